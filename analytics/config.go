@@ -1,0 +1,70 @@
+package analytics
+
+import "math"
+
+// AgeBand is one 年龄段: ages Min..Max inclusive (Max 0 means no upper limit), printed as Label.
+type AgeBand struct {
+	Label string `json:"label" toml:"label"`
+	Min   int    `json:"min" toml:"min"`
+	Max   int    `json:"max" toml:"max"`
+}
+
+// EducationBucket is one 学历 group: the canonical education values it contains, printed as Label.
+type EducationBucket struct {
+	Label  string   `json:"label" toml:"label"`
+	Values []string `json:"values" toml:"values"`
+}
+
+// Rounding is the one rounding policy for shares.
+type Rounding string
+
+const (
+	// HalfUp rounds each share half-up to one decimal (28.75 → 28.8).
+	HalfUp Rounding = "half_up"
+	// LargestRemainder rounds the shares of a distribution (age bands, education buckets …) so that they
+	// total exactly 100.0, giving the spare tenths to the largest remainders.
+	LargestRemainder Rounding = "largest_remainder"
+)
+
+// Options configure how figures are grouped and rounded.
+type Options struct {
+	AgeBands         []AgeBand
+	EducationBuckets []EducationBucket
+	Rounding         Rounding
+	TurnoutThreshold float64 // percent; units below it are listed (default 90)
+	Unmasked         bool    // roster shows id numbers in full
+}
+
+// DefaultAgeBands are the bands published summaries use.
+func DefaultAgeBands() []AgeBand {
+	return []AgeBand{
+		{Label: "35岁及以下", Min: 0, Max: 35},
+		{Label: "36—45岁", Min: 36, Max: 45},
+		{Label: "46—55岁", Min: 46, Max: 55},
+		{Label: "56岁及以上", Min: 56, Max: 0},
+	}
+}
+
+// DefaultEducationBuckets are the buckets published summaries use.
+func DefaultEducationBuckets() []EducationBucket {
+	return []EducationBucket{
+		{Label: "大专及以上", Values: []string{"研究生", "大学本科", "大学专科"}},
+		{Label: "高中(中专)", Values: []string{"高中", "中专"}},
+		{Label: "初中及以下", Values: []string{"初中", "小学及以下"}},
+	}
+}
+
+// DefaultOptions returns the defaults used when a report config says nothing.
+func DefaultOptions() Options {
+	return Options{
+		AgeBands:         DefaultAgeBands(),
+		EducationBuckets: DefaultEducationBuckets(),
+		Rounding:         HalfUp,
+		TurnoutThreshold: 90,
+	}
+}
+
+func roundTo(x float64, decimals int) float64 {
+	p := math.Pow(10, float64(decimals))
+	return math.Floor(x*p+0.5+1e-9) / p
+}

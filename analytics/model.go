@@ -1,0 +1,285 @@
+package analytics
+
+import (
+	"encoding/json"
+	"math"
+	"time"
+)
+
+// Body is 选举类型: which organ an election fills. Values are the canonical Simplified Chinese names
+// stored in the database.
+type Body string
+
+// The bodies electsum knows, in the order summaries discuss them.
+const (
+	PartyBranch            Body = "村党组织"
+	VillagersCommittee     Body = "村民委员会"
+	SupervisoryCommittee   Body = "村务监督委员会"
+	CommunityParty         Body = "社区党组织"
+	ResidentsCommittee     Body = "居民委员会"
+	TownshipPartyCommittee Body = "乡镇党委"
+	CountyDeputies         Body = "县级人大代表"
+	TownshipDeputies       Body = "乡级人大代表"
+)
+
+// Bodies lists every Body in report order.
+var Bodies = []Body{PartyBranch, VillagersCommittee, SupervisoryCommittee, CommunityParty, ResidentsCommittee,
+	TownshipPartyCommittee, CountyDeputies, TownshipDeputies}
+
+// Level is how wide a summary reaches; it decides which report template is used.
+type Level string
+
+const (
+	LevelUnit     Level = "unit"     // one village or community (村/社区)
+	LevelTownship Level = "township" // one township and its units (乡镇/街道)
+	LevelCounty   Level = "county"   // one county and its townships (县/市/区)
+	LevelAll      Level = "all"      // everything in the database (several counties)
+)
+
+// Scope selects the data a Summary covers. Empty names mean "all"; Year is required. Compare is the
+// previous term's year; 0 means the latest earlier election year of the same scope and body.
+type Scope struct {
+	County   string `json:"county,omitempty"`
+	Township string `json:"township,omitempty"`
+	Unit     string `json:"unit,omitempty"`
+	Year     int    `json:"year"`
+	Compare  int    `json:"compare,omitempty"`
+}
+
+// Value is one number that may be missing: OK is false when the data did not collect it or a
+// denominator was zero ("no figure"). It marshals to JSON as the number or null, never NaN.
+type Value struct {
+	V  float64
+	OK bool
+}
+
+// Known returns a Value holding v.
+func Known(v float64) Value { return Value{V: v, OK: true} }
+
+// Int is the value as a whole number (counts).
+func (v Value) Int() int { return int(math.Round(v.V)) }
+
+func (v Value) MarshalJSON() ([]byte, error) {
+	if !v.OK || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(v.V)
+}
+
+func (v *Value) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*v = Value{}
+		return nil
+	}
+	v.OK = true
+	return json.Unmarshal(b, &v.V)
+}
+
+// Figure is one figure this term beside the same figure in the previous term.
+type Figure struct {
+	Current  Value `json:"current"`
+	Previous Value `json:"previous"`
+}
+
+// Change is Current − Previous; it has no figure unless both do. For shares it is in percentage points
+// (百分点) and is the difference of the two rounded shares, so that the text's numbers agree.
+func (f Figure) Change() Value {
+	if !f.Current.OK || !f.Previous.OK {
+		return Value{}
+	}
+	return Known(roundTo(f.Current.V-f.Previous.V, 1))
+}
+
+// Part is a group within a whole: a count of people (or positions, or units) and its share of the whole
+// in percent, each with the previous term's value. Label is the group's name as printed (女, 35岁及以下,
+// 大专及以上, 书记 …).
+type Part struct {
+	Label string `json:"label"`
+	Count Figure `json:"count"`
+	Share Figure `json:"share"` // percent, rounded by the Rounding policy
+}
+
+// Structure is 成员结构: the make-up of a set of people — the members of one body, the heads, the two
+// committees counted once per person, or the newly elected heads.
+type Structure struct {
+	Total             Figure `json:"total"`         // people in the set
+	Women             Part   `json:"women"`         // 女
+	PartyMembers      Part   `json:"party_members"` // 中共党员 + 中共预备党员
+	Minorities        Part   `json:"minorities"`    // ethnicity other than 汉族
+	AgeBands          []Part `json:"age_bands"`     // in configured order
+	AverageAge        Figure `json:"average_age"`   // years, one decimal
+	Education         []Part `json:"education"`     // configured buckets, in order
+	Reelected         Part   `json:"reelected"`     // 连任
+	New               Part   `json:"new"`           // 新当选
+	WealthLeaders     Part   `json:"wealth_leaders"`
+	GraduateOfficials Part   `json:"graduate_officials"`
+	Categories        []Part `json:"categories,omitempty"` // deputies' 代表构成
+	Positions         []Part `json:"positions,omitempty"`  // 书记, 副书记, 委员 … as held
+}
+
+// Participation is 参选情况 of one body's elections in the scope (for party elections: 应到, 实到, 到会率).
+type Participation struct {
+	Units          Figure     `json:"units"`        // units that reported this body's election
+	Registered     Figure     `json:"registered"`   // 登记选民数 / 应到人数
+	Voted          Figure     `json:"voted"`        // 参加投票人数 / 实到人数
+	Turnout        Figure     `json:"turnout"`      // percent: sum voted / sum registered
+	ProxyVotes     Part       `json:"proxy_votes"`  // share of voted
+	MobileVotes    Part       `json:"mobile_votes"` // share of voted
+	ValidBallots   Figure     `json:"valid_ballots"`
+	InvalidBallots Figure     `json:"invalid_ballots"`
+	Lowest         *UnitRate  `json:"lowest,omitempty"`
+	Highest        *UnitRate  `json:"highest,omitempty"`
+	BelowThreshold []UnitRate `json:"below_threshold"` // units under Options.TurnoutThreshold
+	Threshold      float64    `json:"threshold"`       // percent
+	FullTurnout    Figure     `json:"full_turnout"`    // units at 100%
+}
+
+// UnitRate names one unit and its turnout in percent.
+type UnitRate struct {
+	Township string  `json:"township"`
+	Unit     string  `json:"unit"`
+	Turnout  float64 `json:"turnout"`
+}
+
+// Seats is 职数: 应选, 候选, 当选 and how contested the election was.
+type Seats struct {
+	Seats      Figure `json:"seats"`
+	Candidates Figure `json:"candidates"`
+	Elected    Figure `json:"elected"`
+	Margin     Figure `json:"margin"`      // 差额比例, percent: (candidates − seats) / seats
+	FirstRound Part   `json:"first_round"` // 一次选举成功, share of units
+}
+
+// BodySummary is everything about one body's elections in the scope.
+type BodySummary struct {
+	Body          Body          `json:"body"`
+	Participation Participation `json:"participation"`
+	Seats         Seats         `json:"seats"`
+	Members       Structure     `json:"members"`   // everyone elected to this body
+	Heads         Structure     `json:"heads"`     // 书记 / 主任
+	NewHeads      Structure     `json:"new_heads"` // heads not re-elected
+	// NewHeadsAgeGap is the new heads' average age minus all heads' (negative: younger);
+	// NewHeadsCollegeGap the same for the share with 大专及以上 (or the first education bucket), in points.
+	NewHeadsAgeGap     Value  `json:"new_heads_age_gap"`
+	NewHeadsCollegeGap Value  `json:"new_heads_college_gap"`
+	HeadsChanged       Part   `json:"heads_changed"` // units whose head is not last term's head, share of units
+	Methods            []Part `json:"methods"`       // units per 选举方式
+}
+
+// TwoCommittees is 村“两委”: the party branch and the villagers' committee of the same units together
+// (or 社区党组织 and 居民委员会 for communities).
+type TwoCommittees struct {
+	Kind         string    `json:"kind"`           // 村 or 社区
+	Positions    Figure    `json:"positions"`      // 职数: seats held, a person on both committees counts twice
+	Persons      Structure `json:"persons"`        // 人数: distinct people, with their structure
+	OneShoulder  Part      `json:"one_shoulder"`   // units whose 书记 is also 主任, share of units
+	CrossUnits   Part      `json:"cross_units"`    // units with at least one person on both committees, share of units
+	CrossPersons Part      `json:"cross_persons"`  // people on both committees, share of distinct members
+	NoWomanUnits []UnitRef `json:"no_woman_units"` // units whose 村民委员会/居民委员会 has no woman
+	NoWoman      Part      `json:"no_woman"`       // their count and share of units
+}
+
+// UnitRef names a unit.
+type UnitRef struct {
+	County   string `json:"county,omitempty"`
+	Township string `json:"township"`
+	Unit     string `json:"unit"`
+}
+
+// Check is one legal-check failure or data warning, with the rule cited and the figures that fail.
+type Check struct {
+	Rule     string `json:"rule"`     // short code, e.g. vc_turnout_majority
+	Citation string `json:"citation"` // 《中华人民共和国村民委员会组织法》第三十四条
+	Severity string `json:"severity"` // 违规 (legal check failed) or 提示 (data warning)
+	UnitRef
+	Year    int    `json:"year"`
+	Body    Body   `json:"body,omitempty"`
+	Message string `json:"message"` // in Chinese, with the figures
+}
+
+// ElectionRow is one unit's election of one body, for the annex's per-unit tables.
+type ElectionRow struct {
+	UnitRef
+	Body           Body   `json:"body"`
+	Method         string `json:"method,omitempty"`
+	Date           string `json:"date,omitempty"` // YYYY-MM-DD
+	Registered     Value  `json:"registered"`
+	Voted          Value  `json:"voted"`
+	Turnout        Value  `json:"turnout"` // percent
+	ProxyVotes     Value  `json:"proxy_votes"`
+	MobileVotes    Value  `json:"mobile_votes"`
+	ValidBallots   Value  `json:"valid_ballots"`
+	InvalidBallots Value  `json:"invalid_ballots"`
+	Seats          Value  `json:"seats"`
+	Candidates     Value  `json:"candidates"`
+	Elected        Value  `json:"elected"`
+	Margin         Value  `json:"margin"` // percent
+	FirstRound     *bool  `json:"first_round"`
+}
+
+// Member is one elected person in the roster. IDNumber is masked (3301**********1234) unless the
+// caller asked for it unmasked.
+type Member struct {
+	UnitRef
+	Body      Body   `json:"body"`
+	Position  string `json:"position"`
+	Name      string `json:"name"`
+	Gender    string `json:"gender"`
+	Age       Value  `json:"age"`
+	Ethnicity string `json:"ethnicity,omitempty"`
+	Party     string `json:"party,omitempty"`
+	Education string `json:"education,omitempty"`
+	Reelected *bool  `json:"reelected"`
+	IDNumber  string `json:"id_number,omitempty"`
+}
+
+// Breakdown is the structure of one sub-scope (a township within a county, a unit within a township),
+// for the annex's per-township tables and the report's per-township chart.
+type Breakdown struct {
+	Name          string          `json:"name"` // township or unit name
+	UnitRef                       // which sub-scope
+	Bodies        []BodySummary   `json:"bodies"`
+	TwoCommittees []TwoCommittees `json:"two_committees"`
+}
+
+// Summary is the one typed model of an election year in a scope: every figure with its previous-term
+// value, the per-unit rows and the checks. Reports and annexes are written from it alone.
+type Summary struct {
+	Scope        Scope     `json:"scope"`
+	Level        Level     `json:"level"`
+	Year         int       `json:"year"`
+	PreviousYear int       `json:"previous_year,omitempty"` // 0: no earlier election in the database
+	GeneratedAt  time.Time `json:"generated_at"`
+
+	Counties  []string `json:"counties"`
+	Townships Figure   `json:"townships"`            // townships with data
+	Units     Figure   `json:"units"`                // units with data
+	FirstDate string   `json:"first_date,omitempty"` // earliest 选举日期 in the scope, YYYY-MM-DD
+	LastDate  string   `json:"last_date,omitempty"`
+
+	Bodies        []BodySummary   `json:"bodies"`         // bodies present this year, in Bodies order
+	TwoCommittees []TwoCommittees `json:"two_committees"` // 村 and/or 社区, where both committees are present
+
+	Breakdown []Breakdown `json:"breakdown"` // per township (county level) or per unit (township level)
+
+	Elections []ElectionRow `json:"elections"` // every unit's election this year, ordered by township, unit, body
+	Roster    []Member      `json:"roster"`    // every elected person this year
+
+	OnlyCurrent  []UnitRef `json:"only_current"`  // units with data this year but not in the previous term
+	OnlyPrevious []UnitRef `json:"only_previous"` // units of the previous term with no data this year
+
+	Checks []Check `json:"checks"` // legal-check failures, then data warnings
+	// Inconsistencies are the model's own cross-checks that failed (parts not summing to a total):
+	// reports print them as 数据核对 notes instead of a wrong sentence.
+	Inconsistencies []string `json:"inconsistencies"`
+}
+
+// Body returns the summary of body b, or nil when the scope has no such election this year.
+func (s *Summary) Body(b Body) *BodySummary {
+	for i := range s.Bodies {
+		if s.Bodies[i].Body == b {
+			return &s.Bodies[i]
+		}
+	}
+	return nil
+}

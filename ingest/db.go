@@ -1,0 +1,114 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	// The DuckDB driver is registered here and nowhere else outside tests.
+	_ "github.com/duckdb/duckdb-go/v2"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DefaultDB is the database file used when the user names none.
+const DefaultDB = "electsum.duckdb"
+
+// SchemaVersion is the schema this release writes; databases with an older version are migrated on Open.
+var SchemaVersion = len(migrationNames())
+
+// ErrNewerSchema means the database was written by a newer electsum than this one.
+var ErrNewerSchema = errors.New("database schema is newer than this electsum")
+
+// Open opens (creating if needed) the DuckDB file at path and brings its schema up to date, one
+// transaction per migration. An empty path opens a private in-memory database.
+func Open(ctx context.Context, path string) (*sql.DB, error) {
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate database %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// OpenReadOnly opens an existing database file for reading only, with access to other files, extension
+// loading and configuration changes switched off, so that user-written SQL can neither modify the
+// database nor reach the file system. The settings are given in the connection string, so they are in
+// force before any statement runs.
+func OpenReadOnly(ctx context.Context, path string) (*sql.DB, error) {
+	q := url.Values{}
+	q.Set("access_mode", "read_only")
+	q.Set("enable_external_access", "false")
+	q.Set("autoinstall_known_extensions", "false")
+	q.Set("autoload_known_extensions", "false")
+	q.Set("lock_configuration", "true")
+	db, err := sql.Open("duckdb", path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open database %s read-only: %w", path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s read-only: %w", path, err)
+	}
+	return db, nil
+}
+
+func migrationNames() []string {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func migrate(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`); err != nil {
+		return err
+	}
+	var current int
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&current); err != nil {
+		return err
+	}
+	names := migrationNames()
+	if current > len(names) {
+		return fmt.Errorf("%w: version %d, this release knows up to %d", ErrNewerSchema, current, len(names))
+	}
+	for i := current; i < len(names); i++ {
+		version, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(names[i], "migrations/"), "_", 2)[0])
+		if err != nil || version != i+1 {
+			panic(fmt.Sprintf("migration %s is out of sequence", names[i]))
+		}
+		body, err := migrations.ReadFile(names[i])
+		if err != nil {
+			return err
+		}
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("%s: %w", names[i], err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, version); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
