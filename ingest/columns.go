@@ -1,0 +1,98 @@
+package ingest
+
+// Kind is how a column's cells are read and normalised.
+type Kind int
+
+const (
+	KindText  Kind = iota // trimmed text
+	KindInt               // whole number ≥ 0; full-width digits and numbers stored as text accepted
+	KindEnum              // one of Column.Values, matched in either script; stored canonical
+	KindBool              // 是/否/Y/N/1/0/√/× …; stored as BOOLEAN
+	KindDate              // a full date: 2024-03-15, 2024/3/15, 2024年3月15日, 2024.3.15, Excel serial
+	KindBirth             // 出生年月: 1975.03, 1975-03, 1975/3, 197503, 1975年3月, full dates, Excel serial
+	KindYear              // a four-digit year: 2024, 2024年
+	KindTerm              // 届次: 10 or 第十届
+	KindIDNumber          // 18-character 身份证号 with a valid check digit
+)
+
+// SheetKind tells the two input sheets apart.
+type SheetKind string
+
+const (
+	ResultsSheet SheetKind = "选举结果"
+	MembersSheet SheetKind = "当选人员"
+)
+
+// Column is one column of the standard input workbook. This list is the single definition that drives
+// the parser, the blank template, its 填表说明 sheet and the README.
+type Column struct {
+	Key      string   // database column (shared/GLOSSARY.md)
+	Header   string   // header as printed in the blank template
+	Aliases  []string // other headers townships use, Simplified; Traditional forms match automatically
+	English  string   // English alias accepted as a header (usually Key)
+	Kind     Kind
+	Values   []string // allowed canonical values for KindEnum; shown as a dropdown in the template
+	Required bool
+	Meaning  string // one line for the 填表说明 sheet
+	Width    float64
+}
+
+// Bodies are the canonical 选举类型 values.
+var Bodies = []string{"村党组织", "村民委员会", "村务监督委员会", "社区党组织", "居民委员会", "乡镇党委", "县级人大代表", "乡级人大代表"}
+
+var (
+	// Keys shared by both sheets identify the election.
+	colCounty   = Column{Key: "county", Header: "县(市、区)", Aliases: []string{"县", "县市区", "县区", "县(区)", "区县", "县(市)"}, Kind: KindText, Meaning: "所属县(市、区)；整个文件属于同一个县时可不填", Width: 12}
+	colTownship = Column{Key: "township", Header: "乡镇(街道)", Aliases: []string{"乡镇", "乡(镇)", "镇", "乡镇街道", "街道", "乡镇名称", "所属乡镇"}, Kind: KindText, Required: true, Meaning: "所属乡镇(街道)", Width: 12}
+	colUnit     = Column{Key: "unit", Header: "村(社区)", Aliases: []string{"村", "村社区", "村名", "村(居)", "社区", "选区", "单位", "村(社区)名称", "村居"}, Kind: KindText, Required: true, Meaning: "村、社区或选区名称", Width: 14}
+	colYear     = Column{Key: "year", Header: "年份", Aliases: []string{"选举年份", "换届年份", "年度"}, Kind: KindYear, Required: true, Meaning: "换届选举的年份，如 2024", Width: 8}
+	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举机构", "班子", "组织", "类别"}, Kind: KindEnum, Values: Bodies, Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
+)
+
+// ResultColumns are the columns of the results sheet 选举结果: one row per unit per body per election.
+var ResultColumns = []Column{
+	colCounty, colTownship, colUnit, colYear,
+	{Key: "term", Header: "届次", Aliases: []string{"第几届", "本届届次"}, Kind: KindTerm, Meaning: "如 10 或 第十届", Width: 8},
+	colBody,
+	{Key: "method", Header: "选举方式", Aliases: []string{"选举办法", "产生方式"}, Kind: KindText, Meaning: "两推一选、公推直选、党员大会、党员代表大会、有候选人、无候选人、自荐海选等", Width: 12},
+	{Key: "registered", Header: "登记选民数", Aliases: []string{"选民数", "有选举权人数", "登记选民", "选民登记数", "应到人数", "应到会人数", "应参加人数", "党员数"}, Kind: KindInt, Required: true, Meaning: "登记选民数；党组织选举填应到人数", Width: 11},
+	{Key: "voted", Header: "参加投票人数", Aliases: []string{"投票人数", "参选人数", "实参选人数", "实际参选人数", "参加选举人数", "实到人数", "实到会人数", "实际投票人数"}, Kind: KindInt, Required: true, Meaning: "参加投票人数；党组织选举填实到人数", Width: 12},
+	{Key: "proxy_votes", Header: "委托投票数", Aliases: []string{"委托投票", "委托投票人数"}, Kind: KindInt, Meaning: "委托投票的人数", Width: 10},
+	{Key: "mobile_votes", Header: "流动票箱投票数", Aliases: []string{"流动票箱", "流动票箱投票", "流动票箱投票人数"}, Kind: KindInt, Meaning: "通过流动票箱投票的人数", Width: 12},
+	{Key: "valid_ballots", Header: "有效票数", Aliases: []string{"有效票", "有效选票"}, Kind: KindInt, Meaning: "收回的有效选票数", Width: 9},
+	{Key: "invalid_ballots", Header: "无效票数", Aliases: []string{"无效票", "无效选票"}, Kind: KindInt, Meaning: "收回的无效选票数", Width: 9},
+	{Key: "seats", Header: "应选职数", Aliases: []string{"应选人数", "职数", "应选名额", "名额"}, Kind: KindInt, Required: true, Meaning: "应选出的职数(名额)", Width: 9},
+	{Key: "candidates", Header: "候选人数", Aliases: []string{"正式候选人数", "候选人", "正式候选人"}, Kind: KindInt, Meaning: "正式候选人数", Width: 9},
+	{Key: "elected", Header: "当选人数", Aliases: []string{"实选人数", "当选", "选出人数"}, Kind: KindInt, Required: true, Meaning: "实际当选的人数", Width: 9},
+	{Key: "election_date", Header: "选举日期", Aliases: []string{"选举时间", "投票日期", "日期"}, Kind: KindDate, Meaning: "选举大会的日期，如 2024-03-15", Width: 12},
+	{Key: "first_round", Header: "一次选举成功", Aliases: []string{"是否一次选举成功", "一次性选举成功"}, Kind: KindBool, Meaning: "是 或 否", Width: 10},
+}
+
+// MemberColumns are the columns of the members sheet 当选人员: one row per elected person per body.
+var MemberColumns = []Column{
+	colCounty, colTownship, colUnit, colYear, colBody,
+	{Key: "name", Header: "姓名", Aliases: []string{"名字", "当选人姓名"}, Kind: KindText, Required: true, Meaning: "当选人姓名", Width: 9},
+	{Key: "position", Header: "职务", Aliases: []string{"当选职务", "任职", "拟任职务"}, Kind: KindEnum, Values: []string{"书记", "副书记", "委员", "主任", "副主任", "代表"}, Required: true, Meaning: "书记、副书记、委员、主任、副主任、代表等", Width: 9},
+	{Key: "gender", Header: "性别", Kind: KindEnum, Values: []string{"男", "女"}, Required: true, Meaning: "男 或 女", Width: 6},
+	{Key: "birth", Header: "出生年月", Aliases: []string{"出生日期", "出生年月日", "生日"}, Kind: KindBirth, Meaning: "如 1975.03；与“年龄”至少填一项", Width: 10},
+	{Key: "age", Header: "年龄", Aliases: []string{"周岁", "年龄(周岁)"}, Kind: KindInt, Meaning: "选举时的周岁年龄；与“出生年月”至少填一项", Width: 6},
+	{Key: "ethnicity", Header: "民族", Kind: KindText, Meaning: "如 汉族、回族", Width: 7},
+	{Key: "party", Header: "政治面貌", Aliases: []string{"党派", "政治身份"}, Kind: KindEnum, Values: []string{"中共党员", "中共预备党员", "共青团员", "群众", "民主党派", "无党派人士"}, Required: true, Meaning: "中共党员、中共预备党员、共青团员、群众、民主党派、无党派人士", Width: 11},
+	{Key: "education", Header: "学历", Aliases: []string{"文化程度", "最高学历", "文化"}, Kind: KindEnum, Values: []string{"研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学及以下"}, Required: true, Meaning: "研究生、大学本科、大学专科(大专)、中专、高中、初中、小学及以下", Width: 10},
+	{Key: "reelected", Header: "是否连任", Aliases: []string{"连任", "是否连选连任", "连选连任"}, Kind: KindBool, Required: true, Meaning: "是 或 否", Width: 8},
+	{Key: "id_number", Header: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "身份证"}, Kind: KindIDNumber, Meaning: "18 位身份证号(可不填)；填写时须与出生年月、性别一致", Width: 20},
+	{Key: "wealth_leader", Header: "致富带头人", Aliases: []string{"是否致富带头人"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
+	{Key: "graduate_official", Header: "大学生村官", Aliases: []string{"是否大学生村官"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
+	{Key: "category", Header: "代表构成", Aliases: []string{"代表类别", "构成"}, Kind: KindEnum, Values: []string{"工人", "农民", "专业技术人员", "干部", "其他"}, Meaning: "人大代表填写：工人、农民、专业技术人员、干部、其他", Width: 10},
+	{Key: "votes", Header: "得票数", Aliases: []string{"得票", "所得票数"}, Kind: KindInt, Meaning: "当选人所得票数", Width: 8},
+}
+
+func init() {
+	for _, cols := range [][]Column{ResultColumns, MemberColumns} {
+		for i := range cols {
+			if cols[i].English == "" {
+				cols[i].English = cols[i].Key
+			}
+		}
+	}
+}

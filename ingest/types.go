@@ -1,0 +1,94 @@
+package ingest
+
+import "time"
+
+// Key identifies one election: a unit's election of one body in one year. Ingesting a file replaces
+// the rows of every Key it covers.
+type Key struct {
+	County   string
+	Township string
+	Unit     string
+	Year     int
+	Body     string
+}
+
+// Pos is where a value came from: the row number as Excel shows it, and the sheet.
+type Pos struct {
+	File  string
+	Sheet string
+	Row   int
+}
+
+// Result is one row of the results sheet, normalised. Pointer fields are nil when the cell was empty
+// or the column absent.
+type Result struct {
+	Key
+	Pos
+	Term           *int
+	Method         string
+	Registered     *int
+	Voted          *int
+	ProxyVotes     *int
+	MobileVotes    *int
+	ValidBallots   *int
+	InvalidBallots *int
+	Seats          *int
+	Candidates     *int
+	Elected        *int
+	Date           *time.Time
+	FirstRound     *bool
+}
+
+// Member is one row of the members sheet, normalised.
+type Member struct {
+	Key
+	Pos
+	Name             string
+	Position         string
+	Gender           string
+	Birth            *time.Time // first of the month when only year and month are known
+	Age              *int
+	Ethnicity        string
+	Party            string
+	Education        string
+	Reelected        *bool
+	IDNumber         string
+	WealthLeader     *bool
+	GraduateOfficial *bool
+	Category         string
+	Votes            *int
+	PersonKey        string
+}
+
+// Severity orders problems: an error stops the file from loading, a warning is loaded and listed, a
+// notice is information (an unknown column).
+type Severity string
+
+const (
+	Error   Severity = "错误"
+	Warning Severity = "警告"
+	Notice  Severity = "提示"
+)
+
+// Problem is one thing wrong with a user's file, with its exact place. Rule is a stable code that
+// tests and callers match on (e.g. "missing_column", "voted_gt_registered").
+type Problem struct {
+	Severity Severity `json:"severity"`
+	File     string   `json:"file"`
+	Sheet    string   `json:"sheet,omitempty"`
+	Row      int      `json:"row,omitempty"`    // as Excel shows it; 0 for the whole sheet or file
+	Column   string   `json:"column,omitempty"` // the header as written in the file
+	Cell     string   `json:"cell,omitempty"`   // A1-style reference, e.g. "C12"
+	Value    string   `json:"value,omitempty"`
+	Rule     string   `json:"rule"`
+	Message  string   `json:"message"` // Chinese, says what is wrong and what to do
+}
+
+// Parsed is everything read from one input file.
+type Parsed struct {
+	Path     string
+	SHA256   string
+	Results  []Result
+	Members  []Member
+	Problems []Problem
+}
