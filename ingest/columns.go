@@ -4,15 +4,15 @@ package ingest
 type Kind int
 
 const (
-	KindText  Kind = iota // trimmed text
-	KindInt               // whole number ≥ 0; full-width digits and numbers stored as text accepted
-	KindEnum              // one of Column.Values, matched in either script; stored canonical
-	KindBool              // 是/否/Y/N/1/0/√/× …; stored as BOOLEAN
-	KindDate              // a full date: 2024-03-15, 2024/3/15, 2024年3月15日, 2024.3.15, Excel serial
-	KindBirth             // 出生年月: 1975.03, 1975-03, 1975/3, 197503, 1975年3月, full dates, Excel serial
-	KindYear              // a four-digit year: 2024, 2024年
-	KindTerm              // 届次: 10 or 第十届
-	KindIDNumber          // 18-character 身份证号 with a valid check digit
+	KindText     Kind = iota // trimmed text
+	KindInt                  // whole number ≥ 0; full-width digits and numbers stored as text accepted
+	KindEnum                 // one of Column.Values, matched in either script; stored canonical
+	KindBool                 // 是/否/Y/N/1/0/√/× …; stored as BOOLEAN
+	KindDate                 // a full date: 2024-03-15, 2024/3/15, 2024年3月15日, 2024.3.15, Excel serial
+	KindBirth                // 出生年月: 1975.03, 1975-03, 1975/3, 197503, 1975年3月, full dates, Excel serial
+	KindYear                 // a four-digit year: 2024, 2024年
+	KindTerm                 // 届次: 10 or 第十届
+	KindIDNumber             // 18-character 身份证号 with a valid check digit
 )
 
 // SheetKind tells the two input sheets apart.
