@@ -145,3 +145,31 @@ func splitList(s string) []string {
 	}
 	return out
 }
+
+// demoStep is one thing `electsum demo` does after the data is generated and ingested (reports, annex).
+// Steps register themselves from the file of the command they belong to and run in order.
+type demoStep struct {
+	order int
+	name  string
+	run   func(ctx context.Context, e *env, d *demoContext) error
+}
+
+// demoContext is what demo steps share: where the database and the outputs are, and which county and
+// township the demo data has.
+type demoContext struct {
+	OutDir   string // everything demo writes goes below here
+	DB       string // path of the demo database
+	County   string
+	Township string // one township for township-level outputs
+	Year     int    // the latest term
+	Compare  int    // the previous term
+	// Outputs collects "what — path" lines that demo prints at the end.
+	Outputs []string
+}
+
+var demoSteps []demoStep
+
+func registerDemoStep(s demoStep) {
+	demoSteps = append(demoSteps, s)
+	sort.SliceStable(demoSteps, func(i, j int) bool { return demoSteps[i].order < demoSteps[j].order })
+}
