@@ -1,0 +1,399 @@
+package analytics_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"errors"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"electsum/analytics"
+	"electsum/ingest"
+)
+
+// adhocFixture writes testdata/adhoc_fixture.sql into a new database file and returns its path; the
+// database is closed so that it can be opened read-only.
+func adhocFixture(t testing.TB) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "electsum.duckdb")
+	ctx := context.Background()
+	db, err := ingest.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := os.ReadFile("testdata/adhoc_fixture.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, string(body)); err != nil {
+		t.Fatalf("load fixture: %v", err)
+	}
+	installViews(t, db)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func openReadOnly(t testing.TB, path string) *sql.DB {
+	t.Helper()
+	db, err := ingest.OpenReadOnly(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func fileHash(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// writes are statements that change the database or reach outside it; each must fail on a read-only
+// database, and the file must be byte-for-byte the same afterwards.
+var writes = []string{
+	"INSERT INTO units VALUES ('x', 'y', 'z', '村')",
+	"UPDATE members SET name = 'x'",
+	"DELETE FROM members",
+	"CREATE TABLE t (a INTEGER)",
+	"CREATE VIEW v AS SELECT 1",
+	"DROP TABLE members",
+	"ALTER TABLE members ADD COLUMN x INTEGER",
+	"COPY members TO 'members.csv'",
+	"COPY (SELECT * FROM members) TO '/tmp/electsum-adhoc-test.parquet' (FORMAT parquet)",
+	"EXPORT DATABASE 'exported'",
+	"ATTACH ':memory:' AS scratch",
+	"ATTACH 'other.duckdb' AS other",
+	"DETACH electsum",
+	"SET threads = 1",
+	"SET enable_external_access = true",
+	"RESET lock_configuration",
+	"INSTALL httpfs",
+	"LOAD httpfs",
+	"CHECKPOINT",
+	"VACUUM",
+	"BEGIN TRANSACTION",
+	"SELECT * FROM read_csv('/etc/passwd')",
+	"SELECT * FROM read_text('/etc/hostname')",
+	"SELECT 1; DROP TABLE members",
+	"SELECT 1; SELECT 2",
+	"EXPLAIN ANALYZE INSERT INTO units VALUES ('x', 'y', 'z', '村')",
+	"EXPLAIN ANALYZE CREATE TABLE t AS SELECT 1",
+	"/* SELECT */ DELETE FROM members",
+	"CREATE MACRO m(a) AS a",
+	"SELECT nextval('ingest_log_id')",
+	"",
+	"-- only a comment",
+}
+
+func TestQueryRefusesWritesOnReadOnlyDB(t *testing.T) {
+	path := adhocFixture(t)
+	before := fileHash(t, path)
+	db := openReadOnly(t, path)
+	ctx := context.Background()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, q := range writes {
+		if _, err := analytics.Query(ctx, db, q); err == nil {
+			t.Errorf("%q was allowed", q)
+		}
+	}
+	got, err := analytics.Query(ctx, db, "SELECT count(*) AS n FROM members")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := got.Rows[0][0]; n != int64(15) {
+		t.Errorf("members has %v rows after the attempts, want 15", n)
+	}
+	db.Close()
+	if fileHash(t, path) != before {
+		t.Error("database file changed")
+	}
+	for _, f := range []string{"members.csv", "exported", "other.duckdb", "/tmp/electsum-adhoc-test.parquet"} {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("%s was written", f)
+		}
+	}
+}
+
+// TestQueryRefusesWritesByStatementType checks the second and third layers alone: on a writable
+// database, only the statement checks stand between the query and the data.
+func TestQueryRefusesWritesByStatementType(t *testing.T) {
+	ctx := context.Background()
+	db, err := ingest.Open(ctx, filepath.Join(t.TempDir(), "w.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `INSERT INTO units VALUES ('县', '镇', '村', '村')`); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	cases := []struct {
+		query string
+		want  error
+	}{
+		{"SELECT 1; DROP TABLE units", analytics.ErrMultipleStatements},
+		{"SELECT 1; SELECT 2", analytics.ErrMultipleStatements},
+		{"DROP TABLE units; SELECT 1", analytics.ErrMultipleStatements},
+		{"  \n-- nothing\n/* at all */", analytics.ErrEmptyQuery},
+	}
+	for _, c := range cases {
+		if _, err := analytics.Query(ctx, db, c.query); !errors.Is(err, c.want) {
+			t.Errorf("%q: error %v, want %v", c.query, err, c.want)
+		}
+	}
+	refused := []string{
+		"INSERT INTO units VALUES ('x', 'y', 'z', '村')",
+		"DELETE FROM units",
+		"UPDATE units SET kind = '社区'",
+		"CREATE TABLE t (a INTEGER)",
+		"DROP TABLE units",
+		"COPY units TO 'units.csv'",
+		"ATTACH ':memory:' AS scratch",
+		"SET threads = 1",
+		"INSTALL httpfs",
+		"LOAD httpfs",
+		"CHECKPOINT",
+		"EXPLAIN ANALYZE DELETE FROM units",
+		"EXPLAIN (FORMAT json) DELETE FROM units",
+		"CALL pragma_version()",
+	}
+	for _, q := range refused {
+		_, err := analytics.Query(ctx, db, q)
+		var r *analytics.RefusedError
+		if !errors.As(err, &r) {
+			t.Errorf("%q: error %v, want *RefusedError", q, err)
+		}
+	}
+	var units, tables int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM units WHERE kind = '村'`).Scan(&units); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 't'`).Scan(&tables); err != nil {
+		t.Fatal(err)
+	}
+	if units != 1 || tables != 0 {
+		t.Errorf("after refused statements: %d units of kind 村 (want 1), %d tables named t (want 0)", units, tables)
+	}
+	if _, err := os.Stat("units.csv"); err == nil {
+		t.Error("COPY wrote units.csv")
+	}
+}
+
+func TestQueryAllowsReads(t *testing.T) {
+	db := openReadOnly(t, adhocFixture(t))
+	ctx := context.Background()
+	for _, q := range []string{
+		"SELECT unit FROM units ORDER BY unit",
+		"WITH u AS (SELECT * FROM units) SELECT count(*) FROM u",
+		"FROM units ORDER BY unit",
+		"DESCRIBE members",
+		"SHOW TABLES",
+		"SUMMARIZE elections",
+		"PRAGMA table_info('members')",
+		"EXPLAIN SELECT * FROM members",
+		"EXPLAIN ANALYZE SELECT count(*) FROM members",
+		"-- a comment first\nSELECT 1;",
+		"SELECT 'a;b' AS s",
+	} {
+		if _, err := analytics.Query(ctx, db, q); err != nil {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+}
+
+func TestQueryValues(t *testing.T) {
+	db := openReadOnly(t, adhocFixture(t))
+	got, err := analytics.Query(context.Background(), db, `
+		SELECT sum(registered) AS registered,           -- HUGEINT
+		       count(*) AS n,                            -- BIGINT
+		       avg(voted) AS mean,                       -- DOUBLE
+		       CAST(12.5 AS DECIMAL(10, 2)) AS d,
+		       CAST(-0.05 AS DECIMAL(10, 2)) AS neg,
+		       DATE '2024-05-10' AS day,
+		       NULL::VARCHAR AS nothing,
+		       true AS yes,
+		       '东村' AS unit
+		FROM elections WHERE year = ?`, 2021)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTypes := []string{"HUGEINT", "BIGINT", "DOUBLE", "DECIMAL(10,2)", "DECIMAL(10,2)", "DATE", "VARCHAR", "BOOLEAN", "VARCHAR"}
+	for i, c := range got.Columns {
+		if c.Type != wantTypes[i] {
+			t.Errorf("column %s has type %s, want %s", c.Name, c.Type, wantTypes[i])
+		}
+	}
+	row := got.Rows[0]
+	if row[0] != int64(1890) || row[1] != int64(4) || row[2] != float64(1797)/4 {
+		t.Errorf("numbers: %#v %#v %#v", row[0], row[1], row[2])
+	}
+	if d, ok := row[3].(analytics.Decimal); !ok || d.String() != "12.50" {
+		t.Errorf("decimal: %#v", row[3])
+	}
+	if d, ok := row[4].(analytics.Decimal); !ok || d.String() != "-0.05" {
+		t.Errorf("negative decimal: %#v", row[4])
+	}
+	if d, ok := row[5].(time.Time); !ok || d.Format("2006-01-02") != "2024-05-10" {
+		t.Errorf("date: %#v", row[5])
+	}
+	if row[6] != nil || row[7] != true || row[8] != "东村" {
+		t.Errorf("null, bool, text: %#v %#v %#v", row[6], row[7], row[8])
+	}
+}
+
+func TestQuerySQLErrorHasPosition(t *testing.T) {
+	db := openReadOnly(t, adhocFixture(t))
+	_, err := analytics.Query(context.Background(), db, "SELECT unit\nFROM units\nWHERE nosuch = 1")
+	var se *analytics.SQLError
+	if !errors.As(err, &se) {
+		t.Fatalf("error %v, want *SQLError", err)
+	}
+	if !strings.Contains(se.Message, "LINE 3") || !strings.Contains(se.Message, "^") {
+		t.Errorf("message has no position: %q", se.Message)
+	}
+}
+
+func TestDecimalString(t *testing.T) {
+	cases := []struct {
+		unscaled int64
+		scale    int
+		want     string
+	}{
+		{1250, 2, "12.50"},
+		{-5, 2, "-0.05"},
+		{5, 3, "0.005"},
+		{0, 1, "0.0"},
+		{42, 0, "42"},
+		{-100, 1, "-10.0"},
+	}
+	for _, c := range cases {
+		d := analytics.Decimal{Unscaled: big.NewInt(c.unscaled), Scale: c.scale}
+		if got := d.String(); got != c.want {
+			t.Errorf("%d×10^-%d: %q, want %q", c.unscaled, c.scale, got, c.want)
+		}
+	}
+}
+
+func TestSavedQueriesHeaders(t *testing.T) {
+	saved := analytics.SavedQueries()
+	want := []string{"low-turnout"}
+	for _, name := range want {
+		if _, ok := analytics.FindSaved(name); !ok {
+			t.Errorf("saved query %s is missing", name)
+		}
+	}
+	for _, s := range saved {
+		if s.Description == "" {
+			t.Errorf("%s has no description", s.Name)
+		}
+		body := strings.TrimSpace(s.SQL)
+		if i := strings.LastIndex(strings.ToUpper(body), "ORDER BY"); i < 0 || strings.Contains(body[i:], ")") {
+			t.Errorf("%s does not end in ORDER BY", s.Name)
+		}
+	}
+}
+
+func TestSavedQueriesRun(t *testing.T) {
+	db := openReadOnly(t, adhocFixture(t))
+	ctx := context.Background()
+	for _, s := range analytics.SavedQueries() {
+		t.Run(s.Name, func(t *testing.T) {
+			got, err := s.Run(ctx, db, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Columns) == 0 {
+				t.Fatal("no columns")
+			}
+		})
+	}
+}
+
+func TestSavedLowTurnout(t *testing.T) {
+	db := openReadOnly(t, adhocFixture(t))
+	ctx := context.Background()
+	s, _ := analytics.FindSaved("low-turnout")
+	// 2024: 西村 村民委员会 400/820 = 48.8%, 西村 村党组织 30/40 = 75%; the rest are above 90%.
+	got, err := s.Run(ctx, db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := column(t, got, "村社区")
+	if len(units) != 2 || units[0] != "西村" || units[1] != "西村" {
+		t.Fatalf("low turnout units: %v", units)
+	}
+	got, err = s.Run(ctx, db, map[string]string{"threshold": "50", "year": "2024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) != 1 {
+		t.Errorf("threshold 50: %d rows, want 1", len(got.Rows))
+	}
+	got, err = s.Run(ctx, db, map[string]string{"year": "2021"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) != 0 {
+		t.Errorf("2021: %d rows, want 0 (all at or above 90%%)", len(got.Rows))
+	}
+}
+
+func TestSavedParamErrors(t *testing.T) {
+	db := openReadOnly(t, adhocFixture(t))
+	s, _ := analytics.FindSaved("low-turnout")
+	for _, values := range []map[string]string{
+		{"yaer": "2024"},
+		{"year": "二〇二四"},
+		{"threshold": "abc"},
+		{"year": "2024; DROP TABLE members"},
+	} {
+		_, err := s.Run(context.Background(), db, values)
+		var pe *analytics.ParamError
+		if !errors.As(err, &pe) {
+			t.Errorf("%v: error %v, want *ParamError", values, err)
+		}
+	}
+	// Text parameters are bound, never spliced into the SQL.
+	got, err := s.Run(context.Background(), db, map[string]string{"body": "' OR 1=1 --"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) != 0 {
+		t.Errorf("quoted body matched %d rows", len(got.Rows))
+	}
+}
+
+// column returns the values of the named column as strings.
+func column(t *testing.T, tbl *analytics.Table, name string) []string {
+	t.Helper()
+	for i, c := range tbl.Columns {
+		if c.Name == name {
+			out := make([]string, len(tbl.Rows))
+			for r, row := range tbl.Rows {
+				if s, ok := row[i].(string); ok {
+					out[r] = s
+				}
+			}
+			return out
+		}
+	}
+	t.Fatalf("no column %s in %v", name, tbl.Columns)
+	return nil
+}
+
+// installViews installs the analysts' views the saved queries read.
+func installViews(t testing.TB, db *sql.DB) {
+	t.Helper()
+}
