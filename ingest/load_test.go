@@ -1,0 +1,342 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func ip(n int) *int { return &n }
+
+// township builds the parsed content of one township's file: units villages, one 村民委员会 election
+// each with three members in year. tag changes the content (and so the hash) without changing keys.
+func township(path, name string, units, year int, tag string) *Parsed {
+	p := &Parsed{Path: path}
+	for u := 1; u <= units; u++ {
+		k := Key{County: "测试县", Township: name, Unit: fmt.Sprintf("%s第%d村", name, u), Year: year, Body: "村民委员会"}
+		p.Results = append(p.Results, Result{Key: k, Pos: Pos{File: path, Sheet: "选举结果", Row: u + 1},
+			Method: "有候选人" + tag, Registered: ip(1000 + u), Voted: ip(900 + u), Seats: ip(3), Elected: ip(3)})
+		for i, pos := range []string{"主任", "副主任", "委员"} {
+			birth := time.Date(1970+i, 3, 1, 0, 0, 0, 0, time.UTC)
+			p.Members = append(p.Members, Member{Key: k, Pos: Pos{File: path, Sheet: "当选人员", Row: (u-1)*3 + i + 2},
+				Name: fmt.Sprintf("%s%d号%s", name, u, pos), Position: pos, Gender: "男", Birth: &birth,
+				Party: "中共党员", Education: "高中"})
+		}
+	}
+	h := sha256.Sum256([]byte(path + name + fmt.Sprint(units, year) + tag))
+	p.SHA256 = hex.EncodeToString(h[:])
+	return p
+}
+
+func openTestDB(t *testing.T) *sql.DB {
+	t.Helper()
+	db, err := Open(context.Background(), MustOpenDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// snapshot is the whole content of every table, in a fixed order, for comparing before and after.
+func snapshot(t *testing.T, db *sql.DB) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		`SELECT * FROM units ORDER BY ALL`,
+		`SELECT * FROM elections ORDER BY ALL`,
+		`SELECT * FROM members ORDER BY ALL`,
+		`SELECT * FROM data_warnings ORDER BY ALL`,
+		`SELECT * FROM ingest_log ORDER BY ALL`,
+	} {
+		rows, err := db.Query(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintln(&b, vals...)
+		}
+		rows.Close()
+		b.WriteString("--\n")
+	}
+	return b.String()
+}
+
+func count(t *testing.T, db *sql.DB, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(q, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+var fixedNow = func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) }
+
+func TestLoadWritesRowsUnitsAndLog(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	a := township("a.xlsx", "东镇", 3, 2024, "")
+	a.Problems = append(a.Problems, Problem{Severity: Warning, File: "a.xlsx", Sheet: "当选人员", Row: 2, Rule: "member_count", Message: "人数不符"},
+		Problem{Severity: Notice, File: "a.xlsx", Sheet: "选举结果", Rule: "unknown_column", Message: "未知列"})
+	b := township("b.xlsx", "西镇", 2, 2024, "")
+	r, err := loadParsed(ctx, db, []*Parsed{a, b}, LoadOptions{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Loaded != 2 || r.ResultRows != 5 || r.MemberRows != 15 || r.Townships != 2 || r.Units != 5 || !r.Committed {
+		t.Fatalf("report %+v", r)
+	}
+	if got := count(t, db, `SELECT count(*) FROM elections`); got != 5 {
+		t.Errorf("elections %d", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM members`); got != 15 {
+		t.Errorf("members %d", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM units WHERE kind = '村'`); got != 5 {
+		t.Errorf("units of kind 村: %d", got)
+	}
+	// The warning is stored with the election of the row it is about; the notice is not stored.
+	if got := count(t, db, `SELECT count(*) FROM data_warnings WHERE unit = '东镇第1村' AND body = '村民委员会' AND row_number = 2`); got != 1 {
+		t.Errorf("data_warnings for the warned row: %d", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM data_warnings`); got != 1 {
+		t.Errorf("data_warnings %d", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM ingest_log WHERE outcome = 'loaded' AND result_rows = 3 AND member_rows = 9 AND sha256 = ?`, a.SHA256); got != 1 {
+		t.Errorf("ingest_log row of a.xlsx: %d", got)
+	}
+	if !strings.Contains(r.Summary(), "已导入 2") {
+		t.Errorf("summary:\n%s", r.Summary())
+	}
+}
+
+func TestLoadIsAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	if _, err := loadParsed(ctx, db, []*Parsed{township("old.xlsx", "东镇", 2, 2021, "")}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, db)
+
+	good := township("a.xlsx", "东镇", 2, 2024, "")
+	bad := township("b.xlsx", "西镇", 2, 2024, "")
+	bad.Problems = append(bad.Problems, Problem{Severity: Error, File: "b.xlsx", Sheet: "选举结果", Row: 3, Cell: "I3", Rule: "voted_gt_registered", Message: "参加投票人数大于登记选民数"})
+	r, err := loadParsed(ctx, db, []*Parsed{good, bad}, LoadOptions{Now: fixedNow})
+	var pe *ProblemsError
+	if !errors.As(err, &pe) || pe.Partial || len(pe.Rejected) != 1 || pe.Rejected[0] != "b.xlsx" {
+		t.Fatalf("err = %v", err)
+	}
+	if r.Committed || r.Rejected != 1 || r.NotLoaded != 1 {
+		t.Fatalf("report %+v", r)
+	}
+	if after := snapshot(t, db); after != before {
+		t.Fatalf("a rejected run changed the database:\nbefore\n%s\nafter\n%s", before, after)
+	}
+}
+
+func TestLoadSkipBadFiles(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	good := township("a.xlsx", "东镇", 2, 2024, "")
+	bad := township("b.xlsx", "西镇", 2, 2024, "")
+	bad.Problems = append(bad.Problems, Problem{Severity: Error, File: "b.xlsx", Sheet: "选举结果", Row: 3, Rule: "voted_gt_registered", Message: "参加投票人数大于登记选民数"})
+	r, err := loadParsed(ctx, db, []*Parsed{good, bad}, LoadOptions{SkipBadFiles: true, Now: fixedNow})
+	var pe *ProblemsError
+	if !errors.As(err, &pe) || !pe.Partial {
+		t.Fatalf("err = %v", err)
+	}
+	if !r.Committed || r.Loaded != 1 || r.Rejected != 1 {
+		t.Fatalf("report %+v", r)
+	}
+	if got := count(t, db, `SELECT count(*) FROM elections WHERE township = '西镇'`); got != 0 {
+		t.Errorf("rows of the rejected file were written: %d", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM elections WHERE township = '东镇'`); got != 2 {
+		t.Errorf("rows of the clean file: %d", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM ingest_log WHERE outcome = 'rejected' AND path LIKE '%b.xlsx' AND message IS NOT NULL`); got != 1 {
+		t.Errorf("ingest_log rows for the rejected file: %d", got)
+	}
+}
+
+func TestLoadSameContentTwiceChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	if _, err := loadParsed(ctx, db, []*Parsed{township("a.xlsx", "东镇", 3, 2024, "")}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	data := func() string {
+		s := snapshot(t, db)
+		return s[:strings.LastIndex(strings.TrimSuffix(s, "--\n"), "--\n")] // all but ingest_log
+	}
+	before := data()
+	r, err := loadParsed(ctx, db, []*Parsed{township("a.xlsx", "东镇", 3, 2024, "")}, LoadOptions{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Unchanged != 1 || r.Loaded != 0 || r.ResultRows != 0 {
+		t.Fatalf("report %+v", r)
+	}
+	if after := data(); after != before {
+		t.Fatalf("re-ingesting the same content changed the data:\n%s\n%s", before, after)
+	}
+	if got := count(t, db, `SELECT count(*) FROM ingest_log WHERE outcome = 'unchanged'`); got != 1 {
+		t.Errorf("unchanged log rows %d", got)
+	}
+}
+
+func TestLoadCorrectedFileReplacesItsElections(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	first := township("东镇.xlsx", "东镇", 3, 2024, "")
+	first.Problems = []Problem{{Severity: Warning, File: "东镇.xlsx", Sheet: "选举结果", Row: 2, Rule: "member_count", Message: "人数不符"}}
+	other := township("西镇.xlsx", "西镇", 2, 2024, "")
+	if _, err := loadParsed(ctx, db, []*Parsed{first, other}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	// The corrected file has one village fewer members and a new method; same keys.
+	fixed := township("东镇.xlsx", "东镇", 3, 2024, "（更正）")
+	fixed.Members = fixed.Members[:len(fixed.Members)-1]
+	r, err := loadParsed(ctx, db, []*Parsed{fixed}, LoadOptions{Now: fixedNow})
+	if err != nil || r.Loaded != 1 {
+		t.Fatalf("report %+v, err %v", r, err)
+	}
+	if got := count(t, db, `SELECT count(*) FROM elections WHERE township = '东镇'`); got != 3 {
+		t.Errorf("elections of 东镇: %d (duplicates?)", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM elections WHERE township = '东镇' AND method = '有候选人（更正）'`); got != 3 {
+		t.Errorf("corrected rows: %d", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM members WHERE township = '东镇'`); got != 8 {
+		t.Errorf("members of 东镇: %d, want 8", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM members WHERE township = '西镇'`); got != 6 {
+		t.Errorf("members of 西镇 touched: %d", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM data_warnings`); got != 0 {
+		t.Errorf("the old file's warnings survived: %d", got)
+	}
+	// Loading the superseded version again is a real change, not "unchanged".
+	r, err = loadParsed(ctx, db, []*Parsed{township("东镇.xlsx", "东镇", 3, 2024, "")}, LoadOptions{Now: fixedNow})
+	if err != nil || r.Loaded != 1 {
+		t.Fatalf("re-loading the old version: report %+v, err %v", r, err)
+	}
+	if got := count(t, db, `SELECT count(*) FROM members WHERE township = '东镇'`); got != 9 {
+		t.Errorf("members of 东镇 after going back: %d, want 9", got)
+	}
+}
+
+func TestLoadRejectsClashesBetweenFiles(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	a := township("a.xlsx", "东镇", 2, 2024, "")
+	b := township("b.xlsx", "东镇", 1, 2024, "x") // covers 东镇第1村 again
+	c := township("c.xlsx", "西镇", 1, 2024, "")
+	// The same ID number elected to the same body in two villages of two files.
+	a.Members[0].IDNumber, a.Members[0].PersonKey = "110101197003011234", ""
+	c.Members[0].IDNumber, c.Members[0].PersonKey = "110101197003011234", ""
+	_, err := loadParsed(ctx, db, []*Parsed{a, b, c}, LoadOptions{Now: fixedNow})
+	var pe *ProblemsError
+	if !errors.As(err, &pe) {
+		t.Fatalf("err = %v", err)
+	}
+	rules := map[string][]string{}
+	for _, p := range pe.Problems {
+		rules[p.Rule] = append(rules[p.Rule], p.File)
+	}
+	if got := strings.Join(rules["duplicate_key_across_files"], ","); got != "a.xlsx,b.xlsx" {
+		t.Errorf("duplicate_key_across_files on %s", got)
+	}
+	if got := strings.Join(rules["duplicate_person_across_files"], ","); got != "a.xlsx,c.xlsx" {
+		t.Errorf("duplicate_person_across_files on %s", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM elections`); got != 0 {
+		t.Errorf("rows written: %d", got)
+	}
+}
+
+// A failure inside the final transaction, after the old rows were deleted and the new ones inserted,
+// must leave every table as it was.
+func TestLoadFailureInsideTransactionChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	if _, err := loadParsed(ctx, db, []*Parsed{township("a.xlsx", "东镇", 3, 2024, "")}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, db)
+
+	boom := errors.New("boom")
+	commitHook = func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM elections WHERE method = '有候选人（更正）'`).Scan(&n); err != nil {
+			return err
+		}
+		if n != 2 {
+			t.Errorf("inside the transaction %d corrected rows, want 2", n)
+		}
+		return boom
+	}
+	defer func() { commitHook = nil }()
+	fixed := township("a.xlsx", "东镇", 2, 2024, "（更正）")
+	if _, err := loadParsed(ctx, db, []*Parsed{fixed, township("b.xlsx", "西镇", 2, 2024, "")}, LoadOptions{Now: fixedNow}); !errors.Is(err, boom) {
+		t.Fatalf("err = %v", err)
+	}
+	if after := snapshot(t, db); after != before {
+		t.Fatalf("a failed transaction changed the database:\nbefore\n%s\nafter\n%s", before, after)
+	}
+
+	// A constraint violation the reader missed (the same person twice in one file) fails the same way.
+	commitHook = nil
+	dup := township("b.xlsx", "西镇", 2, 2024, "")
+	dup.Members = append(dup.Members, dup.Members[0])
+	if _, err := loadParsed(ctx, db, []*Parsed{dup}, LoadOptions{Now: fixedNow}); err == nil {
+		t.Fatal("a duplicate primary key was accepted")
+	}
+	if after := snapshot(t, db); after != before {
+		t.Fatalf("a constraint violation changed the database")
+	}
+}
+
+func TestProgressIsCalledPerFile(t *testing.T) {
+	db := openTestDB(t)
+	var events []ProgressEvent
+	_, err := loadParsed(context.Background(), db, []*Parsed{township("a.xlsx", "东镇", 2, 2024, ""), township("b.xlsx", "西镇", 1, 2024, "")},
+		LoadOptions{Now: fixedNow, Progress: func(e ProgressEvent) { events = append(events, e) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 2 || events[1].FilesDone != 2 || events[1].Rows != 2+6+1+3 {
+		t.Fatalf("events %+v", events)
+	}
+}
+
+func TestFormatProblem(t *testing.T) {
+	for _, tc := range []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{File: "a.xlsx", Sheet: "选举结果", Row: 12, Cell: "C12", Message: "缺少乡镇"}, "a.xlsx:选举结果!C12: 缺少乡镇"},
+		{Problem{File: "a.xlsx", Sheet: "选举结果", Row: 12, Message: "重复"}, "a.xlsx:选举结果!第12行: 重复"},
+		{Problem{File: "a.xlsx", Message: "不是工作簿"}, "a.xlsx: 不是工作簿"},
+	} {
+		if got := FormatProblem(tc.p); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,31 @@
+-- Staging tables for one ingest run, private to the loader's connection. Rows are bulk-appended here
+-- while files are still being read (the Appender writes outside any transaction), and are moved into the
+-- real tables by replace.sql in one transaction once every file has been checked, so that a failure at
+-- any point leaves the database as it was. file_id is the file's index in the run, so the rows of a
+-- file rejected late (a clash with another file) can be dropped before the move.
+CREATE OR REPLACE TEMP TABLE stage_elections (
+    file_id INTEGER NOT NULL,
+    county VARCHAR, township VARCHAR, unit VARCHAR, year INTEGER, body VARCHAR,
+    term INTEGER, method VARCHAR, registered INTEGER, voted INTEGER, proxy_votes INTEGER,
+    mobile_votes INTEGER, valid_ballots INTEGER, invalid_ballots INTEGER, seats INTEGER,
+    candidates INTEGER, elected INTEGER, election_date DATE, first_round BOOLEAN,
+    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER
+);
+CREATE OR REPLACE TEMP TABLE stage_members (
+    file_id INTEGER NOT NULL,
+    county VARCHAR, township VARCHAR, unit VARCHAR, year INTEGER, body VARCHAR,
+    name VARCHAR, position VARCHAR, gender VARCHAR, birth DATE, age INTEGER, ethnicity VARCHAR,
+    party VARCHAR, education VARCHAR, reelected BOOLEAN, id_number VARCHAR, wealth_leader BOOLEAN,
+    graduate_official BOOLEAN, category VARCHAR, votes INTEGER, person_key VARCHAR,
+    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER
+);
+CREATE OR REPLACE TEMP TABLE stage_warnings (
+    file_id INTEGER NOT NULL,
+    source_file VARCHAR, sheet VARCHAR, row_number INTEGER, column_name VARCHAR, value VARCHAR,
+    rule VARCHAR, message VARCHAR,
+    county VARCHAR, township VARCHAR, unit VARCHAR, year INTEGER, body VARCHAR
+);
+CREATE OR REPLACE TEMP TABLE stage_files (
+    file_id INTEGER NOT NULL,
+    source_file VARCHAR NOT NULL
+);

@@ -1,0 +1,94 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// ErrNoInputFiles means the paths given to Load named no .xlsx or .csv file.
+var ErrNoInputFiles = errors.New("没有找到 .xlsx 或 .csv 文件")
+
+// PathError is a path given on the command line that cannot be read.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string {
+	if errors.Is(e.Err, fs.ErrNotExist) {
+		return fmt.Sprintf("%s 不存在", e.Path)
+	}
+	return fmt.Sprintf("无法读取 %s: %v", e.Path, e.Err)
+}
+
+func (e *PathError) Unwrap() error { return e.Err }
+
+// Hint tells the user what to check.
+func (e *PathError) Hint() string { return "检查路径是否拼写正确；路径含空格时请加引号" }
+
+// expandPaths turns the files and folders the user named into a sorted list of input files. Folders
+// are walked recursively for .xlsx and .csv files; Excel's ~$ lock files and hidden files and folders
+// are skipped, because they are never what a township submitted. A file named explicitly is kept
+// whatever its extension, so that the reader can say why it cannot be read rather than silently
+// ignoring it.
+func expandPaths(paths []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		p = filepath.Clean(p)
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			return nil, &PathError{Path: root, Err: err}
+		}
+		if !info.IsDir() {
+			add(root)
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return &PathError{Path: p, Err: err}
+			}
+			name := d.Name()
+			if p != root && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !d.Type().IsRegular() || strings.HasPrefix(name, "~$") {
+				return nil
+			}
+			if isInputFile(name) {
+				add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: %w", strings.Join(paths, ", "), ErrNoInputFiles)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func isInputFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".csv":
+		return true
+	}
+	return false
+}
