@@ -664,7 +664,7 @@ func (l *loader) resolveClashes() {
 					more = fmt.Sprintf(" 等 %d 人", len(c.persons))
 				}
 				l.fail(side[0], Problem{Severity: Error, File: self.report.Path, Rule: "duplicate_person_across_files",
-					Value: c.persons[0],
+					Value:   c.persons[0],
 					Message: fmt.Sprintf("与 %s 有同一人在同一年同一组织中当选两次：%s%s；请核对后只保留一处", other, c.persons[0], more)})
 			}
 		}

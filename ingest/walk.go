@@ -29,7 +29,9 @@ func (e *PathError) Error() string {
 func (e *PathError) Unwrap() error { return e.Err }
 
 // Hint tells the user what to check.
-func (e *PathError) Hint() string { return "检查路径是否拼写正确；路径含空格时请加引号" }
+func (e *PathError) Hint() string {
+	return "检查路径是否拼写正确；路径含空格时请加引号"
+}
 
 // expandPaths turns the files and folders the user named into a sorted list of input files. Folders
 // are walked recursively for .xlsx and .csv files; Excel's ~$ lock files and hidden files and folders
