@@ -1,0 +1,137 @@
+package reports
+
+import (
+	"fmt"
+
+	"electsum/analytics"
+	"electsum/templates"
+)
+
+// Config is what a report's author supplies that the data cannot: the title, the basis (依据) and
+// deployment text of the opening paragraph, the issuing organ and date (落款), the prose items of
+// 主要做法, 下步打算 and extra 存在的问题, and the thresholds and groupings the figures use. It is read
+// from report.toml (`electsum report init` writes a commented one); the zero Config is usable.
+type Config struct {
+	// Title replaces the generated title (示例县2024年村“两委”换届选举工作总结) when set.
+	Title string `toml:"title" json:"title,omitempty"`
+	// Basis is 依据: what the election followed (根据《村民委员会组织法》和省委、市委的统一部署).
+	Basis string `toml:"basis" json:"basis,omitempty"`
+	// Deployment is how the work was organised (县委高度重视，成立换届工作领导小组……).
+	Deployment string `toml:"deployment" json:"deployment,omitempty"`
+	// Organ is the issuing organ of 落款 (中共示例县委组织部); empty leaves a placeholder.
+	Organ string `toml:"organ" json:"organ,omitempty"`
+	// Date is the date of 落款 as printed (2024年12月20日); empty leaves a placeholder.
+	Date string `toml:"date" json:"date,omitempty"`
+	// Start and End override the election period the data gives (YYYY-MM-DD or as printed).
+	Start string `toml:"start" json:"start,omitempty"`
+	End   string `toml:"end" json:"end,omitempty"`
+
+	Practices []Item `toml:"practices" json:"practices,omitempty"` // 二、主要做法
+	Problems  []Item `toml:"problems" json:"problems,omitempty"`   // added to 四、存在的问题
+	Plans     []Item `toml:"plans" json:"plans,omitempty"`         // 五、下步打算
+
+	Thresholds Thresholds `toml:"thresholds" json:"thresholds"`
+
+	AgeBands  []analytics.AgeBand         `toml:"age_bands" json:"age_bands,omitempty"`
+	Education []analytics.EducationBucket `toml:"education" json:"education,omitempty"`
+	// Rounding is half_up (default) or largest_remainder.
+	Rounding string `toml:"rounding" json:"rounding,omitempty"`
+}
+
+// Item is one numbered item of a prose section: a short heading and its paragraph.
+type Item struct {
+	Heading string `toml:"heading" json:"heading"`
+	Text    string `toml:"text" json:"text"`
+}
+
+// Thresholds decide which figures become 存在的问题. Zero values take the defaults.
+type Thresholds struct {
+	// Turnout is the 参选率 in percent below which a unit is listed (default 90).
+	Turnout float64 `toml:"turnout" json:"turnout"`
+	// Aged is the share in percent of members in the oldest age band above which a committee counts
+	// as aged (default 30 for the whole scope's 村“两委”, and for each unit).
+	Aged float64 `toml:"aged" json:"aged"`
+	// LowEducation is the share in percent of members in the lowest education bucket above which
+	// education is called low (default 40).
+	LowEducation float64 `toml:"low_education" json:"low_education"`
+}
+
+// The defaults of Thresholds.
+const (
+	DefaultTurnoutThreshold      = 90
+	DefaultAgedThreshold         = 30
+	DefaultLowEducationThreshold = 40
+)
+
+func (t Thresholds) withDefaults() Thresholds {
+	if t.Turnout == 0 {
+		t.Turnout = DefaultTurnoutThreshold
+	}
+	if t.Aged == 0 {
+		t.Aged = DefaultAgedThreshold
+	}
+	if t.LowEducation == 0 {
+		t.LowEducation = DefaultLowEducationThreshold
+	}
+	return t
+}
+
+// ConfigError is a report config that cannot be used; Field names the setting.
+type ConfigError struct {
+	Field   string
+	Message string
+}
+
+func (e *ConfigError) Error() string { return fmt.Sprintf("报告配置 %s: %s", e.Field, e.Message) }
+
+// Validate checks the settings that would otherwise give wrong figures.
+func (c Config) Validate() error {
+	for i, b := range c.AgeBands {
+		if b.Label == "" {
+			return &ConfigError{Field: fmt.Sprintf("age_bands[%d].label", i), Message: "年龄段缺少名称"}
+		}
+		if b.Max != 0 && b.Max < b.Min {
+			return &ConfigError{Field: fmt.Sprintf("age_bands[%d]", i), Message: fmt.Sprintf("上限 %d 小于下限 %d", b.Max, b.Min)}
+		}
+	}
+	for i, e := range c.Education {
+		if e.Label == "" || len(e.Values) == 0 {
+			return &ConfigError{Field: fmt.Sprintf("education[%d]", i), Message: "学历分组需要 label 和 values"}
+		}
+	}
+	switch analytics.Rounding(c.Rounding) {
+	case "", analytics.HalfUp, analytics.LargestRemainder:
+	default:
+		return &ConfigError{Field: "rounding", Message: fmt.Sprintf("%q 不是 half_up 或 largest_remainder", c.Rounding)}
+	}
+	for _, t := range []struct {
+		name string
+		v    float64
+	}{{"thresholds.turnout", c.Thresholds.Turnout}, {"thresholds.aged", c.Thresholds.Aged}, {"thresholds.low_education", c.Thresholds.LowEducation}} {
+		if t.v < 0 || t.v > 100 {
+			return &ConfigError{Field: t.name, Message: fmt.Sprintf("%v 不在 0—100 之间", t.v)}
+		}
+	}
+	return nil
+}
+
+// Options are the analytics options the config asks for: its age bands, education buckets, rounding
+// and turnout threshold, each falling back to analytics.DefaultOptions.
+func (c Config) Options() analytics.Options {
+	o := analytics.DefaultOptions()
+	if len(c.AgeBands) > 0 {
+		o.AgeBands = c.AgeBands
+	}
+	if len(c.Education) > 0 {
+		o.EducationBuckets = c.Education
+	}
+	if c.Rounding != "" {
+		o.Rounding = analytics.Rounding(c.Rounding)
+	}
+	o.TurnoutThreshold = c.Thresholds.withDefaults().Turnout
+	return o
+}
+
+// ExampleConfig is the commented report.toml that `electsum report init` writes; it parses to a
+// working Config.
+func ExampleConfig() []byte { return templates.ExampleConfig }

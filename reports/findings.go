@@ -1,0 +1,240 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+
+	"electsum/analytics"
+)
+
+// mainStructure is the set of people whose structure 取得的成效 and 存在的问题 speak about: the
+// village (else community) two committees counted once per person, else the villagers' (residents')
+// committee, else the first body.
+func mainStructure(s *analytics.Summary) (label string, st *analytics.Structure, two *analytics.TwoCommittees) {
+	for _, kind := range []string{"村", "社区"} {
+		for i := range s.TwoCommittees {
+			if t := &s.TwoCommittees[i]; t.Kind == kind && HasFigures(t.Persons) {
+				return kind + "“两委”成员", &t.Persons, t
+			}
+		}
+	}
+	for _, b := range []analytics.Body{analytics.VillagersCommittee, analytics.ResidentsCommittee, analytics.PartyBranch, analytics.CommunityParty} {
+		if bs := s.Body(b); bs != nil && HasFigures(bs.Members) {
+			return string(b) + "成员", &bs.Members, nil
+		}
+	}
+	for i := range s.Bodies {
+		if HasFigures(s.Bodies[i].Members) {
+			return string(s.Bodies[i].Body) + "成员", &s.Bodies[i].Members, nil
+		}
+	}
+	return "", nil, nil
+}
+
+func improved(f analytics.Figure) (up, known bool) {
+	d := f.Change()
+	return d.OK && d.V > 0, d.OK
+}
+
+func pick(ok bool, yes, no string) string {
+	if ok {
+		return yes
+	}
+	return no
+}
+
+// achievements writes 三、取得的成效 from the change versus the previous term. An item appears only
+// when the data has both terms' figure (or, for turnout, a high figure this term); a figure that got
+// worse gets a neutral heading and the right verb instead of praise.
+func achievements(s *analytics.Summary, whole string) []Item {
+	var out []Item
+	label, st, two := mainStructure(s)
+	if st != nil {
+		// Women and party members: 结构更加优化.
+		if up, ok := improved(st.Women.Share); ok {
+			text := Sentence(whole+label+"中"+CountOf("女性", st.Women.Count.Current, "人"), Change(st.Women.Count, "人"), Prefix("占比", Pct(st.Women.Share.Current)), Moved(st.Women.Share))
+			if two != nil && two.NoWoman.Count.Current.OK && two.NoWoman.Count.Current.V == 0 {
+				text += fmt.Sprintf("每个%s的%s都有女性成员。", two.Kind, committeeOf(two.Kind))
+			}
+			if _, pok := improved(st.PartyMembers.Share); pok {
+				text += Sentence(PartClause("中共党员", st.PartyMembers, "人"), PP(st.PartyMembers.Share))
+			}
+			out = append(out, Item{Heading: pick(up, "班子结构更加优化", "班子性别结构情况"), Text: text})
+		}
+		// Education: 素质明显提升, on the first (highest) bucket.
+		if len(st.Education) > 0 {
+			e := st.Education[0]
+			if up, ok := improved(e.Share); ok {
+				out = append(out, Item{Heading: pick(up, "班子素质明显提升", "班子文化程度情况"),
+					Text: Sentence(label+"中"+CountOf(e.Label+"学历的", e.Count.Current, "人"), Change(e.Count, "人"), Prefix("占比", Pct(e.Share.Current)), Moved(e.Share))})
+			}
+		}
+		// Age: 年龄结构趋于合理, on the average age and the youngest band.
+		if d := st.AverageAge.Change(); d.OK {
+			younger := d.V < 0
+			text := Sentence(label+"平均年龄"+Num(st.AverageAge.Current.V)+"岁", Years(st.AverageAge))
+			if len(st.AgeBands) > 0 {
+				b := st.AgeBands[0]
+				if bup, bok := improved(b.Share); bok {
+					younger = younger || bup && d.V <= 0
+					text += Sentence(PartClause(b.Label+"的", b, "人"), PP(b.Share))
+				}
+			}
+			out = append(out, Item{Heading: pick(younger, "年龄结构趋于合理", "班子年龄结构情况"), Text: text})
+		}
+	}
+	// Turnout: 参选热情高涨.
+	for _, b := range []analytics.Body{analytics.VillagersCommittee, analytics.ResidentsCommittee} {
+		bs := s.Body(b)
+		if bs == nil || !bs.Participation.Turnout.Current.OK {
+			continue
+		}
+		p := bs.Participation
+		up, ok := improved(p.Turnout)
+		high := p.Turnout.Current.V >= 95
+		if !ok && !high {
+			continue
+		}
+		full := ""
+		if Positive(p.FullTurnout.Current) {
+			full = Count(p.FullTurnout.Current, "个"+UnitNoun(b)) + "参选率达到100%"
+		}
+		text := Sentence(whole+string(b)+"选举参选率为"+Pct(p.Turnout.Current), PP(p.Turnout), full)
+		out = append(out, Item{Heading: pick(up || !ok && high, "群众参选热情高涨", "选民参选情况"), Text: text})
+	}
+	// 一肩挑 and 交叉任职.
+	for i := range s.TwoCommittees {
+		t := &s.TwoCommittees[i]
+		up, ok := improved(t.OneShoulder.Share)
+		if !ok {
+			continue
+		}
+		text := Sentence(Count(t.OneShoulder.Count.Current, "个"+t.Kind)+"实现"+t.Kind+"党组织书记、"+committeeOf(t.Kind)+"主任“一肩挑”",
+			Share(t.OneShoulder.Share.Current), PP(t.OneShoulder.Share))
+		text += Sentence(Prefix("“两委”交叉任职", Clauses(Count(t.CrossPersons.Count.Current, "人"), Share(t.CrossPersons.Share.Current))), PP(t.CrossPersons.Share))
+		out = append(out, Item{Heading: pick(up, t.Kind+"交叉任职和“一肩挑”比例提高", t.Kind+"交叉任职和“一肩挑”情况"), Text: text})
+	}
+	return out
+}
+
+func committeeOf(kind string) string {
+	if kind == "社区" {
+		return "居民委员会"
+	}
+	return "村民委员会"
+}
+
+// problems writes 四、存在的问题 from the data: low turnout, committees without women, aged and
+// poorly educated committees, elections that needed a second round, and legal-check failures.
+func problems(s *analytics.Summary, th Thresholds, whole string) []Item {
+	var out []Item
+	for _, bs := range s.Bodies {
+		p := bs.Participation
+		if len(p.BelowThreshold) == 0 {
+			continue
+		}
+		noun := UnitNoun(bs.Body)
+		names := make([]string, len(p.BelowThreshold))
+		for i, u := range p.BelowThreshold {
+			names[i] = TurnoutOf(u)
+		}
+		limit := p.Threshold
+		if limit == 0 {
+			limit = th.Turnout
+		}
+		word := "参选率"
+		if bs.Body == analytics.PartyBranch || bs.Body == analytics.CommunityParty {
+			word = "党员到会率"
+		}
+		out = append(out, Item{Heading: "个别" + noun + word + "偏低",
+			Text: fmt.Sprintf("%s选举中，有%d个%s%s低于%s%%：%s。", bs.Body, len(p.BelowThreshold), noun, word, Num(limit), shortList(names, 10))})
+	}
+	for _, t := range s.TwoCommittees {
+		if !Positive(t.NoWoman.Count.Current) {
+			continue
+		}
+		var names []string
+		for _, u := range t.NoWomanUnits {
+			names = append(names, u.Unit)
+		}
+		out = append(out, Item{Heading: "部分" + committeeOf(t.Kind) + "没有女性成员",
+			Text: Sentence("有"+Count(t.NoWoman.Count.Current, "个"+t.Kind)+"的"+committeeOf(t.Kind)+"没有女性成员", Share(t.NoWoman.Share.Current)+Prefix("：", shortList(names, 10)))})
+	}
+	label, st, _ := mainStructure(s)
+	if st != nil && len(st.AgeBands) > 0 {
+		old := st.AgeBands[len(st.AgeBands)-1]
+		aged := agedUnits(s, th.Aged)
+		if old.Share.Current.OK && old.Share.Current.V > th.Aged || len(aged) > 0 {
+			text := Sentence(label+"中"+PartClause(old.Label+"的", old, "人"), PP(old.Share))
+			if len(aged) > 0 {
+				text += fmt.Sprintf("%s成员占比超过%s%%的有%s。", old.Label, Num(th.Aged), shortList(aged, 10))
+			}
+			out = append(out, Item{Heading: "部分班子年龄偏大", Text: text})
+		}
+	}
+	if st != nil && len(st.Education) > 1 {
+		low := st.Education[len(st.Education)-1]
+		if low.Share.Current.OK && low.Share.Current.V > th.LowEducation {
+			out = append(out, Item{Heading: "部分成员文化程度偏低",
+				Text: Sentence(label+"中"+PartClause(low.Label+"学历的", low, "人"), PP(low.Share))})
+		}
+	}
+	for _, bs := range s.Bodies {
+		fr, units := bs.Seats.FirstRound.Count.Current, bs.Participation.Units.Current
+		if !fr.OK || !units.OK || fr.Int() >= units.Int() {
+			continue
+		}
+		noun := UnitNoun(bs.Body)
+		out = append(out, Item{Heading: "个别" + noun + "未能一次选举成功",
+			Text: fmt.Sprintf("%s选举中，有%d个%s未能一次选举成功，一次选举成功率为%s。", bs.Body, units.Int()-fr.Int(), noun, Pct(bs.Seats.FirstRound.Share.Current))})
+	}
+	var violations []string
+	for _, c := range s.Checks {
+		if c.Severity == "违规" {
+			violations = append(violations, strings.TrimRight(checkText(c), "。"))
+		}
+	}
+	if len(violations) > 0 {
+		text := fmt.Sprintf("经对照法律法规核查，发现%d处不符合规定的情况：", len(violations))
+		if len(violations) > 5 {
+			text += strings.Join(violations[:5], "；") + fmt.Sprintf("等（全部%d处见附件“数据核对”）。", len(violations))
+		} else {
+			text += strings.Join(violations, "；") + "。"
+		}
+		out = append(out, Item{Heading: "个别选举程序不够规范", Text: text})
+	}
+	return out
+}
+
+// agedUnits lists the sub-scopes (units of a township, townships of a county) whose two committees
+// have more than limit percent of members in the oldest age band, with that share.
+func agedUnits(s *analytics.Summary, limit float64) []string {
+	var out []string
+	for _, b := range s.Breakdown {
+		for _, t := range b.TwoCommittees {
+			if len(t.Persons.AgeBands) == 0 {
+				continue
+			}
+			old := t.Persons.AgeBands[len(t.Persons.AgeBands)-1].Share.Current
+			if old.OK && old.V > limit {
+				out = append(out, b.Name+"（"+Pct(old)+"）")
+			}
+		}
+	}
+	return out
+}
+
+func checkText(c analytics.Check) string {
+	where := c.Unit
+	if where == "" {
+		where = c.Township
+	}
+	text := c.Message
+	if where != "" && !strings.Contains(text, where) {
+		text = where + string(c.Body) + "：" + text
+	}
+	if c.Citation != "" {
+		text += "（" + c.Citation + "）"
+	}
+	return text
+}

@@ -1,0 +1,370 @@
+package reports
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+
+	"electsum/analytics"
+)
+
+// Funcs is the one set of phrasing helpers the report templates use. Every helper that prints a figure
+// returns "" when the figure is missing (analytics.Value.OK false), so that a template builds a sentence
+// from clauses with `clauses` or `sentence` and a missing figure leaves no trace: no "0人", no NaN, no
+// dangling comma.
+var Funcs = template.FuncMap{
+	"num":        Num,
+	"pct":        Pct,
+	"count":      Count,
+	"countOf":    CountOf,
+	"share":      Share,
+	"part":       PartClause,
+	"countShare": CountShare,
+	"gap":        Gap,
+	"date":       Date,
+	"committee":  committeeOf,
+	"add":        func(a, b int) int { return a + b },
+	"firstRound": FirstRound,
+	"parts":      Parts,
+	"change":     Change,
+	"pp":         PP,
+	"moved":      Moved,
+	"years":      Years,
+	"clauses":    Clauses,
+	"sentence":   Sentence,
+	"semis":      Semis,
+	"prefix":     Prefix,
+	"wrap":       Wrap,
+	"list":       List,
+	"cn":         Chinese,
+	"term":       Term,
+	"known":      Known,
+	"positive":   Positive,
+	"unitNoun":   UnitNoun,
+	"headTitle":  HeadTitle,
+	"seq":        Seq,
+	"compare":    Compare,
+	"turnoutOf":  TurnoutOf,
+	"hasFigures": HasFigures,
+}
+
+// Num formats a number the way the reports print it: whole numbers without decimals (19), others with
+// one decimal (28.8). NaN and infinities print as "".
+func Num(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return ""
+	}
+	r := math.Round(x*10) / 10
+	if r == math.Trunc(r) {
+		return strconv.FormatFloat(r, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(r, 'f', 1, 64)
+}
+
+// Pct prints a percentage value with one decimal and a per cent sign (28.8%, 100.0%); "" when missing.
+func Pct(v analytics.Value) string {
+	if !v.OK || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(math.Round(v.V*10)/10, 'f', 1, 64) + "%"
+}
+
+// Count prints a count with its measure word (19人, 15个); "" when missing.
+func Count(v analytics.Value, unit string) string {
+	if !v.OK {
+		return ""
+	}
+	return Num(v.V) + unit
+}
+
+// CountOf prints label, count and measure word (女性19人); "" when the count is missing.
+func CountOf(label string, v analytics.Value, unit string) string {
+	c := Count(v, unit)
+	if c == "" {
+		return ""
+	}
+	return label + c
+}
+
+// Share prints a share as 占28.8%; "" when missing.
+func Share(v analytics.Value) string {
+	p := Pct(v)
+	if p == "" {
+		return ""
+	}
+	return "占" + p
+}
+
+// PartClause prints a part of a whole as one clause: label, count, unit and share (女性19人，占28.8%).
+// An empty label uses the part's own label. It returns "" when the count is missing and leaves the
+// share out when only the share is missing.
+func PartClause(label string, p analytics.Part, unit string) string {
+	if label == "" {
+		label = p.Label
+	}
+	c := CountOf(label, p.Count.Current, unit)
+	if c == "" {
+		return ""
+	}
+	return Clauses(c, Share(p.Share.Current))
+}
+
+// CountShare prints a part count first, then the words, then the share: CountShare(p, "个村一次选举成功")
+// is 15个村一次选举成功，占100.0%; "" when the count is missing.
+func CountShare(p analytics.Part, words string) string {
+	c := Count(p.Count.Current, words)
+	if c == "" {
+		return ""
+	}
+	return Clauses(c, Share(p.Share.Current))
+}
+
+// Gap prints an age difference as 小3.2岁, 大1.0岁 or 相同; "" when missing.
+func Gap(v analytics.Value) string {
+	if !v.OK || math.IsNaN(v.V) {
+		return ""
+	}
+	r := math.Round(v.V*10) / 10
+	switch {
+	case r < 0:
+		return "小" + Num(-r) + "岁"
+	case r > 0:
+		return "大" + Num(r) + "岁"
+	}
+	return "相同"
+}
+
+// Date prints a YYYY-MM-DD date as 2024年3月5日; other text is returned as it is.
+func Date(s string) string {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return chineseDate(t)
+}
+
+// Parts prints a distribution (age bands, education buckets) as clauses joined with "；"
+// (35岁及以下6人，占9.1%；36—45岁13人，占19.7%), leaving out parts whose count is missing or zero.
+func Parts(ps []analytics.Part, unit string) string {
+	var out []string
+	for _, p := range ps {
+		if p.Count.Current.OK && p.Count.Current.V == 0 {
+			continue // published summaries list the groups that have members
+		}
+		if c := PartClause("", p, unit); c != "" {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, "；")
+}
+
+// Change prints the change of a count versus the previous term: 比上届增加10人, 比上届减少2人,
+// 与上届持平; "" unless both terms have the figure.
+func Change(f analytics.Figure, unit string) string {
+	return direction(f, "比上届增加", "比上届减少", unit)
+}
+
+// PP prints the change of a share in percentage points: 比上届提高3.3个百分点, 比上届下降1.0个百分点,
+// 与上届持平; "" unless both terms have the share.
+func PP(f analytics.Figure) string {
+	return direction(f, "比上届提高", "比上届下降", "个百分点")
+}
+
+// Moved prints the change of a share without naming the previous term, for a clause that follows a
+// Change: 提高3.3个百分点, 下降1.0个百分点, 持平.
+func Moved(f analytics.Figure) string {
+	return strings.TrimPrefix(direction(f, "提高", "下降", "个百分点"), "与上届")
+}
+
+// Years prints the change of an age in years: 比上届下降0.7岁, 比上届提高1.2岁, 与上届持平.
+func Years(f analytics.Figure) string {
+	return direction(f, "比上届提高", "比上届下降", "岁")
+}
+
+func direction(f analytics.Figure, up, down, unit string) string {
+	d := f.Change()
+	if !d.OK || math.IsNaN(d.V) {
+		return ""
+	}
+	r := math.Round(d.V*10) / 10
+	switch {
+	case r > 0:
+		return up + Num(r) + unit
+	case r < 0:
+		return down + Num(-r) + unit
+	}
+	return "与上届持平"
+}
+
+// Clauses joins the non-empty clauses with "，" (the Chinese comma); all empty gives "".
+func Clauses(cs ...string) string {
+	var out []string
+	for _, c := range cs {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, strings.TrimRight(c, "，；。"))
+		}
+	}
+	return strings.Join(out, "，")
+}
+
+// Sentence is Clauses ended with "。"; "" when every clause is empty.
+func Sentence(cs ...string) string {
+	s := Clauses(cs...)
+	if s == "" {
+		return ""
+	}
+	return s + "。"
+}
+
+// Semis joins the non-empty groups of clauses with "；".
+func Semis(gs ...string) string {
+	var out []string
+	for _, g := range gs {
+		if g = strings.TrimSpace(g); g != "" {
+			out = append(out, strings.TrimRight(g, "，；。"))
+		}
+	}
+	return strings.Join(out, "；")
+}
+
+// Prefix puts p before s when s is not empty: Prefix("其中，", "") is "".
+func Prefix(p, s string) string {
+	if s == "" {
+		return ""
+	}
+	return p + s
+}
+
+// Wrap puts l and r around s when s is not empty: Wrap("（", "上届为90.0%", "）").
+func Wrap(l, s, r string) string {
+	if s == "" {
+		return ""
+	}
+	return l + s + r
+}
+
+// List joins items the Chinese way: 甲, 甲和乙, 甲、乙和丙. Empty items are skipped.
+func List(items ...string) string {
+	var xs []string
+	for _, it := range items {
+		if it != "" {
+			xs = append(xs, it)
+		}
+	}
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], "、") + "和" + xs[len(xs)-1]
+}
+
+var digits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// Chinese writes n (0 ≤ n < 10000) in Chinese numerals as used in headings and 届次: 1 一, 10 十,
+// 12 十二, 20 二十, 105 一百零五. Other numbers are written with Arabic digits.
+func Chinese(n int) string {
+	if n < 0 || n >= 10000 {
+		return strconv.Itoa(n)
+	}
+	if n < 10 {
+		return digits[n]
+	}
+	if n < 20 {
+		if n == 10 {
+			return "十"
+		}
+		return "十" + digits[n%10]
+	}
+	units := []string{"", "十", "百", "千"}
+	var b strings.Builder
+	s := strconv.Itoa(n)
+	zero := false
+	for i, ch := range s {
+		d := int(ch - '0')
+		pos := len(s) - 1 - i
+		if d == 0 {
+			zero = true
+			continue
+		}
+		if zero && b.Len() > 0 {
+			b.WriteString("零")
+		}
+		zero = false
+		b.WriteString(digits[d] + units[pos])
+	}
+	return b.String()
+}
+
+// Term writes 届次: Term(10) is 第十届; "" for 0 (not collected).
+func Term(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return "第" + Chinese(n) + "届"
+}
+
+// Known reports whether a value has a figure.
+func Known(v analytics.Value) bool { return v.OK }
+
+// Positive reports whether a value has a figure above zero.
+func Positive(v analytics.Value) bool { return v.OK && v.V > 0 }
+
+// UnitNoun is the word for the units electing body b: 社区 for community bodies, 村 otherwise.
+func UnitNoun(b analytics.Body) string {
+	if b == analytics.CommunityParty || b == analytics.ResidentsCommittee {
+		return "社区"
+	}
+	return "村"
+}
+
+// HeadTitle is the title of body b's head: 书记 for party bodies, 主任 for committees.
+func HeadTitle(b analytics.Body) string {
+	switch b {
+	case analytics.PartyBranch, analytics.CommunityParty, analytics.TownshipPartyCommittee:
+		return "书记"
+	}
+	return "主任"
+}
+
+// Seq returns 1..n, for numbering in templates.
+func Seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i + 1
+	}
+	return out
+}
+
+// Compare prints a figure's previous value in brackets after the current one: （上届为28.8%），
+// for shares and rates when the previous term has the figure; "" otherwise.
+func Compare(f analytics.Figure) string {
+	if !f.Current.OK || !f.Previous.OK {
+		return ""
+	}
+	return "上届为" + Pct(f.Previous)
+}
+
+// TurnoutOf prints "甲村（85.0%）" for a unit and its turnout.
+func TurnoutOf(u analytics.UnitRate) string {
+	return u.Unit + "（" + Pct(analytics.Known(u.Turnout)) + "）"
+}
+
+// HasFigures reports whether a structure has any people counted, so that a template can leave a
+// paragraph out altogether.
+func HasFigures(s analytics.Structure) bool { return s.Total.Current.OK && s.Total.Current.V > 0 }
+
+// FirstRound prints whether an election succeeded at the first round: 一次选举成功, 未能一次选举成功,
+// or "" when not collected.
+func FirstRound(ok *bool) string {
+	switch {
+	case ok == nil:
+		return ""
+	case *ok:
+		return "一次选举成功"
+	}
+	return "未能一次选举成功"
+}

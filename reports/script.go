@@ -1,0 +1,103 @@
+package reports
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/longbridgeapp/opencc"
+
+	"electsum/analytics"
+)
+
+// Script is the writing system of a report: hans (简体, as the templates are written), hant (繁體,
+// OpenCC s2t) or tw (Taiwan standard with Taiwan phrasing, OpenCC s2twp). OpenCC's dictionaries are
+// embedded in the module, so conversion works offline.
+type Script string
+
+const (
+	Hans Script = "hans"
+	Hant Script = "hant"
+	TW   Script = "tw"
+)
+
+// ParseScript accepts hans, hant and tw (and the empty string, meaning "follow the data").
+func ParseScript(s string) (Script, error) {
+	switch Script(s) {
+	case "", Hans, Hant, TW:
+		return Script(s), nil
+	}
+	return "", fmt.Errorf("文字 %q 无效（应为 hans、hant 或 tw）", s)
+}
+
+var converters sync.Map // conversion name → *converter
+
+type converter struct {
+	once sync.Once
+	cc   *opencc.OpenCC
+	err  error
+}
+
+func convert(conversion, text string) (string, error) {
+	c, _ := converters.LoadOrStore(conversion, &converter{})
+	cv := c.(*converter)
+	cv.once.Do(func() { cv.cc, cv.err = opencc.New(conversion) })
+	if cv.err != nil {
+		return "", fmt.Errorf("load OpenCC %s: %w", conversion, cv.err)
+	}
+	out, err := cv.cc.Convert(text)
+	if err != nil {
+		return "", fmt.Errorf("convert text with OpenCC %s: %w", conversion, err)
+	}
+	return out, nil
+}
+
+// Convert converts Simplified text to the script; Hans and "" return it unchanged.
+func (s Script) Convert(text string) (string, error) {
+	switch s {
+	case Hant:
+		return convert("s2t", text)
+	case TW:
+		return convert("s2twp", text)
+	}
+	return text, nil
+}
+
+// DetectScript says which script the data is written in: Hant when more of the county, township, unit
+// and member names change when converted to Simplified than when converted to Traditional, else Hans.
+// Enumerated values (bodies, positions) are stored in Simplified and are not looked at.
+func DetectScript(s *analytics.Summary) Script {
+	seen := map[string]bool{}
+	var names []string
+	add := func(xs ...string) {
+		for _, x := range xs {
+			if x != "" && !seen[x] {
+				seen[x] = true
+				names = append(names, x)
+			}
+		}
+	}
+	add(s.Scope.County, s.Scope.Township, s.Scope.Unit)
+	add(s.Counties...)
+	for _, e := range s.Elections {
+		add(e.County, e.Township, e.Unit)
+	}
+	for i, m := range s.Roster {
+		if i >= 500 {
+			break
+		}
+		add(m.Name)
+	}
+	trad, simp := 0, 0
+	for _, n := range names {
+		if t, err := convert("t2s", n); err == nil && t != n {
+			trad++
+		}
+		if t, err := convert("s2t", n); err == nil && t != n {
+			simp++
+		}
+	}
+	if trad > simp {
+		return Hant
+	}
+	return Hans
+}

@@ -1,0 +1,84 @@
+// Package templates holds the built-in report templates (text/template, Markdown output) and documents
+// the data they receive. `electsum templates export DIR` copies them out; `electsum report --templates
+// DIR` uses a folder of adapted copies instead. A folder must contain unit.md.tmpl, township.md.tmpl and
+// county.md.tmpl; every *.tmpl in it is parsed together, so shared blocks ({{define "…"}}) may live in
+// any file (the built-ins keep them in sections.md.tmpl).
+//
+// # Data: the view (reports.View)
+//
+// Each template executes with one value, the view. Missing figures are never 0: helpers print "" for
+// them, and a clause joined with clauses/sentence disappears with its comma.
+//
+//	.Title        string   示例县2024年村“两委”换届选举工作总结 (report.toml title, else generated)
+//	.Level        string   unit | township | county
+//	.Place        string   示例县 — the county, township or unit the report is about
+//	.Self         string   我县 / 我镇 / 我村 (我街道, 我社区, 我区 follow the place name's ending)
+//	.Whole        string   全县 / 全镇 / 全村
+//	.Kind         string   村, 社区 or 村（社区）: whose “两委” the data holds
+//	.Year         int      2024
+//	.Period       string   2024年3月1日至4月20日 ("" when no dates were collected)
+//	.UnitsText    string   45个村、6个社区
+//	.Overview     []Section  the numbered parts of 一、基本情况, in report order (see below)
+//	.Practices    []Item   二、主要做法 from report.toml [[practices]]; empty → template prints 【待补充：主要做法】
+//	.Achievements []Item   三、取得的成效, generated from the change versus the previous term
+//	.Problems     []Item   四、存在的问题, generated from the data, then report.toml [[problems]]
+//	.Plans        []Item   五、下步打算 from report.toml [[plans]]
+//	.Annex        []string 附件 sheet titles: 选举基本情况统计表, 村“两委”成员结构统计表, …
+//	.Organ        string   落款 organ, e.g. 中共示例县委组织部 (or 【待补充：发文机关】)
+//	.Date         string   落款 date, e.g. 2024年12月20日 (or 【待补充：日期】)
+//	.Notes        []string 数据核对: figures that did not add up, data warnings
+//	.Config       report.toml as read: .Config.Basis, .Config.Deployment, .Config.Thresholds.Turnout …
+//	.Summary      the whole analytics.Summary (JSON names in `electsum report --format json`):
+//	              .Summary.Units.Current, .Summary.Townships.Current, .Summary.PreviousYear, .Summary.Breakdown …
+//	.Chart NAME   method: where the HTML page puts chart NAME (age, education, shares, turnout); "" in Markdown
+//
+// Item is {.Heading "加强组织领导", .Text "成立换届工作领导小组……"}.
+//
+// Section is one part of 一、基本情况:
+//
+//	.Number  （一）
+//	.Title   村民委员会换届选举结果 | 村“两委”交叉任职和“一肩挑”情况 | …
+//	.Whole   全县 (as above, for use inside a section)
+//	.Noun    村 or 社区
+//	.Head    书记 or 主任 (body sections)
+//	.Body    *analytics.BodySummary, set for one body's election:
+//	         .Body.Body (村民委员会), .Body.Participation.{Units,Registered,Voted,Turnout,FullTurnout} (Figure),
+//	         .Body.Participation.{ProxyVotes,MobileVotes} (Part), .Body.Seats.{Seats,Candidates,Elected,Margin},
+//	         .Body.Seats.FirstRound (Part), .Body.Members / .Body.Heads / .Body.NewHeads (Structure),
+//	         .Body.NewHeadsAgeGap (Value), .Body.HeadsChanged (Part)
+//	.Two     *analytics.TwoCommittees, set for the two committees together:
+//	         .Two.Kind (村), .Two.Positions (Figure), .Two.Persons (Structure), .Two.OneShoulder,
+//	         .Two.CrossUnits, .Two.CrossPersons, .Two.NoWoman (Part), .Two.NoWomanUnits
+//
+// Structure: .Total (Figure); .Women .PartyMembers .Minorities .Reelected .New .WealthLeaders
+// .GraduateOfficials (Part); .AgeBands .Education (in configured order) (Part lists); .AverageAge (Figure).
+// Figure is {.Current, .Previous} Values; Value is {.V float, .OK bool}; Part is {.Label, .Count, .Share}
+// with Count and Share Figures, shares in percent.
+//
+// # Helpers (reports.Funcs)
+//
+//	num 28.75 → 28.8             pct V → 28.8%              count V "人" → 19人
+//	countOf "女性" V "人" → 女性19人   share V → 占28.8%       part "女性" P "人" → 女性19人，占28.8%
+//	parts PS "人" → 35岁及以下6人，占9.1%；36—45岁13人，占19.7%
+//	change F "人" → 比上届增加10人 | 比上届减少2人 | 与上届持平
+//	pp F → 比上届提高3.3个百分点     years F → 比上届下降0.7岁
+//	clauses A B … → A，B (empties dropped)    sentence A B … → A，B。    semis A B → A；B
+//	prefix "其中，" S → 其中，S ("" when S is "")      wrap "（" S "）"
+//	list A B C → A、B和C          cn 12 → 十二              term 10 → 第十届
+//	known V, positive V (bool)    unitNoun BODY → 村|社区    headTitle BODY → 书记|主任
+//	compare F → 上届为90.0%       turnoutOf UNITRATE → 甲村（85.0%）   hasFigures STRUCTURE (bool)
+//	seq 3 → [1 2 3]
+package templates
+
+import "embed"
+
+// FS holds the built-in templates: unit.md.tmpl, township.md.tmpl, county.md.tmpl and the shared
+// blocks in sections.md.tmpl.
+//
+//go:embed *.tmpl
+var FS embed.FS
+
+// ExampleConfig is the commented report.toml written by `electsum report init`.
+//
+//go:embed report.toml
+var ExampleConfig []byte
