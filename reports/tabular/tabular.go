@@ -1,0 +1,178 @@
+// Package tabular writes a query result (analytics.Table) as an aligned text table, CSV, JSON, an Excel
+// workbook, Parquet or Arrow IPC, for `electsum query`.
+//
+// How each format shows values (the contract analysts rely on):
+//   - NULL: "NULL" in the text table (so that it differs from an empty string), an empty field in CSV,
+//     null in JSON and Arrow/Parquet, an empty cell in xlsx.
+//   - Numbers: right-aligned in the text table; JSON numbers keep their type (integers stay integers,
+//     DECIMAL keeps its digits); xlsx cells are numbers; Arrow/Parquet columns are typed (see arrowType).
+//   - Dates are written 2024-05-10, timestamps 2024-05-10 08:30:00, in every text format; xlsx cells are
+//     dates; Arrow/Parquet use date32 and timestamp[us].
+//   - CSV is UTF-8; Options.BOM prefixes a byte-order mark so that Excel on Chinese Windows opens the
+//     file as UTF-8 (electsum query uses it when writing to a file, not on standard output, where the
+//     mark would confuse the next program in a pipe).
+package tabular
+
+import (
+	"encoding/hex"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"time"
+
+	"electsum/analytics"
+)
+
+// Format is an output format of a query result.
+type Format string
+
+const (
+	FormatTable   Format = "table"
+	FormatCSV     Format = "csv"
+	FormatJSON    Format = "json"
+	FormatXLSX    Format = "xlsx"
+	FormatParquet Format = "parquet"
+	FormatArrow   Format = "arrow"
+)
+
+// Formats lists every Format, in the order help text shows them.
+var Formats = []Format{FormatTable, FormatCSV, FormatJSON, FormatXLSX, FormatParquet, FormatArrow}
+
+// FormatError is a format name electsum does not know.
+type FormatError struct{ Name string }
+
+func (e *FormatError) Error() string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return fmt.Sprintf("不认识的输出格式 %q, 可用: %s", e.Name, strings.Join(names, ", "))
+}
+
+// ParseFormat reads a format name, case-insensitively; "xls"/"excel", "ipc"/"feather" and "txt" are
+// accepted as the formats users mean by them.
+func ParseFormat(name string) (Format, error) {
+	switch n := strings.ToLower(strings.TrimSpace(name)); n {
+	case "table", "txt", "text":
+		return FormatTable, nil
+	case "csv":
+		return FormatCSV, nil
+	case "json":
+		return FormatJSON, nil
+	case "xlsx", "excel", "xls":
+		return FormatXLSX, nil
+	case "parquet":
+		return FormatParquet, nil
+	case "arrow", "ipc", "feather":
+		return FormatArrow, nil
+	}
+	return "", &FormatError{Name: name}
+}
+
+// FormatFromPath guesses the format from a file name's extension; ok is false when it cannot.
+func FormatFromPath(path string) (f Format, ok bool) {
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 {
+		return "", false
+	}
+	f, err := ParseFormat(path[i+1:])
+	return f, err == nil
+}
+
+// Binary reports whether the format is not text, so that it should not be written to a terminal.
+func (f Format) Binary() bool {
+	return f == FormatXLSX || f == FormatParquet || f == FormatArrow
+}
+
+// Options adjust the output.
+type Options struct {
+	// BOM starts CSV output with a UTF-8 byte-order mark, for Excel.
+	BOM bool
+}
+
+// Write writes t to w in format f.
+func Write(w io.Writer, t *analytics.Table, f Format, opts Options) error {
+	switch f {
+	case FormatTable:
+		return Text(w, t)
+	case FormatCSV:
+		return CSV(w, t, opts.BOM)
+	case FormatJSON:
+		return JSON(w, t)
+	case FormatXLSX:
+		return XLSX(w, t)
+	case FormatParquet:
+		return Parquet(w, t)
+	case FormatArrow:
+		return Arrow(w, t)
+	}
+	return &FormatError{Name: string(f)}
+}
+
+// baseType is a DuckDB type name without its parameters: DECIMAL(10,2) → DECIMAL.
+func baseType(dbType string) string {
+	if i := strings.IndexByte(dbType, '('); i >= 0 {
+		return dbType[:i]
+	}
+	return dbType
+}
+
+// numeric reports whether a DuckDB type holds numbers, which are right-aligned.
+func numeric(dbType string) bool {
+	switch baseType(dbType) {
+	case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+		"UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "DECIMAL":
+		return true
+	}
+	return false
+}
+
+// text formats a non-NULL value the way every text format shows it.
+func text(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return formatFloat(x)
+	case bool:
+		return strconv.FormatBool(x)
+	case analytics.Decimal:
+		return x.String()
+	case *big.Int:
+		return x.String()
+	case time.Time:
+		return formatTime(x)
+	case []byte:
+		return `\x` + hex.EncodeToString(x)
+	}
+	return fmt.Sprint(v)
+}
+
+func formatFloat(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// formatTime writes a DATE as 2006-01-02 and a TIMESTAMP with its time of day; both come from the
+// driver in UTC, and a DATE is midnight.
+func formatTime(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.Format("2006-01-02")
+	}
+	if t.Nanosecond() != 0 {
+		return t.Format("2006-01-02 15:04:05.999999")
+	}
+	return t.Format("2006-01-02 15:04:05")
+}
