@@ -1,0 +1,236 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// ProblemListName is the file name of the list of all problems that WriteErrorsDir writes.
+const ProblemListName = "问题清单.xlsx"
+
+// Limits for re-opening a user's workbook to mark it up: the same order as the reader's, so that a
+// file the reader accepted opens here too, and a zip bomb does not.
+const (
+	markupUnzipLimit    = 512 << 20
+	markupUnzipXMLLimit = 256 << 20
+)
+
+// fills are the highlight colours by severity: Excel's own "bad" red, "neutral" yellow and a pale blue.
+var fills = map[Severity]string{Error: "FFC7CE", Warning: "FFEB9C", Notice: "DDEBF7"}
+
+// WriteErrorsDir writes what a county clerk sends back to a township: for each .xlsx input with
+// problems, a copy named <name>_问题标注.xlsx with every problem cell filled (red for errors, yellow
+// for warnings, blue for notices) and the messages as a cell comment — a problem about a whole row
+// marks the row's first cell; plus one 问题清单.xlsx listing every problem of every file. CSV inputs
+// (and workbooks that cannot be opened at all) appear in 问题清单.xlsx only: a CSV file cannot hold
+// colours or comments, and converting it would hand back a file the township did not send. Sources
+// are the input paths, used to find the file a problem names. It returns the files written.
+func WriteErrorsDir(dir string, problems []Problem, sources []string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", dir, err)
+	}
+	byFile := map[string][]Problem{}
+	for _, p := range problems {
+		byFile[resolveSource(p.File, sources)] = append(byFile[resolveSource(p.File, sources)], p)
+	}
+	files := make([]string, 0, len(byFile))
+	for f := range byFile {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	var written []string
+	used := map[string]bool{}
+	for _, src := range files {
+		if strings.ToLower(filepath.Ext(src)) != ".xlsx" || !hasPlace(byFile[src]) {
+			continue
+		}
+		base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)) + "_问题标注"
+		name := base + ".xlsx"
+		for i := 2; used[name]; i++ {
+			name = fmt.Sprintf("%s_%d.xlsx", base, i)
+		}
+		used[name] = true
+		out := filepath.Join(dir, name)
+		ok, err := markWorkbook(src, out, byFile[src])
+		if err != nil {
+			return written, fmt.Errorf("mark %s: %w", src, err)
+		}
+		if ok {
+			written = append(written, out)
+		}
+	}
+	list := filepath.Join(dir, ProblemListName)
+	if err := writeProblemList(list, problems); err != nil {
+		return written, fmt.Errorf("write %s: %w", list, err)
+	}
+	return append(written, list), nil
+}
+
+// resolveSource finds the input path a problem's File names: the path itself, or the one input with
+// that base name.
+func resolveSource(file string, sources []string) string {
+	for _, s := range sources {
+		if s == file {
+			return s
+		}
+	}
+	var match string
+	for _, s := range sources {
+		if filepath.Base(s) == filepath.Base(file) {
+			if match != "" {
+				return file
+			}
+			match = s
+		}
+	}
+	if match != "" {
+		return match
+	}
+	return file
+}
+
+func hasPlace(ps []Problem) bool {
+	for _, p := range ps {
+		if p.Sheet != "" && (p.Cell != "" || p.Row > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// markWorkbook writes a copy of src with the problems marked. It reports false, without error, when
+// src cannot be opened as a workbook: that problem is already in the list.
+func markWorkbook(src, dst string, problems []Problem) (bool, error) {
+	f, err := excelize.OpenFile(src, excelize.Options{UnzipSizeLimit: markupUnzipLimit, UnzipXMLSizeLimit: markupUnzipXMLLimit})
+	if err != nil {
+		return false, nil
+	}
+	defer f.Close()
+	type place struct{ sheet, cell string }
+	notes := map[place][]Problem{}
+	var places []place
+	sheets := map[string]bool{}
+	for _, s := range f.GetSheetList() {
+		sheets[s] = true
+	}
+	for _, p := range problems {
+		cell := p.Cell
+		if cell == "" && p.Row > 0 {
+			cell = fmt.Sprintf("A%d", p.Row)
+		}
+		if !sheets[p.Sheet] || cell == "" {
+			continue
+		}
+		k := place{p.Sheet, cell}
+		if _, ok := notes[k]; !ok {
+			places = append(places, k)
+		}
+		notes[k] = append(notes[k], p)
+	}
+	// Comments the township wrote are kept, after ours, since a cell holds one comment.
+	existing := map[place]string{}
+	for s := range sheets {
+		cs, _ := f.GetComments(s)
+		for _, c := range cs {
+			t := c.Text
+			for _, r := range c.Paragraph {
+				t += r.Text
+			}
+			existing[place{s, c.Cell}] = t
+		}
+	}
+	rank := map[Severity]int{Error: 0, Warning: 1, Notice: 2}
+	styles := map[[2]any]int{}
+	for _, k := range places {
+		ps := notes[k]
+		worst := ps[0].Severity
+		var text []string
+		for _, p := range ps {
+			if rank[p.Severity] < rank[worst] {
+				worst = p.Severity
+			}
+			text = append(text, fmt.Sprintf("【%s】%s", p.Severity, p.Message))
+		}
+		base, err := f.GetCellStyle(k.sheet, k.cell)
+		if err != nil {
+			return false, err
+		}
+		id, ok := styles[[2]any{base, worst}]
+		if !ok {
+			// Keep the cell's own number format, font and borders; change only the fill.
+			st, err := f.GetStyle(base)
+			if err != nil || st == nil {
+				st = &excelize.Style{}
+			}
+			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fills[worst]}}
+			if id, err = f.NewStyle(st); err != nil {
+				return false, err
+			}
+			styles[[2]any{base, worst}] = id
+		}
+		if err := f.SetCellStyle(k.sheet, k.cell, k.cell, id); err != nil {
+			return false, err
+		}
+		if old, ok := existing[k]; ok {
+			text = append(text, old)
+			if err := f.DeleteComment(k.sheet, k.cell); err != nil {
+				return false, err
+			}
+		}
+		if err := f.AddComment(k.sheet, excelize.Comment{Author: "electsum", Cell: k.cell, Text: strings.Join(text, "\n"),
+			Width: 260, Height: uint(60 + 20*len(text))}); err != nil {
+			return false, err
+		}
+	}
+	return true, f.SaveAs(dst)
+}
+
+func writeProblemList(path string, problems []Problem) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "问题清单"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	header := []any{"文件", "工作表", "行", "列", "单元格", "值", "问题", "级别"}
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	if err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, "A1", "H1", bold); err != nil {
+		return err
+	}
+	sorted := append([]Problem(nil), problems...)
+	SortProblems(sorted)
+	for i, p := range sorted {
+		var row any
+		if p.Row > 0 {
+			row = p.Row
+		}
+		values := []any{p.File, p.Sheet, row, p.Column, p.Cell, p.Value, p.Message, string(p.Severity)}
+		if err := f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+2), &values); err != nil {
+			return err
+		}
+	}
+	last := max(len(sorted)+1, 2)
+	if err := f.AutoFilter(sheet, fmt.Sprintf("A1:H%d", last), nil); err != nil {
+		return err
+	}
+	for col, w := range map[string]float64{"A": 28, "B": 10, "C": 6, "D": 12, "E": 8, "F": 16, "G": 70, "H": 6} {
+		if err := f.SetColWidth(sheet, col, col, w); err != nil {
+			return err
+		}
+	}
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	return f.SaveAs(path)
+}
