@@ -1,0 +1,408 @@
+package annex
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"electsum/analytics"
+)
+
+// writeAndOpen writes the annex of s and reopens it as Excel would see it.
+func writeAndOpen(t *testing.T, s *analytics.Summary, opts Options) (*excelize.File, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, s, opts); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, buf.Bytes()
+}
+
+// header finds the column (0-based) whose header cell in row 2 or 3 is label, starting at column from.
+func header(t *testing.T, f *excelize.File, sheet, label string, from int) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:3] {
+		for i := from; i < len(r); i++ {
+			if r[i] == label {
+				return i
+			}
+		}
+	}
+	t.Fatalf("%s: no header %q", sheet, label)
+	return -1
+}
+
+// rowOf is the sheet row number of the first row whose column c reads text, after row after.
+func rowOf(t *testing.T, f *excelize.File, sheet string, c int, text string, after int) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := after; i < len(rows); i++ {
+		if c < len(rows[i]) && rows[i][c] == text {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no row with %q in column %s", sheet, text, col(c))
+	return -1
+}
+
+func raw(t *testing.T, f *excelize.File, sheet, cell string) float64 {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		t.Fatalf("%s!%s = %q, not a number", sheet, cell, v)
+	}
+	return x
+}
+
+func formulaOf(t *testing.T, f *excelize.File, sheet, cell string) string {
+	t.Helper()
+	s, err := f.GetCellFormula(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func numFmt(t *testing.T, f *excelize.File, sheet, cell string) string {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.CustomNumFmt != nil {
+		return *st.CustomNumFmt
+	}
+	return map[int]string{0: "General", 1: "0", 49: "@"}[st.NumFmt]
+}
+
+func TestElectionSheetTotalsAreFormulasWithValues(t *testing.T) {
+	s := fakeSummary(1, 3, 4, 1)
+	f, _ := writeAndOpen(t, s, Options{})
+	sheet := "表1-2 村民委员会选举"
+	if got := f.GetSheetList(); !slices.Contains(got, sheet) {
+		t.Fatalf("sheets %v lack %s", got, sheet)
+	}
+	iReg := header(t, f, sheet, "登记选民数", 0)
+	iRate := header(t, f, sheet, "参选率", 0)
+	iProxy := header(t, f, sheet, "委托投票", 0)
+	iFirst := header(t, f, sheet, "一次选举成功", 0)
+
+	// Independent figures from the model's rows.
+	var reg, voted, proxy, first float64
+	perTownship := map[string]float64{}
+	for _, e := range s.Elections {
+		if e.Body == analytics.VillagersCommittee {
+			reg += e.Registered.V
+			voted += e.Voted.V
+			proxy += e.ProxyVotes.V
+			perTownship[e.Township] += e.Registered.V
+			if *e.FirstRound {
+				first++
+			}
+		}
+	}
+	total := rowOf(t, f, sheet, 0, "合计", 3)
+	for _, c := range []struct {
+		col  int
+		want float64
+	}{{iReg, reg}, {iReg + 1, voted}, {iProxy, proxy}, {iFirst, first}} {
+		cell := ref(c.col, total)
+		if fm := formulaOf(t, f, sheet, cell); !strings.HasPrefix(fm, "SUM(") {
+			t.Errorf("%s formula %q, want a SUM of the 小计 rows", cell, fm)
+		}
+		if got := raw(t, f, sheet, cell); got != c.want {
+			t.Errorf("%s cached %v, want %v", cell, got, c.want)
+		}
+	}
+	rate := ref(iRate, total)
+	if got, want := raw(t, f, sheet, rate), voted/reg; math.Abs(got-want) > 1e-12 {
+		t.Errorf("total 参选率 %v, want %v", got, want)
+	}
+	wantRate := `IF(` + ref(iReg, total) + `=0,"",` + ref(iReg+1, total) + `/` + ref(iReg, total) + `)`
+	if fm := formulaOf(t, f, sheet, rate); fm != wantRate {
+		t.Errorf("参选率 formula %q, want %q", fm, wantRate)
+	}
+	if got := numFmt(t, f, sheet, rate); got != "0.0%" {
+		t.Errorf("参选率 format %q", got)
+	}
+	if got := numFmt(t, f, sheet, ref(iReg, 4)); got != "0" {
+		t.Errorf("登记选民数 format %q", got)
+	}
+
+	// Each township's 小计 is SUM over its own unit rows and holds their sum.
+	sub := rowOf(t, f, sheet, 1, "小计", 3)
+	township, _ := f.GetCellValue(sheet, ref(0, sub))
+	if fm := formulaOf(t, f, sheet, ref(iReg, sub)); fm != "SUM("+ref(iReg, 4)+":"+ref(iReg, sub-1)+")" {
+		t.Errorf("小计 formula %q", fm)
+	}
+	if got := raw(t, f, sheet, ref(iReg, sub)); got != perTownship[township] {
+		t.Errorf("%s 小计 %v, want %v", township, got, perTownship[township])
+	}
+	if fm := formulaOf(t, f, sheet, ref(iFirst, sub)); !strings.HasPrefix(fm, "COUNTIF(") {
+		t.Errorf("一次选举成功 小计 formula %q", fm)
+	}
+
+	// Title merged across, two-level headers merged.
+	merged := map[string]string{}
+	mcs, err := f.GetMergeCells(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range mcs {
+		merged[m.GetStartAxis()+":"+m.GetEndAxis()] = m.GetCellValue()
+	}
+	last := col(iFirst)
+	for rng, want := range map[string]string{"A1:" + last + "1": s.Scope.County + "2024年村民委员会选举基本情况统计表",
+		"A2:A3": "乡镇(街道)", ref(iReg, 2) + ":" + ref(iReg+4, 2): "参选情况", ref(iFirst, 2) + ":" + ref(iFirst, 3): "一次选举成功"} {
+		if merged[rng] != want {
+			t.Errorf("merge %s = %q, want %q (all: %v)", rng, merged[rng], want, merged)
+		}
+	}
+}
+
+func TestFormulaLikeTextStaysText(t *testing.T) {
+	s := fakeSummary(1, 1, 2, 2)
+	f, _ := writeAndOpen(t, s, Options{})
+	for _, sheet := range []string{"表1-1 村党组织选举", "表4 当选人员名册"} {
+		c := header(t, f, sheet, "村(社区)", 0)
+		r := rowOf(t, f, sheet, c, `=HYPERLINK("x")村`, 3)
+		cell := ref(c, r)
+		if fm := formulaOf(t, f, sheet, cell); fm != "" {
+			t.Errorf("%s!%s became formula %q", sheet, cell, fm)
+		}
+		if typ, _ := f.GetCellType(sheet, cell); typ != excelize.CellTypeInlineString {
+			t.Errorf("%s!%s type %v, want text", sheet, cell, typ)
+		}
+		if got := numFmt(t, f, sheet, cell); got != "@" {
+			t.Errorf("%s!%s format %q, want text (@)", sheet, cell, got)
+		}
+	}
+	checks := "表5 数据核对"
+	r := rowOf(t, f, checks, header(t, f, checks, "村(社区)", 0), "-东镇1村2", 2)
+	if r == 0 {
+		t.Fatal("check row missing")
+	}
+}
+
+func TestRosterMasksIDNumbers(t *testing.T) {
+	s := fakeSummary(1, 2, 2, 3)
+	masked := regexp.MustCompile(`^\d{4}\*{10}[0-9X]{4}$`)
+	for _, unmasked := range []bool{false, true} {
+		f, _ := writeAndOpen(t, s, Options{Unmasked: unmasked})
+		sheet := "表4 当选人员名册"
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := rows[2:]
+		if len(data) != len(s.Roster) {
+			t.Fatalf("roster has %d rows, model %d", len(data), len(s.Roster))
+		}
+		c := header(t, f, sheet, "身份证号", 0)
+		for i, r := range data {
+			id := r[c]
+			if unmasked && id != s.Roster[i].IDNumber {
+				t.Fatalf("unmasked row %d id %q, want %q", i+3, id, s.Roster[i].IDNumber)
+			}
+			if !unmasked && !masked.MatchString(id) {
+				t.Fatalf("row %d id %q not masked", i+3, id)
+			}
+		}
+	}
+	if got := MaskID("330102198001011234"); got != "3301**********1234" {
+		t.Errorf("MaskID = %q", got)
+	}
+	if got := MaskID(MaskID("330102198001011234")); got != "3301**********1234" {
+		t.Errorf("MaskID twice = %q", got)
+	}
+}
+
+func TestStructureSheetTotalsMatchTheScope(t *testing.T) {
+	s := fakeSummary(1, 3, 3, 4)
+	f, _ := writeAndOpen(t, s, Options{})
+	sheet := "表2 成员结构"
+	sec := rowOf(t, f, sheet, 0, "三、村“两委”成员（按人数计）", 3)
+	total := rowOf(t, f, sheet, 0, "合计", sec)
+	iTotal := header(t, f, sheet, "总人数", 0)
+	iWomen := header(t, f, sheet, "人数", 0) // 女性·人数 is the first 人数
+	iOne := header(t, f, sheet, "一肩挑(村数)", 0)
+	iAvg := header(t, f, sheet, "平均年龄", 0)
+	p := s.TwoCommittees[0]
+	for _, c := range []struct {
+		col  int
+		want float64
+	}{{iTotal, p.Persons.Total.Current.V}, {iWomen, p.Persons.Women.Count.Current.V}, {iOne, p.OneShoulder.Count.Current.V}} {
+		if got := raw(t, f, sheet, ref(c.col, total)); got != c.want {
+			t.Errorf("两委 合计 %s = %v, want %v", ref(c.col, total), got, c.want)
+		}
+		if fm := formulaOf(t, f, sheet, ref(c.col, total)); fm != "SUM("+ref(c.col, sec+1)+":"+ref(c.col, total-1)+")" {
+			t.Errorf("formula %q", fm)
+		}
+	}
+	// The weighted average of the townships' averages is the scope's average to rounding.
+	if got, want := raw(t, f, sheet, ref(iAvg, total)), p.Persons.AverageAge.Current.V; math.Abs(got-want) > 0.06*float64(len(s.Breakdown)) {
+		t.Errorf("平均年龄 %v, scope %v", got, want)
+	}
+	if got := numFmt(t, f, sheet, ref(iWomen+1, total)); got != "0.0%" {
+		t.Errorf("女性占比 format %q", got)
+	}
+	panes, err := f.GetPanes(sheet)
+	if err != nil || !panes.Freeze || panes.YSplit != 3 || panes.XSplit != 1 {
+		t.Errorf("panes %+v, %v", panes, err)
+	}
+}
+
+func TestCompareSheetChanges(t *testing.T) {
+	s := fakeSummary(1, 2, 3, 5)
+	f, _ := writeAndOpen(t, s, Options{})
+	sheet := "表3 与上届对比"
+	vc := s.Body(analytics.VillagersCommittee)
+	sec := rowOf(t, f, sheet, 0, "三、村民委员会成员", 2)
+	r := rowOf(t, f, sheet, 0, "女性占比", sec)
+	if got, want := raw(t, f, sheet, ref(3, r)), vc.Members.Women.Share.Change().V; math.Abs(got-want) > 1e-9 {
+		t.Errorf("女性占比 change %v, want %v", got, want)
+	}
+	if unit, _ := f.GetCellValue(sheet, ref(4, r)); unit != "百分点" {
+		t.Errorf("unit %q", unit)
+	}
+	r = rowOf(t, f, sheet, 0, "总人数", sec)
+	if got, want := raw(t, f, sheet, ref(3, r)), vc.Members.Total.Change().V; got != want {
+		t.Errorf("总人数 change %v, want %v", got, want)
+	}
+	if fm := formulaOf(t, f, sheet, ref(3, r)); !strings.HasPrefix(fm, "IF(OR(") {
+		t.Errorf("change formula %q", fm)
+	}
+}
+
+func TestPrintSetupAndCharts(t *testing.T) {
+	s := fakeSummary(1, 2, 2, 6)
+	f, data := writeAndOpen(t, s, Options{})
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for _, sheet := range f.GetSheetList() {
+		if sheet == chartSheet {
+			continue
+		}
+		want := "'" + sheet + "'!$2:$3"
+		if sheet == "表4 当选人员名册" || sheet == "表5 数据核对" || sheet == "表3 与上届对比" {
+			want = "'" + sheet + "'!$2:$2"
+		}
+		if titles[sheet] != want {
+			t.Errorf("%s print titles %q, want %q", sheet, titles[sheet], want)
+		}
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || *pl.Orientation != "landscape" || *pl.Size != 9 || *pl.FitToWidth != 1 {
+			t.Errorf("%s page layout %+v %v", sheet, pl, err)
+		}
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil || hf.OddFooter != "&C第&P页 共&N页" {
+			t.Errorf("%s footer %+v %v", sheet, hf, err)
+		}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts := 0
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			charts++
+		}
+	}
+	if charts != 3 {
+		t.Errorf("%d charts, want 3 (age, education, women by township)", charts)
+	}
+}
+
+func TestProvinceScopeHasCountyColumn(t *testing.T) {
+	s := fakeSummary(2, 2, 2, 7)
+	f, _ := writeAndOpen(t, s, Options{})
+	sheet := "表1-1 村党组织选举"
+	if v, _ := f.GetCellValue(sheet, "A2"); v != "县(市、区)" {
+		t.Errorf("A2 = %q", v)
+	}
+	total := rowOf(t, f, sheet, 0, "合计", 3)
+	iReg := header(t, f, sheet, "应到人数", 0)
+	var want float64
+	for _, e := range s.Elections {
+		if e.Body == analytics.PartyBranch {
+			want += e.Registered.V
+		}
+	}
+	if got := raw(t, f, sheet, ref(iReg, total)); got != want {
+		t.Errorf("province 应到人数 %v, want %v", got, want)
+	}
+}
+
+func TestWriteCSV(t *testing.T) {
+	s := fakeSummary(1, 2, 2, 8)
+	dir := t.TempDir()
+	paths, err := WriteCSV(dir, s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != 6 {
+		t.Fatalf("wrote %v", paths)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "表1-2 村民委员会选举.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte("\uFEFF")) {
+		t.Fatal("no byte-order mark")
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recs[0][2] != "参选情况·登记选民数" || recs[0][4] != "参选情况·参选率(%)" {
+		t.Errorf("header %v", recs[0])
+	}
+	if recs[1][1] != `'=HYPERLINK("x")村` {
+		t.Errorf("formula-like unit written as %q", recs[1][1])
+	}
+	last := recs[len(recs)-1]
+	var reg float64
+	for _, e := range s.Elections {
+		if e.Body == analytics.VillagersCommittee {
+			reg += e.Registered.V
+		}
+	}
+	if last[0] != "合计" || last[2] != strconv.Itoa(int(reg)) {
+		t.Errorf("total row %v, want 登记选民数 %v", last, reg)
+	}
+}

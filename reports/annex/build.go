@@ -1,0 +1,663 @@
+package annex
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"electsum/analytics"
+)
+
+// tables builds every table of the annex from s, in sheet order.
+func tables(s *analytics.Summary, opts Options) []*table {
+	var ts []*table
+	ts = append(ts, electionTables(s)...)
+	ts = append(ts, structureTable(s), compareTable(s), rosterTable(s, opts), checksTable(s))
+	return ts
+}
+
+// scopeName is the place a title names: the township, the county, or 全部 for several counties.
+func scopeName(s *analytics.Summary) string {
+	switch {
+	case s.Scope.Unit != "":
+		return s.Scope.Township + s.Scope.Unit
+	case s.Scope.Township != "":
+		return s.Scope.Township
+	case s.Scope.County != "":
+		return s.Scope.County
+	case len(s.Counties) == 1 && s.Counties[0] != "":
+		return s.Counties[0]
+	}
+	return "全部"
+}
+
+// withCounty says whether tables need a 县(市、区) column: only when the scope spans several counties.
+func withCounty(s *analytics.Summary) bool {
+	return s.Level == analytics.LevelAll || len(s.Counties) > 1
+}
+
+func value(v analytics.Value) cell {
+	if !v.OK {
+		return cell{}
+	}
+	return num(v.V)
+}
+
+// percent turns a model percentage (28.8) into the fraction Excel formats as 0.0% (0.288).
+func percent(v analytics.Value) cell {
+	if !v.OK {
+		return cell{kind: share}
+	}
+	return cell{kind: share, v: v.V / 100, ok: true}
+}
+
+func yesNo(b *bool) cell {
+	switch {
+	case b == nil:
+		return cell{kind: text}
+	case *b:
+		return str("是")
+	}
+	return str("否")
+}
+
+// isParty says whether a body is elected by party members, whose tables speak of 应到/实到/到会率.
+func isParty(b analytics.Body) bool {
+	return b == analytics.PartyBranch || b == analytics.CommunityParty || b == analytics.TownshipPartyCommittee
+}
+
+func unitLabel(b analytics.Body) string {
+	switch b {
+	case analytics.CountyDeputies, analytics.TownshipDeputies:
+		return "选区"
+	case analytics.TownshipPartyCommittee:
+		return "单位"
+	}
+	return "村(社区)"
+}
+
+// electionTables is 表1: one sheet per body, a row per unit grouped by township with a 小计 per
+// township and a 合计.
+func electionTables(s *analytics.Summary) []*table {
+	byBody := map[analytics.Body][]analytics.ElectionRow{}
+	for _, e := range s.Elections {
+		byBody[e.Body] = append(byBody[e.Body], e)
+	}
+	var ts []*table
+	n := 0
+	for _, b := range analytics.Bodies {
+		rows := byBody[b]
+		if len(rows) == 0 {
+			continue
+		}
+		n++
+		ts = append(ts, electionTable(s, b, rows, n))
+	}
+	return ts
+}
+
+func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.ElectionRow, n int) *table {
+	// The model orders rows by township and unit; a stable sort on each township's first appearance
+	// keeps that order and makes each township one block even if the model did not.
+	first := map[[2]string]int{}
+	for i, r := range rows {
+		if _, ok := first[[2]string{r.County, r.Township}]; !ok {
+			first[[2]string{r.County, r.Township}] = i
+		}
+	}
+	rows = slices.Clone(rows)
+	slices.SortStableFunc(rows, func(x, y analytics.ElectionRow) int {
+		return cmp.Compare(first[[2]string{x.County, x.Township}], first[[2]string{y.County, y.Township}])
+	})
+	var hasProxy, hasMobile bool
+	for _, r := range rows {
+		hasProxy = hasProxy || r.ProxyVotes.OK
+		hasMobile = hasMobile || r.MobileVotes.OK
+	}
+	group, reg, voted, rate := "参选情况", "登记选民数", "参加投票人数", "参选率"
+	if isParty(b) {
+		group, reg, voted, rate = "到会情况", "应到人数", "实到人数", "到会率"
+	}
+	t := &table{
+		sheet: fmt.Sprintf("表1-%d %s选举", n, b),
+		title: fmt.Sprintf("%s%d年%s选举基本情况统计表", scopeName(s), s.Year, b),
+	}
+	multi := withCounty(s)
+	if multi {
+		t.cols = append(t.cols, column{label: "县(市、区)", kind: text})
+	}
+	t.cols = append(t.cols, column{label: "乡镇(街道)", kind: text}, column{label: unitLabel(b), kind: text})
+	t.freezeCols = len(t.cols)
+	iReg := len(t.cols)
+	t.cols = append(t.cols, column{group: group, label: reg, kind: count}, column{group: group, label: voted, kind: count},
+		column{group: group, label: rate, kind: share})
+	iProxy, iMobile := -1, -1
+	if hasProxy {
+		iProxy = len(t.cols)
+		t.cols = append(t.cols, column{group: group, label: "委托投票", kind: count})
+	}
+	if hasMobile {
+		iMobile = len(t.cols)
+		t.cols = append(t.cols, column{group: group, label: "流动票箱", kind: count})
+	}
+	iSeats := len(t.cols)
+	t.cols = append(t.cols, column{group: "职数", label: "应选", kind: count}, column{group: "职数", label: "候选", kind: count},
+		column{group: "职数", label: "当选", kind: count}, column{group: "职数", label: "差额比例", kind: share},
+		column{label: "一次选举成功", kind: count})
+	iFirst := len(t.cols) - 1
+
+	// fill completes a row's computed cells (shares) from its counts; sum gives each count cell.
+	fill := func(cells []cell, r int) {
+		cells[iReg+2] = ratio(cells[iReg+1], cells[iReg], iReg+1, iReg, r)
+		cells[iSeats+3] = marginOf(cells, iSeats, r)
+	}
+	lead := func(county, township, unit string) []cell {
+		cells := make([]cell, len(t.cols))
+		i := 0
+		if multi {
+			cells[0] = str(county)
+			i = 1
+		}
+		cells[i], cells[i+1] = str(township), str(unit)
+		return cells
+	}
+	var subtotals []int
+	for start := 0; start < len(rows); {
+		end := start
+		for end < len(rows) && rows[end].County == rows[start].County && rows[end].Township == rows[start].Township {
+			end++
+		}
+		from := t.nextRow()
+		for _, e := range rows[start:end] {
+			cells := lead(e.County, e.Township, e.Unit)
+			cells[iReg], cells[iReg+1] = value(e.Registered), value(e.Voted)
+			if iProxy >= 0 {
+				cells[iProxy] = value(e.ProxyVotes)
+			}
+			if iMobile >= 0 {
+				cells[iMobile] = value(e.MobileVotes)
+			}
+			cells[iSeats], cells[iSeats+1], cells[iSeats+2] = value(e.Seats), value(e.Candidates), value(e.Elected)
+			cells[iFirst] = yesNo(e.FirstRound)
+			fill(cells, t.nextRow())
+			t.add(dataRow, cells...)
+		}
+		to := t.nextRow() - 1
+		cells := lead(rows[start].County, rows[start].Township, "小计")
+		for i, c := range t.cols {
+			if c.kind == count && i != iFirst {
+				cells[i] = sumOf(t, i, from, to)
+			}
+		}
+		cells[iFirst] = countYes(t, iFirst, from, to)
+		fill(cells, t.nextRow())
+		subtotals = append(subtotals, t.nextRow())
+		t.add(subtotalRow, cells...)
+		start = end
+	}
+	cells := make([]cell, len(t.cols))
+	cells[0] = str("合计")
+	for i, c := range t.cols {
+		if c.kind == count {
+			cells[i] = sumRows(t, i, subtotals)
+		}
+	}
+	fill(cells, t.nextRow())
+	t.add(totalRow, cells...)
+	return t
+}
+
+// marginOf is 差额比例 = (候选 − 应选) / 应选 of one row, as a formula over its counts.
+func marginOf(cells []cell, iSeats, r int) cell {
+	seats, cand := cells[iSeats], cells[iSeats+1]
+	f := fmt.Sprintf(`IF(%s=0,"",(%s-%s)/%s)`, ref(iSeats, r), ref(iSeats+1, r), ref(iSeats, r), ref(iSeats, r))
+	if !seats.ok || seats.v == 0 {
+		return formula(f, cell{kind: share})
+	}
+	return formula(f, cell{kind: share, v: (cand.v - seats.v) / seats.v, ok: true})
+}
+
+// countYes counts the 是 cells of column i over rows [from, to].
+func countYes(t *table, i, from, to int) cell {
+	n := 0
+	for r := from; r <= to; r++ {
+		if t.rows[r-t.firstRow()].cells[i].s == "是" {
+			n++
+		}
+	}
+	return formula(fmt.Sprintf(`COUNTIF(%s:%s,"是")`, ref(i, from), ref(i, to)), cell{kind: count, v: float64(n), ok: true})
+}
+
+// structureSet is one section of 表2 and 表3: a set of people (the members of a body, the heads, the two
+// committees counted once per person) picked from the whole scope or from one breakdown row.
+type structureSet struct {
+	title string
+	pick  func(bodies []analytics.BodySummary, tcs []analytics.TwoCommittees) (*analytics.Structure, *analytics.TwoCommittees)
+}
+
+// structureSets lists the sections: for each kind of two committees (村, 社区) the party body's members,
+// the committee's members, the two together, and the heads of each.
+func structureSets(s *analytics.Summary) []structureSet {
+	type pair struct {
+		kind           string
+		party, comm    analytics.Body
+		headP, headC   string
+		togetherPrefix string
+	}
+	pairs := []pair{
+		{"村", analytics.PartyBranch, analytics.VillagersCommittee, "村党组织书记", "村民委员会主任", "村“两委”"},
+		{"社区", analytics.CommunityParty, analytics.ResidentsCommittee, "社区党组织书记", "居民委员会主任", "社区“两委”"},
+	}
+	body := func(b analytics.Body, heads bool) func([]analytics.BodySummary, []analytics.TwoCommittees) (*analytics.Structure, *analytics.TwoCommittees) {
+		return func(bs []analytics.BodySummary, _ []analytics.TwoCommittees) (*analytics.Structure, *analytics.TwoCommittees) {
+			for i := range bs {
+				if bs[i].Body == b {
+					if heads {
+						return &bs[i].Heads, nil
+					}
+					return &bs[i].Members, nil
+				}
+			}
+			return nil, nil
+		}
+	}
+	together := func(kind string) func([]analytics.BodySummary, []analytics.TwoCommittees) (*analytics.Structure, *analytics.TwoCommittees) {
+		return func(_ []analytics.BodySummary, tcs []analytics.TwoCommittees) (*analytics.Structure, *analytics.TwoCommittees) {
+			for i := range tcs {
+				if tcs[i].Kind == kind {
+					return &tcs[i].Persons, &tcs[i]
+				}
+			}
+			return nil, nil
+		}
+	}
+	var sets []structureSet
+	for _, p := range pairs {
+		if s.Body(p.party) == nil && s.Body(p.comm) == nil {
+			continue
+		}
+		sets = append(sets,
+			structureSet{string(p.party) + "成员", body(p.party, false)},
+			structureSet{string(p.comm) + "成员", body(p.comm, false)},
+			structureSet{p.togetherPrefix + "成员（按人数计）", together(p.kind)},
+			structureSet{p.headP, body(p.party, true)},
+			structureSet{p.headC, body(p.comm, true)},
+		)
+	}
+	// Keep only the sections the scope has data for.
+	return slices.DeleteFunc(sets, func(set structureSet) bool {
+		st, _ := set.pick(s.Bodies, s.TwoCommittees)
+		return st == nil
+	})
+}
+
+// labels are the age bands and education buckets the model was computed with, in order.
+func labels(s *analytics.Summary) (bands, buckets []string) {
+	structures := []*analytics.Structure{}
+	for i := range s.TwoCommittees {
+		structures = append(structures, &s.TwoCommittees[i].Persons)
+	}
+	for i := range s.Bodies {
+		structures = append(structures, &s.Bodies[i].Members)
+	}
+	for _, st := range structures {
+		if len(st.AgeBands) > 0 && bands == nil {
+			for _, p := range st.AgeBands {
+				bands = append(bands, p.Label)
+			}
+		}
+		if len(st.Education) > 0 && buckets == nil {
+			for _, p := range st.Education {
+				buckets = append(buckets, p.Label)
+			}
+		}
+	}
+	return bands, buckets
+}
+
+func partByLabel(parts []analytics.Part, label string) analytics.Part {
+	for _, p := range parts {
+		if p.Label == label {
+			return p
+		}
+	}
+	return analytics.Part{}
+}
+
+var chineseNumbers = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"}
+
+func numbered(i int, title string) string {
+	if i < len(chineseNumbers) {
+		return chineseNumbers[i] + "、" + title
+	}
+	return fmt.Sprintf("%d、%s", i+1, title)
+}
+
+// structureTable is 表2: the make-up of each set of people, one row per township (per unit at township
+// scope), a section per set, each with a 合计.
+func structureTable(s *analytics.Summary) *table {
+	t := &table{
+		sheet:   "表2 成员结构",
+		title:   fmt.Sprintf("%s%d年村“两委”成员结构统计表", scopeName(s), s.Year),
+		anchors: map[string]string{},
+	}
+	multi := withCounty(s)
+	if multi {
+		t.cols = append(t.cols, column{label: "县(市、区)", kind: text})
+	}
+	name := "乡镇(街道)"
+	if s.Level == analytics.LevelTownship || s.Level == analytics.LevelUnit {
+		name = "村(社区)"
+	}
+	iName := len(t.cols)
+	t.cols = append(t.cols, column{label: name, kind: text})
+	t.freezeCols = len(t.cols)
+	bands, buckets := labels(s)
+	iTotal := len(t.cols)
+	t.cols = append(t.cols, column{label: "总人数", kind: count},
+		column{group: "女性", label: "人数", kind: count}, column{group: "女性", label: "占比", kind: share},
+		column{group: "中共党员", label: "人数", kind: count}, column{group: "中共党员", label: "占比", kind: share},
+		column{group: "少数民族", label: "人数", kind: count}, column{group: "少数民族", label: "占比", kind: share})
+	iBands := len(t.cols)
+	for _, b := range bands {
+		t.cols = append(t.cols, column{group: "年龄", label: b, kind: count})
+	}
+	iAvg := len(t.cols)
+	t.cols = append(t.cols, column{group: "年龄", label: "平均年龄", kind: decimal})
+	iEdu := len(t.cols)
+	for _, b := range buckets {
+		t.cols = append(t.cols, column{group: "学历", label: b, kind: count})
+	}
+	iRe := len(t.cols)
+	t.cols = append(t.cols, column{label: "连任", kind: count}, column{label: "新当选", kind: count},
+		column{label: "一肩挑(村数)", kind: count},
+		column{group: "交叉任职", label: "村数", kind: count}, column{group: "交叉任职", label: "人数", kind: count})
+
+	// shares recomputes a row's share cells from its counts: 占比 of 女性, 中共党员, 少数民族 over 总人数.
+	shares := func(cells []cell, r int) {
+		for _, i := range []int{iTotal + 1, iTotal + 3, iTotal + 5} {
+			cells[i+1] = ratio(cells[i], cells[iTotal], i, iTotal, r)
+		}
+	}
+	for k, set := range structureSets(s) {
+		t.section(numbered(k, set.title))
+		from := t.nextRow()
+		for _, bd := range s.Breakdown {
+			st, tc := set.pick(bd.Bodies, bd.TwoCommittees)
+			if st == nil {
+				continue
+			}
+			cells := make([]cell, len(t.cols))
+			if multi {
+				cells[0] = str(bd.County)
+			}
+			cells[iName] = str(bd.Name)
+			cells[iTotal] = value(st.Total.Current)
+			cells[iTotal+1] = value(st.Women.Count.Current)
+			cells[iTotal+3] = value(st.PartyMembers.Count.Current)
+			cells[iTotal+5] = value(st.Minorities.Count.Current)
+			for j, b := range bands {
+				cells[iBands+j] = value(partByLabel(st.AgeBands, b).Count.Current)
+			}
+			cells[iAvg] = value(st.AverageAge.Current)
+			for j, b := range buckets {
+				cells[iEdu+j] = value(partByLabel(st.Education, b).Count.Current)
+			}
+			cells[iRe], cells[iRe+1] = value(st.Reelected.Count.Current), value(st.New.Count.Current)
+			if tc != nil {
+				cells[iRe+2] = value(tc.OneShoulder.Count.Current)
+				cells[iRe+3] = value(tc.CrossUnits.Count.Current)
+				cells[iRe+4] = value(tc.CrossPersons.Count.Current)
+			}
+			shares(cells, t.nextRow())
+			t.add(dataRow, cells...)
+		}
+		to := t.nextRow() - 1
+		if to < from {
+			continue
+		}
+		if _, tc := set.pick(s.Bodies, s.TwoCommittees); tc != nil && t.anchors["women_val"] == "" {
+			t.anchors["women_cat"] = absRange(t.sheet, iName, from, to)
+			t.anchors["women_val"] = absRange(t.sheet, iTotal+2, from, to)
+			t.anchors["women_title"] = set.title
+		}
+		cells := make([]cell, len(t.cols))
+		cells[0] = str("合计")
+		_, tc := set.pick(s.Bodies, s.TwoCommittees)
+		for i, c := range t.cols {
+			if c.kind == count && (i < iRe+2 || tc != nil) {
+				cells[i] = sumOf(t, i, from, to)
+			}
+		}
+		cells[iAvg] = weightedAverage(t, iAvg, iTotal, from, to)
+		shares(cells, t.nextRow())
+		t.add(totalRow, cells...)
+	}
+	return t
+}
+
+// weightedAverage is the 平均年龄 of rows [from, to]: each row's average weighted by its 总人数.
+func weightedAverage(t *table, iAvg, iTotal, from, to int) cell {
+	var sum, n float64
+	for r := from; r <= to; r++ {
+		cells := t.rows[r-t.firstRow()].cells
+		sum += cells[iAvg].v * cells[iTotal].v
+		n += cells[iTotal].v
+	}
+	avg, tot := fmt.Sprintf("%s:%s", ref(iAvg, from), ref(iAvg, to)), fmt.Sprintf("%s:%s", ref(iTotal, from), ref(iTotal, to))
+	f := fmt.Sprintf(`IF(SUM(%s)=0,"",SUMPRODUCT(%s,%s)/SUM(%s))`, tot, avg, tot, tot)
+	if n == 0 {
+		return formula(f, cell{kind: decimal})
+	}
+	return formula(f, cell{kind: decimal, v: sum / n, ok: true})
+}
+
+// compareTable is 表3: every figure this term beside the previous term and the change, in 人,
+// 百分点 or 岁.
+func compareTable(s *analytics.Summary) *table {
+	t := &table{
+		sheet:   "表3 与上届对比",
+		title:   fmt.Sprintf("%s%d年换届选举主要指标与上届对比表", scopeName(s), s.Year),
+		anchors: map[string]string{},
+		cols: []column{{label: "指标", kind: text}, {label: "本届", kind: count}, {label: "上届", kind: count},
+			{label: "增减", kind: count}, {label: "单位", kind: text}},
+		freezeCols: 1,
+	}
+	if s.PreviousYear > 0 {
+		t.cols[1].label = fmt.Sprintf("本届(%d年)", s.Year)
+		t.cols[2].label = fmt.Sprintf("上届(%d年)", s.PreviousYear)
+	}
+	countRow := func(label string, f analytics.Figure) {
+		r := t.nextRow()
+		cur, prev := value(f.Current), value(f.Previous)
+		t.add(dataRow, str(label), cur, prev, change(cur, prev, r, "", 0), str("人"))
+	}
+	shareRow := func(label string, f analytics.Figure) {
+		r := t.nextRow()
+		cur, prev := percent(f.Current), percent(f.Previous)
+		t.add(dataRow, str(label), cur, prev, change(cur, prev, r, "*100", 1), str("百分点"))
+	}
+	k := 0
+	section := func(title string) { t.section(numbered(k, title)); k++ }
+	section("参选情况")
+	for _, b := range s.Bodies {
+		p := b.Participation
+		if isParty(b.Body) {
+			countRow(string(b.Body)+"应到人数", p.Registered)
+			countRow(string(b.Body)+"实到人数", p.Voted)
+			shareRow(string(b.Body)+"到会率", p.Turnout)
+			continue
+		}
+		countRow(string(b.Body)+"登记选民数", p.Registered)
+		countRow(string(b.Body)+"参加投票人数", p.Voted)
+		shareRow(string(b.Body)+"参选率", p.Turnout)
+	}
+	for _, set := range structureSets(s) {
+		st, tc := set.pick(s.Bodies, s.TwoCommittees)
+		section(set.title)
+		countRow("总人数", st.Total)
+		for _, p := range []struct {
+			label string
+			part  analytics.Part
+		}{{"女性", st.Women}, {"中共党员", st.PartyMembers}, {"少数民族", st.Minorities}, {"连任", st.Reelected}, {"新当选", st.New}} {
+			countRow(p.label+"人数", p.part.Count)
+			shareRow(p.label+"占比", p.part.Share)
+		}
+		from := t.nextRow()
+		for _, p := range st.AgeBands {
+			countRow(p.Label, p.Count)
+		}
+		if tc != nil && t.anchors["age_val"] == "" && len(st.AgeBands) > 0 {
+			t.anchors["age_cat"] = absRange(t.sheet, 0, from, t.nextRow()-1)
+			t.anchors["age_cur"] = absRange(t.sheet, 1, from, t.nextRow()-1)
+			t.anchors["age_prev"] = absRange(t.sheet, 2, from, t.nextRow()-1)
+			t.anchors["age_title"] = set.title
+		}
+		for _, p := range st.AgeBands {
+			shareRow(p.Label+"占比", p.Share)
+		}
+		r := t.nextRow()
+		cur, prev := value(st.AverageAge.Current), value(st.AverageAge.Previous)
+		cur.kind, prev.kind = decimal, decimal
+		t.add(dataRow, str("平均年龄"), cur, prev, change(cur, prev, r, "", 1), str("岁"))
+		from = t.nextRow()
+		for _, p := range st.Education {
+			countRow(p.Label, p.Count)
+		}
+		if tc != nil && t.anchors["edu_val"] == "" && len(st.Education) > 0 {
+			t.anchors["edu_cat"] = absRange(t.sheet, 0, from, t.nextRow()-1)
+			t.anchors["edu_cur"] = absRange(t.sheet, 1, from, t.nextRow()-1)
+			t.anchors["edu_prev"] = absRange(t.sheet, 2, from, t.nextRow()-1)
+			t.anchors["edu_title"] = set.title
+		}
+		for _, p := range st.Education {
+			shareRow(p.Label+"占比", p.Share)
+		}
+		if tc != nil {
+			countRow("一肩挑村数", tc.OneShoulder.Count)
+			shareRow("一肩挑比例", tc.OneShoulder.Share)
+			countRow("交叉任职村数", tc.CrossUnits.Count)
+			countRow("交叉任职人数", tc.CrossPersons.Count)
+			countRow("村民委员会无女性成员的村数", tc.NoWoman.Count)
+		}
+	}
+	t.anchors["cur_name"] = fmt.Sprintf("%s!$B$2", quoteSheet(t.sheet))
+	t.anchors["prev_name"] = fmt.Sprintf("%s!$C$2", quoteSheet(t.sheet))
+	return t
+}
+
+// change is 增减 = 本届 − 上届 of sheet row r, scaled (×100 for shares, giving 百分点) and rounded to
+// decimals, empty unless both terms have a figure — the same as Excel computes it from the two cells.
+func change(cur, prev cell, r int, scale string, decimals int) cell {
+	b, c := ref(1, r), ref(2, r)
+	f := fmt.Sprintf(`IF(OR(%s="",%s=""),"",ROUND((%s-%s)%s,%d))`, b, c, b, c, scale, decimals)
+	k := count
+	if decimals > 0 {
+		k = decimal
+	}
+	if !cur.ok || !prev.ok {
+		return formula(f, cell{kind: k})
+	}
+	d := cur.v - prev.v
+	if scale != "" {
+		d *= 100
+	}
+	return formula(f, cell{kind: k, v: excelRound(d, decimals), ok: true})
+}
+
+// rosterTable is 表4, every elected person; it streams its rows from the model.
+func rosterTable(s *analytics.Summary, opts Options) *table {
+	multi := withCounty(s)
+	t := &table{sheet: "表4 当选人员名册", title: fmt.Sprintf("%s%d年当选人员名册", scopeName(s), s.Year)}
+	t.cols = append(t.cols, column{label: "序号", kind: count})
+	if multi {
+		t.cols = append(t.cols, column{label: "县(市、区)", kind: text})
+	}
+	for _, l := range []string{"乡镇(街道)", "村(社区)", "选举类型", "职务", "姓名", "性别"} {
+		t.cols = append(t.cols, column{label: l, kind: text})
+	}
+	t.freezeCols = len(t.cols) - 1 // through 姓名
+	t.cols = append(t.cols, column{label: "年龄", kind: count})
+	for _, l := range []string{"民族", "政治面貌", "学历", "是否连任", "身份证号"} {
+		t.cols = append(t.cols, column{label: l, kind: text})
+	}
+	t.stream = func(emit func(row) error) error {
+		cells := make([]cell, len(t.cols))
+		for i, m := range s.Roster {
+			c := cells[:0]
+			c = append(c, num(float64(i+1)))
+			if multi {
+				c = append(c, str(m.County))
+			}
+			id := m.IDNumber
+			if !opts.Unmasked {
+				id = MaskID(id)
+			}
+			c = append(c, str(m.Township), str(m.Unit), str(string(m.Body)), str(m.Position), str(m.Name), str(m.Gender),
+				value(m.Age), str(m.Ethnicity), str(m.Party), str(m.Education), yesNo(m.Reelected), str(id))
+			if err := emit(row{kind: dataRow, cells: c}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return t
+}
+
+// MaskID masks an id number (身份证号) as 3301**********1234: the first four and last four characters
+// stay, every other one becomes *. Numbers of eight characters or fewer are masked whole; an empty
+// number stays empty. Masking a masked number changes nothing.
+func MaskID(id string) string {
+	r := []rune(strings.TrimSpace(id))
+	if len(r) == 0 {
+		return ""
+	}
+	if len(r) <= 8 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:4]) + strings.Repeat("*", len(r)-8) + string(r[len(r)-4:])
+}
+
+// checksTable is 表5: legal-check failures and data warnings, then the model's failed cross-checks.
+func checksTable(s *analytics.Summary) *table {
+	multi := withCounty(s)
+	t := &table{sheet: "表5 数据核对", title: fmt.Sprintf("%s%d年换届选举数据核对情况", scopeName(s), s.Year)}
+	t.cols = append(t.cols, column{label: "序号", kind: count}, column{label: "类别", kind: text})
+	if multi {
+		t.cols = append(t.cols, column{label: "县(市、区)", kind: text})
+	}
+	for _, l := range []string{"乡镇(街道)", "村(社区)", "年度", "选举类型", "问题说明", "依据", "规则"} {
+		t.cols = append(t.cols, column{label: l, kind: text})
+	}
+	t.freezeCols = 2
+	n := 0
+	for _, c := range s.Checks {
+		n++
+		cells := []cell{num(float64(n)), str(c.Severity)}
+		if multi {
+			cells = append(cells, str(c.County))
+		}
+		year := cell{kind: mixed}
+		if c.Year != 0 {
+			year = cell{kind: mixed, v: float64(c.Year), ok: true}
+		}
+		cells = append(cells, str(c.Township), str(c.Unit), year, str(string(c.Body)), str(c.Message), str(c.Citation), str(c.Rule))
+		t.add(dataRow, cells...)
+	}
+	for _, msg := range s.Inconsistencies {
+		n++
+		cells := []cell{num(float64(n)), str("汇总核对")}
+		if multi {
+			cells = append(cells, str(""))
+		}
+		cells = append(cells, str(""), str(""), cell{kind: mixed}, str(""), str(msg), str(""), str("model_cross_check"))
+		t.add(dataRow, cells...)
+	}
+	if n == 0 {
+		cells := make([]cell, len(t.cols))
+		cells[1] = str("未发现问题")
+		t.add(dataRow, cells...)
+	}
+	return t
+}

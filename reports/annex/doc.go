@@ -1,0 +1,21 @@
+// Package annex writes the 附件 workbook a county files with its election summary, from the
+// analytics model alone:
+//
+//	表1   选举基本情况统计表 — one sheet per body: a row per unit, grouped by township, with a 小计 row
+//	      per township and a 合计 row;
+//	表2   村“两委”成员结构统计表 — a row per township (per unit at township scope), one section each for
+//	      the 村党组织, the 村民委员会, the two together counted once per person, and the heads;
+//	表3   与上届对比表 — every structure figure this term, previous term and the change;
+//	表4   当选人员名册 — every elected person, id numbers masked unless asked otherwise;
+//	表5   数据核对 — legal-check failures, data warnings and the model's own failed cross-checks;
+//	图表  native Excel charts over 表2 and 表3 (age, education, women share by township).
+//
+// Clerks keep working on the workbook in Excel, so every 小计/合计 is a SUM formula and every share a
+// formula over the counts beside it — each stored with its computed value, so that viewers which do not
+// recalculate still show the figures. All sheets are written with excelize's StreamWriter, which keeps
+// memory flat at province scale and is also the excelize API that stores a formula together with its
+// cached value (File.SetCellFormula marks the cached value as text).
+//
+// The same tables can be written as UTF-8 CSV files with a byte-order mark (WriteCSV), which Chinese
+// Excel opens without garbling.
+package annex

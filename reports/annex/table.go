@@ -1,0 +1,162 @@
+package annex
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// kind is how a cell's figure is shown; it picks the number format (and the CSV spelling).
+type kind int
+
+const (
+	inherit kind = iota // the column's kind
+	text
+	count   // whole number
+	share   // a fraction shown as 0.0%
+	decimal // one decimal (ages, percentage points)
+	mixed   // number or text, shown as written (数据核对's figures)
+)
+
+// column is one leaf column. Columns with the same non-empty group next to each other get one merged
+// upper header cell; a column without a group has its label merged over both header rows.
+type column struct {
+	group string
+	label string
+	kind  kind
+}
+
+// rowKind decides a row's emphasis.
+type rowKind int
+
+const (
+	dataRow rowKind = iota
+	subtotalRow
+	totalRow
+	sectionRow // one text merged across the table, opening a section
+)
+
+// cell is one value. Numeric cells without a figure (ok false) are left empty. A formula is written
+// with v as its cached value, so v must be what Excel computes from the cells the formula reads.
+type cell struct {
+	kind    kind
+	s       string
+	v       float64
+	ok      bool
+	formula string
+}
+
+func str(s string) cell             { return cell{kind: text, s: s} }
+func num(v float64) cell            { return cell{v: v, ok: true} }
+func formula(f string, c cell) cell { c.formula = f; return c }
+
+type row struct {
+	kind  rowKind
+	cells []cell
+}
+
+// table is one sheet (and one CSV file). Rows are either held in rows or, for the roster, produced on
+// demand by stream, which calls emit once per row; the cells passed to emit may be reused afterwards.
+type table struct {
+	sheet      string // sheet name, also the CSV file name
+	title      string
+	cols       []column
+	rows       []row
+	stream     func(emit func(row) error) error
+	freezeCols int // columns kept in view when scrolling right
+
+	// chart anchors filled while building, read by the charts sheet
+	anchors map[string]string
+}
+
+// headerRows is 2 when any column has a group (a two-level header), else 1.
+func (t *table) headerRows() int {
+	for _, c := range t.cols {
+		if c.group != "" {
+			return 2
+		}
+	}
+	return 1
+}
+
+// firstRow is the sheet row number (1-based) of the first data row: after the title and the header.
+func (t *table) firstRow() int { return 2 + t.headerRows() }
+
+// nextRow is the sheet row number the next appended row will get.
+func (t *table) nextRow() int { return t.firstRow() + len(t.rows) }
+
+func (t *table) add(k rowKind, cells ...cell) { t.rows = append(t.rows, row{kind: k, cells: cells}) }
+
+func (t *table) section(title string) { t.add(sectionRow, str(title)) }
+
+// each calls fn for every row, from rows or from stream.
+func (t *table) each(fn func(row) error) error {
+	if t.stream != nil {
+		return t.stream(fn)
+	}
+	for _, r := range t.rows {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// col is the column letter of the 0-based column index i.
+func col(i int) string {
+	name, err := excelize.ColumnNumberToName(i + 1)
+	if err != nil {
+		panic(err) // a programmer error: tables have a few dozen columns
+	}
+	return name
+}
+
+// ref is the A1 reference of 0-based column i in sheet row r.
+func ref(i, r int) string { return col(i) + fmt.Sprint(r) }
+
+// absRange is an absolute reference to column i, rows from..to, on sheet, for charts.
+func absRange(sheet string, i, from, to int) string {
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(sheet), col(i), from, col(i), to)
+}
+
+func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
+
+// sumOf is the SUM of column i over the rows [from, to], with its cached value.
+func sumOf(t *table, i, from, to int) cell {
+	var v float64
+	for r := from; r <= to; r++ {
+		v += t.rows[r-t.firstRow()].cells[i].v
+	}
+	return formula(fmt.Sprintf("SUM(%s:%s)", ref(i, from), ref(i, to)), num(v))
+}
+
+// sumRows is the sum of column i over the listed sheet rows (the 小计 rows a 合计 adds up). Excel allows
+// 255 arguments a function, so long lists become SUM(…)+SUM(…).
+func sumRows(t *table, i int, rows []int) cell {
+	var v float64
+	var parts []string
+	for start := 0; start < len(rows); start += 250 {
+		end := min(start+250, len(rows))
+		refs := make([]string, 0, end-start)
+		for _, r := range rows[start:end] {
+			refs = append(refs, ref(i, r))
+			v += t.rows[r-t.firstRow()].cells[i].v
+		}
+		parts = append(parts, "SUM("+strings.Join(refs, ",")+")")
+	}
+	if len(parts) == 0 {
+		return formula("0", num(0))
+	}
+	return formula(strings.Join(parts, "+"), num(v))
+}
+
+// ratio is the share num/den of two cells of the same row (numerator column n, denominator column d,
+// sheet row r): empty when the denominator is empty or zero, as Excel computes =IF(d=0,"",n/d).
+func ratio(n, d cell, ni, di, r int) cell {
+	f := fmt.Sprintf(`IF(%s=0,"",%s/%s)`, ref(di, r), ref(ni, r), ref(di, r))
+	if !d.ok || d.v == 0 {
+		return formula(f, cell{kind: share})
+	}
+	return formula(f, cell{kind: share, v: n.v / d.v, ok: true})
+}
