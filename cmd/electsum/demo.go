@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"electsum/ingest"
+	"electsum/ingest/synth"
+)
+
+func init() {
+	register(&command{
+		name:    "demo",
+		summary: "生成一个示例县的数据，导入数据库，并生成总结和附件",
+		run:     runDemo,
+	})
+}
+
+// demoMarker marks a folder as made by demo, so that a later demo may clear it without risk of
+// deleting anything a user put there.
+const demoMarker = ".electsum-demo"
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	flags := newFlagSet(e, "demo", "[--out 目录] [--seed 数字]")
+	out := flags.String("out", "demo-out", "输出目录：示例工作簿、数据库、总结和附件都写在这里")
+	seed := flags.Int64("seed", synth.County().Seed, "随机种子；种子相同，生成的数据完全相同")
+	rest, err := parseFlags(flags, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return &usageError{message: "demo 不接受位置参数: " + strings.Join(rest, " "), hint: "输出目录用 --out 指定"}
+	}
+	if err := prepareDemoDir(*out); err != nil {
+		return err
+	}
+
+	cfg := synth.County()
+	cfg.Seed = *seed
+	world := synth.Generate(cfg)
+	n := world.Counts()
+	dataDir := filepath.Join(*out, "data")
+	paths, err := synth.WriteWorkbooks(world, dataDir)
+	if err != nil {
+		return fmt.Errorf("写示例工作簿: %w", err)
+	}
+	years := make([]string, len(cfg.Years))
+	for i, y := range cfg.Years {
+		years[i] = fmt.Sprint(y)
+	}
+	fmt.Fprintf(e.stdout, "已生成示例数据(种子 %d)：%s，%d 个乡镇(街道)，%d 个村(社区)，%s 年两届换届\n",
+		*seed, strings.Join(world.Counties, "、"), n.Townships, n.Units, strings.Join(years, "、"))
+	fmt.Fprintf(e.stdout, "  工作簿 %d 个(每个乡镇一个，含两届的选举结果和当选人员)：%s\n", len(paths), dataDir)
+
+	dbPath := filepath.Join(*out, ingest.DefaultDB)
+	db, err := ingest.Open(ctx, dbPath)
+	if err != nil {
+		return fmt.Errorf("创建示例数据库: %w", err)
+	}
+	fmt.Fprintf(e.stderr, "正在导入 %d 个文件…\n", len(paths))
+	rep, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{})
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		var pe *ingest.ProblemsError
+		if errors.As(err, &pe) {
+			for _, p := range pe.Problems {
+				fmt.Fprintln(e.stderr, ingest.FormatProblem(p))
+			}
+		}
+		// The generator promises files that load cleanly; anything else is a bug to report.
+		return fmt.Errorf("导入示例数据失败(这是 electsum 的缺陷，请报告): %w", err)
+	}
+	fmt.Fprintf(e.stdout, "已导入数据库 %s：\n", dbPath)
+	for _, line := range strings.Split(strings.TrimSpace(rep.Summary()), "\n") {
+		fmt.Fprintf(e.stdout, "  %s\n", line)
+	}
+
+	d := &demoContext{
+		OutDir:   *out,
+		DB:       dbPath,
+		County:   world.Counties[0],
+		Township: world.Townships[0].Name,
+		Year:     cfg.Years[len(cfg.Years)-1],
+		Compare:  cfg.Years[len(cfg.Years)-2],
+	}
+	for _, s := range demoSteps {
+		if err := s.run(ctx, e, d); err != nil {
+			return fmt.Errorf("示例步骤“%s”: %w", s.name, err)
+		}
+	}
+	if len(d.Outputs) > 0 {
+		fmt.Fprintln(e.stdout, "生成的文件：")
+		for _, o := range d.Outputs {
+			fmt.Fprintf(e.stdout, "  %s\n", o)
+		}
+	}
+
+	fmt.Fprintln(e.stdout, "接下来可以试试：")
+	for _, c := range demoNextCommands(d, dataDir) {
+		fmt.Fprintf(e.stdout, "  %s\n", c)
+	}
+	return nil
+}
+
+// demoNextCommands are the commands printed at the end of demo, each one that works on the demo's
+// files as printed. Only commands this binary has are shown.
+func demoNextCommands(d *demoContext, dataDir string) []string {
+	db := quoteArg(d.DB)
+	candidates := []struct{ command, line string }{
+		{"query", fmt.Sprintf("electsum query --db %s low-turnout --param year=%d   # 参选率偏低的村", db, d.Year)},
+		{"report", fmt.Sprintf("electsum report --db %s --year %d --compare %d -o %s   # 全县工作总结初稿", db, d.Year, d.Compare, quoteArg(filepath.Join(d.OutDir, "我的总结")))},
+		{"report", fmt.Sprintf("electsum report --db %s --year %d --township %s   # 一个乡镇的总结", db, d.Year, quoteArg(d.Township))},
+		{"annex", fmt.Sprintf("electsum annex --db %s --year %d -o %s   # 附件统计表", db, d.Year, quoteArg(filepath.Join(d.OutDir, "附件.xlsx")))},
+		{"ingest", fmt.Sprintf("electsum ingest --db %s %s   # 再次导入：内容未变的文件不会重复写入", db, quoteArg(dataDir))},
+		{"template", "electsum template -o 采集表.xlsx   # 发给乡镇填写的空白采集表"},
+	}
+	var out []string
+	for _, c := range candidates {
+		if _, ok := commands[c.command]; ok && len(out) < 4 {
+			out = append(out, c.line)
+		}
+	}
+	return out
+}
+
+// quoteArg quotes a path for the shell when it needs it.
+func quoteArg(s string) string {
+	if strings.ContainsAny(s, " \t'\"$&;|<>()*?") {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	return s
+}
+
+// prepareDemoDir makes dir ready for a fresh demo: it creates it, or, when an earlier demo made it,
+// removes that demo's data and database so that the new run is not mixed with the old one. A folder
+// demo did not make is used only if it has no data folder and no database.
+func prepareDemoDir(dir string) error {
+	dataDir := filepath.Join(dir, "data")
+	dbPath := filepath.Join(dir, ingest.DefaultDB)
+	_, err := os.Stat(filepath.Join(dir, demoMarker))
+	switch {
+	case err == nil:
+		for _, p := range []string{dataDir, dbPath, dbPath + ".wal"} {
+			if err := os.RemoveAll(p); err != nil {
+				return fmt.Errorf("清理上次的示例输出 %s: %w", p, err)
+			}
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		for _, p := range []string{dataDir, dbPath} {
+			if _, err := os.Stat(p); err == nil {
+				return &usageError{
+					message: fmt.Sprintf("%s 已存在，且不是 electsum demo 生成的", p),
+					hint:    "用 --out 指定一个新的或空的目录",
+				}
+			}
+		}
+	default:
+		return fmt.Errorf("检查输出目录 %s: %w", dir, err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("创建输出目录 %s: %w", dir, err)
+	}
+	marker := "此目录由 electsum demo 生成；再次运行 demo 会清空其中的 data 目录和数据库。\n"
+	if err := os.WriteFile(filepath.Join(dir, demoMarker), []byte(marker), 0o644); err != nil {
+		return fmt.Errorf("创建输出目录 %s: %w", dir, err)
+	}
+	return nil
+}

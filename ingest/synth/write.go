@@ -1,0 +1,452 @@
+package synth
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
+
+	"electsum/ingest"
+)
+
+// WriteWorkbooks writes one workbook per township, dir/<county>/<township>.xlsx, and returns the paths in
+// World order. Each workbook holds both sheets for every year of the World: at a 换届 the county asks each
+// township for one workbook with this term and the previous one in the standard layout, so that the
+// summary can compare them. Files are written concurrently; each file's bytes depend only on the World.
+func WriteWorkbooks(w *World, dir string) ([]string, error) {
+	townships := w.Townships
+	paths := make([]string, len(townships))
+	for i, t := range townships {
+		paths[i] = filepath.Join(dir, t.County, t.Name+".xlsx")
+	}
+	for _, c := range w.Counties {
+		if err := os.MkdirAll(filepath.Join(dir, c), 0o755); err != nil {
+			return nil, fmt.Errorf("create folder for %s: %w", c, err)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	next := make(chan int)
+	errs := make([]error, len(townships))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = writeWorkbook(townships[i], paths[i])
+			}
+		})
+	}
+	for i := range townships {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("write %s: %w", paths[i], err)
+		}
+	}
+	return paths, nil
+}
+
+// sheetWriter writes one township's sheet in its style.
+type sheetWriter struct {
+	t      *Township
+	st     style
+	alias  *rand.Rand // alias headers and value variants; nil for standard headers
+	cols   []ingest.Column
+	header []string
+	keyCol map[string]int // column key → position
+}
+
+func newSheetWriter(t *Township, all []ingest.Column, salt uint64) *sheetWriter {
+	st := t.style
+	s := &sheetWriter{t: t, st: st, keyCol: map[string]int{}}
+	for _, c := range all {
+		if !t.Omits(c.Key) {
+			s.cols = append(s.cols, c)
+		}
+	}
+	if st.remark {
+		s.cols = append(s.cols, ingest.Column{Key: "remark", Header: "备注", Kind: ingest.KindText, Width: 10})
+	}
+	if st.shuffle != 0 {
+		r := rand.New(rand.NewPCG(st.shuffle, salt))
+		r.Shuffle(len(s.cols), func(i, j int) { s.cols[i], s.cols[j] = s.cols[j], s.cols[i] })
+	}
+	if st.aliases != 0 {
+		s.alias = rand.New(rand.NewPCG(st.aliases, salt))
+	}
+	for i, c := range s.cols {
+		h := c.Header
+		if s.alias != nil && len(c.Aliases) > 0 && s.alias.IntN(2) == 0 {
+			h = c.Aliases[s.alias.IntN(len(c.Aliases))]
+		}
+		s.header = append(s.header, s.text(h))
+		s.keyCol[c.Key] = i
+	}
+	return s
+}
+
+// text is s in the township's script.
+func (s *sheetWriter) text(v string) string {
+	if s.st.traditional {
+		return traditional(v)
+	}
+	return v
+}
+
+func (s *sheetWriter) number(v *int) any {
+	if v == nil {
+		return nil
+	}
+	if !s.st.textNumbers {
+		return *v
+	}
+	str := strconv.Itoa(*v)
+	if *v%20 == 7 { // a few, deterministically
+		return fullWidth(str)
+	}
+	return str
+}
+
+func (s *sheetWriter) flag(v *bool) any {
+	switch {
+	case v == nil:
+		return nil
+	case s.st.marks && *v:
+		return "√"
+	case s.st.marks:
+		return "×"
+	case *v:
+		return "是"
+	}
+	return "否"
+}
+
+func (s *sheetWriter) year(y int) any {
+	if s.st.yearSuffix {
+		return strconv.Itoa(y) + "年"
+	}
+	if s.st.textNumbers {
+		return strconv.Itoa(y)
+	}
+	return y
+}
+
+func (s *sheetWriter) name(n string, row int) string {
+	if s.st.spaces && row%9 == 4 {
+		return " " + n + " "
+	}
+	return n
+}
+
+// resultCells are the cells of one results row, in column order.
+func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
+	cells := make([]any, len(s.cols))
+	for i, c := range s.cols {
+		var v any
+		switch c.Key {
+		case "county":
+			v = r.County
+		case "township":
+			v = r.Township
+		case "unit":
+			v = s.name(r.Unit, row)
+		case "year":
+			v = s.year(r.Year)
+		case "term":
+			if r.Term != nil {
+				v = s.number(r.Term)
+				if s.st.termText {
+					v = "第" + chineseNumber(*r.Term) + "届"
+				}
+			}
+		case "body":
+			v = s.text(r.Body)
+		case "method":
+			if r.Method != "" {
+				v = r.Method
+			}
+		case "registered":
+			v = s.number(r.Registered)
+		case "voted":
+			v = s.number(r.Voted)
+		case "proxy_votes":
+			v = s.number(r.ProxyVotes)
+		case "mobile_votes":
+			v = s.number(r.MobileVotes)
+		case "valid_ballots":
+			v = s.number(r.ValidBallots)
+		case "invalid_ballots":
+			v = s.number(r.InvalidBallots)
+		case "seats":
+			v = s.number(r.Seats)
+		case "candidates":
+			v = s.number(r.Candidates)
+		case "elected":
+			v = s.number(r.Elected)
+		case "election_date":
+			if r.Date != nil {
+				v = formatDate(*r.Date, s.st.date)
+			}
+		case "first_round":
+			v = s.flag(r.FirstRound)
+		}
+		cells[i] = v
+	}
+	return cells
+}
+
+// memberCells are the cells of one members row, in column order.
+func (s *sheetWriter) memberCells(m *ingest.Member, row int) []any {
+	cells := make([]any, len(s.cols))
+	for i, c := range s.cols {
+		var v any
+		switch c.Key {
+		case "county":
+			v = m.County
+		case "township":
+			v = m.Township
+		case "unit":
+			v = m.Unit
+		case "year":
+			v = s.year(m.Year)
+		case "body":
+			v = s.text(m.Body)
+		case "name":
+			v = s.name(m.Name, row)
+		case "position":
+			v = s.text(m.Position)
+		case "gender":
+			v = m.Gender
+		case "birth":
+			if m.Birth != nil {
+				v = formatBirth(*m.Birth, s.st.birthFormat)
+			}
+		case "age":
+			v = s.number(m.Age)
+		case "ethnicity":
+			if m.Ethnicity != "" {
+				v = m.Ethnicity
+			}
+		case "party":
+			v = s.text(m.Party)
+		case "education":
+			e := m.Education
+			if s.alias != nil && e == "大学专科" && row%2 == 0 {
+				e = "大专"
+			}
+			v = s.text(e)
+		case "reelected":
+			v = s.flag(m.Reelected)
+		case "id_number":
+			if m.IDNumber != "" {
+				v = m.IDNumber
+			}
+		case "wealth_leader":
+			v = s.flag(m.WealthLeader)
+		case "graduate_official":
+			v = s.flag(m.GraduateOfficial)
+		case "category":
+			if m.Category != "" {
+				v = s.text(m.Category)
+			}
+		case "votes":
+			v = s.number(m.Votes)
+		}
+		cells[i] = v
+	}
+	return cells
+}
+
+// write streams the sheet: title rows, header, data rows (township merged down when the style says so),
+// and a 合计 row when total is true.
+func (s *sheetWriter) write(f *excelize.File, sheet, title string, n int, cells func(i, row int) []any, total bool) error {
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i, c := range s.cols {
+		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(s.cols))
+	row := 1
+	if s.st.titleRows > 0 {
+		if err := sw.SetRow("A1", []any{s.text(title)}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell("A1", last+"1"); err != nil {
+			return err
+		}
+		row++
+	}
+	if s.st.titleRows > 1 {
+		info := fmt.Sprintf("填报单位：%s（盖章）    填报日期：%d年6月", s.t.Name, lastYear(s.t))
+		if err := sw.SetRow("A2", []any{s.text(info)}); err != nil {
+			return err
+		}
+		row++
+	}
+	header := make([]any, len(s.header))
+	for i, h := range s.header {
+		header[i] = h
+	}
+	if err := sw.SetRow(cellName(1, row), header); err != nil {
+		return err
+	}
+	row++
+	first := row
+	tcol, merge := s.keyCol["township"]
+	merge = merge && s.st.mergeTownship && n > 1
+	sums := make([]int, len(s.cols))
+	for i := 0; i < n; i++ {
+		values := cells(i, row)
+		if merge && row > first {
+			values[tcol] = nil
+		}
+		for j, c := range s.cols {
+			if c.Kind == ingest.KindInt {
+				sums[j] += intValue(values[j])
+			}
+		}
+		if err := sw.SetRow(cellName(1, row), values); err != nil {
+			return err
+		}
+		row++
+	}
+	if merge {
+		if err := sw.MergeCell(cellName(tcol+1, first), cellName(tcol+1, row-1)); err != nil {
+			return err
+		}
+	}
+	if total {
+		values := make([]any, len(s.cols))
+		values[s.keyCol["unit"]] = s.text("合计")
+		for j, c := range s.cols {
+			if c.Kind == ingest.KindInt {
+				values[j] = sums[j]
+			}
+		}
+		if err := sw.SetRow(cellName(1, row), values); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func cellName(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col, row)
+	return c
+}
+
+// intValue reads back a number cell as written (int, text or full-width text).
+func intValue(v any) int {
+	switch v := v.(type) {
+	case int:
+		return v
+	case string:
+		digits := []rune{}
+		for _, r := range v {
+			if r >= '０' && r <= '９' {
+				r -= '０' - '0'
+			}
+			digits = append(digits, r)
+		}
+		n, _ := strconv.Atoi(string(digits))
+		return n
+	}
+	return 0
+}
+
+func lastYear(t *Township) int {
+	y := 0
+	for _, r := range t.Results {
+		y = max(y, r.Year)
+	}
+	return y
+}
+
+// writeWorkbook writes one township's workbook.
+func writeWorkbook(t *Township, path string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	results, members := string(ingest.ResultsSheet), string(ingest.MembersSheet)
+	switch {
+	case t.style.genericSheets:
+		results, members = "Sheet1", "Sheet2"
+	case t.style.traditional:
+		results, members = traditional(results), traditional(members)
+	}
+	if err := f.SetSheetName("Sheet1", results); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(members); err != nil {
+		return err
+	}
+	years := fmt.Sprint(t.Results[0].Year)
+	if y := lastYear(t); y != t.Results[0].Year {
+		years += "、" + fmt.Sprint(y)
+	}
+	rs := newSheetWriter(t, ingest.ResultColumns, 1)
+	title := fmt.Sprintf("%s%s年村（社区）换届选举结果统计表", t.Name, years)
+	if err := rs.write(f, results, title, len(t.Results), func(i, row int) []any { return rs.resultCells(&t.Results[i], row) }, t.style.totalRow); err != nil {
+		return err
+	}
+	ms := newSheetWriter(t, ingest.MemberColumns, 2)
+	title = fmt.Sprintf("%s%s年村（社区）换届当选人员名册", t.Name, years)
+	if err := ms.write(f, members, title, len(t.Members), func(i, row int) []any { return ms.memberCells(&t.Members[i], row) }, false); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return err
+	}
+	b, err := sortedZip(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}
+
+// sortedZip rewrites a zip archive with its entries in name order ([Content_Types].xml first, where
+// Excel puts it). excelize writes the parts of a workbook in map order, which changes from run to run;
+// sorted, the same World gives byte-identical files. Entries are copied without recompressing.
+func sortedZip(b []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, err
+	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int {
+		if (a.Name == "[Content_Types].xml") != (b.Name == "[Content_Types].xml") {
+			if a.Name == "[Content_Types].xml" {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	var out bytes.Buffer
+	out.Grow(len(b))
+	zw := zip.NewWriter(&out)
+	for _, f := range files {
+		if err := zw.Copy(f); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
