@@ -1,0 +1,268 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/term"
+
+	"electsum/analytics"
+	"electsum/ingest"
+	"electsum/reports/tabular"
+)
+
+func init() {
+	register(&command{name: "query", summary: "对数据库运行只读 SQL 或保存的分析 (--list 查看), 输出表格/CSV/JSON/xlsx/Parquet/Arrow", run: runQuery})
+	registerDemoStep(demoStep{order: 80, name: "保存的查询", run: demoQueries})
+}
+
+const queryUsage = `[--db 文件] [--format 格式] [-o 文件] ("SQL 语句" | -f 文件.sql | 查询名 [--param 名=值 …] | --list)
+
+对数据库运行一条只读 SQL 语句 (SELECT、WITH、FROM、DESCRIBE、SHOW、SUMMARIZE、EXPLAIN), 或运行保存的分析。
+数据库以只读方式打开, 不能访问其他文件, 也不能加载扩展; 写入、COPY、ATTACH、SET 等语句会被拒绝。
+导出由 electsum 完成: 用 --format 和 -o 指定格式和文件。
+
+输出格式:
+  table    按显示宽度对齐的文本表格 (默认); NULL 显示为 NULL, 数字右对齐
+  csv      UTF-8; 写入文件时带 BOM (方便 Excel 打开), 输出到终端或管道时不带
+  json     对象数组, 数字保持类型, 日期为字符串, NULL 为 null
+  xlsx     Excel 工作簿, 表头冻结
+  parquet  Parquet 文件 (pandas、polars、R 可直接读取)
+  arrow    Arrow IPC 文件 (Feather v2)
+xlsx、parquet、arrow 需要 -o, 除非标准输出不是终端 (如重定向到文件)。
+不给 --format 时按 -o 文件的扩展名判断。
+
+例:
+  electsum query "SELECT township, count(*) FROM units GROUP BY ALL ORDER BY 1"
+  electsum query -f 分析.sql --format xlsx -o 结果.xlsx
+  electsum query --list
+  electsum query low-turnout --param year=2024 --param threshold=85`
+
+// paramFlag collects repeated --param name=value.
+type paramFlag map[string]string
+
+func (p paramFlag) String() string {
+	parts := make([]string, 0, len(p))
+	for k, v := range p {
+		parts = append(parts, k+"="+v)
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, " ")
+}
+
+func (p paramFlag) Set(s string) error {
+	name, value, ok := strings.Cut(s, "=")
+	if !ok || strings.TrimSpace(name) == "" {
+		return fmt.Errorf("参数应写成 名=值, 如 year=2024, 而不是 %q", s)
+	}
+	p[strings.TrimSpace(name)] = value
+	return nil
+}
+
+// savedName is what a saved analysis' name looks like, as opposed to SQL text.
+var savedName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)+$`)
+
+// noDatabaseError means the database file named by --db does not exist.
+type noDatabaseError struct{ path string }
+
+func (e *noDatabaseError) Error() string { return fmt.Sprintf("数据库文件 %s 不存在", e.path) }
+func (e *noDatabaseError) Hint() string {
+	return "先运行 electsum ingest <文件或文件夹> 载入数据 (或 electsum demo 生成示例数据), 或用 --db 指定数据库文件"
+}
+
+func runQuery(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "query", queryUsage)
+	dbPath := fs.String("db", ingest.DefaultDB, "数据库文件")
+	file := fs.String("f", "", "从文件读取 SQL (- 表示标准输入)")
+	formatName := fs.String("format", "", "输出格式: table, csv, json, xlsx, parquet, arrow (默认 table, 或按 -o 的扩展名)")
+	out := fs.String("o", "", "输出文件 (默认标准输出)")
+	list := fs.Bool("list", false, "列出保存的分析: 名称、说明、参数")
+	params := paramFlag{}
+	fs.Var(params, "param", "保存的分析的参数, 名=值, 可重复")
+	positional, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *list {
+		if len(positional) > 0 || *file != "" {
+			return &usageError{message: "--list 不能与查询同时使用", hint: "先运行 electsum query --list, 再运行其中的一个查询"}
+		}
+		return listSaved(e.stdout)
+	}
+
+	var saved *analytics.Saved
+	var text string
+	switch {
+	case *file != "" && len(positional) > 0:
+		return &usageError{message: "同时给了 -f 文件和 SQL 语句, 只能给一个", hint: "运行 electsum query -h 查看用法"}
+	case *file != "":
+		b, err := readQueryFile(e, *file)
+		if err != nil {
+			return err
+		}
+		text = string(b)
+	case len(positional) == 1:
+		text = positional[0]
+		if savedName.MatchString(strings.TrimSpace(text)) {
+			s, ok := analytics.FindSaved(strings.TrimSpace(text))
+			if !ok {
+				return &usageError{message: fmt.Sprintf("没有名为 %s 的保存的分析", strings.TrimSpace(text)), hint: "运行 electsum query --list 查看全部保存的分析"}
+			}
+			saved = &s
+		}
+	case len(positional) > 1:
+		return &usageError{message: fmt.Sprintf("给了 %d 个参数, 只能给一条 SQL 语句或一个查询名", len(positional)),
+			hint: "把整条 SQL 语句放在引号里: electsum query \"SELECT …\""}
+	default:
+		return &usageError{message: "没有给出要运行的查询", hint: "electsum query \"SELECT …\", electsum query -f 文件.sql, 或 electsum query --list 查看保存的分析"}
+	}
+	if saved == nil && len(params) > 0 {
+		return &usageError{message: "--param 只用于保存的分析", hint: "运行 electsum query --list 查看保存的分析及其参数"}
+	}
+
+	format, err := chooseFormat(*formatName, *out)
+	if err != nil {
+		return err
+	}
+	if format.Binary() && *out == "" && isTerminal(e.stdout) {
+		return &usageError{message: fmt.Sprintf("%s 是二进制格式, 不能输出到终端", format),
+			hint: fmt.Sprintf("用 -o 指定文件, 如 -o 结果.%s", format)}
+	}
+
+	if _, err := os.Stat(*dbPath); errors.Is(err, os.ErrNotExist) {
+		return &noDatabaseError{path: *dbPath}
+	}
+	db, err := ingest.OpenReadOnly(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	var table *analytics.Table
+	if saved != nil {
+		table, err = saved.Run(ctx, db, params)
+		var pe *analytics.ParamError
+		if errors.As(err, &pe) {
+			return &usageError{message: pe.Error(), hint: pe.Hint()}
+		}
+	} else {
+		table, err = analytics.Query(ctx, db, text)
+	}
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return tabular.Write(e.stdout, table, format, tabular.Options{})
+	}
+	if err := writeFileAtomic(*out, func(w io.Writer) error {
+		return tabular.Write(w, table, format, tabular.Options{BOM: true})
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "已写出 %d 行 %d 列到 %s\n", len(table.Rows), len(table.Columns), *out)
+	return nil
+}
+
+func readQueryFile(e *env, path string) ([]byte, error) {
+	if path == "-" {
+		b, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return nil, fmt.Errorf("读取标准输入: %w", err)
+		}
+		return b, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &usageError{message: fmt.Sprintf("读取 SQL 文件 %s: %v", path, err), hint: "检查 -f 后面的文件路径"}
+	}
+	return b, nil
+}
+
+// chooseFormat takes --format, else the extension of -o, else table.
+func chooseFormat(name, out string) (tabular.Format, error) {
+	if name != "" {
+		f, err := tabular.ParseFormat(name)
+		if err != nil {
+			return "", &usageError{message: err.Error(), hint: "运行 electsum query -h 查看输出格式"}
+		}
+		return f, nil
+	}
+	if out != "" {
+		if f, ok := tabular.FormatFromPath(out); ok {
+			return f, nil
+		}
+		return "", &usageError{message: fmt.Sprintf("无法从文件名 %s 判断输出格式", out), hint: "用 --format 指定: table, csv, json, xlsx, parquet, arrow"}
+	}
+	return tabular.FormatTable, nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// writeFileAtomic writes path through a temporary file in the same folder, so that a failed write
+// leaves no half-written output and an earlier file of that name intact.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("写文件 %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("写文件 %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("写文件 %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("写文件 %s: %w", path, err)
+	}
+	return nil
+}
+
+// listSaved prints each saved analysis: name and description, then its parameters.
+func listSaved(w io.Writer) error {
+	fmt.Fprintln(w, "保存的分析 (electsum query 名称 [--param 名=值 …]):")
+	for _, s := range analytics.SavedQueries() {
+		fmt.Fprintf(w, "\n  %s\n      %s\n", s.Name, s.Description)
+		for _, p := range s.Params {
+			fmt.Fprintf(w, "      --param %s=<%s>  %s\n", p.Name, p.Type, p.Doc)
+		}
+	}
+	return nil
+}
+
+// demoQueries runs every saved analysis on the demo database and writes each result as CSV, so that
+// the demo shows what analysts get without writing SQL.
+func demoQueries(ctx context.Context, e *env, d *demoContext) error {
+	db, err := ingest.OpenReadOnly(ctx, d.DB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	dir := filepath.Join(d.OutDir, "查询")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, s := range analytics.SavedQueries() {
+		t, err := s.Run(ctx, db, map[string]string{})
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(dir, s.Name+".csv")
+		if err := writeFileAtomic(path, func(w io.Writer) error { return tabular.CSV(w, t, true) }); err != nil {
+			return err
+		}
+	}
+	d.Outputs = append(d.Outputs, fmt.Sprintf("保存的分析结果 (CSV) — %s", dir))
+	return nil
+}

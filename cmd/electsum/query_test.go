@@ -1,0 +1,253 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow/ipc"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+	"github.com/xuri/excelize/v2"
+
+	"electsum/ingest"
+)
+
+// queryFixture builds a database from the analytics ad hoc fixture and returns its path.
+func queryFixture(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "electsum.duckdb")
+	ctx := context.Background()
+	db, err := ingest.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := os.ReadFile("../../analytics/testdata/adhoc_fixture.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, string(body)); err != nil {
+		t.Fatal(err)
+	}
+	installQueryViews(t, db)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestQueryTable(t *testing.T) {
+	db := queryFixture(t)
+	code, stdout, stderr := runCLI(t, "query", "--db", db,
+		"SELECT township AS 乡镇, unit AS 村, registered AS 登记选民数 FROM elections WHERE year = 2024 AND body = '村民委员会' ORDER BY registered DESC")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "" +
+		"乡镇   | 村   | 登记选民数\n" +
+		"-------+------+-----------\n" +
+		"城关镇 | 东村 |       1010\n" +
+		"城关镇 | 西村 |        820\n" +
+		"河口乡 | 南村 |        600\n" +
+		"(3 行)\n"
+	if stdout != want {
+		t.Errorf("got\n%s\nwant\n%s", stdout, want)
+	}
+}
+
+func TestQueryWritesEveryFormat(t *testing.T) {
+	db := queryFixture(t)
+	dir := t.TempDir()
+	sql := "SELECT unit, year, voted, round(100.0 * voted / registered, 1) AS turnout, election_date FROM elections ORDER BY year, unit, body"
+	for _, ext := range []string{"csv", "json", "xlsx", "parquet", "arrow"} {
+		out := filepath.Join(dir, "结果."+ext)
+		code, _, stderr := runCLI(t, "query", "--db", db, sql, "-o", out)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", ext, code, stderr)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows int
+		switch ext {
+		case "csv":
+			if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+				t.Error("CSV file has no BOM")
+			}
+			records, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows = len(records) - 1
+		case "json":
+			var objs []map[string]any
+			if err := json.Unmarshal(data, &objs); err != nil {
+				t.Fatal(err)
+			}
+			if objs[0]["election_date"] != "2021-04-10" || objs[0]["year"] != float64(2021) {
+				t.Errorf("first object: %v", objs[0])
+			}
+			rows = len(objs)
+		case "xlsx":
+			f, err := excelize.OpenFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all, err := f.GetRows(f.GetSheetName(0))
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows = len(all) - 1
+		case "parquet":
+			tbl, err := pqarrow.ReadTable(context.Background(), bytes.NewReader(data), nil, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows = int(tbl.NumRows())
+			tbl.Release()
+		case "arrow":
+			r, err := ipc.NewFileReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec, err := r.RecordBatch(0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows = int(rec.NumRows())
+			r.Close()
+		}
+		if rows != 10 {
+			t.Errorf("%s: %d rows, want 10", ext, rows)
+		}
+	}
+}
+
+func TestQueryCSVOnStdoutHasNoBOM(t *testing.T) {
+	db := queryFixture(t)
+	code, stdout, stderr := runCLI(t, "query", "--db", db, "--format", "csv", "SELECT unit FROM units ORDER BY unit")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if stdout != "unit\n东村\n南村\n西村\n" {
+		t.Errorf("stdout %q", stdout)
+	}
+}
+
+func TestQueryRefusesWritesAndLeavesDatabase(t *testing.T) {
+	db := queryFixture(t)
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	for _, q := range []string{"DROP TABLE members", "SELECT 1; DROP TABLE members", "COPY members TO 'm.csv'",
+		"ATTACH ':memory:' AS x", "SELECT * FROM read_csv('/etc/passwd')", "INSTALL httpfs"} {
+		code, stdout, stderr := runCLI(t, "query", "--db", db, q)
+		if code != 1 || !strings.HasPrefix(stderr, "错误: ") || stdout != "" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", q, code, stdout, stderr)
+		}
+	}
+	after, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sha256.Sum256(before) != sha256.Sum256(after) {
+		t.Error("database file changed")
+	}
+	if _, err := os.Stat("m.csv"); err == nil {
+		t.Error("COPY wrote m.csv")
+	}
+}
+
+func TestQuerySQLErrorShowsPosition(t *testing.T) {
+	db := queryFixture(t)
+	code, _, stderr := runCLI(t, "query", "--db", db, "SELECT unit FORM units")
+	if code != 1 || !strings.Contains(stderr, "LINE 1") || !strings.Contains(stderr, "^") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestQueryMissingDatabase(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "none.duckdb")
+	code, _, stderr := runCLI(t, "query", "--db", missing, "SELECT 1")
+	if code != 1 || !strings.Contains(stderr, "建议: ") || !strings.Contains(stderr, "electsum ingest") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("query created the database file")
+	}
+}
+
+func TestQueryFromFileAndStdin(t *testing.T) {
+	db := queryFixture(t)
+	file := filepath.Join(t.TempDir(), "q.sql")
+	if err := os.WriteFile(file, []byte("-- 各乡镇村数\nSELECT township, count(*) AS n\nFROM units\nGROUP BY township\nORDER BY township;\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "query", "-f", file, "--db", db, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `{"township": "城关镇", "n": 2}`) {
+		t.Errorf("stdout %s", stdout)
+	}
+	var out, errb bytes.Buffer
+	code = Run(context.Background(), []string{"query", "--db", db, "-f", "-", "--format", "csv"}, strings.NewReader("SELECT 1 AS one"), &out, &errb)
+	if code != 0 || out.String() != "one\n1\n" {
+		t.Errorf("stdin: exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
+	}
+}
+
+func TestQueryUsageErrors(t *testing.T) {
+	db := queryFixture(t)
+	for _, args := range [][]string{
+		{"query", "--db", db},
+		{"query", "--db", db, "SELECT 1", "SELECT 2"},
+		{"query", "--db", db, "--format", "pdf", "SELECT 1"},
+		{"query", "--db", db, "-o", "out.unknown", "SELECT 1"},
+		{"query", "--db", db, "no-such-analysis"},
+		{"query", "--db", db, "low-turnout", "--param", "nosuch=1"},
+		{"query", "--db", db, "low-turnout", "--param", "year=abc"},
+		{"query", "--db", db, "SELECT 1", "--param", "year=2024"},
+	} {
+		code, _, stderr := runCLI(t, args...)
+		if code != 2 || !strings.Contains(stderr, "建议: ") {
+			t.Errorf("%q: exit %d, stderr %q", args[3:], code, stderr)
+		}
+	}
+}
+
+func TestQueryListAndSaved(t *testing.T) {
+	code, stdout, _ := runCLI(t, "query", "--list")
+	if code != 0 || !strings.Contains(stdout, "low-turnout") || !strings.Contains(stdout, "--param year=<integer>") {
+		t.Fatalf("exit %d, stdout %s", code, stdout)
+	}
+	db := queryFixture(t)
+	code, stdout, stderr := runCLI(t, "query", "low-turnout", "--db", db, "--param", "year=2024", "--param", "threshold=60", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &rows); err != nil {
+		t.Fatal(err)
+	}
+	// Only 西村's 村民委员会 (400 of 820, 48.8%) is below 60% in 2024.
+	if len(rows) != 1 || rows[0]["村社区"] != "西村" || rows[0]["参选率"] != 48.8 {
+		t.Errorf("rows %v", rows)
+	}
+}
+
+// installQueryViews installs the analysts' views the saved analyses read.
+func installQueryViews(t *testing.T, db *sql.DB) {
+	t.Helper()
+}
