@@ -1,6 +1,9 @@
 package analytics
 
-import "math"
+import (
+	"math"
+	"time"
+)
 
 // AgeBand is one 年龄段: ages Min..Max inclusive (Max 0 means no upper limit), printed as Label.
 type AgeBand struct {
@@ -33,6 +36,8 @@ type Options struct {
 	Rounding         Rounding
 	TurnoutThreshold float64 // percent; units below it are listed (default 90)
 	Unmasked         bool    // roster shows id numbers in full
+	// Now is the clock for Summary.GeneratedAt (time.Now when nil), so that goldens can fix it.
+	Now func() time.Time `json:"-" toml:"-"`
 }
 
 // DefaultAgeBands are the bands published summaries use.
@@ -64,7 +69,12 @@ func DefaultOptions() Options {
 	}
 }
 
+// roundTo rounds half away from zero (28.75 → 28.8, −2.85 → −2.9). The small epsilon absorbs binary
+// representation error so that a share computed as 100*23/80 = 28.749999… still rounds as 28.75 does.
 func roundTo(x float64, decimals int) float64 {
 	p := math.Pow(10, float64(decimals))
+	if x < 0 {
+		return -math.Floor(-x*p+0.5+1e-9) / p
+	}
 	return math.Floor(x*p+0.5+1e-9) / p
 }

@@ -1,6 +1,103 @@
 // Package analytics turns the tables that ingest loads into the figures of an election summary: turnout,
 // seats, member structure, 一肩挑 and 交叉任职, change versus the previous term, and legal checks.
 //
-// Everything is computed in SQL (embedded .sql files installed as views in the database, so analysts see
-// the same definitions) and returned as one typed model, Summary, which reports and annexes consume.
+// Summarize reads the base tables of one scope (two queries: sql/elections.sql and sql/members.sql, for
+// the current and the previous year at once, plus sql/warnings.sql) and computes one typed model,
+// Summary, which reports and annexes consume. Install creates the same definitions as views in the
+// database for analysts; the tests check the views and Summarize against each other and against
+// hand counts.
+//
+// # Figures
+//
+// Every Figure holds the current value and the previous term's (PreviousYear: Scope.Compare, else the
+// latest earlier year with data in the scope). A Value without OK is "no figure": the column was not
+// collected (every row left it empty) or a denominator was zero. Counts are people (人) unless named
+// otherwise; shares are percent of the stated denominator, rounded by Options.Rounding in one place
+// (share.go); Figure.Change of a share is the difference of the rounded shares, in 百分点.
+//
+// Participation (per body; sql/elections.sql; view v_turnout):
+//   - Units: units that reported the body's election.
+//   - Registered, Voted: Σ 登记选民数 (应到), Σ 参加投票人数 (实到) over the units that gave them.
+//   - Turnout 参选率/到会率: Σvoted / Σregistered over units that gave both.
+//   - ProxyVotes, MobileVotes: Σ委托投票, Σ流动票箱; share of Σvoted of the units that gave them.
+//   - ValidBallots, InvalidBallots: sums over units that gave them.
+//   - Lowest, Highest: the unit with the lowest / highest voted/registered (first in township, unit order
+//     on ties); BelowThreshold: units under Options.TurnoutThreshold (default 90), lowest first;
+//     FullTurnout: units where voted = registered.
+//
+// Seats (per body; sql/elections.sql): Seats 应选, Candidates 候选, Elected 当选 (sums); Margin 差额比例
+// (Σcandidates − Σseats) / Σseats over units giving both; FirstRound 一次选举成功: units answering 是,
+// share of the units that answered.
+//
+// Structure (members of a body, its heads, its new heads, the distinct 两委 persons; sql/members.sql;
+// views v_members, v_structure):
+//   - Total: people in the set. Women 女: share of Total.
+//   - PartyMembers 中共党员+中共预备党员, Minorities (ethnicity other than 汉族), Reelected 连任, New 新当选
+//     (连任 = 否), WealthLeaders, GraduateOfficials: share of the people whose column was filled; no
+//     figure when nobody's was.
+//   - AgeBands, AverageAge: age_at_election = 周岁 at the election's 选举日期 (31 December of the year
+//     when none) from 出生年月, else the age written on the sheet; over the people whose age is known.
+//   - Education: Options.EducationBuckets over the people with a 学历.
+//   - Positions (per body only): people per 职务, share of Total. Categories: deputies' 代表构成.
+//   - Heads 带头人: the 书记 of a party body, the 主任 of a committee (deputies have none). NewHeads: heads
+//     with 连任 = 否. NewHeadsAgeGap = NewHeads.AverageAge − Heads.AverageAge (岁);
+//     NewHeadsCollegeGap = the same for the share of the first education bucket (百分点).
+//   - HeadsChanged: units whose head this year is none of the previous term's heads of the same unit and
+//     body (same id number, else same name and, where both known, birth date), share of the units with a
+//     head in both terms (view v_change.head_changed).
+//   - Methods: units per 选举方式, share of the units that named one, most used first.
+//
+// TwoCommittees (村: 村党组织+村民委员会, 社区: 社区党组织+居民委员会; view v_two_committees): two member rows
+// of a unit are the same person when both id numbers are given and equal, or else the names are equal
+// and birth dates (and written ages) agree where both are given.
+//   - Positions 职数: members of both bodies (a person on both counts twice); Persons 人数: distinct
+//     people, with their Structure (Positions = Persons.Total + CrossPersons.Count).
+//   - OneShoulder 一肩挑: units whose party 书记 is the committee 主任; CrossUnits: units with a person on
+//     both; both as a share of the units that elected both bodies.
+//   - CrossPersons: people on both bodies, share of Persons.
+//   - NoWoman, NoWomanUnits: units whose committee has no woman, share of the units that elected it.
+//
+// Summary: Townships, Units (with any row), FirstDate/LastDate (选举日期), Breakdown (per township at
+// county level, per unit at township level, per county for several counties), Elections (per-unit rows,
+// rates rounded half-up), Roster (ids masked by MaskID unless Options.Unmasked), OnlyCurrent and
+// OnlyPrevious (units in one term only), Checks, Inconsistencies.
+//
+// # Legal checks (view v_checks, Summary.Checks with Severity 违规; then ingest's data warnings as 提示)
+//
+//   - vc_turnout_majority: 村民委员会 voted ≤ half of registered (村民委员会组织法 第三十四条).
+//   - vc_candidate_majority: a 村民委员会 member's 得票数 ≤ half of voted (同条).
+//   - vc_woman_member: a 村民委员会 without a woman (第六条).
+//   - party_quorum: a party body's 实到 ≤ 4/5 of 应到 (中国共产党基层组织选举工作条例).
+//   - party_candidate_majority: a party body member's 得票数 ≤ half of 实到 (同上).
+//   - party_candidate_margin: a party body's candidates < 1.2 × seats (差额不少于20%, 同上).
+//
+// # Views (Install; the SQL is in views/*.sql)
+//
+// v_members — members with election_date, age_at_election, age_band, education_bucket, party_member,
+// minority, is_head, kind (bands and buckets from the tables cfg_age_bands and cfg_education_buckets,
+// filled with the defaults; SetConfig replaces them):
+//
+//	SELECT age_band, count(*) FROM v_members WHERE year = 2024 AND body = '村民委员会' GROUP BY age_band_ord, age_band ORDER BY age_band_ord;
+//
+// v_turnout — each election with turnout, proxy_share, mobile_share, margin (percent):
+//
+//	SELECT township, unit, round(turnout, 1) AS 参选率 FROM v_turnout WHERE year = 2024 AND body = '村民委员会' ORDER BY turnout LIMIT 10;
+//
+// v_two_committees — per unit and year: positions, persons, cross_persons, one_shoulder, cross_unit,
+// committee_women:
+//
+//	SELECT township, count(*) FILTER (WHERE one_shoulder) AS 一肩挑, count(*) FILTER (WHERE cross_unit) AS 交叉任职 FROM v_two_committees WHERE year = 2024 AND kind = '村' GROUP BY township ORDER BY township;
+//
+// v_structure — per level (unit, township, county), body and year: members, women, party_members,
+// minorities, average_age, age_bands and education (maps), heads, reelected, new … and shares:
+//
+//	SELECT township, body, members, women_share, average_age FROM v_structure WHERE level = 'township' AND year = 2024 ORDER BY township, body;
+//
+// v_change — each v_structure row beside its previous term, with the changes and, per unit, head_changed:
+//
+//	SELECT township, unit, body, previous_head_names, head_names FROM v_change WHERE level = 'unit' AND year = 2024 AND head_changed ORDER BY township, unit;
+//
+// v_checks — legal-check failures with rule, citation, figures and message:
+//
+//	SELECT rule, township, unit, body, message FROM v_checks WHERE year = 2024 ORDER BY rule, township, unit;
 package analytics

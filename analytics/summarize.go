@@ -4,9 +4,394 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
 )
 
-// Summarize computes the Summary of scope. PLACEHOLDER signature: being written in parallel.
+// ErrNoData means the database has no election of the requested scope and year.
+var ErrNoData = errors.New("数据库中没有所选范围和年份的选举数据")
+
+// NoDataError says which scope had no data; it matches ErrNoData with errors.Is.
+type NoDataError struct{ Scope Scope }
+
+func (e *NoDataError) Error() string {
+	return fmt.Sprintf("%s %d 年: %v", describeScope(e.Scope), e.Scope.Year, ErrNoData)
+}
+func (e *NoDataError) Unwrap() error { return ErrNoData }
+
+// Hint tells the user what to do.
+func (e *NoDataError) Hint() string {
+	return "先用 electsum ingest 导入该范围的表格，或检查 --year、--county、--township 是否写对"
+}
+
+func describeScope(s Scope) string {
+	var parts []string
+	for _, p := range []string{s.County, s.Township, s.Unit} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "全部数据"
+	}
+	return strings.Join(parts, " ")
+}
+
+// Summarize computes the Summary of scope: every figure of the year with the previous term's value
+// beside it, the per-township (or per-unit) breakdown, the per-unit rows, the roster, the legal checks
+// and the model's own cross-checks. Scope.Year 0 means the latest year in the database; Scope.Compare 0
+// means the latest earlier year with data in the scope (PreviousYear 0 and no previous values when
+// there is none). Options left zero take the defaults; invalid ones give a *ConfigError. A scope
+// without data this year gives a *NoDataError (errors.Is ErrNoData).
+//
+// Summarize only reads the base tables (elections, members, data_warnings), so it works on a database
+// opened read-only and does not need the views Install creates.
 func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Summary, error) {
-	return nil, errors.New("Summarize: not yet written")
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if scope.Year == 0 {
+		years, err := Years(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		if len(years) == 0 {
+			return nil, &NoDataError{Scope: scope}
+		}
+		scope.Year = years[0]
+	}
+	if scope.Compare >= scope.Year && scope.Compare != 0 {
+		return nil, &ConfigError{Field: "compare", Message: fmt.Sprintf("对比年份 %d 应早于本届年份 %d", scope.Compare, scope.Year)}
+	}
+	prevYear := scope.Compare
+	if prevYear == 0 {
+		if prevYear, err = previousYear(ctx, db, scope); err != nil {
+			return nil, err
+		}
+	}
+	loadPrev := prevYear
+	if loadPrev == 0 {
+		loadPrev = -1 // no year matches
+	}
+	es, err := loadElections(ctx, db, scope, loadPrev)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := loadMembers(ctx, db, scope, loadPrev)
+	if err != nil {
+		return nil, err
+	}
+	ws, err := loadWarnings(ctx, db, scope)
+	if err != nil {
+		return nil, err
+	}
+	var cur, prev data
+	for _, e := range es {
+		if e.Year == scope.Year {
+			cur.elections = append(cur.elections, e)
+		} else {
+			prev.elections = append(prev.elections, e)
+		}
+	}
+	for _, m := range ms {
+		if m.Year == scope.Year {
+			cur.members = append(cur.members, m)
+		} else {
+			prev.members = append(prev.members, m)
+		}
+	}
+	if len(cur.elections) == 0 && len(cur.members) == 0 {
+		return nil, &NoDataError{Scope: scope}
+	}
+	sortData(cur)
+	sortData(prev)
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+
+	s := &Summary{
+		Scope:        scope,
+		Year:         scope.Year,
+		PreviousYear: prevYear,
+		GeneratedAt:  now(),
+	}
+	s.Counties = counties(cur)
+	s.Level = level(scope, s.Counties)
+	curUnits, prevUnits := units(cur), units(prev)
+	s.Units = Figure{Current: count(len(curUnits))}
+	s.Townships = Figure{Current: count(len(townships(curUnits)))}
+	if prevYear != 0 {
+		s.Units.Previous = count(len(prevUnits))
+		s.Townships.Previous = count(len(townships(prevUnits)))
+	}
+	s.FirstDate, s.LastDate = dateRange(cur.elections)
+	s.Bodies = bodySummaries(cur, prev, opts)
+	s.TwoCommittees = twoCommittees(cur, prev, opts)
+	s.Breakdown = breakdown(s.Level, cur, prev, opts)
+	s.Elections = electionRows(cur.elections)
+	s.Roster = roster(cur.members, opts.Unmasked)
+	s.OnlyCurrent, s.OnlyPrevious = []UnitRef{}, []UnitRef{}
+	if prevYear != 0 {
+		s.OnlyCurrent = difference(curUnits, prevUnits)
+		s.OnlyPrevious = difference(prevUnits, curUnits)
+	}
+	s.Checks = append(legalChecks(scope.Year, cur), warningChecks(ws)...)
+	if s.Checks == nil {
+		s.Checks = []Check{}
+	}
+	s.Inconsistencies = inconsistencies(s, opts)
+	return s, nil
+}
+
+func bodyRank(b Body) int {
+	for i, x := range Bodies {
+		if x == b {
+			return i
+		}
+	}
+	return len(Bodies)
+}
+
+// sortData orders rows by county, township, unit, body (in Bodies order), then position and name, so
+// that every list in the Summary comes out in the same order.
+func sortData(d data) {
+	sort.SliceStable(d.elections, func(i, j int) bool {
+		a, b := d.elections[i], d.elections[j]
+		if a.unitKey != b.unitKey {
+			return lessUnit(a.unitKey, b.unitKey)
+		}
+		return bodyRank(a.Body) < bodyRank(b.Body)
+	})
+	sort.SliceStable(d.members, func(i, j int) bool {
+		a, b := d.members[i], d.members[j]
+		if a.unitKey != b.unitKey {
+			return lessUnit(a.unitKey, b.unitKey)
+		}
+		if a.Body != b.Body {
+			return bodyRank(a.Body) < bodyRank(b.Body)
+		}
+		if ra, rb := rankOf(positionOrder, a.Position), rankOf(positionOrder, b.Position); ra != rb {
+			return ra < rb
+		}
+		return a.Name < b.Name
+	})
+}
+
+func lessUnit(a, b unitKey) bool {
+	if a.County != b.County {
+		return a.County < b.County
+	}
+	if a.Township != b.Township {
+		return a.Township < b.Township
+	}
+	return a.Unit < b.Unit
+}
+
+// level is how wide the scope reaches. Without a county named, a database holding one county is
+// summarised at county level.
+func level(s Scope, counties []string) Level {
+	switch {
+	case s.Unit != "":
+		return LevelUnit
+	case s.Township != "":
+		return LevelTownship
+	case s.County != "" || len(counties) == 1:
+		return LevelCounty
+	}
+	return LevelAll
+}
+
+func counties(d data) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, u := range units(d) {
+		if !seen[u.County] {
+			seen[u.County] = true
+			out = append(out, u.County)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// units lists the units with any row, in order.
+func units(d data) []unitKey {
+	seen := map[unitKey]bool{}
+	var out []unitKey
+	for _, e := range d.elections {
+		if !seen[e.unitKey] {
+			seen[e.unitKey] = true
+			out = append(out, e.unitKey)
+		}
+	}
+	for _, m := range d.members {
+		if !seen[m.unitKey] {
+			seen[m.unitKey] = true
+			out = append(out, m.unitKey)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return lessUnit(out[i], out[j]) })
+	return out
+}
+
+func townships(us []unitKey) map[[2]string]bool {
+	out := map[[2]string]bool{}
+	for _, u := range us {
+		out[[2]string{u.County, u.Township}] = true
+	}
+	return out
+}
+
+func difference(a, b []unitKey) []UnitRef {
+	in := map[unitKey]bool{}
+	for _, u := range b {
+		in[u] = true
+	}
+	out := []UnitRef{}
+	for _, u := range a {
+		if !in[u] {
+			out = append(out, u.ref())
+		}
+	}
+	return out
+}
+
+func dateRange(es []*electionRow) (first, last string) {
+	for _, e := range es {
+		if e.Date == "" {
+			continue
+		}
+		if first == "" || e.Date < first {
+			first = e.Date
+		}
+		if e.Date > last {
+			last = e.Date
+		}
+	}
+	return first, last
+}
+
+// breakdown splits the scope one level down — townships of a county, units of a township, counties of
+// everything — and summarises each part like the whole. A unit-level summary has no breakdown.
+func breakdown(l Level, cur, prev data, opts Options) []Breakdown {
+	var key func(unitKey) unitKey
+	switch l {
+	case LevelAll:
+		key = func(u unitKey) unitKey { return unitKey{County: u.County} }
+	case LevelCounty:
+		key = func(u unitKey) unitKey { return unitKey{County: u.County, Township: u.Township} }
+	case LevelTownship:
+		key = func(u unitKey) unitKey { return u }
+	default:
+		return []Breakdown{}
+	}
+	split := func(d data) (map[unitKey]*data, []unitKey) {
+		by := map[unitKey]*data{}
+		var order []unitKey
+		get := func(k unitKey) *data {
+			if by[k] == nil {
+				by[k] = &data{}
+				order = append(order, k)
+			}
+			return by[k]
+		}
+		for _, e := range d.elections {
+			p := get(key(e.unitKey))
+			p.elections = append(p.elections, e)
+		}
+		for _, m := range d.members {
+			p := get(key(m.unitKey))
+			p.members = append(p.members, m)
+		}
+		sort.Slice(order, func(i, j int) bool { return lessUnit(order[i], order[j]) })
+		return by, order
+	}
+	curBy, order := split(cur)
+	prevBy, _ := split(prev)
+	out := make([]Breakdown, 0, len(order))
+	for _, k := range order {
+		p := data{}
+		if prevBy[k] != nil {
+			p = *prevBy[k]
+		}
+		name := k.Unit
+		switch l {
+		case LevelAll:
+			name = k.County
+		case LevelCounty:
+			name = k.Township
+		}
+		out = append(out, Breakdown{
+			Name:          name,
+			UnitRef:       k.ref(),
+			Bodies:        bodySummaries(*curBy[k], p, opts),
+			TwoCommittees: twoCommittees(*curBy[k], p, opts),
+		})
+	}
+	return out
+}
+
+func nullValue(n sql.NullInt64) Value {
+	if !n.Valid {
+		return Value{}
+	}
+	return count(int(n.Int64))
+}
+
+func electionRows(es []*electionRow) []ElectionRow {
+	out := make([]ElectionRow, 0, len(es))
+	for _, e := range es {
+		r := ElectionRow{
+			UnitRef: e.ref(), Body: e.Body, Method: e.Method, Date: e.Date,
+			Registered: nullValue(e.Registered), Voted: nullValue(e.Voted),
+			ProxyVotes: nullValue(e.Proxy), MobileVotes: nullValue(e.Mobile),
+			ValidBallots: nullValue(e.Valid), InvalidBallots: nullValue(e.Invalid),
+			Seats: nullValue(e.Seats), Candidates: nullValue(e.Candidates), Elected: nullValue(e.Elected),
+		}
+		if e.Registered.Valid && e.Voted.Valid {
+			r.Turnout = ratio(int(e.Voted.Int64), int(e.Registered.Int64))
+		}
+		if e.Seats.Valid && e.Candidates.Valid {
+			r.Margin = ratio(int(e.Candidates.Int64-e.Seats.Int64), int(e.Seats.Int64))
+		}
+		if e.FirstRound.Valid {
+			b := e.FirstRound.Bool
+			r.FirstRound = &b
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// MaskID masks an id number as 3301**********1234: the first four and the last four characters stay.
+// Shorter values are masked entirely.
+func MaskID(id string) string {
+	r := []rune(id)
+	if len(r) <= 8 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:4]) + strings.Repeat("*", len(r)-8) + string(r[len(r)-4:])
+}
+
+func roster(ms []*memberRow, unmasked bool) []Member {
+	out := make([]Member, 0, len(ms))
+	for _, m := range ms {
+		x := Member{
+			UnitRef: m.ref(), Body: m.Body, Position: m.Position, Name: m.Name, Gender: m.Gender,
+			Age: nullValue(m.Age), Ethnicity: m.Ethnicity, Party: m.Party, Education: m.Education, IDNumber: m.IDNumber,
+		}
+		if !unmasked && x.IDNumber != "" {
+			x.IDNumber = MaskID(x.IDNumber)
+		}
+		if m.Reelected.Valid {
+			b := m.Reelected.Bool
+			x.Reelected = &b
+		}
+		out = append(out, x)
+	}
+	return out
 }

@@ -1,0 +1,42 @@
+-- v_members: one row per elected person per body per year (the members table), with the derived
+-- columns every figure uses:
+--   election_date    the election's 选举日期, else 31 December of the year
+--   age_at_election  周岁 at election_date from birth; the age written on the sheet when birth is empty
+--   age_band         label of the cfg_age_bands row holding age_at_election (age_band_ord: its order)
+--   education_bucket label of the cfg_education_buckets group of education (education_bucket_ord)
+--   party_member     中共党员 or 中共预备党员
+--   minority         ethnicity other than 汉族; NULL when ethnicity was not given
+--   is_head          the 书记 of a party body or the 主任 of a committee
+--   kind             村 or 社区 for village and community bodies, 乡镇 for 乡镇党委, 选区 for deputies
+CREATE OR REPLACE VIEW v_members AS
+WITH dated AS (
+    SELECT m.*, coalesce(e.election_date, make_date(m.year, 12, 31)) AS election_date
+    FROM members m
+    LEFT JOIN elections e
+           ON e.county = m.county AND e.township = m.township AND e.unit = m.unit
+          AND e.year = m.year AND e.body = m.body
+), aged AS (
+    SELECT *,
+           CASE WHEN birth IS NOT NULL THEN
+                    year(election_date) - year(birth)
+                    - CASE WHEN month(election_date) < month(birth)
+                             OR (month(election_date) = month(birth) AND day(election_date) < day(birth))
+                           THEN 1 ELSE 0 END
+                ELSE age END AS age_at_election
+    FROM dated
+)
+SELECT a.*,
+       b.label AS age_band, b.ord AS age_band_ord,
+       eb.label AS education_bucket, eb.ord AS education_bucket_ord,
+       coalesce(a.party IN ('中共党员', '中共预备党员'), false) AS party_member,
+       CASE WHEN a.ethnicity IS NULL THEN NULL ELSE a.ethnicity <> '汉族' END AS minority,
+       (a.body IN ('村党组织', '社区党组织', '乡镇党委') AND a.position = '书记')
+           OR (a.body IN ('村民委员会', '居民委员会', '村务监督委员会') AND a.position = '主任') AS is_head,
+       CASE WHEN a.body IN ('村党组织', '村民委员会', '村务监督委员会') THEN '村'
+            WHEN a.body IN ('社区党组织', '居民委员会') THEN '社区'
+            WHEN a.body = '乡镇党委' THEN '乡镇'
+            ELSE '选区' END AS kind
+FROM aged a
+LEFT JOIN cfg_age_bands b
+       ON a.age_at_election >= b.min_age AND (b.max_age IS NULL OR a.age_at_election <= b.max_age)
+LEFT JOIN cfg_education_buckets eb ON eb.education = a.education;
