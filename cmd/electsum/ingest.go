@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"electsum/ingest"
+
+	"golang.org/x/term"
+)
+
+func init() {
+	register(&command{
+		name:    "ingest",
+		summary: "把乡镇报来的 .xlsx/.csv 表格检查后导入数据库",
+		run:     runIngest,
+	})
+}
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "ingest", "[--db electsum.duckdb] [--county 县名] [--skip-bad-files] [--errors-dir 目录] [--json] 文件或文件夹...")
+	dbPath := fs.String("db", ingest.DefaultDB, "数据库文件")
+	county := fs.String("county", "", "表格中没有“县(市、区)”列时，所有行归入的县名")
+	skip := fs.Bool("skip-bad-files", false, "有错误的文件跳过，其余文件照常导入(默认：任何文件有错误则全部不导入)")
+	errorsDir := fs.String("errors-dir", "", "把标出问题单元格的工作簿副本和 问题清单.xlsx 写到这个目录，便于发回乡镇改正")
+	asJSON := fs.Bool("json", false, "在标准输出打印 JSON 格式的导入结果")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return &usageError{message: "没有指定要导入的文件或文件夹", hint: "electsum ingest 收到的表格/   (文件夹会逐级查找 .xlsx 和 .csv)"}
+	}
+	db, err := ingest.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	bar := newProgress(e.stderr)
+	rep, loadErr := ingest.Load(ctx, db, paths, ingest.LoadOptions{County: *county, SkipBadFiles: *skip, Progress: bar.update})
+	bar.done()
+	if rep == nil {
+		return loadErr
+	}
+	var pe *ingest.ProblemsError
+	if loadErr != nil && !errors.As(loadErr, &pe) {
+		return loadErr
+	}
+	if rep.Committed {
+		if err := installViews(ctx, db); err != nil {
+			return fmt.Errorf("数据已导入，但更新分析视图失败: %w", err)
+		}
+	}
+	var written []string
+	if *errorsDir != "" && len(rep.Problems) > 0 {
+		sources := make([]string, len(rep.Files))
+		for i, f := range rep.Files {
+			sources[i] = f.Path
+		}
+		if written, err = ingest.WriteErrorsDir(*errorsDir, rep.Problems, sources); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		printProblems(e.stdout, rep.Problems)
+		fmt.Fprint(e.stdout, rep.Summary())
+		if rep.Committed {
+			fmt.Fprintf(e.stdout, "数据库: %s\n", *dbPath)
+		}
+	}
+	for _, w := range written {
+		fmt.Fprintf(e.stderr, "已写出: %s\n", w)
+	}
+	if loadErr == nil && len(rep.Problems) > 0 && *errorsDir == "" && !*asJSON {
+		fmt.Fprintln(e.stdout, "建议: 加 --errors-dir 目录 可导出标出问题单元格的工作簿和问题清单，发回乡镇核对")
+	}
+	return loadErr
+}
+
+// installViews (re)creates the analytics views and configuration tables, so that the database file
+// is ready for SQL and reports after every load.
+// CALL SITE: analytics.Install is being written in parallel; until it is committed this does nothing.
+func installViews(ctx context.Context, db *sql.DB) error { return nil }
+
+// printProblems lists problems grouped by severity, errors first, as file:sheet!C12: message.
+func printProblems(w io.Writer, ps []ingest.Problem) {
+	for _, sev := range []ingest.Severity{ingest.Error, ingest.Warning, ingest.Notice} {
+		var lines []string
+		for _, p := range ps {
+			if p.Severity == sev {
+				lines = append(lines, ingest.FormatProblem(p))
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s(%d):\n", sev, len(lines))
+		for _, l := range lines {
+			fmt.Fprintf(w, "  %s\n", l)
+		}
+	}
+}
+
+// progress shows how an ingest run goes on stderr: a bar redrawn in place on a terminal, one line
+// per file otherwise (logs, CI, tests).
+type progress struct {
+	w     io.Writer
+	tty   bool
+	start time.Time
+	last  time.Time
+	drawn bool
+}
+
+func newProgress(w io.Writer) *progress {
+	p := &progress{w: w, start: time.Now()}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		p.tty = true
+	}
+	return p
+}
+
+func (p *progress) update(ev ingest.ProgressEvent) {
+	if !p.tty {
+		fmt.Fprintf(p.w, "[%d/%d] %s %s，累计 %d 行\n", ev.FilesDone, ev.FilesTotal, ev.Outcome.Chinese(), ev.File, ev.Rows)
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.last) < 100*time.Millisecond && ev.FilesDone < ev.FilesTotal {
+		return
+	}
+	p.last = now
+	frac := float64(ev.FilesDone) / float64(max(ev.FilesTotal, 1))
+	if ev.BytesTotal > 0 {
+		frac = float64(ev.Bytes) / float64(ev.BytesTotal)
+	}
+	const width = 24
+	n := int(frac * width)
+	elapsed := now.Sub(p.start).Seconds()
+	rate := float64(ev.Rows) / max(elapsed, 0.001)
+	eta := "--:--"
+	if frac > 0 && frac < 1 {
+		left := time.Duration(elapsed * (1 - frac) / frac * float64(time.Second))
+		eta = fmt.Sprintf("%02d:%02d", int(left.Minutes()), int(left.Seconds())%60)
+	}
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d 个文件  %d 行  %.0f 行/秒  剩余 %s ", strings.Repeat("#", n), strings.Repeat(".", width-n),
+		ev.FilesDone, ev.FilesTotal, ev.Rows, rate, eta)
+	p.drawn = true
+}
+
+func (p *progress) done() {
+	if p.tty && p.drawn {
+		fmt.Fprintln(p.w)
+	}
+}

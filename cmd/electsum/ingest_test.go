@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"electsum/ingest"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// fillTemplate writes rows into a copy of the blank template, placing each value under the header
+// it names, as a township clerk would.
+func fillTemplate(t *testing.T, tmpl, out string, results, members []map[string]any) {
+	t.Helper()
+	f, err := excelize.OpenFile(tmpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for sheet, rows := range map[string][]map[string]any{string(ingest.ResultsSheet): results, string(ingest.MembersSheet): members} {
+		header, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for i, h := range header[0] {
+			col[h] = i + 1
+		}
+		for r, row := range rows {
+			for h, v := range row {
+				if col[h] == 0 {
+					t.Fatalf("no column %s in %s", h, sheet)
+				}
+				cell, _ := excelize.CoordinatesToCellName(col[h], r+2)
+				if err := f.SetCellValue(sheet, cell, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if err := f.SaveAs(out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func villageRows(township string, villages int, year int) (results, members []map[string]any) {
+	for v := 1; v <= villages; v++ {
+		unit := fmt.Sprintf("%s%d村", township, v)
+		results = append(results, map[string]any{"乡镇(街道)": township, "村(社区)": unit, "年份": year, "选举类型": "村民委员会",
+			"登记选民数": 1000 + v, "参加投票人数": 900 + v, "应选职数": 3, "当选人数": 3, "一次选举成功": "是"})
+		for i, pos := range []string{"主任", "副主任", "委员"} {
+			members = append(members, map[string]any{"乡镇(街道)": township, "村(社区)": unit, "年份": year, "选举类型": "村民委员会",
+				"姓名": fmt.Sprintf("%s%d号%s", township, v, pos), "职务": pos, "性别": []string{"男", "女"}[i%2],
+				"出生年月": fmt.Sprintf("19%d.0%d", 70+v, i+1), "政治面貌": "中共党员", "学历": "高中", "是否连任": "否"})
+		}
+	}
+	return results, members
+}
+
+func tableCount(t *testing.T, dbPath, table string) int {
+	t.Helper()
+	db, err := ingest.OpenReadOnly(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// The whole path a county clerk takes: blank template → townships fill it in → ingest → the rows are
+// in the database; a resubmitted identical file changes nothing; a bad file is refused with its
+// place, nothing is written, and --errors-dir gives the marked-up workbook to send back.
+func TestIngestFromFilledTemplate(t *testing.T) {
+	dir := t.TempDir()
+	tmpl := filepath.Join(dir, "采集表.xlsx")
+	if code, _, stderr := runCLI(t, "template", "-o", tmpl); code != 0 {
+		t.Fatalf("template: %s", stderr)
+	}
+	in := filepath.Join(dir, "收到的表格")
+	os.MkdirAll(filepath.Join(in, "西镇"), 0o755)
+	r1, m1 := villageRows("东镇", 3, 2024)
+	fillTemplate(t, tmpl, filepath.Join(in, "东镇.xlsx"), r1, m1)
+	r2, m2 := villageRows("西镇", 2, 2024)
+	fillTemplate(t, tmpl, filepath.Join(in, "西镇", "西镇.xlsx"), r2, m2)
+	os.WriteFile(filepath.Join(in, "~$东镇.xlsx"), []byte("lock"), 0o644) // Excel's lock file: skipped
+
+	db := filepath.Join(dir, "test.duckdb")
+	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--county", "测试县", in)
+	if code != 0 {
+		t.Fatalf("ingest exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "已导入 2") || !strings.Contains(stdout, "选举结果 5 行，当选人员 15 行") {
+		t.Errorf("summary:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "[2/2]") {
+		t.Errorf("no progress lines on stderr:\n%s", stderr)
+	}
+	for table, want := range map[string]int{"elections": 5, "members": 15, "units": 5, "ingest_log": 2} {
+		if got := tableCount(t, db, table); got != want {
+			t.Errorf("%s: %d rows, want %d", table, got, want)
+		}
+	}
+
+	// The same files again: unchanged, --json.
+	code, stdout, stderr = runCLI(t, "ingest", "--db", db, "--json", in)
+	if code != 0 {
+		t.Fatalf("re-ingest exit %d: %s", code, stderr)
+	}
+	var rep ingest.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("--json output: %v\n%s", err, stdout)
+	}
+	if rep.Unchanged != 2 || rep.Loaded != 0 {
+		t.Errorf("re-ingest report %+v", rep)
+	}
+	if got := tableCount(t, db, "members"); got != 15 {
+		t.Errorf("members after re-ingest: %d", got)
+	}
+
+	// A file with voted > registered in C2's row: refused, nothing written, marked copy written.
+	bad := filepath.Join(dir, "南镇.xlsx")
+	r3, m3 := villageRows("南镇", 1, 2024)
+	r3[0]["参加投票人数"] = 5000
+	fillTemplate(t, tmpl, bad, r3, m3)
+	errDir := filepath.Join(dir, "问题")
+	code, stdout, stderr = runCLI(t, "ingest", "--db", db, "--errors-dir", errDir, bad)
+	if code != 1 {
+		t.Fatalf("bad file: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, bad+":选举结果!") || !strings.Contains(stderr, "错误:") || !strings.Contains(stderr, "建议:") {
+		t.Errorf("bad file output:\nstdout:\n%s\nstderr:\n%s", stdout, stderr)
+	}
+	if got := tableCount(t, db, "elections"); got != 5 {
+		t.Errorf("elections after a refused file: %d", got)
+	}
+	for _, name := range []string{"南镇_问题标注.xlsx", ingest.ProblemListName} {
+		if _, err := os.Stat(filepath.Join(errDir, name)); err != nil {
+			t.Errorf("errors dir: %v", err)
+		}
+	}
+}
+
+func TestIngestWithoutPathsIsUsageError(t *testing.T) {
+	code, _, stderr := runCLI(t, "ingest", "--db", filepath.Join(t.TempDir(), "x.duckdb"))
+	if code != 2 || !strings.Contains(stderr, "建议:") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestIngestMissingPath(t *testing.T) {
+	code, _, stderr := runCLI(t, "ingest", "--db", filepath.Join(t.TempDir(), "x.duckdb"), filepath.Join(t.TempDir(), "没有这个文件夹"))
+	if code != 1 || !strings.Contains(stderr, "不存在") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+}
