@@ -1,19 +1,705 @@
 package ingest
 
-import "errors"
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Defaults for ParseOptions' limits.
+const (
+	DefaultMaxFileSize  = 64 << 20
+	DefaultMaxUnzipSize = 512 << 20
+	DefaultMaxXMLSize   = 128 << 20
+)
 
 // ParseOptions tune how one file is read.
 type ParseOptions struct {
-	// County fills the county of rows whose sheet has no county column.
+	// County fills the county of rows whose sheet has no county column (or leaves it empty).
 	County string
 	// MaxFileSize is the largest file accepted, in bytes (0: the default, 64 MiB).
 	MaxFileSize int64
+	// MaxUnzipSize caps what a workbook may expand to when unzipped, in bytes (0: 512 MiB); beyond it
+	// the file is rejected as ErrZipBomb.
+	MaxUnzipSize int64
+	// MaxXMLSize is the largest worksheet kept in memory while reading (0: 128 MiB); a larger one is
+	// unzipped to a temporary file. It cannot exceed MaxUnzipSize.
+	MaxXMLSize int64
+}
+
+func (o ParseOptions) withDefaults() ParseOptions {
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = DefaultMaxFileSize
+	}
+	if o.MaxUnzipSize <= 0 {
+		o.MaxUnzipSize = DefaultMaxUnzipSize
+	}
+	if o.MaxXMLSize <= 0 {
+		o.MaxXMLSize = DefaultMaxXMLSize
+	}
+	o.MaxXMLSize = min(o.MaxXMLSize, o.MaxUnzipSize)
+	return o
 }
 
 // ParseFile reads one .xlsx or .csv file: it finds the results and members sheets by their header rows,
-// normalises every value and checks every row. Problems in the data are returned in Parsed.Problems;
-// the error is for a file that cannot be read at all (not a workbook, corrupt, encrypted, too large).
-// PLACEHOLDER: being written in parallel; replaced by the real reader.
-func ParseFile(path string, opts ParseOptions) (*Parsed, error) {
-	return nil, errors.New("ParseFile: not yet written")
+// normalises every value and checks every row. Problems in the data are returned in Parsed.Problems
+// (rows with errors are still returned, so that every problem of a run can be listed); the error is for
+// a file that cannot be read at all, a *FileError whose Kind is ErrNotWorkbook, ErrEncrypted,
+// ErrTooLarge, ErrZipBomb or ErrCorrupt.
+func ParseFile(path string, opts ParseOptions) (parsed *Parsed, err error) {
+	opts = opts.withDefaults()
+	data, err := readCapped(path, opts.MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	fp := newFileParser(path, opts)
+	fp.out.SHA256 = hex.EncodeToString(sum[:])
+
+	// excelize is hardened, but a hostile workbook must never take the whole run down.
+	defer func() {
+		if r := recover(); r != nil {
+			parsed = nil
+			err = &FileError{Path: path, Kind: ErrCorrupt, Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	switch sniff(path, data) {
+	case formatXLSX:
+		err = parseXLSX(fp, data)
+	case formatCSV:
+		err = parseCSV(fp, data)
+	case formatEncrypted:
+		err = &FileError{Path: path, Kind: ErrEncrypted}
+	default:
+		err = &FileError{Path: path, Kind: ErrNotWorkbook}
+	}
+	if err != nil {
+		return nil, err
+	}
+	fp.finish()
+	return fp.out, nil
+}
+
+// readCapped reads the whole file, refusing one larger than limit before reading it.
+func readCapped(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("stat %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		return nil, &FileError{Path: path, Kind: ErrNotWorkbook, Err: fmt.Errorf("%s is a directory", path)}
+	}
+	if fi.Size() > limit {
+		return nil, &FileError{Path: path, Kind: ErrTooLarge, Limit: limit}
+	}
+	// The file may grow between Stat and reading: read at most one byte past the limit.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, &FileError{Path: path, Kind: ErrTooLarge, Limit: limit}
+	}
+	return data, nil
+}
+
+type format int
+
+const (
+	formatUnknown format = iota
+	formatXLSX
+	formatCSV
+	formatEncrypted
+)
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	// An encrypted .xlsx is an OLE compound file holding these streams (names in UTF-16LE); an old
+	// .xls is an OLE file without them.
+	encryptionInfo = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")
+)
+
+// sniff decides a file's format by its content, and by its name only for CSV, which has no signature.
+func sniff(path string, data []byte) format {
+	switch {
+	case bytes.HasPrefix(data, zipMagic):
+		return formatXLSX
+	case bytes.HasPrefix(data, oleMagic):
+		if bytes.Contains(data, encryptionInfo) {
+			return formatEncrypted
+		}
+		return formatUnknown
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".txt":
+		return formatCSV
+	}
+	return formatUnknown
+}
+
+// fileParser collects the rows and problems of one file.
+type fileParser struct {
+	path    string
+	opts    ParseOptions
+	out     *Parsed
+	sheets  []*sheetParser
+	raw     []memberRaw // parallel to out.Members: cells needed by the checks after all sheets are read
+	hasKind map[SheetKind]bool
+
+	// Slabs for the optional values, so that a row costs a few allocations instead of one per cell.
+	ints  []int
+	bools []bool
+	times []time.Time
+}
+
+// memberRaw keeps what the whole-file checks need to point at a member's cells.
+type memberRaw struct {
+	sheet      *sheetParser
+	birth, age string
+}
+
+func newFileParser(path string, opts ParseOptions) *fileParser {
+	return &fileParser{path: path, opts: opts, out: &Parsed{Path: path}, hasKind: map[SheetKind]bool{}}
+}
+
+func (fp *fileParser) newInt(v int) *int {
+	if len(fp.ints) == cap(fp.ints) {
+		fp.ints = make([]int, 0, 4096)
+	}
+	fp.ints = append(fp.ints, v)
+	return &fp.ints[len(fp.ints)-1]
+}
+
+func (fp *fileParser) newBool(v bool) *bool {
+	if len(fp.bools) == cap(fp.bools) {
+		fp.bools = make([]bool, 0, 4096)
+	}
+	fp.bools = append(fp.bools, v)
+	return &fp.bools[len(fp.bools)-1]
+}
+
+func (fp *fileParser) newTime(v time.Time) *time.Time {
+	if len(fp.times) == cap(fp.times) {
+		fp.times = make([]time.Time, 0, 1024)
+	}
+	fp.times = append(fp.times, v)
+	return &fp.times[len(fp.times)-1]
+}
+
+func (fp *fileParser) add(p Problem) {
+	p.File = fp.path
+	fp.out.Problems = append(fp.out.Problems, p)
+}
+
+// sheet starts reading a sheet; name is "" for a CSV file.
+func (fp *fileParser) sheet(name string) *sheetParser {
+	sp := &sheetParser{fp: fp, name: name}
+	fp.sheets = append(fp.sheets, sp)
+	return sp
+}
+
+// maxHeaderScan is how many non-empty rows may stand above the header (titles, notes).
+const maxHeaderScan = 10
+
+// sheetParser reads one sheet row by row: first looking for its header, then reading data rows.
+type sheetParser struct {
+	fp   *fileParser
+	name string
+	lay  *layout
+	skip bool // the header lacks a required column: the rows cannot be read
+
+	pending    []string // a header candidate, kept until the next row shows whether it has a second row
+	pendingLay *layout
+	scanned    int
+	nonEmpty   bool
+
+	merges    []mergeRange // sorted by top row
+	nextMerge int
+	active    []*mergeRange
+
+	sumAll, sumSince [numFields]int // results' counts, for 合计/小计 rows
+}
+
+// mergeRange is a merged block of cells, 1-based inclusive, with the value of its top-left cell.
+type mergeRange struct {
+	r0, c0, r1, c1 int
+	val            string
+}
+
+// maxMergeCol bounds how far a merged range is filled, so that a hostile A1:XFD1 cannot blow up rows.
+const maxMergeCol = 256
+
+// fillMerged copies the top-left value of every merged range over the cells it covers in this row;
+// excelize leaves them empty.
+func (sp *sheetParser) fillMerged(row int, cells []string) []string {
+	for sp.nextMerge < len(sp.merges) && sp.merges[sp.nextMerge].r0 <= row {
+		sp.active = append(sp.active, &sp.merges[sp.nextMerge])
+		sp.nextMerge++
+	}
+	if len(sp.active) == 0 {
+		return cells
+	}
+	kept := sp.active[:0]
+	for _, m := range sp.active {
+		if m.r1 < row {
+			continue
+		}
+		if m.r0 == row && m.c0-1 < len(cells) {
+			m.val = cells[m.c0-1]
+		}
+		if m.val != "" {
+			last := min(m.c1, maxMergeCol)
+			for len(cells) < last {
+				cells = append(cells, "")
+			}
+			for c := m.c0; c <= last; c++ {
+				if cells[c-1] == "" {
+					cells[c-1] = m.val
+				}
+			}
+		}
+		if m.r1 > row {
+			kept = append(kept, m)
+		}
+	}
+	sp.active = kept
+	return cells
+}
+
+// row takes one row of cells (row is 1-based, as Excel shows it).
+func (sp *sheetParser) row(row int, cells []string) {
+	if len(sp.merges) > 0 {
+		cells = sp.fillMerged(row, cells)
+	}
+	empty := true
+	for _, c := range cells {
+		if c != "" && clean(c) != "" {
+			empty = false
+			break
+		}
+	}
+	if empty {
+		return
+	}
+	sp.nonEmpty = true
+	if sp.lay == nil {
+		if !sp.findHeader(row, cells) {
+			return
+		}
+	}
+	if sp.skip {
+		return
+	}
+	if sp.total(row, cells) {
+		return
+	}
+	if sp.lay.spec.kind == ResultsSheet {
+		sp.result(row, cells)
+	} else {
+		sp.member(row, cells)
+	}
+}
+
+// findHeader looks for the header among the first rows; it returns true when this row is data below a
+// header just recognised.
+func (sp *sheetParser) findHeader(row int, cells []string) bool {
+	if sp.pending != nil {
+		comb := bestHeader(sp.pending, cells)
+		if comb != nil && comb.isHeader() && comb.matched > sp.pendingLay.matched {
+			comb.headerEnd = row
+			sp.setLayout(comb)
+			return false
+		}
+		if sp.pendingLay.isHeader() {
+			sp.setLayout(sp.pendingLay)
+			return true
+		}
+		sp.pending, sp.pendingLay = nil, nil
+	}
+	if sp.scanned >= maxHeaderScan {
+		return false
+	}
+	sp.scanned++
+	if l := bestHeader(nil, cells); l != nil && l.matched >= 2 {
+		sp.pending = append([]string(nil), cells...)
+		l.headerEnd = row
+		sp.pendingLay = l
+	}
+	return false
+}
+
+// end finishes the sheet.
+func (sp *sheetParser) end() {
+	if sp.lay == nil && sp.pendingLay != nil && sp.pendingLay.isHeader() {
+		sp.setLayout(sp.pendingLay)
+	}
+	if sp.lay == nil && sp.nonEmpty {
+		what := "工作表“" + sp.name + "”"
+		if sp.name == "" {
+			what = "文件"
+		}
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Rule: "unknown_sheet",
+			Message: what + "没有可识别的表头(选举结果或当选人员)，已跳过"})
+	}
+}
+
+func (sp *sheetParser) where() string {
+	if sp.name == "" {
+		return "文件"
+	}
+	return "工作表“" + sp.name + "”"
+}
+
+func (sp *sheetParser) setLayout(l *layout) {
+	sp.lay, sp.pending, sp.pendingLay = l, nil, nil
+	sp.fp.hasKind[l.spec.kind] = true
+	for _, u := range l.unknown {
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: u.text, Cell: cellRef(u.index, l.headerEnd),
+			Value: u.text, Rule: "unknown_column",
+			Message: fmt.Sprintf("%s的列“%s”不是标准列，已忽略", sp.where(), u.text)})
+	}
+	for _, h := range l.missing() {
+		sp.skip = true
+		sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: h, Rule: "missing_column",
+			Message: fmt.Sprintf("%s(%s)缺少必填列“%s”：请在表头行添加该列并填写(可用 electsum template 生成标准采集表)", sp.where(), l.spec.kind, h)})
+	}
+}
+
+// cellRef is the A1 reference of a 0-based cell index in a 1-based row.
+func cellRef(index, row int) string {
+	name, err := excelize.CoordinatesToCellName(index+1, row)
+	if err != nil {
+		return ""
+	}
+	return name
+}
+
+// ref is the A1 reference of a field's cell in a row.
+func (sp *sheetParser) ref(f field, row int) string {
+	if sp.lay.col[f] < 0 {
+		return ""
+	}
+	return cellRef(sp.lay.col[f], row)
+}
+
+// cell is a field's trimmed text, "" when the sheet lacks the column.
+func (sp *sheetParser) cell(cells []string, f field) string {
+	i := sp.lay.col[f]
+	if i < 0 || i >= len(cells) {
+		return ""
+	}
+	return clean(cells[i])
+}
+
+// problem records a problem about one field's cell.
+func (sp *sheetParser) problem(sev Severity, rule string, row int, f field, value, msg string) {
+	sp.fp.add(Problem{Severity: sev, Sheet: sp.name, Row: row, Column: sp.lay.header[f], Cell: sp.ref(f, row),
+		Value: value, Rule: rule, Message: msg})
+}
+
+// label is how a message names a field's cell: 登记选民数(H5).
+func (sp *sheetParser) label(f field, row int) string {
+	return sp.lay.header[f] + "(" + sp.ref(f, row) + ")"
+}
+
+func (sp *sheetParser) missingValue(row int, f field) {
+	sp.problem(Error, "missing_value", row, f, "", fmt.Sprintf("%s为必填项，本行未填写：请补填", sp.label(f, row)))
+}
+
+func (sp *sheetParser) wrongType(row int, f field, v, what, example string) {
+	sp.problem(Error, "wrong_type", row, f, v, fmt.Sprintf("%s“%s”不是有效的%s：请填写%s", sp.label(f, row), v, what, example))
+}
+
+func (sp *sheetParser) text(cells []string, row int, f field, required bool) string {
+	v := sp.cell(cells, f)
+	if v == "" {
+		if required {
+			sp.missingValue(row, f)
+		}
+		return ""
+	}
+	return cleanText(v)
+}
+
+func (sp *sheetParser) intValue(cells []string, row int, f field, required bool) *int {
+	v := sp.cell(cells, f)
+	if v == "" {
+		if required {
+			sp.missingValue(row, f)
+		}
+		return nil
+	}
+	n, ok := parseInt(v)
+	if !ok {
+		sp.wrongType(row, f, v, "整数", "不小于 0 的整数，如 1234")
+		return nil
+	}
+	return sp.fp.newInt(n)
+}
+
+func (sp *sheetParser) boolValue(cells []string, row int, f field, required bool) *bool {
+	v := sp.cell(cells, f)
+	if v == "" {
+		if required {
+			sp.missingValue(row, f)
+		}
+		return nil
+	}
+	b, ok := parseBool(v)
+	if !ok {
+		sp.wrongType(row, f, v, "是/否", "“是”或“否”")
+		return nil
+	}
+	return sp.fp.newBool(b)
+}
+
+// enumValue returns the canonical value; keepUnknown keeps a value outside the list as written
+// (职务 may be any title) instead of reporting it.
+func (sp *sheetParser) enumValue(cells []string, row int, f field, required, keepUnknown bool) string {
+	v := sp.cell(cells, f)
+	if v == "" {
+		if required {
+			sp.missingValue(row, f)
+		}
+		return ""
+	}
+	c := sp.lay.spec.cols[f]
+	canon, ok := parseEnum(c.Key, v)
+	if ok {
+		return canon
+	}
+	if keepUnknown {
+		return cleanText(v)
+	}
+	sp.problem(Error, "bad_enum", row, f, v, fmt.Sprintf("%s“%s”不是可选值：请填写 %s 之一", sp.label(f, row), v, strings.Join(c.Values, "、")))
+	return ""
+}
+
+func (sp *sheetParser) yearValue(cells []string, row int, f field) int {
+	v := sp.cell(cells, f)
+	if v == "" {
+		sp.missingValue(row, f)
+		return 0
+	}
+	y, ok := parseYear(v)
+	if !ok {
+		sp.wrongType(row, f, v, "年份", "四位数字的年份，如 2024")
+	}
+	return y
+}
+
+func (sp *sheetParser) termValue(cells []string, row int, f field) *int {
+	v := sp.cell(cells, f)
+	if v == "" {
+		return nil
+	}
+	n, ok := parseTerm(v)
+	if !ok {
+		sp.wrongType(row, f, v, "届次", "如 10 或 第十届")
+		return nil
+	}
+	return sp.fp.newInt(n)
+}
+
+func (sp *sheetParser) dateValue(cells []string, row int, f field) *time.Time {
+	v := sp.cell(cells, f)
+	if v == "" {
+		return nil
+	}
+	t, ok := parseDate(v)
+	if !ok {
+		sp.wrongType(row, f, v, "日期", "如 2024-03-15 的日期")
+		return nil
+	}
+	return sp.fp.newTime(t)
+}
+
+func (sp *sheetParser) birthValue(cells []string, row int, f field) *time.Time {
+	v := sp.cell(cells, f)
+	if v == "" {
+		return nil
+	}
+	t, ok := parseBirth(v)
+	if !ok {
+		sp.wrongType(row, f, v, "出生年月", "如 1975.03 的年月")
+		return nil
+	}
+	return sp.fp.newTime(t)
+}
+
+func (sp *sheetParser) county(cells []string, row int) string {
+	if c := sp.text(cells, row, fCounty, false); c != "" {
+		return c
+	}
+	return sp.fp.opts.County
+}
+
+// result reads one row of the results sheet.
+func (sp *sheetParser) result(row int, cells []string) {
+	r := Result{Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
+	r.County = sp.county(cells, row)
+	r.Township = sp.text(cells, row, fTownship, true)
+	r.Unit = sp.text(cells, row, fUnit, true)
+	r.Year = sp.yearValue(cells, row, fYear)
+	r.Body = sp.enumValue(cells, row, fBody, true, false)
+	r.Term = sp.termValue(cells, row, fTerm)
+	r.Method = sp.text(cells, row, fMethod, false)
+	r.Registered = sp.intValue(cells, row, fRegistered, true)
+	r.Voted = sp.intValue(cells, row, fVoted, true)
+	r.ProxyVotes = sp.intValue(cells, row, fProxyVotes, false)
+	r.MobileVotes = sp.intValue(cells, row, fMobileVotes, false)
+	r.ValidBallots = sp.intValue(cells, row, fValidBallots, false)
+	r.InvalidBallots = sp.intValue(cells, row, fInvalidBallots, false)
+	r.Seats = sp.intValue(cells, row, fSeats, true)
+	r.Candidates = sp.intValue(cells, row, fCandidates, false)
+	r.Elected = sp.intValue(cells, row, fElected, true)
+	r.Date = sp.dateValue(cells, row, fDate)
+	r.FirstRound = sp.boolValue(cells, row, fFirstRound, false)
+	sp.checkResult(&r)
+	for _, f := range resultCounts {
+		if p := r.count(f); p != nil {
+			sp.sumAll[f] += *p
+			sp.sumSince[f] += *p
+		}
+	}
+	sp.fp.out.Results = append(sp.fp.out.Results, r)
+}
+
+// count is the value of one of resultCounts.
+func (r *Result) count(f field) *int {
+	switch f {
+	case fRegistered:
+		return r.Registered
+	case fVoted:
+		return r.Voted
+	case fProxyVotes:
+		return r.ProxyVotes
+	case fMobileVotes:
+		return r.MobileVotes
+	case fValidBallots:
+		return r.ValidBallots
+	case fInvalidBallots:
+		return r.InvalidBallots
+	case fSeats:
+		return r.Seats
+	case fCandidates:
+		return r.Candidates
+	case fElected:
+		return r.Elected
+	}
+	return nil
+}
+
+// member reads one row of the members sheet.
+func (sp *sheetParser) member(row int, cells []string) {
+	m := Member{Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
+	m.County = sp.county(cells, row)
+	m.Township = sp.text(cells, row, fTownship, true)
+	m.Unit = sp.text(cells, row, fUnit, true)
+	m.Year = sp.yearValue(cells, row, fYear)
+	m.Body = sp.enumValue(cells, row, fBody, true, false)
+	m.Name = sp.text(cells, row, fName, true)
+	m.Position = sp.enumValue(cells, row, fPosition, true, true)
+	m.Gender = sp.enumValue(cells, row, fGender, true, false)
+	m.Birth = sp.birthValue(cells, row, fBirth)
+	m.Age = sp.intValue(cells, row, fAge, false)
+	m.Ethnicity = normEthnicity(sp.text(cells, row, fEthnicity, false))
+	m.Party = sp.enumValue(cells, row, fParty, true, false)
+	m.Education = sp.enumValue(cells, row, fEducation, true, false)
+	m.Reelected = sp.boolValue(cells, row, fReelected, true)
+	if id := sp.cell(cells, fIDNumber); id != "" {
+		m.IDNumber = normIDNumber(id)
+	}
+	m.WealthLeader = sp.boolValue(cells, row, fWealthLeader, false)
+	m.GraduateOfficial = sp.boolValue(cells, row, fGraduateOfficial, false)
+	m.Category = sp.enumValue(cells, row, fCategory, false, false)
+	m.Votes = sp.intValue(cells, row, fVotes, false)
+	raw := memberRaw{sheet: sp, birth: sp.cell(cells, fBirth), age: sp.cell(cells, fAge)}
+	sp.checkMember(&m, raw)
+	m.PersonKey = identify(&m)
+	sp.fp.out.Members = append(sp.fp.out.Members, m)
+	sp.fp.raw = append(sp.fp.raw, raw)
+}
+
+// identify returns Member.PersonKey, identifying a person across bodies: by 身份证号 when given, else by name, place and birth
+// month (or age).
+func identify(m *Member) string {
+	if m.IDNumber != "" {
+		return "id:" + m.IDNumber
+	}
+	var b strings.Builder
+	b.Grow(len(m.Township) + len(m.Unit) + len(m.Name) + 20)
+	b.WriteString("name:")
+	b.WriteString(m.Township)
+	b.WriteByte('|')
+	b.WriteString(m.Unit)
+	b.WriteByte('|')
+	b.WriteString(m.Name)
+	b.WriteByte('|')
+	switch {
+	case m.Birth != nil:
+		b.WriteString(m.Birth.Format("2006-01"))
+	case m.Age != nil:
+		fmt.Fprintf(&b, "age:%d", *m.Age)
+	}
+	return b.String()
+}
+
+// sortProblems orders problems by sheet (in workbook order), then row, then column; whole-file
+// problems first.
+func (fp *fileParser) sortProblems() {
+	order := map[string]int{}
+	for i, sp := range fp.sheets {
+		if _, ok := order[sp.name]; !ok {
+			order[sp.name] = i + 1
+		}
+	}
+	ps := fp.out.Problems
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if order[a.Sheet] != order[b.Sheet] {
+			return order[a.Sheet] < order[b.Sheet]
+		}
+		return a.Row < b.Row
+	})
+}
+
+// String prints a problem the way compilers do: file:sheet!C12: message.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Sheet != "" || p.Cell != "" || p.Row > 0 {
+		b.WriteByte(':')
+	}
+	if p.Sheet != "" {
+		b.WriteString(p.Sheet)
+		if p.Cell != "" || p.Row > 0 {
+			b.WriteByte('!')
+		}
+	}
+	switch {
+	case p.Cell != "":
+		b.WriteString(p.Cell)
+	case p.Row > 0:
+		fmt.Fprintf(&b, "%d", p.Row)
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Message)
+	return b.String()
 }

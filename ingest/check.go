@@ -1,0 +1,278 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// The checks on rows and on the whole file. Rules are stable codes that callers and tests match on:
+//
+//	missing_column, missing_value, wrong_type, bad_enum                    the cells themselves
+//	voted_gt_registered, elected_gt_seats, ballots_mismatch,
+//	candidates_lt_seats                                                     a results row's figures
+//	missing_birth_age, age_out_of_range, birth_after_election,
+//	id_length, id_checksum, id_date, id_birth_mismatch, id_gender_mismatch  a member
+//	duplicate_result, duplicate_person, no_data_sheet                       the whole file
+//	total_mismatch, no_result_row, member_count_mismatch                    warnings
+//	unknown_column, unknown_sheet                                           notices
+
+// checkResult compares the figures of one results row.
+func (sp *sheetParser) checkResult(r *Result) {
+	row := r.Row
+	if r.Voted != nil && r.Registered != nil && *r.Voted > *r.Registered {
+		sp.problem(Error, "voted_gt_registered", row, fVoted, fmt.Sprint(*r.Voted),
+			fmt.Sprintf("%s为 %d，多于%s的 %d：请核对这两项", sp.label(fVoted, row), *r.Voted, sp.label(fRegistered, row), *r.Registered))
+	}
+	if r.Elected != nil && r.Seats != nil && *r.Elected > *r.Seats {
+		sp.problem(Error, "elected_gt_seats", row, fElected, fmt.Sprint(*r.Elected),
+			fmt.Sprintf("%s为 %d，多于%s的 %d：当选人数不能超过应选职数，请核对", sp.label(fElected, row), *r.Elected, sp.label(fSeats, row), *r.Seats))
+	}
+	if r.ValidBallots != nil && r.InvalidBallots != nil && r.Voted != nil && *r.ValidBallots+*r.InvalidBallots != *r.Voted {
+		sp.problem(Error, "ballots_mismatch", row, fValidBallots, fmt.Sprint(*r.ValidBallots),
+			fmt.Sprintf("%s %d 与%s %d 之和为 %d，不等于%s %d：请核对", sp.label(fValidBallots, row), *r.ValidBallots,
+				sp.label(fInvalidBallots, row), *r.InvalidBallots, *r.ValidBallots+*r.InvalidBallots, sp.label(fVoted, row), *r.Voted))
+	}
+	if r.Candidates != nil && r.Seats != nil && *r.Candidates < *r.Seats {
+		sp.problem(Error, "candidates_lt_seats", row, fCandidates, fmt.Sprint(*r.Candidates),
+			fmt.Sprintf("%s为 %d，少于%s的 %d：候选人数不能少于应选职数，请核对", sp.label(fCandidates, row), *r.Candidates, sp.label(fSeats, row), *r.Seats))
+	}
+}
+
+// checkMember checks what one members row can show by itself: birth or age given, and the 身份证号
+// against 出生年月 and 性别.
+func (sp *sheetParser) checkMember(m *Member, raw memberRaw) {
+	row := m.Row
+	who := m.Name
+	if m.IDNumber != "" {
+		birth, gender, fault := checkIDNumber(m.IDNumber)
+		masked := maskID(m.IDNumber)
+		switch fault {
+		case idLength:
+			sp.problem(Error, "id_length", row, fIDNumber, masked,
+				fmt.Sprintf("%s 的%s为 %d 位，应为 18 位：请核对", who, sp.label(fIDNumber, row), len([]rune(m.IDNumber))))
+		case idChecksum:
+			sp.problem(Error, "id_checksum", row, fIDNumber, masked,
+				fmt.Sprintf("%s 的%s校验位不正确(或含有数字和 X 以外的字符)：请逐位核对", who, sp.label(fIDNumber, row)))
+		case idDate:
+			sp.problem(Error, "id_date", row, fIDNumber, masked,
+				fmt.Sprintf("%s 的%s中的出生日期不存在：请逐位核对", who, sp.label(fIDNumber, row)))
+		case idOK:
+			if m.Birth != nil && (m.Birth.Year() != birth.Year() || m.Birth.Month() != birth.Month()) {
+				sp.problem(Error, "id_birth_mismatch", row, fBirth, raw.birth,
+					fmt.Sprintf("%s 的%s显示出生于%d年%d月，与%s“%s”不一致", who, sp.label(fIDNumber, row),
+						birth.Year(), birth.Month(), sp.label(fBirth, row), raw.birth))
+			}
+			if m.Gender != "" && m.Gender != gender {
+				sp.problem(Error, "id_gender_mismatch", row, fGender, m.Gender,
+					fmt.Sprintf("%s 的%s显示性别为%s，与%s“%s”不一致", who, sp.label(fIDNumber, row), gender, sp.label(fGender, row), m.Gender))
+			}
+			if m.Birth == nil && m.Age == nil && raw.birth == "" && raw.age == "" {
+				first := time.Date(birth.Year(), birth.Month(), 1, 0, 0, 0, 0, time.UTC)
+				m.Birth = sp.fp.newTime(first) // the 身份证号 is a birth date, checked above
+			}
+		}
+	}
+	if m.Birth == nil && m.Age == nil && raw.birth == "" && raw.age == "" {
+		f := fBirth
+		if sp.lay.col[f] < 0 {
+			f = fAge
+		}
+		sp.problem(Error, "missing_birth_age", row, f, "",
+			fmt.Sprintf("%s 的出生年月和年龄都未填写：请至少填写一项", who))
+	}
+}
+
+// total recognises a 合计/小计/总计 row, checks its figures against the rows above and reports true
+// so that it is not read as data.
+func (sp *sheetParser) total(row int, cells []string) bool {
+	kind := ""
+	for _, c := range cells {
+		if len(c) > 40 || !(strings.Contains(c, "计") || strings.Contains(c, "計")) {
+			continue
+		}
+		k := fold(c, true)
+		for _, w := range []string{"合计", "总计", "小计"} {
+			if strings.Contains(k, w) {
+				kind = w
+				break
+			}
+		}
+		if kind != "" {
+			break
+		}
+	}
+	if kind == "" && sp.lay.spec.kind == ResultsSheet && sp.cell(cells, fUnit) == "" && sp.cell(cells, fBody) == "" {
+		for _, f := range resultCounts {
+			if sp.cell(cells, f) != "" {
+				kind = "合计行" // unlabelled: the unit is empty but figures are given
+				break
+			}
+		}
+	}
+	if kind == "" {
+		return false
+	}
+	if sp.lay.spec.kind != ResultsSheet {
+		return true
+	}
+	for _, f := range resultCounts {
+		v := sp.cell(cells, f)
+		if v == "" {
+			continue
+		}
+		n, ok := parseInt(v)
+		if !ok {
+			continue
+		}
+		var want int
+		switch {
+		case kind == "小计":
+			want = sp.sumSince[f]
+		case kind == "合计行" && n == sp.sumSince[f]:
+			want = n
+		default:
+			want = sp.sumAll[f]
+		}
+		if n != want {
+			scope := "上方各行"
+			if kind == "小计" {
+				scope = "上一个小计以来各行"
+			}
+			sp.problem(Warning, "total_mismatch", row, f, v,
+				fmt.Sprintf("%s行的%s为 %d，而%s之和为 %d：请核对", strings.TrimSuffix(kind, "行"), sp.label(f, row), n, scope, want))
+		}
+	}
+	if kind != "合计" && kind != "总计" {
+		sp.sumSince = [numFields]int{}
+	}
+	return true
+}
+
+// finish runs the checks that need the whole file: duplicates, ages at the election date, and whether
+// the two sheets agree.
+func (fp *fileParser) finish() {
+	defer fp.sortProblems()
+	if !fp.hasKind[ResultsSheet] && !fp.hasKind[MembersSheet] {
+		fp.add(Problem{Severity: Error, Rule: "no_data_sheet",
+			Message: "文件中没有可识别的“选举结果”或“当选人员”表：请确认表头行使用标准列名(可用 electsum template 生成标准采集表)"})
+		return
+	}
+	results := fp.out.Results
+	byKey := make(map[Key]int, len(results))
+	for i := range results {
+		r := &results[i]
+		if first, dup := byKey[r.Key]; dup {
+			sp := fp.sheetNamed(r.Sheet)
+			sp.problem(Error, "duplicate_result", r.Row, fUnit, r.Unit,
+				fmt.Sprintf("%s 的选举结果重复填写(第 %d 行与第 %d 行)：每个村(社区)每年每类选举只填一行，请删除重复行",
+					keyText(r.Key), results[first].Row, r.Row))
+			continue
+		}
+		byKey[r.Key] = i
+	}
+
+	type personID struct {
+		county, body, person string
+		year                 int
+	}
+	members := fp.out.Members
+	seen := make(map[personID]int, len(members))
+	count := make(map[Key]int)
+	for i := range members {
+		m := &members[i]
+		sp := fp.raw[i].sheet
+		id := personID{m.County, m.Body, m.PersonKey, m.Year}
+		if first, dup := seen[id]; dup {
+			sp.problem(Error, "duplicate_person", m.Row, fName, m.Name,
+				fmt.Sprintf("%s 在 %s 中出现两次(第 %d 行与第 %d 行)：同一人在同一年同一组织只填一行，请删除重复行",
+					m.Name, keyText(m.Key), members[first].Row, m.Row))
+		} else {
+			seen[id] = i
+		}
+		count[m.Key]++
+		fp.checkAge(m, fp.raw[i], byKey)
+	}
+
+	if !fp.hasKind[ResultsSheet] || !fp.hasKind[MembersSheet] {
+		return
+	}
+	reported := map[Key]bool{}
+	for i := range members {
+		m := &members[i]
+		if _, ok := byKey[m.Key]; ok || reported[m.Key] || m.Year == 0 || m.Body == "" {
+			continue
+		}
+		reported[m.Key] = true
+		fp.raw[i].sheet.problem(Warning, "no_result_row", m.Row, fUnit, m.Unit,
+			fmt.Sprintf("%s 有当选人员，但本文件的选举结果表中没有对应的行：请在选举结果表中补填", keyText(m.Key)))
+	}
+	for i := range results {
+		r := &results[i]
+		if r.Elected == nil || byKey[r.Key] != i {
+			continue
+		}
+		if n := count[r.Key]; n != *r.Elected {
+			sp := fp.sheetNamed(r.Sheet)
+			sp.problem(Warning, "member_count_mismatch", r.Row, fElected, fmt.Sprint(*r.Elected),
+				fmt.Sprintf("%s 的%s为 %d，但当选人员表中有 %d 人：请核对", keyText(r.Key), sp.label(fElected, r.Row), *r.Elected, n))
+		}
+	}
+}
+
+// checkAge checks age (given, or from the birth month at the election date) and that the person was
+// born before the election. The election date is the results row's 选举日期, else the year's end.
+func (fp *fileParser) checkAge(m *Member, raw memberRaw, results map[Key]int) {
+	if m.Year == 0 {
+		return
+	}
+	sp := raw.sheet
+	at := time.Date(m.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+	if i, ok := results[m.Key]; ok && fp.out.Results[i].Date != nil {
+		at = *fp.out.Results[i].Date
+	}
+	if m.Birth != nil && m.Birth.After(at) {
+		value := raw.birth
+		f := fBirth
+		if value == "" { // the birth came from the 身份证号
+			value, f = maskID(m.IDNumber), fIDNumber
+		}
+		sp.problem(Error, "birth_after_election", m.Row, f, value,
+			fmt.Sprintf("%s 的出生年月%s晚于选举日期 %s：请核对", m.Name, m.Birth.Format("2006年1月"), at.Format("2006年1月2日")))
+		return
+	}
+	age, f, value := 0, fAge, raw.age
+	switch {
+	case m.Age != nil:
+		age = *m.Age
+	case m.Birth != nil:
+		age = at.Year() - m.Birth.Year()
+		if at.Month() < m.Birth.Month() { // born on the 1st: only the month decides
+			age--
+		}
+		f, value = fBirth, raw.birth
+		if value == "" {
+			f, value = fIDNumber, maskID(m.IDNumber)
+		}
+	default:
+		return
+	}
+	if age < 18 || age > 90 {
+		sp.problem(Error, "age_out_of_range", m.Row, f, value,
+			fmt.Sprintf("%s 选举时的年龄为 %d 岁，不在 18—90 岁之间：请核对%s", m.Name, age, sp.label(f, m.Row)))
+	}
+}
+
+func (fp *fileParser) sheetNamed(name string) *sheetParser {
+	for _, sp := range fp.sheets {
+		if sp.name == name && sp.lay != nil {
+			return sp
+		}
+	}
+	return fp.sheets[0]
+}
+
+// keyText names an election for messages: 城关镇石桥村 2024 年村民委员会.
+func keyText(k Key) string {
+	return fmt.Sprintf("%s%s %d 年%s", k.Township, k.Unit, k.Year, k.Body)
+}

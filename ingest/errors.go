@@ -1,0 +1,70 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+)
+
+// Kinds of files that cannot be read at all. ParseFile returns them wrapped in a *FileError; callers
+// tell them apart with errors.Is.
+var (
+	// ErrNotWorkbook: the file is neither an .xlsx workbook nor a CSV (e.g. an old .xls, a Word file).
+	ErrNotWorkbook = errors.New("not an xlsx workbook")
+	// ErrEncrypted: the workbook is protected by an open password.
+	ErrEncrypted = errors.New("workbook is encrypted")
+	// ErrTooLarge: the file is bigger than ParseOptions.MaxFileSize.
+	ErrTooLarge = errors.New("file too large")
+	// ErrZipBomb: the workbook would expand beyond the unzip limits when opened.
+	ErrZipBomb = errors.New("workbook expands beyond the unzip limit")
+	// ErrCorrupt: the file looks like a workbook or CSV but cannot be decoded (damaged zip, bad XML).
+	ErrCorrupt = errors.New("file is corrupt")
+)
+
+// FileError is a file that cannot be read at all. Kind is one of the Err* values above; Err is the
+// underlying cause, if any.
+type FileError struct {
+	Path string
+	Kind error
+	Err  error
+	// Limit is the limit that was exceeded, in bytes, for ErrTooLarge and ErrZipBomb.
+	Limit int64
+}
+
+func (e *FileError) Error() string {
+	name := filepath.Base(e.Path)
+	switch e.Kind {
+	case ErrNotWorkbook:
+		return fmt.Sprintf("文件 %s 不是 .xlsx 工作簿或 CSV 文件：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后重新导入", name)
+	case ErrEncrypted:
+		return fmt.Sprintf("文件 %s 设置了打开密码：请在 Excel 中打开后取消密码(文件→信息→保护工作簿→用密码进行加密，清空密码)，保存后重新导入", name)
+	case ErrTooLarge:
+		return fmt.Sprintf("文件 %s 超过 %s 的大小上限：请删除与换届选举无关的工作表、图片后重新导入，或按乡镇拆分为多个文件", name, bytesText(e.Limit))
+	case ErrZipBomb:
+		return fmt.Sprintf("文件 %s 解压后超过 %s 的上限，可能已损坏或被恶意构造：请向报送乡镇索取重新导出的文件", name, bytesText(e.Limit))
+	case ErrCorrupt:
+		msg := fmt.Sprintf("文件 %s 已损坏，无法读取：请在 Excel 或 WPS 中打开确认，另存为新文件后重新导入", name)
+		if e.Err != nil {
+			msg += fmt.Sprintf("(%v)", e.Err)
+		}
+		return msg
+	}
+	return fmt.Sprintf("读取文件 %s 失败：%v", name, e.Err)
+}
+
+// Is makes errors.Is(err, ErrEncrypted) and friends work on a *FileError.
+func (e *FileError) Is(target error) bool { return e.Kind != nil && target == e.Kind }
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+func bytesText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.0f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d 字节", n)
+}

@@ -1,0 +1,501 @@
+package ingest
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// This file turns cell text into typed values. Every function here is pure and allocation-free on the
+// common path (a canonical value typed the canonical way), because it runs once per cell.
+
+// isSpace covers what users type or paste around values: ASCII and ideographic spaces (U+3000), NBSP,
+// a byte-order mark and zero-width spaces.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' || r == '\u200c' || r == '\u200d'
+}
+
+// clean trims surrounding spaces of every kind.
+func clean(s string) string {
+	if s == "" {
+		return s
+	}
+	// ASCII fast path: most cells need no trimming at all.
+	if s[0] < utf8.RuneSelf && s[0] > ' ' {
+		last := s[len(s)-1]
+		if last < utf8.RuneSelf && last > ' ' {
+			return s
+		}
+	}
+	return strings.TrimFunc(s, isSpace)
+}
+
+// cleanText trims a free-text value; in Chinese text it also drops inner spaces, which clerks type to
+// align two-character names ("张　三") and which never belong to a name or place.
+func cleanText(s string) string {
+	s = clean(s)
+	hasSpace, hasHan := false, false
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+				hasSpace = true
+			}
+			continue
+		}
+		if isSpace(r) {
+			hasSpace = true
+		} else if unicode.Is(unicode.Han, r) {
+			hasHan = true
+		}
+	}
+	if !hasSpace || !hasHan {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// t2s maps the Traditional characters that occur in headers and enum values to their Simplified form.
+// A full converter (OpenCC) is 100× slower and would sit on the hot path; the test checks this table
+// against OpenCC for every header, alias and enum value.
+var t2s = func() map[rune]rune {
+	m := make(map[rune]rune, len(t2sPairs)/2)
+	rs := []rune(t2sPairs)
+	for i := 0; i+1 < len(rs); i += 2 {
+		m[rs[i]] = rs[i+1]
+	}
+	return m
+}()
+
+// fold makes the key that headers and enum values are matched by: no spaces, no punctuation or
+// brackets (full- or half-width), half-width letters and digits, lower case, Simplified script.
+// Symbols are dropped too when dropSymbols is set (headers), but kept for values (√, ×).
+func fold(s string, dropSymbols bool) string {
+	var b []byte
+	for i, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII
+			r -= 0xFEE0
+		}
+		keep := true
+		switch {
+		case r < utf8.RuneSelf:
+			switch {
+			case r >= 'A' && r <= 'Z':
+				r += 'a' - 'A'
+			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			default:
+				keep = unicode.IsSymbol(r) && !dropSymbols
+			}
+		case isSpace(r) || unicode.IsPunct(r):
+			keep = false
+		case unicode.IsSymbol(r):
+			keep = !dropSymbols
+		default:
+			if s2, ok := t2s[r]; ok {
+				r = s2
+			}
+		}
+		if b == nil {
+			if keep && r < utf8.RuneSelf && s[i] == byte(r) {
+				continue // unchanged so far: copy lazily
+			}
+			if keep && r >= utf8.RuneSelf {
+				if r2, _ := utf8.DecodeRuneInString(s[i:]); r2 == r {
+					continue
+				}
+			}
+			b = make([]byte, i, len(s)+4)
+			copy(b, s[:i])
+		}
+		if keep {
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// stripBracketed removes bracketed remarks such as the unit in "登记选民数（人）".
+func stripBracketed(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '（', '[', '【', '〔', '［', '<', '《':
+			depth++
+			continue
+		case ')', '）', ']', '】', '〕', '］', '>', '》':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// halfWidthDigits rewrites full-width digits and the full-width dot, minus and slash as ASCII.
+func halfWidthDigits(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Map(func(r rune) rune {
+				if r >= 0xFF01 && r <= 0xFF5E {
+					return r - 0xFEE0
+				}
+				if r == '。' {
+					return '.'
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// parseInt reads a whole number ≥ 0: "12", "１２", "1,234", "12.0", "12人". Formula results such as
+// 2.9999999999 count as 3.
+func parseInt(s string) (int, bool) {
+	if n, ok := asciiInt(s); ok {
+		return n, true
+	}
+	s = halfWidthDigits(s)
+	s = strings.TrimRight(s, "人名票岁个张户次")
+	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
+	if n, ok := asciiInt(s); ok {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f > 1e9 || math.IsNaN(f) {
+		return 0, false
+	}
+	r := math.Round(f)
+	if math.Abs(f-r) > 1e-6 {
+		return 0, false
+	}
+	return int(r), true
+}
+
+// asciiInt parses up to nine ASCII digits without allocating.
+func asciiInt(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// parseBool reads the yes/no spellings found in township sheets.
+func parseBool(s string) (bool, bool) {
+	switch s {
+	case "是":
+		return true, true
+	case "否":
+		return false, true
+	}
+	switch fold(s, false) {
+	case "是", "y", "yes", "1", "√", "✓", "✔", "对", "true", "t", "是的", "有":
+		return true, true
+	case "否", "n", "no", "0", "×", "✗", "✘", "错", "false", "f", "不是", "无", "不":
+		return false, true
+	}
+	return false, false
+}
+
+// parseYear reads 2024 or 2024年.
+func parseYear(s string) (int, bool) {
+	s = strings.TrimSuffix(halfWidthDigits(s), "年")
+	n, ok := parseInt(s)
+	if !ok || n < 1949 || n > 2100 {
+		return 0, false
+	}
+	return n, true
+}
+
+var cnDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// parseTerm reads 届次: 10, 第10届, 第十届, 二十一 (Chinese numerals up to 99).
+func parseTerm(s string) (int, bool) {
+	if n, ok := asciiInt(s); ok {
+		return n, n >= 1 && n <= 99
+	}
+	s = strings.TrimPrefix(halfWidthDigits(s), "第")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "届"), "屆")
+	if n, ok := asciiInt(s); ok {
+		return n, n >= 1 && n <= 99
+	}
+	n, ok := chineseNumber(s)
+	return n, ok && n >= 1 && n <= 99
+}
+
+// chineseNumber reads 一 … 九十九.
+func chineseNumber(s string) (int, bool) {
+	rs := []rune(s)
+	switch len(rs) {
+	case 1:
+		if rs[0] == '十' {
+			return 10, true
+		}
+		d, ok := cnDigits[rs[0]]
+		return d, ok
+	case 2:
+		if rs[0] == '十' { // 十一
+			d, ok := cnDigits[rs[1]]
+			return 10 + d, ok
+		}
+		if rs[1] == '十' { // 二十
+			d, ok := cnDigits[rs[0]]
+			return d * 10, ok
+		}
+	case 3:
+		if rs[1] == '十' { // 二十一
+			t, ok1 := cnDigits[rs[0]]
+			d, ok2 := cnDigits[rs[2]]
+			return t*10 + d, ok1 && ok2
+		}
+	}
+	return 0, false
+}
+
+// dateParts splits "1975.03", "1975年3月15日", "1975-3-15 00:00:00" into its numbers. It fails on any
+// character that is not a digit or a date separator.
+func dateParts(s string) (parts [3]string, n int, ok bool) {
+	s = halfWidthDigits(s)
+	if i := strings.IndexAny(s, " T"); i > 0 { // drop a time of day
+		s = s[:i]
+	}
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		digit := i < len(s) && s[i] >= '0' && s[i] <= '9'
+		if digit {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if n == 3 {
+				return parts, 0, false
+			}
+			parts[n] = s[start:i]
+			n++
+			start = -1
+		}
+		if i == len(s) {
+			break
+		}
+		switch {
+		case s[i] == '.' || s[i] == '-' || s[i] == '/':
+		case strings.HasPrefix(s[i:], "年"), strings.HasPrefix(s[i:], "月"), strings.HasPrefix(s[i:], "日"), strings.HasPrefix(s[i:], "号"):
+			i += 2 // three-byte rune; the loop adds the third
+		default:
+			return parts, 0, false
+		}
+	}
+	return parts, n, n > 0
+}
+
+// fromSerial reads an Excel date serial (days since 1899-12-30), the raw value of a date-formatted cell.
+func fromSerial(s string) (time.Time, bool) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 1 || f > 2958465 {
+		return time.Time{}, false
+	}
+	t, err := excelize.ExcelDateToTime(f, false)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+}
+
+func validDate(y, m, d int) (time.Time, bool) {
+	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d
+}
+
+// parseDate reads a full date: 2024-03-15, 2024/3/15, 2024.3.15, 2024年3月15日, 20240315, or an Excel serial.
+func parseDate(s string) (time.Time, bool) {
+	parts, n, ok := dateParts(s)
+	if !ok {
+		return time.Time{}, false
+	}
+	switch {
+	case n == 3 && len(parts[0]) == 4:
+		y, _ := asciiInt(parts[0])
+		m, _ := asciiInt(parts[1])
+		d, _ := asciiInt(parts[2])
+		return validDate(y, m, d)
+	case n == 1 && len(parts[0]) == 8:
+		y, _ := asciiInt(parts[0][:4])
+		m, _ := asciiInt(parts[0][4:6])
+		d, _ := asciiInt(parts[0][6:])
+		return validDate(y, m, d)
+	case n <= 2 && len(parts[0]) == 5: // serial, possibly with a time fraction
+		return fromSerial(halfWidthDigits(s))
+	}
+	return time.Time{}, false
+}
+
+// parseBirth reads 出生年月 as the first day of the month: 1975.03, 1975.3, 1975-03, 1975/3, 197503,
+// 1975年3月, full dates, or an Excel serial. "1975.1" is January: a number cell typed as 1975.10 loses its
+// zero in Excel and cannot be told apart.
+func parseBirth(s string) (time.Time, bool) {
+	parts, n, ok := dateParts(s)
+	if !ok {
+		return time.Time{}, false
+	}
+	var y, m int
+	switch {
+	case n >= 2 && len(parts[0]) == 4:
+		y, _ = asciiInt(parts[0])
+		m, _ = asciiInt(parts[1])
+		if n == 3 {
+			d, _ := asciiInt(parts[2])
+			if _, ok := validDate(y, m, d); !ok {
+				return time.Time{}, false
+			}
+		}
+	case n == 1 && len(parts[0]) == 6:
+		y, _ = asciiInt(parts[0][:4])
+		m, _ = asciiInt(parts[0][4:])
+	case n == 1 && len(parts[0]) == 8:
+		y, _ = asciiInt(parts[0][:4])
+		m, _ = asciiInt(parts[0][4:6])
+		d, _ := asciiInt(parts[0][6:])
+		if _, ok := validDate(y, m, d); !ok {
+			return time.Time{}, false
+		}
+	case n <= 2 && len(parts[0]) == 5:
+		t, ok := fromSerial(halfWidthDigits(s))
+		if !ok {
+			return t, false
+		}
+		y, m = t.Year(), int(t.Month())
+	default:
+		return time.Time{}, false
+	}
+	return validDate(y, m, 1)
+}
+
+// enumVariants are the other spellings townships use for canonical enum values, by column key.
+// Matching folds them (script, width, punctuation), so only genuinely different words are listed.
+var enumVariants = map[string]map[string]string{
+	"body": {
+		"村党支部": "村党组织", "村支部": "村党组织", "党支部": "村党组织", "村党总支": "村党组织", "党总支": "村党组织",
+		"村党委": "村党组织", "村党组织": "村党组织", "支部": "村党组织", "村支委": "村党组织", "党组织": "村党组织",
+		"村委会": "村民委员会", "村委": "村民委员会", "村民委员会": "村民委员会",
+		"监委会": "村务监督委员会", "村监会": "村务监督委员会", "村监委": "村务监督委员会", "村务监督委员会": "村务监督委员会", "监督委员会": "村务监督委员会",
+		"社区党支部": "社区党组织", "社区党总支": "社区党组织", "社区党委": "社区党组织",
+		"居委会": "居民委员会", "社区居委会": "居民委员会",
+		"镇党委": "乡镇党委", "乡党委": "乡镇党委", "街道党工委": "乡镇党委",
+		"县人大代表": "县级人大代表", "县人大": "县级人大代表", "县级人大": "县级人大代表",
+		"乡人大代表": "乡级人大代表", "镇人大代表": "乡级人大代表", "乡镇人大代表": "乡级人大代表", "乡镇人大": "乡级人大代表", "乡级人大": "乡级人大代表",
+	},
+	"position": {
+		"支部书记": "书记", "党支部书记": "书记", "党总支书记": "书记", "村党组织书记": "书记", "村党支部书记": "书记", "党委书记": "书记",
+		"支部副书记": "副书记", "党支部副书记": "副书记", "党总支副书记": "副书记",
+		"村委会主任": "主任", "村委主任": "主任", "主任委员": "主任", "监委会主任": "主任", "居委会主任": "主任",
+		"村委会副主任": "副主任", "居委会副主任": "副主任",
+		"支委": "委员", "支部委员": "委员", "村委委员": "委员", "村委会委员": "委员", "成员": "委员",
+		"人大代表": "代表",
+	},
+	"gender": {"男性": "男", "女性": "女", "m": "男", "f": "女", "male": "男", "female": "女"},
+	"party": {
+		"党员": "中共党员", "中共": "中共党员", "共产党员": "中共党员", "中国共产党党员": "中共党员", "正式党员": "中共党员",
+		"预备党员": "中共预备党员", "中共预备": "中共预备党员",
+		"团员": "共青团员", "共青团": "共青团员",
+		"民革": "民主党派", "民盟": "民主党派", "民建": "民主党派", "民进": "民主党派", "农工党": "民主党派", "致公党": "民主党派", "九三学社": "民主党派", "台盟": "民主党派",
+		"无党派": "无党派人士", "无": "群众",
+	},
+	"education": {
+		"硕士": "研究生", "博士": "研究生", "硕士研究生": "研究生", "博士研究生": "研究生", "研究生及以上": "研究生",
+		"本科": "大学本科", "大学": "大学本科", "学士": "大学本科",
+		"大专": "大学专科", "专科": "大学专科", "高职": "大学专科",
+		"中技": "中专", "技校": "中专", "中职": "中专", "职中": "中专",
+		"职高": "高中", "高中及同等学历": "高中",
+		"小学": "小学及以下", "文盲": "小学及以下", "小学以下": "小学及以下", "半文盲": "小学及以下",
+	},
+	"category": {"专技人员": "专业技术人员", "专业技术": "专业技术人员", "党政干部": "干部", "机关干部": "干部", "其它": "其他"},
+}
+
+// enumIndex holds, per column key, exact spellings (no folding needed) and folded spellings.
+type enumIndex struct {
+	exact  map[string]string
+	folded map[string]string
+}
+
+var enums = func() map[string]*enumIndex {
+	out := map[string]*enumIndex{}
+	for _, cols := range [][]Column{ResultColumns, MemberColumns} {
+		for _, c := range cols {
+			if c.Kind != KindEnum || out[c.Key] != nil {
+				continue
+			}
+			ix := &enumIndex{exact: map[string]string{}, folded: map[string]string{}}
+			for _, v := range c.Values {
+				ix.exact[v] = v
+				ix.folded[fold(v, false)] = v
+			}
+			for variant, v := range enumVariants[c.Key] {
+				ix.exact[variant] = v
+				ix.folded[fold(variant, false)] = v
+			}
+			out[c.Key] = ix
+		}
+	}
+	return out
+}()
+
+// parseEnum returns the canonical value of s for the enum column key.
+func parseEnum(key, s string) (string, bool) {
+	ix := enums[key]
+	if v, ok := ix.exact[s]; ok {
+		return v, true
+	}
+	v, ok := ix.folded[fold(s, false)]
+	return v, ok
+}
+
+// normEthnicity stores 民族 with its 族: 汉 → 汉族, 漢族 → 汉族.
+func normEthnicity(s string) string {
+	if s == "汉族" || s == "" {
+		return s
+	}
+	s = fold(s, true)
+	if n := utf8.RuneCountInString(s); n >= 1 && n <= 4 && !strings.HasSuffix(s, "族") && !strings.HasSuffix(s, "人") {
+		for _, r := range s {
+			if !unicode.Is(unicode.Han, r) {
+				return s
+			}
+		}
+		s += "族"
+	}
+	return s
+}
+
+// t2sPairs is Traditional,Simplified,Traditional,Simplified… (generated with OpenCC s2t, s2tw, s2hk over
+// the column list and enum values; TestT2SCoversVocabulary keeps it complete).
+const t2sPairs = "個个備备兩两別别動动務务區区參参員员單单國国團团壯壮學学實实寫写專专對对屆届屬属帶带幹干幾几應应換换擬拟數数於于時时書书會会業业構构機机權权歲岁歷历況况滿满漢汉無无瑤瑶產产當当監监眾众碩硕碼码稱称級级組组結结統统維维縣县總总織织羣群職职臺台與与舉举薦荐號号衆众術术計计託托記记證证辦办農农連连進进過过選选鄉乡錯错鎮镇間间關关際际項项須须預预頭头額额類类鮮鲜黨党齡龄"

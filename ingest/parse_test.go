@@ -1,0 +1,172 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetData is one worksheet of a fixture workbook.
+type sheetData struct {
+	name   string
+	rows   [][]any
+	merges []string // "A3:A5"
+}
+
+// writeXLSX writes a fixture workbook with excelize into a temp dir and returns its path.
+func writeXLSX(tb testing.TB, sheets ...sheetData) string {
+	tb.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				tb.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			tb.Fatal(err)
+		}
+		for r, row := range s.rows {
+			if len(row) == 0 {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			if err := f.SetSheetRow(s.name, cell, &row); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		for _, m := range s.merges {
+			from, to, _ := strings.Cut(m, ":")
+			if err := f.MergeCell(s.name, from, to); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	path := filepath.Join(tb.TempDir(), "fixture.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+var resultsHeader = []any{"乡镇(街道)", "村(社区)", "年份", "届次", "选举类型", "登记选民数", "参加投票人数", "有效票数", "无效票数", "应选职数", "候选人数", "当选人数", "选举日期"}
+
+// resultRow is a valid results row; override cells by index to make it wrong.
+func resultRow(unit, body string, elected int) []any {
+	return []any{"城关镇", unit, 2024, "第十届", body, 1200, 1100, 1090, 10, 5, 6, elected, "2024-03-15"}
+}
+
+var membersHeader = []any{"乡镇(街道)", "村(社区)", "年份", "选举类型", "姓名", "职务", "性别", "出生年月", "民族", "政治面貌", "学历", "是否连任", "身份证号"}
+
+func memberRow(unit, body, name, position, gender, birth, id string) []any {
+	return []any{"城关镇", unit, 2024, body, name, position, gender, birth, "汉族", "中共党员", "大学本科", "是", id}
+}
+
+// makeID returns a valid 身份证号 for the birth date and gender.
+func makeID(birth string, male bool) string {
+	seq := "012"
+	if male {
+		seq = "013"
+	}
+	body := "330102" + birth + seq
+	sum := 0
+	for i := 0; i < 17; i++ {
+		sum += int(body[i]-'0') * idWeights[i]
+	}
+	return body + string(idCheckChars[sum%11])
+}
+
+func mustParse(tb testing.TB, path string) *Parsed {
+	tb.Helper()
+	p, err := ParseFile(path, ParseOptions{County: "测试县"})
+	if err != nil {
+		tb.Fatalf("ParseFile: %v", err)
+	}
+	return p
+}
+
+// rules lists the problems' rules with their cells, for compact assertions: "voted_gt_registered@G3".
+func rules(p *Parsed, sev Severity) []string {
+	var out []string
+	for _, pr := range p.Problems {
+		if pr.Severity == sev {
+			out = append(out, pr.Rule+"@"+pr.Cell)
+		}
+	}
+	return out
+}
+
+func TestParseFileCleanWorkbook(t *testing.T) {
+	path := writeXLSX(t,
+		sheetData{name: "选举结果", rows: [][]any{resultsHeader,
+			resultRow("石桥村", "村民委员会", 2),
+			resultRow("石桥村", "村党组织", 1),
+		}},
+		sheetData{name: "当选人员", rows: [][]any{membersHeader,
+			memberRow("石桥村", "村民委员会", "张三", "主任", "男", "1975.03", makeID("19750315", true)),
+			memberRow("石桥村", "村民委员会", "李四", "委员", "女", "1980-11", ""),
+			memberRow("石桥村", "村党组织", "张三", "书记", "男", "197503", ""),
+		}},
+	)
+	p := mustParse(t, path)
+	for _, pr := range p.Problems {
+		t.Errorf("unexpected problem: %s [%s]", pr, pr.Rule)
+	}
+	if len(p.Results) != 2 || len(p.Members) != 3 {
+		t.Fatalf("got %d results, %d members; want 2, 3", len(p.Results), len(p.Members))
+	}
+	r := p.Results[0]
+	if r.County != "测试县" || r.Township != "城关镇" || r.Unit != "石桥村" || r.Year != 2024 || r.Body != "村民委员会" {
+		t.Errorf("result key = %+v", r.Key)
+	}
+	if r.Term == nil || *r.Term != 10 || *r.Registered != 1200 || *r.Voted != 1100 || *r.Elected != 2 {
+		t.Errorf("result figures wrong: %+v", r)
+	}
+	if r.Date == nil || !r.Date.Equal(time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("date = %v", r.Date)
+	}
+	if r.Row != 2 || r.Sheet != "选举结果" || r.File != path {
+		t.Errorf("pos = %+v", r.Pos)
+	}
+	m := p.Members[0]
+	if m.PersonKey != "id:"+makeID("19750315", true) {
+		t.Errorf("person key = %q", m.PersonKey)
+	}
+	if got := p.Members[1].PersonKey; got != "name:城关镇|石桥村|李四|1980-11" {
+		t.Errorf("person key = %q", got)
+	}
+	if m.Birth == nil || !m.Birth.Equal(time.Date(1975, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("birth = %v", m.Birth)
+	}
+	if m.Reelected == nil || !*m.Reelected || m.Party != "中共党员" || m.Ethnicity != "汉族" {
+		t.Errorf("member = %+v", m)
+	}
+	if len(p.SHA256) != 64 {
+		t.Errorf("sha256 = %q", p.SHA256)
+	}
+}
+
+func TestProblemString(t *testing.T) {
+	for _, c := range []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{File: "a.xlsx", Sheet: "选举结果", Row: 12, Cell: "C12", Message: "错"}, "a.xlsx:选举结果!C12: 错"},
+		{Problem{File: "a.xlsx", Sheet: "选举结果", Row: 12, Message: "错"}, "a.xlsx:选举结果!12: 错"},
+		{Problem{File: "a.xlsx", Sheet: "选举结果", Message: "错"}, "a.xlsx:选举结果: 错"},
+		{Problem{File: "a.csv", Row: 3, Cell: "B3", Message: "错"}, "a.csv:B3: 错"},
+		{Problem{File: "a.xlsx", Message: "错"}, "a.xlsx: 错"},
+	} {
+		if got := c.p.String(); got != c.want {
+			t.Errorf("String() = %q, want %q", got, c.want)
+		}
+	}
+}
+
+var _ = fmt.Sprint
+var _ = errors.Is

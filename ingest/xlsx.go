@@ -1,0 +1,202 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// parseXLSX streams every sheet of a workbook through the sheet parser.
+func parseXLSX(fp *fileParser, data []byte) error {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    fp.opts.MaxUnzipSize,
+		UnzipXMLSizeLimit: fp.opts.MaxXMLSize,
+		// Raw values: a date-formatted 出生年月 reads as its serial, not as text in some locale's format.
+		RawCellValue: true,
+	})
+	if err != nil {
+		return openError(fp, err)
+	}
+	defer f.Close()
+	names := f.GetSheetList()
+	if len(names) == 0 {
+		return &FileError{Path: fp.path, Kind: ErrNotWorkbook, Err: errors.New("no worksheets")}
+	}
+	merges := mergedCells(f)
+	for _, name := range names {
+		rows, err := f.Rows(name)
+		if err != nil {
+			var notExist excelize.ErrSheetNotExist
+			if errors.As(err, &notExist) {
+				continue // a chart sheet or dialog sheet: no cells
+			}
+			return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("sheet %s: %w", name, err)}
+		}
+		sp := fp.sheet(name)
+		if ms, ok := merges[name]; ok {
+			sp.merges = ms
+		} else if merges == nil {
+			sp.merges = mergedCellsSlow(f, name)
+		}
+		n := 0
+		for rows.Next() {
+			n++
+			cells, err := rows.Columns()
+			if err != nil {
+				rows.Close()
+				return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("sheet %s row %d: %w", name, n, err)}
+			}
+			sp.row(n, cells)
+		}
+		if err := rows.Close(); err != nil {
+			return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("sheet %s: %w", name, err)}
+		}
+		sp.end()
+	}
+	return nil
+}
+
+// openError maps excelize's open errors to our kinds.
+func openError(fp *fileParser, err error) error {
+	switch {
+	case strings.Contains(err.Error(), "unzip size exceeds"):
+		return &FileError{Path: fp.path, Kind: ErrZipBomb, Err: err, Limit: fp.opts.MaxUnzipSize}
+	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword),
+		errors.Is(err, excelize.ErrUnknownEncryptMechanism), errors.Is(err, excelize.ErrUnsupportedEncryptMechanism):
+		return &FileError{Path: fp.path, Kind: ErrEncrypted, Err: err}
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrAlgorithm),
+		errors.Is(err, io.ErrUnexpectedEOF):
+		return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
+	}
+	var syntax *xml.SyntaxError
+	if errors.As(err, &syntax) {
+		return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
+	}
+	return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
+}
+
+// mergedCells finds every sheet's merged ranges by scanning the worksheet XML that excelize already
+// holds in memory. excelize's GetMergeCells would decode the whole worksheet a second time, doubling the
+// cost of reading a file. It returns nil when the package layout is not the usual one; callers then fall
+// back to GetMergeCells.
+func mergedCells(f *excelize.File) map[string][]mergeRange {
+	if f.WorkBook == nil {
+		return nil
+	}
+	relsXML, ok := pkgBytes(f, "xl/_rels/workbook.xml.rels")
+	if !ok {
+		return nil
+	}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(relsXML, &rels); err != nil {
+		return nil
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rel {
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = "xl/" + t
+		}
+		targets[r.ID] = t
+	}
+	out := map[string][]mergeRange{}
+	for _, s := range f.WorkBook.Sheets.Sheet {
+		b, ok := pkgBytes(f, targets[s.ID])
+		if !ok {
+			out[s.Name] = nil
+			if _, ok := targets[s.ID]; ok {
+				out[s.Name] = mergedCellsSlow(f, s.Name) // kept in a temporary file: large sheet
+			}
+			continue
+		}
+		out[s.Name] = scanMerges(b)
+	}
+	return out
+}
+
+func pkgBytes(f *excelize.File, name string) ([]byte, bool) {
+	v, ok := f.Pkg.Load(name)
+	if !ok {
+		return nil, false
+	}
+	b, ok := v.([]byte)
+	return b, ok
+}
+
+// scanMerges reads the ref="A1:B3" attributes of <mergeCell> elements, which follow the sheet data.
+func scanMerges(b []byte) []mergeRange {
+	if i := bytes.LastIndex(b, []byte("sheetData>")); i >= 0 {
+		b = b[i:]
+	}
+	var out []mergeRange
+	for {
+		i := bytes.Index(b, []byte("mergeCell "))
+		if i < 0 {
+			break
+		}
+		b = b[i+len("mergeCell "):]
+		end := bytes.IndexByte(b, '>')
+		if end < 0 {
+			break
+		}
+		attrs := b[:end]
+		if j := bytes.Index(attrs, []byte(`ref="`)); j >= 0 {
+			ref := attrs[j+5:]
+			if k := bytes.IndexByte(ref, '"'); k >= 0 {
+				if m, ok := parseRange(string(ref[:k])); ok {
+					out = append(out, m)
+				}
+			}
+		}
+		b = b[end:]
+	}
+	sortMerges(out)
+	return out
+}
+
+// mergedCellsSlow asks excelize, which decodes the whole worksheet.
+func mergedCellsSlow(f *excelize.File, sheet string) []mergeRange {
+	mcs, err := f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil
+	}
+	var out []mergeRange
+	for _, mc := range mcs {
+		if m, ok := parseRange(mc.GetStartAxis() + ":" + mc.GetEndAxis()); ok {
+			out = append(out, m)
+		}
+	}
+	sortMerges(out)
+	return out
+}
+
+func parseRange(ref string) (mergeRange, bool) {
+	from, to, ok := strings.Cut(ref, ":")
+	if !ok {
+		return mergeRange{}, false
+	}
+	c0, r0, err1 := excelize.CellNameToCoordinates(from)
+	c1, r1, err2 := excelize.CellNameToCoordinates(to)
+	if err1 != nil || err2 != nil {
+		return mergeRange{}, false
+	}
+	return mergeRange{r0: min(r0, r1), c0: min(c0, c1), r1: max(r0, r1), c1: max(c0, c1)}, true
+}
+
+func sortMerges(ms []mergeRange) {
+	sort.Slice(ms, func(i, j int) bool { return ms[i].r0 < ms[j].r0 })
+}
