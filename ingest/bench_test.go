@@ -1,0 +1,259 @@
+package ingest_test
+
+// The ingest benchmarks of issue 2: excelize alone stream-reading every cell of the generated workbooks
+// with 2 workers, against `electsum ingest` (ingest.Load) of the same files into a fresh database. The
+// target is ingest ≤ 1.5 × the excelize read, with peak memory under 1 GiB.
+//
+//	go test ./ingest -run '^$' -bench 'County$' -benchtime 3x       # quick, one county (12 files)
+//	go test ./ingest -run '^$' -bench 'Province$' -benchtime 1x -timeout 60m
+//
+// The workbooks are generated once and cached under os.TempDir()/electsum-bench-<key>, the key being a
+// hash of the generator's config and source, so a changed generator regenerates them.
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"electsum/ingest"
+	"electsum/ingest/synth"
+)
+
+func BenchmarkExcelizeStreamReadCounty(b *testing.B)   { benchRead(b, synth.County()) }
+func BenchmarkExcelizeStreamReadProvince(b *testing.B) { benchRead(b, synth.Province()) }
+func BenchmarkIngestCounty(b *testing.B)               { benchIngest(b, synth.County()) }
+func BenchmarkIngestProvince(b *testing.B)             { benchIngest(b, synth.Province()) }
+
+func benchRead(b *testing.B, cfg synth.Config) {
+	paths, size := dataset(b, cfg)
+	b.SetBytes(size)
+	resetPeak()
+	b.ResetTimer()
+	var cells int
+	for b.Loop() {
+		cells = readAll(b, paths)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(cells), "cells")
+	reportPeak(b)
+}
+
+func benchIngest(b *testing.B, cfg synth.Config) {
+	paths, size := dataset(b, cfg)
+	b.SetBytes(size)
+	ctx := context.Background()
+	var rows int
+	var elapsed time.Duration
+	resetPeak()
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		dbPath := filepath.Join(b.TempDir(), "bench.duckdb")
+		b.StartTimer()
+		start := time.Now()
+		db, err := ingest.Open(ctx, dbPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{Workers: 2})
+		if err != nil {
+			b.Fatalf("load: %v", err)
+		}
+		if err := db.Close(); err != nil {
+			b.Fatal(err)
+		}
+		elapsed += time.Since(start)
+		rows = rep.ResultRows + rep.MemberRows
+	}
+	b.StopTimer()
+	n := time.Duration(b.N)
+	b.ReportMetric(float64(rows), "rows")
+	b.ReportMetric(float64(rows)/(elapsed/n).Seconds(), "rows/s")
+	reportPeak(b)
+	// The excelize read of the same files, once, as the yardstick of the ratio.
+	start := time.Now()
+	readAll(b, paths)
+	b.ReportMetric(float64(elapsed/n)/float64(time.Since(start)), "x-excelize")
+}
+
+// readAll reads every cell of every sheet of every file with excelize's row iterator, two files at a
+// time, and returns the number of non-empty cells.
+func readAll(tb testing.TB, paths []string) int {
+	var (
+		mu    sync.Mutex
+		cells int
+		wg    sync.WaitGroup
+	)
+	next := make(chan string)
+	errs := make(chan error, 2)
+	for range 2 {
+		wg.Go(func() {
+			n := 0
+			for p := range next {
+				c, err := readFile(p)
+				if err != nil {
+					errs <- err
+					for range next {
+					}
+					return
+				}
+				n += c
+			}
+			mu.Lock()
+			cells += n
+			mu.Unlock()
+		})
+	}
+	for _, p := range paths {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		tb.Fatal(err)
+	}
+	return cells
+}
+
+func readFile(path string) (int, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n := 0
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.Rows(sheet)
+		if err != nil {
+			return 0, err
+		}
+		for rows.Next() {
+			cols, err := rows.Columns()
+			if err != nil {
+				rows.Close()
+				return 0, err
+			}
+			for _, c := range cols {
+				if c != "" {
+					n++
+				}
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+var (
+	datasetsMu sync.Mutex
+	datasets   = map[string][]string{}
+)
+
+// dataset returns the workbooks of cfg and their total size, generating them on first use. A cache
+// folder is complete only when its paths.txt exists, written last.
+func dataset(b *testing.B, cfg synth.Config) ([]string, int64) {
+	b.Helper()
+	key := datasetKey(b, cfg)
+	datasetsMu.Lock()
+	defer datasetsMu.Unlock()
+	paths, ok := datasets[key]
+	if !ok {
+		dir := filepath.Join(os.TempDir(), "electsum-bench-"+key)
+		index := filepath.Join(dir, "paths.txt")
+		if data, err := os.ReadFile(index); err == nil {
+			for _, rel := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+				paths = append(paths, filepath.Join(dir, rel))
+			}
+		} else {
+			os.RemoveAll(dir)
+			start := time.Now()
+			w := synth.Generate(cfg)
+			written, err := synth.WriteWorkbooks(w, filepath.Join(dir, "data"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			var list strings.Builder
+			for _, p := range written {
+				rel, _ := filepath.Rel(dir, p)
+				fmt.Fprintln(&list, rel)
+			}
+			if err := os.WriteFile(index, []byte(list.String()), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			n := w.Counts()
+			b.Logf("generated %d files (%d results rows, %d members rows) in %s under %s",
+				len(written), n.Results, n.Members, time.Since(start).Round(time.Millisecond), dir)
+			paths = written
+		}
+		datasets[key] = paths
+	}
+	var size int64
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			b.Fatalf("benchmark data: %v (remove %s and run again)", err, filepath.Dir(filepath.Dir(p)))
+		}
+		size += fi.Size()
+	}
+	return paths, size
+}
+
+// datasetKey hashes the config and the generator's source, so that a cache is never stale.
+func datasetKey(b *testing.B, cfg synth.Config) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%#v", cfg)
+	sources, _ := filepath.Glob(filepath.Join("synth", "*.go"))
+	for _, s := range sources {
+		if strings.HasSuffix(s, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		h.Write(data)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// resetPeak lowers the process's peak resident size (VmHWM) to its current size, after returning
+// freed memory to the OS, so that the peak reported is that of the benchmark, not of generating the data.
+func resetPeak() {
+	runtime.GC()
+	debug.FreeOSMemory()
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+}
+
+// reportPeak reports the peak resident size since resetPeak in MiB, when the OS tells it (Linux).
+func reportPeak(b *testing.B) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
+			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			if err == nil {
+				b.ReportMetric(float64(kb)/1024, "peak-MiB")
+			}
+		}
+	}
+}
