@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"electsum/analytics"
 	"electsum/ingest"
 
 	"golang.org/x/term"
@@ -93,8 +94,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 // installViews (re)creates the analytics views and configuration tables, so that the database file
 // is ready for SQL and reports after every load.
-// CALL SITE: analytics.Install is being written in parallel; until it is committed this does nothing.
-func installViews(ctx context.Context, db *sql.DB) error { return nil }
+func installViews(ctx context.Context, db *sql.DB) error { return analytics.Install(ctx, db) }
 
 // printProblems lists problems grouped by severity, errors first, as file:sheet!C12: message.
 func printProblems(w io.Writer, ps []ingest.Problem) {
