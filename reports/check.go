@@ -118,8 +118,11 @@ func (c *checker) structure(what string, st *analytics.Structure) {
 // distribution checks that the parts of a distribution do not exceed the whole; parts summing to less
 // mean some people lack the attribute, which the note says.
 func (c *checker) distribution(what, dim string, ps []analytics.Part, total analytics.Value) {
-	sum, any := 0.0, false
+	sum, any, impossible := 0.0, false, false
 	for i := range ps {
+		if cnt := ps[i].Count.Current; cnt.OK && cnt.V > total.V {
+			impossible = true
+		}
 		c.part(what+"中"+ps[i].Label, &ps[i], total, "人")
 		if ps[i].Count.Current.OK {
 			sum += ps[i].Count.Current.V
@@ -127,13 +130,14 @@ func (c *checker) distribution(what, dim string, ps []analytics.Part, total anal
 		}
 	}
 	switch {
-	case !any:
-	case sum > total.V:
-		c.notef("%s各%s人数合计%s人，多于总数%s人，正文未采用%s分组，请核对原始数据。", what, dim, Num(sum), Num(total.V), dim)
+	case impossible || sum > total.V:
+		if !impossible {
+			c.notef("%s各%s人数合计%s人，多于总数%s人，正文未采用%s分组，请核对原始数据。", what, dim, Num(sum), Num(total.V), dim)
+		}
 		for i := range ps {
 			ps[i].Count.Current, ps[i].Share.Current = analytics.Value{}, analytics.Value{}
 		}
-	case sum < total.V:
+	case any && sum < total.V:
 		c.notef("%s中有%s人未填写或无法归入%s分组（各组合计%s人，总数%s人）。", what, Num(total.V-sum), dim, Num(sum), Num(total.V))
 	}
 }

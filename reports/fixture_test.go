@@ -2,6 +2,7 @@ package reports
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"electsum/analytics"
@@ -146,5 +147,38 @@ func unitFixture() *analytics.Summary {
 	s.Bodies[0].Members = structure(5, 5, [2]float64{1, 1}, [2]float64{3, 3}, 3,
 		[4][2]float64{{1, 0}, {2, 2}, {1, 2}, {1, 1}}, [3][2]float64{{2, 1}, {2, 3}, {1, 1}}, [2]float64{44, 46})
 	s.Bodies[0].Seats.FirstRound = part("一次选举成功", 1, 1, none, 0)
+	return s
+}
+
+// countyFixture is 示例县 with two townships, the second written with a breakdown for the charts.
+func countyFixture() *analytics.Summary {
+	s := townshipFixture()
+	s.Scope = analytics.Scope{County: "示例县", Year: 2024}
+	s.Level = analytics.LevelCounty
+	s.Townships = fig(2, 2)
+	for _, name := range []string{"东风镇", "<b>西岭乡</b>"} {
+		t := townshipFixture()
+		s.Breakdown = append(s.Breakdown, analytics.Breakdown{Name: name, UnitRef: analytics.UnitRef{County: "示例县", Township: name},
+			Bodies: t.Bodies, TwoCommittees: t.TwoCommittees})
+	}
+	s.Breakdown[1].Bodies[1].Participation.Turnout = fig(88.5, 91)
+	return s
+}
+
+// traditional rewrites the names of a fixture in Traditional characters, as a Taiwan or Hong Kong
+// source would have them.
+func traditional(s *analytics.Summary) *analytics.Summary {
+	r := strings.NewReplacer("示例縣", "示例縣", "示例县", "示例縣", "东风镇", "東風鎮", "红旗村", "紅旗村", "西岭乡", "西嶺鄉")
+	s.Scope.County, s.Scope.Township, s.Scope.Unit = r.Replace(s.Scope.County), r.Replace(s.Scope.Township), r.Replace(s.Scope.Unit)
+	for i := range s.Counties {
+		s.Counties[i] = r.Replace(s.Counties[i])
+	}
+	for i := range s.Elections {
+		e := &s.Elections[i]
+		e.County, e.Township, e.Unit = r.Replace(e.County), r.Replace(e.Township), r.Replace(e.Unit)
+	}
+	for i := range s.Breakdown {
+		s.Breakdown[i].Name = r.Replace(s.Breakdown[i].Name)
+	}
 	return s
 }

@@ -1,0 +1,328 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"electsum/analytics"
+	"electsum/ingest"
+	"electsum/reports"
+)
+
+func init() {
+	register(&command{
+		name:    "report",
+		summary: "起草换届选举工作总结（Markdown、HTML、JSON）；report init 写出配置样例",
+		run:     runReport,
+	})
+	registerDemoStep(demoStep{order: 10, name: "工作总结", run: demoReport})
+}
+
+// reportOptions is a parsed `electsum report` command line.
+type reportOptions struct {
+	db           string
+	scope        analytics.Scope
+	level        analytics.Level
+	config       string
+	templates    string
+	formats      []string
+	script       reports.Script
+	allTownships bool
+	out          string
+	now          func() time.Time // nil: time.Now
+}
+
+func runReport(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 && args[0] == "init" {
+		return runReportInit(e, args[1:])
+	}
+	flags := newFlagSet(e, "report", "--year 2024 [--county X | --township X | --unit X] [--level unit|township|county] [--compare 2021] [--config report.toml] [--templates 目录] [--format md,html,json] [--script hans|hant|tw] [--all-townships] [-o 目录]\n       electsum report init [-o report.toml]")
+	var o reportOptions
+	flags.StringVar(&o.db, "db", ingest.DefaultDB, "数据库文件")
+	flags.IntVar(&o.scope.Year, "year", 0, "本届选举年份（必填）")
+	flags.StringVar(&o.scope.County, "county", "", "县（市、区）名称")
+	flags.StringVar(&o.scope.Township, "township", "", "乡镇（街道）名称：写该乡镇的总结")
+	flags.StringVar(&o.scope.Unit, "unit", "", "村（社区）名称：写该村的总结")
+	level := flags.String("level", "", "报告级别 unit、township 或 county；默认由范围决定")
+	flags.IntVar(&o.scope.Compare, "compare", 0, "上届年份；默认取数据库中更早的最近一届")
+	flags.StringVar(&o.config, "config", "", "报告配置文件 report.toml（electsum report init 可生成）")
+	flags.StringVar(&o.templates, "templates", "", "自定义模板目录（electsum templates export 可导出内置模板）")
+	format := flags.String("format", "md,html", "输出格式，逗号分隔：md、html、json")
+	script := flags.String("script", "", "文字：hans 简体、hant 繁体、tw 台湾正体；默认跟随数据")
+	flags.BoolVar(&o.allTownships, "all-townships", false, "同时为每个乡镇（街道）各写一份总结")
+	flags.StringVar(&o.out, "o", ".", "输出目录")
+	rest, err := parseFlags(flags, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return &usageError{message: "report 不接受位置参数: " + strings.Join(rest, " "), hint: "范围用 --county、--township 或 --unit 指定"}
+	}
+	if o.scope.Year == 0 {
+		return &usageError{message: "缺少 --year", hint: "例如 electsum report --year 2024"}
+	}
+	switch analytics.Level(*level) {
+	case "", analytics.LevelUnit, analytics.LevelTownship, analytics.LevelCounty:
+		o.level = analytics.Level(*level)
+	default:
+		return &usageError{message: fmt.Sprintf("--level %q 无效", *level), hint: "可选 unit、township、county"}
+	}
+	if o.script, err = reports.ParseScript(*script); err != nil {
+		return &usageError{message: err.Error(), hint: "可选 hans、hant、tw"}
+	}
+	o.formats = splitList(*format)
+	for _, f := range o.formats {
+		if f != "md" && f != "html" && f != "json" {
+			return &usageError{message: fmt.Sprintf("--format %q 无效", f), hint: "可选 md、html、json，逗号分隔"}
+		}
+	}
+	if len(o.formats) == 0 {
+		return &usageError{message: "--format 为空", hint: "可选 md、html、json，逗号分隔"}
+	}
+	paths, err := writeReports(ctx, o)
+	for _, p := range paths {
+		fmt.Fprintln(e.stdout, p)
+	}
+	return err
+}
+
+// reportConfigError is a report.toml that cannot be read or used.
+type reportConfigError struct {
+	path string
+	err  error
+}
+
+func (e *reportConfigError) Error() string {
+	return fmt.Sprintf("读取报告配置 %s: %v", e.path, e.err)
+}
+func (e *reportConfigError) Unwrap() error { return e.err }
+func (e *reportConfigError) Hint() string {
+	return "运行 electsum report init -o report.toml 生成一份带说明的配置，对照修改"
+}
+
+// loadReportConfig reads report.toml; an empty path gives the zero Config.
+func loadReportConfig(path string) (reports.Config, error) {
+	var cfg reports.Config
+	if path == "" {
+		return cfg, nil
+	}
+	md, err := toml.DecodeFile(path, &cfg)
+	if err != nil {
+		return cfg, &reportConfigError{path: path, err: err}
+	}
+	if un := md.Undecoded(); len(un) > 0 {
+		keys := make([]string, len(un))
+		for i, k := range un {
+			keys[i] = k.String()
+		}
+		return cfg, &reportConfigError{path: path, err: fmt.Errorf("不认识的设置 %s", strings.Join(keys, "、"))}
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, &reportConfigError{path: path, err: err}
+	}
+	return cfg, nil
+}
+
+// dbMissingError means the database file does not exist.
+type dbMissingError struct{ path string }
+
+func (e *dbMissingError) Error() string { return fmt.Sprintf("数据库 %s 不存在", e.path) }
+func (e *dbMissingError) Hint() string {
+	return "先用 electsum ingest 导入表格，或用 --db 指定数据库文件"
+}
+
+// writeReports writes every report the options ask for and returns the paths written.
+func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
+	cfg, err := loadReportConfig(o.config)
+	if err != nil {
+		return nil, err
+	}
+	r := reports.Builtin()
+	if o.templates != "" {
+		if r, err = reports.NewRenderer(os.DirFS(o.templates)); err != nil {
+			return nil, fmt.Errorf("读取模板目录 %s: %w", o.templates, err)
+		}
+	}
+	if _, err := os.Stat(o.db); err != nil {
+		return nil, &dbMissingError{path: o.db}
+	}
+	db, err := ingest.OpenReadOnly(ctx, o.db)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	opts := cfg.Options()
+	opts.Now = o.now
+
+	scopes, err := reportScopes(ctx, db, o.scope, o.allTownships, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return nil, fmt.Errorf("创建输出目录 %s: %w", o.out, err)
+	}
+	var paths []string
+	for _, sc := range scopes {
+		s, err := analytics.Summarize(ctx, db, sc, opts)
+		if err != nil {
+			return paths, err
+		}
+		v := reports.NewView(s, cfg)
+		if o.level != "" {
+			v.Level = o.level
+		}
+		script := o.script
+		if script == "" {
+			script = reports.DetectScript(s)
+		}
+		ps, err := writeReport(r, v, script, o.formats, o.out)
+		paths = append(paths, ps...)
+		if err != nil {
+			return paths, err
+		}
+	}
+	return paths, nil
+}
+
+// reportScopes decides which reports one run writes: the scope given; with none, the county of the
+// database (one per county when it holds several); with allTownships, every township's as well.
+func reportScopes(ctx context.Context, db *sql.DB, scope analytics.Scope, allTownships bool, opts analytics.Options) ([]analytics.Scope, error) {
+	var scopes []analytics.Scope
+	if scope.County == "" && scope.Township == "" && scope.Unit == "" {
+		all, err := analytics.Summarize(ctx, db, scope, opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range all.Counties {
+			sc := scope
+			sc.County = c
+			scopes = append(scopes, sc)
+		}
+		if len(scopes) == 0 {
+			scopes = append(scopes, scope)
+		}
+	} else {
+		scopes = append(scopes, scope)
+	}
+	if !allTownships || scope.Township != "" || scope.Unit != "" {
+		return scopes, nil
+	}
+	out := scopes
+	for _, sc := range scopes {
+		s, err := analytics.Summarize(ctx, db, sc, opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range s.Breakdown {
+			t := sc
+			t.County, t.Township = b.County, b.Township
+			if t.Township == "" {
+				t.Township = b.Name
+			}
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// reportFileName is 示例县2024年村两委换届选举工作总结: the title without quotation marks, safe as a
+// file name.
+func reportFileName(v *reports.View) string {
+	name := fmt.Sprintf("%s%d年%s两委换届选举工作总结", v.Place, v.Year, v.Kind)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '/', '\\', ':', '*', '?', '"', '<', '>', '|', '“', '”':
+			return '_'
+		}
+		return r
+	}, name)
+}
+
+// writeReport writes one report in each format and returns the paths. A file is written whole or not
+// at all: it is rendered to memory first.
+func writeReport(r *reports.Renderer, v *reports.View, script reports.Script, formats []string, dir string) ([]string, error) {
+	base, err := script.Convert(reportFileName(v))
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, f := range formats {
+		var buf bytes.Buffer
+		switch f {
+		case "md":
+			err = r.Markdown(&buf, v, script)
+		case "html":
+			err = r.HTML(&buf, v, script)
+		case "json":
+			err = reports.JSON(&buf, v)
+		}
+		if err != nil {
+			return paths, fmt.Errorf("生成 %s 的 %s: %w", v.Place, f, err)
+		}
+		p := filepath.Join(dir, base+"."+f)
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			return paths, fmt.Errorf("写入 %s: %w", p, err)
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+func runReportInit(e *env, args []string) error {
+	flags := newFlagSet(e, "report init", "[-o report.toml]")
+	out := flags.String("o", "report.toml", "写出的配置文件；- 表示标准输出")
+	force := flags.Bool("force", false, "覆盖已有文件")
+	rest, err := parseFlags(flags, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return &usageError{message: "report init 不接受位置参数: " + strings.Join(rest, " "), hint: "文件名用 -o 指定"}
+	}
+	if *out == "-" {
+		_, err := e.stdout.Write(reports.ExampleConfig())
+		return err
+	}
+	if _, err := os.Stat(*out); err == nil && !*force {
+		return &usageError{message: fmt.Sprintf("%s 已存在", *out), hint: "换一个文件名，或加 --force 覆盖"}
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("检查 %s: %w", *out, err)
+	}
+	if err := os.WriteFile(*out, reports.ExampleConfig(), 0o644); err != nil {
+		return fmt.Errorf("写入 %s: %w", *out, err)
+	}
+	fmt.Fprintf(e.stdout, "已写出报告配置 %s；修改后用 electsum report --config %s 使用\n", *out, *out)
+	return nil
+}
+
+// demoReport writes the county report and one township report (Markdown and HTML) of the demo data.
+func demoReport(ctx context.Context, e *env, d *demoContext) error {
+	out := filepath.Join(d.OutDir, "reports")
+	for _, sc := range []analytics.Scope{
+		{County: d.County, Year: d.Year, Compare: d.Compare},
+		{County: d.County, Township: d.Township, Year: d.Year, Compare: d.Compare},
+	} {
+		paths, err := writeReports(ctx, reportOptions{db: d.DB, scope: sc, formats: []string{"md", "html"}, out: out})
+		if err != nil {
+			return err
+		}
+		what := "全县工作总结"
+		if sc.Township != "" {
+			what = sc.Township + "工作总结"
+		}
+		for _, p := range paths {
+			d.Outputs = append(d.Outputs, what+" — "+p)
+		}
+	}
+	return nil
+}

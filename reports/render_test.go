@@ -1,0 +1,346 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/BurntSushi/toml"
+
+	"electsum/analytics"
+	"electsum/templates"
+)
+
+var update = flag.Bool("update", false, "update golden files")
+
+// golden compares got with testdata/golden/reports/name, rewriting it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("..", "testdata", "golden", "reports", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./reports -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run go test ./reports -update and review the diff.\n--- got\n%s", name, got)
+	}
+}
+
+func testConfig() Config {
+	return Config{
+		Basis:      "根据《中华人民共和国村民委员会组织法》和县委统一部署",
+		Deployment: "镇党委高度重视，成立换届选举工作领导小组，逐村制定工作方案",
+		Organ:      "中共东风镇委员会",
+		Date:       "2024年12月20日",
+		Practices: []Item{
+			{Heading: "加强组织领导", Text: "成立由党委书记任组长的领导小组，班子成员分片包村。"},
+			{Heading: "严格依法办事", Text: "严格执行法定程序，选民登记、候选人提名、投票选举等环节全程公开。"},
+		},
+		Plans: []Item{{Heading: "加强新班子培训", Text: "分批组织新一届村“两委”成员参加业务培训。"}},
+	}
+}
+
+func render(t *testing.T, r *Renderer, s *analytics.Summary, cfg Config, script Script, format string) []byte {
+	t.Helper()
+	v := NewView(s, cfg)
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "md":
+		err = r.Markdown(&buf, v, script)
+	case "html":
+		err = r.HTML(&buf, v, script)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGoldenFixtures(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		summary func() *analytics.Summary
+		cfg     Config
+	}{
+		{"unit", unitFixture, Config{}},
+		{"township", townshipFixture, testConfig()},
+		{"county", countyFixture, Config{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			golden(t, "fixture-"+tt.name+".md", render(t, Builtin(), tt.summary(), tt.cfg, Hans, "md"))
+			// Traditional names in the data: the report follows the data's script.
+			trad := traditional(tt.summary())
+			script := DetectScript(trad)
+			if script != Hant {
+				t.Fatalf("DetectScript of Traditional names = %q, want hant", script)
+			}
+			golden(t, "fixture-"+tt.name+".hant.md", render(t, Builtin(), trad, tt.cfg, script, "md"))
+		})
+	}
+	golden(t, "fixture-township.html", render(t, Builtin(), townshipFixture(), testConfig(), Hans, "html"))
+}
+
+func TestDetectScriptSimplified(t *testing.T) {
+	if got := DetectScript(townshipFixture()); got != Hans {
+		t.Errorf("DetectScript = %q, want hans", got)
+	}
+}
+
+func TestTWUsesTaiwanPhrasing(t *testing.T) {
+	got, err := TW.Convert("软件和程序的信息")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "軟體和程式的資訊" {
+		t.Errorf("tw conversion = %q", got)
+	}
+}
+
+// Every unit named like markup stays text in the HTML page: no element of the data gets through.
+func TestHTMLEscapesNames(t *testing.T) {
+	page := string(render(t, Builtin(), countyFixture(), Config{Organ: "<i>组织部</i> & 办公室"}, Hans, "html"))
+	for _, bad := range []string{"<script>", "<b>西岭乡</b>", "<i>组织部</i>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains raw %q", bad)
+		}
+	}
+	for _, want := range []string{"&lt;script&gt;村", "&lt;b&gt;西岭乡&lt;/b&gt;", "&lt;i&gt;组织部&lt;/i&gt; &amp; 办公室", "<svg", "font-family:&#34;FangSong&#34;"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "CHART") {
+		t.Error("a chart placeholder was left in the page")
+	}
+	if n := strings.Count(page, "<svg"); n != 4 {
+		t.Errorf("page has %d charts, want 4 (turnout, age, education, shares)", n)
+	}
+}
+
+func TestMarkdownHasNoChartPlaceholders(t *testing.T) {
+	md := string(render(t, Builtin(), countyFixture(), Config{}, Hans, "md"))
+	if strings.Contains(md, "CHART") || strings.Contains(md, "<svg") {
+		t.Error("Markdown carries chart output")
+	}
+}
+
+// A missing figure is left out: no 0人, no NaN, no doubled or dangling punctuation.
+func TestMissingFiguresLeaveNoTrace(t *testing.T) {
+	s := townshipFixture()
+	for i := range s.Bodies {
+		m := &s.Bodies[i].Members
+		m.Women = analytics.Part{}
+		m.PartyMembers.Count.Previous, m.PartyMembers.Share.Previous = analytics.Value{}, analytics.Value{}
+		m.AverageAge = analytics.Figure{}
+		s.Bodies[i].Participation.Registered = analytics.Figure{}
+		s.Bodies[i].Participation.Turnout = analytics.Figure{}
+	}
+	md := string(render(t, Builtin(), s, Config{}, Hans, "md"))
+	for _, bad := range []string{"NaN", "，，", "，。", "；。", "，；", "；；", "。，", "为。", "女性，", "平均年龄岁", "Inf"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("report contains %q", bad)
+		}
+	}
+	vc := md[strings.Index(md, "（二）村民委员会"):strings.Index(md, "（三）")]
+	members := vc[strings.Index(vc, "共选出"):strings.Index(vc, "名主任中")]
+	if strings.Contains(members, "女性") || strings.Contains(vc, "登记选民") || strings.Contains(vc, "参选率为") || strings.Contains(members, "平均年龄") {
+		t.Errorf("村民委员会 section mentions a missing figure:\n%s", vc)
+	}
+}
+
+func TestPlaceholdersWithoutConfig(t *testing.T) {
+	md := string(render(t, Builtin(), townshipFixture(), Config{}, Hans, "md"))
+	for _, want := range []string{"【待补充：主要做法】", "【待补充：下步打算】", "【待补充：发文机关】", "现将有关情况总结如下："} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
+
+func TestAchievementsFollowDirection(t *testing.T) {
+	s := townshipFixture()
+	two := &s.TwoCommittees[0].Persons
+	*two = structure(33, 36, [2]float64{5, 9}, [2]float64{28, 27}, 18,
+		[4][2]float64{{3, 5}, {11, 10}, {9, 13}, {10, 8}}, [3][2]float64{{8, 9}, {14, 16}, {11, 11}}, [2]float64{49.1, 47.9})
+	items := achievements(s, "全镇")
+	text := ""
+	for _, it := range items {
+		text += it.Heading + "。" + it.Text + "\n"
+	}
+	for _, bad := range []string{"班子结构更加优化", "年龄结构趋于合理", "素质明显提升"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("praises %q although the figure got worse:\n%s", bad, text)
+		}
+	}
+	for _, want := range []string{"比上届减少4人", "下降", "比上届提高1.2岁"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestCrossCheckDropsFiguresThatDoNotAddUp(t *testing.T) {
+	s := townshipFixture()
+	vc := &s.Bodies[1]
+	vc.Members.Women.Count.Current = v(25) // more women than members
+	vc.Members.PartyMembers.Share.Current = v(50)
+	vc.Participation.Voted.Current = v(7000) // more voters than registered
+	vc.Members.AgeBands[0].Count.Current = v(30)
+	v := NewView(s, Config{})
+	if len(v.Notes) < 4 {
+		t.Fatalf("notes = %q", v.Notes)
+	}
+	m := v.Summary.Body(analytics.VillagersCommittee)
+	if m.Members.Women.Count.Current.OK || m.Members.PartyMembers.Share.Current.OK || m.Participation.Turnout.Current.OK || m.Members.AgeBands[1].Count.Current.OK {
+		t.Error("an impossible figure was kept")
+	}
+	if !s.Bodies[1].Members.Women.Count.Current.OK {
+		t.Error("the caller's summary was changed")
+	}
+	md := string(render(t, Builtin(), s, Config{}, Hans, "md"))
+	if !strings.Contains(md, "数据核对") || strings.Contains(md, "女性25人，占") {
+		t.Errorf("report does not note the inconsistency instead of printing it:\n%s", md)
+	}
+}
+
+func TestTemplateErrorNamesFileAndLine(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, n := range []string{"unit.md.tmpl", "township.md.tmpl", "county.md.tmpl"} {
+		fsys[n] = &fstest.MapFile{Data: []byte("# {{.Title}}\n")}
+	}
+	fsys["county.md.tmpl"] = &fstest.MapFile{Data: []byte("# {{.Title}}\n\n{{nosuchfunc .Place}}\n")}
+	_, err := NewRenderer(fsys)
+	var te *TemplateError
+	if !errors.As(err, &te) || te.File != "county.md.tmpl" || te.Line != 3 {
+		t.Fatalf("parse error = %v (%#v), want county.md.tmpl line 3", err, te)
+	}
+
+	fsys["county.md.tmpl"] = &fstest.MapFile{Data: []byte("# {{.Title}}\n\n{{.NoSuchField}}\n")}
+	r, err := NewRenderer(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = r.Markdown(&bytes.Buffer{}, NewView(countyFixture(), Config{}), Hans)
+	if !errors.As(err, &te) || te.File != "county.md.tmpl" || te.Line != 3 {
+		t.Fatalf("execution error = %v, want county.md.tmpl line 3", err)
+	}
+
+	delete(fsys, "unit.md.tmpl")
+	if _, err := NewRenderer(fsys); !errors.Is(err, ErrMissingTemplate) {
+		t.Fatalf("missing unit template: %v", err)
+	}
+}
+
+func TestCustomTemplateFolder(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"sections.md.tmpl", "unit.md.tmpl", "township.md.tmpl", "county.md.tmpl"} {
+		b, err := templates.FS.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == "township.md.tmpl" {
+			b = []byte(strings.Replace(string(b), `{{template "title" .}}`, "# {{.Place}}换届工作情况报告（本单位格式）", 1))
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := NewRenderer(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(render(t, r, townshipFixture(), Config{}, Hans, "md"))
+	if !strings.HasPrefix(md, "# 东风镇换届工作情况报告（本单位格式）\n") || !strings.Contains(md, "## 一、基本情况") {
+		t.Errorf("custom template not used:\n%.300s", md)
+	}
+}
+
+func TestJSONIsTheView(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JSON(&buf, NewView(townshipFixture(), testConfig())); err != nil {
+		t.Fatal(err)
+	}
+	var back struct {
+		Title    string `json:"title"`
+		Overview []struct {
+			Title string `json:"title"`
+		} `json:"overview"`
+		Summary analytics.Summary `json:"summary"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Title != "东风镇2024年村“两委”换届选举工作总结" || len(back.Overview) != 3 || back.Summary.Body(analytics.VillagersCommittee) == nil {
+		t.Errorf("JSON view = %+v", back)
+	}
+}
+
+func TestExampleConfigWorksAsIs(t *testing.T) {
+	var cfg Config
+	md, err := toml.Decode(string(ExampleConfig()), &cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if un := md.Undecoded(); len(un) > 0 {
+		t.Errorf("undecoded keys %v", un)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	o := cfg.Options()
+	d := analytics.DefaultOptions()
+	if len(o.AgeBands) != len(d.AgeBands) || o.AgeBands[3] != d.AgeBands[3] || o.EducationBuckets[0].Label != d.EducationBuckets[0].Label || o.TurnoutThreshold != 90 {
+		t.Errorf("options from the example config = %+v", o)
+	}
+	if cfg.Basis == "" {
+		t.Error("example config has no basis")
+	}
+}
+
+func TestConfigValidate(t *testing.T) {
+	var ce *ConfigError
+	bad := []Config{
+		{Rounding: "up"},
+		{AgeBands: []analytics.AgeBand{{Label: "x", Min: 50, Max: 40}}},
+		{Education: []analytics.EducationBucket{{Label: "x"}}},
+		{Thresholds: Thresholds{Turnout: 120}},
+	}
+	for i, c := range bad {
+		if err := c.Validate(); !errors.As(err, &ce) {
+			t.Errorf("config %d: %v", i, err)
+		}
+	}
+}
+
+var numberRe = regexp.MustCompile(`\d+(\.\d+)?`)
+
+// The numbers of the township fixture's report are the fixture's figures (a guard against a helper
+// printing a wrong field); the database test does the same against SQL.
+func TestTownshipNumbersComeFromTheModel(t *testing.T) {
+	md := string(render(t, Builtin(), townshipFixture(), Config{}, Hans, "md"))
+	for _, want := range []string{"女性6人，占31.6%，比上届提高6.6个百分点", "登记选民6000人，参加投票5640人，参选率为94.0%", "3个村实现党组织书记、村民委员会主任“一肩挑”，占75.0%"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if len(numberRe.FindAllString(md, -1)) < 50 {
+		t.Error("report has suspiciously few numbers")
+	}
+}
