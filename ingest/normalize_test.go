@@ -1,0 +1,254 @@
+package ingest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"城关镇":         "城关镇",
+		"  城关镇 ":      "城关镇",
+		"\u3000城关镇\u3000": "城关镇",
+		"\u00a0张三\u00a0":  "张三",
+		"\ufeff年份":     "年份",
+		"abc":         "abc",
+		"":            "",
+		"   ":         "",
+	} {
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"张　三":      "张三",
+		"张 三":      "张三",
+		" 石桥 村 ":   "石桥村",
+		"John Smith": "John Smith", // no Han: inner spaces are part of the value
+	} {
+		if got := cleanText(in); got != want {
+			t.Errorf("cleanText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseInt(t *testing.T) {
+	for in, want := range map[string]int{
+		"0": 0, "1234": 1234, "１２３４": 1234, "1,234": 1234, "12.0": 12, "12人": 12, "３票": 3,
+		"2.9999999999": 3, "1e3": 1000,
+	} {
+		if got, ok := parseInt(in); !ok || got != want {
+			t.Errorf("parseInt(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"-1", "12.5", "abc", "十二", "#N/A", "1 2", "99999999999"} {
+		if got, ok := parseInt(in); ok {
+			t.Errorf("parseInt(%q) = %d, want failure", in, got)
+		}
+	}
+}
+
+func TestParseBool(t *testing.T) {
+	yes := []string{"是", "Y", "y", "YES", "1", "√", "✓", "对", "true", "TRUE", "是的", "Ｙ", "１"}
+	no := []string{"否", "N", "no", "0", "×", "✗", "错", "false", "不是", "錯", "０"}
+	for _, in := range yes {
+		if v, ok := parseBool(in); !ok || !v {
+			t.Errorf("parseBool(%q) = %v, %v; want true", in, v, ok)
+		}
+	}
+	for _, in := range no {
+		if v, ok := parseBool(in); !ok || v {
+			t.Errorf("parseBool(%q) = %v, %v; want false", in, v, ok)
+		}
+	}
+	for _, in := range []string{"也许", "2", "x"} {
+		if _, ok := parseBool(in); ok {
+			t.Errorf("parseBool(%q) ok, want failure", in)
+		}
+	}
+}
+
+func TestParseYearAndTerm(t *testing.T) {
+	for in, want := range map[string]int{"2024": 2024, "2024年": 2024, "２０２１": 2021, "2021年": 2021} {
+		if got, ok := parseYear(in); !ok || got != want {
+			t.Errorf("parseYear(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"24", "1800", "二〇二四", "2024.5", "20241"} {
+		if got, ok := parseYear(in); ok {
+			t.Errorf("parseYear(%q) = %d, want failure", in, got)
+		}
+	}
+	for in, want := range map[string]int{
+		"10": 10, "第十届": 10, "第10届": 10, "十": 10, "十一": 11, "第二十届": 20, "二十一": 21, "第九十九届": 99, "第一屆": 1, "第三届": 3, "１０": 10,
+	} {
+		if got, ok := parseTerm(in); !ok || got != want {
+			t.Errorf("parseTerm(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"0", "100", "第一百届", "十十", "abc", "第届"} {
+		if got, ok := parseTerm(in); ok {
+			t.Errorf("parseTerm(%q) = %d, want failure", in, got)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	want := time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC)
+	for _, in := range []string{"2024-03-15", "2024/3/15", "2024.3.15", "2024年3月15日", "2024年03月15号", "20240315", "45366", "2024-03-15 00:00:00", "２０２４－０３－１５", "45366.5"} {
+		if got, ok := parseDate(in); !ok || !got.Equal(want) {
+			t.Errorf("parseDate(%q) = %v, %v; want %v", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"2024-02-30", "2024-13-01", "2024-03", "三月十五", "15/03/2024", "2024", "abc"} {
+		if got, ok := parseDate(in); ok {
+			t.Errorf("parseDate(%q) = %v, want failure", in, got)
+		}
+	}
+}
+
+func TestParseBirth(t *testing.T) {
+	march := time.Date(1975, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, in := range []string{"1975.03", "1975.3", "1975-03", "1975/3", "197503", "1975年3月", "1975年03月", "1975-03-15", "1975年3月15日", "19750315", "27468", "１９７５．０３", "1975.03.15"} {
+		if got, ok := parseBirth(in); !ok || !got.Equal(march) {
+			t.Errorf("parseBirth(%q) = %v, %v; want %v", in, got, ok, march)
+		}
+	}
+	if got, _ := parseBirth("1975.10"); got.Month() != time.October {
+		t.Errorf("parseBirth(1975.10) = %v, want October", got)
+	}
+	for _, in := range []string{"1975", "1975.13", "75.03", "1975-02-30", "三月", "1975年", ""} {
+		if got, ok := parseBirth(in); ok {
+			t.Errorf("parseBirth(%q) = %v, want failure", in, got)
+		}
+	}
+}
+
+func TestParseEnum(t *testing.T) {
+	for _, c := range []struct{ key, in, want string }{
+		{"body", "村党组织", "村党组织"},
+		{"body", "村黨組織", "村党组织"},
+		{"body", "村支部", "村党组织"},
+		{"body", "党支部", "村党组织"},
+		{"body", "党总支", "村党组织"},
+		{"body", "村党委", "村党组织"},
+		{"body", "村委会", "村民委员会"},
+		{"body", "村民委員會", "村民委员会"},
+		{"body", "监委会", "村务监督委员会"},
+		{"body", "村监会", "村务监督委员会"},
+		{"body", "居委会", "居民委员会"},
+		{"body", "村 委 会", "村民委员会"},
+		{"position", "支部书记", "书记"},
+		{"position", "党支部书记", "书记"},
+		{"position", "村委会主任", "主任"},
+		{"position", "支委", "委员"},
+		{"position", "委员", "委员"},
+		{"position", "副書記", "副书记"},
+		{"education", "大专", "大学专科"},
+		{"education", "专科", "大学专科"},
+		{"education", "本科", "大学本科"},
+		{"education", "硕士", "研究生"},
+		{"education", "博士", "研究生"},
+		{"education", "研究生", "研究生"},
+		{"education", "小学", "小学及以下"},
+		{"education", "文盲", "小学及以下"},
+		{"education", "小学以下", "小学及以下"},
+		{"education", "大學本科", "大学本科"},
+		{"party", "中共党员", "中共党员"},
+		{"party", "党员", "中共党员"},
+		{"party", "中共", "中共党员"},
+		{"party", "中共黨員", "中共党员"},
+		{"party", "预备党员", "中共预备党员"},
+		{"party", "團員", "共青团员"},
+		{"party", "团员", "共青团员"},
+		{"party", "群眾", "群众"},
+		{"gender", "男", "男"},
+		{"gender", "女性", "女"},
+		{"category", "其它", "其他"},
+	} {
+		got, ok := parseEnum(c.key, c.in)
+		if !ok || got != c.want {
+			t.Errorf("parseEnum(%s, %q) = %q, %v; want %q", c.key, c.in, got, ok, c.want)
+		}
+	}
+	for _, c := range []struct{ key, in string }{{"body", "村小组"}, {"gender", "未知"}, {"education", "幼儿园"}, {"party", "共和党"}} {
+		if got, ok := parseEnum(c.key, c.in); ok {
+			t.Errorf("parseEnum(%s, %q) = %q, want failure", c.key, c.in, got)
+		}
+	}
+}
+
+func TestNormEthnicity(t *testing.T) {
+	for in, want := range map[string]string{"汉": "汉族", "汉族": "汉族", "漢族": "汉族", "回": "回族", "蒙古": "蒙古族", "土家族": "土家族", "": "", "穿青人": "穿青人"} {
+		if got := normEthnicity(in); got != want {
+			t.Errorf("normEthnicity(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestT2SCoversVocabulary checks the small Traditional→Simplified table against OpenCC: every header,
+// alias and enum value written in Traditional script (as Taiwan, Hong Kong or generic Traditional)
+// folds to its Simplified form.
+func TestT2SCoversVocabulary(t *testing.T) {
+	var words []string
+	for _, cols := range [][]Column{ResultColumns, MemberColumns} {
+		for _, c := range cols {
+			words = append(words, c.Header)
+			words = append(words, c.Aliases...)
+			words = append(words, c.Values...)
+		}
+	}
+	for _, m := range enumVariants {
+		for k := range m {
+			words = append(words, k)
+		}
+	}
+	words = append(words, "合计", "小计", "总计", "第十届")
+	for _, conv := range []string{"s2t", "s2tw", "s2hk"} {
+		cc, err := opencc.New(conv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range words {
+			trad, err := cc.Convert(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fold(trad, true) != fold(w, true) {
+				t.Errorf("%s: %q (from %q) folds to %q, want %q", conv, trad, w, fold(trad, true), fold(w, true))
+			}
+		}
+	}
+}
+
+func TestFoldDoesNotAllocateForCanonicalText(t *testing.T) {
+	allocs := testing.AllocsPerRun(100, func() {
+		_ = fold("村民委员会", false)
+		_, _ = parseEnum("education", "大学本科")
+		_, _ = parseInt("1234")
+		_ = clean("城关镇")
+	})
+	if allocs != 0 {
+		t.Errorf("allocations = %v, want 0", allocs)
+	}
+}
+
+func BenchmarkFold(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = fold("村黨組織", false)
+	}
+}
+
+func BenchmarkOpenCC(b *testing.B) {
+	cc, err := opencc.New("t2s")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = cc.Convert("村黨組織")
+	}
+}
