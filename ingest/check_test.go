@@ -95,7 +95,7 @@ func TestChecks(t *testing.T) {
 				{name: "当选人员", rows: [][]any{membersHeader, okMember}}},
 			message: "城关镇石桥村 2024 年村民委员会 的当选人数(L2)为 3，但当选人员表中有 1 人：请核对"},
 		{name: "subtotal differs", sev: Warning, rule: "total_mismatch", cell: "F4",
-			sheets: resultsOnly(okResult, set(okResult, 1, "河口村"), []any{"城关镇", "小计", nil, nil, nil, 2500}),
+			sheets:  resultsOnly(okResult, set(okResult, 1, "河口村"), []any{"城关镇", "小计", nil, nil, nil, 2500}),
 			message: "小计行的登记选民数(F4)为 2500，而上一个小计以来各行之和为 2400：请核对"},
 		{name: "unknown sheet", sev: Notice, rule: "unknown_sheet",
 			sheets: []sheetData{{name: "选举结果", rows: [][]any{resultsHeader, okResult}}, {name: "填表说明", rows: [][]any{{"列名", "含义"}, {"登记选民数", "登记的选民"}}}}},

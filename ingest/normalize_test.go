@@ -9,23 +9,23 @@ import (
 
 func TestClean(t *testing.T) {
 	for in, want := range map[string]string{
-		"城关镇":         "城关镇",
-		"  城关镇 ":      "城关镇",
+		"城关镇":             "城关镇",
+		"  城关镇 ":          "城关镇",
 		"\u3000城关镇\u3000": "城关镇",
 		"\u00a0张三\u00a0":  "张三",
-		"\ufeff年份":     "年份",
-		"abc":         "abc",
-		"":            "",
-		"   ":         "",
+		"\ufeff年份":        "年份",
+		"abc":             "abc",
+		"":                "",
+		"   ":             "",
 	} {
 		if got := clean(in); got != want {
 			t.Errorf("clean(%q) = %q, want %q", in, got, want)
 		}
 	}
 	for in, want := range map[string]string{
-		"张　三":      "张三",
-		"张 三":      "张三",
-		" 石桥 村 ":   "石桥村",
+		"张　三":        "张三",
+		"张 三":        "张三",
+		" 石桥 村 ":     "石桥村",
 		"John Smith": "John Smith", // no Han: inner spaces are part of the value
 	} {
 		if got := cleanText(in); got != want {
