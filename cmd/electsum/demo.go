@@ -62,8 +62,12 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("创建示例数据库: %w", err)
 	}
-	fmt.Fprintf(e.stderr, "正在导入 %d 个文件…\n", len(paths))
-	rep, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{})
+	bar := newProgress(e.stderr)
+	rep, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{Progress: bar.update})
+	bar.done()
+	if err == nil {
+		err = installViews(ctx, db)
+	}
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
@@ -86,7 +90,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		OutDir:   *out,
 		DB:       dbPath,
 		County:   world.Counties[0],
-		Township: world.Townships[0].Name,
+		Township: demoTownship(world),
 		Year:     cfg.Years[len(cfg.Years)-1],
 		Compare:  cfg.Years[len(cfg.Years)-2],
 	}
@@ -109,6 +113,17 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// demoTownship is the township whose own outputs demo shows: the first 镇, the commonest kind, written in
+// Simplified script.
+func demoTownship(w *synth.World) string {
+	for _, t := range w.Townships {
+		if strings.HasSuffix(t.Name, "镇") && !t.Traditional() {
+			return t.Name
+		}
+	}
+	return w.Townships[0].Name
+}
+
 // demoNextCommands are the commands printed at the end of demo, each one that works on the demo's
 // files as printed. Only commands this binary has are shown.
 func demoNextCommands(d *demoContext, dataDir string) []string {
@@ -116,7 +131,7 @@ func demoNextCommands(d *demoContext, dataDir string) []string {
 	candidates := []struct{ command, line string }{
 		{"query", fmt.Sprintf("electsum query --db %s low-turnout --param year=%d   # 参选率偏低的村", db, d.Year)},
 		{"report", fmt.Sprintf("electsum report --db %s --year %d --compare %d -o %s   # 全县工作总结初稿", db, d.Year, d.Compare, quoteArg(filepath.Join(d.OutDir, "我的总结")))},
-		{"report", fmt.Sprintf("electsum report --db %s --year %d --township %s   # 一个乡镇的总结", db, d.Year, quoteArg(d.Township))},
+		{"report", fmt.Sprintf("electsum report --db %s --year %d --township %s -o %s   # 一个乡镇的总结", db, d.Year, quoteArg(d.Township), quoteArg(filepath.Join(d.OutDir, "我的总结")))},
 		{"annex", fmt.Sprintf("electsum annex --db %s --year %d -o %s   # 附件统计表", db, d.Year, quoteArg(filepath.Join(d.OutDir, "附件.xlsx")))},
 		{"ingest", fmt.Sprintf("electsum ingest --db %s %s   # 再次导入：内容未变的文件不会重复写入", db, quoteArg(dataDir))},
 		{"template", "electsum template -o 采集表.xlsx   # 发给乡镇填写的空白采集表"},
