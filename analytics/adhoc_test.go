@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"errors"
+	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -33,14 +34,14 @@ func adhocFixture(t testing.TB) string {
 	if _, err := db.ExecContext(ctx, string(body)); err != nil {
 		t.Fatalf("load fixture: %v", err)
 	}
-	installViews(t, db)
+	installAdhocViews(t, db)
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return path
 }
 
-func openReadOnly(t testing.TB, path string) *sql.DB {
+func openAdhocDB(t testing.TB, path string) *sql.DB {
 	t.Helper()
 	db, err := ingest.OpenReadOnly(context.Background(), path)
 	if err != nil {
@@ -50,7 +51,7 @@ func openReadOnly(t testing.TB, path string) *sql.DB {
 	return db
 }
 
-func fileHash(t *testing.T, path string) [32]byte {
+func adhocFileHash(t *testing.T, path string) [32]byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -59,9 +60,9 @@ func fileHash(t *testing.T, path string) [32]byte {
 	return sha256.Sum256(b)
 }
 
-// writes are statements that change the database or reach outside it; each must fail on a read-only
+// writeAttempts are statements that change the database or reach outside it; each must fail on a read-only
 // database, and the file must be byte-for-byte the same afterwards.
-var writes = []string{
+var writeAttempts = []string{
 	"INSERT INTO units VALUES ('x', 'y', 'z', '村')",
 	"UPDATE members SET name = 'x'",
 	"DELETE FROM members",
@@ -98,12 +99,12 @@ var writes = []string{
 
 func TestQueryRefusesWritesOnReadOnlyDB(t *testing.T) {
 	path := adhocFixture(t)
-	before := fileHash(t, path)
-	db := openReadOnly(t, path)
+	before := adhocFileHash(t, path)
+	db := openAdhocDB(t, path)
 	ctx := context.Background()
 	dir := t.TempDir()
 	t.Chdir(dir)
-	for _, q := range writes {
+	for _, q := range writeAttempts {
 		if _, err := analytics.Query(ctx, db, q); err == nil {
 			t.Errorf("%q was allowed", q)
 		}
@@ -116,7 +117,7 @@ func TestQueryRefusesWritesOnReadOnlyDB(t *testing.T) {
 		t.Errorf("members has %v rows after the attempts, want 15", n)
 	}
 	db.Close()
-	if fileHash(t, path) != before {
+	if adhocFileHash(t, path) != before {
 		t.Error("database file changed")
 	}
 	for _, f := range []string{"members.csv", "exported", "other.duckdb", "/tmp/electsum-adhoc-test.parquet"} {
@@ -192,7 +193,7 @@ func TestQueryRefusesWritesByStatementType(t *testing.T) {
 }
 
 func TestQueryAllowsReads(t *testing.T) {
-	db := openReadOnly(t, adhocFixture(t))
+	db := openAdhocDB(t, adhocFixture(t))
 	ctx := context.Background()
 	for _, q := range []string{
 		"SELECT unit FROM units ORDER BY unit",
@@ -214,7 +215,7 @@ func TestQueryAllowsReads(t *testing.T) {
 }
 
 func TestQueryValues(t *testing.T) {
-	db := openReadOnly(t, adhocFixture(t))
+	db := openAdhocDB(t, adhocFixture(t))
 	got, err := analytics.Query(context.Background(), db, `
 		SELECT sum(registered) AS registered,           -- HUGEINT
 		       count(*) AS n,                            -- BIGINT
@@ -254,7 +255,7 @@ func TestQueryValues(t *testing.T) {
 }
 
 func TestQuerySQLErrorHasPosition(t *testing.T) {
-	db := openReadOnly(t, adhocFixture(t))
+	db := openAdhocDB(t, adhocFixture(t))
 	_, err := analytics.Query(context.Background(), db, "SELECT unit\nFROM units\nWHERE nosuch = 1")
 	var se *analytics.SQLError
 	if !errors.As(err, &se) {
@@ -288,7 +289,8 @@ func TestDecimalString(t *testing.T) {
 
 func TestSavedQueriesHeaders(t *testing.T) {
 	saved := analytics.SavedQueries()
-	want := []string{"low-turnout"}
+	want := []string{"low-turnout", "no-woman-committees", "oldest-committees", "one-shoulder-by-township",
+		"cross-appointed-by-township", "heads-changed", "legal-check-failures"}
 	for _, name := range want {
 		if _, ok := analytics.FindSaved(name); !ok {
 			t.Errorf("saved query %s is missing", name)
@@ -306,7 +308,7 @@ func TestSavedQueriesHeaders(t *testing.T) {
 }
 
 func TestSavedQueriesRun(t *testing.T) {
-	db := openReadOnly(t, adhocFixture(t))
+	db := openAdhocDB(t, adhocFixture(t))
 	ctx := context.Background()
 	for _, s := range analytics.SavedQueries() {
 		t.Run(s.Name, func(t *testing.T) {
@@ -322,7 +324,7 @@ func TestSavedQueriesRun(t *testing.T) {
 }
 
 func TestSavedLowTurnout(t *testing.T) {
-	db := openReadOnly(t, adhocFixture(t))
+	db := openAdhocDB(t, adhocFixture(t))
 	ctx := context.Background()
 	s, _ := analytics.FindSaved("low-turnout")
 	// 2024: 西村 村民委员会 400/820 = 48.8%, 西村 村党组织 30/40 = 75%; the rest are above 90%.
@@ -330,7 +332,7 @@ func TestSavedLowTurnout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	units := column(t, got, "村社区")
+	units := columnStrings(t, got, "unit")
 	if len(units) != 2 || units[0] != "西村" || units[1] != "西村" {
 		t.Fatalf("low turnout units: %v", units)
 	}
@@ -351,7 +353,7 @@ func TestSavedLowTurnout(t *testing.T) {
 }
 
 func TestSavedParamErrors(t *testing.T) {
-	db := openReadOnly(t, adhocFixture(t))
+	db := openAdhocDB(t, adhocFixture(t))
 	s, _ := analytics.FindSaved("low-turnout")
 	for _, values := range []map[string]string{
 		{"yaer": "2024"},
@@ -376,7 +378,7 @@ func TestSavedParamErrors(t *testing.T) {
 }
 
 // column returns the values of the named column as strings.
-func column(t *testing.T, tbl *analytics.Table, name string) []string {
+func columnStrings(t *testing.T, tbl *analytics.Table, name string) []string {
 	t.Helper()
 	for i, c := range tbl.Columns {
 		if c.Name == name {
@@ -394,6 +396,93 @@ func column(t *testing.T, tbl *analytics.Table, name string) []string {
 }
 
 // installViews installs the analysts' views the saved queries read.
-func installViews(t testing.TB, db *sql.DB) {
+func installAdhocViews(t testing.TB, db *sql.DB) {
 	t.Helper()
+	if err := analytics.Install(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSavedQueriesResults checks each saved analysis against counts made by hand from
+// testdata/adhoc_fixture.sql (2024 unless the case says otherwise).
+func TestSavedQueriesResults(t *testing.T) {
+	db := openAdhocDB(t, adhocFixture(t))
+	cases := []struct {
+		name   string
+		params map[string]string
+		cols   []string
+		want   []string
+	}{
+		// Turnout: 西村 村民委员会 400/820 = 48.8%, 西村 村党组织 30/40 = 75%; all others above 90%.
+		{"low-turnout", nil, []string{"unit", "body", "turnout"}, []string{"西村|村民委员会|48.8", "西村|村党组织|75"}},
+		{"low-turnout", map[string]string{"township": "河口乡"}, []string{"unit"}, nil},
+		// 东村's 2024 村民委员会 is 孙六 and 王三, both men.
+		{"no-woman-committees", nil, []string{"unit", "committee_members", "committee_women"}, []string{"东村|2|0"}},
+		// Ages at the election date: 西村 村党组织 赵四 64; 东村 村党组织 张一 54; 西村 村民委员会 (64+38)/2 = 51.
+		{"oldest-committees", map[string]string{"top": "3"}, []string{"unit", "body", "average_age", "oldest"},
+			[]string{"西村|村党组织|64|64", "东村|村党组织|54|54", "西村|村民委员会|51|64"}},
+		// 城关镇: 西村 (赵四 书记 and 主任) of 东村 and 西村; 河口乡: 南村 has 周七 and 吴八.
+		{"one-shoulder-by-township", nil, []string{"township", "units", "one_shoulder", "one_shoulder_share"},
+			[]string{"城关镇|2|1|50", "河口乡|1|0|0"}},
+		// 城关镇: 东村 3 positions 3 persons, 西村 3 positions 2 persons (赵四 on both).
+		{"cross-appointed-by-township", nil, []string{"township", "units", "cross_units", "cross_units_share", "positions", "persons", "cross_persons", "cross_persons_share"},
+			[]string{"城关镇|2|1|50|6|5|1|20", "河口乡|1|0|0|3|3|0|0"}},
+		// 东村 村民委员会: 李二 (2021) → 孙六 (2024); 南村 has no previous term and is not listed.
+		{"heads-changed", nil, []string{"unit", "body", "previous_year", "previous_head_names", "head_names"},
+			[]string{"东村|村民委员会|2021|李二|孙六"}},
+		{"heads-changed", map[string]string{"body": "村党组织"}, []string{"unit"}, nil},
+		// 西村 村民委员会: 400 of 820 voted, 赵四 190 of 400 votes; 西村 村党组织: 30 of 40 present,
+		// 3 candidates for 3 seats; 东村 村民委员会: no woman.
+		{"legal-check-failures", nil, []string{"unit", "body", "rule", "figure", "compared_with"}, []string{
+			"东村|村民委员会|vc_woman_member|2|0",
+			"西村|村党组织|party_candidate_margin|3|3",
+			"西村|村党组织|party_quorum|40|30",
+			"西村|村民委员会|vc_candidate_majority|190|400",
+			"西村|村民委员会|vc_turnout_majority|820|400",
+		}},
+		// 2021: only 东村's 村民委员会 (李二, 王三) fails, for want of a woman.
+		{"legal-check-failures", map[string]string{"year": "2021"}, []string{"unit", "rule"}, []string{"东村|vc_woman_member"}},
+	}
+	for _, c := range cases {
+		s, ok := analytics.FindSaved(c.name)
+		if !ok {
+			t.Errorf("no saved query %s", c.name)
+			continue
+		}
+		got, err := s.Run(context.Background(), db, c.params)
+		if err != nil {
+			t.Errorf("%s %v: %v", c.name, c.params, err)
+			continue
+		}
+		rows := rowStrings(t, got, c.cols...)
+		if strings.Join(rows, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s %v:\ngot  %q\nwant %q", c.name, c.params, rows, c.want)
+		}
+	}
+}
+
+// rowStrings renders the named columns of each row as "a|b|c".
+func rowStrings(t *testing.T, tbl *analytics.Table, cols ...string) []string {
+	t.Helper()
+	idx := make([]int, len(cols))
+	for i, name := range cols {
+		idx[i] = -1
+		for j, c := range tbl.Columns {
+			if c.Name == name {
+				idx[i] = j
+			}
+		}
+		if idx[i] < 0 {
+			t.Fatalf("no column %s in %v", name, tbl.Columns)
+		}
+	}
+	var out []string
+	for _, row := range tbl.Rows {
+		parts := make([]string, len(idx))
+		for i, j := range idx {
+			parts[i] = fmt.Sprint(row[j])
+		}
+		out = append(out, strings.Join(parts, "|"))
+	}
+	return out
 }
