@@ -44,7 +44,8 @@ func Write(w io.Writer, s *analytics.Summary, opts Options) error {
 	if err := addCharts(f, s, ts); err != nil {
 		return fmt.Errorf("annex charts: %w", err)
 	}
-	f.SetActiveSheet(0)
+	// No SetActiveSheet: the first sheet is active already, and excelize would parse every streamed
+	// sheet back into memory to set it (the whole roster, at province scale).
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("write annex workbook: %w", err)
 	}

@@ -255,7 +255,7 @@ func TestStructureSheetTotalsMatchTheScope(t *testing.T) {
 	total := rowOf(t, f, sheet, 0, "合计", sec)
 	iTotal := header(t, f, sheet, "总人数", 0)
 	iWomen := header(t, f, sheet, "人数", 0) // 女性·人数 is the first 人数
-	iOne := header(t, f, sheet, "一肩挑(村数)", 0)
+	iOne := header(t, f, sheet, "一肩挑(个)", 0)
 	iAvg := header(t, f, sheet, "平均年龄", 0)
 	p := s.TwoCommittees[0]
 	for _, c := range []struct {

@@ -337,9 +337,10 @@ func numbered(i int, title string) string {
 // structureTable is 表2: the make-up of each set of people, one row per township (per unit at township
 // scope), a section per set, each with a 合计.
 func structureTable(s *analytics.Summary) *table {
+	sets := structureSets(s)
 	t := &table{
 		sheet:   "表2 成员结构",
-		title:   fmt.Sprintf("%s%d年村“两委”成员结构统计表", scopeName(s), s.Year),
+		title:   fmt.Sprintf("%s%d年%s“两委”成员结构统计表", scopeName(s), s.Year, kinds(s)),
 		anchors: map[string]string{},
 	}
 	multi := withCounty(s)
@@ -371,8 +372,8 @@ func structureTable(s *analytics.Summary) *table {
 	}
 	iRe := len(t.cols)
 	t.cols = append(t.cols, column{label: "连任", kind: count}, column{label: "新当选", kind: count},
-		column{label: "一肩挑(村数)", kind: count},
-		column{group: "交叉任职", label: "村数", kind: count}, column{group: "交叉任职", label: "人数", kind: count})
+		column{label: "一肩挑(个)", kind: count},
+		column{group: "交叉任职", label: "村(社区)数", kind: count}, column{group: "交叉任职", label: "人数", kind: count})
 
 	// shares recomputes a row's share cells from its counts: 占比 of 女性, 中共党员, 少数民族 over 总人数.
 	shares := func(cells []cell, r int) {
@@ -380,7 +381,7 @@ func structureTable(s *analytics.Summary) *table {
 			cells[i+1] = ratio(cells[i], cells[iTotal], i, iTotal, r)
 		}
 	}
-	for k, set := range structureSets(s) {
+	for k, set := range sets {
 		t.section(numbered(k, set.title))
 		from := t.nextRow()
 		for _, bd := range s.Breakdown {
@@ -435,6 +436,22 @@ func structureTable(s *analytics.Summary) *table {
 		t.add(totalRow, cells...)
 	}
 	return t
+}
+
+// kinds is 村, 社区 or 村(社区), after the kinds of two committees the scope has.
+func kinds(s *analytics.Summary) string {
+	var village, community bool
+	for _, tc := range s.TwoCommittees {
+		village = village || tc.Kind == "村"
+		community = community || tc.Kind == "社区"
+	}
+	switch {
+	case community && !village:
+		return "社区"
+	case community && village:
+		return "村(社区)"
+	}
+	return "村"
 }
 
 // weightedAverage is the 平均年龄 of rows [from, to]: each row's average weighted by its 总人数.
