@@ -1,0 +1,134 @@
+package ingest_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"electsum/ingest"
+	"electsum/ingest/synth"
+)
+
+// smallWorld is a generated county small enough for a unit test, filled in the messy ways real
+// townships do.
+func smallWorld(t *testing.T) (*synth.World, string, []string) {
+	t.Helper()
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 4
+	w := synth.Generate(cfg)
+	dir := t.TempDir()
+	paths, err := synth.WriteWorkbooks(w, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, dir, paths
+}
+
+func openDB(t *testing.T) *sql.DB {
+	t.Helper()
+	db, err := ingest.Open(context.Background(), filepath.Join(t.TempDir(), "t.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func tableRows(t *testing.T, db *sql.DB, q string) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(q).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// dataSnapshot is the content of the data tables (not ingest_log), for before/after comparisons.
+func dataSnapshot(t *testing.T, db *sql.DB) string {
+	t.Helper()
+	var b strings.Builder
+	for _, table := range []string{"units", "elections", "members", "data_warnings", "ingest_log"} {
+		rows, err := db.Query(`SELECT * FROM ` + table + ` ORDER BY ALL`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintln(&b, vals...)
+		}
+		rows.Close()
+		fmt.Fprintln(&b, "--", table)
+	}
+	return b.String()
+}
+
+func TestLoadGeneratedWorkbooks(t *testing.T) {
+	ctx := context.Background()
+	w, dir, paths := smallWorld(t)
+	db := openDB(t)
+	rep, err := ingest.Load(ctx, db, []string{dir}, ingest.LoadOptions{})
+	if err != nil {
+		for _, p := range rep.Problems {
+			t.Log(ingest.FormatProblem(p))
+		}
+		t.Fatal(err)
+	}
+	n := w.Counts()
+	if rep.Loaded != len(paths) || rep.ResultRows != n.Results || rep.MemberRows != n.Members || rep.Units != n.Units || rep.Townships != n.Townships {
+		t.Fatalf("report %+v, world %+v", rep, n)
+	}
+	for q, want := range map[string]int{
+		`SELECT count(*) FROM elections`:                           n.Results,
+		`SELECT count(*) FROM members`:                             n.Members,
+		`SELECT count(*) FROM units WHERE kind IN ('村', '社区')`:     n.Units,
+		`SELECT count(*) FROM ingest_log WHERE outcome = 'loaded'`: len(paths),
+	} {
+		if got := tableRows(t, db, q); got != want {
+			t.Errorf("%s = %d, want %d", q, got, want)
+		}
+	}
+
+	// A corrupt workbook dropped into the folder, and a second copy of a township's file: the copy is
+	// recognised by its content, the corrupt file stops the run and nothing changes.
+	before := dataSnapshot(t, db)
+	os.WriteFile(filepath.Join(dir, "坏文件.xlsx"), []byte("PK\x03\x04 this is not a workbook"), 0o644)
+	copyDir := filepath.Join(dir, "重复报送")
+	os.MkdirAll(copyDir, 0o755)
+	data, _ := os.ReadFile(paths[0])
+	os.WriteFile(filepath.Join(copyDir, filepath.Base(paths[0])), data, 0o644)
+	rep, err = ingest.Load(ctx, db, []string{dir}, ingest.LoadOptions{})
+	var pe *ingest.ProblemsError
+	if !errors.As(err, &pe) || len(pe.Rejected) != 1 || !strings.HasSuffix(pe.Rejected[0], "坏文件.xlsx") {
+		t.Fatalf("err = %v", err)
+	}
+	if rep.Unchanged != len(paths)+1 {
+		t.Errorf("unchanged %d, want %d", rep.Unchanged, len(paths)+1)
+	}
+	if after := dataSnapshot(t, db); after != before {
+		t.Fatal("a run refused for a corrupt file changed the database")
+	}
+
+	// With --skip-bad-files the run goes through and the refused file is on record.
+	if _, err = ingest.Load(ctx, db, []string{dir}, ingest.LoadOptions{SkipBadFiles: true}); !errors.As(err, &pe) || !pe.Partial {
+		t.Fatalf("skip-bad-files: err = %v", err)
+	}
+	if got := tableRows(t, db, `SELECT count(*) FROM ingest_log WHERE outcome = 'rejected' AND path LIKE '%坏文件.xlsx'`); got != 1 {
+		t.Errorf("rejected log rows %d", got)
+	}
+	if got := tableRows(t, db, `SELECT count(*) FROM members`); got != n.Members {
+		t.Errorf("members %d after skip-bad-files, want %d", got, n.Members)
+	}
+}

@@ -1,0 +1,46 @@
+package ingest
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func TestExpandPaths(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{
+		"东镇.xlsx", "西镇.CSV", "说明.docx", "~$东镇.xlsx", ".隐藏.xlsx",
+		"北镇/北镇.xlsx", "北镇/旧表/北镇2021.xlsx", ".git/x.xlsx",
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	explicit := filepath.Join(dir, "说明.docx") // named on the command line: kept, so the reader can say why it fails
+	got, err := expandPaths([]string{dir, explicit, filepath.Join(dir, "东镇.xlsx")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		filepath.Join(dir, "东镇.xlsx"),
+		filepath.Join(dir, "北镇/北镇.xlsx"),
+		filepath.Join(dir, "北镇/旧表/北镇2021.xlsx"),
+		filepath.Join(dir, "西镇.CSV"),
+		explicit,
+	}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+
+	if _, err := expandPaths([]string{filepath.Join(dir, "没有")}); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing path: %v", err)
+	}
+	empty := t.TempDir()
+	if _, err := expandPaths([]string{empty}); !errors.Is(err, ErrNoInputFiles) {
+		t.Errorf("empty folder: %v", err)
+	}
+}
