@@ -84,8 +84,14 @@ func (c *checker) part(what string, p *analytics.Part, total analytics.Value, un
 	}
 	if sh := p.Share.Current; sh.OK && total.V > 0 {
 		want := cnt.V / total.V * 100
-		if math.Abs(sh.V-want) > shareTolerance {
+		switch {
+		case sh.V > 100 || sh.V < want-shareTolerance:
 			c.notef("%s占比%s与人数%s%s÷%s%s=%s不符，正文未采用该占比。", what, Pct(sh), Num(cnt.V), unit, Num(total.V), unit, Pct(analytics.Known(want)))
+			p.Share.Current = analytics.Value{}
+		case sh.V > want+shareTolerance:
+			// The share was taken over the people for whom the item was filled in, a smaller
+			// denominator than the whole: printed beside the whole it would mislead.
+			c.notef("%s%s%s，占填写该项人员的%s（按总数%s%s计为%s），正文只写人数。", what, Num(cnt.V), unit, Pct(sh), Num(total.V), unit, Pct(analytics.Known(want)))
 			p.Share.Current = analytics.Value{}
 		}
 	}

@@ -125,18 +125,28 @@ func committeeOf(kind string) string {
 }
 
 // problems writes 四、存在的问题 from the data: low turnout, committees without women, aged and
-// poorly educated committees, elections that needed a second round, and legal-check failures.
-func problems(s *analytics.Summary, th Thresholds, whole string) []Item {
+// poorly educated committees, elections that needed a second round, and legal-check failures. At
+// county level units are named with their township, since names repeat across townships.
+func problems(s *analytics.Summary, th Thresholds, county bool) []Item {
 	var out []Item
+	name := func(township, unit string) string {
+		if county {
+			return township + unit
+		}
+		return unit
+	}
+	var low []string
+	lowNouns := map[string]bool{}
 	for _, bs := range s.Bodies {
 		p := bs.Participation
 		if len(p.BelowThreshold) == 0 {
 			continue
 		}
 		noun := UnitNoun(bs.Body)
+		lowNouns[noun] = true
 		names := make([]string, len(p.BelowThreshold))
 		for i, u := range p.BelowThreshold {
-			names[i] = TurnoutOf(u)
+			names[i] = name(u.Township, u.Unit) + "（" + Pct(analytics.Known(u.Turnout)) + "）"
 		}
 		limit := p.Threshold
 		if limit == 0 {
@@ -146,8 +156,10 @@ func problems(s *analytics.Summary, th Thresholds, whole string) []Item {
 		if bs.Body == analytics.PartyBranch || bs.Body == analytics.CommunityParty {
 			word = "党员到会率"
 		}
-		out = append(out, Item{Heading: "个别" + noun + word + "偏低",
-			Text: fmt.Sprintf("%s选举中，有%d个%s%s低于%s%%：%s。", bs.Body, len(p.BelowThreshold), noun, word, Num(limit), shortList(names, 10))})
+		low = append(low, fmt.Sprintf("%s选举有%d个%s%s低于%s%%：%s", bs.Body, len(p.BelowThreshold), noun, word, Num(limit), shortList(names, 5)))
+	}
+	if len(low) > 0 {
+		out = append(out, Item{Heading: "个别" + nounsOf(lowNouns) + "参选率偏低", Text: strings.Join(low, "；") + "。"})
 	}
 	for _, t := range s.TwoCommittees {
 		if !Positive(t.NoWoman.Count.Current) {
@@ -155,7 +167,7 @@ func problems(s *analytics.Summary, th Thresholds, whole string) []Item {
 		}
 		var names []string
 		for _, u := range t.NoWomanUnits {
-			names = append(names, u.Unit)
+			names = append(names, name(u.Township, u.Unit))
 		}
 		out = append(out, Item{Heading: "部分" + committeeOf(t.Kind) + "没有女性成员",
 			Text: Sentence("有"+Count(t.NoWoman.Count.Current, "个"+t.Kind)+"的"+committeeOf(t.Kind)+"没有女性成员", Share(t.NoWoman.Share.Current)+Prefix("：", shortList(names, 10)))})
@@ -179,14 +191,23 @@ func problems(s *analytics.Summary, th Thresholds, whole string) []Item {
 				Text: Sentence(label+"中"+PartClause(low.Label+"学历的", low, "人"), PP(low.Share))})
 		}
 	}
+	var second []string
+	secondNouns := map[string]bool{}
 	for _, bs := range s.Bodies {
-		fr, units := bs.Seats.FirstRound.Count.Current, bs.Participation.Units.Current
-		if !fr.OK || !units.OK || fr.Int() >= units.Int() {
+		_, failed := firstRounds(s, bs.Body)
+		if len(failed) == 0 {
 			continue
 		}
 		noun := UnitNoun(bs.Body)
-		out = append(out, Item{Heading: "个别" + noun + "未能一次选举成功",
-			Text: fmt.Sprintf("%s选举中，有%d个%s未能一次选举成功，一次选举成功率为%s。", bs.Body, units.Int()-fr.Int(), noun, Pct(bs.Seats.FirstRound.Share.Current))})
+		secondNouns[noun] = true
+		names := make([]string, len(failed))
+		for i, u := range failed {
+			names[i] = name(u.Township, u.Unit)
+		}
+		second = append(second, fmt.Sprintf("%s选举有%d个%s未能一次选举成功（%s）", bs.Body, len(failed), noun, shortList(names, 5)))
+	}
+	if len(second) > 0 {
+		out = append(out, Item{Heading: "个别" + nounsOf(secondNouns) + "未能一次选举成功", Text: strings.Join(second, "；") + "。"})
 	}
 	var violations []string
 	for _, c := range s.Checks {
@@ -204,6 +225,17 @@ func problems(s *analytics.Summary, th Thresholds, whole string) []Item {
 		out = append(out, Item{Heading: "个别选举程序不够规范", Text: text})
 	}
 	return out
+}
+
+// nounsOf is 村, 社区 or 村（社区）.
+func nounsOf(nouns map[string]bool) string {
+	switch {
+	case nouns["村"] && nouns["社区"]:
+		return "村（社区）"
+	case nouns["社区"]:
+		return "社区"
+	}
+	return "村"
 }
 
 // agedUnits lists the sub-scopes (units of a township, townships of a county) whose two committees

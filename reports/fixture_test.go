@@ -96,6 +96,7 @@ func townshipFixture() *analytics.Summary {
 	}
 	vc.Participation.BelowThreshold = []analytics.UnitRate{{Township: "东风镇", Unit: "<script>村", Turnout: 86.2}}
 	vc.Participation.Lowest = &vc.Participation.BelowThreshold[0]
+	vc.Participation.Highest = &analytics.UnitRate{Township: "东风镇", Unit: "红旗村", Turnout: 98.7}
 	two := analytics.TwoCommittees{
 		Kind:      "村",
 		Positions: fig(39, 41),
@@ -120,10 +121,7 @@ func townshipFixture() *analytics.Summary {
 		LastDate:      "2024-04-18",
 		Bodies:        []analytics.BodySummary{pb, vc},
 		TwoCommittees: []analytics.TwoCommittees{two},
-		Elections: []analytics.ElectionRow{
-			{UnitRef: analytics.UnitRef{County: "示例县", Township: "东风镇", Unit: "红旗村"}, Body: analytics.VillagersCommittee,
-				Method: "有候选人", Date: "2024-04-02", Registered: v(1500), Voted: v(1480), Turnout: v(98.7), FirstRound: boolp(true)},
-		},
+		Elections:     fixtureElections(),
 		Checks: []analytics.Check{
 			{Rule: "vc_turnout_majority", Citation: "《中华人民共和国村民委员会组织法》第三十四条", Severity: "违规",
 				UnitRef: analytics.UnitRef{Township: "东风镇", Unit: "<script>村"}, Year: 2024, Body: analytics.VillagersCommittee,
@@ -147,6 +145,7 @@ func unitFixture() *analytics.Summary {
 	s.Bodies[0].Members = structure(5, 5, [2]float64{1, 1}, [2]float64{3, 3}, 3,
 		[4][2]float64{{1, 0}, {2, 2}, {1, 2}, {1, 1}}, [3][2]float64{{2, 1}, {2, 3}, {1, 1}}, [2]float64{44, 46})
 	s.Bodies[0].Seats.FirstRound = part("一次选举成功", 1, 1, none, 0)
+	s.Elections = s.Elections[len(s.Elections)-1:]
 	return s
 }
 
@@ -181,4 +180,18 @@ func traditional(s *analytics.Summary) *analytics.Summary {
 		s.Breakdown[i].Name = r.Replace(s.Breakdown[i].Name)
 	}
 	return s
+}
+
+// fixtureElections are the per-unit rows of the township fixture: 4 villages, both bodies, the
+// villagers' committee of 新华村 not successful at the first round.
+func fixtureElections() []analytics.ElectionRow {
+	var out []analytics.ElectionRow
+	for _, b := range []analytics.Body{analytics.PartyBranch, analytics.VillagersCommittee} {
+		for _, u := range []string{"<script>村", "光明村", "新华村", "红旗村"} {
+			out = append(out, analytics.ElectionRow{UnitRef: analytics.UnitRef{County: "示例县", Township: "东风镇", Unit: u}, Body: b,
+				Method: "有候选人", Date: "2024-04-02", Registered: v(1500), Voted: v(1480), Turnout: v(98.7),
+				FirstRound: boolp(!(u == "新华村" && b == analytics.VillagersCommittee))})
+		}
+	}
+	return out
 }

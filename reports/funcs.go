@@ -21,6 +21,9 @@ var Funcs = template.FuncMap{
 	"countOf":    CountOf,
 	"share":      Share,
 	"part":       PartClause,
+	"some":       Some,
+	"nonzero":    NonZero,
+	"rateOf":     RateOf,
 	"countShare": CountShare,
 	"gap":        Gap,
 	"date":       Date,
@@ -109,6 +112,37 @@ func PartClause(label string, p analytics.Part, unit string) string {
 		return ""
 	}
 	return Clauses(c, Share(p.Share.Current))
+}
+
+// Some is PartClause for an attribute worth mentioning only when someone has it (少数民族,
+// 致富带头人, 女性 among a few heads): "" when the count is zero or missing.
+func Some(label string, p analytics.Part, unit string) string {
+	if !p.Count.Current.OK || p.Count.Current.V == 0 {
+		return ""
+	}
+	return PartClause(label, p, unit)
+}
+
+// NonZero is v, or no figure when v is zero: for counts such as units at 100% turnout that are only
+// worth a clause when there are some.
+func NonZero(v analytics.Value) analytics.Value {
+	if v.OK && v.V == 0 {
+		return analytics.Value{}
+	}
+	return v
+}
+
+// RateOf prints a unit and its rate as 甲村（85.0%）, with the township first when given
+// (东风镇甲村（85.0%）); "" for nil.
+func RateOf(u *analytics.UnitRate, withTownship bool) string {
+	if u == nil {
+		return ""
+	}
+	name := u.Unit
+	if withTownship {
+		name = u.Township + name
+	}
+	return name + "（" + Pct(analytics.Known(u.Turnout)) + "）"
 }
 
 // CountShare prints a part count first, then the words, then the share: CountShare(p, "个村一次选举成功")

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"electsum/analytics"
 )
@@ -49,6 +48,10 @@ type Section struct {
 	Body   *analytics.BodySummary   `json:"body,omitempty"`
 	Two    *analytics.TwoCommittees `json:"two,omitempty"`
 	Head   string                   `json:"head,omitempty"` // 书记 or 主任
+	Level  analytics.Level          `json:"level"`          // the report's level, as View.Level
+	// FirstRoundReported counts the units whose row says whether the election succeeded at the first
+	// round (the denominator of Body.Seats.FirstRound); no figure when no row says.
+	FirstRoundReported analytics.Value `json:"first_round_reported"`
 }
 
 // Placeholder marks text the author must still write.
@@ -76,11 +79,14 @@ func NewView(s *analytics.Summary, cfg Config) *View {
 	v.Period = period(firstNonEmpty(cfg.Start, s.FirstDate), firstNonEmpty(cfg.End, s.LastDate))
 	v.UnitsText = unitsText(s, v.Kind)
 	v.Overview = overview(s, v.Whole)
+	for i := range v.Overview {
+		v.Overview[i].Level = v.Level
+	}
 	v.Practices = cfg.Practices
 	v.Plans = cfg.Plans
 	th := cfg.Thresholds.withDefaults()
 	v.Achievements = achievements(s, v.Whole)
-	v.Problems = append(problems(s, th, v.Whole), cfg.Problems...)
+	v.Problems = append(problems(s, th, v.Level == analytics.LevelCounty), cfg.Problems...)
 	v.Annex = AnnexSheets
 	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
 	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
@@ -229,7 +235,8 @@ func overview(s *analytics.Summary, whole string) []Section {
 	var out []Section
 	addBody := func(b analytics.Body) {
 		if bs := s.Body(b); bs != nil {
-			out = append(out, Section{Title: sectionTitles[b], Whole: whole, Noun: UnitNoun(b), Body: bs, Head: HeadTitle(b)})
+			reported, _ := firstRounds(s, b)
+			out = append(out, Section{Title: sectionTitles[b], Whole: whole, Noun: UnitNoun(b), Body: bs, Head: HeadTitle(b), FirstRoundReported: reported})
 		}
 	}
 	addTwo := func(kind string) {
@@ -255,6 +262,25 @@ func overview(s *analytics.Summary, whole string) []Section {
 	return out
 }
 
+// firstRounds counts body b's elections that say whether they succeeded at the first round, and
+// names those that did not.
+func firstRounds(s *analytics.Summary, b analytics.Body) (reported analytics.Value, failed []analytics.UnitRef) {
+	n := 0
+	for _, e := range s.Elections {
+		if e.Body != b || e.FirstRound == nil {
+			continue
+		}
+		n++
+		if !*e.FirstRound {
+			failed = append(failed, e.UnitRef)
+		}
+	}
+	if n == 0 {
+		return analytics.Value{}, nil
+	}
+	return analytics.Known(float64(n)), failed
+}
+
 // shortList lists at most n names and says how many more there are.
 func shortList(names []string, n int) string {
 	if len(names) <= n {
@@ -262,6 +288,3 @@ func shortList(names []string, n int) string {
 	}
 	return strings.Join(names[:n], "、") + fmt.Sprintf("等%d个", len(names))
 }
-
-// runeLen is the length in characters, for tests and layout.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
