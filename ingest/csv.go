@@ -53,21 +53,15 @@ func parseCSV(fp *fileParser, data []byte) error {
 	return nil
 }
 
-// sniffComma picks the delimiter of the first line: comma unless the line has tabs or semicolons and no
-// commas.
+// sniffComma picks the delimiter most used in the first few kilobytes: comma, tab or semicolon. A
+// title line above the header has none, so the first line alone cannot decide.
 func sniffComma(text []byte) rune {
-	line := text
-	if i := bytes.IndexByte(text, '\n'); i >= 0 {
-		line = text[:i]
+	head := text[:min(len(text), 8<<10)]
+	best, bestN := ',', bytes.Count(head, []byte{','})
+	for _, c := range []rune{'\t', ';'} {
+		if n := bytes.Count(head, []byte{byte(c)}); n > bestN {
+			best, bestN = c, n
+		}
 	}
-	if bytes.IndexByte(line, ',') >= 0 {
-		return ','
-	}
-	switch {
-	case bytes.IndexByte(line, '\t') >= 0:
-		return '\t'
-	case bytes.IndexByte(line, ';') >= 0:
-		return ';'
-	}
-	return ','
+	return best
 }

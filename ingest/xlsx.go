@@ -15,6 +15,9 @@ import (
 
 // parseXLSX streams every sheet of a workbook through the sheet parser.
 func parseXLSX(fp *fileParser, data []byte) error {
+	if err := checkZip(fp, data); err != nil {
+		return err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    fp.opts.MaxUnzipSize,
 		UnzipXMLSizeLimit: fp.opts.MaxXMLSize,
@@ -59,6 +62,40 @@ func parseXLSX(fp *fileParser, data []byte) error {
 			return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("sheet %s: %w", name, err)}
 		}
 		sp.end()
+	}
+	return nil
+}
+
+// checkZip verifies the zip before excelize opens it: excelize ignores checksum errors, so a damaged
+// worksheet would silently lose rows. Declared sizes are checked first, so that a zip bomb is never
+// inflated; archive/zip refuses entries that inflate beyond their declared size.
+func checkZip(fp *fileParser, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
+	}
+	var total uint64
+	workbook := false
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > uint64(fp.opts.MaxUnzipSize) {
+			return &FileError{Path: fp.path, Kind: ErrZipBomb, Limit: fp.opts.MaxUnzipSize}
+		}
+		workbook = workbook || strings.HasPrefix(strings.ToLower(f.Name), "xl/")
+	}
+	if !workbook {
+		return &FileError{Path: fp.path, Kind: ErrNotWorkbook, Err: errors.New("no xl/ part: not a spreadsheet")}
+	}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("%s: %w", f.Name, err)}
+		}
+		_, err = io.Copy(io.Discard, rc)
+		rc.Close()
+		if err != nil {
+			return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("%s: %w", f.Name, err)}
+		}
 	}
 	return nil
 }
