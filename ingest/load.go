@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,6 +37,7 @@ var (
 	sqlCurrentHashes = mustSQL("current_hashes.sql")
 	sqlReplace       = mustSQL("replace.sql")
 	sqlLog           = mustSQL("log.sql")
+	sqlPersonClash   = mustSQL("person_clash.sql")
 )
 
 // Outcome is what became of one input file; the same words are stored in ingest_log.outcome.
@@ -770,28 +772,45 @@ func (l *loader) finish(ctx context.Context) (*Report, error) {
 	}
 	sort.Strings(rejected)
 	if len(rejected) > 0 && !l.opts.SkipBadFiles {
-		for _, f := range l.files {
-			if f.report.Outcome == Loaded {
-				f.report.Outcome = NotLoaded
-			}
-		}
+		l.notLoaded()
 		r := l.report()
 		return r, &ProblemsError{Problems: r.Problems, Rejected: rejected}
 	}
-	for id, f := range l.files {
-		if f.report.Outcome == Rejected && f.staged {
-			if _, err := l.conn.ExecContext(ctx, sqlDropFile, id); err != nil {
-				return l.report(), fmt.Errorf("drop staged rows of %s: %w", f.report.Path, err)
+	for {
+		for id, f := range l.files {
+			if f.report.Outcome == Rejected && f.staged {
+				// One statement at a time: the driver binds parameters to a single statement only.
+				for _, stmt := range strings.SplitAfter(sqlDropFile, ";") {
+					if strings.TrimSpace(stmt) == "" {
+						continue
+					}
+					if _, err := l.conn.ExecContext(ctx, stmt, id); err != nil {
+						return l.report(), fmt.Errorf("drop staged rows of %s: %w", f.report.Path, err)
+					}
+				}
+				f.staged = false
 			}
 		}
-	}
-	if err := l.commit(ctx); err != nil {
-		for _, f := range l.files {
-			if f.report.Outcome == Loaded {
-				f.report.Outcome = NotLoaded
-			}
+		clashes, err := l.commit(ctx)
+		if err != nil {
+			l.notLoaded()
+			return l.report(), err
 		}
-		return l.report(), err
+		if len(clashes) == 0 {
+			break
+		}
+		// People already elected elsewhere by an earlier run: the files naming them are rejected
+		// like any other bad file, and with SkipBadFiles the rest is committed without them.
+		for _, c := range clashes {
+			l.fail(c.file, c.problem)
+			rejected = append(rejected, l.files[c.file].report.Path)
+		}
+		rejected = slices.Compact(slices.Sorted(slices.Values(rejected)))
+		if !l.opts.SkipBadFiles {
+			l.notLoaded()
+			r := l.report()
+			return r, &ProblemsError{Problems: r.Problems, Rejected: rejected}
+		}
 	}
 	r := l.report()
 	r.Committed = true
@@ -801,31 +820,76 @@ func (l *loader) finish(ctx context.Context) (*Report, error) {
 	return r, nil
 }
 
+// notLoaded marks the files that were going to be loaded as not loaded, when the run writes nothing.
+func (l *loader) notLoaded() {
+	for _, f := range l.files {
+		if f.report.Outcome == Loaded {
+			f.report.Outcome = NotLoaded
+		}
+	}
+}
+
+// personClash is a person of a staged file already elected to the same body and year in another unit.
+type personClash struct {
+	file    int
+	problem Problem
+}
+
+// findPersonClashes runs person_clash.sql inside the transaction.
+func (l *loader) findPersonClashes(ctx context.Context, tx *sql.Tx) ([]personClash, error) {
+	rows, err := tx.QueryContext(ctx, sqlPersonClash)
+	if err != nil {
+		return nil, fmt.Errorf("check people against the database: %w", err)
+	}
+	defer rows.Close()
+	var out []personClash
+	for rows.Next() {
+		var (
+			file, row, year, otherRow int
+			sheet, name, body, id     string
+			township, unit, otherFile string
+		)
+		if err := rows.Scan(&file, &sheet, &row, &name, &year, &body, &id, &township, &unit, &otherFile, &otherRow); err != nil {
+			return nil, fmt.Errorf("check people against the database: %w", err)
+		}
+		out = append(out, personClash{file: file, problem: Problem{Severity: Error, File: l.files[file].report.Path,
+			Sheet: sheet, Row: row, Column: "身份证号", Value: maskID(id), Rule: "person_elected_elsewhere",
+			Message: fmt.Sprintf("%s(身份证号 %s)已作为 %s%s 的当选人员导入(%s 第%d行)，同一人不能在两个村(社区)当选同一年的%s；请核对身份证号，或先改正已导入的文件",
+				name, maskID(id), township, unit, otherFile, otherRow, body)}})
+	}
+	return out, rows.Err()
+}
+
 // commitHook, when set by a test, runs inside the transaction after the rows are moved, to prove
 // that a failure there leaves every table as it was.
 var commitHook func(tx *sql.Tx) error
 
-func (l *loader) commit(ctx context.Context) (err error) {
+// commit moves the staged rows into the real tables and writes ingest_log, in one transaction. When
+// staged people clash with people already in the database it rolls back and returns the clashes.
+func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) {
 	tx, err := l.conn.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin transaction: %w", err)
+		return nil, fmt.Errorf("begin transaction: %w", err)
 	}
 	defer func() {
-		if err != nil {
+		if err != nil || len(clashes) > 0 {
 			tx.Rollback()
 		}
 	}()
 	if _, err := tx.ExecContext(ctx, sqlReplace); err != nil {
-		return fmt.Errorf("write rows: %w", err)
+		return nil, fmt.Errorf("write rows: %w", err)
+	}
+	if clashes, err := l.findPersonClashes(ctx, tx); err != nil || len(clashes) > 0 {
+		return clashes, err
 	}
 	if commitHook != nil {
 		if err := commitHook(tx); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	stmt, err := tx.PrepareContext(ctx, sqlLog)
 	if err != nil {
-		return fmt.Errorf("write ingest_log: %w", err)
+		return nil, fmt.Errorf("write ingest_log: %w", err)
 	}
 	defer stmt.Close()
 	now := l.opts.Now()
@@ -839,11 +903,11 @@ func (l *loader) commit(ctx context.Context) (err error) {
 			msg = f.report.Message
 		}
 		if _, err := stmt.ExecContext(ctx, path, f.report.SHA256, f.report.Results, f.report.Members, now, string(f.report.Outcome), msg); err != nil {
-			return fmt.Errorf("write ingest_log: %w", err)
+			return nil, fmt.Errorf("write ingest_log: %w", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return nil, fmt.Errorf("commit: %w", err)
 	}
-	return nil
+	return nil, nil
 }

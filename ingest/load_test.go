@@ -340,3 +340,47 @@ func TestFormatProblem(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadRejectsPersonElectedElsewhereByEarlierRun(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	const id = "110101197003011234"
+	a := township("a.xlsx", "东镇", 2, 2024, "")
+	a.Members[0].IDNumber = id
+	if _, err := loadParsed(ctx, db, []*Parsed{a}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, db)
+
+	c := township("c.xlsx", "西镇", 1, 2024, "")
+	c.Members[1].IDNumber = id
+	_, err := loadParsed(ctx, db, []*Parsed{c}, LoadOptions{Now: fixedNow})
+	var pe *ProblemsError
+	if !errors.As(err, &pe) || len(pe.Problems) != 1 {
+		t.Fatalf("err = %v", err)
+	}
+	p := pe.Problems[0]
+	if p.Rule != "person_elected_elsewhere" || p.File != "c.xlsx" || p.Row != c.Members[1].Row || strings.Contains(p.Message, id) {
+		t.Errorf("problem %+v", p)
+	}
+	if after := snapshot(t, db); after != before {
+		t.Fatal("the refused run changed the database")
+	}
+
+	// With SkipBadFiles the clean file of the same run is loaded.
+	d := township("d.xlsx", "南镇", 1, 2024, "")
+	r, err := loadParsed(ctx, db, []*Parsed{c, d}, LoadOptions{Now: fixedNow, SkipBadFiles: true})
+	if !errors.As(err, &pe) || !pe.Partial || r.Loaded != 1 || r.Rejected != 1 {
+		t.Fatalf("skip: report %+v, err %v", r, err)
+	}
+	if got := count(t, db, `SELECT count(*) FROM members WHERE township IN ('西镇', '南镇')`); got != 3 {
+		t.Errorf("members of 西镇 and 南镇: %d, want 南镇's 3", got)
+	}
+
+	// A corrected 东镇 that moves the person to another village replaces the old row: no clash.
+	moved := township("a.xlsx", "东镇", 2, 2024, "（更正）")
+	moved.Members[3].IDNumber = id
+	if _, err := loadParsed(ctx, db, []*Parsed{moved}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatalf("moving a person within the replaced elections: %v", err)
+	}
+}

@@ -1,4 +1,4 @@
--- Forget the staged rows of one file that was rejected after it had been staged.
+-- Forget the staged rows of one file rejected after it was staged. Executed one statement at a time.
 DELETE FROM stage_elections WHERE file_id = $1;
 DELETE FROM stage_members WHERE file_id = $1;
 DELETE FROM stage_warnings WHERE file_id = $1;
