@@ -166,7 +166,7 @@ func TestAnnexCountyTotalsEqualSQLCounts(t *testing.T) {
 }
 
 func TestAnnexCSVAndErrors(t *testing.T) {
-	dbPath, _ := annexTestDB(t)
+	dbPath, db := annexTestDB(t)
 	dir := filepath.Join(t.TempDir(), "csv")
 	if code, _, stderr := runCLI(t, "annex", "--db", dbPath, "--year", "2024", "--format", "csv", "-o", dir); code != 0 {
 		t.Fatalf("csv exit %d: %s", code, stderr)
@@ -177,6 +177,27 @@ func TestAnnexCSVAndErrors(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(b), "\uFEFF序号,") {
 		t.Errorf("roster CSV starts %q", string(b[:min(len(b), 40)]))
+	}
+
+	// A township's annex lists its units in 表2.
+	var township string
+	if err := db.QueryRow(`SELECT min(township) FROM elections WHERE year = 2024`).Scan(&township); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "乡镇附件.xlsx")
+	if code, _, stderr := runCLI(t, "annex", "--db", dbPath, "--year", "2024", "--township", township, "-o", out); code != 0 {
+		t.Fatalf("township exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, _ := f.GetRows("表2 成员结构")
+	units := sqlInt(t, db, `SELECT count(DISTINCT unit) FROM members WHERE year = 2024 AND township = ? AND body = '村党组织'`, township)
+	sec := cellRow(t, st, 0, "一、村党组织成员", 3)
+	if sum := cellRow(t, st, 0, "合计", sec); sum-sec-1 != units {
+		t.Errorf("表2 村党组织 section has %d units, SQL %d", sum-sec-1, units)
 	}
 
 	code, _, stderr := runCLI(t, "annex", "--db", dbPath, "--format", "pdf")

@@ -406,3 +406,24 @@ func TestWriteCSV(t *testing.T) {
 		t.Errorf("total row %v, want 登记选民数 %v", last, reg)
 	}
 }
+
+func TestOneTownshipHasNoSubtotal(t *testing.T) {
+	s := fakeSummary(1, 1, 3, 9)
+	s.Level, s.Scope.Township = analytics.LevelTownship, "东镇1"
+	f, _ := writeAndOpen(t, s, Options{})
+	sheet := "表1-2 村民委员会选举"
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3+3+1 {
+		t.Fatalf("%d rows, want title, 2 header rows, 3 units and 合计: %v", len(rows), rows)
+	}
+	iReg := header(t, f, sheet, "登记选民数", 0)
+	if fm := formulaOf(t, f, sheet, ref(iReg, 7)); fm != "SUM("+ref(iReg, 4)+":"+ref(iReg, 6)+")" {
+		t.Errorf("合计 formula %q", fm)
+	}
+	if v, _ := f.GetCellValue("表2 成员结构", "A2"); v != "村(社区)" {
+		t.Errorf("表2 breakdown column %q, want 村(社区) at township scope", v)
+	}
+}

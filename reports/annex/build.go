@@ -162,6 +162,18 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 		cells[i], cells[i+1] = str(township), str(unit)
 		return cells
 	}
+	// sums is the row that adds up rows [from, to]: a township's 小计, or the 合计 when there is only
+	// one township (a township-level annex), whose 小计 would repeat it.
+	sums := func(cells []cell, from, to int) []cell {
+		for i, c := range t.cols {
+			if c.kind == count && i != iFirst {
+				cells[i] = sumOf(t, i, from, to)
+			}
+		}
+		cells[iFirst] = countYes(t, iFirst, from, to)
+		fill(cells, t.nextRow())
+		return cells
+	}
 	var subtotals []int
 	for start := 0; start < len(rows); {
 		end := start
@@ -184,16 +196,14 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 			t.add(dataRow, cells...)
 		}
 		to := t.nextRow() - 1
-		cells := lead(rows[start].County, rows[start].Township, "小计")
-		for i, c := range t.cols {
-			if c.kind == count && i != iFirst {
-				cells[i] = sumOf(t, i, from, to)
-			}
+		if len(first) == 1 {
+			cells := make([]cell, len(t.cols))
+			cells[0] = str("合计")
+			t.add(totalRow, sums(cells, from, to)...)
+			return t
 		}
-		cells[iFirst] = countYes(t, iFirst, from, to)
-		fill(cells, t.nextRow())
 		subtotals = append(subtotals, t.nextRow())
-		t.add(subtotalRow, cells...)
+		t.add(subtotalRow, sums(lead(rows[start].County, rows[start].Township, "小计"), from, to)...)
 		start = end
 	}
 	cells := make([]cell, len(t.cols))
@@ -343,13 +353,11 @@ func structureTable(s *analytics.Summary) *table {
 		title:   fmt.Sprintf("%s%d年%s“两委”成员结构统计表", scopeName(s), s.Year, kinds(s)),
 		anchors: map[string]string{},
 	}
-	multi := withCounty(s)
-	if multi {
-		t.cols = append(t.cols, column{label: "县(市、区)", kind: text})
-	}
-	name := "乡镇(街道)"
-	if s.Level == analytics.LevelTownship || s.Level == analytics.LevelUnit {
-		name = "村(社区)"
+	// The breakdown is one level below the scope: counties of everything, townships of a county,
+	// units of a township.
+	name := map[analytics.Level]string{analytics.LevelAll: "县(市、区)", analytics.LevelTownship: "村(社区)"}[s.Level]
+	if name == "" {
+		name = "乡镇(街道)"
 	}
 	iName := len(t.cols)
 	t.cols = append(t.cols, column{label: name, kind: text})
@@ -390,9 +398,6 @@ func structureTable(s *analytics.Summary) *table {
 				continue
 			}
 			cells := make([]cell, len(t.cols))
-			if multi {
-				cells[0] = str(bd.County)
-			}
 			cells[iName] = str(bd.Name)
 			cells[iTotal] = value(st.Total.Current)
 			cells[iTotal+1] = value(st.Women.Count.Current)
