@@ -2,18 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"electsum/analytics"
 	"electsum/ingest"
-	"electsum/reports"
 	"electsum/reports/annex"
 )
 
@@ -60,12 +55,12 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 	if *out == "" {
 		*out = map[string]string{"xlsx": "附件.xlsx", "csv": "附件"}[*format]
 	}
-	opts := analytics.DefaultOptions()
-	if *config != "" {
-		if opts, err = readAnnexConfig(*config); err != nil {
-			return err
-		}
+	// Only the config's groupings and thresholds matter here; its prose is the report's business.
+	cfg, err := loadReportConfig(*config)
+	if err != nil {
+		return err
 	}
+	opts := cfg.Options()
 	req := annexRequest{
 		db:       *db,
 		scope:    analytics.Scope{County: *county, Township: *township, Year: *year, Compare: *compare},
@@ -89,36 +84,12 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// readAnnexConfig reads the analytics settings of a report config: age bands, education buckets,
-// rounding and the turnout threshold. The prose settings are the report's business.
-func readAnnexConfig(path string) (analytics.Options, error) {
-	var c reports.Config
-	if _, err := toml.DecodeFile(path, &c); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return analytics.Options{}, &usageError{message: fmt.Sprintf("找不到报告配置 %s", path), hint: "检查 --config 的路径，或不写 --config 使用默认分组"}
-		}
-		return analytics.Options{}, fmt.Errorf("读取报告配置 %s: %w", path, err)
-	}
-	if err := c.Validate(); err != nil {
-		return analytics.Options{}, fmt.Errorf("报告配置 %s: %w", path, err)
-	}
-	return c.Options(), nil
-}
-
-// missingDBError is a database path with no database behind it.
-type missingDBError struct{ path string }
-
-func (e *missingDBError) Error() string { return fmt.Sprintf("数据库 %s 不存在", e.path) }
-func (e *missingDBError) Hint() string {
-	return "先用 electsum ingest 导入表格，或用 --db 指定数据库；想先看看效果可运行 electsum demo"
-}
-
 // writeAnnex computes the summary of req.scope and writes its annex, returning the files written.
 // A workbook is written to a temporary file next to the target and renamed into place, so that an
 // interrupted run never leaves a half-written 附件.xlsx over a good one.
 func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 	if _, err := os.Stat(req.db); err != nil {
-		return nil, &missingDBError{path: req.db}
+		return nil, &dbMissingError{path: req.db}
 	}
 	db, err := ingest.OpenReadOnly(ctx, req.db)
 	if err != nil {

@@ -200,6 +200,25 @@ func TestAnnexCSVAndErrors(t *testing.T) {
 		t.Errorf("表2 村党组织 section has %d units, SQL %d", sum-sec-1, units)
 	}
 
+	// --config takes the report config's age bands.
+	cfg := filepath.Join(t.TempDir(), "report.toml")
+	toml := "[[age_bands]]\nlabel = \"40岁及以下\"\nmin = 0\nmax = 40\n\n[[age_bands]]\nlabel = \"41岁及以上\"\nmin = 41\nmax = 0\n"
+	if err := os.WriteFile(cfg, []byte(toml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = filepath.Join(t.TempDir(), "config.xlsx")
+	if code, _, stderr := runCLI(t, "annex", "--db", dbPath, "--year", "2024", "--config", cfg, "-o", out); code != 0 {
+		t.Fatalf("--config exit %d: %s", code, stderr)
+	}
+	g, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	st, _ = g.GetRows("表2 成员结构")
+	headerCol(t, st, "40岁及以下")
+	headerCol(t, st, "41岁及以上")
+
 	code, _, stderr := runCLI(t, "annex", "--db", dbPath, "--format", "pdf")
 	if code != 2 || !strings.Contains(stderr, "建议") {
 		t.Errorf("bad format: exit %d, %q", code, stderr)
