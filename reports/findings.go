@@ -56,7 +56,7 @@ func achievements(s *analytics.Summary, whole string) []Item {
 			if two != nil && two.NoWoman.Count.Current.OK && two.NoWoman.Count.Current.V == 0 {
 				text += fmt.Sprintf("每个%s的%s都有女性成员。", two.Kind, committeeOf(two.Kind))
 			}
-			if _, pok := improved(st.PartyMembers.Share); pok {
+			if pup, _ := improved(st.PartyMembers.Share); pup {
 				text += Sentence(PartClause("中共党员", st.PartyMembers, "人"), PP(st.PartyMembers.Share))
 			}
 			out = append(out, Item{Heading: pick(up, "班子结构更加优化", "班子性别结构情况"), Text: text})
@@ -83,7 +83,9 @@ func achievements(s *analytics.Summary, whole string) []Item {
 			out = append(out, Item{Heading: pick(younger, "年龄结构趋于合理", "班子年龄结构情况"), Text: text})
 		}
 	}
-	// Turnout: 参选热情高涨.
+	// Turnout: 参选热情高涨, one item for villages and communities.
+	var turnout []string
+	allUp := true
 	for _, b := range []analytics.Body{analytics.VillagersCommittee, analytics.ResidentsCommittee} {
 		bs := s.Body(b)
 		if bs == nil || !bs.Participation.Turnout.Current.OK {
@@ -95,12 +97,15 @@ func achievements(s *analytics.Summary, whole string) []Item {
 		if !ok && !high {
 			continue
 		}
+		allUp = allUp && (up || !ok && high)
 		full := ""
 		if Positive(p.FullTurnout.Current) {
 			full = Count(p.FullTurnout.Current, "个"+UnitNoun(b)) + "参选率达到100%"
 		}
-		text := Sentence(whole+string(b)+"选举参选率为"+Pct(p.Turnout.Current), PP(p.Turnout), full)
-		out = append(out, Item{Heading: pick(up || !ok && high, "群众参选热情高涨", "选民参选情况"), Text: text})
+		turnout = append(turnout, Sentence(whole+string(b)+"选举参选率为"+Pct(p.Turnout.Current), PP(p.Turnout), full))
+	}
+	if len(turnout) > 0 {
+		out = append(out, Item{Heading: pick(allUp, "群众参选热情高涨", "选民参选情况"), Text: strings.Join(turnout, "")})
 	}
 	// 一肩挑 and 交叉任职.
 	for i := range s.TwoCommittees {
@@ -176,8 +181,12 @@ func problems(s *analytics.Summary, th Thresholds, county bool) []Item {
 	if st != nil && len(st.AgeBands) > 0 {
 		old := st.AgeBands[len(st.AgeBands)-1]
 		aged := agedUnits(s, th.Aged)
-		if old.Share.Current.OK && old.Share.Current.V > th.Aged || len(aged) > 0 {
-			text := Sentence(label+"中"+PartClause(old.Label+"的", old, "人"), PP(old.Share))
+		overall := old.Share.Current.OK && old.Share.Current.V > th.Aged
+		if overall || len(aged) > 0 {
+			text := ""
+			if overall {
+				text = Sentence(label+"中"+PartClause(old.Label+"的", old, "人"), PP(old.Share))
+			}
 			if len(aged) > 0 {
 				text += fmt.Sprintf("%s成员占比超过%s%%的有%s。", old.Label, Num(th.Aged), shortList(aged, 10))
 			}
