@@ -15,7 +15,7 @@ import (
 const sheetName = "查询结果"
 
 // XLSX writes t as a workbook with one sheet: a bold header row that stays in view when scrolling,
-// columns as wide as their text (up to a limit), numbers as numbers and dates as dates; NULL is an
+// columns as wide as the text of their first thousand rows (up to a limit), numbers as numbers and dates as dates; NULL is an
 // empty cell. Integers beyond ±2^53, which Excel would round, are written as text.
 func XLSX(w io.Writer, t *analytics.Table) error {
 	f := excelize.NewFile()
@@ -42,7 +42,8 @@ func XLSX(w io.Writer, t *analytics.Table) error {
 	}
 	for i, c := range t.Columns {
 		wide := width.StringWidth(c.Name)
-		for _, row := range t.Rows {
+		// The first rows are enough to size a column; measuring every cell of a large result is slow.
+		for _, row := range t.Rows[:min(len(t.Rows), 1000)] {
 			if row[i] != nil {
 				wide = max(wide, width.StringWidth(text(row[i])))
 			}
