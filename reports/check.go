@@ -45,7 +45,7 @@ func crossCheck(in *analytics.Summary) (*analytics.Summary, []string) {
 	notes = append(notes, s.Inconsistencies...)
 	for _, ch := range s.Checks {
 		if ch.Severity != "违规" {
-			notes = append(notes, checkText(ch))
+			notes = append(notes, checkText(ch, true))
 		}
 	}
 	return s, notes

@@ -132,8 +132,9 @@ func committeeOf(kind string) string {
 // problems writes 四、存在的问题 from the data: low turnout, committees without women, aged and
 // poorly educated committees, elections that needed a second round, and legal-check failures. At
 // county level units are named with their township, since names repeat across townships.
-func problems(s *analytics.Summary, th Thresholds, county bool) []Item {
+func problems(s *analytics.Summary, th Thresholds, level analytics.Level) []Item {
 	var out []Item
+	county := level == analytics.LevelCounty
 	name := func(township, unit string) string {
 		if county {
 			return township + unit
@@ -161,10 +162,18 @@ func problems(s *analytics.Summary, th Thresholds, county bool) []Item {
 		if bs.Body == analytics.PartyBranch || bs.Body == analytics.CommunityParty {
 			word = "党员到会率"
 		}
+		if level == analytics.LevelUnit {
+			low = append(low, fmt.Sprintf("%s选举%s为%s，低于%s%%", bs.Body, word, Pct(analytics.Known(p.BelowThreshold[0].Turnout)), Num(limit)))
+			continue
+		}
 		low = append(low, fmt.Sprintf("%s选举有%d个%s%s低于%s%%：%s", bs.Body, len(p.BelowThreshold), noun, word, Num(limit), shortList(names, 5)))
 	}
 	if len(low) > 0 {
-		out = append(out, Item{Heading: "个别" + nounsOf(lowNouns) + "参选率偏低", Text: strings.Join(low, "；") + "。"})
+		heading := "个别" + nounsOf(lowNouns) + "参选率偏低"
+		if level == analytics.LevelUnit {
+			heading = "参选率偏低"
+		}
+		out = append(out, Item{Heading: heading, Text: strings.Join(low, "；") + "。"})
 	}
 	for _, t := range s.TwoCommittees {
 		if !Positive(t.NoWoman.Count.Current) {
@@ -180,7 +189,7 @@ func problems(s *analytics.Summary, th Thresholds, county bool) []Item {
 	label, st, _ := mainStructure(s)
 	if st != nil && len(st.AgeBands) > 0 {
 		old := st.AgeBands[len(st.AgeBands)-1]
-		aged := agedUnits(s, th.Aged)
+		aged := agedUnits(s, th.Aged, county)
 		overall := old.Share.Current.OK && old.Share.Current.V > th.Aged
 		if overall || len(aged) > 0 {
 			text := ""
@@ -221,7 +230,7 @@ func problems(s *analytics.Summary, th Thresholds, county bool) []Item {
 	var violations []string
 	for _, c := range s.Checks {
 		if c.Severity == "违规" {
-			violations = append(violations, strings.TrimRight(checkText(c), "。"))
+			violations = append(violations, strings.TrimRight(checkText(c, county), "。"))
 		}
 	}
 	if len(violations) > 0 {
@@ -248,8 +257,9 @@ func nounsOf(nouns map[string]bool) string {
 }
 
 // agedUnits lists the sub-scopes (units of a township, townships of a county) whose two committees
-// have more than limit percent of members in the oldest age band, with that share.
-func agedUnits(s *analytics.Summary, limit float64) []string {
+// have more than limit percent of members in the oldest age band, with that share. A township is
+// named with the kind of its committees (北园镇社区“两委”), since it may have both.
+func agedUnits(s *analytics.Summary, limit float64, county bool) []string {
 	var out []string
 	for _, b := range s.Breakdown {
 		for _, t := range b.TwoCommittees {
@@ -258,17 +268,23 @@ func agedUnits(s *analytics.Summary, limit float64) []string {
 			}
 			old := t.Persons.AgeBands[len(t.Persons.AgeBands)-1].Share.Current
 			if old.OK && old.V > limit {
-				out = append(out, b.Name+"（"+Pct(old)+"）")
+				name := b.Name
+				if county {
+					name += t.Kind + "“两委”"
+				}
+				out = append(out, name+"（"+Pct(old)+"）")
 			}
 		}
 	}
 	return out
 }
 
-func checkText(c analytics.Check) string {
+// checkText is a check's message with where it happened (the township too at county level) and the
+// rule cited.
+func checkText(c analytics.Check, county bool) string {
 	where := c.Unit
-	if where == "" {
-		where = c.Township
+	if where == "" || county {
+		where = c.Township + where
 	}
 	text := c.Message
 	if where != "" && !strings.Contains(text, where) {

@@ -9,9 +9,10 @@ import (
 	"electsum/analytics"
 )
 
-// Script is the writing system of a report: hans (简体, as the templates are written), hant (繁體,
-// OpenCC s2t) or tw (Taiwan standard with Taiwan phrasing, OpenCC s2twp). OpenCC's dictionaries are
-// embedded in the module, so conversion works offline.
+// Script is the writing system of a report: hans (简体, as the templates are written), hant (繁體 in the
+// common printed character forms, OpenCC s2tw: 為, 核查 — plain s2t gives OpenCC's own forms 爲, 覈查,
+// which readers take for typos) or tw (the same with Taiwan phrasing, OpenCC s2twp: 軟體, 程式).
+// OpenCC's dictionaries are embedded in the module, so conversion works offline.
 type Script string
 
 const (
@@ -55,7 +56,7 @@ func convert(conversion, text string) (string, error) {
 func (s Script) Convert(text string) (string, error) {
 	switch s {
 	case Hant:
-		return convert("s2t", text)
+		return convert("s2tw", text)
 	case TW:
 		return convert("s2twp", text)
 	}

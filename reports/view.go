@@ -86,7 +86,7 @@ func NewView(s *analytics.Summary, cfg Config) *View {
 	v.Plans = cfg.Plans
 	th := cfg.Thresholds.withDefaults()
 	v.Achievements = achievements(s, v.Whole)
-	v.Problems = append(problems(s, th, v.Level == analytics.LevelCounty), cfg.Problems...)
+	v.Problems = append(problems(s, th, v.Level), cfg.Problems...)
 	v.Annex = AnnexSheets
 	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
 	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
