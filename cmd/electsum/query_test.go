@@ -17,6 +17,7 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/xuri/excelize/v2"
 
+	"electsum/analytics"
 	"electsum/ingest"
 )
 
@@ -242,7 +243,7 @@ func TestQueryListAndSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Only 西村's 村民委员会 (400 of 820, 48.8%) is below 60% in 2024.
-	if len(rows) != 1 || rows[0]["村社区"] != "西村" || rows[0]["参选率"] != 48.8 {
+	if len(rows) != 1 || rows[0]["unit"] != "西村" || rows[0]["turnout"] != 48.8 {
 		t.Errorf("rows %v", rows)
 	}
 }
@@ -250,4 +251,7 @@ func TestQueryListAndSaved(t *testing.T) {
 // installQueryViews installs the analysts' views the saved analyses read.
 func installQueryViews(t *testing.T, db *sql.DB) {
 	t.Helper()
+	if err := analytics.Install(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
 }
