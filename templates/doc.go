@@ -41,6 +41,9 @@
 //	.Whole   全县 (as above, for use inside a section)
 //	.Noun    村 or 社区
 //	.Head    书记 or 主任 (body sections)
+//	.Level   the report's level (as the view's .Level), for wording that differs by level
+//	.FirstRoundReported  Value: units whose row says whether the election succeeded at the first round
+//	         (the denominator of .Body.Seats.FirstRound; fewer than the units when some left it blank)
 //	.Body    *analytics.BodySummary, set for one body's election:
 //	         .Body.Body (村民委员会), .Body.Participation.{Units,Registered,Voted,Turnout,FullTurnout} (Figure),
 //	         .Body.Participation.{ProxyVotes,MobileVotes} (Part), .Body.Seats.{Seats,Candidates,Elected,Margin},
@@ -67,7 +70,16 @@
 //	list A B C → A、B和C          cn 12 → 十二              term 10 → 第十届
 //	known V, positive V (bool)    unitNoun BODY → 村|社区    headTitle BODY → 书记|主任
 //	compare F → 上届为90.0%       turnoutOf UNITRATE → 甲村（85.0%）   hasFigures STRUCTURE (bool)
-//	seq 3 → [1 2 3]
+//	some "少数民族" P "人" → like part, but "" when the count is 0 (for attributes worth naming only when present)
+//	countShare P "个村一次选举成功" → 15个村一次选举成功，占100.0%
+//	moved F → 提高3.3个百分点 (after a change clause)   gap V → 小3.2岁 | 大1岁 | 相同
+//	nonzero V → V, or no figure when 0     rateOf *UNITRATE withTownship → 东风镇甲村（85.0%）
+//	date "2024-03-05" → 2024年3月5日        firstRound *bool → 一次选举成功 | 未能一次选举成功 | ""
+//	committee "村" → 村民委员会 ("社区" → 居民委员会)     add 1 2 → 3        seq 3 → [1 2 3]
+//
+// The wording of the generated items (.Achievements, .Problems) and the 数据核对 notes is written in Go
+// (package reports, findings.go and check.go) because it decides what to say, not only how; a template
+// may leave those sections out or print them differently.
 package templates
 
 import "embed"
