@@ -523,19 +523,37 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 	return ctx.Err()
 }
 
+// parseFile is ParseFile, replaceable by tests that need a reader that misbehaves.
+var parseFile = ParseFile
+
 // parseSafely turns a panic in the reader (a hostile file it did not foresee) into an error for that
 // file, so that one file cannot bring the whole run down.
 func parseSafely(path string, opts ParseOptions) (p *Parsed, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			p, err = nil, fmt.Errorf("读取时出现内部错误(%v)，请把该文件报告给开发者\n%s", r, debug.Stack())
+			p, err = nil, fmt.Errorf("读取时出现内部错误(%v)，请把该文件和下面的信息报告给开发者：%s", r, firstFrames(debug.Stack()))
 		}
 	}()
-	p, err = ParseFile(path, opts)
+	p, err = parseFile(path, opts)
 	if err == nil && p == nil {
 		err = errors.New("读取器没有返回任何内容")
 	}
 	return p, err
+}
+
+// firstFrames keeps the top of a stack trace: enough to find the bug, short enough to print.
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	var keep []string
+	for _, l := range lines {
+		if strings.HasPrefix(l, "electsum/") && !strings.Contains(l, "parseSafely") {
+			if i := strings.LastIndex(l, "("); i > 0 {
+				l = l[:i] // the arguments are raw words, of no use to anyone
+			}
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep[:min(len(keep), 3)], "; ")
 }
 
 // add checks one parsed file against the others of the run and stages its rows.

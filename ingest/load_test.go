@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -382,5 +384,33 @@ func TestLoadRejectsPersonElectedElsewhereByEarlierRun(t *testing.T) {
 	moved.Members[3].IDNumber = id
 	if _, err := loadParsed(ctx, db, []*Parsed{moved}, LoadOptions{Now: fixedNow}); err != nil {
 		t.Fatalf("moving a person within the replaced elections: %v", err)
+	}
+}
+
+// A reader that panics on one hostile file costs that file, not the run or the process.
+func TestLoadSurvivesReaderPanic(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.xlsx", "b.xlsx"} {
+		os.WriteFile(filepath.Join(dir, name), []byte(name), 0o644)
+	}
+	parseFile = func(path string, _ ParseOptions) (*Parsed, error) {
+		if strings.HasSuffix(path, "b.xlsx") {
+			var m map[string]int
+			m["boom"]++ // nil map write: a runtime panic as a reader bug would raise
+		}
+		return township(path, "东镇", 1, 2024, ""), nil
+	}
+	defer func() { parseFile = ParseFile }()
+	db := openTestDB(t)
+	_, err := Load(context.Background(), db, []string{dir}, LoadOptions{SkipBadFiles: true, Now: fixedNow})
+	var pe *ProblemsError
+	if !errors.As(err, &pe) || len(pe.Rejected) != 1 || !strings.HasSuffix(pe.Rejected[0], "b.xlsx") {
+		t.Fatalf("err = %v", err)
+	}
+	if msg := pe.Problems[0].Message; !strings.Contains(msg, "内部错误") || !strings.Contains(msg, "TestLoadSurvivesReaderPanic") || strings.Count(msg, "\n") > 0 {
+		t.Errorf("message %q", msg)
+	}
+	if got := count(t, db, `SELECT count(*) FROM elections`); got != 1 {
+		t.Errorf("elections %d", got)
 	}
 }
