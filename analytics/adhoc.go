@@ -77,10 +77,17 @@ func (d Decimal) Float64() float64 {
 }
 
 // ErrEmptyQuery means the text held no statement at all (only blanks or comments).
-var ErrEmptyQuery = errors.New("查询为空: 没有可运行的 SQL 语句")
+var ErrEmptyQuery error = &hintedError{"查询为空: 没有可运行的 SQL 语句", "把 SQL 语句放在引号里, 或用 -f 指定 .sql 文件"}
 
 // ErrMultipleStatements means the text held more than one statement; none of them was run.
-var ErrMultipleStatements = errors.New("一次只能运行一条 SQL 语句, 没有运行任何语句")
+var ErrMultipleStatements error = &hintedError{"一次只能运行一条 SQL 语句, 没有运行任何语句",
+	"把语句分开, 每次运行一条; 多步计算可以写成一条 WITH … SELECT …"}
+
+// hintedError is a fixed error that knows what the user should do about it.
+type hintedError struct{ message, hint string }
+
+func (e *hintedError) Error() string { return e.message }
+func (e *hintedError) Hint() string  { return e.hint }
 
 // RefusedError means the statement is not a read (INSERT, CREATE, COPY, ATTACH, SET, INSTALL …); it was
 // prepared but not run.
@@ -110,10 +117,14 @@ type SQLError struct {
 func (e *SQLError) Error() string { return "SQL 错误: " + e.Message }
 func (e *SQLError) Unwrap() error { return e.err }
 
-// Hint points at the views when the statement names a table or view that is not in the database.
+// Hint points at the views when the statement names a table or view that is not in the database, and
+// at --format and -o when it tried to read or write another file.
 func (e *SQLError) Hint() string {
-	if strings.Contains(e.Message, "Catalog Error") {
+	switch {
+	case strings.HasPrefix(e.Message, "Catalog Error"):
 		return "运行 electsum query \"SHOW TABLES\" 查看有哪些表和视图; 若缺少 v_ 开头的视图, 请用新版 electsum ingest 重新载入"
+	case strings.HasPrefix(e.Message, "Permission Error"):
+		return "electsum query 不读写数据库以外的文件; 导出结果请用 --format 和 -o, 载入数据请用 electsum ingest"
 	}
 	return ""
 }
@@ -212,7 +223,7 @@ func statementKind(c *duckdb.Conn, query string) (string, error) {
 			return "", sqlError(err)
 		}
 		// The driver's only other refusal of non-empty text is that it holds several statements.
-		return "", fmt.Errorf("%w (%v)", ErrMultipleStatements, err)
+		return "", ErrMultipleStatements
 	}
 	defer st.Close()
 	s, ok := st.(*duckdb.Stmt)
