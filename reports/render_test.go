@@ -344,3 +344,16 @@ func TestTownshipNumbersComeFromTheModel(t *testing.T) {
 		t.Error("report has suspiciously few numbers")
 	}
 }
+
+// The template data model's documentation (package templates) names every helper.
+func TestEveryHelperIsDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "templates", "doc.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range Funcs {
+		if !regexp.MustCompile(`//.*\b` + name + `\b`).Match(doc) {
+			t.Errorf("helper %s is not documented in templates/doc.go", name)
+		}
+	}
+}

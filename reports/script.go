@@ -69,9 +69,10 @@ func (s Script) Convert(text string) (string, error) {
 func DetectScript(s *analytics.Summary) Script {
 	seen := map[string]bool{}
 	var names []string
+	// A sample decides: the first 2,000 distinct names are plenty, and a province has far more.
 	add := func(xs ...string) {
 		for _, x := range xs {
-			if x != "" && !seen[x] {
+			if x != "" && !seen[x] && len(names) < 2000 {
 				seen[x] = true
 				names = append(names, x)
 			}
