@@ -86,7 +86,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	for _, w := range written {
 		fmt.Fprintf(e.stderr, "已写出: %s\n", w)
 	}
-	if loadErr == nil && len(rep.Problems) > 0 && *errorsDir == "" && !*asJSON {
+	if loadErr == nil && hasWarnings(rep) && *errorsDir == "" && !*asJSON {
 		fmt.Fprintln(e.stdout, "建议: 加 --errors-dir 目录 可导出标出问题单元格的工作簿和问题清单，发回乡镇核对")
 	}
 	return loadErr
@@ -95,6 +95,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 // installViews (re)creates the analytics views and configuration tables, so that the database file
 // is ready for SQL and reports after every load.
 func installViews(ctx context.Context, db *sql.DB) error { return analytics.Install(ctx, db) }
+
+func hasWarnings(r *ingest.Report) bool {
+	for _, p := range r.Problems {
+		if p.Severity == ingest.Warning {
+			return true
+		}
+	}
+	return false
+}
 
 // printProblems lists problems grouped by severity, errors first, as file:sheet!C12: message.
 func printProblems(w io.Writer, ps []ingest.Problem) {
@@ -135,7 +144,11 @@ func newProgress(w io.Writer) *progress {
 
 func (p *progress) update(ev ingest.ProgressEvent) {
 	if !p.tty {
-		fmt.Fprintf(p.w, "[%d/%d] %s %s，累计 %d 行\n", ev.FilesDone, ev.FilesTotal, ev.Outcome.Chinese(), ev.File, ev.Rows)
+		what := ev.Outcome.Chinese()
+		if ev.Outcome == ingest.Loaded {
+			what = "已读取" // written only at the end, when every file has passed
+		}
+		fmt.Fprintf(p.w, "[%d/%d] %s %s，累计 %d 行\n", ev.FilesDone, ev.FilesTotal, what, ev.File, ev.Rows)
 		return
 	}
 	now := time.Now()
@@ -151,12 +164,15 @@ func (p *progress) update(ev ingest.ProgressEvent) {
 	n := int(frac * width)
 	elapsed := now.Sub(p.start).Seconds()
 	rate := float64(ev.Rows) / max(elapsed, 0.001)
-	eta := "--:--"
-	if frac > 0 && frac < 1 {
-		left := time.Duration(elapsed * (1 - frac) / frac * float64(time.Second))
-		eta = fmt.Sprintf("%02d:%02d", int(left.Minutes()), int(left.Seconds())%60)
+	clock := func(d time.Duration) string { return fmt.Sprintf("%02d:%02d", int(d.Minutes()), int(d.Seconds())%60) }
+	eta := "剩余 --:--"
+	switch {
+	case frac >= 1:
+		eta = "用时 " + clock(now.Sub(p.start))
+	case frac > 0:
+		eta = "剩余 " + clock(time.Duration(elapsed*(1-frac)/frac*float64(time.Second)))
 	}
-	fmt.Fprintf(p.w, "\r[%s%s] %d/%d 个文件  %d 行  %.0f 行/秒  剩余 %s ", strings.Repeat("#", n), strings.Repeat(".", width-n),
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d 个文件  %d 行  %.0f 行/秒  %s ", strings.Repeat("#", n), strings.Repeat(".", width-n),
 		ev.FilesDone, ev.FilesTotal, ev.Rows, rate, eta)
 	p.drawn = true
 }
