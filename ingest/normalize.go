@@ -39,6 +39,9 @@ func clean(s string) string {
 // align two-character names ("张　三") and which never belong to a name or place.
 func cleanText(s string) string {
 	s = clean(s)
+	if strings.IndexByte(s, ' ') < 0 && strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "\u3000") && !strings.Contains(s, "\u00a0") {
+		return s // the common case: nothing inside to drop
+	}
 	hasSpace, hasHan := false, false
 	for _, r := range s {
 		if r < utf8.RuneSelf {
@@ -325,7 +328,7 @@ func fromSerial(s string) (time.Time, bool) {
 	if err != nil {
 		return time.Time{}, false
 	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+	return validDate(t.Year(), int(t.Month()), t.Day())
 }
 
 func validDate(y, m, d int) (time.Time, bool) {

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -69,11 +68,16 @@ func memberRow(unit, body, name, position, gender, birth, id string) []any {
 
 // makeID returns a valid 身份证号 for the birth date and gender.
 func makeID(birth string, male bool) string {
-	seq := "012"
+	return makeIDSeq(birth, 1, male)
+}
+
+// makeIDSeq is makeID for the n-th person born that day (n < 500).
+func makeIDSeq(birth string, n int, male bool) string {
+	seq := 2 * n
 	if male {
-		seq = "013"
+		seq++
 	}
-	body := "330102" + birth + seq
+	body := "330102" + birth + fmt.Sprintf("%03d", seq)
 	sum := 0
 	for i := 0; i < 17; i++ {
 		sum += int(body[i]-'0') * idWeights[i]
@@ -168,5 +172,85 @@ func TestProblemString(t *testing.T) {
 	}
 }
 
-var _ = fmt.Sprint
-var _ = errors.Is
+// writeBenchWorkbook writes a members sheet of n rows (and its results sheet) with excelize's
+// StreamWriter, the way a large township or county file looks.
+func writeBenchWorkbook(tb testing.TB, n int) string {
+	tb.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", "当选人员"); err != nil {
+		tb.Fatal(err)
+	}
+	sw, err := f.NewStreamWriter("当选人员")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := sw.SetRow("A1", membersHeader); err != nil {
+		tb.Fatal(err)
+	}
+	bodies := []string{"村党组织", "村民委员会"}
+	educations := []string{"大学本科", "大专", "高中", "初中", "中专"}
+	for i := 0; i < n; i++ {
+		unit := fmt.Sprintf("第%d村", i/10)
+		male := i%3 != 0
+		gender := "女"
+		if male {
+			gender = "男"
+		}
+		birth := fmt.Sprintf("19%02d%02d%02d", 60+i%30, 1+i%12, 1+i%28)
+		row := []any{"城关镇", unit, 2024, bodies[(i/5)%2], fmt.Sprintf("姓名%d", i), "委员", gender,
+			birth[:4] + "." + birth[4:6], "汉族", "中共党员", educations[i%5], "是", makeIDSeq(birth, i%499, male)}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(tb.TempDir(), "bench.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkParseFile reads a 10,000-row members sheet; compare with BenchmarkExcelizeRows, excelize
+// alone stream-reading every cell of the same file.
+func BenchmarkParseFile(b *testing.B) {
+	path := writeBenchWorkbook(b, 10000)
+	b.ReportAllocs()
+	for b.Loop() {
+		p, err := ParseFile(path, ParseOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(p.Members) != 10000 || len(rules(p, Error)) != 0 {
+			b.Fatalf("members %d, errors %v", len(p.Members), rules(p, Error)[:1])
+		}
+	}
+}
+
+func BenchmarkExcelizeRows(b *testing.B) {
+	path := writeBenchWorkbook(b, 10000)
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, name := range f.GetSheetList() {
+			rows, err := f.Rows(name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for rows.Next() {
+				if _, err := rows.Columns(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			rows.Close()
+		}
+		f.Close()
+	}
+}
