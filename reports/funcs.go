@@ -22,6 +22,7 @@ var Funcs = template.FuncMap{
 	"share":      Share,
 	"part":       PartClause,
 	"some":       Some,
+	"membersOf":  MembersOf,
 	"nonzero":    NonZero,
 	"rateOf":     RateOf,
 	"countShare": CountShare,
@@ -121,6 +122,16 @@ func Some(label string, p analytics.Part, unit string) string {
 		return ""
 	}
 	return PartClause(label, p, unit)
+}
+
+// MembersOf is the structure s of body b as a report describes it: for party bodies, whose members
+// are all party members by definition, the party-member share is left out.
+func MembersOf(b analytics.Body, s analytics.Structure) analytics.Structure {
+	switch b {
+	case analytics.PartyBranch, analytics.CommunityParty, analytics.TownshipPartyCommittee:
+		s.PartyMembers = analytics.Part{}
+	}
+	return s
 }
 
 // NonZero is v, or no figure when v is zero: for counts such as units at 100% turnout that are only

@@ -75,6 +75,7 @@
 //	moved F → 提高3.3个百分点 (after a change clause)   gap V → 小3.2岁 | 大1岁 | 相同
 //	nonzero V → V, or no figure when 0     rateOf *UNITRATE withTownship → 东风镇甲村（85.0%）
 //	date "2024-03-05" → 2024年3月5日        firstRound *bool → 一次选举成功 | 未能一次选举成功 | ""
+//	membersOf BODY STRUCTURE → the structure without the party share for party bodies (all are members)
 //	committee "村" → 村民委员会 ("社区" → 居民委员会)     add 1 2 → 3        seq 3 → [1 2 3]
 //
 // The wording of the generated items (.Achievements, .Problems) and the 数据核对 notes is written in Go
