@@ -266,7 +266,7 @@ func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*R
 		id := l.newFile(path, sum, size)
 		switch {
 		case err != nil:
-			l.fail(id, Problem{Severity: Error, File: path, Rule: "file_unreadable", Message: fmt.Sprintf("无法读取文件：%v", err)})
+			l.fail(id, unreadable(path, err))
 		case l.isUnchanged(sum):
 			l.files[id].report.Outcome = Unchanged
 		default:
@@ -509,7 +509,7 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 		}
 		path := l.files[r.id].report.Path
 		if r.err != nil {
-			l.fail(r.id, Problem{Severity: Error, File: path, Rule: "file_unreadable", Message: fmt.Sprintf("无法读取文件：%v", r.err)})
+			l.fail(r.id, unreadable(path, r.err))
 		} else {
 			if r.p.SHA256 == "" {
 				r.p.SHA256 = l.files[r.id].report.SHA256
@@ -521,6 +521,27 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 		l.progress(r.id)
 	}
 	return ctx.Err()
+}
+
+// unreadable is the problem of a file that cannot be read at all. The rule tells the reader's kinds
+// apart (file_encrypted, file_zip_bomb …); the reader's *FileError already says what to do.
+func unreadable(path string, err error) Problem {
+	rule := "file_unreadable"
+	for _, k := range []struct {
+		err  error
+		rule string
+	}{{ErrNotWorkbook, "file_not_workbook"}, {ErrEncrypted, "file_encrypted"}, {ErrTooLarge, "file_too_large"},
+		{ErrZipBomb, "file_zip_bomb"}, {ErrCorrupt, "file_corrupt"}} {
+		if errors.Is(err, k.err) {
+			rule = k.rule
+		}
+	}
+	msg := fmt.Sprintf("无法读取文件：%v", err)
+	var fe *FileError
+	if errors.As(err, &fe) {
+		msg = fe.Error()
+	}
+	return Problem{Severity: Error, File: path, Rule: rule, Message: msg}
 }
 
 // parseFile is ParseFile, replaceable by tests that need a reader that misbehaves.

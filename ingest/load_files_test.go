@@ -114,6 +114,11 @@ func TestLoadGeneratedWorkbooks(t *testing.T) {
 	if !errors.As(err, &pe) || len(pe.Rejected) != 1 || !strings.HasSuffix(pe.Rejected[0], "坏文件.xlsx") {
 		t.Fatalf("err = %v", err)
 	}
+	for _, p := range pe.Problems {
+		if p.Severity == ingest.Error && p.Rule != "file_corrupt" && p.Rule != "file_not_workbook" {
+			t.Errorf("a corrupt workbook has rule %s", p.Rule)
+		}
+	}
 	if rep.Unchanged != len(paths)+1 {
 		t.Errorf("unchanged %d, want %d", rep.Unchanged, len(paths)+1)
 	}
