@@ -41,6 +41,11 @@ func Write(w io.Writer, s *analytics.Summary, opts Options) error {
 			return fmt.Errorf("annex sheet %s: %w", t.sheet, err)
 		}
 	}
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title: fmt.Sprintf("%s%d年换届选举工作总结附件", scopeName(s), s.Year), Creator: "electsum", Language: "zh-CN",
+	}); err != nil {
+		return fmt.Errorf("annex properties: %w", err)
+	}
 	if err := addCharts(f, s, ts); err != nil {
 		return fmt.Errorf("annex charts: %w", err)
 	}
@@ -108,7 +113,8 @@ func newStyles(f *excelize.File) (*styles, error) {
 		for rk, color := range emphasis {
 			s := &excelize.Style{
 				Font: font(rk != dataRow, 10), Border: border, Fill: fill(color), NumFmt: nf.builtin,
-				Alignment: &excelize.Alignment{Horizontal: nf.align, Vertical: "center"},
+				// Long text (a check's message) wraps within the capped column width.
+				Alignment: &excelize.Alignment{Horizontal: nf.align, Vertical: "center", WrapText: k == text},
 			}
 			if nf.custom != "" {
 				s.CustomNumFmt = &nf.custom
@@ -310,7 +316,7 @@ func measure(t *table) ([]float64, error) {
 	}
 	out := make([]float64, len(w))
 	for i, n := range w {
-		out[i] = float64(min(max(n+2, 6), 60))
+		out[i] = float64(min(max(n+2, 6), 50))
 	}
 	return out, nil
 }

@@ -17,7 +17,7 @@ func tables(s *analytics.Summary, opts Options) []*table {
 	return ts
 }
 
-// scopeName is the place a title names: the township, the county, or 全部 for several counties.
+// scopeName is the place a title names: the township, the county, or 各县(市、区) for several.
 func scopeName(s *analytics.Summary) string {
 	switch {
 	case s.Scope.Unit != "":
@@ -29,7 +29,7 @@ func scopeName(s *analytics.Summary) string {
 	case len(s.Counties) == 1 && s.Counties[0] != "":
 		return s.Counties[0]
 	}
-	return "全部"
+	return "各县(市、区)"
 }
 
 // withCounty says whether tables need a 县(市、区) column: only when the scope spans several counties.
@@ -476,7 +476,9 @@ func weightedAverage(t *table, iAvg, iTotal, from, to int) cell {
 }
 
 // compareTable is 表3: every figure this term beside the previous term and the change, in 人,
-// 百分点 or 岁.
+// 百分点 or 岁. Its shares are the model's rounded values, not formulas over the counts above them,
+// so that they and their changes in 百分点 are the very numbers the report's text prints (a change is
+// the difference of the two rounded shares, and largest-remainder rounding cannot be a formula).
 func compareTable(s *analytics.Summary) *table {
 	t := &table{
 		sheet:   "表3 与上届对比",
