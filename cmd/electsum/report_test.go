@@ -220,6 +220,21 @@ func TestReport(t *testing.T) {
 		}
 	})
 
+	t.Run("level overrides the template", func(t *testing.T) {
+		dir := t.TempDir()
+		code, stdout, stderr := runCLI(t, "report", "--db", dbPath, "--year", "2024", "--township", township, "--level", "unit", "--format", "md", "-o", dir)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		md, _ := os.ReadFile(strings.TrimSpace(stdout))
+		if !strings.Contains(string(md), "村民委员会选举于") || strings.Contains(string(md), "## 三、取得的成效") {
+			t.Errorf("--level unit did not use the unit template:\n%.500s", md)
+		}
+		if code, _, _ := runCLI(t, "report", "--db", dbPath, "--year", "2024", "--level", "province"); code != 2 {
+			t.Errorf("bad level: exit %d", code)
+		}
+	})
+
 	t.Run("config from report init", func(t *testing.T) {
 		dir := t.TempDir()
 		cfg := filepath.Join(dir, "report.toml")
