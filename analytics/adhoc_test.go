@@ -512,3 +512,24 @@ func BenchmarkQuery(b *testing.B) {
 		}
 	}
 }
+
+func TestQueryOtherTypesAsText(t *testing.T) {
+	db := openAdhocDB(t, adhocFixture(t))
+	got, err := analytics.Query(context.Background(), db, `
+		SELECT TIME '12:30:00' AS t,
+		       INTERVAL '14 months 3 days 2 hours 0.5 seconds' AS i,
+		       ['东村', NULL] AS l,
+		       {'a': 1, 'd': DATE '2024-01-02', 'x': 1.25::DECIMAL(4, 2)} AS s,
+		       MAP {'k': [1]} AS m,
+		       '3ecba3b5-41fb-41de-a3a2-97c7a03c90ce'::UUID AS id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []any{"12:30:00", "1 year 2 months 3 days 02:00:00.5", `["东村",null]`, `{"a":1,"d":"2024-01-02","x":1.25}`,
+		`{"k":[1]}`, "3ecba3b5-41fb-41de-a3a2-97c7a03c90ce"}
+	for i, w := range want {
+		if got.Rows[0][i] != w {
+			t.Errorf("%s (%s) = %#v, want %#v", got.Columns[i].Name, got.Columns[i].Type, got.Rows[0][i], w)
+		}
+	}
+}
