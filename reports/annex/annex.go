@@ -199,6 +199,7 @@ func writeSheet(f *excelize.File, st *styles, t *table) error {
 				return err
 			}
 		} else {
+			clear(buf) // a short row must not repeat the previous row's trailing cells
 			for i, c := range row.cells {
 				k := c.kind
 				if k == inherit {
