@@ -49,8 +49,12 @@ func (sp *sheetParser) checkMember(m *Member, raw memberRaw) {
 		masked := maskID(m.IDNumber)
 		switch fault {
 		case idLength:
-			sp.problem(Error, "id_length", row, fIDNumber, masked,
-				fmt.Sprintf("%s 的%s为 %d 位，应为 18 位：请核对", who, sp.label(fIDNumber, row), len([]rune(m.IDNumber))))
+			msg := fmt.Sprintf("%s 的%s为 %d 位，应为 18 位：请核对", who, sp.label(fIDNumber, row), len([]rune(m.IDNumber)))
+			if strings.ContainsAny(m.IDNumber, "Ee+") {
+				msg = fmt.Sprintf("%s 的%s被 Excel 存成了数字(%s)，后几位已丢失：请把该列设为文本格式后重新填写", who, sp.label(fIDNumber, row), m.IDNumber)
+				masked = m.IDNumber // nothing left to hide
+			}
+			sp.problem(Error, "id_length", row, fIDNumber, masked, msg)
 		case idChecksum:
 			sp.problem(Error, "id_checksum", row, fIDNumber, masked,
 				fmt.Sprintf("%s 的%s校验位不正确(或含有数字和 X 以外的字符)：请逐位核对", who, sp.label(fIDNumber, row)))

@@ -78,6 +78,8 @@ func TestChecks(t *testing.T) {
 		{name: "same person twice by name", sheets: membersOnly(set(okMember, 12, ""), set(okMember, 12, "", 7, "1975-03")), sev: Error, rule: "duplicate_person", cell: "E3"},
 		{name: "same results key twice", sheets: resultsOnly(okResult, okResult), sev: Error, rule: "duplicate_result", cell: "B3"},
 		{name: "id length", sheets: membersOnly(set(okMember, 12, "33010219750315")), sev: Error, rule: "id_length", cell: "M2"},
+		{name: "id stored as a number", sheets: membersOnly(set(okMember, 12, "3.3010219750315E+17")), sev: Error, rule: "id_length", cell: "M2",
+			message: "张三 的身份证号(M2)被 Excel 存成了数字(3.3010219750315E+17)，后几位已丢失：请把该列设为文本格式后重新填写"},
 		{name: "id check digit", sheets: membersOnly(set(okMember, 12, idMale[:17]+"0")), sev: Error, rule: "id_checksum", cell: "M2"},
 		{name: "id letters", sheets: membersOnly(set(okMember, 12, "3301021975031501AX")), sev: Error, rule: "id_checksum", cell: "M2"},
 		{name: "id impossible date", sheets: membersOnly(set(okMember, 12, makeID("19750230", true))), sev: Error, rule: "id_date", cell: "M2"},

@@ -50,6 +50,18 @@ func TestMessyWorkbook(t *testing.T) {
 	}
 }
 
+// TestMergesOfLargeSheets reads a workbook whose sheets excelize keeps in temporary files (as it does
+// for sheets over MaxXMLSize), where merged ranges come from excelize instead of the fast scan.
+func TestMergesOfLargeSheets(t *testing.T) {
+	p, err := ParseFile(writeXLSX(t, messyResults(2900)), ParseOptions{MaxXMLSize: 64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Problems) != 0 || len(p.Results) != 3 || p.Results[2].Township != "城关镇" || *p.Results[2].Registered != 900 {
+		t.Errorf("problems %v, results %+v", p.Problems, p.Results)
+	}
+}
+
 func TestTotalRowMismatch(t *testing.T) {
 	p := mustParse(t, writeXLSX(t, messyResults(3000)))
 	got := rules(p, Warning)
