@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,8 +11,10 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/term"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"electsum/analytics"
 	"electsum/ingest"
@@ -176,13 +179,26 @@ func readQueryFile(e *env, path string) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("读取标准输入: %w", err)
 		}
-		return b, nil
+		return sqlText(b), nil
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &usageError{message: fmt.Sprintf("读取 SQL 文件 %s: %v", path, err), hint: "检查 -f 后面的文件路径"}
 	}
-	return b, nil
+	return sqlText(b), nil
+}
+
+// sqlText reads a .sql file as saved by Notepad on Chinese Windows: UTF-8 with a byte-order mark, or
+// GBK/GB18030 when the bytes are not UTF-8.
+func sqlText(b []byte) []byte {
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	if utf8.Valid(b) {
+		return b
+	}
+	if u, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b); err == nil {
+		return u
+	}
+	return b
 }
 
 // chooseFormat takes --format, else the extension of -o, else table.

@@ -16,6 +16,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"electsum/analytics"
 	"electsum/ingest"
@@ -253,5 +254,25 @@ func installQueryViews(t *testing.T, db *sql.DB) {
 	t.Helper()
 	if err := analytics.Install(context.Background(), db); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestQueryFileInGBKOrWithBOM(t *testing.T) {
+	db := queryFixture(t)
+	dir := t.TempDir()
+	sql := "SELECT unit AS 村 FROM units WHERE township = '河口乡' ORDER BY unit"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(sql)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{"gbk.sql": gbk, "bom.sql": "\uFEFF" + sql} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, stdout, stderr := runCLI(t, "query", "--db", db, "-f", path, "--format", "csv")
+		if code != 0 || stdout != "村\n南村\n" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, code, stdout, stderr)
+		}
 	}
 }

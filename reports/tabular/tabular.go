@@ -162,6 +162,11 @@ func formatFloat(f float64) string {
 	case math.IsInf(f, -1):
 		return "-Infinity"
 	}
+	// Plain digits as people write them; exponents only where plain digits would run long, as
+	// JavaScript does.
+	if a := math.Abs(f); a >= 1e21 || (a != 0 && a < 1e-6) {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 

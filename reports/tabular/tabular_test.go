@@ -296,3 +296,12 @@ func TestParseFormat(t *testing.T) {
 		t.Errorf("FormatFromPath: %v %v", f, ok)
 	}
 }
+
+func TestFormatFloat(t *testing.T) {
+	for f, want := range map[float64]string{48.8: "48.8", 100: "100", 1e6: "1000000", 0.000001: "0.000001",
+		1e-7: "1e-07", 1e21: "1e+21", -2.5: "-2.5", 0: "0"} {
+		if got := formatFloat(f); got != want {
+			t.Errorf("formatFloat(%v) = %q, want %q", f, got, want)
+		}
+	}
+}
