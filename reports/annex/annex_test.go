@@ -4,6 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"fmt"
+	"html"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -337,14 +340,41 @@ func TestPrintSetupAndCharts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	charts := 0
+	charts := map[string]string{}
 	for _, zf := range zr.File {
 		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
-			charts++
+			r, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			if _, err := io.Copy(&b, r); err != nil {
+				t.Fatal(err)
+			}
+			r.Close()
+			charts[zf.Name] = html.UnescapeString(b.String())
 		}
 	}
-	if charts != 3 {
-		t.Errorf("%d charts, want 3 (age, education, women by township)", charts)
+	if len(charts) != 3 {
+		t.Fatalf("%d charts, want 3 (age, education, women by township)", len(charts))
+	}
+	// The age chart reads the age bands of 村“两委” in 表3, both terms; the women chart reads the
+	// 两委 section's 女性占比 in 表2.
+	compare := "表3 与上届对比"
+	sec := rowOf(t, f, compare, 0, "三、村民委员会成员", 2)
+	sec = rowOf(t, f, compare, 0, "四、村“两委”成员（按人数计）", sec)
+	band := rowOf(t, f, compare, 0, "35岁及以下", sec)
+	want := fmt.Sprintf("'%s'!$A$%d:$A$%d", compare, band, band+3)
+	wantPrev := fmt.Sprintf("'%s'!$C$%d:$C$%d", compare, band, band+3)
+	if c := charts["xl/charts/chart1.xml"]; !strings.Contains(c, want) || !strings.Contains(c, wantPrev) {
+		t.Errorf("age chart does not read %s and %s", want, wantPrev)
+	}
+	structure := "表2 成员结构"
+	sec = rowOf(t, f, structure, 0, "三、村“两委”成员（按人数计）", 3)
+	women := header(t, f, structure, "人数", 0) + 1
+	want = fmt.Sprintf("'%s'!$%s$%d:$%s$%d", structure, col(women), sec+1, col(women), sec+len(s.Breakdown))
+	if c := charts["xl/charts/chart3.xml"]; !strings.Contains(c, want) {
+		t.Errorf("women chart does not read %s", want)
 	}
 }
 

@@ -532,7 +532,7 @@ func compareTable(s *analytics.Summary) *table {
 		for _, p := range st.AgeBands {
 			countRow(p.Label, p.Count)
 		}
-		if tc != nil && t.anchors["age_val"] == "" && len(st.AgeBands) > 0 {
+		if tc != nil && t.anchors["age_cat"] == "" && len(st.AgeBands) > 0 {
 			t.anchors["age_cat"] = absRange(t.sheet, 0, from, t.nextRow()-1)
 			t.anchors["age_cur"] = absRange(t.sheet, 1, from, t.nextRow()-1)
 			t.anchors["age_prev"] = absRange(t.sheet, 2, from, t.nextRow()-1)
@@ -549,7 +549,7 @@ func compareTable(s *analytics.Summary) *table {
 		for _, p := range st.Education {
 			countRow(p.Label, p.Count)
 		}
-		if tc != nil && t.anchors["edu_val"] == "" && len(st.Education) > 0 {
+		if tc != nil && t.anchors["edu_cat"] == "" && len(st.Education) > 0 {
 			t.anchors["edu_cat"] = absRange(t.sheet, 0, from, t.nextRow()-1)
 			t.anchors["edu_cur"] = absRange(t.sheet, 1, from, t.nextRow()-1)
 			t.anchors["edu_prev"] = absRange(t.sheet, 2, from, t.nextRow()-1)

@@ -17,7 +17,7 @@ func addCharts(f *excelize.File, s *analytics.Summary, ts []*table) error {
 	var compare, structure *table
 	for _, t := range ts {
 		switch {
-		case t.anchors["age_val"] != "" || t.anchors["age_cat"] != "":
+		case t.anchors["age_cat"] != "" || t.anchors["edu_cat"] != "":
 			compare = t
 		case t.anchors["women_val"] != "":
 			structure = t
