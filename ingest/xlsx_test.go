@@ -250,3 +250,17 @@ func TestMissingFile(t *testing.T) {
 		t.Errorf("err = %v, want not exist", err)
 	}
 }
+
+// TestRowNumbersSkipAbsentRows: rows missing from the sheet XML still count, so problems point at the
+// row Excel shows.
+func TestRowNumbersSkipAbsentRows(t *testing.T) {
+	p := mustParse(t, writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{
+		{}, {}, resultsHeader, {}, set(resultRow("石桥村", "村民委员会", 1), 5, "很多"),
+	}}))
+	if got := rules(p, Error); len(got) != 1 || got[0] != "wrong_type@F5" {
+		t.Fatalf("errors = %v, want [wrong_type@F5]", got)
+	}
+	if len(p.Results) != 1 || p.Results[0].Row != 5 {
+		t.Errorf("results = %+v", p.Results)
+	}
+}
