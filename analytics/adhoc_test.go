@@ -92,6 +92,8 @@ var writeAttempts = []string{
 	"EXPLAIN ANALYZE CREATE TABLE t AS SELECT 1",
 	"/* SELECT */ DELETE FROM members",
 	"CREATE MACRO m(a) AS a",
+	"SELECT * FROM query('DROP TABLE members')",
+	"SELECT * FROM query('SELECT 1; DROP TABLE members')",
 	"SELECT nextval('ingest_log_id')",
 	"",
 	"-- only a comment",
@@ -175,6 +177,12 @@ func TestQueryRefusesWritesByStatementType(t *testing.T) {
 		var r *analytics.RefusedError
 		if !errors.As(err, &r) {
 			t.Errorf("%q: error %v, want *RefusedError", q, err)
+		}
+	}
+	// DuckDB's query() table function takes a single SELECT only, so it is no way around the checks.
+	for _, q := range []string{"SELECT * FROM query('DROP TABLE units')", "SELECT * FROM query('SELECT 1; DROP TABLE units')"} {
+		if _, err := analytics.Query(ctx, db, q); err == nil {
+			t.Errorf("%q was allowed", q)
 		}
 	}
 	var units, tables int
