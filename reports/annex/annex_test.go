@@ -457,3 +457,14 @@ func TestOneTownshipHasNoSubtotal(t *testing.T) {
 		t.Errorf("表2 breakdown column %q, want 村(社区) at township scope", v)
 	}
 }
+
+func TestEmptySummaryStillWrites(t *testing.T) {
+	f, _ := writeAndOpen(t, &analytics.Summary{Year: 2024, Level: analytics.LevelCounty, Scope: analytics.Scope{County: "空县", Year: 2024}}, Options{})
+	want := []string{"表2 成员结构", "表3 与上届对比", "表4 当选人员名册", "表5 数据核对"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets %v, want %v", got, want)
+	}
+	if v, _ := f.GetCellValue("表5 数据核对", "B3"); v != "未发现问题" {
+		t.Errorf("表5 B3 = %q", v)
+	}
+}
