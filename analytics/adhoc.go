@@ -319,6 +319,9 @@ func stripComments(q string) string {
 }
 
 func sqlError(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("查询已中止: %w", err)
+	}
 	var de *duckdb.Error
 	if errors.As(err, &de) {
 		return &SQLError{Message: de.Msg, err: err}

@@ -541,3 +541,20 @@ func TestQueryOtherTypesAsText(t *testing.T) {
 		}
 	}
 }
+
+func TestQueryCancelled(t *testing.T) {
+	db := openAdhocDB(t, adhocFixture(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := analytics.Query(ctx, db, "SELECT count(*) FROM range(1000000000)")
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v, want context.Canceled", err)
+	}
+	// A query already running is interrupted (Ctrl-C in electsum query); this one would take minutes.
+	ctx, cancel = context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	_, err = analytics.Query(ctx, db, "SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b")
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("error %v, want context.DeadlineExceeded", err)
+	}
+}
