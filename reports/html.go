@@ -36,31 +36,29 @@ func (r *Renderer) HTML(w io.Writer, v *View, script Script) error {
 	if err != nil {
 		return err
 	}
-	if md, err = script.Convert(md); err != nil {
+	if md, err = v.Convert(script, md); err != nil {
 		return err
 	}
-	var convErr error
-	conv := func(s string) string {
-		out, err := script.Convert(s)
-		if err != nil && convErr == nil {
-			convErr = err
-		}
-		return out
-	}
 	body := markdownToHTML(md)
-	for name, svg := range charts(&hv, conv) {
+	// Charts are drawn in Simplified and converted whole; the CSS font list must keep its names.
+	font := html.EscapeString(chartFont)
+	convFont, err := v.Convert(script, font)
+	if err != nil {
+		return err
+	}
+	for name, svg := range charts(&hv, func(s string) string { return s }) {
 		tok := chartToken(name)
 		fig := ""
 		if svg != "" {
-			fig = "<figure>" + svg + "</figure>"
+			if svg, err = v.Convert(script, svg); err != nil {
+				return err
+			}
+			fig = "<figure>" + strings.ReplaceAll(svg, convFont, font) + "</figure>"
 		}
 		body = strings.ReplaceAll(body, "<p>"+tok+"</p>", fig)
 		body = strings.ReplaceAll(body, tok, fig)
 	}
-	if convErr != nil {
-		return convErr
-	}
-	title, err := script.Convert(v.Title)
+	title, err := v.Convert(script, v.Title)
 	if err != nil {
 		return err
 	}

@@ -122,7 +122,7 @@ func (r *Renderer) Markdown(w io.Writer, v *View, script Script) error {
 	if err != nil {
 		return err
 	}
-	if md, err = script.Convert(md); err != nil {
+	if md, err = v.Convert(script, md); err != nil {
 		return err
 	}
 	_, err = io.WriteString(w, md)

@@ -357,3 +357,34 @@ func TestEveryHelperIsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// Taiwan phrasing must not rewrite names (信息村 is not 資訊村) nor the domain words 社区 and 程序, and
+// the charts' CSS font list keeps its Simplified font names.
+func TestTWKeepsNamesAndDomainWords(t *testing.T) {
+	s := countyFixture()
+	s.Breakdown[0].Name = "信息村"
+	s.Bodies[1].Participation.BelowThreshold[0].Unit = "信息村"
+	v := NewView(s, Config{Deployment: "严格执行法定程序，指导社区做好换届"})
+	var md, page bytes.Buffer
+	if err := Builtin().Markdown(&md, v, TW); err != nil {
+		t.Fatal(err)
+	}
+	if err := Builtin().HTML(&page, v, TW); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{md.String(), page.String()} {
+		for _, want := range []string{"信息村", "法定程序", "社區", "選舉"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("tw output lacks %q", want)
+			}
+		}
+		for _, bad := range []string{"資訊村", "程式", "社群"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("tw output contains %q", bad)
+			}
+		}
+	}
+	if !strings.Contains(page.String(), "&#34;宋体&#34;") {
+		t.Error("chart font list was converted")
+	}
+}

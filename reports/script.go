@@ -2,6 +2,8 @@ package reports
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/longbridgeapp/opencc"
@@ -102,4 +104,83 @@ func DetectScript(s *analytics.Summary) Script {
 		return Hant
 	}
 	return Hans
+}
+
+// twFixes undo OpenCC's Taiwan phrase conversions that are wrong for election reports: 社区 (a
+// residential community) is 社區 in Taiwan too, not 社群 (an online community), and 程序 (procedure) is
+// not 程式 (a program).
+var twFixes = strings.NewReplacer("社群", "社區", "程式", "程序")
+
+// Convert converts report text to script. With TW, whose phrase conversion rewrites words, the names of
+// places in the view are only converted character by character (a village named 信息村
+// stays 信息村 in meaning: 信息村, not 資訊村), and twFixes are applied.
+func (v *View) Convert(script Script, text string) (string, error) {
+	if script != TW {
+		return script.Convert(text)
+	}
+	names := v.names()
+	pairs := make([]string, 0, 2*len(names))
+	back := make([]string, 0, 2*len(names))
+	for i, n := range names {
+		if i >= 0xF8FF-0xE000 {
+			break // private-use code points run out; the remaining names are converted as text
+		}
+		tok := string(rune(0xE000 + i))
+		pairs = append(pairs, n, tok)
+		conv, err := Hant.Convert(n)
+		if err != nil {
+			return "", err
+		}
+		back = append(back, tok, conv)
+	}
+	text = strings.NewReplacer(pairs...).Replace(text)
+	out, err := TW.Convert(text)
+	if err != nil {
+		return "", err
+	}
+	return strings.NewReplacer(back...).Replace(twFixes.Replace(out)), nil
+}
+
+// names are the distinct place names the view may print (people are not named in the report text), longest first so that a name
+// containing another is replaced whole.
+func (v *View) names() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(xs ...string) {
+		for _, x := range xs {
+			if x != "" && !seen[x] {
+				seen[x] = true
+				out = append(out, x)
+			}
+		}
+	}
+	s := v.Summary
+	add(v.Place, s.Scope.County, s.Scope.Township, s.Scope.Unit)
+	add(s.Counties...)
+	for _, e := range s.Elections {
+		add(e.County, e.Township, e.Unit)
+	}
+	for _, b := range s.Breakdown {
+		add(b.Name, b.Township, b.Unit)
+	}
+	for _, c := range s.Checks {
+		add(c.Township, c.Unit)
+	}
+	for _, b := range s.Bodies {
+		for _, u := range b.Participation.BelowThreshold {
+			add(u.Township, u.Unit)
+		}
+		for _, u := range []*analytics.UnitRate{b.Participation.Highest, b.Participation.Lowest} {
+			if u != nil {
+				add(u.Township, u.Unit)
+			}
+		}
+	}
+	for _, t := range s.TwoCommittees {
+		for _, u := range t.NoWomanUnits {
+			add(u.Township, u.Unit)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
 }

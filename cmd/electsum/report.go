@@ -251,7 +251,7 @@ func reportFileName(v *reports.View) string {
 // writeReport writes one report in each format and returns the paths. A file is written whole or not
 // at all: it is rendered to memory first.
 func writeReport(r *reports.Renderer, v *reports.View, script reports.Script, formats []string, dir string) ([]string, error) {
-	base, err := script.Convert(reportFileName(v))
+	base, err := v.Convert(script, reportFileName(v))
 	if err != nil {
 		return nil, err
 	}
