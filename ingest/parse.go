@@ -350,12 +350,8 @@ func (sp *sheetParser) end() {
 		sp.setLayout(sp.pendingLay)
 	}
 	if sp.lay == nil && sp.nonEmpty {
-		what := "工作表“" + sp.name + "”"
-		if sp.name == "" {
-			what = "文件"
-		}
 		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Rule: "unknown_sheet",
-			Message: what + "没有可识别的表头(选举结果或当选人员)，已跳过"})
+			Message: sp.where() + "没有可识别的表头(选举结果或当选人员)，已跳过"})
 	}
 }
 
@@ -377,7 +373,7 @@ func (sp *sheetParser) setLayout(l *layout) {
 	for _, h := range l.missing() {
 		sp.skip = true
 		sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: h, Rule: "missing_column",
-			Message: fmt.Sprintf("%s(%s)缺少必填列“%s”：请在表头行添加该列并填写(可用 electsum template 生成标准采集表)", sp.where(), l.spec.kind, h)})
+			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(可用 electsum template 生成标准采集表)", sp.where(), l.spec.kind, h)})
 	}
 }
 
