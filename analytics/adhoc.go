@@ -13,6 +13,9 @@ package analytics
 //     SHOW, SUMMARIZE and PRAGMA table_info; or EXPLAIN of a SELECT).
 // The file is never ATTACHed to an in-memory database: such a sandbox can DETACH it and ATTACH it again
 // read-write.
+//
+// This is the one place outside ingest that uses duckdb-go's own API: database/sql exposes neither a
+// prepare that refuses several statements nor a statement's type.
 
 import (
 	"context"
