@@ -468,3 +468,29 @@ func TestEmptySummaryStillWrites(t *testing.T) {
 		t.Errorf("表5 B3 = %q", v)
 	}
 }
+
+// Past some 1,300 townships, a SUM of every 小计 would pass Excel's 8,192-character formula limit.
+func TestManyTownshipsTotalStaysUnderFormulaLimit(t *testing.T) {
+	s := fakeSummary(1, 1500, 1, 10)
+	f, _ := writeAndOpen(t, s, Options{})
+	sheet := "表1-2 村民委员会选举"
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := len(rows)
+	iReg := header(t, f, sheet, "登记选民数", 0)
+	fm := formulaOf(t, f, sheet, ref(iReg, total))
+	if len(fm) > 8192 || !strings.HasPrefix(fm, "SUMIF(") {
+		t.Errorf("合计 formula of %d characters: %.60s…", len(fm), fm)
+	}
+	var want float64
+	for _, e := range s.Elections {
+		if e.Body == analytics.VillagersCommittee {
+			want += e.Registered.V
+		}
+	}
+	if got := raw(t, f, sheet, ref(iReg, total)); got != want {
+		t.Errorf("合计 %v, want %v", got, want)
+	}
+}

@@ -203,14 +203,14 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 			return t
 		}
 		subtotals = append(subtotals, t.nextRow())
-		t.add(subtotalRow, sums(lead(rows[start].County, rows[start].Township, "小计"), from, to)...)
+		t.add(subtotalRow, sums(lead(rows[start].County, rows[start].Township, subtotalLabel), from, to)...)
 		start = end
 	}
 	cells := make([]cell, len(t.cols))
 	cells[0] = str("合计")
 	for i, c := range t.cols {
 		if c.kind == count {
-			cells[i] = sumRows(t, i, subtotals)
+			cells[i] = sumRows(t, i, subtotals, iReg-1)
 		}
 	}
 	fill(cells, t.nextRow())

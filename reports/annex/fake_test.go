@@ -45,6 +45,7 @@ func fakeSummary(counties, townships, units int, seed uint64) *analytics.Summary
 					unit = "=HYPERLINK(\"x\")村" // a clerk's typo must stay text
 				}
 				ref := analytics.UnitRef{County: county, Township: township, Unit: unit}
+				rosterStart := len(s.Roster)
 				var secretary *analytics.Member
 				var partyMembers []analytics.Member
 				for _, b := range []analytics.Body{analytics.PartyBranch, analytics.VillagersCommittee} {
@@ -111,8 +112,8 @@ func fakeSummary(counties, townships, units int, seed uint64) *analytics.Summary
 				}
 				// persons: distinct by id within the unit
 				seen := map[string]bool{}
-				for _, m := range s.Roster {
-					if m.UnitRef == ref && !seen[m.IDNumber] {
+				for _, m := range s.Roster[rosterStart:] {
+					if !seen[m.IDNumber] {
 						seen[m.IDNumber] = true
 						persons.people = append(persons.people, m)
 						wholePersons.people = append(wholePersons.people, m)

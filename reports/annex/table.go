@@ -132,8 +132,9 @@ func sumOf(t *table, i, from, to int) cell {
 }
 
 // sumRows is the sum of column i over the listed sheet rows (the 小计 rows a 合计 adds up). Excel allows
-// 255 arguments a function, so long lists become SUM(…)+SUM(…).
-func sumRows(t *table, i int, rows []int) cell {
+// 255 arguments a function, so long lists become SUM(…)+SUM(…); and 8,192 characters a formula, so
+// beyond that (over a thousand townships) it becomes SUMIF over the rows whose label column reads 小计.
+func sumRows(t *table, i int, rows []int, label int) cell {
 	var v float64
 	var parts []string
 	for start := 0; start < len(rows); start += 250 {
@@ -148,8 +149,19 @@ func sumRows(t *table, i int, rows []int) cell {
 	if len(parts) == 0 {
 		return formula("0", num(0))
 	}
-	return formula(strings.Join(parts, "+"), num(v))
+	f := strings.Join(parts, "+")
+	if len(f) > maxFormula {
+		first, last := rows[0], rows[len(rows)-1]
+		f = fmt.Sprintf(`SUMIF(%s:%s,"%s",%s:%s)`, ref(label, first), ref(label, last), subtotalLabel, ref(i, first), ref(i, last))
+	}
+	return formula(f, num(v))
 }
+
+// maxFormula is a safe margin under Excel's limit of 8,192 characters a formula.
+const maxFormula = 8000
+
+// subtotalLabel marks a 小计 row in its unit column.
+const subtotalLabel = "小计"
 
 // ratio is the share num/den of two cells of the same row (numerator column n, denominator column d,
 // sheet row r): empty when the denominator is empty or zero, as Excel computes =IF(d=0,"",n/d).
