@@ -15,7 +15,7 @@ import (
 //	id_length, id_checksum, id_date, id_birth_mismatch, id_gender_mismatch  a member
 //	duplicate_result, duplicate_person, no_data_sheet                       the whole file
 //	total_mismatch, no_result_row, member_count_mismatch                    warnings
-//	unknown_column, unknown_sheet                                           notices
+//	unknown_column, unknown_sheet, hidden_sheet                             notices
 
 // checkResult compares the figures of one results row.
 func (sp *sheetParser) checkResult(r *Result) {

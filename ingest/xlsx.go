@@ -34,6 +34,12 @@ func parseXLSX(fp *fileParser, data []byte) error {
 	}
 	merges := mergedCells(f)
 	for _, name := range names {
+		// A hidden sheet holds dropdown lists or a stale copy, never the data a township means to send.
+		if visible, err := f.GetSheetVisible(name); err == nil && !visible {
+			fp.add(Problem{Severity: Notice, Sheet: name, Rule: "hidden_sheet",
+				Message: fmt.Sprintf("工作表“%s”是隐藏的，已跳过：如其中有要导入的数据，请在 Excel 中取消隐藏后重新导入", name)})
+			continue
+		}
 		rows, err := f.Rows(name)
 		if err != nil {
 			var notExist excelize.ErrSheetNotExist

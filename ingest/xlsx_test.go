@@ -264,3 +264,28 @@ func TestRowNumbersSkipAbsentRows(t *testing.T) {
 		t.Errorf("results = %+v", p.Results)
 	}
 }
+
+func TestHiddenSheetSkipped(t *testing.T) {
+	path := writeXLSX(t,
+		sheetData{name: "选举结果", rows: [][]any{resultsHeader, resultRow("石桥村", "村民委员会", 1)}},
+		sheetData{name: "上届", rows: [][]any{resultsHeader, set(resultRow("石桥村", "村民委员会", 1), 2, 2021)}},
+	)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetSheetVisible("上届", false); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	p := mustParse(t, path)
+	if len(p.Results) != 1 || p.Results[0].Year != 2024 {
+		t.Errorf("results = %+v", p.Results)
+	}
+	if got := rules(p, Notice); len(got) != 1 || got[0] != "hidden_sheet@" {
+		t.Errorf("notices = %v", got)
+	}
+}
