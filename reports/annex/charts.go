@@ -65,6 +65,10 @@ func addCharts(f *excelize.File, s *analytics.Summary, ts []*table) error {
 	if _, err := f.NewSheet(chartSheet); err != nil {
 		return err
 	}
+	a4, landscape := 9, "landscape"
+	if err := f.SetPageLayout(chartSheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}); err != nil {
+		return err
+	}
 	for i, c := range charts {
 		if err := f.AddChart(chartSheet, ref(0, 1+i*20), c); err != nil {
 			return err
