@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -214,6 +215,9 @@ func (fp *fileParser) sheet(name string) *sheetParser {
 	return sp
 }
 
+// maxPresize bounds how many rows are reserved ahead from a sheet's declared dimension.
+const maxPresize = 100_000
+
 // maxHeaderScan is how many non-empty rows may stand above the header (titles, notes).
 const maxHeaderScan = 10
 
@@ -229,6 +233,7 @@ type sheetParser struct {
 	scanned    int
 	nonEmpty   bool
 
+	rows      int          // rows the sheet declares, to size slices; 0 if unknown
 	merges    []mergeRange // sorted by top row
 	nextMerge int
 	active    []*mergeRange
@@ -365,6 +370,14 @@ func (sp *sheetParser) where() string {
 func (sp *sheetParser) setLayout(l *layout) {
 	sp.lay, sp.pending, sp.pendingLay = l, nil, nil
 	sp.fp.hasKind[l.spec.kind] = true
+	if n := min(sp.rows-l.headerEnd, maxPresize); n > 0 { // a hint only: a hostile file may lie
+		if l.spec.kind == ResultsSheet {
+			sp.fp.out.Results = slices.Grow(sp.fp.out.Results, n)
+		} else {
+			sp.fp.out.Members = slices.Grow(sp.fp.out.Members, n)
+			sp.fp.raw = slices.Grow(sp.fp.raw, n)
+		}
+	}
 	for _, u := range l.unknown {
 		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: u.text, Cell: cellRef(u.index, l.headerEnd),
 			Value: u.text, Rule: "unknown_column",

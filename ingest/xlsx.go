@@ -32,7 +32,7 @@ func parseXLSX(fp *fileParser, data []byte) error {
 	if len(names) == 0 {
 		return &FileError{Path: fp.path, Kind: ErrNotWorkbook, Err: errors.New("no worksheets")}
 	}
-	merges := mergedCells(f)
+	infos := sheetInfos(f)
 	for _, name := range names {
 		// A hidden sheet holds dropdown lists or a stale copy, never the data a township means to send.
 		if visible, err := f.GetSheetVisible(name); err == nil && !visible {
@@ -49,9 +49,9 @@ func parseXLSX(fp *fileParser, data []byte) error {
 			return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("sheet %s: %w", name, err)}
 		}
 		sp := fp.sheet(name)
-		if ms, ok := merges[name]; ok {
-			sp.merges = ms
-		} else if merges == nil {
+		if info, ok := infos[name]; ok {
+			sp.merges, sp.rows = info.merges, info.rows
+		} else if infos == nil {
 			sp.merges = mergedCellsSlow(f, name)
 		}
 		n := 0
@@ -125,11 +125,17 @@ func openError(fp *fileParser, err error) error {
 	return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
 }
 
-// mergedCells finds every sheet's merged ranges by scanning the worksheet XML that excelize already
+// sheetInfo is what is known of a sheet before streaming it.
+type sheetInfo struct {
+	merges []mergeRange
+	rows   int // from the sheet's <dimension>, 0 if unknown; only sizes slices
+}
+
+// sheetInfos finds every sheet's merged ranges by scanning the worksheet XML that excelize already
 // holds in memory. excelize's GetMergeCells would decode the whole worksheet a second time, doubling the
 // cost of reading a file. It returns nil when the package layout is not the usual one; callers then fall
 // back to GetMergeCells.
-func mergedCells(f *excelize.File) map[string][]mergeRange {
+func sheetInfos(f *excelize.File) map[string]sheetInfo {
 	if f.WorkBook == nil {
 		return nil
 	}
@@ -156,17 +162,18 @@ func mergedCells(f *excelize.File) map[string][]mergeRange {
 		}
 		targets[r.ID] = t
 	}
-	out := map[string][]mergeRange{}
+	out := map[string]sheetInfo{}
 	for _, s := range f.WorkBook.Sheets.Sheet {
 		b, ok := pkgBytes(f, targets[s.ID])
 		if !ok {
-			out[s.Name] = nil
+			var info sheetInfo
 			if _, ok := targets[s.ID]; ok {
-				out[s.Name] = mergedCellsSlow(f, s.Name) // kept in a temporary file: large sheet
+				info.merges = mergedCellsSlow(f, s.Name) // kept in a temporary file: large sheet
 			}
+			out[s.Name] = info
 			continue
 		}
-		out[s.Name] = scanMerges(b)
+		out[s.Name] = sheetInfo{merges: scanMerges(b), rows: dimensionRows(b)}
 	}
 	return out
 }
@@ -209,6 +216,26 @@ func scanMerges(b []byte) []mergeRange {
 	}
 	sortMerges(out)
 	return out
+}
+
+// dimensionRows reads the last row of <dimension ref="A1:M10001"/>, near the top of the sheet XML.
+func dimensionRows(b []byte) int {
+	head := b[:min(len(b), 2048)]
+	i := bytes.Index(head, []byte("dimension ref=\""))
+	if i < 0 {
+		return 0
+	}
+	ref := head[i+len("dimension ref=\""):]
+	end := bytes.IndexByte(ref, '"')
+	if end < 0 {
+		return 0
+	}
+	_, last, _ := strings.Cut(string(ref[:end]), ":")
+	_, rows, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		return 0
+	}
+	return rows
 }
 
 // mergedCellsSlow asks excelize, which decodes the whole worksheet.

@@ -289,3 +289,19 @@ func TestHiddenSheetSkipped(t *testing.T) {
 		t.Errorf("notices = %v", got)
 	}
 }
+
+func TestScanSheetXML(t *testing.T) {
+	xml := []byte(`<worksheet><dimension ref="A1:M10001"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>` +
+		`<mergeCells count="2"><mergeCell ref="A5:A7"/><x:mergeCell ref="B2:D2"></x:mergeCell></mergeCells></worksheet>`)
+	if got := dimensionRows(xml); got != 10001 {
+		t.Errorf("dimensionRows = %d, want 10001", got)
+	}
+	if got := dimensionRows([]byte(`<worksheet><dimension ref="A1"/>`)); got != 0 {
+		t.Errorf("dimensionRows of a single cell = %d, want 0", got)
+	}
+	got := scanMerges(xml)
+	want := []mergeRange{{r0: 2, c0: 2, r1: 2, c1: 4}, {r0: 5, c0: 1, r1: 7, c1: 1}}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("scanMerges = %+v, want %+v", got, want)
+	}
+}
