@@ -38,6 +38,10 @@ var (
 	sqlReplace       = mustSQL("replace.sql")
 	sqlLog           = mustSQL("log.sql")
 	sqlPersonClash   = mustSQL("person_clash.sql")
+	sqlKeyClashes    = mustSQL("key_clashes.sql")
+	sqlLimitMemory   = mustSQL("limit_memory.sql")
+	sqlResetMemory   = mustSQL("reset_memory.sql")
+	sqlPersonClashes = mustSQL("person_clashes.sql")
 )
 
 // Outcome is what became of one input file; the same words are stored in ingest_log.outcome.
@@ -326,18 +330,6 @@ type fileState struct {
 	staged   bool
 }
 
-type personRef struct {
-	year      int
-	body      string
-	personKey string
-}
-
-type personSeen struct {
-	file int
-	name string
-	row  int
-}
-
 // clash is two files of one run that cover the same election or name the same person.
 type clash struct {
 	a, b    int
@@ -355,8 +347,6 @@ type loader struct {
 	files   []*fileState
 	known   map[string]bool // content already loaded, and current
 	inRun   map[string]int  // content seen in this run → file
-	owner   map[Key]int
-	persons map[personRef]personSeen
 	clashes map[[2]int]*clash
 	rows    int
 	bytes   int64
@@ -375,12 +365,17 @@ func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions) (*loader, erro
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
 	l := &loader{db: db, conn: conn, opts: opts, known: map[string]bool{}, inRun: map[string]int{},
-		owner: map[Key]int{}, persons: map[personRef]personSeen{}, clashes: map[[2]int]*clash{}}
+		clashes: map[[2]int]*clash{}}
 	if err := l.readKnown(ctx); err != nil {
 		conn.Close()
 		return nil, err
 	}
+	if _, err := conn.ExecContext(ctx, sqlLimitMemory); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("limit memory: %w", err)
+	}
 	if _, err := conn.ExecContext(ctx, sqlStage); err != nil {
+		conn.ExecContext(context.Background(), sqlResetMemory)
 		conn.Close()
 		return nil, fmt.Errorf("create staging tables: %w", err)
 	}
@@ -415,6 +410,7 @@ func (l *loader) close() {
 	}
 	// The staging tables would otherwise live on in the pooled connection.
 	l.conn.ExecContext(context.Background(), sqlDropStage)
+	l.conn.ExecContext(context.Background(), sqlResetMemory)
 	l.conn.Close()
 }
 
@@ -600,19 +596,14 @@ func (l *loader) add(ctx context.Context, id int, p *Parsed) error {
 		return nil
 	}
 	f.report.Outcome = Loaded
+	// Clashes between files are found in SQL over the staging tables once all files are in, so that
+	// memory does not grow with the number of people; only the file's elections are kept, for the report.
 	seen := map[Key]bool{}
 	cover := func(k Key) {
-		if seen[k] {
-			return
+		if !seen[k] {
+			seen[k] = true
+			f.keys = append(f.keys, k)
 		}
-		seen[k] = true
-		f.keys = append(f.keys, k)
-		if other, ok := l.owner[k]; ok && other != id {
-			c := l.clash(other, id)
-			c.keys = append(c.keys, k)
-			return
-		}
-		l.owner[k] = id
 	}
 	for i := range p.Results {
 		cover(p.Results[i].Key)
@@ -623,17 +614,6 @@ func (l *loader) add(ctx context.Context, id int, p *Parsed) error {
 			m.PersonKey = personKey(m)
 		}
 		cover(m.Key)
-		if l.owner[m.Key] != id {
-			continue // the clash of the whole election is reported; its people would only repeat it
-		}
-		ref := personRef{m.Year, m.Body, m.PersonKey}
-		if s, ok := l.persons[ref]; ok && s.file != id {
-			c := l.clash(s.file, id)
-			c.persons = append(c.persons, fmt.Sprintf("%s(%d年%s，%s 第%d行与 %s 第%d行)", m.Name, m.Year, m.Body,
-				l.files[s.file].report.Path, s.row, p.Path, m.Row))
-			continue
-		}
-		l.persons[ref] = personSeen{file: id, name: m.Name, row: m.Row}
 	}
 	if err := l.stage.file(id, p); err != nil {
 		return fmt.Errorf("stage %s: %w", p.Path, err)
@@ -668,6 +648,44 @@ func personKey(m *Member) string {
 		born = fmt.Sprint(*m.Age)
 	}
 	return "name:" + m.Township + "|" + m.Unit + "|" + m.Name + "|" + born
+}
+
+// findClashes collects the elections and people that two staged files of the run both claim.
+func (l *loader) findClashes(ctx context.Context) error {
+	rows, err := l.conn.QueryContext(ctx, sqlKeyClashes)
+	if err != nil {
+		return fmt.Errorf("check files against each other: %w", err)
+	}
+	for rows.Next() {
+		var a, b int
+		var k Key
+		if err := rows.Scan(&a, &b, &k.County, &k.Township, &k.Unit, &k.Year, &k.Body); err != nil {
+			rows.Close()
+			return fmt.Errorf("check files against each other: %w", err)
+		}
+		c := l.clash(a, b)
+		c.keys = append(c.keys, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("check files against each other: %w", err)
+	}
+	rows, err = l.conn.QueryContext(ctx, sqlPersonClashes)
+	if err != nil {
+		return fmt.Errorf("check people across files: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, b, year, rowA, rowB int
+		var name, body string
+		if err := rows.Scan(&a, &b, &name, &year, &body, &rowA, &rowB); err != nil {
+			return fmt.Errorf("check people across files: %w", err)
+		}
+		c := l.clash(a, b)
+		c.persons = append(c.persons, fmt.Sprintf("%s(%d年%s，%s 第%d行与 %s 第%d行)", name, year, body,
+			l.files[a].report.Path, rowA, l.files[b].report.Path, rowB))
+	}
+	return rows.Err()
 }
 
 // resolveClashes turns clashes between files into errors on both files.
@@ -798,11 +816,14 @@ func (l *loader) report() *Report {
 // finish writes the run: nothing when a file was rejected and SkipBadFiles is off, else the clean
 // files' rows and every file's ingest_log row, in one transaction.
 func (l *loader) finish(ctx context.Context) (*Report, error) {
-	l.resolveClashes()
 	if err := l.stage.close(); err != nil {
 		return l.report(), fmt.Errorf("stage rows: %w", err)
 	}
 	l.stage = nil
+	if err := l.findClashes(ctx); err != nil {
+		return l.report(), err
+	}
+	l.resolveClashes()
 	var rejected []string
 	for _, f := range l.files {
 		if f.report.Outcome == Rejected {

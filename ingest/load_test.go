@@ -414,3 +414,25 @@ func TestLoadSurvivesReaderPanic(t *testing.T) {
 		t.Errorf("elections %d", got)
 	}
 }
+
+// Load bounds DuckDB's memory while it runs and gives the setting back afterwards.
+func TestLoadRestoresMemoryLimit(t *testing.T) {
+	db := openTestDB(t)
+	limit := func() string {
+		var s string
+		if err := db.QueryRow(`SELECT current_setting('memory_limit')`).Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	before := limit()
+	var during string
+	_, err := loadParsed(context.Background(), db, []*Parsed{township("a.xlsx", "东镇", 1, 2024, "")}, LoadOptions{Now: fixedNow,
+		Progress: func(ProgressEvent) { during = limit() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after := limit(); after != before || during == before {
+		t.Errorf("memory_limit before %s, during %s, after %s", before, during, after)
+	}
+}
