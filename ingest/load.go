@@ -271,8 +271,7 @@ func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*R
 		switch {
 		case err != nil:
 			l.fail(id, unreadable(path, err))
-		case l.isUnchanged(sum):
-			l.files[id].report.Outcome = Unchanged
+		case l.unchanged(sum):
 		default:
 			toParse = append(toParse, id)
 		}
@@ -283,6 +282,7 @@ func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*R
 		}
 	}
 	if err := l.parseAll(ctx, toParse); err != nil {
+		l.notLoaded()
 		return l.report(), err
 	}
 	return l.finish(ctx)
@@ -298,10 +298,11 @@ func loadParsed(ctx context.Context, db *sql.DB, parsed []*Parsed, opts LoadOpti
 	defer l.close()
 	for _, p := range parsed {
 		id := l.newFile(p.Path, p.SHA256, 0)
-		if l.isUnchanged(p.SHA256) {
-			l.files[id].report.Outcome = Unchanged
-		} else if err := l.add(ctx, id, p); err != nil {
-			return l.report(), err
+		if !l.unchanged(p.SHA256) {
+			if err := l.add(ctx, id, p); err != nil {
+				l.notLoaded()
+				return l.report(), err
+			}
 		}
 		l.progress(id)
 	}
@@ -420,18 +421,23 @@ func (l *loader) newFile(path, sum string, size int64) int {
 	return len(l.files) - 1
 }
 
-// isUnchanged says whether content with this hash is already loaded, or was seen earlier in this run.
-func (l *loader) isUnchanged(sum string) bool {
+// unchanged marks the newest file Unchanged, and says so, when content with its hash is already
+// loaded or was seen earlier in this run.
+func (l *loader) unchanged(sum string) bool {
+	id := len(l.files) - 1
+	f := l.files[id]
 	if sum == "" {
 		return false
 	}
 	if l.known[sum] {
+		f.report.Outcome, f.report.Message = Unchanged, "内容与此前已导入的文件相同，未重复导入"
 		return true
 	}
-	if _, ok := l.inRun[sum]; ok {
+	if first, ok := l.inRun[sum]; ok {
+		f.report.Outcome, f.report.Message = Unchanged, fmt.Sprintf("内容与 %s 相同，未重复导入", l.files[first].report.Path)
 		return true
 	}
-	l.inRun[sum] = len(l.files) - 1
+	l.inRun[sum] = id
 	return false
 }
 
