@@ -42,7 +42,7 @@ func BenchmarkSavedQueries(b *testing.B) {
 }
 
 // generatedDB writes cfg's workbooks, loads them and installs the views, as electsum ingest does.
-func generatedDB(b *testing.B, cfg synth.Config) string {
+func generatedDB(b testing.TB, cfg synth.Config) string {
 	b.Helper()
 	dir := b.TempDir()
 	paths, err := synth.WriteWorkbooks(synth.Generate(cfg), filepath.Join(dir, "data"))

@@ -15,6 +15,7 @@ import (
 
 	"electsum/analytics"
 	"electsum/ingest"
+	"electsum/ingest/synth"
 )
 
 // adhocFixture writes testdata/adhoc_fixture.sql into a new database file and returns its path; the
@@ -556,5 +557,36 @@ func TestQueryCancelled(t *testing.T) {
 	_, err = analytics.Query(ctx, db, "SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b")
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v, want context.DeadlineExceeded", err)
+	}
+}
+
+// TestHeadsChangedAgreesWithVChange: the saved analysis computes head changes without v_change, for
+// speed; on a generated county (180 units, two terms) it must list exactly v_change's rows.
+func TestHeadsChangedAgreesWithVChange(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and loads a county")
+	}
+	db := openAdhocDB(t, generatedDB(t, synth.County()))
+	ctx := context.Background()
+	s, _ := analytics.FindSaved("heads-changed")
+	got, err := s.Run(ctx, db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := analytics.Query(ctx, db, `
+		SELECT county, township, unit, body, year, previous_year, previous_head_names, head_names
+		FROM v_change
+		WHERE level = 'unit' AND head_changed AND year = (SELECT max(year) FROM elections)
+		ORDER BY county, township, unit, body`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := []string{"county", "township", "unit", "body", "year", "previous_year", "previous_head_names", "head_names"}
+	g, w := rowStrings(t, got, cols...), rowStrings(t, want, cols...)
+	if len(w) == 0 {
+		t.Fatal("the generated county has no head changes; the comparison proves nothing")
+	}
+	if strings.Join(g, "\n") != strings.Join(w, "\n") {
+		t.Errorf("heads-changed has %d rows, v_change %d; first rows:\n%q\n%q", len(g), len(w), g[:min(3, len(g))], w[:min(3, len(w))])
 	}
 }
