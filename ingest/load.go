@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"encoding/hex"
 	"errors"
@@ -17,6 +18,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
 )
 
 //go:embed loadsql/*.sql
@@ -37,6 +40,7 @@ var (
 	sqlCurrentHashes = mustSQL("current_hashes.sql")
 	sqlReplace       = mustSQL("replace.sql")
 	sqlLog           = mustSQL("log.sql")
+	sqlClearLog      = mustSQL("clear_log.sql")
 	sqlPersonClash   = mustSQL("person_clash.sql")
 	sqlKeyClashes    = mustSQL("key_clashes.sql")
 	sqlLimitMemory   = mustSQL("limit_memory.sql")
@@ -926,6 +930,41 @@ func (l *loader) findPersonClashes(ctx context.Context, tx *sql.Tx) ([]personCla
 	return out, rows.Err()
 }
 
+// stageLog appends every file's ingest_log row to stage_log, for log.sql to copy inside the
+// transaction: one bulk append instead of a statement per file.
+func (l *loader) stageLog(ctx context.Context) error {
+	if _, err := l.conn.ExecContext(ctx, sqlClearLog); err != nil {
+		return fmt.Errorf("stage ingest_log: %w", err)
+	}
+	now := l.opts.Now()
+	return l.conn.Raw(func(dc any) error {
+		c, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("unexpected driver connection %T", dc)
+		}
+		a, err := duckdb.NewAppenderFromConn(c, "", "stage_log")
+		if err != nil {
+			return fmt.Errorf("stage ingest_log: %w", err)
+		}
+		for i, f := range l.files {
+			// The log keeps absolute paths: a later run from another folder still finds the file.
+			path, absErr := filepath.Abs(f.report.Path)
+			if absErr != nil {
+				path = f.report.Path
+			}
+			if err := a.AppendRow(int32(i), path, f.report.SHA256, int32(f.report.Results), int32(f.report.Members), now,
+				string(f.report.Outcome), optStr(f.report.Message)); err != nil {
+				a.Close()
+				return fmt.Errorf("stage ingest_log: %w", err)
+			}
+		}
+		if err := a.Close(); err != nil {
+			return fmt.Errorf("stage ingest_log: %w", err)
+		}
+		return nil
+	})
+}
+
 // commitHook, when set by a test, runs inside the transaction after the rows are moved, to prove
 // that a failure there leaves every table as it was.
 var commitHook func(tx *sql.Tx) error
@@ -933,6 +972,9 @@ var commitHook func(tx *sql.Tx) error
 // commit moves the staged rows into the real tables and writes ingest_log, in one transaction. When
 // staged people clash with people already in the database it rolls back and returns the clashes.
 func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) {
+	if err := l.stageLog(ctx); err != nil {
+		return nil, err
+	}
 	tx, err := l.conn.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("begin transaction: %w", err)
@@ -953,24 +995,8 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 			return nil, err
 		}
 	}
-	stmt, err := tx.PrepareContext(ctx, sqlLog)
-	if err != nil {
+	if _, err := tx.ExecContext(ctx, sqlLog); err != nil {
 		return nil, fmt.Errorf("write ingest_log: %w", err)
-	}
-	defer stmt.Close()
-	now := l.opts.Now()
-	for _, f := range l.files {
-		path, absErr := filepath.Abs(f.report.Path)
-		if absErr != nil {
-			path = f.report.Path
-		}
-		var msg any
-		if f.report.Message != "" {
-			msg = f.report.Message
-		}
-		if _, err := stmt.ExecContext(ctx, path, f.report.SHA256, f.report.Results, f.report.Members, now, string(f.report.Outcome), msg); err != nil {
-			return nil, fmt.Errorf("write ingest_log: %w", err)
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)

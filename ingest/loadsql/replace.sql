@@ -24,8 +24,7 @@ INSERT INTO elections (county, township, unit, year, body, term, method, registe
 SELECT county, township, unit, year, body, term, method, registered, voted, proxy_votes,
        mobile_votes, valid_ballots, invalid_ballots, seats, candidates, elected, election_date, first_round,
        source_file, source_sheet, source_row
-FROM stage_elections
-ORDER BY source_file, source_sheet, source_row;
+FROM stage_elections;
 
 INSERT INTO members (county, township, unit, year, body, name, position, gender, birth, age, ethnicity,
         party, education, reelected, id_number, wealth_leader, graduate_official, category, votes, person_key,
@@ -33,8 +32,7 @@ INSERT INTO members (county, township, unit, year, body, name, position, gender,
 SELECT county, township, unit, year, body, name, position, gender, birth, age, ethnicity,
        party, education, reelected, id_number, wealth_leader, graduate_official, category, votes, person_key,
        source_file, source_sheet, source_row
-FROM stage_members
-ORDER BY source_file, source_sheet, source_row;
+FROM stage_members;
 
 INSERT INTO data_warnings (source_file, sheet, row_number, column_name, value, rule, message,
         county, township, unit, year, body)

@@ -29,3 +29,8 @@ CREATE OR REPLACE TEMP TABLE stage_files (
     file_id INTEGER NOT NULL,
     source_file VARCHAR NOT NULL
 );
+CREATE OR REPLACE TEMP TABLE stage_log (
+    seq INTEGER NOT NULL,
+    path VARCHAR, sha256 VARCHAR, result_rows INTEGER, member_rows INTEGER, ingested_at TIMESTAMP,
+    outcome VARCHAR, message VARCHAR
+);
