@@ -761,7 +761,7 @@ func sortKeys(ks []Key) {
 
 // report assembles the Report from the files' states; files are sorted by path.
 func (l *loader) report() *Report {
-	r := &Report{}
+	r := &Report{Files: []FileReport{}, Years: []int{}, Problems: []Problem{}, Counts: []ProblemCount{}} // [] not null in JSON
 	files := append([]*fileState(nil), l.files...)
 	sort.SliceStable(files, func(i, j int) bool { return files[i].report.Path < files[j].report.Path })
 	townships, units, years := map[[2]string]bool{}, map[[3]string]bool{}, map[int]bool{}

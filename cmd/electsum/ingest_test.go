@@ -163,3 +163,42 @@ func TestIngestMissingPath(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestIngestSkipBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	tmpl := filepath.Join(dir, "采集表.xlsx")
+	if code, _, stderr := runCLI(t, "template", "-o", tmpl); code != 0 {
+		t.Fatalf("template: %s", stderr)
+	}
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	r1, m1 := villageRows("东镇", 2, 2024)
+	fillTemplate(t, tmpl, filepath.Join(in, "东镇.xlsx"), r1, m1)
+	r2, m2 := villageRows("西镇", 1, 2024)
+	r2[0]["当选人数"] = 9 // more elected than seats
+	fillTemplate(t, tmpl, filepath.Join(in, "西镇.xlsx"), r2, m2)
+	db := filepath.Join(dir, "t.duckdb")
+
+	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--json", in)
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep ingest.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("--json on failure: %v\n%s", err, stdout)
+	}
+	if rep.Committed || rep.Rejected != 1 || rep.NotLoaded != 1 || len(rep.Problems) == 0 {
+		t.Errorf("report %+v", rep)
+	}
+	if got := tableCount(t, db, "elections"); got != 0 {
+		t.Fatalf("a refused run wrote %d rows", got)
+	}
+
+	code, stdout, stderr = runCLI(t, "ingest", "--db", db, "--skip-bad-files", in)
+	if code != 1 || !strings.Contains(stderr, "已跳过") || !strings.Contains(stdout, "西镇.xlsx:选举结果!") {
+		t.Fatalf("skip-bad-files: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if got := tableCount(t, db, "elections"); got != 2 {
+		t.Errorf("elections %d, want 东镇's 2", got)
+	}
+}
