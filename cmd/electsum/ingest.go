@@ -41,6 +41,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	db, err := ingest.Open(ctx, *dbPath)
 	if err != nil {
+		if strings.Contains(err.Error(), "lock") {
+			// DuckDB lets one process write a database file at a time; its error names the holder.
+			return &hintedError{err: err, hint: "另一个程序(另一个 electsum、DuckDB 命令行或 Python)正在使用 " + *dbPath + "，关闭它后重试"}
+		}
 		return err
 	}
 	defer db.Close()
@@ -95,6 +99,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 // installViews (re)creates the analytics views and configuration tables, so that the database file
 // is ready for SQL and reports after every load.
 func installViews(ctx context.Context, db *sql.DB) error { return analytics.Install(ctx, db) }
+
+// hintedError adds what to do to an error from below.
+type hintedError struct {
+	err  error
+	hint string
+}
+
+func (e *hintedError) Error() string { return e.err.Error() }
+func (e *hintedError) Unwrap() error { return e.err }
+func (e *hintedError) Hint() string  { return e.hint }
 
 func hasWarnings(r *ingest.Report) bool {
 	for _, p := range r.Problems {
