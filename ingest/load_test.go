@@ -436,3 +436,53 @@ func TestLoadRestoresMemoryLimit(t *testing.T) {
 		t.Errorf("memory_limit before %s, during %s, after %s", before, during, after)
 	}
 }
+
+func TestLoadDerivesUnitKind(t *testing.T) {
+	db := openTestDB(t)
+	p := &Parsed{Path: "k.xlsx", SHA256: "k"}
+	for i, e := range []struct{ unit, body string }{
+		{"红星村", "村民委员会"}, {"红星村", "县级人大代表"}, {"东门社区", "居民委员会"}, {"第三选区", "乡级人大代表"},
+	} {
+		p.Results = append(p.Results, Result{Key: Key{Township: "东镇", Unit: e.unit, Year: 2024, Body: e.body},
+			Pos: Pos{Sheet: "选举结果", Row: i + 2}, Registered: ip(10), Voted: ip(9), Seats: ip(1), Elected: ip(1)})
+	}
+	if _, err := loadParsed(context.Background(), db, []*Parsed{p}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT unit || ':' || kind FROM units ORDER BY unit`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		got = append(got, s)
+	}
+	if want := "东门社区:社区,第三选区:选区,红星村:村"; strings.Join(got, ",") != want {
+		t.Errorf("units %v, want %s", got, want)
+	}
+}
+
+func ExampleFormatProblem() {
+	fmt.Println(FormatProblem(Problem{File: "收到的表格/东镇.xlsx", Sheet: "选举结果", Row: 12, Cell: "I12",
+		Message: "参加投票人数(I12)为 1200，大于登记选民数(H12) 1100：请核对"}))
+	// Output: 收到的表格/东镇.xlsx:选举结果!I12: 参加投票人数(I12)为 1200，大于登记选民数(H12) 1100：请核对
+}
+
+func ExampleReport_Summary() {
+	r := &Report{
+		Files:  make([]FileReport, 3),
+		Loaded: 2, Rejected: 1, ResultRows: 45, MemberRows: 210, Townships: 2, Units: 15, Years: []int{2021, 2024},
+		Counts:    []ProblemCount{{Severity: Error, Rule: "voted_gt_registered", Count: 1}, {Severity: Notice, Rule: "unknown_column", Count: 2}},
+		Committed: true,
+	}
+	fmt.Print(r.Summary())
+	// Output:
+	// 文件 3 个：已导入 2，未变化 0，被拒绝 1
+	// 写入：选举结果 45 行，当选人员 210 行；涉及乡镇 2 个，村(社区、选区) 15 个，年份 2021、2024
+	// 问题：错误 1 个，警告 0 个，提示 2 个
+	//   错误 voted_gt_registered          1
+	//   提示 unknown_column               2
+}
