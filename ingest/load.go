@@ -269,8 +269,12 @@ func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*R
 	// Hash every file first, in path order, so that which of two identical files counts as the
 	// duplicate does not depend on which worker finishes first.
 	var toParse []int
+	limit := opts.MaxFileSize
+	if limit <= 0 {
+		limit = DefaultMaxFileSize
+	}
 	for _, path := range files {
-		sum, size, err := hashFile(path)
+		sum, size, err := hashFile(path, limit)
 		id := l.newFile(path, sum, size)
 		switch {
 		case err != nil:
@@ -313,12 +317,17 @@ func loadParsed(ctx context.Context, db *sql.DB, parsed []*Parsed, opts LoadOpti
 	return l.finish(ctx)
 }
 
-func hashFile(path string) (string, int64, error) {
+// hashFile returns the sha256 of a file's content, and its size. A file over limit is not read: it
+// gets no hash, and the reader refuses it with the size in its message.
+func hashFile(path string, limit int64) (string, int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", 0, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > limit {
+		return "", info.Size(), nil
+	}
 	h := sha256.New()
 	n, err := io.Copy(h, f)
 	if err != nil {

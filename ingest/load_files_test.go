@@ -137,3 +137,14 @@ func TestLoadGeneratedWorkbooks(t *testing.T) {
 		t.Errorf("members %d after skip-bad-files, want %d", got, n.Members)
 	}
 }
+
+func TestLoadRefusesOversizedFile(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "大.xlsx")
+	os.WriteFile(big, make([]byte, 2048), 0o644)
+	_, err := ingest.Load(context.Background(), openDB(t), []string{dir}, ingest.LoadOptions{MaxFileSize: 1024})
+	var pe *ingest.ProblemsError
+	if !errors.As(err, &pe) || len(pe.Problems) != 1 || pe.Problems[0].Rule != "file_too_large" {
+		t.Fatalf("err = %v", err)
+	}
+}
