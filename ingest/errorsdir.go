@@ -24,7 +24,7 @@ const (
 var fills = map[Severity]string{Error: "FFC7CE", Warning: "FFEB9C", Notice: "DDEBF7"}
 
 // WriteErrorsDir writes what a county clerk sends back to a township: for each .xlsx input with
-// problems, a copy named <name>_问题标注.xlsx with every problem cell filled (red for errors, yellow
+// errors or warnings, a copy named <name>_问题标注.xlsx with every problem cell filled (red for errors, yellow
 // for warnings, blue for notices) and the messages as a cell comment — a problem about a whole row
 // marks the row's first cell; plus one 问题清单.xlsx listing every problem of every file. CSV inputs
 // (and workbooks that cannot be opened at all) appear in 问题清单.xlsx only: a CSV file cannot hold
@@ -46,7 +46,7 @@ func WriteErrorsDir(dir string, problems []Problem, sources []string) ([]string,
 	var written []string
 	used := map[string]bool{}
 	for _, src := range files {
-		if strings.ToLower(filepath.Ext(src)) != ".xlsx" || !hasPlace(byFile[src]) {
+		if strings.ToLower(filepath.Ext(src)) != ".xlsx" || !worthMarking(byFile[src]) {
 			continue
 		}
 		base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)) + "_问题标注"
@@ -94,9 +94,11 @@ func resolveSource(file string, sources []string) string {
 	return file
 }
 
-func hasPlace(ps []Problem) bool {
+// worthMarking says whether a file's problems call for a marked copy: an error or a warning with a
+// place in the workbook. A file with notices only (an extra column) needs nothing sent back.
+func worthMarking(ps []Problem) bool {
 	for _, p := range ps {
-		if p.Sheet != "" && (p.Cell != "" || p.Row > 0) {
+		if p.Severity != Notice && p.Sheet != "" && (p.Cell != "" || p.Row > 0) {
 			return true
 		}
 	}

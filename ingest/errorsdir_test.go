@@ -52,8 +52,13 @@ func TestWriteErrorsDirMarksCellsAndListsProblems(t *testing.T) {
 		{Severity: Error, File: csv, Sheet: "西镇", Row: 2, Cell: "A2", Rule: "missing_value", Message: "缺少乡镇"},
 		{Severity: Error, File: filepath.Join(in, "坏.xlsx"), Rule: "file_unreadable", Message: "不是 xlsx 文件"},
 	}
+	notices := filepath.Join(in, "北镇.xlsx") // notices only: listed, no copy
+	f = excelize.NewFile()
+	f.SaveAs(notices)
+	f.Close()
+	problems = append(problems, Problem{Severity: Notice, File: notices, Sheet: "Sheet1", Row: 1, Cell: "D1", Rule: "unknown_column", Message: "备注列不是标准列"})
 	out := filepath.Join(t.TempDir(), "问题")
-	written, err := WriteErrorsDir(out, problems, []string{src, csv, filepath.Join(in, "坏.xlsx")})
+	written, err := WriteErrorsDir(out, problems, []string{src, csv, filepath.Join(in, "坏.xlsx"), notices})
 	if err != nil {
 		t.Fatal(err)
 	}
