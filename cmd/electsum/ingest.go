@@ -59,11 +59,6 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if loadErr != nil && !errors.As(loadErr, &pe) {
 		return loadErr
 	}
-	if rep.Committed {
-		if err := installViews(ctx, db); err != nil {
-			return fmt.Errorf("数据已导入，但更新分析视图失败: %w", err)
-		}
-	}
 	var written []string
 	if *errorsDir != "" && len(rep.Problems) > 0 {
 		sources := make([]string, len(rep.Files))
@@ -92,6 +87,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	if loadErr == nil && hasWarnings(rep) && *errorsDir == "" && !*asJSON {
 		fmt.Fprintln(e.stdout, "建议: 加 --errors-dir 目录 可导出标出问题单元格的工作簿和问题清单，发回乡镇核对")
+	}
+	if rep.Committed {
+		if err := installViews(ctx, db); err != nil {
+			return fmt.Errorf("数据已导入，但更新分析视图失败: %w", err)
+		}
 	}
 	return loadErr
 }
