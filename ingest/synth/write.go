@@ -167,7 +167,7 @@ func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
 			if r.Term != nil {
 				v = s.number(r.Term)
 				if s.st.termText {
-					v = "第" + chineseNumber(*r.Term) + "届"
+					v = s.text("第" + chineseNumber(*r.Term) + "届")
 				}
 			}
 		case "body":
@@ -268,49 +268,41 @@ func (s *sheetWriter) memberCells(m *ingest.Member, row int) []any {
 	return cells
 }
 
-// write streams the sheet: title rows, header, data rows (township merged down when the style says so),
-// and a 合计 row when total is true.
-func (s *sheetWriter) write(f *excelize.File, sheet, title string, n int, cells func(i, row int) []any, total bool) error {
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	for i, c := range s.cols {
-		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
-			return err
-		}
+// sheet is one sheet laid out as the township lays it out: every row's cells (nil for an empty cell)
+// starting at row 1, and the merged ranges.
+type sheet struct {
+	widths []float64
+	rows   [][]any
+	merges [][2]string
+}
+
+// layout lays out the sheet: title rows, header, data rows (the township merged down when merge is
+// true) and, when total is true, a 合计 row with the sums of the number columns.
+func (s *sheetWriter) layout(title string, n int, cells func(i, row int) []any, total, merge bool) *sheet {
+	sh := &sheet{}
+	for _, c := range s.cols {
+		sh.widths = append(sh.widths, c.Width)
 	}
 	last, _ := excelize.ColumnNumberToName(len(s.cols))
-	row := 1
 	if s.st.titleRows > 0 {
-		if err := sw.SetRow("A1", []any{s.text(title)}); err != nil {
-			return err
-		}
-		if err := sw.MergeCell("A1", last+"1"); err != nil {
-			return err
-		}
-		row++
+		sh.rows = append(sh.rows, []any{s.text(title)})
+		sh.merges = append(sh.merges, [2]string{"A1", last + "1"})
 	}
 	if s.st.titleRows > 1 {
 		info := fmt.Sprintf("填报单位：%s（盖章）    填报日期：%d年6月", s.t.Name, lastYear(s.t))
-		if err := sw.SetRow("A2", []any{s.text(info)}); err != nil {
-			return err
-		}
-		row++
+		sh.rows = append(sh.rows, []any{s.text(info)})
 	}
 	header := make([]any, len(s.header))
 	for i, h := range s.header {
 		header[i] = h
 	}
-	if err := sw.SetRow(cellName(1, row), header); err != nil {
-		return err
-	}
-	row++
-	first := row
-	tcol, merge := s.keyCol["township"]
-	merge = merge && s.st.mergeTownship && n > 1
+	sh.rows = append(sh.rows, header)
+	first := len(sh.rows) + 1
+	tcol, ok := s.keyCol["township"]
+	merge = merge && ok && s.st.mergeTownship && n > 1
 	sums := make([]int, len(s.cols))
 	for i := 0; i < n; i++ {
+		row := len(sh.rows) + 1
 		values := cells(i, row)
 		if merge && row > first {
 			values[tcol] = nil
@@ -320,15 +312,10 @@ func (s *sheetWriter) write(f *excelize.File, sheet, title string, n int, cells 
 				sums[j] += intValue(values[j])
 			}
 		}
-		if err := sw.SetRow(cellName(1, row), values); err != nil {
-			return err
-		}
-		row++
+		sh.rows = append(sh.rows, values)
 	}
 	if merge {
-		if err := sw.MergeCell(cellName(tcol+1, first), cellName(tcol+1, row-1)); err != nil {
-			return err
-		}
+		sh.merges = append(sh.merges, [2]string{cellName(tcol+1, first), cellName(tcol+1, len(sh.rows))})
 	}
 	if total {
 		values := make([]any, len(s.cols))
@@ -338,7 +325,29 @@ func (s *sheetWriter) write(f *excelize.File, sheet, title string, n int, cells 
 				values[j] = sums[j]
 			}
 		}
-		if err := sw.SetRow(cellName(1, row), values); err != nil {
+		sh.rows = append(sh.rows, values)
+	}
+	return sh
+}
+
+// stream writes the sheet into the workbook with excelize's StreamWriter.
+func (sh *sheet) stream(f *excelize.File, name string) error {
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	for i, w := range sh.widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	for i, r := range sh.rows {
+		if err := sw.SetRow(cellName(1, i+1), r); err != nil {
+			return err
+		}
+	}
+	for _, m := range sh.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
 			return err
 		}
 	}
@@ -377,6 +386,22 @@ func lastYear(t *Township) int {
 	return y
 }
 
+// layoutSheets lays out the township's results and members sheets. merge is false for CSV, which
+// cannot merge cells.
+func layoutSheets(t *Township, merge bool) (results, members *sheet) {
+	years := fmt.Sprint(t.Results[0].Year)
+	if y := lastYear(t); y != t.Results[0].Year {
+		years += "、" + fmt.Sprint(y)
+	}
+	rs := newSheetWriter(t, ingest.ResultColumns, 1)
+	title := fmt.Sprintf("%s%s年村（社区）换届选举结果统计表", t.Name, years)
+	results = rs.layout(title, len(t.Results), func(i, row int) []any { return rs.resultCells(&t.Results[i], row) }, t.style.totalRow, merge)
+	ms := newSheetWriter(t, ingest.MemberColumns, 2)
+	title = fmt.Sprintf("%s%s年村（社区）换届当选人员名册", t.Name, years)
+	members = ms.layout(title, len(t.Members), func(i, row int) []any { return ms.memberCells(&t.Members[i], row) }, false, merge)
+	return results, members
+}
+
 // writeWorkbook writes one township's workbook.
 func writeWorkbook(t *Township, path string) error {
 	f := excelize.NewFile()
@@ -394,18 +419,11 @@ func writeWorkbook(t *Township, path string) error {
 	if _, err := f.NewSheet(members); err != nil {
 		return err
 	}
-	years := fmt.Sprint(t.Results[0].Year)
-	if y := lastYear(t); y != t.Results[0].Year {
-		years += "、" + fmt.Sprint(y)
-	}
-	rs := newSheetWriter(t, ingest.ResultColumns, 1)
-	title := fmt.Sprintf("%s%s年村（社区）换届选举结果统计表", t.Name, years)
-	if err := rs.write(f, results, title, len(t.Results), func(i, row int) []any { return rs.resultCells(&t.Results[i], row) }, t.style.totalRow); err != nil {
+	rs, ms := layoutSheets(t, true)
+	if err := rs.stream(f, results); err != nil {
 		return err
 	}
-	ms := newSheetWriter(t, ingest.MemberColumns, 2)
-	title = fmt.Sprintf("%s%s年村（社区）换届当选人员名册", t.Name, years)
-	if err := ms.write(f, members, title, len(t.Members), func(i, row int) []any { return ms.memberCells(&t.Members[i], row) }, false); err != nil {
+	if err := ms.stream(f, members); err != nil {
 		return err
 	}
 	var buf bytes.Buffer
