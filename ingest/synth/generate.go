@@ -378,7 +378,7 @@ func (g *generator) unitYear(t *Township, u *unitState, yi, year int) {
 		oneShoulder = g.chance(0.88)
 	}
 	var director *person
-	prevDirector := (*person)(nil)
+	var prevDirector *person
 	if len(u.prev[bCommittee]) > 0 {
 		prevDirector = u.prev[bCommittee][0].p
 	}
