@@ -65,13 +65,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	bar := newProgress(e.stderr)
 	rep, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{Progress: bar.update})
 	bar.done()
-	if err == nil {
-		err = installViews(ctx, db)
-	}
-	if cerr := db.Close(); err == nil && cerr != nil {
-		err = cerr
-	}
 	if err != nil {
+		db.Close()
 		var pe *ingest.ProblemsError
 		if errors.As(err, &pe) {
 			for _, p := range pe.Problems {
@@ -80,6 +75,13 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		}
 		// The generator promises files that load cleanly; anything else is a bug to report.
 		return fmt.Errorf("导入示例数据失败(这是 electsum 的缺陷，请报告): %w", err)
+	}
+	err = installViews(ctx, db)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("示例数据已导入 %s，但建立分析视图失败: %w", dbPath, err)
 	}
 	fmt.Fprintf(e.stdout, "已导入数据库 %s：\n", dbPath)
 	for _, line := range strings.Split(strings.TrimSpace(rep.Summary()), "\n") {
