@@ -327,3 +327,19 @@ func TestChineseNumber(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkGenerateProvince(b *testing.B) {
+	for b.Loop() {
+		Generate(Province())
+	}
+}
+
+func BenchmarkWriteWorkbooksCounty(b *testing.B) {
+	w := Generate(County())
+	dir := b.TempDir()
+	for b.Loop() {
+		if _, err := WriteWorkbooks(w, dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
