@@ -1,0 +1,77 @@
+package analytics_test
+
+// The performance targets of issue 3, on the province preset of the generator (60 counties × 15
+// townships × 15 units, two terms), loaded straight into DuckDB:
+//
+//	go test ./analytics -run '^$' -bench 'Summarize' -benchtime 5x
+//
+// BenchmarkSummarizeCounty is one county's full model (target < 200 ms); BenchmarkSummarizeProvince is
+// every county's, one after another (target < 10 s).
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	"electsum/analytics"
+	"electsum/ingest/synth"
+)
+
+// provinceDB builds the province database in a temporary directory that is removed when the
+// benchmark ends.
+func provinceDB(b *testing.B) (*sql.DB, []string) {
+	b.Helper()
+	dir := b.TempDir()
+	cfg := synth.Province()
+	cfg.Messy = false
+	w := synth.Generate(cfg)
+	db := loadWorld(b, w, filepath.Join(dir, "electsum.duckdb"))
+	b.Cleanup(func() { db.Close() })
+	var members, elections int
+	if err := db.QueryRow(`SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM elections)`).Scan(&members, &elections); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("province: %d counties, %d election rows, %d member rows", len(w.Counties), elections, members)
+	return db, w.Counties
+}
+
+func BenchmarkSummarizeCounty(b *testing.B) {
+	db, counties := provinceDB(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := analytics.Summarize(ctx, db, analytics.Scope{County: counties[i%len(counties)], Year: 2024}, analytics.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSummarizeProvince(b *testing.B) {
+	db, counties := provinceDB(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, c := range counties {
+			if _, err := analytics.Summarize(ctx, db, analytics.Scope{County: c, Year: 2024}, analytics.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkSummarizeTownship(b *testing.B) {
+	db, _ := provinceDB(b)
+	ctx := context.Background()
+	scopes, err := analytics.Scopes(ctx, db, 2024)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := scopes[i%len(scopes)]
+		if _, err := analytics.Summarize(ctx, db, analytics.Scope{County: s.County, Township: s.Township, Year: 2024}, analytics.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
