@@ -44,7 +44,8 @@
 //     NewHeadsCollegeGap = the same for the share of the first education bucket (百分点).
 //   - HeadsChanged: units whose head this year is none of the previous term's heads of the same unit and
 //     body (same id number, else same name and, where both known, birth date), share of the units with a
-//     head in both terms (view v_change.head_changed).
+//     head in both terms (view v_change.head_changed). It has no previous value (that would need the
+//     term before the previous one).
 //   - Methods: units per 选举方式, share of the units that named one, most used first.
 //
 // TwoCommittees (村: 村党组织+村民委员会, 社区: 社区党组织+居民委员会; view v_two_committees): two member rows
@@ -57,7 +58,8 @@
 //   - CrossPersons: people on both bodies, share of Persons.
 //   - NoWoman, NoWomanUnits: units whose committee has no woman, share of the units that elected it.
 //
-// Summary: Townships, Units (with any row), FirstDate/LastDate (选举日期), Breakdown (per township at
+// Summary: Level (unit, township or county from the scope; a database holding a single county is
+// summarised at county level when no county is named), Townships, Units (with any row), FirstDate/LastDate (选举日期), Breakdown (per township at
 // county level, per unit at township level, per county for several counties), Elections (per-unit rows,
 // rates rounded half-up), Roster (ids masked by MaskID unless Options.Unmasked), OnlyCurrent and
 // OnlyPrevious (units in one term only), Checks, Inconsistencies.
