@@ -75,3 +75,22 @@ func BenchmarkSummarizeTownship(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkViewsProvince reads every view in full over the province, as an analyst's first query would.
+func BenchmarkViewsProvince(b *testing.B) {
+	db, _ := provinceDB(b)
+	ctx := context.Background()
+	if err := analytics.Install(ctx, db); err != nil {
+		b.Fatal(err)
+	}
+	for _, v := range analytics.ViewNames {
+		b.Run(v, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				var n int
+				if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT * FROM `+v+`)`).Scan(&n); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

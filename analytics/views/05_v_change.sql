@@ -30,7 +30,7 @@ WITH h AS (
            lag(s.average_age) OVER win AS previous_average_age,
            lag(h.head_names) OVER win AS previous_head_names
     FROM v_structure s
-    LEFT JOIN h ON s.level = 'unit' AND h.county = s.county AND h.township = s.township
+    LEFT JOIN h ON h.county = s.county AND h.township = s.township
                AND h.unit = s.unit AND h.year = s.year AND h.body = s.body
     WINDOW win AS (PARTITION BY s.level, s.county, s.township, s.unit, s.body ORDER BY s.year)
 )
@@ -44,5 +44,5 @@ SELECT w.level, w.county, w.township, w.unit, w.body, w.year, w.previous_year,
        CASE WHEN w.head_names IS NULL OR w.previous_head_names IS NULL THEN NULL
             ELSE NOT hp.same_head END AS head_changed
 FROM w
-LEFT JOIN hp ON w.level = 'unit' AND hp.county = w.county AND hp.township = w.township AND hp.unit = w.unit
+LEFT JOIN hp ON hp.county = w.county AND hp.township = w.township AND hp.unit = w.unit
             AND hp.body = w.body AND hp.year = w.year AND hp.previous_year = w.previous_year;
