@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,49 +9,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"electsum/ingest"
-	"electsum/ingest/synth"
 )
-
-// annexTestDB generates a small county with synth, loads it with ingest.Load and returns the
-// database path and an open connection for independent counts.
-func annexTestDB(t *testing.T) (string, *sql.DB) {
-	t.Helper()
-	cfg := synth.County()
-	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 4
-	dir := t.TempDir()
-	paths, err := synth.WriteWorkbooks(synth.Generate(cfg), filepath.Join(dir, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "e.duckdb")
-	db, err := ingest.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ingest.Load(context.Background(), db, paths, ingest.LoadOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	// The annex opens the file read-only; DuckDB allows one writer process or many readers, so the
-	// test reads through a connection opened after the load is closed.
-	db.Close()
-	db, err = ingest.OpenReadOnly(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return path, db
-}
-
-func sqlInt(t *testing.T, db *sql.DB, query string, args ...any) int {
-	t.Helper()
-	var n sql.NullInt64
-	if err := db.QueryRow(query, args...).Scan(&n); err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	return int(n.Int64)
-}
 
 // cellRow finds the row (1-based) whose column col reads text, from row from on.
 func cellRow(t *testing.T, rows [][]string, col int, text string, from int) int {
@@ -95,7 +51,7 @@ func rawNumber(t *testing.T, f *excelize.File, sheet string, col, row int) int {
 }
 
 func TestAnnexCountyTotalsEqualSQLCounts(t *testing.T) {
-	dbPath, db := annexTestDB(t)
+	dbPath, db := generatedDB(t, 3, 4)
 	out := filepath.Join(t.TempDir(), "附件.xlsx")
 	code, stdout, stderr := runCLI(t, "annex", "--db", dbPath, "--year", "2024", "--county", "示例县", "-o", out)
 	if code != 0 {
@@ -123,12 +79,12 @@ func TestAnnexCountyTotalsEqualSQLCounts(t *testing.T) {
 	rows, _ := f.GetRows(sheet)
 	total := cellRow(t, rows, 0, "合计", 3)
 	for label, column := range map[string]string{"登记选民数": "registered", "当选": "elected"} {
-		want := sqlInt(t, db, `SELECT sum(`+column+`) FROM elections WHERE year = 2024 AND county = '示例县' AND body = '村民委员会'`)
+		want := count(t, db, `SELECT sum(`+column+`) FROM elections WHERE year = 2024 AND county = '示例县' AND body = '村民委员会'`)
 		if got := rawNumber(t, f, sheet, headerCol(t, rows, label), total); got != want {
 			t.Errorf("%s 合计 %d, SQL %d", label, got, want)
 		}
 	}
-	units := sqlInt(t, db, `SELECT count(*) FROM elections WHERE year = 2024 AND county = '示例县' AND body = '村民委员会'`)
+	units := count(t, db, `SELECT count(*) FROM elections WHERE year = 2024 AND county = '示例县' AND body = '村民委员会'`)
 	subtotals := strings.Count(strings.Join(func() []string {
 		var s []string
 		for _, r := range rows {
@@ -144,7 +100,7 @@ func TestAnnexCountyTotalsEqualSQLCounts(t *testing.T) {
 
 	// 表4: one row per member, ids masked.
 	roster, _ := f.GetRows("表4 当选人员名册")
-	if got, want := len(roster)-2, sqlInt(t, db, `SELECT count(*) FROM members WHERE year = 2024 AND county = '示例县'`); got != want {
+	if got, want := len(roster)-2, count(t, db, `SELECT count(*) FROM members WHERE year = 2024 AND county = '示例县'`); got != want {
 		t.Errorf("roster %d rows, SQL %d", got, want)
 	}
 	idCol := headerCol(t, roster, "身份证号")
@@ -159,14 +115,14 @@ func TestAnnexCountyTotalsEqualSQLCounts(t *testing.T) {
 	st, _ := f.GetRows("表2 成员结构")
 	sec := cellRow(t, st, 0, "一、村党组织成员", 3)
 	sum := cellRow(t, st, 0, "合计", sec)
-	women := sqlInt(t, db, `SELECT count(*) FROM members WHERE year = 2024 AND county = '示例县' AND body = '村党组织' AND gender = '女'`)
+	women := count(t, db, `SELECT count(*) FROM members WHERE year = 2024 AND county = '示例县' AND body = '村党组织' AND gender = '女'`)
 	if got := rawNumber(t, f, "表2 成员结构", headerCol(t, st, "总人数")+1, sum); got != women {
 		t.Errorf("表2 村党组织 女性 %d, SQL %d", got, women)
 	}
 }
 
 func TestAnnexCSVAndErrors(t *testing.T) {
-	dbPath, db := annexTestDB(t)
+	dbPath, db := generatedDB(t, 3, 4)
 	dir := filepath.Join(t.TempDir(), "csv")
 	if code, _, stderr := runCLI(t, "annex", "--db", dbPath, "--year", "2024", "--format", "csv", "-o", dir); code != 0 {
 		t.Fatalf("csv exit %d: %s", code, stderr)
@@ -194,7 +150,7 @@ func TestAnnexCSVAndErrors(t *testing.T) {
 	}
 	defer f.Close()
 	st, _ := f.GetRows("表2 成员结构")
-	units := sqlInt(t, db, `SELECT count(DISTINCT unit) FROM members WHERE year = 2024 AND township = ? AND body = '村党组织'`, township)
+	units := count(t, db, `SELECT count(DISTINCT unit) FROM members WHERE year = 2024 AND township = ? AND body = '村党组织'`, township)
 	sec := cellRow(t, st, 0, "一、村党组织成员", 3)
 	if sum := cellRow(t, st, 0, "合计", sec); sum-sec-1 != units {
 		t.Errorf("表2 村党组织 section has %d units, SQL %d", sum-sec-1, units)

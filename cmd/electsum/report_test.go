@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"database/sql"
 	"encoding/json"
 	"os"
@@ -10,38 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"electsum/ingest"
-	"electsum/ingest/synth"
 )
-
-// reportTestDB loads a small generated county (3 townships of 5 units, 2021 and 2024) and returns the
-// database path and a read-only connection for independent counts.
-func reportTestDB(t *testing.T) (string, *sql.DB) {
-	t.Helper()
-	cfg := synth.County()
-	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 5
-	dir := t.TempDir()
-	paths, err := synth.WriteWorkbooks(synth.Generate(cfg), filepath.Join(dir, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "e.duckdb")
-	db, err := ingest.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ingest.Load(context.Background(), db, paths, ingest.LoadOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	db, err = ingest.OpenReadOnly(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return path, db
-}
 
 func count(t *testing.T, db *sql.DB, query string, args ...any) int {
 	t.Helper()
@@ -81,7 +49,7 @@ func number(t *testing.T, text, pattern string) int {
 }
 
 func TestReport(t *testing.T) {
-	dbPath, db := reportTestDB(t)
+	dbPath, db := generatedDB(t, 3, 5)
 	out := t.TempDir()
 
 	t.Run("county by default, every format", func(t *testing.T) {

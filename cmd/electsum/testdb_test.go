@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	"electsum/ingest"
+	"electsum/ingest/synth"
+)
+
+// generatedDB loads a small generated county (townships × units, 2021 and 2024) with ingest.Load and
+// returns the database path and a read-only connection for independent counts. The connection is
+// opened after the writer is closed: DuckDB allows one writer process or many readers.
+func generatedDB(t *testing.T, townships, units int) (string, *sql.DB) {
+	t.Helper()
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = townships, units
+	dir := t.TempDir()
+	paths, err := synth.WriteWorkbooks(synth.Generate(cfg), filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "e.duckdb")
+	db, err := ingest.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Load(context.Background(), db, paths, ingest.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = ingest.OpenReadOnly(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return path, db
+}
