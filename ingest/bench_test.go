@@ -11,16 +11,10 @@ package ingest_test
 // hash of the generator's config and source, so a changed generator regenerates them.
 
 import (
-	"bufio"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -30,6 +24,7 @@ import (
 
 	"electsum/ingest"
 	"electsum/ingest/synth"
+	"electsum/ingest/synth/benchkit"
 )
 
 func BenchmarkExcelizeStreamReadCounty(b *testing.B)   { benchRead(b, synth.County()) }
@@ -40,7 +35,7 @@ func BenchmarkIngestProvince(b *testing.B)             { benchIngest(b, synth.Pr
 func benchRead(b *testing.B, cfg synth.Config) {
 	paths, size := dataset(b, cfg)
 	b.SetBytes(size)
-	resetPeak()
+	benchkit.ResetPeak()
 	b.ResetTimer()
 	var cells int
 	for b.Loop() {
@@ -48,7 +43,7 @@ func benchRead(b *testing.B, cfg synth.Config) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(cells), "cells")
-	reportPeak(b)
+	b.ReportMetric(benchkit.PeakMiB(), "peak-MiB")
 }
 
 func benchIngest(b *testing.B, cfg synth.Config) {
@@ -57,7 +52,7 @@ func benchIngest(b *testing.B, cfg synth.Config) {
 	ctx := context.Background()
 	var rows int
 	var elapsed, yardstick, reading time.Duration
-	resetPeak()
+	benchkit.ResetPeak()
 	b.ResetTimer()
 	for b.Loop() {
 		b.StopTimer()
@@ -95,7 +90,7 @@ func benchIngest(b *testing.B, cfg synth.Config) {
 	// Where the time goes: opening the database and reading the files, then writing them.
 	b.ReportMetric((reading / n).Seconds(), "read-s")
 	b.ReportMetric(((elapsed - reading) / n).Seconds(), "write-s")
-	reportPeak(b)
+	b.ReportMetric(benchkit.PeakMiB(), "peak-MiB")
 }
 
 // readAll reads every cell of every sheet of every file with excelize's row iterator, two files at a
@@ -178,7 +173,10 @@ var (
 // folder is complete only when its paths.txt exists, written last.
 func dataset(b *testing.B, cfg synth.Config) ([]string, int64) {
 	b.Helper()
-	key := datasetKey(b, cfg)
+	key, err := benchkit.CacheKey(cfg, filepath.Join("synth", "*.go"))
+	if err != nil {
+		b.Fatal(err)
+	}
 	datasetsMu.Lock()
 	defer datasetsMu.Unlock()
 	paths, ok := datasets[key]
@@ -221,48 +219,4 @@ func dataset(b *testing.B, cfg synth.Config) ([]string, int64) {
 		size += fi.Size()
 	}
 	return paths, size
-}
-
-// datasetKey hashes the config and the generator's source, so that a cache is never stale.
-func datasetKey(b *testing.B, cfg synth.Config) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%#v", cfg)
-	sources, _ := filepath.Glob(filepath.Join("synth", "*.go"))
-	for _, s := range sources {
-		if strings.HasSuffix(s, "_test.go") {
-			continue
-		}
-		data, err := os.ReadFile(s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		h.Write(data)
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-// resetPeak lowers the process's peak resident size (VmHWM) to its current size, after returning
-// freed memory to the OS, so that the peak reported is that of the benchmark, not of generating the data.
-func resetPeak() {
-	runtime.GC()
-	debug.FreeOSMemory()
-	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-}
-
-// reportPeak reports the peak resident size since resetPeak in MiB, when the OS tells it (Linux).
-func reportPeak(b *testing.B) {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
-			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
-			if err == nil {
-				b.ReportMetric(float64(kb)/1024, "peak-MiB")
-			}
-		}
-	}
 }

@@ -13,23 +13,16 @@ package annex_test
 // rebuilds it.
 
 import (
-	"bufio"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"electsum/analytics"
 	"electsum/ingest"
 	"electsum/ingest/synth"
+	"electsum/ingest/synth/benchkit"
 	"electsum/reports/annex"
 )
 
@@ -50,15 +43,15 @@ func benchAnnex(b *testing.B, cfg synth.Config, scope analytics.Scope) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	resetPeak()
+	benchkit.ResetPeak()
 	start := time.Now()
 	s, err := analytics.Summarize(ctx, db, scope, analytics.DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
 	}
 	summarize := time.Since(start)
-	summarizePeak := peakMiB()
-	resetPeak()
+	summarizePeak := benchkit.PeakMiB()
+	benchkit.ResetPeak()
 	out := filepath.Join(b.TempDir(), "附件.xlsx")
 	b.ResetTimer()
 	for b.Loop() {
@@ -81,14 +74,18 @@ func benchAnnex(b *testing.B, cfg synth.Config, scope analytics.Scope) {
 	b.ReportMetric(summarize.Seconds(), "summarize-s")
 	// Both peaks include what the process held before: the write's includes the Summary.
 	b.ReportMetric(summarizePeak, "summarize-peak-MiB")
-	b.ReportMetric(peakMiB(), "write-peak-MiB")
+	b.ReportMetric(benchkit.PeakMiB(), "write-peak-MiB")
 }
 
 // benchDB returns a database loaded with the synth data of cfg, building it on first use. A cache
 // folder is complete only when its done file exists, written last.
 func benchDB(b *testing.B, cfg synth.Config) string {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), "electsum-annex-bench-"+benchKey(b, cfg))
+	key, err := benchkit.CacheKey(cfg, "../../ingest/synth/*.go", "../../ingest/*.go", "../../ingest/migrations/*.sql")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(os.TempDir(), "electsum-annex-bench-"+key)
 	dbPath := filepath.Join(dir, "bench.duckdb")
 	done := filepath.Join(dir, "done")
 	if _, err := os.Stat(done); err == nil {
@@ -118,50 +115,4 @@ func benchDB(b *testing.B, cfg synth.Config) string {
 	}
 	b.Logf("built %s in %s", dbPath, time.Since(start).Round(time.Second))
 	return dbPath
-}
-
-func benchKey(b *testing.B, cfg synth.Config) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%#v", cfg)
-	for _, pattern := range []string{"../../ingest/synth/*.go", "../../ingest/*.go", "../../ingest/migrations/*.sql"} {
-		sources, _ := filepath.Glob(pattern)
-		for _, s := range sources {
-			if strings.HasSuffix(s, "_test.go") {
-				continue
-			}
-			data, err := os.ReadFile(s)
-			if err != nil {
-				b.Fatal(err)
-			}
-			h.Write(data)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-// resetPeak lowers the process's peak resident size (VmHWM) to its current size, so that the peak
-// reported is that of the summary and the annex, not of building the data.
-func resetPeak() {
-	runtime.GC()
-	debug.FreeOSMemory()
-	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-}
-
-// peakMiB is the peak resident size since resetPeak in MiB, when the OS tells it (Linux), else 0.
-func peakMiB() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if v, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
-			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			if err == nil {
-				return float64(kb) / 1024
-			}
-		}
-	}
-	return 0
 }
