@@ -28,48 +28,53 @@ func parseXLSX(fp *fileParser, data []byte) error {
 		return openError(fp, err)
 	}
 	defer f.Close()
-	names := f.GetSheetList()
-	if len(names) == 0 {
-		return &FileError{Path: fp.path, Kind: ErrNotWorkbook, Err: errors.New("no worksheets")}
-	}
-	infos := sheetInfos(f)
-	for _, name := range names {
-		// A hidden sheet holds dropdown lists or a stale copy, never the data a township means to send.
-		if visible, err := f.GetSheetVisible(name); err == nil && !visible {
-			fp.add(Problem{Severity: Notice, Sheet: name, Rule: "hidden_sheet",
-				Message: fmt.Sprintf("工作表“%s”是隐藏的，已跳过：如其中有要导入的数据，请在 Excel 中取消隐藏后重新导入", name)})
-			continue
+	return readWorkbook(fp, &xlsxBook{f: f})
+}
+
+// xlsxBook is an .xlsx workbook read by excelize.
+type xlsxBook struct {
+	f     *excelize.File
+	names []string
+}
+
+func (b *xlsxBook) sheets() []sheetInfo {
+	b.names = b.f.GetSheetList()
+	scanned := scanSheets(b.f)
+	out := make([]sheetInfo, len(b.names))
+	for i, name := range b.names {
+		info, ok := scanned[name]
+		if !ok && scanned == nil {
+			info.merges = mergedCellsSlow(b.f, name)
 		}
-		rows, err := f.Rows(name)
+		info.name = name
+		visible, err := b.f.GetSheetVisible(name)
+		info.hidden = err == nil && !visible
+		out[i] = info
+	}
+	return out
+}
+
+func (b *xlsxBook) rows(i int, fn func(row int, cells []string)) error {
+	name := b.names[i]
+	rows, err := b.f.Rows(name)
+	if err != nil {
+		var notExist excelize.ErrSheetNotExist
+		if errors.As(err, &notExist) {
+			return nil // a chart sheet or dialog sheet: no cells
+		}
+		return err
+	}
+	n := 0
+	for rows.Next() {
+		n++
+		cells, err := rows.Columns()
 		if err != nil {
-			var notExist excelize.ErrSheetNotExist
-			if errors.As(err, &notExist) {
-				continue // a chart sheet or dialog sheet: no cells
-			}
-			return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("sheet %s: %w", name, err)}
+			rows.Close()
+			return fmt.Errorf("row %d: %w", n, err)
 		}
-		sp := fp.sheet(name)
-		if info, ok := infos[name]; ok {
-			sp.merges, sp.rows = info.merges, info.rows
-		} else if infos == nil {
-			sp.merges = mergedCellsSlow(f, name)
-		}
-		n := 0
-		for rows.Next() {
-			n++
-			cells, err := rows.Columns()
-			if err != nil {
-				rows.Close()
-				return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("sheet %s row %d: %w", name, n, err)}
-			}
-			sp.row(n, cells)
-		}
-		if err := rows.Close(); err != nil {
-			return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("sheet %s: %w", name, err)}
-		}
-		sp.end()
+		fn(n, cells)
 	}
-	return nil
+	return rows.Close()
 }
 
 // checkZip verifies the zip before excelize opens it: excelize ignores checksum errors, so a damaged
@@ -125,17 +130,11 @@ func openError(fp *fileParser, err error) error {
 	return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
 }
 
-// sheetInfo is what is known of a sheet before streaming it.
-type sheetInfo struct {
-	merges []mergeRange
-	rows   int // from the sheet's <dimension>, 0 if unknown; only sizes slices
-}
-
-// sheetInfos finds every sheet's merged ranges by scanning the worksheet XML that excelize already
+// scanSheets finds every sheet's merged ranges by scanning the worksheet XML that excelize already
 // holds in memory. excelize's GetMergeCells would decode the whole worksheet a second time, doubling the
 // cost of reading a file. It returns nil when the package layout is not the usual one; callers then fall
 // back to GetMergeCells.
-func sheetInfos(f *excelize.File) map[string]sheetInfo {
+func scanSheets(f *excelize.File) map[string]sheetInfo {
 	if f.WorkBook == nil {
 		return nil
 	}
