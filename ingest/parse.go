@@ -688,27 +688,3 @@ func (fp *fileParser) sortProblems() {
 		return a.Row < b.Row
 	})
 }
-
-// String prints a problem the way compilers do: file:sheet!C12: message.
-func (p Problem) String() string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Sheet != "" || p.Cell != "" || p.Row > 0 {
-		b.WriteByte(':')
-	}
-	if p.Sheet != "" {
-		b.WriteString(p.Sheet)
-		if p.Cell != "" || p.Row > 0 {
-			b.WriteByte('!')
-		}
-	}
-	switch {
-	case p.Cell != "":
-		b.WriteString(p.Cell)
-	case p.Row > 0:
-		fmt.Fprintf(&b, "%d", p.Row)
-	}
-	b.WriteString(": ")
-	b.WriteString(p.Message)
-	return b.String()
-}

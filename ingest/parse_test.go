@@ -161,7 +161,7 @@ func TestProblemString(t *testing.T) {
 		want string
 	}{
 		{Problem{File: "a.xlsx", Sheet: "选举结果", Row: 12, Cell: "C12", Message: "错"}, "a.xlsx:选举结果!C12: 错"},
-		{Problem{File: "a.xlsx", Sheet: "选举结果", Row: 12, Message: "错"}, "a.xlsx:选举结果!12: 错"},
+		{Problem{File: "a.xlsx", Sheet: "选举结果", Row: 12, Message: "错"}, "a.xlsx:选举结果!第12行: 错"},
 		{Problem{File: "a.xlsx", Sheet: "选举结果", Message: "错"}, "a.xlsx:选举结果: 错"},
 		{Problem{File: "a.csv", Row: 3, Cell: "B3", Message: "错"}, "a.csv:B3: 错"},
 		{Problem{File: "a.xlsx", Message: "错"}, "a.xlsx: 错"},

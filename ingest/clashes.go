@@ -1,0 +1,163 @@
+package ingest
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"sort"
+)
+
+// clash is two files of one run that cover the same election or name the same person.
+type clash struct {
+	a, b    int
+	keys    []Key
+	persons []string
+}
+
+func (l *loader) clash(a, b int) *clash {
+	if a > b {
+		a, b = b, a
+	}
+	c, ok := l.clashes[[2]int{a, b}]
+	if !ok {
+		c = &clash{a: a, b: b}
+		l.clashes[[2]int{a, b}] = c
+	}
+	return c
+}
+
+// personKey is the schema's identity of a person when the reader did not set one: the ID number when
+// given, else name, place and birth (or age).
+func personKey(m *Member) string {
+	if m.IDNumber != "" {
+		return "id:" + m.IDNumber
+	}
+	born := ""
+	switch {
+	case m.Birth != nil:
+		born = m.Birth.Format("2006-01")
+	case m.Age != nil:
+		born = fmt.Sprint(*m.Age)
+	}
+	return "name:" + m.Township + "|" + m.Unit + "|" + m.Name + "|" + born
+}
+
+// findClashes collects the elections and people that two staged files of the run both claim.
+func (l *loader) findClashes(ctx context.Context) error {
+	rows, err := l.conn.QueryContext(ctx, sqlKeyClashes)
+	if err != nil {
+		return fmt.Errorf("check files against each other: %w", err)
+	}
+	for rows.Next() {
+		var a, b int
+		var k Key
+		if err := rows.Scan(&a, &b, &k.County, &k.Township, &k.Unit, &k.Year, &k.Body); err != nil {
+			rows.Close()
+			return fmt.Errorf("check files against each other: %w", err)
+		}
+		c := l.clash(a, b)
+		c.keys = append(c.keys, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("check files against each other: %w", err)
+	}
+	rows, err = l.conn.QueryContext(ctx, sqlPersonClashes)
+	if err != nil {
+		return fmt.Errorf("check people across files: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, b, year, rowA, rowB int
+		var name, body string
+		if err := rows.Scan(&a, &b, &name, &year, &body, &rowA, &rowB); err != nil {
+			return fmt.Errorf("check people across files: %w", err)
+		}
+		c := l.clash(a, b)
+		c.persons = append(c.persons, fmt.Sprintf("%s(%d年%s，%s 第%d行与 %s 第%d行)", name, year, body,
+			l.files[a].report.Path, rowA, l.files[b].report.Path, rowB))
+	}
+	return rows.Err()
+}
+
+// resolveClashes turns clashes between files into errors on both files.
+func (l *loader) resolveClashes() {
+	pairs := make([][2]int, 0, len(l.clashes))
+	for k := range l.clashes {
+		pairs = append(pairs, k)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i][0] != pairs[j][0] {
+			return pairs[i][0] < pairs[j][0]
+		}
+		return pairs[i][1] < pairs[j][1]
+	})
+	for _, pair := range pairs {
+		c := l.clashes[pair]
+		for _, side := range [][2]int{{c.a, c.b}, {c.b, c.a}} {
+			self, other := l.files[side[0]], l.files[side[1]].report.Path
+			if len(c.keys) > 0 {
+				sortKeys(c.keys)
+				k := c.keys[0]
+				more := ""
+				if len(c.keys) > 1 {
+					more = fmt.Sprintf(" 等 %d 项", len(c.keys))
+				}
+				l.fail(side[0], Problem{Severity: Error, File: self.report.Path, Rule: "duplicate_key_across_files",
+					Value: fmt.Sprintf("%s %s %d %s", k.Township, k.Unit, k.Year, k.Body),
+					Message: fmt.Sprintf("与 %s 含有同一选举(%s%s %d年 %s%s)；同一选举只能由一个文件提交，请删去重复的文件或合并成一个文件后重新导入",
+						other, k.Township, k.Unit, k.Year, k.Body, more)})
+			}
+			if len(c.persons) > 0 {
+				sort.Strings(c.persons)
+				more := ""
+				if len(c.persons) > 1 {
+					more = fmt.Sprintf(" 等 %d 人", len(c.persons))
+				}
+				l.fail(side[0], Problem{Severity: Error, File: self.report.Path, Rule: "duplicate_person_across_files",
+					Value:   c.persons[0],
+					Message: fmt.Sprintf("与 %s 有同一人在同一年同一组织中当选两次：%s%s；请核对后只保留一处", other, c.persons[0], more)})
+			}
+		}
+	}
+}
+
+func sortKeys(ks []Key) {
+	slices.SortFunc(ks, func(a, b Key) int {
+		return cmp.Or(cmp.Compare(a.County, b.County), cmp.Compare(a.Township, b.Township), cmp.Compare(a.Unit, b.Unit),
+			cmp.Compare(a.Year, b.Year), cmp.Compare(a.Body, b.Body))
+	})
+}
+
+// personClash is a person of a staged file already elected to the same body and year in another unit.
+type personClash struct {
+	file    int
+	problem Problem
+}
+
+// findPersonClashes runs person_clash.sql inside the transaction.
+func (l *loader) findPersonClashes(ctx context.Context, tx *sql.Tx) ([]personClash, error) {
+	rows, err := tx.QueryContext(ctx, sqlPersonClash)
+	if err != nil {
+		return nil, fmt.Errorf("check people against the database: %w", err)
+	}
+	defer rows.Close()
+	var out []personClash
+	for rows.Next() {
+		var (
+			file, row, year, otherRow int
+			sheet, name, body, id     string
+			township, unit, otherFile string
+		)
+		if err := rows.Scan(&file, &sheet, &row, &name, &year, &body, &id, &township, &unit, &otherFile, &otherRow); err != nil {
+			return nil, fmt.Errorf("check people against the database: %w", err)
+		}
+		out = append(out, personClash{file: file, problem: Problem{Severity: Error, File: l.files[file].report.Path,
+			Sheet: sheet, Row: row, Column: "身份证号", Value: maskID(id), Rule: "person_elected_elsewhere",
+			Message: fmt.Sprintf("%s(身份证号 %s)已作为 %s%s 的当选人员导入(%s 第%d行)，同一人不能在两个村(社区)当选同一年的%s；请核对身份证号，或先改正已导入的文件",
+				name, maskID(id), township, unit, otherFile, otherRow, body)}})
+	}
+	return out, rows.Err()
+}

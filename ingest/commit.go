@@ -1,0 +1,164 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// finish writes the run: nothing when a file was rejected and SkipBadFiles is off, else the clean
+// files' rows and every file's ingest_log row, in one transaction.
+func (l *loader) finish(ctx context.Context) (*Report, error) {
+	if err := l.stage.close(); err != nil {
+		return l.report(), fmt.Errorf("stage rows: %w", err)
+	}
+	l.stage = nil
+	if err := l.findClashes(ctx); err != nil {
+		return l.report(), err
+	}
+	l.resolveClashes()
+	var rejected []string
+	for _, f := range l.files {
+		if f.report.Outcome == Rejected {
+			rejected = append(rejected, f.report.Path)
+		}
+	}
+	sort.Strings(rejected)
+	if len(rejected) > 0 && !l.opts.SkipBadFiles {
+		l.notLoaded()
+		r := l.report()
+		return r, &ProblemsError{Problems: r.Problems, Rejected: rejected}
+	}
+	for {
+		for id, f := range l.files {
+			if f.report.Outcome == Rejected && f.staged {
+				// One statement at a time: the driver binds parameters to a single statement only.
+				for _, stmt := range strings.SplitAfter(sqlDropFile, ";") {
+					if strings.TrimSpace(stmt) == "" {
+						continue
+					}
+					if _, err := l.conn.ExecContext(ctx, stmt, id); err != nil {
+						return l.report(), fmt.Errorf("drop staged rows of %s: %w", f.report.Path, err)
+					}
+				}
+				f.staged = false
+			}
+		}
+		clashes, err := l.commit(ctx)
+		if err != nil {
+			l.notLoaded()
+			return l.report(), err
+		}
+		if len(clashes) == 0 {
+			break
+		}
+		// People already elected elsewhere by an earlier run: the files naming them are rejected
+		// like any other bad file, and with SkipBadFiles the rest is committed without them.
+		for _, c := range clashes {
+			l.fail(c.file, c.problem)
+			rejected = append(rejected, l.files[c.file].report.Path)
+		}
+		rejected = slices.Compact(slices.Sorted(slices.Values(rejected)))
+		if !l.opts.SkipBadFiles {
+			l.notLoaded()
+			r := l.report()
+			return r, &ProblemsError{Problems: r.Problems, Rejected: rejected}
+		}
+	}
+	r := l.report()
+	r.Committed = true
+	if len(rejected) > 0 {
+		return r, &ProblemsError{Problems: r.Problems, Rejected: rejected, Partial: true}
+	}
+	return r, nil
+}
+
+// notLoaded marks the files that were going to be loaded as not loaded, when the run writes nothing.
+func (l *loader) notLoaded() {
+	for _, f := range l.files {
+		if f.report.Outcome == Loaded {
+			f.report.Outcome = NotLoaded
+		}
+	}
+}
+
+// stageLog appends every file's ingest_log row to stage_log, for log.sql to copy inside the
+// transaction: one bulk append instead of a statement per file.
+func (l *loader) stageLog(ctx context.Context) error {
+	if _, err := l.conn.ExecContext(ctx, sqlClearLog); err != nil {
+		return fmt.Errorf("stage ingest_log: %w", err)
+	}
+	now := l.opts.Now()
+	return l.conn.Raw(func(dc any) error {
+		c, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("unexpected driver connection %T", dc)
+		}
+		a, err := duckdb.NewAppenderFromConn(c, "", "stage_log")
+		if err != nil {
+			return fmt.Errorf("stage ingest_log: %w", err)
+		}
+		for i, f := range l.files {
+			// The log keeps absolute paths: a later run from another folder still finds the file.
+			path, absErr := filepath.Abs(f.report.Path)
+			if absErr != nil {
+				path = f.report.Path
+			}
+			if err := a.AppendRow(int32(i), path, f.report.SHA256, int32(f.report.Results), int32(f.report.Members), now,
+				string(f.report.Outcome), optStr(f.report.Message)); err != nil {
+				a.Close()
+				return fmt.Errorf("stage ingest_log: %w", err)
+			}
+		}
+		if err := a.Close(); err != nil {
+			return fmt.Errorf("stage ingest_log: %w", err)
+		}
+		return nil
+	})
+}
+
+// commitHook, when set by a test, runs inside the transaction after the rows are moved, to prove
+// that a failure there leaves every table as it was.
+var commitHook func(tx *sql.Tx) error
+
+// commit moves the staged rows into the real tables and writes ingest_log, in one transaction. When
+// staged people clash with people already in the database it rolls back and returns the clashes.
+func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) {
+	if err := l.stageLog(ctx); err != nil {
+		return nil, err
+	}
+	tx, err := l.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin transaction: %w", err)
+	}
+	defer func() {
+		if err != nil || len(clashes) > 0 {
+			tx.Rollback()
+		}
+	}()
+	if _, err := tx.ExecContext(ctx, sqlReplace); err != nil {
+		return nil, fmt.Errorf("write rows: %w", err)
+	}
+	if clashes, err := l.findPersonClashes(ctx, tx); err != nil || len(clashes) > 0 {
+		return clashes, err
+	}
+	if commitHook != nil {
+		if err := commitHook(tx); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, sqlLog); err != nil {
+		return nil, fmt.Errorf("write ingest_log: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return nil, nil
+}
