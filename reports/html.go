@@ -74,11 +74,18 @@ func (r *Renderer) HTML(w io.Writer, v *View, script Script) error {
 	return err
 }
 
-// markdownToHTML renders the report's Markdown. The report holds no intended raw HTML, so '<', '>' and
-// '&' are escaped before parsing: a unit called <script> stays text.
+// markdownToHTML renders the report's Markdown. The data in it is already escaped as text by the
+// templates' actions; as a second guard raw HTML is dropped and only http and https links are kept, so
+// that even a user's own template cannot put a script or a javascript: link in the page.
 func markdownToHTML(md string) string {
-	md = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(md)
 	p := parser.NewWithExtensions(parser.Tables | parser.NoIntraEmphasis | parser.SpaceHeadings | parser.Strikethrough)
-	rd := mdhtml.NewRenderer(mdhtml.RendererOptions{Flags: mdhtml.FlagsNone})
+	rd := mdhtml.NewRenderer(mdhtml.RendererOptions{Flags: mdhtml.SkipHTML | mdhtml.Safelink})
+	rd.IsSafeURLOverride = isHTTPURL
 	return string(markdown.ToHTML([]byte(md), p, rd))
+}
+
+// isHTTPURL says whether a link goes to an http or https address.
+func isHTTPURL(url []byte) bool {
+	u := strings.ToLower(string(url))
+	return strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")
 }

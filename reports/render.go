@@ -65,7 +65,8 @@ var LevelTemplates = map[analytics.Level]string{
 }
 
 // NewRenderer parses every *.tmpl in fsys (nil: the built-in templates) once, with the phrasing helpers
-// and missingkey=error, and checks that each level's template is there.
+// and missingkey=error, and checks that each level's template is there. What every action prints is
+// escaped as Markdown text (see escapeActions): only the templates' own text is Markdown markup.
 func NewRenderer(fsys fs.FS) (*Renderer, error) {
 	if fsys == nil {
 		fsys = templates.FS
@@ -74,7 +75,7 @@ func NewRenderer(fsys fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list templates: %w", err)
 	}
-	root := template.New("").Funcs(Funcs).Option("missingkey=error")
+	root := template.New("").Funcs(Funcs).Funcs(template.FuncMap{escapeFunc: escapeMarkdown}).Option("missingkey=error")
 	for _, name := range names {
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -84,6 +85,7 @@ func NewRenderer(fsys fs.FS) (*Renderer, error) {
 			return nil, templateError(name, err)
 		}
 	}
+	escapeActions(root)
 	for _, name := range LevelTemplates {
 		if root.Lookup(name) == nil {
 			return nil, fmt.Errorf("%w %s（模板目录中应有 unit.md.tmpl、township.md.tmpl 和 county.md.tmpl）", ErrMissingTemplate, name)

@@ -4,6 +4,11 @@
 // county.md.tmpl; every *.tmpl in it is parsed together, so shared blocks ({{define "…"}}) may live in
 // any file (the built-ins keep them in sections.md.tmpl).
 //
+// Only the template's own text is Markdown: whatever an action prints ({{.Title}}, {{sentence …}},
+// text from report.toml) is escaped so that it reads as exactly those characters — a unit named
+// [链接](javascript:…) or <script> stays text in the .md file and in the HTML page. Links written in a
+// template itself are kept in the HTML page only when they go to http or https; raw HTML is dropped.
+//
 // # Data: the view (reports.View)
 //
 // Each template executes with one value, the view. Missing figures are never 0: helpers print "" for

@@ -8,16 +8,16 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"electsum/analytics"
+	"electsum/reports/tabular"
 )
 
 // WriteCSV writes each table of the annex of s as <表名>.csv into dir (created if needed): UTF-8 with a
 // byte-order mark, so that Chinese Excel opens them correctly. Headers are flattened (女性·占比);
 // shares are percentages with one decimal; sections become a leading 分组 column; 小计 and 合计 rows
-// carry their values. Text that begins with = + - or @ gets a leading ' so that a spreadsheet opening
-// the file does not run it as a formula. It returns the paths written.
+// carry their values. Text goes through tabular.SpreadsheetText, so that a spreadsheet opening the file
+// does not run it as a formula. It returns the paths written.
 func WriteCSV(dir string, s *analytics.Summary, opts Options) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create folder %s: %w", dir, err)
@@ -104,10 +104,7 @@ func writeCSVFile(path string, t *table) (err error) {
 func csvValue(c cell, k kind) string {
 	switch {
 	case k == text || (!c.ok && c.s != ""):
-		if c.s != "" && strings.ContainsRune("=+-@", rune(c.s[0])) {
-			return "'" + c.s
-		}
-		return c.s
+		return tabular.SpreadsheetText(c.s)
 	case !c.ok:
 		return ""
 	case k == share:

@@ -1,0 +1,67 @@
+package tabular
+
+import (
+	"bytes"
+	"encoding/csv"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"electsum/analytics"
+)
+
+// formulas are text values that a spreadsheet would run if they reached a cell unmarked.
+var formulas = []string{"=1+2", "@A1", "+cmd|' /C calc'!A0", "-2+3", "\t=1+2", "\r=1+2", "=HYPERLINK(\"http://x\",\"点击\")"}
+
+func formulaTable() *analytics.Table {
+	t := &analytics.Table{Columns: []analytics.Column{{Name: "=名称", Type: "VARCHAR"}, {Name: "数", Type: "INTEGER"}}}
+	for _, f := range formulas {
+		t.Rows = append(t.Rows, []any{f, int64(-5)})
+	}
+	return t
+}
+
+// query -o x.csv: text that starts like a formula gets a leading ', numbers stay numbers.
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	var b bytes.Buffer
+	if err := CSV(&b, formulaTable(), true); err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b.Bytes(), []byte("\xEF\xBB\xBF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if records[0][0] != "'=名称" {
+		t.Errorf("header %q is not marked", records[0][0])
+	}
+	for i, f := range formulas {
+		if got := records[i+1][0]; got != "'"+f {
+			t.Errorf("%q written as %q, want a leading '", f, got)
+		}
+		if got := records[i+1][1]; got != "-5" {
+			t.Errorf("number -5 written as %q", got)
+		}
+	}
+}
+
+// query -o x.xlsx: the same text lands in text cells, never in formulas.
+func TestXLSXWritesFormulasAsText(t *testing.T) {
+	var b bytes.Buffer
+	if err := XLSX(&b, formulaTable()); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for i, want := range formulas {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if formula, _ := f.GetCellFormula(sheetName, cell); formula != "" {
+			t.Errorf("%s holds formula %q", cell, formula)
+		}
+		if got, _ := f.GetCellValue(sheetName, cell); got != want {
+			t.Errorf("%s = %q, want %q", cell, got, want)
+		}
+	}
+}
