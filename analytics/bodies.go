@@ -2,6 +2,8 @@ package analytics
 
 import (
 	"sort"
+
+	"electsum"
 )
 
 // data is the rows of one scope (or sub-scope) in one year.
@@ -84,7 +86,7 @@ func participation(rows []*electionRow, threshold float64) Participation {
 		withRate++
 		x := 100 * float64(r.Voted.Int64) / float64(r.Registered.Int64)
 		exact[len(rates)] = x
-		rates = append(rates, UnitRate{Township: r.Township, Unit: r.Unit, Turnout: roundTo(x, 1)})
+		rates = append(rates, UnitRate{Township: r.Township, Unit: r.Unit, Turnout: electsum.Round(x, 1)})
 		if r.Voted.Int64 == r.Registered.Int64 {
 			full++
 		}
@@ -286,7 +288,7 @@ func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 	bs.Members = structure(cm, opts, true)
 	mergeStructure(&bs.Members, structure(pm, opts, true))
 	bs.Methods = mergeParts(methods(ce, opts.Rounding), methods(pe, opts.Rounding))
-	if !hasHeads(b) {
+	if b.Deputies() {
 		return bs
 	}
 	ch, ph := heads(cm), heads(pm)
@@ -300,20 +302,20 @@ func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 			mergeStructure(&bs.NewHeads, structure(pn, opts, false))
 		}
 		if bs.NewHeads.AverageAge.Current.OK && bs.Heads.AverageAge.Current.OK {
-			bs.NewHeadsAgeGap = Known(roundTo(bs.NewHeads.AverageAge.Current.V-bs.Heads.AverageAge.Current.V, 1))
+			bs.NewHeadsAgeGap = Known(electsum.Round(bs.NewHeads.AverageAge.Current.V-bs.Heads.AverageAge.Current.V, 1))
 		}
 		if len(bs.NewHeads.Education) > 0 && bs.NewHeads.Education[0].Share.Current.OK && bs.Heads.Education[0].Share.Current.OK {
-			bs.NewHeadsCollegeGap = Known(roundTo(bs.NewHeads.Education[0].Share.Current.V-bs.Heads.Education[0].Share.Current.V, 1))
+			bs.NewHeadsCollegeGap = Known(electsum.Round(bs.NewHeads.Education[0].Share.Current.V-bs.Heads.Education[0].Share.Current.V, 1))
 		}
 	}
 	bs.HeadsChanged = headsChanged(ch, ph)
 	return bs
 }
 
-// bodySummaries summarises every body present this year, in Bodies order.
+// bodySummaries summarises every body present this year, in report order (electsum.Bodies).
 func bodySummaries(cur, prev data, opts Options) []BodySummary {
 	out := []BodySummary{}
-	for _, b := range Bodies {
+	for _, b := range electsum.Bodies() {
 		if cur.has(b) {
 			out = append(out, bodySummary(b, cur, prev, opts))
 		}

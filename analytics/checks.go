@@ -2,6 +2,8 @@ package analytics
 
 import (
 	"fmt"
+
+	"electsum"
 )
 
 // Severities of a Check.
@@ -26,10 +28,6 @@ const (
 	citePartyMarginText   = citePartyRegulation + "关于委员候选人差额不少于应选人数20%的规定"
 )
 
-func isPartyBody(b Body) bool {
-	return b == PartyBranch || b == CommunityParty || b == TownshipPartyCommittee
-}
-
 // legalChecks lists every failing unit (and candidate) of the year's data, with the figures that fail.
 // Elections are checked in their row order (township, unit, body); member checks follow per unit.
 func legalChecks(year int, cur data) []Check {
@@ -42,15 +40,15 @@ func legalChecks(year int, cur data) []Check {
 		switch {
 		case e.Body == VillagersCommittee && r.Valid && v.Valid && r.Int64 > 0 && 2*v.Int64 <= r.Int64:
 			add(RuleVCTurnout, citeVCLaw34, e.unitKey, e.Body, fmt.Sprintf(
-				"登记选民 %d 人，参加投票 %d 人(%.1f%%)，未超过半数，选举无效", r.Int64, v.Int64, roundTo(100*float64(v.Int64)/float64(r.Int64), 1)))
-		case isPartyBody(e.Body) && r.Valid && v.Valid && r.Int64 > 0 && 5*v.Int64 <= 4*r.Int64:
+				"登记选民 %d 人，参加投票 %d 人(%.1f%%)，未超过半数，选举无效", r.Int64, v.Int64, electsum.Round(100*float64(v.Int64)/float64(r.Int64), 1)))
+		case e.Body.Party() && r.Valid && v.Valid && r.Int64 > 0 && 5*v.Int64 <= 4*r.Int64:
 			add(RulePartyQuorum, citePartyQuorumText, e.unitKey, e.Body, fmt.Sprintf(
-				"应到会 %d 人，实到会 %d 人(%.1f%%)，未超过五分之四，会议无效", r.Int64, v.Int64, roundTo(100*float64(v.Int64)/float64(r.Int64), 1)))
+				"应到会 %d 人，实到会 %d 人(%.1f%%)，未超过五分之四，会议无效", r.Int64, v.Int64, electsum.Round(100*float64(v.Int64)/float64(r.Int64), 1)))
 		}
-		if isPartyBody(e.Body) && e.Seats.Valid && e.Candidates.Valid && e.Seats.Int64 > 0 && 5*e.Candidates.Int64 < 6*e.Seats.Int64 {
+		if e.Body.Party() && e.Seats.Valid && e.Candidates.Valid && e.Seats.Int64 > 0 && 5*e.Candidates.Int64 < 6*e.Seats.Int64 {
 			add(RulePartyMargin, citePartyMarginText, e.unitKey, e.Body, fmt.Sprintf(
 				"应选 %d 名，候选人 %d 名，差额比例 %.1f%%，不足 20%%", e.Seats.Int64, e.Candidates.Int64,
-				roundTo(100*float64(e.Candidates.Int64-e.Seats.Int64)/float64(e.Seats.Int64), 1)))
+				electsum.Round(100*float64(e.Candidates.Int64-e.Seats.Int64)/float64(e.Seats.Int64), 1)))
 		}
 	}
 	voted := map[unitKey]map[Body]int64{}
@@ -71,12 +69,12 @@ func legalChecks(year int, cur data) []Check {
 		case m.Body == VillagersCommittee:
 			add(RuleVCCandidate, citeVCLaw34, m.unitKey, m.Body, fmt.Sprintf(
 				"%s(%s)得票 %d 张，参加投票 %d 人，未获得过半数选票", m.Name, m.Position, m.Votes.Int64, v))
-		case isPartyBody(m.Body):
+		case m.Body.Party():
 			add(RulePartyCandidate, citePartyMajorityText, m.unitKey, m.Body, fmt.Sprintf(
 				"%s(%s)得赞成票 %d 张，实到会 %d 人，未超过半数", m.Name, m.Position, m.Votes.Int64, v))
 		}
 	}
-	for _, u := range twoCommitteeUnits(pairs[0], cur) {
+	for _, u := range twoCommitteeUnits(electsum.Pairs()[0], cur) {
 		if len(u.committee) == 0 {
 			continue
 		}

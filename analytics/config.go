@@ -1,8 +1,9 @@
 package analytics
 
 import (
-	"math"
 	"time"
+
+	"electsum"
 )
 
 // AgeBand is one 年龄段: ages Min..Max inclusive (Max 0 means no upper limit), printed as Label.
@@ -18,15 +19,13 @@ type EducationBucket struct {
 	Values []string `json:"values" toml:"values"`
 }
 
-// Rounding is the one rounding policy for shares.
-type Rounding string
+// Rounding is the one rounding policy for shares (electsum.Rounding).
+type Rounding = electsum.Rounding
 
+// The rounding policies (see package electsum).
 const (
-	// HalfUp rounds each share half-up to one decimal (28.75 → 28.8).
-	HalfUp Rounding = "half_up"
-	// LargestRemainder rounds the shares of a distribution (age bands, education buckets …) so that they
-	// total exactly 100.0, giving the spare tenths to the largest remainders.
-	LargestRemainder Rounding = "largest_remainder"
+	HalfUp           = electsum.HalfUp
+	LargestRemainder = electsum.LargestRemainder
 )
 
 // Options configure how figures are grouped and rounded.
@@ -67,14 +66,4 @@ func DefaultOptions() Options {
 		Rounding:         HalfUp,
 		TurnoutThreshold: 90,
 	}
-}
-
-// roundTo rounds half away from zero (28.75 → 28.8, −2.85 → −2.9). The small epsilon absorbs binary
-// representation error so that a share computed as 100*23/80 = 28.749999… still rounds as 28.75 does.
-func roundTo(x float64, decimals int) float64 {
-	p := math.Pow(10, float64(decimals))
-	if x < 0 {
-		return -math.Floor(-x*p+0.5+1e-9) / p
-	}
-	return math.Floor(x*p+0.5+1e-9) / p
 }

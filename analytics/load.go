@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+
+	"electsum"
 )
 
 //go:embed sql/*.sql
@@ -54,26 +56,8 @@ type memberRow struct {
 	PersonKey                    string
 }
 
-// isHead reports whether the member is the head (带头人) of the body: the 书记 of a party body, the
-// 主任 of a committee. Deputies have no head.
-func (m *memberRow) isHead() bool {
-	switch m.Body {
-	case PartyBranch, CommunityParty, TownshipPartyCommittee:
-		return m.Position == "书记"
-	case VillagersCommittee, ResidentsCommittee, SupervisoryCommittee:
-		return m.Position == "主任"
-	}
-	return false
-}
-
-// hasHeads reports whether body b elects a head.
-func hasHeads(b Body) bool {
-	switch b {
-	case CountyDeputies, TownshipDeputies:
-		return false
-	}
-	return true
-}
+// isHead reports whether the member is the head (带头人) of the body (electsum.Body.IsHead).
+func (m *memberRow) isHead() bool { return m.Body.IsHead(electsum.Position(m.Position)) }
 
 // samePerson is the identity rule for two member rows of the same unit and year: the same id_number
 // when both have one; otherwise the same name and, where both sides know them, the same birth date

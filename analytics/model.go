@@ -4,27 +4,24 @@ import (
 	"encoding/json"
 	"math"
 	"time"
+
+	"electsum"
 )
 
-// Body is 选举类型: which organ an election fills. Values are the canonical Simplified Chinese names
-// stored in the database.
-type Body string
+// Body is 选举类型 (electsum.Body); the aliases keep the model's API in one place for its readers.
+type Body = electsum.Body
 
-// The bodies electsum knows, in the order summaries discuss them.
+// The bodies electsum knows, in the order summaries discuss them (see package electsum).
 const (
-	PartyBranch            Body = "村党组织"
-	VillagersCommittee     Body = "村民委员会"
-	SupervisoryCommittee   Body = "村务监督委员会"
-	CommunityParty         Body = "社区党组织"
-	ResidentsCommittee     Body = "居民委员会"
-	TownshipPartyCommittee Body = "乡镇党委"
-	CountyDeputies         Body = "县级人大代表"
-	TownshipDeputies       Body = "乡级人大代表"
+	PartyBranch            = electsum.PartyBranch
+	VillagersCommittee     = electsum.VillagersCommittee
+	SupervisoryCommittee   = electsum.SupervisoryCommittee
+	CommunityParty         = electsum.CommunityParty
+	ResidentsCommittee     = electsum.ResidentsCommittee
+	TownshipPartyCommittee = electsum.TownshipPartyCommittee
+	CountyDeputies         = electsum.CountyDeputies
+	TownshipDeputies       = electsum.TownshipDeputies
 )
-
-// Bodies lists every Body in report order.
-var Bodies = []Body{PartyBranch, VillagersCommittee, SupervisoryCommittee, CommunityParty, ResidentsCommittee,
-	TownshipPartyCommittee, CountyDeputies, TownshipDeputies}
 
 // Level is how wide a summary reaches; it decides which report template is used.
 type Level string
@@ -87,7 +84,7 @@ func (f Figure) Change() Value {
 	if !f.Current.OK || !f.Previous.OK {
 		return Value{}
 	}
-	return Known(roundTo(f.Current.V-f.Previous.V, 1))
+	return Known(electsum.Round(f.Current.V-f.Previous.V, 1))
 }
 
 // Part is a group within a whole: a count of people (or positions, or units) and its share of the whole

@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"electsum"
 	"math"
 	"sort"
 )
@@ -11,7 +12,7 @@ func share(count, total int) Value {
 	if total <= 0 {
 		return Value{}
 	}
-	return Known(roundTo(100*float64(count)/float64(total), 1))
+	return Known(electsum.Round(100*float64(count)/float64(total), 1))
 }
 
 // ratio is num/den in percent, rounded like share; for rates whose numerator is not a part of the
@@ -20,7 +21,7 @@ func ratio(num, den int) Value {
 	if den <= 0 {
 		return Value{}
 	}
-	return Known(roundTo(100*float64(num)/float64(den), 1))
+	return Known(electsum.Round(100*float64(num)/float64(den), 1))
 }
 
 // distribution turns the counts of a distribution (age bands, buckets, positions …) into Parts. With

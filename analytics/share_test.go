@@ -5,16 +5,6 @@ import (
 	"testing"
 )
 
-func TestRoundTo(t *testing.T) {
-	for _, c := range []struct{ in, want float64 }{
-		{28.75, 28.8}, {28.74, 28.7}, {-2.85, -2.9}, {-2.84, -2.8}, {100 * 23.0 / 80, 28.8}, {0, 0}, {-0.05, -0.1},
-	} {
-		if got := roundTo(c.in, 1); got != c.want {
-			t.Errorf("roundTo(%v) = %v, want %v", c.in, got, c.want)
-		}
-	}
-}
-
 func TestDistribution(t *testing.T) {
 	for _, c := range []struct {
 		counts []int
@@ -51,17 +41,5 @@ func TestFigureChangeOfRoundedShares(t *testing.T) {
 	}
 	if c := (Figure{Current: Known(1)}).Change(); c.OK {
 		t.Errorf("change without previous: %v", c)
-	}
-}
-
-func TestMaskID(t *testing.T) {
-	for in, want := range map[string]string{
-		"330102198005010011": "3301**********0011",
-		"12345678":           "********",
-		"":                   "",
-	} {
-		if got := MaskID(in); got != want {
-			t.Errorf("MaskID(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"electsum"
 	"sort"
 )
 
@@ -26,9 +27,17 @@ const (
 // positionOrder and categoryOrder fix the order in which positions and deputies' categories are listed;
 // values not named here follow in alphabetical order.
 var (
-	positionOrder = []string{"书记", "副书记", "主任", "副主任", "委员", "代表"}
+	positionOrder = positionNames()
 	categoryOrder = []string{"工人", "农民", "专业技术人员", "干部", "其他"}
 )
+
+func positionNames() []string {
+	var out []string
+	for _, p := range electsum.Positions() {
+		out = append(out, string(p))
+	}
+	return out
+}
 
 func rankOf(order []string, s string) int {
 	for i, o := range order {
@@ -156,7 +165,7 @@ func structure(rows []*memberRow, opts Options, withPositions bool) Structure {
 	}
 	s.AgeBands = distributionOrNone(bandLabels, bands, ageKnown, opts.Rounding)
 	if ageKnown > 0 {
-		s.AverageAge = Figure{Current: Known(roundTo(float64(ageSum)/float64(ageKnown), 1))}
+		s.AverageAge = Figure{Current: Known(electsum.Round(float64(ageSum)/float64(ageKnown), 1))}
 	}
 	bucketLabels := make([]string, len(opts.EducationBuckets))
 	for i, b := range opts.EducationBuckets {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"electsum"
 )
 
 // ErrNoData means the database has no election of the requested scope and year.
@@ -147,16 +149,7 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	return s, nil
 }
 
-func bodyRank(b Body) int {
-	for i, x := range Bodies {
-		if x == b {
-			return i
-		}
-	}
-	return len(Bodies)
-}
-
-// sortData orders rows by county, township, unit, body (in Bodies order), then position and name, so
+// sortData orders rows by county, township, unit, body (in report order), then position and name, so
 // that every list in the Summary comes out in the same order.
 func sortData(d data) {
 	sort.SliceStable(d.elections, func(i, j int) bool {
@@ -164,7 +157,7 @@ func sortData(d data) {
 		if a.unitKey != b.unitKey {
 			return lessUnit(a.unitKey, b.unitKey)
 		}
-		return bodyRank(a.Body) < bodyRank(b.Body)
+		return a.Body.Rank() < b.Body.Rank()
 	})
 	sort.SliceStable(d.members, func(i, j int) bool {
 		a, b := d.members[i], d.members[j]
@@ -172,7 +165,7 @@ func sortData(d data) {
 			return lessUnit(a.unitKey, b.unitKey)
 		}
 		if a.Body != b.Body {
-			return bodyRank(a.Body) < bodyRank(b.Body)
+			return a.Body.Rank() < b.Body.Rank()
 		}
 		if ra, rb := rankOf(positionOrder, a.Position), rankOf(positionOrder, b.Position); ra != rb {
 			return ra < rb
@@ -367,16 +360,6 @@ func electionRows(es []*electionRow) []ElectionRow {
 	return out
 }
 
-// MaskID masks an id number as 3301**********1234: the first four and the last four characters stay.
-// Shorter values are masked entirely.
-func MaskID(id string) string {
-	r := []rune(id)
-	if len(r) <= 8 {
-		return strings.Repeat("*", len(r))
-	}
-	return string(r[:4]) + strings.Repeat("*", len(r)-8) + string(r[len(r)-4:])
-}
-
 func roster(ms []*memberRow, unmasked bool) []Member {
 	out := make([]Member, 0, len(ms))
 	for _, m := range ms {
@@ -385,7 +368,7 @@ func roster(ms []*memberRow, unmasked bool) []Member {
 			Age: nullValue(m.Age), Ethnicity: m.Ethnicity, Party: m.Party, Education: m.Education, IDNumber: m.IDNumber,
 		}
 		if !unmasked && x.IDNumber != "" {
-			x.IDNumber = MaskID(x.IDNumber)
+			x.IDNumber = electsum.MaskID(x.IDNumber)
 		}
 		if m.Reelected.Valid {
 			b := m.Reelected.Bool

@@ -1,16 +1,6 @@
 package analytics
 
-// pair is one kind of 两委: the party body and the committee of the same units.
-type pair struct {
-	kind      string
-	party     Body
-	committee Body
-}
-
-var pairs = []pair{
-	{kind: "村", party: PartyBranch, committee: VillagersCommittee},
-	{kind: "社区", party: CommunityParty, committee: ResidentsCommittee},
-}
+import "electsum"
 
 // unitTwo is one unit's two committees.
 type unitTwo struct {
@@ -19,11 +9,11 @@ type unitTwo struct {
 }
 
 // twoCommitteeUnits groups the members of the pair's bodies by unit, in the order the rows come.
-func twoCommitteeUnits(p pair, d data) []*unitTwo {
+func twoCommitteeUnits(p electsum.TwoCommittees, d data) []*unitTwo {
 	by := map[unitKey]*unitTwo{}
 	var out []*unitTwo
 	for _, m := range d.members {
-		if m.Body != p.party && m.Body != p.committee {
+		if m.Body != p.Party && m.Body != p.Committee {
 			continue
 		}
 		u := by[m.unitKey]
@@ -32,7 +22,7 @@ func twoCommitteeUnits(p pair, d data) []*unitTwo {
 			by[m.unitKey] = u
 			out = append(out, u)
 		}
-		if m.Body == p.party {
+		if m.Body == p.Party {
 			u.party = append(u.party, m)
 		} else {
 			u.committee = append(u.committee, m)
@@ -61,7 +51,7 @@ func countTwo(units []*unitTwo) twoFigures {
 			for _, p := range u.party {
 				if samePerson(p, c) {
 					matched = true
-					shoulder = shoulder || (p.Position == "书记" && c.Position == "主任")
+					shoulder = shoulder || (p.Body.IsHead(electsum.Position(p.Position)) && c.Body.IsHead(electsum.Position(c.Position)))
 				}
 			}
 			if matched {
@@ -99,9 +89,9 @@ func countTwo(units []*unitTwo) twoFigures {
 // the committee); cross persons are a share of the distinct people.
 func twoCommittees(cur, prev data, opts Options) []TwoCommittees {
 	out := []TwoCommittees{}
-	for _, p := range pairs {
-		_, cp := cur.body(p.party)
-		_, cc := cur.body(p.committee)
+	for _, p := range electsum.Pairs() {
+		_, cp := cur.body(p.Party)
+		_, cc := cur.body(p.Committee)
 		if len(cp) == 0 || len(cc) == 0 {
 			continue
 		}
@@ -118,9 +108,9 @@ func twoCommittees(cur, prev data, opts Options) []TwoCommittees {
 	return out
 }
 
-func twoCommittee(p pair, d data, opts Options) TwoCommittees {
+func twoCommittee(p electsum.TwoCommittees, d data, opts Options) TwoCommittees {
 	units := twoCommitteeUnits(p, d)
-	t := TwoCommittees{Kind: p.kind, NoWomanUnits: []UnitRef{}}
+	t := TwoCommittees{Kind: string(p.Kind), NoWomanUnits: []UnitRef{}}
 	if len(units) == 0 {
 		return t
 	}

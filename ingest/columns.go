@@ -1,5 +1,7 @@
 package ingest
 
+import "electsum"
+
 // Kind is how a column's cells are read and normalised.
 type Kind int
 
@@ -37,8 +39,14 @@ type Column struct {
 	Width    float64
 }
 
-// Bodies are the canonical 选举类型 values.
-var Bodies = []string{"村党组织", "村民委员会", "村务监督委员会", "社区党组织", "居民委员会", "乡镇党委", "县级人大代表", "乡级人大代表"}
+// bodyNames are the canonical 选举类型 values, in report order (electsum.Bodies).
+func bodyNames() []string {
+	var out []string
+	for _, b := range electsum.Bodies() {
+		out = append(out, string(b))
+	}
+	return out
+}
 
 var (
 	// Keys shared by both sheets identify the election.
@@ -46,7 +54,7 @@ var (
 	colTownship = Column{Key: "township", Header: "乡镇(街道)", Aliases: []string{"乡镇", "乡(镇)", "镇", "乡镇街道", "街道", "乡镇名称", "所属乡镇"}, Kind: KindText, Required: true, Meaning: "所属乡镇(街道)", Width: 12}
 	colUnit     = Column{Key: "unit", Header: "村(社区)", Aliases: []string{"村", "村社区", "村名", "村(居)", "社区", "选区", "单位", "村(社区)名称", "村居"}, Kind: KindText, Required: true, Meaning: "村、社区或选区名称", Width: 14}
 	colYear     = Column{Key: "year", Header: "年份", Aliases: []string{"选举年份", "换届年份", "年度"}, Kind: KindYear, Required: true, Meaning: "换届选举的年份，如 2024", Width: 8}
-	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举机构", "班子", "组织", "类别"}, Kind: KindEnum, Values: Bodies, Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
+	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举机构", "班子", "组织", "类别"}, Kind: KindEnum, Values: bodyNames(), Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
 )
 
 // ResultColumns are the columns of the results sheet 选举结果: one row per unit per body per election.

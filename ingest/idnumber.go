@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"electsum"
 	"strings"
 	"time"
 )
@@ -62,10 +63,5 @@ func checkIDNumber(id string) (birth time.Time, gender string, fault idFault) {
 	return birth, gender, idOK
 }
 
-// maskID hides the middle of a 身份证号 for messages: 3301**********1234.
-func maskID(id string) string {
-	if len(id) < 8 {
-		return strings.Repeat("*", len(id))
-	}
-	return id[:4] + strings.Repeat("*", len(id)-8) + id[len(id)-4:]
-}
+// maskID hides the middle of a 身份证号 for messages: 3301**********1234 (electsum.MaskID).
+func maskID(id string) string { return electsum.MaskID(id) }

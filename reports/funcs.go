@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"electsum"
 	"math"
 	"strconv"
 	"strings"
@@ -360,20 +361,15 @@ func Positive(v analytics.Value) bool { return v.OK && v.V > 0 }
 
 // UnitNoun is the word for the units electing body b: 社区 for community bodies, 村 otherwise.
 func UnitNoun(b analytics.Body) string {
-	if b == analytics.CommunityParty || b == analytics.ResidentsCommittee {
-		return "社区"
+	if b.UnitKind() == electsum.Community {
+		return string(electsum.Community)
 	}
-	return "村"
+	return string(electsum.Village)
 }
 
-// HeadTitle is the title of body b's head: 书记 for party bodies, 主任 for committees.
-func HeadTitle(b analytics.Body) string {
-	switch b {
-	case analytics.PartyBranch, analytics.CommunityParty, analytics.TownshipPartyCommittee:
-		return "书记"
-	}
-	return "主任"
-}
+// HeadTitle is the title of body b's head (electsum.Body.Head): 书记 for party bodies, 主任 for
+// committees, "" for deputies.
+func HeadTitle(b analytics.Body) string { return string(b.Head()) }
 
 // Seq returns 1..n, for numbering in templates.
 func Seq(n int) []int {

@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"electsum"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -74,8 +75,11 @@ const (
 	nBodies
 )
 
-var villageBodies = [nBodies]string{"村党组织", "村民委员会", "村务监督委员会"}
-var communityBodies = [nBodies]string{"社区党组织", "居民委员会", ""}
+// The bodies of a village and of a community, indexed as above.
+var (
+	villageBodies   = [nBodies]string{string(electsum.PartyBranch), string(electsum.VillagersCommittee), string(electsum.SupervisoryCommittee)}
+	communityBodies = [nBodies]string{string(electsum.CommunityParty), string(electsum.ResidentsCommittee), ""}
+)
 
 // person is one villager who may be elected to one or more bodies over the terms.
 type person struct {

@@ -2,9 +2,9 @@ package annex
 
 import (
 	"cmp"
+	"electsum"
 	"fmt"
 	"slices"
-	"strings"
 
 	"electsum/analytics"
 )
@@ -62,11 +62,6 @@ func yesNo(b *bool) cell {
 	return str("否")
 }
 
-// isParty says whether a body is elected by party members, whose tables speak of 应到/实到/到会率.
-func isParty(b analytics.Body) bool {
-	return b == analytics.PartyBranch || b == analytics.CommunityParty || b == analytics.TownshipPartyCommittee
-}
-
 func unitLabel(b analytics.Body) string {
 	switch b {
 	case analytics.CountyDeputies, analytics.TownshipDeputies:
@@ -86,7 +81,7 @@ func electionTables(s *analytics.Summary) []*table {
 	}
 	var ts []*table
 	n := 0
-	for _, b := range analytics.Bodies {
+	for _, b := range electsum.Bodies() {
 		rows := byBody[b]
 		if len(rows) == 0 {
 			continue
@@ -116,7 +111,7 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 		hasMobile = hasMobile || r.MobileVotes.OK
 	}
 	group, reg, voted, rate := "参选情况", "登记选民数", "参加投票人数", "参选率"
-	if isParty(b) {
+	if b.Party() { // elected by party members: 应到/实到/到会率
 		group, reg, voted, rate = "到会情况", "应到人数", "实到人数", "到会率"
 	}
 	t := &table{
@@ -507,7 +502,7 @@ func compareTable(s *analytics.Summary) *table {
 	section("参选情况")
 	for _, b := range s.Bodies {
 		p := b.Participation
-		if isParty(b.Body) {
+		if b.Body.Party() {
 			countRow(string(b.Body)+"应到人数", p.Registered)
 			countRow(string(b.Body)+"实到人数", p.Voted)
 			shareRow(string(b.Body)+"到会率", p.Turnout)
@@ -616,7 +611,7 @@ func rosterTable(s *analytics.Summary, opts Options) *table {
 			}
 			id := m.IDNumber
 			if !opts.Unmasked {
-				id = MaskID(id)
+				id = electsum.MaskID(id)
 			}
 			c = append(c, str(m.Township), str(m.Unit), str(string(m.Body)), str(m.Position), str(m.Name), str(m.Gender),
 				value(m.Age), str(m.Ethnicity), str(m.Party), str(m.Education), yesNo(m.Reelected), str(id))
@@ -627,20 +622,6 @@ func rosterTable(s *analytics.Summary, opts Options) *table {
 		return nil
 	}
 	return t
-}
-
-// MaskID masks an id number (身份证号) as 3301**********1234: the first four and last four characters
-// stay, every other one becomes *. Numbers of eight characters or fewer are masked whole; an empty
-// number stays empty. Masking a masked number changes nothing.
-func MaskID(id string) string {
-	r := []rune(strings.TrimSpace(id))
-	if len(r) == 0 {
-		return ""
-	}
-	if len(r) <= 8 {
-		return strings.Repeat("*", len(r))
-	}
-	return string(r[:4]) + strings.Repeat("*", len(r)-8) + string(r[len(r)-4:])
 }
 
 // checksTable is 表5: legal-check failures and data warnings, then the model's failed cross-checks.

@@ -1,0 +1,113 @@
+package electsum
+
+// Body is 选举类型: which organ an election fills. Values are the canonical Simplified Chinese names
+// stored in the database.
+type Body string
+
+// The bodies electsum knows, in the order summaries discuss them.
+const (
+	PartyBranch            Body = "村党组织"
+	VillagersCommittee     Body = "村民委员会"
+	SupervisoryCommittee   Body = "村务监督委员会"
+	CommunityParty         Body = "社区党组织"
+	ResidentsCommittee     Body = "居民委员会"
+	TownshipPartyCommittee Body = "乡镇党委"
+	CountyDeputies         Body = "县级人大代表"
+	TownshipDeputies       Body = "乡级人大代表"
+)
+
+// Bodies returns every Body in report order (a new slice each call).
+func Bodies() []Body {
+	return []Body{PartyBranch, VillagersCommittee, SupervisoryCommittee, CommunityParty, ResidentsCommittee,
+		TownshipPartyCommittee, CountyDeputies, TownshipDeputies}
+}
+
+// Rank is b's place in report order; unknown bodies come last.
+func (b Body) Rank() int {
+	for i, x := range Bodies() {
+		if x == b {
+			return i
+		}
+	}
+	return len(Bodies())
+}
+
+// Party reports whether b is elected by party members (村党组织, 社区党组织, 乡镇党委), whose figures are
+// 应到/实到/到会率 rather than 登记选民/参加投票/参选率.
+func (b Body) Party() bool {
+	return b == PartyBranch || b == CommunityParty || b == TownshipPartyCommittee
+}
+
+// Deputies reports whether b is a people's congress (人大代表), elected per 选区 and without a head.
+func (b Body) Deputies() bool { return b == CountyDeputies || b == TownshipDeputies }
+
+// Head is the position of b's head (带头人): 书记 of a party body, 主任 of a committee; "" for deputies.
+func (b Body) Head() Position {
+	switch {
+	case b.Deputies():
+		return ""
+	case b.Party():
+		return Secretary
+	}
+	return Director
+}
+
+// IsHead reports whether a member holding position p is the head of b.
+func (b Body) IsHead(p Position) bool { return p != "" && b.Head() == p }
+
+// UnitKind is the kind of unit that elects b: 村 for village bodies, 社区 for community bodies, 乡镇 for
+// 乡镇党委, 选区 for deputies.
+func (b Body) UnitKind() UnitKind {
+	switch b {
+	case PartyBranch, VillagersCommittee, SupervisoryCommittee:
+		return Village
+	case CommunityParty, ResidentsCommittee:
+		return Community
+	case TownshipPartyCommittee:
+		return Township
+	}
+	return Constituency
+}
+
+// UnitKind is the kind of unit (村, 社区, 乡镇, 选区), printed as its Chinese name.
+type UnitKind string
+
+const (
+	Village      UnitKind = "村"
+	Community    UnitKind = "社区"
+	Township     UnitKind = "乡镇"
+	Constituency UnitKind = "选区"
+)
+
+// TwoCommittees is one kind of 两委: the party body and the committee elected by the same units.
+type TwoCommittees struct {
+	Kind      UnitKind
+	Party     Body
+	Committee Body
+}
+
+// Pairs returns the kinds of 两委 in report order: 村 (村党组织 + 村民委员会), then 社区 (社区党组织 +
+// 居民委员会).
+func Pairs() []TwoCommittees {
+	return []TwoCommittees{
+		{Kind: Village, Party: PartyBranch, Committee: VillagersCommittee},
+		{Kind: Community, Party: CommunityParty, Committee: ResidentsCommittee},
+	}
+}
+
+// Position is 职务 as stored: the canonical titles below, or the text as written for others.
+type Position string
+
+const (
+	Secretary       Position = "书记"
+	DeputySecretary Position = "副书记"
+	Director        Position = "主任"
+	DeputyDirector  Position = "副主任"
+	Member          Position = "委员"
+	Deputy          Position = "代表"
+)
+
+// Positions returns the canonical positions in the order summaries list them.
+func Positions() []Position {
+	return []Position{Secretary, DeputySecretary, Director, DeputyDirector, Member, Deputy}
+}
