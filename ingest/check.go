@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"electsum"
 	"fmt"
 	"strings"
 	"time"
@@ -46,7 +47,7 @@ func (sp *sheetParser) checkMember(m *Member, raw memberRaw) {
 	who := m.Name
 	if m.IDNumber != "" {
 		birth, gender, fault := checkIDNumber(m.IDNumber)
-		masked := maskID(m.IDNumber)
+		masked := electsum.MaskID(m.IDNumber)
 		switch fault {
 		case idLength:
 			msg := fmt.Sprintf("%s 的%s为 %d 位，应为 18 位：请核对", who, sp.label(fIDNumber, row), len([]rune(m.IDNumber)))
@@ -239,7 +240,7 @@ func (fp *fileParser) checkAge(m *Member, raw memberRaw, results map[Key]int) {
 		value := raw.birth
 		f := fBirth
 		if value == "" { // the birth came from the 身份证号
-			value, f = maskID(m.IDNumber), fIDNumber
+			value, f = electsum.MaskID(m.IDNumber), fIDNumber
 		}
 		sp.problem(Error, "birth_after_election", m.Row, f, value,
 			fmt.Sprintf("%s 的出生年月%s晚于选举日期 %s：请核对", m.Name, m.Birth.Format("2006年1月"), at.Format("2006年1月2日")))
@@ -256,7 +257,7 @@ func (fp *fileParser) checkAge(m *Member, raw memberRaw, results map[Key]int) {
 		}
 		f, value = fBirth, raw.birth
 		if value == "" {
-			f, value = fIDNumber, maskID(m.IDNumber)
+			f, value = fIDNumber, electsum.MaskID(m.IDNumber)
 		}
 	default:
 		return

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"electsum"
 	"fmt"
 	"slices"
 	"sort"
@@ -155,9 +156,9 @@ func (l *loader) findPersonClashes(ctx context.Context, tx *sql.Tx) ([]personCla
 			return nil, fmt.Errorf("check people against the database: %w", err)
 		}
 		out = append(out, personClash{file: file, problem: Problem{Severity: Error, File: l.files[file].report.Path,
-			Sheet: sheet, Row: row, Column: "身份证号", Value: maskID(id), Rule: "person_elected_elsewhere",
+			Sheet: sheet, Row: row, Column: "身份证号", Value: electsum.MaskID(id), Rule: "person_elected_elsewhere",
 			Message: fmt.Sprintf("%s(身份证号 %s)已作为 %s%s 的当选人员导入(%s 第%d行)，同一人不能在两个村(社区)当选同一年的%s；请核对身份证号，或先改正已导入的文件",
-				name, maskID(id), township, unit, otherFile, otherRow, body)}})
+				name, electsum.MaskID(id), township, unit, otherFile, otherRow, body)}})
 	}
 	return out, rows.Err()
 }

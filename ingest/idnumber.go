@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"electsum"
 	"strings"
 	"time"
 )
@@ -62,6 +61,3 @@ func checkIDNumber(id string) (birth time.Time, gender string, fault idFault) {
 	}
 	return birth, gender, idOK
 }
-
-// maskID hides the middle of a 身份证号 for messages: 3301**********1234 (electsum.MaskID).
-func maskID(id string) string { return electsum.MaskID(id) }
