@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // clash is two files of one run that cover the same election or name the same person.
 type clash struct {
 	a, b    int
 	keys    []Key
+	tables  []SheetKind // the tables both files carry for those elections
 	persons []string
 }
 
@@ -53,13 +55,19 @@ func (l *loader) findClashes(ctx context.Context) error {
 	}
 	for rows.Next() {
 		var a, b int
+		var tab string
 		var k Key
-		if err := rows.Scan(&a, &b, &k.County, &k.Township, &k.Unit, &k.Year, &k.Body); err != nil {
+		if err := rows.Scan(&a, &b, &tab, &k.County, &k.Township, &k.Unit, &k.Year, &k.Body); err != nil {
 			rows.Close()
 			return fmt.Errorf("check files against each other: %w", err)
 		}
 		c := l.clash(a, b)
-		c.keys = append(c.keys, k)
+		if !slices.Contains(c.keys, k) {
+			c.keys = append(c.keys, k)
+		}
+		if t := tableKind(tab); !slices.Contains(c.tables, t) {
+			c.tables = append(c.tables, t)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -106,10 +114,11 @@ func (l *loader) resolveClashes() {
 				if len(c.keys) > 1 {
 					more = fmt.Sprintf(" 等 %d 项", len(c.keys))
 				}
+				tables := tablesText(c.tables)
 				l.fail(side[0], Problem{Severity: Error, File: self.report.Path, Rule: "duplicate_key_across_files",
 					Value: fmt.Sprintf("%s %s %d %s", k.Township, k.Unit, k.Year, k.Body),
-					Message: fmt.Sprintf("与 %s 含有同一选举(%s%s %d年 %s%s)；同一选举只能由一个文件提交，请删去重复的文件或合并成一个文件后重新导入",
-						other, k.Township, k.Unit, k.Year, k.Body, more)})
+					Message: fmt.Sprintf("与 %s 都含有同一选举(%s%s %d年 %s%s)的%s；同一选举的%s只能由一个文件提交，请删去重复的文件或合并成一个文件后重新导入",
+						other, k.Township, k.Unit, k.Year, k.Body, more, tables, tables)})
 			}
 			if len(c.persons) > 0 {
 				sort.Strings(c.persons)
@@ -161,4 +170,23 @@ func (l *loader) findPersonClashes(ctx context.Context, tx *sql.Tx) ([]personCla
 				name, electsum.MaskID(id), township, unit, otherFile, otherRow, body)}})
 	}
 	return out, rows.Err()
+}
+
+// tableKind names a table as key_clashes.sql and replaced.sql spell it.
+func tableKind(tab string) SheetKind {
+	if tab == "results" {
+		return ResultsSheet
+	}
+	return MembersSheet
+}
+
+// tablesText joins table names for a message: 选举结果和当选人员.
+func tablesText(ts []SheetKind) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = string(t)
+	}
+	slices.Sort(s)
+	slices.Reverse(s) // 选举结果 before 当选人员
+	return strings.Join(s, "和")
 }

@@ -131,6 +131,9 @@ var commitHook func(tx *sql.Tx) error
 // commit moves the staged rows into the real tables and writes ingest_log, in one transaction. When
 // staged people clash with people already in the database it rolls back and returns the clashes.
 func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) {
+	if err := l.findSuperseded(ctx); err != nil {
+		return nil, err
+	}
 	if err := l.stageLog(ctx); err != nil {
 		return nil, err
 	}
@@ -143,11 +146,19 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 			tx.Rollback()
 		}
 	}()
+	replaced, err := l.countReplaced(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
 	if _, err := tx.ExecContext(ctx, sqlReplace); err != nil {
 		return nil, fmt.Errorf("write rows: %w", err)
 	}
 	if clashes, err := l.findPersonClashes(ctx, tx); err != nil || len(clashes) > 0 {
 		return clashes, err
+	}
+	warnings, err := l.betweenTables(ctx, tx)
+	if err != nil {
+		return nil, err
 	}
 	if commitHook != nil {
 		if err := commitHook(tx); err != nil {
@@ -157,8 +168,36 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	if _, err := tx.ExecContext(ctx, sqlLog); err != nil {
 		return nil, fmt.Errorf("write ingest_log: %w", err)
 	}
+	if _, err := tx.ExecContext(ctx, sqlLogSuperseded, l.opts.Now()); err != nil {
+		return nil, fmt.Errorf("write ingest_log: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}
+	for id, f := range l.files {
+		f.report.Replaced = replaced[id]
+	}
+	for _, w := range warnings {
+		l.files[w.file].problems = append(l.files[w.file].problems, w.problem)
+	}
 	return nil, nil
+}
+
+// countReplaced runs replaced.sql: per staged file, the rows of earlier loads it replaces, per table.
+func (l *loader) countReplaced(ctx context.Context, tx *sql.Tx) (map[int][]Replaced, error) {
+	rows, err := tx.QueryContext(ctx, sqlReplaced)
+	if err != nil {
+		return nil, fmt.Errorf("count replaced rows: %w", err)
+	}
+	defer rows.Close()
+	out := map[int][]Replaced{}
+	for rows.Next() {
+		var id, n int
+		var tab string
+		if err := rows.Scan(&id, &tab, &n); err != nil {
+			return nil, fmt.Errorf("count replaced rows: %w", err)
+		}
+		out[id] = append(out[id], Replaced{Table: tableKind(tab), Rows: n})
+	}
+	return out, rows.Err()
 }

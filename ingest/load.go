@@ -32,12 +32,19 @@ var (
 	sqlLimitMemory   = mustSQL("limit_memory.sql")
 	sqlResetMemory   = mustSQL("reset_memory.sql")
 	sqlPersonClashes = mustSQL("person_clashes.sql")
+	sqlReplaced      = mustSQL("replaced.sql")
+	sqlLoadedFiles   = mustSQL("loaded_files.sql")
+	sqlBetweenTables = mustSQL("between_tables.sql")
+	sqlLogSuperseded = mustSQL("log_superseded.sql")
 )
 
 // LoadOptions tune one ingest run.
 type LoadOptions struct {
 	// County fills the county of rows whose sheet has no county column.
 	County string
+	// Replaces names earlier files (as loaded, or by file name) whose rows every file of this run
+	// replaces as a whole, as a resubmission under another name would.
+	Replaces []string
 	// MaxFileSize is the largest file accepted, in bytes (0: the reader's default).
 	MaxFileSize int64
 	// SkipBadFiles loads the files without errors and rejects the others, instead of writing nothing.
@@ -69,8 +76,11 @@ type ProgressEvent struct {
 // the error is a *ProblemsError listing every problem. With opts.SkipBadFiles the clean files are
 // loaded, the others are recorded in ingest_log as rejected, and the error is a *ProblemsError with
 // Partial set. A file whose content (sha256) is already loaded is Unchanged and not read again.
-// Loaded files replace every election (county, township, unit, year, body) they cover. The Report is
-// returned whenever the files could be listed, also together with an error.
+// Replacement is per table: a loaded file replaces the results of the elections (county, township,
+// unit, year, body) its results rows cover, and the members of the elections its members rows cover,
+// nothing else; a resubmission (the same file name from the same township and year, or a file named by
+// opts.Replaces) first removes everything the earlier file loaded. The Report is returned whenever the
+// files could be listed, also together with an error.
 func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*Report, error) {
 	files, err := expandPaths(paths)
 	if err != nil {

@@ -14,6 +14,9 @@ const (
 	Unchanged Outcome = "unchanged"  // the same content is already loaded; nothing was written
 	Rejected  Outcome = "rejected"   // it has errors; none of its rows were written
 	NotLoaded Outcome = "not_loaded" // it is clean, but another file's errors stopped the whole run
+	// Removed is stored in ingest_log only: the rows a file loaded were removed (electsum remove) or
+	// replaced by a resubmission.
+	Removed Outcome = "removed"
 )
 
 // Chinese is the outcome as the user reads it.
@@ -27,6 +30,8 @@ func (o Outcome) Chinese() string {
 		return "被拒绝"
 	case NotLoaded:
 		return "未导入"
+	case Removed:
+		return "已删除"
 	}
 	return string(o)
 }
@@ -43,6 +48,16 @@ type FileReport struct {
 	Warnings int     `json:"warnings"`
 	Notices  int     `json:"notices"`
 	Message  string  `json:"message,omitempty"`
+	// Replaced counts the rows of earlier loads this file replaced, per table it carries.
+	Replaced []Replaced `json:"replaced,omitempty"`
+	// Supersedes lists the earlier files this one replaced as a whole (a resubmission).
+	Supersedes []string `json:"supersedes,omitempty"`
+}
+
+// Replaced is how many rows of one table a file replaced. A file replaces only the tables it carries.
+type Replaced struct {
+	Table SheetKind `json:"table"`
+	Rows  int       `json:"rows"`
 }
 
 // ProblemCount is how many problems of one rule a run found.
@@ -87,6 +102,11 @@ func (r *Report) Summary() string {
 		fmt.Fprintf(&b, "，年份 %s", strings.Join(years, "、"))
 	}
 	b.WriteString("\n")
+	for _, f := range r.Files {
+		if line := f.replacedText(); line != "" && f.Outcome == Loaded {
+			fmt.Fprintf(&b, "替换：%s %s\n", f.Path, line)
+		}
+	}
 	if len(r.Counts) == 0 {
 		b.WriteString("问题：无\n")
 		return b.String()
@@ -197,4 +217,30 @@ func (l *loader) report() *Report {
 		return a.Rule < b.Rule
 	})
 	return r
+}
+
+// replacedText says which tables a loaded file replaced: 替换了此前导入的当选人员 24 行(本文件只有当选人员，
+// 选举结果未动). Empty when it replaced nothing.
+func (f FileReport) replacedText() string {
+	var parts []string
+	for _, r := range f.Replaced {
+		parts = append(parts, fmt.Sprintf("%s %d 行", r.Table, r.Rows))
+	}
+	var b strings.Builder
+	if len(parts) > 0 {
+		b.WriteString("替换了此前导入的" + strings.Join(parts, "、"))
+		switch {
+		case f.Results == 0 && f.Members > 0:
+			b.WriteString("(本文件只有当选人员，选举结果未动)")
+		case f.Members == 0 && f.Results > 0:
+			b.WriteString("(本文件只有选举结果，当选人员未动)")
+		}
+	}
+	if len(f.Supersedes) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("；")
+		}
+		b.WriteString("是 " + strings.Join(f.Supersedes, "、") + " 的重新报送，该文件此前导入的数据已全部替换")
+	}
+	return b.String()
 }

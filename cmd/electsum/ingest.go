@@ -26,12 +26,14 @@ func init() {
 }
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "ingest", "[--db electsum.duckdb] [--county 县名] [--skip-bad-files] [--errors-dir 目录] [--json] 文件或文件夹...")
+	fs := newFlagSet(e, "ingest", "[--db electsum.duckdb] [--county 县名] [--replaces 原文件名] [--skip-bad-files] [--errors-dir 目录] [--json] 文件或文件夹...")
 	dbPath := fs.String("db", ingest.DefaultDB, "数据库文件")
 	county := fs.String("county", "", "表格中没有“县(市、区)”列时，所有行归入的县名")
 	skip := fs.Bool("skip-bad-files", false, "有错误的文件跳过，其余文件照常导入(默认：任何文件有错误则全部不导入)")
 	errorsDir := fs.String("errors-dir", "", "把标出问题单元格的工作簿副本和 问题清单.xlsx 写到这个目录，便于发回乡镇改正")
 	asJSON := fs.Bool("json", false, "在标准输出打印 JSON 格式的导入结果")
+	var replaces multiFlag
+	fs.Var(&replaces, "replaces", "本次导入的文件是此前导入的这个文件(文件名或路径)的改正版：原文件导入的数据全部替换(可重复)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -50,7 +52,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 
 	bar := newProgress(e.stderr)
-	rep, loadErr := ingest.Load(ctx, db, paths, ingest.LoadOptions{County: *county, SkipBadFiles: *skip, Progress: bar.update})
+	rep, loadErr := ingest.Load(ctx, db, paths, ingest.LoadOptions{County: *county, Replaces: replaces, SkipBadFiles: *skip, Progress: bar.update})
 	bar.done()
 	if rep == nil {
 		return loadErr
@@ -195,4 +197,14 @@ func (p *progress) done() {
 	if p.tty && p.drawn {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// multiFlag is a flag that may be given several times.
+type multiFlag []string
+
+func (m *multiFlag) String() string { return strings.Join(*m, ",") }
+
+func (m *multiFlag) Set(v string) error {
+	*m = append(*m, v)
+	return nil
 }

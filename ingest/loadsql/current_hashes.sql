@@ -1,11 +1,18 @@
--- Content hashes whose rows are still in the database: loaded, and not superseded by a later file of
--- a different content loaded from the same path (a corrected resubmission). Re-ingesting such a file
--- changes nothing; re-ingesting an older, superseded version loads it again.
+-- Content hashes whose rows are still in the database: loaded, not superseded by a later file of a
+-- different content loaded from the same path (a corrected resubmission), and not followed by a
+-- 'removed' entry for a file of the same name (a resubmission under another path, --replaces, or
+-- electsum remove). Re-ingesting such a file changes nothing; re-ingesting a superseded or removed one
+-- loads it again. Matching removals by file name may reload a file needlessly, never skip one wrongly.
 SELECT DISTINCT l.sha256
 FROM ingest_log l
 WHERE l.outcome = 'loaded'
   AND NOT EXISTS (
       SELECT 1 FROM ingest_log m
       WHERE m.outcome = 'loaded' AND m.path = l.path AND m.sha256 <> l.sha256 AND m.id > l.id
+  )
+  AND NOT EXISTS (
+      SELECT 1 FROM ingest_log r
+      WHERE r.outcome = 'removed' AND r.id > l.id
+        AND regexp_extract(r.path, '[^/\\]*$') = regexp_extract(l.path, '[^/\\]*$')
   )
 ORDER BY l.sha256

@@ -3,3 +3,4 @@ DELETE FROM stage_elections WHERE file_id = $1;
 DELETE FROM stage_members WHERE file_id = $1;
 DELETE FROM stage_warnings WHERE file_id = $1;
 DELETE FROM stage_files WHERE file_id = $1;
+DELETE FROM stage_superseded WHERE file_id = $1;

@@ -3,4 +3,7 @@ DROP TABLE IF EXISTS temp.stage_members;
 DROP TABLE IF EXISTS temp.stage_warnings;
 DROP TABLE IF EXISTS temp.stage_files;
 DROP TABLE IF EXISTS temp.stage_keys;
+DROP TABLE IF EXISTS temp.stage_result_keys;
+DROP TABLE IF EXISTS temp.stage_member_keys;
+DROP TABLE IF EXISTS temp.stage_superseded;
 DROP TABLE IF EXISTS temp.stage_log;

@@ -8,5 +8,5 @@ JOIN members o
   ON o.year = s.year AND o.body = s.body AND o.person_key = s.person_key
  AND (o.county, o.township, o.unit) <> (s.county, s.township, s.unit)
 WHERE s.person_key LIKE 'id:%'
-  AND (o.county, o.township, o.unit, o.year, o.body) NOT IN (SELECT county, township, unit, year, body FROM stage_keys)
+  AND (o.county, o.township, o.unit, o.year, o.body) NOT IN (SELECT county, township, unit, year, body FROM stage_member_keys)
 ORDER BY s.file_id, s.source_sheet, s.source_row, o.source_file, o.source_row

@@ -1,22 +1,36 @@
--- Move the staged rows into the real tables. Runs inside the load's transaction. Every election a
--- loaded file covers is replaced as a whole: its results row, its members and its warnings are deleted
--- first, so that a corrected file replaces what an earlier one said about the same elections.
-CREATE OR REPLACE TEMP TABLE stage_keys AS
-    SELECT DISTINCT county, township, unit, year, body FROM stage_elections
-    UNION
+-- Move the staged rows into the real tables. Runs inside the load's transaction.
+--
+-- Replacement is per table: a file replaces exactly the tables it carries for the elections it covers.
+-- Its results rows replace the results rows of the same elections, its members the members of the same
+-- elections; a members-only file never touches results, a results-only file never touches members. A
+-- resubmitted file (stage_superseded) replaces everything the earlier file loaded, whatever it covers.
+CREATE OR REPLACE TEMP TABLE stage_result_keys AS
+    SELECT DISTINCT county, township, unit, year, body FROM stage_elections;
+CREATE OR REPLACE TEMP TABLE stage_member_keys AS
     SELECT DISTINCT county, township, unit, year, body FROM stage_members;
+CREATE OR REPLACE TEMP TABLE stage_keys AS
+    SELECT * FROM stage_result_keys UNION SELECT * FROM stage_member_keys;
 
-DELETE FROM elections e USING stage_keys k
+-- Warnings go with the rows they are about, so they are deleted while those rows still exist: every
+-- warning of a file loaded again or superseded, the warnings on the replaced rows, and the warnings
+-- between the two tables that the other table's new rows make stale.
+DELETE FROM data_warnings w
+WHERE w.source_file IN (SELECT source_file FROM stage_files UNION ALL SELECT source_file FROM stage_superseded)
+   OR EXISTS (SELECT 1 FROM elections e JOIN stage_result_keys k USING (county, township, unit, year, body)
+              WHERE e.source_file = w.source_file AND e.source_sheet = coalesce(w.sheet, '') AND e.source_row = w.row_number)
+   OR EXISTS (SELECT 1 FROM members m JOIN stage_member_keys k USING (county, township, unit, year, body)
+              WHERE m.source_file = w.source_file AND m.source_sheet = coalesce(w.sheet, '') AND m.source_row = w.row_number)
+   OR (w.rule IN ('no_result_row', 'member_count_mismatch')
+       AND (w.county, w.township, w.unit, w.year, w.body) IN (SELECT county, township, unit, year, body FROM stage_keys));
+
+DELETE FROM elections WHERE source_file IN (SELECT source_file FROM stage_superseded);
+DELETE FROM members WHERE source_file IN (SELECT source_file FROM stage_superseded);
+
+DELETE FROM elections e USING stage_result_keys k
 WHERE e.county = k.county AND e.township = k.township AND e.unit = k.unit AND e.year = k.year AND e.body = k.body;
 
-DELETE FROM members m USING stage_keys k
+DELETE FROM members m USING stage_member_keys k
 WHERE m.county = k.county AND m.township = k.township AND m.unit = k.unit AND m.year = k.year AND m.body = k.body;
-
-DELETE FROM data_warnings w
-WHERE w.source_file IN (SELECT source_file FROM stage_files)
-   OR EXISTS (SELECT 1 FROM stage_keys k
-              WHERE w.county = k.county AND w.township = k.township AND w.unit = k.unit
-                AND w.year = k.year AND w.body = k.body);
 
 INSERT INTO elections (county, township, unit, year, body, term, method, registered, voted, proxy_votes,
         mobile_votes, valid_ballots, invalid_ballots, seats, candidates, elected, election_date, first_round,
@@ -63,3 +77,8 @@ FROM (
 ) d
 WHERE units.county = d.county AND units.township = d.township AND units.unit = d.unit
   AND d.kind IS NOT NULL AND units.kind IS DISTINCT FROM d.kind;
+
+-- A unit left without any row (a village renamed by a corrected resubmission) is no longer a unit.
+DELETE FROM units u
+WHERE NOT EXISTS (SELECT 1 FROM elections e WHERE e.county = u.county AND e.township = u.township AND e.unit = u.unit)
+  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.county = u.county AND m.township = u.township AND m.unit = u.unit);

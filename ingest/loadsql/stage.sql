@@ -34,3 +34,9 @@ CREATE OR REPLACE TEMP TABLE stage_log (
     path VARCHAR, sha256 VARCHAR, result_rows INTEGER, member_rows INTEGER, ingested_at TIMESTAMP,
     outcome VARCHAR, message VARCHAR
 );
+-- Earlier files whose rows a file of this run replaces as a whole: a resubmission (the same file name
+-- from the same township and year) or a file named by --replaces. Filled just before the move.
+CREATE OR REPLACE TEMP TABLE stage_superseded (
+    file_id INTEGER NOT NULL,
+    source_file VARCHAR NOT NULL
+);

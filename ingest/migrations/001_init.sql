@@ -73,7 +73,7 @@ CREATE TABLE ingest_log (
     result_rows  INTEGER NOT NULL,
     member_rows  INTEGER NOT NULL,
     ingested_at  TIMESTAMP NOT NULL,
-    outcome      VARCHAR NOT NULL,   -- loaded, unchanged (same content already loaded), rejected
+    outcome      VARCHAR NOT NULL,   -- loaded, unchanged (same content already loaded), rejected, not_loaded, removed (its rows were removed or replaced by a resubmission; sha256 empty)
     message      VARCHAR
 );
 

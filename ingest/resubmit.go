@@ -1,0 +1,92 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
+)
+
+// A corrected file sent again must not leave the rows of its first version behind (a village renamed,
+// an election dropped). A file of this run supersedes an earlier file — all of whose rows are deleted
+// before its own are written — when it has the same file name and covers one of the same townships in
+// one of the same years (a resubmission), or when LoadOptions.Replaces names the earlier file. The same
+// name alone is not enough: every township may send a 选举结果.csv, and one township sends one per term.
+
+// findSuperseded fills each loaded file's supersedes list and the stage_superseded table.
+func (l *loader) findSuperseded(ctx context.Context) error {
+	type place struct {
+		township string
+		year     int
+	}
+	earlier := map[string]map[place]bool{} // source_file → its townships and years
+	rows, err := l.conn.QueryContext(ctx, sqlLoadedFiles)
+	if err != nil {
+		return fmt.Errorf("read loaded files: %w", err)
+	}
+	for rows.Next() {
+		var src string
+		var p place
+		if err := rows.Scan(&src, &p.township, &p.year); err != nil {
+			rows.Close()
+			return fmt.Errorf("read loaded files: %w", err)
+		}
+		if earlier[src] == nil {
+			earlier[src] = map[place]bool{}
+		}
+		earlier[src][p] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read loaded files: %w", err)
+	}
+	if _, err := l.conn.ExecContext(ctx, "DELETE FROM stage_superseded"); err != nil {
+		return fmt.Errorf("stage superseded files: %w", err)
+	}
+	sources := slices.Sorted(maps.Keys(earlier))
+	for _, r := range l.opts.Replaces {
+		if !slices.ContainsFunc(sources, func(src string) bool { return r == src || r == filepath.Base(src) }) {
+			return &NothingToReplaceError{Name: r}
+		}
+	}
+	for id, f := range l.files {
+		f.report.Supersedes = nil
+		if f.report.Outcome != Loaded || !f.staged {
+			continue
+		}
+		name := filepath.Base(f.report.Path)
+		for _, src := range sources {
+			match := slices.ContainsFunc(l.opts.Replaces, func(r string) bool { return r == src || r == filepath.Base(src) })
+			if !match && filepath.Base(src) == name {
+				for _, k := range f.keys {
+					if earlier[src][place{k.Township, k.Year}] {
+						match = true
+						break
+					}
+				}
+			}
+			if !match {
+				continue
+			}
+			f.report.Supersedes = append(f.report.Supersedes, src)
+			if _, err := l.conn.ExecContext(ctx, "INSERT INTO stage_superseded VALUES (?, ?)", id, src); err != nil {
+				return fmt.Errorf("stage superseded files: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// NothingToReplaceError means LoadOptions.Replaces names a file that loaded no rows now in the
+// database; nothing is written, as the name is most likely mistyped.
+type NothingToReplaceError struct{ Name string }
+
+func (e *NothingToReplaceError) Error() string {
+	return fmt.Sprintf("数据库中没有由文件 %s 导入的数据，无法替换；本次没有写入任何数据", e.Name)
+}
+
+// Hint says how to find the right name.
+func (e *NothingToReplaceError) Hint() string {
+	return "用 electsum query \"SELECT DISTINCT source_file FROM elections UNION SELECT DISTINCT source_file FROM members ORDER BY 1\" 查看已导入的文件名"
+}
