@@ -4,13 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 )
 
 // Kinds of files that cannot be read at all. ParseFile returns them wrapped in a *FileError; callers
 // tell them apart with errors.Is.
 var (
-	// ErrNotWorkbook: the file is neither an .xlsx workbook nor a CSV (e.g. an old .xls, a Word file).
-	ErrNotWorkbook = errors.New("not an xlsx workbook")
+	// ErrNotWorkbook: the file is neither a workbook (.xlsx, .xls, .et) nor a CSV: a Word file, a web
+	// page saved as .xls, a WPS .et in its own format, an Excel 4.0 workbook.
+	ErrNotWorkbook = errors.New("not a workbook")
 	// ErrEncrypted: the workbook is protected by an open password.
 	ErrEncrypted = errors.New("workbook is encrypted")
 	// ErrTooLarge: the file is bigger than ParseOptions.MaxFileSize.
@@ -35,9 +37,18 @@ func (e *FileError) Error() string {
 	name := filepath.Base(e.Path)
 	switch e.Kind {
 	case ErrNotWorkbook:
-		return fmt.Sprintf("文件 %s 不是 .xlsx 工作簿或 CSV 文件：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后重新导入", name)
+		const saveAs = "：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后重新导入"
+		switch {
+		case errors.Is(e.Err, errOldBIFF):
+			return fmt.Sprintf("文件 %s 是 Excel 4.0 或更早版本的格式，无法直接读取%s", name, saveAs)
+		case strings.EqualFold(filepath.Ext(name), ".et"):
+			return fmt.Sprintf("文件 %s 不是 Excel 97-2003 兼容格式的 WPS 表格文件，无法直接读取：请在 WPS 表格中打开，另存为“Excel 工作簿(*.xlsx)”后重新导入", name)
+		case strings.EqualFold(filepath.Ext(name), ".xls"):
+			return fmt.Sprintf("文件 %s 不是真正的 Excel 97-2003 工作簿(可能是网页或文本文件改了扩展名)%s", name, saveAs)
+		}
+		return fmt.Sprintf("文件 %s 不是 .xlsx、.xls 工作簿或 CSV 文件%s", name, saveAs)
 	case ErrEncrypted:
-		return fmt.Sprintf("文件 %s 设置了打开密码：请在 Excel 中打开后取消密码(文件→信息→保护工作簿→用密码进行加密，清空密码)，保存后重新导入", name)
+		return fmt.Sprintf("文件 %s 设置了打开密码：请在 Excel 中打开后取消密码(文件→信息→保护工作簿→用密码进行加密，清空密码；WPS：文件→文档加密→密码加密)，保存后重新导入", name)
 	case ErrTooLarge:
 		return fmt.Sprintf("文件 %s 超过 %s 的大小上限：请删除与换届选举无关的工作表、图片后重新导入，或按乡镇拆分为多个文件", name, bytesText(e.Limit))
 	case ErrZipBomb:

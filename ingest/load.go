@@ -68,7 +68,7 @@ type ProgressEvent struct {
 	BytesTotal int64   `json:"bytes_total"`
 }
 
-// Load reads every .xlsx and .csv file named by paths (files, or folders searched recursively) and
+// Load reads every .xlsx, .xls, .et and .csv file named by paths (files, or folders searched recursively) and
 // writes their rows into db.
 //
 // The run is all-or-nothing: when any file has an error (its own, or a clash with another file of the

@@ -53,24 +53,35 @@ func dataSnapshot(t *testing.T, db *sql.DB) string {
 	t.Helper()
 	var b strings.Builder
 	for _, table := range []string{"units", "elections", "members", "data_warnings", "ingest_log"} {
-		rows, err := db.Query(`SELECT * FROM ` + table + ` ORDER BY ALL`)
-		if err != nil {
+		b.WriteString(queryText(t, db, `SELECT * FROM `+table+` ORDER BY ALL`))
+		fmt.Fprintln(&b, "--", table)
+	}
+	return b.String()
+}
+
+// queryText prints the rows of a query, one line a row.
+func queryText(t *testing.T, db *sql.DB, q string) string {
+	t.Helper()
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	var b strings.Builder
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
 			t.Fatal(err)
 		}
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintln(&b, vals...)
-		}
-		rows.Close()
-		fmt.Fprintln(&b, "--", table)
+		fmt.Fprintln(&b, vals...)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return b.String()
 }

@@ -52,7 +52,7 @@ func (o ParseOptions) withDefaults() ParseOptions {
 	return o
 }
 
-// ParseFile reads one .xlsx or .csv file: it finds the results and members sheets by their header rows,
+// ParseFile reads one .xlsx, .xls/.et (BIFF) or .csv file: it finds the results and members sheets by their header rows,
 // normalises every value and checks every row. Problems in the data are returned in Parsed.Problems
 // (rows with errors are still returned, so that every problem of a run can be listed); the error is for
 // a file that cannot be read at all, a *FileError whose Kind is ErrNotWorkbook, ErrEncrypted,
@@ -79,8 +79,8 @@ func ParseFile(path string, opts ParseOptions) (parsed *Parsed, err error) {
 		err = parseXLSX(fp, data)
 	case formatCSV:
 		err = parseCSV(fp, data)
-	case formatEncrypted:
-		err = &FileError{Path: path, Kind: ErrEncrypted}
+	case formatOLE:
+		err = parseOLE(fp, data)
 	default:
 		err = &FileError{Path: path, Kind: ErrNotWorkbook}
 	}
@@ -125,15 +125,12 @@ const (
 	formatUnknown format = iota
 	formatXLSX
 	formatCSV
-	formatEncrypted
+	formatOLE // an .xls or .et workbook, or an encrypted .xlsx
 )
 
 var (
 	zipMagic = []byte("PK\x03\x04")
 	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-	// An encrypted .xlsx is an OLE compound file holding these streams (names in UTF-16LE); an old
-	// .xls is an OLE file without them.
-	encryptionInfo = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")
 )
 
 // sniff decides a file's format by its content, and by its name only for CSV, which has no signature.
@@ -142,10 +139,7 @@ func sniff(path string, data []byte) format {
 	case bytes.HasPrefix(data, zipMagic):
 		return formatXLSX
 	case bytes.HasPrefix(data, oleMagic):
-		if bytes.Contains(data, encryptionInfo) {
-			return formatEncrypted
-		}
-		return formatUnknown
+		return formatOLE
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".txt":

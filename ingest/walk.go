@@ -10,8 +10,8 @@ import (
 	"strings"
 )
 
-// ErrNoInputFiles means the paths given to Load named no .xlsx or .csv file.
-var ErrNoInputFiles = errors.New("没有找到 .xlsx 或 .csv 文件")
+// ErrNoInputFiles means the paths given to Load named no input file (.xlsx, .xls, .et or .csv).
+var ErrNoInputFiles = errors.New("没有找到 .xlsx、.xls、.et 或 .csv 文件")
 
 // PathError is a path given on the command line that cannot be read.
 type PathError struct {
@@ -34,7 +34,7 @@ func (e *PathError) Hint() string {
 }
 
 // expandPaths turns the files and folders the user named into a sorted list of input files. Folders
-// are walked recursively for .xlsx and .csv files; Excel's ~$ lock files and hidden files and folders
+// are walked recursively for .xlsx, .xls, .et (WPS) and .csv files; Excel's ~$ lock files and hidden files and folders
 // are skipped, because they are never what a township submitted. A file named explicitly is kept
 // whatever its extension, so that the reader can say why it cannot be read rather than silently
 // ignoring it.
@@ -89,7 +89,7 @@ func expandPaths(paths []string) ([]string, error) {
 
 func isInputFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".csv":
+	case ".xlsx", ".xls", ".et", ".csv":
 		return true
 	}
 	return false

@@ -14,6 +14,7 @@ func TestExpandPaths(t *testing.T) {
 	for _, name := range []string{
 		"东镇.xlsx", "西镇.CSV", "说明.docx", "~$东镇.xlsx", ".隐藏.xlsx",
 		"北镇/北镇.xlsx", "北镇/旧表/北镇2021.xlsx", ".git/x.xlsx",
+		"南镇.xls", "南镇/村表.ET", "~$南镇.xls", "~$村表.et",
 	} {
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -29,6 +30,8 @@ func TestExpandPaths(t *testing.T) {
 		filepath.Join(dir, "北镇/北镇.xlsx"),
 		filepath.Join(dir, "北镇/旧表/北镇2021.xlsx"),
 		filepath.Join(dir, "西镇.CSV"),
+		filepath.Join(dir, "南镇.xls"),
+		filepath.Join(dir, "南镇/村表.ET"),
 		explicit,
 	}
 	slices.Sort(want)

@@ -197,6 +197,16 @@ func TestUnreadableFiles(t *testing.T) {
 		data, _ := os.ReadFile(path)
 		return data
 	}()
+	goodXLS, err := os.ReadFile("testdata/xls/township1.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	encryptedXLS, err := os.ReadFile("testdata/encrypted.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same compound file with its Workbook stream renamed: an OLE file that holds no workbook.
+	withoutWorkbook := bytes.Replace(goodXLS, []byte("W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00"), []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00s\x00"), 1)
 	flipped := bytes.Clone(good)
 	for i := len(flipped) / 3; i < len(flipped)/3+200; i++ {
 		flipped[i] ^= 0xFF
@@ -209,7 +219,13 @@ func TestUnreadableFiles(t *testing.T) {
 		kind error
 	}{
 		{"text named xlsx", "a.xlsx", []byte("这不是工作簿"), ParseOptions{}, ErrNotWorkbook},
-		{"old xls", "a.xls", append(bytes.Clone(oleMagic), make([]byte, 1024)...), ParseOptions{}, ErrNotWorkbook},
+		{"damaged xls", "a.xls", append(bytes.Clone(oleMagic), make([]byte, 1024)...), ParseOptions{}, ErrCorrupt},
+		{"web page named xls", "a.xls", []byte("<html><table><tr><td>乡镇</td></tr></table></html>"), ParseOptions{}, ErrNotWorkbook},
+		{"text named et", "a.et", []byte("这不是工作簿"), ParseOptions{}, ErrNotWorkbook},
+		{"compound file without a workbook", "a.et", withoutWorkbook, ParseOptions{}, ErrNotWorkbook},
+		{"truncated xls", "a.xls", goodXLS[:len(goodXLS)*2/3], ParseOptions{}, ErrCorrupt},
+		// Saved by LibreOffice with the open password 123456 (storeToURL with a Password property).
+		{"encrypted xls", "a.xls", encryptedXLS, ParseOptions{}, ErrEncrypted},
 		{"word document", "a.docx", rawZipNamed(t, "word/document.xml"), ParseOptions{}, ErrNotWorkbook},
 		{"truncated", "a.xlsx", good[:len(good)/2], ParseOptions{}, ErrCorrupt},
 		{"damaged", "a.xlsx", flipped, ParseOptions{}, ErrCorrupt},
@@ -230,6 +246,11 @@ func TestUnreadableFiles(t *testing.T) {
 			}
 			if msg := err.Error(); !strings.Contains(msg, c.file) || !strings.Contains(msg, "请") {
 				t.Errorf("message does not name the file or say what to do: %s", msg)
+			}
+			// A .et or .xls that cannot be read says what it is not, in the user's words.
+			says := map[string]string{"a.et": "WPS 表格", "a.xls": "Excel 97-2003"}[c.file]
+			if errors.Is(err, ErrNotWorkbook) && says != "" && !strings.Contains(err.Error(), says) {
+				t.Errorf("message does not say %q: %s", says, err)
 			}
 		})
 	}

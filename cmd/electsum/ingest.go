@@ -20,7 +20,7 @@ import (
 func init() {
 	register(&command{
 		name:    "ingest",
-		summary: "把乡镇报来的 .xlsx/.csv 表格检查后导入数据库",
+		summary: "把乡镇报来的 .xlsx/.xls/.et/.csv 表格检查后导入数据库",
 		run:     runIngest,
 	})
 }
@@ -39,7 +39,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(paths) == 0 {
-		return &usageError{message: "没有指定要导入的文件或文件夹", hint: "electsum ingest 收到的表格/   (文件夹会逐级查找 .xlsx 和 .csv)"}
+		return &usageError{message: "没有指定要导入的文件或文件夹", hint: "electsum ingest 收到的表格/   (文件夹会逐级查找 .xlsx、.xls、.et 和 .csv)"}
 	}
 	db, err := ingest.Open(ctx, *dbPath)
 	if err != nil {
