@@ -22,14 +22,26 @@ CREATE TABLE IF NOT EXISTS cfg_education_buckets (label VARCHAR NOT NULL, educat
 
 // Install creates (or replaces) the analysts' views in db, and the configuration tables cfg_age_bands
 // and cfg_education_buckets that v_members reads, filled with the default bands and buckets when they
-// are empty (an analyst's own rows are kept). ingest calls it after each load, so that whoever opens
-// the database file from Python, R or the DuckDB CLI sees the same definitions electsum uses.
+// are empty (an analyst's own rows are kept), in one transaction: see InstallTx.
 func Install(ctx context.Context, db *sql.DB) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("install views: %w", err)
 	}
 	defer tx.Rollback()
+	if err := InstallTx(ctx, tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("install views: %w", err)
+	}
+	return nil
+}
+
+// InstallTx is Install inside a transaction the caller owns. electsum ingest runs it inside the
+// load's transaction, so that whoever opens the database file from Python, R or the DuckDB CLI sees
+// the same definitions electsum uses, and never rows without their views.
+func InstallTx(ctx context.Context, tx *sql.Tx) error {
 	if _, err := tx.ExecContext(ctx, configTables); err != nil {
 		return fmt.Errorf("install configuration tables: %w", err)
 	}
@@ -63,9 +75,6 @@ func Install(ctx context.Context, db *sql.DB) error {
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 			return fmt.Errorf("install %s: %w", name, err)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("install views: %w", err)
 	}
 	return nil
 }

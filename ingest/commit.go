@@ -171,6 +171,11 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	if _, err := tx.ExecContext(ctx, sqlLogSuperseded, l.opts.Now()); err != nil {
 		return nil, fmt.Errorf("write ingest_log: %w", err)
 	}
+	if l.opts.Install != nil {
+		if err := l.opts.Install(ctx, tx); err != nil {
+			return nil, err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}

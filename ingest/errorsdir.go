@@ -1,7 +1,10 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -106,9 +109,19 @@ func worthMarking(ps []Problem) bool {
 }
 
 // markWorkbook writes a copy of src with the problems marked. It reports false, without error, when
-// src cannot be opened as a workbook: that problem is already in the list.
-func markWorkbook(src, dst string, problems []Problem) (bool, error) {
-	f, err := excelize.OpenFile(src, excelize.Options{UnzipSizeLimit: markupUnzipLimit, UnzipXMLSizeLimit: markupUnzipXMLLimit})
+// src cannot be opened or marked as a workbook — even when the workbook library panics on it: the file's
+// problems are in the list all the same, and one odd file must not cost the user the list.
+func markWorkbook(src, dst string, problems []Problem) (ok bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ok, err = false, nil
+		}
+	}()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return false, nil
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(withStyles(data)), excelize.Options{UnzipSizeLimit: markupUnzipLimit, UnzipXMLSizeLimit: markupUnzipXMLLimit})
 	if err != nil {
 		return false, nil
 	}
@@ -190,6 +203,64 @@ func markWorkbook(src, dst string, problems []Problem) (bool, error) {
 		}
 	}
 	return true, f.SaveAs(dst)
+}
+
+// Parts a workbook needs for its cells to have fills. xl/styles.xml is optional in the format (a
+// workbook written by a script may lack it), but the marked copy needs one.
+const (
+	stylesPart        = "xl/styles.xml"
+	minimalStyles     = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+	stylesContentType = `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`
+	stylesRelation    = `<Relationship Id="rIdElectsumStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`
+)
+
+// withStyles returns the workbook data with a minimal xl/styles.xml (declared in [Content_Types].xml
+// and the workbook's relationships) when it has none, else data unchanged.
+func withStyles(data []byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return data
+	}
+	for _, f := range zr.File {
+		if f.Name == stylesPart {
+			return data
+		}
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+		if err != nil {
+			return data
+		}
+		r, err := f.Open()
+		if err != nil {
+			return data
+		}
+		part, err := io.ReadAll(io.LimitReader(r, markupUnzipXMLLimit))
+		r.Close()
+		if err != nil {
+			return data
+		}
+		switch f.Name {
+		case "[Content_Types].xml":
+			part = bytes.Replace(part, []byte("</Types>"), []byte(stylesContentType+"</Types>"), 1)
+		case "xl/_rels/workbook.xml.rels":
+			part = bytes.Replace(part, []byte("</Relationships>"), []byte(stylesRelation+"</Relationships>"), 1)
+		}
+		if _, err := w.Write(part); err != nil {
+			return data
+		}
+	}
+	w, err := zw.Create(stylesPart)
+	if err != nil {
+		return data
+	}
+	w.Write([]byte(minimalStyles))
+	if err := zw.Close(); err != nil {
+		return data
+	}
+	return buf.Bytes()
 }
 
 func writeProblemList(path string, problems []Problem) error {

@@ -1,8 +1,12 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -118,5 +122,73 @@ func TestWriteErrorsDirMarksCellsAndListsProblems(t *testing.T) {
 	want := []string{src, "选举结果", "3", "登记选民数", "C3", "900", "参加投票人数大于登记选民数", "错误"}
 	if !slices.ContainsFunc(rows[1:], func(r []string) bool { return slices.Equal(r, want) }) {
 		t.Errorf("问题清单 lacks the C3 row: %v", rows)
+	}
+}
+
+// withoutStyles rewrites the workbook at path without xl/styles.xml, which the format allows.
+func withoutStyles(t *testing.T, path string) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if f.Name == "xl/styles.xml" {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(r)
+		r.Close()
+		switch f.Name {
+		case "[Content_Types].xml":
+			data = regexp.MustCompile(`<Override PartName="/xl/styles.xml"[^>]*/>`).ReplaceAll(data, nil)
+		case "xl/_rels/workbook.xml.rels":
+			data = regexp.MustCompile(`<Relationship [^>]*Target="styles.xml"[^>]*/>`).ReplaceAll(data, nil)
+		case "xl/worksheets/sheet1.xml":
+			data = regexp.MustCompile(` s="\d+"`).ReplaceAll(data, nil)
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(data)
+	}
+	zr.Close()
+	zw.Close()
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A workbook without xl/styles.xml (optional in the format) is read, and marking it up neither panics
+// nor fails: the copy gets the fills and comments, and the list is written.
+func TestWriteErrorsDirWorkbookWithoutStyles(t *testing.T) {
+	src := writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{resultsHeader, set(resultRow("石桥村", "村民委员会", 1), 6, 2000)}})
+	withoutStyles(t, src)
+	p, err := ParseFile(src, ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Problems) == 0 {
+		t.Fatal("the fixture has no problem to mark")
+	}
+	out := filepath.Join(t.TempDir(), "退回")
+	written, err := WriteErrorsDir(out, p.Problems, []string{src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(written) != 2 {
+		t.Fatalf("written %q, want the marked copy and the list", written)
+	}
+	f, err := excelize.OpenFile(written[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cell := p.Problems[0].Cell
+	if color, _ := cellFill(t, f, "选举结果", cell); color == "" {
+		t.Errorf("%s is not filled", cell)
 	}
 }

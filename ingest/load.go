@@ -55,6 +55,11 @@ type LoadOptions struct {
 	Progress func(ProgressEvent)
 	// Now is the clock for ingest_log.ingested_at (nil: time.Now).
 	Now func() time.Time
+	// Install, when set, runs inside the load's transaction after the rows are written (electsum
+	// passes the analytics views), so that the rows and what reads them land together or not at all.
+	Install func(ctx context.Context, tx *sql.Tx) error
+	// Exclude names folders that are never read as input, such as the --errors-dir of this run.
+	Exclude []string
 }
 
 // ProgressEvent reports one file done.
@@ -82,7 +87,7 @@ type ProgressEvent struct {
 // opts.Replaces) first removes everything the earlier file loaded. The Report is returned whenever the
 // files could be listed, also together with an error.
 func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*Report, error) {
-	files, err := expandPaths(paths)
+	files, skipped, err := expandPaths(paths, opts.Exclude)
 	if err != nil {
 		return nil, err
 	}
@@ -91,6 +96,7 @@ func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*R
 		return nil, err
 	}
 	defer l.close()
+	l.skipped = skipped
 
 	// Hash every file first, in path order, so that which of two identical files counts as the
 	// duplicate does not depend on which worker finishes first.
@@ -165,6 +171,7 @@ type loader struct {
 	rows    int
 	bytes   int64
 	total   int64
+	skipped []string // files in the folders that electsum wrote itself (expandPaths)
 }
 
 func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions) (*loader, error) {

@@ -83,6 +83,9 @@ type Report struct {
 	Problems   []Problem      `json:"problems"`
 	Counts     []ProblemCount `json:"problem_counts"`
 	Committed  bool           `json:"committed"` // false when nothing was written
+	// Skipped are files found in the folders but not read: what electsum itself wrote as --errors-dir
+	// (问题清单.xlsx and the marked copies beside it).
+	Skipped []string `json:"skipped"`
 }
 
 // Summary is the report in a few lines of Chinese for the end of `electsum ingest`.
@@ -157,7 +160,8 @@ func (e *ProblemsError) Hint() string {
 
 // report assembles the Report from the files' states; files are sorted by path.
 func (l *loader) report() *Report {
-	r := &Report{Files: []FileReport{}, Years: []int{}, Problems: []Problem{}, Counts: []ProblemCount{}} // [] not null in JSON
+	r := &Report{Files: []FileReport{}, Years: []int{}, Problems: []Problem{}, Counts: []ProblemCount{}, // [] not null in JSON
+		Skipped: append([]string{}, l.skipped...)}
 	files := append([]*fileState(nil), l.files...)
 	sort.SliceStable(files, func(i, j int) bool { return files[i].report.Path < files[j].report.Path })
 	townships, units, years := map[[2]string]bool{}, map[[3]string]bool{}, map[int]bool{}

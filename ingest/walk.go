@@ -38,9 +38,26 @@ func (e *PathError) Hint() string {
 // are skipped, because they are never what a township submitted. A file named explicitly is kept
 // whatever its extension, so that the reader can say why it cannot be read rather than silently
 // ignoring it.
-func expandPaths(paths []string) ([]string, error) {
+//
+// What electsum wrote itself is never read back: the folders in exclude (this run's --errors-dir)
+// and any folder holding a 问题清单.xlsx (the --errors-dir of an earlier run) are skipped, and their
+// files are returned as skipped, since a marked copy would load every row a second time.
+func expandPaths(paths, exclude []string) (files, skipped []string, err error) {
 	seen := map[string]bool{}
 	var out []string
+	excluded := map[string]bool{}
+	for _, e := range exclude {
+		if abs, err := filepath.Abs(e); err == nil {
+			excluded[abs] = true
+		}
+	}
+	isErrorsDir := func(dir string) bool {
+		if abs, err := filepath.Abs(dir); err == nil && excluded[abs] {
+			return true
+		}
+		info, err := os.Stat(filepath.Join(dir, ProblemListName))
+		return err == nil && info.Mode().IsRegular()
+	}
 	add := func(p string) {
 		p = filepath.Clean(p)
 		if !seen[p] {
@@ -51,7 +68,7 @@ func expandPaths(paths []string) ([]string, error) {
 	for _, root := range paths {
 		info, err := os.Stat(root)
 		if err != nil {
-			return nil, &PathError{Path: root, Err: err}
+			return nil, nil, &PathError{Path: root, Err: err}
 		}
 		if !info.IsDir() {
 			add(root)
@@ -62,6 +79,15 @@ func expandPaths(paths []string) ([]string, error) {
 				return &PathError{Path: p, Err: err}
 			}
 			name := d.Name()
+			if d.IsDir() && isErrorsDir(p) {
+				filepath.WalkDir(p, func(p string, d fs.DirEntry, err error) error {
+					if err == nil && d.Type().IsRegular() && isInputFile(d.Name()) {
+						skipped = append(skipped, p)
+					}
+					return nil
+				})
+				return filepath.SkipDir
+			}
 			if p != root && strings.HasPrefix(name, ".") {
 				if d.IsDir() {
 					return filepath.SkipDir
@@ -77,14 +103,15 @@ func expandPaths(paths []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: %w", strings.Join(paths, ", "), ErrNoInputFiles)
+		return nil, skipped, fmt.Errorf("%s: %w", strings.Join(paths, ", "), ErrNoInputFiles)
 	}
 	sort.Strings(out)
-	return out, nil
+	sort.Strings(skipped)
+	return out, skipped, nil
 }
 
 func isInputFile(name string) bool {

@@ -21,7 +21,7 @@ func TestExpandPaths(t *testing.T) {
 		os.WriteFile(p, []byte("x"), 0o644)
 	}
 	explicit := filepath.Join(dir, "说明.docx") // named on the command line: kept, so the reader can say why it fails
-	got, err := expandPaths([]string{dir, explicit, filepath.Join(dir, "东镇.xlsx")})
+	got, _, err := expandPaths([]string{dir, explicit, filepath.Join(dir, "东镇.xlsx")}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,11 +39,35 @@ func TestExpandPaths(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 
-	if _, err := expandPaths([]string{filepath.Join(dir, "没有")}); !errors.Is(err, fs.ErrNotExist) {
+	if _, _, err := expandPaths([]string{filepath.Join(dir, "没有")}, nil); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing path: %v", err)
 	}
 	empty := t.TempDir()
-	if _, err := expandPaths([]string{empty}); !errors.Is(err, ErrNoInputFiles) {
+	if _, _, err := expandPaths([]string{empty}, nil); !errors.Is(err, ErrNoInputFiles) {
 		t.Errorf("empty folder: %v", err)
+	}
+}
+
+// The folder electsum writes with --errors-dir may sit inside the input folder: neither this run's
+// (named in exclude) nor an earlier run's (recognised by its 问题清单.xlsx) is read back as input.
+func TestExpandPathsSkipsErrorsDirs(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{
+		"东镇.xlsx", "退回/" + ProblemListName, "退回/东镇_问题标注.xlsx", "本次/东镇_问题标注.xlsx",
+		"北镇/北镇.xlsx", "北镇/旧的退回/" + ProblemListName, "北镇/旧的退回/北镇_问题标注.xlsx",
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	got, skipped, err := expandPaths([]string{dir}, []string{filepath.Join(dir, "本次")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{filepath.Join(dir, "东镇.xlsx"), filepath.Join(dir, "北镇/北镇.xlsx")}; !slices.Equal(got, want) {
+		t.Errorf("read %v\nwant %v", got, want)
+	}
+	if len(skipped) != 5 {
+		t.Errorf("skipped %v, want the 5 files electsum wrote", skipped)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"electsum/analytics"
 	"electsum/ingest"
 	"electsum/ingest/synth"
 )
@@ -63,7 +64,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("创建示例数据库: %w", err)
 	}
 	bar := newProgress(e.stderr)
-	rep, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{Progress: bar.update})
+	rep, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{Progress: bar.update, Install: analytics.InstallTx})
 	bar.done()
 	if err != nil {
 		db.Close()
@@ -76,12 +77,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		// The generator promises files that load cleanly; anything else is a bug to report.
 		return fmt.Errorf("导入示例数据失败(这是 electsum 的缺陷，请报告): %w", err)
 	}
-	err = installViews(ctx, db)
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("示例数据已导入 %s，但建立分析视图失败: %w", dbPath, err)
+	if err := db.Close(); err != nil {
+		return fmt.Errorf("关闭示例数据库 %s: %w", dbPath, err)
 	}
 	fmt.Fprintf(e.stdout, "已导入数据库 %s：\n", dbPath)
 	for _, line := range strings.Split(strings.TrimSpace(rep.Summary()), "\n") {

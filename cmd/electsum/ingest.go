@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -41,6 +41,14 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(paths) == 0 {
 		return &usageError{message: "没有指定要导入的文件或文件夹", hint: "electsum ingest 收到的表格/   (文件夹会逐级查找 .xlsx、.xls、.et 和 .csv)"}
 	}
+	var exclude []string
+	if *errorsDir != "" {
+		// Checked before loading, so that a folder that cannot be written costs nothing.
+		if err := checkErrorsDir(*errorsDir, paths); err != nil {
+			return err
+		}
+		exclude = []string{*errorsDir}
+	}
 	db, err := ingest.Open(ctx, *dbPath)
 	if err != nil {
 		if strings.Contains(err.Error(), "lock") {
@@ -52,7 +60,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 
 	bar := newProgress(e.stderr)
-	rep, loadErr := ingest.Load(ctx, db, paths, ingest.LoadOptions{County: *county, Replaces: replaces, SkipBadFiles: *skip, Progress: bar.update})
+	rep, loadErr := ingest.Load(ctx, db, paths, ingest.LoadOptions{County: *county, Replaces: replaces, SkipBadFiles: *skip,
+		Progress: bar.update, Install: analytics.InstallTx, Exclude: exclude})
 	bar.done()
 	if rep == nil {
 		return loadErr
@@ -61,16 +70,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if loadErr != nil && !errors.As(loadErr, &pe) {
 		return loadErr
 	}
-	var written []string
-	if *errorsDir != "" && len(rep.Problems) > 0 {
-		sources := make([]string, len(rep.Files))
-		for i, f := range rep.Files {
-			sources[i] = f.Path
-		}
-		if written, err = ingest.WriteErrorsDir(*errorsDir, rep.Problems, sources); err != nil {
-			return err
-		}
-	}
+	// The outcome is printed first, whatever happens to the marked copies: they never decide, nor
+	// hide, whether the data landed.
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -84,23 +85,63 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "数据库: %s\n", *dbPath)
 		}
 	}
-	for _, w := range written {
-		fmt.Fprintf(e.stderr, "已写出: %s\n", w)
+	if len(rep.Skipped) > 0 {
+		fmt.Fprintf(e.stderr, "已跳过 %d 个由 electsum 写出的问题标注文件(--errors-dir 目录中的文件不作为输入)，如 %s\n", len(rep.Skipped), rep.Skipped[0])
+	}
+	if *errorsDir != "" && len(rep.Problems) > 0 {
+		sources := make([]string, len(rep.Files))
+		for i, f := range rep.Files {
+			sources[i] = f.Path
+		}
+		written, err := ingest.WriteErrorsDir(*errorsDir, rep.Problems, sources)
+		for _, w := range written {
+			fmt.Fprintf(e.stderr, "已写出: %s\n", w)
+		}
+		if err != nil {
+			state := "数据库未作任何改动"
+			if rep.Committed {
+				state = "数据已导入 " + *dbPath + "，无需重新导入"
+			}
+			return &hintedError{err: fmt.Errorf("写出问题标注失败(%s): %w", state, err),
+				hint: "检查目录 " + *errorsDir + " 是否可写、磁盘是否已满；上面已列出全部问题"}
+		}
 	}
 	if loadErr == nil && hasWarnings(rep) && *errorsDir == "" && !*asJSON {
 		fmt.Fprintln(e.stdout, "建议: 加 --errors-dir 目录 可导出标出问题单元格的工作簿和问题清单，发回乡镇核对")
 	}
-	if rep.Committed {
-		if err := installViews(ctx, db); err != nil {
-			return fmt.Errorf("数据已导入，但更新分析视图失败: %w", err)
-		}
-	}
 	return loadErr
 }
 
-// installViews (re)creates the analytics views and configuration tables, so that the database file
-// is ready for SQL and reports after every load.
-func installViews(ctx context.Context, db *sql.DB) error { return analytics.Install(ctx, db) }
+// checkErrorsDir makes sure the --errors-dir folder can be written and is not one of the input
+// folders (nor holds one): its files are skipped as input, and the inputs must not be.
+func checkErrorsDir(dir string, paths []string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	for _, p := range paths {
+		in, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(abs, in); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return &usageError{message: fmt.Sprintf("--errors-dir %s 不能是要导入的 %s 本身或它的上级目录", dir, p),
+				hint: "换一个单独的目录，例如 --errors-dir 退回/ (放在输入文件夹里面也可以，导入时会跳过)"}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &hintedError{err: fmt.Errorf("无法创建 --errors-dir 目录 %s(本次没有导入任何数据): %w", dir, err),
+			hint: "换一个可写的目录，或先删除同名的文件"}
+	}
+	probe, err := os.CreateTemp(dir, ".electsum-probe-*")
+	if err != nil {
+		return &hintedError{err: fmt.Errorf("无法写入 --errors-dir 目录 %s(本次没有导入任何数据): %w", dir, err),
+			hint: "换一个可写的目录，或检查该目录的权限和磁盘空间"}
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
+}
 
 // hintedError adds what to do to an error from below.
 type hintedError struct {

@@ -202,3 +202,93 @@ func TestIngestSkipBadFiles(t *testing.T) {
 		t.Errorf("elections %d, want 东镇's 2", got)
 	}
 }
+
+// warningsOnly writes a filled template for 东镇 (2 villages) whose only problem is a warning: one
+// village lists three members but reports two elected.
+func warningsOnly(t *testing.T, path string) {
+	t.Helper()
+	tmpl := filepath.Join(t.TempDir(), "采集表.xlsx")
+	if code, _, stderr := runCLI(t, "template", "-o", tmpl); code != 0 {
+		t.Fatalf("template: %s", stderr)
+	}
+	r, m := villageRows("东镇", 2, 2024)
+	r[0]["当选人数"] = 2
+	fillTemplate(t, tmpl, path, r, m)
+}
+
+// A failure to write --errors-dir after the rows were committed does not hide the commit: the summary
+// is printed, the error says the data landed, and the views were installed with the rows. A folder
+// that cannot be written at all is found before anything is loaded.
+func TestIngestErrorsDirFailureDoesNotHideTheCommit(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "东镇.xlsx")
+	warningsOnly(t, src)
+	db := filepath.Join(dir, "t.duckdb")
+
+	blocked := filepath.Join(dir, "是文件") // a file where the folder should be
+	os.WriteFile(blocked, []byte("x"), 0o644)
+	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--errors-dir", blocked, src)
+	if code != 1 || !strings.Contains(stderr, "本次没有导入任何数据") {
+		t.Fatalf("unwritable errors dir: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(db); err == nil && tableCount(t, db, "elections") != 0 {
+		t.Fatal("rows were loaded although the errors dir was refused")
+	}
+
+	out := filepath.Join(dir, "退回")
+	os.MkdirAll(filepath.Join(out, ingest.ProblemListName), 0o755) // writable, but the list cannot be saved
+	code, stdout, stderr = runCLI(t, "ingest", "--db", db, "--errors-dir", out, src)
+	if code != 1 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "已导入 1") || !strings.Contains(stdout, "数据库: "+db) || !strings.Contains(stdout, "member_count_mismatch") {
+		t.Errorf("summary missing:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "数据已导入") || !strings.Contains(stderr, "建议:") {
+		t.Errorf("the error hides the commit:\n%s", stderr)
+	}
+	if got := tableCount(t, db, "elections"); got != 2 {
+		t.Errorf("elections: %d, want 2", got)
+	}
+	if got := tableCount(t, db, "v_turnout"); got != 2 {
+		t.Errorf("v_turnout: %d rows, want 2", got)
+	}
+}
+
+// --errors-dir inside the input folder: the marked copies and the list are never read back, in this
+// run or the next.
+func TestIngestErrorsDirInsideInputIsNotReadBack(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "收到的表格")
+	os.MkdirAll(in, 0o755)
+	warningsOnly(t, filepath.Join(in, "东镇.xlsx"))
+	db := filepath.Join(dir, "t.duckdb")
+	out := filepath.Join(in, "退回")
+	for run := 1; run <= 2; run++ {
+		code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--errors-dir", out, in)
+		if code != 0 {
+			t.Fatalf("run %d: exit %d\nstdout:\n%s\nstderr:\n%s", run, code, stdout, stderr)
+		}
+		if _, err := os.Stat(filepath.Join(out, "东镇_问题标注.xlsx")); run == 1 && err != nil {
+			t.Fatalf("no marked copy: %v", err)
+		}
+		if strings.Contains(stdout, "问题标注.xlsx") || strings.Contains(stdout, "duplicate") {
+			t.Errorf("run %d read the marked copy back:\n%s", run, stdout)
+		}
+	}
+	// A later run without --errors-dir recognises the folder by its 问题清单.xlsx.
+	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--json", in)
+	var rep ingest.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil || code != 0 {
+		t.Fatalf("exit %d %v\n%s\n%s", code, err, stdout, stderr)
+	}
+	if len(rep.Files) != 1 || len(rep.Skipped) != 2 {
+		t.Errorf("files %v, skipped %v", rep.Files, rep.Skipped)
+	}
+	if got := tableCount(t, db, "elections"); got != 2 {
+		t.Errorf("elections: %d, want 2", got)
+	}
+	if code, _, stderr := runCLI(t, "ingest", "--db", db, "--errors-dir", in, in); code != 2 || !strings.Contains(stderr, "不能是要导入的") {
+		t.Errorf("--errors-dir equal to the input folder: exit %d, %s", code, stderr)
+	}
+}
