@@ -8,7 +8,6 @@ import (
 
 	"github.com/gomarkdown/markdown"
 	mdhtml "github.com/gomarkdown/markdown/html"
-	"github.com/gomarkdown/markdown/parser"
 )
 
 // pageCSS prints like an official document on A4: 仿宋 body at 16pt (三号), 小标宋-like centred title,
@@ -78,10 +77,9 @@ func (r *Renderer) HTML(w io.Writer, v *View, script Script) error {
 // templates' actions; as a second guard raw HTML is dropped and only http and https links are kept, so
 // that even a user's own template cannot put a script or a javascript: link in the page.
 func markdownToHTML(md string) string {
-	p := parser.NewWithExtensions(parser.Tables | parser.NoIntraEmphasis | parser.SpaceHeadings | parser.Strikethrough)
 	rd := mdhtml.NewRenderer(mdhtml.RendererOptions{Flags: mdhtml.SkipHTML | mdhtml.Safelink})
 	rd.IsSafeURLOverride = isHTTPURL
-	return string(markdown.ToHTML([]byte(md), p, rd))
+	return string(markdown.ToHTML([]byte(md), newMarkdownParser(), rd))
 }
 
 // isHTTPURL says whether a link goes to an http or https address.

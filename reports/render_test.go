@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,31 +14,14 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"electsum/analytics"
+	goldenfile "electsum/reports/internal/golden"
 	"electsum/templates"
 )
-
-var update = flag.Bool("update", false, "update golden files")
 
 // golden compares got with testdata/golden/reports/name, rewriting it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("..", "testdata", "golden", "reports", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test ./reports -update and review the diff.\n--- got\n%s", name, got)
-	}
+	goldenfile.Check(t, filepath.Join("..", "testdata", "golden", "reports", name), got)
 }
 
 func testConfig() Config {

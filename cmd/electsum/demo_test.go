@@ -21,7 +21,7 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("demo exited %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	dbPath := filepath.Join(out, ingest.DefaultDB)
-	for _, want := range []string{dbPath, filepath.Join(out, "data"), "接下来可以试试", "被拒绝 0"} {
+	for _, want := range []string{dbPath, filepath.Join(out, "data"), "接下来可以试试", "被拒绝 0", "工作总结.docx"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("demo output does not mention %q:\n%s", want, stdout)
 		}

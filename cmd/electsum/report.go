@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,16 +18,20 @@ import (
 	"electsum/analytics"
 	"electsum/ingest"
 	"electsum/reports"
+	"electsum/reports/docx"
 )
 
 func init() {
 	register(&command{
 		name:    "report",
-		summary: "起草换届选举工作总结（Markdown、HTML、JSON）；report init 写出配置样例",
+		summary: "起草换届选举工作总结（Markdown、HTML、Word、JSON）；report init 写出配置样例",
 		run:     runReport,
 	})
 	registerDemoStep(demoStep{order: 10, name: "工作总结", run: demoReport})
 }
+
+// reportFormats are the formats `electsum report --format` accepts, in any mix.
+var reportFormats = []string{"md", "html", "docx", "json"}
 
 // reportOptions is a parsed `electsum report` command line.
 type reportOptions struct {
@@ -46,7 +51,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && args[0] == "init" {
 		return runReportInit(e, args[1:])
 	}
-	flags := newFlagSet(e, "report", "--year 2024 [--county X | --township X | --unit X] [--level unit|township|county] [--compare 2021] [--config report.toml] [--templates 目录] [--format md,html,json] [--script hans|hant|tw] [--all-townships] [-o 目录]\n       electsum report init [-o report.toml]")
+	flags := newFlagSet(e, "report", "--year 2024 [--county X | --township X | --unit X] [--level unit|township|county] [--compare 2021] [--config report.toml] [--templates 目录] [--format md,html,docx,json] [--script hans|hant|tw] [--all-townships] [-o 目录]\n       electsum report init [-o report.toml]")
 	var o reportOptions
 	flags.StringVar(&o.db, "db", ingest.DefaultDB, "数据库文件")
 	flags.IntVar(&o.scope.Year, "year", 0, "本届选举年份（必填）")
@@ -57,7 +62,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	flags.IntVar(&o.scope.Compare, "compare", 0, "上届年份；默认取数据库中更早的最近一届")
 	flags.StringVar(&o.config, "config", "", "报告配置文件 report.toml（electsum report init 可生成）")
 	flags.StringVar(&o.templates, "templates", "", "自定义模板目录（electsum templates export 可导出内置模板）")
-	format := flags.String("format", "md,html", "输出格式，逗号分隔：md、html、json")
+	format := flags.String("format", "md,html", "输出格式，逗号分隔：md、html、docx（Word，党政机关公文格式）、json")
 	script := flags.String("script", "", "文字：hans 简体、hant 繁体、tw 台湾正体；默认跟随数据")
 	flags.BoolVar(&o.allTownships, "all-townships", false, "同时为每个乡镇（街道）各写一份总结")
 	flags.StringVar(&o.out, "o", ".", "输出目录")
@@ -82,12 +87,12 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	}
 	o.formats = splitList(*format)
 	for _, f := range o.formats {
-		if f != "md" && f != "html" && f != "json" {
-			return &usageError{message: fmt.Sprintf("--format %q 无效", f), hint: "可选 md、html、json，逗号分隔"}
+		if !slices.Contains(reportFormats, f) {
+			return &usageError{message: fmt.Sprintf("--format %q 无效", f), hint: "可选 md、html、docx、json，逗号分隔"}
 		}
 	}
 	if len(o.formats) == 0 {
-		return &usageError{message: "--format 为空", hint: "可选 md、html、json，逗号分隔"}
+		return &usageError{message: "--format 为空", hint: "可选 md、html、docx、json，逗号分隔"}
 	}
 	paths, err := writeReports(ctx, o)
 	for _, p := range paths {
@@ -263,6 +268,8 @@ func writeReport(r *reports.Renderer, v *reports.View, script reports.Script, fo
 			err = r.Markdown(&buf, v, script)
 		case "html":
 			err = r.HTML(&buf, v, script)
+		case "docx":
+			err = docx.Write(&buf, r, v, script)
 		case "json":
 			err = reports.JSON(&buf, v)
 		}
@@ -305,14 +312,15 @@ func runReportInit(e *env, args []string) error {
 	return nil
 }
 
-// demoReport writes the county report and one township report (Markdown and HTML) of the demo data.
+// demoReport writes the county report and one township report (Markdown, HTML and Word) of the demo
+// data.
 func demoReport(ctx context.Context, e *env, d *demoContext) error {
 	out := filepath.Join(d.OutDir, "reports")
 	for _, sc := range []analytics.Scope{
 		{County: d.County, Year: d.Year, Compare: d.Compare},
 		{County: d.County, Township: d.Township, Year: d.Year, Compare: d.Compare},
 	} {
-		paths, err := writeReports(ctx, reportOptions{db: d.DB, scope: sc, formats: []string{"md", "html"}, out: out})
+		paths, err := writeReports(ctx, reportOptions{db: d.DB, scope: sc, formats: []string{"md", "html", "docx"}, out: out})
 		if err != nil {
 			return err
 		}

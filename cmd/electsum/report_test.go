@@ -1,8 +1,10 @@
 package main
 
 import (
+	"archive/zip"
 	"database/sql"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -53,11 +55,11 @@ func TestReport(t *testing.T) {
 	out := t.TempDir()
 
 	t.Run("county by default, every format", func(t *testing.T) {
-		code, stdout, stderr := runCLI(t, "report", "--db", dbPath, "--year", "2024", "--format", "md,html,json", "-o", out)
+		code, stdout, stderr := runCLI(t, "report", "--db", dbPath, "--year", "2024", "--format", "md,html,docx,json", "-o", out)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
-		for _, ext := range []string{".md", ".html", ".json"} {
+		for _, ext := range []string{".md", ".html", ".docx", ".json"} {
 			p := filepath.Join(out, "示例县2024年村（社区）两委换届选举工作总结"+ext)
 			if !strings.Contains(stdout, p) {
 				t.Errorf("stdout does not list %s:\n%s", p, stdout)
@@ -169,6 +171,37 @@ func TestReport(t *testing.T) {
 		}
 	})
 
+	t.Run("docx at township and unit level", func(t *testing.T) {
+		var unit string
+		if err := db.QueryRow(`SELECT unit FROM elections WHERE year = 2024 AND township = ? AND body = '村民委员会' ORDER BY unit LIMIT 1`, township).Scan(&unit); err != nil {
+			t.Fatal(err)
+		}
+		for _, scope := range [][]string{{"--township", township}, {"--township", township, "--unit", unit}} {
+			dir := t.TempDir()
+			args := append([]string{"report", "--db", dbPath, "--year", "2024", "--format", "docx,md", "-o", dir}, scope...)
+			code, stdout, stderr := runCLI(t, args...)
+			if code != 0 {
+				t.Fatalf("%v: exit %d: %s", scope, code, stderr)
+			}
+			paths := strings.Fields(stdout)
+			if len(paths) != 2 || !strings.HasSuffix(paths[0], ".docx") || !strings.HasSuffix(paths[1], ".md") {
+				t.Fatalf("%v wrote %v", scope, paths)
+			}
+			md, _ := os.ReadFile(paths[1])
+			text := docxText(t, paths[0])
+			if !strings.Contains(text, scope[len(scope)-1]) {
+				t.Errorf("%v: document.xml does not name %s", scope, scope[len(scope)-1])
+			}
+			for _, f := range regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?%?`).FindAllString(string(md), -1) {
+				i := strings.Index(text, f)
+				if i < 0 {
+					t.Fatalf("%v: figure %s of the Markdown draft is not in the .docx (in order)", scope, f)
+				}
+				text = text[i+len(f):]
+			}
+		}
+	})
+
 	t.Run("unit level and tw script", func(t *testing.T) {
 		var unit string
 		if err := db.QueryRow(`SELECT unit FROM elections WHERE year = 2024 AND township = ? AND body = '村民委员会' ORDER BY unit LIMIT 1`, township).Scan(&unit); err != nil {
@@ -270,4 +303,24 @@ func TestReport(t *testing.T) {
 			t.Errorf("missing db: exit %d, %s", code, stderr)
 		}
 	})
+}
+
+// docxText is the text of a .docx's document.xml with the markup removed.
+func docxText(t *testing.T, path string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("%s is not a .docx: %v", path, err)
+	}
+	defer zr.Close()
+	f, err := zr.Open("word/document.xml")
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(b), "")
 }
