@@ -147,3 +147,11 @@ func charts(v *View, conv func(string) string) map[string]string {
 	out["turnout"] = barChart(title, "%", turnout, conv)
 	return out
 }
+
+// ChartNames are the charts of the HTML draft, in the order the page shows them.
+var ChartNames = []string{"age", "education", "shares", "turnout"}
+
+// Charts returns the HTML draft's charts of v by name (see ChartNames) as inline SVG in Simplified
+// Chinese, so that other pages (electsum serve's 统计) show the same charts as the draft. A chart with
+// nothing to draw is "".
+func Charts(v *View) map[string]string { return charts(v, func(s string) string { return s }) }

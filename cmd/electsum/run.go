@@ -26,6 +26,10 @@ type env struct {
 
 var commands = map[string]*command{}
 
+// noArgsCommand is what `electsum` with no arguments runs: help, except on Windows, where the program
+// is started by double-clicking it and opens the web page (noargs_windows.go).
+var noArgsCommand = ""
+
 func register(c *command) {
 	if _, dup := commands[c.name]; dup {
 		panic("command registered twice: " + c.name)
@@ -48,6 +52,9 @@ type hinted interface{ Hint() string }
 // work failed, 2 when the command line was wrong.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 && noArgsCommand != "" {
+		args = []string{noArgsCommand}
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			if c, ok := commands[args[1]]; ok {

@@ -181,3 +181,12 @@ func formatTime(t time.Time) string {
 	}
 	return t.Format("2006-01-02 15:04:05")
 }
+
+// Cell is one value as the text formats show it, NULL as "NULL": for callers that lay a result out
+// themselves (electsum serve's result tables).
+func Cell(v any) string {
+	if v == nil {
+		return "NULL"
+	}
+	return text(v)
+}

@@ -1,0 +1,139 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"electsum/analytics"
+	"electsum/reports/tabular"
+)
+
+// shownRows is how many rows of a result the page shows; downloads hold them all.
+const shownRows = 1000
+
+// queryTimeout bounds one query from the page, so that a runaway join does not hold the server.
+const queryTimeout = 2 * time.Minute
+
+// resultView is a query result as the page shows it.
+type resultView struct {
+	Columns []string
+	Rows    [][]string
+	Total   int
+}
+
+func viewOf(t *analytics.Table) *resultView {
+	v := &resultView{Total: len(t.Rows)}
+	for _, c := range t.Columns {
+		v.Columns = append(v.Columns, c.Name)
+	}
+	for i, row := range t.Rows {
+		if i == shownRows {
+			break
+		}
+		cells := make([]string, len(row))
+		for j, x := range row {
+			cells[j] = tabular.Cell(x)
+		}
+		v.Rows = append(v.Rows, cells)
+	}
+	return v
+}
+
+// savedView is a saved analysis with the values its form shows.
+type savedView struct {
+	analytics.Saved
+	Values map[string]string
+}
+
+// query is the 查询 page: GET runs a saved analysis (?name=…&p_year=…), POST runs the SQL box; either
+// may ask for a download (format=csv|xlsx).
+func (s *Server) query(w http.ResponseWriter, r *http.Request) {
+	data := map[string]any{}
+	var saved []savedView
+	name := r.URL.Query().Get("name")
+	values := map[string]string{}
+	for _, sq := range analytics.SavedQueries() {
+		sv := savedView{Saved: sq, Values: map[string]string{}}
+		if sq.Name == name {
+			for _, p := range sq.Params {
+				if v := strings.TrimSpace(r.URL.Query().Get("p_" + p.Name)); v != "" {
+					sv.Values[p.Name] = v
+					values[p.Name] = v
+				}
+			}
+		}
+		saved = append(saved, sv)
+	}
+	data["Saved"] = saved
+	data["Name"] = name
+	data["SQL"] = ""
+	if name != "" {
+		self := url.Values{"name": {name}}
+		for k, v := range values {
+			self.Set("p_"+k, v)
+		}
+		data["Self"] = template.URL(self.Encode())
+	}
+
+	ctx, cancel := context.WithTimeout(r.Context(), queryTimeout)
+	defer cancel()
+	var table *analytics.Table
+	var err error
+	format := ""
+	download := "查询结果"
+	switch {
+	case r.Method == http.MethodPost:
+		text := r.PostFormValue("sql")
+		data["SQL"] = text
+		format = r.PostFormValue("format")
+		if strings.TrimSpace(text) == "" {
+			break
+		}
+		table, err = analytics.Query(ctx, s.db, text)
+	case name != "":
+		sq, ok := analytics.FindSaved(name)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		format = r.URL.Query().Get("format")
+		download = sq.Description
+		table, err = sq.Run(ctx, s.db, values)
+	}
+	if err != nil {
+		data["Error"] = err.Error()
+		var h interface{ Hint() string }
+		if errors.As(err, &h) {
+			data["Hint"] = h.Hint()
+		}
+		var refused *analytics.RefusedError
+		if errors.As(err, &refused) {
+			data["Refused"] = true
+		}
+		s.renderStatus(w, r, http.StatusOK, "query", "查询", data)
+		return
+	}
+	if table != nil {
+		switch format {
+		case "csv":
+			attachment(w, "text/csv; charset=utf-8", fileName(download)+".csv")
+			if err := tabular.CSV(w, table, true); err != nil {
+				s.opts.Logf("查询下载: %v", err)
+			}
+			return
+		case "xlsx":
+			attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName(download)+".xlsx")
+			if err := tabular.XLSX(w, table); err != nil {
+				s.opts.Logf("查询下载: %v", err)
+			}
+			return
+		}
+		data["Result"] = viewOf(table)
+	}
+	s.render(w, r, "query", "查询", data)
+}

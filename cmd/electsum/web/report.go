@@ -1,0 +1,237 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"electsum/reports"
+	"electsum/reports/annex"
+)
+
+func (s *Server) reportRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /report", s.reportPage)
+	mux.HandleFunc("GET /report/draft.html", s.draft("html"))
+	mux.HandleFunc("GET /report/draft.md", s.draft("md"))
+	mux.HandleFunc("GET /report/annex.xlsx", s.annex)
+	mux.HandleFunc("POST /report/settings", s.saveSettings)
+}
+
+// draftFormats are the draft's downloads: format, label, content type.
+var draftFormats = []struct{ Ext, Label, Type string }{
+	{"html", "网页(HTML，可直接打印)", "text/html; charset=utf-8"},
+	{"md", "Markdown", "text/markdown; charset=utf-8"},
+}
+
+func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
+	data := map[string]any{"ConfigPath": s.opts.Config, "Formats": draftFormats, "Saved": r.URL.Query().Get("saved") != ""}
+	cfg, err := s.reportConfig()
+	if err != nil {
+		data["ConfigError"] = err.Error()
+	}
+	data["Config"] = settingsOf(cfg)
+	f, err := s.parseScope(r.Context(), r)
+	if err != nil {
+		data["Error"] = err.Error()
+		if h, ok := err.(interface{ Hint() string }); ok {
+			data["Hint"] = h.Hint()
+		}
+		data["Form"] = f
+		s.render(w, r, "report", "总结与附件", data)
+		return
+	}
+	data["Form"] = f
+	s.render(w, r, "report", "总结与附件", data)
+}
+
+// draft writes the draft of the scope in one format, as a download (or inline with ?inline=1, for the
+// preview).
+func (s *Server) draft(format string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		f, err := s.parseScope(r.Context(), r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		sum, cfg, err := s.summarize(r.Context(), f)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		v := reports.NewView(sum, cfg)
+		script, err := reports.ParseScript(f.Script)
+		if err != nil || script == "" {
+			script = reports.DetectScript(sum)
+		}
+		var buf bytes.Buffer
+		switch format {
+		case "html":
+			err = reports.Builtin().HTML(&buf, v, script)
+		case "md":
+			err = reports.Builtin().Markdown(&buf, v, script)
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		name, err := v.Convert(script, fmt.Sprintf("%s%d年%s两委换届选举工作总结", v.Place, v.Year, v.Kind))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, df := range draftFormats {
+			if df.Ext == format {
+				attachment(w, df.Type, fileName(name)+"."+format)
+			}
+		}
+		if r.URL.Query().Get("inline") != "" {
+			w.Header().Set("Content-Disposition", "inline")
+		}
+		w.Write(buf.Bytes())
+	}
+}
+
+// annex writes the annex workbook of the scope (身份证号 masked: the page never offers them unmasked).
+func (s *Server) annex(w http.ResponseWriter, r *http.Request) {
+	f, err := s.parseScope(r.Context(), r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sum, _, err := s.summarize(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := annex.Write(&buf, sum, annex.Options{}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName(fmt.Sprintf("%s%d年换届选举附件.xlsx", f.Place(), f.Scope.Year)))
+	w.Write(buf.Bytes())
+}
+
+// fileName keeps a download's name free of characters Windows refuses.
+func fileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|“”`, r) {
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+// settings is the part of report.toml the form edits.
+type settings struct {
+	Title, Basis, Deployment, Organ, Date string
+	Turnout                               string
+	Practices, Problems, Plans            []reports.Item
+}
+
+// settingsOf fills the form from a config, with two blank items more per section to type into.
+func settingsOf(cfg reports.Config) settings {
+	blank := func(items []reports.Item) []reports.Item {
+		return append(append([]reports.Item(nil), items...), reports.Item{}, reports.Item{})
+	}
+	st := settings{Title: cfg.Title, Basis: cfg.Basis, Deployment: cfg.Deployment, Organ: cfg.Organ, Date: cfg.Date,
+		Practices: blank(cfg.Practices), Problems: blank(cfg.Problems), Plans: blank(cfg.Plans)}
+	if cfg.Thresholds.Turnout != 0 {
+		st.Turnout = strconv.FormatFloat(cfg.Thresholds.Turnout, 'f', -1, 64)
+	}
+	return st
+}
+
+// saveSettingsError is a settings form that cannot be saved.
+type saveSettingsError struct{ msg string }
+
+func (e *saveSettingsError) Error() string { return e.msg }
+func (e *saveSettingsError) Hint() string {
+	return "返回上一页改正后再保存；也可以用记事本直接编辑 report.toml"
+}
+
+// saveSettings writes the form into report.toml, keeping the settings the form does not show (age
+// bands, education groups, rounding). The file is checked by reading it back before it replaces the
+// old one.
+func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Config == "" || s.opts.LoadConfig == nil {
+		s.fail(w, r, &saveSettingsError{"没有设置报告配置文件的位置"})
+		return
+	}
+	cfg, err := s.reportConfig()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, &saveSettingsError{"表单无法读取: " + err.Error()})
+		return
+	}
+	get := func(k string) string { return strings.TrimSpace(strings.ReplaceAll(r.PostForm.Get(k), "\r\n", "\n")) }
+	cfg.Title, cfg.Basis, cfg.Deployment, cfg.Organ, cfg.Date = get("title"), get("basis"), get("deployment"), get("organ"), get("date")
+	cfg.Thresholds.Turnout = 0
+	if t := get("turnout"); t != "" {
+		v, err := strconv.ParseFloat(t, 64)
+		if err != nil || v <= 0 || v > 100 {
+			s.fail(w, r, &saveSettingsError{fmt.Sprintf("参选率提示线 %q 应是 0 到 100 之间的数字", t)})
+			return
+		}
+		cfg.Thresholds.Turnout = v
+	}
+	items := func(prefix string) []reports.Item {
+		heads, texts := r.PostForm[prefix+"_heading"], r.PostForm[prefix+"_text"]
+		var out []reports.Item
+		for i := range heads {
+			it := reports.Item{Heading: strings.TrimSpace(heads[i])}
+			if i < len(texts) {
+				it.Text = strings.TrimSpace(strings.ReplaceAll(texts[i], "\r\n", "\n"))
+			}
+			if it.Heading != "" || it.Text != "" {
+				out = append(out, it)
+			}
+		}
+		return out
+	}
+	cfg.Practices, cfg.Problems, cfg.Plans = items("practices"), items("problems"), items("plans")
+	if err := s.writeConfig(cfg); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/report?saved=1&"+r.URL.RawQuery, http.StatusSeeOther)
+}
+
+// writeConfig writes cfg to the configured report.toml through a temporary file that is read back
+// with the same loader `electsum report --config` uses.
+func (s *Server) writeConfig(cfg reports.Config) error {
+	var buf bytes.Buffer
+	buf.WriteString("# electsum 报告设置：由“总结与附件”页面保存。各项说明见 electsum report init 生成的样例。\n\n")
+	if err := toml.NewEncoder(&buf).Encode(cfg); err != nil {
+		return fmt.Errorf("生成报告设置: %w", err)
+	}
+	dir := filepath.Dir(s.opts.Config)
+	tmp, err := os.CreateTemp(dir, ".report-*.toml")
+	if err != nil {
+		return fmt.Errorf("保存报告设置 %s: %w", s.opts.Config, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("保存报告设置 %s: %w", s.opts.Config, err)
+	}
+	if _, err := s.opts.LoadConfig(tmp.Name()); err != nil {
+		return &saveSettingsError{"设置没有保存: " + err.Error()}
+	}
+	if err := os.Rename(tmp.Name(), s.opts.Config); err != nil {
+		return fmt.Errorf("保存报告设置 %s: %w", s.opts.Config, err)
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+
+	"electsum/analytics"
+	"electsum/reports"
+)
+
+// scopeForm is the year, comparison year and scope picked on the 统计 and 总结与附件 pages, with the
+// choices the database offers.
+type scopeForm struct {
+	Scope     analytics.Scope
+	Years     []int
+	Counties  []string
+	Townships []string // of the chosen county (or all)
+	Units     []string // of the chosen township
+	Script    string   // hans, hant, tw or "" (the data's)
+}
+
+// Query is the scope as URL parameters, for links to downloads of the same scope (URL-encoded here,
+// so the template may use it as is).
+func (f scopeForm) Query() template.URL {
+	q := url.Values{}
+	q.Set("year", strconv.Itoa(f.Scope.Year))
+	if f.Scope.Compare != 0 {
+		q.Set("compare", strconv.Itoa(f.Scope.Compare))
+	}
+	for k, v := range map[string]string{"county": f.Scope.County, "township": f.Scope.Township, "unit": f.Scope.Unit, "script": f.Script} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	return template.URL(q.Encode())
+}
+
+// Place names the scope for headings: 东山镇, 示例县, or 全部数据.
+func (f scopeForm) Place() string {
+	for _, p := range []string{f.Scope.Unit, f.Scope.Township, f.Scope.County} {
+		if p != "" {
+			return p
+		}
+	}
+	return "全部数据"
+}
+
+// noYearsError means the database holds no election yet.
+type noYearsError struct{}
+
+func (noYearsError) Error() string { return "数据库里还没有选举数据" }
+func (noYearsError) Hint() string  { return "先在“数据导入”页导入乡镇报来的表格" }
+
+// parseScope reads the scope from the request and lists the choices. An unknown year falls back to the
+// latest; names that are not in the data give analytics' NoDataError later, said in Chinese.
+func (s *Server) parseScope(ctx context.Context, r *http.Request) (scopeForm, error) {
+	var f scopeForm
+	years, err := analytics.Years(ctx, s.db)
+	if err != nil {
+		return f, err
+	}
+	if len(years) == 0 {
+		return f, noYearsError{}
+	}
+	f.Years = years
+	q := r.URL.Query()
+	f.Scope.Year, _ = strconv.Atoi(q.Get("year"))
+	known := false
+	for _, y := range years {
+		known = known || y == f.Scope.Year
+	}
+	if !known {
+		f.Scope.Year = years[0]
+	}
+	if c, err := strconv.Atoi(q.Get("compare")); err == nil && c > 0 && c < f.Scope.Year {
+		f.Scope.Compare = c
+	}
+	f.Scope.County = strings.TrimSpace(q.Get("county"))
+	f.Scope.Township = strings.TrimSpace(q.Get("township"))
+	f.Scope.Unit = strings.TrimSpace(q.Get("unit"))
+	switch sc := q.Get("script"); sc {
+	case "hans", "hant", "tw":
+		f.Script = sc
+	}
+	refs, err := analytics.Scopes(ctx, s.db, f.Scope.Year)
+	if err != nil {
+		return f, err
+	}
+	seenC, seenT := map[string]bool{}, map[string]bool{}
+	for _, ref := range refs {
+		if !seenC[ref.County] && ref.County != "" {
+			seenC[ref.County] = true
+			f.Counties = append(f.Counties, ref.County)
+		}
+		if (f.Scope.County == "" || ref.County == f.Scope.County) && !seenT[ref.Township] {
+			seenT[ref.Township] = true
+			f.Townships = append(f.Townships, ref.Township)
+		}
+	}
+	if f.Scope.Township != "" {
+		t, err := analytics.Query(ctx, s.db, sqlText("units"), f.Scope.Year, f.Scope.County, f.Scope.Township)
+		if err != nil {
+			return f, err
+		}
+		for _, row := range t.Rows {
+			if u, ok := row[0].(string); ok {
+				f.Units = append(f.Units, u)
+			}
+		}
+	}
+	return f, nil
+}
+
+// reportConfig reads report.toml when it exists; without one the reports' defaults apply.
+func (s *Server) reportConfig() (reports.Config, error) {
+	if s.opts.Config == "" || s.opts.LoadConfig == nil {
+		return reports.Config{}, nil
+	}
+	if _, err := os.Stat(s.opts.Config); err != nil {
+		return reports.Config{}, nil
+	}
+	cfg, err := s.opts.LoadConfig(s.opts.Config)
+	if err != nil {
+		return cfg, fmt.Errorf("报告设置有误: %w", err)
+	}
+	return cfg, nil
+}
+
+// summarize computes the typed model of the form's scope with the report settings' groupings.
+func (s *Server) summarize(ctx context.Context, f scopeForm) (*analytics.Summary, reports.Config, error) {
+	cfg, err := s.reportConfig()
+	if err != nil {
+		return nil, cfg, err
+	}
+	sum, err := analytics.Summarize(ctx, s.db, f.Scope, cfg.Options())
+	return sum, cfg, err
+}
