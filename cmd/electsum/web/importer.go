@@ -520,7 +520,15 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request) {
 				rows = append(rows, fileRow{Name: f.Path, Outcome: f.Outcome.Chinese(), Class: string(f.Outcome), Message: f.Message,
 					Results: f.Results, Members: f.Members, Errors: f.Errors, Warnings: f.Warnings, Notices: f.Notices})
 			}
-			data["Summary"] = strings.Split(strings.TrimSpace(b.Report.Summary()), "\n")
+			// The summary's indented lines count problems by rule code, which the problem list shows
+			// better for a clerk.
+			var lines []string
+			for _, l := range strings.Split(strings.TrimSpace(b.Report.Summary()), "\n") {
+				if !strings.HasPrefix(l, "  ") {
+					lines = append(lines, l)
+				}
+			}
+			data["Summary"] = lines
 		}
 		for _, f := range b.Files {
 			if f.Ignored != "" {

@@ -1,0 +1,421 @@
+package web
+
+// End-to-end: a real headless Chromium drives the page as a clerk would — upload the demo county's
+// workbooks and a broken one, read the problem list, download the problem zip, open 统计 for a township,
+// save report settings, download the draft and the annex, run a saved query and the SQL box — and the
+// downloads are opened and checked. Screenshots of each step go to a folder the test prints.
+//
+// The test needs Debian's chromium package (.ci/run installs it); without it the test is skipped with
+// a message, so `go test ./...` passes on a fresh machine.
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
+
+	"electsum/ingest/synth"
+)
+
+// chromium finds a Chromium or Chrome to drive, or "".
+func chromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// browserRun is one headless Chromium with downloads going to a folder.
+type browserRun struct {
+	t         *testing.T
+	ctx       context.Context
+	base      string
+	shots     string
+	downloads string
+
+	mu    sync.Mutex
+	names map[string]string        // download guid → suggested file name
+	done  map[string]chan struct{} // download guid → closed when complete
+	begun chan string
+}
+
+func newBrowser(t *testing.T, base string) *browserRun {
+	t.Helper()
+	exe := chromium()
+	if exe == "" {
+		t.Skip("没有找到 chromium，跳过浏览器端到端测试 (Debian: apt-get install chromium；.ci/run 会自动安装)")
+	}
+	shots, err := os.MkdirTemp("", "electsum-serve-screenshots-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("electsum serve 端到端测试截图: %s\n", shots)
+	t.Logf("screenshots: %s", shots)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	b := &browserRun{t: t, ctx: ctx, base: base, shots: shots, downloads: t.TempDir(),
+		names: map[string]string{}, done: map[string]chan struct{}{}, begun: make(chan string, 8)}
+	// Download events arrive on the session that set the download behaviour: the page's.
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *browser.EventDownloadWillBegin:
+			b.mu.Lock()
+			b.names[e.GUID] = e.SuggestedFilename
+			b.done[e.GUID] = make(chan struct{})
+			b.mu.Unlock()
+			b.begun <- e.GUID
+		case *browser.EventDownloadProgress:
+			if e.State == browser.DownloadProgressStateCompleted {
+				b.mu.Lock()
+				if c, ok := b.done[e.GUID]; ok {
+					close(c)
+				}
+				b.mu.Unlock()
+			}
+		}
+	})
+	b.run(browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).
+		WithDownloadPath(b.downloads).WithEventsEnabled(true))
+	return b
+}
+
+func (b *browserRun) run(actions ...chromedp.Action) {
+	b.t.Helper()
+	if err := chromedp.Run(b.ctx, actions...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// waitFor evaluates cond until it is true, across page loads (errors while the page is replaced are
+// retried).
+func (b *browserRun) waitFor(cond string) {
+	b.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var ok bool
+		if err := chromedp.Run(b.ctx, chromedp.Evaluate(cond, &ok)); err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("timed out waiting for %s", cond)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// shot saves a full-page screenshot as <name>.png.
+func (b *browserRun) shot(name string) {
+	b.t.Helper()
+	var png []byte
+	b.run(chromedp.FullScreenshot(&png, 100))
+	if err := os.WriteFile(filepath.Join(b.shots, name+".png"), png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// text returns the text of the first element matching sel.
+func (b *browserRun) text(sel string) string {
+	b.t.Helper()
+	var s string
+	b.run(chromedp.Text(sel, &s, chromedp.ByQuery))
+	return s
+}
+
+// download clicks sel and returns the suggested file name and the bytes downloaded.
+func (b *browserRun) download(sel string) (string, []byte) {
+	b.t.Helper()
+	b.run(chromedp.Click(sel, chromedp.ByQuery))
+	var guid string
+	select {
+	case guid = <-b.begun:
+	case <-time.After(20 * time.Second):
+		b.t.Fatalf("clicking %s started no download", sel)
+	}
+	b.mu.Lock()
+	c, name := b.done[guid], b.names[guid]
+	b.mu.Unlock()
+	select {
+	case <-c:
+	case <-time.After(60 * time.Second):
+		b.t.Fatalf("download of %s did not complete", name)
+	}
+	data, err := os.ReadFile(filepath.Join(b.downloads, guid))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return name, data
+}
+
+// brokenWorkbook writes a results sheet whose only row has more voters than registered (an error with a
+// cell) and a township the demo does not have.
+func brokenWorkbook(t *testing.T, dir string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "选举结果")
+	rows := [][]any{
+		{"乡镇(街道)", "村(社区)", "年份", "选举类型", "登记选民数", "参加投票人数", "应选职数", "当选人数"},
+		{"错误镇", "错误村", 2024, "村民委员会", 500, 600, 5, 5},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("选举结果", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "错误镇.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestPageEndToEnd(t *testing.T) {
+	if chromium() == "" {
+		t.Skip("没有找到 chromium，跳过浏览器端到端测试 (Debian: apt-get install chromium；.ci/run 会自动安装)")
+	}
+	dir := t.TempDir()
+	world := synth.Generate(synth.County())
+	paths, err := synth.WriteWorkbooks(world, filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, brokenWorkbook(t, dir))
+	srv, ts := testServer(t, dir)
+	b := newBrowser(t, ts.URL)
+
+	// 数据导入: pick the files, choose "skip bad files", load, read the result.
+	b.run(chromedp.Navigate(ts.URL + "/import"))
+	b.shot("01-数据导入")
+	b.run(chromedp.SetUploadFiles("#pick-files", paths, chromedp.ByQuery),
+		chromedp.WaitEnabled("#run-button", chromedp.ByQuery))
+	b.shot("02-上传完成")
+	b.run(chromedp.Click(`input[name=mode][value=skip]`, chromedp.ByQuery),
+		chromedp.Click("#run-button", chromedp.ByQuery),
+		chromedp.WaitVisible("#batch-outcome", chromedp.ByQuery))
+	files := b.text("#file-table")
+	if !strings.Contains(files, "错误镇.xlsx") || !strings.Contains(files, "被拒绝") || !strings.Contains(files, "已导入") {
+		t.Errorf("file table does not show the broken file rejected and the others loaded:\n%s", files)
+	}
+	problems := b.text("#problem-table")
+	if !strings.Contains(problems, "参加投票人数") || !strings.Contains(problems, "错误镇.xlsx") {
+		t.Errorf("problem list lacks the broken file's error:\n%s", problems)
+	}
+	b.shot("03-导入结果")
+	// Filter to errors only, then sort by cell.
+	var shown string
+	b.run(chromedp.Evaluate(`(function(){var s=document.querySelector('.filters .filter-col');s.value='错误';s.dispatchEvent(new Event('change'));return document.querySelector('.filter-count').textContent})()`, &shown))
+	var visible []string
+	b.run(chromedp.Evaluate(`Array.from(document.querySelectorAll('#problem-table tbody tr')).filter(function(r){return !r.hidden}).map(function(r){return r.cells[0].textContent})`, &visible))
+	if len(visible) == 0 {
+		t.Errorf("filtering on 错误 leaves no row (%s)", shown)
+	}
+	for _, v := range visible {
+		if v != "错误" {
+			t.Errorf("filter 错误 shows a %s row", v)
+		}
+	}
+	b.run(chromedp.Click(`#problem-table th:nth-child(4)`, chromedp.ByQuery))
+	b.shot("04-问题清单筛选")
+
+	name, data := b.download("#problems-zip")
+	if !strings.HasSuffix(name, ".zip") {
+		t.Errorf("problem download is called %q", name)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("problem download is not a zip: %v", err)
+	}
+	entries := map[string]*zip.File{}
+	for _, f := range zr.File {
+		entries[f.Name] = f
+	}
+	if entries["问题清单.xlsx"] == nil || entries["错误镇_问题标注.xlsx"] == nil {
+		t.Fatalf("problem zip holds %v, want 问题清单.xlsx and 错误镇_问题标注.xlsx", keys(entries))
+	}
+	list := readXLSX(t, entries["问题清单.xlsx"])
+	if !strings.Contains(list, "错误镇.xlsx") || !strings.Contains(list, "F2") {
+		t.Errorf("问题清单.xlsx does not list the broken cell:\n%s", list)
+	}
+
+	// 统计 for a township, picked in the form as a user does.
+	township := world.Townships[0].Name
+	b.run(chromedp.Navigate(ts.URL+"/stats"), chromedp.WaitVisible("#stats-heading", chromedp.ByQuery))
+	// SetValue fires change, on which the page reloads with the township.
+	b.run(chromedp.SetValue(`select[name=township]`, township, chromedp.ByQuery))
+	b.waitFor(`document.getElementById('stats-heading') && document.getElementById('stats-heading').textContent.indexOf(` + jsString(township) + `) >= 0`)
+	heading := b.text("#stats-heading")
+	if !strings.Contains(heading, "2021") {
+		t.Errorf("统计 heading does not compare with 2021: %s", heading)
+	}
+	if got := b.text("#t1"); !strings.Contains(got, "村(社区)数") || !strings.Contains(got, "15") {
+		t.Errorf("统计 of %s: first table is\n%s", township, got)
+	}
+	var charts int
+	b.run(chromedp.Evaluate(`document.querySelectorAll('.charts svg').length`, &charts))
+	if charts < 3 {
+		t.Errorf("统计 shows %d charts, want the draft's", charts)
+	}
+	b.shot("05-统计-乡镇")
+	name, data = b.download("#t1 h3 a")
+	if !strings.HasSuffix(name, ".xlsx") || !strings.Contains(readXLSXBytes(t, data), "村(社区)数") {
+		t.Errorf("统计 table download %q does not hold the table", name)
+	}
+
+	// 总结与附件: save settings, then download the draft and the annex of the township.
+	b.run(chromedp.Navigate(ts.URL+"/report?township="+url.QueryEscape(township)),
+		chromedp.WaitVisible("#settings-form", chromedp.ByQuery),
+		chromedp.SetValue(`input[name=organ]`, "中共示例县委组织部", chromedp.ByQuery),
+		chromedp.SetValue(`input[name=date]`, "2024年12月20日", chromedp.ByQuery),
+		chromedp.SetValue(`input[name=practices_heading]`, "坚持党的领导", chromedp.ByQuery),
+		chromedp.SetValue(`textarea[name=practices_text]`, "县委常委会专题研究换届工作。", chromedp.ByQuery),
+		chromedp.Submit("#settings-form", chromedp.ByQuery),
+		chromedp.WaitVisible("#settings-saved", chromedp.ByQuery))
+	toml, err := os.ReadFile(filepath.Join(dir, "report.toml"))
+	if err != nil || !strings.Contains(string(toml), "中共示例县委组织部") {
+		t.Errorf("report.toml after saving: %s (%v)", toml, err)
+	}
+	b.shot("06-总结与附件")
+	name, data = b.download("#draft-html")
+	draft := string(data)
+	for _, want := range []string{township, "一、基本情况", "中共示例县委组织部", "坚持党的领导", "2024年12月20日"} {
+		if !strings.Contains(draft, want) {
+			t.Errorf("draft %s lacks %q", name, want)
+		}
+	}
+	name, data = b.download("#draft-md")
+	if !strings.HasSuffix(name, ".md") || !strings.Contains(string(data), "中共示例县委组织部") {
+		t.Errorf("Markdown draft %q lacks the organ", name)
+	}
+	name, data = b.download("#annex-xlsx")
+	annexText := readXLSXBytes(t, data)
+	if !strings.HasSuffix(name, ".xlsx") || !strings.Contains(annexText, township) || !strings.Contains(annexText, "合计") {
+		t.Errorf("annex %q does not cover %s", name, township)
+	}
+	if strings.Contains(annexText, world.Townships[0].Members[0].IDNumber) && world.Townships[0].Members[0].IDNumber != "" {
+		t.Errorf("annex shows an unmasked 身份证号")
+	}
+
+	// 查询: a saved query with a parameter, its CSV, and the SQL box (a read and a refused write).
+	b.run(chromedp.Navigate(ts.URL+"/query"),
+		chromedp.SetValue(`#form-low-turnout input[name=p_threshold]`, "99", chromedp.ByQuery),
+		chromedp.Click(`button[form=form-low-turnout]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#query-result", chromedp.ByQuery))
+	if got := b.text("#query-result h2"); !strings.Contains(got, "共") {
+		t.Errorf("saved query result heading: %s", got)
+	}
+	b.shot("07-查询")
+	name, data = b.download("#result-csv")
+	if !strings.HasSuffix(name, ".csv") || !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) || bytes.Count(data, []byte("\n")) < 2 {
+		t.Errorf("saved query CSV %q: %.200s", name, data)
+	}
+	b.run(chromedp.SetValue(`#sql-form textarea`, "SELECT count(*) AS 村数 FROM units", chromedp.ByQuery),
+		chromedp.Submit("#sql-form", chromedp.ByQuery),
+		chromedp.WaitVisible("#query-result", chromedp.ByQuery))
+	if got := b.text("#result-table"); !strings.Contains(got, "180") {
+		t.Errorf("SELECT count(*) FROM units gave %s, want 180", got)
+	}
+	b.run(chromedp.SetValue(`#sql-form textarea`, "DELETE FROM units", chromedp.ByQuery),
+		chromedp.Submit("#sql-form", chromedp.ByQuery),
+		chromedp.WaitVisible("#query-error", chromedp.ByQuery))
+	if got := b.text("#query-error"); !strings.Contains(got, "拒绝") {
+		t.Errorf("DELETE was not refused: %s", got)
+	}
+	b.shot("08-查询-拒绝写入")
+
+	// A POST without the token, from the page itself, is refused; so are path-traversal downloads.
+	var status int
+	b.run(chromedp.Evaluate(`fetch('/import/batch',{method:'POST'}).then(function(r){return r.status})`, &status,
+		func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if status != http.StatusForbidden {
+		t.Errorf("POST without token from the page: status %d, want 403", status)
+	}
+	for _, p := range traversalPaths {
+		var body string
+		b.run(chromedp.Navigate(ts.URL+p), chromedp.Text("body", &body, chromedp.ByQuery))
+		if strings.Contains(body, "root:") || strings.Contains(body, "package web") || strings.Contains(body, "module electsum") {
+			t.Errorf("GET %s served a file from disk", p)
+		}
+	}
+	var rows int
+	if err := srv.db.QueryRow(`SELECT count(*) FROM units`).Scan(&rows); err != nil || rows != 180 {
+		t.Errorf("after the refused DELETE the database has %d units (%v)", rows, err)
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func jsString(s string) string { return "'" + strings.ReplaceAll(s, "'", `\'`) + "'" }
+
+// readXLSX reads every cell of a workbook in a zip as tab-separated text.
+func readXLSX(t *testing.T, zf *zip.File) string {
+	t.Helper()
+	rc, err := zf.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(rc); err != nil {
+		t.Fatal(err)
+	}
+	return readXLSXBytes(t, buf.Bytes())
+}
+
+func readXLSXBytes(t *testing.T, data []byte) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("not a workbook: %v", err)
+	}
+	defer f.Close()
+	var out strings.Builder
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.WriteString("[" + sh + "]\n")
+		for _, r := range rows {
+			out.WriteString(strings.Join(r, "\t") + "\n")
+		}
+	}
+	return out.String()
+}

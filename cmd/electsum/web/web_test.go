@@ -1,0 +1,349 @@
+package web
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"electsum/reports"
+)
+
+// loadConfig reads report.toml as `electsum report --config` does (cmd/electsum passes its own).
+func loadConfig(path string) (reports.Config, error) {
+	var cfg reports.Config
+	if _, err := toml.DecodeFile(path, &cfg); err != nil {
+		return cfg, err
+	}
+	return cfg, cfg.Validate()
+}
+
+// testServer serves a new database in dir.
+func testServer(t testing.TB, dir string) (*Server, *httptest.Server) {
+	t.Helper()
+	srv, err := New(context.Background(), Options{
+		DB:         filepath.Join(dir, "electsum.duckdb"),
+		Config:     filepath.Join(dir, "report.toml"),
+		LoadConfig: loadConfig,
+		WorkDir:    filepath.Join(dir, "work"),
+		Logf:       t.Logf,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { ts.Close(); srv.Close() })
+	return srv, ts
+}
+
+// client posts with or without the page's token.
+type client struct {
+	t     *testing.T
+	ts    *httptest.Server
+	token string
+}
+
+func (c client) do(method, path, contentType string, body io.Reader, token bool) (*http.Response, string) {
+	c.t.Helper()
+	req, err := http.NewRequest(method, c.ts.URL+path, body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if token {
+		req.Header.Set("X-CSRF-Token", c.token)
+	}
+	resp, err := c.ts.Client().Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func (c client) newBatch() string {
+	c.t.Helper()
+	resp, body := c.do("POST", "/import/batch", "", nil, true)
+	if resp.StatusCode != 200 {
+		c.t.Fatalf("new batch: %d %s", resp.StatusCode, body)
+	}
+	var j struct{ ID string }
+	json.Unmarshal([]byte(body), &j)
+	return j.ID
+}
+
+func (c client) upload(batch, name string, data []byte) (*http.Response, string) {
+	return c.do("POST", "/import/batch/"+batch+"/file?name="+url.QueryEscape(name), "application/octet-stream", bytes.NewReader(data), true)
+}
+
+// traversalPaths try to reach files on disk through every route that serves something.
+var traversalPaths = []string{
+	"/static/../web.go",
+	"/static/..%2fweb.go",
+	"/static/%2e%2e/%2e%2e/go.mod",
+	"/import/batch/..%2F..%2F..%2F..%2Fetc%2Fpasswd/problems.zip",
+	"/import/batch/%2e%2e/problems.zip",
+	"/report/draft.html/../../../../etc/passwd",
+	"/stats/table.xlsx?table=../../../../etc/passwd",
+}
+
+func TestPathTraversalIsRefused(t *testing.T) {
+	_, ts := testServer(t, t.TempDir())
+	c := client{t: t, ts: ts}
+	for _, p := range traversalPaths {
+		resp, body := c.do("GET", p, "", nil, false)
+		if resp.StatusCode == http.StatusOK && !strings.Contains(resp.Header.Get("Content-Type"), "text/html") {
+			t.Errorf("GET %s: 200 %s", p, resp.Header.Get("Content-Type"))
+		}
+		if strings.Contains(body, "root:") || strings.Contains(body, "package web") || strings.Contains(body, "module electsum") {
+			t.Errorf("GET %s served a file from disk", p)
+		}
+	}
+}
+
+func TestPostWithoutTokenIsRefused(t *testing.T) {
+	srv, ts := testServer(t, t.TempDir())
+	c := client{t: t, ts: ts, token: srv.Token()}
+	for _, p := range []string{"/import/batch", "/report/settings", "/query"} {
+		if resp, _ := c.do("POST", p, "application/x-www-form-urlencoded", strings.NewReader("sql=SELECT+1"), false); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("POST %s without token: %d, want 403", p, resp.StatusCode)
+		}
+		if resp, _ := c.do("POST", p, "application/x-www-form-urlencoded", strings.NewReader("csrf=wrong&sql=SELECT+1"), false); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("POST %s with a wrong token: %d, want 403", p, resp.StatusCode)
+		}
+	}
+	if resp, body := c.do("POST", "/query", "application/x-www-form-urlencoded", strings.NewReader("csrf="+srv.Token()+"&sql=SELECT+42+AS+answer"), false); resp.StatusCode != 200 || !strings.Contains(body, "42") {
+		t.Errorf("POST /query with the form token: %d", resp.StatusCode)
+	}
+	// A page of another site posting to us is refused by the cross-origin check even with a token.
+	req, _ := http.NewRequest("POST", ts.URL+"/import/batch", nil)
+	req.Header.Set("X-CSRF-Token", srv.Token())
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	req.Header.Set("Origin", "https://example.com")
+	if resp, err := ts.Client().Do(req); err != nil || resp.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site POST: %v %v", resp.StatusCode, err)
+	}
+}
+
+func TestOnlyLocalHostNamesAreAnswered(t *testing.T) {
+	_, ts := testServer(t, t.TempDir())
+	req, _ := http.NewRequest("GET", ts.URL+"/import", nil)
+	req.Host = "attacker.example:80"
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("request for host attacker.example: %d, want 421", resp.StatusCode)
+	}
+}
+
+func TestCleanName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"东镇.xlsx", "东镇.xlsx"},
+		{"收到的表格/东镇/东镇.xlsx", "东镇.xlsx"},
+		{`..\..\Windows\win.ini`, "win.ini"},
+		{"../../etc/passwd", "passwd"},
+		{"..", "文件"},
+		{"a<b>:c|d?.csv", "a_b__c_d_.csv"},
+		{" .hidden. ", "hidden"},
+		{"x\x00y.xlsx", "x_y.xlsx"},
+		{strings.Repeat("长", 150) + ".xlsx", strings.Repeat("长", 95) + ".xlsx"},
+	} {
+		if got := cleanName(tc.in); got != tc.want {
+			t.Errorf("cleanName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	used := map[string]bool{}
+	for _, want := range []string{"a.xlsx", "a (2).xlsx", "a (3).xlsx"} {
+		if got := uniqueName(used, "a.xlsx"); got != want {
+			t.Errorf("uniqueName = %q, want %q", got, want)
+		}
+	}
+	if got := uniqueName(used, "A.XLSX"); got != "A (4).XLSX" {
+		t.Errorf("uniqueName is not case-insensitive: %q", got)
+	}
+}
+
+func TestUploadStaysInsideTheBatch(t *testing.T) {
+	dir := t.TempDir()
+	srv, ts := testServer(t, dir)
+	c := client{t: t, ts: ts, token: srv.Token()}
+	id := c.newBatch()
+	resp, body := c.upload(id, "../../../../tmp/evil.csv", []byte("a,b\n1,2\n"))
+	if resp.StatusCode != 200 {
+		t.Fatalf("upload: %d %s", resp.StatusCode, body)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "work", id, "in", "evil.csv")); err != nil {
+		t.Errorf("the upload is not stored in the batch folder: %v", err)
+	}
+
+	// A zip with a GBK entry name, an entry that climbs out, a lock file and a picture.
+	var zbuf bytes.Buffer
+	zw := zip.NewWriter(&zbuf)
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("东镇/东镇.csv")
+	for _, name := range []string{gbk, "../../escape.csv", "~$东镇.xlsx", "照片.jpg"} {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte("x,y\n"))
+	}
+	zw.Close()
+	resp, body = c.upload(id, "收到的表格.zip", zbuf.Bytes())
+	if resp.StatusCode != 200 {
+		t.Fatalf("zip upload: %d %s", resp.StatusCode, body)
+	}
+	var staged struct{ Files []stagedFile }
+	json.Unmarshal([]byte(body), &staged)
+	got := map[string]string{}
+	for _, f := range staged.Files {
+		got[f.Name] = f.Ignored
+	}
+	if _, ok := got["东镇.csv"]; !ok || got["东镇.csv"] != "" {
+		t.Errorf("GBK entry not staged as 东镇.csv: %v", got)
+	}
+	if got["escape.csv"] != "" {
+		t.Errorf("climbing entry: %v", got)
+	}
+	if got["~$东镇.xlsx"] == "" || got["照片.jpg"] == "" {
+		t.Errorf("lock file and picture are not ignored: %v", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "escape.csv")); err == nil {
+		t.Error("a zip entry was written outside the batch")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "work", id, "in", "escape.csv")); err != nil {
+		t.Errorf("climbing entry not kept inside the batch: %v", err)
+	}
+}
+
+func TestUploadLimits(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := New(context.Background(), Options{DB: filepath.Join(dir, "e.duckdb"), WorkDir: filepath.Join(dir, "w"),
+		MaxFiles: 2, MaxFileSize: 100, Logf: t.Logf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer func() { ts.Close(); srv.Close() }()
+	c := client{t: t, ts: ts, token: srv.Token()}
+	id := c.newBatch()
+	if resp, body := c.upload(id, "big.csv", bytes.Repeat([]byte("x"), 101)); resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, "太大") {
+		t.Errorf("file over the size limit: %d %s", resp.StatusCode, body)
+	}
+	for i, want := range []int{200, 200, http.StatusRequestEntityTooLarge} {
+		if resp, body := c.upload(id, "f.csv", []byte("a\n")); resp.StatusCode != want {
+			t.Errorf("file %d: %d %s, want %d", i+1, resp.StatusCode, body, want)
+		}
+	}
+}
+
+// TestLoadThroughThePage uploads a CSV whose value holds markup: it is loaded (skip-bad-files), and the
+// result page shows the markup as text.
+func TestLoadThroughThePage(t *testing.T) {
+	srv, ts := testServer(t, t.TempDir())
+	c := client{t: t, ts: ts, token: srv.Token()}
+	id := c.newBatch()
+	csv := "乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n" +
+		"东镇,东村,2024,村民委员会,100,<b>x</b>,5,5\n"
+	if resp, body := c.upload(id, "东镇.csv", []byte(csv)); resp.StatusCode != 200 {
+		t.Fatalf("upload: %d %s", resp.StatusCode, body)
+	}
+	if resp, body := c.do("POST", "/import/batch/"+id+"/run", "application/x-www-form-urlencoded", strings.NewReader("mode=all"), true); resp.StatusCode != 200 {
+		t.Fatalf("run: %d %s", resp.StatusCode, body)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		_, body := c.do("GET", "/import/batch/"+id+"/status", "", nil, false)
+		if strings.Contains(body, `"state":"done"`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("load did not finish: %s", body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	resp, page := c.do("GET", "/import/batch/"+id, "", nil, false)
+	if resp.StatusCode != 200 {
+		t.Fatalf("result page: %d", resp.StatusCode)
+	}
+	if strings.Contains(page, "<b>x</b>") || !strings.Contains(page, "&lt;b&gt;x&lt;/b&gt;") {
+		t.Errorf("the value with markup is not escaped on the result page")
+	}
+	if !strings.Contains(page, "本次没有写入任何数据") {
+		t.Errorf("all-or-nothing with an error should say nothing was written")
+	}
+	if resp, _ := c.do("GET", "/import/batch/"+id+"/problems.zip", "", nil, false); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/zip" {
+		t.Errorf("problems.zip: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+}
+
+func TestSQLBoxIsReadOnly(t *testing.T) {
+	srv, ts := testServer(t, t.TempDir())
+	c := client{t: t, ts: ts, token: srv.Token()}
+	outside := filepath.Join(t.TempDir(), "out.csv")
+	for _, sql := range []string{
+		"DELETE FROM units",
+		"COPY units TO '" + outside + "'",
+		"ATTACH '" + outside + ".duckdb' AS x",
+		"SELECT * FROM read_csv('/etc/passwd')",
+		"SELECT 1; DROP TABLE units",
+		"INSTALL httpfs",
+	} {
+		resp, body := c.do("POST", "/query", "application/x-www-form-urlencoded", strings.NewReader(url.Values{"sql": {sql}}.Encode()), true)
+		if resp.StatusCode != 200 || !strings.Contains(body, `id="query-error"`) {
+			t.Errorf("%s: not refused (%d)", sql, resp.StatusCode)
+		}
+		if strings.Contains(body, "root:") {
+			t.Errorf("%s: read a file", sql)
+		}
+	}
+	if _, err := os.Stat(outside); err == nil {
+		t.Error("COPY wrote a file")
+	}
+	var n int
+	if err := srv.db.QueryRow(`SELECT count(*) FROM information_schema.tables WHERE table_name = 'units'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("units table after the refused statements: %d %v", n, err)
+	}
+}
+
+func TestSettingsFormWritesReportTOML(t *testing.T) {
+	dir := t.TempDir()
+	srv, ts := testServer(t, dir)
+	c := client{t: t, ts: ts, token: srv.Token()}
+	form := url.Values{"csrf": {srv.Token()}, "title": {"标题\"含引号\""}, "organ": {"中共示例县委组织部"}, "date": {"2024年12月20日"},
+		"turnout": {"85"}, "plans_heading": {"加强培训", ""}, "plans_text": {"分批培训新任村干部。\r\n第二段。", ""}}
+	resp, body := c.do("POST", "/report/settings", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()), false)
+	if resp.StatusCode != 200 { // the redirect is followed to the page
+		t.Fatalf("save: %d %s", resp.StatusCode, body)
+	}
+	cfg, err := loadConfig(filepath.Join(dir, "report.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Title != `标题"含引号"` || cfg.Organ != "中共示例县委组织部" || cfg.Thresholds.Turnout != 85 ||
+		len(cfg.Plans) != 1 || cfg.Plans[0].Text != "分批培训新任村干部。\n第二段。" {
+		t.Errorf("report.toml read back: %+v", cfg)
+	}
+	form.Set("turnout", "abc")
+	resp, _ = c.do("POST", "/report/settings", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()), false)
+	if resp.StatusCode == 200 {
+		t.Error("a turnout threshold of abc was saved")
+	}
+}
