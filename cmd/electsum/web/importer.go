@@ -500,9 +500,9 @@ func (s *Server) batchStatus(w http.ResponseWriter, r *http.Request) {
 
 // fileRow is one line of the result table.
 type fileRow struct {
-	Name, Outcome, Class, Message       string
-	Results, Members, Errors, Warnings  int
-	Notices                             int
+	Name, Outcome, Class, Message      string
+	Results, Members, Errors, Warnings int
+	Notices                            int
 }
 
 func (s *Server) batchPage(w http.ResponseWriter, r *http.Request) {

@@ -10,7 +10,7 @@ import (
 
 // checkRow is one failing legal check, with its unit for the link to 统计.
 type checkRow struct {
-	Year                                                   string
+	Year                                                    string
 	Rule, Citation, County, Township, Unit, Body, Name, Msg string
 }
 

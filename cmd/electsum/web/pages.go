@@ -42,7 +42,7 @@ var funcs = template.FuncMap{
 		}
 		return m
 	},
-	"mb":  func(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) },
+	"mb": func(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) },
 }
 
 // parsePages parses each page with the layout; a bad template is a programmer error.
