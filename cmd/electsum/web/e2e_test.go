@@ -314,6 +314,10 @@ func TestPageEndToEnd(t *testing.T) {
 			t.Errorf("draft %s lacks %q", name, want)
 		}
 	}
+	name, data = b.download("#draft-docx")
+	if !strings.HasSuffix(name, ".docx") || !strings.Contains(docxText(t, data), "中共示例县委组织部") {
+		t.Errorf("Word draft %q lacks the organ", name)
+	}
 	name, data = b.download("#draft-md")
 	if !strings.HasSuffix(name, ".md") || !strings.Contains(string(data), "中共示例县委组织部") {
 		t.Errorf("Markdown draft %q lacks the organ", name)
@@ -372,6 +376,29 @@ func TestPageEndToEnd(t *testing.T) {
 	if err := srv.db.QueryRow(`SELECT count(*) FROM units`).Scan(&rows); err != nil || rows != 180 {
 		t.Errorf("after the refused DELETE the database has %d units (%v)", rows, err)
 	}
+}
+
+// docxText is the text of a .docx's document.xml, tags and all: enough to find a phrase.
+func docxText(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("Word draft is not a zip: %v", err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			var buf bytes.Buffer
+			buf.ReadFrom(rc)
+			return buf.String()
+		}
+	}
+	t.Fatal("Word draft has no word/document.xml")
+	return ""
 }
 
 func keys[V any](m map[string]V) []string {

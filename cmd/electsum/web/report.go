@@ -13,18 +13,21 @@ import (
 
 	"electsum/reports"
 	"electsum/reports/annex"
+	"electsum/reports/docx"
 )
 
 func (s *Server) reportRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /report", s.reportPage)
 	mux.HandleFunc("GET /report/draft.html", s.draft("html"))
 	mux.HandleFunc("GET /report/draft.md", s.draft("md"))
+	mux.HandleFunc("GET /report/draft.docx", s.draft("docx"))
 	mux.HandleFunc("GET /report/annex.xlsx", s.annex)
 	mux.HandleFunc("POST /report/settings", s.saveSettings)
 }
 
 // draftFormats are the draft's downloads: format, label, content type.
 var draftFormats = []struct{ Ext, Label, Type string }{
+	{"docx", "Word(公文格式)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
 	{"html", "网页(HTML，可直接打印)", "text/html; charset=utf-8"},
 	{"md", "Markdown", "text/markdown; charset=utf-8"},
 }
@@ -75,6 +78,8 @@ func (s *Server) draft(format string) http.HandlerFunc {
 			err = reports.Builtin().HTML(&buf, v, script)
 		case "md":
 			err = reports.Builtin().Markdown(&buf, v, script)
+		case "docx":
+			err = docx.Write(&buf, reports.Builtin(), v, script)
 		}
 		if err != nil {
 			s.fail(w, r, err)
