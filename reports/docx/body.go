@@ -414,7 +414,9 @@ func (b *body) table(t *ast.Table) {
 			_, header[r] = r.Parent.(*ast.TableHeader)
 			span := 0
 			for _, c := range r.Children {
-				span += max(1, c.(*ast.TableCell).ColSpan)
+				if cell, ok := c.(*ast.TableCell); ok {
+					span += max(1, cell.ColSpan)
+				}
 			}
 			cols = max(cols, span)
 		}
@@ -445,7 +447,10 @@ func (b *body) table(t *ast.Table) {
 		b.buf.WriteString(`</w:trPr>`)
 		used := 0
 		for _, c := range r.Children {
-			cell := c.(*ast.TableCell)
+			cell, ok := c.(*ast.TableCell)
+			if !ok {
+				continue
+			}
 			span := max(1, cell.ColSpan)
 			used += span
 			b.cell(cell, span, colWidth, header[r])
