@@ -21,7 +21,7 @@ import (
 const (
 	DefaultMaxFileSize  = 64 << 20
 	DefaultMaxUnzipSize = 512 << 20
-	DefaultMaxXMLSize   = 128 << 20
+	DefaultMaxXMLSize   = 16 << 20
 )
 
 // ParseOptions tune how one file is read.
@@ -33,8 +33,9 @@ type ParseOptions struct {
 	// MaxUnzipSize caps what a workbook may expand to when unzipped, in bytes (0: 512 MiB); beyond it
 	// the file is rejected as ErrZipBomb.
 	MaxUnzipSize int64
-	// MaxXMLSize is the largest worksheet kept in memory while reading (0: 128 MiB); a larger one is
-	// unzipped to a temporary file. It cannot exceed MaxUnzipSize.
+	// MaxXMLSize is the largest worksheet the xlsx reader inflates into memory (0: 16 MiB); a larger
+	// one is streamed, twice, through a small window, so that a sheet's size does not decide the
+	// reader's memory. Nothing is ever written to a temporary file. It cannot exceed MaxUnzipSize.
 	MaxXMLSize int64
 }
 

@@ -13,31 +13,145 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// parseXLSX streams every sheet of a workbook through the sheet parser.
+// parseXLSX reads a workbook through the seam of workbook.go: the fast reader (xlsxfast.go) reads every
+// sheet it fully understands, excelize reads any sheet it declines — or the whole workbook, when it
+// declines the workbook's structure — and every layout rule comes after, the same for both.
 func parseXLSX(fp *fileParser, data []byte) error {
-	if err := checkZip(fp, data); err != nil {
+	zr, err := openZip(fp, data)
+	if err != nil {
 		return err
+	}
+	book, err := openFastBook(zr, fp.opts)
+	if errors.Is(err, errDeclined) {
+		readerStats.fallbackBooks.Add(1)
+		ex, err := openExcelize(fp, data, zr)
+		if err != nil {
+			return err
+		}
+		defer ex.f.Close()
+		return readWorkbook(fp, ex)
+	}
+	if err != nil {
+		return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
+	}
+	defer book.release()
+	wb := &xlsxFastBook{fp: fp, data: data, zr: zr, book: book}
+	defer wb.close()
+	if err := readWorkbook(fp, wb); err != nil {
+		return err
+	}
+	// Damage in a part nobody read still means a damaged file, as it did before the fast reader.
+	return verifyZip(fp, zr, book.read)
+}
+
+// xlsxFastBook is an .xlsx workbook read by the fast reader, with excelize for the sheets it declines.
+type xlsxFastBook struct {
+	fp    *fileParser
+	data  []byte
+	zr    *zip.Reader
+	book  *fastBook
+	fast  []*fastSheet // nil for a sheet excelize reads (or that has no cells)
+	slow  []bool       // read by excelize
+	ex    *xlsxBook    // opened for the first sheet the fast reader declines
+	exIdx map[string]int
+	err   error // a failure while listing the sheets, returned by the first rows call
+}
+
+// sheets reads every visible sheet already, because a sheet's merged ranges follow its cells in the
+// XML: rows of a sheet that fits MaxXMLSize are kept, a larger one is only checked here and read again
+// in rows.
+func (b *xlsxFastBook) sheets() []sheetInfo {
+	out := make([]sheetInfo, len(b.book.sheets))
+	b.fast = make([]*fastSheet, len(out))
+	b.slow = make([]bool, len(out))
+	for i, s := range b.book.sheets {
+		out[i] = sheetInfo{name: s.name, hidden: s.hidden}
+		if s.hidden || s.part == nil || b.err != nil {
+			continue
+		}
+		fs, err := b.book.readSheet(s.part, new(bufferedRows))
+		switch {
+		case errors.Is(err, errDeclined):
+			readerStats.fallbackSheets.Add(1)
+			if b.ex == nil {
+				if b.ex, b.err = openExcelize(b.fp, b.data, b.zr); b.err != nil {
+					continue
+				}
+				b.exIdx = map[string]int{}
+				for j, info := range b.ex.sheets() {
+					b.exIdx[info.name] = j
+					if info.name == s.name {
+						out[i].merges, out[i].rows = info.merges, info.rows
+					}
+				}
+			} else if j, ok := b.exIdx[s.name]; ok {
+				out[i].merges, out[i].rows = b.ex.infos[j].merges, b.ex.infos[j].rows
+			}
+			b.slow[i] = true
+		case err != nil:
+			b.err = &FileError{Path: b.fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("sheet %s: %w", s.name, err)}
+		default:
+			readerStats.fastSheets.Add(1)
+			b.fast[i] = fs
+			out[i].merges, out[i].rows = fs.merges, fs.dimRows
+		}
+	}
+	return out
+}
+
+func (b *xlsxFastBook) rows(i int, fn func(row int, cells []string)) error {
+	switch {
+	case b.err != nil:
+		return b.err
+	case b.slow[i]:
+		j, ok := b.exIdx[b.book.sheets[i].name]
+		if !ok {
+			return nil
+		}
+		return b.ex.rows(j, fn)
+	case b.fast[i] != nil:
+		return b.fast[i].rows(fn)
+	}
+	return nil // a chart sheet or dialog sheet: no cells
+}
+
+func (b *xlsxFastBook) close() {
+	if b.ex != nil {
+		b.ex.f.Close()
+	}
+}
+
+// openExcelize verifies every zip entry first (excelize ignores checksum errors, so a damaged worksheet
+// would silently lose rows), then opens the workbook with excelize. Nothing goes to a temporary file:
+// the unzip limit already bounds what a workbook may expand to, and a file left in the temporary
+// folder by a killed run would stay there.
+func openExcelize(fp *fileParser, data []byte, zr *zip.Reader) (*xlsxBook, error) {
+	if err := verifyZip(fp, zr, nil); err != nil {
+		return nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    fp.opts.MaxUnzipSize,
-		UnzipXMLSizeLimit: fp.opts.MaxXMLSize,
+		UnzipXMLSizeLimit: fp.opts.MaxUnzipSize,
 		// Raw values: a date-formatted 出生年月 reads as its serial, not as text in some locale's format.
 		RawCellValue: true,
 	})
 	if err != nil {
-		return openError(fp, err)
+		return nil, openError(fp, err)
 	}
-	defer f.Close()
-	return readWorkbook(fp, &xlsxBook{f: f})
+	return &xlsxBook{f: f}, nil
 }
 
 // xlsxBook is an .xlsx workbook read by excelize.
 type xlsxBook struct {
 	f     *excelize.File
 	names []string
+	infos []sheetInfo
 }
 
 func (b *xlsxBook) sheets() []sheetInfo {
+	if b.infos != nil {
+		return b.infos
+	}
 	b.names = b.f.GetSheetList()
 	scanned := scanSheets(b.f)
 	out := make([]sheetInfo, len(b.names))
@@ -51,6 +165,7 @@ func (b *xlsxBook) sheets() []sheetInfo {
 		info.hidden = err == nil && !visible
 		out[i] = info
 	}
+	b.infos = out
 	return out
 }
 
@@ -77,27 +192,36 @@ func (b *xlsxBook) rows(i int, fn func(row int, cells []string)) error {
 	return rows.Close()
 }
 
-// checkZip verifies the zip before excelize opens it: excelize ignores checksum errors, so a damaged
-// worksheet would silently lose rows. Declared sizes are checked first, so that a zip bomb is never
-// inflated; archive/zip refuses entries that inflate beyond their declared size.
-func checkZip(fp *fileParser, data []byte) error {
+// openZip checks the zip's directory before anything is inflated: declared sizes first, so that a zip
+// bomb is never inflated (archive/zip refuses entries that inflate beyond their declared size), and
+// that it is a spreadsheet at all.
+func openZip(fp *fileParser, data []byte) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
+		return nil, &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
 	}
 	var total uint64
 	workbook := false
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if total > uint64(fp.opts.MaxUnzipSize) {
-			return &FileError{Path: fp.path, Kind: ErrZipBomb, Limit: fp.opts.MaxUnzipSize}
+			return nil, &FileError{Path: fp.path, Kind: ErrZipBomb, Limit: fp.opts.MaxUnzipSize}
 		}
 		workbook = workbook || strings.HasPrefix(strings.ToLower(f.Name), "xl/")
 	}
 	if !workbook {
-		return &FileError{Path: fp.path, Kind: ErrNotWorkbook, Err: errors.New("no xl/ part: not a spreadsheet")}
+		return nil, &FileError{Path: fp.path, Kind: ErrNotWorkbook, Err: errors.New("no xl/ part: not a spreadsheet")}
 	}
+	return zr, nil
+}
+
+// verifyZip inflates every entry not already read to its end, so that a checksum error anywhere
+// rejects the file.
+func verifyZip(fp *fileParser, zr *zip.Reader, done map[*zip.File]bool) error {
 	for _, f := range zr.File {
+		if done[f] {
+			continue
+		}
 		rc, err := f.Open()
 		if err != nil {
 			return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: fmt.Errorf("%s: %w", f.Name, err)}

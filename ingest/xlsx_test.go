@@ -50,8 +50,8 @@ func TestMessyWorkbook(t *testing.T) {
 	}
 }
 
-// TestMergesOfLargeSheets reads a workbook whose sheets excelize keeps in temporary files (as it does
-// for sheets over MaxXMLSize), where merged ranges come from excelize instead of the fast scan.
+// TestMergesOfLargeSheets reads a workbook whose sheets are over MaxXMLSize, which the fast reader
+// streams twice (merged ranges from the first pass, rows from the second) instead of holding them.
 func TestMergesOfLargeSheets(t *testing.T) {
 	p, err := ParseFile(writeXLSX(t, messyResults(2900)), ParseOptions{MaxXMLSize: 64})
 	if err != nil {
