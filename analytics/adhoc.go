@@ -607,7 +607,7 @@ func parseSaved(file, body string) (Saved, error) {
 	for _, m := range paramRef.FindAllStringSubmatch(stripComments(body), -1) {
 		used[m[1]] = true
 		if !declared[m[1]] {
-			return s, fmt.Errorf("$%s is used but not declared with -- param:", m[1])
+			return s, fmt.Errorf("$%s is used but not declared in a -- param line", m[1])
 		}
 	}
 	for name := range declared {

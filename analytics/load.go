@@ -24,7 +24,7 @@ func sqlText(name string) string {
 // unitKey identifies a unit.
 type unitKey struct{ County, Township, Unit string }
 
-func (k unitKey) ref() UnitRef { return UnitRef{County: k.County, Township: k.Township, Unit: k.Unit} }
+func (k unitKey) ref() UnitRef { return UnitRef(k) }
 
 // electionRow is one row of sql/elections.sql.
 type electionRow struct {

@@ -55,8 +55,7 @@ func TestPartsSumToTotals(t *testing.T) {
 				t.Errorf("seed %d %s: more women than people", seed, where)
 			}
 		}
-		var walk func(where string, bodies []analytics.BodySummary, two []analytics.TwoCommittees)
-		walk = func(where string, bodies []analytics.BodySummary, two []analytics.TwoCommittees) {
+		walk := func(where string, bodies []analytics.BodySummary, two []analytics.TwoCommittees) {
 			for _, b := range bodies {
 				check(fmt.Sprintf("%s %s members", where, b.Body), b.Members)
 				check(fmt.Sprintf("%s %s heads", where, b.Body), b.Heads)

@@ -42,11 +42,6 @@ func summarize(tb testing.TB, db *sql.DB, scope analytics.Scope, opts analytics.
 	return s
 }
 
-// fig is a figure written as current, previous; nan-like "no figure" is written with none.
-type want struct {
-	cur, prev any // float64/int, or nil for "no figure"
-}
-
 func checkValue(t *testing.T, name string, got analytics.Value, w any) {
 	t.Helper()
 	switch w := w.(type) {
