@@ -62,7 +62,7 @@ const (
 )
 
 // errOldBIFF is a workbook saved by Excel 4.0 or older.
-var errOldBIFF = errors.New("Excel 4.0 or older (BIFF2-4)")
+var errOldBIFF = errors.New("saved by Excel 4.0 or older (BIFF2-4)")
 
 // xlsCell is one cell as stored: a string, a number, a boolean or an error code.
 type xlsCell struct {
