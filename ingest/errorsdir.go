@@ -26,9 +26,10 @@ const (
 // fills are the highlight colours by severity: Excel's own "bad" red, "neutral" yellow and a pale blue.
 var fills = map[Severity]string{Error: "FFC7CE", Warning: "FFEB9C", Notice: "DDEBF7"}
 
-// WriteErrorsDir writes what a county clerk sends back to a township: for each .xlsx input with
-// errors or warnings, a copy named <name>_问题标注.xlsx with every problem cell filled (red for errors, yellow
-// for warnings, blue for notices) and the messages as a cell comment — a problem about a whole row
+// WriteErrorsDir writes what a county clerk sends back to a township: for each workbook input (.xlsx,
+// .xls, .et) with errors or warnings, a copy named <name>_问题标注.xlsx (an .xlsx also for an .xls) with
+// every problem cell filled (red for errors, yellow for warnings, blue for notices) and the messages
+// as a cell comment — a problem about a whole row
 // marks the row's first cell; plus one 问题清单.xlsx listing every problem of every file. CSV inputs
 // (and workbooks that cannot be opened at all) appear in 问题清单.xlsx only: a CSV file cannot hold
 // colours or comments, and converting it would hand back a file the township did not send. Sources
@@ -49,7 +50,7 @@ func WriteErrorsDir(dir string, problems []Problem, sources []string) ([]string,
 	var written []string
 	used := map[string]bool{}
 	for _, src := range files {
-		if strings.ToLower(filepath.Ext(src)) != ".xlsx" || !worthMarking(byFile[src]) {
+		if !markable(src) || !worthMarking(byFile[src]) {
 			continue
 		}
 		base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)) + "_问题标注"
@@ -97,6 +98,15 @@ func resolveSource(file string, sources []string) string {
 	return file
 }
 
+// markable says whether a marked copy can be made of an input: a workbook, not a CSV file.
+func markable(src string) bool {
+	switch strings.ToLower(filepath.Ext(src)) {
+	case ".xlsx", ".xls", ".et":
+		return true
+	}
+	return false
+}
+
 // worthMarking says whether a file's problems call for a marked copy: an error or a warning with a
 // place in the workbook. A file with notices only (an extra column) needs nothing sent back.
 func worthMarking(ps []Problem) bool {
@@ -121,7 +131,7 @@ func markWorkbook(src, dst string, problems []Problem) (ok bool, err error) {
 	if err != nil {
 		return false, nil
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(withStyles(data)), excelize.Options{UnzipSizeLimit: markupUnzipLimit, UnzipXMLSizeLimit: markupUnzipXMLLimit})
+	f, err := openForMarking(data)
 	if err != nil {
 		return false, nil
 	}

@@ -52,6 +52,7 @@ const (
 	recRK          = 0x027E
 	recFormat      = 0x041E
 	recBOF         = 0x0809
+	recColInfo     = 0x007D
 )
 
 const (
@@ -78,6 +79,13 @@ type xlsSheet struct {
 	info     sheetInfo
 	cells    []xlsCell // in row, then column order once read
 	unsorted bool
+	widths   []colWidth // for the marked copy only
+}
+
+// colWidth is a COLINFO record: columns first..last (0-based) are width characters wide.
+type colWidth struct {
+	first, last int
+	width       float64
 }
 
 // xlsBook is a BIFF workbook, read whole: a 64 MiB file holds at most a few million cells.
@@ -534,6 +542,13 @@ func (b *xlsBook) readSheet(s *xlsSheet, stream []byte, pos uint32) error {
 				s.info.rows = int(min(binary.LittleEndian.Uint32(data[4:]), math.MaxInt32))
 			} else if len(data) >= 4 {
 				s.info.rows = int(binary.LittleEndian.Uint16(data[2:]))
+			}
+		case recColInfo:
+			if len(data) >= 6 {
+				first, last := int(binary.LittleEndian.Uint16(data)), int(binary.LittleEndian.Uint16(data[2:]))
+				if first <= last && last < maxXLSColumn {
+					s.widths = append(s.widths, colWidth{first, last, float64(binary.LittleEndian.Uint16(data[4:])) / 256})
+				}
 			}
 		case recMergedCells:
 			if len(data) < 2 {
