@@ -69,7 +69,7 @@ func (b *body) block(n ast.Node) {
 			b.blankLine()
 			b.annex(inline(n, seg{}))
 		default:
-			b.paragraph(styleBody, "", runIn(inline(n, seg{})))
+			b.paragraph(styleBody, pPr{}, runIn(inline(n, seg{})))
 		}
 	case *ast.List:
 		for _, item := range n.Children {
@@ -87,11 +87,11 @@ func (b *body) block(n ast.Node) {
 		b.breakBefore = true
 	case *ast.CodeBlock, *ast.HTMLBlock, *ast.MathBlock:
 		for _, line := range strings.Split(strings.TrimRight(literal(n), "\n"), "\n") {
-			b.paragraph(styleBody, "", []seg{{text: line}})
+			b.paragraph(styleBody, pPr{}, []seg{{text: line}})
 		}
 	default:
 		if segs := inline(n, seg{}); len(segs) > 0 {
-			b.paragraph(styleBody, "", segs)
+			b.paragraph(styleBody, pPr{}, segs)
 		}
 	}
 }
@@ -100,16 +100,16 @@ func (b *body) heading(h *ast.Heading) {
 	segs := inline(h, seg{})
 	switch h.Level {
 	case 1:
-		b.paragraph(styleTitle, "", titleLines(segs))
+		b.paragraph(styleTitle, pPr{}, titleLines(segs))
 		b.blankLine() // GB/T 9704 §7.3.2: one blank line below the title
 	case 2:
-		b.paragraph(styleHeading1, "", segs)
+		b.paragraph(styleHeading1, pPr{}, segs)
 	case 3:
-		b.paragraph(styleHeading2, "", segs)
+		b.paragraph(styleHeading2, pPr{}, segs)
 	case 4:
-		b.paragraph(styleHeading3, "", segs)
+		b.paragraph(styleHeading3, pPr{}, segs)
 	default:
-		b.paragraph(styleHeading4, "", segs)
+		b.paragraph(styleHeading4, pPr{}, segs)
 	}
 }
 
@@ -146,7 +146,8 @@ func (b *body) signature(segs []seg) {
 		if i == 1 {
 			right = rightDate
 		}
-		b.paragraph(styleSignature, fmt.Sprintf(`<w:ind w:right="%d"/>`, chars(right)), line)
+		// Every line but the last keeps with the next: the organ is never left without its date.
+		b.paragraph(styleSignature, pPr{keepNext: i < len(lines)-1, ind: fmt.Sprintf(`<w:ind w:right="%d"/>`, chars(right))}, line)
 	}
 }
 
@@ -163,7 +164,7 @@ func (b *body) annex(segs []seg) {
 		}
 		out = append(out, line...)
 	}
-	b.paragraph(styleAnnex, "", out)
+	b.paragraph(styleAnnex, pPr{}, out)
 }
 
 func trimLeadingSpace(line []seg) []seg {
@@ -324,17 +325,26 @@ func plain(segs []seg) string {
 // blankLine is an empty line of the body's height: the 空一行 the standard asks for before 附件说明
 // and 落款 and below the title.
 func (b *body) blankLine() {
-	b.paragraph(styleBlank, "", nil)
+	b.paragraph(styleBlank, pPr{}, nil)
 }
 
-// paragraph writes one w:p. extra is pPr content after the style (w:ind), already XML.
-func (b *body) paragraph(style, extra string, segs []seg) {
+// pPr is what a paragraph sets beyond its style.
+type pPr struct {
+	keepNext bool
+	ind      string // a w:ind element
+}
+
+// paragraph writes one w:p, its properties in the schema's order.
+func (b *body) paragraph(style string, props pPr, segs []seg) {
 	b.buf.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/>`)
+	if props.keepNext {
+		b.buf.WriteString(`<w:keepNext/>`)
+	}
 	if b.breakBefore {
 		b.buf.WriteString(`<w:pageBreakBefore/>`)
 		b.breakBefore = false
 	}
-	b.buf.WriteString(extra)
+	b.buf.WriteString(props.ind)
 	b.buf.WriteString(`</w:pPr>`)
 	for _, s := range segs {
 		b.run(s)
@@ -426,7 +436,7 @@ func (b *body) table(t *ast.Table) {
 		return
 	}
 	if b.breakBefore {
-		b.paragraph(styleBlank, "", nil)
+		b.paragraph(styleBlank, pPr{}, nil)
 	}
 	colWidth := tableWidth / cols
 	b.buf.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + fmt.Sprint(colWidth*cols) + `" w:type="dxa"/><w:jc w:val="center"/>`)
