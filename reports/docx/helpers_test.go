@@ -47,7 +47,7 @@ var (
 
 // summaries are the county, a township and a village of a small generated county loaded by
 // ingest.Load and summarised by analytics.Summarize, with a fixed clock: the path the binary takes.
-func summaries(t *testing.T) map[analytics.Level]*analytics.Summary {
+func summaries(t testing.TB) map[analytics.Level]*analytics.Summary {
 	t.Helper()
 	levelsOnce.Do(func() {
 		ctx := context.Background()
