@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 
@@ -61,23 +62,18 @@ func (b *body) block(n ast.Node) {
 	case *ast.Heading:
 		b.heading(n)
 	case *ast.Paragraph:
+		segs := inline(n, seg{})
 		switch {
 		case isSignature(n):
 			b.blankLine()
-			b.signature(inline(n, seg{}))
-		case isAnnexNote(plain(inline(n, seg{}))):
+			b.signature(segs)
+		case isAnnexNote(plain(segs)):
 			b.blankLine()
-			b.annex(inline(n, seg{}))
+			b.annex(segs)
 		default:
-			b.paragraph(styleBody, pPr{}, runIn(inline(n, seg{})))
+			b.paragraph(styleBody, pPr{}, runIn(segs))
 		}
-	case *ast.List:
-		for _, item := range n.Children {
-			for _, c := range item.GetChildren() {
-				b.block(c)
-			}
-		}
-	case *ast.ListItem, *ast.BlockQuote, *ast.Aside:
+	case *ast.List, *ast.ListItem, *ast.BlockQuote, *ast.Aside:
 		for _, c := range n.GetChildren() {
 			b.block(c)
 		}
@@ -221,7 +217,7 @@ func titleLines(segs []seg) []seg {
 		if left > capacity || right > capacity || left < 3 || right < 3 {
 			continue
 		}
-		if d := abs(left - right); d < bestDiff {
+		if d := math.Abs(left - right); d < bestDiff {
 			best, bestDiff = i+1, d
 		}
 	}
@@ -231,13 +227,6 @@ func titleLines(segs []seg) []seg {
 	first, second := segs[0], segs[0]
 	first.text, second.text = string(runes[:best]), string(runes[best:])
 	return []seg{first, {br: true}, second}
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // Lead-in headings of numbered items (（一）班子性别结构情况。…): GB/T 9704 §7.3.3 sets the second level
