@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
@@ -20,6 +19,9 @@ func (l *loader) finish(ctx context.Context) (*Report, error) {
 		return l.report(), fmt.Errorf("stage rows: %w", err)
 	}
 	l.stage = nil
+	if err := l.resolveCounties(ctx); err != nil {
+		return l.report(), err
+	}
 	if err := l.findClashes(ctx); err != nil {
 		return l.report(), err
 	}
@@ -39,14 +41,8 @@ func (l *loader) finish(ctx context.Context) (*Report, error) {
 	for {
 		for id, f := range l.files {
 			if f.report.Outcome == Rejected && f.staged {
-				// One statement at a time: the driver binds parameters to a single statement only.
-				for _, stmt := range strings.SplitAfter(sqlDropFile, ";") {
-					if strings.TrimSpace(stmt) == "" {
-						continue
-					}
-					if _, err := l.conn.ExecContext(ctx, stmt, id); err != nil {
-						return l.report(), fmt.Errorf("drop staged rows of %s: %w", f.report.Path, err)
-					}
+				if err := l.execEach(ctx, sqlDropFile, id); err != nil {
+					return l.report(), fmt.Errorf("drop staged rows of %s: %w", f.report.Path, err)
 				}
 				f.staged = false
 			}

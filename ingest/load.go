@@ -36,6 +36,8 @@ var (
 	sqlLoadedFiles   = mustSQL("loaded_files.sql")
 	sqlBetweenTables = mustSQL("between_tables.sql")
 	sqlLogSuperseded = mustSQL("log_superseded.sql")
+	sqlBlankCounties = mustSQL("blank_counties.sql")
+	sqlFillCounty    = mustSQL("fill_county.sql")
 )
 
 // LoadOptions tune one ingest run.

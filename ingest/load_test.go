@@ -443,7 +443,7 @@ func TestLoadDerivesUnitKind(t *testing.T) {
 	for i, e := range []struct{ unit, body string }{
 		{"红星村", "村民委员会"}, {"红星村", "县级人大代表"}, {"东门社区", "居民委员会"}, {"第三选区", "乡级人大代表"},
 	} {
-		p.Results = append(p.Results, Result{Key: Key{Township: "东镇", Unit: e.unit, Year: 2024, Body: e.body},
+		p.Results = append(p.Results, Result{Key: Key{County: "测试县", Township: "东镇", Unit: e.unit, Year: 2024, Body: e.body},
 			Pos: Pos{Sheet: "选举结果", Row: i + 2}, Registered: ip(10), Voted: ip(9), Seats: ip(1), Elected: ip(1)})
 	}
 	if _, err := loadParsed(context.Background(), db, []*Parsed{p}, LoadOptions{Now: fixedNow}); err != nil {

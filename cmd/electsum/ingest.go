@@ -28,7 +28,7 @@ func init() {
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "ingest", "[--db electsum.duckdb] [--county 县名] [--replaces 原文件名] [--skip-bad-files] [--errors-dir 目录] [--json] 文件或文件夹...")
 	dbPath := fs.String("db", ingest.DefaultDB, "数据库文件")
-	county := fs.String("county", "", "表格中没有“县(市、区)”列时，所有行归入的县名")
+	county := fs.String("county", "", "“县(市、区)”未填写的行归入的县名(不填时：按数据库中该乡镇所属的县；数据库只有一个县时归入该县)")
 	skip := fs.Bool("skip-bad-files", false, "有错误的文件跳过，其余文件照常导入(默认：任何文件有错误则全部不导入)")
 	errorsDir := fs.String("errors-dir", "", "把标出问题单元格的工作簿副本和 问题清单.xlsx 写到这个目录，便于发回乡镇改正")
 	asJSON := fs.Bool("json", false, "在标准输出打印 JSON 格式的导入结果")

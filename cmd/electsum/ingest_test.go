@@ -179,7 +179,7 @@ func TestIngestSkipBadFiles(t *testing.T) {
 	fillTemplate(t, tmpl, filepath.Join(in, "西镇.xlsx"), r2, m2)
 	db := filepath.Join(dir, "t.duckdb")
 
-	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--json", in)
+	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--county", "测试县", "--json", in)
 	if code != 1 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -194,7 +194,7 @@ func TestIngestSkipBadFiles(t *testing.T) {
 		t.Fatalf("a refused run wrote %d rows", got)
 	}
 
-	code, stdout, stderr = runCLI(t, "ingest", "--db", db, "--skip-bad-files", in)
+	code, stdout, stderr = runCLI(t, "ingest", "--db", db, "--county", "测试县", "--skip-bad-files", in)
 	if code != 1 || !strings.Contains(stderr, "已跳过") || !strings.Contains(stdout, "西镇.xlsx:选举结果!") {
 		t.Fatalf("skip-bad-files: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}

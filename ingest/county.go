@@ -1,0 +1,96 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// The county of a row is decided by one rule, so that a township is never stored twice (once under its
+// county, once under none) and the county draft never splits: the 县(市、区) cell; else --county (both
+// applied by the parser); else the county the database, or another file of this run, holds for that
+// township; else, when exactly one county is known at all, that one, with a notice; otherwise the file is
+// refused with a request for --county. No row is stored with an empty county.
+
+// resolveCounties fills the blank counties of the staged rows by that rule, once every file is staged,
+// so that the outcome does not depend on the order files were read in.
+func (l *loader) resolveCounties(ctx context.Context) error {
+	rows, err := l.conn.QueryContext(ctx, sqlBlankCounties)
+	if err != nil {
+		return fmt.Errorf("find blank counties: %w", err)
+	}
+	type blank struct {
+		file            int
+		township, sheet string
+		row             int
+		county          sql.NullString
+		assumed         bool
+		candidates      string
+	}
+	var blanks []blank
+	for rows.Next() {
+		var b blank
+		if err := rows.Scan(&b.file, &b.township, &b.sheet, &b.row, &b.county, &b.assumed, &b.candidates); err != nil {
+			rows.Close()
+			return fmt.Errorf("find blank counties: %w", err)
+		}
+		blanks = append(blanks, b)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("find blank counties: %w", err)
+	}
+	for _, b := range blanks {
+		f := l.files[b.file]
+		p := Problem{File: f.report.Path, Sheet: b.sheet, Row: b.row, Column: "县(市、区)", Value: b.township}
+		if !b.county.Valid {
+			p.Severity, p.Rule = Error, "county_unknown"
+			p.Message = fmt.Sprintf("“%s”的行未填写县(市、区)，无法确定所属的县", b.township)
+			if b.candidates != "" {
+				p.Message += fmt.Sprintf("(已知的县有 %s)", b.candidates)
+			}
+			p.Message += "：请在“县(市、区)”列填写县名，或导入时加 --county 县名"
+			l.fail(b.file, p)
+			continue
+		}
+		if err := l.execEach(ctx, sqlFillCounty, b.county.String, b.file, b.township); err != nil {
+			return fmt.Errorf("fill county of %s: %w", f.report.Path, err)
+		}
+		for i, k := range f.keys {
+			if k.County == "" && k.Township == b.township {
+				f.keys[i].County = b.county.String
+			}
+		}
+		if b.assumed {
+			p.Severity, p.Rule = Notice, "county_assumed"
+			p.Message = fmt.Sprintf("“%s”的行未填写县(市、区)，已按数据库中唯一的县“%s”导入；如不对，请填写该列或加 --county 后重新导入",
+				b.township, b.county.String)
+			f.problems = append(f.problems, p)
+		}
+	}
+	return nil
+}
+
+// execEach runs the statements of a .sql file one at a time with the same arguments: the driver binds
+// parameters to a single statement only.
+func (l *loader) execEach(ctx context.Context, text string, args ...any) error {
+	for _, stmt := range strings.SplitAfter(text, ";") {
+		if onlyComments(stmt) {
+			continue
+		}
+		if _, err := l.conn.ExecContext(ctx, stmt, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func onlyComments(stmt string) bool {
+	for _, line := range strings.Split(stmt, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "--") {
+			return false
+		}
+	}
+	return true
+}
