@@ -227,7 +227,7 @@ func TestIngestErrorsDirFailureDoesNotHideTheCommit(t *testing.T) {
 
 	blocked := filepath.Join(dir, "是文件") // a file where the folder should be
 	os.WriteFile(blocked, []byte("x"), 0o644)
-	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--errors-dir", blocked, src)
+	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--county", "测试县", "--errors-dir", blocked, src)
 	if code != 1 || !strings.Contains(stderr, "本次没有导入任何数据") {
 		t.Fatalf("unwritable errors dir: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
@@ -237,7 +237,7 @@ func TestIngestErrorsDirFailureDoesNotHideTheCommit(t *testing.T) {
 
 	out := filepath.Join(dir, "退回")
 	os.MkdirAll(filepath.Join(out, ingest.ProblemListName), 0o755) // writable, but the list cannot be saved
-	code, stdout, stderr = runCLI(t, "ingest", "--db", db, "--errors-dir", out, src)
+	code, stdout, stderr = runCLI(t, "ingest", "--db", db, "--county", "测试县", "--errors-dir", out, src)
 	if code != 1 {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
@@ -265,7 +265,7 @@ func TestIngestErrorsDirInsideInputIsNotReadBack(t *testing.T) {
 	db := filepath.Join(dir, "t.duckdb")
 	out := filepath.Join(in, "退回")
 	for run := 1; run <= 2; run++ {
-		code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--errors-dir", out, in)
+		code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--county", "测试县", "--errors-dir", out, in)
 		if code != 0 {
 			t.Fatalf("run %d: exit %d\nstdout:\n%s\nstderr:\n%s", run, code, stdout, stderr)
 		}
@@ -277,7 +277,7 @@ func TestIngestErrorsDirInsideInputIsNotReadBack(t *testing.T) {
 		}
 	}
 	// A later run without --errors-dir recognises the folder by its 问题清单.xlsx.
-	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--json", in)
+	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--county", "测试县", "--json", in)
 	var rep ingest.Report
 	if err := json.Unmarshal([]byte(stdout), &rep); err != nil || code != 0 {
 		t.Fatalf("exit %d %v\n%s\n%s", code, err, stdout, stderr)
