@@ -125,8 +125,9 @@ func TestWriteErrorsDirMarksCellsAndListsProblems(t *testing.T) {
 	}
 }
 
-// withoutStyles rewrites the workbook at path without xl/styles.xml, which the format allows.
-func withoutStyles(t *testing.T, path string) {
+// rewriteParts rewrites the workbook at path part by part: edit returns a part's new content, or nil
+// to leave the part out.
+func rewriteParts(t *testing.T, path string, edit func(name string, data []byte) []byte) {
 	t.Helper()
 	zr, err := zip.OpenReader(path)
 	if err != nil {
@@ -135,22 +136,14 @@ func withoutStyles(t *testing.T, path string) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range zr.File {
-		if f.Name == "xl/styles.xml" {
-			continue
-		}
 		r, err := f.Open()
 		if err != nil {
 			t.Fatal(err)
 		}
 		data, _ := io.ReadAll(r)
 		r.Close()
-		switch f.Name {
-		case "[Content_Types].xml":
-			data = regexp.MustCompile(`<Override PartName="/xl/styles.xml"[^>]*/>`).ReplaceAll(data, nil)
-		case "xl/_rels/workbook.xml.rels":
-			data = regexp.MustCompile(`<Relationship [^>]*Target="styles.xml"[^>]*/>`).ReplaceAll(data, nil)
-		case "xl/worksheets/sheet1.xml":
-			data = regexp.MustCompile(` s="\d+"`).ReplaceAll(data, nil)
+		if data = edit(f.Name, data); data == nil {
+			continue
 		}
 		w, _ := zw.Create(f.Name)
 		w.Write(data)
@@ -160,6 +153,24 @@ func withoutStyles(t *testing.T, path string) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// withoutStyles rewrites the workbook at path without xl/styles.xml, which the format allows.
+func withoutStyles(t *testing.T, path string) {
+	t.Helper()
+	rewriteParts(t, path, func(name string, data []byte) []byte {
+		switch name {
+		case "xl/styles.xml":
+			return nil
+		case "[Content_Types].xml":
+			return regexp.MustCompile(`<Override PartName="/xl/styles.xml"[^>]*/>`).ReplaceAll(data, nil)
+		case "xl/_rels/workbook.xml.rels":
+			return regexp.MustCompile(`<Relationship [^>]*Target="styles.xml"[^>]*/>`).ReplaceAll(data, nil)
+		case "xl/worksheets/sheet1.xml":
+			return regexp.MustCompile(` s="\d+"`).ReplaceAll(data, nil)
+		}
+		return data
+	})
 }
 
 // A workbook without xl/styles.xml (optional in the format) is read, and marking it up neither panics

@@ -39,7 +39,8 @@ func clean(s string) string {
 // align two-character names ("张　三") and which never belong to a name or place.
 func cleanText(s string) string {
 	s = clean(s)
-	if strings.IndexByte(s, ' ') < 0 && strings.IndexByte(s, '\t') < 0 && !strings.Contains(s, "\u3000") && !strings.Contains(s, "\u00a0") {
+	if strings.IndexByte(s, ' ') < 0 && strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '\n') < 0 &&
+		!strings.ContainsAny(s, "\u3000\u00a0\u200b\u200c\u200d\ufeff") {
 		return s // the common case: nothing inside to drop
 	}
 	hasSpace, hasHan := false, false

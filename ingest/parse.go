@@ -198,8 +198,16 @@ func (fp *fileParser) newTime(v time.Time) *time.Time {
 	return &fp.times[len(fp.times)-1]
 }
 
+// add records a problem of the file. A value the message quotes is cut and its control characters
+// made visible (shown), in Value and in the message alike, so that no cell can flood or drive the
+// terminal a problem is printed on.
 func (fp *fileParser) add(p Problem) {
 	p.File = fp.path
+	if v := shown(p.Value); v != p.Value {
+		p.Message = strings.ReplaceAll(p.Message, p.Value, v)
+		p.Value = v
+	}
+	p.Message = visible(p.Message)
 	fp.out.Problems = append(fp.out.Problems, p)
 }
 
@@ -306,6 +314,7 @@ func (sp *sheetParser) row(row int, cells []string) {
 	if sp.skip {
 		return
 	}
+	sp.checkCharacters(row, cells)
 	if sp.total(row, cells) {
 		return
 	}
@@ -548,7 +557,7 @@ func (sp *sheetParser) birthValue(cells []string, row int, f field) *time.Time {
 }
 
 func (sp *sheetParser) county(cells []string, row int) string {
-	if c := sp.text(cells, row, fCounty, false); c != "" {
+	if c := sp.limitLength(row, fCounty, sp.text(cells, row, fCounty, false), maxPlaceName); c != "" {
 		return c
 	}
 	return sp.fp.opts.County
@@ -558,8 +567,8 @@ func (sp *sheetParser) county(cells []string, row int) string {
 func (sp *sheetParser) result(row int, cells []string) {
 	r := Result{Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
 	r.County = sp.county(cells, row)
-	r.Township = sp.text(cells, row, fTownship, true)
-	r.Unit = sp.text(cells, row, fUnit, true)
+	r.Township = sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName)
+	r.Unit = sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName)
 	r.Year = sp.yearValue(cells, row, fYear)
 	r.Body = sp.enumValue(cells, row, fBody, true, false)
 	r.Term = sp.termValue(cells, row, fTerm)
@@ -614,11 +623,11 @@ func (r *Result) count(f field) *int {
 func (sp *sheetParser) member(row int, cells []string) {
 	m := Member{Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
 	m.County = sp.county(cells, row)
-	m.Township = sp.text(cells, row, fTownship, true)
-	m.Unit = sp.text(cells, row, fUnit, true)
+	m.Township = sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName)
+	m.Unit = sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName)
 	m.Year = sp.yearValue(cells, row, fYear)
 	m.Body = sp.enumValue(cells, row, fBody, true, false)
-	m.Name = sp.text(cells, row, fName, true)
+	m.Name = sp.limitLength(row, fName, sp.text(cells, row, fName, true), maxPersonName)
 	m.Position = sp.enumValue(cells, row, fPosition, true, true)
 	m.Gender = sp.enumValue(cells, row, fGender, true, false)
 	m.Birth = sp.birthValue(cells, row, fBirth)

@@ -3,6 +3,7 @@ package tabular
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -63,5 +64,24 @@ func TestXLSXWritesFormulasAsText(t *testing.T) {
 		if got, _ := f.GetCellValue(sheetName, cell); got != want {
 			t.Errorf("%s = %q, want %q", cell, got, want)
 		}
+	}
+}
+
+// query's table on a terminal: an ESC sequence or a bidi override in a value is shown, not obeyed.
+func TestTextShowsControlCharacters(t *testing.T) {
+	tbl := &analytics.Table{Columns: []analytics.Column{{Name: "村\x1b[2J", Type: "VARCHAR"}},
+		Rows: [][]any{{"河\x1b[31m岭村"}, {"张\u202e三"}, {"a\x00b"}}}
+	var b bytes.Buffer
+	if err := Text(&b, tbl); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, bad := range []string{"\x1b", "\u202e", "\x00"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("table output carries %q:\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, `河\u001b[31m岭村`) {
+		t.Errorf("ESC not shown as \\u001b:\n%s", out)
 	}
 }

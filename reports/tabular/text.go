@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/mattn/go-runewidth"
 
@@ -80,10 +81,32 @@ func Text(w io.Writer, t *analytics.Table) error {
 	return bw.Flush()
 }
 
-// oneLine keeps a cell on one line: line breaks and tabs are shown as \n, \r and \t.
+// oneLine keeps a value on its line and harmless to the terminal: line breaks and tabs are written
+// \n, \r, \t, and any other control character or invisible reordering mark (ESC sequences, bidi
+// overrides) as \u001b, so that a value from the data cannot recolour, move or rewrite what is shown.
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\n\r\t") {
+	if !strings.ContainsFunc(s, unsafeOnTerminal) {
 		return s
 	}
-	return strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case unsafeOnTerminal(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unsafeOnTerminal reports control characters and the invisible marks that reorder text.
+func unsafeOnTerminal(r rune) bool {
+	return unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
