@@ -13,9 +13,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/decimal128"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet"
-	"github.com/apache/arrow-go/v18/parquet/compress"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"electsum/analytics"
 )
@@ -37,28 +34,6 @@ func Arrow(w io.Writer, t *analytics.Table) error {
 		return err
 	}
 	return fw.Close()
-}
-
-// Parquet writes t as one Parquet file (Snappy-compressed, one row group), with typed columns as
-// arrowType maps them and the Arrow schema stored so that readers get the same types back.
-func Parquet(w io.Writer, t *analytics.Table) error {
-	rec, err := record(t)
-	if err != nil {
-		return err
-	}
-	defer rec.Release()
-	props := parquet.NewWriterProperties(parquet.WithCompression(compress.Codecs.Snappy))
-	// The Parquet writer closes its sink; the caller owns w (it may be standard output).
-	pw, err := pqarrow.NewFileWriter(rec.Schema(), struct{ io.Writer }{w}, props,
-		pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
-	if err != nil {
-		return err
-	}
-	if err := pw.Write(rec); err != nil {
-		pw.Close()
-		return err
-	}
-	return pw.Close()
 }
 
 // arrowType maps a DuckDB column type to an Arrow type. Integers keep their width; HUGEINT is int64
