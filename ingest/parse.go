@@ -242,6 +242,10 @@ type sheetParser struct {
 	active    []*mergeRange
 
 	sumAll, sumSince [numFields]int // results' counts, for 合计/小计 rows
+
+	notesRow  int // the notes row that ended the table, 0 while the table goes on
+	afterRows int // non-empty rows below the notes that are not notes themselves
+	afterRow  int // the first of them
 }
 
 // mergeRange is a merged block of cells, 1-based inclusive, with the value of its top-left cell.
@@ -253,15 +257,13 @@ type mergeRange struct {
 // maxMergeCol bounds how far a merged range is filled, so that a hostile A1:XFD1 cannot blow up rows.
 const maxMergeCol = 256
 
-// fillMerged copies the top-left value of every merged range over the cells it covers in this row;
-// excelize leaves them empty.
-func (sp *sheetParser) fillMerged(row int, cells []string) []string {
+// activateMerges brings into play the merged ranges that start at or above row, remembers the value of
+// those whose top-left cell is in this row (readers leave the other cells of a range empty), and drops
+// those that ended above it.
+func (sp *sheetParser) activateMerges(row int, cells []string) {
 	for sp.nextMerge < len(sp.merges) && sp.merges[sp.nextMerge].r0 <= row {
 		sp.active = append(sp.active, &sp.merges[sp.nextMerge])
 		sp.nextMerge++
-	}
-	if len(sp.active) == 0 {
-		return cells
 	}
 	kept := sp.active[:0]
 	for _, m := range sp.active {
@@ -271,47 +273,76 @@ func (sp *sheetParser) fillMerged(row int, cells []string) []string {
 		if m.r0 == row && m.c0-1 < len(cells) {
 			m.val = cells[m.c0-1]
 		}
-		if m.val != "" {
-			last := min(m.c1, maxMergeCol)
-			for len(cells) < last {
-				cells = append(cells, "")
-			}
-			for c := m.c0; c <= last; c++ {
-				if cells[c-1] == "" {
-					cells[c-1] = m.val
-				}
-			}
-		}
-		if m.r1 > row {
-			kept = append(kept, m)
-		}
+		kept = append(kept, m)
 	}
 	sp.active = kept
+}
+
+// fillMerged copies the value of every active merged range into the empty cells it covers in this row.
+// Above the data (title and header rows) a value fills its whole block, so that a parent header merged
+// across columns heads each of them. In the data area — ranges that start below the header — a value
+// is only filled down its own column: a township merged over its villages' rows reaches each row, but a
+// note merged across the row, or a figure merged over two columns, is never copied sideways into cells
+// it does not belong to.
+func (sp *sheetParser) fillMerged(row int, cells []string, data bool) []string {
+	for _, m := range sp.active {
+		if m.val == "" {
+			continue
+		}
+		first, last := m.c0, min(m.c1, maxMergeCol)
+		if data {
+			if m.r0 <= sp.lay.headerEnd || m.r0 == row {
+				continue
+			}
+			last = first
+		}
+		for len(cells) < last {
+			cells = append(cells, "")
+		}
+		for c := first; c <= last; c++ {
+			if cells[c-1] == "" {
+				cells[c-1] = m.val
+			}
+		}
+	}
 	return cells
+}
+
+func isEmptyRow(cells []string) bool {
+	for _, c := range cells {
+		if c != "" && clean(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // row takes one row of cells (row is 1-based, as Excel shows it).
 func (sp *sheetParser) row(row int, cells []string) {
 	if len(sp.merges) > 0 {
-		cells = sp.fillMerged(row, cells)
+		sp.activateMerges(row, cells)
 	}
-	empty := true
-	for _, c := range cells {
-		if c != "" && clean(c) != "" {
-			empty = false
-			break
-		}
-	}
-	if empty {
-		return
-	}
-	sp.nonEmpty = true
 	if sp.lay == nil {
-		if !sp.findHeader(row, cells) {
+		head := cells
+		if len(sp.active) > 0 {
+			head = sp.fillMerged(row, slices.Clone(cells), false)
+		}
+		if isEmptyRow(head) {
+			return
+		}
+		sp.nonEmpty = true
+		if !sp.findHeader(row, head) {
 			return
 		}
 	}
-	if sp.skip {
+	if len(sp.active) > 0 {
+		cells = sp.fillMerged(row, cells, true)
+	}
+	if isEmptyRow(cells) {
+		return
+	}
+	sp.nonEmpty = true
+	if sp.skip || sp.endOfTable(row, cells) {
 		return
 	}
 	sp.checkCharacters(row, cells)
@@ -355,6 +386,11 @@ func (sp *sheetParser) findHeader(row int, cells []string) bool {
 
 // end finishes the sheet.
 func (sp *sheetParser) end() {
+	if sp.afterRows > 0 {
+		sp.fp.add(Problem{Severity: Warning, Sheet: sp.name, Row: sp.afterRow, Rule: "rows_after_notes",
+			Message: fmt.Sprintf("%s第%d行是表格下方的说明，表格到此结束；其下第%d行起还有 %d 行内容未导入：如是数据，请移到说明行之上后重新导入",
+				sp.where(), sp.notesRow, sp.afterRow, sp.afterRows)})
+	}
 	if sp.lay == nil && sp.pendingLay != nil && sp.pendingLay.isHeader() {
 		sp.setLayout(sp.pendingLay)
 	}
