@@ -237,3 +237,25 @@ func TestEscaping(t *testing.T) {
 	}
 	checkWellFormed(t, "docProps/core.xml", parts["docProps/core.xml"])
 }
+
+// TestNamesWithMarkup: a place name with Markdown and XML special characters goes through the
+// templates' Markdown escaping and the XML escaping and reads as itself in the title and the text.
+func TestNamesWithMarkup(t *testing.T) {
+	s := *summaries(t)[analytics.LevelCounty]
+	name := `示<例>&*_|县`
+	s.Scope.County = name
+	v := reports.NewView(&s, testConfig())
+	var d bytes.Buffer
+	if err := Write(&d, reports.Builtin(), v, reports.Hans); err != nil {
+		t.Fatal(err)
+	}
+	validatePackage(t, d.Bytes())
+	parts, _ := unzip(t, d.Bytes())
+	_, runs := paragraphs(t, parts["word/document.xml"])
+	if title := strings.ReplaceAll(joinRuns(runs[0]), "\n", ""); !strings.HasPrefix(title, name+"2024年") {
+		t.Errorf("title %q does not start with the name %q", title, name)
+	}
+	if !bytes.Contains(parts["docProps/core.xml"], []byte("<dc:title>示&lt;例&gt;&amp;*_|县2024年")) {
+		t.Errorf("core.xml title: %s", parts["docProps/core.xml"])
+	}
+}
