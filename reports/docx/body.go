@@ -65,10 +65,8 @@ func (b *body) block(n ast.Node) {
 		segs := inline(n, seg{})
 		switch {
 		case isSignature(n):
-			b.blankLine()
 			b.signature(segs)
 		case isAnnexNote(plain(segs)):
-			b.blankLine()
 			b.annex(segs)
 		default:
 			b.paragraph(styleBody, pPr{}, runIn(segs))
@@ -143,7 +141,7 @@ func (b *body) signature(segs []seg) {
 			right = rightDate
 		}
 		// Every line but the last keeps with the next: the organ is never left without its date.
-		b.paragraph(styleSignature, pPr{keepNext: i < len(lines)-1, ind: fmt.Sprintf(`<w:ind w:right="%d"/>`, chars(right))}, line)
+		b.paragraph(styleSignature, pPr{keepNext: i < len(lines)-1, lineBefore: i == 0, ind: fmt.Sprintf(`<w:ind w:right="%d"/>`, chars(right))}, line)
 	}
 }
 
@@ -160,7 +158,7 @@ func (b *body) annex(segs []seg) {
 		}
 		out = append(out, line...)
 	}
-	b.paragraph(styleAnnex, pPr{}, out)
+	b.paragraph(styleAnnex, pPr{lineBefore: true}, out)
 }
 
 func trimLeadingSpace(line []seg) []seg {
@@ -311,8 +309,7 @@ func plain(segs []seg) string {
 	return sb.String()
 }
 
-// blankLine is an empty line of the body's height: the 空一行 the standard asks for before 附件说明
-// and 落款 and below the title.
+// blankLine is an empty line of the body's height: the 空一行 below the title.
 func (b *body) blankLine() {
 	b.paragraph(styleBlank, pPr{}, nil)
 }
@@ -320,7 +317,11 @@ func (b *body) blankLine() {
 // pPr is what a paragraph sets beyond its style.
 type pPr struct {
 	keepNext bool
-	ind      string // a w:ind element
+	// lineBefore is the 空一行 (one blank line) the standard asks for above the 附件说明 and the 落款, as
+	// space before the paragraph rather than an empty one: Word and LibreOffice drop it at the top of a
+	// page, where a blank line would only push the text down.
+	lineBefore bool
+	ind        string // a w:ind element
 }
 
 // paragraph writes one w:p, its properties in the schema's order.
@@ -332,6 +333,9 @@ func (b *body) paragraph(style string, props pPr, segs []seg) {
 	if b.breakBefore {
 		b.buf.WriteString(`<w:pageBreakBefore/>`)
 		b.breakBefore = false
+	}
+	if props.lineBefore {
+		fmt.Fprintf(&b.buf, `<w:spacing w:before="%d" w:line="%d" w:lineRule="exact"/>`, linePitch, linePitch)
 	}
 	b.buf.WriteString(props.ind)
 	b.buf.WriteString(`</w:pPr>`)

@@ -187,13 +187,16 @@ func TestSignatureIndents(t *testing.T) {
 		if len(got) != 2 || got[0][1] != want[0] || got[1][1] != want[1] {
 			t.Errorf("%s / %s: right indents %v, want %v", tt.organ, tt.date, got, want)
 		}
+		if before := fmt.Sprintf(`<w:pStyle w:val="Signature"/><w:keepNext/><w:spacing w:before="%d"`, linePitch); !strings.Contains(doc, before) {
+			t.Errorf("the organ line lacks one line of space above it (%s)", before)
+		}
 		if !strings.Contains(doc, `<w:pStyle w:val="Signature"/><w:keepNext/>`) || strings.Count(doc, "<w:keepNext/>") != 1 {
 			t.Errorf("the organ line must keep with the date line, and only it:\n%s", doc)
 		}
 	}
 }
 
-var signatureIndent = regexp.MustCompile(`<w:pStyle w:val="Signature"/>(?:<w:keepNext/>)?<w:ind w:right="(\d+)"/>`)
+var signatureIndent = regexp.MustCompile(`<w:pStyle w:val="Signature"/>(?:<w:keepNext/>)?(?:<w:spacing [^>]*/>)?<w:ind w:right="(\d+)"/>`)
 
 func TestTitleLines(t *testing.T) {
 	for _, tt := range []struct{ title, want string }{
