@@ -163,6 +163,10 @@ func (fp *fileParser) finish() {
 			Message: "文件中没有可识别的“选举结果”或“当选人员”表：请确认表头行使用标准列名(可用 electsum template 生成标准采集表)"})
 		return
 	}
+	if len(fp.out.Results) == 0 && len(fp.out.Members) == 0 {
+		fp.add(Problem{Severity: Warning, Rule: "no_data_rows",
+			Message: "文件只有表头，表头下面没有任何数据行，导入后没有数据：请确认是否发错了文件(例如空白的采集表)"})
+	}
 	results := fp.out.Results
 	byKey := make(map[Key]int, len(results))
 	for i := range results {

@@ -1,10 +1,14 @@
 package ingest
 
 import (
+	"bytes"
+	"errors"
+	"runtime"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 const membersCSV = `城关镇2024年当选人员名单
@@ -74,5 +78,64 @@ func TestCSVWithoutHeader(t *testing.T) {
 	}
 	if got := rules(p, Notice); len(got) != 1 || got[0] != "unknown_sheet@" {
 		t.Errorf("notices = %v", got)
+	}
+}
+
+// UTF-16 with a byte-order mark, what Excel's "Unicode 文本" and some exports write, reads like UTF-8.
+func TestCSVUTF16(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		order unicode.Endianness
+	}{{"utf-16le", unicode.LittleEndian}, {"utf-16be", unicode.BigEndian}} {
+		t.Run(c.name, func(t *testing.T) {
+			data, err := unicode.UTF16(c.order, unicode.UseBOM).NewEncoder().String(membersCSV)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := mustParse(t, writeFile(t, "members.csv", []byte(data)))
+			if len(p.Problems) != 0 || len(p.Members) != 2 || p.Members[1].Name != "李四" {
+				t.Fatalf("problems %v, members %+v", p.Problems, p.Members)
+			}
+		})
+	}
+}
+
+// A file that is neither UTF-8 nor GB18030 (Latin-1 here) is refused, naming its first bad line,
+// instead of loading mojibake.
+func TestCSVInvalidEncodingNamesTheLine(t *testing.T) {
+	data := []byte("乡镇,村,年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n城关镇,石桥村,2024,村委会,100,90,5,5\nCaf\xe9 1,x,2024,村委会,1,1,1,1\n")
+	_, err := ParseFile(writeFile(t, "results.csv", data), ParseOptions{})
+	if !errors.Is(err, ErrEncoding) {
+		t.Fatalf("err = %v, want ErrEncoding", err)
+	}
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Line != 3 || !strings.Contains(err.Error(), "第3行") {
+		t.Errorf("err = %v, want line 3 named", err)
+	}
+}
+
+// A CSV (or workbook) with a header and no row below it is a warning, not a silent success.
+func TestHeaderOnlyIsAWarning(t *testing.T) {
+	p := mustParse(t, writeFile(t, "results.csv", []byte("乡镇,村,年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n")))
+	if got := rules(p, Warning); len(got) != 1 || got[0] != "no_data_rows@" {
+		t.Errorf("warnings = %v", got)
+	}
+}
+
+// A CSV of one 60 MB line is refused before it is split into fields, within a memory bound.
+func TestCSVOverlongLineIsRefused(t *testing.T) {
+	data := append([]byte("乡镇,村,年份\n"), bytes.Repeat([]byte("a,"), 30<<20)...)
+	path := writeFile(t, "one-line.csv", data)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := ParseFile(path, ParseOptions{})
+	runtime.ReadMemStats(&after)
+	var fe *FileError
+	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &fe) || fe.Line != 2 || !strings.Contains(err.Error(), "第2行") {
+		t.Fatalf("err = %v, want ErrTooLarge at line 2", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 3*uint64(len(data)) {
+		t.Errorf("allocated %d MB to refuse a %d MB file", alloc>>20, len(data)>>20)
 	}
 }

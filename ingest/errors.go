@@ -21,6 +21,9 @@ var (
 	ErrZipBomb = errors.New("workbook expands beyond the unzip limit")
 	// ErrCorrupt: the file looks like a workbook or CSV but cannot be decoded (damaged zip, bad XML).
 	ErrCorrupt = errors.New("file is corrupt")
+	// ErrEncoding: a CSV file is neither UTF-8, UTF-16 with a byte-order mark, nor GB18030/GBK;
+	// FileError.Line is its first line that is not.
+	ErrEncoding = errors.New("text is neither UTF-8 nor GB18030")
 )
 
 // FileError is a file that cannot be read at all. Kind is one of the Err* values above; Err is the
@@ -31,6 +34,9 @@ type FileError struct {
 	Err  error
 	// Limit is the limit that was exceeded, in bytes, for ErrTooLarge and ErrZipBomb.
 	Limit int64
+	// Line is the line of a CSV file at fault (1-based), for ErrEncoding and for ErrTooLarge when one
+	// line is longer than maxCSVLine; 0 otherwise.
+	Line int
 }
 
 func (e *FileError) Error() string {
@@ -50,9 +56,14 @@ func (e *FileError) Error() string {
 	case ErrEncrypted:
 		return fmt.Sprintf("文件 %s 设置了打开密码：请在 Excel 中打开后取消密码(文件→信息→保护工作簿→用密码进行加密，清空密码；WPS：文件→文档加密→密码加密)，保存后重新导入", name)
 	case ErrTooLarge:
+		if e.Line > 0 {
+			return fmt.Sprintf("文件 %s 第%d行超过每行 %s 的上限，不是正常的表格：请在 Excel 或 WPS 中打开确认，另存为 .xlsx 后重新导入", name, e.Line, bytesText(e.Limit))
+		}
 		return fmt.Sprintf("文件 %s 超过 %s 的大小上限：请删除与换届选举无关的工作表、图片后重新导入，或按乡镇拆分为多个文件", name, bytesText(e.Limit))
 	case ErrZipBomb:
 		return fmt.Sprintf("文件 %s 解压后超过 %s 的上限，可能已损坏或被恶意构造：请向报送乡镇索取重新导出的文件", name, bytesText(e.Limit))
+	case ErrEncoding:
+		return fmt.Sprintf("文件 %s 第%d行既不是 UTF-8 也不是 GB18030(GBK) 编码的文字，无法读取：请在 Excel 或 WPS 中打开，另存为“CSV UTF-8(逗号分隔)”或 .xlsx 后重新导入", name, e.Line)
 	case ErrCorrupt:
 		msg := fmt.Sprintf("文件 %s 已损坏，无法读取：请在 Excel 或 WPS 中打开确认，另存为新文件后重新导入", name)
 		if e.Err != nil {

@@ -109,11 +109,13 @@ func readCapped(path string, limit int64) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, &FileError{Path: path, Kind: ErrTooLarge, Limit: limit}
 	}
-	// The file may grow between Stat and reading: read at most one byte past the limit.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// The file may grow between Stat and reading: read at most one byte past the limit. The buffer
+	// is sized from Stat, so that reading takes the file's size once and not twice over in doublings.
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, &FileError{Path: path, Kind: ErrTooLarge, Limit: limit}
 	}

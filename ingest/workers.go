@@ -98,7 +98,7 @@ func unreadable(path string, err error) Problem {
 		err  error
 		rule string
 	}{{ErrNotWorkbook, "file_not_workbook"}, {ErrEncrypted, "file_encrypted"}, {ErrTooLarge, "file_too_large"},
-		{ErrZipBomb, "file_zip_bomb"}, {ErrCorrupt, "file_corrupt"}} {
+		{ErrZipBomb, "file_zip_bomb"}, {ErrCorrupt, "file_corrupt"}, {ErrEncoding, "file_encoding"}} {
 		if errors.Is(err, k.err) {
 			rule = k.rule
 		}
