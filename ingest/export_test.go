@@ -2,3 +2,9 @@ package ingest
 
 // DiffReaders is diffReaders for the tests of package ingest_test, which may import synth.
 var DiffReaders = diffReaders
+
+// ReaderStats tells how many sheets the fast xlsx reader has read so far, and how many sheets and
+// whole workbooks it declined, for the benchmarks.
+func ReaderStats() (fast, fallbackSheets, fallbackBooks int64) {
+	return readerStats.fastSheets.Load(), readerStats.fallbackSheets.Load(), readerStats.fallbackBooks.Load()
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -594,5 +595,50 @@ func TestFallbackIsCounted(t *testing.T) {
 	mustParse(t, writeFile(t, "b.xlsx", zipParts(t, handWritten[5].parts))) // 1904 dates
 	if readerStats.fallbackBooks.Load() != books+1 {
 		t.Error("a workbook declined as a whole is not counted")
+	}
+}
+
+// TestKilledReadLeavesNoTempFile kills (SIGKILL) a process while it reads workbooks whose sheet is over
+// MaxXMLSize — one through the fast reader, one it declines so that excelize reads it — and checks that
+// the process's temporary folder is empty: reading never writes a temporary file that a killed run
+// would leave behind (excelize used to unzip such a sheet to one).
+func TestKilledReadLeavesNoTempFile(t *testing.T) {
+	if paths := os.Getenv("ELECTSUM_READ_FOREVER"); paths != "" {
+		for {
+			for _, p := range strings.Split(paths, "\n") {
+				if _, err := ParseFile(p, ParseOptions{MaxXMLSize: 1 << 20}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if testing.Short() {
+		t.Skip("starts a process")
+	}
+	var rows strings.Builder
+	for r := 1; r <= 40000; r++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>城关镇</t></is></c><c r="B%d"><v>%d</v></c></row>`, r, r, r, r)
+	}
+	dir := t.TempDir()
+	fast := filepath.Join(dir, "fast.xlsx")
+	slow := filepath.Join(dir, "slow.xlsx")
+	os.WriteFile(fast, zipParts(t, map[string]string{"xl/worksheets/sheet1.xml": sheetHead + "<sheetData>" + rows.String() + "</sheetData></worksheet>"}), 0o644)
+	os.WriteFile(slow, zipParts(t, map[string]string{"xl/worksheets/sheet1.xml": sheetHead + "<sheetData><!-- -->" + rows.String() + "</sheetData></worksheet>"}), 0o644)
+	tmp := filepath.Join(dir, "tmp")
+	os.Mkdir(tmp, 0o755)
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestKilledReadLeavesNoTempFile$")
+	cmd.Env = append(os.Environ(), "ELECTSUM_READ_FOREVER="+fast+"\n"+slow, "TMPDIR="+tmp)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(3 * time.Second)
+	cmd.Process.Kill()
+	cmd.Wait()
+	if state := cmd.ProcessState; state.Exited() {
+		t.Fatalf("the reading process stopped by itself (%v) instead of being killed", state)
+	}
+	left, _ := os.ReadDir(tmp)
+	for _, e := range left {
+		t.Errorf("left behind in the temporary folder: %s", e.Name())
 	}
 }
