@@ -263,7 +263,7 @@ func headsChanged(cur, prev []*memberRow) Part {
 		same := false
 		for _, c := range curBy[u] {
 			for _, p := range ps {
-				same = same || sameHead(c, p)
+				same = same || samePerson(c, p)
 			}
 		}
 		if !same {

@@ -36,21 +36,25 @@
 //     (连任 = 否), WealthLeaders, GraduateOfficials: share of the people whose column was filled; no
 //     figure when nobody's was.
 //   - AgeBands, AverageAge: age_at_election = 周岁 at the election's 选举日期 (31 December of the year
-//     when none) from 出生年月, else the age written on the sheet; over the people whose age is known.
+//     when none) from the exact birthday when the 身份证号 gives it and agrees with 出生年月, else from
+//     出生年月, else the age written on the sheet (electsum.Person.AgeAtElection; the SQL macro
+//     age_at_election in views/00_person.sql); over the people whose age is known.
 //   - Education: Options.EducationBuckets over the people with a 学历.
 //   - Positions (per body only): people per 职务, share of Total. Categories: deputies' 代表构成.
 //   - Heads 带头人: the 书记 of a party body, the 主任 of a committee (deputies have none). NewHeads: heads
 //     with 连任 = 否. NewHeadsAgeGap = NewHeads.AverageAge − Heads.AverageAge (岁);
 //     NewHeadsCollegeGap = the same for the share of the first education bucket (百分点).
 //   - HeadsChanged: units whose head this year is none of the previous term's heads of the same unit and
-//     body (same id number, else same name and, where both known, birth date), share of the units with a
+//     body (the same person by electsum.SamePerson), share of the units with a
 //     head in both terms (view v_change.head_changed). It has no previous value (that would need the
 //     term before the previous one).
 //   - Methods: units per 选举方式, share of the units that named one, most used first.
 //
 // TwoCommittees (村: 村党组织+村民委员会, 社区: 社区党组织+居民委员会; view v_two_committees): two member rows
-// of a unit are the same person when both id numbers are given and equal, or else the names are equal
-// and birth dates (and written ages) agree where both are given.
+// of a unit are the same person by the one identity rule, electsum.SamePerson (SQL: same_person in
+// views/00_person.sql): the same id number when both give one; else the same name and birth windows
+// that overlap (the same birth month; written ages may differ by one across elections that straddle a
+// birthday).
 //   - Positions 职数: members of both bodies (a person on both counts twice); Persons 人数: distinct
 //     people, with their Structure (Positions = Persons.Total + CrossPersons.Count).
 //   - OneShoulder 一肩挑: units whose party 书记 is the committee 主任; CrossUnits: units with a person on
@@ -75,7 +79,13 @@
 //
 // # Views (Install; the SQL is in views/*.sql)
 //
-// v_members — members with election_date, age_at_election, age_band, education_bucket, party_member,
+// Macros (views/00_person.sql): age_at_election(birth, id_number, age, election_date), exact_birth,
+// age_at, person(id_number, name, birth, age, election_date) and same_person(a, b), the SQL forms of
+// package electsum's person rules:
+//
+//	SELECT a.name FROM v_members a JOIN v_members b USING (county, township, unit, year) WHERE a.body = '村党组织' AND b.body = '村民委员会' AND same_person(a.person, b.person) ORDER BY a.name;
+//
+// v_members — members with election_date, age_at_election, person, age_band, education_bucket, party_member,
 // minority, is_head, kind (bands and buckets from the tables cfg_age_bands and cfg_education_buckets,
 // filled with the defaults; SetConfig replaces them):
 //

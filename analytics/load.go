@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"time"
 
 	"electsum"
 )
@@ -44,7 +45,8 @@ type memberRow struct {
 	Year                         int
 	Body                         Body
 	Name, Position, Gender       string
-	Age                          sql.NullInt64 // at the election date
+	Age                          sql.NullInt64 // at the election date (age_at_election)
+	ElectionDate                 string        // YYYY-MM-DD: 选举日期, else 31 December
 	Birth                        string        // YYYY-MM-DD or ''
 	SheetAge                     sql.NullInt64
 	Ethnicity, Party, Education  string
@@ -59,35 +61,19 @@ type memberRow struct {
 // isHead reports whether the member is the head (带头人) of the body (electsum.Body.IsHead).
 func (m *memberRow) isHead() bool { return m.Body.IsHead(electsum.Position(m.Position)) }
 
-// samePerson is the identity rule for two member rows of the same unit and year: the same id_number
-// when both have one; otherwise the same name and, where both sides know them, the same birth date
-// and the same written age. Unlike members.person_key it also matches a row that has an id number with
-// one that does not.
-func samePerson(a, b *memberRow) bool {
-	if a.IDNumber != "" && b.IDNumber != "" {
-		return a.IDNumber == b.IDNumber
+// person is what the identity rule (electsum.SamePerson) reads of the row.
+func (m *memberRow) person() electsum.Person {
+	p := electsum.Person{IDNumber: m.IDNumber, Name: m.Name}
+	p.Birth, _ = time.Parse(time.DateOnly, m.Birth)
+	p.Election, _ = time.Parse(time.DateOnly, m.ElectionDate)
+	if m.SheetAge.Valid {
+		p.Age = int(m.SheetAge.Int64)
 	}
-	if a.Name != b.Name {
-		return false
-	}
-	if a.Birth != "" && b.Birth != "" && a.Birth != b.Birth {
-		return false
-	}
-	if a.SheetAge.Valid && b.SheetAge.Valid && a.SheetAge.Int64 != b.SheetAge.Int64 {
-		return false
-	}
-	return true
+	return p
 }
 
-// sameHead is the identity rule across terms: the same id_number when both have one, else the same
-// name and, where both are known, the same birth date (ages written on the sheet differ between
-// terms, so they are not compared).
-func sameHead(a, b *memberRow) bool {
-	if a.IDNumber != "" && b.IDNumber != "" {
-		return a.IDNumber == b.IDNumber
-	}
-	return a.Name == b.Name && (a.Birth == "" || b.Birth == "" || a.Birth == b.Birth)
-}
+// samePerson is electsum.SamePerson of two member rows.
+func samePerson(a, b *memberRow) bool { return electsum.SamePerson(a.person(), b.person()) }
 
 // warningRow is one row of sql/warnings.sql.
 type warningRow struct {
@@ -130,8 +116,18 @@ func loadElections(ctx context.Context, db *sql.DB, s Scope, prev int) ([]*elect
 }
 
 func loadMembers(ctx context.Context, db *sql.DB, s Scope, prev int) ([]*memberRow, error) {
+	// The person macros are created as TEMP macros on the query's own connection, so that the
+	// definitions are the ones views/00_person.sql installs, even on a database opened read-only.
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("query members: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, tempPersonMacros()); err != nil {
+		return nil, fmt.Errorf("define the person macros: %w", err)
+	}
 	args := append([]any{s.Year, prev}, scopeArgs(s)...)
-	rows, err := db.QueryContext(ctx, sqlText("members"), args...)
+	rows, err := conn.QueryContext(ctx, sqlText("members"), args...)
 	if err != nil {
 		return nil, fmt.Errorf("query members: %w", err)
 	}
@@ -141,7 +137,7 @@ func loadMembers(ctx context.Context, db *sql.DB, s Scope, prev int) ([]*memberR
 		m := new(memberRow)
 		var body string
 		if err := rows.Scan(&m.County, &m.Township, &m.Unit, &m.Year, &body, &m.Name, &m.Position, &m.Gender,
-			&m.Age, &m.Birth, &m.SheetAge, &m.Ethnicity, &m.Party, &m.Education, &m.Reelected, &m.IDNumber,
+			&m.Age, &m.ElectionDate, &m.Birth, &m.SheetAge, &m.Ethnicity, &m.Party, &m.Education, &m.Reelected, &m.IDNumber,
 			&m.WealthLeader, &m.GraduateOffice, &m.Category, &m.Votes, &m.PersonKey); err != nil {
 			return nil, fmt.Errorf("read members: %w", err)
 		}

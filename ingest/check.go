@@ -229,17 +229,18 @@ func (fp *fileParser) finish() {
 	}
 }
 
-// checkAge checks age (given, or from the birth month at the election date) and that the person was
+// checkAge checks the age at the election date (electsum.Person.AgeAtElection) and that the person was
 // born before the election. The election date is the results row's 选举日期, else the year's end.
 func (fp *fileParser) checkAge(m *Member, raw memberRaw, results map[Key]int) {
 	if m.Year == 0 {
 		return
 	}
 	sp := raw.sheet
-	at := time.Date(m.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+	var date time.Time
 	if i, ok := results[m.Key]; ok && fp.out.Results[i].Date != nil {
-		at = *fp.out.Results[i].Date
+		date = *fp.out.Results[i].Date
 	}
+	at := electsum.ElectionDate(m.Year, date)
 	if m.Birth != nil && m.Birth.After(at) {
 		value := raw.birth
 		f := fBirth
@@ -250,21 +251,18 @@ func (fp *fileParser) checkAge(m *Member, raw memberRaw, results map[Key]int) {
 			fmt.Sprintf("%s 的出生年月%s晚于选举日期 %s：请核对", m.Name, m.Birth.Format("2006年1月"), at.Format("2006年1月2日")))
 		return
 	}
-	age, f, value := 0, fAge, raw.age
-	switch {
-	case m.Age != nil:
-		age = *m.Age
-	case m.Birth != nil:
-		age = at.Year() - m.Birth.Year()
-		if at.Month() < m.Birth.Month() { // born on the 1st: only the month decides
-			age--
-		}
+	// The age the figures use (electsum.Person.AgeAtElection): from the exact birthday when the
+	// 身份证号 gives it, else from 出生年月, else as written.
+	age, known := m.person(at).AgeAtElection()
+	if !known {
+		return
+	}
+	f, value := fAge, raw.age
+	if birth, _ := electsum.ExactBirth(m.person(at).Birth, m.IDNumber); !birth.IsZero() {
 		f, value = fBirth, raw.birth
-		if value == "" {
+		if value == "" || m.IDNumber != "" {
 			f, value = fIDNumber, electsum.MaskID(m.IDNumber)
 		}
-	default:
-		return
 	}
 	if age < 18 || age > 90 {
 		sp.problem(Error, "age_out_of_range", m.Row, f, value,

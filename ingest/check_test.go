@@ -70,6 +70,12 @@ func TestChecks(t *testing.T) {
 			sheets: []sheetData{
 				{name: "选举结果", rows: [][]any{resultsHeader, set(okResult, 12, "2024-03-15")}},
 				{name: "当选人员", rows: [][]any{membersHeader, okMember, set(okMember, 4, "小王", 7, "2006.04", 12, "")}}}},
+		// Issue 8 item 8: 出生年月 2006.03 makes him 18 on 15 March 2024, but his 身份证号 says 20 March.
+		{name: "age from the exact birthday", sev: Error, rule: "age_out_of_range", cell: "M3",
+			message: "小王 选举时的年龄为 17 岁，不在 18—90 岁之间：请核对身份证号(M3)",
+			sheets: []sheetData{
+				{name: "选举结果", rows: [][]any{resultsHeader, set(okResult, 12, "2024-03-15")}},
+				{name: "当选人员", rows: [][]any{membersHeader, okMember, set(okMember, 4, "小王", 7, "2006.03", 12, makeID("20060320", true))}}}},
 		{name: "born after the election", sheets: membersOnly(set(okMember, 7, "2025.01", 12, "")), sev: Error, rule: "birth_after_election", cell: "H2"},
 		{name: "neither birth nor age", sheets: membersOnly(set(okMember, 7, "", 12, "")), sev: Error, rule: "missing_birth_age", cell: "H2",
 			message: "张三 的出生年月和年龄都未填写：请至少填写一项"},

@@ -31,22 +31,6 @@ func (l *loader) clash(a, b int) *clash {
 	return c
 }
 
-// personKey is the schema's identity of a person when the reader did not set one: the ID number when
-// given, else name, place and birth (or age).
-func personKey(m *Member) string {
-	if m.IDNumber != "" {
-		return "id:" + m.IDNumber
-	}
-	born := ""
-	switch {
-	case m.Birth != nil:
-		born = m.Birth.Format("2006-01")
-	case m.Age != nil:
-		born = fmt.Sprint(*m.Age)
-	}
-	return "name:" + m.Township + "|" + m.Unit + "|" + m.Name + "|" + born
-}
-
 // findClashes collects the elections and people that two staged files of the run both claim.
 func (l *loader) findClashes(ctx context.Context) error {
 	rows, err := l.conn.QueryContext(ctx, sqlKeyClashes)

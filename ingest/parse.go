@@ -683,33 +683,9 @@ func (sp *sheetParser) member(row int, cells []string) {
 	m.Votes = sp.intValue(cells, row, fVotes, false)
 	raw := memberRaw{sheet: sp, birth: sp.cell(cells, fBirth), age: sp.cell(cells, fAge)}
 	sp.checkMember(&m, raw)
-	m.PersonKey = identify(&m)
+	m.PersonKey = personKey(&m)
 	sp.fp.out.Members = append(sp.fp.out.Members, m)
 	sp.fp.raw = append(sp.fp.raw, raw)
-}
-
-// identify returns Member.PersonKey, identifying a person across bodies: by 身份证号 when given, else by name, place and birth
-// month (or age).
-func identify(m *Member) string {
-	if m.IDNumber != "" {
-		return "id:" + m.IDNumber
-	}
-	var b strings.Builder
-	b.Grow(len(m.Township) + len(m.Unit) + len(m.Name) + 20)
-	b.WriteString("name:")
-	b.WriteString(m.Township)
-	b.WriteByte('|')
-	b.WriteString(m.Unit)
-	b.WriteByte('|')
-	b.WriteString(m.Name)
-	b.WriteByte('|')
-	switch {
-	case m.Birth != nil:
-		b.WriteString(m.Birth.Format("2006-01"))
-	case m.Age != nil:
-		fmt.Fprintf(&b, "age:%d", *m.Age)
-	}
-	return b.String()
 }
 
 // sortProblems orders problems by sheet (in workbook order), then row, then column; whole-file

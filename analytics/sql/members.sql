@@ -1,6 +1,6 @@
 -- Members of the scope in the current and the previous year, with their age at the election date
--- (the election's 选举日期, else 31 December of the year): from the birth date when known, else the
--- age written on the sheet. The same expression defines v_members.age_at_election.
+-- (the election's 选举日期, else 31 December of the year) by the macro age_at_election
+-- (views/00_person.sql), which also defines v_members.age_at_election.
 -- Parameters: year, previous year, then county, township, unit, each twice ('' means all).
 WITH m AS (
     SELECT m.*, coalesce(e.election_date, make_date(m.year, 12, 31)) AS election_date
@@ -12,12 +12,8 @@ WITH m AS (
       AND (? = '' OR m.county = ?) AND (? = '' OR m.township = ?) AND (? = '' OR m.unit = ?)
 )
 SELECT county, township, unit, year, body, name, position, gender,
-       CASE WHEN birth IS NOT NULL THEN
-                year(election_date) - year(birth)
-                - CASE WHEN month(election_date) < month(birth)
-                         OR (month(election_date) = month(birth) AND day(election_date) < day(birth))
-                       THEN 1 ELSE 0 END
-            ELSE age END AS age_at_election,
+       age_at_election(birth, id_number, age, election_date) AS age_at_election,
+       strftime(election_date, '%Y-%m-%d') AS election_date,
        coalesce(strftime(birth, '%Y-%m-%d'), '') AS birth, age,
        coalesce(ethnicity, '') AS ethnicity, coalesce(party, '') AS party,
        coalesce(education, '') AS education, reelected, coalesce(id_number, '') AS id_number,

@@ -1,7 +1,9 @@
 -- v_members: one row per elected person per body per year (the members table), with the derived
 -- columns every figure uses:
 --   election_date    the election's 选举日期, else 31 December of the year
---   age_at_election  周岁 at election_date from birth; the age written on the sheet when birth is empty
+--   age_at_election  周岁 at election_date from the exact birthday (the 身份证号's, when it agrees with
+--                    出生年月), else from 出生年月, else the age written on the sheet (00_person.sql)
+--   person           what the identity rule same_person(a.person, b.person) reads (00_person.sql)
 --   age_band         label of the cfg_age_bands row holding age_at_election (age_band_ord: its order)
 --   education_bucket label of the cfg_education_buckets group of education (education_bucket_ord)
 --   party_member     中共党员 or 中共预备党员
@@ -16,13 +18,8 @@ WITH dated AS (
            ON e.county = m.county AND e.township = m.township AND e.unit = m.unit
           AND e.year = m.year AND e.body = m.body
 ), aged AS (
-    SELECT *,
-           CASE WHEN birth IS NOT NULL THEN
-                    year(election_date) - year(birth)
-                    - CASE WHEN month(election_date) < month(birth)
-                             OR (month(election_date) = month(birth) AND day(election_date) < day(birth))
-                           THEN 1 ELSE 0 END
-                ELSE age END AS age_at_election
+    SELECT *, age_at_election(birth, id_number, age, election_date) AS age_at_election,
+           person(id_number, name, birth, age, election_date) AS person
     FROM dated
 )
 SELECT a.*,

@@ -6,25 +6,21 @@
 --   one_shoulder         the party body's 书记 is the committee's 主任 (一肩挑); NULL unless both bodies elected
 --   cross_unit           at least one cross person; NULL unless both bodies elected
 --   committee_members, committee_women   of the 村民委员会 / 居民委员会
--- Two rows are the same person when both id numbers are given and equal, or, when either is missing,
--- the names are equal and birth dates (and written ages) agree wherever both are given.
+-- Two rows are the same person by the one identity rule, same_person (00_person.sql, electsum.SamePerson).
 CREATE OR REPLACE VIEW v_two_committees AS
 WITH kinds(kind, party_body, committee_body) AS (
     VALUES ('村', '村党组织', '村民委员会'), ('社区', '社区党组织', '居民委员会')
 ), p AS (
-    SELECT m.*, k.kind FROM members m JOIN kinds k ON m.body = k.party_body
+    SELECT m.*, k.kind FROM v_members m JOIN kinds k ON m.body = k.party_body
 ), c AS (
-    SELECT m.*, k.kind FROM members m JOIN kinds k ON m.body = k.committee_body
+    SELECT m.*, k.kind FROM v_members m JOIN kinds k ON m.body = k.committee_body
 ), crossed AS (
     SELECT c.county, c.township, c.unit, c.year, c.kind, c.person_key,
            bool_or(p.position = '书记' AND c.position = '主任') AS shoulder
     FROM c JOIN p
       ON p.county = c.county AND p.township = c.township AND p.unit = c.unit
      AND p.year = c.year AND p.kind = c.kind
-     AND CASE WHEN p.id_number IS NOT NULL AND c.id_number IS NOT NULL THEN p.id_number = c.id_number
-              ELSE p.name = c.name
-                   AND coalesce(p.birth = c.birth, true)
-                   AND coalesce(p.age = c.age, true) END
+     AND same_person(p.person, c.person)
     GROUP BY ALL
 ), pc AS (
     SELECT county, township, unit, year, kind, count(*) AS party_members FROM p GROUP BY ALL

@@ -1,8 +1,7 @@
 -- v_change: each row of v_structure beside the same scope and body in its previous term (the latest
 -- earlier year with data for that scope and body), with the changes: counts in people, shares in
 -- percentage points (difference of the rounded shares), average age in years. At unit level, also the
--- head (书记/主任) of both terms and whether the head changed (same person: equal id numbers, else equal
--- names and, where both are known, equal birth dates).
+-- head (书记/主任) of both terms and whether the head changed (same person by same_person, 00_person.sql).
 CREATE OR REPLACE VIEW v_change AS
 WITH h AS (
     SELECT county, township, unit, year, body,
@@ -12,8 +11,7 @@ WITH h AS (
 ), hp AS (
     -- whether any head of a year is one of the heads of an earlier year, per unit and body
     SELECT c.county, c.township, c.unit, c.body, c.year, p.year AS previous_year,
-           bool_or(CASE WHEN c.id_number IS NOT NULL AND p.id_number IS NOT NULL THEN c.id_number = p.id_number
-                        ELSE c.name = p.name AND coalesce(c.birth = p.birth, true) END) AS same_head
+           bool_or(same_person(c.person, p.person)) AS same_head
     FROM v_members c
     JOIN v_members p
       ON p.county = c.county AND p.township = c.township AND p.unit = c.unit AND p.body = c.body
