@@ -39,6 +39,9 @@ type Options struct {
 	Now func() time.Time `json:"-" toml:"-"`
 }
 
+// DefaultTurnoutThreshold is the 参选率 in percent below which a unit is listed when Options say nothing.
+const DefaultTurnoutThreshold = 90
+
 // DefaultAgeBands are the bands published summaries use.
 func DefaultAgeBands() []AgeBand {
 	return []AgeBand{
@@ -64,6 +67,6 @@ func DefaultOptions() Options {
 		AgeBands:         DefaultAgeBands(),
 		EducationBuckets: DefaultEducationBuckets(),
 		Rounding:         HalfUp,
-		TurnoutThreshold: 90,
+		TurnoutThreshold: DefaultTurnoutThreshold,
 	}
 }

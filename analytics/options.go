@@ -36,7 +36,7 @@ func (o Options) withDefaults() (Options, error) {
 		o.Rounding = HalfUp
 	}
 	if o.TurnoutThreshold == 0 {
-		o.TurnoutThreshold = 90
+		o.TurnoutThreshold = DefaultTurnoutThreshold
 	}
 	return o, o.Validate()
 }

@@ -58,7 +58,7 @@ type Thresholds struct {
 
 // The defaults of Thresholds.
 const (
-	DefaultTurnoutThreshold      = 90
+	DefaultTurnoutThreshold      = analytics.DefaultTurnoutThreshold
 	DefaultAgedThreshold         = 30
 	DefaultLowEducationThreshold = 40
 )
@@ -76,7 +76,8 @@ func (t Thresholds) withDefaults() Thresholds {
 	return t
 }
 
-// ConfigError is a report config that cannot be used; Field names the setting.
+// ConfigError is a prose setting of a report config that cannot be used (the thresholds of 存在的问题);
+// Field names the setting. Mistakes in the settings analytics uses are *analytics.ConfigError.
 type ConfigError struct {
 	Field   string
 	Message string
@@ -84,30 +85,17 @@ type ConfigError struct {
 
 func (e *ConfigError) Error() string { return fmt.Sprintf("报告配置 %s: %s", e.Field, e.Message) }
 
-// Validate checks the settings that would otherwise give wrong figures.
+// Validate checks the settings that would otherwise give wrong figures: the analytics options by
+// analytics.Options.Validate (the one validator of age bands, education buckets, rounding and the
+// turnout threshold; a *analytics.ConfigError), then the prose thresholds (a *ConfigError).
 func (c Config) Validate() error {
-	for i, b := range c.AgeBands {
-		if b.Label == "" {
-			return &ConfigError{Field: fmt.Sprintf("age_bands[%d].label", i), Message: "年龄段缺少名称"}
-		}
-		if b.Max != 0 && b.Max < b.Min {
-			return &ConfigError{Field: fmt.Sprintf("age_bands[%d]", i), Message: fmt.Sprintf("上限 %d 小于下限 %d", b.Max, b.Min)}
-		}
-	}
-	for i, e := range c.Education {
-		if e.Label == "" || len(e.Values) == 0 {
-			return &ConfigError{Field: fmt.Sprintf("education[%d]", i), Message: "学历分组需要 label 和 values"}
-		}
-	}
-	switch analytics.Rounding(c.Rounding) {
-	case "", analytics.HalfUp, analytics.LargestRemainder:
-	default:
-		return &ConfigError{Field: "rounding", Message: fmt.Sprintf("%q 不是 half_up 或 largest_remainder", c.Rounding)}
+	if err := c.Options().Validate(); err != nil {
+		return err
 	}
 	for _, t := range []struct {
 		name string
 		v    float64
-	}{{"thresholds.turnout", c.Thresholds.Turnout}, {"thresholds.aged", c.Thresholds.Aged}, {"thresholds.low_education", c.Thresholds.LowEducation}} {
+	}{{"thresholds.aged", c.Thresholds.Aged}, {"thresholds.low_education", c.Thresholds.LowEducation}} {
 		if t.v < 0 || t.v > 100 {
 			return &ConfigError{Field: t.name, Message: fmt.Sprintf("%v 不在 0—100 之间", t.v)}
 		}

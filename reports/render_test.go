@@ -297,16 +297,23 @@ func TestExampleConfigWorksAsIs(t *testing.T) {
 }
 
 func TestConfigValidate(t *testing.T) {
-	var ce *ConfigError
-	bad := []Config{
+	// The settings analytics uses are checked by analytics' one validator.
+	var ae *analytics.ConfigError
+	for i, c := range []Config{
 		{Rounding: "up"},
 		{AgeBands: []analytics.AgeBand{{Label: "x", Min: 50, Max: 40}}},
+		{AgeBands: []analytics.AgeBand{{Label: "x", Min: 0, Max: 40}, {Label: "y", Min: 45}}}, // a gap
 		{Education: []analytics.EducationBucket{{Label: "x"}}},
 		{Thresholds: Thresholds{Turnout: 120}},
+	} {
+		if err := c.Validate(); !errors.As(err, &ae) {
+			t.Errorf("analytics config %d: %v", i, err)
+		}
 	}
-	for i, c := range bad {
+	var ce *ConfigError
+	for i, c := range []Config{{Thresholds: Thresholds{Aged: 120}}, {Thresholds: Thresholds{LowEducation: -1}}} {
 		if err := c.Validate(); !errors.As(err, &ce) {
-			t.Errorf("config %d: %v", i, err)
+			t.Errorf("prose config %d: %v", i, err)
 		}
 	}
 }

@@ -142,10 +142,33 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 		column{label: "一次选举成功", kind: count})
 	iFirst := len(t.cols) - 1
 
-	// fill completes a row's computed cells (shares) from its counts; sum gives each count cell.
-	fill := func(cells []cell, r int) {
-		cells[iReg+2] = ratio(cells[iReg+1], cells[iReg], iReg+1, iReg, r)
-		cells[iSeats+3] = marginOf(cells, iSeats, r)
+	// rates writes a row's 参选率 and 差额比例: the model's figures, never a formula over the row's counts,
+	// whose units need not be the ones the model's definition counts (units that gave both numbers).
+	// A row the model has no figure for (a township's 小计 when the scope spans several counties) leaves
+	// them empty.
+	rates := func(cells []cell, bs *analytics.BodySummary) {
+		if bs == nil {
+			cells[iReg+2], cells[iSeats+3] = cell{kind: share}, cell{kind: share}
+			return
+		}
+		cells[iReg+2], cells[iSeats+3] = percent(bs.Participation.Turnout.Current), percent(bs.Seats.Margin.Current)
+	}
+	// township is the model's summary of body b in one township, when the scope's breakdown is by
+	// township.
+	township := func(county, name string) *analytics.BodySummary {
+		if s.Level != analytics.LevelCounty {
+			return nil
+		}
+		for i := range s.Breakdown {
+			if bd := &s.Breakdown[i]; bd.County == county && bd.Township == name {
+				for j := range bd.Bodies {
+					if bd.Bodies[j].Body == b {
+						return &bd.Bodies[j]
+					}
+				}
+			}
+		}
+		return nil
 	}
 	lead := func(county, township, unit string) []cell {
 		cells := make([]cell, len(t.cols))
@@ -166,7 +189,6 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 			}
 		}
 		cells[iFirst] = countYes(t, iFirst, from, to)
-		fill(cells, t.nextRow())
 		return cells
 	}
 	var subtotals []int
@@ -187,18 +209,22 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 			}
 			cells[iSeats], cells[iSeats+1], cells[iSeats+2] = value(e.Seats), value(e.Candidates), value(e.Elected)
 			cells[iFirst] = yesNo(e.FirstRound)
-			fill(cells, t.nextRow())
+			cells[iReg+2], cells[iSeats+3] = percent(e.Turnout), percent(e.Margin)
 			t.add(dataRow, cells...)
 		}
 		to := t.nextRow() - 1
 		if len(first) == 1 {
 			cells := make([]cell, len(t.cols))
 			cells[0] = str("合计")
-			t.add(totalRow, sums(cells, from, to)...)
+			cells = sums(cells, from, to)
+			rates(cells, s.Body(b))
+			t.add(totalRow, cells...)
 			return t
 		}
 		subtotals = append(subtotals, t.nextRow())
-		t.add(subtotalRow, sums(lead(rows[start].County, rows[start].Township, subtotalLabel), from, to)...)
+		cells := sums(lead(rows[start].County, rows[start].Township, subtotalLabel), from, to)
+		rates(cells, township(rows[start].County, rows[start].Township))
+		t.add(subtotalRow, cells...)
 		start = end
 	}
 	cells := make([]cell, len(t.cols))
@@ -208,19 +234,9 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 			cells[i] = sumRows(t, i, subtotals, iReg-1)
 		}
 	}
-	fill(cells, t.nextRow())
+	rates(cells, s.Body(b))
 	t.add(totalRow, cells...)
 	return t
-}
-
-// marginOf is 差额比例 = (候选 − 应选) / 应选 of one row, as a formula over its counts.
-func marginOf(cells []cell, iSeats, r int) cell {
-	seats, cand := cells[iSeats], cells[iSeats+1]
-	f := fmt.Sprintf(`IF(%s=0,"",(%s-%s)/%s)`, ref(iSeats, r), ref(iSeats+1, r), ref(iSeats, r), ref(iSeats, r))
-	if !seats.ok || seats.v == 0 {
-		return formula(f, cell{kind: share})
-	}
-	return formula(f, cell{kind: share, v: (cand.v - seats.v) / seats.v, ok: true})
 }
 
 // countYes counts the 是 cells of column i over rows [from, to].
@@ -378,10 +394,11 @@ func structureTable(s *analytics.Summary) *table {
 		column{label: "一肩挑(个)", kind: count},
 		column{group: "交叉任职", label: "村(社区)数", kind: count}, column{group: "交叉任职", label: "人数", kind: count})
 
-	// shares recomputes a row's share cells from its counts: 占比 of 女性, 中共党员, 少数民族 over 总人数.
-	shares := func(cells []cell, r int) {
-		for _, i := range []int{iTotal + 1, iTotal + 3, iTotal + 5} {
-			cells[i+1] = ratio(cells[i], cells[iTotal], i, iTotal, r)
+	// shares writes a row's 占比 of 女性, 中共党员, 少数民族: the model's shares (中共党员 and 少数民族 are
+	// shares of the people whose column was filled, not of 总人数), never a formula over the counts.
+	shares := func(cells []cell, st *analytics.Structure) {
+		for i, p := range []analytics.Part{st.Women, st.PartyMembers, st.Minorities} {
+			cells[iTotal+2+2*i] = percent(p.Share.Current)
 		}
 	}
 	for k, set := range sets {
@@ -411,7 +428,7 @@ func structureTable(s *analytics.Summary) *table {
 				cells[iRe+3] = value(tc.CrossUnits.Count.Current)
 				cells[iRe+4] = value(tc.CrossPersons.Count.Current)
 			}
-			shares(cells, t.nextRow())
+			shares(cells, st)
 			t.add(dataRow, cells...)
 		}
 		to := t.nextRow() - 1
@@ -431,8 +448,10 @@ func structureTable(s *analytics.Summary) *table {
 				cells[i] = sumOf(t, i, from, to)
 			}
 		}
-		cells[iAvg] = weightedAverage(t, iAvg, iTotal, from, to)
-		shares(cells, t.nextRow())
+		whole, _ := set.pick(s.Bodies, s.TwoCommittees)
+		cells[iAvg] = value(whole.AverageAge.Current)
+		cells[iAvg].kind = decimal
+		shares(cells, whole)
 		t.add(totalRow, cells...)
 	}
 	return t
@@ -452,22 +471,6 @@ func kinds(s *analytics.Summary) string {
 		return "村(社区)"
 	}
 	return "村"
-}
-
-// weightedAverage is the 平均年龄 of rows [from, to]: each row's average weighted by its 总人数.
-func weightedAverage(t *table, iAvg, iTotal, from, to int) cell {
-	var sum, n float64
-	for r := from; r <= to; r++ {
-		cells := t.rows[r-t.firstRow()].cells
-		sum += cells[iAvg].v * cells[iTotal].v
-		n += cells[iTotal].v
-	}
-	avg, tot := fmt.Sprintf("%s:%s", ref(iAvg, from), ref(iAvg, to)), fmt.Sprintf("%s:%s", ref(iTotal, from), ref(iTotal, to))
-	f := fmt.Sprintf(`IF(SUM(%s)=0,"",SUMPRODUCT(%s,%s)/SUM(%s))`, tot, avg, tot, tot)
-	if n == 0 {
-		return formula(f, cell{kind: decimal})
-	}
-	return formula(f, cell{kind: decimal, v: sum / n, ok: true})
 }
 
 // compareTable is 表3: every figure this term beside the previous term and the change, in 人,

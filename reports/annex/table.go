@@ -162,13 +162,3 @@ const maxFormula = 8000
 
 // subtotalLabel marks a 小计 row in its unit column.
 const subtotalLabel = "小计"
-
-// ratio is the share num/den of two cells of the same row (numerator column n, denominator column d,
-// sheet row r): empty when the denominator is empty or zero, as Excel computes =IF(d=0,"",n/d).
-func ratio(n, d cell, ni, di, r int) cell {
-	f := fmt.Sprintf(`IF(%s=0,"",%s/%s)`, ref(di, r), ref(ni, r), ref(di, r))
-	if !d.ok || d.v == 0 {
-		return formula(f, cell{kind: share})
-	}
-	return formula(f, cell{kind: share, v: n.v / d.v, ok: true})
-}
