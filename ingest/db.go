@@ -116,3 +116,21 @@ func migrateFS(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	}
 	return nil
 }
+
+// HasData reports whether db holds any loaded row: false for a database that has no electsum tables
+// (any other DuckDB file) or whose tables are empty.
+func HasData(ctx context.Context, db *sql.DB) (bool, error) {
+	var tables int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables
+		WHERE table_schema = 'main' AND table_name IN ('elections', 'members')`).Scan(&tables); err != nil {
+		return false, fmt.Errorf("read database: %w", err)
+	}
+	if tables < 2 {
+		return false, nil
+	}
+	var has bool
+	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM elections) OR EXISTS (SELECT 1 FROM members)`).Scan(&has); err != nil {
+		return false, fmt.Errorf("read database: %w", err)
+	}
+	return has, nil
+}

@@ -88,10 +88,7 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 // A workbook is written to a temporary file next to the target and renamed into place, so that an
 // interrupted run never leaves a half-written 附件.xlsx over a good one.
 func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
-	if _, err := os.Stat(req.db); err != nil {
-		return nil, &dbMissingError{path: req.db}
-	}
-	db, err := ingest.OpenReadOnly(ctx, req.db)
+	db, err := openData(ctx, req.db)
 	if err != nil {
 		return nil, err
 	}

@@ -49,15 +49,28 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		exclude = []string{*errorsDir}
 	}
+	_, statErr := os.Stat(*dbPath)
+	created := errors.Is(statErr, os.ErrNotExist)
 	db, err := ingest.Open(ctx, *dbPath)
 	if err != nil {
+		if created {
+			removeDB(*dbPath)
+		}
 		if strings.Contains(err.Error(), "lock") {
 			// DuckDB lets one process write a database file at a time; its error names the holder.
 			return &hintedError{err: err, hint: "另一个程序(另一个 electsum、DuckDB 命令行或 Python)正在使用 " + *dbPath + "，关闭它后重试"}
 		}
 		return err
 	}
-	defer db.Close()
+	committed := false
+	defer func() {
+		db.Close()
+		// A run that writes nothing leaves no new file behind: an empty database would later read as
+		// "全部数据 0 年" instead of "no data yet".
+		if created && !committed {
+			removeDB(*dbPath)
+		}
+	}()
 
 	bar := newProgress(e.stderr)
 	rep, loadErr := ingest.Load(ctx, db, paths, ingest.LoadOptions{County: *county, Replaces: replaces, SkipBadFiles: *skip,
@@ -66,6 +79,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if rep == nil {
 		return loadErr
 	}
+	committed = rep.Committed
 	var pe *ingest.ProblemsError
 	if loadErr != nil && !errors.As(loadErr, &pe) {
 		return loadErr
@@ -248,4 +262,11 @@ func (m *multiFlag) String() string { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error {
 	*m = append(*m, v)
 	return nil
+}
+
+// removeDB deletes a database file this run created, with DuckDB's write-ahead log and spill folder.
+func removeDB(path string) {
+	for _, p := range []string{path, path + ".wal", path + ".tmp"} {
+		os.RemoveAll(p)
+	}
 }

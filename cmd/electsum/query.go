@@ -72,14 +72,6 @@ func (p paramFlag) Set(s string) error {
 // savedName is what a saved analysis' name looks like, as opposed to SQL text.
 var savedName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)+$`)
 
-// noDatabaseError means the database file named by --db does not exist.
-type noDatabaseError struct{ path string }
-
-func (e *noDatabaseError) Error() string { return fmt.Sprintf("数据库文件 %s 不存在", e.path) }
-func (e *noDatabaseError) Hint() string {
-	return "先运行 electsum ingest <文件或文件夹> 载入数据 (或 electsum demo 生成示例数据), 或用 --db 指定数据库文件"
-}
-
 func runQuery(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "query", queryUsage)
 	dbPath := fs.String("db", ingest.DefaultDB, "数据库文件")
@@ -139,10 +131,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 			hint: fmt.Sprintf("用 -o 指定文件, 如 -o 结果.%s", format)}
 	}
 
-	if _, err := os.Stat(*dbPath); errors.Is(err, os.ErrNotExist) {
-		return &noDatabaseError{path: *dbPath}
-	}
-	db, err := ingest.OpenReadOnly(ctx, *dbPath)
+	db, err := openData(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

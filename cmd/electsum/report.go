@@ -138,14 +138,6 @@ func loadReportConfig(path string) (reports.Config, error) {
 	return cfg, nil
 }
 
-// dbMissingError means the database file does not exist.
-type dbMissingError struct{ path string }
-
-func (e *dbMissingError) Error() string { return fmt.Sprintf("数据库 %s 不存在", e.path) }
-func (e *dbMissingError) Hint() string {
-	return "先用 electsum ingest 导入表格，或用 --db 指定数据库文件"
-}
-
 // writeReports writes every report the options ask for and returns the paths written.
 func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
 	cfg, err := loadReportConfig(o.config)
@@ -158,10 +150,7 @@ func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
 			return nil, fmt.Errorf("读取模板目录 %s: %w", o.templates, err)
 		}
 	}
-	if _, err := os.Stat(o.db); err != nil {
-		return nil, &dbMissingError{path: o.db}
-	}
-	db, err := ingest.OpenReadOnly(ctx, o.db)
+	db, err := openData(ctx, o.db)
 	if err != nil {
 		return nil, err
 	}

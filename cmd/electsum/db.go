@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+
+	"electsum/ingest"
+)
+
+// openData opens the database of a reading command (query, report, annex) read-only, and refuses,
+// in one line that says what to do, a database that does not exist or holds no data yet: a failed
+// first ingest, or a DuckDB file of something else, must not read as a county with 0 villages.
+func openData(ctx context.Context, path string) (*sql.DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, &noDataError{path: path, missing: true}
+	}
+	db, err := ingest.OpenReadOnly(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	has, err := ingest.HasData(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if !has {
+		db.Close()
+		return nil, &noDataError{path: path}
+	}
+	return db, nil
+}
+
+// noDataError is a database that does not exist or holds no data: one line, with the next step.
+type noDataError struct {
+	path    string
+	missing bool
+}
+
+func (e *noDataError) Error() string {
+	what := "中还没有数据"
+	if e.missing {
+		what = "不存在"
+	}
+	return fmt.Sprintf("数据库 %s %s：先运行 electsum ingest 收到的表格/ 导入乡镇报来的表格(或 electsum demo 生成示例数据)，或用 --db 指定数据库文件", e.path, what)
+}
