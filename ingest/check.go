@@ -3,6 +3,7 @@ package ingest
 import (
 	"electsum"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -12,7 +13,7 @@ import (
 //	missing_column, missing_value, wrong_type, bad_enum                    the cells themselves
 //	voted_gt_registered, elected_gt_seats, ballots_mismatch,
 //	candidates_lt_seats                                                     a results row's figures
-//	missing_birth_age, age_out_of_range, birth_after_election,
+//	missing_birth_age, age_out_of_range, birth_after_election, birth_month_ambiguous, age_birth_mismatch,
 //	id_length, id_checksum, id_date, id_birth_mismatch, id_gender_mismatch  a member
 //	duplicate_result, duplicate_person, no_data_sheet                       the whole file
 //	total_mismatch, no_result_row, member_count_mismatch                    warnings
@@ -229,8 +230,14 @@ func (fp *fileParser) finish() {
 	}
 }
 
+// octoberAsNumber is a birth month as a number cell stores 1975.10: Excel keeps 1975.1, which reads as
+// January.
+var octoberAsNumber = regexp.MustCompile(`^\d{4}\.1$`)
+
 // checkAge checks the age at the election date (electsum.Person.AgeAtElection) and that the person was
 // born before the election. The election date is the results row's 选举日期, else the year's end.
+// 出生年月 stored as 1975.1 and an 年龄 more than a year off the 出生年月 are warnings.
+
 func (fp *fileParser) checkAge(m *Member, raw memberRaw, results map[Key]int) {
 	if m.Year == 0 {
 		return
@@ -250,6 +257,22 @@ func (fp *fileParser) checkAge(m *Member, raw memberRaw, results map[Key]int) {
 		sp.problem(Error, "birth_after_election", m.Row, f, value,
 			fmt.Sprintf("%s 的出生年月%s晚于选举日期 %s：请核对", m.Name, m.Birth.Format("2006年1月"), at.Format("2006年1月2日")))
 		return
+	}
+	if m.Birth != nil && octoberAsNumber.MatchString(raw.birth) {
+		sp.problem(Warning, "birth_month_ambiguous", m.Row, fBirth, raw.birth,
+			fmt.Sprintf("%s 的出生年月“%s”可能是 %s0 被 Excel 当作数字保存后丢了末尾的 0，现按 %d 年 1 月计：请核对是 1 月还是 10 月，并把该列设为文本格式(如 %s0 或 %s-01)",
+				m.Name, raw.birth, raw.birth, m.Birth.Year(), raw.birth, raw.birth[:4]))
+	}
+	if m.Birth != nil && m.Age != nil {
+		fromBirth := at.Year() - m.Birth.Year()
+		if at.Month() < m.Birth.Month() {
+			fromBirth--
+		}
+		if d := fromBirth - *m.Age; d > 1 || d < -1 {
+			sp.problem(Warning, "age_birth_mismatch", m.Row, fAge, raw.age,
+				fmt.Sprintf("%s 的年龄 %d 岁与出生年月 %s 算出的 %d 岁相差超过 1 岁：请核对%s和%s", m.Name, *m.Age,
+					m.Birth.Format("2006年1月"), fromBirth, sp.label(fAge, m.Row), sp.label(fBirth, m.Row)))
+		}
 	}
 	// The age the figures use (electsum.Person.AgeAtElection): from the exact birthday when the
 	// 身份证号 gives it, else from 出生年月, else as written.

@@ -113,3 +113,23 @@ func TestControlCharactersInCSV(t *testing.T) {
 		t.Fatalf("errors %v", got)
 	}
 }
+
+// 出生年月 typed 1975.10 in a General cell arrives as 1975.1: a warning at the cell asks for the month;
+// an age that disagrees with the birth month by more than a year is a warning at the age.
+func TestBirthTypedAsNumberAndAgeMismatch(t *testing.T) {
+	header := append(append([]any{}, membersHeader...), "年龄")
+	row := func(name string, birth any, age int) []any {
+		return append(memberRow("河岭村", "村民委员会", name, "委员", "男", "", ""), age)
+	}
+	a, b, c := row("张一", nil, 48), row("张二", nil, 40), row("张三", nil, 49)
+	a[7], b[7], c[7] = 1975.10, "1975.03", "1975.03" // a General cell: stored as 1975.1
+	path := writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{header, a, b, c}})
+	p := mustParse(t, path)
+	got := strings.Join(rules(p, Warning), " ")
+	if got != "birth_month_ambiguous@H2 age_birth_mismatch@N3" {
+		t.Errorf("warnings %q", got)
+	}
+	if e := rules(p, Error); len(e) != 0 {
+		t.Errorf("errors %v", e)
+	}
+}
