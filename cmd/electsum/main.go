@@ -3,7 +3,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -13,5 +15,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	if code != 0 && len(os.Args) == 1 && pauseOnError {
+		fmt.Fprintln(os.Stderr, "按回车键关闭窗口")
+		bufio.NewReader(os.Stdin).ReadString('\n')
+	}
 	os.Exit(code)
 }

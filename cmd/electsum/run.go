@@ -30,6 +30,9 @@ var commands = map[string]*command{}
 // is started by double-clicking it and opens the web page (noargs_windows.go).
 var noArgsCommand = ""
 
+// pauseOnError keeps a double-clicked console window open after a failure (Windows).
+var pauseOnError = false
+
 func register(c *command) {
 	if _, dup := commands[c.name]; dup {
 		panic("command registered twice: " + c.name)
