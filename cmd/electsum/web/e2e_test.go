@@ -144,12 +144,23 @@ func (b *browserRun) shot(name string) {
 	}
 }
 
-// text returns the text of the first element matching sel.
+// text returns the text of the first element matching sel, read by script rather than through
+// chromedp's copy of the DOM, which can lag behind a page that was just replaced.
 func (b *browserRun) text(sel string) string {
 	b.t.Helper()
-	var s string
-	b.run(chromedp.Text(sel, &s, chromedp.ByQuery))
-	return s
+	expr := `(function(){var e=document.querySelector(` + jsString(sel) + `);return e?e.innerText:null})()`
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var s *string
+		err := chromedp.Run(b.ctx, chromedp.Evaluate(expr, &s))
+		if err == nil && s != nil {
+			return *s
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("no element %s (%v)", sel, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // download clicks sel and returns the suggested file name and the bytes downloaded.
