@@ -134,3 +134,22 @@ func HasData(ctx context.Context, db *sql.DB) (bool, error) {
 	}
 	return has, nil
 }
+
+// Inputs lists every file recorded in ingest_log (absolute paths, loaded or not), so that no output is
+// ever written over a file a township sent.
+func Inputs(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, sqlInputs)
+	if err != nil {
+		return nil, fmt.Errorf("list ingested files: %w", err)
+	}
+	defer rows.Close()
+	var paths []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, fmt.Errorf("list ingested files: %w", err)
+		}
+		paths = append(paths, p)
+	}
+	return paths, rows.Err()
+}

@@ -7,10 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"electsum"
 )
 
 // ProblemListName is the file name of the list of all problems that WriteErrorsDir writes.
@@ -33,10 +36,12 @@ var fills = map[Severity]string{Error: "FFC7CE", Warning: "FFEB9C", Notice: "DDE
 // marks the row's first cell; plus one 问题清单.xlsx listing every problem of every file. CSV inputs
 // (and workbooks that cannot be opened at all) appear in 问题清单.xlsx only: a CSV file cannot hold
 // colours or comments, and converting it would hand back a file the township did not send. Sources
-// are the input paths, used to find the file a problem names. It returns the files written.
-func WriteErrorsDir(dir string, problems []Problem, sources []string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create %s: %w", dir, err)
+// are the input paths, used to find the file a problem names. Every file is written under the rules
+// of out (never over an input, an existing file only with Force). It returns the files written.
+func WriteErrorsDir(out electsum.Output, dir string, problems []Problem, sources []string) ([]string, error) {
+	out.Inputs = append(slices.Clip(out.Inputs), sources...)
+	if err := out.Dir(dir); err != nil {
+		return nil, err
 	}
 	byFile := map[string][]Problem{}
 	for _, p := range problems {
@@ -59,17 +64,17 @@ func WriteErrorsDir(dir string, problems []Problem, sources []string) ([]string,
 			name = fmt.Sprintf("%s_%d.xlsx", base, i)
 		}
 		used[name] = true
-		out := filepath.Join(dir, name)
-		ok, err := markWorkbook(src, out, byFile[src])
+		dst := filepath.Join(dir, name)
+		ok, err := markWorkbook(out, src, dst, byFile[src])
 		if err != nil {
 			return written, fmt.Errorf("mark %s: %w", src, err)
 		}
 		if ok {
-			written = append(written, out)
+			written = append(written, dst)
 		}
 	}
 	list := filepath.Join(dir, ProblemListName)
-	if err := writeProblemList(list, problems); err != nil {
+	if err := writeProblemList(out, list, problems); err != nil {
 		return written, fmt.Errorf("write %s: %w", list, err)
 	}
 	return append(written, list), nil
@@ -121,7 +126,7 @@ func worthMarking(ps []Problem) bool {
 // markWorkbook writes a copy of src with the problems marked. It reports false, without error, when
 // src cannot be opened or marked as a workbook — even when the workbook library panics on it: the file's
 // problems are in the list all the same, and one odd file must not cost the user the list.
-func markWorkbook(src, dst string, problems []Problem) (ok bool, err error) {
+func markWorkbook(out electsum.Output, src, dst string, problems []Problem) (ok bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ok, err = false, nil
@@ -212,7 +217,7 @@ func markWorkbook(src, dst string, problems []Problem) (ok bool, err error) {
 			return false, err
 		}
 	}
-	return true, f.SaveAs(dst)
+	return true, out.WriteFile(dst, func(w io.Writer) error { _, err := f.WriteTo(w); return err })
 }
 
 // Parts a workbook needs for its cells to have fills. xl/styles.xml is optional in the format (a
@@ -273,7 +278,7 @@ func withStyles(data []byte) []byte {
 	return buf.Bytes()
 }
 
-func writeProblemList(path string, problems []Problem) error {
+func writeProblemList(out electsum.Output, path string, problems []Problem) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	const sheet = "问题清单"
@@ -315,5 +320,5 @@ func writeProblemList(path string, problems []Problem) error {
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	return f.SaveAs(path)
+	return out.WriteFile(path, func(w io.Writer) error { _, err := f.WriteTo(w); return err })
 }

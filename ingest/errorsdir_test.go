@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"electsum"
 )
 
 func cellFill(t *testing.T, f *excelize.File, sheet, cell string) (color string, st *excelize.Style) {
@@ -62,7 +64,7 @@ func TestWriteErrorsDirMarksCellsAndListsProblems(t *testing.T) {
 	f.Close()
 	problems = append(problems, Problem{Severity: Notice, File: notices, Sheet: "Sheet1", Row: 1, Cell: "D1", Rule: "unknown_column", Message: "备注列不是标准列"})
 	out := filepath.Join(t.TempDir(), "问题")
-	written, err := WriteErrorsDir(out, problems, []string{src, csv, filepath.Join(in, "坏.xlsx"), notices})
+	written, err := WriteErrorsDir(electsum.Output{}, out, problems, []string{src, csv, filepath.Join(in, "坏.xlsx"), notices})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +188,7 @@ func TestWriteErrorsDirWorkbookWithoutStyles(t *testing.T) {
 		t.Fatal("the fixture has no problem to mark")
 	}
 	out := filepath.Join(t.TempDir(), "退回")
-	written, err := WriteErrorsDir(out, p.Problems, []string{src})
+	written, err := WriteErrorsDir(electsum.Output{}, out, p.Problems, []string{src})
 	if err != nil {
 		t.Fatal(err)
 	}

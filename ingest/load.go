@@ -26,6 +26,7 @@ var (
 	sqlCurrentHashes = mustSQL("current_hashes.sql")
 	sqlReplace       = mustSQL("replace.sql")
 	sqlLog           = mustSQL("log.sql")
+	sqlInputs        = mustSQL("inputs.sql")
 	sqlClearLog      = mustSQL("clear_log.sql")
 	sqlPersonClash   = mustSQL("person_clash.sql")
 	sqlKeyClashes    = mustSQL("key_clashes.sql")

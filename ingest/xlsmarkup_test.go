@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"electsum"
 )
 
 // TestWriteErrorsDirMarksXLS: the marked copy of an .xls (or .et) is an .xlsx with the same sheets,
@@ -31,7 +33,7 @@ func TestWriteErrorsDirMarksXLS(t *testing.T) {
 		problems = append(problems, p.Problems...)
 	}
 	out := filepath.Join(t.TempDir(), "退回")
-	written, err := WriteErrorsDir(out, problems, []string{src, et})
+	written, err := WriteErrorsDir(electsum.Output{}, out, problems, []string{src, et})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -29,6 +29,7 @@ type annexRequest struct {
 	unmasked bool
 	format   string // xlsx or csv
 	out      string
+	force    bool // replace existing files (never the database or an ingested file)
 }
 
 func runAnnex(ctx context.Context, e *env, args []string) error {
@@ -42,6 +43,7 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 	unmasked := fs.Bool("unmasked", false, "名册中的身份证号不打码(附件外发前请勿使用)")
 	format := fs.String("format", "xlsx", "xlsx(一个工作簿) 或 csv(每张表一个 UTF-8 CSV 文件，放在 -o 指定的文件夹)")
 	out := fs.String("o", "", "输出文件(xlsx) 或文件夹(csv)；默认 附件.xlsx 或 附件")
+	force := fs.Bool("force", false, "输出文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -68,6 +70,7 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 		unmasked: *unmasked,
 		format:   *format,
 		out:      *out,
+		force:    *force,
 	}
 	paths, err := writeAnnex(ctx, req)
 	if err != nil {
@@ -85,8 +88,8 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 }
 
 // writeAnnex computes the summary of req.scope and writes its annex, returning the files written.
-// A workbook is written to a temporary file next to the target and renamed into place, so that an
-// interrupted run never leaves a half-written 附件.xlsx over a good one.
+// Every file goes through electsum.Output: never over the database or an ingested workbook, an existing
+// file only with --force, whole or not at all.
 func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 	db, err := openData(ctx, req.db)
 	if err != nil {
@@ -99,31 +102,22 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 		return nil, err
 	}
 	opts := annex.Options{Unmasked: req.unmasked}
+	output, err := outputFor(ctx, db, req.db, req.force)
+	if err != nil {
+		return nil, err
+	}
 	if req.format == "csv" {
-		paths, err := annex.WriteCSV(req.out, s, opts)
+		paths, err := annex.WriteCSV(output, req.out, s, opts)
 		if err != nil {
-			return nil, fmt.Errorf("写附件 CSV: %w", err)
+			return paths, fmt.Errorf("写附件 CSV: %w", err)
 		}
 		return paths, nil
 	}
-	dir := filepath.Dir(req.out)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("创建文件夹 %s: %w", dir, err)
+	if err := output.Dir(filepath.Dir(req.out)); err != nil {
+		return nil, err
 	}
-	tmp, err := os.CreateTemp(dir, ".附件-*.xlsx")
-	if err != nil {
-		return nil, fmt.Errorf("写附件 %s: %w", req.out, err)
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	if err := annex.Write(tmp, s, opts); err != nil {
-		tmp.Close()
-		return nil, fmt.Errorf("写附件 %s: %w", req.out, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return nil, fmt.Errorf("写附件 %s: %w", req.out, err)
-	}
-	if err := os.Rename(tmp.Name(), req.out); err != nil {
-		return nil, fmt.Errorf("写附件 %s: %w", req.out, err)
+	if err := output.WriteFile(req.out, func(w io.Writer) error { return annex.Write(w, s, opts) }); err != nil {
+		return nil, fmt.Errorf("写附件: %w", err)
 	}
 	return []string{req.out}, nil
 }
@@ -137,6 +131,7 @@ func demoAnnex(ctx context.Context, e *env, d *demoContext) error {
 		opts:   analytics.DefaultOptions(),
 		format: "xlsx",
 		out:    out,
+		force:  true, // the demo folder is the demo's own
 	})
 	if err != nil {
 		return err

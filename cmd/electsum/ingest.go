@@ -32,6 +32,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	skip := fs.Bool("skip-bad-files", false, "有错误的文件跳过，其余文件照常导入(默认：任何文件有错误则全部不导入)")
 	errorsDir := fs.String("errors-dir", "", "把标出问题单元格的工作簿副本和 问题清单.xlsx 写到这个目录，便于发回乡镇改正")
 	asJSON := fs.Bool("json", false, "在标准输出打印 JSON 格式的导入结果")
+	force := fs.Bool("force", false, "--errors-dir 中已有上次写出的问题标注时覆盖 (原始表格永远不会被覆盖)")
 	var replaces multiFlag
 	fs.Var(&replaces, "replaces", "本次导入的文件是此前导入的这个文件(文件名或路径)的改正版：原文件导入的数据全部替换(可重复)")
 	paths, err := parseFlags(fs, args)
@@ -44,7 +45,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	var exclude []string
 	if *errorsDir != "" {
 		// Checked before loading, so that a folder that cannot be written costs nothing.
-		if err := checkErrorsDir(*errorsDir, paths); err != nil {
+		if err := checkErrorsDir(*errorsDir, paths, *force); err != nil {
 			return err
 		}
 		exclude = []string{*errorsDir}
@@ -107,7 +108,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		for i, f := range rep.Files {
 			sources[i] = f.Path
 		}
-		written, err := ingest.WriteErrorsDir(*errorsDir, rep.Problems, sources)
+		output, err := outputFor(ctx, db, *dbPath, *force)
+		var written []string
+		if err == nil {
+			written, err = ingest.WriteErrorsDir(output, *errorsDir, rep.Problems, sources)
+		}
 		for _, w := range written {
 			fmt.Fprintf(e.stderr, "已写出: %s\n", w)
 		}
@@ -127,8 +132,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 }
 
 // checkErrorsDir makes sure the --errors-dir folder can be written and is not one of the input
-// folders (nor holds one): its files are skipped as input, and the inputs must not be.
-func checkErrorsDir(dir string, paths []string) error {
+// folders (nor holds one): its files are skipped as input, and the inputs must not be. Without force, a
+// folder that already holds marked copies or a problem list is refused before anything is loaded, so
+// that the data never lands while the marked copies cannot be written.
+func checkErrorsDir(dir string, paths []string, force bool) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
@@ -146,6 +153,19 @@ func checkErrorsDir(dir string, paths []string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &hintedError{err: fmt.Errorf("无法创建 --errors-dir 目录 %s(本次没有导入任何数据): %w", dir, err),
 			hint: "换一个可写的目录，或先删除同名的文件"}
+	}
+	if !force {
+		var old []string
+		marked, _ := filepath.Glob(filepath.Join(dir, "*_问题标注*.xlsx"))
+		for _, p := range append(marked, filepath.Join(dir, ingest.ProblemListName)) {
+			if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() {
+				old = append(old, p)
+			}
+		}
+		if len(old) > 0 {
+			return &usageError{message: fmt.Sprintf("--errors-dir %s 中已有上次写出的 %s 等 %d 个文件(本次没有导入任何数据)", dir, filepath.Base(old[0]), len(old)),
+				hint: "加 --force 覆盖它们，或换一个空目录"}
+		}
 	}
 	probe, err := os.CreateTemp(dir, ".electsum-probe-*")
 	if err != nil {

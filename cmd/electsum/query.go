@@ -78,6 +78,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	file := fs.String("f", "", "从文件读取 SQL (- 表示标准输入)")
 	formatName := fs.String("format", "", "输出格式: table, csv, json, xlsx, parquet, arrow (默认 table, 或按 -o 的扩展名)")
 	out := fs.String("o", "", "输出文件 (默认标准输出)")
+	force := fs.Bool("force", false, "-o 的文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
 	list := fs.Bool("list", false, "列出保存的分析: 名称、说明、参数")
 	params := paramFlag{}
 	fs.Var(params, "param", "保存的分析的参数, 名=值, 可重复")
@@ -153,7 +154,11 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	if *out == "" {
 		return tabular.Write(e.stdout, table, format, tabular.Options{})
 	}
-	if err := writeFileAtomic(*out, func(w io.Writer) error {
+	output, err := outputFor(ctx, db, *dbPath, *force)
+	if err != nil {
+		return err
+	}
+	if err := output.WriteFile(*out, func(w io.Writer) error {
 		return tabular.Write(w, table, format, tabular.Options{BOM: true})
 	}); err != nil {
 		return err
@@ -213,27 +218,6 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// writeFileAtomic writes path through a temporary file in the same folder, so that a failed write
-// leaves no half-written output and an earlier file of that name intact.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("写文件 %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("写文件 %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("写文件 %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("写文件 %s: %w", path, err)
-	}
-	return nil
-}
-
 // listSaved prints each saved analysis: name and description, then its parameters.
 func listSaved(w io.Writer) error {
 	fmt.Fprintln(w, "保存的分析 (electsum query 名称 [--param 名=值 …]):")
@@ -254,8 +238,13 @@ func demoQueries(ctx context.Context, e *env, d *demoContext) error {
 		return err
 	}
 	defer db.Close()
+	// The demo folder is the demo's own: a new run replaces its files.
+	output, err := outputFor(ctx, db, d.DB, true)
+	if err != nil {
+		return err
+	}
 	dir := filepath.Join(d.OutDir, "查询")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := output.Dir(dir); err != nil {
 		return err
 	}
 	for _, s := range analytics.SavedQueries() {
@@ -264,7 +253,7 @@ func demoQueries(ctx context.Context, e *env, d *demoContext) error {
 			return err
 		}
 		path := filepath.Join(dir, s.Name+".csv")
-		if err := writeFileAtomic(path, func(w io.Writer) error { return tabular.CSV(w, t, true) }); err != nil {
+		if err := output.WriteFile(path, func(w io.Writer) error { return tabular.CSV(w, t, true) }); err != nil {
 			return err
 		}
 	}

@@ -4,9 +4,8 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"electsum"
 	"electsum/analytics"
 	"electsum/ingest"
 	"electsum/reports"
@@ -44,6 +44,7 @@ type reportOptions struct {
 	script       reports.Script
 	allTownships bool
 	out          string
+	force        bool             // replace existing files (never the database or an ingested file)
 	now          func() time.Time // nil: time.Now
 }
 
@@ -66,6 +67,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	script := flags.String("script", "", "文字：hans 简体、hant 繁体、tw 台湾正体；默认跟随数据")
 	flags.BoolVar(&o.allTownships, "all-townships", false, "同时为每个乡镇（街道）各写一份总结")
 	flags.StringVar(&o.out, "o", ".", "输出目录")
+	flags.BoolVar(&o.force, "force", false, "输出文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
 	rest, err := parseFlags(flags, args)
 	if err != nil {
 		return err
@@ -162,8 +164,12 @@ func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(o.out, 0o755); err != nil {
-		return nil, fmt.Errorf("创建输出目录 %s: %w", o.out, err)
+	output, err := outputFor(ctx, db, o.db, o.force)
+	if err != nil {
+		return nil, err
+	}
+	if err := output.Dir(o.out); err != nil {
+		return nil, err
 	}
 	var paths []string
 	for _, sc := range scopes {
@@ -179,7 +185,7 @@ func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
 		if script == "" {
 			script = reports.DetectScript(s)
 		}
-		ps, err := writeReport(r, v, script, o.formats, o.out)
+		ps, err := writeReport(output, r, v, script, o.formats, o.out)
 		paths = append(paths, ps...)
 		if err != nil {
 			return paths, err
@@ -243,8 +249,8 @@ func reportFileName(v *reports.View) string {
 }
 
 // writeReport writes one report in each format and returns the paths. A file is written whole or not
-// at all: it is rendered to memory first.
-func writeReport(r *reports.Renderer, v *reports.View, script reports.Script, formats []string, dir string) ([]string, error) {
+// at all (electsum.Output).
+func writeReport(output electsum.Output, r *reports.Renderer, v *reports.View, script reports.Script, formats []string, dir string) ([]string, error) {
 	base, err := v.Convert(script, reportFileName(v))
 	if err != nil {
 		return nil, err
@@ -266,8 +272,8 @@ func writeReport(r *reports.Renderer, v *reports.View, script reports.Script, fo
 			return paths, fmt.Errorf("生成 %s 的 %s: %w", v.Place, f, err)
 		}
 		p := filepath.Join(dir, base+"."+f)
-		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-			return paths, fmt.Errorf("写入 %s: %w", p, err)
+		if err := output.WriteFile(p, func(w io.Writer) error { _, err := buf.WriteTo(w); return err }); err != nil {
+			return paths, err
 		}
 		paths = append(paths, p)
 	}
@@ -289,13 +295,9 @@ func runReportInit(e *env, args []string) error {
 		_, err := e.stdout.Write(reports.ExampleConfig())
 		return err
 	}
-	if _, err := os.Stat(*out); err == nil && !*force {
-		return &usageError{message: fmt.Sprintf("%s 已存在", *out), hint: "换一个文件名，或加 --force 覆盖"}
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("检查 %s: %w", *out, err)
-	}
-	if err := os.WriteFile(*out, reports.ExampleConfig(), 0o644); err != nil {
-		return fmt.Errorf("写入 %s: %w", *out, err)
+	config := func(w io.Writer) error { _, err := w.Write(reports.ExampleConfig()); return err }
+	if err := (electsum.Output{Force: *force}).WriteFile(*out, config); err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stdout, "已写出报告配置 %s；修改后用 electsum report --config %s 使用\n", *out, *out)
 	return nil
@@ -309,7 +311,7 @@ func demoReport(ctx context.Context, e *env, d *demoContext) error {
 		{County: d.County, Year: d.Year, Compare: d.Compare},
 		{County: d.County, Township: d.Township, Year: d.Year, Compare: d.Compare},
 	} {
-		paths, err := writeReports(ctx, reportOptions{db: d.DB, scope: sc, formats: []string{"md", "html", "docx"}, out: out})
+		paths, err := writeReports(ctx, reportOptions{db: d.DB, scope: sc, formats: []string{"md", "html", "docx"}, out: out, force: true})
 		if err != nil {
 			return err
 		}

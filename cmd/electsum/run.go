@@ -8,6 +8,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"electsum"
 )
 
 // command is one subcommand. Each lives in its own file and registers itself in init.
@@ -93,6 +95,10 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	var h hinted
 	if errors.As(err, &h) && h.Hint() != "" {
 		fmt.Fprintf(stderr, "建议: %s\n", h.Hint())
+	}
+	// Refusing to write over a file is, like a usage mistake, the user's to change: exit 2.
+	if errors.As(err, new(*electsum.ExistsError)) || errors.As(err, new(*electsum.ProtectedError)) {
+		return 2
 	}
 	return 1
 }

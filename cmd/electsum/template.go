@@ -1,11 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"os"
 
+	"electsum"
 	"electsum/ingest"
 )
 
@@ -28,15 +27,8 @@ func runTemplate(ctx context.Context, e *env, args []string) error {
 	if len(rest) > 0 {
 		return &usageError{message: fmt.Sprintf("多余的参数: %v", rest), hint: "electsum template -o 采集表.xlsx"}
 	}
-	if _, err := os.Stat(*out); err == nil && !*force {
-		return &usageError{message: fmt.Sprintf("%s 已存在", *out), hint: "换一个文件名，或加 --force 覆盖"}
-	}
-	var buf bytes.Buffer
-	if err := ingest.WriteTemplate(&buf); err != nil {
-		return fmt.Errorf("生成采集表: %w", err)
-	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("写出 %s: %w", *out, err)
+	if err := (electsum.Output{Force: *force}).WriteFile(*out, ingest.WriteTemplate); err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stdout, "已写出空白采集表: %s\n", *out)
 	fmt.Fprintln(e.stdout, "填好后导入: electsum ingest "+*out)

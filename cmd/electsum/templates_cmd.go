@@ -4,11 +4,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"electsum"
 	"electsum/templates"
 )
 
@@ -38,8 +40,9 @@ func runTemplates(ctx context.Context, e *env, args []string) error {
 		return &usageError{message: "templates export 需要一个目录参数", hint: "electsum templates export 我的模板"}
 	}
 	dir := rest[0]
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("创建目录 %s: %w", dir, err)
+	output := electsum.Output{Force: *force}
+	if err := output.Dir(dir); err != nil {
+		return err
 	}
 	names, err := fs.Glob(templates.FS, "*.tmpl")
 	if err != nil {
@@ -62,8 +65,8 @@ func runTemplates(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		p := filepath.Join(dir, n)
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			return fmt.Errorf("写入 %s: %w", p, err)
+		if err := output.WriteFile(p, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
+			return err
 		}
 		fmt.Fprintln(e.stdout, p)
 	}

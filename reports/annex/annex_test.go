@@ -18,6 +18,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"electsum"
 	"electsum/analytics"
 )
 
@@ -395,7 +396,7 @@ func TestProvinceScopeHasCountyColumn(t *testing.T) {
 func TestWriteCSV(t *testing.T) {
 	s := fakeSummary(1, 2, 2, 8)
 	dir := t.TempDir()
-	paths, err := WriteCSV(dir, s, Options{})
+	paths, err := WriteCSV(electsum.Output{}, dir, s, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

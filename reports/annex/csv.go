@@ -3,12 +3,12 @@ package annex
 import (
 	"bufio"
 	"encoding/csv"
-	"fmt"
+	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 
+	"electsum"
 	"electsum/analytics"
 	"electsum/reports/tabular"
 )
@@ -17,15 +17,15 @@ import (
 // byte-order mark, so that Chinese Excel opens them correctly. Headers are flattened (女性·占比);
 // shares are percentages with one decimal; sections become a leading 分组 column; 小计 and 合计 rows
 // carry their values. Text goes through tabular.SpreadsheetText, so that a spreadsheet opening the file
-// does not run it as a formula. It returns the paths written.
-func WriteCSV(dir string, s *analytics.Summary, opts Options) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create folder %s: %w", dir, err)
+// does not run it as a formula. Files are written under the rules of out. It returns the paths written.
+func WriteCSV(out electsum.Output, dir string, s *analytics.Summary, opts Options) ([]string, error) {
+	if err := out.Dir(dir); err != nil {
+		return nil, err
 	}
 	var paths []string
 	for _, t := range tables(s, opts) {
 		path := filepath.Join(dir, t.sheet+".csv")
-		if err := writeCSVFile(path, t); err != nil {
+		if err := out.WriteFile(path, func(w io.Writer) error { return writeCSV(w, t) }); err != nil {
 			return paths, err
 		}
 		paths = append(paths, path)
@@ -33,16 +33,8 @@ func WriteCSV(dir string, s *analytics.Summary, opts Options) ([]string, error) 
 	return paths, nil
 }
 
-func writeCSVFile(path string, t *table) (err error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("write %s: %w", path, cerr)
-		}
-	}()
+// writeCSV writes one table as CSV to f.
+func writeCSV(f io.Writer, t *table) error {
 	bw := bufio.NewWriter(f)
 	bw.WriteString("\uFEFF")
 	w := csv.NewWriter(bw)
@@ -66,11 +58,11 @@ func writeCSVFile(path string, t *table) (err error) {
 		header = append(header, label)
 	}
 	if err := w.Write(header); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	section := ""
 	record := make([]string, 0, len(header))
-	err = t.each(func(r row) error {
+	err := t.each(func(r row) error {
 		if r.kind == sectionRow {
 			section = r.cells[0].s
 			return nil
@@ -89,14 +81,14 @@ func writeCSVFile(path string, t *table) (err error) {
 		return w.Write(record)
 	})
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"electsum"
 	"electsum/analytics"
 	"electsum/ingest"
 )
@@ -442,7 +443,7 @@ func (s *Server) load(b *batch, paths []string) {
 			problems[i] = p
 		}
 		if len(problems) > 0 {
-			marked, err = ingest.WriteErrorsDir(filepath.Join(b.dir, "out"), problems, paths)
+			marked, err = ingest.WriteErrorsDir(electsum.Output{}, filepath.Join(b.dir, "out"), problems, paths)
 			if err != nil {
 				s.opts.Logf("写问题清单: %v", err)
 				failure = strings.TrimSpace(failure + "\n写问题清单失败: " + err.Error())
