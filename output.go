@@ -132,7 +132,9 @@ func (o Output) Dir(path string) error {
 // NotFolderError means an output folder's path names an existing file.
 type NotFolderError struct{ Path string }
 
-func (e *NotFolderError) Error() string { return fmt.Sprintf("%s 是一个文件，不是文件夹", e.Path) }
+func (e *NotFolderError) Error() string {
+	return fmt.Sprintf("%s 是一个文件，不是文件夹", e.Path)
+}
 
 // Hint says what to do.
 func (e *NotFolderError) Hint() string { return "用 -o 指定一个文件夹(不存在时会创建)" }
