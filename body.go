@@ -111,3 +111,13 @@ const (
 func Positions() []Position {
 	return []Position{Secretary, DeputySecretary, Director, DeputyDirector, Member, Deputy}
 }
+
+// The values of 政治面貌 (party) that make a person a party member (党员).
+const (
+	FullPartyMember      = "中共党员"
+	ProbationPartyMember = "中共预备党员"
+)
+
+// PartyMember reports whether a stored 政治面貌 is a party member (中共党员 or 中共预备党员), the
+// figure 党员 counts. An empty value is not known to be one.
+func PartyMember(party string) bool { return party == FullPartyMember || party == ProbationPartyMember }

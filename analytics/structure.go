@@ -109,7 +109,7 @@ func structure(rows []*memberRow, opts Options, withPositions bool) Structure {
 		}
 		if m.Party != "" {
 			partyKnown++
-			if m.Party == "中共党员" || m.Party == "中共预备党员" {
+			if electsum.PartyMember(m.Party) {
 				party++
 			}
 		}

@@ -14,7 +14,8 @@ import (
 //	voted_gt_registered, elected_gt_seats, ballots_mismatch,
 //	candidates_lt_seats                                                     a results row's figures
 //	missing_birth_age, age_out_of_range, birth_after_election, birth_month_ambiguous, age_birth_mismatch,
-//	id_length, id_checksum, id_date, id_birth_mismatch, id_gender_mismatch  a member
+//	id_length, id_checksum, id_date, id_birth_mismatch, id_gender_mismatch,
+//	non_party_member, probationary_member_elected, party_blank              a member
 //	duplicate_result, duplicate_person, no_data_sheet                       the whole file
 //	total_mismatch, no_result_row, member_count_mismatch                    warnings
 //	unknown_column, unknown_sheet, hidden_sheet                             notices
@@ -79,6 +80,7 @@ func (sp *sheetParser) checkMember(m *Member, raw memberRaw) {
 			}
 		}
 	}
+	sp.checkParty(m, raw)
 	if m.Birth == nil && m.Age == nil && raw.birth == "" && raw.age == "" {
 		f := fBirth
 		if sp.lay.col[f] < 0 {
@@ -86,6 +88,29 @@ func (sp *sheetParser) checkMember(m *Member, raw memberRaw) {
 		}
 		sp.problem(Error, "missing_birth_age", row, f, "",
 			fmt.Sprintf("%s 的出生年月和年龄都未填写：请至少填写一项", who))
+	}
+}
+
+// checkParty checks that a member of a party body (村/社区党组织, 乡镇党委) is a party member: 群众 and
+// the other non-party values are errors at the 政治面貌 cell; a 中共预备党员, who has no right to be
+// elected (党章第七条), is a warning; a blank 政治面貌 is a warning, since the body says what it should
+// be but the figures never guess it.
+func (sp *sheetParser) checkParty(m *Member, raw memberRaw) {
+	body := electsum.Body(m.Body)
+	if !body.Party() || sp.lay.col[fParty] < 0 {
+		return
+	}
+	row := m.Row
+	switch {
+	case raw.party == "":
+		sp.problem(Warning, "party_blank", row, fParty, "",
+			fmt.Sprintf("%s 是%s的成员，%s未填写：党组织成员应为中共党员，请补填", m.Name, body, sp.label(fParty, row)))
+	case m.Party == electsum.ProbationPartyMember:
+		sp.problem(Warning, "probationary_member_elected", row, fParty, raw.party,
+			fmt.Sprintf("%s 的%s为“%s”，而预备党员没有被选举权，不能当选%s成员：请核对政治面貌或选举类型", m.Name, sp.label(fParty, row), raw.party, body))
+	case m.Party != "" && !electsum.PartyMember(m.Party):
+		sp.problem(Error, "non_party_member", row, fParty, raw.party,
+			fmt.Sprintf("%s 的%s为“%s”，但%s的成员须是中共党员：请核对政治面貌或选举类型", m.Name, sp.label(fParty, row), raw.party, body))
 	}
 }
 

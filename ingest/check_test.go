@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -160,5 +161,40 @@ func TestIDNumberMaskedInProblems(t *testing.T) {
 		if strings.Contains(pr.Value, id[6:14]) || strings.Contains(pr.Message, id[6:14]) {
 			t.Errorf("problem shows the ID number unmasked: %+v", pr)
 		}
+	}
+}
+
+// TestPartyBodyMembers is issue 8 item 6: a member of a party body (村/社区党组织, 乡镇党委) who is
+// not a party member is an error at the 政治面貌 cell; a blank 政治面貌 there is a warning instead of
+// missing_value; on other bodies 群众 is fine and a blank stays missing_value.
+func TestPartyBodyMembers(t *testing.T) {
+	member := func(body, position, party string) []any {
+		return set(memberRow("石桥村", body, "张三", position, "男", "1975.03", ""), 9, party)
+	}
+	for _, c := range []struct {
+		name  string
+		row   []any
+		rules []string // "severity rule@cell", all of the row's problems
+	}{
+		{"村党组织 群众", member("村党组织", "委员", "群众"), []string{"错误 non_party_member@J2"}},
+		{"村党组织 traditional variant", member("村黨支部", "委員", "團員"), []string{"错误 non_party_member@J2"}},
+		{"社区党组织 民主党派", member("社区党组织", "委员", "民主党派"), []string{"错误 non_party_member@J2"}},
+		{"乡镇党委 无党派人士", member("乡镇党委", "委员", "无党派人士"), []string{"错误 non_party_member@J2"}},
+		{"村党组织 预备党员", member("村党组织", "委员", "中共预备党员"), []string{"警告 probationary_member_elected@J2"}},
+		{"村党组织 blank", member("村党组织", "书记", ""), []string{"警告 party_blank@J2"}},
+		{"村党组织 党员", member("村党组织", "书记", "党员"), nil},
+		{"村民委员会 群众", member("村民委员会", "委员", "群众"), nil},
+		{"村民委员会 blank", member("村民委员会", "委员", ""), []string{"错误 missing_value@J2"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{membersHeader, c.row}}))
+			var got []string
+			for _, pr := range p.Problems {
+				got = append(got, fmt.Sprintf("%s %s@%s", pr.Severity, pr.Rule, pr.Cell))
+			}
+			if !slices.Equal(got, c.rules) {
+				t.Errorf("problems %q, want %q (%v)", got, c.rules, p.Problems)
+			}
+		})
 	}
 }

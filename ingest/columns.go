@@ -85,7 +85,7 @@ var MemberColumns = []Column{
 	{Key: "birth", Header: "出生年月", Aliases: []string{"出生日期", "出生年月日", "生日"}, Kind: KindBirth, Meaning: "如 1975.03；与“年龄”至少填一项", Width: 10},
 	{Key: "age", Header: "年龄", Aliases: []string{"周岁", "年龄(周岁)"}, Kind: KindInt, Meaning: "选举时的周岁年龄；与“出生年月”至少填一项", Width: 6},
 	{Key: "ethnicity", Header: "民族", Kind: KindText, Meaning: "如 汉族、回族", Width: 7},
-	{Key: "party", Header: "政治面貌", Aliases: []string{"党派", "政治身份"}, Kind: KindEnum, Values: []string{"中共党员", "中共预备党员", "共青团员", "群众", "民主党派", "无党派人士"}, Required: true, Meaning: "中共党员、中共预备党员、共青团员、群众、民主党派、无党派人士", Width: 11},
+	{Key: "party", Header: "政治面貌", Aliases: []string{"党派", "政治身份"}, Kind: KindEnum, Values: []string{"中共党员", "中共预备党员", "共青团员", "群众", "民主党派", "无党派人士"}, Required: true, Meaning: "中共党员、中共预备党员、共青团员、群众、民主党派、无党派人士；党组织(村、社区党组织和乡镇党委)的成员须是中共党员", Width: 11},
 	{Key: "education", Header: "学历", Aliases: []string{"文化程度", "最高学历", "文化"}, Kind: KindEnum, Values: []string{"研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学及以下"}, Required: true, Meaning: "研究生、大学本科、大学专科(大专)、中专、高中、初中、小学及以下", Width: 10},
 	{Key: "reelected", Header: "是否连任", Aliases: []string{"连任", "是否连选连任", "连选连任"}, Kind: KindBool, Required: true, Meaning: "是 或 否", Width: 8},
 	{Key: "id_number", Header: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "身份证"}, Kind: KindIDNumber, Meaning: "18 位身份证号(可不填)；填写时须与出生年月、性别一致", Width: 20},

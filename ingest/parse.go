@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"crypto/sha256"
+	"electsum"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -170,6 +171,7 @@ type fileParser struct {
 type memberRaw struct {
 	sheet      *sheetParser
 	birth, age string
+	party      string // 政治面貌 as written
 }
 
 func newFileParser(path string, opts ParseOptions) *fileParser {
@@ -671,7 +673,8 @@ func (sp *sheetParser) member(row int, cells []string) {
 	m.Birth = sp.birthValue(cells, row, fBirth)
 	m.Age = sp.intValue(cells, row, fAge, false)
 	m.Ethnicity = normEthnicity(sp.text(cells, row, fEthnicity, false))
-	m.Party = sp.enumValue(cells, row, fParty, true, false)
+	// On a party body a blank 政治面貌 is a warning (checkMember), not missing_value.
+	m.Party = sp.enumValue(cells, row, fParty, !electsum.Body(m.Body).Party(), false)
 	m.Education = sp.enumValue(cells, row, fEducation, true, false)
 	m.Reelected = sp.boolValue(cells, row, fReelected, true)
 	if id := sp.cell(cells, fIDNumber); id != "" {
@@ -681,7 +684,7 @@ func (sp *sheetParser) member(row int, cells []string) {
 	m.GraduateOfficial = sp.boolValue(cells, row, fGraduateOfficial, false)
 	m.Category = sp.enumValue(cells, row, fCategory, false, false)
 	m.Votes = sp.intValue(cells, row, fVotes, false)
-	raw := memberRaw{sheet: sp, birth: sp.cell(cells, fBirth), age: sp.cell(cells, fAge)}
+	raw := memberRaw{sheet: sp, birth: sp.cell(cells, fBirth), age: sp.cell(cells, fAge), party: sp.cell(cells, fParty)}
 	sp.checkMember(&m, raw)
 	m.PersonKey = personKey(&m)
 	sp.fp.out.Members = append(sp.fp.out.Members, m)
