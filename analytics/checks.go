@@ -1,9 +1,9 @@
 package analytics
 
 import (
+	"context"
 	"fmt"
-
-	"electsum"
+	"sort"
 )
 
 // Severities of a Check.
@@ -14,82 +14,83 @@ const (
 
 // Rule codes of the legal checks, the same in v_checks.
 const (
-	RuleVCTurnout         = "vc_turnout_majority"
-	RuleVCCandidate       = "vc_candidate_majority"
-	RuleVCWoman           = "vc_woman_member"
-	RulePartyQuorum       = "party_quorum"
-	RulePartyCandidate    = "party_candidate_majority"
-	RulePartyMargin       = "party_candidate_margin"
-	citeVCLaw34           = "《中华人民共和国村民委员会组织法》第三十四条"
-	citeVCLaw6            = "《中华人民共和国村民委员会组织法》第六条"
-	citePartyRegulation   = "《中国共产党基层组织选举工作条例》"
-	citePartyQuorumText   = citePartyRegulation + "关于有选举权的到会人数须超过应到会人数五分之四的规定"
-	citePartyMajorityText = citePartyRegulation + "关于被选举人获得的赞成票须超过实到会有选举权人数一半的规定"
-	citePartyMarginText   = citePartyRegulation + "关于委员候选人差额不少于应选人数20%的规定"
+	RuleVCTurnout      = "vc_turnout_majority"
+	RuleVCCandidate    = "vc_candidate_majority"
+	RuleVCWoman        = "vc_woman_member"
+	RulePartyQuorum    = "party_quorum"
+	RulePartyCandidate = "party_candidate_majority"
+	RulePartyMargin    = "party_candidate_margin"
 )
 
-// legalChecks lists every failing unit (and candidate) of the year's data, with the figures that fail.
-// Elections are checked in their row order (township, unit, body); member checks follow per unit.
-func legalChecks(year int, cur data) []Check {
-	var out []Check
-	add := func(rule, citation string, k unitKey, b Body, msg string) {
-		out = append(out, Check{Rule: rule, Citation: citation, Severity: SeverityViolation, UnitRef: k.ref(), Year: year, Body: b, Message: msg})
+// checkOrder places a rule in the report: group 0 the elections' own figures (turnout or quorum
+// before the margin of the same election, by within), 1 the elected members' votes, 2 the committees.
+func checkOrder(rule string) (group, within int) {
+	switch rule {
+	case RuleVCTurnout, RulePartyQuorum:
+		return 0, 0
+	case RulePartyMargin:
+		return 0, 1
+	case RuleVCCandidate, RulePartyCandidate:
+		return 1, 0
 	}
-	for _, e := range cur.elections {
-		r, v := e.Registered, e.Voted
-		switch {
-		case e.Body == VillagersCommittee && r.Valid && v.Valid && r.Int64 > 0 && 2*v.Int64 <= r.Int64:
-			add(RuleVCTurnout, citeVCLaw34, e.unitKey, e.Body, fmt.Sprintf(
-				"登记选民 %d 人，参加投票 %d 人(%.1f%%)，未超过半数，选举无效", r.Int64, v.Int64, electsum.Round(100*float64(v.Int64)/float64(r.Int64), 1)))
-		case e.Body.Party() && r.Valid && v.Valid && r.Int64 > 0 && 5*v.Int64 <= 4*r.Int64:
-			add(RulePartyQuorum, citePartyQuorumText, e.unitKey, e.Body, fmt.Sprintf(
-				"应到会 %d 人，实到会 %d 人(%.1f%%)，未超过五分之四，会议无效", r.Int64, v.Int64, electsum.Round(100*float64(v.Int64)/float64(r.Int64), 1)))
-		}
-		if e.Body.Party() && e.Seats.Valid && e.Candidates.Valid && e.Seats.Int64 > 0 && 5*e.Candidates.Int64 < 6*e.Seats.Int64 {
-			add(RulePartyMargin, citePartyMarginText, e.unitKey, e.Body, fmt.Sprintf(
-				"应选 %d 名，候选人 %d 名，差额比例 %.1f%%，不足 20%%", e.Seats.Int64, e.Candidates.Int64,
-				electsum.Round(100*float64(e.Candidates.Int64-e.Seats.Int64)/float64(e.Seats.Int64), 1)))
-		}
+	return 2, 0
+}
+
+// checkRow is one row of sql/checks.sql.
+type checkRow struct {
+	Check
+	name, position string
+}
+
+// loadChecks reads the year's legal-check failures of the scope from v_checks on conn (a figureConn),
+// in report order (checkOrder), by unit, body and, for members, position and name.
+func loadChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
+	args := append([]any{s.Year}, scopeArgs(s)...)
+	rows, err := conn.QueryContext(ctx, sqlText("checks"), args...)
+	if err != nil {
+		return nil, fmt.Errorf("query the legal checks: %w", err)
 	}
-	voted := map[unitKey]map[Body]int64{}
-	for _, e := range cur.elections {
-		if e.Voted.Valid {
-			if voted[e.unitKey] == nil {
-				voted[e.unitKey] = map[Body]int64{}
-			}
-			voted[e.unitKey][e.Body] = e.Voted.Int64
+	defer rows.Close()
+	var rs []checkRow
+	for rows.Next() {
+		r := checkRow{Check: Check{Severity: SeverityViolation}}
+		var body string
+		if err := rows.Scan(&r.Rule, &r.Citation, &r.County, &r.Township, &r.Unit, &r.Year, &body,
+			&r.name, &r.position, &r.Message); err != nil {
+			return nil, fmt.Errorf("read the legal checks: %w", err)
 		}
+		r.Body = Body(body)
+		rs = append(rs, r)
 	}
-	for _, m := range cur.members {
-		v, ok := voted[m.unitKey][m.Body]
-		if !ok || !m.Votes.Valid || 2*m.Votes.Int64 > v {
-			continue
-		}
-		switch {
-		case m.Body == VillagersCommittee:
-			add(RuleVCCandidate, citeVCLaw34, m.unitKey, m.Body, fmt.Sprintf(
-				"%s(%s)得票 %d 张，参加投票 %d 人，未获得过半数选票", m.Name, m.Position, m.Votes.Int64, v))
-		case m.Body.Party():
-			add(RulePartyCandidate, citePartyMajorityText, m.unitKey, m.Body, fmt.Sprintf(
-				"%s(%s)得赞成票 %d 张，实到会 %d 人，未超过半数", m.Name, m.Position, m.Votes.Int64, v))
-		}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the legal checks: %w", err)
 	}
-	for _, u := range twoCommitteeUnits(electsum.Pairs()[0], cur) {
-		if len(u.committee) == 0 {
-			continue
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		ga, wa := checkOrder(a.Rule)
+		gb, wb := checkOrder(b.Rule)
+		if ga != gb {
+			return ga < gb
 		}
-		women := 0
-		for _, c := range u.committee {
-			if c.Gender == "女" {
-				women++
-			}
+		if ka, kb := unitKey(a.UnitRef), unitKey(b.UnitRef); ka != kb {
+			return lessUnit(ka, kb)
 		}
-		if women == 0 {
-			add(RuleVCWoman, citeVCLaw6, u.unitKey, VillagersCommittee, fmt.Sprintf(
-				"村民委员会 %d 名成员中没有妇女成员", len(u.committee)))
+		if a.Body != b.Body {
+			return a.Body.Rank() < b.Body.Rank()
 		}
+		if ra, rb := rankOf(positionOrder, a.position), rankOf(positionOrder, b.position); ra != rb {
+			return ra < rb
+		}
+		if a.name != b.name {
+			return a.name < b.name
+		}
+		return wa < wb
+	})
+	out := make([]Check, len(rs))
+	for i, r := range rs {
+		out[i] = r.Check
 	}
-	return out
+	return out, nil
 }
 
 // warningChecks turns ingest's data warnings into notices.

@@ -70,6 +70,9 @@
 //
 // # Legal checks (view v_checks, Summary.Checks with Severity 违规; then ingest's data warnings as 提示)
 //
+// Defined once in views/06_v_checks.sql (rules, citations and messages); Summarize reads the rows of
+// v_checks on its own connection (TEMP definitions, so a read-only database works).
+//
 //   - vc_turnout_majority: 村民委员会 voted ≤ half of registered (村民委员会组织法 第三十四条).
 //   - vc_candidate_majority: a 村民委员会 member's 得票数 ≤ half of voted (同条).
 //   - vc_woman_member: a 村民委员会 without a woman (第六条).

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
-	"strings"
 )
 
 //go:embed views/*.sql
@@ -109,16 +108,6 @@ func SetConfig(ctx context.Context, db *sql.DB, opts Options) error {
 		return fmt.Errorf("set view configuration: %w", err)
 	}
 	return nil
-}
-
-// tempPersonMacros is views/00_person.sql, whose macros define the age at election and the identity
-// rule, as TEMP macros: they live on one connection and need no write access.
-func tempPersonMacros() string {
-	b, err := viewFS.ReadFile("views/00_person.sql")
-	if err != nil {
-		panic(err)
-	}
-	return strings.ReplaceAll(string(b), "CREATE OR REPLACE MACRO", "CREATE OR REPLACE TEMP MACRO")
 }
 
 func insertAgeBands(ctx context.Context, tx *sql.Tx, bands []AgeBand) error {

@@ -90,7 +90,7 @@ func scopeArgs(s Scope) []any {
 	return []any{s.County, s.County, s.Township, s.Township, s.Unit, s.Unit}
 }
 
-func loadElections(ctx context.Context, db *sql.DB, s Scope, prev int) ([]*electionRow, error) {
+func loadElections(ctx context.Context, db querier, s Scope, prev int) ([]*electionRow, error) {
 	args := append([]any{s.Year, prev}, scopeArgs(s)...)
 	rows, err := db.QueryContext(ctx, sqlText("elections"), args...)
 	if err != nil {
@@ -115,17 +115,8 @@ func loadElections(ctx context.Context, db *sql.DB, s Scope, prev int) ([]*elect
 	return out, nil
 }
 
-func loadMembers(ctx context.Context, db *sql.DB, s Scope, prev int) ([]*memberRow, error) {
-	// The person macros are created as TEMP macros on the query's own connection, so that the
-	// definitions are the ones views/00_person.sql installs, even on a database opened read-only.
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("query members: %w", err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, tempPersonMacros()); err != nil {
-		return nil, fmt.Errorf("define the person macros: %w", err)
-	}
+// loadMembers reads the members on conn, a figureConn (the person macros of views/00_person.sql).
+func loadMembers(ctx context.Context, conn querier, s Scope, prev int) ([]*memberRow, error) {
 	args := append([]any{s.Year, prev}, scopeArgs(s)...)
 	rows, err := conn.QueryContext(ctx, sqlText("members"), args...)
 	if err != nil {
@@ -150,7 +141,7 @@ func loadMembers(ctx context.Context, db *sql.DB, s Scope, prev int) ([]*memberR
 	return out, nil
 }
 
-func loadWarnings(ctx context.Context, db *sql.DB, s Scope) ([]*warningRow, error) {
+func loadWarnings(ctx context.Context, db querier, s Scope) ([]*warningRow, error) {
 	args := append([]any{s.Year}, scopeArgs(s)...)
 	rows, err := db.QueryContext(ctx, sqlText("warnings"), args...)
 	if err != nil {
@@ -175,7 +166,7 @@ func loadWarnings(ctx context.Context, db *sql.DB, s Scope) ([]*warningRow, erro
 }
 
 // previousYear is the latest year before s.Year with data in the scope, or 0.
-func previousYear(ctx context.Context, db *sql.DB, s Scope) (int, error) {
+func previousYear(ctx context.Context, db querier, s Scope) (int, error) {
 	var y sql.NullInt64
 	args := append([]any{s.Year}, scopeArgs(s)...)
 	if err := db.QueryRowContext(ctx, sqlText("previous_year"), args...).Scan(&y); err != nil {

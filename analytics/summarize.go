@@ -68,9 +68,14 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	if scope.Compare >= scope.Year && scope.Compare != 0 {
 		return nil, &ConfigError{Field: "compare", Message: fmt.Sprintf("对比年份 %d 应早于本届年份 %d", scope.Compare, scope.Year)}
 	}
+	conn, err := figureConn(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
 	prevYear := scope.Compare
 	if prevYear == 0 {
-		if prevYear, err = previousYear(ctx, db, scope); err != nil {
+		if prevYear, err = previousYear(ctx, conn, scope); err != nil {
 			return nil, err
 		}
 	}
@@ -78,15 +83,15 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	if loadPrev == 0 {
 		loadPrev = -1 // no year matches
 	}
-	es, err := loadElections(ctx, db, scope, loadPrev)
+	es, err := loadElections(ctx, conn, scope, loadPrev)
 	if err != nil {
 		return nil, err
 	}
-	ms, err := loadMembers(ctx, db, scope, loadPrev)
+	ms, err := loadMembers(ctx, conn, scope, loadPrev)
 	if err != nil {
 		return nil, err
 	}
-	ws, err := loadWarnings(ctx, db, scope)
+	ws, err := loadWarnings(ctx, conn, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -141,10 +146,11 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 		s.OnlyCurrent = difference(curUnits, prevUnits)
 		s.OnlyPrevious = difference(prevUnits, curUnits)
 	}
-	s.Checks = append(legalChecks(scope.Year, cur), warningChecks(ws)...)
-	if s.Checks == nil {
-		s.Checks = []Check{}
+	checks, err := loadChecks(ctx, conn, scope)
+	if err != nil {
+		return nil, err
 	}
+	s.Checks = append(append([]Check{}, checks...), warningChecks(ws)...)
 	s.Inconsistencies = inconsistencies(s, opts)
 	return s, nil
 }

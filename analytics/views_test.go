@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"electsum"
 	"electsum/analytics"
+	"electsum/ingest"
 )
 
 func installed(t *testing.T, files ...string) *sql.DB {
@@ -188,5 +190,62 @@ func TestViewAgeMatchesRoster(t *testing.T) {
 	// 张三, born 1980-05, elected 2024-03-10 (party) and 2024-04-20: 43 at both.
 	if s.Roster[0].Name != "张三" || s.Roster[0].Age.Int() != 43 {
 		t.Errorf("张三: %+v", s.Roster[0])
+	}
+}
+
+// TestChecksOneDefinition: Summary.Checks and v_checks are the same rows with the same messages, also
+// when Summarize reads a database opened read-only (its TEMP definitions need no write access).
+func TestChecksOneDefinition(t *testing.T) {
+	db := installed(t, "county.sql")
+	var path string
+	if err := db.QueryRow(`SELECT path FROM duckdb_databases() WHERE database_name = current_database()`).Scan(&path); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT rule, unit, body, message FROM v_checks WHERE year = 2024 ORDER BY ALL`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromView []string
+	for rows.Next() {
+		var rule, unit, body, msg string
+		if err := rows.Scan(&rule, &unit, &body, &msg); err != nil {
+			t.Fatal(err)
+		}
+		fromView = append(fromView, rule+"|"+unit+"|"+body+"|"+msg)
+	}
+	rows.Close()
+	if len(fromView) == 0 {
+		t.Fatal("the fixture fails no legal check")
+	}
+	db.Close()
+	ro, err := ingest.OpenReadOnly(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	s := summarize(t, ro, analytics.Scope{Year: 2024}, analytics.Options{})
+	var fromModel []string
+	for _, c := range s.Checks {
+		if c.Severity == analytics.SeverityViolation {
+			fromModel = append(fromModel, c.Rule+"|"+c.Unit+"|"+string(c.Body)+"|"+c.Message)
+		}
+	}
+	sort.Strings(fromModel)
+	if strings.Join(fromView, "\n") != strings.Join(fromModel, "\n") {
+		t.Errorf("checks\n view:\n%s\n model:\n%s", strings.Join(fromView, "\n"), strings.Join(fromModel, "\n"))
+	}
+}
+
+// TestPercentText: the checks' percentages are electsum.Round of the exact ratio.
+func TestPercentText(t *testing.T) {
+	db := installed(t)
+	for _, c := range [][2]int{{999, 2000}, {51, 69}, {0, 5}, {-1, 5}, {23, 80}, {2, 3}, {1, 8}, {-3, 8}, {7, 7}, {1, 1999}} {
+		var got string
+		if err := db.QueryRow(`SELECT percent_text(?::BIGINT, ?::BIGINT)`, c[0], c[1]).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("%.1f", electsum.Round(100*float64(c[0])/float64(c[1]), 1)); got != want {
+			t.Errorf("percent_text(%d, %d) = %s, want %s", c[0], c[1], got, want)
+		}
 	}
 }

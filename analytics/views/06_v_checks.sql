@@ -1,36 +1,48 @@
--- v_checks: every legal-check failure, one row per failing election (or candidate), with the rule, the
--- provision cited, the figures and a message. The same rules as Summary.Checks:
+-- The legal checks, defined once: the table macro legal_checks() lists every failure, one row per
+-- failing election (or elected member, or committee), with the rule, the provision cited, the figures
+-- and the one message; v_checks shows it to analysts and Summarize reads Summary.Checks from it (as
+-- TEMP macro and view on its own connection, see analytics/figures.go).
 --   vc_turnout_majority       村民委员会: voted must exceed half of registered
 --   vc_candidate_majority     村民委员会: each elected member's votes must exceed half of voted
 --   vc_woman_member           村民委员会 must include a woman
 --   party_quorum              party bodies: voted (实到) must exceed 4/5 of registered (应到)
 --   party_candidate_majority  party bodies: each elected member's votes must exceed half of voted
 --   party_candidate_margin    party bodies: candidates must exceed seats by at least 20%
-CREATE OR REPLACE VIEW v_checks AS
+-- Every rule tests integers, so that no rounding decides a check; the percentages in the messages are
+-- rounded half away from zero to one decimal (electsum.Round) by percent_text.
+
+-- percent_text(part, whole)  100 × part ÷ whole as text with one decimal, rounded half away from zero
+-- in exact integer arithmetic (whole > 0).
+CREATE OR REPLACE MACRO percent_text(part, whole) AS
+    printf('%.1f', sign(part) * ((2000 * abs(part) + whole) // (2 * whole)) / 10);
+
+CREATE OR REPLACE MACRO legal_checks() AS TABLE
 SELECT 'vc_turnout_majority' AS rule, '《中华人民共和国村民委员会组织法》第三十四条' AS citation,
-       county, township, unit, year, body, NULL::VARCHAR AS name,
+       county, township, unit, year, body, NULL::VARCHAR AS name, NULL::VARCHAR AS position,
        registered AS figure, voted AS compared_with,
-       format('登记选民 {} 人，参加投票 {} 人，未超过半数，选举无效', registered, voted) AS message
+       format('登记选民 {} 人，参加投票 {} 人({}%)，未超过半数，选举无效', registered, voted, percent_text(voted, registered)) AS message
 FROM elections
 WHERE body = '村民委员会' AND registered > 0 AND voted * 2 <= registered
 UNION ALL
 SELECT 'party_quorum', '《中国共产党基层组织选举工作条例》关于有选举权的到会人数须超过应到会人数五分之四的规定',
-       county, township, unit, year, body, NULL, registered, voted,
-       format('应到会 {} 人，实到会 {} 人，未超过五分之四，会议无效', registered, voted)
+       county, township, unit, year, body, NULL, NULL, registered, voted,
+       format('应到会 {} 人，实到会 {} 人({}%)，未超过五分之四，会议无效', registered, voted, percent_text(voted, registered))
 FROM elections
 WHERE body IN ('村党组织', '社区党组织', '乡镇党委') AND registered > 0 AND voted * 5 <= registered * 4
 UNION ALL
 SELECT 'party_candidate_margin', '《中国共产党基层组织选举工作条例》关于委员候选人差额不少于应选人数20%的规定',
-       county, township, unit, year, body, NULL, seats, candidates,
-       format('应选 {} 名，候选人 {} 名，差额不足 20%', seats, candidates)
+       county, township, unit, year, body, NULL, NULL, seats, candidates,
+       format('应选 {} 名，候选人 {} 名，差额比例 {}%，不足 20%', seats, candidates, percent_text(candidates - seats, seats))
 FROM elections
 WHERE body IN ('村党组织', '社区党组织', '乡镇党委') AND seats > 0 AND candidates * 5 < seats * 6
 UNION ALL
 SELECT CASE WHEN m.body = '村民委员会' THEN 'vc_candidate_majority' ELSE 'party_candidate_majority' END,
        CASE WHEN m.body = '村民委员会' THEN '《中华人民共和国村民委员会组织法》第三十四条'
             ELSE '《中国共产党基层组织选举工作条例》关于被选举人获得的赞成票须超过实到会有选举权人数一半的规定' END,
-       m.county, m.township, m.unit, m.year, m.body, m.name, m.votes, e.voted,
-       format('{}({})得票 {} 张，参加投票(实到会) {} 人，未超过半数', m.name, m.position, m.votes, e.voted)
+       m.county, m.township, m.unit, m.year, m.body, m.name, m.position, m.votes, e.voted,
+       CASE WHEN m.body = '村民委员会'
+            THEN format('{}({})得票 {} 张，参加投票 {} 人，未获得过半数选票', m.name, m.position, m.votes, e.voted)
+            ELSE format('{}({})得赞成票 {} 张，实到会 {} 人，未超过半数', m.name, m.position, m.votes, e.voted) END
 FROM members m
 JOIN elections e
   ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
@@ -38,9 +50,14 @@ WHERE m.body IN ('村民委员会', '村党组织', '社区党组织', '乡镇�
   AND m.votes * 2 <= e.voted
 UNION ALL
 SELECT 'vc_woman_member', '《中华人民共和国村民委员会组织法》第六条',
-       county, township, unit, year, body, NULL, count(*), 0,
+       county, township, unit, year, body, NULL, NULL, count(*), 0,
        format('村民委员会 {} 名成员中没有妇女成员', count(*))
 FROM members
 WHERE body = '村民委员会'
 GROUP BY county, township, unit, year, body
 HAVING count(*) FILTER (WHERE gender = '女') = 0;
+
+-- v_checks: every legal-check failure of every year.
+CREATE OR REPLACE VIEW v_checks AS
+SELECT rule, citation, county, township, unit, year, body, name, position, figure, compared_with, message
+FROM legal_checks();

@@ -1,0 +1,9 @@
+-- The legal-check failures of the scope in the year, from v_checks (views/06_v_checks.sql, the one
+-- definition of the checks). Summarize puts them in report order.
+-- Parameters: year, then county, township, unit, each twice ('' means all).
+SELECT rule, citation, county, township, unit, year, body,
+       coalesce(name, '') AS name, coalesce(position, '') AS position, message
+FROM v_checks
+WHERE year = ?
+  AND (? = '' OR county = ?) AND (? = '' OR township = ?) AND (? = '' OR unit = ?)
+ORDER BY county, township, unit, body, rule, position, name
