@@ -133,6 +133,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		db.Close()
 		return nil, err
 	}
+	s.viewConfig(ctx)
 	s.workDir = opts.WorkDir
 	if s.workDir == "" {
 		if s.workDir, err = os.MkdirTemp("", "electsum-serve-"); err != nil {
@@ -142,6 +143,26 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		s.ownWork = true
 	}
 	return s, nil
+}
+
+// viewConfig gives the analysts' views (v_members' age bands and education groups, read by the 统计
+// page's SQL box and every later query) the bands and groups of report.toml, so that they group as the
+// drafts do. Without a report.toml the database keeps its own (the defaults, or an analyst's rows); a
+// report.toml that cannot be used is reported where the pages use it, so serve still starts.
+func (s *Server) viewConfig(ctx context.Context) {
+	if s.opts.Config == "" || s.opts.LoadConfig == nil {
+		return
+	}
+	if _, err := os.Stat(s.opts.Config); err != nil {
+		return
+	}
+	cfg, err := s.reportConfig()
+	if err == nil {
+		err = analytics.SetConfig(ctx, s.db, cfg.Options())
+	}
+	if err != nil {
+		s.opts.Logf("分析视图沿用数据库中的年龄段和学历分组: %v", err)
+	}
 }
 
 // openDB opens the one read-write instance of the database for the whole process, with access to other

@@ -347,3 +347,30 @@ func TestSettingsFormWritesReportTOML(t *testing.T) {
 		t.Error("a turnout threshold of abc was saved")
 	}
 }
+
+// TestViewsGroupAsReportTOML: the analysts' views take their age bands and education groups from
+// report.toml, not from the defaults a custom report.toml never reached.
+func TestViewsGroupAsReportTOML(t *testing.T) {
+	dir := t.TempDir()
+	custom := "[[age_bands]]\nlabel = \"39岁及以下\"\nmin = 0\nmax = 39\n\n[[age_bands]]\nlabel = \"40岁及以上\"\nmin = 40\nmax = 0\n"
+	if err := os.WriteFile(filepath.Join(dir, "report.toml"), []byte(custom), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv, _ := testServer(t, dir)
+	rows, err := srv.db.Query(`SELECT label FROM cfg_age_bands ORDER BY ord`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var labels []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			t.Fatal(err)
+		}
+		labels = append(labels, l)
+	}
+	if strings.Join(labels, ",") != "39岁及以下,40岁及以上" {
+		t.Errorf("cfg_age_bands = %v, want the bands of report.toml", labels)
+	}
+}
