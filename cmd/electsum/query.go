@@ -16,9 +16,8 @@ import (
 	"golang.org/x/term"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"electsum/analytics"
+	"electsum/analytics/query"
 	"electsum/ingest"
-	"electsum/reports/tabular"
 )
 
 func init() {
@@ -93,7 +92,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 		return listSaved(e.stdout)
 	}
 
-	var saved *analytics.Saved
+	var saved *query.Saved
 	var text string
 	switch {
 	case *file != "" && len(positional) > 0:
@@ -107,7 +106,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	case len(positional) == 1:
 		text = positional[0]
 		if savedName.MatchString(strings.TrimSpace(text)) {
-			s, ok := analytics.FindSaved(strings.TrimSpace(text))
+			s, ok := query.FindSaved(strings.TrimSpace(text))
 			if !ok {
 				return &usageError{message: fmt.Sprintf("没有名为 %s 的保存的分析", strings.TrimSpace(text)), hint: "运行 electsum query --list 查看全部保存的分析"}
 			}
@@ -138,28 +137,28 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 
-	var table *analytics.Table
+	var table *query.Table
 	if saved != nil {
 		table, err = saved.Run(ctx, db, params)
-		var pe *analytics.ParamError
+		var pe *query.ParamError
 		if errors.As(err, &pe) {
 			return &usageError{message: pe.Error(), hint: pe.Hint()}
 		}
 	} else {
-		table, err = analytics.Query(ctx, db, text)
+		table, err = query.Run(ctx, db, text)
 	}
 	if err != nil {
 		return err
 	}
 	if *out == "" {
-		return tabular.Write(e.stdout, table, format, tabular.Options{})
+		return query.Write(e.stdout, table, format, query.WriteOptions{})
 	}
 	output, err := outputFor(ctx, db, *dbPath, *force)
 	if err != nil {
 		return err
 	}
 	if err := output.WriteFile(*out, func(w io.Writer) error {
-		return tabular.Write(w, table, format, tabular.Options{BOM: true})
+		return query.Write(w, table, format, query.WriteOptions{BOM: true})
 	}); err != nil {
 		return err
 	}
@@ -196,21 +195,21 @@ func sqlText(b []byte) []byte {
 }
 
 // chooseFormat takes --format, else the extension of -o, else table.
-func chooseFormat(name, out string) (tabular.Format, error) {
+func chooseFormat(name, out string) (query.Format, error) {
 	if name != "" {
-		f, err := tabular.ParseFormat(name)
+		f, err := query.ParseFormat(name)
 		if err != nil {
 			return "", &usageError{message: err.Error(), hint: "运行 electsum query -h 查看输出格式"}
 		}
 		return f, nil
 	}
 	if out != "" {
-		if f, ok := tabular.FormatFromPath(out); ok {
+		if f, ok := query.FormatFromPath(out); ok {
 			return f, nil
 		}
 		return "", &usageError{message: fmt.Sprintf("无法从文件名 %s 判断输出格式", out), hint: "用 --format 指定: table, csv, json, xlsx, parquet, arrow"}
 	}
-	return tabular.FormatTable, nil
+	return query.FormatTable, nil
 }
 
 func isTerminal(w io.Writer) bool {
@@ -221,7 +220,7 @@ func isTerminal(w io.Writer) bool {
 // listSaved prints each saved analysis: name and description, then its parameters.
 func listSaved(w io.Writer) error {
 	fmt.Fprintln(w, "保存的分析 (electsum query 名称 [--param 名=值 …]):")
-	for _, s := range analytics.SavedQueries() {
+	for _, s := range query.SavedQueries() {
 		fmt.Fprintf(w, "\n  %s\n      %s\n", s.Name, s.Description)
 		for _, p := range s.Params {
 			fmt.Fprintf(w, "      --param %s=<%s>  %s\n", p.Name, p.Type, p.Doc)
@@ -247,13 +246,13 @@ func demoQueries(ctx context.Context, e *env, d *demoContext) error {
 	if err := output.Dir(dir); err != nil {
 		return err
 	}
-	for _, s := range analytics.SavedQueries() {
+	for _, s := range query.SavedQueries() {
 		t, err := s.Run(ctx, db, map[string]string{})
 		if err != nil {
 			return err
 		}
 		path := filepath.Join(dir, s.Name+".csv")
-		if err := output.WriteFile(path, func(w io.Writer) error { return tabular.CSV(w, t, true) }); err != nil {
+		if err := output.WriteFile(path, func(w io.Writer) error { return query.CSV(w, t, true) }); err != nil {
 			return err
 		}
 	}

@@ -31,7 +31,7 @@ func queryFixture(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, err := os.ReadFile("../../analytics/testdata/adhoc_fixture.sql")
+	body, err := os.ReadFile("../../analytics/query/testdata/fixture.sql")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,13 +10,12 @@ import (
 
 	"electsum"
 	"electsum/analytics"
-	"electsum/reports/tabular"
 )
 
 // WriteCSV writes each table of the annex of s as <表名>.csv into dir (created if needed): UTF-8 with a
 // byte-order mark, so that Chinese Excel opens them correctly. Headers are flattened (女性·占比);
 // shares are percentages with one decimal; sections become a leading 分组 column; 小计 and 合计 rows
-// carry their values. Text goes through tabular.SpreadsheetText, so that a spreadsheet opening the file
+// carry their values. Text goes through electsum.SpreadsheetText, so that a spreadsheet opening the file
 // does not run it as a formula. Files are written under the rules of out. It returns the paths written.
 func WriteCSV(out electsum.Output, dir string, s *analytics.Summary, opts Options) ([]string, error) {
 	if err := out.Dir(dir); err != nil {
@@ -96,7 +95,7 @@ func writeCSV(f io.Writer, t *table) error {
 func csvValue(c cell, k kind) string {
 	switch {
 	case k == text || (!c.ok && c.s != ""):
-		return tabular.SpreadsheetText(c.s)
+		return electsum.SpreadsheetText(c.s)
 	case !c.ok:
 		return ""
 	case k == share:

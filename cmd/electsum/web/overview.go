@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
-	"electsum/analytics"
-	"electsum/reports/tabular"
+	"electsum/analytics/query"
 )
 
 // checkRow is one failing legal check, with its unit for the link to 统计.
@@ -19,14 +18,14 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	data := map[string]any{}
 	for key, name := range map[string]string{"Bodies": "overview_bodies", "Places": "overview_places", "Loads": "overview_loads"} {
-		t, err := analytics.Query(ctx, s.db, sqlText(name))
+		t, err := query.Run(ctx, s.db, sqlText(name))
 		if err != nil {
 			s.fail(w, r, fmt.Errorf("数据总览: %w", err))
 			return
 		}
 		data[key] = viewOf(t)
 	}
-	t, err := analytics.Query(ctx, s.db, sqlText("overview_checks"))
+	t, err := query.Run(ctx, s.db, sqlText("overview_checks"))
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("数据总览: %w", err))
 		return
@@ -36,7 +35,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		c := make([]string, len(row))
 		for i, v := range row {
 			if v != nil {
-				c[i] = tabular.Cell(v)
+				c[i] = query.Cell(v)
 			}
 		}
 		checks = append(checks, checkRow{Year: c[0], Rule: c[1], Citation: c[2], County: c[3], Township: c[4], Unit: c[5], Body: c[6], Name: c[7], Msg: c[8]})

@@ -9,8 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"electsum/analytics"
-	"electsum/reports/tabular"
+	"electsum/analytics/query"
 )
 
 // shownRows is how many rows of a result the page shows; downloads hold them all.
@@ -26,7 +25,7 @@ type resultView struct {
 	Total   int
 }
 
-func viewOf(t *analytics.Table) *resultView {
+func viewOf(t *query.Table) *resultView {
 	v := &resultView{Total: len(t.Rows)}
 	for _, c := range t.Columns {
 		v.Columns = append(v.Columns, c.Name)
@@ -37,7 +36,7 @@ func viewOf(t *analytics.Table) *resultView {
 		}
 		cells := make([]string, len(row))
 		for j, x := range row {
-			cells[j] = tabular.Cell(x)
+			cells[j] = query.Cell(x)
 		}
 		v.Rows = append(v.Rows, cells)
 	}
@@ -46,7 +45,7 @@ func viewOf(t *analytics.Table) *resultView {
 
 // savedView is a saved analysis with the values its form shows.
 type savedView struct {
-	analytics.Saved
+	query.Saved
 	Values map[string]string
 }
 
@@ -57,7 +56,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	var saved []savedView
 	name := r.URL.Query().Get("name")
 	values := map[string]string{}
-	for _, sq := range analytics.SavedQueries() {
+	for _, sq := range query.SavedQueries() {
 		sv := savedView{Saved: sq, Values: map[string]string{}}
 		if sq.Name == name {
 			for _, p := range sq.Params {
@@ -82,7 +81,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := context.WithTimeout(r.Context(), queryTimeout)
 	defer cancel()
-	var table *analytics.Table
+	var table *query.Table
 	var err error
 	format := ""
 	download := "查询结果"
@@ -94,9 +93,9 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		if strings.TrimSpace(text) == "" {
 			break
 		}
-		table, err = analytics.Query(ctx, s.db, text)
+		table, err = query.Run(ctx, s.db, text)
 	case name != "":
-		sq, ok := analytics.FindSaved(name)
+		sq, ok := query.FindSaved(name)
 		if !ok {
 			http.NotFound(w, r)
 			return
@@ -111,7 +110,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		if errors.As(err, &h) {
 			data["Hint"] = h.Hint()
 		}
-		var refused *analytics.RefusedError
+		var refused *query.RefusedError
 		if errors.As(err, &refused) {
 			data["Refused"] = true
 		}
@@ -122,13 +121,13 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		switch format {
 		case "csv":
 			attachment(w, "text/csv; charset=utf-8", fileName(download)+".csv")
-			if err := tabular.CSV(w, table, true); err != nil {
+			if err := query.CSV(w, table, true); err != nil {
 				s.opts.Logf("查询下载: %v", err)
 			}
 			return
 		case "xlsx":
 			attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName(download)+".xlsx")
-			if err := tabular.XLSX(w, table); err != nil {
+			if err := query.XLSX(w, table); err != nil {
 				s.opts.Logf("查询下载: %v", err)
 			}
 			return

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"electsum/analytics"
+	"electsum/analytics/query"
 	"electsum/reports"
 )
 
@@ -104,7 +105,7 @@ func (s *Server) parseScope(ctx context.Context, r *http.Request) (scopeForm, er
 		}
 	}
 	if f.Scope.Township != "" {
-		t, err := analytics.Query(ctx, s.db, sqlText("units"), f.Scope.Year, f.Scope.County, f.Scope.Township)
+		t, err := query.Run(ctx, s.db, sqlText("units"), f.Scope.Year, f.Scope.County, f.Scope.Township)
 		if err != nil {
 			return f, err
 		}

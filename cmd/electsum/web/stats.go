@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"electsum/analytics"
+	"electsum/analytics/query"
 	"electsum/reports"
-	"electsum/reports/tabular"
 )
 
 // figTable is one table of the 统计 page: the typed model's figures laid out in rows, never computed
@@ -237,13 +237,13 @@ func (s *Server) statsTable(w http.ResponseWriter, r *http.Request) {
 		if t.ID != id {
 			continue
 		}
-		tab := &analytics.Table{}
+		tab := &query.Table{}
 		for i, c := range t.Columns {
 			typ := "VARCHAR"
 			if t.Numeric(i) && numericColumn(t, i) {
 				typ = "DOUBLE"
 			}
-			tab.Columns = append(tab.Columns, analytics.Column{Name: c, Type: typ})
+			tab.Columns = append(tab.Columns, query.Column{Name: c, Type: typ})
 		}
 		for _, row := range t.Rows {
 			out := make([]any, len(row))
@@ -261,7 +261,7 @@ func (s *Server) statsTable(w http.ResponseWriter, r *http.Request) {
 		}
 		name := fmt.Sprintf("%s%d年%s.xlsx", f.Place(), f.Scope.Year, strings.NewReplacer("：", "_", "“", "", "”", "", "(", "", ")", "", "%", "").Replace(t.Title))
 		attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
-		if err := tabular.XLSX(w, tab); err != nil {
+		if err := query.XLSX(w, tab); err != nil {
 			s.opts.Logf("统计表下载: %v", err)
 		}
 		return

@@ -11,7 +11,7 @@
 // localhost (no DNS rebinding); every POST carries the page's CSRF token and passes Go's cross-origin
 // protection; no part of a request names a file on disk — uploads are stored under names the server
 // makes, downloads are looked up by an id in memory; html/template escapes every string from the data
-// and from users; user SQL goes through analytics.Query's read-only guard on a database opened without
+// and from users; user SQL goes through query.Run's read-only guard on a database opened without
 // access to other files.
 package web
 
@@ -167,7 +167,7 @@ func (s *Server) viewConfig(ctx context.Context) {
 
 // openDB opens the one read-write instance of the database for the whole process, with access to other
 // files and extension loading switched off: the loader appends rows from Go, and the SQL box must not
-// read or write files (analytics.Query refuses statements that are not reads).
+// read or write files (query.Run refuses statements that are not reads).
 func openDB(ctx context.Context, path string) (*sql.DB, error) {
 	q := url.Values{}
 	q.Set("enable_external_access", "false")

@@ -1,4 +1,4 @@
-package tabular
+package query
 
 import (
 	"fmt"
@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
-
-	"electsum/analytics"
 )
 
 // sheetName is the one sheet of a query workbook.
@@ -17,7 +15,7 @@ const sheetName = "查询结果"
 // XLSX writes t as a workbook with one sheet: a bold header row that stays in view when scrolling,
 // columns as wide as the text of their first thousand rows (up to a limit), numbers as numbers and dates as dates; NULL is an
 // empty cell. Integers beyond ±2^53, which Excel would round, are written as text.
-func XLSX(w io.Writer, t *analytics.Table) error {
+func XLSX(w io.Writer, t *Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
@@ -92,7 +90,7 @@ func xlsxValue(v any, dbType string, date, stamp int) any {
 		return x
 	case float64, bool, string:
 		return x
-	case analytics.Decimal:
+	case Decimal:
 		return x.Float64()
 	case *big.Int:
 		return x.String()

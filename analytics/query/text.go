@@ -1,4 +1,4 @@
-package tabular
+package query
 
 import (
 	"bufio"
@@ -8,8 +8,6 @@ import (
 	"unicode"
 
 	"github.com/mattn/go-runewidth"
-
-	"electsum/analytics"
 )
 
 // width measures display columns with East Asian ambiguous characters (—, ·, °) as narrow, whatever the
@@ -27,7 +25,7 @@ var width = func() *runewidth.Condition {
 //	-------+--------+-------
 //	城关镇 | 西村   |   48.8
 //	(1 行)
-func Text(w io.Writer, t *analytics.Table) error {
+func Text(w io.Writer, t *Table) error {
 	cells := make([][]string, len(t.Rows)+1)
 	widths := make([]int, len(t.Columns))
 	cells[0] = make([]string, len(t.Columns))

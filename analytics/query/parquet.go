@@ -1,4 +1,4 @@
-package tabular
+package query
 
 import (
 	"bytes"
@@ -15,8 +15,6 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/metadata"
 	"github.com/apache/arrow-go/v18/parquet/schema"
-
-	"electsum/analytics"
 )
 
 // Parquet writes t as one Parquet file (Snappy-compressed, one row group), with typed columns as
@@ -26,7 +24,7 @@ import (
 // It drives arrow-go's low-level parquet/file writer itself rather than pqarrow: pqarrow imports Arrow
 // Flight only to serialise that stored schema, and Flight brings gRPC and protobuf (about 100 packages)
 // into the binary. The schema is serialised here with the IPC writer, byte for byte as Flight does it.
-func Parquet(w io.Writer, t *analytics.Table) error {
+func Parquet(w io.Writer, t *Table) error {
 	rec, err := record(t)
 	if err != nil {
 		return err
@@ -217,7 +215,7 @@ func int32s(col arrow.Array) []int32 {
 	case *array.Decimal128:
 		return valid(a, func(i int) int32 { return int32(a.Value(i).LowBits()) })
 	}
-	panic(fmt.Sprintf("tabular: no INT32 Parquet values for %s", col.DataType()))
+	panic(fmt.Sprintf("query: no INT32 Parquet values for %s", col.DataType()))
 }
 
 // int64s is the non-NULL values of a column stored as Parquet INT64.
@@ -232,5 +230,5 @@ func int64s(col arrow.Array) []int64 {
 	case *array.Decimal128:
 		return valid(a, func(i int) int64 { return int64(a.Value(i).LowBits()) })
 	}
-	panic(fmt.Sprintf("tabular: no INT64 Parquet values for %s", col.DataType()))
+	panic(fmt.Sprintf("query: no INT64 Parquet values for %s", col.DataType()))
 }

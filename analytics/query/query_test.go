@@ -1,4 +1,4 @@
-package analytics_test
+package query_test
 
 import (
 	"context"
@@ -14,13 +14,14 @@ import (
 	"time"
 
 	"electsum/analytics"
+	"electsum/analytics/query"
 	"electsum/ingest"
 	"electsum/ingest/synth"
 )
 
-// adhocFixture writes testdata/adhoc_fixture.sql into a new database file and returns its path; the
+// fixture writes testdata/fixture.sql into a new database file and returns its path; the
 // database is closed so that it can be opened read-only.
-func adhocFixture(t testing.TB) string {
+func fixture(t testing.TB) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "electsum.duckdb")
 	ctx := context.Background()
@@ -28,21 +29,21 @@ func adhocFixture(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, err := os.ReadFile("testdata/adhoc_fixture.sql")
+	body, err := os.ReadFile("testdata/fixture.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.ExecContext(ctx, string(body)); err != nil {
 		t.Fatalf("load fixture: %v", err)
 	}
-	installAdhocViews(t, db)
+	installViews(t, db)
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return path
 }
 
-func openAdhocDB(t testing.TB, path string) *sql.DB {
+func openReadOnly(t testing.TB, path string) *sql.DB {
 	t.Helper()
 	db, err := ingest.OpenReadOnly(context.Background(), path)
 	if err != nil {
@@ -52,7 +53,7 @@ func openAdhocDB(t testing.TB, path string) *sql.DB {
 	return db
 }
 
-func adhocFileHash(t *testing.T, path string) [32]byte {
+func fileHash(t *testing.T, path string) [32]byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -101,18 +102,18 @@ var writeAttempts = []string{
 }
 
 func TestQueryRefusesWritesOnReadOnlyDB(t *testing.T) {
-	path := adhocFixture(t)
-	before := adhocFileHash(t, path)
-	db := openAdhocDB(t, path)
+	path := fixture(t)
+	before := fileHash(t, path)
+	db := openReadOnly(t, path)
 	ctx := context.Background()
 	dir := t.TempDir()
 	t.Chdir(dir)
 	for _, q := range writeAttempts {
-		if _, err := analytics.Query(ctx, db, q); err == nil {
+		if _, err := query.Run(ctx, db, q); err == nil {
 			t.Errorf("%q was allowed", q)
 		}
 	}
-	got, err := analytics.Query(ctx, db, "SELECT count(*) AS n FROM members")
+	got, err := query.Run(ctx, db, "SELECT count(*) AS n FROM members")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +121,7 @@ func TestQueryRefusesWritesOnReadOnlyDB(t *testing.T) {
 		t.Errorf("members has %v rows after the attempts, want 15", n)
 	}
 	db.Close()
-	if adhocFileHash(t, path) != before {
+	if fileHash(t, path) != before {
 		t.Error("database file changed")
 	}
 	for _, f := range []string{"members.csv", "exported", "other.duckdb", "/tmp/electsum-adhoc-test.parquet"} {
@@ -147,13 +148,13 @@ func TestQueryRefusesWritesByStatementType(t *testing.T) {
 		query string
 		want  error
 	}{
-		{"SELECT 1; DROP TABLE units", analytics.ErrMultipleStatements},
-		{"SELECT 1; SELECT 2", analytics.ErrMultipleStatements},
-		{"DROP TABLE units; SELECT 1", analytics.ErrMultipleStatements},
-		{"  \n-- nothing\n/* at all */", analytics.ErrEmptyQuery},
+		{"SELECT 1; DROP TABLE units", query.ErrMultipleStatements},
+		{"SELECT 1; SELECT 2", query.ErrMultipleStatements},
+		{"DROP TABLE units; SELECT 1", query.ErrMultipleStatements},
+		{"  \n-- nothing\n/* at all */", query.ErrEmptyQuery},
 	}
 	for _, c := range cases {
-		if _, err := analytics.Query(ctx, db, c.query); !errors.Is(err, c.want) {
+		if _, err := query.Run(ctx, db, c.query); !errors.Is(err, c.want) {
 			t.Errorf("%q: error %v, want %v", c.query, err, c.want)
 		}
 	}
@@ -174,15 +175,15 @@ func TestQueryRefusesWritesByStatementType(t *testing.T) {
 		"CALL pragma_version()",
 	}
 	for _, q := range refused {
-		_, err := analytics.Query(ctx, db, q)
-		var r *analytics.RefusedError
+		_, err := query.Run(ctx, db, q)
+		var r *query.RefusedError
 		if !errors.As(err, &r) {
 			t.Errorf("%q: error %v, want *RefusedError", q, err)
 		}
 	}
 	// DuckDB's query() table function takes a single SELECT only, so it is no way around the checks.
 	for _, q := range []string{"SELECT * FROM query('DROP TABLE units')", "SELECT * FROM query('SELECT 1; DROP TABLE units')"} {
-		if _, err := analytics.Query(ctx, db, q); err == nil {
+		if _, err := query.Run(ctx, db, q); err == nil {
 			t.Errorf("%q was allowed", q)
 		}
 	}
@@ -202,7 +203,7 @@ func TestQueryRefusesWritesByStatementType(t *testing.T) {
 }
 
 func TestQueryAllowsReads(t *testing.T) {
-	db := openAdhocDB(t, adhocFixture(t))
+	db := openReadOnly(t, fixture(t))
 	ctx := context.Background()
 	for _, q := range []string{
 		"SELECT unit FROM units ORDER BY unit",
@@ -217,15 +218,15 @@ func TestQueryAllowsReads(t *testing.T) {
 		"-- a comment first\nSELECT 1;",
 		"SELECT 'a;b' AS s",
 	} {
-		if _, err := analytics.Query(ctx, db, q); err != nil {
+		if _, err := query.Run(ctx, db, q); err != nil {
 			t.Errorf("%q: %v", q, err)
 		}
 	}
 }
 
 func TestQueryValues(t *testing.T) {
-	db := openAdhocDB(t, adhocFixture(t))
-	got, err := analytics.Query(context.Background(), db, `
+	db := openReadOnly(t, fixture(t))
+	got, err := query.Run(context.Background(), db, `
 		SELECT sum(registered) AS registered,           -- HUGEINT
 		       count(*) AS n,                            -- BIGINT
 		       avg(voted) AS mean,                       -- DOUBLE
@@ -249,10 +250,10 @@ func TestQueryValues(t *testing.T) {
 	if row[0] != int64(1890) || row[1] != int64(4) || row[2] != float64(1797)/4 {
 		t.Errorf("numbers: %#v %#v %#v", row[0], row[1], row[2])
 	}
-	if d, ok := row[3].(analytics.Decimal); !ok || d.String() != "12.50" {
+	if d, ok := row[3].(query.Decimal); !ok || d.String() != "12.50" {
 		t.Errorf("decimal: %#v", row[3])
 	}
-	if d, ok := row[4].(analytics.Decimal); !ok || d.String() != "-0.05" {
+	if d, ok := row[4].(query.Decimal); !ok || d.String() != "-0.05" {
 		t.Errorf("negative decimal: %#v", row[4])
 	}
 	if d, ok := row[5].(time.Time); !ok || d.Format("2006-01-02") != "2024-05-10" {
@@ -264,9 +265,9 @@ func TestQueryValues(t *testing.T) {
 }
 
 func TestQuerySQLErrorHasPosition(t *testing.T) {
-	db := openAdhocDB(t, adhocFixture(t))
-	_, err := analytics.Query(context.Background(), db, "SELECT unit\nFROM units\nWHERE nosuch = 1")
-	var se *analytics.SQLError
+	db := openReadOnly(t, fixture(t))
+	_, err := query.Run(context.Background(), db, "SELECT unit\nFROM units\nWHERE nosuch = 1")
+	var se *query.SQLError
 	if !errors.As(err, &se) {
 		t.Fatalf("error %v, want *SQLError", err)
 	}
@@ -289,7 +290,7 @@ func TestDecimalString(t *testing.T) {
 		{-100, 1, "-10.0"},
 	}
 	for _, c := range cases {
-		d := analytics.Decimal{Unscaled: big.NewInt(c.unscaled), Scale: c.scale}
+		d := query.Decimal{Unscaled: big.NewInt(c.unscaled), Scale: c.scale}
 		if got := d.String(); got != c.want {
 			t.Errorf("%d×10^-%d: %q, want %q", c.unscaled, c.scale, got, c.want)
 		}
@@ -297,11 +298,11 @@ func TestDecimalString(t *testing.T) {
 }
 
 func TestSavedQueriesHeaders(t *testing.T) {
-	saved := analytics.SavedQueries()
+	saved := query.SavedQueries()
 	want := []string{"low-turnout", "no-woman-committees", "oldest-committees", "one-shoulder-by-township",
 		"cross-appointed-by-township", "heads-changed", "legal-check-failures"}
 	for _, name := range want {
-		if _, ok := analytics.FindSaved(name); !ok {
+		if _, ok := query.FindSaved(name); !ok {
 			t.Errorf("saved query %s is missing", name)
 		}
 	}
@@ -317,9 +318,9 @@ func TestSavedQueriesHeaders(t *testing.T) {
 }
 
 func TestSavedQueriesRun(t *testing.T) {
-	db := openAdhocDB(t, adhocFixture(t))
+	db := openReadOnly(t, fixture(t))
 	ctx := context.Background()
-	for _, s := range analytics.SavedQueries() {
+	for _, s := range query.SavedQueries() {
 		t.Run(s.Name, func(t *testing.T) {
 			got, err := s.Run(ctx, db, nil)
 			if err != nil {
@@ -333,9 +334,9 @@ func TestSavedQueriesRun(t *testing.T) {
 }
 
 func TestSavedLowTurnout(t *testing.T) {
-	db := openAdhocDB(t, adhocFixture(t))
+	db := openReadOnly(t, fixture(t))
 	ctx := context.Background()
-	s, _ := analytics.FindSaved("low-turnout")
+	s, _ := query.FindSaved("low-turnout")
 	// 2024: 西村 村民委员会 400/820 = 48.8%, 西村 村党组织 30/40 = 75%; the rest are above 90%.
 	got, err := s.Run(ctx, db, nil)
 	if err != nil {
@@ -362,8 +363,8 @@ func TestSavedLowTurnout(t *testing.T) {
 }
 
 func TestSavedParamErrors(t *testing.T) {
-	db := openAdhocDB(t, adhocFixture(t))
-	s, _ := analytics.FindSaved("low-turnout")
+	db := openReadOnly(t, fixture(t))
+	s, _ := query.FindSaved("low-turnout")
 	for _, values := range []map[string]string{
 		{"yaer": "2024"},
 		{"year": "二〇二四"},
@@ -371,7 +372,7 @@ func TestSavedParamErrors(t *testing.T) {
 		{"year": "2024; DROP TABLE members"},
 	} {
 		_, err := s.Run(context.Background(), db, values)
-		var pe *analytics.ParamError
+		var pe *query.ParamError
 		if !errors.As(err, &pe) {
 			t.Errorf("%v: error %v, want *ParamError", values, err)
 		}
@@ -387,7 +388,7 @@ func TestSavedParamErrors(t *testing.T) {
 }
 
 // column returns the values of the named column as strings.
-func columnStrings(t *testing.T, tbl *analytics.Table, name string) []string {
+func columnStrings(t *testing.T, tbl *query.Table, name string) []string {
 	t.Helper()
 	for i, c := range tbl.Columns {
 		if c.Name == name {
@@ -405,7 +406,7 @@ func columnStrings(t *testing.T, tbl *analytics.Table, name string) []string {
 }
 
 // installViews installs the analysts' views the saved queries read.
-func installAdhocViews(t testing.TB, db *sql.DB) {
+func installViews(t testing.TB, db *sql.DB) {
 	t.Helper()
 	if err := analytics.Install(context.Background(), db); err != nil {
 		t.Fatal(err)
@@ -413,9 +414,9 @@ func installAdhocViews(t testing.TB, db *sql.DB) {
 }
 
 // TestSavedQueriesResults checks each saved analysis against counts made by hand from
-// testdata/adhoc_fixture.sql (2024 unless the case says otherwise).
+// testdata/fixture.sql (2024 unless the case says otherwise).
 func TestSavedQueriesResults(t *testing.T) {
-	db := openAdhocDB(t, adhocFixture(t))
+	db := openReadOnly(t, fixture(t))
 	cases := []struct {
 		name   string
 		params map[string]string
@@ -453,7 +454,7 @@ func TestSavedQueriesResults(t *testing.T) {
 		{"legal-check-failures", map[string]string{"year": "2021"}, []string{"unit", "rule"}, []string{"东村|vc_woman_member"}},
 	}
 	for _, c := range cases {
-		s, ok := analytics.FindSaved(c.name)
+		s, ok := query.FindSaved(c.name)
 		if !ok {
 			t.Errorf("no saved query %s", c.name)
 			continue
@@ -471,7 +472,7 @@ func TestSavedQueriesResults(t *testing.T) {
 }
 
 // rowStrings renders the named columns of each row as "a|b|c".
-func rowStrings(t *testing.T, tbl *analytics.Table, cols ...string) []string {
+func rowStrings(t *testing.T, tbl *query.Table, cols ...string) []string {
 	t.Helper()
 	idx := make([]int, len(cols))
 	for i, name := range cols {
@@ -512,7 +513,7 @@ func BenchmarkQuery(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		t, err := analytics.Query(ctx, db, "SELECT * FROM big ORDER BY unit")
+		t, err := query.Run(ctx, db, "SELECT * FROM big ORDER BY unit")
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -523,8 +524,8 @@ func BenchmarkQuery(b *testing.B) {
 }
 
 func TestQueryOtherTypesAsText(t *testing.T) {
-	db := openAdhocDB(t, adhocFixture(t))
-	got, err := analytics.Query(context.Background(), db, `
+	db := openReadOnly(t, fixture(t))
+	got, err := query.Run(context.Background(), db, `
 		SELECT TIME '12:30:00' AS t,
 		       INTERVAL '14 months 3 days 2 hours 0.5 seconds' AS i,
 		       ['东村', NULL] AS l,
@@ -544,17 +545,17 @@ func TestQueryOtherTypesAsText(t *testing.T) {
 }
 
 func TestQueryCancelled(t *testing.T) {
-	db := openAdhocDB(t, adhocFixture(t))
+	db := openReadOnly(t, fixture(t))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := analytics.Query(ctx, db, "SELECT count(*) FROM range(1000000000)")
+	_, err := query.Run(ctx, db, "SELECT count(*) FROM range(1000000000)")
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error %v, want context.Canceled", err)
 	}
 	// A query already running is interrupted (Ctrl-C in electsum query); this one would take minutes.
 	ctx, cancel = context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
-	_, err = analytics.Query(ctx, db, "SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b")
+	_, err = query.Run(ctx, db, "SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b")
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v, want context.DeadlineExceeded", err)
 	}
@@ -566,14 +567,14 @@ func TestHeadsChangedAgreesWithVChange(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates and loads a county")
 	}
-	db := openAdhocDB(t, generatedDB(t, synth.County()))
+	db := openReadOnly(t, generatedDB(t, synth.County()))
 	ctx := context.Background()
-	s, _ := analytics.FindSaved("heads-changed")
+	s, _ := query.FindSaved("heads-changed")
 	got, err := s.Run(ctx, db, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := analytics.Query(ctx, db, `
+	want, err := query.Run(ctx, db, `
 		SELECT county, township, unit, body, year, previous_year, previous_head_names, head_names
 		FROM v_change
 		WHERE level = 'unit' AND head_changed AND year = (SELECT max(year) FROM elections)

@@ -1,4 +1,4 @@
-package tabular
+package query
 
 import (
 	"bufio"
@@ -6,14 +6,12 @@ import (
 	"io"
 	"math"
 	"math/big"
-
-	"electsum/analytics"
 )
 
 // JSON writes t as an array of objects, one per row and one line each, keys in column order. Numbers
 // are JSON numbers with their exact digits (DECIMAL and HUGEINT included); NaN and infinities, which
 // JSON cannot express, are null, like NULL; dates and timestamps are strings.
-func JSON(w io.Writer, t *analytics.Table) error {
+func JSON(w io.Writer, t *Table) error {
 	keys := make([][]byte, len(t.Columns))
 	for i, c := range t.Columns {
 		k, err := json.Marshal(c.Name)
@@ -59,7 +57,7 @@ func jsonValue(v any) ([]byte, error) {
 			return []byte("null"), nil
 		}
 		return []byte(formatFloat(x)), nil
-	case analytics.Decimal:
+	case Decimal:
 		return []byte(x.String()), nil
 	case *big.Int:
 		return []byte(x.String()), nil

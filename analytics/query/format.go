@@ -1,17 +1,4 @@
-// Package tabular writes a query result (analytics.Table) as an aligned text table, CSV, JSON, an Excel
-// workbook, Parquet or Arrow IPC, for `electsum query`.
-//
-// How each format shows values (the contract analysts rely on):
-//   - NULL: "NULL" in the text table (so that it differs from an empty string), an empty field in CSV,
-//     null in JSON and Arrow/Parquet, an empty cell in xlsx.
-//   - Numbers: right-aligned in the text table; JSON numbers keep their type (integers stay integers,
-//     DECIMAL keeps its digits); xlsx cells are numbers; Arrow/Parquet columns are typed (see arrowType).
-//   - Dates are written 2024-05-10, timestamps 2024-05-10 08:30:00, in every text format; xlsx cells are
-//     dates; Arrow/Parquet use date32 and timestamp[us].
-//   - CSV is UTF-8; Options.BOM prefixes a byte-order mark so that Excel on Chinese Windows opens the
-//     file as UTF-8 (electsum query uses it when writing to a file, not on standard output, where the
-//     mark would confuse the next program in a pipe).
-package tabular
+package query
 
 import (
 	"encoding/hex"
@@ -22,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"electsum/analytics"
 )
 
 // Format is an output format of a query result.
@@ -87,14 +72,14 @@ func (f Format) Binary() bool {
 	return f == FormatXLSX || f == FormatParquet || f == FormatArrow
 }
 
-// Options adjust the output.
-type Options struct {
+// WriteOptions adjust how a result is written.
+type WriteOptions struct {
 	// BOM starts CSV output with a UTF-8 byte-order mark, for Excel.
 	BOM bool
 }
 
 // Write writes t to w in format f.
-func Write(w io.Writer, t *analytics.Table, f Format, opts Options) error {
+func Write(w io.Writer, t *Table, f Format, opts WriteOptions) error {
 	switch f {
 	case FormatTable:
 		return Text(w, t)
@@ -141,7 +126,7 @@ func text(v any) string {
 		return formatFloat(x)
 	case bool:
 		return strconv.FormatBool(x)
-	case analytics.Decimal:
+	case Decimal:
 		return x.String()
 	case *big.Int:
 		return x.String()

@@ -1,4 +1,4 @@
-package tabular
+package query
 
 import (
 	"bytes"
@@ -16,15 +16,13 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/xuri/excelize/v2"
-
-	"electsum/analytics"
 )
 
 // sample has one column of each kind of value and a NULL in every column of the last row.
-func sample() *analytics.Table {
+func sample() *Table {
 	huge, _ := new(big.Int).SetString("170141183460469231731687303715884105727", 10)
-	return &analytics.Table{
-		Columns: []analytics.Column{
+	return &Table{
+		Columns: []Column{
 			{Name: "乡镇", Type: "VARCHAR"},
 			{Name: "村社区", Type: "VARCHAR"},
 			{Name: "登记选民数", Type: "INTEGER"},
@@ -35,8 +33,8 @@ func sample() *analytics.Table {
 			{Name: "一次选举成功", Type: "BOOLEAN"},
 		},
 		Rows: [][]any{
-			{"城关镇", "东村", int64(1000), int64(1890), 95.0, analytics.Decimal{Unscaled: big.NewInt(3333), Scale: 2}, day("2024-05-10"), true},
-			{"河口乡", "南村(社区)", int64(600), huge, 98.33333333333333, analytics.Decimal{Unscaled: big.NewInt(-5), Scale: 2}, day("2024-05-15"), false},
+			{"城关镇", "东村", int64(1000), int64(1890), 95.0, Decimal{Unscaled: big.NewInt(3333), Scale: 2}, day("2024-05-10"), true},
+			{"河口乡", "南村(社区)", int64(600), huge, 98.33333333333333, Decimal{Unscaled: big.NewInt(-5), Scale: 2}, day("2024-05-15"), false},
 			{"Town", nil, nil, nil, nil, nil, nil, nil},
 		},
 	}
@@ -51,8 +49,8 @@ func day(s string) time.Time {
 }
 
 func TestTextAlignsCJKByDisplayWidth(t *testing.T) {
-	tbl := &analytics.Table{
-		Columns: []analytics.Column{{Name: "乡镇", Type: "VARCHAR"}, {Name: "unit", Type: "VARCHAR"}, {Name: "参选率", Type: "DOUBLE"}},
+	tbl := &Table{
+		Columns: []Column{{Name: "乡镇", Type: "VARCHAR"}, {Name: "unit", Type: "VARCHAR"}, {Name: "参选率", Type: "DOUBLE"}},
 		Rows: [][]any{
 			{"城关镇", "东村", 95.5},
 			{"Hekou", "36—45岁\n第二行", 100.0},
@@ -77,7 +75,7 @@ func TestTextAlignsCJKByDisplayWidth(t *testing.T) {
 
 func TestTextEmptyResult(t *testing.T) {
 	var b bytes.Buffer
-	if err := Text(&b, &analytics.Table{Columns: []analytics.Column{{Name: "n", Type: "BIGINT"}}}); err != nil {
+	if err := Text(&b, &Table{Columns: []Column{{Name: "n", Type: "BIGINT"}}}); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := b.String(), "n\n-\n(0 行)\n"; got != want {
@@ -149,7 +147,7 @@ func TestJSONReadBack(t *testing.T) {
 		}
 	}
 	var empty bytes.Buffer
-	if err := JSON(&empty, &analytics.Table{Columns: []analytics.Column{{Name: "n", Type: "BIGINT"}}}); err != nil {
+	if err := JSON(&empty, &Table{Columns: []Column{{Name: "n", Type: "BIGINT"}}}); err != nil {
 		t.Fatal(err)
 	}
 	if empty.String() != "[]\n" {
@@ -272,7 +270,7 @@ func TestParquetReadBack(t *testing.T) {
 }
 
 func TestHugeintFitsInt64(t *testing.T) {
-	tbl := &analytics.Table{Columns: []analytics.Column{{Name: "s", Type: "HUGEINT"}}, Rows: [][]any{{int64(5)}, {nil}}}
+	tbl := &Table{Columns: []Column{{Name: "s", Type: "HUGEINT"}}, Rows: [][]any{{int64(5)}, {nil}}}
 	rec, err := record(tbl)
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package tabular
+package query
 
 import (
 	"bytes"
@@ -7,15 +7,13 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"electsum/analytics"
 )
 
 // formulas are text values that a spreadsheet would run if they reached a cell unmarked.
 var formulas = []string{"=1+2", "@A1", "+cmd|' /C calc'!A0", "-2+3", "\t=1+2", "\r=1+2", "=HYPERLINK(\"http://x\",\"点击\")"}
 
-func formulaTable() *analytics.Table {
-	t := &analytics.Table{Columns: []analytics.Column{{Name: "=名称", Type: "VARCHAR"}, {Name: "数", Type: "INTEGER"}}}
+func formulaTable() *Table {
+	t := &Table{Columns: []Column{{Name: "=名称", Type: "VARCHAR"}, {Name: "数", Type: "INTEGER"}}}
 	for _, f := range formulas {
 		t.Rows = append(t.Rows, []any{f, int64(-5)})
 	}
@@ -69,7 +67,7 @@ func TestXLSXWritesFormulasAsText(t *testing.T) {
 
 // query's table on a terminal: an ESC sequence or a bidi override in a value is shown, not obeyed.
 func TestTextShowsControlCharacters(t *testing.T) {
-	tbl := &analytics.Table{Columns: []analytics.Column{{Name: "村\x1b[2J", Type: "VARCHAR"}},
+	tbl := &Table{Columns: []Column{{Name: "村\x1b[2J", Type: "VARCHAR"}},
 		Rows: [][]any{{"河\x1b[31m岭村"}, {"张\u202e三"}, {"a\x00b"}}}
 	var b bytes.Buffer
 	if err := Text(&b, tbl); err != nil {

@@ -1,4 +1,4 @@
-package tabular
+package query
 
 import (
 	"fmt"
@@ -13,13 +13,11 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/decimal128"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
-
-	"electsum/analytics"
 )
 
 // Arrow writes t as an Arrow IPC file (the random-access "Feather v2" format that pyarrow.ipc.open_file,
 // polars.read_ipc and R arrow::read_feather read), with typed columns as arrowType maps them.
-func Arrow(w io.Writer, t *analytics.Table) error {
+func Arrow(w io.Writer, t *Table) error {
 	rec, err := record(t)
 	if err != nil {
 		return err
@@ -40,7 +38,7 @@ func Arrow(w io.Writer, t *analytics.Table) error {
 // when every value fits, else decimal(38,0); DECIMAL(p,s) is decimal128(p,s); DATE is date32;
 // TIMESTAMP is timestamp[us] (TIMESTAMPTZ in UTC); BLOB is binary; anything else (TIME, INTERVAL,
 // UUID, LIST, STRUCT …) is its text as a string.
-func arrowType(c analytics.Column, rows [][]any, col int) arrow.DataType {
+func arrowType(c Column, rows [][]any, col int) arrow.DataType {
 	switch baseType(c.Type) {
 	case "BOOLEAN":
 		return arrow.FixedWidthTypes.Boolean
@@ -105,7 +103,7 @@ func decimalParams(dbType string) (precision, scale int32, ok bool) {
 }
 
 // record builds one Arrow record holding all of t.
-func record(t *analytics.Table) (arrow.RecordBatch, error) {
+func record(t *Table) (arrow.RecordBatch, error) {
 	fields := make([]arrow.Field, len(t.Columns))
 	for i, c := range t.Columns {
 		fields[i] = arrow.Field{Name: c.Name, Type: arrowType(c, t.Rows, i), Nullable: true}
@@ -193,7 +191,7 @@ func appendValue(b array.Builder, v any) error {
 		}
 	case *array.Decimal128Builder:
 		switch x := v.(type) {
-		case analytics.Decimal:
+		case Decimal:
 			b.Append(decimal128.FromBigInt(x.Unscaled))
 			return nil
 		case *big.Int:

@@ -1,4 +1,4 @@
-package analytics_test
+package query_test
 
 // Benchmarks of the saved analyses on generated data, the way `electsum query NAME` runs them
 // (read-only database, one statement, whole result in memory):
@@ -11,7 +11,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"electsum/analytics"
+	"electsum/analytics/query"
 	"electsum/ingest"
 	"electsum/ingest/synth"
 )
@@ -22,9 +22,9 @@ func BenchmarkSavedQueries(b *testing.B) {
 		cfg  synth.Config
 	}{{"County", synth.County()}, {"Province", synth.Province()}} {
 		b.Run(c.name, func(b *testing.B) {
-			db := openAdhocDB(b, generatedDB(b, c.cfg))
+			db := openReadOnly(b, generatedDB(b, c.cfg))
 			ctx := context.Background()
-			for _, s := range analytics.SavedQueries() {
+			for _, s := range query.SavedQueries() {
 				b.Run(s.Name, func(b *testing.B) {
 					var rows int
 					for b.Loop() {
@@ -58,7 +58,7 @@ func generatedDB(b testing.TB, cfg synth.Config) string {
 	if _, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{Workers: 2}); err != nil {
 		b.Fatal(err)
 	}
-	installAdhocViews(b, db)
+	installViews(b, db)
 	if err := db.Close(); err != nil {
 		b.Fatal(err)
 	}

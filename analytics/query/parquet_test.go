@@ -1,4 +1,4 @@
-package tabular
+package query
 
 import (
 	"database/sql"
@@ -12,16 +12,14 @@ import (
 	"time"
 
 	_ "github.com/duckdb/duckdb-go/v2"
-
-	"electsum/analytics"
 )
 
 // DuckDB, a reader that shares no code with the writer, reads every column type back with its value.
 func TestParquetReadByDuckDB(t *testing.T) {
 	ts := time.Date(2024, 5, 10, 8, 30, 15, 123456000, time.UTC)
 	wide, _ := new(big.Int).SetString("-12345678901234567890123456789012345678", 10)
-	tbl := &analytics.Table{
-		Columns: []analytics.Column{
+	tbl := &Table{
+		Columns: []Column{
 			{Name: "b", Type: "BOOLEAN"}, {Name: "i8", Type: "TINYINT"}, {Name: "i16", Type: "SMALLINT"},
 			{Name: "i32", Type: "INTEGER"}, {Name: "i64", Type: "BIGINT"}, {Name: "u8", Type: "UTINYINT"},
 			{Name: "u16", Type: "USMALLINT"}, {Name: "u32", Type: "UINTEGER"}, {Name: "u64", Type: "UBIGINT"},
@@ -33,8 +31,8 @@ func TestParquetReadByDuckDB(t *testing.T) {
 		Rows: [][]any{
 			{true, int64(-128), int64(-32768), int64(-2147483648), int64(-9223372036854775808), int64(255),
 				int64(65535), int64(4294967295), new(big.Int).SetUint64(18446744073709551615), 1.5, 98.33333333333333,
-				analytics.Decimal{Unscaled: big.NewInt(-5), Scale: 2}, analytics.Decimal{Unscaled: big.NewInt(123456789012345678), Scale: 3},
-				analytics.Decimal{Unscaled: wide, Scale: 0}, day("2024-05-10"), ts, ts, []byte{0, 1, 2}, "河岭村"},
+				Decimal{Unscaled: big.NewInt(-5), Scale: 2}, Decimal{Unscaled: big.NewInt(123456789012345678), Scale: 3},
+				Decimal{Unscaled: wide, Scale: 0}, day("2024-05-10"), ts, ts, []byte{0, 1, 2}, "河岭村"},
 			{nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil},
 		},
 	}
