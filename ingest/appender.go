@@ -69,7 +69,11 @@ func (s *stager) file(id int, p *Parsed) error {
 			optInt(r.Term), optStr(r.Method), optInt(r.Registered), optInt(r.Voted), optInt(r.ProxyVotes),
 			optInt(r.MobileVotes), optInt(r.ValidBallots), optInt(r.InvalidBallots), optInt(r.Seats),
 			optInt(r.Candidates), optInt(r.Elected), optTime(r.Date), optBool(r.FirstRound),
-			p.Path, r.Sheet, int32(r.Row)); err != nil {
+			p.Path, r.Sheet, int32(r.Row), optStr(r.ConstituencyNo), optInt(r.Population), optInt(r.Adults),
+			optInt(r.AwayHome), optInt(r.AwayWorkplace), optInt(r.AwayMissing), optInt(r.Incapable),
+			optInt(r.Suspended), optInt(r.Deprived), optInt(r.RegisteredWomen), optInt(r.RegisteredMinority),
+			optInt(r.RegisteredMigrant), optInt(r.NominatedByParties), optInt(r.NominatedByVoters),
+			optInt(r.InPersonVotes), optStr(r.Round)); err != nil {
 			return fmt.Errorf("%s 第%d行: %w", r.Sheet, r.Row, err)
 		}
 	}

@@ -12,12 +12,14 @@ import (
 //
 //	missing_column, missing_value, wrong_type, bad_enum                    the cells themselves
 //	voted_gt_registered, elected_gt_seats, ballots_mismatch,
-//	candidates_lt_seats                                                     a results row's figures
+//	candidates_lt_seats, part_gt_whole                                      a results row's figures
+//	votes_gt_valid_ballots                                                  a member against the results row
 //	missing_birth_age, age_out_of_range, birth_after_election, birth_month_ambiguous, age_birth_mismatch,
 //	id_length, id_checksum, id_date, id_birth_mismatch, id_gender_mismatch,
 //	non_party_member, probationary_member_elected, party_blank              a member
 //	duplicate_result, duplicate_person, no_data_sheet                       the whole file
-//	total_mismatch, no_result_row, member_count_mismatch                    warnings
+//	total_mismatch, no_result_row, member_count_mismatch,
+//	registration_mismatch, nomination_mismatch, vote_modes_mismatch, round_mismatch   warnings
 //	unknown_column, unknown_sheet, hidden_sheet                             notices
 
 // checkResult compares the figures of one results row.
@@ -40,6 +42,7 @@ func (sp *sheetParser) checkResult(r *Result) {
 		sp.problem(Error, "candidates_lt_seats", row, fCandidates, fmt.Sprint(*r.Candidates),
 			fmt.Sprintf("%s为 %d，少于%s的 %d：候选人数不能少于应选职数，请核对", sp.label(fCandidates, row), *r.Candidates, sp.label(fSeats, row), *r.Seats))
 	}
+	sp.checkCongress(r)
 }
 
 // checkMember checks what one members row can show by itself: birth or age given, and the 身份证号
@@ -242,6 +245,7 @@ func (fp *fileParser) finish() {
 		fp.raw[i].sheet.problem(Warning, "no_result_row", m.Row, fUnit, m.Unit,
 			fmt.Sprintf("%s 有当选人员，但本文件的选举结果表中没有对应的行：请在选举结果表中补填", keyText(m.Key)))
 	}
+	fp.checkVotes(byKey)
 	for i := range results {
 		r := &results[i]
 		if r.Elected == nil || byKey[r.Key] != i {

@@ -57,8 +57,9 @@ var (
 	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举机构", "班子", "组织", "类别"}, Kind: KindEnum, Values: bodyNames(), Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
 )
 
-// ResultColumns are the columns of the results sheet 选举结果: one row per unit per body per election.
-var ResultColumns = []Column{
+// ResultColumns are the columns of the results sheet 选举结果: one row per unit per body per election,
+// followed by the columns only people's congress elections use (CongressColumns).
+var ResultColumns = append([]Column{
 	colCounty, colTownship, colUnit, colYear,
 	{Key: "term", Header: "届次", Aliases: []string{"第几届", "本届届次"}, Kind: KindTerm, Meaning: "如 10 或 第十届", Width: 8},
 	colBody,
@@ -74,7 +75,7 @@ var ResultColumns = []Column{
 	{Key: "elected", Header: "当选人数", Aliases: []string{"实选人数", "当选", "选出人数"}, Kind: KindInt, Required: true, Meaning: "实际当选的人数", Width: 9},
 	{Key: "election_date", Header: "选举日期", Aliases: []string{"选举时间", "投票日期", "日期"}, Kind: KindDate, Meaning: "选举大会的日期，如 2024-03-15", Width: 12},
 	{Key: "first_round", Header: "一次选举成功", Aliases: []string{"是否一次选举成功", "一次性选举成功"}, Kind: KindBool, Meaning: "是 或 否", Width: 10},
-}
+}, CongressColumns...)
 
 // MemberColumns are the columns of the members sheet 当选人员: one row per elected person per body.
 var MemberColumns = []Column{
@@ -91,7 +92,7 @@ var MemberColumns = []Column{
 	{Key: "id_number", Header: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "身份证"}, Kind: KindIDNumber, Meaning: "18 位身份证号(可不填)；填写时须与出生年月、性别一致", Width: 20},
 	{Key: "wealth_leader", Header: "致富带头人", Aliases: []string{"是否致富带头人"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
 	{Key: "graduate_official", Header: "大学生村官", Aliases: []string{"是否大学生村官"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
-	{Key: "category", Header: "代表构成", Aliases: []string{"代表类别", "构成"}, Kind: KindEnum, Values: []string{"工人", "农民", "专业技术人员", "干部", "其他"}, Meaning: "人大代表填写：工人、农民、专业技术人员、干部、其他", Width: 10},
+	{Key: "category", Header: "代表构成", Aliases: []string{"代表类别", "构成"}, Kind: KindEnum, Values: []string{"工人", "农民", "专业技术人员", "干部", "其他"}, Meaning: "人大代表填写：工人、农民、专业技术人员、干部(党政领导干部)、其他", Width: 10},
 	{Key: "votes", Header: "得票数", Aliases: []string{"得票", "所得票数"}, Kind: KindInt, Meaning: "当选人所得票数", Width: 8},
 }
 

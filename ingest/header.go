@@ -40,6 +40,22 @@ const (
 	fGraduateOfficial
 	fCategory
 	fVotes
+	fConstituencyNo
+	fPopulation
+	fAdults
+	fAwayHome
+	fAwayWorkplace
+	fAwayMissing
+	fIncapable
+	fSuspended
+	fDeprived
+	fRegisteredWomen
+	fRegisteredMinority
+	fRegisteredMigrant
+	fNominatedByParties
+	fNominatedByVoters
+	fInPersonVotes
+	fRound
 	numFields
 )
 
@@ -48,10 +64,15 @@ var fieldKeys = [numFields]string{
 	"mobile_votes", "valid_ballots", "invalid_ballots", "seats", "candidates", "elected", "election_date",
 	"first_round", "name", "position", "gender", "birth", "age", "ethnicity", "party", "education",
 	"reelected", "id_number", "wealth_leader", "graduate_official", "category", "votes",
+	"constituency_no", "population", "adults", "away_home", "away_workplace", "away_missing", "incapable",
+	"suspended", "deprived", "registered_women", "registered_minority", "registered_migrant",
+	"nominated_by_parties", "nominated_by_voters", "in_person_votes", "round",
 }
 
 // resultCounts are the results columns that a 合计/小计 row adds up.
-var resultCounts = []field{fRegistered, fVoted, fProxyVotes, fMobileVotes, fValidBallots, fInvalidBallots, fSeats, fCandidates, fElected}
+var resultCounts = []field{fRegistered, fVoted, fProxyVotes, fMobileVotes, fValidBallots, fInvalidBallots, fSeats, fCandidates, fElected,
+	fPopulation, fAdults, fAwayHome, fAwayWorkplace, fAwayMissing, fIncapable, fSuspended, fDeprived,
+	fRegisteredWomen, fRegisteredMinority, fRegisteredMigrant, fNominatedByParties, fNominatedByVoters, fInPersonVotes}
 
 // sheetSpec is what the parser knows about one kind of sheet.
 type sheetSpec struct {

@@ -3,11 +3,12 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"testing/fstest"
 )
 
-// A database written by this release (schema 1, with data) opens in a release that adds migration 2:
+// A database written by this release (with data) opens in a release that adds the next migration:
 // the migration runs once, the data stays, and an older release then refuses the newer file.
 func TestMigrationToNextRelease(t *testing.T) {
 	ctx := context.Background()
@@ -20,7 +21,7 @@ func TestMigrationToNextRelease(t *testing.T) {
 		t.Fatal(err)
 	}
 	next := fstest.MapFS{
-		"migrations/002_note.sql": {Data: []byte(`ALTER TABLE elections ADD COLUMN note VARCHAR; UPDATE elections SET note = '迁移';`)},
+		fmt.Sprintf("migrations/%03d_note.sql", SchemaVersion+1): {Data: []byte(`ALTER TABLE elections ADD COLUMN note VARCHAR; UPDATE elections SET note = '迁移';`)},
 	}
 	for _, name := range migrationNames(migrations) {
 		body, _ := migrations.ReadFile(name)
@@ -39,7 +40,7 @@ func TestMigrationToNextRelease(t *testing.T) {
 		t.Fatal(err)
 	}
 	if rows != 2 || noted != 2 || version != SchemaVersion+1 {
-		t.Fatalf("after migration 2: %d rows, %d noted, version %d", rows, noted, version)
+		t.Fatalf("after the next migration: %d rows, %d noted, version %d", rows, noted, version)
 	}
 	db.Close()
 	if _, err := Open(ctx, path); !errors.Is(err, ErrNewerSchema) {

@@ -624,6 +624,7 @@ func (sp *sheetParser) result(row int, cells []string) {
 	r.Elected = sp.intValue(cells, row, fElected, true)
 	r.Date = sp.dateValue(cells, row, fDate)
 	r.FirstRound = sp.boolValue(cells, row, fFirstRound, false)
+	sp.congress(cells, row, &r.Congress)
 	sp.checkResult(&r)
 	for _, f := range resultCounts {
 		if p := r.count(f); p != nil {
@@ -656,7 +657,7 @@ func (r *Result) count(f field) *int {
 	case fElected:
 		return r.Elected
 	}
-	return nil
+	return r.Congress.count(f)
 }
 
 // member reads one row of the members sheet.

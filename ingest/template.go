@@ -24,6 +24,10 @@ var examples = map[string]string{
 	"gender": "女", "birth": "1982.05", "age": "41", "ethnicity": "汉族", "party": "中共党员",
 	"education": "大学专科", "reelected": "是", "id_number": "(可不填)", "wealth_leader": "否",
 	"graduate_official": "否", "category": "农民", "votes": "1580",
+	"constituency_no": "3", "population": "3120", "adults": "2480", "away_home": "96", "away_workplace": "40",
+	"away_missing": "12", "incapable": "3", "suspended": "0", "deprived": "1", "registered_women": "1190",
+	"registered_minority": "15", "registered_migrant": "60", "nominated_by_parties": "1",
+	"nominated_by_voters": "2", "in_person_votes": "2150", "round": "一次选足",
 }
 
 // Format describes in Chinese what a column accepts, for 填表说明.

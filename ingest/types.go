@@ -37,6 +37,29 @@ type Result struct {
 	Elected        *int
 	Date           *time.Time
 	FirstRound     *bool
+	Congress
+}
+
+// Congress holds the results columns of people's congress elections (congressColumns): the 选民登记,
+// the nomination of the 正式候选人, the votes cast at polling stations, and the round the seats were
+// filled in. Village and party rows leave them nil.
+type Congress struct {
+	ConstituencyNo     string
+	Population         *int
+	Adults             *int // 18周岁以上人口
+	AwayHome           *int // 回户籍地参选
+	AwayWorkplace      *int // 参加本单位选举
+	AwayMissing        *int // 下落不明
+	Incapable          *int // 不能行使选举权利
+	Suspended          *int // 停止行使选举权利
+	Deprived           *int // 被剥夺选举权利
+	RegisteredWomen    *int
+	RegisteredMinority *int
+	RegisteredMigrant  *int
+	NominatedByParties *int // 政党、人民团体推荐
+	NominatedByVoters  *int // 选民或代表十人以上联名
+	InPersonVotes      *int
+	Round              string // 一次选足, 另行选举, 未选足
 }
 
 // Member is one row of the members sheet, normalised.

@@ -9,7 +9,11 @@ CREATE OR REPLACE TEMP TABLE stage_elections (
     term INTEGER, method VARCHAR, registered INTEGER, voted INTEGER, proxy_votes INTEGER,
     mobile_votes INTEGER, valid_ballots INTEGER, invalid_ballots INTEGER, seats INTEGER,
     candidates INTEGER, elected INTEGER, election_date DATE, first_round BOOLEAN,
-    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER
+    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER,
+    constituency_no VARCHAR, population INTEGER, adults INTEGER, away_home INTEGER, away_workplace INTEGER,
+    away_missing INTEGER, incapable INTEGER, suspended INTEGER, deprived INTEGER, registered_women INTEGER,
+    registered_minority INTEGER, registered_migrant INTEGER, nominated_by_parties INTEGER,
+    nominated_by_voters INTEGER, in_person_votes INTEGER, round VARCHAR
 );
 CREATE OR REPLACE TEMP TABLE stage_members (
     file_id INTEGER NOT NULL,

@@ -54,6 +54,16 @@ func (w *World) Counts() Counts {
 	return n
 }
 
+// holdsDeputies reports whether t's results include a people's congress election.
+func (t *Township) holdsDeputies() bool {
+	for _, r := range t.Results {
+		if electsum.Body(r.Body).Deputies() {
+			return true
+		}
+	}
+	return false
+}
+
 // Omits reports whether the township left the column with this key out of its sheets.
 func (t *Township) Omits(key string) bool {
 	for _, k := range t.style.omit {
@@ -465,7 +475,11 @@ func (g *generator) unitYear(t *Township, u *unitState, yi, year int) {
 			if !later {
 				reelected = g.chance(0.55)
 			}
-			t.Members = append(t.Members, g.member(t, key, s, dates[b], reelected, *res.Voted))
+			ballots := *res.Voted // a person's votes are at most the valid ballots the sheet gives
+			if res.ValidBallots != nil {
+				ballots = *res.ValidBallots
+			}
+			t.Members = append(t.Members, g.member(t, key, s, dates[b], reelected, ballots))
 		}
 		u.prev[b] = seats[b]
 	}
@@ -581,7 +595,7 @@ func (g *generator) result(t *Township, key ingest.Key, b int, community bool, s
 }
 
 // member makes the members row of one seat, as the township writes it.
-func (g *generator) member(t *Township, key ingest.Key, s seat, d time.Time, reelected bool, voted int) ingest.Member {
+func (g *generator) member(t *Township, key ingest.Key, s seat, d time.Time, reelected bool, ballots int) ingest.Member {
 	p := s.p
 	m := ingest.Member{
 		Key:              key,
@@ -595,12 +609,12 @@ func (g *generator) member(t *Township, key ingest.Key, s seat, d time.Time, ree
 		IDNumber:         p.id,
 		WealthLeader:     ptr(p.wealth),
 		GraduateOfficial: ptr(p.graduate),
-		Votes:            ptr(voted/2 + 1 + g.r.IntN(max(1, voted-voted/2))),
+		Votes:            ptr(ballots/2 + 1 + g.r.IntN(max(1, ballots-ballots/2))),
 	}
 	if p.female {
 		m.Gender = "女"
 	}
-	m.Votes = ptr(min(*m.Votes, voted))
+	m.Votes = ptr(min(*m.Votes, ballots))
 	if !t.Omits("birth") {
 		b := time.Date(p.birth.Year(), p.birth.Month(), 1, 0, 0, 0, 0, time.UTC)
 		if t.style.birthFormat == birthFullDate {

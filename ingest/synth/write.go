@@ -70,8 +70,14 @@ type sheetWriter struct {
 func newSheetWriter(t *Township, all []ingest.Column, salt uint64) *sheetWriter {
 	st := t.style
 	s := &sheetWriter{t: t, st: st, keyCol: map[string]int{}}
+	congress := map[string]bool{}
+	if !t.holdsDeputies() { // a township without a people's congress election has no use for those columns
+		for _, c := range ingest.CongressColumns {
+			congress[c.Key] = true
+		}
+	}
 	for _, c := range all {
-		if !t.Omits(c.Key) {
+		if !t.Omits(c.Key) && !congress[c.Key] {
 			s.cols = append(s.cols, c)
 		}
 	}
