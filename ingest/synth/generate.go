@@ -475,11 +475,7 @@ func (g *generator) unitYear(t *Township, u *unitState, yi, year int) {
 			if !later {
 				reelected = g.chance(0.55)
 			}
-			ballots := *res.Voted // a person's votes are at most the valid ballots the sheet gives
-			if res.ValidBallots != nil {
-				ballots = *res.ValidBallots
-			}
-			t.Members = append(t.Members, g.member(t, key, s, dates[b], reelected, ballots))
+			t.Members = append(t.Members, g.member(t, key, s, dates[b], reelected, *res.Voted, validBallots(res)))
 		}
 		u.prev[b] = seats[b]
 	}
@@ -594,8 +590,17 @@ func (g *generator) result(t *Township, key ingest.Key, b int, community bool, s
 	return res
 }
 
-// member makes the members row of one seat, as the township writes it.
-func (g *generator) member(t *Township, key ingest.Key, s seat, d time.Time, reelected bool, ballots int) ingest.Member {
+// validBallots is the most votes a person of res's election can get: its 有效票数, else 参加投票人数.
+func validBallots(res ingest.Result) int {
+	if res.ValidBallots != nil {
+		return *res.ValidBallots
+	}
+	return *res.Voted
+}
+
+// member makes the members row of one seat, as the township writes it: elected with more than half of
+// the votes cast, and never more votes than there are valid ballots.
+func (g *generator) member(t *Township, key ingest.Key, s seat, d time.Time, reelected bool, voted, valid int) ingest.Member {
 	p := s.p
 	m := ingest.Member{
 		Key:              key,
@@ -609,12 +614,12 @@ func (g *generator) member(t *Township, key ingest.Key, s seat, d time.Time, ree
 		IDNumber:         p.id,
 		WealthLeader:     ptr(p.wealth),
 		GraduateOfficial: ptr(p.graduate),
-		Votes:            ptr(ballots/2 + 1 + g.r.IntN(max(1, ballots-ballots/2))),
+		Votes:            ptr(voted/2 + 1 + g.r.IntN(max(1, valid-voted/2))),
 	}
 	if p.female {
 		m.Gender = "女"
 	}
-	m.Votes = ptr(min(*m.Votes, ballots))
+	m.Votes = ptr(min(*m.Votes, valid))
 	if !t.Omits("birth") {
 		b := time.Date(p.birth.Year(), p.birth.Month(), 1, 0, 0, 0, 0, time.UTC)
 		if t.style.birthFormat == birthFullDate {
