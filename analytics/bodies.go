@@ -280,25 +280,33 @@ func headsChanged(cur, prev []*memberRow) Part {
 func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 	ce, cm := cur.body(b)
 	pe, pm := prev.body(b)
+	// A previous term without this body (no earlier election, or none of this body in the scope) is
+	// no figure at all, never zero: no comparison is printed against it.
+	hasPrev := prev.has(b)
 	bs := BodySummary{Body: b}
 	bs.Participation = participation(ce, opts.TurnoutThreshold)
-	mergeParticipation(&bs.Participation, participation(pe, opts.TurnoutThreshold))
 	bs.Seats = seats(ce)
-	mergeSeats(&bs.Seats, seats(pe))
 	bs.Members = structure(cm, opts, true)
-	mergeStructure(&bs.Members, structure(pm, opts, true))
-	bs.Methods = mergeParts(methods(ce, opts.Rounding), methods(pe, opts.Rounding))
+	bs.Methods = methods(ce, opts.Rounding)
+	if hasPrev {
+		mergeParticipation(&bs.Participation, participation(pe, opts.TurnoutThreshold))
+		mergeSeats(&bs.Seats, seats(pe))
+		mergeStructure(&bs.Members, structure(pm, opts, true))
+		bs.Methods = mergeParts(bs.Methods, methods(pe, opts.Rounding))
+	}
 	if b.Deputies() {
 		return bs
 	}
 	ch, ph := heads(cm), heads(pm)
 	bs.Heads = structure(ch, opts, false)
-	mergeStructure(&bs.Heads, structure(ph, opts, false))
+	if hasPrev {
+		mergeStructure(&bs.Heads, structure(ph, opts, false))
+	}
 	cn, cok := newHeads(ch)
 	pn, pok := newHeads(ph)
 	if cok {
 		bs.NewHeads = structure(cn, opts, false)
-		if pok {
+		if pok && hasPrev {
 			mergeStructure(&bs.NewHeads, structure(pn, opts, false))
 		}
 		if bs.NewHeads.AverageAge.Current.OK && bs.Heads.AverageAge.Current.OK {

@@ -28,6 +28,19 @@ func (e *NoDataError) Hint() string {
 	return "先用 electsum ingest 导入该范围的表格，或检查 --year、--county、--township 是否写对"
 }
 
+// NoCompareDataError is a comparison year (Scope.Compare) with no election in the scope: a draft
+// compared with it would print every figure as a change from zero.
+type NoCompareDataError struct{ Scope Scope }
+
+func (e *NoCompareDataError) Error() string {
+	return fmt.Sprintf("%s没有 %d 年的选举数据，无法与该年对比", describeScope(e.Scope), e.Scope.Compare)
+}
+
+// Hint tells the user what to do.
+func (e *NoCompareDataError) Hint() string {
+	return "检查 --compare 的年份，或去掉 --compare（自动取数据库中更早的最近一届），或先用 electsum ingest 导入该年的表格"
+}
+
 func describeScope(s Scope) string {
 	var parts []string
 	for _, p := range []string{s.County, s.Township, s.Unit} {
@@ -112,6 +125,9 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	}
 	if len(cur.elections) == 0 && len(cur.members) == 0 {
 		return nil, &NoDataError{Scope: scope}
+	}
+	if scope.Compare != 0 && len(prev.elections) == 0 && len(prev.members) == 0 {
+		return nil, &NoCompareDataError{Scope: scope}
 	}
 	sortData(cur)
 	sortData(prev)

@@ -96,6 +96,10 @@ func twoCommittees(cur, prev data, opts Options) []TwoCommittees {
 			continue
 		}
 		c := twoCommittee(p, cur, opts)
+		if !prev.has(p.Party) && !prev.has(p.Committee) {
+			out = append(out, c) // no previous term of these committees: no figure, never zero
+			continue
+		}
 		pr := twoCommittee(p, prev, opts)
 		c.Positions.Previous = pr.Positions.Current
 		mergeStructure(&c.Persons, pr.Persons)
