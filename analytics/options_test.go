@@ -171,9 +171,12 @@ func TestScopesLevelsAndCompare(t *testing.T) {
 	if unit.Level != analytics.LevelUnit || len(unit.Breakdown) != 0 || unit.Roster[0].IDNumber != "330102198005010011" {
 		t.Errorf("unit: level %s, roster %+v", unit.Level, unit.Roster[0])
 	}
-	// An explicit comparison year with no data: previous values are absent, not zero.
-	none := summarize(t, db, analytics.Scope{County: "清河县", Year: 2024, Compare: 2018}, analytics.Options{})
-	checkFigure(t, "compare 2018 turnout", none.Body(analytics.VillagersCommittee).Participation.Turnout, 76.0, nil)
+	// An explicit comparison year with no data is an error (TestCompareYearWithoutData).
+	_, err = analytics.Summarize(ctx, db, analytics.Scope{County: "清河县", Year: 2024, Compare: 2018}, analytics.Options{})
+	var nc *analytics.NoCompareDataError
+	if !errors.As(err, &nc) {
+		t.Errorf("compare 2018: %v, want *NoCompareDataError", err)
+	}
 
 	_, err = analytics.Summarize(ctx, db, analytics.Scope{County: "无此县", Year: 2024}, analytics.Options{})
 	if !errors.Is(err, analytics.ErrNoData) {
