@@ -80,6 +80,30 @@
 //   - party_candidate_majority: a party body member's 得票数 ≤ half of 实到 (同上).
 //   - party_candidate_margin: a party body's candidates < 1.2 × seats (差额不少于20%, 同上).
 //
+// # People's congress elections (SummarizeCongress; views/07_v_congress.sql; views v_congress, v_congress_checks)
+//
+// Congress is the model of a 县乡人大换届 summary, per level (县级人大代表, 乡级人大代表), each figure beside
+// the previous people's congress election of the scope (Scope.Compare, else the latest earlier year with
+// one). The macros congress_totals and congress_deputies count; share and ratio divide and round.
+//   - Constituencies 选区: results rows of the level. Townships: townships with one.
+//   - 选民登记: Population, Adults (18周岁以上), Excluded by reason (回户籍地参选, 参加本单位选举, 长期外出
+//     下落不明, 不能/停止行使选举权利, 被剥夺选举权利), Registered: sums over the 选区 that gave them.
+//     RegistrationRate 登记率 = Σ登记选民 / Σ18周岁以上人口 over the 选区 giving both. RegisteredWomen,
+//     RegisteredMinor, RegisteredMigr: share of the 登记选民 of the 选区 giving them.
+//   - Turnout 参选率 = Σ参加投票 / Σ登记选民 over 选区 giving both; InPerson 投票站, Mobile 流动票箱, Proxy
+//     委托: share of the 参加投票 of the 选区 giving them.
+//   - Seats 应选名额, Candidates 正式候选人, Elected 当选 (sums); Margin 差额比例 = (Σ候选 − Σ应选) / Σ应选 over
+//     选区 giving both; Nominations: 政党、人民团体推荐 and 选民或代表十人以上联名, share of the 正式候选人
+//     of the 选区 giving them; Rounds: 选区 by 选举轮次 (一次选足, 另行选举, 未选足), share of those answering.
+//   - Deputies 代表构成: Total; Women; NonParty 非中共党员 (政治面貌 filled, not 中共党员/预备党员);
+//     Minorities (民族 filled, not 汉族); Categories 工人, 农民, 专业技术人员, 干部 (党政领导干部), 其他 and
+//     WorkersFarmers 工人+农民 (代表构成 filled); College 大专及以上 (学历 filled); Reelected 连任 (filled).
+//     Each is a share of the deputies whose column was filled; Change of a share is in 百分点.
+//   - Checks (congress_checks, cited by rule without an article number since the 选举法's numbering
+//     changed between revisions): renda_turnout_majority (选区 voted ≤ half of registered),
+//     renda_margin (候选 < 应选 × 4/3 or > 应选 × 2), renda_deputy_majority (a deputy's 得票 ≤ half of
+//     参加投票, not checked where the 选区 held a 另行选举).
+//
 // # Views (Install; the SQL is in views/*.sql)
 //
 // Macros (views/00_person.sql): age_at_election(birth, id_number, age, election_date), exact_birth,

@@ -9,7 +9,7 @@ import (
 
 // figureFiles are the files of views/ whose macros and views Summarize reads, so that a figure family
 // has one definition for the analysts' view and for the model.
-var figureFiles = [...]string{"views/00_person.sql", "views/06_v_checks.sql"}
+var figureFiles = [...]string{"views/00_person.sql", "views/06_v_checks.sql", "views/07_v_congress.sql"}
 
 // figureSQL is the text of figureFiles with every macro and view made TEMP: they live on one
 // connection, need no write access (a database opened read-only works) and shadow the installed ones,

@@ -13,7 +13,7 @@ import (
 var viewFS embed.FS
 
 // ViewNames lists the views Install creates, in creation order.
-var ViewNames = []string{"v_members", "v_turnout", "v_two_committees", "v_structure", "v_change", "v_checks"}
+var ViewNames = []string{"v_members", "v_turnout", "v_two_committees", "v_structure", "v_change", "v_checks", "v_congress", "v_congress_checks"}
 
 const configTables = `
 CREATE TABLE IF NOT EXISTS cfg_age_bands (label VARCHAR NOT NULL, min_age INTEGER NOT NULL, max_age INTEGER, ord INTEGER NOT NULL);

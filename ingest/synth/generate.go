@@ -17,6 +17,9 @@ type World struct {
 	Config    Config
 	Counties  []string    // county names in order
 	Townships []*Township // county by county
+	// Congress holds, per township, its people's congress elections (GenerateCongress); empty unless
+	// generated. WriteWorkbooks writes each as a workbook of its own.
+	Congress []*Township
 }
 
 // Township is one township (乡镇/街道): its units and the rows of the workbook it submits.

@@ -21,12 +21,17 @@ import (
 // WriteWorkbooks writes one workbook per township, dir/<county>/<township>.xlsx, and returns the paths in
 // World order. Each workbook holds both sheets for every year of the World: at a 换届 the county asks each
 // township for one workbook with this term and the previous one in the standard layout, so that the
-// summary can compare them. Files are written concurrently; each file's bytes depend only on the World.
+// summary can compare them. The people's congress elections of w.Congress follow, one workbook per
+// township, dir/<county>/<township>人大换届.xlsx. Files are written concurrently; each file's bytes depend
+// only on the World.
 func WriteWorkbooks(w *World, dir string) ([]string, error) {
-	townships := w.Townships
+	townships := append(append([]*Township{}, w.Townships...), w.Congress...)
 	paths := make([]string, len(townships))
 	for i, t := range townships {
 		paths[i] = filepath.Join(dir, t.County, t.Name+".xlsx")
+		if i >= len(w.Townships) {
+			paths[i] = filepath.Join(dir, t.County, t.Name+"人大换届.xlsx")
+		}
 	}
 	for _, c := range w.Counties {
 		if err := os.MkdirAll(filepath.Join(dir, c), 0o755); err != nil {
@@ -206,6 +211,8 @@ func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
 			}
 		case "first_round":
 			v = s.flag(r.FirstRound)
+		default:
+			v = s.congressCell(&r.Congress, c.Key)
 		}
 		cells[i] = v
 	}
@@ -400,10 +407,14 @@ func layoutSheets(t *Township, merge bool) (results, members *sheet) {
 		years += "、" + fmt.Sprint(y)
 	}
 	rs := newSheetWriter(t, ingest.ResultColumns, 1)
-	title := fmt.Sprintf("%s%s年村（社区）换届选举结果统计表", t.Name, years)
+	what := "村（社区）换届"
+	if t.holdsDeputies() {
+		what = "人大代表换届"
+	}
+	title := fmt.Sprintf("%s%s年%s选举结果统计表", t.Name, years, what)
 	results = rs.layout(title, len(t.Results), func(i, row int) []any { return rs.resultCells(&t.Results[i], row) }, t.style.totalRow, merge)
 	ms := newSheetWriter(t, ingest.MemberColumns, 2)
-	title = fmt.Sprintf("%s%s年村（社区）换届当选人员名册", t.Name, years)
+	title = fmt.Sprintf("%s%s年%s当选人员名册", t.Name, years, what)
 	members = ms.layout(title, len(t.Members), func(i, row int) []any { return ms.memberCells(&t.Members[i], row) }, false, merge)
 	return results, members
 }

@@ -1,0 +1,494 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"electsum"
+)
+
+// Congress is the model of a people's congress election summary (县乡人大换届选举工作总结): per level
+// (县级, 乡级人大代表) the 选民登记, 选区, nomination, voting and the deputies' 构成, each beside the
+// previous term's, the 选区 rows for the annex, the deputies' roster and the legal checks. Every count
+// comes from views/07_v_congress.sql; shares and rates are divided and rounded by share and ratio.
+type Congress struct {
+	Scope        Scope     `json:"scope"`
+	Level        Level     `json:"level"`
+	Year         int       `json:"year"`
+	PreviousYear int       `json:"previous_year,omitempty"` // 0: no earlier people's congress election in the scope
+	GeneratedAt  time.Time `json:"generated_at"`
+
+	Levels         []CongressLevel `json:"levels"`         // 县级 then 乡级, those held this year
+	Constituencies []Constituency  `json:"constituencies"` // every 选区 this year, by level, township and number
+	Roster         []Deputy        `json:"roster"`         // every deputy elected this year
+	Checks         []Check         `json:"checks"`         // legal-check failures (违规)
+}
+
+// CongressLevel is one level's election (县级人大代表 or 乡级人大代表) in the scope.
+type CongressLevel struct {
+	Body           Body   `json:"body"`
+	Constituencies Figure `json:"constituencies"` // 选区 that reported
+	Townships      Figure `json:"townships"`      // townships with a 选区 of this level
+
+	// 选民登记
+	Population       Figure `json:"population"`        // 总人口
+	Adults           Figure `json:"adults"`            // 18周岁以上人口
+	Excluded         []Part `json:"excluded"`          // not registered here, by reason; share of 18周岁以上人口
+	Registered       Figure `json:"registered"`        // 登记选民
+	RegistrationRate Figure `json:"registration_rate"` // percent: Σ登记选民 / Σ18周岁以上人口 over 选区 giving both
+	RegisteredWomen  Part   `json:"registered_women"`  // share of 登记选民 of the 选区 giving it
+	RegisteredMinor  Part   `json:"registered_minority"`
+	RegisteredMigr   Part   `json:"registered_migrant"`
+
+	// 投票
+	Voted          Figure `json:"voted"`
+	Turnout        Figure `json:"turnout"` // percent: Σ参加投票 / Σ登记选民 over 选区 giving both
+	InPerson       Part   `json:"in_person"`
+	Mobile         Part   `json:"mobile"`
+	Proxy          Part   `json:"proxy"`
+	ValidBallots   Figure `json:"valid_ballots"`
+	InvalidBallots Figure `json:"invalid_ballots"`
+
+	// 代表名额与候选人
+	Seats       Figure `json:"seats"`
+	Candidates  Figure `json:"candidates"`
+	Elected     Figure `json:"elected"`
+	Margin      Figure `json:"margin"`      // 差额比例, percent: (Σ候选 − Σ应选) / Σ应选 over 选区 giving both
+	Nominations []Part `json:"nominations"` // by channel; share of the 正式候选人 of the 选区 giving it
+	Rounds      []Part `json:"rounds"`      // 一次选足, 另行选举, 未选足; share of the 选区 that said
+
+	Deputies DeputyStructure `json:"deputies"`
+}
+
+// DeputyStructure is 代表构成: the elected deputies of one level. Each part is a share of the deputies
+// whose column was filled (no figure when nobody's was); Change of a share is in 百分点.
+type DeputyStructure struct {
+	Total          Figure `json:"total"`
+	Women          Part   `json:"women"`
+	NonParty       Part   `json:"non_party"`       // 非中共党员
+	Minorities     Part   `json:"minorities"`      // 少数民族
+	Categories     []Part `json:"categories"`      // 工人, 农民, 专业技术人员, 干部, 其他
+	WorkersFarmers Part   `json:"workers_farmers"` // 工人 + 农民
+	College        Part   `json:"college"`         // 大专及以上
+	Reelected      Part   `json:"reelected"`       // 连任
+}
+
+// Constituency is one 选区 at one level, for the annex.
+type Constituency struct {
+	UnitRef
+	Number           string `json:"number"` // 选区编号 as written
+	Body             Body   `json:"body"`
+	Population       Value  `json:"population"`
+	Adults           Value  `json:"adults"`
+	AwayHome         Value  `json:"away_home"`
+	AwayWorkplace    Value  `json:"away_workplace"`
+	AwayMissing      Value  `json:"away_missing"`
+	Incapable        Value  `json:"incapable"`
+	Suspended        Value  `json:"suspended"`
+	Deprived         Value  `json:"deprived"`
+	Registered       Value  `json:"registered"`
+	RegisteredWomen  Value  `json:"registered_women"`
+	RegisteredMinor  Value  `json:"registered_minority"`
+	RegisteredMigr   Value  `json:"registered_migrant"`
+	Voted            Value  `json:"voted"`
+	InPerson         Value  `json:"in_person"`
+	Mobile           Value  `json:"mobile"`
+	Proxy            Value  `json:"proxy"`
+	ValidBallots     Value  `json:"valid_ballots"`
+	InvalidBallots   Value  `json:"invalid_ballots"`
+	Seats            Value  `json:"seats"`
+	Candidates       Value  `json:"candidates"`
+	ByParties        Value  `json:"by_parties"`
+	ByVoters         Value  `json:"by_voters"`
+	Elected          Value  `json:"elected"`
+	Round            string `json:"round,omitempty"`
+	RegistrationRate Value  `json:"registration_rate"` // percent, half-up
+	Turnout          Value  `json:"turnout"`           // percent, half-up
+	Margin           Value  `json:"margin"`            // percent, half-up
+}
+
+// Deputy is one elected deputy in the roster; IDNumber is masked unless Options.Unmasked.
+type Deputy struct {
+	Member
+	Category string `json:"category,omitempty"` // 代表构成
+	Votes    Value  `json:"votes"`
+}
+
+// The labels of the groups, as the drafts print them.
+var (
+	excludedLabels   = []string{"回户籍地参选", "参加本单位选举", "长期外出下落不明", "不能行使选举权利", "停止行使选举权利", "被剥夺选举权利"}
+	excludedColumns  = []string{"away_home", "away_workplace", "away_missing", "incapable", "suspended", "deprived"}
+	nominationLabels = []string{"政党、人民团体推荐", "选民或代表十人以上联名推荐"}
+	roundLabels      = []string{"一次选足", "另行选举", "未选足"}
+)
+
+// SummarizeCongress computes the people's congress model of the scope's year (the latest year with a
+// people's congress election when scope.Year is 0). scope.Unit is ignored: a summary covers 选区 of a
+// township or a county. It returns a *NoDataError when the scope holds no such election that year.
+func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Congress, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	scope.Unit = ""
+	conn, err := figureConn(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	if scope.Year == 0 {
+		var y sql.NullInt64
+		if err := conn.QueryRowContext(ctx, sqlText("congress_previous_year"), 1<<30, "", "", "", "").Scan(&y); err != nil {
+			return nil, fmt.Errorf("find the latest people's congress election: %w", err)
+		}
+		scope.Year = int(y.Int64)
+	}
+	prevYear := scope.Compare
+	if prevYear == 0 {
+		var y sql.NullInt64
+		if err := conn.QueryRowContext(ctx, sqlText("congress_previous_year"), scope.Year, scope.County, scope.County,
+			scope.Township, scope.Township).Scan(&y); err != nil {
+			return nil, fmt.Errorf("find the previous people's congress election: %w", err)
+		}
+		prevYear = int(y.Int64)
+	}
+	cur, err := congressTotals(ctx, conn, scope, scope.Year)
+	if err != nil {
+		return nil, err
+	}
+	if len(cur) == 0 {
+		return nil, &NoDataError{Scope: scope}
+	}
+	prev := map[Body]counts{}
+	if prevYear != 0 {
+		rows, err := congressTotals(ctx, conn, scope, prevYear)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			prev[r.body] = r.n
+		}
+	}
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	c := &Congress{Scope: scope, Year: scope.Year, PreviousYear: prevYear, GeneratedAt: now()}
+	c.Level = LevelCounty
+	if scope.Township != "" {
+		c.Level = LevelTownship
+	}
+	for _, r := range cur {
+		c.Levels = append(c.Levels, congressLevel(r.body, r.n, prev[r.body]))
+	}
+	if c.Constituencies, err = constituencies(ctx, conn, scope); err != nil {
+		return nil, err
+	}
+	if c.Roster, err = deputies(ctx, conn, scope, opts.Unmasked); err != nil {
+		return nil, err
+	}
+	if c.Checks, err = congressChecks(ctx, conn, scope); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// counts is one row of sql/congress_totals.sql by column name; a missing name or a NULL is "not given".
+type counts map[string]sql.NullInt64
+
+// get is the count named name, and whether it was given.
+func (c counts) get(name string) (int, bool) {
+	v, ok := c[name]
+	return int(v.Int64), ok && v.Valid
+}
+
+// levelCounts is one level's row of sql/congress_totals.sql.
+type levelCounts struct {
+	body Body
+	n    counts
+}
+
+func congressTotals(ctx context.Context, conn querier, s Scope, year int) ([]levelCounts, error) {
+	rows, err := conn.QueryContext(ctx, sqlText("congress_totals"), year, s.County, s.Township, year, s.County, s.Township)
+	if err != nil {
+		return nil, fmt.Errorf("query the people's congress figures: %w", err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, fmt.Errorf("query the people's congress figures: %w", err)
+	}
+	var out []levelCounts
+	for rows.Next() {
+		var body string
+		ints := make([]sql.NullInt64, len(cols)-1)
+		dest := []any{&body}
+		for i := range ints {
+			dest = append(dest, &ints[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("read the people's congress figures: %w", err)
+		}
+		r := levelCounts{body: Body(body), n: counts{}}
+		for i, name := range cols[1:] {
+			r.n[name] = ints[i]
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the people's congress figures: %w", err)
+	}
+	return out, nil
+}
+
+// sumFigure is a sum this term and last; no figure when no 选区 gave the column (known = 0).
+func sumFigure(cur, prev counts, name, known string) Figure {
+	one := func(c counts) Value {
+		if c == nil {
+			return Value{}
+		}
+		if k, _ := c.get(known); known != "" && k == 0 {
+			return Value{}
+		}
+		n, ok := c.get(name)
+		if !ok {
+			return Value{}
+		}
+		return count(n)
+	}
+	return Figure{Current: one(cur), Previous: one(prev)}
+}
+
+// rateFigure is num/den in percent this term and last (ratio).
+func rateFigure(cur, prev counts, num, den string) Figure {
+	one := func(c counts) Value {
+		n, ok1 := c.get(num)
+		d, ok2 := c.get(den)
+		if c == nil || !ok1 || !ok2 {
+			return Value{}
+		}
+		return ratio(n, d)
+	}
+	return Figure{Current: one(cur), Previous: one(prev)}
+}
+
+// sharePart is the part name of the whole of (the whole summed over the rows that gave the part).
+func sharePart(label string, cur, prev counts, name, of string) Part {
+	one := func(c counts) (Value, Value) {
+		n, ok1 := c.get(name)
+		d, ok2 := c.get(of)
+		if c == nil || !ok1 || !ok2 {
+			return Value{}, Value{}
+		}
+		return count(n), share(n, d)
+	}
+	p := Part{Label: label}
+	p.Count.Current, p.Share.Current = one(cur)
+	p.Count.Previous, p.Share.Previous = one(prev)
+	return p
+}
+
+func congressLevel(b Body, cur, prev counts) CongressLevel {
+	l := CongressLevel{Body: b}
+	l.Constituencies = sumFigure(cur, prev, "constituencies", "")
+	l.Townships = sumFigure(cur, prev, "townships", "")
+	l.Population = sumFigure(cur, prev, "population", "population_known")
+	l.Adults = sumFigure(cur, prev, "adults", "adults_known")
+	for i, col := range excludedColumns {
+		p := Part{Label: excludedLabels[i]}
+		p.Count = sumFigure(cur, prev, col, col+"_known")
+		l.Excluded = append(l.Excluded, p)
+	}
+	l.Registered = sumFigure(cur, prev, "registered", "registered_known")
+	l.RegistrationRate = rateFigure(cur, prev, "rate_registered", "rate_adults")
+	l.RegisteredWomen = sharePart("女性", cur, prev, "registered_women", "women_of")
+	l.RegisteredMinor = sharePart("少数民族", cur, prev, "registered_minority", "minority_of")
+	l.RegisteredMigr = sharePart("流动人口", cur, prev, "registered_migrant", "migrant_of")
+
+	l.Voted = sumFigure(cur, prev, "voted", "")
+	l.Turnout = rateFigure(cur, prev, "turnout_voted", "turnout_registered")
+	l.InPerson = sharePart("投票站投票", cur, prev, "in_person_votes", "in_person_of")
+	l.Mobile = sharePart("流动票箱投票", cur, prev, "mobile_votes", "mobile_of")
+	l.Proxy = sharePart("委托投票", cur, prev, "proxy_votes", "proxy_of")
+	l.ValidBallots = sumFigure(cur, prev, "valid_ballots", "")
+	l.InvalidBallots = sumFigure(cur, prev, "invalid_ballots", "")
+
+	l.Seats = sumFigure(cur, prev, "seats", "")
+	l.Candidates = sumFigure(cur, prev, "candidates", "")
+	l.Elected = sumFigure(cur, prev, "elected", "")
+	l.Margin = marginFigure(cur, prev)
+	l.Nominations = []Part{
+		sharePart(nominationLabels[0], cur, prev, "nominated_by_parties", "parties_of"),
+		sharePart(nominationLabels[1], cur, prev, "nominated_by_voters", "voters_of"),
+	}
+	for i, col := range []string{"first_round", "further_round", "unfilled"} {
+		p := sharePart(roundLabels[i], cur, prev, col, "round_known")
+		if k, _ := cur.get("round_known"); k == 0 {
+			p.Count.Current, p.Share.Current = Value{}, Value{}
+		}
+		if k, _ := prev.get("round_known"); k == 0 {
+			p.Count.Previous, p.Share.Previous = Value{}, Value{}
+		}
+		l.Rounds = append(l.Rounds, p)
+	}
+
+	d := &l.Deputies
+	d.Total = sumFigure(cur, prev, "deputies", "")
+	d.Women = sharePart("女性", cur, prev, "women", "deputies")
+	d.NonParty = sharePart("非中共党员", cur, prev, "non_party", "party_known")
+	d.Minorities = sharePart("少数民族", cur, prev, "minorities", "ethnicity_known")
+	for i, col := range []string{"workers", "farmers", "professionals", "cadres", "others"} {
+		d.Categories = append(d.Categories, sharePart(categoryOrder[i], cur, prev, col, "category_known"))
+	}
+	wf := func(c counts) counts {
+		if c == nil {
+			return nil
+		}
+		w, ok1 := c.get("workers")
+		f, ok2 := c.get("farmers")
+		out := counts{"category_known": c["category_known"]}
+		if ok1 && ok2 {
+			out["workers_farmers"] = sql.NullInt64{Int64: int64(w + f), Valid: true}
+		}
+		return out
+	}
+	d.WorkersFarmers = sharePart("工人、农民", wf(cur), wf(prev), "workers_farmers", "category_known")
+	d.College = sharePart("大专及以上", cur, prev, "college", "education_known")
+	d.Reelected = sharePart("连任", cur, prev, "reelected", "reelected_known")
+	for _, p := range []*Part{&d.NonParty, &d.Minorities, &d.WorkersFarmers, &d.College, &d.Reelected} {
+		noneKnown(p, cur, prev, knownOf[p.Label])
+	}
+	for i := range d.Categories {
+		noneKnown(&d.Categories[i], cur, prev, "category_known")
+	}
+	return l
+}
+
+// knownOf names the column counting the deputies who filled the column a part is counted over.
+var knownOf = map[string]string{"非中共党员": "party_known", "少数民族": "ethnicity_known", "工人、农民": "category_known",
+	"大专及以上": "education_known", "连任": "reelected_known"}
+
+// noneKnown makes a part "no figure" in a term where no deputy filled its column (rather than 0 of 0).
+func noneKnown(p *Part, cur, prev counts, known string) {
+	if k, _ := cur.get(known); k == 0 {
+		p.Count.Current, p.Share.Current = Value{}, Value{}
+	}
+	if k, _ := prev.get(known); k == 0 {
+		p.Count.Previous, p.Share.Previous = Value{}, Value{}
+	}
+}
+
+// marginFigure is 差额比例: (Σ候选 − Σ应选) / Σ应选 over the 选区 giving both, in percent.
+func marginFigure(cur, prev counts) Figure {
+	one := func(c counts) Value {
+		n, ok1 := c.get("margin_candidates")
+		d, ok2 := c.get("margin_seats")
+		if c == nil || !ok1 || !ok2 {
+			return Value{}
+		}
+		return ratio(n-d, d)
+	}
+	return Figure{Current: one(cur), Previous: one(prev)}
+}
+
+func constituencies(ctx context.Context, conn querier, s Scope) ([]Constituency, error) {
+	rows, err := conn.QueryContext(ctx, sqlText("congress_constituencies"), s.Year, s.County, s.County, s.Township, s.Township)
+	if err != nil {
+		return nil, fmt.Errorf("query the 选区: %w", err)
+	}
+	defer rows.Close()
+	out := []Constituency{}
+	for rows.Next() {
+		var c Constituency
+		var body string
+		var n [23]sql.NullInt64
+		dest := []any{&c.County, &c.Township, &c.Unit, &c.Number, &body}
+		for i := range n {
+			dest = append(dest, &n[i])
+		}
+		dest = append(dest, &c.Round)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("read the 选区: %w", err)
+		}
+		c.Body = Body(body)
+		for i, v := range []*Value{&c.Population, &c.Adults, &c.AwayHome, &c.AwayWorkplace, &c.AwayMissing, &c.Incapable,
+			&c.Suspended, &c.Deprived, &c.Registered, &c.RegisteredWomen, &c.RegisteredMinor, &c.RegisteredMigr,
+			&c.Voted, &c.InPerson, &c.Mobile, &c.Proxy, &c.ValidBallots, &c.InvalidBallots,
+			&c.Seats, &c.Candidates, &c.ByParties, &c.ByVoters, &c.Elected} {
+			*v = nullValue(n[i])
+		}
+		c.RegistrationRate = rateOf(c.Registered, c.Adults, 0)
+		c.Turnout = rateOf(c.Voted, c.Registered, 0)
+		c.Margin = rateOf(c.Candidates, c.Seats, 1)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the 选区: %w", err)
+	}
+	return out, nil
+}
+
+// rateOf is num/den in percent (ratio), or (num−den)/den when less is 1; no figure unless both are known.
+func rateOf(num, den Value, less int) Value {
+	if !num.OK || !den.OK {
+		return Value{}
+	}
+	return ratio(num.Int()-less*den.Int(), den.Int())
+}
+
+func deputies(ctx context.Context, conn querier, s Scope, unmasked bool) ([]Deputy, error) {
+	rows, err := conn.QueryContext(ctx, sqlText("congress_roster"), s.Year, s.County, s.County, s.Township, s.Township)
+	if err != nil {
+		return nil, fmt.Errorf("query the deputies: %w", err)
+	}
+	defer rows.Close()
+	out := []Deputy{}
+	for rows.Next() {
+		var d Deputy
+		var body string
+		var age, votes sql.NullInt64
+		var reelected sql.NullBool
+		if err := rows.Scan(&d.County, &d.Township, &d.Unit, &body, &d.Name, &d.Gender, &age, &d.Ethnicity, &d.Party,
+			&d.Education, &d.Category, &reelected, &votes, &d.IDNumber); err != nil {
+			return nil, fmt.Errorf("read the deputies: %w", err)
+		}
+		d.Body, d.Position = Body(body), string(electsum.Deputy)
+		d.Age, d.Votes = nullValue(age), nullValue(votes)
+		if reelected.Valid {
+			b := reelected.Bool
+			d.Reelected = &b
+		}
+		if !unmasked && d.IDNumber != "" {
+			d.IDNumber = electsum.MaskID(d.IDNumber)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the deputies: %w", err)
+	}
+	return out, nil
+}
+
+func congressChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
+	rows, err := conn.QueryContext(ctx, sqlText("congress_checks"), s.Year, s.County, s.County, s.Township, s.Township)
+	if err != nil {
+		return nil, fmt.Errorf("query the people's congress checks: %w", err)
+	}
+	defer rows.Close()
+	out := []Check{}
+	for rows.Next() {
+		c := Check{Severity: SeverityViolation}
+		var body string
+		if err := rows.Scan(&c.Rule, &c.Citation, &c.County, &c.Township, &c.Unit, &c.Year, &body, &c.Message); err != nil {
+			return nil, fmt.Errorf("read the people's congress checks: %w", err)
+		}
+		c.Body = Body(body)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the people's congress checks: %w", err)
+	}
+	return out, nil
+}

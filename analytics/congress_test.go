@@ -1,0 +1,209 @@
+package analytics_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"electsum"
+	"electsum/analytics"
+	"electsum/ingest"
+	"electsum/ingest/synth"
+)
+
+// congressCounty generates a small messy county with its people's congress elections, writes the
+// workbooks and loads them through ingest, as a user would.
+func congressCounty(t *testing.T) (*sql.DB, *synth.World) {
+	t.Helper()
+	cfg := synth.County()
+	cfg.TownshipsPerCounty = 4
+	cfg.UnitsPerTownship = 4
+	w := synth.Generate(cfg)
+	synth.GenerateCongress(w)
+	dir := t.TempDir()
+	paths, err := synth.WriteWorkbooks(w, filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	db, err := ingest.Open(ctx, filepath.Join(dir, "electsum.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{Install: analytics.InstallTx}); err != nil {
+		var pe *ingest.ProblemsError
+		if errors.As(err, &pe) {
+			for _, p := range pe.Problems {
+				t.Log(ingest.FormatProblem(p))
+			}
+		}
+		t.Fatal(err)
+	}
+	return db, w
+}
+
+// TestCongressRecount recounts the people's congress figures of a generated county with SQL of its
+// own over the base tables, and checks that the model says the same.
+func TestCongressRecount(t *testing.T) {
+	db, w := congressCounty(t)
+	ctx := context.Background()
+	c, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024}, analytics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.PreviousYear != 2021 || len(c.Levels) != 2 || c.Levels[0].Body != electsum.CountyDeputies {
+		t.Fatalf("previous %d, levels %+v", c.PreviousYear, c.Levels)
+	}
+	pct := func(num, den float64) float64 { return electsum.Round(100*num/den, 1) }
+	for _, l := range c.Levels {
+		for _, year := range []int{2024, 2021} {
+			var n, pop, adults, registered, voted, mobile, seats, candidates, elected, parties, firstRound int
+			err := db.QueryRow(`SELECT count(*), sum(population), sum(adults), sum(registered), sum(voted), sum(mobile_votes),
+				sum(seats), sum(candidates), sum(elected), sum(nominated_by_parties), count(*) FILTER (WHERE round = '一次选足')
+				FROM elections WHERE body = ? AND year = ?`, string(l.Body), year).
+				Scan(&n, &pop, &adults, &registered, &voted, &mobile, &seats, &candidates, &elected, &parties, &firstRound)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pick := func(f analytics.Figure) analytics.Value {
+				if year == 2024 {
+					return f.Current
+				}
+				return f.Previous
+			}
+			for _, x := range []struct {
+				name string
+				got  analytics.Value
+				want float64
+			}{
+				{"选区", pick(l.Constituencies), float64(n)},
+				{"总人口", pick(l.Population), float64(pop)},
+				{"18周岁以上", pick(l.Adults), float64(adults)},
+				{"登记选民", pick(l.Registered), float64(registered)},
+				{"登记率", pick(l.RegistrationRate), pct(float64(registered), float64(adults))},
+				{"参选率", pick(l.Turnout), pct(float64(voted), float64(registered))},
+				{"流动票箱", pick(l.Mobile.Share), pct(float64(mobile), float64(voted))},
+				{"应选", pick(l.Seats), float64(seats)},
+				{"当选", pick(l.Elected), float64(elected)},
+				{"差额比例", pick(l.Margin), pct(float64(candidates-seats), float64(seats))},
+				{"政党团体推荐", pick(l.Nominations[0].Share), pct(float64(parties), float64(candidates))},
+				{"一次选足", pick(l.Rounds[0].Count), float64(firstRound)},
+			} {
+				if !x.got.OK || x.got.V != x.want {
+					t.Errorf("%s %d %s: model %v, recount %v", l.Body, year, x.name, x.got, x.want)
+				}
+			}
+			var deputies, women, nonParty, cadres, college, reelected int
+			err = db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE gender = '女'),
+				count(*) FILTER (WHERE party NOT LIKE '中共%'), count(*) FILTER (WHERE category = '干部'),
+				count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科')), count(*) FILTER (WHERE reelected)
+				FROM members WHERE body = ? AND year = ?`, string(l.Body), year).Scan(&deputies, &women, &nonParty, &cadres, &college, &reelected)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := l.Deputies
+			for _, x := range []struct {
+				name string
+				got  analytics.Value
+				want float64
+			}{
+				{"代表", pick(d.Total), float64(deputies)},
+				{"女性", pick(d.Women.Share), pct(float64(women), float64(deputies))},
+				{"非中共", pick(d.NonParty.Share), pct(float64(nonParty), float64(deputies))},
+				{"干部", pick(d.Categories[3].Share), pct(float64(cadres), float64(deputies))},
+				{"大专及以上", pick(d.College.Share), pct(float64(college), float64(deputies))},
+				{"连任", pick(d.Reelected.Count), float64(reelected)},
+			} {
+				if !x.got.OK || x.got.V != x.want {
+					t.Errorf("%s %d %s: model %v, recount %v", l.Body, year, x.name, x.got, x.want)
+				}
+			}
+			if year == 2024 {
+				if ch := d.Women.Share.Change(); !ch.OK || ch.V != electsum.Round(d.Women.Share.Current.V-d.Women.Share.Previous.V, 1) {
+					t.Errorf("%s: change in women's share %v", l.Body, ch)
+				}
+			}
+		}
+	}
+	var rows, deputies int
+	db.QueryRow(`SELECT count(*) FROM elections WHERE body LIKE '%人大代表' AND year = 2024`).Scan(&rows)
+	db.QueryRow(`SELECT count(*) FROM members WHERE body LIKE '%人大代表' AND year = 2024`).Scan(&deputies)
+	if len(c.Constituencies) != rows || len(c.Roster) != deputies || rows == 0 {
+		t.Errorf("%d 选区 and %d deputies in the model; %d and %d in the database", len(c.Constituencies), len(c.Roster), rows, deputies)
+	}
+	for _, d := range c.Roster {
+		if d.IDNumber != "" && d.IDNumber != electsum.MaskID(d.IDNumber) {
+			t.Fatalf("roster id not masked: %s", d.IDNumber)
+		}
+	}
+	if len(w.Congress) != len(w.Townships) {
+		t.Errorf("%d congress workbooks for %d townships", len(w.Congress), len(w.Townships))
+	}
+	// A township scope counts only its own 选区.
+	tc, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024, Township: w.Townships[0].Name}, analytics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	db.QueryRow(`SELECT count(*) FROM elections WHERE body = '乡级人大代表' AND year = 2024 AND township = ?`, w.Townships[0].Name).Scan(&n)
+	if tc.Level != analytics.LevelTownship || tc.Levels[1].Constituencies.Current.Int() != n {
+		t.Errorf("township scope: level %s, %v 选区, want %d", tc.Level, tc.Levels[1].Constituencies.Current, n)
+	}
+}
+
+// TestCongressChecks breaks three 选区 of a generated county the ways the 选举法 forbids and finds each
+// failure, with its citation, in the model.
+func TestCongressChecks(t *testing.T) {
+	db, _ := congressCounty(t)
+	ctx := context.Background()
+	c, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024}, analytics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Checks) != 0 {
+		t.Fatalf("a lawful county fails checks: %v", c.Checks)
+	}
+	type place struct{ township, unit string }
+	first := func(body string, n int) place {
+		var p place
+		if err := db.QueryRow(`SELECT township, unit FROM elections WHERE body = ? AND year = 2024 ORDER BY township, unit LIMIT 1 OFFSET ?`, body, n).Scan(&p.township, &p.unit); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	low, narrow, weak := first("县级人大代表", 0), first("乡级人大代表", 0), first("乡级人大代表", 1)
+	where := func(p place) string { return " AND township = '" + p.township + "' AND unit = '" + p.unit + "'" }
+	for _, q := range []string{
+		`UPDATE elections SET voted = registered // 2 WHERE body = '县级人大代表' AND year = 2024` + where(low),
+		`UPDATE elections SET candidates = seats WHERE body = '乡级人大代表' AND year = 2024` + where(narrow),
+		`UPDATE elections SET round = '一次选足' WHERE body = '乡级人大代表' AND year = 2024` + where(weak),
+		`UPDATE members SET votes = (SELECT voted // 2 FROM elections e WHERE e.body = members.body AND e.year = 2024 AND e.unit = members.unit AND e.township = members.township)
+		 WHERE body = '乡级人大代表' AND year = 2024` + where(weak),
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err = analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024}, analytics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]place{}
+	for _, ch := range c.Checks {
+		found[ch.Rule] = place{ch.Township, ch.Unit}
+		if ch.Citation == "" || ch.Message == "" || ch.Severity != analytics.SeverityViolation {
+			t.Errorf("check without citation or message: %+v", ch)
+		}
+	}
+	for rule, at := range map[string]place{"renda_turnout_majority": low, "renda_margin": narrow, "renda_deputy_majority": weak} {
+		if found[rule] != at {
+			t.Errorf("%s: found at %v, want %v (%v)", rule, found[rule], at, c.Checks)
+		}
+	}
+	if len(c.Checks) < 3 {
+		t.Errorf("checks %v", c.Checks)
+	}
+}

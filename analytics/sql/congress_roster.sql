@@ -1,0 +1,12 @@
+-- The deputies elected in the scope in one year, with their age at the election (age_at_election,
+-- views/00_person.sql). Parameters: year, county, township, each twice ('' means all).
+SELECT m.county, m.township, m.unit, m.body, m.name, m.gender,
+       age_at_election(m.birth, m.id_number, m.age, coalesce(e.election_date, make_date(m.year, 12, 31))) AS age,
+       coalesce(m.ethnicity, '') AS ethnicity, coalesce(m.party, '') AS party, coalesce(m.education, '') AS education,
+       coalesce(m.category, '') AS category, m.reelected, m.votes, coalesce(m.id_number, '') AS id_number
+FROM members m
+LEFT JOIN elections e
+       ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
+WHERE m.body IN ('县级人大代表', '乡级人大代表') AND m.year = ?
+  AND (? = '' OR m.county = ?) AND (? = '' OR m.township = ?)
+ORDER BY CASE m.body WHEN '县级人大代表' THEN 1 ELSE 2 END, m.county, m.township, m.unit, m.name, m.person_key

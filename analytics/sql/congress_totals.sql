@@ -1,0 +1,7 @@
+-- The people's congress figures of the scope in one year, per level, from the macros congress_totals and
+-- congress_deputies (views/07_v_congress.sql, the one definition). Parameters: year, county, township
+-- ('' means all), twice.
+SELECT t.*, d.* EXCLUDE (body)
+FROM congress_totals(?, ?, ?) t
+LEFT JOIN congress_deputies(?, ?, ?) d USING (body)
+ORDER BY CASE t.body WHEN '县级人大代表' THEN 1 ELSE 2 END

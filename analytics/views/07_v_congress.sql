@@ -1,0 +1,130 @@
+-- People's congress elections (县级/乡级人大代表), defined once: the macros below give the figures of
+-- 人大换届 summaries (Congress in analytics/congress.go reads them as TEMP definitions, see figures.go)
+-- and the views v_congress and v_congress_checks show the same to analysts. Every figure is a count or a
+-- sum; shares and rates are divided and rounded in one place (analytics/share.go). A sum covers the
+-- 选区 that filled the column(s) it needs, and says how many did (…_known), so that a column left blank
+-- is "no figure", never 0.
+
+-- v_congress: each 选区 at each level with its registration rate, turnout and margin (percent, unrounded).
+CREATE OR REPLACE VIEW v_congress AS
+SELECT county, township, unit, constituency_no, year, body, population, adults,
+       away_home, away_workplace, away_missing, incapable, suspended, deprived,
+       registered, registered_women, registered_minority, registered_migrant,
+       voted, in_person_votes, mobile_votes, proxy_votes, valid_ballots, invalid_ballots,
+       seats, candidates, nominated_by_parties, nominated_by_voters, elected, round,
+       100.0 * registered / nullif(adults, 0) AS registration_rate,
+       100.0 * voted / nullif(registered, 0) AS turnout,
+       100.0 * (candidates - seats) / nullif(seats, 0) AS margin
+FROM elections
+WHERE body IN ('县级人大代表', '乡级人大代表');
+
+-- congress_totals(year, county, township): per level (body), the sums over the 选区 of the scope
+-- ('' means all). Pairs that make a rate (registered/adults, voted/registered, candidates/seats) are
+-- summed over the 选区 that gave both.
+CREATE OR REPLACE MACRO congress_totals(p_year, p_county, p_township) AS TABLE
+SELECT body,
+       count(*) AS constituencies,
+       count(DISTINCT township) AS townships,
+       sum(population) AS population, count(population) AS population_known,
+       sum(adults) AS adults, count(adults) AS adults_known,
+       sum(away_home) AS away_home, count(away_home) AS away_home_known,
+       sum(away_workplace) AS away_workplace, count(away_workplace) AS away_workplace_known,
+       sum(away_missing) AS away_missing, count(away_missing) AS away_missing_known,
+       sum(incapable) AS incapable, count(incapable) AS incapable_known,
+       sum(suspended) AS suspended, count(suspended) AS suspended_known,
+       sum(deprived) AS deprived, count(deprived) AS deprived_known,
+       sum(registered) AS registered, count(registered) AS registered_known,
+       sum(registered) FILTER (WHERE adults IS NOT NULL) AS rate_registered,
+       sum(adults) FILTER (WHERE registered IS NOT NULL) AS rate_adults,
+       sum(registered_women) AS registered_women, sum(registered) FILTER (WHERE registered_women IS NOT NULL) AS women_of,
+       sum(registered_minority) AS registered_minority, sum(registered) FILTER (WHERE registered_minority IS NOT NULL) AS minority_of,
+       sum(registered_migrant) AS registered_migrant, sum(registered) FILTER (WHERE registered_migrant IS NOT NULL) AS migrant_of,
+       sum(voted) AS voted,
+       sum(voted) FILTER (WHERE registered IS NOT NULL) AS turnout_voted,
+       sum(registered) FILTER (WHERE voted IS NOT NULL) AS turnout_registered,
+       sum(in_person_votes) AS in_person_votes, sum(voted) FILTER (WHERE in_person_votes IS NOT NULL) AS in_person_of,
+       sum(mobile_votes) AS mobile_votes, sum(voted) FILTER (WHERE mobile_votes IS NOT NULL) AS mobile_of,
+       sum(proxy_votes) AS proxy_votes, sum(voted) FILTER (WHERE proxy_votes IS NOT NULL) AS proxy_of,
+       sum(valid_ballots) AS valid_ballots, sum(invalid_ballots) AS invalid_ballots,
+       sum(seats) AS seats, sum(candidates) AS candidates, sum(elected) AS elected,
+       sum(candidates) FILTER (WHERE seats IS NOT NULL) AS margin_candidates,
+       sum(seats) FILTER (WHERE candidates IS NOT NULL) AS margin_seats,
+       sum(nominated_by_parties) AS nominated_by_parties,
+       sum(candidates) FILTER (WHERE nominated_by_parties IS NOT NULL) AS parties_of,
+       sum(nominated_by_voters) AS nominated_by_voters,
+       sum(candidates) FILTER (WHERE nominated_by_voters IS NOT NULL) AS voters_of,
+       count(round) AS round_known,
+       count(*) FILTER (WHERE round = '一次选足') AS first_round,
+       count(*) FILTER (WHERE round = '另行选举') AS further_round,
+       count(*) FILTER (WHERE round = '未选足') AS unfilled
+FROM elections
+WHERE body IN ('县级人大代表', '乡级人大代表') AND year = p_year
+  AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
+GROUP BY body;
+
+-- congress_deputies(year, county, township): per level, the elected deputies and their 构成. Each
+-- group is counted over the deputies whose column was filled (…_known): 女 (性别 is required), 非中共
+-- (政治面貌 other than 中共党员/中共预备党员), 少数民族 (民族 other than 汉族), 代表构成 (工人, 农民,
+-- 专业技术人员, 干部 = 党政领导干部, 其他), 大专及以上 (研究生, 大学本科, 大学专科), 连任.
+CREATE OR REPLACE MACRO congress_deputies(p_year, p_county, p_township) AS TABLE
+SELECT body,
+       count(*) AS deputies,
+       count(*) FILTER (WHERE gender = '女') AS women,
+       count(party) AS party_known,
+       count(*) FILTER (WHERE party NOT IN ('中共党员', '中共预备党员')) AS non_party,
+       count(ethnicity) AS ethnicity_known,
+       count(*) FILTER (WHERE ethnicity <> '汉族') AS minorities,
+       count(category) AS category_known,
+       count(*) FILTER (WHERE category = '工人') AS workers,
+       count(*) FILTER (WHERE category = '农民') AS farmers,
+       count(*) FILTER (WHERE category = '专业技术人员') AS professionals,
+       count(*) FILTER (WHERE category = '干部') AS cadres,
+       count(*) FILTER (WHERE category = '其他') AS others,
+       count(education) AS education_known,
+       count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科')) AS college,
+       count(reelected) AS reelected_known,
+       count(*) FILTER (WHERE reelected) AS reelected
+FROM members
+WHERE body IN ('县级人大代表', '乡级人大代表') AND year = p_year
+  AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
+GROUP BY body;
+
+-- congress_checks(): the legal checks of people's congress elections, one row per failing 选区 (or
+-- elected deputy). The provisions are cited by their rule, without an article number, since the
+-- numbering of the 选举法 changed between its revisions:
+--   renda_turnout_majority   选区全体选民的过半数参加投票，选举有效
+--   renda_margin             直接选举的代表候选人人数应多于应选代表名额三分之一至一倍
+--   renda_deputy_majority    代表候选人获得参加投票的选民过半数的选票，始得当选 (first ballot; not
+--                            checked on a 选区 that held a 另行选举, whose later ballot the sheet lacks)
+-- Every rule tests integers; the percentages in the messages come from percent_text (06_v_checks.sql).
+CREATE OR REPLACE MACRO congress_checks() AS TABLE
+SELECT 'renda_turnout_majority' AS rule,
+       '《全国人民代表大会和地方各级人民代表大会选举法》关于选区全体选民的过半数参加投票选举有效的规定' AS citation,
+       county, township, unit, year, body, NULL::VARCHAR AS name, registered AS figure, voted AS compared_with,
+       format('登记选民 {} 人，参加投票 {} 人({}%)，未超过半数，选举无效', registered, voted, percent_text(voted, registered)) AS message
+FROM elections
+WHERE body IN ('县级人大代表', '乡级人大代表') AND registered > 0 AND voted * 2 <= registered
+UNION ALL
+SELECT 'renda_margin',
+       '《全国人民代表大会和地方各级人民代表大会选举法》关于直接选举的代表候选人人数应多于应选代表名额三分之一至一倍的规定',
+       county, township, unit, year, body, NULL, seats, candidates,
+       format('应选代表 {} 名，正式候选人 {} 名，差额比例 {}%，{}', seats, candidates, percent_text(candidates - seats, seats),
+              CASE WHEN candidates * 3 < seats * 4 THEN '少于三分之一' ELSE '超过一倍' END)
+FROM elections
+WHERE body IN ('县级人大代表', '乡级人大代表') AND seats > 0 AND candidates IS NOT NULL
+  AND (candidates * 3 < seats * 4 OR candidates > seats * 2)
+UNION ALL
+SELECT 'renda_deputy_majority',
+       '《全国人民代表大会和地方各级人民代表大会选举法》关于代表候选人获得参加投票的选民过半数的选票始得当选的规定',
+       m.county, m.township, m.unit, m.year, m.body, m.name, m.votes, e.voted,
+       format('{}得票 {} 张，参加投票 {} 人，未获得过半数选票', m.name, m.votes, e.voted)
+FROM members m
+JOIN elections e
+  ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
+WHERE m.body IN ('县级人大代表', '乡级人大代表') AND m.votes IS NOT NULL AND e.voted IS NOT NULL
+  AND e.round IS DISTINCT FROM '另行选举' AND m.votes * 2 <= e.voted;
+
+-- v_congress_checks: every failure of every year.
+CREATE OR REPLACE VIEW v_congress_checks AS
+SELECT rule, citation, county, township, unit, year, body, name, figure, compared_with, message
+FROM congress_checks();

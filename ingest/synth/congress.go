@@ -1,0 +1,161 @@
+package synth
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"time"
+
+	"electsum"
+	"electsum/ingest"
+)
+
+// GenerateCongress adds to w the people's congress elections of its townships: for each year of the
+// config, 县级人大代表 in 2–4 选区 and 乡级人大代表 in 5–9 选区 of every township, each 选区 electing 1–3
+// deputies (选举法: 每一选区选一名至三名代表) with 1/3 to twice as many extra candidates, its 选民登记
+// adding up, and deputies of every 代表构成. Each township's rows go in w.Congress, written by
+// WriteWorkbooks as its own workbook (<township>人大换届.xlsx), in the township's style. It draws from
+// its own random stream, so the villages of w are the same with or without it.
+func GenerateCongress(w *World) {
+	cg := &congressGen{r: rand.New(rand.NewPCG(uint64(w.Config.Seed), 0x72656e6461)), ids: map[string]bool{}}
+	countyNo := map[string]int{}
+	for _, t := range w.Townships {
+		c := &Township{County: t.County, Region: t.Region, Name: t.Name, style: t.style}
+		c.style.omit = []string{"method", "first_round", "wealth_leader", "graduate_official", "term"}
+		c.style.remark = false
+		for _, year := range w.Config.Years {
+			n := 2 + cg.r.IntN(3)
+			for i := 0; i < n; i++ {
+				countyNo[t.County+fmt.Sprint(year)]++
+				no := countyNo[t.County+fmt.Sprint(year)]
+				cg.constituency(c, year, electsum.CountyDeputies, fmt.Sprintf("县第%d选区", no), no, 5000+cg.r.IntN(4000))
+			}
+			for i := 1; i <= 5+cg.r.IntN(5); i++ {
+				cg.constituency(c, year, electsum.TownshipDeputies, "第"+chineseNumber(i)+"选区", i, 1200+cg.r.IntN(1800))
+			}
+		}
+		w.Congress = append(w.Congress, c)
+	}
+}
+
+type congressGen struct {
+	r   *rand.Rand
+	ids map[string]bool
+}
+
+func (g *congressGen) between(lo, hi int) int { return lo + g.r.IntN(hi-lo+1) }
+
+// constituency appends one 选区's results row and its deputies to t.
+func (g *congressGen) constituency(t *Township, year int, body electsum.Body, unit string, no, population int) {
+	r := g.r
+	key := ingest.Key{County: t.County, Township: t.Name, Unit: unit, Year: year, Body: string(body)}
+	res := ingest.Result{Key: key}
+	c := &res.Congress
+	c.ConstituencyNo = fmt.Sprint(no)
+	adults := int(float64(population) * (0.76 + 0.08*r.Float64()))
+	away := []int{adults * g.between(10, 60) / 1000, adults * g.between(5, 30) / 1000, g.between(0, 8),
+		g.between(0, 3), g.between(0, 1), g.between(0, 1)}
+	registered := adults
+	for _, a := range away {
+		registered -= a
+	}
+	c.Population, c.Adults = ptr(population), ptr(adults)
+	c.AwayHome, c.AwayWorkplace, c.AwayMissing = ptr(away[0]), ptr(away[1]), ptr(away[2])
+	c.Incapable, c.Suspended, c.Deprived = ptr(away[3]), ptr(away[4]), ptr(away[5])
+	c.RegisteredWomen = ptr(int(float64(registered) * (0.47 + 0.05*r.Float64())))
+	c.RegisteredMinority = ptr(int(float64(registered) * 0.03 * r.Float64()))
+	c.RegisteredMigrant = ptr(int(float64(registered) * 0.04 * r.Float64()))
+	voted := int(math.Round(float64(registered) * (0.9 + 0.09*r.Float64())))
+	mobile := int(float64(voted) * 0.05 * r.Float64())
+	proxy := int(float64(voted) * 0.04 * r.Float64())
+	invalid := int(float64(voted) * 0.01 * r.Float64())
+	res.Registered, res.Voted = ptr(registered), ptr(voted)
+	res.MobileVotes, res.ProxyVotes, c.InPersonVotes = ptr(mobile), ptr(proxy), ptr(voted-mobile-proxy)
+	res.ValidBallots, res.InvalidBallots = ptr(voted-invalid), ptr(invalid)
+	seats := pick(r, []int{1, 2, 3}, []float64{0.3, 0.45, 0.25})
+	// 选举法: candidates exceed seats by a third to one times the seats.
+	candidates := seats + max(1, (seats+2)/3) + r.IntN(seats-max(1, (seats+2)/3)+1)
+	res.Seats, res.Candidates = ptr(seats), ptr(candidates)
+	parties := g.between(0, candidates/2)
+	c.NominatedByParties, c.NominatedByVoters = ptr(parties), ptr(candidates-parties)
+	elected, round := seats, "一次选足"
+	switch x := r.Float64(); {
+	case x < 0.03:
+		round = "另行选举"
+	case x < 0.04:
+		round, elected = "未选足", seats-1
+	}
+	res.Elected, c.Round = ptr(elected), round
+	d := time.Date(year, time.Month(10+r.IntN(2)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC)
+	res.Date = &d
+	t.Results = append(t.Results, res)
+	for i := 0; i < elected; i++ {
+		t.Members = append(t.Members, g.deputy(t, key, d, voted, voted-invalid, year))
+	}
+}
+
+// deputy is one elected deputy: more than half of the votes cast, at most the valid ballots.
+func (g *congressGen) deputy(t *Township, key ingest.Key, d time.Time, voted, valid, year int) ingest.Member {
+	r := g.r
+	female := r.Float64() < 0.3
+	age := g.between(28, 62)
+	var birth time.Time
+	var id string
+	for {
+		birth = d.AddDate(-age, 0, -r.IntN(365))
+		id = idNumber(t.Region, birth, 500+r.IntN(499), female)
+		if !g.ids[id] {
+			break
+		}
+	}
+	g.ids[id] = true
+	m := ingest.Member{Key: key, Name: personName(r, female, ""), Position: string(electsum.Deputy), Gender: "男", IDNumber: id}
+	if female {
+		m.Gender = "女"
+	}
+	b := time.Date(birth.Year(), birth.Month(), 1, 0, 0, 0, 0, time.UTC)
+	m.Birth = &b
+	m.Ethnicity = "汉族"
+	if r.Float64() < 0.04 {
+		m.Ethnicity = minorities[r.IntN(len(minorities))]
+	}
+	m.Party = pick(r, []string{"中共党员", "群众", "民主党派", "无党派人士", "共青团员"}, []float64{0.66, 0.25, 0.04, 0.03, 0.02})
+	later := year > 2021
+	eduWeights := []float64{2, 12, 20, 12, 26, 24, 4}
+	if later {
+		eduWeights = []float64{1, 8, 16, 12, 28, 30, 5}
+	}
+	m.Education = pick(r, educations, eduWeights)
+	m.Category = pick(r, []string{"工人", "农民", "专业技术人员", "干部", "其他"}, []float64{0.16, 0.34, 0.16, 0.26, 0.08})
+	m.Reelected = ptr(r.Float64() < 0.32)
+	m.Votes = ptr(min(valid, voted/2+1+r.IntN(max(1, valid-voted/2))))
+	m.PersonKey = "id:" + id
+	return m
+}
+
+// congressCell is the cell of one of ingest.CongressColumns; nil for an empty cell or another key.
+func (s *sheetWriter) congressCell(c *ingest.Congress, key string) any {
+	switch key {
+	case "constituency_no":
+		if c.ConstituencyNo != "" {
+			return c.ConstituencyNo
+		}
+	case "round":
+		if c.Round != "" {
+			return s.text(c.Round)
+		}
+	}
+	for _, x := range []struct {
+		key string
+		v   *int
+	}{{"population", c.Population}, {"adults", c.Adults}, {"away_home", c.AwayHome}, {"away_workplace", c.AwayWorkplace},
+		{"away_missing", c.AwayMissing}, {"incapable", c.Incapable}, {"suspended", c.Suspended}, {"deprived", c.Deprived},
+		{"registered_women", c.RegisteredWomen}, {"registered_minority", c.RegisteredMinority},
+		{"registered_migrant", c.RegisteredMigrant}, {"nominated_by_parties", c.NominatedByParties},
+		{"nominated_by_voters", c.NominatedByVoters}, {"in_person_votes", c.InPersonVotes}} {
+		if x.key == key {
+			return s.number(x.v)
+		}
+	}
+	return nil
+}
