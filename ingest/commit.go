@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -149,6 +150,9 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	if _, err := tx.ExecContext(ctx, sqlReplace); err != nil {
 		return nil, fmt.Errorf("write rows: %w", err)
 	}
+	if err := checkMemberDuplicates(ctx, tx); err != nil {
+		return nil, err
+	}
 	if clashes, err := l.findPersonClashes(ctx, tx); err != nil || len(clashes) > 0 {
 		return clashes, err
 	}
@@ -182,6 +186,40 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 		l.files[w.file].problems = append(l.files[w.file].problems, w.problem)
 	}
 	return nil, nil
+}
+
+// DuplicateMemberError is a person found twice among the members of one election at commit: what the
+// primary key of members guarded until schema v3. The checks before the commit rule it out, so it is
+// a defect of electsum; the load is rolled back.
+type DuplicateMemberError struct {
+	Key        Key
+	PersonKey  string
+	Rows       int
+	FirstFile  string
+	SecondFile string
+}
+
+func (e *DuplicateMemberError) Error() string {
+	files := e.FirstFile
+	if e.SecondFile != e.FirstFile {
+		files += "、" + e.SecondFile
+	}
+	return fmt.Sprintf("内部错误：%s 的当选人员中同一人出现 %d 次(%s)，本次导入已撤销，数据库未改动；请把这些文件报告给开发者",
+		keyText(e.Key), e.Rows, files)
+}
+
+// checkMemberDuplicates runs member_duplicates.sql inside the transaction.
+func checkMemberDuplicates(ctx context.Context, tx *sql.Tx) error {
+	var e DuplicateMemberError
+	err := tx.QueryRowContext(ctx, sqlMemberDuplicates).Scan(&e.Key.County, &e.Key.Township, &e.Key.Unit, &e.Key.Year,
+		&e.Key.Body, &e.PersonKey, &e.Rows, &e.FirstFile, &e.SecondFile)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("check members for duplicates: %w", err)
+	}
+	return &e
 }
 
 // countReplaced runs replaced.sql: per staged file, the rows of earlier loads it replaces, per table.

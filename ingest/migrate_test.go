@@ -2,8 +2,10 @@ package ingest
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -45,5 +47,129 @@ func TestMigrationToNextRelease(t *testing.T) {
 	db.Close()
 	if _, err := Open(ctx, path); !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("this release opened a newer database: %v", err)
+	}
+}
+
+// membersKeyDropped is the schema version whose migration removed members' primary key.
+const membersKeyDropped = 3
+
+// A database file of the schema before membersKeyDropped (members with its six-column primary key, as
+// electsum wrote it then) is migrated on Open: every row of every table is kept, members has no key any more, and the
+// load's own check refuses a duplicate member that the key used to refuse.
+func TestMigrationDropsMembersKeyAndKeepsData(t *testing.T) {
+	ctx := context.Background()
+	if !strings.HasPrefix(migrationNames(migrations)[membersKeyDropped-1], fmt.Sprintf("migrations/%03d_members_without_key", membersKeyDropped)) {
+		t.Fatalf("membersKeyDropped = %d does not name the migration that drops the key", membersKeyDropped)
+	}
+	path := MustOpenDBAt(t, membersKeyDropped-1)
+	old, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO units VALUES ('青山县', '东镇', '东村', '村')`,
+		`INSERT INTO elections (county, township, unit, year, body, registered, voted, seats, elected, source_file, source_sheet, source_row)
+		 VALUES ('青山县', '东镇', '东村', 2024, '村民委员会', 1000, 900, 2, 2, '/in/东镇.xlsx', '选举结果', 2)`,
+		`INSERT INTO members (county, township, unit, year, body, name, position, gender, birth, party, education, person_key, source_file, source_sheet, source_row)
+		 VALUES ('青山县', '东镇', '东村', 2024, '村民委员会', '张三', '主任', '男', DATE '1970-03-01', '中共党员', '高中', 'name:东镇|东村|张三|1970-03', '/in/东镇.xlsx', '当选人员', 2),
+		        ('青山县', '东镇', '东村', 2024, '村民委员会', '李四', '委员', '女', DATE '1980-05-01', '群众', '初中', 'name:东镇|东村|李四|1980-05', '/in/东镇.xlsx', '当选人员', 3)`,
+		`INSERT INTO ingest_log (path, sha256, result_rows, member_rows, ingested_at, outcome) VALUES ('/in/东镇.xlsx', 'abc', 1, 2, TIMESTAMP '2026-11-25 09:00:00', 'loaded')`,
+		`INSERT INTO data_warnings (source_file, rule, message) VALUES ('/in/东镇.xlsx', 'member_count_mismatch', '人数不符')`,
+		// Analysts' views over members, as electsum installs them, must outlive the rebuilt table.
+		`CREATE VIEW v_names AS SELECT name FROM members`,
+	} {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := count(t, old, `SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'members' AND constraint_type = 'PRIMARY KEY'`); n != 1 {
+		t.Fatalf("the old members table has %d primary keys, want 1", n)
+	}
+	before := snapshot(t, old)
+	old.Close()
+
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if after := snapshot(t, db); after != before {
+		t.Fatalf("migration changed the data:\nbefore\n%s\nafter\n%s", before, after)
+	}
+	if n := count(t, db, `SELECT count(*) FROM v_names`); n != 2 {
+		t.Fatalf("the view over members reads %d rows after the migration, want 2", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'members' AND constraint_type = 'PRIMARY KEY'`); n != 0 {
+		t.Fatalf("members still has %d primary keys after the migration", n)
+	}
+	if v := count(t, db, `SELECT max(version) FROM schema_version`); v != SchemaVersion {
+		t.Fatalf("schema version %d, want %d", v, SchemaVersion)
+	}
+	// The migrated file loads like a new one: a file of the same election replaces its members.
+	p := township("/in/东镇.xlsx", "东镇", 1, 2024, "")
+	for i := range p.Results {
+		p.Results[i].Key.County, p.Results[i].Key.Unit = "青山县", "东村"
+	}
+	for i := range p.Members {
+		p.Members[i].Key.County, p.Members[i].Key.Unit = "青山县", "东村"
+	}
+	if _, err := loadParsed(ctx, db, []*Parsed{p}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM members WHERE unit = '东村'`); n != 3 {
+		t.Fatalf("%d members of 东村 after a reload, want the file's 3", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM members WHERE name IN ('张三', '李四')`); n != 0 {
+		t.Fatalf("%d members of the old load survived the reload", n)
+	}
+}
+
+// MustOpenDBAt creates a database file at schema version v, as the release that wrote v left it.
+func MustOpenDBAt(tb testing.TB, v int) string {
+	tb.Helper()
+	fsys := fstest.MapFS{}
+	for _, name := range migrationNames(migrations)[:v] {
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: body}
+	}
+	path := tb.TempDir() + "/old.duckdb"
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	if err := migrateFS(context.Background(), db, fsys); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// Two identical members of one election that reach the commit (loadParsed skips the reader's
+// duplicate_person check) are refused by the check that replaced members' primary key, and the
+// database is left as it was.
+func TestCommitRefusesDuplicateMember(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	if _, err := loadParsed(ctx, db, []*Parsed{township("a.xlsx", "东镇", 2, 2024, "")}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, db)
+	p := township("a.xlsx", "东镇", 2, 2024, "v2")
+	dup := p.Members[4]
+	dup.Row = 99
+	p.Members = append(p.Members, dup)
+	_, err := loadParsed(ctx, db, []*Parsed{p}, LoadOptions{Now: fixedNow})
+	var de *DuplicateMemberError
+	if !errors.As(err, &de) {
+		t.Fatalf("load of a duplicate member: %v, want a *DuplicateMemberError", err)
+	}
+	if de.Key != dup.Key || de.Rows != 2 || !strings.Contains(de.PersonKey, dup.Name) {
+		t.Fatalf("duplicate reported as %+v, want %s in %v", de, dup.Name, dup.Key)
+	}
+	if after := snapshot(t, db); after != before {
+		t.Fatalf("a refused load changed the database:\n%s", after)
 	}
 }
