@@ -41,6 +41,9 @@ func loadWorld(tb testing.TB, w *synth.World, path string) *sql.DB {
 		}
 	})
 	writeCSV(tb, me, func(out *csv.Writer) {
+		// Synthetic people can repeat a name within a unit; keep the first row of a person per
+		// election, as ingest's duplicate_person check would have the sheet do.
+		seen := map[[6]string]bool{}
 		for _, t := range w.Townships {
 			for _, m := range t.Members {
 				birth, born := "", ""
@@ -52,6 +55,11 @@ func loadWorld(tb testing.TB, w *synth.World, path string) *sql.DB {
 				key := "name:" + m.Township + "|" + m.Unit + "|" + m.Name + "|" + born
 				if m.IDNumber != "" {
 					key = "id:" + m.IDNumber
+				}
+				if k := [6]string{m.County, m.Township, m.Unit, strconv.Itoa(m.Year), m.Body, key}; seen[k] {
+					continue
+				} else {
+					seen[k] = true
 				}
 				out.Write([]string{m.County, m.Township, m.Unit, strconv.Itoa(m.Year), m.Body, m.Name, m.Position, m.Gender,
 					birth, intp(m.Age), m.Ethnicity, m.Party, m.Education, boolp(m.Reelected), m.IDNumber,
@@ -65,8 +73,7 @@ func loadWorld(tb testing.TB, w *synth.World, path string) *sql.DB {
 		mobile_votes, valid_ballots, invalid_ballots, seats, candidates, elected, election_date, first_round,
 		source_file, source_sheet, source_row)`
 	for table, file := range map[string]string{electionColumns: el, "members": me} {
-		// Synthetic people can repeat a name within a unit; keep the first row of a key, as a re-load would.
-		q := fmt.Sprintf(`INSERT OR IGNORE INTO %s SELECT * FROM read_csv('%s', header = false, nullstr = '', all_varchar = true)`, table, file)
+		q := fmt.Sprintf(`INSERT INTO %s SELECT * FROM read_csv('%s', header = false, nullstr = '', all_varchar = true)`, table, file)
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			tb.Fatalf("load %s: %v", table, err)
 		}
