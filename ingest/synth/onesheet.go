@@ -36,7 +36,7 @@ func WriteOneSheet(w *World, path string, n int) (int, error) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return 0, err
 	}
-	b, err := sortedZip(buf.Bytes())
+	b, err := withSharedStrings(buf.Bytes())
 	if err != nil {
 		return 0, err
 	}

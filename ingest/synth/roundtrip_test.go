@@ -1,10 +1,15 @@
 package synth
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"electsum/ingest"
 )
@@ -106,4 +111,86 @@ func show(v any) string {
 	}
 	walk(reflect.ValueOf(v))
 	return b.String()
+}
+
+// TestOneSheetParsesBackToTheWorld: the one-sheet workbook, its texts moved into a shared-string
+// table, reads back as the World's members, and excelize reads the same cells as before the move.
+func TestOneSheetParsesBackToTheWorld(t *testing.T) {
+	w := Generate(small())
+	path := filepath.Join(t.TempDir(), "one.xlsx")
+	n, err := WriteOneSheet(w, path, 1<<30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := &Township{Name: "全省"}
+	for _, tw := range w.Townships {
+		all.Members = append(all.Members, tw.Members...)
+	}
+	if n != len(all.Members) {
+		t.Fatalf("wrote %d members, the World has %d", n, len(all.Members))
+	}
+	p, err := ingest.ParseFile(path, ingest.ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Members) != n {
+		t.Fatalf("read %d members back, wrote %d", len(p.Members), n)
+	}
+	for i, m := range p.Members {
+		if want := all.Members[i]; m.Name != want.Name || m.Unit != want.Unit || m.IDNumber != want.IDNumber {
+			t.Fatalf("member %d reads back as %s %s %s, want %s %s %s", i, m.Unit, m.Name, m.IDNumber, want.Unit, want.Name, want.IDNumber)
+		}
+	}
+	shared, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetCellValue("Sheet1", "B2", 3); err != nil { // a number: no shared-string table yet
+		t.Fatal(err)
+	}
+	if _, err := f.NewSheet("Sheet2"); err != nil {
+		t.Fatal(err)
+	}
+	sw, err := f.NewStreamWriter("Sheet2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.SetRow("A1", []any{"a&b <c>", " 前后空格 ", 2.5, "a&b <c>"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	moved, err := withSharedStrings(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range [][]byte{shared, moved} {
+		if bytes.Contains(b, []byte("inlineStr")) {
+			t.Fatal("inline strings left after the move")
+		}
+	}
+	rows := func(b []byte, sheet string) [][]string {
+		f, err := excelize.OpenReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		r, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	for _, sheet := range []string{"Sheet1", "Sheet2"} {
+		if a, b := rows(buf.Bytes(), sheet), rows(moved, sheet); !reflect.DeepEqual(a, b) {
+			t.Fatalf("%s: %q before the move, %q after", sheet, a, b)
+		}
+	}
 }
