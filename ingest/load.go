@@ -51,6 +51,8 @@ type LoadOptions struct {
 	Replaces []string
 	// MaxFileSize is the largest file accepted, in bytes (0: the reader's default).
 	MaxFileSize int64
+	// MaxUnzipSize caps what one workbook may expand to when unzipped (0: the reader's default).
+	MaxUnzipSize int64
 	// SkipBadFiles loads the files without errors and rejects the others, instead of writing nothing.
 	SkipBadFiles bool
 	// Workers is how many files are read at once (0: 2).

@@ -49,7 +49,8 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 		go func() {
 			defer wg.Done()
 			for id := range jobs {
-				p, err := parseSafely(l.files[id].report.Path, ParseOptions{County: l.opts.County, MaxFileSize: l.opts.MaxFileSize})
+				p, err := parseSafely(l.files[id].report.Path, ParseOptions{County: l.opts.County,
+					MaxFileSize: l.opts.MaxFileSize, MaxUnzipSize: l.opts.MaxUnzipSize})
 				select {
 				case out <- parsed{id, p, err}:
 				case <-ctx.Done():
