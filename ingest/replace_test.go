@@ -261,3 +261,21 @@ func wantCount(t *testing.T, db *sql.DB, want int, q, what string) {
 		t.Errorf("%s: %d, want %d", what, got, want)
 	}
 }
+
+// More no_result_row warnings than one INSERT stores (warningsPerInsert) are all stored, each with its
+// own election, row and message.
+func TestManyBetweenTablesWarningsAreStored(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	n := 2*warningsPerInsert + 7
+	p := township("m.csv", "东镇", n, 2024, "")
+	p.Results = nil
+	if _, err := loadParsed(ctx, db, []*Parsed{p}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	wantCount(t, db, n, `SELECT count(*) FROM data_warnings WHERE rule = 'no_result_row'`, "stored no_result_row warnings")
+	wantCount(t, db, n, `SELECT count(DISTINCT (unit, row_number)) FROM data_warnings WHERE rule = 'no_result_row' AND value = unit AND message LIKE '%' || unit || '%'`,
+		"warnings naming their own election")
+	wantCount(t, db, 1, `SELECT count(*) FROM data_warnings WHERE unit = '东镇第300村' AND row_number = 899 AND sheet = '当选人员' AND source_file = 'm.csv' AND year = 2024`,
+		"the warning of 东镇第300村 at its first member's row")
+}
