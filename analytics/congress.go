@@ -133,7 +133,7 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 		return nil, err
 	}
 	scope.Unit = ""
-	conn, err := figureConn(ctx, db)
+	conn, err := figureConn(ctx, db, opts)
 	if err != nil {
 		return nil, err
 	}

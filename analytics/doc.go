@@ -1,11 +1,15 @@
 // Package analytics turns the tables that ingest loads into the figures of an election summary: turnout,
 // seats, member structure, 一肩挑 and 交叉任职, change versus the previous term, and legal checks.
 //
-// Summarize reads the base tables of one scope (two queries: sql/elections.sql and sql/members.sql, for
-// the current and the previous year at once, plus sql/warnings.sql) and computes one typed model,
-// Summary, which reports and annexes consume. Install creates the same definitions as views in the
-// database for analysts; the tests check the views and Summarize against each other and against
-// hand counts.
+// Each family of figures is defined once, in one file of views/: a table macro that counts the family
+// for a scope, split by a level (participation_figures in 02_v_turnout.sql, two_committee_figures in
+// 03, structure_figures in 04, heads_changed_figures in 05, legal_checks in 06), and the analysts' view
+// over the same macro. Install creates them in the database; Summarize creates them as TEMP macros on
+// its own connection (figures.go), with the age bands and education buckets of its Options in TEMP
+// tables there, reads the counts and only turns them into shares by the rounding policy (share.go)
+// and puts the previous term beside the current one. Its per-unit rows and roster come from
+// sql/elections.sql and sql/members.sql. The tests check the views and Summarize against each other
+// and against hand counts.
 //
 // # Figures
 //
@@ -15,7 +19,7 @@
 // otherwise; shares are percent of the stated denominator, rounded by Options.Rounding in one place
 // (share.go); Figure.Change of a share is the difference of the rounded shares, in 百分点.
 //
-// Participation (per body; sql/elections.sql; view v_turnout):
+// Participation (per body; views/02_v_turnout.sql: participation_figures; views v_turnout, v_participation):
 //   - Units: units that reported the body's election.
 //   - Registered, Voted: Σ 登记选民数 (应到), Σ 参加投票人数 (实到) over the units that gave them.
 //   - Turnout 参选率/到会率: Σvoted / Σregistered over units that gave both.
@@ -25,12 +29,12 @@
 //     on ties); BelowThreshold: units under Options.TurnoutThreshold (default 90), lowest first;
 //     FullTurnout: units where voted = registered.
 //
-// Seats (per body; sql/elections.sql): Seats 应选, Candidates 候选, Elected 当选 (sums); Margin 差额比例
+// Seats (per body; participation_figures): Seats 应选, Candidates 候选, Elected 当选 (sums); Margin 差额比例
 // (Σcandidates − Σseats) / Σseats over units giving both; FirstRound 一次选举成功: units answering 是,
 // share of the units that answered.
 //
-// Structure (members of a body, its heads, its new heads, the distinct 两委 persons; sql/members.sql;
-// views v_members, v_structure):
+// Structure (members of a body, its heads, its new heads, the distinct 两委 persons; views/04_v_structure.sql:
+// structure_people, structure_figures; views v_members, v_structure):
 //   - Total: people in the set. Women 女: share of Total.
 //   - PartyMembers 中共党员+中共预备党员, Minorities (ethnicity other than 汉族), Reelected 连任, New 新当选
 //     (连任 = 否), WealthLeaders, GraduateOfficials: share of the people whose column was filled; no

@@ -4,19 +4,23 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io/fs"
+	"sort"
 	"strings"
 )
 
-// figureFiles are the files of views/ whose macros and views Summarize reads, so that a figure family
-// has one definition for the analysts' view and for the model.
-var figureFiles = [...]string{"views/00_person.sql", "views/06_v_checks.sql", "views/07_v_congress.sql"}
-
-// figureSQL is the text of figureFiles with every macro and view made TEMP: they live on one
+// figureSQL is the text of every file of views/ with every macro and view made TEMP: they live on one
 // connection, need no write access (a database opened read-only works) and shadow the installed ones,
-// so that Summarize reads the definitions of this binary even from a database installed by an older one.
-func figureSQL() string {
+// so that Summarize reads the definitions of this binary even from a database installed by an older
+// one. Each figure family has one definition for the analysts' views and for the model.
+var figureSQL = func() string {
+	names, err := fs.Glob(viewFS, "views/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names)
 	var b strings.Builder
-	for _, name := range figureFiles {
+	for _, name := range names {
 		text, err := viewFS.ReadFile(name)
 		if err != nil {
 			panic(fmt.Sprintf("analytics: embedded view %s: %v", name, err))
@@ -28,19 +32,75 @@ func figureSQL() string {
 		"CREATE OR REPLACE MACRO", "CREATE OR REPLACE TEMP MACRO",
 		"CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW",
 	).Replace(b.String())
-}
+}()
 
-// figureConn is a connection of db on which the figure definitions exist (figureSQL). The caller closes it.
-func figureConn(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
+// figureConn is a connection of db on which the figure definitions exist (figureSQL), grouping by the
+// age bands and education buckets of opts (TEMP tables cfg_age_bands and cfg_education_buckets, which
+// shadow the installed ones on this connection only). The caller closes it.
+func figureConn(ctx context.Context, db *sql.DB, opts Options) (*sql.Conn, error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("open a connection: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, figureSQL()); err != nil {
+	if err := setOptions(ctx, conn, "TEMP", opts); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, figureSQL); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("define the figures on the connection: %w", err)
 	}
 	return conn, nil
+}
+
+// execer is what setOptions needs of a *sql.Conn or a *sql.Tx.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// setOptions (re)creates the tables cfg_age_bands and cfg_education_buckets that v_members groups by
+// (kind "TEMP" for one connection, "" for the database) and fills them with the bands and buckets of
+// opts, which must be complete (withDefaults).
+func setOptions(ctx context.Context, db execer, kind string, opts Options) error {
+	bands := make([]string, len(opts.AgeBands))
+	var bandArgs []any
+	for i, b := range opts.AgeBands {
+		var max any
+		if b.Max != 0 {
+			max = b.Max
+		}
+		bands[i] = "(?, ?, ?, ?)"
+		bandArgs = append(bandArgs, b.Label, b.Min, max, i+1)
+	}
+	var buckets []string
+	var bucketArgs []any
+	for i, b := range opts.EducationBuckets {
+		for _, v := range b.Values {
+			buckets = append(buckets, "(?, ?, ?)")
+			bucketArgs = append(bucketArgs, b.Label, v, i+1)
+		}
+	}
+	prefix := ""
+	if kind == "TEMP" {
+		prefix = "temp."
+	}
+	for _, q := range []struct {
+		create, insert string
+		args           []any
+	}{
+		{`CREATE OR REPLACE ` + kind + ` TABLE cfg_age_bands (label VARCHAR NOT NULL, min_age INTEGER NOT NULL, max_age INTEGER, ord INTEGER NOT NULL)`,
+			`INSERT INTO ` + prefix + `cfg_age_bands VALUES ` + strings.Join(bands, ", "), bandArgs},
+		{`CREATE OR REPLACE ` + kind + ` TABLE cfg_education_buckets (label VARCHAR NOT NULL, education VARCHAR NOT NULL, ord INTEGER NOT NULL)`,
+			`INSERT INTO ` + prefix + `cfg_education_buckets VALUES ` + strings.Join(buckets, ", "), bucketArgs},
+	} {
+		if _, err := db.ExecContext(ctx, q.create); err != nil {
+			return fmt.Errorf("set the age bands and education buckets: %w", err)
+		}
+		if _, err := db.ExecContext(ctx, q.insert, q.args...); err != nil {
+			return fmt.Errorf("set the age bands and education buckets: %w", err)
+		}
+	}
+	return nil
 }
 
 // querier is what the loaders need of a *sql.DB or a *sql.Conn.

@@ -5,9 +5,6 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"time"
-
-	"electsum"
 )
 
 //go:embed sql/*.sql
@@ -37,6 +34,7 @@ type electionRow struct {
 	Valid, Invalid, Seats, Candidates, Elected sql.NullInt64
 	Date                                       string
 	FirstRound                                 sql.NullBool
+	Turnout, Margin                            sql.NullFloat64 // percent, unrounded (v_turnout)
 }
 
 // memberRow is one row of sql/members.sql.
@@ -58,23 +56,6 @@ type memberRow struct {
 	PersonKey                    string
 }
 
-// isHead reports whether the member is the head (带头人) of the body (electsum.Body.IsHead).
-func (m *memberRow) isHead() bool { return m.Body.IsHead(electsum.Position(m.Position)) }
-
-// person is what the identity rule (electsum.SamePerson) reads of the row.
-func (m *memberRow) person() electsum.Person {
-	p := electsum.Person{IDNumber: m.IDNumber, Name: m.Name}
-	p.Birth, _ = time.Parse(time.DateOnly, m.Birth)
-	p.Election, _ = time.Parse(time.DateOnly, m.ElectionDate)
-	if m.SheetAge.Valid {
-		p.Age = int(m.SheetAge.Int64)
-	}
-	return p
-}
-
-// samePerson is electsum.SamePerson of two member rows.
-func samePerson(a, b *memberRow) bool { return electsum.SamePerson(a.person(), b.person()) }
-
 // warningRow is one row of sql/warnings.sql.
 type warningRow struct {
 	unitKey
@@ -90,6 +71,7 @@ func scopeArgs(s Scope) []any {
 	return []any{s.County, s.County, s.Township, s.Township, s.Unit, s.Unit}
 }
 
+// loadElections reads the elections on conn, a figureConn (v_turnout).
 func loadElections(ctx context.Context, db querier, s Scope, prev int) ([]*electionRow, error) {
 	args := append([]any{s.Year, prev}, scopeArgs(s)...)
 	rows, err := db.QueryContext(ctx, sqlText("elections"), args...)
@@ -103,7 +85,7 @@ func loadElections(ctx context.Context, db querier, s Scope, prev int) ([]*elect
 		var body string
 		if err := rows.Scan(&r.County, &r.Township, &r.Unit, &r.Year, &body, &r.Method,
 			&r.Registered, &r.Voted, &r.Proxy, &r.Mobile, &r.Valid, &r.Invalid,
-			&r.Seats, &r.Candidates, &r.Elected, &r.Date, &r.FirstRound); err != nil {
+			&r.Seats, &r.Candidates, &r.Elected, &r.Date, &r.FirstRound, &r.Turnout, &r.Margin); err != nil {
 			return nil, fmt.Errorf("read elections: %w", err)
 		}
 		r.Body = Body(body)

@@ -136,25 +136,3 @@ func validateEducationBuckets(buckets []EducationBucket) error {
 	}
 	return nil
 }
-
-// ageBand returns the index of the band holding age, or -1 (bands are validated: contiguous, open-ended).
-func ageBand(bands []AgeBand, age int) int {
-	for i, b := range bands {
-		if age >= b.Min && (b.Max == 0 || age <= b.Max) {
-			return i
-		}
-	}
-	return -1
-}
-
-// educationBucket returns the index of the bucket holding education, or -1 when it is empty or unknown.
-func educationBucket(buckets []EducationBucket, education string) int {
-	for i, b := range buckets {
-		for _, v := range b.Values {
-			if v == education {
-				return i
-			}
-		}
-	}
-	return -1
-}

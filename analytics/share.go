@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"database/sql"
 	"electsum"
 	"math"
 	"sort"
@@ -64,6 +65,14 @@ func distribution(labels []string, counts []int, total int, rounding Rounding) [
 		parts[i].Share.Current = Known(float64(tenths[i]) / 10)
 	}
 	return parts
+}
+
+// rounded is a rate the SQL computed (percent), rounded like share; no figure when NULL.
+func rounded(x sql.NullFloat64) Value {
+	if !x.Valid {
+		return Value{}
+	}
+	return Known(electsum.Round(x.Float64, 1))
 }
 
 // count is a count as a Value.

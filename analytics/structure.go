@@ -69,122 +69,72 @@ func sortParts(parts []Part, order []string) {
 	})
 }
 
-// counted counts the rows per label, returning labels in the given order.
-func counted(values []string, order []string) ([]string, []int) {
-	n := map[string]int{}
-	var labels []string
-	for _, v := range values {
-		if v == "" {
-			continue
-		}
-		if n[v] == 0 {
-			labels = append(labels, v)
-		}
-		n[v]++
+// structure is the make-up of a set of people (current values only) from its counts in
+// structure_figures (views/04_v_structure.sql, the one definition); nil counts are an empty set.
+// Optional columns that no row filled give parts without a figure; the shares of an optional column
+// are of the rows that filled it. Age bands and average age are over the people whose age is known.
+func structure(c *structureCounts, opts Options, withPositions bool) Structure {
+	if c == nil {
+		c = &structureCounts{AgeBands: "{}", Education: "{}", Categories: "{}", Positions: "{}"}
 	}
-	sortLabels(labels, order)
-	counts := make([]int, len(labels))
-	for i, l := range labels {
-		counts[i] = n[l]
-	}
-	return labels, counts
-}
-
-// structure computes the make-up of a set of people (current values only). Optional columns that no
-// row filled give parts without a figure; the shares of an optional column are of the rows that filled
-// it. Age bands and average age are over the people whose age is known.
-func structure(rows []*memberRow, opts Options, withPositions bool) Structure {
-	total := len(rows)
+	total := int(c.Members)
 	var s Structure
 	s.Total = Figure{Current: count(total)}
+	s.Women = part(labelWomen, int(c.Women), total)
+	s.PartyMembers = optionalPart(labelParty, int(c.PartyMembers), int(c.PartyKnown))
+	s.Minorities = optionalPart(labelMinority, int(c.Minorities), int(c.EthnicityKnown))
+	s.Reelected = optionalPart(labelReelected, int(c.Reelected), int(c.ReelectedKnown))
+	s.New = optionalPart(labelNew, int(c.New), int(c.ReelectedKnown))
+	s.WealthLeaders = optionalPart(labelWealth, int(c.WealthLeaders), int(c.WealthLeaderKnown))
+	s.GraduateOfficials = optionalPart(labelGraduate, int(c.GraduateOfficials), int(c.GraduateOfficialKnown))
 
-	var women, party, partyKnown, minority, ethKnown, re, reKnown, wealth, wealthKnown, grad, gradKnown int
-	var ageSum, ageKnown, eduKnown int
-	bands := make([]int, len(opts.AgeBands))
-	buckets := make([]int, len(opts.EducationBuckets))
-	var categories, positions []string
-	for _, m := range rows {
-		if m.Gender == "女" {
-			women++
-		}
-		if m.Party != "" {
-			partyKnown++
-			if electsum.PartyMember(m.Party) {
-				party++
-			}
-		}
-		if m.Ethnicity != "" {
-			ethKnown++
-			if m.Ethnicity != "汉族" {
-				minority++
-			}
-		}
-		if m.Reelected.Valid {
-			reKnown++
-			if m.Reelected.Bool {
-				re++
-			}
-		}
-		if m.WealthLeader.Valid {
-			wealthKnown++
-			if m.WealthLeader.Bool {
-				wealth++
-			}
-		}
-		if m.GraduateOffice.Valid {
-			gradKnown++
-			if m.GraduateOffice.Bool {
-				grad++
-			}
-		}
-		if m.Age.Valid {
-			ageKnown++
-			ageSum += int(m.Age.Int64)
-			if i := ageBand(opts.AgeBands, int(m.Age.Int64)); i >= 0 {
-				bands[i]++
-			}
-		}
-		if i := educationBucket(opts.EducationBuckets, m.Education); i >= 0 {
-			eduKnown++
-			buckets[i]++
-		}
-		categories = append(categories, m.Category)
-		positions = append(positions, m.Position)
-	}
-	s.Women = part(labelWomen, women, total)
-	s.PartyMembers = optionalPart(labelParty, party, partyKnown)
-	s.Minorities = optionalPart(labelMinority, minority, ethKnown)
-	s.Reelected = optionalPart(labelReelected, re, reKnown)
-	s.New = optionalPart(labelNew, reKnown-re, reKnown)
-	s.WealthLeaders = optionalPart(labelWealth, wealth, wealthKnown)
-	s.GraduateOfficials = optionalPart(labelGraduate, grad, gradKnown)
-
-	bandLabels := make([]string, len(opts.AgeBands))
+	bands := labelCounts(c.AgeBands)
+	bandLabels, bandCounts := make([]string, len(opts.AgeBands)), make([]int, len(opts.AgeBands))
 	for i, b := range opts.AgeBands {
-		bandLabels[i] = b.Label
+		bandLabels[i], bandCounts[i] = b.Label, bands[b.Label]
 	}
-	s.AgeBands = distributionOrNone(bandLabels, bands, ageKnown, opts.Rounding)
-	if ageKnown > 0 {
-		s.AverageAge = Figure{Current: Known(electsum.Round(float64(ageSum)/float64(ageKnown), 1))}
+	s.AgeBands = distributionOrNone(bandLabels, bandCounts, int(c.AgeKnown), opts.Rounding)
+	if c.AgeKnown > 0 {
+		s.AverageAge = Figure{Current: Known(electsum.Round(float64(c.AgeSum)/float64(c.AgeKnown), 1))}
 	}
-	bucketLabels := make([]string, len(opts.EducationBuckets))
+	buckets := labelCounts(c.Education)
+	bucketLabels, bucketCounts := make([]string, len(opts.EducationBuckets)), make([]int, len(opts.EducationBuckets))
+	eduKnown := 0
 	for i, b := range opts.EducationBuckets {
-		bucketLabels[i] = b.Label
+		bucketLabels[i], bucketCounts[i] = b.Label, buckets[b.Label]
+		eduKnown += buckets[b.Label]
 	}
-	s.Education = distributionOrNone(bucketLabels, buckets, eduKnown, opts.Rounding)
+	s.Education = distributionOrNone(bucketLabels, bucketCounts, eduKnown, opts.Rounding)
 
-	if labels, counts := counted(categories, categoryOrder); len(labels) > 0 {
-		known := 0
-		for _, c := range counts {
-			known += c
-		}
-		s.Categories = distribution(labels, counts, known, opts.Rounding)
+	if labels, n, known := ordered(labelCounts(c.Categories), categoryOrder); len(labels) > 0 {
+		s.Categories = distribution(labels, n, known, opts.Rounding)
 	}
-	if withPositions && total > 0 {
-		labels, counts := counted(positions, positionOrder)
-		s.Positions = distribution(labels, counts, total, opts.Rounding)
+	if labels, n, _ := ordered(labelCounts(c.Positions), positionOrder); withPositions && total > 0 {
+		s.Positions = distribution(labels, n, total, opts.Rounding)
 	}
 	return s
+}
+
+// labelCounts decodes a JSON object label → count of a figure macro.
+func labelCounts(text string) map[string]int {
+	m := map[string]int{}
+	decodeJSON(text, &m)
+	return m
+}
+
+// ordered lists the labels of m by order (others after, alphabetically), with their counts and total.
+func ordered(m map[string]int, order []string) ([]string, []int, int) {
+	labels := make([]string, 0, len(m))
+	for l := range m {
+		labels = append(labels, l)
+	}
+	sortLabels(labels, order)
+	n, total := make([]int, len(labels)), 0
+	for i, l := range labels {
+		n[i] = m[l]
+		total += n[i]
+	}
+	return labels, n, total
 }
 
 // distributionOrNone is distribution, except that with nobody counted the parts carry no figure.

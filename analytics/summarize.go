@@ -81,7 +81,7 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	if scope.Compare >= scope.Year && scope.Compare != 0 {
 		return nil, &ConfigError{Field: "compare", Message: fmt.Sprintf("对比年份 %d 应早于本届年份 %d", scope.Compare, scope.Year)}
 	}
-	conn, err := figureConn(ctx, db)
+	conn, err := figureConn(ctx, db, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,7 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	if err != nil {
 		return nil, err
 	}
-	var cur, prev data
+	cur, prev := data{year: scope.Year}, data{year: prevYear}
 	for _, e := range es {
 		if e.Year == scope.Year {
 			cur.elections = append(cur.elections, e)
@@ -144,6 +144,17 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	}
 	s.Counties = counties(cur)
 	s.Level = level(scope, s.Counties)
+	whole, err := loadFigureTables(ctx, conn, scope, loadPrev, "", opts)
+	if err != nil {
+		return nil, err
+	}
+	cur.figures, prev.figures = whole.of(unitKey{}, scope.Year), whole.of(unitKey{}, prevYear)
+	var parts figureTables
+	if by := partLevel(s.Level); by != "" {
+		if parts, err = loadFigureTables(ctx, conn, scope, loadPrev, by, opts); err != nil {
+			return nil, err
+		}
+	}
 	curUnits, prevUnits := units(cur), units(prev)
 	s.Units = Figure{Current: count(len(curUnits))}
 	s.Townships = Figure{Current: count(len(townships(curUnits)))}
@@ -154,7 +165,7 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	s.FirstDate, s.LastDate = dateRange(cur.elections)
 	s.Bodies = bodySummaries(cur, prev, opts)
 	s.TwoCommittees = twoCommittees(cur, prev, opts)
-	s.Breakdown = breakdown(s.Level, cur, prev, opts)
+	s.Breakdown = breakdown(s.Level, cur, prev, parts, opts)
 	s.Elections = electionRows(cur.elections)
 	s.Roster = roster(cur.members, opts.Unmasked)
 	s.OnlyCurrent, s.OnlyPrevious = []UnitRef{}, []UnitRef{}
@@ -292,7 +303,7 @@ func dateRange(es []*electionRow) (first, last string) {
 
 // breakdown splits the scope one level down — townships of a county, units of a township, counties of
 // everything — and summarises each part like the whole. A unit-level summary has no breakdown.
-func breakdown(l Level, cur, prev data, opts Options) []Breakdown {
+func breakdown(l Level, cur, prev data, figures figureTables, opts Options) []Breakdown {
 	var key func(unitKey) unitKey
 	switch l {
 	case LevelAll:
@@ -304,12 +315,12 @@ func breakdown(l Level, cur, prev data, opts Options) []Breakdown {
 	default:
 		return []Breakdown{}
 	}
-	split := func(d data) (map[unitKey]*data, []unitKey) {
+	split := func(d data, year int) (map[unitKey]*data, []unitKey) {
 		by := map[unitKey]*data{}
 		var order []unitKey
 		get := func(k unitKey) *data {
 			if by[k] == nil {
-				by[k] = &data{}
+				by[k] = &data{figures: figures.of(k, year)}
 				order = append(order, k)
 			}
 			return by[k]
@@ -325,8 +336,8 @@ func breakdown(l Level, cur, prev data, opts Options) []Breakdown {
 		sort.Slice(order, func(i, j int) bool { return lessUnit(order[i], order[j]) })
 		return by, order
 	}
-	curBy, order := split(cur)
-	prevBy, _ := split(prev)
+	curBy, order := split(cur, cur.year)
+	prevBy, _ := split(prev, prev.year)
 	out := make([]Breakdown, 0, len(order))
 	for _, k := range order {
 		p := data{}
@@ -367,12 +378,7 @@ func electionRows(es []*electionRow) []ElectionRow {
 			ValidBallots: nullValue(e.Valid), InvalidBallots: nullValue(e.Invalid),
 			Seats: nullValue(e.Seats), Candidates: nullValue(e.Candidates), Elected: nullValue(e.Elected),
 		}
-		if e.Registered.Valid && e.Voted.Valid {
-			r.Turnout = ratio(int(e.Voted.Int64), int(e.Registered.Int64))
-		}
-		if e.Seats.Valid && e.Candidates.Valid {
-			r.Margin = ratio(int(e.Candidates.Int64-e.Seats.Int64), int(e.Seats.Int64))
-		}
+		r.Turnout, r.Margin = rounded(e.Turnout), rounded(e.Margin)
 		if e.FirstRound.Valid {
 			b := e.FirstRound.Bool
 			r.FirstRound = &b

@@ -7,13 +7,15 @@
 --   cross_unit           at least one cross person; NULL unless both bodies elected
 --   committee_members, committee_women   of the 村民委员会 / 居民委员会
 -- Two rows are the same person by the one identity rule, same_person (00_person.sql, electsum.SamePerson).
+-- two_committee_pairs()  the 两委 of each kind of unit (electsum.Pairs; TestTwoCommitteePairsSQL).
+CREATE OR REPLACE MACRO two_committee_pairs() AS TABLE
+SELECT * FROM (VALUES ('村', '村党组织', '村民委员会'), ('社区', '社区党组织', '居民委员会')) AS t(kind, party_body, committee_body);
+
 CREATE OR REPLACE VIEW v_two_committees AS
-WITH kinds(kind, party_body, committee_body) AS (
-    VALUES ('村', '村党组织', '村民委员会'), ('社区', '社区党组织', '居民委员会')
-), p AS (
-    SELECT m.*, k.kind FROM v_members m JOIN kinds k ON m.body = k.party_body
+WITH p AS (
+    SELECT m.*, k.kind FROM v_members m JOIN two_committee_pairs() k ON m.body = k.party_body
 ), c AS (
-    SELECT m.*, k.kind FROM v_members m JOIN kinds k ON m.body = k.committee_body
+    SELECT m.*, k.kind FROM v_members m JOIN two_committee_pairs() k ON m.body = k.committee_body
 ), crossed AS (
     SELECT c.county, c.township, c.unit, c.year, c.kind, c.person_key,
            bool_or(p.position = '书记' AND c.position = '主任') AS shoulder
@@ -49,3 +51,33 @@ FROM u
 LEFT JOIN pc USING (county, township, unit, year, kind)
 LEFT JOIN cc USING (county, township, unit, year, kind)
 LEFT JOIN xc USING (county, township, unit, year, kind);
+
+-- two_committee_figures(first_year, second_year, in_county, in_township, in_unit, by_level)  sums
+-- v_two_committees over the units of the years first_year and second_year (NULL: every year) in the
+-- scope ('' means all) per year and kind and per part of the scope (by_level as in
+-- participation_figures, views/02_v_turnout.sql).
+--   positions, cross_persons     sums of the units' 职数 and 交叉任职 people
+--   both_units                   units that elected both bodies
+--   one_shoulder, cross_units    of them, units with 一肩挑 / with a person on both bodies
+--   committee_units              units that elected the committee
+--   no_woman                     JSON list of {county, township, unit}: of them, the committees without
+--                                a woman, in unit order
+CREATE OR REPLACE MACRO two_committee_figures(first_year, second_year, in_county, in_township, in_unit, by_level) AS TABLE
+SELECT CASE WHEN by_level IN ('county', 'township', 'unit') THEN county ELSE '' END AS county,
+       CASE WHEN by_level IN ('township', 'unit') THEN township ELSE '' END AS township,
+       CASE WHEN by_level = 'unit' THEN unit ELSE '' END AS unit,
+       year, kind,
+       sum(positions)::BIGINT AS positions,
+       sum(cross_persons)::BIGINT AS cross_persons,
+       count(one_shoulder) AS both_units,
+       count(*) FILTER (WHERE one_shoulder) AS one_shoulder,
+       count(*) FILTER (WHERE cross_unit) AS cross_units,
+       count(*) FILTER (WHERE committee_members > 0) AS committee_units,
+       coalesce(to_json(list({'county': county, 'township': township, 'unit': unit} ORDER BY county, township, unit)
+                        FILTER (WHERE committee_members > 0 AND committee_women = 0))::VARCHAR, '[]') AS no_woman
+FROM v_two_committees
+WHERE (first_year IS NULL OR year IN (first_year, second_year))
+  AND (in_county = '' OR county = in_county)
+  AND (in_township = '' OR township = in_township)
+  AND (in_unit = '' OR unit = in_unit)
+GROUP BY ALL;

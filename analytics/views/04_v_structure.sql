@@ -1,37 +1,123 @@
--- v_structure: member structure per scope and body and year, at three levels (level = 'unit',
--- 'township', 'county'; township and unit are NULL above their level). Counts, shares in percent
--- rounded half-up to one decimal (NULL when the denominator is zero), average age, and the age band and
--- education bucket distributions as maps label → count. Optional columns count over the rows that
--- filled them (party_known, ethnicity_known, reelected_known …).
+-- Member structure, defined once: the table macro structure_figures counts a set of people (a body's
+-- members, its heads, its new heads, the distinct people of the 两委) per part of a scope; v_structure
+-- shows those counts with their shares to analysts at every level. Summarize reads structure_figures
+-- (as a TEMP macro on its own connection, with the age bands and education groups of its options;
+-- analytics/figures.go); Go only turns the counts into shares by the rounding policy and puts the
+-- previous term beside the current one.
+
+-- average_tenths(total, n)  total ÷ n rounded half up to one decimal in exact integer arithmetic
+-- (electsum.Round of the mean, for total ≥ 0); NULL when n is not positive.
+CREATE OR REPLACE MACRO average_tenths(total, n) AS
+    CASE WHEN n > 0 THEN ((20 * total + n) // (2 * n)) / 10 END;
+
+-- share_percent(part, whole)  100 × part ÷ whole rounded half up to one decimal in exact integer
+-- arithmetic (electsum.Round of the ratio, for part ≥ 0); NULL when whole is not positive.
+CREATE OR REPLACE MACRO share_percent(part, whole) AS
+    CASE WHEN whole > 0 THEN ((2000 * part + whole) // (2 * whole)) / 10 END;
+
+-- structure_people(first_year, second_year, in_county, in_township, in_unit, by_level)  the rows of
+-- v_members of the years first_year and second_year (NULL: every year) in the scope ('' means all),
+-- each in the sets it belongs to (member_set):
+--   members         everyone elected to the body
+--   heads           the body's 书记 / 主任 (is_head)
+--   new_heads       heads with 连任 = 否
+--   two_committees  the distinct people of a unit's 两委 (body is then the kind, 村 or 社区): everyone on
+--                   the party body, and the committee members who are not also on it (same_person)
+-- and part_county, part_township, part_unit: the part of the scope by_level splits it into ('county',
+-- 'township', 'unit'; '' above the level; all '' for any other by_level).
+CREATE OR REPLACE MACRO structure_people(first_year, second_year, in_county, in_township, in_unit, by_level) AS TABLE
+WITH m AS (
+    SELECT v.*,
+           CASE WHEN by_level IN ('county', 'township', 'unit') THEN county ELSE '' END AS part_county,
+           CASE WHEN by_level IN ('township', 'unit') THEN township ELSE '' END AS part_township,
+           CASE WHEN by_level = 'unit' THEN unit ELSE '' END AS part_unit
+    FROM v_members v
+    WHERE (first_year IS NULL OR year IN (first_year, second_year))
+      AND (in_county = '' OR county = in_county)
+      AND (in_township = '' OR township = in_township)
+      AND (in_unit = '' OR unit = in_unit)
+), pairs AS (
+    SELECT * FROM two_committee_pairs()
+)
+SELECT 'members' AS member_set, * FROM m
+UNION ALL BY NAME
+SELECT 'heads' AS member_set, * FROM m WHERE is_head
+UNION ALL BY NAME
+SELECT 'new_heads' AS member_set, * FROM m WHERE is_head AND NOT reelected
+UNION ALL BY NAME
+SELECT 'two_committees' AS member_set, m.* REPLACE (pairs.kind AS body)
+FROM m JOIN pairs ON m.body = pairs.party_body
+UNION ALL BY NAME
+SELECT 'two_committees' AS member_set, c.* REPLACE (pairs.kind AS body)
+FROM m c JOIN pairs ON c.body = pairs.committee_body
+WHERE NOT EXISTS (
+    SELECT 1 FROM m p
+    WHERE p.body = pairs.party_body AND p.county = c.county AND p.township = c.township
+      AND p.unit = c.unit AND p.year = c.year AND same_person(p.person, c.person));
+
+-- structure_figures(first_year, second_year, in_county, in_township, in_unit, by_level)  counts each
+-- set of structure_people per part, year and body. Optional columns count over the rows that filled
+-- them (*_known); ages over the people whose age is known.
+--   members                                    people in the set
+--   women                                      gender 女
+--   party_known, party_members                 政治面貌 given; 中共党员 or 中共预备党员
+--   ethnicity_known, minorities                民族 given; other than 汉族
+--   reelected_known, reelected, new            连任 given; 连任 = 是; 连任 = 否
+--   wealth_leader_known, wealth_leaders        致富带头人 given; 是
+--   graduate_official_known, graduate_officials 大学生村官 given; 是
+--   age_known, age_sum                         age_at_election known; their sum
+--   age_bands, education                       JSON object label → people, per age band / education group
+--   categories, positions                      JSON object label → people, per 代表构成 / 职务 given
+CREATE OR REPLACE MACRO structure_figures(first_year, second_year, in_county, in_township, in_unit, by_level) AS TABLE
+SELECT member_set, part_county AS county, part_township AS township, part_unit AS unit, year, body,
+       count(*) AS members,
+       count(*) FILTER (WHERE gender = '女') AS women,
+       count(*) FILTER (WHERE party <> '') AS party_known,
+       count(*) FILTER (WHERE party_member) AS party_members,
+       count(*) FILTER (WHERE ethnicity <> '') AS ethnicity_known,
+       count(*) FILTER (WHERE ethnicity <> '' AND ethnicity <> '汉族') AS minorities,
+       count(reelected) AS reelected_known,
+       count(*) FILTER (WHERE reelected) AS reelected,
+       count(*) FILTER (WHERE NOT reelected) AS new,
+       count(wealth_leader) AS wealth_leader_known,
+       count(*) FILTER (WHERE wealth_leader) AS wealth_leaders,
+       count(graduate_official) AS graduate_official_known,
+       count(*) FILTER (WHERE graduate_official) AS graduate_officials,
+       count(age_at_election) AS age_known,
+       coalesce(sum(age_at_election), 0)::BIGINT AS age_sum,
+       coalesce(to_json(histogram(age_band))::VARCHAR, '{}') AS age_bands,
+       coalesce(to_json(histogram(education_bucket))::VARCHAR, '{}') AS education,
+       coalesce(to_json(histogram(nullif(category, '')))::VARCHAR, '{}') AS categories,
+       coalesce(to_json(histogram(nullif(position, '')))::VARCHAR, '{}') AS positions
+FROM structure_people(first_year, second_year, in_county, in_township, in_unit, by_level)
+GROUP BY ALL;
+
+-- v_structure: structure_figures of each body's members at three levels (level = 'unit', 'township',
+-- 'county'; township and unit are NULL above their level), every year, with the shares in percent
+-- (share_percent: rounded half up to one decimal; NULL when the denominator is zero), the average age
+-- (one decimal) and the heads. The age bands and education groups are those of cfg_age_bands and
+-- cfg_education_buckets.
 CREATE OR REPLACE VIEW v_structure AS
 WITH s AS (
-    SELECT CASE WHEN grouping(unit) = 0 THEN 'unit'
-                WHEN grouping(township) = 0 THEN 'township' ELSE 'county' END AS level,
-           county, township, unit, year, body,
-           count(*) AS members,
-           count(*) FILTER (WHERE gender = '女') AS women,
-           count(party) AS party_known,
-           count(*) FILTER (WHERE party_member) AS party_members,
-           count(minority) AS ethnicity_known,
-           count(*) FILTER (WHERE minority) AS minorities,
-           count(age_at_election) AS age_known,
-           round(avg(age_at_election), 1) AS average_age,
-           histogram(age_band) AS age_bands,
-           histogram(education_bucket) AS education,
-           count(*) FILTER (WHERE is_head) AS heads,
-           count(reelected) AS reelected_known,
-           count(*) FILTER (WHERE reelected) AS reelected,
-           count(*) FILTER (WHERE NOT reelected) AS new,
-           count(wealth_leader) AS wealth_leader_known,
-           count(*) FILTER (WHERE wealth_leader) AS wealth_leaders,
-           count(graduate_official) AS graduate_official_known,
-           count(*) FILTER (WHERE graduate_official) AS graduate_officials
-    FROM v_members
-    GROUP BY GROUPING SETS ((county, township, unit, year, body), (county, township, year, body), (county, year, body))
+    SELECT 'county' AS level, * FROM structure_figures(NULL, NULL, '', '', '', 'county')
+    UNION ALL
+    SELECT 'township', * FROM structure_figures(NULL, NULL, '', '', '', 'township')
+    UNION ALL
+    SELECT 'unit', * FROM structure_figures(NULL, NULL, '', '', '', 'unit')
+), heads AS (
+    SELECT level, county, township, unit, year, body, members AS heads FROM s WHERE member_set = 'heads'
 )
-SELECT *,
-       CASE WHEN members > 0 THEN round(women * 100.0 / members, 1) END AS women_share,
-       CASE WHEN party_known > 0 THEN round(party_members * 100.0 / party_known, 1) END AS party_share,
-       CASE WHEN ethnicity_known > 0 THEN round(minorities * 100.0 / ethnicity_known, 1) END AS minority_share,
-       CASE WHEN reelected_known > 0 THEN round(reelected * 100.0 / reelected_known, 1) END AS reelected_share
-FROM s;
+SELECT s.level, s.county,
+       CASE WHEN s.level IN ('township', 'unit') THEN s.township END AS township,
+       CASE WHEN s.level = 'unit' THEN s.unit END AS unit,
+       s.year, s.body,
+       s.* EXCLUDE (level, member_set, county, township, unit, year, body),
+       average_tenths(age_sum, age_known) AS average_age,
+       coalesce(heads.heads, 0) AS heads,
+       share_percent(women, members) AS women_share,
+       share_percent(party_members, party_known) AS party_share,
+       share_percent(minorities, ethnicity_known) AS minority_share,
+       share_percent(reelected, reelected_known) AS reelected_share
+FROM s
+LEFT JOIN heads USING (level, county, township, unit, year, body)
+WHERE s.member_set = 'members';

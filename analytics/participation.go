@@ -1,0 +1,204 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"electsum"
+)
+
+// electionFigures is one row of the table macro participation_figures (views/02_v_turnout.sql, the
+// one definition of participation and seats): the sums of one body's elections in one year and one
+// part of the scope.
+type electionFigures struct {
+	unitKey
+	Year                                       int
+	Body                                       Body
+	Units                                      int64
+	Registered, Voted                          sql.NullInt64
+	TurnoutVoted, TurnoutRegistered            sql.NullInt64
+	ProxyVotes                                 sql.NullInt64
+	ProxyVoted                                 int64
+	MobileVotes                                sql.NullInt64
+	MobileVoted                                int64
+	Valid, Invalid, Seats, Candidates, Elected sql.NullInt64
+	MarginExtra, MarginSeats                   sql.NullInt64
+	FirstRound, FirstRoundKnown                int64
+	RatedUnits, FullTurnout                    int64
+	Lowest, Highest, BelowThreshold            sql.NullString
+	Methods                                    string
+}
+
+// partLevel is the by_level argument of the figure macros that splits a summary of level l into its
+// Breakdown: counties of everything, townships of a county, units of a township; "" for none.
+func partLevel(l Level) string {
+	switch l {
+	case LevelAll:
+		return "county"
+	case LevelCounty:
+		return "township"
+	case LevelTownship:
+		return "unit"
+	}
+	return ""
+}
+
+// loadElectionFigures reads participation_figures on conn (a figureConn) for the scope's year and
+// prev, split by byLevel ("" for the whole scope).
+func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, byLevel string, threshold float64) (map[figureKey]*electionFigures, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT * FROM participation_figures(?, ?, ?, ?, ?, ?, ?) ORDER BY ALL`,
+		s.Year, prev, s.County, s.Township, s.Unit, byLevel, threshold)
+	if err != nil {
+		return nil, fmt.Errorf("query participation: %w", err)
+	}
+	defer rows.Close()
+	out := map[figureKey]*electionFigures{}
+	for rows.Next() {
+		f := new(electionFigures)
+		var body string
+		if err := rows.Scan(&f.County, &f.Township, &f.Unit, &f.Year, &body, &f.Units,
+			&f.Registered, &f.Voted, &f.TurnoutVoted, &f.TurnoutRegistered,
+			&f.ProxyVotes, &f.ProxyVoted, &f.MobileVotes, &f.MobileVoted, &f.Valid, &f.Invalid,
+			&f.Seats, &f.Candidates, &f.Elected, &f.MarginExtra, &f.MarginSeats,
+			&f.FirstRound, &f.FirstRoundKnown, &f.RatedUnits, &f.FullTurnout,
+			&f.Lowest, &f.Highest, &f.BelowThreshold, &f.Methods); err != nil {
+			return nil, fmt.Errorf("read participation: %w", err)
+		}
+		f.Body = Body(body)
+		out[figureKey{f.unitKey, f.Year, f.Body}] = f
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read participation: %w", err)
+	}
+	return out, nil
+}
+
+// unitRate is the JSON of one unit's turnout in participation_figures.
+type unitRate struct {
+	Township string  `json:"township"`
+	Unit     string  `json:"unit"`
+	Turnout  float64 `json:"turnout"`
+}
+
+func (u unitRate) rounded() UnitRate {
+	return UnitRate{Township: u.Township, Unit: u.Unit, Turnout: electsum.Round(u.Turnout, 1)}
+}
+
+// decodeJSON decodes a JSON column of a figure macro; bad JSON is a programmer error in the SQL.
+func decodeJSON(text string, v any) {
+	if err := json.Unmarshal([]byte(text), v); err != nil {
+		panic(fmt.Sprintf("analytics: figure JSON %q: %v", text, err))
+	}
+}
+
+func nullCount(n sql.NullInt64) Value {
+	if !n.Valid {
+		return Value{}
+	}
+	return count(int(n.Int64))
+}
+
+// participation is 参选情况 (current values only) from f; the zero Participation (no units) when f is nil.
+func participation(f *electionFigures, threshold float64) Participation {
+	p := Participation{Threshold: threshold, BelowThreshold: []UnitRate{}}
+	if f == nil {
+		p.Units.Current = count(0)
+		p.ProxyVotes.Label, p.MobileVotes.Label = labelProxy, labelMobile
+		return p
+	}
+	p.Units.Current = count(int(f.Units))
+	p.Registered.Current = nullCount(f.Registered)
+	p.Voted.Current = nullCount(f.Voted)
+	p.ValidBallots.Current = nullCount(f.Valid)
+	p.InvalidBallots.Current = nullCount(f.Invalid)
+	p.Turnout.Current = ratio(int(f.TurnoutVoted.Int64), int(f.TurnoutRegistered.Int64))
+	if f.RatedUnits > 0 {
+		p.FullTurnout.Current = count(int(f.FullTurnout))
+	}
+	for _, x := range []struct {
+		text sql.NullString
+		to   **UnitRate
+	}{{f.Lowest, &p.Lowest}, {f.Highest, &p.Highest}} {
+		if x.text.Valid {
+			var u unitRate
+			decodeJSON(x.text.String, &u)
+			r := u.rounded()
+			*x.to = &r
+		}
+	}
+	if f.BelowThreshold.Valid {
+		var us []unitRate
+		decodeJSON(f.BelowThreshold.String, &us)
+		for _, u := range us {
+			p.BelowThreshold = append(p.BelowThreshold, u.rounded())
+		}
+	}
+	p.ProxyVotes = votesPart(labelProxy, f.ProxyVotes, f.ProxyVoted)
+	p.MobileVotes = votesPart(labelMobile, f.MobileVotes, f.MobileVoted)
+	return p
+}
+
+// votesPart is the count of proxy (or mobile) votes and their share of the votes cast in the units
+// that reported them; no figure when no unit did.
+func votesPart(label string, n sql.NullInt64, voted int64) Part {
+	if !n.Valid {
+		return Part{Label: label}
+	}
+	return Part{Label: label, Count: Figure{Current: count(int(n.Int64))}, Share: Figure{Current: share(int(n.Int64), int(voted))}}
+}
+
+func mergeParticipation(cur *Participation, prev Participation) {
+	cur.Units.Previous = prev.Units.Current
+	cur.Registered.Previous = prev.Registered.Current
+	cur.Voted.Previous = prev.Voted.Current
+	cur.Turnout.Previous = prev.Turnout.Current
+	mergePart(&cur.ProxyVotes, prev.ProxyVotes)
+	mergePart(&cur.MobileVotes, prev.MobileVotes)
+	cur.ValidBallots.Previous = prev.ValidBallots.Current
+	cur.InvalidBallots.Previous = prev.InvalidBallots.Current
+	cur.FullTurnout.Previous = prev.FullTurnout.Current
+}
+
+// seats is 职数 (current values only) from f.
+func seats(f *electionFigures) Seats {
+	if f == nil {
+		return Seats{FirstRound: Part{Label: labelFirstRound}}
+	}
+	var s Seats
+	s.Seats.Current = nullCount(f.Seats)
+	s.Candidates.Current = nullCount(f.Candidates)
+	s.Elected.Current = nullCount(f.Elected)
+	s.Margin.Current = ratio(int(f.MarginExtra.Int64), int(f.MarginSeats.Int64))
+	s.FirstRound = optionalPart(labelFirstRound, int(f.FirstRound), int(f.FirstRoundKnown))
+	return s
+}
+
+func mergeSeats(cur *Seats, prev Seats) {
+	cur.Seats.Previous = prev.Seats.Current
+	cur.Candidates.Previous = prev.Candidates.Current
+	cur.Elected.Previous = prev.Elected.Current
+	cur.Margin.Previous = prev.Margin.Current
+	mergePart(&cur.FirstRound, prev.FirstRound)
+}
+
+// methods are the units per 选举方式 of f, in the macro's order (most used first), as shares of the
+// units that named one.
+func methods(f *electionFigures, r Rounding) []Part {
+	if f == nil {
+		return distribution(nil, nil, 0, r)
+	}
+	var ms []struct {
+		Label string `json:"label"`
+		Units int    `json:"units"`
+	}
+	decodeJSON(f.Methods, &ms)
+	labels, counts := make([]string, len(ms)), make([]int, len(ms))
+	known := 0
+	for i, m := range ms {
+		labels[i], counts[i] = m.Label, m.Units
+		known += m.Units
+	}
+	return distribution(labels, counts, known, r)
+}

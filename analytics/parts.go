@@ -1,0 +1,194 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// figureKey finds the figures of one part of the scope, year and body (or 两委 kind).
+type figureKey struct {
+	unitKey
+	Year int
+	Body Body
+}
+
+// structureKey finds the counts of one set of people (member_set of structure_people).
+type structureKey struct {
+	figureKey
+	Set string
+}
+
+// The member sets of structure_people (views/04_v_structure.sql).
+const (
+	setMembers       = "members"
+	setHeads         = "heads"
+	setNewHeads      = "new_heads"
+	setTwoCommittees = "two_committees"
+)
+
+// figureTables are the rows of the figure macros for a scope, whole or split into parts (by_level).
+type figureTables struct {
+	elections  map[figureKey]*electionFigures
+	structures map[structureKey]*structureCounts
+	two        map[figureKey]*twoCounts
+	changed    map[figureKey]*changeCounts // this year's only
+}
+
+// partFigures are the figures of one part of the scope in one year.
+type partFigures struct {
+	elections  map[Body]*electionFigures
+	structures map[structureKey]*structureCounts // with a zero figureKey.unitKey and Year
+	two        map[Body]*twoCounts
+	changed    map[Body]*changeCounts
+}
+
+func (p partFigures) structure(set string, b Body) *structureCounts {
+	return p.structures[structureKey{figureKey{Body: b}, set}]
+}
+
+// of returns the figures of part k in year.
+func (t figureTables) of(k unitKey, year int) partFigures {
+	p := partFigures{
+		elections:  map[Body]*electionFigures{},
+		structures: map[structureKey]*structureCounts{},
+		two:        map[Body]*twoCounts{},
+		changed:    map[Body]*changeCounts{},
+	}
+	for fk, f := range t.elections {
+		if fk.unitKey == k && fk.Year == year {
+			p.elections[fk.Body] = f
+		}
+	}
+	for sk, c := range t.structures {
+		if sk.unitKey == k && sk.Year == year {
+			p.structures[structureKey{figureKey{Body: sk.Body}, sk.Set}] = c
+		}
+	}
+	for fk, c := range t.two {
+		if fk.unitKey == k && fk.Year == year {
+			p.two[fk.Body] = c
+		}
+	}
+	for fk, c := range t.changed {
+		if fk.unitKey == k && fk.Year == year {
+			p.changed[fk.Body] = c
+		}
+	}
+	return p
+}
+
+// loadFigureTables reads every figure macro on conn (a figureConn) for the scope's year and prev (-1:
+// none), split by byLevel ("" for the whole scope).
+func loadFigureTables(ctx context.Context, conn querier, s Scope, prev int, byLevel string, opts Options) (figureTables, error) {
+	var t figureTables
+	var err error
+	if t.elections, err = loadElectionFigures(ctx, conn, s, prev, byLevel, opts.TurnoutThreshold); err != nil {
+		return t, err
+	}
+	if t.structures, err = loadStructureCounts(ctx, conn, s, prev, byLevel); err != nil {
+		return t, err
+	}
+	if t.two, err = loadTwoCounts(ctx, conn, s, prev, byLevel); err != nil {
+		return t, err
+	}
+	if t.changed, err = loadChangeCounts(ctx, conn, s, prev, byLevel); err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+// structureCounts is one row of structure_figures (views/04_v_structure.sql).
+type structureCounts struct {
+	Members, Women, PartyKnown, PartyMembers, EthnicityKnown, Minorities int64
+	ReelectedKnown, Reelected, New, WealthLeaderKnown, WealthLeaders     int64
+	GraduateOfficialKnown, GraduateOfficials, AgeKnown, AgeSum           int64
+	AgeBands, Education, Categories, Positions                           string // JSON label → count
+}
+
+func loadStructureCounts(ctx context.Context, conn querier, s Scope, prev int, byLevel string) (map[structureKey]*structureCounts, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT * FROM structure_figures(?, ?, ?, ?, ?, ?) ORDER BY ALL`,
+		s.Year, prev, s.County, s.Township, s.Unit, byLevel)
+	if err != nil {
+		return nil, fmt.Errorf("query member structure: %w", err)
+	}
+	defer rows.Close()
+	out := map[structureKey]*structureCounts{}
+	for rows.Next() {
+		var k structureKey
+		var body string
+		c := new(structureCounts)
+		if err := rows.Scan(&k.Set, &k.County, &k.Township, &k.Unit, &k.Year, &body,
+			&c.Members, &c.Women, &c.PartyKnown, &c.PartyMembers, &c.EthnicityKnown, &c.Minorities,
+			&c.ReelectedKnown, &c.Reelected, &c.New, &c.WealthLeaderKnown, &c.WealthLeaders,
+			&c.GraduateOfficialKnown, &c.GraduateOfficials, &c.AgeKnown, &c.AgeSum,
+			&c.AgeBands, &c.Education, &c.Categories, &c.Positions); err != nil {
+			return nil, fmt.Errorf("read member structure: %w", err)
+		}
+		k.Body = Body(body)
+		out[k] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read member structure: %w", err)
+	}
+	return out, nil
+}
+
+// twoCounts is one row of two_committee_figures (views/03_v_two_committees.sql).
+type twoCounts struct {
+	Positions, CrossPersons                            sql.NullInt64
+	BothUnits, OneShoulder, CrossUnits, CommitteeUnits int64
+	NoWoman                                            string // JSON list of units
+}
+
+func loadTwoCounts(ctx context.Context, conn querier, s Scope, prev int, byLevel string) (map[figureKey]*twoCounts, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT * FROM two_committee_figures(?, ?, ?, ?, ?, ?) ORDER BY ALL`,
+		s.Year, prev, s.County, s.Township, s.Unit, byLevel)
+	if err != nil {
+		return nil, fmt.Errorf("query the two committees: %w", err)
+	}
+	defer rows.Close()
+	out := map[figureKey]*twoCounts{}
+	for rows.Next() {
+		var k figureKey
+		var kind string
+		c := new(twoCounts)
+		if err := rows.Scan(&k.County, &k.Township, &k.Unit, &k.Year, &kind,
+			&c.Positions, &c.CrossPersons, &c.BothUnits, &c.OneShoulder, &c.CrossUnits, &c.CommitteeUnits, &c.NoWoman); err != nil {
+			return nil, fmt.Errorf("read the two committees: %w", err)
+		}
+		k.Body = Body(kind)
+		out[k] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the two committees: %w", err)
+	}
+	return out, nil
+}
+
+// changeCounts is one row of heads_changed_figures (views/05_v_change.sql).
+type changeCounts struct{ Compared, Changed int64 }
+
+func loadChangeCounts(ctx context.Context, conn querier, s Scope, prev int, byLevel string) (map[figureKey]*changeCounts, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT * FROM heads_changed_figures(?, ?, ?, ?, ?, ?) ORDER BY ALL`,
+		s.Year, prev, s.County, s.Township, s.Unit, byLevel)
+	if err != nil {
+		return nil, fmt.Errorf("query the heads changed: %w", err)
+	}
+	defer rows.Close()
+	out := map[figureKey]*changeCounts{}
+	for rows.Next() {
+		k := figureKey{Year: s.Year}
+		var body string
+		c := new(changeCounts)
+		if err := rows.Scan(&k.County, &k.Township, &k.Unit, &body, &c.Compared, &c.Changed); err != nil {
+			return nil, fmt.Errorf("read the heads changed: %w", err)
+		}
+		k.Body = Body(body)
+		out[k] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the heads changed: %w", err)
+	}
+	return out, nil
+}
