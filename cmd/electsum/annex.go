@@ -12,15 +12,6 @@ import (
 	"electsum/reports/annex"
 )
 
-func init() {
-	register(&command{
-		name:    "annex",
-		summary: "生成附件统计表(Excel 工作簿，或 CSV)",
-		run:     runAnnex,
-	})
-	registerDemoStep(demoStep{order: 20, name: "附件", run: demoAnnex})
-}
-
 // annexRequest is one annex to write, from the command line or from demo.
 type annexRequest struct {
 	db       string

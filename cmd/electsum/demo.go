@@ -14,14 +14,6 @@ import (
 	"electsum/ingest/synth"
 )
 
-func init() {
-	register(&command{
-		name:    "demo",
-		summary: "生成一个示例县的数据，导入数据库，并生成总结和附件",
-		run:     runDemo,
-	})
-}
-
 // demoMarker marks a folder as made by demo, so that a later demo may clear it without risk of
 // deleting anything a user put there.
 const demoMarker = ".electsum-demo"
@@ -93,7 +85,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		Year:     cfg.Years[len(cfg.Years)-1],
 		Compare:  cfg.Years[len(cfg.Years)-2],
 	}
-	for _, s := range demoSteps {
+	for _, s := range demoSteps() {
 		if err := s.run(ctx, e, d); err != nil {
 			return fmt.Errorf("示例步骤“%s”: %w", s.name, err)
 		}
@@ -137,7 +129,7 @@ func demoNextCommands(d *demoContext, dataDir string) []string {
 	}
 	var out []string
 	for _, c := range candidates {
-		if _, ok := commands[c.command]; ok && len(out) < 4 {
+		if _, ok := lookup(c.command); ok && len(out) < 4 {
 			out = append(out, c.line)
 		}
 	}

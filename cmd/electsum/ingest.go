@@ -17,14 +17,6 @@ import (
 	"golang.org/x/term"
 )
 
-func init() {
-	register(&command{
-		name:    "ingest",
-		summary: "把乡镇报来的 .xlsx/.xls/.et/.csv 表格检查后导入数据库",
-		run:     runIngest,
-	})
-}
-
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "ingest", "[--db electsum.duckdb] [--county 县名] [--replaces 原文件名] [--skip-bad-files] [--errors-dir 目录] [--json] 文件或文件夹...")
 	dbPath := fs.String("db", ingest.DefaultDB, "数据库文件")

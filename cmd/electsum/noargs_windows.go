@@ -2,7 +2,7 @@ package main
 
 // On Windows electsum is started by double-clicking it: with no arguments it starts the web page, and
 // when that fails the console window stays open until Enter, so that the message can be read.
-func init() {
+const (
 	noArgsCommand = "serve"
-	pauseOnError = true
-}
+	pauseOnError  = true
+)

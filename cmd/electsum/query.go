@@ -20,11 +20,6 @@ import (
 	"electsum/ingest"
 )
 
-func init() {
-	register(&command{name: "query", summary: "对数据库运行只读 SQL 或保存的分析 (--list 查看), 输出表格/CSV/JSON/xlsx/Parquet/Arrow", run: runQuery})
-	registerDemoStep(demoStep{order: 80, name: "保存的查询", run: demoQueries})
-}
-
 const queryUsage = `[--db 文件] [--format 格式] [-o 文件] ("SQL 语句" | -f 文件.sql | 查询名 [--param 名=值 …] | --list)
 
 对数据库运行一条只读 SQL 语句 (SELECT、WITH、FROM、DESCRIBE、SHOW、SUMMARIZE、EXPLAIN), 或运行保存的分析。

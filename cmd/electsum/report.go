@@ -21,15 +21,6 @@ import (
 	"electsum/reports/docx"
 )
 
-func init() {
-	register(&command{
-		name:    "report",
-		summary: "起草换届选举工作总结（Markdown、HTML、Word、JSON）；report init 写出配置样例",
-		run:     runReport,
-	})
-	registerDemoStep(demoStep{order: 10, name: "工作总结", run: demoReport})
-}
-
 // reportFormats are the formats `electsum report --format` accepts, in any mix.
 var reportFormats = []string{"md", "html", "docx", "json"}
 

@@ -12,7 +12,7 @@ import (
 	"electsum"
 )
 
-// command is one subcommand. Each lives in its own file and registers itself in init.
+// command is one subcommand. Each lives in its own file; commands lists them.
 type command struct {
 	name    string
 	summary string // one line, shown by `electsum help`
@@ -26,20 +26,28 @@ type env struct {
 	stderr io.Writer
 }
 
-var commands = map[string]*command{}
-
-// noArgsCommand is what `electsum` with no arguments runs: help, except on Windows, where the program
-// is started by double-clicking it and opens the web page (noargs_windows.go).
-var noArgsCommand = ""
-
-// pauseOnError keeps a double-clicked console window open after a failure (Windows).
-var pauseOnError = false
-
-func register(c *command) {
-	if _, dup := commands[c.name]; dup {
-		panic("command registered twice: " + c.name)
+// commands lists every subcommand, built anew on each call so that nothing can change the list.
+func commands() []*command {
+	return []*command{
+		{name: "ingest", summary: "把乡镇报来的 .xlsx/.xls/.et/.csv 表格检查后导入数据库", run: runIngest},
+		{name: "report", summary: "起草换届选举工作总结（Markdown、HTML、Word、JSON）；report init 写出配置样例", run: runReport},
+		{name: "annex", summary: "生成附件统计表(Excel 工作簿，或 CSV)", run: runAnnex},
+		{name: "query", summary: "对数据库运行只读 SQL 或保存的分析 (--list 查看), 输出表格/CSV/JSON/xlsx/Parquet/Arrow", run: runQuery},
+		{name: "serve", summary: "在浏览器中使用：导入表格、查看问题和统计、下载总结草稿和附件（本机网页）", run: runServe},
+		{name: "demo", summary: "生成一个示例县的数据，导入数据库，并生成总结和附件", run: runDemo},
+		{name: "template", summary: "生成供乡镇填写的空白采集表(带下拉选项和填表说明)", run: runTemplate},
+		{name: "templates", summary: "templates export 目录：导出内置报告模板，改成本单位的格式后用 report --templates 使用", run: runTemplates},
 	}
-	commands[c.name] = c
+}
+
+// lookup finds the subcommand called name.
+func lookup(name string) (*command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return nil, false
 }
 
 // usageError is a mistake in how electsum was called; hint says what to do instead.
@@ -62,7 +70,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
-			if c, ok := commands[args[1]]; ok {
+			if c, ok := lookup(args[1]); ok {
 				return Run(ctx, []string{c.name, "-h"}, stdin, stdout, stderr)
 			}
 		}
@@ -72,7 +80,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return 0
 	}
-	c, ok := commands[args[0]]
+	c, ok := lookup(args[0])
 	if !ok {
 		fmt.Fprintf(stderr, "错误: 没有 %q 这个命令\n建议: 运行 electsum help 查看全部命令\n", args[0])
 		return 2
@@ -106,13 +114,10 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "electsum — 换届选举数据汇总与工作总结起草工具")
 	fmt.Fprintln(w, "\n用法: electsum <命令> [参数]\n\n命令:")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	cs := commands()
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\n每个命令的参数: electsum <命令> -h")
 }
@@ -163,11 +168,10 @@ func splitList(s string) []string {
 }
 
 // demoStep is one thing `electsum demo` does after the data is generated and ingested (reports, annex).
-// Steps register themselves from the file of the command they belong to and run in order.
+// demoSteps lists them in the order they run.
 type demoStep struct {
-	order int
-	name  string
-	run   func(ctx context.Context, e *env, d *demoContext) error
+	name string
+	run  func(ctx context.Context, e *env, d *demoContext) error
 }
 
 // demoContext is what demo steps share: where the database and the outputs are, and which county and
@@ -183,9 +187,11 @@ type demoContext struct {
 	Outputs []string
 }
 
-var demoSteps []demoStep
-
-func registerDemoStep(s demoStep) {
-	demoSteps = append(demoSteps, s)
-	sort.SliceStable(demoSteps, func(i, j int) bool { return demoSteps[i].order < demoSteps[j].order })
+// demoSteps are the steps electsum demo runs after loading the sample county, in order.
+func demoSteps() []demoStep {
+	return []demoStep{
+		{name: "工作总结", run: demoReport},
+		{name: "附件", run: demoAnnex},
+		{name: "保存的查询", run: demoQueries},
+	}
 }

@@ -27,9 +27,9 @@ func TestRunHelpListsCommands(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("help exited %d", code)
 	}
-	for name := range commands {
-		if !strings.Contains(stdout, name) {
-			t.Errorf("help does not list %s", name)
+	for _, c := range commands() {
+		if !strings.Contains(stdout, c.name) {
+			t.Errorf("help does not list %s", c.name)
 		}
 	}
 }

@@ -16,14 +16,6 @@ import (
 	"electsum/ingest"
 )
 
-func init() {
-	register(&command{
-		name:    "serve",
-		summary: "在浏览器中使用：导入表格、查看问题和统计、下载总结草稿和附件（本机网页）",
-		run:     runServe,
-	})
-}
-
 // defaultAddr is where the page listens unless --addr says otherwise: this machine only.
 const defaultAddr = "127.0.0.1:8765"
 

@@ -8,14 +8,6 @@ import (
 	"electsum/ingest"
 )
 
-func init() {
-	register(&command{
-		name:    "template",
-		summary: "生成供乡镇填写的空白采集表(带下拉选项和填表说明)",
-		run:     runTemplate,
-	})
-}
-
 func runTemplate(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "template", "[-o 采集表.xlsx]")
 	out := fs.String("o", "采集表.xlsx", "写出的工作簿")

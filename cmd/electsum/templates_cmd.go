@@ -14,14 +14,6 @@ import (
 	"electsum/templates"
 )
 
-func init() {
-	register(&command{
-		name:    "templates",
-		summary: "templates export 目录：导出内置报告模板，改成本单位的格式后用 report --templates 使用",
-		run:     runTemplates,
-	})
-}
-
 func runTemplates(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] != "export" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
