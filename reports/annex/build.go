@@ -239,13 +239,21 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 	return t
 }
 
-// countYes counts the 是 cells of column i over rows [from, to].
+// countYes counts the 是 cells of column i over rows [from, to]; blank when no row answered 是 or 否
+// (a township that left the column blank has no count, not 0).
 func countYes(t *table, i, from, to int) cell {
-	n := 0
+	n, answered := 0, false
 	for r := from; r <= to; r++ {
-		if t.rows[r-t.firstRow()].cells[i].s == "是" {
+		switch t.rows[r-t.firstRow()].cells[i].s {
+		case "是":
 			n++
+			answered = true
+		case "否":
+			answered = true
 		}
+	}
+	if !answered {
+		return cell{kind: count}
 	}
 	return formula(fmt.Sprintf(`COUNTIF(%s:%s,"是")`, ref(i, from), ref(i, to)), cell{kind: count, v: float64(n), ok: true})
 }

@@ -122,11 +122,18 @@ func absRange(sheet string, i, from, to int) string {
 
 func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
 
-// sumOf is the SUM of column i over the rows [from, to], with its cached value.
+// sumOf is the SUM of column i over the rows [from, to], with its cached value; blank when no row has
+// a value (an optional column the township left blank sums to no figure, not 0).
 func sumOf(t *table, i, from, to int) cell {
 	var v float64
+	filled := false
 	for r := from; r <= to; r++ {
-		v += t.rows[r-t.firstRow()].cells[i].v
+		c := t.rows[r-t.firstRow()].cells[i]
+		v += c.v
+		filled = filled || c.ok
+	}
+	if !filled {
+		return cell{kind: t.cols[i].kind}
 	}
 	return formula(fmt.Sprintf("SUM(%s:%s)", ref(i, from), ref(i, to)), num(v))
 }
@@ -137,17 +144,23 @@ func sumOf(t *table, i, from, to int) cell {
 func sumRows(t *table, i int, rows []int, label int) cell {
 	var v float64
 	var parts []string
+	filled := false
 	for start := 0; start < len(rows); start += 250 {
 		end := min(start+250, len(rows))
 		refs := make([]string, 0, end-start)
 		for _, r := range rows[start:end] {
 			refs = append(refs, ref(i, r))
-			v += t.rows[r-t.firstRow()].cells[i].v
+			c := t.rows[r-t.firstRow()].cells[i]
+			v += c.v
+			filled = filled || c.ok
 		}
 		parts = append(parts, "SUM("+strings.Join(refs, ",")+")")
 	}
 	if len(parts) == 0 {
 		return formula("0", num(0))
+	}
+	if !filled {
+		return cell{kind: t.cols[i].kind} // no 小计 has a value: no 合计 either
 	}
 	f := strings.Join(parts, "+")
 	if len(f) > maxFormula {
