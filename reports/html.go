@@ -65,8 +65,6 @@ func (r *Renderer) HTML(w io.Writer, v *View, script Script) error {
 	switch script {
 	case Hant:
 		lang = "zh-Hant"
-	case TW:
-		lang = "zh-TW"
 	}
 	_, err = fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n<style>\n%s\n</style>\n</head>\n<body>\n%s</body>\n</html>\n",
 		lang, html.EscapeString(title), pageCSS, body)

@@ -85,16 +85,6 @@ func TestDetectScriptSimplified(t *testing.T) {
 	}
 }
 
-func TestTWUsesTaiwanPhrasing(t *testing.T) {
-	got, err := TW.Convert("软件和程序的信息")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != "軟體和程式的資訊" {
-		t.Errorf("tw conversion = %q", got)
-	}
-}
-
 // Every unit named like markup stays text in the HTML page: no element of the data gets through.
 func TestHTMLEscapesNames(t *testing.T) {
 	page := string(render(t, Builtin(), countyFixture(), Config{Organ: "<i>组织部</i> & 办公室"}, Hans, "html"))
@@ -347,33 +337,32 @@ func TestEveryHelperIsDocumented(t *testing.T) {
 	}
 }
 
-// Taiwan phrasing must not rewrite names (信息村 is not 資訊村) nor the domain words 社区 and 程序, and
-// the charts' CSS font list keeps its Simplified font names.
-func TestTWKeepsNamesAndDomainWords(t *testing.T) {
+// Names from the data are never converted: 南岩村 stays 南岩村 (OpenCC s2tw gives 南巖村), while the text
+// around it is Traditional; the charts' CSS font list keeps its Simplified font names.
+func TestHantKeepsNames(t *testing.T) {
 	s := countyFixture()
-	s.Breakdown[0].Name = "信息村"
-	s.Bodies[1].Participation.BelowThreshold[0].Unit = "信息村"
-	v := NewView(s, Config{Deployment: "严格执行法定程序，指导社区做好换届"})
+	s.Breakdown[0].Name = "南岩村"
+	s.Bodies[1].Participation.BelowThreshold[0].Unit = "南岩村"
+	v := NewView(s, Config{})
 	var md, page bytes.Buffer
-	if err := Builtin().Markdown(&md, v, TW); err != nil {
+	if err := Builtin().Markdown(&md, v, Hant); err != nil {
 		t.Fatal(err)
 	}
-	if err := Builtin().HTML(&page, v, TW); err != nil {
+	if err := Builtin().HTML(&page, v, Hant); err != nil {
 		t.Fatal(err)
 	}
 	for _, out := range []string{md.String(), page.String()} {
-		for _, want := range []string{"信息村", "法定程序", "社區", "選舉"} {
-			if !strings.Contains(out, want) {
-				t.Errorf("tw output lacks %q", want)
-			}
+		if !strings.Contains(out, "南岩村") || strings.Contains(out, "南巖村") {
+			t.Errorf("hant output converted the name 南岩村")
 		}
-		for _, bad := range []string{"資訊村", "程式", "社群"} {
-			if strings.Contains(out, bad) {
-				t.Errorf("tw output contains %q", bad)
-			}
+		if !strings.Contains(out, "選舉") {
+			t.Errorf("hant output is not Traditional")
 		}
 	}
 	if !strings.Contains(page.String(), "&#34;宋体&#34;") {
 		t.Error("chart font list was converted")
+	}
+	if _, err := ParseScript("tw"); err == nil {
+		t.Error("ParseScript accepts tw (Taiwan phrasing does not fit mainland documents)")
 	}
 }

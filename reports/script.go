@@ -11,25 +11,25 @@ import (
 	"electsum/analytics"
 )
 
-// Script is the writing system of a report: hans (简体, as the templates are written), hant (繁體 in the
+// Script is the writing system of a report: hans (简体, as the templates are written) or hant (繁體 in the
 // common printed character forms, OpenCC s2tw: 為, 核查 — plain s2t gives OpenCC's own forms 爲, 覈查,
-// which readers take for typos) or tw (the same with Taiwan phrasing, OpenCC s2twp: 軟體, 程式).
-// OpenCC's dictionaries are embedded in the module, so conversion works offline.
+// which readers take for typos). Taiwan phrasing (OpenCC s2twp: 軟體, 程式, 資料) is not offered: it does
+// not fit mainland documents. OpenCC's dictionaries are embedded in the module, so conversion works
+// offline.
 type Script string
 
 const (
 	Hans Script = "hans"
 	Hant Script = "hant"
-	TW   Script = "tw"
 )
 
-// ParseScript accepts hans, hant and tw (and the empty string, meaning "follow the data").
+// ParseScript accepts hans and hant (and the empty string, meaning "follow the data").
 func ParseScript(s string) (Script, error) {
 	switch Script(s) {
-	case "", Hans, Hant, TW:
+	case "", Hans, Hant:
 		return Script(s), nil
 	}
-	return "", fmt.Errorf("文字 %q 无效（应为 hans、hant 或 tw）", s)
+	return "", fmt.Errorf("文字 %q 无效（应为 hans 或 hant）", s)
 }
 
 var converters sync.Map // conversion name → *converter
@@ -59,8 +59,6 @@ func (s Script) Convert(text string) (string, error) {
 	switch s {
 	case Hant:
 		return convert("s2tw", text)
-	case TW:
-		return convert("s2twp", text)
 	}
 	return text, nil
 }
@@ -106,16 +104,11 @@ func DetectScript(s *analytics.Summary) Script {
 	return Hans
 }
 
-// twFixes undo OpenCC's Taiwan phrase conversions that are wrong for election reports: 社区 (a
-// residential community) is 社區 in Taiwan too, not 社群 (an online community), and 程序 (procedure) is
-// not 程式 (a program).
-var twFixes = strings.NewReplacer("社群", "社區", "程式", "程序")
-
-// Convert converts report text to script. With TW, whose phrase conversion rewrites words, the names of
-// places in the view are only converted character by character (a village named 信息村
-// stays 信息村 in meaning: 信息村, not 資訊村), and twFixes are applied.
+// Convert converts report text to script. Names from the data (county, township, unit) are never
+// converted: a village is called what its sheet calls it (南岩村 stays 南岩村 in Traditional output,
+// not 南巖村), so they are swapped for private-use code points around the conversion.
 func (v *View) Convert(script Script, text string) (string, error) {
-	if script != TW {
+	if script != Hant {
 		return script.Convert(text)
 	}
 	names := v.names()
@@ -127,18 +120,13 @@ func (v *View) Convert(script Script, text string) (string, error) {
 		}
 		tok := string(rune(0xE000 + i))
 		pairs = append(pairs, n, tok)
-		conv, err := Hant.Convert(n)
-		if err != nil {
-			return "", err
-		}
-		back = append(back, tok, conv)
+		back = append(back, tok, n)
 	}
-	text = strings.NewReplacer(pairs...).Replace(text)
-	out, err := TW.Convert(text)
+	out, err := script.Convert(strings.NewReplacer(pairs...).Replace(text))
 	if err != nil {
 		return "", err
 	}
-	return strings.NewReplacer(back...).Replace(twFixes.Replace(out)), nil
+	return strings.NewReplacer(back...).Replace(out), nil
 }
 
 // names are the distinct place names the view may print (people are not named in the report text), longest first so that a name

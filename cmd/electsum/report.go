@@ -43,7 +43,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && args[0] == "init" {
 		return runReportInit(e, args[1:])
 	}
-	flags := newFlagSet(e, "report", "--year 2024 [--county X | --township X | --unit X] [--level unit|township|county] [--compare 2021] [--config report.toml] [--templates 目录] [--format md,html,docx,json] [--script hans|hant|tw] [--all-townships] [-o 目录]\n       electsum report init [-o report.toml]")
+	flags := newFlagSet(e, "report", "--year 2024 [--county X | --township X | --unit X] [--level unit|township|county] [--compare 2021] [--config report.toml] [--templates 目录] [--format md,html,docx,json] [--script hans|hant] [--all-townships] [-o 目录]\n       electsum report init [-o report.toml]")
 	var o reportOptions
 	flags.StringVar(&o.db, "db", ingest.DefaultDB, "数据库文件")
 	flags.IntVar(&o.scope.Year, "year", 0, "本届选举年份（必填）")
@@ -55,7 +55,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	flags.StringVar(&o.config, "config", "", "报告配置文件 report.toml（electsum report init 可生成）")
 	flags.StringVar(&o.templates, "templates", "", "自定义模板目录（electsum templates export 可导出内置模板）")
 	format := flags.String("format", "md,html", "输出格式，逗号分隔：md、html、docx（Word，党政机关公文格式）、json")
-	script := flags.String("script", "", "文字：hans 简体、hant 繁体、tw 台湾正体；默认跟随数据")
+	script := flags.String("script", "", "文字：hans 简体、hant 繁体；默认跟随数据")
 	flags.BoolVar(&o.allTownships, "all-townships", false, "同时为每个乡镇（街道）各写一份总结")
 	flags.StringVar(&o.out, "o", ".", "输出目录")
 	flags.BoolVar(&o.force, "force", false, "输出文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
@@ -76,7 +76,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return &usageError{message: fmt.Sprintf("--level %q 无效", *level), hint: "可选 unit、township、county"}
 	}
 	if o.script, err = reports.ParseScript(*script); err != nil {
-		return &usageError{message: err.Error(), hint: "可选 hans、hant、tw"}
+		return &usageError{message: err.Error(), hint: "可选 hans 或 hant"}
 	}
 	o.formats = splitList(*format)
 	for _, f := range o.formats {

@@ -202,13 +202,13 @@ func TestReport(t *testing.T) {
 		}
 	})
 
-	t.Run("unit level and tw script", func(t *testing.T) {
+	t.Run("unit level and hant script", func(t *testing.T) {
 		var unit string
 		if err := db.QueryRow(`SELECT unit FROM elections WHERE year = 2024 AND township = ? AND body = '村民委员会' ORDER BY unit LIMIT 1`, township).Scan(&unit); err != nil {
 			t.Fatal(err)
 		}
 		dir := t.TempDir()
-		code, stdout, stderr := runCLI(t, "report", "--db", dbPath, "--year", "2024", "--township", township, "--unit", unit, "--script", "tw", "--format", "md", "-o", dir)
+		code, stdout, stderr := runCLI(t, "report", "--db", dbPath, "--year", "2024", "--township", township, "--unit", unit, "--script", "hant", "--format", "md", "-o", dir)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
@@ -217,7 +217,13 @@ func TestReport(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !strings.Contains(string(b), "選舉") || strings.Contains(string(b), "选举") {
-			t.Errorf("tw report is not in Traditional script:\n%.400s", b)
+			t.Errorf("hant report is not in Traditional script:\n%.400s", b)
+		}
+		if !strings.Contains(string(b), unit) {
+			t.Errorf("hant report does not name %s as written", unit)
+		}
+		if code, _, _ := runCLI(t, "report", "--db", dbPath, "--year", "2024", "--script", "tw", "-o", dir); code != 2 {
+			t.Errorf("--script tw: exit %d, want 2 (Taiwan phrasing is not offered)", code)
 		}
 	})
 

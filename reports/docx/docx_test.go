@@ -50,7 +50,7 @@ var figure = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?%?`)
 // TestEveryFigureAndLine checks, for every level and script, that every figure of the Markdown draft
 // is in document.xml in the same order, and every line of the draft is there as text.
 func TestEveryFigureAndLine(t *testing.T) {
-	for _, script := range []reports.Script{reports.Hans, reports.TW} {
+	for _, script := range []reports.Script{reports.Hans, reports.Hant} {
 		for _, level := range allLevels {
 			t.Run(fmt.Sprint(level, "/", script), func(t *testing.T) {
 				md, d := draft(t, level, testConfig(), script)

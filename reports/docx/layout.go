@@ -118,7 +118,7 @@ var (
 )
 
 func fontsFor(script reports.Script) fontSet {
-	if script == reports.Hant || script == reports.TW {
+	if script == reports.Hant {
 		return traditionalFonts
 	}
 	return simplifiedFonts

@@ -301,7 +301,7 @@ func mapValues(m map[string]string) func(func(string) bool) {
 var footerRef = regexp.MustCompile(`<w:footerReference w:type="(\w+)" r:id="(\w+)"/>`)
 
 func TestPackageOpens(t *testing.T) {
-	for _, script := range []reports.Script{reports.Hans, reports.Hant, reports.TW} {
+	for _, script := range []reports.Script{reports.Hans, reports.Hant} {
 		for _, level := range allLevels {
 			t.Run(fmt.Sprint(level, "/", script), func(t *testing.T) {
 				_, d := draft(t, level, testConfig(), script)

@@ -23,7 +23,7 @@ type scopeForm struct {
 	Counties  []string
 	Townships []string // of the chosen county (or all)
 	Units     []string // of the chosen township
-	Script    string   // hans, hant, tw or "" (the data's)
+	Script    string   // hans, hant or "" (the data's)
 }
 
 // Query is the scope as URL parameters, for links to downloads of the same scope (URL-encoded here,
@@ -86,7 +86,7 @@ func (s *Server) parseScope(ctx context.Context, r *http.Request) (scopeForm, er
 	f.Scope.Township = strings.TrimSpace(q.Get("township"))
 	f.Scope.Unit = strings.TrimSpace(q.Get("unit"))
 	switch sc := q.Get("script"); sc {
-	case "hans", "hant", "tw":
+	case "hans", "hant":
 		f.Script = sc
 	}
 	refs, err := analytics.Scopes(ctx, s.db, f.Scope.Year)
