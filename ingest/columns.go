@@ -28,10 +28,13 @@ const (
 // Column is one column of the standard input workbook. This list is the single definition that drives
 // the parser, the blank template, its 填表说明 sheet and the README.
 type Column struct {
-	Key      string   // database column (shared/GLOSSARY.md)
-	Header   string   // header as printed in the blank template
-	Aliases  []string // other headers townships use, Simplified; Traditional forms match automatically
-	English  string   // English alias accepted as a header (usually Key)
+	Key     string   // database column (shared/GLOSSARY.md)
+	Header  string   // header as printed in the blank template
+	Aliases []string // other headers townships use, Simplified; Traditional forms match automatically
+	// English are the headers of an English sheet, as a clerk would type them; the first is the column's
+	// English name. Case, spaces and punctuation do not matter, singular and plural match alike, and the
+	// Key ("valid_ballots") is always accepted too.
+	English  []string
 	Kind     Kind
 	Values   []string // allowed canonical values for KindEnum; shown as a dropdown in the template
 	Required bool
@@ -50,58 +53,64 @@ func bodyNames() []string {
 
 var (
 	// Keys shared by both sheets identify the election.
-	colCounty   = Column{Key: "county", Header: "县(市、区)", Aliases: []string{"县", "县市区", "县区", "县(区)", "区县", "县(市)"}, Kind: KindText, Meaning: "所属县(市、区)；整个文件属于同一个县时可不填", Width: 12}
-	colTownship = Column{Key: "township", Header: "乡镇(街道)", Aliases: []string{"乡镇", "乡(镇)", "镇", "乡镇街道", "街道", "乡镇名称", "所属乡镇"}, Kind: KindText, Required: true, Meaning: "所属乡镇(街道)", Width: 12}
-	colUnit     = Column{Key: "unit", Header: "村(社区)", Aliases: []string{"村", "村社区", "村名", "村(居)", "社区", "选区", "单位", "村(社区)名称", "村居"}, Kind: KindText, Required: true, Meaning: "村、社区或选区名称", Width: 14}
-	colYear     = Column{Key: "year", Header: "年份", Aliases: []string{"选举年份", "换届年份", "年度"}, Kind: KindYear, Required: true, Meaning: "换届选举的年份，如 2024", Width: 8}
-	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举机构", "班子", "组织", "类别"}, Kind: KindEnum, Values: bodyNames(), Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
+	colCounty   = Column{Key: "county", Header: "县(市、区)", Aliases: []string{"县", "县市区", "县区", "县(区)", "区县", "县(市)"}, English: []string{"county", "district", "county/district", "county or district", "county name"}, Kind: KindText, Meaning: "所属县(市、区)；整个文件属于同一个县时可不填", Width: 12}
+	colTownship = Column{Key: "township", Header: "乡镇(街道)", Aliases: []string{"乡镇", "乡(镇)", "镇", "乡镇街道", "街道", "乡镇名称", "所属乡镇"}, English: []string{"township", "town", "township/town", "town/township", "subdistrict", "township/subdistrict", "township or subdistrict", "township name", "town name"}, Kind: KindText, Required: true, Meaning: "所属乡镇(街道)", Width: 12}
+	colUnit     = Column{Key: "unit", Header: "村(社区)", Aliases: []string{"村", "村社区", "村名", "村(居)", "社区", "选区", "单位", "村(社区)名称", "村居"}, English: []string{"village", "community", "unit", "village/community", "village or community", "village name", "community name", "unit name", "constituency", "electoral district"}, Kind: KindText, Required: true, Meaning: "村、社区或选区名称", Width: 14}
+	colYear     = Column{Key: "year", Header: "年份", Aliases: []string{"选举年份", "换届年份", "年度"}, English: []string{"year", "election year"}, Kind: KindYear, Required: true, Meaning: "换届选举的年份，如 2024", Width: 8}
+	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举机构", "班子", "组织", "类别"}, English: []string{"body", "election type", "body elected", "organization", "organisation", "committee"}, Kind: KindEnum, Values: bodyNames(), Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
 )
 
 // ResultColumns are the columns of the results sheet 选举结果: one row per unit per body per election,
 // followed by the columns only people's congress elections use (CongressColumns).
 var ResultColumns = append([]Column{
 	colCounty, colTownship, colUnit, colYear,
-	{Key: "term", Header: "届次", Aliases: []string{"第几届", "本届届次"}, Kind: KindTerm, Meaning: "如 10 或 第十届", Width: 8},
+	{Key: "term", Header: "届次", Aliases: []string{"第几届", "本届届次"}, English: []string{"term", "term number", "session"}, Kind: KindTerm, Meaning: "如 10 或 第十届", Width: 8},
 	colBody,
-	{Key: "method", Header: "选举方式", Aliases: []string{"选举办法", "产生方式"}, Kind: KindText, Meaning: "两推一选、公推直选、党员大会、党员代表大会、有候选人、无候选人、自荐海选等", Width: 12},
-	{Key: "registered", Header: "登记选民数", Aliases: []string{"选民数", "有选举权人数", "登记选民", "选民登记数", "应到人数", "应到会人数", "应参加人数", "党员数"}, Kind: KindInt, Required: true, Meaning: "登记选民数；党组织选举填应到人数", Width: 11},
-	{Key: "voted", Header: "参加投票人数", Aliases: []string{"投票人数", "参选人数", "实参选人数", "实际参选人数", "参加选举人数", "实到人数", "实到会人数", "实际投票人数"}, Kind: KindInt, Required: true, Meaning: "参加投票人数；党组织选举填实到人数", Width: 12},
-	{Key: "proxy_votes", Header: "委托投票数", Aliases: []string{"委托投票", "委托投票人数"}, Kind: KindInt, Meaning: "委托投票的人数", Width: 10},
-	{Key: "mobile_votes", Header: "流动票箱投票数", Aliases: []string{"流动票箱", "流动票箱投票", "流动票箱投票人数"}, Kind: KindInt, Meaning: "通过流动票箱投票的人数", Width: 12},
-	{Key: "valid_ballots", Header: "有效票数", Aliases: []string{"有效票", "有效选票"}, Kind: KindInt, Meaning: "收回的有效选票数", Width: 9},
-	{Key: "invalid_ballots", Header: "无效票数", Aliases: []string{"无效票", "无效选票"}, Kind: KindInt, Meaning: "收回的无效选票数", Width: 9},
-	{Key: "seats", Header: "应选职数", Aliases: []string{"应选人数", "职数", "应选名额", "名额"}, Kind: KindInt, Required: true, Meaning: "应选出的职数(名额)", Width: 9},
-	{Key: "candidates", Header: "候选人数", Aliases: []string{"正式候选人数", "候选人", "正式候选人"}, Kind: KindInt, Meaning: "正式候选人数", Width: 9},
-	{Key: "elected", Header: "当选人数", Aliases: []string{"实选人数", "当选", "选出人数"}, Kind: KindInt, Required: true, Meaning: "实际当选的人数", Width: 9},
-	{Key: "election_date", Header: "选举日期", Aliases: []string{"选举时间", "投票日期", "日期"}, Kind: KindDate, Meaning: "选举大会的日期，如 2024-03-15", Width: 12},
-	{Key: "first_round", Header: "一次选举成功", Aliases: []string{"是否一次选举成功", "一次性选举成功"}, Kind: KindBool, Meaning: "是 或 否", Width: 10},
+	{Key: "method", Header: "选举方式", Aliases: []string{"选举办法", "产生方式"}, English: []string{"method", "election method", "voting method"}, Kind: KindText, Meaning: "两推一选、公推直选、党员大会、党员代表大会、有候选人、无候选人、自荐海选等", Width: 12},
+	{Key: "registered", Header: "登记选民数", Aliases: []string{"选民数", "有选举权人数", "登记选民", "选民登记数", "应到人数", "应到会人数", "应参加人数", "党员数"}, English: []string{"registered voters", "voters", "registered", "eligible voters", "electorate", "number of voters", "voters registered"}, Kind: KindInt, Required: true, Meaning: "登记选民数；党组织选举填应到人数", Width: 11},
+	{Key: "voted", Header: "参加投票人数", Aliases: []string{"投票人数", "参选人数", "实参选人数", "实际参选人数", "参加选举人数", "实到人数", "实到会人数", "实际投票人数"}, English: []string{"ballots cast", "voted", "votes cast", "number voted", "voters voted", "actual voters", "participating voters"}, Kind: KindInt, Required: true, Meaning: "参加投票人数；党组织选举填实到人数", Width: 12},
+	{Key: "proxy_votes", Header: "委托投票数", Aliases: []string{"委托投票", "委托投票人数"}, English: []string{"proxy votes", "proxy", "proxy ballots", "votes by proxy"}, Kind: KindInt, Meaning: "委托投票的人数", Width: 10},
+	{Key: "mobile_votes", Header: "流动票箱投票数", Aliases: []string{"流动票箱", "流动票箱投票", "流动票箱投票人数"}, English: []string{"mobile ballot box votes", "mobile ballot box", "mobile box votes", "mobile votes", "mobile ballots"}, Kind: KindInt, Meaning: "通过流动票箱投票的人数", Width: 12},
+	{Key: "valid_ballots", Header: "有效票数", Aliases: []string{"有效票", "有效选票"}, English: []string{"valid ballots", "valid votes", "valid"}, Kind: KindInt, Meaning: "收回的有效选票数", Width: 9},
+	{Key: "invalid_ballots", Header: "无效票数", Aliases: []string{"无效票", "无效选票"}, English: []string{"invalid ballots", "invalid votes", "invalid", "spoiled ballots", "void ballots"}, Kind: KindInt, Meaning: "收回的无效选票数", Width: 9},
+	{Key: "seats", Header: "应选职数", Aliases: []string{"应选人数", "职数", "应选名额", "名额"}, English: []string{"seats", "number of seats", "seats to fill", "positions to fill", "quota"}, Kind: KindInt, Required: true, Meaning: "应选出的职数(名额)", Width: 9},
+	{Key: "candidates", Header: "候选人数", Aliases: []string{"正式候选人数", "候选人", "正式候选人"}, English: []string{"candidates", "number of candidates", "formal candidates", "official candidates"}, Kind: KindInt, Meaning: "正式候选人数", Width: 9},
+	{Key: "elected", Header: "当选人数", Aliases: []string{"实选人数", "当选", "选出人数"}, English: []string{"elected", "number elected", "persons elected", "winners"}, Kind: KindInt, Required: true, Meaning: "实际当选的人数", Width: 9},
+	{Key: "election_date", Header: "选举日期", Aliases: []string{"选举时间", "投票日期", "日期"}, English: []string{"election date", "date", "date of election", "voting date", "polling date"}, Kind: KindDate, Meaning: "选举大会的日期，如 2024-03-15", Width: 12},
+	{Key: "first_round", Header: "一次选举成功", Aliases: []string{"是否一次选举成功", "一次性选举成功"}, English: []string{"first round", "elected in first round", "first round success", "first ballot success"}, Kind: KindBool, Meaning: "是 或 否", Width: 10},
 }, CongressColumns...)
 
 // MemberColumns are the columns of the members sheet 当选人员: one row per elected person per body.
 var MemberColumns = []Column{
 	colCounty, colTownship, colUnit, colYear, colBody,
-	{Key: "name", Header: "姓名", Aliases: []string{"名字", "当选人姓名"}, Kind: KindText, Required: true, Meaning: "当选人姓名", Width: 9},
-	{Key: "position", Header: "职务", Aliases: []string{"当选职务", "任职", "拟任职务"}, Kind: KindEnum, Values: []string{"书记", "副书记", "委员", "主任", "副主任", "代表"}, Required: true, Meaning: "书记、副书记、委员、主任、副主任、代表等", Width: 9},
-	{Key: "gender", Header: "性别", Kind: KindEnum, Values: []string{"男", "女"}, Required: true, Meaning: "男 或 女", Width: 6},
-	{Key: "birth", Header: "出生年月", Aliases: []string{"出生日期", "出生年月日", "生日"}, Kind: KindBirth, Meaning: "如 1975.03；与“年龄”至少填一项", Width: 10},
-	{Key: "age", Header: "年龄", Aliases: []string{"周岁", "年龄(周岁)"}, Kind: KindInt, Meaning: "选举时的周岁年龄；与“出生年月”至少填一项", Width: 6},
-	{Key: "ethnicity", Header: "民族", Kind: KindText, Meaning: "如 汉族、回族", Width: 7},
-	{Key: "party", Header: "政治面貌", Aliases: []string{"党派", "政治身份"}, Kind: KindEnum, Values: []string{"中共党员", "中共预备党员", "共青团员", "群众", "民主党派", "无党派人士"}, Required: true, Meaning: "中共党员、中共预备党员、共青团员、群众、民主党派、无党派人士；党组织(村、社区党组织和乡镇党委)的成员须是中共党员", Width: 11},
-	{Key: "education", Header: "学历", Aliases: []string{"文化程度", "最高学历", "文化"}, Kind: KindEnum, Values: []string{"研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学及以下"}, Required: true, Meaning: "研究生、大学本科、大学专科(大专)、中专、高中、初中、小学及以下", Width: 10},
-	{Key: "reelected", Header: "是否连任", Aliases: []string{"连任", "是否连选连任", "连选连任"}, Kind: KindBool, Required: true, Meaning: "是 或 否", Width: 8},
-	{Key: "id_number", Header: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "身份证"}, Kind: KindIDNumber, Meaning: "18 位身份证号(可不填)；填写时须与出生年月、性别一致", Width: 20},
-	{Key: "wealth_leader", Header: "致富带头人", Aliases: []string{"是否致富带头人"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
-	{Key: "graduate_official", Header: "大学生村官", Aliases: []string{"是否大学生村官"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
-	{Key: "category", Header: "代表构成", Aliases: []string{"代表类别", "构成"}, Kind: KindEnum, Values: []string{"工人", "农民", "专业技术人员", "干部", "其他"}, Meaning: "人大代表填写：工人、农民、专业技术人员、干部(党政领导干部)、其他", Width: 10},
-	{Key: "votes", Header: "得票数", Aliases: []string{"得票", "所得票数"}, Kind: KindInt, Meaning: "当选人所得票数", Width: 8},
+	{Key: "name", Header: "姓名", Aliases: []string{"名字", "当选人姓名"}, English: []string{"name", "full name", "member name", "name of member"}, Kind: KindText, Required: true, Meaning: "当选人姓名", Width: 9},
+	{Key: "position", Header: "职务", Aliases: []string{"当选职务", "任职", "拟任职务"}, English: []string{"position", "title", "post", "role", "office", "job title"}, Kind: KindEnum, Values: []string{"书记", "副书记", "委员", "主任", "副主任", "代表"}, Required: true, Meaning: "书记、副书记、委员、主任、副主任、代表等", Width: 9},
+	{Key: "gender", Header: "性别", English: []string{"sex", "gender"}, Kind: KindEnum, Values: []string{"男", "女"}, Required: true, Meaning: "男 或 女", Width: 6},
+	{Key: "birth", Header: "出生年月", Aliases: []string{"出生日期", "出生年月日", "生日"}, English: []string{"date of birth", "birth", "birth date", "birthdate", "dob", "born", "birthday", "birth month", "month of birth", "year and month of birth"}, Kind: KindBirth, Meaning: "如 1975.03；与“年龄”至少填一项", Width: 10},
+	{Key: "age", Header: "年龄", Aliases: []string{"周岁", "年龄(周岁)"}, English: []string{"age", "age at election"}, Kind: KindInt, Meaning: "选举时的周岁年龄；与“出生年月”至少填一项", Width: 6},
+	{Key: "ethnicity", Header: "民族", English: []string{"ethnicity", "ethnic group", "ethnic", "nationality"}, Kind: KindText, Meaning: "如 汉族、回族", Width: 7},
+	{Key: "party", Header: "政治面貌", Aliases: []string{"党派", "政治身份"}, English: []string{"political status", "party", "political affiliation", "party affiliation", "political party", "party membership", "politics"}, Kind: KindEnum, Values: []string{"中共党员", "中共预备党员", "共青团员", "群众", "民主党派", "无党派人士"}, Required: true, Meaning: "中共党员、中共预备党员、共青团员、群众、民主党派、无党派人士；党组织(村、社区党组织和乡镇党委)的成员须是中共党员", Width: 11},
+	{Key: "education", Header: "学历", Aliases: []string{"文化程度", "最高学历", "文化"}, English: []string{"education", "education level", "educational level", "educational background", "highest education", "degree", "qualification"}, Kind: KindEnum, Values: []string{"研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学及以下"}, Required: true, Meaning: "研究生、大学本科、大学专科(大专)、中专、高中、初中、小学及以下", Width: 10},
+	{Key: "reelected", Header: "是否连任", Aliases: []string{"连任", "是否连选连任", "连选连任"}, English: []string{"reelected", "re-elected", "reelection", "re-election", "incumbent"}, Kind: KindBool, Required: true, Meaning: "是 或 否", Width: 8},
+	{Key: "id_number", Header: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "身份证"}, English: []string{"id number", "id", "id no", "id card", "id card number", "id card no", "identity card", "identity card number", "identity number", "citizen id", "citizen id number", "national id", "resident id"}, Kind: KindIDNumber, Meaning: "18 位身份证号(可不填)；填写时须与出生年月、性别一致", Width: 20},
+	{Key: "wealth_leader", Header: "致富带头人", Aliases: []string{"是否致富带头人"}, English: []string{"wealth leader", "leader in getting rich", "wealth creation leader"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
+	{Key: "graduate_official", Header: "大学生村官", Aliases: []string{"是否大学生村官"}, English: []string{"graduate official", "graduate village official", "college graduate village official", "college graduate official"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
+	{Key: "category", Header: "代表构成", Aliases: []string{"代表类别", "构成"}, English: []string{"category", "deputy category", "composition", "deputy composition"}, Kind: KindEnum, Values: []string{"工人", "农民", "专业技术人员", "干部", "其他"}, Meaning: "人大代表填写：工人、农民、专业技术人员、干部(党政领导干部)、其他", Width: 10},
+	{Key: "votes", Header: "得票数", Aliases: []string{"得票", "所得票数"}, English: []string{"votes", "votes received", "votes won", "votes obtained", "vote count", "number of votes"}, Kind: KindInt, Meaning: "当选人所得票数", Width: 8},
 }
 
-func init() {
-	for _, cols := range [][]Column{ResultColumns, MemberColumns} {
-		for i := range cols {
-			if cols[i].English == "" {
-				cols[i].English = cols[i].Key
-			}
-		}
-	}
+// Derived is a figure electsum computes from the input columns, such as 参选率. A sheet may carry it as a
+// column; it is never read nor stored, so a typed-in rate can never disagree with the counts it comes
+// from, and a notice says why the column was left out.
+type Derived struct {
+	Header  string   // the figure's usual name
+	Aliases []string // other Chinese headers
+	English []string // English headers, matched as for Column.English
+	From    string   // the columns it is computed from, for the notice
+}
+
+// DerivedColumns are the figures a results sheet is known to carry beside its counts.
+var DerivedColumns = []Derived{
+	{Header: "参选率", Aliases: []string{"投票率", "参选比例", "参选率(%)", "参选率%"}, English: []string{"turnout", "turnout rate", "voter turnout", "turnout %", "participation rate"}, From: "参加投票人数和登记选民数"},
+	{Header: "差额比例", Aliases: []string{"差额率", "差额选举比例"}, English: []string{"competition ratio"}, From: "候选人数和应选职数"},
 }

@@ -10,22 +10,22 @@ import (
 // were cast and whether the seats were filled. Every one is optional; village and party rows leave them
 // blank. The checks that tie them together are in checkRegistration and checkCongress.
 var CongressColumns = []Column{
-	{Key: "constituency_no", Header: "选区编号", Aliases: []string{"选区号", "选区序号", "第几选区"}, Kind: KindText, Meaning: "人大代表选举：选区的编号，如 3 或 第三选区", Width: 8},
-	{Key: "population", Header: "总人口", Aliases: []string{"总人口数", "人口数", "居民总人数", "总人数"}, Kind: KindInt, Meaning: "选民登记：选区(单位)的总人口", Width: 9},
-	{Key: "adults", Header: "18周岁以上人口", Aliases: []string{"十八周岁以上人口", "年满18周岁人口", "18周岁以上人数", "满18周岁人口", "18岁以上人口"}, Kind: KindInt, Meaning: "选民登记：年满 18 周岁的人口", Width: 11},
-	{Key: "away_home", Header: "回户籍地参选人数", Aliases: []string{"回户籍地参选", "回原籍参选人数", "回户籍地参加选举人数"}, Kind: KindInt, Meaning: "选民登记：不在本地参选，回户籍地参选的人数", Width: 11},
-	{Key: "away_workplace", Header: "参加本单位选举人数", Aliases: []string{"参加本单位选举", "在本单位参选人数", "在单位参选人数"}, Kind: KindInt, Meaning: "选民登记：不在本地参选，参加本单位选举的人数", Width: 11},
-	{Key: "away_missing", Header: "下落不明人数", Aliases: []string{"下落不明", "长期外出下落不明人数", "外出下落不明人数"}, Kind: KindInt, Meaning: "选民登记：长期外出、下落不明而未登记的人数", Width: 10},
-	{Key: "incapable", Header: "不能行使选举权利人数", Aliases: []string{"不能行使选举权利", "不能行使选举权人数", "无法行使选举权利人数"}, Kind: KindInt, Meaning: "选民登记：经确认不能行使选举权利的人数(精神病患者等)", Width: 12},
-	{Key: "suspended", Header: "停止行使选举权利人数", Aliases: []string{"停止行使选举权利", "停止行使选举权人数"}, Kind: KindInt, Meaning: "选民登记：依法停止行使选举权利的人数", Width: 12},
-	{Key: "deprived", Header: "被剥夺选举权利人数", Aliases: []string{"被剥夺选举权利", "被剥夺政治权利人数", "剥夺政治权利人数"}, Kind: KindInt, Meaning: "选民登记：依法被剥夺政治权利的人数", Width: 12},
-	{Key: "registered_women", Header: "女性选民数", Aliases: []string{"其中女性", "女选民数", "女性选民", "其中女选民"}, Kind: KindInt, Meaning: "选民登记：登记选民中的女性", Width: 9},
-	{Key: "registered_minority", Header: "少数民族选民数", Aliases: []string{"少数民族选民", "其中少数民族"}, Kind: KindInt, Meaning: "选民登记：登记选民中的少数民族", Width: 10},
-	{Key: "registered_migrant", Header: "流动人口选民数", Aliases: []string{"流动人口选民", "流动人口登记选民数", "其中流动人口"}, Kind: KindInt, Meaning: "选民登记：登记选民中的流动人口", Width: 10},
-	{Key: "nominated_by_parties", Header: "政党团体推荐候选人数", Aliases: []string{"政党人民团体推荐", "政党、人民团体推荐候选人数", "政党人民团体推荐候选人数", "组织推荐候选人数"}, Kind: KindInt, Meaning: "人大代表选举：正式候选人中由政党、人民团体推荐的人数", Width: 12},
-	{Key: "nominated_by_voters", Header: "联名推荐候选人数", Aliases: []string{"选民或代表十人以上联名", "选民十人以上联名推荐", "选民联名推荐候选人数", "联名推荐"}, Kind: KindInt, Meaning: "人大代表选举：正式候选人中由选民或代表十人以上联名推荐的人数", Width: 12},
-	{Key: "in_person_votes", Header: "投票站投票数", Aliases: []string{"现场投票数", "选举大会投票数", "投票站投票", "现场投票人数"}, Kind: KindInt, Meaning: "在投票站或选举大会投票的人数(不含流动票箱和委托投票)", Width: 10},
-	{Key: "round", Header: "选举轮次", Aliases: []string{"是否选足", "选足情况", "选举结果情况"}, Kind: KindEnum, Values: []string{"一次选足", "另行选举", "未选足"}, Meaning: "人大代表选举：一次选足、另行选举(第一次未选足，另行选举后选足)或未选足", Width: 10},
+	{Key: "constituency_no", Header: "选区编号", Aliases: []string{"选区号", "选区序号", "第几选区"}, English: []string{"constituency no", "constituency number"}, Kind: KindText, Meaning: "人大代表选举：选区的编号，如 3 或 第三选区", Width: 8},
+	{Key: "population", Header: "总人口", Aliases: []string{"总人口数", "人口数", "居民总人数", "总人数"}, English: []string{"population", "total population"}, Kind: KindInt, Meaning: "选民登记：选区(单位)的总人口", Width: 9},
+	{Key: "adults", Header: "18周岁以上人口", Aliases: []string{"十八周岁以上人口", "年满18周岁人口", "18周岁以上人数", "满18周岁人口", "18岁以上人口"}, English: []string{"adults", "adult population", "population 18+", "aged 18 and over"}, Kind: KindInt, Meaning: "选民登记：年满 18 周岁的人口", Width: 11},
+	{Key: "away_home", Header: "回户籍地参选人数", Aliases: []string{"回户籍地参选", "回原籍参选人数", "回户籍地参加选举人数"}, English: []string{"away home", "voting at place of hukou", "voting at hukou place"}, Kind: KindInt, Meaning: "选民登记：不在本地参选，回户籍地参选的人数", Width: 11},
+	{Key: "away_workplace", Header: "参加本单位选举人数", Aliases: []string{"参加本单位选举", "在本单位参选人数", "在单位参选人数"}, English: []string{"away workplace", "voting at workplace", "voting at work unit"}, Kind: KindInt, Meaning: "选民登记：不在本地参选，参加本单位选举的人数", Width: 11},
+	{Key: "away_missing", Header: "下落不明人数", Aliases: []string{"下落不明", "长期外出下落不明人数", "外出下落不明人数"}, English: []string{"away missing", "whereabouts unknown", "missing"}, Kind: KindInt, Meaning: "选民登记：长期外出、下落不明而未登记的人数", Width: 10},
+	{Key: "incapable", Header: "不能行使选举权利人数", Aliases: []string{"不能行使选举权利", "不能行使选举权人数", "无法行使选举权利人数"}, English: []string{"incapable", "unable to exercise voting rights"}, Kind: KindInt, Meaning: "选民登记：经确认不能行使选举权利的人数(精神病患者等)", Width: 12},
+	{Key: "suspended", Header: "停止行使选举权利人数", Aliases: []string{"停止行使选举权利", "停止行使选举权人数"}, English: []string{"suspended", "voting rights suspended"}, Kind: KindInt, Meaning: "选民登记：依法停止行使选举权利的人数", Width: 12},
+	{Key: "deprived", Header: "被剥夺选举权利人数", Aliases: []string{"被剥夺选举权利", "被剥夺政治权利人数", "剥夺政治权利人数"}, English: []string{"deprived", "deprived of political rights"}, Kind: KindInt, Meaning: "选民登记：依法被剥夺政治权利的人数", Width: 12},
+	{Key: "registered_women", Header: "女性选民数", Aliases: []string{"其中女性", "女选民数", "女性选民", "其中女选民"}, English: []string{"registered women", "women voters", "female voters"}, Kind: KindInt, Meaning: "选民登记：登记选民中的女性", Width: 9},
+	{Key: "registered_minority", Header: "少数民族选民数", Aliases: []string{"少数民族选民", "其中少数民族"}, English: []string{"registered minority", "minority voters", "ethnic minority voters"}, Kind: KindInt, Meaning: "选民登记：登记选民中的少数民族", Width: 10},
+	{Key: "registered_migrant", Header: "流动人口选民数", Aliases: []string{"流动人口选民", "流动人口登记选民数", "其中流动人口"}, English: []string{"registered migrant", "migrant voters", "floating population voters"}, Kind: KindInt, Meaning: "选民登记：登记选民中的流动人口", Width: 10},
+	{Key: "nominated_by_parties", Header: "政党团体推荐候选人数", Aliases: []string{"政党人民团体推荐", "政党、人民团体推荐候选人数", "政党人民团体推荐候选人数", "组织推荐候选人数"}, English: []string{"nominated by parties", "party nominated candidates", "nominated by parties and organizations"}, Kind: KindInt, Meaning: "人大代表选举：正式候选人中由政党、人民团体推荐的人数", Width: 12},
+	{Key: "nominated_by_voters", Header: "联名推荐候选人数", Aliases: []string{"选民或代表十人以上联名", "选民十人以上联名推荐", "选民联名推荐候选人数", "联名推荐"}, English: []string{"nominated by voters", "voter nominated candidates", "jointly nominated candidates"}, Kind: KindInt, Meaning: "人大代表选举：正式候选人中由选民或代表十人以上联名推荐的人数", Width: 12},
+	{Key: "in_person_votes", Header: "投票站投票数", Aliases: []string{"现场投票数", "选举大会投票数", "投票站投票", "现场投票人数"}, English: []string{"in person votes", "in-person votes", "polling station votes", "votes at polling stations"}, Kind: KindInt, Meaning: "在投票站或选举大会投票的人数(不含流动票箱和委托投票)", Width: 10},
+	{Key: "round", Header: "选举轮次", Aliases: []string{"是否选足", "选足情况", "选举结果情况"}, English: []string{"round", "election round", "seats filled"}, Kind: KindEnum, Values: []string{"一次选足", "另行选举", "未选足"}, Meaning: "人大代表选举：一次选足、另行选举(第一次未选足，另行选举后选足)或未选足", Width: 10},
 }
 
 // congress reads the people's congress columns of one results row.

@@ -13,7 +13,7 @@ func ColumnsMarkdown() string {
 		kind SheetKind
 		cols []Column
 	}{{ResultsSheet, ResultColumns}, {MembersSheet, MemberColumns}} {
-		fmt.Fprintf(&b, "**%s**\n\n| 列名 | 英文名 | 必填 | 含义 | 也可写作 |\n|---|---|---|---|---|\n", sheet.kind)
+		fmt.Fprintf(&b, "**%s**\n\n| 列名 | 英文表头 | 必填 | 含义 | 也可写作 |\n|---|---|---|---|---|\n", sheet.kind)
 		for _, c := range sheet.cols {
 			required := ""
 			if c.Required {
@@ -23,9 +23,15 @@ func ColumnsMarkdown() string {
 			if c.Kind == KindEnum {
 				meaning += "（可选值：" + strings.Join(c.Values, "、") + "）"
 			}
-			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s |\n", c.Header, c.English, required, meaning, strings.Join(c.Aliases, "、"))
+			english := "`" + strings.Join(c.English, "`, `") + "`"
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", c.Header, english, required, meaning, strings.Join(c.Aliases, "、"))
 		}
 		b.WriteString("\n")
+	}
+	b.WriteString("英文表头不分大小写，不计空格和标点，单数复数都可以(`Registered Voters`、`registered voter`)。\n\n")
+	b.WriteString("由其他列算出的数字不是填报项：表中如有下列列，导入时忽略并给出提示(`derived_column`)，从不存入数据库，electsum 按原始数字自己计算：\n\n")
+	for _, d := range DerivedColumns {
+		fmt.Fprintf(&b, "- %s(也可写作 %s；`%s`)：由%s算出\n", d.Header, strings.Join(d.Aliases, "、"), strings.Join(d.English, "`, `"), d.From)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }

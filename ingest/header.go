@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // field numbers the columns of both sheets, so that a row is read with array lookups, not map lookups.
@@ -96,11 +98,9 @@ var specs = func() [2]*sheetSpec {
 				panic("ingest: column " + c.Key + " has no field") // programmer error: columns.go and header.go disagree
 			}
 			s.cols[f] = c
-			for _, h := range append([]string{c.Header, c.English, c.Key}, c.Aliases...) {
-				for _, k := range []string{fold(h, true), fold(stripBracketed(h), true)} {
-					if _, dup := s.byKey[k]; !dup && k != "" {
-						s.byKey[k] = f
-					}
+			for _, k := range c.keys() {
+				if _, dup := s.byKey[k]; !dup {
+					s.byKey[k] = f // TestHeaderAliasesUnambiguous makes sure no key names two columns
 				}
 			}
 		}
@@ -117,6 +117,88 @@ var specs = func() [2]*sheetSpec {
 	}
 	return [2]*sheetSpec{build(ResultsSheet, ResultColumns, MemberColumns), build(MembersSheet, MemberColumns, ResultColumns)}
 }()
+
+// keys are the folded headers that name the column: the standard header, its Chinese aliases, its
+// English headers and its key.
+func (c *Column) keys() []string {
+	return headerKeys(append([]string{c.Header}, c.Aliases...), append([]string{c.Key}, c.English...))
+}
+
+// headerKeys folds headers as lookup does: each as written and without its bracketed remark; English
+// headers also in their other grammatical number ("voters" and "voter"), so a clerk's singular or
+// plural both match.
+func headerKeys(chinese, english []string) []string {
+	var out []string
+	add := func(k string) {
+		if k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	for _, h := range chinese {
+		add(fold(h, true))
+		add(fold(stripBracketed(h), true))
+	}
+	for _, h := range english {
+		for _, k := range []string{fold(h, true), fold(stripBracketed(h), true)} {
+			add(k)
+			add(otherNumber(k))
+		}
+	}
+	return out
+}
+
+// otherNumber turns a folded English header's last word from plural to singular or back: voters ↔
+// voter, bodies ↔ body, sexes ↔ sex. It returns "" for text that is not plain ASCII letters and digits.
+func otherNumber(k string) string {
+	if k == "" {
+		return ""
+	}
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return ""
+		}
+	}
+	if c := k[len(k)-1]; c < 'a' || c > 'z' {
+		return ""
+	}
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	switch {
+	case strings.HasSuffix(k, "ies") && len(k) > 3:
+		return k[:len(k)-3] + "y"
+	case strings.HasSuffix(k, "sses"), strings.HasSuffix(k, "xes"), strings.HasSuffix(k, "ches"), strings.HasSuffix(k, "shes"):
+		return k[:len(k)-2]
+	case strings.HasSuffix(k, "ss"), strings.HasSuffix(k, "x"), strings.HasSuffix(k, "ch"), strings.HasSuffix(k, "sh"):
+		return k + "es"
+	case strings.HasSuffix(k, "s"):
+		return k[:len(k)-1]
+	case strings.HasSuffix(k, "y") && len(k) > 1 && !vowel(k[len(k)-2]):
+		return k[:len(k)-1] + "ies"
+	}
+	return k + "s"
+}
+
+// derivedByKey finds a derived figure (参选率) by its folded header.
+var derivedByKey = func() map[string]*Derived {
+	m := map[string]*Derived{}
+	for i := range DerivedColumns {
+		d := &DerivedColumns[i]
+		for _, k := range headerKeys(append([]string{d.Header}, d.Aliases...), d.English) {
+			m[k] = d
+		}
+	}
+	return m
+}()
+
+// lookupDerived says whether a header names a figure electsum computes itself.
+func lookupDerived(h string) *Derived {
+	if h == "" {
+		return nil
+	}
+	if d := derivedByKey[fold(h, true)]; d != nil {
+		return d
+	}
+	return derivedByKey[fold(stripBracketed(h), true)]
+}
 
 // lookup finds the column a header cell names, trying the text as written and then without its
 // bracketed remark ("登记选民数（人）").
@@ -137,6 +219,7 @@ type layout struct {
 	col       [numFields]int    // cell index, -1 when the sheet lacks the column
 	header    [numFields]string // the header as written, for messages
 	unknown   []unknownColumn   // header cells that name no known column
+	derived   []derivedColumn   // header cells that name a figure computed from other columns (参选率)
 	matched   int               // number of columns recognised
 	specific  int               // of which only this kind of sheet has
 	headerEnd int               // the last header row (1-based)
@@ -145,6 +228,12 @@ type layout struct {
 type unknownColumn struct {
 	index int
 	text  string
+}
+
+type derivedColumn struct {
+	index   int
+	text    string
+	derived *Derived
 }
 
 // matchHeader reads a header from one row (parent nil) or from a two-row header where parent is the
@@ -192,17 +281,27 @@ func matchHeader(spec *sheetSpec, parent, row []string) *layout {
 			}
 			break
 		}
-		if !found {
-			text := child
-			if text == "" {
-				text = up
-			} else if up != "" {
-				text = up + "/" + child
-			}
-			if text != "" {
-				l.unknown = append(l.unknown, unknownColumn{j, text})
-			}
+		if found {
+			continue
 		}
+		text := child
+		if text == "" {
+			text = up
+		} else if up != "" {
+			text = up + "/" + child
+		}
+		if text == "" {
+			continue
+		}
+		d := lookupDerived(child)
+		if child == "" {
+			d = lookupDerived(up)
+		}
+		if d != nil {
+			l.derived = append(l.derived, derivedColumn{j, text, d})
+			continue
+		}
+		l.unknown = append(l.unknown, unknownColumn{j, text})
 	}
 	return l
 }

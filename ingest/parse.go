@@ -427,6 +427,11 @@ func (sp *sheetParser) setLayout(l *layout) {
 			Value: u.text, Rule: "unknown_column",
 			Message: fmt.Sprintf("%s的列“%s”不是标准列，已忽略", sp.where(), u.text)})
 	}
+	for _, d := range l.derived {
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: d.text, Cell: cellRef(d.index, l.headerEnd),
+			Value: d.text, Rule: "derived_column",
+			Message: fmt.Sprintf("%s的列“%s”是由%s算出的%s，不导入：electsum 按这些列自己计算，不必填写", sp.where(), d.text, d.derived.From, d.derived.Header)})
+	}
 	for _, h := range l.missing() {
 		sp.skip = true
 		sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: h, Rule: "missing_column",

@@ -119,8 +119,15 @@ func (r *Report) Summary() string {
 		by[c.Severity] += c.Count
 	}
 	fmt.Fprintf(&b, "问题：错误 %d 个，警告 %d 个，提示 %d 个\n", by[Error], by[Warning], by[Notice])
-	for _, c := range r.Counts {
-		fmt.Fprintf(&b, "  %s %-28s %d\n", c.Severity, c.Rule, c.Count)
+	// The rules in Chinese words, padded to one column as a terminal shows them (a Han character is two
+	// cells wide); --json keeps the codes.
+	words, width := make([]string, len(r.Counts)), 0
+	for i, c := range r.Counts {
+		words[i] = RuleWord(c.Rule)
+		width = max(width, displayWidth(words[i]))
+	}
+	for i, c := range r.Counts {
+		fmt.Fprintf(&b, "  %s %s%s %d\n", c.Severity, words[i], strings.Repeat(" ", width-displayWidth(words[i])), c.Count)
 	}
 	if !r.Committed {
 		b.WriteString("数据库未作任何改动\n")
@@ -134,6 +141,9 @@ type ProblemsError struct {
 	Problems []Problem // every problem of the run, errors, warnings and notices, sorted by place
 	Rejected []string  // the files with errors
 	Partial  bool      // true when the clean files were loaded anyway (SkipBadFiles)
+	// ErrorsDir is the folder the caller wrote the marked copies and the problem list to, if it did;
+	// the hint then points there instead of suggesting --errors-dir.
+	ErrorsDir string
 }
 
 func (e *ProblemsError) Error() string {
@@ -152,6 +162,9 @@ func (e *ProblemsError) Error() string {
 // Hint says how to go on.
 func (e *ProblemsError) Hint() string {
 	h := "按上面列出的位置改正后重新运行 electsum ingest；加 --errors-dir 目录 可得到标出错误单元格的工作簿和问题清单，发回乡镇改正"
+	if e.ErrorsDir != "" {
+		h = "按上面列出的位置改正后重新运行 electsum ingest；标出错误单元格的工作簿和问题清单已写到 " + e.ErrorsDir + "，可发回乡镇改正"
+	}
 	if !e.Partial {
 		h += "\n建议: 若要先导入没有错误的文件，加 --skip-bad-files"
 	}
@@ -247,4 +260,17 @@ func (f FileReport) replacedText() string {
 		b.WriteString("是 " + strings.Join(f.Supersedes, "、") + " 的重新报送，该文件此前导入的数据已全部替换")
 	}
 	return b.String()
+}
+
+// displayWidth is how many terminal cells a text takes: two for each wide (East Asian) character.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x1100 && (r <= 0x115F || r >= 0x2E80 && r <= 0xA4CF || r >= 0xAC00 && r <= 0xD7A3 ||
+			r >= 0xF900 && r <= 0xFAFF || r >= 0xFE30 && r <= 0xFE4F || r >= 0xFF00 && r <= 0xFF60 || r >= 0xFFE0 && r <= 0xFFE6) {
+			n++
+		}
+	}
+	return n
 }

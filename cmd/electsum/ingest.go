@@ -108,6 +108,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		for _, w := range written {
 			fmt.Fprintf(e.stderr, "已写出: %s\n", w)
 		}
+		if pe != nil && len(written) > 0 {
+			pe.ErrorsDir = *errorsDir
+		}
 		if err != nil {
 			state := "数据库未作任何改动"
 			if rep.Committed {

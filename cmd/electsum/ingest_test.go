@@ -241,7 +241,7 @@ func TestIngestErrorsDirFailureDoesNotHideTheCommit(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stdout, "已导入 1") || !strings.Contains(stdout, "数据库: "+db) || !strings.Contains(stdout, "member_count_mismatch") {
+	if !strings.Contains(stdout, "已导入 1") || !strings.Contains(stdout, "数据库: "+db) || !strings.Contains(stdout, "警告 当选人数与人员名单不符") {
 		t.Errorf("summary missing:\n%s", stdout)
 	}
 	if !strings.Contains(stderr, "数据已导入") || !strings.Contains(stderr, "建议:") {
@@ -294,5 +294,30 @@ func TestIngestErrorsDirInsideInputIsNotReadBack(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "ingest", "--db", db, "--errors-dir", in, in); code != 2 || !strings.Contains(stderr, "不能是要导入的") {
 		t.Errorf("--errors-dir equal to the input folder: exit %d, %s", code, stderr)
+	}
+}
+
+// The hint to add --errors-dir appears only when it was not given; with it, the hint says where the
+// marked copies went.
+func TestIngestErrorsDirHintOnlyWithout(t *testing.T) {
+	dir := t.TempDir()
+	tmpl := filepath.Join(dir, "采集表.xlsx")
+	if code, _, stderr := runCLI(t, "template", "-o", tmpl); code != 0 {
+		t.Fatalf("template: %s", stderr)
+	}
+	bad := filepath.Join(dir, "南镇.xlsx")
+	r, m := villageRows("南镇", 1, 2024)
+	r[0]["参加投票人数"] = 5000
+	fillTemplate(t, tmpl, bad, r, m)
+	db := filepath.Join(dir, "test.duckdb")
+
+	code, stdout, stderr := runCLI(t, "ingest", "--db", db, "--county", "测试县", bad)
+	if code != 1 || !strings.Contains(stderr, "加 --errors-dir") {
+		t.Errorf("without --errors-dir: exit %d, no hint to add it\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	out := filepath.Join(dir, "退回")
+	code, stdout, stderr = runCLI(t, "ingest", "--db", db, "--county", "测试县", "--errors-dir", out, bad)
+	if code != 1 || strings.Contains(stdout+stderr, "加 --errors-dir") || !strings.Contains(stderr, "已写到 "+out) {
+		t.Errorf("with --errors-dir: exit %d, hint still asks for it or does not say where\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 }
