@@ -107,7 +107,7 @@ func TestChecks(t *testing.T) {
 			sheets:  resultsOnly(okResult, set(okResult, 1, "河口村"), []any{"城关镇", "小计", nil, nil, nil, 2500}),
 			message: "小计行的登记选民数(F4)为 2500，而上一个小计以来各行之和为 2400：请核对"},
 		{name: "unknown sheet", sev: Notice, rule: "unknown_sheet",
-			sheets: []sheetData{{name: "选举结果", rows: [][]any{resultsHeader, okResult}}, {name: "填表说明", rows: [][]any{{"列名", "含义"}, {"登记选民数", "登记的选民"}}}}},
+			sheets: []sheetData{{name: "选举结果", rows: [][]any{resultsHeader, okResult}}, {name: "汇总", rows: [][]any{{"列名", "含义"}, {"登记选民数", "登记的选民"}}}}},
 		{name: "no data sheet", sev: Error, rule: "no_data_sheet",
 			sheets: []sheetData{{name: "Sheet1", rows: [][]any{{"随便", "写点"}}}}},
 	} {

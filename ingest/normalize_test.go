@@ -205,6 +205,10 @@ func TestT2SCoversVocabulary(t *testing.T) {
 			words = append(words, k)
 		}
 	}
+	for _, d := range DerivedColumns {
+		words = append(append(words, d.Header), d.Aliases...)
+	}
+	words = append(words, guideSheetNames...)
 	words = append(words, "合计", "小计", "总计", "第十届")
 	for _, conv := range []string{"s2t", "s2tw", "s2hk"} {
 		cc, err := opencc.New(conv)

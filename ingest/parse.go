@@ -398,7 +398,7 @@ func (sp *sheetParser) end() {
 	if sp.lay == nil && sp.pendingLay != nil && sp.pendingLay.isHeader() {
 		sp.setLayout(sp.pendingLay)
 	}
-	if sp.lay == nil && sp.nonEmpty {
+	if sp.lay == nil && sp.nonEmpty && !isGuideSheet(sp.name) {
 		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Rule: "unknown_sheet",
 			Message: sp.where() + "没有可识别的表头(选举结果或当选人员)，已跳过"})
 	}

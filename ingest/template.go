@@ -12,6 +12,26 @@ import (
 // columns, so the reader never mistakes it for data.
 const GuideSheet = "填表说明"
 
+// guideNames are what an instructions sheet is called: the template's own GuideSheet and the names
+// clerks give theirs. Such a sheet is skipped without a notice when it has no data header (one that
+// does have one is read as usual, whatever its name).
+var guideSheetNames = []string{GuideSheet, "说明", "填写说明", "填报说明", "使用说明", "表格说明", "表样说明", "填表须知", "填报须知", "注意事项", "instructions", "readme"}
+
+var guideNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range guideSheetNames {
+		m[fold(n, true)] = true
+	}
+	return m
+}()
+
+// isGuideSheet says whether a sheet name is an instructions sheet's, in either script and as copies
+// are named: 填表說明, 填表说明 (2), 填表说明2, 说明.
+func isGuideSheet(name string) bool {
+	k := strings.TrimRight(fold(stripBracketed(name), true), "0123456789")
+	return k != "" && guideNames[k]
+}
+
 // templateRows is how far down the dropdowns and text formats of the blank template reach.
 const templateRows = 5000
 

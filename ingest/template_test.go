@@ -109,3 +109,96 @@ func TestTemplateSheetsHeadersAndValidations(t *testing.T) {
 		t.Errorf("guide lists %d columns, want %d", len(listed), len(ResultColumns)+len(MemberColumns))
 	}
 }
+
+// TestGuideSheetSkippedQuietly fills the real template workbook and reads it back: its 填表说明 sheet,
+// under the names clerks leave it with (the other script, Excel's copy name, a shorter name), is not
+// reported as an unknown sheet. A sheet of that content under another name still is, and a sheet
+// called 说明 that holds data is read.
+func TestGuideSheetSkippedQuietly(t *testing.T) {
+	fill := func(t *testing.T, rename string, copyAs string) string {
+		var buf bytes.Buffer
+		if err := WriteTemplate(&buf); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		values := map[SheetKind]map[string]any{
+			ResultsSheet: {"县(市、区)": "测试县", "乡镇(街道)": "城关镇", "村(社区)": "石桥村", "年份": 2024, "选举类型": "村民委员会",
+				"登记选民数": 1200, "参加投票人数": 1100, "应选职数": 1, "当选人数": 1},
+			MembersSheet: {"县(市、区)": "测试县", "乡镇(街道)": "城关镇", "村(社区)": "石桥村", "年份": 2024, "选举类型": "村民委员会",
+				"姓名": "张三", "职务": "主任", "性别": "男", "出生年月": "1975.03", "政治面貌": "中共党员", "学历": "大学本科", "是否连任": "是"},
+		}
+		for kind, byHeader := range values {
+			header, err := f.GetRows(string(kind))
+			if err != nil {
+				t.Fatal(err)
+			}
+			row := make([]any, len(header[0]))
+			for i, h := range header[0] {
+				row[i] = byHeader[h]
+			}
+			if err := f.SetSheetRow(string(kind), "A2", &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if rename != "" {
+			if err := f.SetSheetName(GuideSheet, rename); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if copyAs != "" {
+			idx, err := f.NewSheet(copyAs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			from, _ := f.GetSheetIndex(GuideSheet)
+			if err := f.CopySheet(from, idx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		path := t.TempDir() + "/采集表.xlsx"
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	for _, c := range []struct {
+		name, rename, copyAs string
+		unknown              bool
+	}{
+		{name: "as written"},
+		{name: "traditional", rename: "填表說明"},
+		{name: "short", rename: "说明"},
+		{name: "excel copy", copyAs: "填表说明 (2)"},
+		{name: "wps copy", copyAs: "填表说明(2)"},
+		{name: "numbered", rename: "填表说明2"},
+		{name: "other name", rename: "汇总", unknown: true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := mustParse(t, fill(t, c.rename, c.copyAs))
+			var unknown []Problem
+			for _, pr := range p.Problems {
+				if pr.Rule == "unknown_sheet" {
+					unknown = append(unknown, pr)
+				} else {
+					t.Errorf("problem: %s [%s]", pr, pr.Rule)
+				}
+			}
+			if got := len(unknown) > 0; got != c.unknown {
+				t.Errorf("unknown_sheet reported: %v, want %v (%v)", got, c.unknown, unknown)
+			}
+			if len(p.Results) != 1 || len(p.Members) != 1 {
+				t.Errorf("got %d results, %d members; want 1, 1", len(p.Results), len(p.Members))
+			}
+		})
+	}
+	t.Run("说明 with data", func(t *testing.T) {
+		p := mustParse(t, writeXLSX(t, sheetData{name: "说明", rows: [][]any{resultsHeader, resultRow("石桥村", "村民委员会", 5)}}))
+		if len(p.Results) != 1 {
+			t.Errorf("a sheet named 说明 that holds data was not read: %v", p.Problems)
+		}
+	})
+}
