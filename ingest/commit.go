@@ -147,7 +147,7 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tx.ExecContext(ctx, sqlReplace); err != nil {
+	if _, err := tx.ExecContext(ctx, sqlReplace+sqlUnits); err != nil {
 		return nil, fmt.Errorf("write rows: %w", err)
 	}
 	if err := checkMemberDuplicates(ctx, tx); err != nil {

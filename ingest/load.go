@@ -25,6 +25,7 @@ var (
 	sqlDropFile         = mustSQL("drop_file.sql")
 	sqlCurrentHashes    = mustSQL("current_hashes.sql")
 	sqlReplace          = mustSQL("replace.sql")
+	sqlUnits            = mustSQL("units.sql")
 	sqlLog              = mustSQL("log.sql")
 	sqlInputs           = mustSQL("inputs.sql")
 	sqlClearLog         = mustSQL("clear_log.sql")

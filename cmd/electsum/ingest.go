@@ -49,11 +49,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if created {
 			removeDB(*dbPath)
 		}
-		if strings.Contains(err.Error(), "lock") {
-			// DuckDB lets one process write a database file at a time; its error names the holder.
-			return &hintedError{err: err, hint: "另一个程序(另一个 electsum、DuckDB 命令行或 Python)正在使用 " + *dbPath + "，关闭它后重试"}
-		}
-		return err
+		return lockHint(err, *dbPath)
 	}
 	committed := false
 	defer func() {

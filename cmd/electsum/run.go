@@ -32,6 +32,7 @@ func commands() []*command {
 		{name: "ingest", summary: "把乡镇报来的 .xlsx/.xls/.et/.csv 表格检查后导入数据库", run: runIngest},
 		{name: "report", summary: "起草换届选举工作总结（Markdown、HTML、Word、JSON）；report init 写出配置样例", run: runReport},
 		{name: "annex", summary: "生成附件统计表(Excel 工作簿，或 CSV)", run: runAnnex},
+		{name: "remove", summary: "从数据库删除某个乡镇某年(某类选举)或某个文件导入的数据，先预览再确认", run: runRemove},
 		{name: "query", summary: "对数据库运行只读 SQL 或保存的分析 (--list 查看), 输出表格/CSV/JSON/xlsx/Parquet/Arrow", run: runQuery},
 		{name: "serve", summary: "在浏览器中使用：导入表格、查看问题和统计、下载总结草稿和附件（本机网页）", run: runServe},
 		{name: "demo", summary: "生成一个示例县的数据，导入数据库，并生成总结和附件", run: runDemo},
