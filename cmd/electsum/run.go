@@ -26,6 +26,10 @@ type env struct {
 	stderr io.Writer
 }
 
+// version is set by the release build (.ci/release: -X main.version=…), so that a clerk can say which
+// electsum.exe they run; a plain go build says "dev".
+var version = "dev"
+
 // commands lists every subcommand, built anew on each call so that nothing can change the list.
 func commands() []*command {
 	return []*command{
@@ -68,6 +72,10 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 && noArgsCommand != "" {
 		args = []string{noArgsCommand}
+	}
+	if len(args) > 0 && (args[0] == "version" || args[0] == "--version") {
+		fmt.Fprintln(stdout, "electsum", version)
+		return 0
 	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
@@ -113,14 +121,14 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func printHelp(w io.Writer) {
-	fmt.Fprintln(w, "electsum — 换届选举数据汇总与工作总结起草工具")
+	fmt.Fprintln(w, "electsum "+version+" — 换届选举数据汇总与工作总结起草工具")
 	fmt.Fprintln(w, "\n用法: electsum <命令> [参数]\n\n命令:")
 	cs := commands()
 	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
 	for _, c := range cs {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\n每个命令的参数: electsum <命令> -h")
+	fmt.Fprintln(w, "\n每个命令的参数: electsum <命令> -h；版本: electsum version")
 }
 
 // newFlagSet makes a flag set whose errors and help go to the command's stderr and that does not exit.

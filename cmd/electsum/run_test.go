@@ -33,3 +33,12 @@ func TestRunHelpListsCommands(t *testing.T) {
 		}
 	}
 }
+
+func TestRunVersion(t *testing.T) {
+	for _, arg := range []string{"version", "--version"} {
+		code, stdout, _ := runCLI(t, arg)
+		if code != 0 || strings.TrimSpace(stdout) != "electsum "+version {
+			t.Errorf("electsum %s: exit %d, %q", arg, code, stdout)
+		}
+	}
+}

@@ -67,7 +67,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "注意: 网页在本机以外也可以访问，请只在可信的网络中这样使用")
 	}
 	abs, _ := filepath.Abs(*dbPath)
-	fmt.Fprintf(e.stdout, "electsum 网页已启动: %s\n数据库: %s\n关闭这个窗口(或按 Ctrl+C)即可退出。\n", url, abs)
+	fmt.Fprintf(e.stdout, "electsum %s 网页已启动: %s\n数据库: %s\n关闭这个窗口(或按 Ctrl+C)即可退出。\n", version, url, abs)
 	if !*noBrowser {
 		if err := openBrowser(url); err != nil {
 			fmt.Fprintf(e.stderr, "无法自动打开浏览器(%v)，请手动打开 %s\n", err, url)

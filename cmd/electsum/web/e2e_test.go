@@ -82,7 +82,13 @@ func newBrowser(t *testing.T, base string) *browserRun {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
+	// The browser lives as long as the test may: under the race detector on a loaded machine one run takes
+	// minutes, and a fixed budget here was one of the ways the test failed without anything being wrong.
+	deadline, ok := t.Deadline()
+	if !ok {
+		deadline = time.Now().Add(30 * time.Minute)
+	}
+	ctx, cancelTimeout := context.WithDeadline(ctx, deadline.Add(-10*time.Second))
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	b := &browserRun{t: t, ctx: ctx, base: base, shots: shots, downloads: t.TempDir(),
 		names: map[string]string{}, done: map[string]chan struct{}{}, begun: make(chan string, 8)}
@@ -100,6 +106,7 @@ func newBrowser(t *testing.T, base string) *browserRun {
 				b.mu.Lock()
 				if c, ok := b.done[e.GUID]; ok {
 					close(c)
+					delete(b.done, e.GUID)
 				}
 				b.mu.Unlock()
 			}
@@ -117,11 +124,15 @@ func (b *browserRun) run(actions ...chromedp.Action) {
 	}
 }
 
+// waitLimit bounds each wait for a condition. It is a limit for reporting a page that never gets there,
+// not a pace: every wait returns as soon as its condition holds, however loaded the machine.
+const waitLimit = 3 * time.Minute
+
 // waitFor evaluates cond until it is true, across page loads (errors while the page is replaced are
 // retried).
 func (b *browserRun) waitFor(cond string) {
 	b.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for {
 		var ok bool
 		if err := chromedp.Run(b.ctx, chromedp.Evaluate(cond, &ok)); err == nil && ok {
@@ -133,6 +144,26 @@ func (b *browserRun) waitFor(cond string) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// open loads url and waits until sel is in the page.
+func (b *browserRun) open(url, sel string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(url))
+	b.waitFor(present(sel))
+}
+
+// leave runs actions that replace the page (a form submitted, a link followed) and waits until the new
+// page is complete and cond holds in it. The old page is marked first, so that an element the old page
+// also had (a result table from the query before) is never mistaken for the new page's.
+func (b *browserRun) leave(cond string, actions ...chromedp.Action) {
+	b.t.Helper()
+	b.run(chromedp.Evaluate(`window.electsumOldPage = true`, nil))
+	b.run(actions...)
+	b.waitFor(`!window.electsumOldPage && document.readyState === 'complete' && (` + cond + `)`)
+}
+
+// present is a condition: an element matching sel is in the page.
+func present(sel string) string { return `document.querySelector(` + jsString(sel) + `) !== null` }
 
 // shot saves a full-page screenshot as <name>.png.
 func (b *browserRun) shot(name string) {
@@ -149,7 +180,7 @@ func (b *browserRun) shot(name string) {
 func (b *browserRun) text(sel string) string {
 	b.t.Helper()
 	expr := `(function(){var e=document.querySelector(` + jsString(sel) + `);return e?e.innerText:null})()`
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for {
 		var s *string
 		err := chromedp.Run(b.ctx, chromedp.Evaluate(expr, &s))
@@ -170,7 +201,7 @@ func (b *browserRun) download(sel string) (string, []byte) {
 	var guid string
 	select {
 	case guid = <-b.begun:
-	case <-time.After(20 * time.Second):
+	case <-time.After(waitLimit):
 		b.t.Fatalf("clicking %s started no download", sel)
 	}
 	b.mu.Lock()
@@ -178,7 +209,7 @@ func (b *browserRun) download(sel string) (string, []byte) {
 	b.mu.Unlock()
 	select {
 	case <-c:
-	case <-time.After(60 * time.Second):
+	case <-time.After(waitLimit):
 		b.t.Fatalf("download of %s did not complete", name)
 	}
 	data, err := os.ReadFile(filepath.Join(b.downloads, guid))
@@ -227,14 +258,16 @@ func TestPageEndToEnd(t *testing.T) {
 	b := newBrowser(t, ts.URL)
 
 	// 数据导入: pick the files, choose "skip bad files", load, read the result.
-	b.run(chromedp.Navigate(ts.URL + "/import"))
+	b.open(ts.URL+"/import", "#run-form")
 	b.shot("01-数据导入")
-	b.run(chromedp.SetUploadFiles("#pick-files", paths, chromedp.ByQuery),
-		chromedp.WaitEnabled("#run-button", chromedp.ByQuery))
+	// Uploaded means: every file's request answered and the page's count says so (the button alone is
+	// enabled as soon as the queue is empty, which says nothing about how many got through).
+	b.run(chromedp.SetUploadFiles("#pick-files", paths, chromedp.ByQuery))
+	b.waitFor(fmt.Sprintf(`document.getElementById('run-note').textContent === '%d 个文件已上传' && !document.getElementById('run-button').disabled`, len(paths)))
 	b.shot("02-上传完成")
-	b.run(chromedp.Click(`input[name=mode][value=skip]`, chromedp.ByQuery),
-		chromedp.Click("#run-button", chromedp.ByQuery),
-		chromedp.WaitVisible("#batch-outcome", chromedp.ByQuery))
+	// The run button posts, then the page goes to the batch, which follows the load and reloads when done.
+	b.run(chromedp.Click(`input[name=mode][value=skip]`, chromedp.ByQuery))
+	b.leave(present("#batch-outcome"), chromedp.Click("#run-button", chromedp.ByQuery))
 	files := b.text("#file-table")
 	if !strings.Contains(files, "错误镇.xlsx") || !strings.Contains(files, "被拒绝") || !strings.Contains(files, "已导入") {
 		t.Errorf("file table does not show the broken file rejected and the others loaded:\n%s", files)
@@ -257,7 +290,16 @@ func TestPageEndToEnd(t *testing.T) {
 			t.Errorf("filter 错误 shows a %s row", v)
 		}
 	}
+	// Sorting on 单元格 orders by row number (C9 before C12), also the hidden rows.
 	b.run(chromedp.Click(`#problem-table th:nth-child(4)`, chromedp.ByQuery))
+	var order []float64
+	b.run(chromedp.Evaluate(`Array.from(document.querySelectorAll('#problem-table tbody tr')).map(function(r){return +r.cells[3].getAttribute('data-key')})`, &order))
+	for i := 1; i < len(order); i++ {
+		if order[i] < order[i-1] {
+			t.Errorf("sorted by 单元格, row %v comes after row %v", order[i], order[i-1])
+			break
+		}
+	}
 	b.shot("04-问题清单筛选")
 
 	name, data := b.download("#problems-zip")
@@ -282,10 +324,10 @@ func TestPageEndToEnd(t *testing.T) {
 
 	// 统计 for a township, picked in the form as a user does.
 	township := world.Townships[0].Name
-	b.run(chromedp.Navigate(ts.URL+"/stats"), chromedp.WaitVisible("#stats-heading", chromedp.ByQuery))
+	b.open(ts.URL+"/stats", "#stats-heading")
 	// SetValue fires change, on which the page reloads with the township.
-	b.run(chromedp.SetValue(`select[name=township]`, township, chromedp.ByQuery))
-	b.waitFor(`document.getElementById('stats-heading') && document.getElementById('stats-heading').textContent.indexOf(` + jsString(township) + `) >= 0`)
+	b.leave(`document.getElementById('stats-heading').textContent.indexOf(`+jsString(township)+`) >= 0`,
+		chromedp.SetValue(`select[name=township]`, township, chromedp.ByQuery))
 	heading := b.text("#stats-heading")
 	if !strings.Contains(heading, "2021") {
 		t.Errorf("统计 heading does not compare with 2021: %s", heading)
@@ -305,14 +347,12 @@ func TestPageEndToEnd(t *testing.T) {
 	}
 
 	// 总结与附件: save settings, then download the draft and the annex of the township.
-	b.run(chromedp.Navigate(ts.URL+"/report?township="+url.QueryEscape(township)),
-		chromedp.WaitVisible("#settings-form", chromedp.ByQuery),
-		chromedp.SetValue(`input[name=organ]`, "中共示例县委组织部", chromedp.ByQuery),
+	b.open(ts.URL+"/report?township="+url.QueryEscape(township), "#settings-form")
+	b.run(chromedp.SetValue(`input[name=organ]`, "中共示例县委组织部", chromedp.ByQuery),
 		chromedp.SetValue(`input[name=date]`, "2024年12月20日", chromedp.ByQuery),
 		chromedp.SetValue(`input[name=practices_heading]`, "坚持党的领导", chromedp.ByQuery),
-		chromedp.SetValue(`textarea[name=practices_text]`, "县委常委会专题研究换届工作。", chromedp.ByQuery),
-		chromedp.Submit("#settings-form", chromedp.ByQuery),
-		chromedp.WaitVisible("#settings-saved", chromedp.ByQuery))
+		chromedp.SetValue(`textarea[name=practices_text]`, "县委常委会专题研究换届工作。", chromedp.ByQuery))
+	b.leave(present("#settings-saved"), chromedp.Submit("#settings-form", chromedp.ByQuery))
 	toml, err := os.ReadFile(filepath.Join(dir, "report.toml"))
 	if err != nil || !strings.Contains(string(toml), "中共示例县委组织部") {
 		t.Errorf("report.toml after saving: %s (%v)", toml, err)
@@ -343,10 +383,9 @@ func TestPageEndToEnd(t *testing.T) {
 	}
 
 	// 查询: a saved query with a parameter, its CSV, and the SQL box (a read and a refused write).
-	b.run(chromedp.Navigate(ts.URL+"/query"),
-		chromedp.SetValue(`#form-low-turnout input[name=p_threshold]`, "99", chromedp.ByQuery),
-		chromedp.Click(`button[form=form-low-turnout]`, chromedp.ByQuery),
-		chromedp.WaitVisible("#query-result", chromedp.ByQuery))
+	b.open(ts.URL+"/query", "#sql-form")
+	b.run(chromedp.SetValue(`#form-low-turnout input[name=p_threshold]`, "99", chromedp.ByQuery))
+	b.leave(present("#query-result"), chromedp.Click(`button[form=form-low-turnout]`, chromedp.ByQuery))
 	if got := b.text("#query-result h2"); !strings.Contains(got, "共") {
 		t.Errorf("saved query result heading: %s", got)
 	}
@@ -355,15 +394,18 @@ func TestPageEndToEnd(t *testing.T) {
 	if !strings.HasSuffix(name, ".csv") || !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) || bytes.Count(data, []byte("\n")) < 2 {
 		t.Errorf("saved query CSV %q: %.200s", name, data)
 	}
-	b.run(chromedp.SetValue(`#sql-form textarea`, "SELECT count(*) AS 村数 FROM units", chromedp.ByQuery),
-		chromedp.Submit("#sql-form", chromedp.ByQuery),
-		chromedp.WaitVisible("#query-result", chromedp.ByQuery))
-	if got := b.text("#result-table"); !strings.Contains(got, "180") {
-		t.Errorf("SELECT count(*) FROM units gave %s, want 180", got)
+	// The page before already shows a result table: leave waits for the new page's.
+	b.run(chromedp.SetValue(`#sql-form textarea`, "SELECT count(*) AS 村数 FROM units", chromedp.ByQuery))
+	b.leave(present("#result-table"), chromedp.Submit("#sql-form", chromedp.ByQuery))
+	if got := b.text("#result-table"); !strings.Contains(got, "村数") || !strings.Contains(got, "180") {
+		t.Errorf("SELECT count(*) AS 村数 FROM units gave %s, want 180", got)
 	}
-	b.run(chromedp.SetValue(`#sql-form textarea`, "DELETE FROM units", chromedp.ByQuery),
-		chromedp.Submit("#sql-form", chromedp.ByQuery),
-		chromedp.WaitVisible("#query-error", chromedp.ByQuery))
+	name, data = b.download(`#query-result form.downloads button[value=xlsx]`)
+	if got := readXLSXBytes(t, data); !strings.HasSuffix(name, ".xlsx") || !strings.Contains(got, "村数") || !strings.Contains(got, "180") {
+		t.Errorf("SQL box Excel download %q holds\n%s", name, got)
+	}
+	b.run(chromedp.SetValue(`#sql-form textarea`, "DELETE FROM units", chromedp.ByQuery))
+	b.leave(present("#query-error"), chromedp.Submit("#sql-form", chromedp.ByQuery))
 	if got := b.text("#query-error"); !strings.Contains(got, "拒绝") {
 		t.Errorf("DELETE was not refused: %s", got)
 	}
