@@ -47,11 +47,32 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 // database nor reach the file system. The settings are given in the connection string, so they are in
 // force before any statement runs.
 func OpenReadOnly(ctx context.Context, path string) (*sql.DB, error) {
+	return OpenReadOnlyWithin(ctx, path, Limits{})
+}
+
+// Limits bound what DuckDB may take for one read-only database: the statements of electsum query. A
+// value is DuckDB's size text ("2GB", "512MB"); an empty one keeps DuckDB's default.
+type Limits struct {
+	// Memory is memory_limit: past it DuckDB spills to its temporary folder (<database>.tmp) or fails.
+	Memory string
+	// TempDisk is max_temp_directory_size: how much that folder may hold.
+	TempDisk string
+}
+
+// OpenReadOnlyWithin is OpenReadOnly with DuckDB's memory and temporary disk space bounded by l. The
+// limits are set in the connection string, before lock_configuration, so no statement can lift them.
+func OpenReadOnlyWithin(ctx context.Context, path string, l Limits) (*sql.DB, error) {
 	q := url.Values{}
 	q.Set("access_mode", "read_only")
 	q.Set("enable_external_access", "false")
 	q.Set("autoinstall_known_extensions", "false")
 	q.Set("autoload_known_extensions", "false")
+	if l.Memory != "" {
+		q.Set("memory_limit", l.Memory)
+	}
+	if l.TempDisk != "" {
+		q.Set("max_temp_directory_size", l.TempDisk)
+	}
 	q.Set("lock_configuration", "true")
 	db, err := sql.Open("duckdb", path+"?"+q.Encode())
 	if err != nil {

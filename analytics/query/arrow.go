@@ -15,27 +15,32 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 )
 
-// Arrow writes t as an Arrow IPC file (the random-access "Feather v2" format that pyarrow.ipc.open_file,
-// polars.read_ipc and R arrow::read_feather read), with typed columns as arrowType maps them.
-func Arrow(w io.Writer, t *Table) error {
-	rec, err := record(t)
-	if err != nil {
+// Arrow writes r as an Arrow IPC file (the random-access "Feather v2" format that pyarrow.ipc.open_file,
+// polars.read_ipc and R arrow::read_feather read), with typed columns as arrowType maps them, one record
+// batch per batchRows rows.
+func Arrow(w io.Writer, r Reader) error {
+	var fw *ipc.FileWriter
+	err := recordBatches(r, func(rec arrow.RecordBatch) error {
+		if fw == nil {
+			var err error
+			if fw, err = ipc.NewFileWriter(w, ipc.WithSchema(rec.Schema())); err != nil {
+				return err
+			}
+		}
+		return fw.Write(rec)
+	})
+	if fw == nil {
 		return err
 	}
-	defer rec.Release()
-	fw, err := ipc.NewFileWriter(w, ipc.WithSchema(rec.Schema()))
 	if err != nil {
-		return err
-	}
-	if err := fw.Write(rec); err != nil {
 		fw.Close()
 		return err
 	}
 	return fw.Close()
 }
 
-// arrowType maps a DuckDB column type to an Arrow type. Integers keep their width; HUGEINT is int64
-// when every value fits, else decimal(38,0); DECIMAL(p,s) is decimal128(p,s); DATE is date32;
+// arrowType maps a DuckDB column type to an Arrow type, given the first rows of the result. Integers
+// keep their width; HUGEINT is int64 when every value of the first rows fits, else decimal(38,0); DECIMAL(p,s) is decimal128(p,s); DATE is date32;
 // TIMESTAMP is timestamp[us] (TIMESTAMPTZ in UTC); BLOB is binary; anything else (TIME, INTERVAL,
 // UUID, LIST, STRUCT …) is its text as a string.
 func arrowType(c Column, rows [][]any, col int) arrow.DataType {
@@ -102,25 +107,50 @@ func decimalParams(dbType string) (precision, scale int32, ok bool) {
 	return int32(p), int32(s), true
 }
 
-// record builds one Arrow record holding all of t.
-func record(t *Table) (arrow.RecordBatch, error) {
-	fields := make([]arrow.Field, len(t.Columns))
-	for i, c := range t.Columns {
-		fields[i] = arrow.Field{Name: c.Name, Type: arrowType(c, t.Rows, i), Nullable: true}
-	}
-	schema := arrow.NewSchema(fields, nil)
-	b := array.NewRecordBuilder(memory.DefaultAllocator, schema)
-	defer b.Release()
-	for i := range fields {
-		fb := b.Field(i)
-		fb.Reserve(len(t.Rows))
-		for r, row := range t.Rows {
-			if err := appendValue(fb, row[i]); err != nil {
-				return nil, fmt.Errorf("第 %d 行 %s 列: %w", r+1, t.Columns[i].Name, err)
+// batchRows is how many rows go into one Arrow record batch or Parquet row group: the rows of one
+// batch are held in memory at a time.
+const batchRows = 1 << 16
+
+// recordBatches reads r batchRows rows at a time and gives each batch to emit as an Arrow record. The
+// first batch decides the column types (arrowType); an empty result gives one empty batch.
+func recordBatches(r Reader, emit func(arrow.RecordBatch) error) error {
+	cols := r.Columns()
+	var b *array.RecordBuilder
+	buf := make([][]any, 0, min(batchRows, 1024))
+	for done := 0; ; done += len(buf) {
+		buf = buf[:0]
+		for len(buf) < batchRows && r.Next() {
+			buf = append(buf, append([]any(nil), r.Row()...))
+		}
+		if err := r.Err(); err != nil {
+			return err
+		}
+		if b == nil {
+			fields := make([]arrow.Field, len(cols))
+			for i, c := range cols {
+				fields[i] = arrow.Field{Name: c.Name, Type: arrowType(c, buf, i), Nullable: true}
+			}
+			b = array.NewRecordBuilder(memory.DefaultAllocator, arrow.NewSchema(fields, nil))
+			defer b.Release()
+		} else if len(buf) == 0 {
+			return nil
+		}
+		for i := range cols {
+			fb := b.Field(i)
+			fb.Reserve(len(buf))
+			for k, row := range buf {
+				if err := appendValue(fb, row[i]); err != nil {
+					return fmt.Errorf("第 %d 行 %s 列: %w", done+k+1, cols[i].Name, err)
+				}
 			}
 		}
+		rec := b.NewRecordBatch()
+		err := emit(rec)
+		rec.Release()
+		if err != nil || len(buf) < batchRows {
+			return err
+		}
 	}
-	return b.NewRecordBatch(), nil
 }
 
 func appendValue(b array.Builder, v any) error {

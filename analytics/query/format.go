@@ -76,23 +76,28 @@ func (f Format) Binary() bool {
 type WriteOptions struct {
 	// BOM starts CSV output with a UTF-8 byte-order mark, for Excel.
 	BOM bool
+	// TextRows caps the text table at this many rows (0: no cap); a longer result ends with a line
+	// that gives its number of rows and says to export it with -o.
+	TextRows int
 }
 
-// Write writes t to w in format f.
-func Write(w io.Writer, t *Table, f Format, opts WriteOptions) error {
+// Write writes the rows of r to w in format f, as they are read: only the text table (for its column
+// widths, up to TextRows rows) and the xlsx column widths (the first rows) look ahead, so a result of any
+// size is written in bounded memory.
+func Write(w io.Writer, r Reader, f Format, opts WriteOptions) error {
 	switch f {
 	case FormatTable:
-		return Text(w, t)
+		return Text(w, r, opts.TextRows)
 	case FormatCSV:
-		return CSV(w, t, opts.BOM)
+		return CSV(w, r, opts.BOM)
 	case FormatJSON:
-		return JSON(w, t)
+		return JSON(w, r)
 	case FormatXLSX:
-		return XLSX(w, t)
+		return XLSX(w, r)
 	case FormatParquet:
-		return Parquet(w, t)
+		return Parquet(w, r)
 	case FormatArrow:
-		return Arrow(w, t)
+		return Arrow(w, r)
 	}
 	return &FormatError{Name: string(f)}
 }

@@ -11,14 +11,17 @@ import (
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
 
-// instead of running all but the last, and checks the statement's type.
-func checkReadOnly(conn *sql.Conn, query string) error {
-	return conn.Raw(func(driverConn any) error {
+// checkReadOnly prepares query with the driver's context-free Prepare, which refuses several statements
+// instead of running all but the last, and checks the statement's type. It returns the kind (SELECT
+// or EXPLAIN) and the names of the result's columns as the statement gives them.
+func checkReadOnly(conn *sql.Conn, query string) (kind string, names []string, err error) {
+	err = conn.Raw(func(driverConn any) error {
 		c, ok := driverConn.(*duckdb.Conn)
 		if !ok {
 			return fmt.Errorf("数据库驱动不是 DuckDB (%T)", driverConn)
 		}
-		kind, err := statementKind(c, query)
+		var err error
+		kind, names, err = statementKind(c, query)
 		if err != nil {
 			return err
 		}
@@ -31,7 +34,7 @@ func checkReadOnly(conn *sql.Conn, query string) error {
 			if !ok {
 				return &RefusedError{Kind: "EXPLAIN"}
 			}
-			innerKind, err := statementKind(c, inner)
+			innerKind, _, err := statementKind(c, inner)
 			if err != nil {
 				return err
 			}
@@ -42,35 +45,47 @@ func checkReadOnly(conn *sql.Conn, query string) error {
 		}
 		return &RefusedError{Kind: kind}
 	})
+	return kind, names, err
 }
 
-// statementKind prepares the single statement in query and returns its type's name.
-func statementKind(c *duckdb.Conn, query string) (string, error) {
+// statementKind prepares the single statement in query and returns its type's name and its result's
+// column names.
+func statementKind(c *duckdb.Conn, query string) (string, []string, error) {
 	if strings.TrimSpace(stripComments(query)) == "" {
-		return "", ErrEmptyQuery
+		return "", nil, ErrEmptyQuery
 	}
 	st, err := c.Prepare(query)
 	if err != nil {
 		var de *duckdb.Error
 		if errors.As(err, &de) {
-			return "", sqlError(err)
+			return "", nil, sqlError(err)
 		}
 		// The driver's only other refusal of non-empty text is that it holds several statements.
-		return "", ErrMultipleStatements
+		return "", nil, ErrMultipleStatements
 	}
 	defer st.Close()
 	s, ok := st.(*duckdb.Stmt)
 	if !ok {
-		return "", fmt.Errorf("数据库驱动返回了未知的语句类型 %T", st)
+		return "", nil, fmt.Errorf("数据库驱动返回了未知的语句类型 %T", st)
 	}
 	typ, err := s.StatementType()
 	if err != nil {
-		return "", sqlError(err)
+		return "", nil, sqlError(err)
+	}
+	var names []string
+	if n, err := s.ColumnCount(); err == nil {
+		for i := range n {
+			name, err := s.ColumnName(i)
+			if err != nil {
+				break
+			}
+			names = append(names, name)
+		}
 	}
 	if name, ok := statementKinds[typ]; ok {
-		return name, nil
+		return name, names, nil
 	}
-	return fmt.Sprintf("类型 %d", typ), nil
+	return fmt.Sprintf("类型 %d", typ), names, nil
 }
 
 var statementKinds = map[duckdb.StmtType]string{
@@ -150,7 +165,10 @@ func stripComments(q string) string {
 }
 
 func sqlError(err error) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return &TimeoutError{err: err}
+	}
+	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("查询已中止: %w", err)
 	}
 	var de *duckdb.Error
@@ -159,5 +177,3 @@ func sqlError(err error) error {
 	}
 	return &SQLError{Message: err.Error(), err: err}
 }
-
-// normalize turns a value scanned from the driver into one of the plain types Table documents, so that

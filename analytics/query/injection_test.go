@@ -23,7 +23,7 @@ func formulaTable() *Table {
 // query -o x.csv: text that starts like a formula gets a leading ', numbers stay numbers.
 func TestCSVNeutralisesFormulas(t *testing.T) {
 	var b bytes.Buffer
-	if err := CSV(&b, formulaTable(), true); err != nil {
+	if err := CSV(&b, formulaTable().Reader(), true); err != nil {
 		t.Fatal(err)
 	}
 	records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b.Bytes(), []byte("\xEF\xBB\xBF")))).ReadAll()
@@ -46,7 +46,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 // query -o x.xlsx: the same text lands in text cells, never in formulas.
 func TestXLSXWritesFormulasAsText(t *testing.T) {
 	var b bytes.Buffer
-	if err := XLSX(&b, formulaTable()); err != nil {
+	if err := XLSX(&b, formulaTable().Reader()); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -70,7 +70,7 @@ func TestTextShowsControlCharacters(t *testing.T) {
 	tbl := &Table{Columns: []Column{{Name: "村\x1b[2J", Type: "VARCHAR"}},
 		Rows: [][]any{{"河\x1b[31m岭村"}, {"张\u202e三"}, {"a\x00b"}}}
 	var b bytes.Buffer
-	if err := Text(&b, tbl); err != nil {
+	if err := Text(&b, tbl.Reader(), 0); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

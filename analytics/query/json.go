@@ -8,12 +8,13 @@ import (
 	"math/big"
 )
 
-// JSON writes t as an array of objects, one per row and one line each, keys in column order. Numbers
+// JSON writes r as an array of objects, one per row and one line each, keys in column order. Numbers
 // are JSON numbers with their exact digits (DECIMAL and HUGEINT included); NaN and infinities, which
 // JSON cannot express, are null, like NULL; dates and timestamps are strings.
-func JSON(w io.Writer, t *Table) error {
-	keys := make([][]byte, len(t.Columns))
-	for i, c := range t.Columns {
+func JSON(w io.Writer, r Reader) error {
+	cols := r.Columns()
+	keys := make([][]byte, len(cols))
+	for i, c := range cols {
 		k, err := json.Marshal(c.Name)
 		if err != nil {
 			return err
@@ -22,8 +23,10 @@ func JSON(w io.Writer, t *Table) error {
 	}
 	bw := bufio.NewWriter(w)
 	bw.WriteByte('[')
-	for r, row := range t.Rows {
-		if r > 0 {
+	rows := 0
+	for ; r.Next(); rows++ {
+		row := r.Row()
+		if rows > 0 {
 			bw.WriteByte(',')
 		}
 		bw.WriteString("\n  {")
@@ -39,9 +42,15 @@ func JSON(w io.Writer, t *Table) error {
 			}
 			bw.Write(b)
 		}
-		bw.WriteByte('}')
+		// A failed write (a closed pipe, a full disk) stops the reading too.
+		if err := bw.WriteByte('}'); err != nil {
+			return err
+		}
 	}
-	if len(t.Rows) > 0 {
+	if err := r.Err(); err != nil {
+		return err
+	}
+	if rows > 0 {
 		bw.WriteByte('\n')
 	}
 	bw.WriteString("]\n")

@@ -17,45 +17,58 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/schema"
 )
 
-// Parquet writes t as one Parquet file (Snappy-compressed, one row group), with typed columns as
-// arrowType maps them and the Arrow schema stored (key ARROW:schema) so that Arrow readers get the same
-// types back.
+// Parquet writes r as one Parquet file (Snappy-compressed, one row group per batchRows rows), with
+// typed columns as arrowType maps them and the Arrow schema stored (key ARROW:schema) so that Arrow
+// readers get the same types back.
 //
 // It drives arrow-go's low-level parquet/file writer itself rather than pqarrow: pqarrow imports Arrow
 // Flight only to serialise that stored schema, and Flight brings gRPC and protobuf (about 100 packages)
 // into the binary. The schema is serialised here with the IPC writer, byte for byte as Flight does it.
-func Parquet(w io.Writer, t *Table) error {
-	rec, err := record(t)
-	if err != nil {
-		return err
-	}
-	defer rec.Release()
-	fields := make(schema.FieldList, rec.NumCols())
-	for i, f := range rec.Schema().Fields() {
-		if fields[i], err = parquetNode(f); err != nil {
-			return err
+func Parquet(w io.Writer, r Reader) error {
+	var pw *file.Writer
+	var nodes schema.FieldList
+	err := recordBatches(r, func(rec arrow.RecordBatch) error {
+		if pw == nil {
+			var err error
+			nodes = make(schema.FieldList, rec.NumCols())
+			for i, f := range rec.Schema().Fields() {
+				if nodes[i], err = parquetNode(f); err != nil {
+					return err
+				}
+			}
+			root, err := schema.NewGroupNode("schema", parquet.Repetitions.Required, nodes, -1)
+			if err != nil {
+				return err
+			}
+			meta := metadata.NewKeyValueMetadata()
+			if err := meta.Append("ARROW:schema", storedSchema(rec.Schema())); err != nil {
+				return err
+			}
+			props := parquet.NewWriterProperties(parquet.WithCompression(compress.Codecs.Snappy))
+			// The Parquet writer closes its sink; the caller owns w (it may be standard output).
+			if pw, err = file.NewParquetWriterWithError(struct{ io.Writer }{w}, root, file.WithWriterProps(props), file.WithWriteMetadata(meta)); err != nil {
+				return err
+			}
 		}
-	}
-	root, err := schema.NewGroupNode("schema", parquet.Repetitions.Required, fields, -1)
-	if err != nil {
+		return writeRowGroup(pw, rec)
+	})
+	if pw == nil {
 		return err
 	}
-	meta := metadata.NewKeyValueMetadata()
-	if err := meta.Append("ARROW:schema", storedSchema(rec.Schema())); err != nil {
-		return err
-	}
-	props := parquet.NewWriterProperties(parquet.WithCompression(compress.Codecs.Snappy))
-	// The Parquet writer closes its sink; the caller owns w (it may be standard output).
-	pw, err := file.NewParquetWriterWithError(struct{ io.Writer }{w}, root, file.WithWriterProps(props), file.WithWriteMetadata(meta))
-	if err != nil {
-		return err
-	}
-	rg, err := pw.AppendRowGroupChecked()
 	if err != nil {
 		pw.Close()
 		return err
 	}
-	for i := range fields {
+	return pw.Close()
+}
+
+// writeRowGroup writes rec as one row group of pw.
+func writeRowGroup(pw *file.Writer, rec arrow.RecordBatch) error {
+	rg, err := pw.AppendRowGroupChecked()
+	if err != nil {
+		return err
+	}
+	for i := range int(rec.NumCols()) {
 		cw, err := rg.NextColumn()
 		if err == nil {
 			err = writeColumn(cw, rec.Column(i))
@@ -64,15 +77,10 @@ func Parquet(w io.Writer, t *Table) error {
 			err = cw.Close()
 		}
 		if err != nil {
-			pw.Close()
 			return fmt.Errorf("%s 列: %w", rec.ColumnName(i), err)
 		}
 	}
-	if err := rg.Close(); err != nil {
-		pw.Close()
-		return err
-	}
-	return pw.Close()
+	return rg.Close()
 }
 
 // storedSchema is the Arrow schema as Arrow's Parquet readers look for it: an IPC stream holding only

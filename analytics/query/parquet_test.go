@@ -41,7 +41,7 @@ func TestParquetReadByDuckDB(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Parquet(f, tbl); err != nil {
+	if err := Parquet(f, tbl.Reader()); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Column is one column of a query result: its name and DuckDB's name for its type (INTEGER, BIGINT,
@@ -53,6 +54,25 @@ func (e *RefusedError) Hint() string {
 	return "数据只能通过 electsum ingest 载入; 查询请用 SELECT"
 }
 
+// TimeoutError means the statement ran past its time limit (the context's deadline) and was stopped.
+type TimeoutError struct {
+	Limit time.Duration // the time limit, when known
+	err   error
+}
+
+func (e *TimeoutError) Error() string {
+	if e.Limit > 0 {
+		return fmt.Sprintf("查询超过时间限制 (%s), 已停止", e.Limit)
+	}
+	return "查询超过时间限制, 已停止"
+}
+func (e *TimeoutError) Unwrap() error { return e.err }
+
+// Hint says how to get a result within the limit.
+func (e *TimeoutError) Hint() string {
+	return "缩小查询范围 (WHERE、LIMIT、先聚合再连接); 确实需要更长时间时, 命令行可用 --timeout 放宽 (如 --timeout 10m, 0 表示不限)"
+}
+
 // SQLError is an error DuckDB reported for the statement: its message as DuckDB gives it, including
 // the LINE n / caret position where DuckDB has one.
 type SQLError struct {
@@ -69,58 +89,29 @@ func (e *SQLError) Hint() string {
 	switch {
 	case strings.HasPrefix(e.Message, "Catalog Error"):
 		return "运行 electsum query \"SHOW TABLES\" 查看有哪些表和视图; 若缺少 v_ 开头的视图, 请用新版 electsum ingest 重新载入"
+	case strings.HasPrefix(e.Message, "Out of Memory Error"):
+		return "查询所需的内存或临时磁盘空间超过上限; 缩小查询范围, 或在命令行用 --memory-limit / --temp-limit 放宽"
 	case strings.HasPrefix(e.Message, "Permission Error"):
 		return "electsum query 不读写数据库以外的文件; 导出结果请用 --format 和 -o, 载入数据请用 electsum ingest"
 	}
 	return ""
 }
 
-// Run runs one read-only statement on db and returns its whole result. args bind positional (?, $1)
-// or named ($year, as sql.Named("year", 2024)) parameters. db should come from ingest.OpenReadOnly;
-// Run refuses, without running anything, text with more than one statement (ErrMultipleStatements),
-// no statement (ErrEmptyQuery) or a statement that is not a read (*RefusedError). Errors DuckDB reports
-// are *SQLError.
+// Run runs one read-only statement on db and returns its whole result, for results known to be small
+// (the pages of electsum serve); analysts' statements are read with Open, row by row. The rules are
+// Open's.
 func Run(ctx context.Context, db *sql.DB, query string, args ...any) (*Table, error) {
-	conn, err := db.Conn(ctx)
+	rows, err := Open(ctx, db, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("连接数据库: %w", err)
-	}
-	defer conn.Close()
-	if err := checkReadOnly(conn, query); err != nil {
 		return nil, err
 	}
-	// The text is now known to be one statement, so PrepareContext runs nothing before it.
-	rows, err := conn.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, sqlError(err)
-	}
 	defer rows.Close()
-	types, err := rows.ColumnTypes()
-	if err != nil {
-		return nil, sqlError(err)
-	}
-	t := &Table{Columns: make([]Column, len(types))}
-	for i, ct := range types {
-		t.Columns[i] = Column{Name: ct.Name(), Type: ct.DatabaseTypeName()}
-	}
+	t := &Table{Columns: rows.Columns()}
 	for rows.Next() {
-		row := make([]any, len(types))
-		ptrs := make([]any, len(types))
-		for i := range row {
-			ptrs[i] = &row[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, sqlError(err)
-		}
-		for i, v := range row {
-			row[i] = normalize(v, t.Columns[i].Type)
-		}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, append([]any(nil), rows.Row()...))
 	}
 	if err := rows.Err(); err != nil {
-		return nil, sqlError(err)
+		return nil, err
 	}
 	return t, nil
 }
-
-// checkReadOnly prepares query with the driver's context-free Prepare, which refuses several statements

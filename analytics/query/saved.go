@@ -180,10 +180,36 @@ func FindSaved(name string) (Saved, bool) {
 	return Saved{}, false
 }
 
-// Run runs the saved analysis with the parameter values given as text (from --param name=value);
-// parameters not given are NULL, which the SQL reads as "use the default". An unknown name or a value
-// not of the parameter's type is a *ParamError.
+// Run runs the saved analysis with the parameter values given as text (from --param name=value) and
+// returns its whole result; parameters not given are NULL, which the SQL reads as "use the default".
+// An unknown name or a value not of the parameter's type is a *ParamError.
 func (s Saved) Run(ctx context.Context, db *sql.DB, values map[string]string) (*Table, error) {
+	args, err := s.args(values)
+	if err != nil {
+		return nil, err
+	}
+	t, err := Run(ctx, db, s.SQL, args...)
+	if err != nil {
+		return nil, fmt.Errorf("保存的查询 %s: %w", s.Name, err)
+	}
+	return t, nil
+}
+
+// Open is Run for a result read row by row (see Open).
+func (s Saved) Open(ctx context.Context, db *sql.DB, values map[string]string) (*Rows, error) {
+	args, err := s.args(values)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := Open(ctx, db, s.SQL, args...)
+	if err != nil {
+		return nil, fmt.Errorf("保存的查询 %s: %w", s.Name, err)
+	}
+	return rows, nil
+}
+
+// args binds the parameter values given as text.
+func (s Saved) args(values map[string]string) ([]any, error) {
 	known := make([]string, len(s.Params))
 	for i, p := range s.Params {
 		known[i] = p.Name
@@ -206,11 +232,7 @@ func (s Saved) Run(ctx context.Context, db *sql.DB, values map[string]string) (*
 		}
 		args = append(args, sql.Named(p.Name, v))
 	}
-	t, err := Run(ctx, db, s.SQL, args...)
-	if err != nil {
-		return nil, fmt.Errorf("保存的查询 %s: %w", s.Name, err)
-	}
-	return t, nil
+	return args, nil
 }
 
 func (p Param) parse(text string) (any, error) {

@@ -18,28 +18,52 @@ var width = func() *runewidth.Condition {
 	return c
 }()
 
-// Text writes t as a table aligned by display width (a Chinese character takes two columns), with
+// TextRows is how many rows the text table of electsum query and the page of electsum serve show.
+const TextRows = 1000
+
+// Text writes r as a table aligned by display width (a Chinese character takes two columns), with
 // numeric columns right-aligned, NULL written as NULL, and the row count below:
 //
 //	乡镇   | 村社区 | 参选率
 //	-------+--------+-------
 //	城关镇 | 西村   |   48.8
 //	(1 行)
-func Text(w io.Writer, t *Table) error {
-	cells := make([][]string, len(t.Rows)+1)
-	widths := make([]int, len(t.Columns))
-	cells[0] = make([]string, len(t.Columns))
-	for i, c := range t.Columns {
+//
+// maxRows (0: no cap) caps the rows shown, since the columns are aligned over every row shown; a
+// longer result ends with …共N行 and the advice to export it with -o. N is counted by the database
+// where it can (Rows.Total), else by reading on without keeping the rows.
+func Text(w io.Writer, r Reader, maxRows int) error {
+	cols := r.Columns()
+	cells := [][]string{make([]string, len(cols))}
+	widths := make([]int, len(cols))
+	for i, c := range cols {
 		cells[0][i] = oneLine(c.Name)
 	}
-	for r, row := range t.Rows {
-		cells[r+1] = make([]string, len(row))
+	more := false
+	for r.Next() {
+		if maxRows > 0 && len(cells) > maxRows {
+			more = true
+			break
+		}
+		row := r.Row()
+		line := make([]string, len(row))
 		for i, v := range row {
 			if v == nil {
-				cells[r+1][i] = "NULL"
+				line[i] = "NULL"
 			} else {
-				cells[r+1][i] = oneLine(text(v))
+				line[i] = oneLine(text(v))
 			}
+		}
+		cells = append(cells, line)
+	}
+	if err := r.Err(); err != nil {
+		return err
+	}
+	total := int64(len(cells) - 1)
+	if more {
+		var err error
+		if total, err = countRows(r, total+1); err != nil {
+			return err
 		}
 	}
 	for _, row := range cells {
@@ -56,7 +80,7 @@ func Text(w io.Writer, t *Table) error {
 			pad := strings.Repeat(" ", widths[i]-width.StringWidth(s))
 			last := i == len(row)-1
 			switch {
-			case numeric(t.Columns[i].Type):
+			case numeric(cols[i].Type):
 				bw.WriteString(pad + s)
 			case last:
 				bw.WriteString(s) // no trailing blanks
@@ -75,8 +99,24 @@ func Text(w io.Writer, t *Table) error {
 			bw.WriteByte('\n')
 		}
 	}
-	fmt.Fprintf(bw, "(%d 行)\n", len(t.Rows))
+	if more {
+		fmt.Fprintf(bw, "…共%d行 (只显示前 %d 行), 用 -o 导出全部, 如 -o 结果.csv 或 -o 结果.xlsx\n", total, len(cells)-1)
+	} else {
+		fmt.Fprintf(bw, "(%d 行)\n", total)
+	}
 	return bw.Flush()
+}
+
+// countRows is the number of rows of r, of which read have been given by Next: counted by r itself
+// when it can, else by reading on.
+func countRows(r Reader, read int64) (int64, error) {
+	if c, ok := r.(counter); ok {
+		return c.Total()
+	}
+	for r.Next() {
+		read++
+	}
+	return read, r.Err()
 }
 
 // oneLine keeps a value on its line and harmless to the terminal: line breaks and tabs are written

@@ -40,6 +40,7 @@ func (d Decimal) Float64() float64 {
 	return f
 }
 
+// normalize turns a value scanned from the driver into one of the plain types Table documents, so that
 // callers never see driver types.
 func normalize(v any, dbType string) any {
 	switch x := v.(type) {

@@ -31,7 +31,7 @@ func BenchmarkWrite100k(b *testing.B) {
 	for _, f := range Formats {
 		b.Run(string(f), func(b *testing.B) {
 			for b.Loop() {
-				if err := Write(io.Discard, t, f, WriteOptions{}); err != nil {
+				if err := Write(io.Discard, t.Reader(), f, WriteOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math/big"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -58,7 +59,7 @@ func TestTextAlignsCJKByDisplayWidth(t *testing.T) {
 		},
 	}
 	var b bytes.Buffer
-	if err := Text(&b, tbl); err != nil {
+	if err := Text(&b, tbl.Reader(), 0); err != nil {
 		t.Fatal(err)
 	}
 	want := "" +
@@ -75,7 +76,7 @@ func TestTextAlignsCJKByDisplayWidth(t *testing.T) {
 
 func TestTextEmptyResult(t *testing.T) {
 	var b bytes.Buffer
-	if err := Text(&b, &Table{Columns: []Column{{Name: "n", Type: "BIGINT"}}}); err != nil {
+	if err := Text(&b, (&Table{Columns: []Column{{Name: "n", Type: "BIGINT"}}}).Reader(), 0); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := b.String(), "n\n-\n(0 行)\n"; got != want {
@@ -86,7 +87,7 @@ func TestTextEmptyResult(t *testing.T) {
 func TestCSVReadBack(t *testing.T) {
 	for _, bom := range []bool{false, true} {
 		var b bytes.Buffer
-		if err := CSV(&b, sample(), bom); err != nil {
+		if err := CSV(&b, sample().Reader(), bom); err != nil {
 			t.Fatal(err)
 		}
 		data := b.Bytes()
@@ -116,7 +117,7 @@ func TestCSVReadBack(t *testing.T) {
 
 func TestJSONReadBack(t *testing.T) {
 	var b bytes.Buffer
-	if err := JSON(&b, sample()); err != nil {
+	if err := JSON(&b, sample().Reader()); err != nil {
 		t.Fatal(err)
 	}
 	dec := json.NewDecoder(&b)
@@ -147,7 +148,7 @@ func TestJSONReadBack(t *testing.T) {
 		}
 	}
 	var empty bytes.Buffer
-	if err := JSON(&empty, &Table{Columns: []Column{{Name: "n", Type: "BIGINT"}}}); err != nil {
+	if err := JSON(&empty, (&Table{Columns: []Column{{Name: "n", Type: "BIGINT"}}}).Reader()); err != nil {
 		t.Fatal(err)
 	}
 	if empty.String() != "[]\n" {
@@ -157,7 +158,7 @@ func TestJSONReadBack(t *testing.T) {
 
 func TestXLSXReadBack(t *testing.T) {
 	var b bytes.Buffer
-	if err := XLSX(&b, sample()); err != nil {
+	if err := XLSX(&b, sample().Reader()); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -232,7 +233,7 @@ func checkArrow(t *testing.T, schema *arrow.Schema, cols func(i int) arrow.Array
 
 func TestArrowReadBack(t *testing.T) {
 	var b bytes.Buffer
-	if err := Arrow(&b, sample()); err != nil {
+	if err := Arrow(&b, sample().Reader()); err != nil {
 		t.Fatal(err)
 	}
 	r, err := ipc.NewFileReader(bytes.NewReader(b.Bytes()))
@@ -255,7 +256,7 @@ func TestArrowReadBack(t *testing.T) {
 
 func TestParquetReadBack(t *testing.T) {
 	var b bytes.Buffer
-	if err := Parquet(&b, sample()); err != nil {
+	if err := Parquet(&b, sample().Reader()); err != nil {
 		t.Fatal(err)
 	}
 	tbl, err := pqarrow.ReadTable(context.Background(), bytes.NewReader(b.Bytes()), nil, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
@@ -271,13 +272,16 @@ func TestParquetReadBack(t *testing.T) {
 
 func TestHugeintFitsInt64(t *testing.T) {
 	tbl := &Table{Columns: []Column{{Name: "s", Type: "HUGEINT"}}, Rows: [][]any{{int64(5)}, {nil}}}
-	rec, err := record(tbl)
+	var typ arrow.DataType
+	err := recordBatches(tbl.Reader(), func(rec arrow.RecordBatch) error {
+		typ = rec.Schema().Field(0).Type
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rec.Release()
-	if rec.Schema().Field(0).Type.ID() != arrow.INT64 {
-		t.Errorf("HUGEINT sums that fit are %s, want int64", rec.Schema().Field(0).Type)
+	if typ.ID() != arrow.INT64 {
+		t.Errorf("HUGEINT sums that fit are %s, want int64", typ)
 	}
 }
 
@@ -301,5 +305,97 @@ func TestFormatFloat(t *testing.T) {
 		if got := formatFloat(f); got != want {
 			t.Errorf("formatFloat(%v) = %q, want %q", f, got, want)
 		}
+	}
+}
+
+func counted(n int) *Table {
+	t := &Table{Columns: []Column{{Name: "i", Type: "BIGINT"}, {Name: "s", Type: "VARCHAR"}}}
+	for i := range n {
+		t.Rows = append(t.Rows, []any{int64(i), "村" + strconv.Itoa(i)})
+	}
+	return t
+}
+
+// The text table shows TextRows rows and says how many there are.
+func TestTextCapsRows(t *testing.T) {
+	var b bytes.Buffer
+	if err := Text(&b, counted(1005).Reader(), 1000); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(lines) != 1002+1 {
+		t.Errorf("%d lines, want header, rule, 1000 rows and the count", len(lines))
+	}
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "…共1005行") || !strings.Contains(last, "-o") {
+		t.Errorf("last line %q", last)
+	}
+	b.Reset()
+	if err := Text(&b, counted(1000).Reader(), 1000); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(b.String(), "(1000 行)\n") {
+		t.Errorf("a result of exactly the cap ends %q", b.String()[b.Len()-20:])
+	}
+}
+
+// Results longer than a batch are written as several record batches / row groups, all rows kept.
+func TestArrowParquetBatches(t *testing.T) {
+	const n = batchRows + 10
+	tbl := counted(n)
+	var b bytes.Buffer
+	if err := Arrow(&b, tbl.Reader()); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ipc.NewFileReader(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows int64
+	for i := range r.NumRecords() {
+		rec, err := r.RecordBatch(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows += rec.NumRows()
+	}
+	if r.NumRecords() != 2 || rows != n {
+		t.Errorf("arrow: %d batches, %d rows; want 2, %d", r.NumRecords(), rows, n)
+	}
+	b.Reset()
+	if err := Parquet(&b, tbl.Reader()); err != nil {
+		t.Fatal(err)
+	}
+	pt, err := pqarrow.ReadTable(context.Background(), bytes.NewReader(b.Bytes()), nil, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pt.Release()
+	if pt.NumRows() != n {
+		t.Errorf("parquet: %d rows, want %d", pt.NumRows(), n)
+	}
+	chunks := pt.Column(0).Data().Chunks()
+	last := chunks[len(chunks)-1].(*array.Int64)
+	if got := last.Value(last.Len() - 1); got != n-1 {
+		t.Errorf("parquet: last value %d, want %d", got, n-1)
+	}
+}
+
+// An xlsx of more than widthRows rows holds them all, in order.
+func TestXLSXStreamsPastWidthRows(t *testing.T) {
+	var b bytes.Buffer
+	if err := XLSX(&b, counted(widthRows+5).Reader()); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != widthRows+6 || rows[len(rows)-1][0] != strconv.Itoa(widthRows+4) {
+		t.Errorf("%d rows, last %v", len(rows), rows[len(rows)-1])
 	}
 }

@@ -12,10 +12,32 @@ import (
 // sheetName is the one sheet of a query workbook.
 const sheetName = "查询结果"
 
-// XLSX writes t as a workbook with one sheet: a bold header row that stays in view when scrolling,
-// columns as wide as the text of their first thousand rows (up to a limit), numbers as numbers and dates as dates; NULL is an
-// empty cell. Integers beyond ±2^53, which Excel would round, are written as text.
-func XLSX(w io.Writer, t *Table) error {
+// maxXLSXRows is how many data rows fit on one sheet (1,048,576 rows, one of them the header).
+const maxXLSXRows = 1<<20 - 1
+
+// widthRows is how many rows size the columns of a workbook; measuring every cell of a large result is
+// slow, and the rows are held until the columns are sized.
+const widthRows = 1000
+
+// TooManyRowsError means a result has more rows than an xlsx sheet holds; nothing is written.
+type TooManyRowsError struct{ Limit int }
+
+func (e *TooManyRowsError) Error() string {
+	return fmt.Sprintf("结果超过 Excel 工作表的上限 (%d 行数据), 没有写出", e.Limit)
+}
+
+// Hint says which formats take more rows.
+func (e *TooManyRowsError) Hint() string {
+	return "用 --format csv 或 parquet 导出全部行, 或在 SQL 中用 WHERE/LIMIT 缩小结果"
+}
+
+// XLSX writes r as a workbook with one sheet: a bold header row that stays in view when scrolling,
+// columns as wide as the text of their first thousand rows (up to a limit), numbers as numbers and
+// dates as dates; NULL is an empty cell. Integers beyond ±2^53, which Excel would round, are written as
+// text. Rows go through excelize's StreamWriter, which keeps the sheet in a temporary file rather than
+// in memory; a result of more rows than a sheet holds is a *TooManyRowsError.
+func XLSX(w io.Writer, r Reader) error {
+	cols := r.Columns()
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
@@ -38,10 +60,17 @@ func XLSX(w io.Writer, t *Table) error {
 	if err != nil {
 		return err
 	}
-	for i, c := range t.Columns {
+	// The first rows are held to size the columns, which must be set before the first row is written.
+	var first [][]any
+	for len(first) < widthRows && r.Next() {
+		first = append(first, append([]any(nil), r.Row()...))
+	}
+	if err := r.Err(); err != nil {
+		return err
+	}
+	for i, c := range cols {
 		wide := width.StringWidth(c.Name)
-		// The first rows are enough to size a column; measuring every cell of a large result is slow.
-		for _, row := range t.Rows[:min(len(t.Rows), 1000)] {
+		for _, row := range first {
 			if row[i] != nil {
 				wide = max(wide, width.StringWidth(text(row[i])))
 			}
@@ -54,21 +83,41 @@ func XLSX(w io.Writer, t *Table) error {
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
-	cells := make([]any, len(t.Columns))
-	for i, c := range t.Columns {
+	cells := make([]any, len(cols))
+	for i, c := range cols {
 		cells[i] = excelize.Cell{StyleID: header, Value: c.Name}
 	}
 	if err := sw.SetRow("A1", cells); err != nil {
 		return err
 	}
-	for r, row := range t.Rows {
-		cells := make([]any, len(row))
-		for i, v := range row {
-			cells[i] = xlsxValue(v, t.Columns[i].Type, date, stamp)
+	n := 0
+	put := func(row []any) error {
+		if n == maxXLSXRows {
+			return &TooManyRowsError{Limit: maxXLSXRows}
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		n++
+		for i, v := range row {
+			cells[i] = xlsxValue(v, cols[i].Type, date, stamp)
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, n+1)
 		if err := sw.SetRow(cell, cells); err != nil {
-			return fmt.Errorf("row %d: %w", r+1, err)
+			return fmt.Errorf("row %d: %w", n, err)
+		}
+		return nil
+	}
+	for _, row := range first {
+		if err := put(row); err != nil {
+			return err
+		}
+	}
+	if len(first) == widthRows {
+		for r.Next() {
+			if err := put(r.Row()); err != nil {
+				return err
+			}
+		}
+		if err := r.Err(); err != nil {
+			return err
 		}
 	}
 	if err := sw.Flush(); err != nil {

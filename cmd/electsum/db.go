@@ -14,10 +14,15 @@ import (
 // in one line that says what to do, a database that does not exist or holds no data yet: a failed
 // first ingest, or a DuckDB file of something else, must not read as a county with 0 villages.
 func openData(ctx context.Context, path string) (*sql.DB, error) {
+	return openDataWithin(ctx, path, ingest.Limits{})
+}
+
+// openDataWithin is openData with DuckDB's memory and temporary disk space bounded (electsum query).
+func openDataWithin(ctx context.Context, path string, limits ingest.Limits) (*sql.DB, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, &noDataError{path: path, missing: true}
 	}
-	db, err := ingest.OpenReadOnly(ctx, path)
+	db, err := ingest.OpenReadOnlyWithin(ctx, path, limits)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/term"
@@ -20,11 +21,17 @@ import (
 	"electsum/ingest"
 )
 
-const queryUsage = `[--db 文件] [--format 格式] [-o 文件] ("SQL 语句" | -f 文件.sql | 查询名 [--param 名=值 …] | --list)
+const queryUsage = `[--db 文件] [--format 格式] [-o 文件] [--timeout 时长] ("SQL 语句" | -f 文件.sql | 查询名 [--param 名=值 …] | --list)
 
 对数据库运行一条只读 SQL 语句 (SELECT、WITH、FROM、DESCRIBE、SHOW、SUMMARIZE、EXPLAIN), 或运行保存的分析。
 数据库以只读方式打开, 不能访问其他文件, 也不能加载扩展; 写入、COPY、ATTACH、SET 等语句会被拒绝。
 导出由 electsum 完成: 用 --format 和 -o 指定格式和文件。
+
+限制 (防止一条查询占满机器):
+  --timeout       时间限制, 默认 60s; 超时即停止 (如 --timeout 10m; 0 表示不限)
+  --memory-limit  DuckDB 可用的内存, 默认 ` + defaultQueryMemory + `; 超过时先写入临时文件夹 (数据库旁的 .tmp)
+  --temp-limit    临时文件夹的上限, 默认 ` + defaultQueryTemp + `
+结果边读边写, 导出任意行数都不会占满内存; 表格格式 (table) 最多显示 1000 行, 并给出总行数。
 
 输出格式:
   table    按显示宽度对齐的文本表格 (默认); NULL 显示为 NULL, 数字右对齐
@@ -74,6 +81,9 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	out := fs.String("o", "", "输出文件 (默认标准输出)")
 	force := fs.Bool("force", false, "-o 的文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
 	list := fs.Bool("list", false, "列出保存的分析: 名称、说明、参数")
+	timeout := fs.Duration("timeout", defaultQueryTimeout, "时间限制, 超时即停止 (如 90s、10m; 0 表示不限)")
+	memory := fs.String("memory-limit", defaultQueryMemory, "DuckDB 可用的内存上限 (如 1GB、512MB)")
+	temp := fs.String("temp-limit", defaultQueryTemp, "临时文件夹的上限 (如 20GB)")
 	params := paramFlag{}
 	fs.Var(params, "param", "保存的分析的参数, 名=值, 可重复")
 	positional, err := parseFlags(fs, args)
@@ -126,40 +136,68 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 			hint: fmt.Sprintf("用 -o 指定文件, 如 -o 结果.%s", format)}
 	}
 
-	db, err := openData(ctx, *dbPath)
+	if *timeout < 0 {
+		return &usageError{message: fmt.Sprintf("--timeout %s 不能为负数", *timeout), hint: "如 --timeout 90s 或 --timeout 10m; 0 表示不限"}
+	}
+	for _, l := range []struct{ flag, value string }{{"--memory-limit", *memory}, {"--temp-limit", *temp}} {
+		if !byteSize.MatchString(l.value) {
+			return &usageError{message: fmt.Sprintf("%s %q 不是大小", l.flag, l.value), hint: "写成数字加单位, 如 512MB、2GB"}
+		}
+	}
+
+	db, err := openDataWithin(ctx, *dbPath, ingest.Limits{Memory: *memory, TempDisk: *temp})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	// The writers read the rows as DuckDB gives them, so the file is written within the time limit too.
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
 
-	var table *query.Table
+	var rows *query.Rows
 	if saved != nil {
-		table, err = saved.Run(ctx, db, params)
+		rows, err = saved.Open(ctx, db, params)
 		var pe *query.ParamError
 		if errors.As(err, &pe) {
 			return &usageError{message: pe.Error(), hint: pe.Hint()}
 		}
 	} else {
-		table, err = query.Run(ctx, db, text)
+		rows, err = query.Open(ctx, db, text)
 	}
 	if err != nil {
 		return err
 	}
+	defer rows.Close()
+	opts := query.WriteOptions{TextRows: query.TextRows}
 	if *out == "" {
-		return query.Write(e.stdout, table, format, query.WriteOptions{})
+		return query.Write(e.stdout, rows, format, opts)
 	}
 	output, err := outputFor(ctx, db, *dbPath, *force)
 	if err != nil {
 		return err
 	}
+	opts.BOM = true
 	if err := output.WriteFile(*out, func(w io.Writer) error {
-		return query.Write(w, table, format, query.WriteOptions{BOM: true})
+		return query.Write(w, rows, format, opts)
 	}); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "已写出 %d 行 %d 列到 %s\n", len(table.Rows), len(table.Columns), *out)
+	fmt.Fprintf(e.stderr, "已写出 %d 行 %d 列到 %s\n", rows.Read(), len(rows.Columns()), *out)
 	return nil
 }
+
+// The limits of one query; README "Safety" states them.
+const (
+	defaultQueryTimeout = 60 * time.Second
+	defaultQueryMemory  = "2GB"
+	defaultQueryTemp    = "10GB"
+)
+
+// byteSize is a size as DuckDB reads it: 512MB, 2GB, 1.5GiB.
+var byteSize = regexp.MustCompile(`(?i)^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)\s*$`)
 
 func readQueryFile(e *env, path string) ([]byte, error) {
 	if path == "-" {
@@ -247,7 +285,7 @@ func demoQueries(ctx context.Context, e *env, d *demoContext) error {
 			return err
 		}
 		path := filepath.Join(dir, s.Name+".csv")
-		if err := output.WriteFile(path, func(w io.Writer) error { return query.CSV(w, t, true) }); err != nil {
+		if err := output.WriteFile(path, func(w io.Writer) error { return query.CSV(w, t.Reader(), true) }); err != nil {
 			return err
 		}
 	}

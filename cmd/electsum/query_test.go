@@ -276,3 +276,43 @@ func TestQueryFileInGBKOrWithBOM(t *testing.T) {
 		}
 	}
 }
+
+// issue 14 item 12: a cross join of 1e12 rows stops at --timeout with a Chinese message, exit 1, and
+// -o leaves no file behind.
+func TestQueryTimeout(t *testing.T) {
+	db := queryFixture(t)
+	out := filepath.Join(t.TempDir(), "x.csv")
+	code, _, stderr := runCLI(t, "query", "--db", db, "--timeout", "500ms", "-o", out,
+		"SELECT a.range * b.range AS p FROM range(1000000) a, range(1000000) b")
+	if code != 1 || !strings.Contains(stderr, "查询超过时间限制 (500ms)") || !strings.Contains(stderr, "--timeout") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a stopped query left %s (%v)", out, err)
+	}
+	code, _, stderr = runCLI(t, "query", "--db", db, "--timeout", "-1s", "SELECT 1")
+	if code != 2 {
+		t.Errorf("negative --timeout: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "query", "--db", db, "--memory-limit", "lots", "SELECT 1")
+	if code != 2 || !strings.Contains(stderr, "--memory-limit") {
+		t.Errorf("bad --memory-limit: exit %d, %s", code, stderr)
+	}
+}
+
+// The table format shows 1000 rows and the number of rows; -o writes them all.
+func TestQueryTableCapsRows(t *testing.T) {
+	db := queryFixture(t)
+	code, stdout, stderr := runCLI(t, "query", "--db", db, "SELECT * FROM range(2500)")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "…共2500行") || strings.Count(stdout, "\n") != 1003 {
+		t.Errorf("%d lines, ending %q", strings.Count(stdout, "\n"), stdout[len(stdout)-120:])
+	}
+	out := filepath.Join(t.TempDir(), "all.csv")
+	code, _, stderr = runCLI(t, "query", "--db", db, "-o", out, "SELECT * FROM range(2500)")
+	if code != 0 || !strings.Contains(stderr, "已写出 2500 行") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}

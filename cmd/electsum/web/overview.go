@@ -18,12 +18,17 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	data := map[string]any{}
 	for key, name := range map[string]string{"Bodies": "overview_bodies", "Places": "overview_places", "Loads": "overview_loads"} {
-		t, err := query.Run(ctx, s.db, sqlText(name))
+		rows, err := query.Open(ctx, s.db, sqlText(name))
+		var v *resultView
+		if err == nil {
+			v, err = viewOf(rows)
+			rows.Close()
+		}
 		if err != nil {
 			s.fail(w, r, fmt.Errorf("数据总览: %w", err))
 			return
 		}
-		data[key] = viewOf(t)
+		data[key] = v
 	}
 	t, err := query.Run(ctx, s.db, sqlText("overview_checks"))
 	if err != nil {

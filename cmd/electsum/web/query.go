@@ -12,11 +12,9 @@ import (
 	"electsum/analytics/query"
 )
 
-// shownRows is how many rows of a result the page shows; downloads hold them all.
-const shownRows = 1000
-
-// queryTimeout bounds one query from the page, so that a runaway join does not hold the server.
-const queryTimeout = 2 * time.Minute
+// queryTimeout bounds one query from the page, so that a runaway join does not hold the server: the
+// default time limit of electsum query.
+const queryTimeout = 60 * time.Second
 
 // resultView is a query result as the page shows it.
 type resultView struct {
@@ -25,22 +23,32 @@ type resultView struct {
 	Total   int
 }
 
-func viewOf(t *query.Table) *resultView {
-	v := &resultView{Total: len(t.Rows)}
-	for _, c := range t.Columns {
+// viewOf reads the first query.TextRows rows of a result for the page, and counts the rest in the
+// database; downloads hold them all.
+func viewOf(rows *query.Rows) (*resultView, error) {
+	v := &resultView{}
+	for _, c := range rows.Columns() {
 		v.Columns = append(v.Columns, c.Name)
 	}
-	for i, row := range t.Rows {
-		if i == shownRows {
-			break
-		}
-		cells := make([]string, len(row))
-		for j, x := range row {
+	for len(v.Rows) < query.TextRows && rows.Next() {
+		cells := make([]string, len(rows.Row()))
+		for j, x := range rows.Row() {
 			cells[j] = query.Cell(x)
 		}
 		v.Rows = append(v.Rows, cells)
 	}
-	return v
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	v.Total = len(v.Rows)
+	if v.Total == query.TextRows {
+		n, err := rows.Total()
+		if err != nil {
+			return nil, err
+		}
+		v.Total = int(n)
+	}
+	return v, nil
 }
 
 // savedView is a saved analysis with the values its form shows.
@@ -81,7 +89,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 
 	ctx, cancel := context.WithTimeout(r.Context(), queryTimeout)
 	defer cancel()
-	var table *query.Table
+	var rows *query.Rows
 	var err error
 	format := ""
 	download := "查询结果"
@@ -93,7 +101,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		if strings.TrimSpace(text) == "" {
 			break
 		}
-		table, err = query.Run(ctx, s.db, text)
+		rows, err = query.Open(ctx, s.db, text)
 	case name != "":
 		sq, ok := query.FindSaved(name)
 		if !ok {
@@ -102,7 +110,14 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		}
 		format = r.URL.Query().Get("format")
 		download = sq.Description
-		table, err = sq.Run(ctx, s.db, values)
+		rows, err = sq.Open(ctx, s.db, values)
+	}
+	if rows != nil {
+		defer rows.Close()
+	}
+	var result *resultView
+	if err == nil && rows != nil && format != "csv" && format != "xlsx" {
+		result, err = viewOf(rows)
 	}
 	if err != nil {
 		data["Error"] = err.Error()
@@ -117,22 +132,22 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		s.renderStatus(w, r, http.StatusOK, "query", "查询", data)
 		return
 	}
-	if table != nil {
+	if rows != nil {
 		switch format {
 		case "csv":
 			attachment(w, "text/csv; charset=utf-8", fileName(download)+".csv")
-			if err := query.CSV(w, table, true); err != nil {
+			if err := query.CSV(w, rows, true); err != nil {
 				s.opts.Logf("查询下载: %v", err)
 			}
 			return
 		case "xlsx":
 			attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName(download)+".xlsx")
-			if err := query.XLSX(w, table); err != nil {
+			if err := query.XLSX(w, rows); err != nil {
 				s.opts.Logf("查询下载: %v", err)
 			}
 			return
 		}
-		data["Result"] = viewOf(table)
+		data["Result"] = result
 	}
 	s.render(w, r, "query", "查询", data)
 }

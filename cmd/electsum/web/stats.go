@@ -261,7 +261,7 @@ func (s *Server) statsTable(w http.ResponseWriter, r *http.Request) {
 		}
 		name := fmt.Sprintf("%s%d年%s.xlsx", f.Place(), f.Scope.Year, strings.NewReplacer("：", "_", "“", "", "”", "", "(", "", ")", "", "%", "").Replace(t.Title))
 		attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
-		if err := query.XLSX(w, tab); err != nil {
+		if err := query.XLSX(w, tab.Reader()); err != nil {
 			s.opts.Logf("统计表下载: %v", err)
 		}
 		return
