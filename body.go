@@ -121,3 +121,23 @@ const (
 // PartyMember reports whether a stored 政治面貌 is a party member (中共党员 or 中共预备党员), the
 // figure 党员 counts. An empty value is not known to be one.
 func PartyMember(party string) bool { return party == FullPartyMember || party == ProbationPartyMember }
+
+// Kind is which summary an election belongs in: the 村(社区)“两委” summary or the people's congress
+// (县乡人大换届) summary. `electsum report --kind` takes these names.
+type Kind string
+
+const (
+	Lianwei Kind = "lianwei" // 村(社区)“两委”换届选举工作总结: every body but the deputies
+	Renda   Kind = "renda"   // 县乡两级人大换届选举工作总结: 县级 and 乡级人大代表
+)
+
+// Kinds returns the kinds of summary in the order electsum offers them.
+func Kinds() []Kind { return []Kind{Lianwei, Renda} }
+
+// Kind is the summary b's elections belong in.
+func (b Body) Kind() Kind {
+	if b.Deputies() {
+		return Renda
+	}
+	return Lianwei
+}

@@ -19,6 +19,8 @@ type Congress struct {
 	Year         int       `json:"year"`
 	PreviousYear int       `json:"previous_year,omitempty"` // 0: no earlier people's congress election in the scope
 	GeneratedAt  time.Time `json:"generated_at"`
+	FirstDate    string    `json:"first_date,omitempty"` // earliest 选举日期, YYYY-MM-DD
+	LastDate     string    `json:"last_date,omitempty"`
 
 	Levels         []CongressLevel `json:"levels"`         // 县级 then 乡级, those held this year
 	Constituencies []Constituency  `json:"constituencies"` // every 选区 this year, by level, township and number
@@ -182,6 +184,10 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 	}
 	for _, r := range cur {
 		c.Levels = append(c.Levels, congressLevel(r.body, r.n, prev[r.body]))
+	}
+	if err := conn.QueryRowContext(ctx, sqlText("congress_dates"), scope.Year, scope.County, scope.County,
+		scope.Township, scope.Township).Scan(&c.FirstDate, &c.LastDate); err != nil {
+		return nil, fmt.Errorf("read the people's congress election dates: %w", err)
 	}
 	if c.Constituencies, err = constituencies(ctx, conn, scope); err != nil {
 		return nil, err
@@ -489,6 +495,34 @@ func congressChecks(ctx context.Context, conn querier, s Scope) ([]Check, error)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read the people's congress checks: %w", err)
+	}
+	return out, nil
+}
+
+// Kinds lists the kinds of summary the data of the scope's year holds (electsum.Kinds order): a
+// county with village and people's congress elections has both.
+func Kinds(ctx context.Context, db *sql.DB, scope Scope) ([]electsum.Kind, error) {
+	rows, err := db.QueryContext(ctx, sqlText("bodies_of_year"), scope.Year, scope.County, scope.County, scope.Township, scope.Township, scope.Unit, scope.Unit)
+	if err != nil {
+		return nil, fmt.Errorf("query the bodies of %d: %w", scope.Year, err)
+	}
+	defer rows.Close()
+	has := map[electsum.Kind]bool{}
+	for rows.Next() {
+		var b string
+		if err := rows.Scan(&b); err != nil {
+			return nil, fmt.Errorf("read the bodies of %d: %w", scope.Year, err)
+		}
+		has[Body(b).Kind()] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the bodies of %d: %w", scope.Year, err)
+	}
+	var out []electsum.Kind
+	for _, k := range electsum.Kinds() {
+		if has[k] {
+			out = append(out, k)
+		}
 	}
 	return out, nil
 }

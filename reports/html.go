@@ -61,12 +61,18 @@ func (r *Renderer) HTML(w io.Writer, v *View, script Script) error {
 	if err != nil {
 		return err
 	}
+	return writePage(w, script, title, body)
+}
+
+// writePage writes the HTML page around a rendered body: the language of script, the title and the
+// official-document CSS.
+func writePage(w io.Writer, script Script, title, body string) error {
 	lang := "zh-CN"
 	switch script {
 	case Hant:
 		lang = "zh-Hant"
 	}
-	_, err = fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n<style>\n%s\n</style>\n</head>\n<body>\n%s</body>\n</html>\n",
+	_, err := fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n<style>\n%s\n</style>\n</head>\n<body>\n%s</body>\n</html>\n",
 		lang, html.EscapeString(title), pageCSS, body)
 	return err
 }

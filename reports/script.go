@@ -108,10 +108,14 @@ func DetectScript(s *analytics.Summary) Script {
 // converted: a village is called what its sheet calls it (南岩村 stays 南岩村 in Traditional output,
 // not 南巖村), so they are swapped for private-use code points around the conversion.
 func (v *View) Convert(script Script, text string) (string, error) {
+	return convertKeeping(script, text, v.names())
+}
+
+// convertKeeping converts text to script, leaving the names (longest first) as the data writes them.
+func convertKeeping(script Script, text string, names []string) (string, error) {
 	if script != Hant {
 		return script.Convert(text)
 	}
-	names := v.names()
 	pairs := make([]string, 0, 2*len(names))
 	back := make([]string, 0, 2*len(names))
 	for i, n := range names {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"electsum"
 	"electsum/analytics"
 	"electsum/ingest"
 	"electsum/reports/annex"
@@ -21,6 +22,7 @@ type annexRequest struct {
 	format   string // xlsx or csv
 	out      string
 	force    bool // replace existing files (never the database or an ingested file)
+	kind     electsum.Kind
 }
 
 func runAnnex(ctx context.Context, e *env, args []string) error {
@@ -35,6 +37,7 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "xlsx", "xlsx(一个工作簿) 或 csv(每张表一个 UTF-8 CSV 文件，放在 -o 指定的文件夹)")
 	out := fs.String("o", "", "输出文件(xlsx) 或文件夹(csv)；默认 附件.xlsx 或 附件")
 	force := fs.Bool("force", false, "输出文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
+	kind := fs.String("kind", "", "附件类别：lianwei 村(社区)“两委”换届、renda 县乡人大换届；默认数据中只有一类时用那一类，两类都有时用 lianwei")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -54,7 +57,12 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	opts := cfg.Options()
+	k, err := parseKind(*kind)
+	if err != nil {
+		return err
+	}
 	req := annexRequest{
+		kind:     k,
 		db:       *db,
 		scope:    analytics.Scope{County: *county, Township: *township, Year: *year, Compare: *compare},
 		opts:     opts,
@@ -88,6 +96,17 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 	}
 	defer db.Close()
 	req.opts.Unmasked = req.unmasked
+	kinds, err := dataKinds(ctx, db, req.scope, req.kind)
+	if err != nil {
+		return nil, err
+	}
+	if kinds[0] == electsum.Renda {
+		output, err := outputFor(ctx, db, req.db, req.force)
+		if err != nil {
+			return nil, err
+		}
+		return writeCongressAnnex(ctx, db, output, req)
+	}
 	s, err := analytics.Summarize(ctx, db, req.scope, req.opts)
 	if err != nil {
 		return nil, err

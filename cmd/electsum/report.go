@@ -34,6 +34,7 @@ type reportOptions struct {
 	formats      []string
 	script       reports.Script
 	allTownships bool
+	kind         electsum.Kind // "": every kind the data holds
 	out          string
 	force        bool             // replace existing files (never the database or an ingested file)
 	now          func() time.Time // nil: time.Now
@@ -43,7 +44,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && args[0] == "init" {
 		return runReportInit(e, args[1:])
 	}
-	flags := newFlagSet(e, "report", "--year 2024 [--county X | --township X | --unit X] [--level unit|township|county] [--compare 2021] [--config report.toml] [--templates 目录] [--format md,html,docx,json] [--script hans|hant] [--all-townships] [-o 目录]\n       electsum report init [-o report.toml]")
+	flags := newFlagSet(e, "report", "--year 2024 [--county X | --township X | --unit X] [--level unit|township|county] [--compare 2021] [--config report.toml] [--templates 目录] [--format md,html,docx,json] [--script hans|hant] [--all-townships] [--kind lianwei|renda] [-o 目录]\n       electsum report init [-o report.toml]")
 	var o reportOptions
 	flags.StringVar(&o.db, "db", ingest.DefaultDB, "数据库文件")
 	flags.IntVar(&o.scope.Year, "year", 0, "本届选举年份（必填）")
@@ -57,6 +58,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	format := flags.String("format", "md,html", "输出格式，逗号分隔：md、html、docx（Word，党政机关公文格式）、json")
 	script := flags.String("script", "", "文字：hans 简体、hant 繁体；默认跟随数据")
 	flags.BoolVar(&o.allTownships, "all-townships", false, "同时为每个乡镇（街道）各写一份总结")
+	kind := flags.String("kind", "", "总结类别：lianwei 村(社区)“两委”换届、renda 县乡人大换届；默认数据中有哪类就写哪类")
 	flags.StringVar(&o.out, "o", ".", "输出目录")
 	flags.BoolVar(&o.force, "force", false, "输出文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
 	rest, err := parseFlags(flags, args)
@@ -74,6 +76,9 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		o.level = analytics.Level(*level)
 	default:
 		return &usageError{message: fmt.Sprintf("--level %q 无效", *level), hint: "可选 unit、township、county"}
+	}
+	if o.kind, err = parseKind(*kind); err != nil {
+		return err
 	}
 	if o.script, err = reports.ParseScript(*script); err != nil {
 		return &usageError{message: err.Error(), hint: "可选 hans 或 hant"}
@@ -150,8 +155,7 @@ func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
 	defer db.Close()
 	opts := cfg.Options()
 	opts.Now = o.now
-
-	scopes, err := reportScopes(ctx, db, o.scope, o.allTownships, opts)
+	kinds, err := dataKinds(ctx, db, o.scope, o.kind)
 	if err != nil {
 		return nil, err
 	}
@@ -160,6 +164,28 @@ func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
 		return nil, err
 	}
 	if err := output.Dir(o.out); err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, k := range kinds {
+		var ps []string
+		if k == electsum.Renda {
+			ps, err = writeCongressReports(ctx, o, db, output, r, cfg, opts)
+		} else {
+			ps, err = writeVillageReports(ctx, o, db, output, r, cfg, opts)
+		}
+		paths = append(paths, ps...)
+		if err != nil {
+			return paths, err
+		}
+	}
+	return paths, nil
+}
+
+// writeVillageReports writes the 村(社区)“两委” draft of each scope.
+func writeVillageReports(ctx context.Context, o reportOptions, db *sql.DB, output electsum.Output, r *reports.Renderer, cfg reports.Config, opts analytics.Options) ([]string, error) {
+	scopes, err := reportScopes(ctx, db, o.scope, o.allTownships, opts)
+	if err != nil {
 		return nil, err
 	}
 	var paths []string
@@ -229,7 +255,11 @@ func reportScopes(ctx context.Context, db *sql.DB, scope analytics.Scope, allTow
 // reportFileName is 示例县2024年村两委换届选举工作总结: the title without quotation marks, safe as a
 // file name.
 func reportFileName(v *reports.View) string {
-	name := fmt.Sprintf("%s%d年%s两委换届选举工作总结", v.Place, v.Year, v.Kind)
+	return safeFileName(fmt.Sprintf("%s%d年%s两委换届选举工作总结", v.Place, v.Year, v.Kind))
+}
+
+// safeFileName replaces the characters a file name may not hold (and quotation marks) with _.
+func safeFileName(name string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case '/', '\\', ':', '*', '?', '"', '<', '>', '|', '“', '”':

@@ -22,6 +22,13 @@ type Options struct {
 // Write writes the annex workbook of s to w. s is not modified.
 func Write(w io.Writer, s *analytics.Summary, opts Options) error {
 	ts := tables(s, opts)
+	title := fmt.Sprintf("%s%d年换届选举工作总结附件", scopeName(s), s.Year)
+	return writeBook(w, ts, title, func(f *excelize.File) error { return addCharts(f, s, ts) })
+}
+
+// writeBook writes the tables as the sheets of one workbook, with its title and, when charts is not
+// nil, the charts it adds.
+func writeBook(w io.Writer, ts []*table, title string, charts func(*excelize.File) error) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newStyles(f)
@@ -41,13 +48,13 @@ func Write(w io.Writer, s *analytics.Summary, opts Options) error {
 			return fmt.Errorf("annex sheet %s: %w", t.sheet, err)
 		}
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: fmt.Sprintf("%s%d年换届选举工作总结附件", scopeName(s), s.Year), Creator: "electsum", Language: "zh-CN",
-	}); err != nil {
+	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "electsum", Language: "zh-CN"}); err != nil {
 		return fmt.Errorf("annex properties: %w", err)
 	}
-	if err := addCharts(f, s, ts); err != nil {
-		return fmt.Errorf("annex charts: %w", err)
+	if charts != nil {
+		if err := charts(f); err != nil {
+			return fmt.Errorf("annex charts: %w", err)
+		}
 	}
 	// No SetActiveSheet: the first sheet is active already, and excelize would parse every streamed
 	// sheet back into memory to set it (the whole roster, at province scale).

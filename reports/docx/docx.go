@@ -75,8 +75,31 @@ func Write(w io.Writer, r *reports.Renderer, v *reports.View, script reports.Scr
 	return write(w, md.Bytes(), ph, title, fontsFor(script), created)
 }
 
+// WriteCongress writes the people's congress draft (reports.CongressView) as a .docx, laid out as
+// Write lays out the village drafts.
+func WriteCongress(w io.Writer, r *reports.Renderer, v *reports.CongressView, script reports.Script) error {
+	var md bytes.Buffer
+	if err := r.CongressMarkdown(&md, v, script); err != nil {
+		return err
+	}
+	ph, err := placeholder(v, script)
+	if err != nil {
+		return err
+	}
+	title, err := v.Convert(script, v.Title)
+	if err != nil {
+		return err
+	}
+	return write(w, md.Bytes(), ph, title, fontsFor(script), v.Congress.GeneratedAt)
+}
+
+// converter is a view that converts its text to a script (reports.View, reports.CongressView).
+type converter interface {
+	Convert(script reports.Script, text string) (string, error)
+}
+
 // placeholder is the opening and closing text of reports.Placeholder in script (【待补充： and 】).
-func placeholder(v *reports.View, script reports.Script) ([2]string, error) {
+func placeholder(v converter, script reports.Script) ([2]string, error) {
 	const mark = "X"
 	p, err := v.Convert(script, reports.Placeholder(mark))
 	if err != nil {

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"electsum"
+	"electsum/analytics"
+	"electsum/reports"
+	"electsum/reports/annex"
+	"electsum/reports/docx"
+)
+
+// kindNames are the summaries `--kind` offers, as the users know them.
+var kindNames = map[electsum.Kind]string{electsum.Lianwei: "村(社区)“两委”换届", electsum.Renda: "县乡人大换届"}
+
+// parseKind reads --kind: "" (from the data), lianwei or renda.
+func parseKind(s string) (electsum.Kind, error) {
+	for _, k := range electsum.Kinds() {
+		if s == string(k) {
+			return k, nil
+		}
+	}
+	if s == "" {
+		return "", nil
+	}
+	var names []string
+	for _, k := range electsum.Kinds() {
+		names = append(names, fmt.Sprintf("%s(%s)", k, kindNames[k]))
+	}
+	return "", &usageError{message: fmt.Sprintf("--kind %q 无效", s), hint: "可选 " + strings.Join(names, "、")}
+}
+
+// dataKinds are the kinds of summary to write: the one asked for, else every kind the scope's year
+// holds. An asked-for kind the data lacks is an error that says what the data does hold.
+func dataKinds(ctx context.Context, db *sql.DB, scope analytics.Scope, asked electsum.Kind) ([]electsum.Kind, error) {
+	if scope.Year == 0 {
+		years, err := analytics.Years(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		if len(years) > 0 {
+			scope.Year = years[0]
+		}
+	}
+	held, err := analytics.Kinds(ctx, db, scope)
+	if err != nil {
+		return nil, err
+	}
+	if asked == "" {
+		if len(held) == 0 {
+			return []electsum.Kind{electsum.Lianwei}, nil // Summarize says there is no data
+		}
+		return held, nil
+	}
+	for _, k := range held {
+		if k == asked {
+			return []electsum.Kind{asked}, nil
+		}
+	}
+	var names []string
+	for _, k := range held {
+		names = append(names, fmt.Sprintf("%s(%s)", k, kindNames[k]))
+	}
+	return nil, &usageError{message: fmt.Sprintf("%d年的数据中没有%s选举", scope.Year, kindNames[asked]),
+		hint: "数据中有：" + strings.Join(names, "、")}
+}
+
+// congressFileName is the draft's title without quotation marks, safe as a file name.
+func congressFileName(v *reports.CongressView) string {
+	return safeFileName(v.Title)
+}
+
+// writeCongressReports writes the people's congress draft of each scope (county, and with
+// --all-townships each township that held one) in every format asked for.
+func writeCongressReports(ctx context.Context, o reportOptions, db *sql.DB, output electsum.Output, r *reports.Renderer, cfg reports.Config, opts analytics.Options) ([]string, error) {
+	if o.scope.Unit != "" {
+		return nil, &usageError{message: "人大换届选举工作总结按县或乡镇(街道)起草，不按选区", hint: "去掉 --unit，或用 --township 写某个乡镇的总结"}
+	}
+	c, err := analytics.SummarizeCongress(ctx, db, o.scope, opts)
+	if err != nil {
+		return nil, err
+	}
+	models := []*analytics.Congress{c}
+	if o.allTownships && o.scope.Township == "" {
+		seen := map[string]bool{}
+		for _, k := range c.Constituencies {
+			if seen[k.Township] {
+				continue
+			}
+			seen[k.Township] = true
+			sc := o.scope
+			sc.County, sc.Township = k.County, k.Township
+			tc, err := analytics.SummarizeCongress(ctx, db, sc, opts)
+			if err != nil {
+				return nil, err
+			}
+			models = append(models, tc)
+		}
+	}
+	var paths []string
+	for _, m := range models {
+		v := reports.NewCongressView(m, cfg)
+		script := o.script
+		if script == "" {
+			script = reports.Hans
+		}
+		base, err := v.Convert(script, congressFileName(v))
+		if err != nil {
+			return paths, err
+		}
+		for _, f := range o.formats {
+			write := func(w io.Writer) error {
+				switch f {
+				case "md":
+					return r.CongressMarkdown(w, v, script)
+				case "html":
+					return r.CongressHTML(w, v, script)
+				case "docx":
+					return docx.WriteCongress(w, r, v, script)
+				}
+				return reports.CongressJSON(w, v)
+			}
+			p := filepath.Join(o.out, base+"."+f)
+			if err := output.WriteFile(p, write); err != nil {
+				return paths, fmt.Errorf("生成 %s 的 %s: %w", v.Place, f, err)
+			}
+			paths = append(paths, p)
+		}
+	}
+	return paths, nil
+}
+
+// writeCongressAnnex writes the people's congress annex workbook of req.scope.
+func writeCongressAnnex(ctx context.Context, db *sql.DB, output electsum.Output, req annexRequest) ([]string, error) {
+	if req.format == "csv" {
+		return nil, &usageError{message: "人大换届附件目前只能写成 Excel 工作簿", hint: "去掉 --format csv"}
+	}
+	c, err := analytics.SummarizeCongress(ctx, db, req.scope, req.opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := output.Dir(filepath.Dir(req.out)); err != nil {
+		return nil, err
+	}
+	opts := annex.Options{Unmasked: req.unmasked}
+	if err := output.WriteFile(req.out, func(w io.Writer) error { return annex.WriteCongress(w, c, opts) }); err != nil {
+		return nil, fmt.Errorf("写附件: %w", err)
+	}
+	return []string{req.out}, nil
+}

@@ -1,0 +1,202 @@
+package annex
+
+import (
+	"fmt"
+	"io"
+
+	"electsum"
+	"electsum/analytics"
+)
+
+// WriteCongress writes the annex workbook of a people's congress summary: 选民登记统计表 and
+// 选区情况统计表 (a row per 选区, a section and a 合计 row per level), 代表构成统计表 (per level),
+// 与上届对比表 and 当选代表名册 (id numbers masked unless opts.Unmasked). c is not modified.
+func WriteCongress(w io.Writer, c *analytics.Congress, opts Options) error {
+	ts := congressTables(c, opts)
+	title := fmt.Sprintf("%s%d年人大换届选举工作总结附件", congressPlace(c), c.Year)
+	return writeBook(w, ts, title, nil)
+}
+
+func congressPlace(c *analytics.Congress) string {
+	switch {
+	case c.Scope.Township != "":
+		return c.Scope.Township
+	case c.Scope.County != "":
+		return c.Scope.County
+	case len(c.Constituencies) > 0:
+		return c.Constituencies[0].County
+	}
+	return ""
+}
+
+func congressTables(c *analytics.Congress, opts Options) []*table {
+	return []*table{registrationTable(c), constituencyTable(c), compositionTable(c), congressCompareTable(c), deputyRoster(c, opts)}
+}
+
+// perLevel adds, for each level, a section, the rows of its 选区 and a 合计 row summing the count
+// columns from the first count column on; rates are the model's, never recomputed.
+func perLevel(t *table, c *analytics.Congress, counts int, rowOf func(k analytics.Constituency) []cell, totalOf func(l analytics.CongressLevel) []cell) {
+	for i, l := range c.Levels {
+		t.section(numbered(i, string(l.Body)))
+		from := t.nextRow()
+		n := 0
+		for _, k := range c.Constituencies {
+			if k.Body != l.Body {
+				continue
+			}
+			n++
+			t.add(dataRow, append([]cell{num(float64(n)), str(k.Township), str(k.Unit), str(k.Number)}, rowOf(k)...)...)
+		}
+		to := t.nextRow() - 1
+		total := []cell{{kind: text}, str("合计"), {kind: text}, {kind: text}}
+		rates := totalOf(l)
+		for j := 0; j < counts; j++ {
+			if n == 0 {
+				total = append(total, cell{})
+				continue
+			}
+			total = append(total, sumOf(t, 4+j, from, to))
+		}
+		t.add(totalRow, append(total, rates...)...)
+	}
+}
+
+func registrationTable(c *analytics.Congress) *table {
+	t := &table{sheet: "表1 选民登记统计表", title: fmt.Sprintf("%s%d年人大换届选民登记统计表", congressPlace(c), c.Year), freezeCols: 3}
+	t.cols = []column{{label: "序号", kind: count}, {label: "乡镇(街道)", kind: text}, {label: "选区", kind: text}, {label: "选区编号", kind: text},
+		{label: "总人口", kind: count}, {label: "18周岁以上人口", kind: count}}
+	for _, l := range []string{"回户籍地参选", "参加本单位选举", "长期外出下落不明", "不能行使选举权利", "停止行使选举权利", "被剥夺选举权利"} {
+		t.cols = append(t.cols, column{group: "未在本选区登记", label: l, kind: count})
+	}
+	t.cols = append(t.cols, column{label: "登记选民", kind: count}, column{group: "登记选民中", label: "女性", kind: count},
+		column{group: "登记选民中", label: "少数民族", kind: count}, column{group: "登记选民中", label: "流动人口", kind: count},
+		column{label: "登记率", kind: share})
+	perLevel(t, c, 12, func(k analytics.Constituency) []cell {
+		return []cell{value(k.Population), value(k.Adults), value(k.AwayHome), value(k.AwayWorkplace), value(k.AwayMissing),
+			value(k.Incapable), value(k.Suspended), value(k.Deprived), value(k.Registered), value(k.RegisteredWomen),
+			value(k.RegisteredMinor), value(k.RegisteredMigr), percent(k.RegistrationRate)}
+	}, func(l analytics.CongressLevel) []cell { return []cell{percent(l.RegistrationRate.Current)} })
+	return t
+}
+
+func constituencyTable(c *analytics.Congress) *table {
+	t := &table{sheet: "表2 选区情况统计表", title: fmt.Sprintf("%s%d年人大代表选举选区情况统计表", congressPlace(c), c.Year), freezeCols: 3}
+	t.cols = []column{{label: "序号", kind: count}, {label: "乡镇(街道)", kind: text}, {label: "选区", kind: text}, {label: "选区编号", kind: text},
+		{label: "应选代表名额", kind: count}, {label: "正式候选人", kind: count},
+		{group: "候选人提名", label: "政党、人民团体推荐", kind: count}, {group: "候选人提名", label: "选民或代表联名推荐", kind: count},
+		{label: "登记选民", kind: count}, {label: "参加投票", kind: count},
+		{group: "投票方式", label: "投票站", kind: count}, {group: "投票方式", label: "流动票箱", kind: count}, {group: "投票方式", label: "委托投票", kind: count},
+		{label: "有效票", kind: count}, {label: "无效票", kind: count}, {label: "当选代表", kind: count},
+		{label: "差额比例", kind: share}, {label: "参选率", kind: share}, {label: "选举轮次", kind: text}}
+	perLevel(t, c, 12, func(k analytics.Constituency) []cell {
+		return []cell{value(k.Seats), value(k.Candidates), value(k.ByParties), value(k.ByVoters), value(k.Registered), value(k.Voted),
+			value(k.InPerson), value(k.Mobile), value(k.Proxy), value(k.ValidBallots), value(k.InvalidBallots), value(k.Elected),
+			percent(k.Margin), percent(k.Turnout), str(k.Round)}
+	}, func(l analytics.CongressLevel) []cell {
+		return []cell{percent(l.Margin.Current), percent(l.Turnout.Current), {kind: text}}
+	})
+	return t
+}
+
+// deputyParts are the groups of 代表构成 in the order the tables list them.
+func deputyParts(d analytics.DeputyStructure) []analytics.Part {
+	out := []analytics.Part{d.Women, d.NonParty, d.Minorities}
+	out = append(out, d.Categories...)
+	out = append(out, d.WorkersFarmers, d.College, d.Reelected)
+	return out
+}
+
+func compositionTable(c *analytics.Congress) *table {
+	t := &table{sheet: "表3 代表构成统计表", title: fmt.Sprintf("%s%d年新当选人大代表构成统计表", congressPlace(c), c.Year), freezeCols: 1}
+	t.cols = []column{{label: "代表构成", kind: text}}
+	for _, l := range c.Levels {
+		t.cols = append(t.cols, column{group: string(l.Body), label: "人数", kind: count}, column{group: string(l.Body), label: "占比", kind: share})
+	}
+	row := func(label string, pick func(analytics.CongressLevel) analytics.Part) {
+		cells := []cell{str(label)}
+		for _, l := range c.Levels {
+			p := pick(l)
+			cells = append(cells, value(p.Count.Current), percent(p.Share.Current))
+		}
+		t.add(dataRow, cells...)
+	}
+	total := []cell{str("代表总数")}
+	for _, l := range c.Levels {
+		total = append(total, value(l.Deputies.Total.Current), cell{kind: share})
+	}
+	t.add(totalRow, total...)
+	if len(c.Levels) == 0 {
+		return t
+	}
+	for i, p := range deputyParts(c.Levels[0].Deputies) {
+		row(p.Label, func(l analytics.CongressLevel) analytics.Part { return deputyParts(l.Deputies)[i] })
+	}
+	return t
+}
+
+func congressCompareTable(c *analytics.Congress) *table {
+	t := &table{sheet: "表4 与上届对比表", title: fmt.Sprintf("%s%d年人大换届主要指标与上届对比表", congressPlace(c), c.Year),
+		cols: []column{{label: "指标", kind: text}, {label: "本届", kind: count}, {label: "上届", kind: count},
+			{label: "增减", kind: count}, {label: "单位", kind: text}},
+		freezeCols: 1}
+	if c.PreviousYear > 0 {
+		t.cols[1].label = fmt.Sprintf("本届(%d年)", c.Year)
+		t.cols[2].label = fmt.Sprintf("上届(%d年)", c.PreviousYear)
+	}
+	countRow := func(label string, f analytics.Figure, unit string) {
+		r := t.nextRow()
+		cur, prev := value(f.Current), value(f.Previous)
+		t.add(dataRow, str(label), cur, prev, change(cur, prev, r, "", 0), str(unit))
+	}
+	shareRow := func(label string, f analytics.Figure) {
+		r := t.nextRow()
+		cur, prev := percent(f.Current), percent(f.Previous)
+		t.add(dataRow, str(label), cur, prev, change(cur, prev, r, "*100", 1), str("百分点"))
+	}
+	for i, l := range c.Levels {
+		t.section(numbered(i, string(l.Body)))
+		countRow("选区数", l.Constituencies, "个")
+		countRow("登记选民", l.Registered, "人")
+		shareRow("登记率", l.RegistrationRate)
+		countRow("参加投票", l.Voted, "人")
+		shareRow("参选率", l.Turnout)
+		countRow("应选代表名额", l.Seats, "名")
+		countRow("正式候选人", l.Candidates, "名")
+		shareRow("差额比例", l.Margin)
+		countRow("当选代表", l.Deputies.Total, "名")
+		for _, p := range deputyParts(l.Deputies) {
+			countRow(p.Label+"代表", p.Count, "名")
+			shareRow(p.Label+"代表占比", p.Share)
+		}
+	}
+	return t
+}
+
+func deputyRoster(c *analytics.Congress, opts Options) *table {
+	t := &table{sheet: "表5 当选代表名册", title: fmt.Sprintf("%s%d年当选人大代表名册", congressPlace(c), c.Year)}
+	t.cols = []column{{label: "序号", kind: count}}
+	for _, l := range []string{"乡镇(街道)", "选区", "选举类型", "姓名", "性别"} {
+		t.cols = append(t.cols, column{label: l, kind: text})
+	}
+	t.freezeCols = len(t.cols) - 1
+	t.cols = append(t.cols, column{label: "年龄", kind: count})
+	for _, l := range []string{"民族", "政治面貌", "学历", "代表构成", "是否连任"} {
+		t.cols = append(t.cols, column{label: l, kind: text})
+	}
+	t.cols = append(t.cols, column{label: "得票数", kind: count}, column{label: "身份证号", kind: text})
+	t.stream = func(emit func(row) error) error {
+		for i, d := range c.Roster {
+			id := d.IDNumber
+			if !opts.Unmasked {
+				id = electsum.MaskID(id)
+			}
+			cells := []cell{num(float64(i + 1)), str(d.Township), str(d.Unit), str(string(d.Body)), str(d.Name), str(d.Gender),
+				value(d.Age), str(d.Ethnicity), str(d.Party), str(d.Education), str(d.Category), yesNo(d.Reelected), value(d.Votes), str(id)}
+			if err := emit(row{kind: dataRow, cells: cells}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return t
+}

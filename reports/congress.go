@@ -1,0 +1,167 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+
+	"electsum/analytics"
+)
+
+// CongressTemplate is the file name of the people's congress draft's template (人大换届选举工作总结).
+const CongressTemplate = "renda.md.tmpl"
+
+// CongressAnnexSheets are the sheets of the people's congress annex workbook, listed under 附件.
+var CongressAnnexSheets = []string{"选民登记统计表", "选区情况统计表", "代表构成统计表", "与上届对比表", "当选代表名册"}
+
+// CongressView is the data the people's congress template receives (documented in package templates):
+// the model, the report.toml Config, and the words of the place. The fields shared with View
+// (Practices, Problems, Plans, Annex, Organ, Date, Notes, Title) let it use the same section blocks.
+type CongressView struct {
+	Congress *analytics.Congress `json:"congress"`
+	Config   Config              `json:"config"`
+
+	Level  analytics.Level `json:"level"` // township or county
+	Place  string          `json:"place"` // 示例县, 东风镇
+	Self   string          `json:"self"`  // 我县, 我镇
+	Whole  string          `json:"whole"` // 全县, 全镇
+	Title  string          `json:"title"`
+	What   string          `json:"what"` // 县乡两级人大, or the one level held: 县级人大代表
+	Year   int             `json:"year"`
+	Period string          `json:"period"` // 选举日期 range, or report.toml start/end
+
+	Levels []CongressSection `json:"levels"` // （一）县级人大代表选举, （二）乡级人大代表选举
+
+	Practices    []Item   `json:"practices"`
+	Achievements []Item   `json:"achievements"` // none generated: the template leaves a placeholder
+	Problems     []Item   `json:"problems"`     // the legal-check failures, then report.toml [[problems]]
+	Plans        []Item   `json:"plans"`
+	Annex        []string `json:"annex"`
+	Organ        string   `json:"organ"`
+	Date         string   `json:"date"`
+	Notes        []string `json:"notes"`
+}
+
+// CongressSection is one level's part of 一、基本情况.
+type CongressSection struct {
+	Number string                   `json:"number"` // （一）
+	Title  string                   `json:"title"`  // 县级人大代表选举情况
+	Short  string                   `json:"short"`  // 县级 or 乡级
+	Whole  string                   `json:"whole"`  // 全县 …, for use inside the section
+	L      *analytics.CongressLevel `json:"level"`
+	// Compared is true when the previous people's congress election of the scope held this level, so
+	// that the template may print a change.
+	Compared bool `json:"compared"`
+}
+
+// NewCongressView prepares the template data for c.
+func NewCongressView(c *analytics.Congress, cfg Config) *CongressView {
+	v := &CongressView{Congress: c, Config: cfg, Level: c.Level, Year: c.Year}
+	v.Place = c.Scope.Township
+	if v.Place == "" {
+		v.Place = c.Scope.County
+	}
+	if v.Place == "" && len(c.Roster) > 0 {
+		v.Place = c.Roster[0].County
+	}
+	suffix := placeSuffix(v.Place, v.Level)
+	v.Self, v.Whole = "我"+suffix, "全"+suffix
+	v.What = "县乡两级人大"
+	if len(c.Levels) == 1 {
+		v.What = string(c.Levels[0].Body)
+	}
+	v.Title = cfg.Title
+	if v.Title == "" {
+		v.Title = fmt.Sprintf("%s%d年%s换届选举工作总结", v.Place, c.Year, v.What)
+	}
+	v.Period = period(firstNonEmpty(cfg.Start, c.FirstDate), firstNonEmpty(cfg.End, c.LastDate))
+	for i := range c.Levels {
+		l := &c.Levels[i]
+		short := "县级"
+		if l.Body == analytics.TownshipDeputies {
+			short = "乡级"
+		}
+		v.Levels = append(v.Levels, CongressSection{Number: "（" + Chinese(i+1) + "）", Title: string(l.Body) + "选举情况",
+			Short: short, Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
+	}
+	for _, ch := range c.Checks {
+		v.Problems = append(v.Problems, Item{Text: fmt.Sprintf("%s%s%s：%s（%s）。", ch.Township, ch.Unit, ch.Body, ch.Message, ch.Citation)})
+	}
+	v.Problems = append(v.Problems, cfg.Problems...)
+	v.Practices, v.Plans = cfg.Practices, cfg.Plans
+	v.Annex = CongressAnnexSheets
+	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
+	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
+	return v
+}
+
+// names are the place names the view may print, longest first, kept as the data writes them when converting.
+func (v *CongressView) names() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(xs ...string) {
+		for _, x := range xs {
+			if x != "" && !seen[x] {
+				seen[x] = true
+				out = append(out, x)
+			}
+		}
+	}
+	c := v.Congress
+	add(v.Place, c.Scope.County, c.Scope.Township)
+	for _, k := range c.Constituencies {
+		add(k.County, k.Township, k.Unit)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// Convert converts text to script as View.Convert does, keeping the view's place names whole.
+func (v *CongressView) Convert(script Script, text string) (string, error) {
+	return convertKeeping(script, text, v.names())
+}
+
+// CongressMarkdown writes the people's congress draft as Markdown in script.
+func (r *Renderer) CongressMarkdown(w io.Writer, v *CongressView, script Script) error {
+	md, err := r.congress(v, script)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, md)
+	return err
+}
+
+// CongressHTML writes the people's congress draft as one self-contained page, laid out as the village
+// drafts are.
+func (r *Renderer) CongressHTML(w io.Writer, v *CongressView, script Script) error {
+	md, err := r.congress(v, script)
+	if err != nil {
+		return err
+	}
+	title, err := v.Convert(script, v.Title)
+	if err != nil {
+		return err
+	}
+	return writePage(w, script, title, markdownToHTML(md))
+}
+
+func (r *Renderer) congress(v *CongressView, script Script) (string, error) {
+	if r.t.Lookup(CongressTemplate) == nil {
+		return "", fmt.Errorf("%w %s（人大换届选举工作总结的模板）", ErrMissingTemplate, CongressTemplate)
+	}
+	var buf bytes.Buffer
+	if err := r.t.ExecuteTemplate(&buf, CongressTemplate, v); err != nil {
+		return "", templateError(CongressTemplate, err)
+	}
+	return v.Convert(script, tidy(buf.String()))
+}
+
+// CongressJSON writes the view the people's congress template receives, indented.
+func CongressJSON(w io.Writer, v *CongressView) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
