@@ -3,44 +3,8 @@ package ingest
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"fmt"
 	"time"
-)
-
-//go:embed loadsql/*.sql
-var loadSQL embed.FS
-
-func mustSQL(name string) string {
-	b, err := loadSQL.ReadFile("loadsql/" + name)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
-
-var (
-	sqlStage            = mustSQL("stage.sql")
-	sqlDropStage        = mustSQL("drop_stage.sql")
-	sqlDropFile         = mustSQL("drop_file.sql")
-	sqlCurrentHashes    = mustSQL("current_hashes.sql")
-	sqlReplace          = mustSQL("replace.sql")
-	sqlUnits            = mustSQL("units.sql")
-	sqlLog              = mustSQL("log.sql")
-	sqlInputs           = mustSQL("inputs.sql")
-	sqlClearLog         = mustSQL("clear_log.sql")
-	sqlPersonClash      = mustSQL("person_clash.sql")
-	sqlKeyClashes       = mustSQL("key_clashes.sql")
-	sqlLimitMemory      = mustSQL("limit_memory.sql")
-	sqlResetMemory      = mustSQL("reset_memory.sql")
-	sqlPersonClashes    = mustSQL("person_clashes.sql")
-	sqlReplaced         = mustSQL("replaced.sql")
-	sqlLoadedFiles      = mustSQL("loaded_files.sql")
-	sqlBetweenTables    = mustSQL("between_tables.sql")
-	sqlLogSuperseded    = mustSQL("log_superseded.sql")
-	sqlMemberDuplicates = mustSQL("member_duplicates.sql")
-	sqlBlankCounties    = mustSQL("blank_counties.sql")
-	sqlFillCounty       = mustSQL("fill_county.sql")
 )
 
 // LoadOptions tune one ingest run.
