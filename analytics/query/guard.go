@@ -20,11 +20,11 @@ func checkReadOnly(conn *sql.Conn, query string) (kind string, names []string, e
 		if !ok {
 			return fmt.Errorf("数据库驱动不是 DuckDB (%T)", driverConn)
 		}
-		var err error
-		kind, names, err = statementKind(c, query)
+		k, n, err := prepareKind(c, query)
 		if err != nil {
 			return err
 		}
+		kind, names = k.keyword, n
 		switch kind {
 		case "SELECT":
 			return nil
@@ -32,45 +32,45 @@ func checkReadOnly(conn *sql.Conn, query string) (kind string, names []string, e
 			// EXPLAIN ANALYZE runs its statement, so what is explained must itself be a read.
 			inner, ok := explained(query)
 			if !ok {
-				return &RefusedError{Kind: "EXPLAIN"}
+				return &RefusedError{Kind: "EXPLAIN", Label: k.label}
 			}
-			innerKind, _, err := statementKind(c, inner)
+			innerKind, _, err := prepareKind(c, inner)
 			if err != nil {
 				return err
 			}
-			if innerKind != "SELECT" {
-				return &RefusedError{Kind: "EXPLAIN " + innerKind}
+			if innerKind.keyword != "SELECT" {
+				return &RefusedError{Kind: "EXPLAIN " + innerKind.keyword, Label: innerKind.label}
 			}
 			return nil
 		}
-		return &RefusedError{Kind: kind}
+		return &RefusedError{Kind: kind, Label: k.label}
 	})
 	return kind, names, err
 }
 
-// statementKind prepares the single statement in query and returns its type's name and its result's
-// column names.
-func statementKind(c *duckdb.Conn, query string) (string, []string, error) {
+// prepareKind prepares the single statement in query and returns its kind and its result's column
+// names.
+func prepareKind(c *duckdb.Conn, query string) (statementKind, []string, error) {
 	if strings.TrimSpace(stripComments(query)) == "" {
-		return "", nil, ErrEmptyQuery
+		return statementKind{}, nil, ErrEmptyQuery
 	}
 	st, err := c.Prepare(query)
 	if err != nil {
 		var de *duckdb.Error
 		if errors.As(err, &de) {
-			return "", nil, sqlError(err)
+			return statementKind{}, nil, sqlError(err)
 		}
 		// The driver's only other refusal of non-empty text is that it holds several statements.
-		return "", nil, ErrMultipleStatements
+		return statementKind{}, nil, ErrMultipleStatements
 	}
 	defer st.Close()
 	s, ok := st.(*duckdb.Stmt)
 	if !ok {
-		return "", nil, fmt.Errorf("数据库驱动返回了未知的语句类型 %T", st)
+		return statementKind{}, nil, fmt.Errorf("数据库驱动返回了未知的语句类型 %T", st)
 	}
 	typ, err := s.StatementType()
 	if err != nil {
-		return "", nil, sqlError(err)
+		return statementKind{}, nil, sqlError(err)
 	}
 	var names []string
 	if n, err := s.ColumnCount(); err == nil {
@@ -82,41 +82,63 @@ func statementKind(c *duckdb.Conn, query string) (string, []string, error) {
 			names = append(names, name)
 		}
 	}
-	if name, ok := statementKinds[typ]; ok {
-		return name, names, nil
-	}
-	return fmt.Sprintf("类型 %d", typ), names, nil
+	return kindOf(typ, query), names, nil
 }
 
-var statementKinds = map[duckdb.StmtType]string{
-	duckdb.STATEMENT_TYPE_SELECT:       "SELECT",
-	duckdb.STATEMENT_TYPE_INSERT:       "INSERT",
-	duckdb.STATEMENT_TYPE_UPDATE:       "UPDATE",
-	duckdb.STATEMENT_TYPE_EXPLAIN:      "EXPLAIN",
-	duckdb.STATEMENT_TYPE_DELETE:       "DELETE",
-	duckdb.STATEMENT_TYPE_PREPARE:      "PREPARE",
-	duckdb.STATEMENT_TYPE_CREATE:       "CREATE",
-	duckdb.STATEMENT_TYPE_EXECUTE:      "EXECUTE",
-	duckdb.STATEMENT_TYPE_ALTER:        "ALTER",
-	duckdb.STATEMENT_TYPE_TRANSACTION:  "TRANSACTION",
-	duckdb.STATEMENT_TYPE_COPY:         "COPY",
-	duckdb.STATEMENT_TYPE_ANALYZE:      "ANALYZE",
-	duckdb.STATEMENT_TYPE_VARIABLE_SET: "SET VARIABLE",
-	duckdb.STATEMENT_TYPE_CREATE_FUNC:  "CREATE FUNCTION",
-	duckdb.STATEMENT_TYPE_DROP:         "DROP",
-	duckdb.STATEMENT_TYPE_EXPORT:       "EXPORT",
-	duckdb.STATEMENT_TYPE_PRAGMA:       "PRAGMA",
-	duckdb.STATEMENT_TYPE_VACUUM:       "VACUUM",
-	duckdb.STATEMENT_TYPE_CALL:         "CALL",
-	duckdb.STATEMENT_TYPE_SET:          "SET",
-	duckdb.STATEMENT_TYPE_LOAD:         "LOAD",
-	duckdb.STATEMENT_TYPE_RELATION:     "RELATION",
-	duckdb.STATEMENT_TYPE_EXTENSION:    "INSTALL/LOAD",
-	duckdb.STATEMENT_TYPE_LOGICAL_PLAN: "LOGICAL PLAN",
-	duckdb.STATEMENT_TYPE_ATTACH:       "ATTACH",
-	duckdb.STATEMENT_TYPE_DETACH:       "DETACH",
-	duckdb.STATEMENT_TYPE_MULTI:        "MULTI",
+// statementKind is one kind of statement as a user wrote it: its leading keywords and what it does.
+type statementKind struct {
+	keyword string
+	label   string // what the statement does, for the refusal message
 }
+
+// statementKinds names each statement type DuckDB's C API reports. DuckDB parses ANALYZE as a VACUUM
+// statement, so kindOf tells the two apart by the first keyword.
+var statementKinds = map[duckdb.StmtType]statementKind{
+	duckdb.STATEMENT_TYPE_SELECT:       {"SELECT", "查询"},
+	duckdb.STATEMENT_TYPE_INSERT:       {"INSERT", "插入数据"},
+	duckdb.STATEMENT_TYPE_UPDATE:       {"UPDATE", "修改数据"},
+	duckdb.STATEMENT_TYPE_EXPLAIN:      {"EXPLAIN", "查看执行计划"},
+	duckdb.STATEMENT_TYPE_DELETE:       {"DELETE", "删除数据"},
+	duckdb.STATEMENT_TYPE_PREPARE:      {"PREPARE", "预备语句"},
+	duckdb.STATEMENT_TYPE_CREATE:       {"CREATE", "创建表、视图或其他对象"},
+	duckdb.STATEMENT_TYPE_EXECUTE:      {"EXECUTE", "执行预备语句"},
+	duckdb.STATEMENT_TYPE_ALTER:        {"ALTER", "修改表结构"},
+	duckdb.STATEMENT_TYPE_TRANSACTION:  {"BEGIN/COMMIT/ROLLBACK", "事务控制"},
+	duckdb.STATEMENT_TYPE_COPY:         {"COPY", "导入或导出文件"},
+	duckdb.STATEMENT_TYPE_ANALYZE:      {"ANALYZE", "更新统计信息"},
+	duckdb.STATEMENT_TYPE_VARIABLE_SET: {"SET VARIABLE", "设置变量"},
+	duckdb.STATEMENT_TYPE_CREATE_FUNC:  {"CREATE MACRO/FUNCTION", "创建函数"},
+	duckdb.STATEMENT_TYPE_DROP:         {"DROP", "删除表、视图或其他对象"},
+	duckdb.STATEMENT_TYPE_EXPORT:       {"EXPORT DATABASE", "导出整个数据库"},
+	duckdb.STATEMENT_TYPE_PRAGMA:       {"PRAGMA", "更改数据库设置"},
+	duckdb.STATEMENT_TYPE_VACUUM:       {"VACUUM", "整理数据库文件"},
+	duckdb.STATEMENT_TYPE_CALL:         {"CALL", "调用表函数"},
+	duckdb.STATEMENT_TYPE_SET:          {"SET/RESET", "更改数据库设置"},
+	duckdb.STATEMENT_TYPE_LOAD:         {"LOAD", "加载扩展"},
+	duckdb.STATEMENT_TYPE_RELATION:     {"RELATION", "关系 API 语句"},
+	duckdb.STATEMENT_TYPE_EXTENSION:    {"INSTALL", "安装扩展"},
+	duckdb.STATEMENT_TYPE_LOGICAL_PLAN: {"LOGICAL PLAN", "逻辑计划"},
+	duckdb.STATEMENT_TYPE_ATTACH:       {"ATTACH", "连接其他数据库文件"},
+	duckdb.STATEMENT_TYPE_DETACH:       {"DETACH", "断开数据库"},
+	duckdb.STATEMENT_TYPE_MULTI:        {"MULTI", "多条语句"},
+	// Newer than the constants duckdb-go names; the numbers are DuckDB's C API (duckdb.h).
+	28: {"COPY FROM DATABASE", "复制整个数据库"},
+	29: {"UPDATE EXTENSIONS", "更新扩展"},
+	30: {"MERGE INTO", "合并写入数据"},
+}
+
+// kindOf names the statement type typ of query.
+func kindOf(typ duckdb.StmtType, query string) statementKind {
+	if typ == duckdb.STATEMENT_TYPE_VACUUM && firstKeyword.FindString(stripComments(query)) != "" {
+		return statementKinds[duckdb.STATEMENT_TYPE_ANALYZE]
+	}
+	if k, ok := statementKinds[typ]; ok {
+		return k
+	}
+	return statementKind{keyword: fmt.Sprintf("类型 %d", typ), label: "未知的语句"}
+}
+
+var firstKeyword = regexp.MustCompile(`(?i)^[\s(]*ANALY[SZ]E\b`)
 
 var explainPrefix = regexp.MustCompile(`(?is)^\s*EXPLAIN\s+(?:ANALY[SZ]E\s+)?(?:\([^)]*\)\s*)?`)
 

@@ -39,16 +39,21 @@ func (e *hintedError) Hint() string  { return e.hint }
 // RefusedError means the statement is not a read (INSERT, CREATE, COPY, ATTACH, SET, INSTALL …); it was
 // prepared but not run.
 type RefusedError struct {
-	Kind string // the statement's kind as DuckDB reports it: INSERT, COPY, ATTACH …
+	Kind  string // the statement's leading keywords: INSERT, COPY, ANALYZE, MERGE INTO …
+	Label string // what such a statement does, in Chinese: 插入数据, 更新统计信息 …
 }
 
 func (e *RefusedError) Error() string {
-	return fmt.Sprintf("拒绝运行 %s 语句: electsum query 只运行读取数据的语句 (SELECT、WITH、FROM、DESCRIBE、SHOW、SUMMARIZE、EXPLAIN)", e.Kind)
+	kind := e.Kind
+	if e.Label != "" {
+		kind += " (" + e.Label + ")"
+	}
+	return fmt.Sprintf("拒绝运行 %s 语句: electsum query 只运行读取数据的语句 (SELECT、WITH、FROM、DESCRIBE、SHOW、SUMMARIZE、EXPLAIN)", kind)
 }
 
 // Hint says how to get what a refused statement usually wants.
 func (e *RefusedError) Hint() string {
-	if e.Kind == "COPY" || e.Kind == "EXPORT" {
+	if e.Kind == "COPY" || e.Kind == "EXPORT DATABASE" {
 		return "导出结果请用 --format csv|json|xlsx|parquet|arrow 和 -o 文件名, 由 electsum 写文件"
 	}
 	return "数据只能通过 electsum ingest 载入; 查询请用 SELECT"

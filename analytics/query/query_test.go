@@ -591,3 +591,36 @@ func TestHeadsChangedAgreesWithVChange(t *testing.T) {
 		t.Errorf("heads-changed has %d rows, v_change %d; first rows:\n%q\n%q", len(g), len(w), g[:min(3, len(g))], w[:min(3, len(w))])
 	}
 }
+
+// TestRefusalNamesTheStatementKind: DuckDB reports ANALYZE as a VACUUM statement and MERGE INTO by a
+// type number the driver has no name for; the refusal names what the user wrote, with what it does.
+func TestRefusalNamesTheStatementKind(t *testing.T) {
+	ctx := context.Background()
+	db, err := ingest.Open(ctx, filepath.Join(t.TempDir(), "w.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cases := []struct{ query, kind, label string }{
+		{"ANALYZE", "ANALYZE", "更新统计信息"},
+		{"-- 统计\nanalyze units", "ANALYZE", "更新统计信息"},
+		{"VACUUM", "VACUUM", "整理数据库文件"},
+		{"MERGE INTO units USING (SELECT 1 AS a) s ON false WHEN NOT MATCHED THEN INSERT VALUES ('县', '镇', '村', '村')", "MERGE INTO", "合并写入数据"},
+		{"INSERT INTO units VALUES ('县', '镇', '村', '村')", "INSERT", "插入数据"},
+		{"EXPLAIN ANALYZE DELETE FROM units", "EXPLAIN DELETE", "删除数据"},
+	}
+	for _, c := range cases {
+		_, err := query.Run(ctx, db, c.query)
+		var r *query.RefusedError
+		if !errors.As(err, &r) {
+			t.Errorf("%q: error %v, want *RefusedError", c.query, err)
+			continue
+		}
+		if r.Kind != c.kind || r.Label != c.label {
+			t.Errorf("%q: refused as %q (%q), want %q (%q)", c.query, r.Kind, r.Label, c.kind, c.label)
+		}
+		if msg := err.Error(); strings.Contains(msg, "类型 ") || !strings.Contains(msg, c.kind+" ("+c.label+")") {
+			t.Errorf("%q: message %q does not name %s (%s)", c.query, msg, c.kind, c.label)
+		}
+	}
+}
