@@ -16,12 +16,13 @@ import (
 
 	"golang.org/x/term"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"electsum/analytics/query"
 	"electsum/ingest"
 )
 
-const queryUsage = `[--db 文件] [--format 格式] [-o 文件] [--timeout 时长] ("SQL 语句" | -f 文件.sql | 查询名 [--param 名=值 …] | --list)
+const queryUsage = `[--db 文件] [--format 格式] [-o 文件] [--timeout 时长] ("SQL 语句" | -e "SQL 语句" | -f 文件.sql | 查询名 [--param 名=值 …] | --list)
 
 对数据库运行一条只读 SQL 语句 (SELECT、WITH、FROM、DESCRIBE、SHOW、SUMMARIZE、EXPLAIN), 或运行保存的分析。
 数据库以只读方式打开, 不能访问其他文件, 也不能加载扩展; 写入、COPY、ATTACH、SET 等语句会被拒绝。
@@ -42,6 +43,10 @@ const queryUsage = `[--db 文件] [--format 格式] [-o 文件] [--timeout 时�
   arrow    Arrow IPC 文件 (Feather v2)
 xlsx、parquet、arrow 需要 -o, 除非标准输出不是终端 (如重定向到文件)。
 不给 --format 时按 -o 文件的扩展名判断。
+
+以 -- 注释开头的 SQL 照样当作语句, 不会被当作参数; 也可以写在 -e 后面或 -- 之后:
+  electsum query -- "-- 各乡镇村数
+SELECT township, count(*) FROM units GROUP BY ALL"
 
 例:
   electsum query "SELECT township, count(*) FROM units GROUP BY ALL ORDER BY 1"
@@ -77,6 +82,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "query", queryUsage)
 	dbPath := fs.String("db", ingest.DefaultDB, "数据库文件")
 	file := fs.String("f", "", "从文件读取 SQL (- 表示标准输入)")
+	expr := fs.String("e", "", "要运行的 SQL 语句 (与直接写语句相同; 语句以 - 开头时也不会被当作参数)")
 	formatName := fs.String("format", "", "输出格式: table, csv, json, xlsx, parquet, arrow (默认 table, 或按 -o 的扩展名)")
 	out := fs.String("o", "", "输出文件 (默认标准输出)")
 	force := fs.Bool("force", false, "-o 的文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
@@ -91,12 +97,18 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *list {
-		if len(positional) > 0 || *file != "" {
+		if len(positional) > 0 || *file != "" || *expr != "" {
 			return &usageError{message: "--list 不能与查询同时使用", hint: "先运行 electsum query --list, 再运行其中的一个查询"}
 		}
 		return listSaved(e.stdout)
 	}
 
+	if *expr != "" {
+		if *file != "" || len(positional) > 0 {
+			return &usageError{message: "-e 的语句之外还给了 -f 文件或其他语句, 只能给一个", hint: "运行 electsum query -h 查看用法"}
+		}
+		positional = []string{*expr}
+	}
 	var saved *query.Saved
 	var text string
 	switch {
@@ -200,23 +212,36 @@ const (
 var byteSize = regexp.MustCompile(`(?i)^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)\s*$`)
 
 func readQueryFile(e *env, path string) ([]byte, error) {
+	var b []byte
+	var err error
+	name := path
 	if path == "-" {
-		b, err := io.ReadAll(e.stdin)
-		if err != nil {
+		name = "标准输入"
+		if b, err = io.ReadAll(e.stdin); err != nil {
 			return nil, fmt.Errorf("读取标准输入: %w", err)
 		}
-		return sqlText(b), nil
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
+	} else if b, err = os.ReadFile(path); err != nil {
 		return nil, &usageError{message: fmt.Sprintf("读取 SQL 文件 %s: %v", path, err), hint: "检查 -f 后面的文件路径"}
 	}
-	return sqlText(b), nil
+	b = sqlText(b)
+	// DuckDB reads the statement as a C string: everything after a NUL byte would be dropped unseen.
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		line := 1 + bytes.Count(b[:i], []byte{'\n'})
+		return nil, &usageError{
+			message: fmt.Sprintf("SQL 文件 %s 第 %d 行 (第 %d 个字节) 有一个空字符 (NUL, 0x00); SQL 文件里不应有这个字符", name, line, i+1),
+			hint:    "用记事本或其他文本编辑器打开文件, 删掉这一处 (常见于从网页或其他程序复制的文本), 另存为 UTF-8 后再运行"}
+	}
+	return b, nil
 }
 
-// sqlText reads a .sql file as saved by Notepad on Chinese Windows: UTF-8 with a byte-order mark, or
-// GBK/GB18030 when the bytes are not UTF-8.
+// sqlText reads a .sql file as saved by Notepad on Chinese Windows: UTF-8 with a byte-order mark,
+// UTF-16 with a byte-order mark ("Unicode"), or GBK/GB18030 when the bytes are not UTF-8.
 func sqlText(b []byte) []byte {
+	if bytes.HasPrefix(b, []byte("\xFF\xFE")) || bytes.HasPrefix(b, []byte("\xFE\xFF")) {
+		if u, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b); err == nil {
+			return u
+		}
+	}
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if utf8.Valid(b) {
 		return b

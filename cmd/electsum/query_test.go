@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -314,5 +315,63 @@ func TestQueryTableCapsRows(t *testing.T) {
 	code, _, stderr = runCLI(t, "query", "--db", db, "-o", out, "SELECT * FROM range(2500)")
 	if code != 0 || !strings.Contains(stderr, "已写出 2500 行") {
 		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+// TestQuerySQLStartingWithComment: SQL pasted with a "-- comment" first line is a statement, not an
+// unknown flag, whether given as is, after -e, or after --; flags may still follow it.
+func TestQuerySQLStartingWithComment(t *testing.T) {
+	db := queryFixture(t)
+	sql := "-- 各乡镇村数\nSELECT count(DISTINCT township) AS 乡镇数 FROM units"
+	for _, args := range [][]string{
+		{"query", "--db", db, sql},
+		{"query", sql, "--db", db, "--format", "csv"},
+		{"query", "--db", db, "-e", sql},
+		{"query", "--db", db, "--", sql},
+		{"query", "--db", db, "--", "--\nSELECT count(DISTINCT township) AS 乡镇数 FROM units"},
+	} {
+		code, stdout, stderr := runCLI(t, args...)
+		if code != 0 || !strings.Contains(stdout, "乡镇数") || !strings.Contains(stdout, "2") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
+		}
+	}
+	if code, _, stderr := runCLI(t, "query", "--db", db, "-e", sql, "SELECT 1"); code != 2 || !strings.Contains(stderr, "-e") {
+		t.Errorf("-e and a statement: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "query", "--db", db, "--nosuchflag", sql); code != 2 || !strings.Contains(stderr, "nosuchflag") {
+		t.Errorf("an unknown flag: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestQueryFileWithNULByte: DuckDB reads the statement up to the first NUL byte, so a file with one
+// used to run only its first part. It is refused, naming the line and byte.
+func TestQueryFileWithNULByte(t *testing.T) {
+	db := queryFixture(t)
+	path := filepath.Join(t.TempDir(), "q.sql")
+	if err := os.WriteFile(path, []byte("SELECT township\n  FROM units\x00 WHERE false"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "query", "--db", db, "-f", path)
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "第 2 行") || !strings.Contains(stderr, "第 29 个字节") || !strings.Contains(stderr, "NUL") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want a refusal naming line 2, byte 29", code, stdout, stderr)
+	}
+}
+
+// TestQueryFileUTF16: Notepad's "Unicode" is UTF-16 with a byte-order mark; its NUL bytes are encoding,
+// not content.
+func TestQueryFileUTF16(t *testing.T) {
+	db := queryFixture(t)
+	path := filepath.Join(t.TempDir(), "q.sql")
+	text := "SELECT '城关镇' AS 乡镇"
+	b := []byte{0xFF, 0xFE}
+	for _, r := range utf16.Encode([]rune(text)) {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "query", "--db", db, "-f", path)
+	if code != 0 || !strings.Contains(stdout, "城关镇") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

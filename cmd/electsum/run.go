@@ -143,26 +143,48 @@ func newFlagSet(e *env, name, usage string) *flag.FlagSet {
 }
 
 // parseFlags parses args, allowing flags after positional arguments (electsum ingest a.xlsx --db x),
-// as users type them.
+// as users type them. After "--" everything is positional. An argument that starts with "-" but has
+// white space in what would be its name is text, not a flag: SQL that begins with a "-- comment" line.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
+	var flags, positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			positional = append(positional, args[i+1:]...)
+			i = len(args)
+		case !isFlagShaped(a):
+			positional = append(positional, a)
+		default:
+			flags = append(flags, a)
+			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			if f := fs.Lookup(name); f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
 			}
-			return nil, &usageError{message: err.Error(), hint: "运行 electsum " + fs.Name() + " -h 查看参数"}
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
-		}
-		if args[0] == "--" {
-			return append(positional, args[1:]...), nil
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
 	}
+	if err := fs.Parse(flags); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, &usageError{message: err.Error(), hint: "运行 electsum " + fs.Name() + " -h 查看参数"}
+	}
+	return positional, nil
+}
+
+// isFlagShaped says whether a looks like -name, --name or --name=value.
+func isFlagShaped(a string) bool {
+	if len(a) < 2 || a[0] != '-' {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	return name != "" && !strings.ContainsAny(name, " \t\r\n\v\f")
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // listFlag is a comma-separated flag value such as --format md,html.
