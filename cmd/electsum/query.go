@@ -78,7 +78,7 @@ func (p paramFlag) Set(s string) error {
 // savedName is what a saved analysis' name looks like, as opposed to SQL text.
 var savedName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)+$`)
 
-func runQuery(ctx context.Context, e *env, args []string) error {
+func runQuery(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlagSet(e, "query", queryUsage)
 	dbPath := fs.String("db", ingest.DefaultDB, "数据库文件")
 	file := fs.String("f", "", "从文件读取 SQL (- 表示标准输入)")
@@ -167,6 +167,13 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
+		// The time left when the query starts is less than the limit on a busy machine: name the limit.
+		defer func() {
+			var te *query.TimeoutError
+			if errors.As(err, &te) {
+				te.Limit = *timeout
+			}
+		}()
 	}
 
 	var rows *query.Rows
