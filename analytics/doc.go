@@ -2,14 +2,15 @@
 // seats, member structure, 一肩挑 and 交叉任职, change versus the previous term, and legal checks.
 //
 // Each family of figures is defined once, in one file of views/: a table macro that counts the family
-// for a scope, split by a level (participation_figures in 02_v_turnout.sql, two_committee_figures in
-// 03, structure_figures in 04, heads_changed_figures in 05, legal_checks in 06), and the analysts' view
-// over the same macro. Install creates them in the database; Summarize creates them as TEMP macros on
-// its own connection (figures.go), with the age bands and education buckets of its Options in TEMP
-// tables there, reads the counts and only turns them into shares by the rounding policy (share.go)
-// and puts the previous term beside the current one. Its per-unit rows and roster come from
-// sql/elections.sql and sql/members.sql. The tests check the views and Summarize against each other
-// and against hand counts.
+// for a scope, whole and split at the levels it is given, in one query (participation_figures in
+// 02_v_turnout.sql, two_committee_figures in 03, structure_figures in 04, heads_changed_figures in 05,
+// legal_checks in 06; the scope filter and the part names are in_scope and part_name in 00_scope.sql),
+// and the analysts' view over the same macro. Install creates them in the database; Summarize creates
+// them as TEMP macros on its own connection once (a pooled connection keeps them; figures.go), with
+// the age bands and education buckets of its Options in TEMP tables there, reads the counts and only
+// turns them into shares by the rounding policy (share.go) and puts the previous term beside the
+// current one. Its per-unit rows and roster come from sql/elections.sql and sql/members.sql. The tests
+// check the views and Summarize against each other and against hand counts.
 //
 // # Figures
 //

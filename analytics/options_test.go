@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"electsum/analytics"
 )
@@ -187,4 +188,46 @@ func TestScopesLevelsAndCompare(t *testing.T) {
 	if !errors.As(err, &ce) {
 		t.Errorf("compare = year: %v, want *ConfigError", err)
 	}
+}
+
+// Summarize keeps its figure definitions on a pooled connection between calls; the options of each
+// call must still be its own. With one connection in the pool, summaries with other bands and back
+// must equal those of a fresh database.
+func TestOptionsPerCallOnReusedConnection(t *testing.T) {
+	custom := analytics.Options{
+		AgeBands: []analytics.AgeBand{{Label: "40岁以下", Min: 18, Max: 39}, {Label: "40岁及以上", Min: 40}},
+		EducationBuckets: []analytics.EducationBucket{
+			{Label: "专科及以上", Values: []string{"研究生", "大学本科", "大学专科"}},
+			{Label: "其他", Values: []string{"中专", "高中", "初中", "小学及以下"}},
+		},
+	}
+	scope := analytics.Scope{County: "清河县", Year: 2024}
+	want := map[string][]byte{}
+	for name, opts := range map[string]analytics.Options{"default": {}, "custom": custom} {
+		want[name] = summaryJSON(t, summarize(t, installed(t, "county.sql"), scope, opts))
+	}
+	if string(want["default"]) == string(want["custom"]) {
+		t.Fatal("the custom options do not change the summary: the test cannot tell them apart")
+	}
+	db := installed(t, "county.sql")
+	db.SetMaxOpenConns(1)
+	for _, name := range []string{"default", "custom", "default", "custom"} {
+		opts := analytics.Options{}
+		if name == "custom" {
+			opts = custom
+		}
+		if got := summaryJSON(t, summarize(t, db, scope, opts)); string(got) != string(want[name]) {
+			t.Errorf("%s options on a reused connection: the summary differs from a fresh database's", name)
+		}
+	}
+}
+
+func summaryJSON(t *testing.T, s *analytics.Summary) []byte {
+	t.Helper()
+	s.GeneratedAt = time.Time{}
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

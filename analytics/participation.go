@@ -31,7 +31,7 @@ type electionFigures struct {
 	Methods                                    string
 }
 
-// partLevel is the by_level argument of the figure macros that splits a summary of level l into its
+// partLevel is the level of the figure macros' by_levels that splits a summary of level l into its
 // Breakdown: counties of everything, townships of a county, units of a township; "" for none.
 func partLevel(l Level) string {
 	switch l {
@@ -46,33 +46,33 @@ func partLevel(l Level) string {
 }
 
 // loadElectionFigures reads participation_figures on conn (a figureConn) for the scope's year and
-// prev, split by byLevel ("" for the whole scope).
-func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, byLevel string, threshold float64) (map[figureKey]*electionFigures, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT * FROM participation_figures(?, ?, ?, ?, ?, ?, ?) ORDER BY ALL`,
-		s.Year, prev, s.County, s.Township, s.Unit, byLevel, threshold)
+// prev, for the whole scope and its parts at partLevel ("" for none).
+func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, partLevel string, threshold float64, t *figureLevels) error {
+	levels, args := levelsArg(partLevel)
+	rows, err := conn.QueryContext(ctx, `SELECT * FROM participation_figures(?, ?, ?, ?, ?, `+levels+`, ?)`,
+		append(append([]any{s.Year, prev, s.County, s.Township, s.Unit}, args...), threshold)...)
 	if err != nil {
-		return nil, fmt.Errorf("query participation: %w", err)
+		return fmt.Errorf("query participation: %w", err)
 	}
 	defer rows.Close()
-	out := map[figureKey]*electionFigures{}
 	for rows.Next() {
 		f := new(electionFigures)
-		var body string
-		if err := rows.Scan(&f.County, &f.Township, &f.Unit, &f.Year, &body, &f.Units,
+		var level, body string
+		if err := rows.Scan(&level, &f.County, &f.Township, &f.Unit, &f.Year, &body, &f.Units,
 			&f.Registered, &f.Voted, &f.TurnoutVoted, &f.TurnoutRegistered,
 			&f.ProxyVotes, &f.ProxyVoted, &f.MobileVotes, &f.MobileVoted, &f.Valid, &f.Invalid,
 			&f.Seats, &f.Candidates, &f.Elected, &f.MarginExtra, &f.MarginSeats,
 			&f.FirstRound, &f.FirstRoundKnown, &f.RatedUnits, &f.FullTurnout,
 			&f.Lowest, &f.Highest, &f.BelowThreshold, &f.Methods); err != nil {
-			return nil, fmt.Errorf("read participation: %w", err)
+			return fmt.Errorf("read participation: %w", err)
 		}
 		f.Body = Body(body)
-		out[figureKey{f.unitKey, f.Year, f.Body}] = f
+		t.at(level).elections[figureKey{f.unitKey, f.Year, f.Body}] = f
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read participation: %w", err)
+		return fmt.Errorf("read participation: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 // unitRate is the JSON of one unit's turnout in participation_figures.

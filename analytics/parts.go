@@ -27,7 +27,8 @@ const (
 	setTwoCommittees = "two_committees"
 )
 
-// figureTables are the rows of the figure macros for a scope, whole or split into parts (by_level).
+// figureTables are the rows of the figure macros for a scope, whole or split into parts (one level of
+// by_levels).
 type figureTables struct {
 	elections  map[figureKey]*electionFigures
 	structures map[structureKey]*structureCounts
@@ -78,21 +79,53 @@ func (t figureTables) of(k unitKey, year int) partFigures {
 	return p
 }
 
+// figureLevels are the by_levels of the figure macros for a scope and its parts at partLevel ("" for
+// none): the whole scope (level "") and, if any, the parts, computed by one query per family.
+type figureLevels struct{ whole, parts figureTables }
+
+func newFigureLevels() figureLevels {
+	t := func() figureTables {
+		return figureTables{
+			elections:  map[figureKey]*electionFigures{},
+			structures: map[structureKey]*structureCounts{},
+			two:        map[figureKey]*twoCounts{},
+			changed:    map[figureKey]*changeCounts{},
+		}
+	}
+	return figureLevels{whole: t(), parts: t()}
+}
+
+// at is the tables of the rows of level ("" for the whole scope).
+func (l *figureLevels) at(level string) *figureTables {
+	if level == "" {
+		return &l.whole
+	}
+	return &l.parts
+}
+
+// levelsArg is the by_levels argument for the whole scope and the parts at partLevel, as SQL text to
+// put in the query and its bound values.
+func levelsArg(partLevel string) (string, []any) {
+	if partLevel == "" {
+		return "[?]", []any{""}
+	}
+	return "[?, ?]", []any{"", partLevel}
+}
+
 // loadFigureTables reads every figure macro on conn (a figureConn) for the scope's year and prev (-1:
-// none), split by byLevel ("" for the whole scope).
-func loadFigureTables(ctx context.Context, conn querier, s Scope, prev int, byLevel string, opts Options) (figureTables, error) {
-	var t figureTables
-	var err error
-	if t.elections, err = loadElectionFigures(ctx, conn, s, prev, byLevel, opts.TurnoutThreshold); err != nil {
+// none), for the whole scope and its parts at partLevel ("" for none).
+func loadFigureTables(ctx context.Context, conn querier, s Scope, prev int, partLevel string, opts Options) (figureLevels, error) {
+	t := newFigureLevels()
+	if err := loadElectionFigures(ctx, conn, s, prev, partLevel, opts.TurnoutThreshold, &t); err != nil {
 		return t, err
 	}
-	if t.structures, err = loadStructureCounts(ctx, conn, s, prev, byLevel); err != nil {
+	if err := loadStructureCounts(ctx, conn, s, prev, partLevel, &t); err != nil {
 		return t, err
 	}
-	if t.two, err = loadTwoCounts(ctx, conn, s, prev, byLevel); err != nil {
+	if err := loadTwoCounts(ctx, conn, s, prev, partLevel, &t); err != nil {
 		return t, err
 	}
-	if t.changed, err = loadChangeCounts(ctx, conn, s, prev, byLevel); err != nil {
+	if err := loadChangeCounts(ctx, conn, s, prev, partLevel, &t); err != nil {
 		return t, err
 	}
 	return t, nil
@@ -106,32 +139,32 @@ type structureCounts struct {
 	AgeBands, Education, Categories, Positions                           string // JSON label → count
 }
 
-func loadStructureCounts(ctx context.Context, conn querier, s Scope, prev int, byLevel string) (map[structureKey]*structureCounts, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT * FROM structure_figures(?, ?, ?, ?, ?, ?) ORDER BY ALL`,
-		s.Year, prev, s.County, s.Township, s.Unit, byLevel)
+func loadStructureCounts(ctx context.Context, conn querier, s Scope, prev int, partLevel string, t *figureLevels) error {
+	levels, args := levelsArg(partLevel)
+	rows, err := conn.QueryContext(ctx, `SELECT * FROM structure_figures(?, ?, ?, ?, ?, `+levels+`)`,
+		append([]any{s.Year, prev, s.County, s.Township, s.Unit}, args...)...)
 	if err != nil {
-		return nil, fmt.Errorf("query member structure: %w", err)
+		return fmt.Errorf("query member structure: %w", err)
 	}
 	defer rows.Close()
-	out := map[structureKey]*structureCounts{}
 	for rows.Next() {
 		var k structureKey
-		var body string
+		var level, body string
 		c := new(structureCounts)
-		if err := rows.Scan(&k.Set, &k.County, &k.Township, &k.Unit, &k.Year, &body,
+		if err := rows.Scan(&level, &k.Set, &k.County, &k.Township, &k.Unit, &k.Year, &body,
 			&c.Members, &c.Women, &c.PartyKnown, &c.PartyMembers, &c.EthnicityKnown, &c.Minorities,
 			&c.ReelectedKnown, &c.Reelected, &c.New, &c.WealthLeaderKnown, &c.WealthLeaders,
 			&c.GraduateOfficialKnown, &c.GraduateOfficials, &c.AgeKnown, &c.AgeSum,
 			&c.AgeBands, &c.Education, &c.Categories, &c.Positions); err != nil {
-			return nil, fmt.Errorf("read member structure: %w", err)
+			return fmt.Errorf("read member structure: %w", err)
 		}
 		k.Body = Body(body)
-		out[k] = c
+		t.at(level).structures[k] = c
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read member structure: %w", err)
+		return fmt.Errorf("read member structure: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 // twoCounts is one row of two_committee_figures (views/03_v_two_committees.sql).
@@ -141,54 +174,54 @@ type twoCounts struct {
 	NoWoman                                            string // JSON list of units
 }
 
-func loadTwoCounts(ctx context.Context, conn querier, s Scope, prev int, byLevel string) (map[figureKey]*twoCounts, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT * FROM two_committee_figures(?, ?, ?, ?, ?, ?) ORDER BY ALL`,
-		s.Year, prev, s.County, s.Township, s.Unit, byLevel)
+func loadTwoCounts(ctx context.Context, conn querier, s Scope, prev int, partLevel string, t *figureLevels) error {
+	levels, args := levelsArg(partLevel)
+	rows, err := conn.QueryContext(ctx, `SELECT * FROM two_committee_figures(?, ?, ?, ?, ?, `+levels+`)`,
+		append([]any{s.Year, prev, s.County, s.Township, s.Unit}, args...)...)
 	if err != nil {
-		return nil, fmt.Errorf("query the two committees: %w", err)
+		return fmt.Errorf("query the two committees: %w", err)
 	}
 	defer rows.Close()
-	out := map[figureKey]*twoCounts{}
 	for rows.Next() {
 		var k figureKey
-		var kind string
+		var level, kind string
 		c := new(twoCounts)
-		if err := rows.Scan(&k.County, &k.Township, &k.Unit, &k.Year, &kind,
+		if err := rows.Scan(&level, &k.County, &k.Township, &k.Unit, &k.Year, &kind,
 			&c.Positions, &c.CrossPersons, &c.BothUnits, &c.OneShoulder, &c.CrossUnits, &c.CommitteeUnits, &c.NoWoman); err != nil {
-			return nil, fmt.Errorf("read the two committees: %w", err)
+			return fmt.Errorf("read the two committees: %w", err)
 		}
 		k.Body = Body(kind)
-		out[k] = c
+		t.at(level).two[k] = c
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the two committees: %w", err)
+		return fmt.Errorf("read the two committees: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 // changeCounts is one row of heads_changed_figures (views/05_v_change.sql).
 type changeCounts struct{ Compared, Changed int64 }
 
-func loadChangeCounts(ctx context.Context, conn querier, s Scope, prev int, byLevel string) (map[figureKey]*changeCounts, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT * FROM heads_changed_figures(?, ?, ?, ?, ?, ?) ORDER BY ALL`,
-		s.Year, prev, s.County, s.Township, s.Unit, byLevel)
+func loadChangeCounts(ctx context.Context, conn querier, s Scope, prev int, partLevel string, t *figureLevels) error {
+	levels, args := levelsArg(partLevel)
+	rows, err := conn.QueryContext(ctx, `SELECT * FROM heads_changed_figures(?, ?, ?, ?, ?, `+levels+`)`,
+		append([]any{s.Year, prev, s.County, s.Township, s.Unit}, args...)...)
 	if err != nil {
-		return nil, fmt.Errorf("query the heads changed: %w", err)
+		return fmt.Errorf("query the heads changed: %w", err)
 	}
 	defer rows.Close()
-	out := map[figureKey]*changeCounts{}
 	for rows.Next() {
 		k := figureKey{Year: s.Year}
-		var body string
+		var level, body string
 		c := new(changeCounts)
-		if err := rows.Scan(&k.County, &k.Township, &k.Unit, &body, &c.Compared, &c.Changed); err != nil {
-			return nil, fmt.Errorf("read the heads changed: %w", err)
+		if err := rows.Scan(&level, &k.County, &k.Township, &k.Unit, &body, &c.Compared, &c.Changed); err != nil {
+			return fmt.Errorf("read the heads changed: %w", err)
 		}
 		k.Body = Body(body)
-		out[k] = c
+		t.at(level).changed[k] = c
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the heads changed: %w", err)
+		return fmt.Errorf("read the heads changed: %w", err)
 	}
-	return out, nil
+	return nil
 }

@@ -144,17 +144,11 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	}
 	s.Counties = counties(cur)
 	s.Level = level(scope, s.Counties)
-	whole, err := loadFigureTables(ctx, conn, scope, loadPrev, "", opts)
+	figures, err := loadFigureTables(ctx, conn, scope, loadPrev, partLevel(s.Level), opts)
 	if err != nil {
 		return nil, err
 	}
-	cur.figures, prev.figures = whole.of(unitKey{}, scope.Year), whole.of(unitKey{}, prevYear)
-	var parts figureTables
-	if by := partLevel(s.Level); by != "" {
-		if parts, err = loadFigureTables(ctx, conn, scope, loadPrev, by, opts); err != nil {
-			return nil, err
-		}
-	}
+	cur.figures, prev.figures = figures.whole.of(unitKey{}, scope.Year), figures.whole.of(unitKey{}, prevYear)
 	curUnits, prevUnits := units(cur), units(prev)
 	s.Units = Figure{Current: count(len(curUnits))}
 	s.Townships = Figure{Current: count(len(townships(curUnits)))}
@@ -165,7 +159,7 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	s.FirstDate, s.LastDate = dateRange(cur.elections)
 	s.Bodies = bodySummaries(cur, prev, opts)
 	s.TwoCommittees = twoCommittees(cur, prev, opts)
-	s.Breakdown = breakdown(s.Level, cur, prev, parts, opts)
+	s.Breakdown = breakdown(s.Level, cur, prev, figures.parts, opts)
 	s.Elections = electionRows(cur.elections)
 	s.Roster = roster(cur.members, opts.Unmasked)
 	s.OnlyCurrent, s.OnlyPrevious = []UnitRef{}, []UnitRef{}

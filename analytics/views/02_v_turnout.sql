@@ -21,11 +21,12 @@ SELECT county, township, unit, year, body, term, method, election_date,
        first_round
 FROM elections;
 
--- participation_figures(first_year, second_year, in_county, in_township, in_unit, by_level, threshold)
+-- participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold)
 -- sums the elections of the years first_year and second_year (NULL: every year) in the scope (''
--- means all) per year and body and per part of the scope: by_level 'county', 'township' or 'unit'
--- gives one row per county, township or unit (the finer name columns are ''); any other value one row
--- for the whole scope. A sum is NULL when no unit gave the figure.
+-- means all) per year and body and per part of the scope, at each level of the list by_levels (the
+-- column level; in_scope and part_name, 00_scope.sql): 'county', 'township' or 'unit' gives one row
+-- per county, township or unit (the finer name columns are ''); any other value ('') one row for the
+-- whole scope. A sum is NULL when no unit gave the figure.
 --   units                              units that reported the body's election
 --   registered, voted, valid_ballots, invalid_ballots, seats, candidates, elected   sums
 --   turnout_voted / turnout_registered Σvoted / Σregistered over the units that gave both (参选率)
@@ -40,29 +41,26 @@ FROM elections;
 --                                      first (NULL when threshold is NULL)
 --   methods                            JSON list of {label, units}: units per 选举方式, most used first,
 --                                      then by name; blank methods are not counted
-CREATE OR REPLACE MACRO participation_figures(first_year, second_year, in_county, in_township, in_unit, by_level, threshold) AS TABLE
+CREATE OR REPLACE MACRO participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold) AS TABLE
 WITH e AS (
-    SELECT v.*,
-           CASE WHEN by_level IN ('county', 'township', 'unit') THEN county ELSE '' END AS part_county,
-           CASE WHEN by_level IN ('township', 'unit') THEN township ELSE '' END AS part_township,
-           CASE WHEN by_level = 'unit' THEN unit ELSE '' END AS part_unit
-    FROM v_turnout v
-    WHERE (first_year IS NULL OR year IN (first_year, second_year))
-      AND (in_county = '' OR county = in_county)
-      AND (in_township = '' OR township = in_township)
-      AND (in_unit = '' OR unit = in_unit)
+    SELECT l.level, v.*,
+           part_name(l.level, 1, county) AS part_county,
+           part_name(l.level, 2, township) AS part_township,
+           part_name(l.level, 3, unit) AS part_unit
+    FROM v_turnout v, unnest(by_levels) AS l(level)
+    WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
 ), by_method AS (
-    SELECT part_county, part_township, part_unit, year, body, method, count(*) AS units
+    SELECT level, part_county, part_township, part_unit, year, body, method, count(*) AS units
     FROM e
     WHERE coalesce(method, '') <> ''
     GROUP BY ALL
 ), methods AS (
-    SELECT part_county, part_township, part_unit, year, body,
+    SELECT level, part_county, part_township, part_unit, year, body,
            to_json(list({'label': method, 'units': units} ORDER BY units DESC, method))::VARCHAR AS methods
     FROM by_method
     GROUP BY ALL
 ), sums AS (
-    SELECT part_county, part_township, part_unit, year, body,
+    SELECT level, part_county, part_township, part_unit, year, body,
            count(*) AS units,
            sum(registered)::BIGINT AS registered,
            sum(voted)::BIGINT AS voted,
@@ -93,18 +91,14 @@ WITH e AS (
     FROM e
     GROUP BY ALL
 )
-SELECT s.part_county AS county, s.part_township AS township, s.part_unit AS unit, s.year, s.body,
-       s.* EXCLUDE (part_county, part_township, part_unit, year, body),
+SELECT s.level, s.part_county AS county, s.part_township AS township, s.part_unit AS unit, s.year, s.body,
+       s.* EXCLUDE (level, part_county, part_township, part_unit, year, body),
        coalesce(m.methods, '[]') AS methods
 FROM sums s
-LEFT JOIN methods m USING (part_county, part_township, part_unit, year, body);
+LEFT JOIN methods m USING (level, part_county, part_township, part_unit, year, body);
 
 -- v_participation: participation_figures at each level (level = 'county', 'township', 'unit'), every
 -- year. below_threshold is NULL here: the threshold is the report's (report.toml), so list the units
 -- below your own from v_turnout (WHERE turnout < 90).
 CREATE OR REPLACE VIEW v_participation AS
-SELECT 'county' AS level, * FROM participation_figures(NULL, NULL, '', '', '', 'county', NULL)
-UNION ALL
-SELECT 'township', * FROM participation_figures(NULL, NULL, '', '', '', 'township', NULL)
-UNION ALL
-SELECT 'unit', * FROM participation_figures(NULL, NULL, '', '', '', 'unit', NULL);
+SELECT * FROM participation_figures(NULL, NULL, '', '', '', ['county', 'township', 'unit'], NULL);

@@ -11,11 +11,18 @@
 CREATE OR REPLACE MACRO two_committee_pairs() AS TABLE
 SELECT * FROM (VALUES ('村', '村党组织', '村民委员会'), ('社区', '社区党组织', '居民委员会')) AS t(kind, party_body, committee_body);
 
-CREATE OR REPLACE VIEW v_two_committees AS
-WITH p AS (
-    SELECT m.*, k.kind FROM v_members m JOIN two_committee_pairs() k ON m.body = k.party_body
+-- two_committee_units(first_year, second_year, in_county, in_township, in_unit)  the rows of
+-- v_two_committees of the years first_year and second_year (NULL: every year) in the scope ('' means
+-- all). The scope is applied to the members before the 两委 are paired, so that a county's figures
+-- never pair the people of the whole database.
+CREATE OR REPLACE MACRO two_committee_units(first_year, second_year, in_county, in_township, in_unit) AS TABLE
+WITH m AS (
+    SELECT * FROM v_members
+    WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
+), p AS (
+    SELECT m.*, k.kind FROM m JOIN two_committee_pairs() k ON m.body = k.party_body
 ), c AS (
-    SELECT m.*, k.kind FROM v_members m JOIN two_committee_pairs() k ON m.body = k.committee_body
+    SELECT m.*, k.kind FROM m JOIN two_committee_pairs() k ON m.body = k.committee_body
 ), crossed AS (
     SELECT c.county, c.township, c.unit, c.year, c.kind, c.person_key,
            bool_or(p.position = '书记' AND c.position = '主任') AS shoulder
@@ -52,9 +59,12 @@ LEFT JOIN pc USING (county, township, unit, year, kind)
 LEFT JOIN cc USING (county, township, unit, year, kind)
 LEFT JOIN xc USING (county, township, unit, year, kind);
 
--- two_committee_figures(first_year, second_year, in_county, in_township, in_unit, by_level)  sums
+CREATE OR REPLACE VIEW v_two_committees AS
+SELECT * FROM two_committee_units(NULL, NULL, '', '', '');
+
+-- two_committee_figures(first_year, second_year, in_county, in_township, in_unit, by_levels)  sums
 -- v_two_committees over the units of the years first_year and second_year (NULL: every year) in the
--- scope ('' means all) per year and kind and per part of the scope (by_level as in
+-- scope ('' means all) per year and kind and per part of the scope at each level of by_levels (as in
 -- participation_figures, views/02_v_turnout.sql).
 --   positions, cross_persons     sums of the units' 职数 and 交叉任职 people
 --   both_units                   units that elected both bodies
@@ -62,10 +72,11 @@ LEFT JOIN xc USING (county, township, unit, year, kind);
 --   committee_units              units that elected the committee
 --   no_woman                     JSON list of {county, township, unit}: of them, the committees without
 --                                a woman, in unit order
-CREATE OR REPLACE MACRO two_committee_figures(first_year, second_year, in_county, in_township, in_unit, by_level) AS TABLE
-SELECT CASE WHEN by_level IN ('county', 'township', 'unit') THEN county ELSE '' END AS county,
-       CASE WHEN by_level IN ('township', 'unit') THEN township ELSE '' END AS township,
-       CASE WHEN by_level = 'unit' THEN unit ELSE '' END AS unit,
+CREATE OR REPLACE MACRO two_committee_figures(first_year, second_year, in_county, in_township, in_unit, by_levels) AS TABLE
+SELECT l.level,
+       part_name(l.level, 1, county) AS county,
+       part_name(l.level, 2, township) AS township,
+       part_name(l.level, 3, unit) AS unit,
        year, kind,
        sum(positions)::BIGINT AS positions,
        sum(cross_persons)::BIGINT AS cross_persons,
@@ -75,9 +86,5 @@ SELECT CASE WHEN by_level IN ('county', 'township', 'unit') THEN county ELSE '' 
        count(*) FILTER (WHERE committee_members > 0) AS committee_units,
        coalesce(to_json(list({'county': county, 'township': township, 'unit': unit} ORDER BY county, township, unit)
                         FILTER (WHERE committee_members > 0 AND committee_women = 0))::VARCHAR, '[]') AS no_woman
-FROM v_two_committees
-WHERE (first_year IS NULL OR year IN (first_year, second_year))
-  AND (in_county = '' OR county = in_county)
-  AND (in_township = '' OR township = in_township)
-  AND (in_unit = '' OR unit = in_unit)
+FROM two_committee_units(first_year, second_year, in_county, in_township, in_unit), unnest(by_levels) AS l(level)
 GROUP BY ALL;

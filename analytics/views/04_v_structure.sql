@@ -15,27 +15,18 @@ CREATE OR REPLACE MACRO average_tenths(total, n) AS
 CREATE OR REPLACE MACRO share_percent(part, whole) AS
     CASE WHEN whole > 0 THEN ((2000 * part + whole) // (2 * whole)) / 10 END;
 
--- structure_people(first_year, second_year, in_county, in_township, in_unit, by_level)  the rows of
--- v_members of the years first_year and second_year (NULL: every year) in the scope ('' means all),
--- each in the sets it belongs to (member_set):
+-- structure_people(first_year, second_year, in_county, in_township, in_unit)  the rows of v_members
+-- of the years first_year and second_year (NULL: every year) in the scope ('' means all; in_scope,
+-- 00_scope.sql), each in the sets it belongs to (member_set):
 --   members         everyone elected to the body
 --   heads           the body's 书记 / 主任 (is_head)
 --   new_heads       heads with 连任 = 否
 --   two_committees  the distinct people of a unit's 两委 (body is then the kind, 村 or 社区): everyone on
 --                   the party body, and the committee members who are not also on it (same_person)
--- and part_county, part_township, part_unit: the part of the scope by_level splits it into ('county',
--- 'township', 'unit'; '' above the level; all '' for any other by_level).
-CREATE OR REPLACE MACRO structure_people(first_year, second_year, in_county, in_township, in_unit, by_level) AS TABLE
+CREATE OR REPLACE MACRO structure_people(first_year, second_year, in_county, in_township, in_unit) AS TABLE
 WITH m AS (
-    SELECT v.*,
-           CASE WHEN by_level IN ('county', 'township', 'unit') THEN county ELSE '' END AS part_county,
-           CASE WHEN by_level IN ('township', 'unit') THEN township ELSE '' END AS part_township,
-           CASE WHEN by_level = 'unit' THEN unit ELSE '' END AS part_unit
-    FROM v_members v
-    WHERE (first_year IS NULL OR year IN (first_year, second_year))
-      AND (in_county = '' OR county = in_county)
-      AND (in_township = '' OR township = in_township)
-      AND (in_unit = '' OR unit = in_unit)
+    SELECT * FROM v_members
+    WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
 ), pairs AS (
     SELECT * FROM two_committee_pairs()
 )
@@ -55,8 +46,9 @@ WHERE NOT EXISTS (
     WHERE p.body = pairs.party_body AND p.county = c.county AND p.township = c.township
       AND p.unit = c.unit AND p.year = c.year AND same_person(p.person, c.person));
 
--- structure_figures(first_year, second_year, in_county, in_township, in_unit, by_level)  counts each
--- set of structure_people per part, year and body. Optional columns count over the rows that filled
+-- structure_figures(first_year, second_year, in_county, in_township, in_unit, by_levels)  counts each
+-- set of structure_people per part, year and body, at each level of by_levels (the column level;
+-- part_name, 00_scope.sql). Optional columns count over the rows that filled
 -- them (*_known); ages over the people whose age is known.
 --   members                                    people in the set
 --   women                                      gender 女
@@ -68,8 +60,12 @@ WHERE NOT EXISTS (
 --   age_known, age_sum                         age_at_election known; their sum
 --   age_bands, education                       JSON object label → people, per age band / education group
 --   categories, positions                      JSON object label → people, per 代表构成 / 职务 given
-CREATE OR REPLACE MACRO structure_figures(first_year, second_year, in_county, in_township, in_unit, by_level) AS TABLE
-SELECT member_set, part_county AS county, part_township AS township, part_unit AS unit, year, body,
+CREATE OR REPLACE MACRO structure_figures(first_year, second_year, in_county, in_township, in_unit, by_levels) AS TABLE
+SELECT l.level, member_set,
+       part_name(l.level, 1, county) AS county,
+       part_name(l.level, 2, township) AS township,
+       part_name(l.level, 3, unit) AS unit,
+       year, body,
        count(*) AS members,
        count(*) FILTER (WHERE gender = '女') AS women,
        count(*) FILTER (WHERE party <> '') AS party_known,
@@ -89,7 +85,7 @@ SELECT member_set, part_county AS county, part_township AS township, part_unit A
        coalesce(to_json(histogram(education_bucket))::VARCHAR, '{}') AS education,
        coalesce(to_json(histogram(nullif(category, '')))::VARCHAR, '{}') AS categories,
        coalesce(to_json(histogram(nullif(position, '')))::VARCHAR, '{}') AS positions
-FROM structure_people(first_year, second_year, in_county, in_township, in_unit, by_level)
+FROM structure_people(first_year, second_year, in_county, in_township, in_unit), unnest(by_levels) AS l(level)
 GROUP BY ALL;
 
 -- v_structure: structure_figures of each body's members at three levels (level = 'unit', 'township',
@@ -99,11 +95,7 @@ GROUP BY ALL;
 -- cfg_education_buckets.
 CREATE OR REPLACE VIEW v_structure AS
 WITH s AS (
-    SELECT 'county' AS level, * FROM structure_figures(NULL, NULL, '', '', '', 'county')
-    UNION ALL
-    SELECT 'township', * FROM structure_figures(NULL, NULL, '', '', '', 'township')
-    UNION ALL
-    SELECT 'unit', * FROM structure_figures(NULL, NULL, '', '', '', 'unit')
+    SELECT * FROM structure_figures(NULL, NULL, '', '', '', ['county', 'township', 'unit'])
 ), heads AS (
     SELECT level, county, township, unit, year, body, members AS heads FROM s WHERE member_set = 'heads'
 )

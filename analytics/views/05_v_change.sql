@@ -2,35 +2,36 @@
 -- earlier year with data for that scope and body), with the changes: counts in people, shares in
 -- percentage points (difference of the rounded shares), average age in years. At unit level, also the
 -- head (书记/主任) of both terms and whether the head changed (same person by same_person, 00_person.sql).
--- head_changes(this_year, previous_year)  per unit and body with a head (is_head) in both years: whether
--- none of this year's heads is one of the previous year's (same_person, 00_person.sql). NULL years:
--- every pair of years with heads in the unit. Summarize counts HeadsChanged with it
--- (heads_changed_figures), v_change shows it per unit.
-CREATE OR REPLACE MACRO head_changes(this_year, previous_year) AS TABLE
+-- head_changes(this_year, previous_year, in_county, in_township, in_unit)  per unit of the scope (''
+-- means all) and body with a head (is_head) in both years: whether none of this year's heads is one of
+-- the previous year's (same_person, 00_person.sql). NULL years: every pair of years with heads in the
+-- unit. Summarize counts HeadsChanged with it (heads_changed_figures), v_change shows it per unit.
+CREATE OR REPLACE MACRO head_changes(this_year, previous_year, in_county, in_township, in_unit) AS TABLE
+WITH h AS (
+    SELECT * FROM v_members
+    WHERE is_head AND in_scope(this_year, previous_year, in_county, in_township, in_unit, year, county, township, unit)
+)
 SELECT c.county, c.township, c.unit, c.body, c.year, p.year AS previous_year,
        NOT bool_or(same_person(c.person, p.person)) AS head_changed
-FROM v_members c
-JOIN v_members p
+FROM h c
+JOIN h p
   ON p.county = c.county AND p.township = c.township AND p.unit = c.unit AND p.body = c.body
- AND p.year < c.year AND p.is_head
-WHERE c.is_head
-  AND (this_year IS NULL OR (c.year = this_year AND p.year = previous_year))
+ AND p.year < c.year
+WHERE this_year IS NULL OR (c.year = this_year AND p.year = previous_year)
 GROUP BY ALL;
 
--- heads_changed_figures(this_year, previous_year, in_county, in_township, in_unit, by_level)  per body
--- and part of the scope (by_level as in participation_figures): compared_units, the units with a
--- head in both years, and changed_units, those whose head changed (head_changes).
-CREATE OR REPLACE MACRO heads_changed_figures(this_year, previous_year, in_county, in_township, in_unit, by_level) AS TABLE
-SELECT CASE WHEN by_level IN ('county', 'township', 'unit') THEN county ELSE '' END AS county,
-       CASE WHEN by_level IN ('township', 'unit') THEN township ELSE '' END AS township,
-       CASE WHEN by_level = 'unit' THEN unit ELSE '' END AS unit,
+-- heads_changed_figures(this_year, previous_year, in_county, in_township, in_unit, by_levels)  per body
+-- and part of the scope at each level of by_levels (as in participation_figures): compared_units, the
+-- units with a head in both years, and changed_units, those whose head changed (head_changes).
+CREATE OR REPLACE MACRO heads_changed_figures(this_year, previous_year, in_county, in_township, in_unit, by_levels) AS TABLE
+SELECT l.level,
+       part_name(l.level, 1, county) AS county,
+       part_name(l.level, 2, township) AS township,
+       part_name(l.level, 3, unit) AS unit,
        body,
        count(*) AS compared_units,
        count(*) FILTER (WHERE head_changed) AS changed_units
-FROM head_changes(this_year, previous_year)
-WHERE (in_county = '' OR county = in_county)
-  AND (in_township = '' OR township = in_township)
-  AND (in_unit = '' OR unit = in_unit)
+FROM head_changes(this_year, previous_year, in_county, in_township, in_unit), unnest(by_levels) AS l(level)
 GROUP BY ALL;
 
 CREATE OR REPLACE VIEW v_change AS
@@ -40,7 +41,7 @@ WITH h AS (
     FROM v_members WHERE is_head
     GROUP BY ALL
 ), hp AS (
-    SELECT * FROM head_changes(NULL, NULL)
+    SELECT * FROM head_changes(NULL, NULL, '', '', '')
 ), w AS (
     SELECT s.*, h.head_names,
            lag(s.year) OVER win AS previous_year,
