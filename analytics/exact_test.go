@@ -3,6 +3,8 @@ package analytics_test
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 
 	"electsum/analytics"
@@ -80,4 +82,67 @@ func TestCompareYearWithoutData(t *testing.T) {
 	if _, err := analytics.Summarize(context.Background(), db, analytics.Scope{County: "清河县", Year: 2024, Compare: 2021}, analytics.Options{}); err != nil {
 		t.Fatalf("compare 2021: %v", err)
 	}
+}
+
+// TestTurnoutTiesListAll: units tied at the highest (or lowest) turnout are all named, in township and
+// unit order (the model held the first one only; issue 10 item 5).
+func TestTurnoutTiesListAll(t *testing.T) {
+	db := fixtureDB(t, "county.sql")
+	// 南村 2024 村民委员会 from 240/500 to 900/1000 = 东村's 90%, and a third village at 45/50 = 90% too.
+	if _, err := db.Exec(`UPDATE elections SET registered = 1000, voted = 900 WHERE unit = '南村' AND year = 2024 AND body = '村民委员会';
+		INSERT INTO units VALUES ('清河县', '西镇', '北村', '村');
+		INSERT INTO elections (county, township, unit, year, body, registered, voted, source_file, source_sheet, source_row)
+		VALUES ('清河县', '西镇', '北村', 2024, '村民委员会', 50, 45, 'h.xlsx', '选举结果', 2),
+		       ('清河县', '西镇', '西村', 2024, '村民委员会', 100, 60, 'h.xlsx', '选举结果', 3),
+		       ('清河县', '西镇', '中心村', 2024, '村民委员会', 10, 6, 'h.xlsx', '选举结果', 4)`); err != nil {
+		t.Fatal(err)
+	}
+	s := summarize(t, db, analytics.Scope{County: "清河县", Year: 2024}, analytics.Options{})
+	p := s.Body(analytics.VillagersCommittee).Participation
+	names := func(us []analytics.UnitRate) (out []string) {
+		for _, u := range us {
+			out = append(out, u.Township+u.Unit)
+		}
+		return out
+	}
+	if got := names(p.Highest); !slices.Equal(got, []string{"东镇东村", "东镇南村", "西镇北村"}) || p.Highest[2].Turnout != 90 {
+		t.Errorf("highest %+v, want 东村, 南村 and 北村 at 90%%", p.Highest)
+	}
+	if got := names(p.Lowest); !slices.Equal(got, []string{"西镇中心村", "西镇西村"}) || p.Lowest[0].Turnout != 60 {
+		t.Errorf("lowest %+v, want 中心村 and 西村 at 60%%", p.Lowest)
+	}
+}
+
+// TestFailedQuorumIsNotFirstRound: an election whose quorum failed (村民委员会: no more than half of
+// the registered voted; party bodies: no more than 4/5 attended) is not 一次选举成功 even when the
+// sheet says 是, and the legal check says so once (issue 10 item 6).
+func TestFailedQuorumIsNotFirstRound(t *testing.T) {
+	db := fixtureDB(t, "county.sql")
+	// 南村: 村民委员会 240 of 500 voted, 村党组织 15 of 20 attended (75%); both filed as first-round successes.
+	if _, err := db.Exec(`UPDATE elections SET first_round = true WHERE unit = '南村' AND year = 2024`); err != nil {
+		t.Fatal(err)
+	}
+	s := summarize(t, db, analytics.Scope{County: "清河县", Year: 2024}, analytics.Options{})
+	checkPart(t, "vc first round", s.Body(analytics.VillagersCommittee).Seats.FirstRound, 1, 50.0)
+	checkPart(t, "party first round", s.Body(analytics.PartyBranch).Seats.FirstRound, 1, 50.0)
+	for _, e := range s.Elections {
+		if e.Unit == "南村" && (e.FirstRound == nil || *e.FirstRound) {
+			t.Errorf("南村 %s first round %v, want false", e.Body, e.FirstRound)
+		}
+	}
+	said := map[string]int{}
+	for _, c := range s.Checks {
+		if c.Unit == "南村" && strings.Contains(c.Message, "一次选举成功") {
+			said[c.Rule]++
+		}
+	}
+	if said["vc_turnout_majority"] != 1 || said["party_quorum"] != 1 || len(said) != 2 {
+		t.Errorf("contradiction reported %v, want once per quorum rule", said)
+	}
+	// A blank answer stays blank: the quorum rule does not turn it into 否.
+	if _, err := db.Exec(`UPDATE elections SET first_round = NULL WHERE unit = '南村' AND year = 2024`); err != nil {
+		t.Fatal(err)
+	}
+	s = summarize(t, db, analytics.Scope{County: "清河县", Year: 2024}, analytics.Options{})
+	checkPart(t, "vc first round (blank)", s.Body(analytics.VillagersCommittee).Seats.FirstRound, 1, 100.0)
 }

@@ -124,11 +124,11 @@ type Participation struct {
 	MobileVotes    Part       `json:"mobile_votes"` // share of voted
 	ValidBallots   Figure     `json:"valid_ballots"`
 	InvalidBallots Figure     `json:"invalid_ballots"`
-	Lowest         *UnitRate  `json:"lowest,omitempty"`
-	Highest        *UnitRate  `json:"highest,omitempty"`
-	BelowThreshold []UnitRate `json:"below_threshold"` // units under Options.TurnoutThreshold
-	Threshold      float64    `json:"threshold"`       // percent
-	FullTurnout    Figure     `json:"full_turnout"`    // units at 100%
+	Lowest         []UnitRate `json:"lowest,omitempty"`  // every unit at the lowest turnout (ties: all)
+	Highest        []UnitRate `json:"highest,omitempty"` // every unit at the highest turnout (ties: all)
+	BelowThreshold []UnitRate `json:"below_threshold"`   // units under Options.TurnoutThreshold
+	Threshold      float64    `json:"threshold"`         // percent
+	FullTurnout    Figure     `json:"full_turnout"`      // units at 100%
 }
 
 // UnitRate names one unit and its turnout in percent.
@@ -143,8 +143,14 @@ type Seats struct {
 	Seats      Figure `json:"seats"`
 	Candidates Figure `json:"candidates"`
 	Elected    Figure `json:"elected"`
-	Margin     Figure `json:"margin"`      // 差额比例, percent: (candidates − seats) / seats
-	FirstRound Part   `json:"first_round"` // 一次选举成功, share of units
+	// ContestedUnits are the elections with candidates (有候选人选举: seats and candidates given, a
+	// 选举方式 other than 无候选人/海选), ContestedSeats and ContestedCandidates their 应选 and 正式候选人;
+	// Margin 差额比例 is over them only, in percent: (candidates − seats) / seats.
+	ContestedUnits      Figure `json:"contested_units"`
+	ContestedSeats      Figure `json:"contested_seats"`
+	ContestedCandidates Figure `json:"contested_candidates"`
+	Margin              Figure `json:"margin"`
+	FirstRound          Part   `json:"first_round"` // 一次选举成功 (never a unit whose quorum failed), share of units
 }
 
 // BodySummary is everything about one body's elections in the scope.

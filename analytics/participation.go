@@ -24,6 +24,8 @@ type electionFigures struct {
 	MobileVotes                                sql.NullInt64
 	MobileVoted                                int64
 	Valid, Invalid, Seats, Candidates, Elected sql.NullInt64
+	ContestedUnits, ContestedSeats             sql.NullInt64
+	ContestedCandidates                        sql.NullInt64
 	MarginExtra, MarginSeats                   sql.NullInt64
 	FirstRound, FirstRoundKnown                int64
 	RatedUnits, FullTurnout                    int64
@@ -61,7 +63,8 @@ func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, p
 		if err := rows.Scan(&level, &f.County, &f.Township, &f.Unit, &f.Year, &body, &f.Units,
 			&f.Registered, &f.Voted, &f.TurnoutVoted, &f.TurnoutRegistered,
 			&f.ProxyVotes, &f.ProxyVoted, &f.MobileVotes, &f.MobileVoted, &f.Valid, &f.Invalid,
-			&f.Seats, &f.Candidates, &f.Elected, &f.MarginExtra, &f.MarginSeats,
+			&f.Seats, &f.Candidates, &f.Elected,
+			&f.ContestedUnits, &f.ContestedSeats, &f.ContestedCandidates, &f.MarginExtra, &f.MarginSeats,
 			&f.FirstRound, &f.FirstRoundKnown, &f.RatedUnits, &f.FullTurnout,
 			&f.Lowest, &f.Highest, &f.BelowThreshold, &f.Methods); err != nil {
 			return fmt.Errorf("read participation: %w", err)
@@ -84,6 +87,20 @@ type unitRate struct {
 
 func (u unitRate) rounded() UnitRate {
 	return UnitRate{Township: u.Township, Unit: u.Unit, Turnout: electsum.Round(u.Turnout, 1)}
+}
+
+// unitRates decodes a JSON list of unit rates, rounded; nil for SQL NULL.
+func unitRates(text sql.NullString) []UnitRate {
+	if !text.Valid {
+		return nil
+	}
+	var us []unitRate
+	decodeJSON(text.String, &us)
+	out := make([]UnitRate, len(us))
+	for i, u := range us {
+		out[i] = u.rounded()
+	}
+	return out
 }
 
 // decodeJSON decodes a JSON column of a figure macro; bad JSON is a programmer error in the SQL.
@@ -117,23 +134,10 @@ func participation(f *electionFigures, threshold float64) Participation {
 	if f.RatedUnits > 0 {
 		p.FullTurnout.Current = count(int(f.FullTurnout))
 	}
-	for _, x := range []struct {
-		text sql.NullString
-		to   **UnitRate
-	}{{f.Lowest, &p.Lowest}, {f.Highest, &p.Highest}} {
-		if x.text.Valid {
-			var u unitRate
-			decodeJSON(x.text.String, &u)
-			r := u.rounded()
-			*x.to = &r
-		}
-	}
-	if f.BelowThreshold.Valid {
-		var us []unitRate
-		decodeJSON(f.BelowThreshold.String, &us)
-		for _, u := range us {
-			p.BelowThreshold = append(p.BelowThreshold, u.rounded())
-		}
+	p.Lowest = unitRates(f.Lowest)
+	p.Highest = unitRates(f.Highest)
+	if rates := unitRates(f.BelowThreshold); rates != nil {
+		p.BelowThreshold = rates
 	}
 	p.ProxyVotes = votesPart(labelProxy, f.ProxyVotes, f.ProxyVoted)
 	p.MobileVotes = votesPart(labelMobile, f.MobileVotes, f.MobileVoted)
@@ -170,6 +174,9 @@ func seats(f *electionFigures) Seats {
 	s.Seats.Current = nullCount(f.Seats)
 	s.Candidates.Current = nullCount(f.Candidates)
 	s.Elected.Current = nullCount(f.Elected)
+	s.ContestedUnits.Current = nullCount(f.ContestedUnits)
+	s.ContestedSeats.Current = nullCount(f.ContestedSeats)
+	s.ContestedCandidates.Current = nullCount(f.ContestedCandidates)
 	s.Margin.Current = ratio(int(f.MarginExtra.Int64), int(f.MarginSeats.Int64))
 	s.FirstRound = optionalPart(labelFirstRound, int(f.FirstRound), int(f.FirstRoundKnown))
 	return s
@@ -179,6 +186,9 @@ func mergeSeats(cur *Seats, prev Seats) {
 	cur.Seats.Previous = prev.Seats.Current
 	cur.Candidates.Previous = prev.Candidates.Current
 	cur.Elected.Previous = prev.Elected.Current
+	cur.ContestedUnits.Previous = prev.ContestedUnits.Current
+	cur.ContestedSeats.Previous = prev.ContestedSeats.Current
+	cur.ContestedCandidates.Previous = prev.ContestedCandidates.Current
 	cur.Margin.Previous = prev.Margin.Current
 	mergePart(&cur.FirstRound, prev.FirstRound)
 }

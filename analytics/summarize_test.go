@@ -118,7 +118,7 @@ func TestSummarizeCounty(t *testing.T) {
 	checkPart(t, "vc mobile", p.MobileVotes, 30, 3.3)         // 东村 only: 30/900
 	checkFigure(t, "vc valid", p.ValidBallots, 890, nil)
 	checkFigure(t, "vc invalid", p.InvalidBallots, 10, nil)
-	if p.Lowest == nil || p.Lowest.Unit != "南村" || p.Lowest.Turnout != 48 || p.Highest.Unit != "东村" || p.Highest.Turnout != 90 {
+	if len(p.Lowest) != 1 || p.Lowest[0].Unit != "南村" || p.Lowest[0].Turnout != 48 || len(p.Highest) != 1 || p.Highest[0].Unit != "东村" || p.Highest[0].Turnout != 90 {
 		t.Errorf("lowest %+v highest %+v", p.Lowest, p.Highest)
 	}
 	if len(p.BelowThreshold) != 1 || p.BelowThreshold[0].Unit != "南村" {
@@ -128,7 +128,12 @@ func TestSummarizeCounty(t *testing.T) {
 	checkFigure(t, "vc seats", vc.Seats.Seats, 6, 3)
 	checkFigure(t, "vc candidates", vc.Seats.Candidates, 9, 5)
 	checkFigure(t, "vc elected", vc.Seats.Elected, 6, 3)
-	checkFigure(t, "vc margin", vc.Seats.Margin, 50.0, 66.7) // (9-6)/6 | (5-3)/3
+	// 差额比例 only over the elections with candidates: 南村 (2024) and 西村 (2021) elected 无候选人, so
+	// their candidates are not set against seats (issue 10 item 3; it was 50.0 | 66.7 over all units).
+	checkFigure(t, "vc margin", vc.Seats.Margin, 66.7, 50.0) // 东村 (5-3)/3 | 东村 (3-2)/2
+	checkFigure(t, "vc contested units", vc.Seats.ContestedUnits, 1, 1)
+	checkFigure(t, "vc contested seats", vc.Seats.ContestedSeats, 3, 2)
+	checkFigure(t, "vc contested candidates", vc.Seats.ContestedCandidates, 5, 3)
 	checkPart(t, "vc first round", vc.Seats.FirstRound, 1, 100.0)
 
 	m := vc.Members // 张三43 李四33 赵六48 | 陈四36 褚五55 卫六28

@@ -77,7 +77,7 @@ func townshipFixture() *analytics.Summary {
 		Body:          analytics.PartyBranch,
 		Participation: participation(4, 320, 305, 300, 280, 0),
 		Seats: analytics.Seats{Seats: fig(20, none), Candidates: fig(24, none), Elected: fig(20, none),
-			Margin: fig(20, none), FirstRound: part("一次选举成功", 4, 4, none, 0)},
+			ContestedUnits: fig(4, none), ContestedSeats: fig(20, none), ContestedCandidates: fig(24, none), Margin: fig(20, none), FirstRound: part("一次选举成功", 4, 4, none, 0)},
 		Members: structure(20, 21, [2]float64{5, 3}, [2]float64{20, 21}, 12,
 			[4][2]float64{{4, 2}, {7, 6}, {6, 8}, {3, 5}}, [3][2]float64{{8, 5}, {9, 10}, {3, 6}}, [2]float64{45.2, 48.1}),
 		Heads: structure(4, 4, [2]float64{1, 0}, [2]float64{4, 4}, 3,
@@ -88,15 +88,16 @@ func townshipFixture() *analytics.Summary {
 		Body:          analytics.VillagersCommittee,
 		Participation: participation(4, 6000, 5640, 5900, 5310, 1),
 		Seats: analytics.Seats{Seats: fig(19, none), Candidates: fig(23, none), Elected: fig(19, none),
-			Margin: fig(21.1, none), FirstRound: part("一次选举成功", 3, 4, none, 0)},
+			// one village elected 无候选人: 差额比例 is over the other three only
+			ContestedUnits: fig(3, none), ContestedSeats: fig(14, none), ContestedCandidates: fig(18, none), Margin: fig(28.6, none), FirstRound: part("一次选举成功", 3, 4, none, 0)},
 		Members: structure(19, 20, [2]float64{6, 5}, [2]float64{14, 13}, 10,
 			[4][2]float64{{5, 3}, {6, 6}, {5, 7}, {3, 4}}, [3][2]float64{{7, 5}, {8, 9}, {4, 6}}, [2]float64{44.8, 47.3}),
 		Heads: structure(4, 4, [2]float64{0, 0}, [2]float64{4, 3}, 3,
 			[4][2]float64{{0, 0}, {2, 1}, {2, 2}, {0, 1}}, [3][2]float64{{3, 2}, {1, 1}, {0, 1}}, [2]float64{46.5, 49}),
 	}
 	vc.Participation.BelowThreshold = []analytics.UnitRate{{Township: "东风镇", Unit: "<script>村", Turnout: 86.2}}
-	vc.Participation.Lowest = &vc.Participation.BelowThreshold[0]
-	vc.Participation.Highest = &analytics.UnitRate{Township: "东风镇", Unit: "红旗村", Turnout: 98.7}
+	vc.Participation.Lowest = vc.Participation.BelowThreshold[:1]
+	vc.Participation.Highest = []analytics.UnitRate{{Township: "东风镇", Unit: "红旗村", Turnout: 98.7}}
 	two := analytics.TwoCommittees{
 		Kind:      "村",
 		Positions: fig(39, 41),

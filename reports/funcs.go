@@ -26,6 +26,7 @@ var Funcs = template.FuncMap{
 	"membersOf":  MembersOf,
 	"nonzero":    NonZero,
 	"rateOf":     RateOf,
+	"unitsOf":    UnitsOf,
 	"countShare": CountShare,
 	"gap":        Gap,
 	"date":       Date,
@@ -144,17 +145,25 @@ func NonZero(v analytics.Value) analytics.Value {
 	return v
 }
 
-// RateOf prints a unit and its rate as 甲村（85.0%）, with the township first when given
-// (东风镇甲村（85.0%）); "" for nil.
-func RateOf(u *analytics.UnitRate, withTownship bool) string {
-	if u == nil {
-		return ""
+// UnitsOf names units, joined by 、, with the township first when asked (东风镇甲村、东风镇乙村).
+func UnitsOf(us []analytics.UnitRate, withTownship bool) string {
+	names := make([]string, len(us))
+	for i, u := range us {
+		names[i] = u.Unit
+		if withTownship {
+			names[i] = u.Township + u.Unit
+		}
 	}
-	name := u.Unit
-	if withTownship {
-		name = u.Township + name
+	return strings.Join(names, "、")
+}
+
+// RateOf is the turnout the units share (the model lists tied units together, so all have the same
+// one); no figure for none.
+func RateOf(us []analytics.UnitRate) analytics.Value {
+	if len(us) == 0 {
+		return analytics.Value{}
 	}
-	return name + "（" + Pct(analytics.Known(u.Turnout)) + "）"
+	return analytics.Known(us[0].Turnout)
 }
 
 // CountShare prints a part count first, then the words, then the share: CountShare(p, "个村一次选举成功")

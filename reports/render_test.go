@@ -366,3 +366,43 @@ func TestHantKeepsNames(t *testing.T) {
 		t.Error("ParseScript accepts tw (Taiwan phrasing does not fit mainland documents)")
 	}
 }
+
+// TestTiedUnitsAllNamed: tied units at the top or bottom of turnout are all named ("均为"), units tied at
+// 100% are left to the "N个村参选率达到100%" clause, and 差额比例 says over how many 有候选人 elections
+// it is (issue 10 items 3 and 5).
+func TestTiedUnitsAllNamed(t *testing.T) {
+	for _, tc := range []struct {
+		name            string
+		highest, lowest []analytics.UnitRate
+		full            float64
+		want, not       []string
+	}{
+		{"tied lowest", []analytics.UnitRate{{Unit: "红旗村", Turnout: 98.7}},
+			[]analytics.UnitRate{{Unit: "甲村", Turnout: 86.2}, {Unit: "乙村", Turnout: 86.2}}, 0,
+			[]string{"参选率最高的是红旗村（98.7%），最低的是甲村、乙村（均为86.2%）。"}, nil},
+		{"tied at 100%", []analytics.UnitRate{{Unit: "红旗村", Turnout: 100}, {Unit: "丙村", Turnout: 100}},
+			[]analytics.UnitRate{{Unit: "甲村", Turnout: 86.2}}, 2,
+			[]string{"2个村参选率达到100%。参选率最低的是甲村（86.2%）。"}, []string{"最高"}},
+		{"one at 100%", []analytics.UnitRate{{Unit: "红旗村", Turnout: 100}},
+			[]analytics.UnitRate{{Unit: "甲村", Turnout: 86.2}}, 1,
+			[]string{"参选率最高的是红旗村（100.0%），最低的是甲村（86.2%）。"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := townshipFixture()
+			vc := &s.Bodies[1]
+			vc.Participation.Highest, vc.Participation.Lowest = tc.highest, tc.lowest
+			vc.Participation.FullTurnout = fig(tc.full, none)
+			md := string(render(t, Builtin(), s, Config{}, Hans, "md"))
+			for _, w := range append(tc.want, "应选职数19名。其中3个有候选人选举的村应选14名，正式候选人18名，差额比例为28.6%。") {
+				if !strings.Contains(md, w) {
+					t.Errorf("report lacks %q", w)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(md, n) {
+					t.Errorf("report has %q", n)
+				}
+			}
+		})
+	}
+}

@@ -162,10 +162,8 @@ func (v *View) names() []string {
 		for _, u := range b.Participation.BelowThreshold {
 			add(u.Township, u.Unit)
 		}
-		for _, u := range []*analytics.UnitRate{b.Participation.Highest, b.Participation.Lowest} {
-			if u != nil {
-				add(u.Township, u.Unit)
-			}
+		for _, u := range append(b.Participation.Highest, b.Participation.Lowest...) {
+			add(u.Township, u.Unit)
 		}
 	}
 	for _, t := range s.TwoCommittees {

@@ -51,7 +51,8 @@
 //	         (the denominator of .Body.Seats.FirstRound; fewer than the units when some left it blank)
 //	.Body    *analytics.BodySummary, set for one body's election:
 //	         .Body.Body (村民委员会), .Body.Participation.{Units,Registered,Voted,Turnout,FullTurnout} (Figure),
-//	         .Body.Participation.{ProxyVotes,MobileVotes} (Part), .Body.Seats.{Seats,Candidates,Elected,Margin},
+//	         .Body.Participation.{ProxyVotes,MobileVotes} (Part), .Body.Seats.{Seats,Candidates,Elected},
+//	         .Body.Seats.{ContestedUnits,ContestedSeats,ContestedCandidates,Margin} (有候选人选举 only),
 //	         .Body.Seats.FirstRound (Part), .Body.Members / .Body.Heads / .Body.NewHeads (Structure),
 //	         .Body.NewHeadsAgeGap (Value), .Body.HeadsChanged (Part)
 //	.Two     *analytics.TwoCommittees, set for the two committees together:
@@ -78,7 +79,7 @@
 //	some "少数民族" P "人" → like part, but "" when the count is 0 (for attributes worth naming only when present)
 //	countShare P "个村一次选举成功" → 15个村一次选举成功，占100.0%
 //	moved F → 提高3.3个百分点 (after a change clause)   gap V → 小3.2岁 | 大1岁 | 相同
-//	nonzero V → V, or no figure when 0     rateOf *UNITRATE withTownship → 东风镇甲村（85.0%）
+//	nonzero V → V, or no figure when 0     unitsOf UNITRATES withTownship → 东风镇甲村、东风镇乙村   rateOf UNITRATES → their (tied) turnout V
 //	date "2024-03-05" → 2024年3月5日        firstRound *bool → 一次选举成功 | 未能一次选举成功 | ""
 //	membersOf BODY STRUCTURE → the structure without the party share for party bodies (all are members)
 //	committee "村" → 村民委员会 ("社区" → 居民委员会)     add 1 2 → 3        seq 3 → [1 2 3]

@@ -8,7 +8,25 @@
 --   turnout       100 × voted / registered (参选率, 到会率 for party bodies)
 --   proxy_share   100 × proxy_votes / voted;  mobile_share  100 × mobile_votes / voted
 --   margin        100 × (candidates − seats) / seats (差额比例)
+--   contested     an election with candidates (有候选人选举): seats > 0 and candidates > 0, and a
+--                 选举方式 that is not 无候选人 or 海选 (those elect without formal candidates, so their
+--                 candidates, if any, are not counted against seats); only these make 差额比例
+--   quorum_met    the meeting or vote was valid by its quorum: 村民委员会 more than half of the
+--                 registered voted (《村民委员会组织法》第三十四条), party bodies more than 4/5 of those due
+--                 attended; NULL when the body has no such rule or a figure is missing
+--   first_round   一次选举成功 as filled in, except that an election whose quorum failed never counts as
+--                 one (legal_checks says so in its message); first_round_filed is the answer as filled in
 CREATE OR REPLACE VIEW v_turnout AS
+WITH rated AS (
+    SELECT *,
+           coalesce(seats > 0 AND candidates > 0
+                    AND NOT (coalesce(method, '') LIKE '%无候选人%' OR coalesce(method, '') LIKE '%海选%'), false) AS contested,
+           CASE WHEN registered > 0 AND voted IS NOT NULL THEN
+               CASE WHEN body = '村民委员会' THEN voted * 2 > registered
+                    WHEN body IN ('村党组织', '社区党组织', '乡镇党委') THEN voted * 5 > registered * 4 END
+           END AS quorum_met
+    FROM elections
+)
 SELECT county, township, unit, year, body, term, method, election_date,
        registered, voted,
        CASE WHEN registered > 0 THEN 100 * voted::DOUBLE / registered END AS turnout,
@@ -18,8 +36,10 @@ SELECT county, township, unit, year, body, term, method, election_date,
        CASE WHEN voted > 0 THEN 100 * mobile_votes::DOUBLE / voted END AS mobile_share,
        valid_ballots, invalid_ballots, seats, candidates, elected,
        CASE WHEN seats > 0 THEN 100 * (candidates - seats)::DOUBLE / seats END AS margin,
-       first_round
-FROM elections;
+       contested, quorum_met,
+       CASE WHEN first_round AND NOT quorum_met THEN false ELSE first_round END AS first_round,
+       first_round AS first_round_filed
+FROM rated;
 
 -- participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold)
 -- sums the elections of the years first_year and second_year (NULL: every year) in the scope (''
@@ -32,23 +52,34 @@ FROM elections;
 --   turnout_voted / turnout_registered Σvoted / Σregistered over the units that gave both (参选率)
 --   proxy_votes / proxy_voted          Σproxy_votes / Σvoted over the units that gave proxy votes
 --   mobile_votes / mobile_voted        the same for the mobile ballot box
---   margin_extra / margin_seats        Σ(candidates − seats) / Σseats over the units that gave both
---   first_round / first_round_known    units that elected at the first round / units that answered
+--   contested_units, contested_seats, contested_candidates
+--                                      elections with candidates (v_turnout.contested), their seats and
+--                                      candidates; NULL when there is none
+--   margin_extra / margin_seats        Σ(candidates − seats) / Σseats over those elections (差额比例)
+--   first_round / first_round_known    units that elected at the first round (v_turnout.first_round:
+--                                      never one whose quorum failed) / units that answered
 --   rated_units, full_turnout          units with a turnout (registered > 0) / of them at 100%
---   lowest, highest                    JSON {township, unit, turnout}: the unit with the lowest
---                                      (highest) turnout, the first in township and unit order on ties
+--   lowest, highest                    JSON list of {township, unit, turnout}: every unit with the
+--                                      lowest (highest) turnout, all of them on ties, in township and
+--                                      unit order
 --   below_threshold                    JSON list of the same for every unit under threshold, lowest
 --                                      first (NULL when threshold is NULL)
 --   methods                            JSON list of {label, units}: units per 选举方式, most used first,
 --                                      then by name; blank methods are not counted
 CREATE OR REPLACE MACRO participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold) AS TABLE
-WITH e AS (
+WITH scoped AS (
     SELECT l.level, v.*,
            part_name(l.level, 1, county) AS part_county,
            part_name(l.level, 2, township) AS part_township,
            part_name(l.level, 3, unit) AS part_unit
     FROM v_turnout v, unnest(by_levels) AS l(level)
     WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
+), e AS (
+    -- A rate is an exactly rounded quotient of two integers, so equal rates compare equal: ties are exact.
+    SELECT *,
+           min(turnout) OVER (PARTITION BY level, part_county, part_township, part_unit, year, body) AS lowest_turnout,
+           max(turnout) OVER (PARTITION BY level, part_county, part_township, part_unit, year, body) AS highest_turnout
+    FROM scoped
 ), by_method AS (
     SELECT level, part_county, part_township, part_unit, year, body, method, count(*) AS units
     FROM e
@@ -75,16 +106,19 @@ WITH e AS (
            sum(seats)::BIGINT AS seats,
            sum(candidates)::BIGINT AS candidates,
            sum(elected)::BIGINT AS elected,
-           sum(candidates - seats)::BIGINT AS margin_extra,
-           sum(seats) FILTER (WHERE candidates IS NOT NULL)::BIGINT AS margin_seats,
+           nullif(count(*) FILTER (WHERE contested), 0) AS contested_units,
+           sum(seats) FILTER (WHERE contested)::BIGINT AS contested_seats,
+           sum(candidates) FILTER (WHERE contested)::BIGINT AS contested_candidates,
+           sum(candidates - seats) FILTER (WHERE contested)::BIGINT AS margin_extra,
+           sum(seats) FILTER (WHERE contested)::BIGINT AS margin_seats,
            count(*) FILTER (WHERE first_round) AS first_round,
            count(first_round) AS first_round_known,
            count(turnout) AS rated_units,
            count(*) FILTER (WHERE turnout IS NOT NULL AND voted = registered) AS full_turnout,
-           to_json(first({'township': township, 'unit': unit, 'turnout': turnout} ORDER BY turnout, county, township, unit)
-                   FILTER (WHERE turnout IS NOT NULL))::VARCHAR AS lowest,
-           to_json(first({'township': township, 'unit': unit, 'turnout': turnout} ORDER BY turnout DESC, county, township, unit)
-                   FILTER (WHERE turnout IS NOT NULL))::VARCHAR AS highest,
+           to_json(list({'township': township, 'unit': unit, 'turnout': turnout} ORDER BY county, township, unit)
+                   FILTER (WHERE turnout = lowest_turnout))::VARCHAR AS lowest,
+           to_json(list({'township': township, 'unit': unit, 'turnout': turnout} ORDER BY county, township, unit)
+                   FILTER (WHERE turnout = highest_turnout))::VARCHAR AS highest,
            CASE WHEN threshold IS NOT NULL THEN
                coalesce(to_json(list({'township': township, 'unit': unit, 'turnout': turnout} ORDER BY turnout, county, township, unit)
                                 FILTER (WHERE turnout < threshold))::VARCHAR, '[]') END AS below_threshold

@@ -8,6 +8,9 @@
 --   party_quorum              party bodies: voted (实到) must exceed 4/5 of registered (应到)
 --   party_candidate_majority  party bodies: each elected member's votes must exceed half of voted
 --   party_candidate_margin    party bodies: candidates must exceed seats by at least 20%
+-- A failed quorum filled in as 一次选举成功 is said once, in the quorum rule's message (v_turnout does
+-- not count it as one).
+-- The two quorum rules are v_turnout.quorum_met (views/02_v_turnout.sql), defined there once.
 -- Every rule tests integers, so that no rounding decides a check; the percentages in the messages are
 -- rounded half away from zero to one decimal (electsum.Round) by percent_text.
 
@@ -20,15 +23,17 @@ CREATE OR REPLACE MACRO legal_checks() AS TABLE
 SELECT 'vc_turnout_majority' AS rule, '《中华人民共和国村民委员会组织法》第三十四条' AS citation,
        county, township, unit, year, body, NULL::VARCHAR AS name, NULL::VARCHAR AS position,
        registered AS figure, voted AS compared_with,
-       format('登记选民 {} 人，参加投票 {} 人({}%)，未超过半数，选举无效', registered, voted, percent_text(voted, registered)) AS message
-FROM elections
-WHERE body = '村民委员会' AND registered > 0 AND voted * 2 <= registered
+       format('登记选民 {} 人，参加投票 {} 人({}%)，未超过半数，选举无效', registered, voted, percent_text(voted, registered))
+           || CASE WHEN first_round_filed THEN '；填报的“一次选举成功”与此矛盾，不计入一次选举成功' ELSE '' END AS message
+FROM v_turnout
+WHERE body = '村民委员会' AND NOT quorum_met
 UNION ALL
 SELECT 'party_quorum', '《中国共产党基层组织选举工作条例》关于有选举权的到会人数须超过应到会人数五分之四的规定',
        county, township, unit, year, body, NULL, NULL, registered, voted,
        format('应到会 {} 人，实到会 {} 人({}%)，未超过五分之四，会议无效', registered, voted, percent_text(voted, registered))
-FROM elections
-WHERE body IN ('村党组织', '社区党组织', '乡镇党委') AND registered > 0 AND voted * 5 <= registered * 4
+           || CASE WHEN first_round_filed THEN '；填报的“一次选举成功”与此矛盾，不计入一次选举成功' ELSE '' END
+FROM v_turnout
+WHERE body IN ('村党组织', '社区党组织', '乡镇党委') AND NOT quorum_met
 UNION ALL
 SELECT 'party_candidate_margin', '《中国共产党基层组织选举工作条例》关于委员候选人差额不少于应选人数20%的规定',
        county, township, unit, year, body, NULL, NULL, seats, candidates,
