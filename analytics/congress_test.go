@@ -3,8 +3,6 @@ package analytics_test
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"path/filepath"
 	"testing"
 
 	"electsum"
@@ -18,30 +16,14 @@ import (
 func congressCounty(t *testing.T) (*sql.DB, *synth.World) {
 	t.Helper()
 	cfg := synth.County()
-	cfg.TownshipsPerCounty = 4
-	cfg.UnitsPerTownship = 4
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 4, 4
 	w := synth.Generate(cfg)
 	synth.GenerateCongress(w)
-	dir := t.TempDir()
-	paths, err := synth.WriteWorkbooks(w, filepath.Join(dir, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	db, err := ingest.Open(ctx, filepath.Join(dir, "electsum.duckdb"))
+	db, err := synth.Load(context.Background(), w, t.TempDir(), ingest.LoadOptions{Install: analytics.InstallTx})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if _, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{Install: analytics.InstallTx}); err != nil {
-		var pe *ingest.ProblemsError
-		if errors.As(err, &pe) {
-			for _, p := range pe.Problems {
-				t.Log(ingest.FormatProblem(p))
-			}
-		}
-		t.Fatal(err)
-	}
 	return db, w
 }
 

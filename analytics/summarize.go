@@ -61,6 +61,10 @@ func describeScope(s Scope) string {
 // there is none). Options left zero take the defaults; invalid ones give a *ConfigError. A scope
 // without data this year gives a *NoDataError (errors.Is ErrNoData).
 //
+// Summarize is the 村(社区)“两委” summary (electsum.Lianwei): the people's congress elections of the scope
+// (SummarizeCongress) are left out of every figure, list and check, and out of the choice of the
+// previous year, so that neither draft shows the other's figures when a county holds both.
+//
 // Summarize only reads the base tables (elections, members, data_warnings), so it works on a database
 // opened read-only and does not need the views Install creates.
 func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Summary, error) {
@@ -108,6 +112,9 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	if err != nil {
 		return nil, err
 	}
+	es = ofLianwei(es, func(e *electionRow) Body { return e.Body })
+	ms = ofLianwei(ms, func(m *memberRow) Body { return m.Body })
+	ws = ofLianwei(ws, func(w *warningRow) Body { return w.Body })
 	cur, prev := data{year: scope.Year}, data{year: prevYear}
 	for _, e := range es {
 		if e.Year == scope.Year {
@@ -171,9 +178,21 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	if err != nil {
 		return nil, err
 	}
+	checks = ofLianwei(checks, func(c Check) Body { return c.Body })
 	s.Checks = append(append([]Check{}, checks...), warningChecks(ws)...)
 	s.Inconsistencies = inconsistencies(s, opts)
 	return s, nil
+}
+
+// ofLianwei keeps the rows of the 村(社区)“两委” summary's bodies (electsum.Lianwei), in order.
+func ofLianwei[T any](rows []T, body func(T) Body) []T {
+	out := make([]T, 0, len(rows))
+	for _, r := range rows {
+		if body(r).Kind() == electsum.Lianwei {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // sortData orders rows by county, township, unit, body (in report order), then position and name, so

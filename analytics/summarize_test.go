@@ -94,16 +94,16 @@ func TestSummarizeCounty(t *testing.T) {
 	if s.Level != analytics.LevelCounty || s.PreviousYear != 2021 {
 		t.Fatalf("level %s previous %d, want county 2021", s.Level, s.PreviousYear)
 	}
-	checkFigure(t, "units", s.Units, 4, 3)         // 东村 南村 中心社区 第一选区 | 东村 西村 中心社区
+	checkFigure(t, "units", s.Units, 3, 3)         // 东村 南村 中心社区 | 东村 西村 中心社区 (第一选区 is the people's congress's)
 	checkFigure(t, "townships", s.Townships, 2, 2) // 东镇 西镇
-	if s.FirstDate != "2024-03-01" || s.LastDate != "2024-06-01" {
+	if s.FirstDate != "2024-03-01" || s.LastDate != "2024-05-01" {
 		t.Errorf("dates %s..%s", s.FirstDate, s.LastDate)
 	}
 	var bodies []analytics.Body
 	for _, b := range s.Bodies {
 		bodies = append(bodies, b.Body)
 	}
-	wantBodies := []analytics.Body{analytics.PartyBranch, analytics.VillagersCommittee, analytics.CommunityParty, analytics.ResidentsCommittee, analytics.TownshipDeputies}
+	wantBodies := []analytics.Body{analytics.PartyBranch, analytics.VillagersCommittee, analytics.CommunityParty, analytics.ResidentsCommittee}
 	if fmt.Sprint(bodies) != fmt.Sprint(wantBodies) {
 		t.Fatalf("bodies %v, want %v", bodies, wantBodies)
 	}
@@ -171,12 +171,16 @@ func TestSummarizeCounty(t *testing.T) {
 	checkPart(t, "party proxy (not collected)", pb.Participation.ProxyVotes, nil, nil)
 	checkPart(t, "party first round", pb.Seats.FirstRound, 1, 50.0)
 
-	dep := s.Body(analytics.TownshipDeputies)
-	if dep.Heads.Total.Current.OK || len(dep.Members.Categories) != 2 {
-		t.Errorf("deputies: heads %+v categories %+v", dep.Heads.Total, dep.Members.Categories)
+	// 第一选区's deputies are the people's congress summary's, never the village one's.
+	cg, err := analytics.SummarizeCongress(context.Background(), db, analytics.Scope{County: "清河县", Year: 2024}, analytics.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	checkPart(t, "deputies 工人", findPart(t, dep.Members.Categories, "工人"), 1, 50.0)
-	checkFigure(t, "deputies previous units", dep.Participation.Units, 2-1, nil) // no deputies in 2021: no figure, not 0
+	if len(cg.Levels) != 1 || cg.Levels[0].Body != analytics.TownshipDeputies {
+		t.Fatalf("congress levels %+v", cg.Levels)
+	}
+	checkPart(t, "deputies 工人", findPart(t, cg.Levels[0].Deputies.Categories, "工人"), 1, 50.0)
+	checkFigure(t, "deputies previous", cg.Levels[0].Deputies.Total, 2, nil) // no deputies in 2021: no figure, not 0
 
 	if len(s.TwoCommittees) != 2 {
 		t.Fatalf("two committees: %d", len(s.TwoCommittees))
@@ -203,7 +207,7 @@ func TestSummarizeCounty(t *testing.T) {
 	checkPart(t, "社区 one shoulder", c.OneShoulder, 1, 100.0)
 	checkPart(t, "社区 minorities (not collected)", c.Persons.Minorities, nil, nil)
 
-	if fmt.Sprint(s.OnlyCurrent) != "[{清河县 东镇 南村} {清河县 西镇 第一选区}]" || fmt.Sprint(s.OnlyPrevious) != "[{清河县 西镇 西村}]" {
+	if fmt.Sprint(s.OnlyCurrent) != "[{清河县 东镇 南村}]" || fmt.Sprint(s.OnlyPrevious) != "[{清河县 西镇 西村}]" {
 		t.Errorf("only current %v only previous %v", s.OnlyCurrent, s.OnlyPrevious)
 	}
 
@@ -227,11 +231,11 @@ func TestSummarizeCounty(t *testing.T) {
 	checkFigure(t, "东镇 vc turnout", east.Bodies[1].Participation.Turnout, 76.0, 84.2) // 1140/1500 | 800/950
 	checkFigure(t, "东镇 村 persons", east.TwoCommittees[0].Persons.Total, 10, 4)
 
-	if len(s.Elections) != 7 || s.Elections[0].Unit != "东村" || s.Elections[0].Body != analytics.PartyBranch {
+	if len(s.Elections) != 6 || s.Elections[0].Unit != "东村" || s.Elections[0].Body != analytics.PartyBranch {
 		t.Errorf("elections: %d rows, first %+v", len(s.Elections), s.Elections[0])
 	}
 	checkValue(t, "东村 vc turnout row", s.Elections[1].Turnout, 90.0)
-	if len(s.Roster) != 18 || s.Roster[0].Name != "张三" || s.Roster[0].IDNumber != "3301**********0011" {
+	if len(s.Roster) != 16 || s.Roster[0].Name != "张三" || s.Roster[0].IDNumber != "3301**********0011" {
 		t.Errorf("roster: %d rows, first %+v", len(s.Roster), s.Roster[0])
 	}
 }

@@ -2,7 +2,7 @@ package reports
 
 import (
 	"context"
-	"path/filepath"
+	"database/sql"
 	"testing"
 	"time"
 
@@ -11,25 +11,35 @@ import (
 	"electsum/ingest/synth"
 )
 
-// TestGoldenDemoData renders the three levels from generated demo data loaded by ingest.Load and
-// summarised by analytics.Summarize: the path the binary takes, with a fixed clock.
-func TestGoldenDemoData(t *testing.T) {
-	ctx := context.Background()
+// demoWorld is a small demo county (3 townships of 6 units, 2021 and 2024); with congress, its
+// townships also hold their people's congress elections.
+func demoWorld(congress bool) *synth.World {
 	cfg := synth.County()
 	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 6
-	dir := t.TempDir()
-	paths, err := synth.WriteWorkbooks(synth.Generate(cfg), filepath.Join(dir, "data"))
+	w := synth.Generate(cfg)
+	if congress {
+		synth.GenerateCongress(w)
+	}
+	return w
+}
+
+// loadWorld loads w's workbooks through ingest into a database of the test's own.
+func loadWorld(t *testing.T, w *synth.World) *sql.DB {
+	t.Helper()
+	db, err := synth.Load(context.Background(), w, t.TempDir(), ingest.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := ingest.Open(ctx, filepath.Join(dir, "e.duckdb"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestGoldenDemoData renders the three levels from generated demo data loaded by ingest.Load and
+// summarised by analytics.Summarize: the path the binary takes, with a fixed clock. The county also
+// holds its people's congress elections, which the village drafts never show (the goldens have none).
+func TestGoldenDemoData(t *testing.T) {
+	ctx := context.Background()
+	db := loadWorld(t, demoWorld(true))
 	opts := testConfig().Options()
 	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
 	county, err := analytics.Summarize(ctx, db, analytics.Scope{County: "示例县", Year: 2024}, opts)

@@ -1,9 +1,10 @@
--- The latest election year before the given one with data in the scope (NULL when there is none).
+-- The latest election year before the given one with 村(社区)“两委” data in the scope (NULL when there is
+-- none); people's congress elections have their own (congress_previous_year.sql).
 -- Parameters: year, then county, township, unit, each twice ('' means all).
 SELECT max(year) FROM (
-    SELECT year, county, township, unit FROM elections
+    SELECT year, county, township, unit, body FROM elections
     UNION ALL
-    SELECT year, county, township, unit FROM members
+    SELECT year, county, township, unit, body FROM members
 )
-WHERE year < ?
+WHERE body NOT IN ('县级人大代表', '乡级人大代表') AND year < ?
   AND (? = '' OR county = ?) AND (? = '' OR township = ?) AND (? = '' OR unit = ?)
