@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"time"
 
 	"electsum/analytics"
 )
@@ -121,6 +122,46 @@ func (v *CongressView) names() []string {
 // Convert converts text to script as View.Convert does, keeping the view's place names whole.
 func (v *CongressView) Convert(script Script, text string) (string, error) {
 	return convertKeeping(script, text, v.names())
+}
+
+// Draft is the view of one draft summary: *View (村(社区)“两委”) or *CongressView (人大换届). It is what
+// the writers of whole documents (Word) need besides the text, which Renderer.DraftMarkdown writes.
+type Draft interface {
+	// Convert converts text to script, keeping the draft's place names as the data writes them.
+	Convert(script Script, text string) (string, error)
+	// DraftTitle is the draft's title before conversion.
+	DraftTitle() string
+	// Generated is when the model was computed (zero when unknown).
+	Generated() time.Time
+	markdown(r *Renderer, w io.Writer, script Script) error
+}
+
+// DraftTitle is the draft's title before conversion.
+func (v *View) DraftTitle() string { return v.Title }
+
+// Generated is when the summary was computed (zero without one).
+func (v *View) Generated() time.Time {
+	if v.Summary == nil {
+		return time.Time{}
+	}
+	return v.Summary.GeneratedAt
+}
+
+func (v *View) markdown(r *Renderer, w io.Writer, script Script) error { return r.Markdown(w, v, script) }
+
+// DraftTitle is the draft's title before conversion.
+func (v *CongressView) DraftTitle() string { return v.Title }
+
+// Generated is when the model was computed.
+func (v *CongressView) Generated() time.Time { return v.Congress.GeneratedAt }
+
+func (v *CongressView) markdown(r *Renderer, w io.Writer, script Script) error {
+	return r.CongressMarkdown(w, v, script)
+}
+
+// DraftMarkdown writes the draft d as Markdown in script, with the template of its kind.
+func (r *Renderer) DraftMarkdown(w io.Writer, d Draft, script Script) error {
+	return d.markdown(r, w, script)
 }
 
 // CongressMarkdown writes the people's congress draft as Markdown in script.

@@ -132,20 +132,26 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 	return []string{req.out}, nil
 }
 
-// demoAnnex writes the demo county's annex.
+// demoAnnex writes the demo county's annex workbook of each kind of election: 村(社区)“两委” and 人大换届.
 func demoAnnex(ctx context.Context, e *env, d *demoContext) error {
-	out := filepath.Join(d.OutDir, fmt.Sprintf("%s%d年换届选举附件.xlsx", d.County, d.Year))
-	_, err := writeAnnex(ctx, annexRequest{
-		db:     d.DB,
-		scope:  analytics.Scope{County: d.County, Year: d.Year, Compare: d.Compare},
-		opts:   analytics.DefaultOptions(),
-		format: "xlsx",
-		out:    out,
-		force:  true, // the demo folder is the demo's own
-	})
-	if err != nil {
-		return err
+	for _, k := range electsum.Kinds() {
+		out := filepath.Join(d.OutDir, fmt.Sprintf("%s%d年换届选举附件.xlsx", d.County, d.Year))
+		if k == electsum.Renda {
+			out = filepath.Join(d.OutDir, fmt.Sprintf("%s%d年人大换届选举附件.xlsx", d.County, d.Year))
+		}
+		_, err := writeAnnex(ctx, annexRequest{
+			db:     d.DB,
+			scope:  analytics.Scope{County: d.County, Year: d.Year, Compare: d.Compare},
+			kind:   k,
+			opts:   analytics.DefaultOptions(),
+			format: "xlsx",
+			out:    out,
+			force:  true, // the demo folder is the demo's own
+		})
+		if err != nil {
+			return err
+		}
+		d.Outputs = append(d.Outputs, kindNames[k]+"附件统计表 — "+out)
 	}
-	d.Outputs = append(d.Outputs, "附件统计表 — "+out)
 	return nil
 }

@@ -21,13 +21,15 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("demo exited %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	dbPath := filepath.Join(out, ingest.DefaultDB)
-	for _, want := range []string{dbPath, filepath.Join(out, "data"), "接下来可以试试", "被拒绝 0", "工作总结.docx"} {
+	for _, want := range []string{dbPath, filepath.Join(out, "data"), "接下来可以试试", "被拒绝 0", "工作总结.docx",
+		"县乡两级人大换届选举工作总结.docx", "人大换届选举附件.xlsx"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("demo output does not mention %q:\n%s", want, stdout)
 		}
 	}
 
 	w := synth.Generate(synth.County())
+	synth.GenerateCongress(w)
 	want := w.Counts()
 	checkCounts := func() {
 		t.Helper()
@@ -42,10 +44,12 @@ func TestDemo(t *testing.T) {
 		}{
 			{"SELECT count(*) FROM elections", want.Results},
 			{"SELECT count(*) FROM members", want.Members},
-			{"SELECT count(*) FROM units", want.Units},
+			{"SELECT count(*) FROM units", want.Units + want.Constituencies},
+			{"SELECT count(*) FROM units WHERE kind = '选区'", want.Constituencies},
+			{"SELECT count(DISTINCT body) FROM elections WHERE body IN ('县级人大代表', '乡级人大代表')", 2},
 			{"SELECT count(DISTINCT township) FROM units", want.Townships},
 			{"SELECT count(DISTINCT year) FROM elections", len(w.Config.Years)},
-			{"SELECT count(*) FROM ingest_log WHERE outcome = 'loaded'", want.Townships},
+			{"SELECT count(*) FROM ingest_log WHERE outcome = 'loaded'", want.Workbooks},
 			{"SELECT count(*) FROM data_warnings", 0},
 		} {
 			var got int
@@ -60,8 +64,8 @@ func TestDemo(t *testing.T) {
 	checkCounts()
 
 	first := readTree(t, filepath.Join(out, "data"))
-	if len(first) != want.Townships {
-		t.Fatalf("%d workbooks written, want one per township (%d)", len(first), want.Townships)
+	if len(first) != want.Workbooks {
+		t.Fatalf("%d workbooks written, want two per township (%d)", len(first), want.Workbooks)
 	}
 	if code, stdout, stderr := runCLI(t, "demo", "--out", out); code != 0 {
 		t.Fatalf("second demo exited %d\n%s\n%s", code, stdout, stderr)

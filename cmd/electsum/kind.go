@@ -121,7 +121,7 @@ func writeCongressReports(ctx context.Context, o reportOptions, db *sql.DB, outp
 				case "html":
 					return r.CongressHTML(w, v, script)
 				case "docx":
-					return docx.WriteCongress(w, r, v, script)
+					return docx.Write(w, r, v, script)
 				}
 				return reports.CongressJSON(w, v)
 			}

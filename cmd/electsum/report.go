@@ -324,24 +324,26 @@ func runReportInit(e *env, args []string) error {
 	return nil
 }
 
-// demoReport writes the county report and one township report (Markdown, HTML and Word) of the demo
-// data.
+// demoReport writes the county's and one township's drafts (Markdown, HTML and Word) of each kind of
+// election the demo data holds: the 村(社区)“两委” and the people's congress.
 func demoReport(ctx context.Context, e *env, d *demoContext) error {
 	out := filepath.Join(d.OutDir, "reports")
-	for _, sc := range []analytics.Scope{
-		{County: d.County, Year: d.Year, Compare: d.Compare},
-		{County: d.County, Township: d.Township, Year: d.Year, Compare: d.Compare},
-	} {
-		paths, err := writeReports(ctx, reportOptions{db: d.DB, scope: sc, formats: []string{"md", "html", "docx"}, out: out, force: true})
-		if err != nil {
-			return err
-		}
-		what := "全县工作总结"
-		if sc.Township != "" {
-			what = sc.Township + "工作总结"
-		}
-		for _, p := range paths {
-			d.Outputs = append(d.Outputs, what+" — "+p)
+	for _, k := range electsum.Kinds() {
+		for _, sc := range []analytics.Scope{
+			{County: d.County, Year: d.Year, Compare: d.Compare},
+			{County: d.County, Township: d.Township, Year: d.Year, Compare: d.Compare},
+		} {
+			paths, err := writeReports(ctx, reportOptions{db: d.DB, scope: sc, kind: k, formats: []string{"md", "html", "docx"}, out: out, force: true})
+			if err != nil {
+				return err
+			}
+			what := "全县" + kindNames[k] + "工作总结"
+			if sc.Township != "" {
+				what = sc.Township + kindNames[k] + "工作总结"
+			}
+			for _, p := range paths {
+				d.Outputs = append(d.Outputs, what+" — "+p)
+			}
 		}
 	}
 	return nil

@@ -42,9 +42,13 @@ type Unit struct {
 // Counts are the sizes of a World, for comparing with what was loaded.
 type Counts struct {
 	Counties, Townships, Units, Results, Members int
+	// Constituencies are the 选区 of the people's congress elections (GenerateCongress), each a unit of
+	// its township; Workbooks are the files WriteWorkbooks writes.
+	Constituencies, Workbooks int
 }
 
-// Counts counts the World's counties, townships, units and rows.
+// Counts counts the World's counties, townships, units and rows; Results and Members include the
+// people's congress rows.
 func (w *World) Counts() Counts {
 	var n Counts
 	n.Counties = len(w.Counties)
@@ -54,6 +58,18 @@ func (w *World) Counts() Counts {
 		n.Results += len(t.Results)
 		n.Members += len(t.Members)
 	}
+	for _, t := range w.Congress {
+		seen := map[string]bool{}
+		for _, r := range t.Results {
+			if !seen[r.Unit] {
+				seen[r.Unit] = true
+				n.Constituencies++
+			}
+		}
+		n.Results += len(t.Results)
+		n.Members += len(t.Members)
+	}
+	n.Workbooks = len(w.Townships) + len(w.Congress)
 	return n
 }
 

@@ -51,55 +51,29 @@ type layout struct {
 // All lists the fonts for the font table.
 func (f fontSet) All() []font { return f.all() }
 
-// Write writes the report v as a Word document (.docx) in the layout of GB/T 9704-2012. The text is
-// the Markdown draft r renders for v in script — the same templates and wording as the Markdown and
-// HTML outputs — laid out paragraph by paragraph. The document's dates come from the summary's
-// GeneratedAt, so the same input gives the same bytes.
-func Write(w io.Writer, r *reports.Renderer, v *reports.View, script reports.Script) error {
+// Write writes the draft d (a village draft, reports.View, or a people's congress one,
+// reports.CongressView) as a Word document (.docx) in the layout of GB/T 9704-2012. The text is the
+// Markdown draft r renders for d in script — the same templates and wording as the Markdown and HTML
+// outputs — laid out paragraph by paragraph. The document's dates come from the model's generation
+// time, so the same input gives the same bytes.
+func Write(w io.Writer, r *reports.Renderer, d reports.Draft, script reports.Script) error {
 	var md bytes.Buffer
-	if err := r.Markdown(&md, v, script); err != nil {
+	if err := r.DraftMarkdown(&md, d, script); err != nil {
 		return err
 	}
-	ph, err := placeholder(v, script)
+	ph, err := placeholder(d, script)
 	if err != nil {
 		return err
 	}
-	title, err := v.Convert(script, v.Title)
+	title, err := d.Convert(script, d.DraftTitle())
 	if err != nil {
 		return err
 	}
-	created := time.Time{}
-	if v.Summary != nil {
-		created = v.Summary.GeneratedAt
-	}
-	return write(w, md.Bytes(), ph, title, fontsFor(script), created)
-}
-
-// WriteCongress writes the people's congress draft (reports.CongressView) as a .docx, laid out as
-// Write lays out the village drafts.
-func WriteCongress(w io.Writer, r *reports.Renderer, v *reports.CongressView, script reports.Script) error {
-	var md bytes.Buffer
-	if err := r.CongressMarkdown(&md, v, script); err != nil {
-		return err
-	}
-	ph, err := placeholder(v, script)
-	if err != nil {
-		return err
-	}
-	title, err := v.Convert(script, v.Title)
-	if err != nil {
-		return err
-	}
-	return write(w, md.Bytes(), ph, title, fontsFor(script), v.Congress.GeneratedAt)
-}
-
-// converter is a view that converts its text to a script (reports.View, reports.CongressView).
-type converter interface {
-	Convert(script reports.Script, text string) (string, error)
+	return write(w, md.Bytes(), ph, title, fontsFor(script), d.Generated())
 }
 
 // placeholder is the opening and closing text of reports.Placeholder in script (【待补充： and 】).
-func placeholder(v converter, script reports.Script) ([2]string, error) {
+func placeholder(v reports.Draft, script reports.Script) ([2]string, error) {
 	const mark = "X"
 	p, err := v.Convert(script, reports.Placeholder(mark))
 	if err != nil {

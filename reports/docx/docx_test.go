@@ -47,13 +47,20 @@ var mdEscape = regexp.MustCompile(`\\([[:punct:]])`)
 
 var figure = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?%?`)
 
-// TestEveryFigureAndLine checks, for every level and script, that every figure of the Markdown draft
-// is in document.xml in the same order, and every line of the draft is there as text.
+// TestEveryFigureAndLine checks, for every level and script, and for the people's congress draft,
+// that every figure of the Markdown draft is in document.xml in the same order, and every line of the
+// draft is there as text.
 func TestEveryFigureAndLine(t *testing.T) {
 	for _, script := range []reports.Script{reports.Hans, reports.Hant} {
-		for _, level := range allLevels {
+		for _, level := range append(allLevels, "renda") {
 			t.Run(fmt.Sprint(level, "/", script), func(t *testing.T) {
-				md, d := draft(t, level, testConfig(), script)
+				var md string
+				var d []byte
+				if level == "renda" {
+					md, d = congressDraft(t, script)
+				} else {
+					md, d = draft(t, level, testConfig(), script)
+				}
 				parts, _ := unzip(t, d)
 				_, runs := paragraphs(t, parts["word/document.xml"])
 				var sb strings.Builder

@@ -42,6 +42,7 @@ func testConfig() reports.Config {
 var (
 	levelsOnce sync.Once
 	levels     map[analytics.Level]*analytics.Summary
+	congress   *analytics.Congress // the county's people's congress elections
 	levelsErr  error
 )
 
@@ -59,21 +60,14 @@ func summaries(t testing.TB) map[analytics.Level]*analytics.Summary {
 			return
 		}
 		defer os.RemoveAll(dir)
-		paths, err := synth.WriteWorkbooks(synth.Generate(cfg), filepath.Join(dir, "data"))
-		if err != nil {
-			levelsErr = err
-			return
-		}
-		db, err := ingest.Open(ctx, filepath.Join(dir, "e.duckdb"))
+		w := synth.Generate(cfg)
+		synth.GenerateCongress(w) // the village drafts leave it out; the people's congress draft is its own
+		db, err := synth.Load(ctx, w, dir, ingest.LoadOptions{})
 		if err != nil {
 			levelsErr = err
 			return
 		}
 		defer db.Close()
-		if _, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{}); err != nil {
-			levelsErr = err
-			return
-		}
 		opts := testConfig().Options()
 		opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
 		levels = map[analytics.Level]*analytics.Summary{}
@@ -91,6 +85,9 @@ func summaries(t testing.TB) map[analytics.Level]*analytics.Summary {
 		levels[analytics.LevelTownship] = township
 		u := township.Elections[0].UnitRef
 		levels[analytics.LevelUnit], levelsErr = analytics.Summarize(ctx, db, analytics.Scope{County: u.County, Township: u.Township, Unit: u.Unit, Year: 2024, Compare: 2021}, opts)
+		if levelsErr == nil {
+			congress, levelsErr = analytics.SummarizeCongress(ctx, db, analytics.Scope{County: "示例县", Year: 2024}, opts)
+		}
 	})
 	if levelsErr != nil {
 		t.Fatal(levelsErr)
@@ -101,9 +98,21 @@ func summaries(t testing.TB) map[analytics.Level]*analytics.Summary {
 // draft renders the Markdown and the .docx of one level.
 func draft(t *testing.T, level analytics.Level, cfg reports.Config, script reports.Script) (md string, docx []byte) {
 	t.Helper()
-	v := reports.NewView(summaries(t)[level], cfg)
+	return draftOf(t, reports.NewView(summaries(t)[level], cfg), script)
+}
+
+// congressDraft renders the Markdown and the .docx of the county's people's congress draft.
+func congressDraft(t *testing.T, script reports.Script) (md string, docx []byte) {
+	t.Helper()
+	summaries(t)
+	return draftOf(t, reports.NewCongressView(congress, reports.Config{}), script)
+}
+
+// draftOf renders the Markdown and the .docx of v.
+func draftOf(t *testing.T, v reports.Draft, script reports.Script) (md string, docx []byte) {
+	t.Helper()
 	var m, d bytes.Buffer
-	if err := reports.Builtin().Markdown(&m, v, script); err != nil {
+	if err := reports.Builtin().DraftMarkdown(&m, v, script); err != nil {
 		t.Fatal(err)
 	}
 	if err := Write(&d, reports.Builtin(), v, script); err != nil {
