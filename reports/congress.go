@@ -147,7 +147,9 @@ func (v *View) Generated() time.Time {
 	return v.Summary.GeneratedAt
 }
 
-func (v *View) markdown(r *Renderer, w io.Writer, script Script) error { return r.Markdown(w, v, script) }
+func (v *View) markdown(r *Renderer, w io.Writer, script Script) error {
+	return r.Markdown(w, v, script)
+}
 
 // DraftTitle is the draft's title before conversion.
 func (v *CongressView) DraftTitle() string { return v.Title }
