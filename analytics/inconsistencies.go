@@ -3,7 +3,11 @@ package analytics
 import (
 	"fmt"
 	"math"
+	"strings"
 )
+
+// whereHeads names a body's heads in the 数据核对 notes.
+const whereHeads = "带头人"
 
 // inconsistencies cross-checks the model: parts that should add up to a total and distributions whose
 // shares should total 100.0. Each failure is a sentence for the report's 数据核对 notes.
@@ -42,7 +46,8 @@ func inconsistencies(s *Summary, opts Options) []string {
 		dist("年龄段", st.AgeBands, false)
 		dist("学历", st.Education, false)
 		dist("职务", st.Positions, true)
-		if st.Reelected.Count.Current.OK && st.New.Count.Current.OK {
+		// Heads have 连任 only where the unit had a head last term (head_terms): the others are not a gap.
+		if st.Reelected.Count.Current.OK && st.New.Count.Current.OK && !strings.HasSuffix(where, whereHeads) {
 			if n := st.Reelected.Count.Current.Int() + st.New.Count.Current.Int(); n != total.Int() {
 				add("%s：连任 %d 人与新当选 %d 人合计 %d 人，另有 %d 人未填写是否连任", where,
 					st.Reelected.Count.Current.Int(), st.New.Count.Current.Int(), n, total.Int()-n)
@@ -52,7 +57,7 @@ func inconsistencies(s *Summary, opts Options) []string {
 	for _, b := range s.Bodies {
 		where := string(b.Body)
 		checkStructure(where+"成员", b.Members)
-		checkStructure(where+"带头人", b.Heads)
+		checkStructure(where+whereHeads, b.Heads)
 		el, mem := b.Seats.Elected.Current, b.Members.Total.Current
 		if el.OK && mem.OK && el.Int() != mem.Int() {
 			add("%s：选举结果表中当选人数合计 %d 人，当选人员名单中有 %d 人", where, el.Int(), mem.Int())

@@ -159,8 +159,13 @@ func TestSummarizeCounty(t *testing.T) {
 
 	checkFigure(t, "vc heads", vc.Heads.Total, 2, 2)                // 张三 陈四 | 周九 蒋七
 	checkFigure(t, "vc heads age", vc.Heads.AverageAge, 39.5, 56.5) // (43+36)/2 | (61+52)/2
-	checkFigure(t, "vc new heads", vc.NewHeads.Total, 1, 1)         // 陈四 | 蒋七
-	checkValue(t, "vc new heads age gap", vc.NewHeadsAgeGap, -3.5)
+	// 新任 主任 by the identity rule (issue 10 item 4): 张三 is new (周九 was 主任 of 东村 in 2021, though
+	// the sheet says 张三 连任 to the committee); 陈四 (南村) has no earlier term to compare, nor have the
+	// 2021 heads. The sheet's column gave 陈四 | 蒋七 and a gap of −3.5.
+	checkFigure(t, "vc new heads", vc.NewHeads.Total, 1, nil) // 张三 | none compared
+	checkPart(t, "vc heads reelected", vc.Heads.Reelected, 0, 0.0)
+	checkPart(t, "vc heads new", vc.Heads.New, 1, 100.0)
+	checkValue(t, "vc new heads age gap", vc.NewHeadsAgeGap, 3.5) // 43 − 39.5
 	checkValue(t, "vc new heads college gap", vc.NewHeadsCollegeGap, 0.0)
 	checkPart(t, "vc heads changed", vc.HeadsChanged, 1, 100.0) // 东村: 周九 → 张三
 	checkPart(t, "vc method 有候选人", findPart(t, vc.Methods, "有候选人"), 1, 50.0)

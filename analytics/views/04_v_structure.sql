@@ -15,26 +15,53 @@ CREATE OR REPLACE MACRO average_tenths(total, n) AS
 CREATE OR REPLACE MACRO share_percent(part, whole) AS
     CASE WHEN whole > 0 THEN ((2000 * part + whole) // (2 * whole)) / 10 END;
 
+-- head_terms(first_year, second_year, in_county, in_township, in_unit)  the heads (is_head) of v_members
+-- of the years and scope (as structure_people), each with prior_year, the latest earlier of those
+-- years in which the unit's body had a head, and reelected: whether the same person (same_person,
+-- 00_person.sql) was a head of that body in that unit then — 连任 and 新任 书记/主任 by the identity rule,
+-- not the sheet's 是否连任 (which says re-elected to the body, a separate figure). NULL without an
+-- earlier head to compare with. head_changes (05_v_change.sql) reads it too.
+CREATE OR REPLACE MACRO head_terms(first_year, second_year, in_county, in_township, in_unit) AS TABLE
+WITH h AS (
+    SELECT * FROM v_members
+    WHERE is_head AND in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
+), terms AS (
+    SELECT county, township, unit, body, year,
+           lag(year) OVER (PARTITION BY county, township, unit, body ORDER BY year) AS prior_year
+    FROM (SELECT DISTINCT county, township, unit, body, year FROM h)
+)
+SELECT c.* EXCLUDE (reelected), t.prior_year,
+       CASE WHEN t.prior_year IS NOT NULL THEN
+           EXISTS (SELECT 1 FROM h p
+                   WHERE p.county = c.county AND p.township = c.township AND p.unit = c.unit
+                     AND p.body = c.body AND p.year = t.prior_year AND same_person(p.person, c.person))
+       END AS reelected
+FROM h c
+JOIN terms t USING (county, township, unit, body, year);
+
 -- structure_people(first_year, second_year, in_county, in_township, in_unit)  the rows of v_members
 -- of the years first_year and second_year (NULL: every year) in the scope ('' means all; in_scope,
 -- 00_scope.sql), each in the sets it belongs to (member_set):
 --   members         everyone elected to the body
---   heads           the body's 书记 / 主任 (is_head)
---   new_heads       heads with 连任 = 否
+--   heads           the body's 书记 / 主任 (is_head); their reelected is head_terms' (the same person
+--                   was the head last term), not the sheet's
+--   new_heads       heads who were not the head last term (head_terms)
 --   two_committees  the distinct people of a unit's 两委 (body is then the kind, 村 or 社区): everyone on
 --                   the party body, and the committee members who are not also on it (same_person)
 CREATE OR REPLACE MACRO structure_people(first_year, second_year, in_county, in_township, in_unit) AS TABLE
 WITH m AS (
     SELECT * FROM v_members
     WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
+), heads AS (
+    SELECT * FROM head_terms(first_year, second_year, in_county, in_township, in_unit)
 ), pairs AS (
     SELECT * FROM two_committee_pairs()
 )
 SELECT 'members' AS member_set, * FROM m
 UNION ALL BY NAME
-SELECT 'heads' AS member_set, * FROM m WHERE is_head
+SELECT 'heads' AS member_set, * EXCLUDE (prior_year) FROM heads
 UNION ALL BY NAME
-SELECT 'new_heads' AS member_set, * FROM m WHERE is_head AND NOT reelected
+SELECT 'new_heads' AS member_set, * EXCLUDE (prior_year) FROM heads WHERE NOT reelected
 UNION ALL BY NAME
 SELECT 'two_committees' AS member_set, m.* REPLACE (pairs.kind AS body)
 FROM m JOIN pairs ON m.body = pairs.party_body

@@ -3,21 +3,15 @@
 -- percentage points (difference of the rounded shares), average age in years. At unit level, also the
 -- head (书记/主任) of both terms and whether the head changed (same person by same_person, 00_person.sql).
 -- head_changes(this_year, previous_year, in_county, in_township, in_unit)  per unit of the scope (''
--- means all) and body with a head (is_head) in both years: whether none of this year's heads is one of
--- the previous year's (same_person, 00_person.sql). NULL years: every pair of years with heads in the
--- unit. Summarize counts HeadsChanged with it (heads_changed_figures), v_change shows it per unit.
+-- means all) and body with a head (is_head) in both years: whether none of this year's heads was a head
+-- the previous year (head_terms, 04_v_structure.sql: same_person). NULL years: each year with heads
+-- against the unit's latest earlier year with heads. Summarize counts HeadsChanged with it
+-- (heads_changed_figures), v_change shows it per unit.
 CREATE OR REPLACE MACRO head_changes(this_year, previous_year, in_county, in_township, in_unit) AS TABLE
-WITH h AS (
-    SELECT * FROM v_members
-    WHERE is_head AND in_scope(this_year, previous_year, in_county, in_township, in_unit, year, county, township, unit)
-)
-SELECT c.county, c.township, c.unit, c.body, c.year, p.year AS previous_year,
-       NOT bool_or(same_person(c.person, p.person)) AS head_changed
-FROM h c
-JOIN h p
-  ON p.county = c.county AND p.township = c.township AND p.unit = c.unit AND p.body = c.body
- AND p.year < c.year
-WHERE this_year IS NULL OR (c.year = this_year AND p.year = previous_year)
+SELECT county, township, unit, body, year, prior_year AS previous_year,
+       NOT bool_or(reelected) AS head_changed
+FROM head_terms(this_year, previous_year, in_county, in_township, in_unit)
+WHERE reelected IS NOT NULL
 GROUP BY ALL;
 
 -- heads_changed_figures(this_year, previous_year, in_county, in_township, in_unit, by_levels)  per body
