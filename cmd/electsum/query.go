@@ -277,8 +277,9 @@ func chooseFormat(name, out string) (query.Format, error) {
 	return query.FormatTable, nil
 }
 
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// isTerminal says whether stdin or stdout (v) is a terminal rather than a file or a pipe.
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 

@@ -13,15 +13,7 @@ import (
 	"electsum"
 	"electsum/analytics"
 	"electsum/ingest"
-
-	"golang.org/x/term"
 )
-
-// stdinIsTerminal says whether the confirmation can be asked; tests replace it to answer the prompt.
-var stdinIsTerminal = func(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
-}
 
 func runRemove(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "remove", "[--db electsum.duckdb] (--township 乡镇 --year 年份 [--body 选举类型] | --file 文件名) [--county 县名] [--dry-run] [--yes]")
@@ -75,7 +67,7 @@ func runRemove(ctx context.Context, e *env, args []string) error {
 			return false, nil
 		case *yes:
 			return true, nil
-		case !stdinIsTerminal(e.stdin):
+		case !e.canAsk:
 			return false, &usageError{message: "标准输入不是终端，无法确认删除；没有删除任何数据",
 				hint: "核对上面的清单后，加 --yes 再运行"}
 		}

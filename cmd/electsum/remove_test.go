@@ -43,10 +43,11 @@ func countRows(t *testing.T, dbPath, q string, dest any, args ...any) {
 	}
 }
 
-func runWithStdin(t *testing.T, stdin io.Reader, args ...string) (code int, stdout, stderr string) {
+// runAtTerminal runs electsum as if a person at a terminal typed what stdin holds.
+func runAtTerminal(t *testing.T, stdin io.Reader, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = Run(context.Background(), args, stdin, &out, &errb)
+	code = run(context.Background(), args, &env{stdin: stdin, stdout: &out, stderr: &errb, canAsk: true})
 	return code, out.String(), errb.String()
 }
 
@@ -77,9 +78,7 @@ func TestRemoveCommand(t *testing.T) {
 	}
 
 	// A terminal answering no, then --dry-run: nothing goes.
-	defer func(f func(io.Reader) bool) { stdinIsTerminal = f }(stdinIsTerminal)
-	stdinIsTerminal = func(io.Reader) bool { return true }
-	code, out, stderr = runWithStdin(t, strings.NewReader("\n"), args...)
+	code, out, stderr = runAtTerminal(t, strings.NewReader("\n"), args...)
 	if code != 0 || !strings.Contains(stderr, "(y/N)") || !strings.Contains(out, "已取消，没有删除任何数据") {
 		t.Errorf("answer N: exit %d\n%s\n%s", code, out, stderr)
 	}
@@ -91,7 +90,7 @@ func TestRemoveCommand(t *testing.T) {
 	}
 
 	// A terminal answering y.
-	code, out, stderr = runWithStdin(t, strings.NewReader("y\n"), args...)
+	code, out, stderr = runAtTerminal(t, strings.NewReader("y\n"), args...)
 	if code != 0 || !strings.Contains(out, "已删除：选举结果") {
 		t.Fatalf("answer y: exit %d\n%s\n%s", code, out, stderr)
 	}

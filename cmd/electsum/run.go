@@ -24,6 +24,8 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// canAsk says whether a person is at stdin to answer a confirmation (a terminal); scripts need --yes.
+	canAsk bool
 }
 
 // version is set by the release build (.ci/release: -X main.version=…), so that a clerk can say which
@@ -69,7 +71,12 @@ type hinted interface{ Hint() string }
 // Run executes one electsum command line and returns the process exit code: 0 on success, 1 when the
 // work failed, 2 when the command line was wrong.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return run(ctx, args, &env{stdin: stdin, stdout: stdout, stderr: stderr, canAsk: isTerminal(stdin)})
+}
+
+// run is Run with the outside world given whole.
+func run(ctx context.Context, args []string, e *env) int {
+	stdout, stderr := e.stdout, e.stderr
 	if len(args) == 0 && noArgsCommand != "" {
 		args = []string{noArgsCommand}
 	}
@@ -80,7 +87,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			if c, ok := lookup(args[1]); ok {
-				return Run(ctx, []string{c.name, "-h"}, stdin, stdout, stderr)
+				return run(ctx, []string{c.name, "-h"}, e)
 			}
 		}
 		printHelp(stdout)
