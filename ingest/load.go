@@ -77,6 +77,10 @@ func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*R
 		limit = DefaultMaxFileSize
 	}
 	for _, path := range files {
+		if err := ctx.Err(); err != nil {
+			l.notLoaded()
+			return l.report(), err
+		}
 		sum, size, err := hashFile(path, limit)
 		id := l.newFile(path, sum, size)
 		switch {

@@ -71,9 +71,17 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 	}()
 	go func() { wg.Wait(); close(out) }()
 
-	for r := range out {
-		if err := ctx.Err(); err != nil {
-			return err
+	for {
+		// Ctrl-C does not wait for the workbooks being read: their workers drop them when done.
+		var r parsed
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case next, ok := <-out:
+			if !ok {
+				return ctx.Err()
+			}
+			r = next
 		}
 		path := l.files[r.id].report.Path
 		if r.err != nil {
@@ -88,7 +96,6 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 		}
 		l.progress(r.id)
 	}
-	return ctx.Err()
 }
 
 // unreadable is the problem of a file that cannot be read at all. The rule tells the reader's kinds

@@ -66,9 +66,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		Progress: bar.update, Install: analytics.InstallTx, Exclude: exclude})
 	bar.done()
 	if rep == nil {
+		if errors.Is(loadErr, context.Canceled) {
+			return &interruptedError{state: "数据库未改动", err: loadErr}
+		}
 		return loadErr
 	}
 	committed = rep.Committed
+	if !committed && errors.Is(loadErr, context.Canceled) {
+		return &interruptedError{state: "数据库未改动", err: loadErr}
+	}
 	var pe *ingest.ProblemsError
 	if loadErr != nil && !errors.As(loadErr, &pe) {
 		return loadErr

@@ -13,6 +13,9 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl-C asks the run to stop cleanly (roll back, remove half-written files); a second
+	// one ends the process at once.
+	go func() { <-ctx.Done(); stop() }()
 	code := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if code != 0 && len(os.Args) == 1 && pauseOnError {

@@ -72,7 +72,19 @@ func runRemove(ctx context.Context, e *env, args []string) error {
 				hint: "核对上面的清单后，加 --yes 再运行"}
 		}
 		fmt.Fprint(e.stderr, "确认删除以上数据？此操作不能撤销 (y/N): ")
-		answer, _ := bufio.NewReader(e.stdin).ReadString('\n')
+		// Ctrl-C at the prompt must not wait for Enter.
+		answered := make(chan string, 1)
+		go func() {
+			answer, _ := bufio.NewReader(e.stdin).ReadString('\n')
+			answered <- answer
+		}()
+		var answer string
+		select {
+		case answer = <-answered:
+		case <-ctx.Done():
+			fmt.Fprintln(e.stderr)
+			return false, ctx.Err()
+		}
 		switch strings.ToLower(strings.TrimSpace(answer)) {
 		case "y", "yes", "是":
 			return true, nil
@@ -89,6 +101,8 @@ func runRemove(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stdout, "已取消，没有删除任何数据")
 		}
 		return nil
+	case errors.Is(err, context.Canceled):
+		return &interruptedError{state: "没有删除任何数据，数据库未改动", err: err}
 	case err != nil:
 		return err
 	}

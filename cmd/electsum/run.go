@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"syscall"
 
 	"electsum"
 )
@@ -108,6 +109,20 @@ func run(ctx context.Context, args []string, e *env) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	}
+	if interrupted(ctx, err) {
+		var ie *interruptedError
+		if errors.As(err, &ie) {
+			fmt.Fprintln(stderr, ie.Error())
+		} else {
+			fmt.Fprintln(stderr, "已中断")
+		}
+		return exitInterrupted
+	}
+	if diskFull(err) {
+		fmt.Fprintf(stderr, "错误: 磁盘空间不足，没有写完: %v\n", err)
+		fmt.Fprintln(stderr, "建议: 清理磁盘 (删除不需要的文件、清空回收站) 后重新运行，或用 -o (输出文件)、--db (数据库) 换到空间充足的文件夹或磁盘")
+		return 1
+	}
 	fmt.Fprintf(stderr, "错误: %v\n", err)
 	var u *usageError
 	if errors.As(err, &u) {
@@ -125,6 +140,41 @@ func run(ctx context.Context, args []string, e *env) int {
 		return 2
 	}
 	return 1
+}
+
+// exitInterrupted is the exit code of a run stopped by Ctrl-C, as shells give 128+SIGINT.
+const exitInterrupted = 130
+
+// interruptedError is a run stopped by Ctrl-C (or SIGTERM); state says what it left behind.
+type interruptedError struct {
+	state string // 数据库未改动 …
+	err   error
+}
+
+func (e *interruptedError) Error() string { return "已中断，" + e.state }
+func (e *interruptedError) Unwrap() error { return e.err }
+
+// interrupted says whether err is the run's context being cancelled (Ctrl-C), not a time limit.
+func interrupted(ctx context.Context, err error) bool {
+	if errors.As(err, new(*interruptedError)) {
+		return true
+	}
+	return errors.Is(ctx.Err(), context.Canceled) && errors.Is(err, context.Canceled)
+}
+
+// diskFull says whether err is a full disk or a file-size limit, from the system (ENOSPC, EFBIG, and
+// their Windows equivalents) or in DuckDB's words.
+func diskFull(err error) bool {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) {
+		return true
+	}
+	msg := strings.ToLower(err.Error())
+	for _, s := range []string{"no space left on device", "file too large", "not enough space on the disk", "disk is full", "out of disk space"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func printHelp(w io.Writer) {
