@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -65,6 +66,14 @@ func (e *FileError) Error() string {
 	case ErrEncoding:
 		return fmt.Sprintf("文件 %s 第%d行既不是 UTF-8 也不是 GB18030(GBK) 编码的文字，无法读取：请在 Excel 或 WPS 中打开，另存为“CSV UTF-8(逗号分隔)”或 .xlsx 后重新导入", name, e.Line)
 	case ErrCorrupt:
+		var pe *partError
+		if errors.As(e.Err, &pe) {
+			const resave = "：请在 Excel 或 WPS 中打开，另存为新的 .xlsx 文件后重新导入(另存时软件会修复或去掉这些内容)"
+			if c := illegalXMLChar.FindStringSubmatch(pe.err.Error()); c != nil {
+				return fmt.Sprintf("文件 %s 的%s 含有 XML 不允许的控制字符 %s，无法读取%s", name, pe.where(), c[1], resave)
+			}
+			return fmt.Sprintf("文件 %s 的%s 已损坏，无法读取%s(%v)", name, pe.where(), resave, pe.err)
+		}
 		msg := fmt.Sprintf("文件 %s 已损坏，无法读取：请在 Excel 或 WPS 中打开确认，另存为新文件后重新导入", name)
 		if e.Err != nil {
 			msg += fmt.Sprintf("(%v)", e.Err)
@@ -73,6 +82,45 @@ func (e *FileError) Error() string {
 	}
 	return fmt.Sprintf("读取文件 %s 失败：%v", name, e.Err)
 }
+
+// partError is damage in one part of a workbook's zip: the shared strings, the styles, or a row of a
+// sheet, so that the message names that part instead of the row being read when it showed.
+type partError struct {
+	part  string // zip entry, such as xl/sharedStrings.xml
+	sheet string // the sheet's name, when the part is a worksheet whose name is known
+	row   int    // the worksheet row at fault, when known
+	err   error
+}
+
+func (e *partError) Error() string {
+	if e.sheet != "" {
+		return fmt.Sprintf("sheet %s: row %d: %v", e.sheet, e.row, e.err)
+	}
+	return e.part + ": " + e.err.Error()
+}
+
+func (e *partError) Unwrap() error { return e.err }
+
+// where names the damaged part in Chinese.
+func (e *partError) where() string {
+	switch {
+	case e.sheet != "" && e.row > 0:
+		return fmt.Sprintf("工作表“%s”第%d行", e.sheet, e.row)
+	case e.sheet != "":
+		return fmt.Sprintf("工作表“%s”", e.sheet)
+	}
+	switch e.part {
+	case "xl/sharedStrings.xml":
+		return "共享字符串表 " + e.part
+	case "xl/styles.xml":
+		return "样式表 " + e.part
+	}
+	return "部件 " + e.part
+}
+
+// illegalXMLChar finds encoding/xml's report of a character XML does not allow (C0 controls but tab,
+// line feed and carriage return), as Excel never writes them.
+var illegalXMLChar = regexp.MustCompile(`illegal character code (U\+[0-9A-Fa-f]+)`)
 
 // Is makes errors.Is(err, ErrEncrypted) and friends work on a *FileError.
 func (e *FileError) Is(target error) bool { return e.Kind != nil && target == e.Kind }

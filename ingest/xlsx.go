@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -129,6 +130,9 @@ func openExcelize(fp *fileParser, data []byte, zr *zip.Reader) (*xlsxBook, error
 	if err := verifyZip(fp, zr, nil); err != nil {
 		return nil, err
 	}
+	if err := checkXMLParts(zr); err != nil {
+		return nil, &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    fp.opts.MaxUnzipSize,
 		UnzipXMLSizeLimit: fp.opts.MaxUnzipSize,
@@ -185,11 +189,99 @@ func (b *xlsxBook) rows(i int, fn func(row int, cells []string)) error {
 		cells, err := rows.Columns()
 		if err != nil {
 			rows.Close()
-			return fmt.Errorf("row %d: %w", n, err)
+			return &partError{sheet: name, row: n, err: err}
 		}
 		fn(n, cells)
 	}
 	return rows.Close()
+}
+
+// checkXMLParts finds damage that excelize would misreport: it reads the shared strings when the first
+// row needs them (so their damage looked like row 1's), and its row reader stops silently at an XML
+// error in a sheet (so the rest of the row looked empty: 必填项未填写).
+func checkXMLParts(zr *zip.Reader) error {
+	for _, part := range []string{"xl/sharedStrings.xml", "xl/styles.xml"} {
+		if _, err := checkXMLPart(zr, part); err != nil {
+			return &partError{part: part, err: err}
+		}
+	}
+	names := worksheetNames(zr)
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/") || !strings.HasSuffix(f.Name, ".xml") {
+			continue
+		}
+		if row, err := checkXMLPart(zr, f.Name); err != nil {
+			return &partError{part: f.Name, sheet: names[f.Name], row: row, err: err}
+		}
+	}
+	return nil
+}
+
+// checkXMLPart reads the zip entry name as XML to its end and returns its first syntax error, with the
+// number of the last worksheet row started before it; an absent part is no error.
+func checkXMLPart(zr *zip.Reader, name string) (row int, err error) {
+	for _, f := range zr.File {
+		if f.Name != name {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			return 0, err
+		}
+		defer r.Close()
+		d := xml.NewDecoder(r)
+		for {
+			t, err := d.Token()
+			if err == io.EOF {
+				return 0, nil
+			} else if err != nil {
+				return row, err
+			}
+			if e, ok := t.(xml.StartElement); ok && e.Name.Local == "row" {
+				row++
+				for _, a := range e.Attr {
+					if a.Name.Local == "r" {
+						if n, err := strconv.Atoi(a.Value); err == nil {
+							row = n
+						}
+					}
+				}
+			}
+		}
+	}
+	return 0, nil
+}
+
+// worksheetNames maps each worksheet's zip entry to its sheet name, as far as the workbook's parts
+// can be read.
+func worksheetNames(zr *zip.Reader) map[string]string {
+	names := map[string]string{}
+	read := func(name string, v any) bool {
+		for _, f := range zr.File {
+			if f.Name == name {
+				r, err := f.Open()
+				if err != nil {
+					return false
+				}
+				defer r.Close()
+				return xml.NewDecoder(io.LimitReader(r, 16<<20)).Decode(v) == nil
+			}
+		}
+		return false
+	}
+	var wb fastWorkbook
+	var rels fastRels
+	if !read("xl/workbook.xml", &wb) || !read("xl/_rels/workbook.xml.rels", &rels) {
+		return names
+	}
+	for _, s := range wb.Sheets.Sheet {
+		for _, r := range rels.Rel {
+			if r.ID == s.ID {
+				names[worksheetPath("xl/workbook.xml", r.Target)] = s.Name
+			}
+		}
+	}
+	return names
 }
 
 // openZip checks the zip's directory before anything is inflated: declared sizes first, so that a zip

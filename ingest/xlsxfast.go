@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -178,7 +179,12 @@ func (b *fastBook) open() error {
 	if len(b.sheets) == 0 {
 		return decline("no sheets")
 	}
-	return b.readSST()
+	if err := b.readSST(); err != nil && !errors.Is(err, errDeclined) {
+		return &partError{part: "xl/sharedStrings.xml", err: err}
+	} else if err != nil {
+		return err
+	}
+	return nil
 }
 
 type fastRels struct {

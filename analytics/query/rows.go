@@ -87,12 +87,13 @@ func Open(ctx context.Context, db *sql.DB, query string, args ...any) (*Rows, er
 	}
 	r := &Rows{ctx: ctx, conn: conn}
 	if deadline, ok := ctx.Deadline(); ok {
-		r.limit = time.Until(deadline)
-		if r.limit >= time.Second {
-			r.limit = r.limit.Round(time.Second)
-		} else {
-			r.limit = r.limit.Round(time.Millisecond)
+		// The time left is a little less than the limit the caller set (more so on a busy machine):
+		// round up, to whole seconds from 10 s, to tenths below.
+		left, unit := time.Until(deadline), 100*time.Millisecond
+		if left >= 10*time.Second {
+			unit = time.Second
 		}
+		r.limit = (left + unit - 1).Truncate(unit)
 	}
 	if err := r.start(query, args); err != nil {
 		r.Close()
