@@ -42,11 +42,16 @@ import (
 
 func BenchmarkExcelizeStreamReadCounty(b *testing.B)   { benchRead(b, synth.County()) }
 func BenchmarkExcelizeStreamReadProvince(b *testing.B) { benchRead(b, synth.Province()) }
-func BenchmarkIngestCounty(b *testing.B)               { benchIngest(b, synth.County(), 0) }
-func BenchmarkIngestProvince(b *testing.B)             { benchIngest(b, synth.Province(), 0) }
+func BenchmarkIngestCounty(b *testing.B)               { benchIngest(b, synth.County(), false, 0) }
+func BenchmarkIngestProvince(b *testing.B)             { benchIngest(b, synth.Province(), false, 0) }
 
 // BenchmarkIngestProvinceCounty ingests the first county of the province: 15 township workbooks.
-func BenchmarkIngestProvinceCounty(b *testing.B) { benchIngest(b, synth.Province(), 15) }
+func BenchmarkIngestProvinceCounty(b *testing.B) { benchIngest(b, synth.Province(), false, 15) }
+
+// BenchmarkIngestProvinceCongress (issue 12) ingests the people's congress elections of the province:
+// every township's 人大换届 workbook (synth.GenerateCongress: 县级 and 乡级 选区, two terms), 900 files.
+// Target: the ingest ratio of the villages' set (x-scan-limit ≤ 2).
+func BenchmarkIngestProvinceCongress(b *testing.B) { benchIngest(b, synth.Province(), true, 0) }
 
 func benchRead(b *testing.B, cfg synth.Config) {
 	paths, size := dataset(b, cfg)
@@ -62,9 +67,10 @@ func benchRead(b *testing.B, cfg synth.Config) {
 	b.ReportMetric(benchkit.PeakMiB(), "peak-MiB")
 }
 
-// benchIngest loads the dataset of cfg (its first files only when files > 0).
-func benchIngest(b *testing.B, cfg synth.Config, files int) {
-	paths, _ := dataset(b, cfg)
+// benchIngest loads the dataset of cfg, or its people's congress workbooks only (its first files only
+// when files > 0).
+func benchIngest(b *testing.B, cfg synth.Config, congress bool, files int) {
+	paths, _ := datasetOf(b, cfg, congress)
 	if files > 0 {
 		paths = paths[:min(files, len(paths))]
 	}
@@ -341,9 +347,19 @@ var (
 
 // dataset returns the workbooks of cfg and their total size, generating them on first use. A cache
 // folder is complete only when its paths.txt exists, written last.
-func dataset(b *testing.B, cfg synth.Config) ([]string, int64) {
+func dataset(b *testing.B, cfg synth.Config) ([]string, int64) { return datasetOf(b, cfg, false) }
+
+// datasetOf is dataset, or with congress the people's congress workbooks of cfg's townships only.
+func datasetOf(b *testing.B, cfg synth.Config, congress bool) ([]string, int64) {
 	b.Helper()
-	key, err := benchkit.CacheKey(cfg, filepath.Join("synth", "*.go"))
+	var keyOf any = cfg
+	if congress {
+		keyOf = struct {
+			Cfg      synth.Config
+			Congress bool
+		}{cfg, true}
+	}
+	key, err := benchkit.CacheKey(keyOf, filepath.Join("synth", "*.go"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -361,6 +377,10 @@ func dataset(b *testing.B, cfg synth.Config) ([]string, int64) {
 			os.RemoveAll(dir)
 			start := time.Now()
 			w := synth.Generate(cfg)
+			if congress {
+				synth.GenerateCongress(w)
+				w.Townships = nil
+			}
 			written, err := synth.WriteWorkbooks(w, filepath.Join(dir, "data"))
 			if err != nil {
 				b.Fatal(err)
