@@ -80,10 +80,10 @@ func BenchmarkSummarizeTownship(b *testing.B) {
 func BenchmarkViewsProvince(b *testing.B) {
 	db, _ := provinceDB(b)
 	ctx := context.Background()
-	if err := analytics.Install(ctx, db); err != nil {
+	if err := analytics.Install(ctx, db, analytics.Options{}); err != nil {
 		b.Fatal(err)
 	}
-	for _, v := range analytics.ViewNames {
+	for _, v := range analytics.ViewNames() {
 		b.Run(v, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				var n int

@@ -119,7 +119,7 @@
 //
 // v_members — members with election_date, age_at_election, person, age_band, education_bucket, party_member,
 // minority, is_head, kind (bands and buckets from the tables cfg_age_bands and cfg_education_buckets,
-// filled with the defaults; SetConfig replaces them, and electsum serve does so with report.toml's
+// filled with the defaults; Install with options replaces them, and electsum serve does so with report.toml's
 // bands and groups when it starts, so that the views group as the drafts do):
 //
 //	SELECT age_band, count(*) FROM v_members WHERE year = 2024 AND body = '村民委员会' GROUP BY age_band_ord, age_band ORDER BY age_band_ord;

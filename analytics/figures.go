@@ -48,7 +48,7 @@ func figureConn(ctx context.Context, db *sql.DB, opts Options) (*sql.Conn, error
 	if err != nil {
 		return nil, fmt.Errorf("open a connection: %w", err)
 	}
-	if err := setOptions(ctx, conn, "TEMP", opts); err != nil {
+	if err := setOptions(ctx, conn, opts); err != nil {
 		conn.Close()
 		return nil, err
 	}
@@ -73,47 +73,60 @@ type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-// setOptions (re)creates the tables cfg_age_bands and cfg_education_buckets that v_members groups by
-// (kind "TEMP" for one connection, "" for the database) and fills them with the bands and buckets of
-// opts, which must be complete (withDefaults).
-func setOptions(ctx context.Context, db execer, kind string, opts Options) error {
-	bands := make([]string, len(opts.AgeBands))
-	var bandArgs []any
-	for i, b := range opts.AgeBands {
+// setOptions (re)creates the TEMP tables cfg_age_bands and cfg_education_buckets of one connection,
+// which v_members groups by, and fills them with the bands and buckets of opts, which must be
+// complete (withDefaults).
+func setOptions(ctx context.Context, conn execer, opts Options) error {
+	for _, q := range []string{
+		`CREATE OR REPLACE TEMP TABLE cfg_age_bands (label VARCHAR NOT NULL, min_age INTEGER NOT NULL, max_age INTEGER, ord INTEGER NOT NULL)`,
+		`CREATE OR REPLACE TEMP TABLE cfg_education_buckets (label VARCHAR NOT NULL, education VARCHAR NOT NULL, ord INTEGER NOT NULL)`,
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("set the age bands and education buckets: %w", err)
+		}
+	}
+	if err := insertAgeBands(ctx, conn, "temp.cfg_age_bands", opts.AgeBands); err != nil {
+		return err
+	}
+	return insertEducationBuckets(ctx, conn, "temp.cfg_education_buckets", opts.EducationBuckets)
+}
+
+// insertAgeBands appends bands, in order, to table (cfg_age_bands or its TEMP copy).
+func insertAgeBands(ctx context.Context, db execer, table string, bands []AgeBand) error {
+	if len(bands) == 0 {
+		return nil
+	}
+	rows := make([]string, len(bands))
+	var args []any
+	for i, b := range bands {
 		var max any
 		if b.Max != 0 {
 			max = b.Max
 		}
-		bands[i] = "(?, ?, ?, ?)"
-		bandArgs = append(bandArgs, b.Label, b.Min, max, i+1)
+		rows[i] = "(?, ?, ?, ?)"
+		args = append(args, b.Label, b.Min, max, i+1)
 	}
-	var buckets []string
-	var bucketArgs []any
-	for i, b := range opts.EducationBuckets {
+	if _, err := db.ExecContext(ctx, `INSERT INTO `+table+` VALUES `+strings.Join(rows, ", "), args...); err != nil {
+		return fmt.Errorf("fill %s: %w", table, err)
+	}
+	return nil
+}
+
+// insertEducationBuckets appends buckets, in order, to table (cfg_education_buckets or its TEMP copy).
+func insertEducationBuckets(ctx context.Context, db execer, table string, buckets []EducationBucket) error {
+	var rows []string
+	var args []any
+	for i, b := range buckets {
 		for _, v := range b.Values {
-			buckets = append(buckets, "(?, ?, ?)")
-			bucketArgs = append(bucketArgs, b.Label, v, i+1)
+			rows = append(rows, "(?, ?, ?)")
+			args = append(args, b.Label, v, i+1)
 		}
 	}
-	prefix := ""
-	if kind == "TEMP" {
-		prefix = "temp."
+	if len(rows) == 0 {
+		return nil
 	}
-	for _, q := range []struct {
-		create, insert string
-		args           []any
-	}{
-		{`CREATE OR REPLACE ` + kind + ` TABLE cfg_age_bands (label VARCHAR NOT NULL, min_age INTEGER NOT NULL, max_age INTEGER, ord INTEGER NOT NULL)`,
-			`INSERT INTO ` + prefix + `cfg_age_bands VALUES ` + strings.Join(bands, ", "), bandArgs},
-		{`CREATE OR REPLACE ` + kind + ` TABLE cfg_education_buckets (label VARCHAR NOT NULL, education VARCHAR NOT NULL, ord INTEGER NOT NULL)`,
-			`INSERT INTO ` + prefix + `cfg_education_buckets VALUES ` + strings.Join(buckets, ", "), bucketArgs},
-	} {
-		if _, err := db.ExecContext(ctx, q.create); err != nil {
-			return fmt.Errorf("set the age bands and education buckets: %w", err)
-		}
-		if _, err := db.ExecContext(ctx, q.insert, q.args...); err != nil {
-			return fmt.Errorf("set the age bands and education buckets: %w", err)
-		}
+	if _, err := db.ExecContext(ctx, `INSERT INTO `+table+` VALUES `+strings.Join(rows, ", "), args...); err != nil {
+		return fmt.Errorf("fill %s: %w", table, err)
 	}
 	return nil
 }

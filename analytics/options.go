@@ -3,10 +3,9 @@ package analytics
 import (
 	"fmt"
 	"strings"
-)
 
-// Educations are the canonical 学历 values ingest stores; education buckets must cover each exactly once.
-var Educations = []string{"研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学及以下"}
+	"electsum"
+)
 
 // ConfigError is a mistake in Options (age bands, education buckets, rounding). Field names the option;
 // Error is the Chinese message for the user, saying what is wrong and how to fix it.
@@ -100,9 +99,11 @@ func validateEducationBuckets(buckets []EducationBucket) error {
 	if len(buckets) == 0 {
 		return nil
 	}
+	// The buckets must cover each canonical 学历 (electsum.Educations) exactly once.
 	field := "education_buckets"
+	educations := electsum.Educations()
 	canonical := map[string]bool{}
-	for _, e := range Educations {
+	for _, e := range educations {
 		canonical[e] = true
 	}
 	owner := map[string]string{}
@@ -117,7 +118,7 @@ func validateEducationBuckets(buckets []EducationBucket) error {
 		labels[b.Label] = true
 		for _, v := range b.Values {
 			if !canonical[v] {
-				return &ConfigError{field, fmt.Sprintf("学历分组 %s 中的 %q 不是规范学历，可用的值：%s", b.Label, v, strings.Join(Educations, "、"))}
+				return &ConfigError{field, fmt.Sprintf("学历分组 %s 中的 %q 不是规范学历，可用的值：%s", b.Label, v, strings.Join(educations, "、"))}
 			}
 			if o, dup := owner[v]; dup {
 				return &ConfigError{field, fmt.Sprintf("学历 %s 同时属于 %s 和 %s，每个学历只能属于一个分组", v, o, b.Label)}
@@ -126,7 +127,7 @@ func validateEducationBuckets(buckets []EducationBucket) error {
 		}
 	}
 	var missing []string
-	for _, e := range Educations {
+	for _, e := range educations {
 		if _, ok := owner[e]; !ok {
 			missing = append(missing, e)
 		}

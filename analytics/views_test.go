@@ -17,7 +17,7 @@ func installed(t *testing.T, files ...string) *sql.DB {
 	t.Helper()
 	db := fixtureDB(t, files...)
 	for i := 0; i < 2; i++ { // Install is repeatable: ingest runs it after every load
-		if err := analytics.Install(context.Background(), db); err != nil {
+		if err := analytics.Install(context.Background(), db, analytics.Options{}); err != nil {
 			t.Fatalf("Install (run %d): %v", i+1, err)
 		}
 	}
@@ -247,5 +247,28 @@ func TestPercentText(t *testing.T) {
 		if want := fmt.Sprintf("%.1f", electsum.Round(100*float64(c[0])/float64(c[1]), 1)); got != want {
 			t.Errorf("percent_text(%d, %d) = %s, want %s", c[0], c[1], got, want)
 		}
+	}
+}
+
+// ViewNames lists exactly the views Install creates.
+func TestViewNames(t *testing.T) {
+	db := installed(t, "county.sql")
+	rows, err := db.Query(`SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, v)
+	}
+	want := analytics.ViewNames()
+	sort.Strings(want)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Install creates %v, ViewNames lists %v", got, want)
 	}
 }

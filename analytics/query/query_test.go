@@ -408,7 +408,7 @@ func columnStrings(t *testing.T, tbl *query.Table, name string) []string {
 // installViews installs the analysts' views the saved queries read.
 func installViews(t testing.TB, db *sql.DB) {
 	t.Helper()
-	if err := analytics.Install(context.Background(), db); err != nil {
+	if err := analytics.Install(context.Background(), db, analytics.Options{}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -253,7 +253,7 @@ func TestQueryListAndSaved(t *testing.T) {
 // installQueryViews installs the analysts' views the saved analyses read.
 func installQueryViews(t *testing.T, db *sql.DB) {
 	t.Helper()
-	if err := analytics.Install(context.Background(), db); err != nil {
+	if err := analytics.Install(context.Background(), db, analytics.Options{}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -429,7 +429,7 @@ func (s *Server) load(b *batch, paths []string) {
 	}
 	if rep != nil {
 		if rep.Committed {
-			if ierr := analytics.Install(ctx, s.db); ierr != nil {
+			if ierr := analytics.Install(ctx, s.db, analytics.Options{}); ierr != nil {
 				failure = "数据已导入，但更新分析视图失败: " + ierr.Error()
 			}
 		}

@@ -158,7 +158,7 @@ func (s *Server) viewConfig(ctx context.Context) {
 	}
 	cfg, err := s.reportConfig()
 	if err == nil {
-		err = analytics.SetConfig(ctx, s.db, cfg.Options())
+		err = analytics.Install(ctx, s.db, cfg.Options())
 	}
 	if err != nil {
 		s.opts.Logf("分析视图沿用数据库中的年龄段和学历分组: %v", err)
@@ -181,7 +181,7 @@ func openDB(ctx context.Context, path string) (*sql.DB, error) {
 		return nil, err
 	}
 	// The views are (re)installed so that a database written by an older electsum reads as this one.
-	if err := analytics.Install(ctx, db); err != nil {
+	if err := analytics.Install(ctx, db, analytics.Options{}); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("安装分析视图: %w", err)
 	}
