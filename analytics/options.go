@@ -7,8 +7,10 @@ import (
 	"electsum"
 )
 
-// ConfigError is a mistake in Options (age bands, education buckets, rounding). Field names the option;
-// Error is the Chinese message for the user, saying what is wrong and how to fix it.
+// ConfigError is a configuration setting that cannot be used: a mistake in Options (age bands,
+// education buckets, rounding, turnout threshold) or in a report's prose thresholds. Field names the
+// setting as the configuration file spells it; Error is the Chinese message for the user, saying
+// what is wrong and how to fix it. It is the one error type of a setting.
 type ConfigError struct {
 	Field   string
 	Message string
@@ -18,9 +20,9 @@ func (e *ConfigError) Error() string {
 	return fmt.Sprintf("配置项 %s 有误: %s", e.Field, e.Message)
 }
 
-// Hint tells the user where the options come from.
+// Hint tells the user where the setting comes from.
 func (e *ConfigError) Hint() string {
-	return "检查配置文件中的 age_bands / education_buckets / rounding，或删除这些项使用默认设置"
+	return fmt.Sprintf("检查配置文件(report.toml)中的 %s，或删除该项使用默认设置", e.Field)
 }
 
 // withDefaults fills what the caller left zero with the defaults and validates the rest.

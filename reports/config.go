@@ -76,18 +76,10 @@ func (t Thresholds) withDefaults() Thresholds {
 	return t
 }
 
-// ConfigError is a prose setting of a report config that cannot be used (the thresholds of 存在的问题);
-// Field names the setting. Mistakes in the settings analytics uses are *analytics.ConfigError.
-type ConfigError struct {
-	Field   string
-	Message string
-}
-
-func (e *ConfigError) Error() string { return fmt.Sprintf("报告配置 %s: %s", e.Field, e.Message) }
-
 // Validate checks the settings that would otherwise give wrong figures: the analytics options by
 // analytics.Options.Validate (the one validator of age bands, education buckets, rounding and the
-// turnout threshold; a *analytics.ConfigError), then the prose thresholds (a *ConfigError).
+// turnout threshold), then the prose thresholds. A mistake in either is an *analytics.ConfigError,
+// the one error type of a configuration setting.
 func (c Config) Validate() error {
 	if err := c.Options().Validate(); err != nil {
 		return err
@@ -97,7 +89,7 @@ func (c Config) Validate() error {
 		v    float64
 	}{{"thresholds.aged", c.Thresholds.Aged}, {"thresholds.low_education", c.Thresholds.LowEducation}} {
 		if t.v < 0 || t.v > 100 {
-			return &ConfigError{Field: t.name, Message: fmt.Sprintf("%v 不在 0—100 之间", t.v)}
+			return &analytics.ConfigError{Field: t.name, Message: fmt.Sprintf("%v 不在 0—100 之间", t.v)}
 		}
 	}
 	return nil

@@ -300,7 +300,7 @@ func TestConfigValidate(t *testing.T) {
 			t.Errorf("analytics config %d: %v", i, err)
 		}
 	}
-	var ce *ConfigError
+	var ce *analytics.ConfigError
 	for i, c := range []Config{{Thresholds: Thresholds{Aged: 120}}, {Thresholds: Thresholds{LowEducation: -1}}} {
 		if err := c.Validate(); !errors.As(err, &ce) {
 			t.Errorf("prose config %d: %v", i, err)
