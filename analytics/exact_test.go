@@ -146,3 +146,49 @@ func TestFailedQuorumIsNotFirstRound(t *testing.T) {
 	s = summarize(t, db, analytics.Scope{County: "清河县", Year: 2024}, analytics.Options{})
 	checkPart(t, "vc first round (blank)", s.Body(analytics.VillagersCommittee).Seats.FirstRound, 1, 100.0)
 }
+
+// TestImpossibleTurnoutIsDropped: more votes than registered voters is noted in 数据核对 and leaves no
+// turnout; this check was in reports (check.go) and is now the model's own.
+func TestImpossibleTurnoutIsDropped(t *testing.T) {
+	db := fixtureDB(t, "county.sql")
+	if _, err := db.Exec(`UPDATE elections SET voted = registered + 5 WHERE year = 2024 AND body = '村民委员会'`); err != nil {
+		t.Fatal(err)
+	}
+	s := summarize(t, db, analytics.Scope{County: "清河县", Year: 2024}, analytics.Options{})
+	b := s.Body(analytics.VillagersCommittee)
+	if b == nil || b.Participation.Turnout.Current.OK {
+		t.Fatalf("turnout kept: %+v", b)
+	}
+	noted := false
+	for _, n := range s.Inconsistencies {
+		noted = noted || strings.Contains(n, "多于登记选民数") && strings.Contains(n, "正文未采用参选率")
+	}
+	if !noted {
+		t.Errorf("inconsistencies %q do not note it", s.Inconsistencies)
+	}
+}
+
+// TestPartialShareIsTyped: a column some members left blank gives a Partial part whose Base is the
+// members who filled it in, and a 数据核对 finding with the share of all members.
+func TestPartialShareIsTyped(t *testing.T) {
+	db := fixtureDB(t, "county.sql")
+	if _, err := db.Exec(`UPDATE members SET party = NULL WHERE year = 2024 AND body = '村民委员会' AND rowid = (SELECT min(rowid) FROM members WHERE year = 2024 AND body = '村民委员会')`); err != nil {
+		t.Fatal(err)
+	}
+	s := summarize(t, db, analytics.Scope{County: "清河县", Year: 2024}, analytics.Options{})
+	m := s.Body(analytics.VillagersCommittee).Members
+	p := m.PartyMembers
+	if !p.Partial || p.Base.Int() != m.Total.Current.Int()-1 {
+		t.Fatalf("party members %+v of %v: want partial over all but one", p, m.Total.Current.V)
+	}
+	if m.Women.Partial || m.Women.Base.Int() != m.Total.Current.Int() {
+		t.Errorf("women %+v: want the share of all members", m.Women)
+	}
+	found := false
+	for _, f := range s.Findings {
+		found = found || f.Kind == analytics.FindingPartialShare && f.Body == analytics.VillagersCommittee && f.Part.Label == p.Label && f.Whole.Int() == m.Total.Current.Int()
+	}
+	if !found && p.Count.Current.V > 0 {
+		t.Errorf("no partial_share finding for the party members: %+v", s.Findings)
+	}
+}

@@ -10,11 +10,17 @@ import (
 const whereHeads = "带头人"
 
 // inconsistencies cross-checks the model: parts that should add up to a total and distributions whose
-// shares should total 100.0. Each failure is a sentence for the report's 数据核对 notes.
+// shares should total 100.0. Each failure is a sentence for the report's 数据核对 notes. A figure that
+// cannot be right (a turnout over 100%, an average age outside 18–100) is dropped from s, so no
+// sentence prints it.
 func inconsistencies(s *Summary, opts Options) []string {
 	out := []string{}
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
-	checkStructure := func(where string, st Structure) {
+	checkStructure := func(where string, st *Structure) {
+		if a := st.AverageAge.Current; a.OK && (a.V < 18 || a.V > 100) {
+			add("%s：平均年龄 %.1f 岁不合常理，正文未采用，请核对出生年月或年龄", where, a.V)
+			st.AverageAge = Figure{}
+		}
 		total := st.Total.Current
 		if !total.OK || total.Int() == 0 {
 			return
@@ -54,22 +60,25 @@ func inconsistencies(s *Summary, opts Options) []string {
 			}
 		}
 	}
-	for _, b := range s.Bodies {
+	for i := range s.Bodies {
+		b := &s.Bodies[i]
 		where := string(b.Body)
-		checkStructure(where+"成员", b.Members)
-		checkStructure(where+whereHeads, b.Heads)
+		checkStructure(where+"成员", &b.Members)
+		checkStructure(where+whereHeads, &b.Heads)
 		el, mem := b.Seats.Elected.Current, b.Members.Total.Current
 		if el.OK && mem.OK && el.Int() != mem.Int() {
 			add("%s：选举结果表中当选人数合计 %d 人，当选人员名单中有 %d 人", where, el.Int(), mem.Int())
 		}
 		r, v := b.Participation.Registered.Current, b.Participation.Voted.Current
 		if r.OK && v.OK && v.V > r.V {
-			add("%s：参加投票人数合计 %d 人，多于登记选民数合计 %d 人", where, v.Int(), r.Int())
+			add("%s：参加投票人数合计 %d 人，多于登记选民数合计 %d 人，正文未采用参选率", where, v.Int(), r.Int())
+			b.Participation.Turnout.Current = Value{}
 		}
 	}
-	for _, t := range s.TwoCommittees {
+	for i := range s.TwoCommittees {
+		t := &s.TwoCommittees[i]
 		where := t.Kind + "“两委”"
-		checkStructure(where+"成员", t.Persons)
+		checkStructure(where+"成员", &t.Persons)
 		if t.Positions.Current.OK && t.Persons.Total.Current.OK && t.CrossPersons.Count.Current.OK {
 			if t.Positions.Current.Int() != t.Persons.Total.Current.Int()+t.CrossPersons.Count.Current.Int() {
 				add("%s：职数 %d 个不等于人数 %d 人加交叉任职 %d 人(同一人在同一组织中出现了两次)", where,

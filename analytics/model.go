@@ -94,6 +94,15 @@ type Part struct {
 	Label string `json:"label"`
 	Count Figure `json:"count"`
 	Share Figure `json:"share"` // percent, rounded by the Rounding policy
+	// Base is the denominator of Share this term: the people, votes or units it is taken over.
+	Base Value `json:"base"`
+	// Partial is set when Base is only the people or units that filled an optional item (致富带头人,
+	// 委托投票, 一次选举成功 …) and fewer than the whole set: Share is then not a share of the whole
+	// and a draft prints the count alone (with Reporting), or the share with its base named.
+	Partial bool `json:"partial,omitempty"`
+	// Reporting counts the units whose rows filled the item, for a count summed over an optional
+	// column of the results sheet (委托投票, 流动票箱投票, 一次选举成功); no figure otherwise.
+	Reporting Value `json:"reporting"`
 }
 
 // Structure is 成员结构: the make-up of a set of people — the members of one body, the heads, the two
@@ -275,6 +284,34 @@ type Summary struct {
 	// Inconsistencies are the model's own cross-checks that failed (parts not summing to a total):
 	// reports print them as 数据核对 notes instead of a wrong sentence.
 	Inconsistencies []string `json:"inconsistencies"`
+	// Findings are what the draft states from the figures beyond 一、基本情况, as data (kind, figures,
+	// units); the templates word them (finding.<kind>).
+	Findings []Finding `json:"findings"`
+}
+
+// The sections a Finding belongs to.
+const (
+	SectionDataCheck = "data_check" // 数据核对: notes for the drafter, not the reader
+)
+
+// The kinds of Finding (the template finding.<kind> words each).
+const (
+	// FindingPartialShare: Part was filled in for only Part.Base of the Whole people of Set of Body, so
+	// the draft prints its count alone; WholeShare is the count's share of the whole, for comparison.
+	FindingPartialShare = "partial_share"
+)
+
+// Finding is one statement of the draft as data. Kind names the wording template; Body (a body, or the
+// 两委 kind 村/社区 for Set two_committees) and Set (members, heads, new_heads, two_committees) say
+// whose figures they are.
+type Finding struct {
+	Section    string `json:"section"`
+	Kind       string `json:"kind"`
+	Body       Body   `json:"body,omitempty"`
+	Set        string `json:"set,omitempty"`
+	Part       Part   `json:"part"`
+	Whole      Value  `json:"whole"`
+	WholeShare Value  `json:"whole_share"`
 }
 
 // Body returns the summary of body b, or nil when the scope has no such election this year.

@@ -20,9 +20,9 @@ type electionFigures struct {
 	Registered, Voted                          sql.NullInt64
 	TurnoutVoted, TurnoutRegistered            sql.NullInt64
 	ProxyVotes                                 sql.NullInt64
-	ProxyVoted                                 int64
+	ProxyVoted, ProxyUnits                     int64
 	MobileVotes                                sql.NullInt64
-	MobileVoted                                int64
+	MobileVoted, MobileUnits                   int64
 	Valid, Invalid, Seats, Candidates, Elected sql.NullInt64
 	ContestedUnits, ContestedSeats             sql.NullInt64
 	ContestedCandidates                        sql.NullInt64
@@ -62,7 +62,7 @@ func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, p
 		var level, body string
 		if err := rows.Scan(&level, &f.County, &f.Township, &f.Unit, &f.Year, &body, &f.Units,
 			&f.Registered, &f.Voted, &f.TurnoutVoted, &f.TurnoutRegistered,
-			&f.ProxyVotes, &f.ProxyVoted, &f.MobileVotes, &f.MobileVoted, &f.Valid, &f.Invalid,
+			&f.ProxyVotes, &f.ProxyVoted, &f.ProxyUnits, &f.MobileVotes, &f.MobileVoted, &f.MobileUnits, &f.Valid, &f.Invalid,
 			&f.Seats, &f.Candidates, &f.Elected,
 			&f.ContestedUnits, &f.ContestedSeats, &f.ContestedCandidates, &f.MarginExtra, &f.MarginSeats,
 			&f.FirstRound, &f.FirstRoundKnown, &f.RatedUnits, &f.FullTurnout,
@@ -139,18 +139,23 @@ func participation(f *electionFigures, threshold float64) Participation {
 	if rates := unitRates(f.BelowThreshold); rates != nil {
 		p.BelowThreshold = rates
 	}
-	p.ProxyVotes = votesPart(labelProxy, f.ProxyVotes, f.ProxyVoted)
-	p.MobileVotes = votesPart(labelMobile, f.MobileVotes, f.MobileVoted)
+	p.ProxyVotes = votesPart(labelProxy, f.ProxyVotes, f.ProxyVoted, f.ProxyUnits, f.Units)
+	p.MobileVotes = votesPart(labelMobile, f.MobileVotes, f.MobileVoted, f.MobileUnits, f.Units)
 	return p
 }
 
 // votesPart is the count of proxy (or mobile) votes and their share of the votes cast in the units
-// that reported them; no figure when no unit did.
-func votesPart(label string, n sql.NullInt64, voted int64) Part {
+// that reported them; no figure when no unit did. It is Partial when some of the units did not
+// report them: the count is then the reporting units' sum, not the scope's, and the share is of
+// their votes.
+func votesPart(label string, n sql.NullInt64, voted, reporting, units int64) Part {
 	if !n.Valid {
 		return Part{Label: label}
 	}
-	return Part{Label: label, Count: Figure{Current: count(int(n.Int64))}, Share: Figure{Current: share(int(n.Int64), int(voted))}}
+	p := part(label, int(n.Int64), int(voted))
+	p.Reporting = count(int(reporting))
+	p.Partial = reporting < units
+	return p
 }
 
 func mergeParticipation(cur *Participation, prev Participation) {
@@ -179,6 +184,10 @@ func seats(f *electionFigures) Seats {
 	s.ContestedCandidates.Current = nullCount(f.ContestedCandidates)
 	s.Margin.Current = ratio(int(f.MarginExtra.Int64), int(f.MarginSeats.Int64))
 	s.FirstRound = optionalPart(labelFirstRound, int(f.FirstRound), int(f.FirstRoundKnown))
+	if f.FirstRoundKnown > 0 {
+		s.FirstRound.Reporting = count(int(f.FirstRoundKnown))
+	}
+	s.FirstRound.over(int(f.Units))
 	return s
 }
 

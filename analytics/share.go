@@ -31,7 +31,7 @@ func ratio(num, den int) Value {
 func distribution(labels []string, counts []int, total int, rounding Rounding) []Part {
 	parts := make([]Part, len(labels))
 	for i, l := range labels {
-		parts[i] = Part{Label: l, Count: Figure{Current: Known(float64(counts[i]))}, Share: Figure{Current: share(counts[i], total)}}
+		parts[i] = Part{Label: l, Count: Figure{Current: Known(float64(counts[i]))}, Share: Figure{Current: share(counts[i], total)}, Base: count(total)}
 	}
 	if rounding != LargestRemainder || total <= 0 {
 		return parts
@@ -80,7 +80,19 @@ func count(n int) Value { return Known(float64(n)) }
 
 // part is a Part whose count is n out of total.
 func part(label string, n, total int) Part {
-	return Part{Label: label, Count: Figure{Current: count(n)}, Share: Figure{Current: share(n, total)}}
+	return Part{Label: label, Count: Figure{Current: count(n)}, Share: Figure{Current: share(n, total)}, Base: count(total)}
+}
+
+// over marks p as Partial when its base is fewer than whole, the set the draft speaks of.
+func (p *Part) over(whole int) {
+	p.Partial = p.Base.OK && p.Base.Int() < whole
+}
+
+// overAll marks each of ps, as over.
+func overAll(ps []Part, whole int) {
+	for i := range ps {
+		ps[i].over(whole)
+	}
 }
 
 // optionalPart is a part counted over the rows where the optional column was filled: no figure when

@@ -105,6 +105,11 @@ func structure(c *structureCounts, opts Options, withPositions bool) Structure {
 		eduKnown += buckets[b.Label]
 	}
 	s.Education = distributionOrNone(bucketLabels, bucketCounts, eduKnown, opts.Rounding)
+	for _, p := range []*Part{&s.PartyMembers, &s.Minorities, &s.Reelected, &s.New, &s.WealthLeaders, &s.GraduateOfficials} {
+		p.over(total)
+	}
+	overAll(s.AgeBands, total)
+	overAll(s.Education, total)
 
 	if labels, n, known := ordered(labelCounts(c.Categories), categoryOrder); len(labels) > 0 {
 		s.Categories = distribution(labels, n, known, opts.Rounding)

@@ -181,6 +181,7 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	checks = ofLianwei(checks, func(c Check) Body { return c.Body })
 	s.Checks = append(append([]Check{}, checks...), warningChecks(ws)...)
 	s.Inconsistencies = inconsistencies(s, opts)
+	s.Findings = partialShares(s)
 	return s, nil
 }
 

@@ -43,6 +43,8 @@ type CongressView struct {
 	Organ        string   `json:"organ"`
 	Date         string   `json:"date"`
 	Notes        []string `json:"notes"`
+	// DataChecks are 数据核对 findings (View.DataChecks); none for congress elections yet.
+	DataChecks []analytics.Finding `json:"data_checks"`
 }
 
 // CongressSection is one level's part of 一、基本情况.

@@ -212,7 +212,7 @@ func problems(s *analytics.Summary, th Thresholds, level analytics.Level) []Item
 	var second []string
 	secondNouns := map[string]bool{}
 	for _, bs := range s.Bodies {
-		_, failed := firstRounds(s, bs.Body)
+		failed := failedFirstRound(s, bs.Body)
 		if len(failed) == 0 {
 			continue
 		}

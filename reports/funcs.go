@@ -28,6 +28,7 @@ var Funcs = template.FuncMap{
 	"rateOf":     RateOf,
 	"unitsOf":    UnitsOf,
 	"countShare": CountShare,
+	"wholeShare": WholeShare,
 	"gap":        Gap,
 	"date":       Date,
 	"committee":  committeeOf,
@@ -105,7 +106,7 @@ func Share(v analytics.Value) string {
 
 // PartClause prints a part of a whole as one clause: label, count, unit and share (女性19人，占28.8%).
 // An empty label uses the part's own label. It returns "" when the count is missing and leaves the
-// share out when only the share is missing.
+// share out when only the share is missing, or when the share is not of the whole (p.Partial).
 func PartClause(label string, p analytics.Part, unit string) string {
 	if label == "" {
 		label = p.Label
@@ -114,7 +115,16 @@ func PartClause(label string, p analytics.Part, unit string) string {
 	if c == "" {
 		return ""
 	}
-	return Clauses(c, Share(p.Share.Current))
+	return Clauses(c, Share(WholeShare(p)))
+}
+
+// WholeShare is p's share when it is a share of the whole set the sentence speaks of; no figure when p
+// is Partial (its share is of those who filled the item in, which a template must name to print it).
+func WholeShare(p analytics.Part) analytics.Value {
+	if p.Partial {
+		return analytics.Value{}
+	}
+	return p.Share.Current
 }
 
 // Some is PartClause for an attribute worth mentioning only when someone has it (少数民族,
@@ -173,7 +183,7 @@ func CountShare(p analytics.Part, words string) string {
 	if c == "" {
 		return ""
 	}
-	return Clauses(c, Share(p.Share.Current))
+	return Clauses(c, Share(WholeShare(p)))
 }
 
 // Gap prints an age difference as 小3.2岁, 大1.0岁 or 相同; "" when missing.

@@ -168,30 +168,6 @@ func TestAchievementsFollowDirection(t *testing.T) {
 	}
 }
 
-func TestCrossCheckDropsFiguresThatDoNotAddUp(t *testing.T) {
-	s := townshipFixture()
-	vc := &s.Bodies[1]
-	vc.Members.Women.Count.Current = v(25) // more women than members
-	vc.Members.PartyMembers.Share.Current = v(50)
-	vc.Participation.Voted.Current = v(7000) // more voters than registered
-	vc.Members.AgeBands[0].Count.Current = v(30)
-	v := NewView(s, Config{})
-	if len(v.Notes) < 4 {
-		t.Fatalf("notes = %q", v.Notes)
-	}
-	m := v.Summary.Body(analytics.VillagersCommittee)
-	if m.Members.Women.Count.Current.OK || m.Members.PartyMembers.Share.Current.OK || m.Participation.Turnout.Current.OK || m.Members.AgeBands[1].Count.Current.OK {
-		t.Error("an impossible figure was kept")
-	}
-	if !s.Bodies[1].Members.Women.Count.Current.OK {
-		t.Error("the caller's summary was changed")
-	}
-	md := string(render(t, Builtin(), s, Config{}, Hans, "md"))
-	if !strings.Contains(md, "数据核对") || strings.Contains(md, "女性25人，占") {
-		t.Errorf("report does not note the inconsistency instead of printing it:\n%s", md)
-	}
-}
-
 func TestTemplateErrorNamesFileAndLine(t *testing.T) {
 	fsys := fstest.MapFS{}
 	for _, n := range []string{"unit.md.tmpl", "township.md.tmpl", "county.md.tmpl"} {

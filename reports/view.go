@@ -33,7 +33,9 @@ type View struct {
 	Annex        []string  `json:"annex"`        // 附件 sheet titles
 	Organ        string    `json:"organ"`        // 落款 organ, or a placeholder
 	Date         string    `json:"date"`         // 落款 date, or a placeholder
-	Notes        []string  `json:"notes"`        // 数据核对
+	Notes        []string  `json:"notes"`        // 数据核对: the model's inconsistencies and data warnings
+	// DataChecks are the model's 数据核对 findings, worded by the templates (finding.<kind>).
+	DataChecks []analytics.Finding `json:"data_checks"`
 
 	html bool // set while rendering for HTML, so that Chart emits placeholders
 }
@@ -49,9 +51,6 @@ type Section struct {
 	Two    *analytics.TwoCommittees `json:"two,omitempty"`
 	Head   string                   `json:"head,omitempty"` // 书记 or 主任
 	Level  analytics.Level          `json:"level"`          // the report's level, as View.Level
-	// FirstRoundReported counts the units whose row says whether the election succeeded at the first
-	// round (the denominator of Body.Seats.FirstRound); no figure when no row says.
-	FirstRoundReported analytics.Value `json:"first_round_reported"`
 }
 
 // Placeholder marks text the author must still write.
@@ -60,10 +59,9 @@ func Placeholder(what string) string { return "【待补充：" + what + "】" }
 // AnnexSheets are the sheets of the annex workbook, listed under 附件.
 var AnnexSheets = []string{"选举基本情况统计表", "村“两委”成员结构统计表", "与上届对比表", "当选人员名册", "数据核对"}
 
-// NewView prepares the template data for s. The Summary is cross-checked first: figures that do not add
-// up are dropped from the copy the templates see and explained in Notes.
+// NewView prepares the template data for s. Analytics has cross-checked s already (the one 数据核对):
+// figures that cannot be right are missing from it, and its findings and inconsistencies go to the notes.
 func NewView(s *analytics.Summary, cfg Config) *View {
-	s, notes := crossCheck(s)
 	v := &View{Summary: s, Config: cfg, Level: s.Level, Year: s.Year}
 	if v.Level == analytics.LevelAll {
 		v.Level = analytics.LevelCounty
@@ -90,7 +88,17 @@ func NewView(s *analytics.Summary, cfg Config) *View {
 	v.Annex = AnnexSheets
 	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
 	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
-	v.Notes = notes
+	v.Notes = append([]string{}, s.Inconsistencies...)
+	for _, ch := range s.Checks {
+		if ch.Severity != "违规" {
+			v.Notes = append(v.Notes, checkText(ch, true))
+		}
+	}
+	for _, f := range s.Findings {
+		if f.Section == analytics.SectionDataCheck {
+			v.DataChecks = append(v.DataChecks, f)
+		}
+	}
 	return v
 }
 
@@ -235,8 +243,7 @@ func overview(s *analytics.Summary, whole string) []Section {
 	var out []Section
 	addBody := func(b analytics.Body) {
 		if bs := s.Body(b); bs != nil {
-			reported, _ := firstRounds(s, b)
-			out = append(out, Section{Title: sectionTitles[b], Whole: whole, Noun: UnitNoun(b), Body: bs, Head: HeadTitle(b), FirstRoundReported: reported})
+			out = append(out, Section{Title: sectionTitles[b], Whole: whole, Noun: UnitNoun(b), Body: bs, Head: HeadTitle(b)})
 		}
 	}
 	addTwo := func(kind string) {
@@ -262,23 +269,14 @@ func overview(s *analytics.Summary, whole string) []Section {
 	return out
 }
 
-// firstRounds counts body b's elections that say whether they succeeded at the first round, and
-// names those that did not.
-func firstRounds(s *analytics.Summary, b analytics.Body) (reported analytics.Value, failed []analytics.UnitRef) {
-	n := 0
+// failedFirstRound names body b's elections that did not succeed at the first round.
+func failedFirstRound(s *analytics.Summary, b analytics.Body) (failed []analytics.UnitRef) {
 	for _, e := range s.Elections {
-		if e.Body != b || e.FirstRound == nil {
-			continue
-		}
-		n++
-		if !*e.FirstRound {
+		if e.Body == b && e.FirstRound != nil && !*e.FirstRound {
 			failed = append(failed, e.UnitRef)
 		}
 	}
-	if n == 0 {
-		return analytics.Value{}, nil
-	}
-	return analytics.Known(float64(n)), failed
+	return failed
 }
 
 // shortList lists at most n names and says how many more there are.

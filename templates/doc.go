@@ -47,8 +47,6 @@
 //	.Noun    村 or 社区
 //	.Head    书记 or 主任 (body sections)
 //	.Level   the report's level (as the view's .Level), for wording that differs by level
-//	.FirstRoundReported  Value: units whose row says whether the election succeeded at the first round
-//	         (the denominator of .Body.Seats.FirstRound; fewer than the units when some left it blank)
 //	.Body    *analytics.BodySummary, set for one body's election:
 //	         .Body.Body (村民委员会), .Body.Participation.{Units,Registered,Voted,Turnout,FullTurnout} (Figure),
 //	         .Body.Participation.{ProxyVotes,MobileVotes} (Part), .Body.Seats.{Seats,Candidates,Elected},
@@ -62,7 +60,14 @@
 // Structure: .Total (Figure); .Women .PartyMembers .Minorities .Reelected .New .WealthLeaders
 // .GraduateOfficials (Part); .AgeBands .Education (in configured order) (Part lists); .AverageAge (Figure).
 // Figure is {.Current, .Previous} Values; Value is {.V float, .OK bool}; Part is {.Label, .Count, .Share}
-// with Count and Share Figures, shares in percent.
+// with Count and Share Figures, shares in percent, and .Base (Value: the share's denominator), .Partial
+// (bool: only some people or units filled the item in, so the share is not of the whole; part, some,
+// parts and countShare then print the count alone) and .Reporting (Value: the units that filled an
+// optional column of the results sheet, for .ProxyVotes, .MobileVotes and .Seats.FirstRound; print it
+// beside a Partial count: 委托投票313人（4个村填报）).
+//
+// .DataChecks are the model's 数据核对 findings (analytics.Finding: .Kind, .Body, .Set, .Part, .Whole,
+// .WholeShare); the block "finding" picks the block "finding.<kind>" that words each one.
 //
 // # Helpers (reports.Funcs)
 //
@@ -78,15 +83,15 @@
 //	compare F → 上届为90.0%       turnoutOf UNITRATE → 甲村（85.0%）   hasFigures STRUCTURE (bool)
 //	some "少数民族" P "人" → like part, but "" when the count is 0 (for attributes worth naming only when present)
 //	countShare P "个村一次选举成功" → 15个村一次选举成功，占100.0%
+//	wholeShare P → P's share when it is of the whole set, no figure when P is Partial
 //	moved F → 提高3.3个百分点 (after a change clause)   gap V → 小3.2岁 | 大1岁 | 相同
 //	nonzero V → V, or no figure when 0     unitsOf UNITRATES withTownship → 东风镇甲村、东风镇乙村   rateOf UNITRATES → their (tied) turnout V
 //	date "2024-03-05" → 2024年3月5日        firstRound *bool → 一次选举成功 | 未能一次选举成功 | ""
 //	membersOf BODY STRUCTURE → the structure without the party share for party bodies (all are members)
 //	committee "村" → 村民委员会 ("社区" → 居民委员会)     add 1 2 → 3        seq 3 → [1 2 3]
 //
-// The wording of the generated items (.Achievements, .Problems) and the 数据核对 notes is written in Go
-// (package reports, findings.go and check.go) because it decides what to say, not only how; a template
-// may leave those sections out or print them differently.
+// The wording of the generated items (.Achievements, .Problems) is still written in Go (package reports,
+// findings.go); the 数据核对 findings are worded here (sections.md.tmpl, finding.*).
 package templates
 
 import "embed"

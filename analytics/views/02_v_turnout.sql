@@ -51,7 +51,8 @@ FROM rated;
 --   registered, voted, valid_ballots, invalid_ballots, seats, candidates, elected   sums
 --   turnout_voted / turnout_registered Σvoted / Σregistered over the units that gave both (参选率)
 --   proxy_votes / proxy_voted          Σproxy_votes / Σvoted over the units that gave proxy votes
---   mobile_votes / mobile_voted        the same for the mobile ballot box
+--   proxy_units                        the units that gave proxy votes (the share's reach)
+--   mobile_votes / mobile_voted / mobile_units   the same for the mobile ballot box
 --   contested_units, contested_seats, contested_candidates
 --                                      elections with candidates (v_turnout.contested), their seats and
 --                                      candidates; NULL when there is none
@@ -99,8 +100,10 @@ WITH scoped AS (
            sum(registered) FILTER (WHERE voted IS NOT NULL)::BIGINT AS turnout_registered,
            sum(proxy_votes)::BIGINT AS proxy_votes,
            coalesce(sum(voted) FILTER (WHERE proxy_votes IS NOT NULL), 0)::BIGINT AS proxy_voted,
+           count(proxy_votes) AS proxy_units,
            sum(mobile_votes)::BIGINT AS mobile_votes,
            coalesce(sum(voted) FILTER (WHERE mobile_votes IS NOT NULL), 0)::BIGINT AS mobile_voted,
+           count(mobile_votes) AS mobile_units,
            sum(valid_ballots)::BIGINT AS valid_ballots,
            sum(invalid_ballots)::BIGINT AS invalid_ballots,
            sum(seats)::BIGINT AS seats,
