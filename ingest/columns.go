@@ -1,6 +1,9 @@
 package ingest
 
-import "electsum"
+import (
+	"electsum"
+	"slices"
+)
 
 // Kind is how a column's cells are read and normalised.
 type Kind int
@@ -60,9 +63,9 @@ var (
 	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举机构", "班子", "组织", "类别"}, English: []string{"body", "election type", "body elected", "organization", "organisation", "committee"}, Kind: KindEnum, Values: bodyNames(), Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
 )
 
-// ResultColumns are the columns of the results sheet 选举结果: one row per unit per body per election,
-// followed by the columns only people's congress elections use (CongressColumns).
-var ResultColumns = append([]Column{
+// resultColumns are the columns of the results sheet 选举结果: one row per unit per body per election,
+// followed by the columns only people's congress elections use (congressColumns).
+var resultColumns = append([]Column{
 	colCounty, colTownship, colUnit, colYear,
 	{Key: "term", Header: "届次", Aliases: []string{"第几届", "本届届次"}, English: []string{"term", "term number", "session"}, Kind: KindTerm, Meaning: "如 10 或 第十届", Width: 8},
 	colBody,
@@ -78,10 +81,10 @@ var ResultColumns = append([]Column{
 	{Key: "elected", Header: "当选人数", Aliases: []string{"实选人数", "当选", "选出人数"}, English: []string{"elected", "number elected", "persons elected", "winners"}, Kind: KindInt, Required: true, Meaning: "实际当选的人数", Width: 9},
 	{Key: "election_date", Header: "选举日期", Aliases: []string{"选举时间", "投票日期", "日期"}, English: []string{"election date", "date", "date of election", "voting date", "polling date"}, Kind: KindDate, Meaning: "选举大会的日期，如 2024-03-15", Width: 12},
 	{Key: "first_round", Header: "一次选举成功", Aliases: []string{"是否一次选举成功", "一次性选举成功"}, English: []string{"first round", "elected in first round", "first round success", "first ballot success"}, Kind: KindBool, Meaning: "是 或 否", Width: 10},
-}, CongressColumns...)
+}, congressColumns...)
 
-// MemberColumns are the columns of the members sheet 当选人员: one row per elected person per body.
-var MemberColumns = []Column{
+// memberColumns are the columns of the members sheet 当选人员: one row per elected person per body.
+var memberColumns = []Column{
 	colCounty, colTownship, colUnit, colYear, colBody,
 	{Key: "name", Header: "姓名", Aliases: []string{"名字", "当选人姓名"}, English: []string{"name", "full name", "member name", "name of member"}, Kind: KindText, Required: true, Meaning: "当选人姓名", Width: 9},
 	{Key: "position", Header: "职务", Aliases: []string{"当选职务", "任职", "拟任职务"}, English: []string{"position", "title", "post", "role", "office", "job title"}, Kind: KindEnum, Values: []string{"书记", "副书记", "委员", "主任", "副主任", "代表"}, Required: true, Meaning: "书记、副书记、委员、主任、副主任、代表等", Width: 9},
@@ -114,3 +117,13 @@ var DerivedColumns = []Derived{
 	{Header: "参选率", Aliases: []string{"投票率", "参选比例", "参选率(%)", "参选率%"}, English: []string{"turnout", "turnout rate", "voter turnout", "turnout %", "participation rate"}, From: "参加投票人数和登记选民数"},
 	{Header: "差额比例", Aliases: []string{"差额率", "差额选举比例"}, English: []string{"competition ratio"}, From: "候选人数和应选职数"},
 }
+
+// ResultColumns returns the columns of the results sheet (resultColumns), a copy the caller may change.
+func ResultColumns() []Column { return slices.Clone(resultColumns) }
+
+// MemberColumns returns the columns of the members sheet (memberColumns), a copy the caller may change.
+func MemberColumns() []Column { return slices.Clone(memberColumns) }
+
+// CongressColumns returns the results columns of people's congress elections (congressColumns), a copy
+// the caller may change.
+func CongressColumns() []Column { return slices.Clone(congressColumns) }

@@ -5,11 +5,11 @@ import (
 	"strings"
 )
 
-// CongressColumns are the results columns of people's congress elections (县级/乡级人大代表), one row
+// congressColumns are the results columns of people's congress elections (县级/乡级人大代表), one row
 // per 选区 and level: the 选民登记 of the 选区, the 正式候选人 by how they were nominated, how the votes
 // were cast and whether the seats were filled. Every one is optional; village and party rows leave them
 // blank. The checks that tie them together are in checkRegistration and checkCongress.
-var CongressColumns = []Column{
+var congressColumns = []Column{
 	{Key: "constituency_no", Header: "选区编号", Aliases: []string{"选区号", "选区序号", "第几选区"}, English: []string{"constituency no", "constituency number"}, Kind: KindText, Meaning: "人大代表选举：选区的编号，如 3 或 第三选区", Width: 8},
 	{Key: "population", Header: "总人口", Aliases: []string{"总人口数", "人口数", "居民总人数", "总人数"}, English: []string{"population", "total population"}, Kind: KindInt, Meaning: "选民登记：选区(单位)的总人口", Width: 9},
 	{Key: "adults", Header: "18周岁以上人口", Aliases: []string{"十八周岁以上人口", "年满18周岁人口", "18周岁以上人数", "满18周岁人口", "18岁以上人口"}, English: []string{"adults", "adult population", "population 18+", "aged 18 and over"}, Kind: KindInt, Meaning: "选民登记：年满 18 周岁的人口", Width: 11},

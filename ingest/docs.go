@@ -12,7 +12,7 @@ func ColumnsMarkdown() string {
 	for _, sheet := range []struct {
 		kind SheetKind
 		cols []Column
-	}{{ResultsSheet, ResultColumns}, {MembersSheet, MemberColumns}} {
+	}{{ResultsSheet, resultColumns}, {MembersSheet, memberColumns}} {
 		fmt.Fprintf(&b, "**%s**\n\n| 列名 | 英文表头 | 必填 | 含义 | 也可写作 |\n|---|---|---|---|---|\n", sheet.kind)
 		for _, c := range sheet.cols {
 			required := ""

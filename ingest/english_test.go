@@ -105,7 +105,7 @@ func TestHeaderAliasesUnambiguous(t *testing.T) {
 		}
 		owner[k], from[k] = col, header
 	}
-	for _, cols := range [][]Column{ResultColumns, MemberColumns} {
+	for _, cols := range [][]Column{resultColumns, memberColumns} {
 		for i := range cols {
 			c := &cols[i]
 			for _, h := range append(append([]string{c.Header, c.Key}, c.Aliases...), c.English...) {

@@ -115,7 +115,7 @@ var specs = func() [2]*sheetSpec {
 		}
 		return s
 	}
-	return [2]*sheetSpec{build(ResultsSheet, ResultColumns, MemberColumns), build(MembersSheet, MemberColumns, ResultColumns)}
+	return [2]*sheetSpec{build(ResultsSheet, resultColumns, memberColumns), build(MembersSheet, memberColumns, resultColumns)}
 }()
 
 // keys are the folded headers that name the column: the standard header, its Chinese aliases, its

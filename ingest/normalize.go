@@ -454,7 +454,7 @@ type enumIndex struct {
 
 var enums = func() map[string]*enumIndex {
 	out := map[string]*enumIndex{}
-	for _, cols := range [][]Column{ResultColumns, MemberColumns} {
+	for _, cols := range [][]Column{resultColumns, memberColumns} {
 		for _, c := range cols {
 			if c.Kind != KindEnum || out[c.Key] != nil {
 				continue

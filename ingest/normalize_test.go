@@ -193,7 +193,7 @@ func TestNormEthnicity(t *testing.T) {
 // folds to its Simplified form.
 func TestT2SCoversVocabulary(t *testing.T) {
 	var words []string
-	for _, cols := range [][]Column{ResultColumns, MemberColumns} {
+	for _, cols := range [][]Column{resultColumns, memberColumns} {
 		for _, c := range cols {
 			words = append(words, c.Header)
 			words = append(words, c.Aliases...)

@@ -80,7 +80,7 @@ func (c Column) Format() string {
 // WriteTemplate writes the blank input workbook townships fill in: the results and members sheets
 // with their headers (required ones in red), a frozen header row, column widths, dropdowns on every
 // enum and yes/no column, text format where Excel would mangle values (身份证号, 出生年月), and the
-// 填表说明 sheet, all generated from ResultColumns and MemberColumns.
+// 填表说明 sheet, all generated from resultColumns and memberColumns.
 func WriteTemplate(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -100,7 +100,7 @@ func WriteTemplate(w io.Writer) error {
 	for _, s := range []struct {
 		sheet SheetKind
 		cols  []Column
-	}{{ResultsSheet, ResultColumns}, {MembersSheet, MemberColumns}} {
+	}{{ResultsSheet, resultColumns}, {MembersSheet, memberColumns}} {
 		if err := writeInputSheet(f, st, string(s.sheet), s.cols); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.sheet, err)
 		}
@@ -244,7 +244,7 @@ func writeGuide(f *excelize.File, st *templateStyles) error {
 	for _, sh := range []struct {
 		sheet SheetKind
 		cols  []Column
-	}{{ResultsSheet, ResultColumns}, {MembersSheet, MemberColumns}} {
+	}{{ResultsSheet, resultColumns}, {MembersSheet, memberColumns}} {
 		for _, c := range sh.cols {
 			row++
 			required := "否"

@@ -25,7 +25,7 @@ func TestTemplateSheetsHeadersAndValidations(t *testing.T) {
 	for _, s := range []struct {
 		sheet string
 		cols  []Column
-	}{{string(ResultsSheet), ResultColumns}, {string(MembersSheet), MemberColumns}} {
+	}{{string(ResultsSheet), resultColumns}, {string(MembersSheet), memberColumns}} {
 		rows, err := f.GetRows(s.sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -99,14 +99,14 @@ func TestTemplateSheetsHeadersAndValidations(t *testing.T) {
 			}
 		}
 	}
-	for _, c := range MemberColumns {
+	for _, c := range memberColumns {
 		want := map[bool]string{true: "是", false: "否"}[c.Required]
 		if got := listed[string(MembersSheet)+"|"+c.Header]; got != want {
 			t.Errorf("guide: %s required = %q, want %q", c.Header, got, want)
 		}
 	}
-	if len(listed) != len(ResultColumns)+len(MemberColumns) {
-		t.Errorf("guide lists %d columns, want %d", len(listed), len(ResultColumns)+len(MemberColumns))
+	if len(listed) != len(resultColumns)+len(memberColumns) {
+		t.Errorf("guide lists %d columns, want %d", len(listed), len(resultColumns)+len(memberColumns))
 	}
 }
 

@@ -133,7 +133,7 @@ func (g *congressGen) deputy(t *Township, key ingest.Key, d time.Time, voted, va
 	return m
 }
 
-// congressCell is the cell of one of ingest.CongressColumns; nil for an empty cell or another key.
+// congressCell is the cell of one of ingest.CongressColumns(); nil for an empty cell or another key.
 func (s *sheetWriter) congressCell(c *ingest.Congress, key string) any {
 	switch key {
 	case "constituency_no":

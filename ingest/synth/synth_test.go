@@ -283,7 +283,7 @@ func TestCleanWorkbookReadsBack(t *testing.T) {
 		sheet ingest.SheetKind
 		cols  []ingest.Column
 		n     int
-	}{{ingest.ResultsSheet, ingest.ResultColumns[:len(ingest.ResultColumns)-len(ingest.CongressColumns)], len(tw.Results)}, {ingest.MembersSheet, ingest.MemberColumns, len(tw.Members)}} {
+	}{{ingest.ResultsSheet, ingest.ResultColumns()[:len(ingest.ResultColumns())-len(ingest.CongressColumns())], len(tw.Results)}, {ingest.MembersSheet, ingest.MemberColumns(), len(tw.Members)}} {
 		rows, err := f.GetRows(string(s.sheet))
 		if err != nil {
 			t.Fatal(err)
@@ -300,7 +300,7 @@ func TestCleanWorkbookReadsBack(t *testing.T) {
 	rows, _ := f.GetRows(string(ingest.MembersSheet))
 	m := tw.Members[len(tw.Members)-1]
 	got := map[string]string{}
-	for i, c := range ingest.MemberColumns {
+	for i, c := range ingest.MemberColumns() {
 		if last := rows[len(rows)-1]; i < len(last) {
 			got[c.Key] = last[i]
 		}

@@ -77,7 +77,7 @@ func newSheetWriter(t *Township, all []ingest.Column, salt uint64) *sheetWriter 
 	s := &sheetWriter{t: t, st: st, keyCol: map[string]int{}}
 	congress := map[string]bool{}
 	if !t.holdsDeputies() { // a township without a people's congress election has no use for those columns
-		for _, c := range ingest.CongressColumns {
+		for _, c := range ingest.CongressColumns() {
 			congress[c.Key] = true
 		}
 	}
@@ -406,14 +406,14 @@ func layoutSheets(t *Township, merge bool) (results, members *sheet) {
 	if y := lastYear(t); y != t.Results[0].Year {
 		years += "、" + fmt.Sprint(y)
 	}
-	rs := newSheetWriter(t, ingest.ResultColumns, 1)
+	rs := newSheetWriter(t, ingest.ResultColumns(), 1)
 	what := "村（社区）换届"
 	if t.holdsDeputies() {
 		what = "人大代表换届"
 	}
 	title := fmt.Sprintf("%s%s年%s选举结果统计表", t.Name, years, what)
 	results = rs.layout(title, len(t.Results), func(i, row int) []any { return rs.resultCells(&t.Results[i], row) }, t.style.totalRow, merge)
-	ms := newSheetWriter(t, ingest.MemberColumns, 2)
+	ms := newSheetWriter(t, ingest.MemberColumns(), 2)
 	title = fmt.Sprintf("%s%s年%s当选人员名册", t.Name, years, what)
 	members = ms.layout(title, len(t.Members), func(i, row int) []any { return ms.memberCells(&t.Members[i], row) }, false, merge)
 	return results, members
