@@ -1,10 +1,12 @@
 package ingest
 
 import (
+	"context"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
@@ -56,53 +58,66 @@ func (s *stager) close() error {
 	return errors.Join(errs...)
 }
 
-// file stages every row of one parsed file, and its warnings with the election they are about.
-// source_file is always the path the file was read from, so that a later file from the same path
-// replaces what this one wrote.
-func (s *stager) file(id int, p *Parsed) error {
+// flush makes the rows appended so far visible to queries on the connection.
+func (s *stager) flush() error {
+	var errs []error
+	for _, a := range []*duckdb.Appender{s.elections, s.members, s.warnings, s.files} {
+		errs = append(errs, a.Flush())
+	}
+	return errors.Join(errs...)
+}
+
+// rows stages rows of one file as they are read. source_file is always the path the file was read
+// from, so that a later file from the same path replaces what this one wrote. raw, parallel to members,
+// holds the cells as written for the whole-file checks' messages (nil when unknown); seq gives a row's
+// place in its file.
+func (s *stager) rows(id int, path string, results []Result, members []Member, raw []memberRaw, seq func(sheet string, row int) int64) error {
 	fid := int32(id)
-	where := map[[2]any]Key{}
-	for i := range p.Results {
-		r := &p.Results[i]
-		where[[2]any{r.Sheet, r.Row}] = r.Key
+	for i := range results {
+		r := &results[i]
 		if err := s.elections.AppendRow(fid, r.County, r.Township, r.Unit, int32(r.Year), r.Body,
 			optInt(r.Term), optStr(r.Method), optInt(r.Registered), optInt(r.Voted), optInt(r.ProxyVotes),
 			optInt(r.MobileVotes), optInt(r.ValidBallots), optInt(r.InvalidBallots), optInt(r.Seats),
 			optInt(r.Candidates), optInt(r.Elected), optTime(r.Date), optBool(r.FirstRound),
-			p.Path, r.Sheet, int32(r.Row), optStr(r.ConstituencyNo), optInt(r.Population), optInt(r.Adults),
+			path, r.Sheet, int32(r.Row), optStr(r.ConstituencyNo), optInt(r.Population), optInt(r.Adults),
 			optInt(r.AwayHome), optInt(r.AwayWorkplace), optInt(r.AwayMissing), optInt(r.Incapable),
 			optInt(r.Suspended), optInt(r.Deprived), optInt(r.RegisteredWomen), optInt(r.RegisteredMinority),
 			optInt(r.RegisteredMigrant), optInt(r.NominatedByParties), optInt(r.NominatedByVoters),
-			optInt(r.InPersonVotes), optStr(r.Round)); err != nil {
+			optInt(r.InPersonVotes), optStr(r.Round), seq(r.Sheet, r.Row)); err != nil {
 			return fmt.Errorf("%s 第%d行: %w", r.Sheet, r.Row, err)
 		}
 	}
-	for i := range p.Members {
-		m := &p.Members[i]
-		where[[2]any{m.Sheet, m.Row}] = m.Key
+	for i := range members {
+		m := &members[i]
+		var birth, age driver.Value
+		if raw != nil {
+			birth, age = optStr(raw[i].birth), optStr(raw[i].age)
+		}
 		if err := s.members.AppendRow(fid, m.County, m.Township, m.Unit, int32(m.Year), m.Body,
 			m.Name, m.Position, m.Gender, optTime(m.Birth), optInt(m.Age), optStr(m.Ethnicity),
 			optStr(m.Party), optStr(m.Education), optBool(m.Reelected), optStr(m.IDNumber), optBool(m.WealthLeader),
 			optBool(m.GraduateOfficial), optStr(m.Category), optInt(m.Votes), m.PersonKey,
-			p.Path, m.Sheet, int32(m.Row)); err != nil {
+			path, m.Sheet, int32(m.Row), seq(m.Sheet, m.Row), birth, age); err != nil {
 			return fmt.Errorf("%s 第%d行: %w", m.Sheet, m.Row, err)
 		}
 	}
-	for _, pr := range p.Problems {
+	return nil
+}
+
+// fileWarnings stages the warnings of a file that loads, and the file itself. The election each warning
+// is about is filled in SQL from the staged row it points at (warning_keys.sql).
+func (s *stager) fileWarnings(id int, path string, problems []Problem) error {
+	fid := int32(id)
+	for _, pr := range problems {
 		if pr.Severity != Warning {
 			continue
 		}
-		k, ok := where[[2]any{pr.Sheet, pr.Row}]
-		key := []driver.Value{nil, nil, nil, nil, nil}
-		if ok {
-			key = []driver.Value{k.County, k.Township, k.Unit, int32(k.Year), k.Body}
-		}
-		if err := s.warnings.AppendRow(append([]driver.Value{fid, p.Path, optStr(pr.Sheet), optRow(pr.Row),
-			optStr(pr.Column), optStr(pr.Value), pr.Rule, pr.Message}, key...)...); err != nil {
+		if err := s.warnings.AppendRow(fid, path, optStr(pr.Sheet), optRow(pr.Row),
+			optStr(pr.Column), optStr(pr.Value), pr.Rule, pr.Message, nil, nil, nil, nil, nil); err != nil {
 			return fmt.Errorf("warning %s: %w", pr.Rule, err)
 		}
 	}
-	return s.files.AppendRow(fid, p.Path)
+	return s.files.AppendRow(fid, path)
 }
 
 func optInt(p *int) driver.Value {
@@ -138,4 +153,34 @@ func optTime(p *time.Time) driver.Value {
 		return nil
 	}
 	return *p
+}
+
+// privateDB is the in-memory database of the files parsed on their own (ParseFile), opened once per
+// process: opening a DuckDB costs tens of milliseconds, more than checking a typical file.
+var privateDB = sync.OnceValues(func() (*sql.DB, error) { return sql.Open("duckdb", "") })
+
+// withPrivateStage runs fn over staging tables of their own in an in-memory database, for the
+// whole-file checks of a file parsed on its own (ParseFile).
+func withPrivateStage(fn func(conn *sql.Conn, s *stager) error) error {
+	ctx := context.Background()
+	db, err := privateDB()
+	if err != nil {
+		return fmt.Errorf("open an in-memory database: %w", err)
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("open an in-memory database: %w", err)
+	}
+	defer conn.Close()
+	// Staging tables are temporary, private to the connection, and made anew for every file.
+	if _, err := conn.ExecContext(ctx, sqlStage); err != nil {
+		return fmt.Errorf("create staging tables: %w", err)
+	}
+	defer conn.ExecContext(ctx, sqlDropStage)
+	s, err := newStager(conn)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	return fn(conn, s)
 }

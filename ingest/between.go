@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
 
 // betweenTables runs between_tables.sql inside the transaction: the warnings between an election's
@@ -48,34 +47,25 @@ func (l *loader) betweenTables(ctx context.Context, tx *sql.Tx) ([]fileProblem, 
 	return out, nil
 }
 
-// warningsPerInsert is how many warnings one INSERT stores: a statement per warning took 157 s for
-// the elections of one 1,048,575-row members sheet without results (a warning each).
-const warningsPerInsert = 256
-
-// storeWarnings inserts the warnings into data_warnings, many rows per statement.
+// storeWarnings inserts the warnings into data_warnings in one statement, each column bound as one
+// list (store_warnings.sql): a statement per warning took 157 s for the elections of one 1,048,575-row
+// members sheet without results (a warning each), and 256 warnings per INSERT still 35 s of CPU.
 func storeWarnings(ctx context.Context, tx *sql.Tx, ps []fileProblem) error {
-	const cols = `INSERT INTO data_warnings (source_file, sheet, row_number, column_name, value, rule,
-		message, county, township, unit, year, body) VALUES `
-	var q strings.Builder
-	args := make([]any, 0, 11*warningsPerInsert)
-	for len(ps) > 0 {
-		batch := ps[:min(len(ps), warningsPerInsert)]
-		ps = ps[len(batch):]
-		q.Reset()
-		q.WriteString(cols)
-		args = args[:0]
-		for i, fp := range batch {
-			if i > 0 {
-				q.WriteString(", ")
-			}
-			q.WriteString("(?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)")
-			p := fp.problem
-			args = append(args, p.File, optStr(p.Sheet), optRow(p.Row), p.Value, p.Rule, p.Message,
-				fp.key.County, fp.key.Township, fp.key.Unit, fp.key.Year, fp.key.Body)
-		}
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
-			return fmt.Errorf("store warning: %w", err)
-		}
+	if len(ps) == 0 {
+		return nil
+	}
+	n := len(ps)
+	files, sheets, values, rules, messages := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	counties, townships, units, bodies := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	rows, years := make([]int32, n), make([]int32, n)
+	for i, fp := range ps {
+		p := fp.problem
+		files[i], sheets[i], rows[i], values[i], rules[i], messages[i] = p.File, p.Sheet, int32(p.Row), p.Value, p.Rule, p.Message
+		counties[i], townships[i], units[i], years[i], bodies[i] = fp.key.County, fp.key.Township, fp.key.Unit, int32(fp.key.Year), fp.key.Body
+	}
+	if _, err := tx.ExecContext(ctx, sqlStoreWarnings, files, sheets, rows, values, rules, messages,
+		counties, townships, units, years, bodies); err != nil {
+		return fmt.Errorf("store warnings: %w", err)
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"context"
+	"database/sql"
 	"electsum"
 	"fmt"
 	"regexp"
@@ -183,80 +185,154 @@ func (sp *sheetParser) total(row int, cells []string) bool {
 	return true
 }
 
-// finish runs the checks that need the whole file: duplicates, ages at the election date, and whether
-// the two sheets agree.
-func (fp *fileParser) finish() {
-	defer fp.sortProblems()
+// checkSheets runs the whole-file checks that need no rows: a file without a data sheet, or without
+// a data row. It reports false when there is nothing else to check.
+func (fp *fileParser) checkSheets() bool {
 	if !fp.hasKind[ResultsSheet] && !fp.hasKind[MembersSheet] {
 		fp.add(Problem{Severity: Error, Rule: "no_data_sheet",
 			Message: "文件中没有可识别的“选举结果”或“当选人员”表：请确认表头行使用标准列名(可用 electsum template 生成标准采集表)"})
-		return
+		return false
 	}
-	if len(fp.out.Results) == 0 && len(fp.out.Members) == 0 {
+	if fp.nResults == 0 && fp.nMembers == 0 {
 		fp.add(Problem{Severity: Warning, Rule: "no_data_rows",
 			Message: "文件只有表头，表头下面没有任何数据行，导入后没有数据：请确认是否发错了文件(例如空白的采集表)"})
 	}
-	results := fp.out.Results
-	byKey := make(map[Key]int, len(results))
-	for i := range results {
-		r := &results[i]
-		if first, dup := byKey[r.Key]; dup {
-			sp := fp.sheetNamed(r.Sheet)
+	return true
+}
+
+// finish runs the checks that need the whole file on a file read into memory (ParseFile): its rows are
+// staged in a private in-memory database, and checked by the same SQL the loader runs over its staging
+// tables (checkStaged).
+func (fp *fileParser) finish() error {
+	defer fp.sortProblems()
+	if !fp.checkSheets() {
+		return nil
+	}
+	return withPrivateStage(func(conn *sql.Conn, s *stager) error {
+		if err := s.rows(0, fp.path, fp.out.Results, fp.out.Members, fp.raw, sheetSeq(fp.sheetNo)); err != nil {
+			return err
+		}
+		if err := s.flush(); err != nil {
+			return err
+		}
+		return checkStaged(context.Background(), conn, func(int) *fileParser { return fp })
+	})
+}
+
+// checkStaged runs the checks that need the whole file over the staged rows of every file at once:
+// duplicates, ages at the election date, and whether the two sheets agree. SQL finds the rows
+// (check_results.sql, check_members.sql), file by file in file order; the messages are written here,
+// into the parser of the row's file (nil: a file not to check).
+func checkStaged(ctx context.Context, conn *sql.Conn, parser func(id int) *fileParser) error {
+	if err := checkStagedResults(ctx, conn, parser); err != nil {
+		return fmt.Errorf("check the results rows: %w", err)
+	}
+	if err := checkStagedMembers(ctx, conn, parser); err != nil {
+		return fmt.Errorf("check the members rows: %w", err)
+	}
+	return nil
+}
+
+func checkStagedResults(ctx context.Context, conn *sql.Conn, parser func(id int) *fileParser) error {
+	rows, err := conn.QueryContext(ctx, sqlCheckResults)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int
+		var r Result
+		var elected sql.NullInt64
+		var firstRow, members int
+		var isFirst bool
+		if err := rows.Scan(&id, &r.Sheet, &r.Row, &r.County, &r.Township, &r.Unit, &r.Year, &r.Body, &elected,
+			&firstRow, &isFirst, &members); err != nil {
+			return err
+		}
+		fp := parser(id)
+		if fp == nil {
+			continue
+		}
+		sp := fp.sheetNamed(r.Sheet)
+		if !isFirst {
 			sp.problem(Error, "duplicate_result", r.Row, fUnit, r.Unit,
 				fmt.Sprintf("%s 的选举结果重复填写(第 %d 行与第 %d 行)：每个村(社区)每年每类选举只填一行，请删除重复行",
-					keyText(r.Key), results[first].Row, r.Row))
+					keyText(r.Key), firstRow, r.Row))
 			continue
 		}
-		byKey[r.Key] = i
+		if fp.hasKind[MembersSheet] && elected.Valid && int64(members) != elected.Int64 {
+			sp.problem(Warning, "member_count_mismatch", r.Row, fElected, fmt.Sprint(elected.Int64),
+				fmt.Sprintf("%s 的%s为 %d，但当选人员表中有 %d 人：请核对", keyText(r.Key), sp.label(fElected, r.Row), elected.Int64, members))
+		}
 	}
+	return rows.Err()
+}
 
-	type personID struct {
-		county, body, person string
-		year                 int
+func checkStagedMembers(ctx context.Context, conn *sql.Conn, parser func(id int) *fileParser) error {
+	rows, err := conn.QueryContext(ctx, sqlCheckMembers)
+	if err != nil {
+		return err
 	}
-	members := fp.out.Members
-	seen := make(map[personID]int, len(members))
-	count := make(map[Key]int)
-	for i := range members {
-		m := &members[i]
-		sp := fp.raw[i].sheet
-		id := personID{m.County, m.Body, m.PersonKey, m.Year}
-		if first, dup := seen[id]; dup {
+	defer rows.Close()
+	for rows.Next() {
+		var id int
+		var m Member
+		var raw memberRaw
+		var birth, date sql.NullTime
+		var age, votes, valid, resultRow sql.NullInt64
+		var resultSheet sql.NullString
+		var firstRow int
+		var isFirst, firstOfElection, hasResult bool
+		if err := rows.Scan(&id, &m.Sheet, &m.Row, &m.County, &m.Township, &m.Unit, &m.Year, &m.Body, &m.Name, &birth, &age,
+			&m.IDNumber, &votes, &raw.birth, &raw.age, &firstRow, &isFirst, &firstOfElection,
+			&hasResult, &date, &valid, &resultSheet, &resultRow); err != nil {
+			return err
+		}
+		fp := parser(id)
+		if fp == nil {
+			continue
+		}
+		m.Birth, m.Age, m.Votes = optionalTime(birth), optionalInt(age), optionalInt(votes)
+		sp := fp.sheetNamed(m.Sheet)
+		raw.sheet = sp
+		if !isFirst {
 			sp.problem(Error, "duplicate_person", m.Row, fName, m.Name,
 				fmt.Sprintf("%s 在 %s 中出现两次(第 %d 行与第 %d 行)：同一人在同一年同一组织只填一行，请删除重复行",
-					m.Name, keyText(m.Key), members[first].Row, m.Row))
-		} else {
-			seen[id] = i
+					m.Name, keyText(m.Key), firstRow, m.Row))
 		}
-		count[m.Key]++
-		fp.checkAge(m, fp.raw[i], byKey)
+		fp.checkAge(&m, raw, optionalTime(date))
+		if !fp.hasKind[ResultsSheet] {
+			continue
+		}
+		if !hasResult && firstOfElection && m.Year != 0 && m.Body != "" {
+			sp.problem(Warning, "no_result_row", m.Row, fUnit, m.Unit,
+				fmt.Sprintf("%s 有当选人员，但本文件的选举结果表中没有对应的行：请在选举结果表中补填", keyText(m.Key)))
+		}
+		// Nobody gets more votes than there are valid ballots in their election's results row.
+		if hasResult && m.Votes != nil && valid.Valid && int64(*m.Votes) > valid.Int64 {
+			rs := fp.sheetNamed(resultSheet.String)
+			sp.problem(Error, "votes_gt_valid_ballots", m.Row, fVotes, fmt.Sprint(*m.Votes),
+				fmt.Sprintf("%s 的%s为 %d，多于%s在“%s”表中的%s %d：得票数不能超过有效票数，请核对", m.Name, sp.label(fVotes, m.Row), *m.Votes,
+					keyText(m.Key), rs.name, rs.label(fValidBallots, int(resultRow.Int64)), valid.Int64))
+		}
 	}
+	return rows.Err()
+}
 
-	if !fp.hasKind[ResultsSheet] || !fp.hasKind[MembersSheet] {
-		return
+func optionalTime(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
 	}
-	reported := map[Key]bool{}
-	for i := range members {
-		m := &members[i]
-		if _, ok := byKey[m.Key]; ok || reported[m.Key] || m.Year == 0 || m.Body == "" {
-			continue
-		}
-		reported[m.Key] = true
-		fp.raw[i].sheet.problem(Warning, "no_result_row", m.Row, fUnit, m.Unit,
-			fmt.Sprintf("%s 有当选人员，但本文件的选举结果表中没有对应的行：请在选举结果表中补填", keyText(m.Key)))
+	v := t.Time.UTC()
+	return &v
+}
+
+func optionalInt(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
 	}
-	fp.checkVotes(byKey)
-	for i := range results {
-		r := &results[i]
-		if r.Elected == nil || byKey[r.Key] != i {
-			continue
-		}
-		if n := count[r.Key]; n != *r.Elected {
-			sp := fp.sheetNamed(r.Sheet)
-			sp.problem(Warning, "member_count_mismatch", r.Row, fElected, fmt.Sprint(*r.Elected),
-				fmt.Sprintf("%s 的%s为 %d，但当选人员表中有 %d 人：请核对", keyText(r.Key), sp.label(fElected, r.Row), *r.Elected, n))
-		}
-	}
+	v := int(n.Int64)
+	return &v
 }
 
 // octoberAsNumber is a birth month as a number cell stores 1975.10: Excel keeps 1975.1, which reads as
@@ -267,14 +343,14 @@ var octoberAsNumber = regexp.MustCompile(`^\d{4}\.1$`)
 // born before the election. The election date is the results row's 选举日期, else the year's end.
 // 出生年月 stored as 1975.1 and an 年龄 more than a year off the 出生年月 are warnings.
 
-func (fp *fileParser) checkAge(m *Member, raw memberRaw, results map[Key]int) {
+func (fp *fileParser) checkAge(m *Member, raw memberRaw, electionDate *time.Time) {
 	if m.Year == 0 {
 		return
 	}
 	sp := raw.sheet
 	var date time.Time
-	if i, ok := results[m.Key]; ok && fp.out.Results[i].Date != nil {
-		date = *fp.out.Results[i].Date
+	if electionDate != nil {
+		date = *electionDate
 	}
 	at := electsum.ElectionDate(m.Year, date)
 	if m.Birth != nil && m.Birth.After(at) {

@@ -170,24 +170,3 @@ func sumOf(r *Result, fs []field) (sum int, all bool) {
 	}
 	return sum, true
 }
-
-// checkVotes checks each elected person's 得票数 against the 有效票数 of their election's results row
-// in the same file: nobody gets more votes than there are valid ballots.
-func (fp *fileParser) checkVotes(results map[Key]int) {
-	for i := range fp.out.Members {
-		m := &fp.out.Members[i]
-		j, ok := results[m.Key]
-		if !ok || m.Votes == nil {
-			continue
-		}
-		r := &fp.out.Results[j]
-		if r.ValidBallots == nil || *m.Votes <= *r.ValidBallots {
-			continue
-		}
-		sp := fp.raw[i].sheet
-		rs := fp.sheetNamed(r.Sheet)
-		sp.problem(Error, "votes_gt_valid_ballots", m.Row, fVotes, fmt.Sprint(*m.Votes),
-			fmt.Sprintf("%s 的%s为 %d，多于%s在“%s”表中的%s %d：得票数不能超过有效票数，请核对", m.Name, sp.label(fVotes, m.Row), *m.Votes,
-				keyText(m.Key), rs.name, rs.label(fValidBallots, r.Row), *r.ValidBallots))
-	}
-}

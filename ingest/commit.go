@@ -20,6 +20,9 @@ func (l *loader) finish(ctx context.Context) (*Report, error) {
 		return l.report(), fmt.Errorf("stage rows: %w", err)
 	}
 	l.stage = nil
+	if err := l.execEach(ctx, sqlWarningKeys); err != nil {
+		return l.report(), fmt.Errorf("stage warnings: %w", err)
+	}
 	if err := l.resolveCounties(ctx); err != nil {
 		return l.report(), err
 	}
@@ -41,11 +44,10 @@ func (l *loader) finish(ctx context.Context) (*Report, error) {
 	}
 	for {
 		for id, f := range l.files {
-			if f.report.Outcome == Rejected && f.staged {
-				if err := l.execEach(ctx, sqlDropFile, id); err != nil {
-					return l.report(), fmt.Errorf("drop staged rows of %s: %w", f.report.Path, err)
+			if f.report.Outcome == Rejected {
+				if err := l.dropStaged(ctx, id); err != nil {
+					return l.report(), err
 				}
-				f.staged = false
 			}
 		}
 		clashes, err := l.commit(ctx)
@@ -121,10 +123,6 @@ func (l *loader) stageLog(ctx context.Context) error {
 	})
 }
 
-// commitHook, when set by a test, runs inside the transaction after the rows are moved, to prove
-// that a failure there leaves every table as it was.
-var commitHook func(tx *sql.Tx) error
-
 // commit moves the staged rows into the real tables and writes ingest_log, in one transaction. When
 // staged people clash with people already in the database it rolls back and returns the clashes.
 func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) {
@@ -160,8 +158,8 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	if err != nil {
 		return nil, err
 	}
-	if commitHook != nil {
-		if err := commitHook(tx); err != nil {
+	if l.hooks.beforeCommit != nil {
+		if err := l.hooks.beforeCommit(tx); err != nil {
 			return nil, err
 		}
 	}

@@ -58,11 +58,22 @@ type ProgressEvent struct {
 // opts.Replaces) first removes everything the earlier file loaded. The Report is returned whenever the
 // files could be listed, also together with an error.
 func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*Report, error) {
+	return loadWith(ctx, db, paths, opts, loadHooks{})
+}
+
+// loadHooks put a misbehaving reader, or a failing step inside the transaction, in place of the real
+// ones. Only tests set them.
+type loadHooks struct {
+	read         readFunc               // nil: readFile
+	beforeCommit func(tx *sql.Tx) error // runs inside the transaction after the rows are moved
+}
+
+func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions, hooks loadHooks) (*Report, error) {
 	files, skipped, err := expandPaths(paths, opts.Exclude)
 	if err != nil {
 		return nil, err
 	}
-	l, err := newLoader(ctx, db, opts)
+	l, err := newLoader(ctx, db, opts, hooks)
 	if err != nil {
 		return nil, err
 	}
@@ -100,13 +111,21 @@ func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*R
 		l.notLoaded()
 		return l.report(), err
 	}
+	if err := l.checkFiles(ctx); err != nil {
+		l.notLoaded()
+		return l.report(), err
+	}
 	return l.finish(ctx)
 }
 
 // loadParsed loads already-parsed files; it is Load without the file system, for tests and for
 // callers that build Parsed values themselves.
 func loadParsed(ctx context.Context, db *sql.DB, parsed []*Parsed, opts LoadOptions) (*Report, error) {
-	l, err := newLoader(ctx, db, opts)
+	return loadParsedWith(ctx, db, parsed, opts, loadHooks{})
+}
+
+func loadParsedWith(ctx context.Context, db *sql.DB, parsed []*Parsed, opts LoadOptions, hooks loadHooks) (*Report, error) {
+	l, err := newLoader(ctx, db, opts, hooks)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +147,9 @@ func loadParsed(ctx context.Context, db *sql.DB, parsed []*Parsed, opts LoadOpti
 type fileState struct {
 	report   FileReport
 	problems []Problem
-	keys     []Key // elections it covers, once each
+	keys     []Key       // elections it covers, once each
+	cover    *coverage   // while its rows are staged
+	parser   *fileParser // from when it is read until it is checked as a whole (checkFiles)
 	staged   bool
 }
 
@@ -138,6 +159,7 @@ type loader struct {
 	db      *sql.DB
 	conn    *sql.Conn
 	opts    LoadOptions
+	hooks   loadHooks
 	stage   *stager
 	files   []*fileState
 	known   map[string]bool // content already loaded, and current
@@ -149,7 +171,7 @@ type loader struct {
 	skipped []string // files in the folders that electsum wrote itself (expandPaths)
 }
 
-func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions) (*loader, error) {
+func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions, hooks loadHooks) (*loader, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = 2
 	}
@@ -160,7 +182,7 @@ func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions) (*loader, erro
 	if err != nil {
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	l := &loader{db: db, conn: conn, opts: opts, known: map[string]bool{}, inRun: map[string]int{},
+	l := &loader{db: db, conn: conn, opts: opts, hooks: hooks, known: map[string]bool{}, inRun: map[string]int{},
 		clashes: map[[2]int]*clash{}}
 	if err := l.readKnown(ctx); err != nil {
 		conn.Close()
@@ -262,16 +284,52 @@ func (l *loader) fail(id int, p Problem) {
 	}
 }
 
-// add checks one parsed file against the others of the run and stages its rows.
+// add stages the rows of a file parsed beforehand (loadParsed), whose problems are its own.
 func (l *loader) add(ctx context.Context, id int, p *Parsed) error {
-	f := l.files[id]
-	if p.Path == "" {
-		p.Path = f.report.Path
+	if err := l.stageRows(id, p.Results, p.Members, nil, nil); err != nil {
+		return err
 	}
-	f.report.Results, f.report.Members = len(p.Results), len(p.Members)
-	l.rows += len(p.Results) + len(p.Members)
-	f.problems = append(f.problems, p.Problems...)
-	for _, pr := range p.Problems {
+	return l.settle(ctx, id, p.Problems)
+}
+
+// stageRows stages a batch of one file's rows as they are read. Clashes between files are found in SQL
+// over the staging tables once all files are in, so that memory does not grow with the number of
+// people; only the file's elections are kept, for the report. seq gives a row's place in its file (nil:
+// its place in the batch).
+func (l *loader) stageRows(id int, results []Result, members []Member, raw []memberRaw, seq func(sheet string, row int) int64) error {
+	f := l.files[id]
+	f.report.Results += len(results)
+	f.report.Members += len(members)
+	l.rows += len(results) + len(members)
+	if f.cover == nil {
+		f.cover = &coverage{resultSeen: map[Key]bool{}, memberSeen: map[Key]bool{}}
+	}
+	for i := range results {
+		f.cover.add(&f.cover.results, f.cover.resultSeen, results[i].Key)
+	}
+	for i := range members {
+		m := &members[i]
+		if m.PersonKey == "" {
+			m.PersonKey = personKey(m)
+		}
+		f.cover.add(&f.cover.members, f.cover.memberSeen, m.Key)
+	}
+	if seq == nil {
+		n := int64(0)
+		seq = func(string, int) int64 { n++; return n }
+	}
+	f.staged = true
+	if err := l.stage.rows(id, f.report.Path, results, members, raw, seq); err != nil {
+		return fmt.Errorf("stage %s: %w", f.report.Path, err)
+	}
+	return nil
+}
+
+// settle decides a file whose rows are all staged and checked, given the problems of its own.
+func (l *loader) settle(ctx context.Context, id int, problems []Problem) error {
+	f := l.files[id]
+	f.problems = append(f.problems, problems...)
+	for _, pr := range problems {
 		if pr.Severity == Error {
 			f.report.Outcome = Rejected
 			if f.report.Message == "" {
@@ -279,34 +337,57 @@ func (l *loader) add(ctx context.Context, id int, p *Parsed) error {
 			}
 		}
 	}
+	cover := f.cover
+	f.cover = nil
 	if f.report.Outcome == Rejected {
 		// A file with errors of its own takes no part in the checks between files, so that what is
 		// reported does not depend on the order files were read in.
-		return nil
+		return l.dropStaged(ctx, id)
 	}
 	f.report.Outcome = Loaded
-	// Clashes between files are found in SQL over the staging tables once all files are in, so that
-	// memory does not grow with the number of people; only the file's elections are kept, for the report.
-	seen := map[Key]bool{}
-	cover := func(k Key) {
-		if !seen[k] {
-			seen[k] = true
-			f.keys = append(f.keys, k)
+	if cover != nil {
+		f.keys = cover.results
+		for _, k := range cover.members {
+			if !cover.resultSeen[k] {
+				f.keys = append(f.keys, k)
+			}
 		}
-	}
-	for i := range p.Results {
-		cover(p.Results[i].Key)
-	}
-	for i := range p.Members {
-		m := &p.Members[i]
-		if m.PersonKey == "" {
-			m.PersonKey = personKey(m)
-		}
-		cover(m.Key)
-	}
-	if err := l.stage.file(id, p); err != nil {
-		return fmt.Errorf("stage %s: %w", p.Path, err)
 	}
 	f.staged = true
+	if err := l.stage.fileWarnings(id, f.report.Path, problems); err != nil {
+		return fmt.Errorf("stage %s: %w", f.report.Path, err)
+	}
 	return nil
+}
+
+// dropStaged forgets the staged rows of a file that is rejected.
+func (l *loader) dropStaged(ctx context.Context, id int) error {
+	f := l.files[id]
+	if !f.staged {
+		return nil
+	}
+	if l.stage != nil {
+		if err := l.stage.flush(); err != nil {
+			return fmt.Errorf("stage rows: %w", err)
+		}
+	}
+	if err := l.execEach(ctx, sqlDropFile, id); err != nil {
+		return fmt.Errorf("drop staged rows of %s: %w", f.report.Path, err)
+	}
+	f.staged = false
+	return nil
+}
+
+// coverage collects the elections a file's rows cover while they are staged, once each: those of its
+// results rows first, then those only its members rows name.
+type coverage struct {
+	results, members       []Key
+	resultSeen, memberSeen map[Key]bool
+}
+
+func (c *coverage) add(list *[]Key, seen map[Key]bool, k Key) {
+	if !seen[k] {
+		seen[k] = true
+		*list = append(*list, k)
+	}
 }

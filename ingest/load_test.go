@@ -284,7 +284,7 @@ func TestLoadFailureInsideTransactionChangesNothing(t *testing.T) {
 	before := snapshot(t, db)
 
 	boom := errors.New("boom")
-	commitHook = func(tx *sql.Tx) error {
+	failing := loadHooks{beforeCommit: func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRow(`SELECT count(*) FROM elections WHERE method = '有候选人（更正）'`).Scan(&n); err != nil {
 			return err
@@ -293,10 +293,9 @@ func TestLoadFailureInsideTransactionChangesNothing(t *testing.T) {
 			t.Errorf("inside the transaction %d corrected rows, want 2", n)
 		}
 		return boom
-	}
-	defer func() { commitHook = nil }()
+	}}
 	fixed := township("a.xlsx", "东镇", 2, 2024, "（更正）")
-	if _, err := loadParsed(ctx, db, []*Parsed{fixed, township("b.xlsx", "西镇", 2, 2024, "")}, LoadOptions{Now: fixedNow}); !errors.Is(err, boom) {
+	if _, err := loadParsedWith(ctx, db, []*Parsed{fixed, township("b.xlsx", "西镇", 2, 2024, "")}, LoadOptions{Now: fixedNow}, failing); !errors.Is(err, boom) {
 		t.Fatalf("err = %v", err)
 	}
 	if after := snapshot(t, db); after != before {
@@ -304,7 +303,6 @@ func TestLoadFailureInsideTransactionChangesNothing(t *testing.T) {
 	}
 
 	// A constraint violation the reader missed (the same person twice in one file) fails the same way.
-	commitHook = nil
 	dup := township("b.xlsx", "西镇", 2, 2024, "")
 	dup.Members = append(dup.Members, dup.Members[0])
 	if _, err := loadParsed(ctx, db, []*Parsed{dup}, LoadOptions{Now: fixedNow}); err == nil {
@@ -393,16 +391,17 @@ func TestLoadSurvivesReaderPanic(t *testing.T) {
 	for _, name := range []string{"a.xlsx", "b.xlsx"} {
 		os.WriteFile(filepath.Join(dir, name), []byte(name), 0o644)
 	}
-	parseFile = func(path string, _ ParseOptions) (*Parsed, error) {
+	good := writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{resultsHeader, resultRow("石桥村", "村民委员会", 1)}})
+	panicking := loadHooks{read: func(path string, opts ParseOptions, emit rowSink) (*fileParser, error) {
 		if strings.HasSuffix(path, "b.xlsx") {
 			var parts []string
 			_ = parts[len(path)] // index out of range: a runtime panic as a reader bug would raise
 		}
-		return township(path, "东镇", 1, 2024, ""), nil
-	}
-	defer func() { parseFile = ParseFile }()
+		opts.County = "东县"
+		return readFile(good, opts, emit)
+	}}
 	db := openTestDB(t)
-	_, err := Load(context.Background(), db, []string{dir}, LoadOptions{SkipBadFiles: true, Now: fixedNow})
+	_, err := loadWith(context.Background(), db, []string{dir}, LoadOptions{SkipBadFiles: true, Now: fixedNow}, panicking)
 	var pe *ProblemsError
 	if !errors.As(err, &pe) || len(pe.Rejected) != 1 || !strings.HasSuffix(pe.Rejected[0], "b.xlsx") {
 		t.Fatalf("err = %v", err)

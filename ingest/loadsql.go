@@ -35,4 +35,8 @@ var (
 	sqlMemberDuplicates = mustSQL("member_duplicates.sql")
 	sqlBlankCounties    = mustSQL("blank_counties.sql")
 	sqlFillCounty       = mustSQL("fill_county.sql")
+	sqlCheckResults     = mustSQL("check_results.sql")
+	sqlCheckMembers     = mustSQL("check_members.sql")
+	sqlWarningKeys      = mustSQL("warning_keys.sql")
+	sqlStoreWarnings    = mustSQL("store_warnings.sql")
 )

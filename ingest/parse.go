@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -59,20 +60,43 @@ func (o ParseOptions) withDefaults() ParseOptions {
 // (rows with errors are still returned, so that every problem of a run can be listed); the error is for
 // a file that cannot be read at all, a *FileError whose Kind is ErrNotWorkbook, ErrEncrypted,
 // ErrTooLarge, ErrZipBomb or ErrCorrupt.
-func ParseFile(path string, opts ParseOptions) (parsed *Parsed, err error) {
+func ParseFile(path string, opts ParseOptions) (*Parsed, error) {
+	fp, err := readFile(path, opts, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := fp.finish(); err != nil {
+		return nil, fmt.Errorf("check %s: %w", path, err)
+	}
+	return fp.out, nil
+}
+
+// rowSink takes a file's rows in batches as they are read; raw is parallel to members, sheetNo gives
+// the sheets' places in the workbook (sheetSeq). It may keep the slices, which the parser does not touch
+// again.
+type rowSink func(results []Result, members []Member, raw []memberRaw, sheetNo map[string]int) error
+
+// readFunc reads one file as readFile does.
+type readFunc func(path string, opts ParseOptions, emit rowSink) (*fileParser, error)
+
+// readFile reads one file and checks each row, but not the whole file (fileParser.finish, or
+// checkStaged over the staged rows). With emit set, the rows go to emit in batches as they are read
+// instead of being kept in Parsed, so that memory does not grow with the file.
+func readFile(path string, opts ParseOptions, emit rowSink) (fp *fileParser, err error) {
 	opts = opts.withDefaults()
 	data, err := readCapped(path, opts.MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
-	fp := newFileParser(path, opts)
+	fp = newFileParser(path, opts)
+	fp.emit = emit
 	fp.out.SHA256 = hex.EncodeToString(sum[:])
 
 	// excelize is hardened, but a hostile workbook must never take the whole run down.
 	defer func() {
 		if r := recover(); r != nil {
-			parsed = nil
+			fp = nil
 			err = &FileError{Path: path, Kind: ErrCorrupt, Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
 		}
 	}()
@@ -89,8 +113,35 @@ func ParseFile(path string, opts ParseOptions) (parsed *Parsed, err error) {
 	if err != nil {
 		return nil, err
 	}
-	fp.finish()
-	return fp.out, nil
+	if emit != nil {
+		fp.flushRows()
+		if fp.emitErr != nil {
+			return nil, fp.emitErr
+		}
+	}
+	return fp, nil
+}
+
+// streamBatch is how many rows a streaming file parser hands on at once.
+const streamBatch = 4096
+
+// rowAdded hands the rows read so far on when a batch is full and the parser streams.
+func (fp *fileParser) rowAdded() {
+	if fp.emit != nil && len(fp.out.Results)+len(fp.out.Members) >= streamBatch {
+		fp.flushRows()
+	}
+}
+
+func (fp *fileParser) flushRows() {
+	if fp.emitErr == nil && len(fp.out.Results)+len(fp.out.Members) > 0 {
+		fp.emitErr = fp.emit(fp.out.Results, fp.out.Members, fp.raw, maps.Clone(fp.sheetNo))
+	}
+	fp.out.Results, fp.out.Members, fp.raw = nil, nil, nil
+}
+
+// sheetSeq gives a row's place in its file, sheets in workbook order (sheetNo), then rows.
+func sheetSeq(sheetNo map[string]int) func(sheet string, row int) int64 {
+	return func(sheet string, row int) int64 { return int64(sheetNo[sheet])<<32 | int64(row) }
 }
 
 // readCapped reads the whole file, refusing one larger than limit before reading it.
@@ -160,6 +211,11 @@ type fileParser struct {
 	sheets  []*sheetParser
 	raw     []memberRaw // parallel to out.Members: cells needed by the checks after all sheets are read
 	hasKind map[SheetKind]bool
+	sheetNo map[string]int // a sheet's place in the workbook, by name
+
+	emit               rowSink // when set, takes the rows in batches instead of out
+	emitErr            error   // emit failed: the rest of the file is skipped
+	nResults, nMembers int     // rows read, also those already handed to emit
 
 	// Slabs for the optional values, so that a row costs a few allocations instead of one per cell.
 	ints  []int
@@ -175,7 +231,7 @@ type memberRaw struct {
 }
 
 func newFileParser(path string, opts ParseOptions) *fileParser {
-	return &fileParser{path: path, opts: opts, out: &Parsed{Path: path}, hasKind: map[SheetKind]bool{}}
+	return &fileParser{path: path, opts: opts, out: &Parsed{Path: path}, hasKind: map[SheetKind]bool{}, sheetNo: map[string]int{}}
 }
 
 func (fp *fileParser) newInt(v int) *int {
@@ -218,6 +274,9 @@ func (fp *fileParser) add(p Problem) {
 // sheet starts reading a sheet; name is "" for a CSV file.
 func (fp *fileParser) sheet(name string) *sheetParser {
 	sp := &sheetParser{fp: fp, name: name}
+	if _, ok := fp.sheetNo[name]; !ok {
+		fp.sheetNo[name] = len(fp.sheets)
+	}
 	fp.sheets = append(fp.sheets, sp)
 	return sp
 }
@@ -323,6 +382,9 @@ func isEmptyRow(cells []string) bool {
 
 // row takes one row of cells (row is 1-based, as Excel shows it).
 func (sp *sheetParser) row(row int, cells []string) {
+	if sp.fp.emitErr != nil {
+		return
+	}
 	if len(sp.merges) > 0 {
 		sp.activateMerges(row, cells)
 	}
@@ -414,7 +476,7 @@ func (sp *sheetParser) where() string {
 func (sp *sheetParser) setLayout(l *layout) {
 	sp.lay, sp.pending, sp.pendingLay = l, nil, nil
 	sp.fp.hasKind[l.spec.kind] = true
-	if n := min(sp.rows-l.headerEnd, maxPresize); n > 0 { // a hint only: a hostile file may lie
+	if n := min(sp.rows-l.headerEnd, maxPresize); n > 0 && sp.fp.emit == nil { // a hint only: a hostile file may lie
 		if l.spec.kind == ResultsSheet {
 			sp.fp.out.Results = slices.Grow(sp.fp.out.Results, n)
 		} else {
@@ -638,6 +700,8 @@ func (sp *sheetParser) result(row int, cells []string) {
 		}
 	}
 	sp.fp.out.Results = append(sp.fp.out.Results, r)
+	sp.fp.nResults++
+	sp.fp.rowAdded()
 }
 
 // count is the value of one of resultCounts.
@@ -695,6 +759,8 @@ func (sp *sheetParser) member(row int, cells []string) {
 	m.PersonKey = personKey(&m)
 	sp.fp.out.Members = append(sp.fp.out.Members, m)
 	sp.fp.raw = append(sp.fp.raw, raw)
+	sp.fp.nMembers++
+	sp.fp.rowAdded()
 }
 
 // sortProblems orders problems by sheet (in workbook order), then row, then column; whole-file

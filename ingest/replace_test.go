@@ -262,12 +262,12 @@ func wantCount(t *testing.T, db *sql.DB, want int, q, what string) {
 	}
 }
 
-// More no_result_row warnings than one INSERT stores (warningsPerInsert) are all stored, each with its
+// Many no_result_row warnings (more than the 256 one INSERT used to store) are all stored, each with its
 // own election, row and message.
 func TestManyBetweenTablesWarningsAreStored(t *testing.T) {
 	ctx := context.Background()
 	db := openTestDB(t)
-	n := 2*warningsPerInsert + 7
+	n := 2*256 + 7
 	p := township("m.csv", "东镇", n, 2024, "")
 	p.Results = nil
 	if _, err := loadParsed(ctx, db, []*Parsed{p}, LoadOptions{Now: fixedNow}); err != nil {

@@ -32,28 +32,49 @@ func hashFile(path string, limit int64) (string, int64, error) {
 	return hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
-// parseAll reads the files with opts.Workers goroutines and stages each as it arrives.
+// parseAll reads the files with opts.Workers goroutines. Their rows are staged in batches as they are
+// read, and each file is checked as a whole over its staged rows once it is read, so that memory does
+// not grow with a file's rows.
 func (l *loader) parseAll(ctx context.Context, ids []int) error {
-	type parsed struct {
-		id  int
-		p   *Parsed
-		err error
+	// A message from a worker: a batch of a file's rows, or (fp or err set) the end of the file.
+	type message struct {
+		id      int
+		results []Result
+		members []Member
+		raw     []memberRaw
+		sheetNo map[string]int
+		fp      *fileParser
+		err     error
+		done    bool
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
-	out := make(chan parsed)
+	out := make(chan message)
+	send := func(m message) error {
+		select {
+		case out <- m:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	read := l.hooks.read
+	if read == nil {
+		read = readFile
+	}
 	var wg sync.WaitGroup
 	for range min(l.opts.Workers, max(len(ids), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for id := range jobs {
-				p, err := parseSafely(l.files[id].report.Path, ParseOptions{County: l.opts.County,
-					MaxFileSize: l.opts.MaxFileSize, MaxUnzipSize: l.opts.MaxUnzipSize})
-				select {
-				case out <- parsed{id, p, err}:
-				case <-ctx.Done():
+				emit := func(results []Result, members []Member, raw []memberRaw, sheetNo map[string]int) error {
+					return send(message{id: id, results: results, members: members, raw: raw, sheetNo: sheetNo})
+				}
+				fp, err := readSafely(read, l.files[id].report.Path, ParseOptions{County: l.opts.County,
+					MaxFileSize: l.opts.MaxFileSize, MaxUnzipSize: l.opts.MaxUnzipSize}, emit)
+				if send(message{id: id, fp: fp, err: err, done: true}) != nil {
 					return
 				}
 			}
@@ -73,7 +94,7 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 
 	for {
 		// Ctrl-C does not wait for the workbooks being read: their workers drop them when done.
-		var r parsed
+		var m message
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -81,21 +102,76 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 			if !ok {
 				return ctx.Err()
 			}
-			r = next
+			m = next
 		}
-		path := l.files[r.id].report.Path
-		if r.err != nil {
-			l.fail(r.id, unreadable(path, r.err))
-		} else {
-			if r.p.SHA256 == "" {
-				r.p.SHA256 = l.files[r.id].report.SHA256
+		if !m.done {
+			if err := l.stageRows(m.id, m.results, m.members, m.raw, sheetSeq(m.sheetNo)); err != nil {
+				return err
 			}
-			if err := l.add(ctx, r.id, r.p); err != nil {
+			continue
+		}
+		if err := l.read(ctx, m.id, m.fp, m.err); err != nil {
+			return err
+		}
+		l.progress(m.id)
+	}
+}
+
+// read takes one file once its reader is done: unreadable, or read and staged, to be checked as a whole
+// with the others (checkFiles).
+func (l *loader) read(ctx context.Context, id int, fp *fileParser, err error) error {
+	f := l.files[id]
+	if err != nil {
+		// Rows staged before the reader failed are forgotten, and not counted.
+		l.fail(id, unreadable(f.report.Path, err))
+		l.rows -= f.report.Results + f.report.Members
+		f.report.Results, f.report.Members, f.cover = 0, 0, nil
+		return l.dropStaged(ctx, id)
+	}
+	f.parser = fp
+	// For the progress report until checkFiles decides: the errors of single rows are known already.
+	f.report.Outcome = Loaded
+	for _, pr := range fp.out.Problems {
+		if pr.Severity == Error {
+			f.report.Outcome = Rejected
+		}
+	}
+	return nil
+}
+
+// checkFiles runs the whole-file checks of every file read, over their staged rows at once (one pass of
+// SQL for the run instead of one per file), and settles each file.
+func (l *loader) checkFiles(ctx context.Context) error {
+	var check []int
+	for id, f := range l.files {
+		if f.parser != nil && f.parser.checkSheets() {
+			check = append(check, id)
+		}
+	}
+	if len(check) > 0 {
+		if err := l.stage.flush(); err != nil {
+			return fmt.Errorf("stage rows: %w", err)
+		}
+		parser := func(id int) *fileParser {
+			if id < 0 || id >= len(l.files) {
+				return nil
+			}
+			return l.files[id].parser
+		}
+		if err := checkStaged(ctx, l.conn, parser); err != nil {
+			return err
+		}
+	}
+	for id, f := range l.files {
+		if fp := f.parser; fp != nil {
+			f.parser = nil
+			fp.sortProblems()
+			if err := l.settle(ctx, id, fp.out.Problems); err != nil {
 				return err
 			}
 		}
-		l.progress(r.id)
 	}
+	return nil
 }
 
 // unreadable is the problem of a file that cannot be read at all. The rule tells the reader's kinds
@@ -119,22 +195,19 @@ func unreadable(path string, err error) Problem {
 	return Problem{Severity: Error, File: path, Rule: rule, Message: msg}
 }
 
-// parseFile is ParseFile, replaceable by tests that need a reader that misbehaves.
-var parseFile = ParseFile
-
-// parseSafely turns a panic in the reader (a hostile file it did not foresee) into an error for that
+// readSafely turns a panic in the reader (a hostile file it did not foresee) into an error for that
 // file, so that one file cannot bring the whole run down.
-func parseSafely(path string, opts ParseOptions) (p *Parsed, err error) {
+func readSafely(read readFunc, path string, opts ParseOptions, emit rowSink) (fp *fileParser, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			p, err = nil, fmt.Errorf("读取时出现内部错误(%v)，请把该文件和下面的信息报告给开发者：%s", r, firstFrames(debug.Stack()))
+			fp, err = nil, fmt.Errorf("读取时出现内部错误(%v)，请把该文件和下面的信息报告给开发者：%s", r, firstFrames(debug.Stack()))
 		}
 	}()
-	p, err = parseFile(path, opts)
-	if err == nil && p == nil {
+	fp, err = read(path, opts, emit)
+	if err == nil && fp == nil {
 		err = errors.New("读取器没有返回任何内容")
 	}
-	return p, err
+	return fp, err
 }
 
 // firstFrames keeps the top of a stack trace: enough to find the bug, short enough to print.

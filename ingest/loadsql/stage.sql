@@ -13,7 +13,8 @@ CREATE OR REPLACE TEMP TABLE stage_elections (
     constituency_no VARCHAR, population INTEGER, adults INTEGER, away_home INTEGER, away_workplace INTEGER,
     away_missing INTEGER, incapable INTEGER, suspended INTEGER, deprived INTEGER, registered_women INTEGER,
     registered_minority INTEGER, registered_migrant INTEGER, nominated_by_parties INTEGER,
-    nominated_by_voters INTEGER, in_person_votes INTEGER, round VARCHAR
+    nominated_by_voters INTEGER, in_person_votes INTEGER, round VARCHAR,
+    seq BIGINT -- the row's place in its file (sheet, then row): "the first row" of the whole-file checks
 );
 CREATE OR REPLACE TEMP TABLE stage_members (
     file_id INTEGER NOT NULL,
@@ -21,7 +22,9 @@ CREATE OR REPLACE TEMP TABLE stage_members (
     name VARCHAR, position VARCHAR, gender VARCHAR, birth DATE, age INTEGER, ethnicity VARCHAR,
     party VARCHAR, education VARCHAR, reelected BOOLEAN, id_number VARCHAR, wealth_leader BOOLEAN,
     graduate_official BOOLEAN, category VARCHAR, votes INTEGER, person_key VARCHAR,
-    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER
+    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER,
+    seq BIGINT,
+    raw_birth VARCHAR, raw_age VARCHAR -- 出生年月 and 年龄 as written, for the messages of the whole-file checks
 );
 CREATE OR REPLACE TEMP TABLE stage_warnings (
     file_id INTEGER NOT NULL,
