@@ -56,7 +56,7 @@ func DefaultAgeBands() []AgeBand {
 func DefaultEducationBuckets() []EducationBucket {
 	return []EducationBucket{
 		{Label: "大专及以上", Values: []string{"研究生", "大学本科", "大学专科"}},
-		{Label: "高中(中专)", Values: []string{"高中", "中专"}},
+		{Label: "高中（中专）", Values: []string{"高中", "中专"}},
 		{Label: "初中及以下", Values: []string{"初中", "小学及以下"}},
 	}
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"strings"
 
 	"electsum/analytics"
 	"electsum/templates"
@@ -100,16 +101,30 @@ func (c Config) Validate() error {
 func (c Config) Options() analytics.Options {
 	o := analytics.DefaultOptions()
 	if len(c.AgeBands) > 0 {
-		o.AgeBands = c.AgeBands
+		o.AgeBands = make([]analytics.AgeBand, len(c.AgeBands))
+		for i, b := range c.AgeBands {
+			b.Label = fullWidthBrackets(b.Label)
+			o.AgeBands[i] = b
+		}
 	}
 	if len(c.Education) > 0 {
-		o.EducationBuckets = c.Education
+		o.EducationBuckets = make([]analytics.EducationBucket, len(c.Education))
+		for i, b := range c.Education {
+			b.Label = fullWidthBrackets(b.Label)
+			o.EducationBuckets[i] = b
+		}
 	}
 	if c.Rounding != "" {
 		o.Rounding = analytics.Rounding(c.Rounding)
 	}
 	o.TurnoutThreshold = c.Thresholds.withDefaults().Turnout
 	return o
+}
+
+// fullWidthBrackets writes a label's brackets full-width, as Chinese prose and the annex print them: a
+// report.toml written with 高中(中专) gives 高中（中专） in the draft.
+func fullWidthBrackets(label string) string {
+	return strings.NewReplacer("(", "（", ")", "）").Replace(label)
 }
 
 // ExampleConfig is the commented report.toml that `electsum report init` writes; it parses to a

@@ -34,7 +34,7 @@ func loadWorld(t *testing.T, w *synth.World) *sql.DB {
 	return db
 }
 
-// TestGoldenDemoData renders the three levels from generated demo data loaded by ingest.Load and
+// TestGoldenDemoData renders the three levels, in both scripts and as HTML, from generated demo data loaded by ingest.Load and
 // summarised by analytics.Summarize: the path the binary takes, with a fixed clock. The county also
 // holds its people's congress elections, which the village drafts never show (the goldens have none).
 func TestGoldenDemoData(t *testing.T) {
@@ -66,6 +66,7 @@ func TestGoldenDemoData(t *testing.T) {
 	}
 	for name, s := range map[string]*analytics.Summary{"county": county, "township": township, "unit": unit} {
 		golden(t, "demo-"+name+".md", render(t, Builtin(), s, testConfig(), Hans, "md"))
+		golden(t, "demo-"+name+".hant.md", render(t, Builtin(), s, testConfig(), Hant, "md"))
+		golden(t, "demo-"+name+".html", render(t, Builtin(), s, testConfig(), Hans, "html"))
 	}
-	golden(t, "demo-county.html", render(t, Builtin(), county, testConfig(), Hans, "html"))
 }

@@ -72,7 +72,7 @@ func achievements(s *analytics.Summary, whole string) []Item {
 		// Age: 年龄结构趋于合理, on the average age and the youngest band.
 		if d := st.AverageAge.Change(); d.OK {
 			younger := d.V < 0
-			text := Sentence(label+"平均年龄"+Num(st.AverageAge.Current.V)+"岁", Years(st.AverageAge))
+			text := Sentence(label+"平均年龄"+Age(st.AverageAge.Current), Years(st.AverageAge))
 			if len(st.AgeBands) > 0 {
 				b := st.AgeBands[0]
 				if bup, bok := improved(b.Share); bok {

@@ -29,6 +29,10 @@ var Funcs = template.FuncMap{
 	"unitsOf":    UnitsOf,
 	"countShare": CountShare,
 	"wholeShare": WholeShare,
+	"zero":       Zero,
+	"every":      Every,
+	"age":        Age,
+	"flat":       Flat,
 	"gap":        Gap,
 	"date":       Date,
 	"committee":  committeeOf,
@@ -75,7 +79,7 @@ func Pct(v analytics.Value) string {
 	if !v.OK || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
 		return ""
 	}
-	return strconv.FormatFloat(math.Round(v.V*10)/10, 'f', 1, 64) + "%"
+	return tenths(v.V) + "%"
 }
 
 // Count prints a count with its measure word (19人, 15个); "" when missing.
@@ -105,11 +109,15 @@ func Share(v analytics.Value) string {
 }
 
 // PartClause prints a part of a whole as one clause: label, count, unit and share (女性19人，占28.8%).
-// An empty label uses the part's own label. It returns "" when the count is missing and leaves the
-// share out when only the share is missing, or when the share is not of the whole (p.Partial).
+// An empty label uses the part's own label. It returns "" when the count is missing or zero (a draft
+// never says 新当选0人，占0.0%: the template states the negative, see Zero) and leaves the share out
+// when only the share is missing, or when the share is not of the whole (p.Partial).
 func PartClause(label string, p analytics.Part, unit string) string {
 	if label == "" {
 		label = p.Label
+	}
+	if Zero(p) {
+		return ""
 	}
 	c := CountOf(label, p.Count.Current, unit)
 	if c == "" {
@@ -125,6 +133,31 @@ func WholeShare(p analytics.Part) analytics.Value {
 		return analytics.Value{}
 	}
 	return p.Share.Current
+}
+
+// Zero reports whether a part is known to have nobody (0 of N), for the template's negative sentence
+// (没有女性成员) instead of a clause with a zero.
+func Zero(p analytics.Part) bool { return p.Count.Current.OK && p.Count.Current.V == 0 }
+
+// Every reports whether a part is the whole set of total (total known, above zero, and the part's count
+// equal to it), for 均为新当选 instead of 新当选3人，占100.0%.
+func Every(p analytics.Part, total analytics.Value) bool {
+	return total.OK && total.V > 0 && p.Count.Current.OK && p.Count.Current.V == total.V
+}
+
+// Age prints an age or an average age with one decimal, the one format of ages in a draft (47.0岁);
+// "" when missing.
+func Age(v analytics.Value) string {
+	if !v.OK || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
+		return ""
+	}
+	return tenths(v.V) + "岁"
+}
+
+// tenths prints x rounded to one decimal with the decimal always written (5.0), the format of shares,
+// percentage points and ages.
+func tenths(x float64) string {
+	return strconv.FormatFloat(math.Round(x*10)/10, 'f', 1, 64)
 }
 
 // Some is PartClause for an attribute worth mentioning only when someone has it (少数民族,
@@ -186,7 +219,7 @@ func CountShare(p analytics.Part, words string) string {
 	return Clauses(c, Share(WholeShare(p)))
 }
 
-// Gap prints an age difference as 小3.2岁, 大1.0岁 or 相同; "" when missing.
+// Gap prints an age difference as 小3.2岁, 大1.0岁 or 相同 (one decimal, like every age); "" when missing.
 func Gap(v analytics.Value) string {
 	if !v.OK || math.IsNaN(v.V) {
 		return ""
@@ -194,9 +227,9 @@ func Gap(v analytics.Value) string {
 	r := math.Round(v.V*10) / 10
 	switch {
 	case r < 0:
-		return "小" + Num(-r) + "岁"
+		return "小" + tenths(-r) + "岁"
 	case r > 0:
-		return "大" + Num(r) + "岁"
+		return "大" + tenths(r) + "岁"
 	}
 	return "相同"
 }
@@ -228,27 +261,36 @@ func Parts(ps []analytics.Part, unit string) string {
 // Change prints the change of a count versus the previous term: 比上届增加10人, 比上届减少2人,
 // 与上届持平; "" unless both terms have the figure.
 func Change(f analytics.Figure, unit string) string {
-	return direction(f, "比上届增加", "比上届减少", unit)
+	return direction(f, "比上届增加", "比上届减少", unit, Num)
 }
 
-// PP prints the change of a share in percentage points: 比上届提高3.3个百分点, 比上届下降1.0个百分点,
-// 与上届持平; "" unless both terms have the share.
+// PP prints the change of a share in percentage points, always with one decimal: 比上届提高3.3个百分点,
+// 比上届下降1.0个百分点, 与上届持平; "" unless both terms have the share.
 func PP(f analytics.Figure) string {
-	return direction(f, "比上届提高", "比上届下降", "个百分点")
+	return direction(f, "比上届提高", "比上届下降", "个百分点", tenths)
 }
 
 // Moved prints the change of a share without naming the previous term, for a clause that follows a
 // Change: 提高3.3个百分点, 下降1.0个百分点, 持平.
 func Moved(f analytics.Figure) string {
-	return strings.TrimPrefix(direction(f, "提高", "下降", "个百分点"), "与上届")
+	return strings.TrimPrefix(direction(f, "提高", "下降", "个百分点", tenths), "与上届")
 }
 
-// Years prints the change of an age in years: 比上届下降0.7岁, 比上届提高1.2岁, 与上届持平.
+// Years prints the change of an age in years, with one decimal: 比上届下降0.7岁, 比上届增大1.2岁 (an age
+// grows; it is not 提高), 与上届持平.
 func Years(f analytics.Figure) string {
-	return direction(f, "比上届提高", "比上届下降", "岁")
+	return direction(f, "比上届增大", "比上届下降", "岁", tenths)
 }
 
-func direction(f analytics.Figure, up, down, unit string) string {
+// Flat reports whether a figure is the same as last term as a draft prints it (both terms known, the
+// change rounding to 0.0), so that a template can name the unchanged figures together instead of
+// repeating 与上届持平 after each.
+func Flat(f analytics.Figure) bool {
+	d := f.Change()
+	return d.OK && !math.IsNaN(d.V) && math.Round(d.V*10) == 0
+}
+
+func direction(f analytics.Figure, up, down, unit string, format func(float64) string) string {
 	d := f.Change()
 	if !d.OK || math.IsNaN(d.V) {
 		return ""
@@ -256,9 +298,9 @@ func direction(f analytics.Figure, up, down, unit string) string {
 	r := math.Round(d.V*10) / 10
 	switch {
 	case r > 0:
-		return up + Num(r) + unit
+		return up + format(r) + unit
 	case r < 0:
-		return down + Num(-r) + unit
+		return down + format(-r) + unit
 	}
 	return "与上届持平"
 }

@@ -38,14 +38,22 @@ func TestPhrasing(t *testing.T) {
 		{"change same", Change(fig(19, 19), "人"), "与上届持平"},
 		{"change no previous", Change(fig(19, none), "人"), ""},
 		{"pp up", PP(fig(28.8, 25.5)), "比上届提高3.3个百分点"},
-		{"pp down", PP(fig(24.5, 25.5)), "比上届下降1个百分点"},
+		{"pp down", PP(fig(24.5, 25.5)), "比上届下降1.0个百分点"},
 		{"pp same", PP(fig(25.5, 25.5)), "与上届持平"},
 		{"moved", Moved(fig(28.8, 25.5)), "提高3.3个百分点"},
 		{"moved same", Moved(fig(28.8, 28.8)), "持平"},
 		{"years down", Years(fig(45.1, 45.8)), "比上届下降0.7岁"},
-		{"years up", Years(fig(46, 45)), "比上届提高1岁"},
+		{"years up", Years(fig(46, 45)), "比上届增大1.0岁"},
+		{"years same", Years(fig(46, 46.04)), "与上届持平"},
+		{"age", Age(v(47)), "47.0岁"},
+		{"age tenth", Age(v(45.25)), "45.3岁"},
+		{"age missing", Age(missing), ""},
+		{"part zero", PartClause("新当选", part("", 0, 5, none, 0), "人"), ""},
+		{"zero", fmt.Sprint(Zero(part("", 0, 5, none, 0)), Zero(part("", 1, 5, none, 0)), Zero(analytics.Part{})), "true false false"},
+		{"every", fmt.Sprint(Every(part("", 5, 5, none, 0), v(5)), Every(part("", 4, 5, none, 0), v(5)), Every(part("", 0, 0, none, 0), v(0)), Every(part("", 5, 5, none, 0), missing)), "true false false false"},
+		{"flat", fmt.Sprint(Flat(fig(27.3, 27.3)), Flat(fig(27.3, 27.34)), Flat(fig(27.3, 27.4)), Flat(fig(27.3, none))), "true true false false"},
 		{"gap younger", Gap(v(-3.24)), "小3.2岁"},
-		{"gap older", Gap(v(1)), "大1岁"},
+		{"gap older", Gap(v(1)), "大1.0岁"},
 		{"gap missing", Gap(missing), ""},
 		{"clauses drop empty", Clauses("女性19人", "", "占28.8%"), "女性19人，占28.8%"},
 		{"clauses all empty", Clauses("", ""), ""},
@@ -123,7 +131,7 @@ func ExamplePP() {
 	fmt.Println(PP(fig(24.5, 25.5)))
 	// Output:
 	// 比上届提高3.3个百分点
-	// 比上届下降1个百分点
+	// 比上届下降1.0个百分点
 }
 
 func ExampleYears() {

@@ -161,7 +161,7 @@ func TestAchievementsFollowDirection(t *testing.T) {
 			t.Errorf("praises %q although the figure got worse:\n%s", bad, text)
 		}
 	}
-	for _, want := range []string{"比上届减少4人", "下降", "比上届提高1.2岁"} {
+	for _, want := range []string{"比上届减少4人", "下降", "比上届增大1.2岁"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lacks %q:\n%s", want, text)
 		}

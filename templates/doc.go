@@ -71,11 +71,11 @@
 //
 // # Helpers (reports.Funcs)
 //
-//	num 28.75 → 28.8             pct V → 28.8%              count V "人" → 19人
+//	num 28.75 → 28.8             pct V → 28.8%              count V "人" → 19人 (a zero part prints nothing: part, some, parts)
 //	countOf "女性" V "人" → 女性19人   share V → 占28.8%       part "女性" P "人" → 女性19人，占28.8%
 //	parts PS "人" → 35岁及以下6人，占9.1%；36—45岁13人，占19.7%
 //	change F "人" → 比上届增加10人 | 比上届减少2人 | 与上届持平
-//	pp F → 比上届提高3.3个百分点     years F → 比上届下降0.7岁
+//	pp F → 比上届提高3.3个百分点, 比上届下降1.0个百分点     years F → 比上届下降0.7岁, 比上届增大1.0岁
 //	clauses A B … → A，B (empties dropped)    sentence A B … → A，B。    semis A B → A；B
 //	prefix "其中，" S → 其中，S ("" when S is "")      wrap "（" S "）"
 //	list A B C → A、B和C          cn 12 → 十二              term 10 → 第十届
@@ -84,7 +84,9 @@
 //	some "少数民族" P "人" → like part, but "" when the count is 0 (for attributes worth naming only when present)
 //	countShare P "个村一次选举成功" → 15个村一次选举成功，占100.0%
 //	wholeShare P → P's share when it is of the whole set, no figure when P is Partial
-//	moved F → 提高3.3个百分点 (after a change clause)   gap V → 小3.2岁 | 大1岁 | 相同
+//	zero P (bool) → P is known to be 0 (say the negative: 没有女性成员)   every P TOTAL (bool) → P is all of TOTAL (均为连任)
+//	age V → 47.0岁 (ages always with one decimal)   flat F (bool) → the change rounds to 0.0 (group the 持平 figures)
+//	moved F → 提高3.3个百分点 (after a change clause)   gap V → 小3.2岁 | 大1.0岁 | 相同
 //	nonzero V → V, or no figure when 0     unitsOf UNITRATES withTownship → 东风镇甲村、东风镇乙村   rateOf UNITRATES → their (tied) turnout V
 //	date "2024-03-05" → 2024年3月5日        firstRound *bool → 一次选举成功 | 未能一次选举成功 | ""
 //	membersOf BODY STRUCTURE → the structure without the party share for party bodies (all are members)

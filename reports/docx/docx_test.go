@@ -26,11 +26,15 @@ func TestGoldenParts(t *testing.T) {
 			}
 		}
 	}
-	_, d := draft(t, analytics.LevelCounty, testConfig(), reports.Hant)
-	parts, _ := unzip(t, d)
-	golden(t, "county-hant-document.xml", parts["word/document.xml"])
-	golden(t, "hant-styles.xml", parts["word/styles.xml"])
-	golden(t, "hant-fontTable.xml", parts["word/fontTable.xml"])
+	for _, level := range allLevels {
+		_, d := draft(t, level, testConfig(), reports.Hant)
+		parts, _ := unzip(t, d)
+		golden(t, string(level)+"-hant-document.xml", parts["word/document.xml"])
+		if level == analytics.LevelCounty {
+			golden(t, "hant-styles.xml", parts["word/styles.xml"])
+			golden(t, "hant-fontTable.xml", parts["word/fontTable.xml"])
+		}
+	}
 }
 
 // mdLine strips a Markdown line of its syntax: heading marks, list bullets, the hard-break spaces and
