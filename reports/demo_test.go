@@ -34,12 +34,11 @@ func loadWorld(t *testing.T, w *synth.World) *sql.DB {
 	return db
 }
 
-// TestGoldenDemoData renders the three levels, in both scripts and as HTML, from generated demo data loaded by ingest.Load and
-// summarised by analytics.Summarize: the path the binary takes, with a fixed clock. The county also
-// holds its people's congress elections, which the village drafts never show (the goldens have none).
-func TestGoldenDemoData(t *testing.T) {
+// demoSummaries are the demo drafts' models: the county 示例县, its first township and that township's
+// first unit, with the test config's options and a fixed clock.
+func demoSummaries(t *testing.T, db *sql.DB) (county, township, unit *analytics.Summary) {
+	t.Helper()
 	ctx := context.Background()
-	db := loadWorld(t, demoWorld(true))
 	opts := testConfig().Options()
 	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
 	county, err := analytics.Summarize(ctx, db, analytics.Scope{County: "示例县", Year: 2024}, opts)
@@ -49,7 +48,7 @@ func TestGoldenDemoData(t *testing.T) {
 	if len(county.Breakdown) == 0 {
 		t.Fatal("county summary has no townships")
 	}
-	township, err := analytics.Summarize(ctx, db, analytics.Scope{County: "示例县", Township: county.Breakdown[0].Township, Year: 2024}, opts)
+	township, err = analytics.Summarize(ctx, db, analytics.Scope{County: "示例县", Township: county.Breakdown[0].Township, Year: 2024}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,10 +56,18 @@ func TestGoldenDemoData(t *testing.T) {
 		t.Fatal("township summary has no elections")
 	}
 	u := township.Elections[0].UnitRef
-	unit, err := analytics.Summarize(ctx, db, analytics.Scope{County: u.County, Township: u.Township, Unit: u.Unit, Year: 2024}, opts)
+	unit, err = analytics.Summarize(ctx, db, analytics.Scope{County: u.County, Township: u.Township, Unit: u.Unit, Year: 2024}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return county, township, unit
+}
+
+// TestGoldenDemoData renders the three levels, in both scripts and as HTML, from generated demo data loaded by ingest.Load and
+// summarised by analytics.Summarize: the path the binary takes, with a fixed clock. The county also
+// holds its people's congress elections, which the village drafts never show (the goldens have none).
+func TestGoldenDemoData(t *testing.T) {
+	county, township, unit := demoSummaries(t, loadWorld(t, demoWorld(true)))
 	if got := DetectScript(county); got != Hans {
 		t.Errorf("DetectScript(demo) = %q, want hans", got)
 	}
