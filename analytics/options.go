@@ -58,7 +58,7 @@ func (o Options) Validate() error {
 		return &ConfigError{Field: "rounding", Message: fmt.Sprintf("不认识的取舍规则 %q，可选 %s 或 %s", o.Rounding, HalfUp, LargestRemainder)}
 	}
 	if o.TurnoutThreshold < 0 || o.TurnoutThreshold > 100 {
-		return &ConfigError{Field: "turnout_threshold", Message: fmt.Sprintf("参选率提示线 %.1f 应在 0 到 100 之间", o.TurnoutThreshold)}
+		return &ConfigError{Field: "thresholds.turnout", Message: fmt.Sprintf("参选率提示线 %.1f 应在 0 到 100 之间", o.TurnoutThreshold)}
 	}
 	return nil
 }
@@ -102,7 +102,7 @@ func validateEducationBuckets(buckets []EducationBucket) error {
 		return nil
 	}
 	// The buckets must cover each canonical 学历 (electsum.Educations) exactly once.
-	field := "education_buckets"
+	field := "education"
 	educations := electsum.Educations()
 	canonical := map[string]bool{}
 	for _, e := range educations {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -263,6 +264,14 @@ func TestExampleConfigWorksAsIs(t *testing.T) {
 }
 
 func TestConfigValidate(t *testing.T) {
+	md, err := toml.Decode(string(ExampleConfig()), new(Config))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, k := range md.Keys() {
+		keys = append(keys, k.String())
+	}
 	// The settings analytics uses are checked by analytics' one validator.
 	var ae *analytics.ConfigError
 	for i, c := range []Config{
@@ -274,6 +283,9 @@ func TestConfigValidate(t *testing.T) {
 	} {
 		if err := c.Validate(); !errors.As(err, &ae) {
 			t.Errorf("analytics config %d: %v", i, err)
+		} else if !slices.Contains(keys, ae.Field) {
+			// The hint tells the user to look for Field in report.toml: it must be a key there.
+			t.Errorf("analytics config %d: the error names %q, not a key of report.toml (%v)", i, ae.Field, keys)
 		}
 	}
 	var ce *analytics.ConfigError
