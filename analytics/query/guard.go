@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
@@ -198,4 +200,45 @@ func sqlError(err error) error {
 		return &SQLError{Message: de.Msg, err: err}
 	}
 	return &SQLError{Message: err.Error(), err: err}
+}
+
+// TextError is SQL text holding a character that has no place in a statement: a NUL byte, which DuckDB
+// takes for the end of the text, so that everything after it would be dropped unseen; another control
+// character; or an invisible mark that reorders how text is shown, so that what runs is not what the
+// analyst reads.
+type TextError struct {
+	// Source says where the text came from, as the message starts: "SQL 文件 x.sql", "查询框中的 SQL".
+	Source string
+	Line   int  // 1-based
+	Byte   int  // 1-based offset of the character's first byte in the text
+	Char   rune // the character
+}
+
+func (e *TextError) Error() string {
+	what := fmt.Sprintf("一个控制字符 (U+%04X)", e.Char)
+	switch {
+	case e.Char == 0:
+		what = "一个空字符 (NUL, 0x00)"
+	case !unicode.IsControl(e.Char):
+		what = fmt.Sprintf("一个看不见的、改变文字显示顺序的字符 (U+%04X)", e.Char)
+	}
+	return fmt.Sprintf("%s 第 %d 行 (第 %d 个字节) 有%s; SQL 里不应有这个字符", e.Source, e.Line, e.Byte, what)
+}
+
+func (e *TextError) Hint() string {
+	return "删掉这一处 (常见于从网页、Word 或其他程序复制的文本) 后再运行; SQL 文件请用记事本打开, 删掉后另存为 UTF-8"
+}
+
+// CheckText refuses SQL text with a character of TextError's kinds; tabs and line breaks are fine.
+// source starts the message ("" reads as "SQL").
+func CheckText(source, text string) error {
+	i := strings.IndexFunc(text, func(r rune) bool { return r != '\t' && r != '\n' && r != '\r' && unsafeOnTerminal(r) })
+	if i < 0 {
+		return nil
+	}
+	if source == "" {
+		source = "SQL"
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return &TextError{Source: source, Line: 1 + strings.Count(text[:i], "\n"), Byte: i + 1, Char: r}
 }

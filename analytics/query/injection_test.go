@@ -2,7 +2,9 @@ package query
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
+	"errors"
 	"strings"
 	"testing"
 
@@ -81,5 +83,36 @@ func TestTextShowsControlCharacters(t *testing.T) {
 	}
 	if !strings.Contains(out, `河\u001b[31m岭村`) {
 		t.Errorf("ESC not shown as \\u001b:\n%s", out)
+	}
+}
+
+// CheckText finds the first character with no place in SQL, and where it is; Open refuses such text
+// before DuckDB sees it (DuckDB stops reading at a NUL byte).
+func TestCheckText(t *testing.T) {
+	for _, tc := range []struct {
+		text       string
+		line, byte int
+		char       rune
+	}{
+		{"SELECT 1\n\tFROM units\r\n", 0, 0, 0},
+		{"SELECT 1 AS a\x00, 2 AS b", 1, 14, 0},
+		{"SELECT 1\n-- 河\x1b[31m", 2, 16, 0x1b},
+		{"SELECT '\u2066x' AS a", 1, 9, 0x2066},
+		{"SELECT '\u0085'", 1, 9, 0x85},
+	} {
+		err := CheckText("", tc.text)
+		var te *TextError
+		if tc.line == 0 {
+			if err != nil {
+				t.Errorf("%q: %v", tc.text, err)
+			}
+			continue
+		}
+		if !errors.As(err, &te) || te.Line != tc.line || te.Byte != tc.byte || te.Char != tc.char {
+			t.Errorf("%q: %#v, want line %d byte %d char %U", tc.text, err, tc.line, tc.byte, tc.char)
+		}
+	}
+	if _, err := Open(context.Background(), nil, "SELECT 1\x00; DELETE FROM units"); !errors.As(err, new(*TextError)) {
+		t.Errorf("Open with a NUL byte: %v", err)
 	}
 }

@@ -78,9 +78,13 @@ type Rows struct {
 // should come from ingest.OpenReadOnly (or ingest.OpenReadOnlyWithin, which also bounds DuckDB's
 // memory and temporary disk space); ctx's deadline is the time limit, and a statement stopped by it
 // gives a *TimeoutError. Open refuses, without running anything, text with more than one statement
-// (ErrMultipleStatements), no statement (ErrEmptyQuery) or a statement that is not a read
-// (*RefusedError). Errors DuckDB reports are *SQLError.
+// (ErrMultipleStatements), no statement (ErrEmptyQuery), a statement that is not a read
+// (*RefusedError) or a NUL byte or other control character (*TextError: DuckDB would drop everything
+// after a NUL unseen). Errors DuckDB reports are *SQLError.
 func Open(ctx context.Context, db *sql.DB, query string, args ...any) (*Rows, error) {
+	if err := CheckText("", query); err != nil {
+		return nil, err
+	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("连接数据库: %w", err)

@@ -231,12 +231,10 @@ func readQueryFile(e *env, path string) ([]byte, error) {
 		return nil, &usageError{message: fmt.Sprintf("读取 SQL 文件 %s: %v", path, err), hint: "检查 -f 后面的文件路径"}
 	}
 	b = sqlText(b)
-	// DuckDB reads the statement as a C string: everything after a NUL byte would be dropped unseen.
-	if i := bytes.IndexByte(b, 0); i >= 0 {
-		line := 1 + bytes.Count(b[:i], []byte{'\n'})
-		return nil, &usageError{
-			message: fmt.Sprintf("SQL 文件 %s 第 %d 行 (第 %d 个字节) 有一个空字符 (NUL, 0x00); SQL 文件里不应有这个字符", name, line, i+1),
-			hint:    "用记事本或其他文本编辑器打开文件, 删掉这一处 (常见于从网页或其他程序复制的文本), 另存为 UTF-8 后再运行"}
+	// Said here with the file's name; query.Open would refuse the text too.
+	var te *query.TextError
+	if err := query.CheckText("SQL 文件 "+name, string(b)); errors.As(err, &te) {
+		return nil, &usageError{message: te.Error(), hint: te.Hint()}
 	}
 	return b, nil
 }

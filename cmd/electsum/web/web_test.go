@@ -323,6 +323,27 @@ func TestSQLBoxIsReadOnly(t *testing.T) {
 	}
 }
 
+// Issue 14: the SQL box refuses a NUL byte (DuckDB would run the text up to it and drop the rest
+// unseen), other control characters and invisible reordering marks, as electsum query does, saying
+// where in the text they are.
+func TestSQLBoxRefusesControlCharacters(t *testing.T) {
+	srv, ts := testServer(t, t.TempDir())
+	c := client{t: t, ts: ts, token: srv.Token()}
+	for _, tc := range []struct{ sql, where string }{
+		{"SELECT 1 AS a\x00, 2 AS b", "第 1 行 (第 14 个字节) 有一个空字符 (NUL, 0x00)"},
+		{"SELECT 1 AS a\n-- \x1b[2J\n", "第 2 行 (第 18 个字节) 有一个控制字符 (U&#43;001B)"},
+		{"SELECT '\u202e1' AS a", "改变文字显示顺序的字符 (U&#43;202E)"},
+	} {
+		resp, body := c.do("POST", "/query", "application/x-www-form-urlencoded", strings.NewReader(url.Values{"sql": {tc.sql}}.Encode()), true)
+		if resp.StatusCode != 200 || !strings.Contains(body, `id="query-error"`) || !strings.Contains(body, tc.where) {
+			t.Errorf("%q: not refused with %q (%d)\n%s", tc.sql, tc.where, resp.StatusCode, body)
+		}
+		if strings.Contains(body, `id="query-result"`) {
+			t.Errorf("%q: a result was shown", tc.sql)
+		}
+	}
+}
+
 func TestSettingsFormWritesReportTOML(t *testing.T) {
 	dir := t.TempDir()
 	srv, ts := testServer(t, dir)
