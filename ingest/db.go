@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,6 +58,28 @@ type Limits struct {
 	Memory string
 	// TempDisk is max_temp_directory_size: how much that folder may hold.
 	TempDisk string
+}
+
+// loadMemoryLimit is limit_memory.sql's bound in bytes (a test holds them together).
+const loadMemoryLimit = 512_000_000
+
+// sizeText is a size as DuckDB reads it: 512MB, 2GB, 1.5 GiB.
+var sizeText = regexp.MustCompile(`(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)\s*$`)
+
+// ParseSize reads a size the way DuckDB's memory_limit does ("2GB" is 2×1000³ bytes, "2GiB" 2×1024³)
+// and refuses anything else, so that a size can be compared and put into a SET statement safely.
+func ParseSize(text string) (int64, error) {
+	m := sizeText.FindStringSubmatch(text)
+	if m == nil {
+		return 0, fmt.Errorf("无法识别的大小 %q (应为数字加单位, 如 512MB、2GB、1.5GiB)", text)
+	}
+	n, err := strconv.ParseFloat(m[1], 64)
+	if err != nil {
+		return 0, fmt.Errorf("无法识别的大小 %q: %w", text, err)
+	}
+	unit := map[string]float64{"b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12,
+		"kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30, "tib": 1 << 40}[strings.ToLower(m[2])]
+	return int64(n * unit), nil
 }
 
 // OpenReadOnlyWithin is OpenReadOnly with DuckDB's memory and temporary disk space bounded by l. The

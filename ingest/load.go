@@ -31,6 +31,11 @@ type LoadOptions struct {
 	Install func(ctx context.Context, tx *sql.Tx) error
 	// Exclude names folders that are never read as input, such as the --errors-dir of this run.
 	Exclude []string
+	// MemoryLimit is the memory_limit db's DuckDB was given (Limits.Memory; "": DuckDB's default). The
+	// setting is one for the whole instance: a load lowers it to its own bound (limit_memory.sql) unless
+	// this one is lower, and sets it back to this value when it ends, so that the readers of a long-lived
+	// instance (electsum serve) keep their bound after a load.
+	MemoryLimit string
 }
 
 // ProgressEvent reports one file done.
@@ -188,12 +193,12 @@ func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions, hooks loadHook
 		conn.Close()
 		return nil, err
 	}
-	if _, err := conn.ExecContext(ctx, sqlLimitMemory); err != nil {
+	if err := l.limitMemory(ctx); err != nil {
 		conn.Close()
-		return nil, fmt.Errorf("limit memory: %w", err)
+		return nil, err
 	}
 	if _, err := conn.ExecContext(ctx, sqlStage); err != nil {
-		conn.ExecContext(context.Background(), sqlResetMemory)
+		l.restoreMemory()
 		conn.Close()
 		return nil, fmt.Errorf("create staging tables: %w", err)
 	}
@@ -228,8 +233,36 @@ func (l *loader) close() {
 	}
 	// The staging tables would otherwise live on in the pooled connection.
 	l.conn.ExecContext(context.Background(), sqlDropStage)
-	l.conn.ExecContext(context.Background(), sqlResetMemory)
+	l.restoreMemory()
 	l.conn.Close()
+}
+
+// limitMemory bounds DuckDB's memory for the load: limit_memory.sql's bound, or the caller's
+// MemoryLimit when that is lower.
+func (l *loader) limitMemory(ctx context.Context) error {
+	if l.opts.MemoryLimit != "" {
+		caller, err := ParseSize(l.opts.MemoryLimit)
+		if err != nil {
+			return fmt.Errorf("limit memory: %w", err)
+		}
+		if caller <= loadMemoryLimit {
+			return nil
+		}
+	}
+	if _, err := l.conn.ExecContext(ctx, sqlLimitMemory); err != nil {
+		return fmt.Errorf("limit memory: %w", err)
+	}
+	return nil
+}
+
+// restoreMemory gives the instance back the caller's memory_limit, or DuckDB's default without one.
+func (l *loader) restoreMemory() {
+	if l.opts.MemoryLimit == "" {
+		l.conn.ExecContext(context.Background(), sqlResetMemory)
+		return
+	}
+	// A SET takes no parameters; ParseSize has vetted the text (digits, a point, a unit).
+	l.conn.ExecContext(context.Background(), fmt.Sprintf(sqlRestoreMemory, l.opts.MemoryLimit))
 }
 
 func (l *loader) newFile(path, sum string, size int64) int {

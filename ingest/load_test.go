@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -433,6 +434,57 @@ func TestLoadRestoresMemoryLimit(t *testing.T) {
 	}
 	if after := limit(); after != before || during == before {
 		t.Errorf("memory_limit before %s, during %s, after %s", before, during, after)
+	}
+}
+
+// A long-lived instance (electsum serve) keeps its own memory_limit through a load: the load lowers a
+// higher one to its bound and gives it back, and keeps a lower one. RESET gave DuckDB's default (80%
+// of the machine) instead.
+func TestLoadKeepsTheCallersMemoryLimit(t *testing.T) {
+	for _, tc := range []struct{ caller, during string }{
+		{"1GB", "488.2 MiB"},
+		{"256MB", "244.1 MiB"},
+	} {
+		db, err := Open(context.Background(), MustOpenDB(t)+"?memory_limit="+tc.caller)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		limit := func() string {
+			var s string
+			if err := db.QueryRow(`SELECT current_setting('memory_limit')`).Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		before := limit()
+		var during string
+		_, err = loadParsed(context.Background(), db, []*Parsed{township("a.xlsx", "东镇", 1, 2024, "")}, LoadOptions{Now: fixedNow,
+			MemoryLimit: tc.caller, Progress: func(ProgressEvent) { during = limit() }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after := limit(); after != before || during != tc.during {
+			t.Errorf("%s: memory_limit before %s, during %s (want %s), after %s", tc.caller, before, during, tc.during, after)
+		}
+	}
+}
+
+// loadMemoryLimit is the bound limit_memory.sql sets; ParseSize reads sizes as DuckDB does.
+func TestParseSize(t *testing.T) {
+	m := regexp.MustCompile(`memory_limit = '([^']+)'`).FindStringSubmatch(sqlLimitMemory)
+	if n, err := ParseSize(m[1]); err != nil || n != loadMemoryLimit {
+		t.Errorf("limit_memory.sql sets %s = %d (%v), loadMemoryLimit is %d", m[1], n, err, loadMemoryLimit)
+	}
+	for text, want := range map[string]int64{"512MB": 512e6, "2GB": 2e9, "1.5 GiB": 3 << 29, " 10kib ": 10240, "7B": 7} {
+		if n, err := ParseSize(text); err != nil || n != want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", text, n, err, want)
+		}
+	}
+	for _, bad := range []string{"", "2", "2 GB'; DROP TABLE units; --", "1e9GB", "-1GB", "GB"} {
+		if _, err := ParseSize(bad); err == nil {
+			t.Errorf("ParseSize(%q) accepted", bad)
+		}
 	}
 }
 

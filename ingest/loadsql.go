@@ -27,6 +27,7 @@ var (
 	sqlKeyClashes       = mustSQL("key_clashes.sql")
 	sqlLimitMemory      = mustSQL("limit_memory.sql")
 	sqlResetMemory      = mustSQL("reset_memory.sql")
+	sqlRestoreMemory    = mustSQL("restore_memory.sql")
 	sqlPersonClashes    = mustSQL("person_clashes.sql")
 	sqlReplaced         = mustSQL("replaced.sql")
 	sqlLoadedFiles      = mustSQL("loaded_files.sql")

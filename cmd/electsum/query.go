@@ -151,10 +151,8 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 	if *timeout < 0 {
 		return &usageError{message: fmt.Sprintf("--timeout %s 不能为负数", *timeout), hint: "如 --timeout 90s 或 --timeout 10m; 0 表示不限"}
 	}
-	for _, l := range []struct{ flag, value string }{{"--memory-limit", *memory}, {"--temp-limit", *temp}} {
-		if !byteSize.MatchString(l.value) {
-			return &usageError{message: fmt.Sprintf("%s %q 不是大小", l.flag, l.value), hint: "写成数字加单位, 如 512MB、2GB"}
-		}
+	if err := checkLimits(*memory, *temp); err != nil {
+		return err
 	}
 
 	db, err := openDataWithin(ctx, *dbPath, ingest.Limits{Memory: *memory, TempDisk: *temp})
@@ -215,8 +213,15 @@ const (
 	defaultQueryTemp    = "10GB"
 )
 
-// byteSize is a size as DuckDB reads it: 512MB, 2GB, 1.5GiB.
-var byteSize = regexp.MustCompile(`(?i)^\s*\d+(\.\d+)?\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)\s*$`)
+// checkLimits refuses a --memory-limit or --temp-limit that is not a size as DuckDB reads it.
+func checkLimits(memory, temp string) error {
+	for _, l := range []struct{ flag, value string }{{"--memory-limit", memory}, {"--temp-limit", temp}} {
+		if _, err := ingest.ParseSize(l.value); err != nil {
+			return &usageError{message: fmt.Sprintf("%s %q 不是大小", l.flag, l.value), hint: "写成数字加单位, 如 512MB、2GB"}
+		}
+	}
+	return nil
+}
 
 func readQueryFile(e *env, path string) ([]byte, error) {
 	var b []byte

@@ -27,12 +27,17 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	noBrowser := fs.Bool("no-browser", false, "不自动打开浏览器")
 	maxFiles := fs.Int("max-files", 2000, "一次上传最多的文件数")
 	maxMB := fs.Int64("max-file-mb", ingest.DefaultMaxFileSize>>20, "每个上传文件的大小上限(MB)")
+	memory := fs.String("memory-limit", defaultQueryMemory, "DuckDB 可用的内存上限 (如 1GB、512MB)；导入时另限 512MB")
+	temp := fs.String("temp-limit", defaultQueryTemp, "临时文件夹(数据库旁的 .tmp)的上限 (如 20GB)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
 		return &usageError{message: "serve 不接受位置参数: " + strings.Join(rest, " "), hint: "数据库用 --db 指定"}
+	}
+	if err := checkLimits(*memory, *temp); err != nil {
+		return err
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil && *addr == defaultAddr {
@@ -52,6 +57,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		LoadConfig:  loadReportConfig,
 		MaxFiles:    *maxFiles,
 		MaxFileSize: *maxMB << 20,
+		Limits:      ingest.Limits{Memory: *memory, TempDisk: *temp},
 		PublicAddr:  public,
 	})
 	if err != nil {

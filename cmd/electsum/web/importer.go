@@ -403,6 +403,7 @@ func (s *Server) load(b *batch, paths []string) {
 		County:       b.County,
 		SkipBadFiles: b.Skip,
 		MaxFileSize:  s.opts.MaxFileSize,
+		MemoryLimit:  s.opts.Limits.Memory,
 		Now:          s.opts.Now,
 		Progress: func(ev ingest.ProgressEvent) {
 			s.mu.Lock()

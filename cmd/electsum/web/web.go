@@ -78,6 +78,9 @@ type Options struct {
 	Now func() time.Time
 	// Logf logs server errors (nil: the standard logger).
 	Logf func(format string, args ...any)
+	// Limits bound DuckDB's memory and temporary disk for the whole process, the SQL box included; a
+	// load lowers the memory bound for its duration and gives it back (ingest.LoadOptions.MemoryLimit).
+	Limits ingest.Limits
 	// PublicAddr is set when the server listens beyond loopback (--addr 0.0.0.0:8080): requests may then
 	// name any host. Otherwise only localhost and loopback addresses are answered.
 	PublicAddr bool
@@ -122,7 +125,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Logf == nil {
 		opts.Logf = log.Printf
 	}
-	db, err := openDB(ctx, opts.DB)
+	db, err := openDB(ctx, opts.DB, opts.Limits)
 	if err != nil {
 		return nil, err
 	}
@@ -166,13 +169,20 @@ func (s *Server) viewConfig(ctx context.Context) {
 }
 
 // openDB opens the one read-write instance of the database for the whole process, with access to other
-// files and extension loading switched off: the loader appends rows from Go, and the SQL box must not
-// read or write files (query.Run refuses statements that are not reads).
-func openDB(ctx context.Context, path string) (*sql.DB, error) {
+// files and extension loading switched off (the loader appends rows from Go, and the SQL box must not
+// read or write files; query.Run refuses statements that are not reads) and DuckDB's memory and
+// temporary disk bounded by l.
+func openDB(ctx context.Context, path string, l ingest.Limits) (*sql.DB, error) {
 	q := url.Values{}
 	q.Set("enable_external_access", "false")
 	q.Set("autoinstall_known_extensions", "false")
 	q.Set("autoload_known_extensions", "false")
+	if l.Memory != "" {
+		q.Set("memory_limit", l.Memory)
+	}
+	if l.TempDisk != "" {
+		q.Set("max_temp_directory_size", l.TempDisk)
+	}
 	db, err := ingest.Open(ctx, path+"?"+q.Encode())
 	if err != nil {
 		if strings.Contains(err.Error(), "lock") {

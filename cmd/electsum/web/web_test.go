@@ -18,6 +18,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"electsum/ingest"
 	"electsum/reports"
 )
 
@@ -89,6 +90,25 @@ func (c client) newBatch() string {
 
 func (c client) upload(batch, name string, data []byte) (*http.Response, string) {
 	return c.do("POST", "/import/batch/"+batch+"/file?name="+url.QueryEscape(name), "application/octet-stream", bytes.NewReader(data), true)
+}
+
+// run starts loading a batch (mode all or skip) and waits until it is done.
+func (c client) run(batch, mode string) {
+	c.t.Helper()
+	if resp, body := c.do("POST", "/import/batch/"+batch+"/run", "application/x-www-form-urlencoded", strings.NewReader("mode="+mode), true); resp.StatusCode != 200 {
+		c.t.Fatalf("run: %d %s", resp.StatusCode, body)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		_, body := c.do("GET", "/import/batch/"+batch+"/status", "", nil, false)
+		if strings.Contains(body, `"state":"done"`) {
+			return
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("load did not finish: %s", body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // traversalPaths try to reach files on disk through every route that serves something.
@@ -265,20 +285,7 @@ func TestLoadThroughThePage(t *testing.T) {
 	if resp, body := c.upload(id, "东镇.csv", []byte(csv)); resp.StatusCode != 200 {
 		t.Fatalf("upload: %d %s", resp.StatusCode, body)
 	}
-	if resp, body := c.do("POST", "/import/batch/"+id+"/run", "application/x-www-form-urlencoded", strings.NewReader("mode=all"), true); resp.StatusCode != 200 {
-		t.Fatalf("run: %d %s", resp.StatusCode, body)
-	}
-	deadline := time.Now().Add(time.Minute)
-	for {
-		_, body := c.do("GET", "/import/batch/"+id+"/status", "", nil, false)
-		if strings.Contains(body, `"state":"done"`) {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("load did not finish: %s", body)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	c.run(id, "all")
 	resp, page := c.do("GET", "/import/batch/"+id, "", nil, false)
 	if resp.StatusCode != 200 {
 		t.Fatalf("result page: %d", resp.StatusCode)
@@ -291,6 +298,46 @@ func TestLoadThroughThePage(t *testing.T) {
 	}
 	if resp, _ := c.do("GET", "/import/batch/"+id+"/problems.zip", "", nil, false); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/zip" {
 		t.Errorf("problems.zip: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+}
+
+// Issue 14: DuckDB's memory_limit is one setting of the process's instance; a load through the page
+// lowered it for itself and then RESET it to DuckDB's default (80% of the machine) instead of the bound
+// serve was given, which the SQL box and the pages then ran without.
+func TestMemoryLimitStaysAfterALoad(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := New(context.Background(), Options{DB: filepath.Join(dir, "electsum.duckdb"), WorkDir: filepath.Join(dir, "work"),
+		Limits: ingest.Limits{Memory: "1GB", TempDisk: "2GB"}, Logf: t.Logf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer func() { ts.Close(); srv.Close() }()
+	c := client{t: t, ts: ts, token: srv.Token()}
+	limits := func() string {
+		var mem, temp string
+		if err := srv.db.QueryRow(`SELECT current_setting('memory_limit'), current_setting('max_temp_directory_size')`).Scan(&mem, &temp); err != nil {
+			t.Fatal(err)
+		}
+		return mem + " / " + temp
+	}
+	const want = "953.6 MiB / 1.8 GiB" // 1GB and 2GB as DuckDB shows them
+	if got := limits(); got != want {
+		t.Fatalf("limits at start %s, want %s", got, want)
+	}
+	id := c.newBatch()
+	csv := "县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n示例县,东镇,东村,2024,村民委员会,100,90,5,5\n"
+	if resp, body := c.upload(id, "东镇.csv", []byte(csv)); resp.StatusCode != 200 {
+		t.Fatalf("upload: %d %s", resp.StatusCode, body)
+	}
+	c.run(id, "all")
+	var n int
+	if err := srv.db.QueryRow(`SELECT count(*) FROM elections`).Scan(&n); err != nil || n != 1 {
+		_, page := c.do("GET", "/import/batch/"+id, "", nil, false)
+		t.Fatalf("the load did not land: %d %v\n%s", n, err, page)
+	}
+	if got := limits(); got != want {
+		t.Errorf("limits after a load %s, want %s", got, want)
 	}
 }
 

@@ -1,0 +1,3 @@
+-- Gives the instance back the caller's memory_limit after a load (LoadOptions.MemoryLimit, vetted by
+-- ParseSize; the Go code puts its text in place of the verb below). reset_memory.sql is for no limit.
+SET memory_limit = '%s';
