@@ -39,7 +39,26 @@ type ParseOptions struct {
 	// one is streamed, twice, through a small window, so that a sheet's size does not decide the
 	// reader's memory. Nothing is ever written to a temporary file. It cannot exceed MaxUnzipSize.
 	MaxXMLSize int64
+
+	// stop, when set, says why reading must stop (the run's context is cancelled: Ctrl-C, serve shutting
+	// down); the readers ask it every stopEvery rows, so that a huge sheet is not read on to its end.
+	stop func() error
 }
+
+// stopEvery is how many rows a reader reads between two looks at ParseOptions.stop.
+const stopEvery = 1024
+
+// stopped is ParseOptions.stop's answer every stopEvery-th call (n counts the calls).
+func (o ParseOptions) stopped(n int) error {
+	if o.stop == nil || n%stopEvery != 0 {
+		return nil
+	}
+	return o.stop()
+}
+
+// stopReading is the panic by which a reader leaves a sheet from inside its row callback when the run
+// is cancelled; readFile recovers it and returns its error.
+type stopReading struct{ err error }
 
 func (o ParseOptions) withDefaults() ParseOptions {
 	if o.MaxFileSize <= 0 {
@@ -97,6 +116,10 @@ func readFile(path string, opts ParseOptions, emit rowSink) (fp *fileParser, err
 	defer func() {
 		if r := recover(); r != nil {
 			fp = nil
+			if stop, ok := r.(stopReading); ok {
+				err = stop.err
+				return
+			}
 			err = &FileError{Path: path, Kind: ErrCorrupt, Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
 		}
 	}()
@@ -109,6 +132,12 @@ func readFile(path string, opts ParseOptions, emit rowSink) (fp *fileParser, err
 		err = parseOLE(fp, data)
 	default:
 		err = &FileError{Path: path, Kind: ErrNotWorkbook}
+	}
+	if opts.stop != nil {
+		// A reader that stopped early reports that as a damaged sheet; the reason is the cancellation.
+		if serr := opts.stop(); serr != nil {
+			return nil, serr
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -215,6 +244,7 @@ type fileParser struct {
 
 	emit               rowSink // when set, takes the rows in batches instead of out
 	emitErr            error   // emit failed: the rest of the file is skipped
+	rowsSeen           int     // rows handed to the sheet parsers, for ParseOptions.stopped
 	nResults, nMembers int     // rows read, also those already handed to emit
 
 	// Slabs for the optional values, so that a row costs a few allocations instead of one per cell.
@@ -382,6 +412,10 @@ func isEmptyRow(cells []string) bool {
 
 // row takes one row of cells (row is 1-based, as Excel shows it).
 func (sp *sheetParser) row(row int, cells []string) {
+	sp.fp.rowsSeen++
+	if err := sp.fp.opts.stopped(sp.fp.rowsSeen); err != nil {
+		panic(stopReading{err})
+	}
 	if sp.fp.emitErr != nil {
 		return
 	}

@@ -48,7 +48,10 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 		done    bool
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	var wg sync.WaitGroup
+	// When the run ends early (Ctrl-C, serve shutting down, a failed step), the workers stop at their
+	// next look at ParseOptions.stop and are waited for, so that no reader runs on after Load returns.
+	defer func() { cancel(); wg.Wait() }()
 	jobs := make(chan int)
 	out := make(chan message)
 	send := func(m message) error {
@@ -63,7 +66,6 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 	if read == nil {
 		read = readFile
 	}
-	var wg sync.WaitGroup
 	for range min(l.opts.Workers, max(len(ids), 1)) {
 		wg.Add(1)
 		go func() {
@@ -72,7 +74,7 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 				emit := func(results []Result, members []Member, raw []memberRaw, sheetNo map[string]int) error {
 					return send(message{id: id, results: results, members: members, raw: raw, sheetNo: sheetNo})
 				}
-				fp, err := readSafely(read, l.files[id].report.Path, ParseOptions{County: l.opts.County,
+				fp, err := readSafely(read, l.files[id].report.Path, ParseOptions{County: l.opts.County, stop: ctx.Err,
 					MaxFileSize: l.opts.MaxFileSize, MaxUnzipSize: l.opts.MaxUnzipSize}, emit)
 				if send(message{id: id, fp: fp, err: err, done: true}) != nil {
 					return
@@ -93,7 +95,8 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 	go func() { wg.Wait(); close(out) }()
 
 	for {
-		// Ctrl-C does not wait for the workbooks being read: their workers drop them when done.
+		// Ctrl-C does not wait for the workbooks being read to end: their readers stop at their next
+		// look at stop (the deferred wait above).
 		var m message
 		select {
 		case <-ctx.Done():

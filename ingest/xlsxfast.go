@@ -791,7 +791,11 @@ func (b *fastBook) scanRows(s *xmlScanner, t *xmlToken, emit func(int, []string)
 	row := 0
 	cells := b.scratch.cells[:0]
 	defer func() { b.scratch.cells = cells }()
-	for {
+	for n := 1; ; n++ {
+		// The pass that only checks a large sheet has no row callback: it looks at stop itself.
+		if err := b.opts.stopped(n); err != nil {
+			return err
+		}
 		if err := s.nextNonSpace(t); err != nil {
 			return err
 		}

@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -440,5 +442,58 @@ func TestViewsGroupAsReportTOML(t *testing.T) {
 	}
 	if strings.Join(labels, ",") != "39岁及以下,40岁及以上" {
 		t.Errorf("cfg_age_bands = %v, want the bands of report.toml", labels)
+	}
+}
+
+// Issue 14: shutting serve down (Ctrl-C) while a worker reads a huge workbook stops that worker — it
+// read on to the end of the file after Close had returned, holding its memory and the uploaded file —
+// and leaves the database as it was.
+func TestCloseStopsTheReaderOfAHugeFile(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := New(context.Background(), Options{DB: filepath.Join(dir, "electsum.duckdb"), WorkDir: filepath.Join(dir, "work"),
+		MaxFileSize: 256 << 20, Logf: t.Logf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	c := client{t: t, ts: ts, token: srv.Token()}
+	id := c.newBatch()
+	var csv bytes.Buffer
+	csv.WriteString("县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n")
+	for i := range 1_000_000 {
+		fmt.Fprintf(&csv, "示例县,东镇,村%d,2024,村民委员会,100,90,5,5\n", i)
+	}
+	if resp, body := c.upload(id, "东镇.csv", csv.Bytes()); resp.StatusCode != 200 {
+		t.Fatalf("upload: %d %s", resp.StatusCode, body)
+	}
+	if resp, body := c.do("POST", "/import/batch/"+id+"/run", "application/x-www-form-urlencoded", strings.NewReader("mode=all"), true); resp.StatusCode != 200 {
+		t.Fatalf("run: %d %s", resp.StatusCode, body)
+	}
+	reading := func() bool {
+		buf := make([]byte, 1<<20)
+		return strings.Contains(string(buf[:runtime.Stack(buf, true)]), "electsum/ingest.parseCSV")
+	}
+	for deadline := time.Now().Add(time.Minute); !reading(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the reader never started")
+		}
+	}
+	start := time.Now()
+	if err := srv.Close(); err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	if reading() {
+		t.Errorf("the reader of the huge file runs on after Close (which took %v)", took)
+	}
+	db, err := ingest.Open(context.Background(), filepath.Join(dir, "electsum.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT (SELECT count(*) FROM elections) + (SELECT count(*) FROM units) + (SELECT count(*) FROM ingest_log)`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("the interrupted load left %d rows (%v)", n, err)
 	}
 }
