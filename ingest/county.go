@@ -50,7 +50,7 @@ func (l *loader) resolveCounties(ctx context.Context) error {
 			if b.candidates != "" {
 				p.Message += fmt.Sprintf("(已知的县有 %s)", b.candidates)
 			}
-			p.Message += "：请在“县(市、区)”列填写县名，或导入时加 --county 县名"
+			p.Message += "：请在“县(市、区)”列填写县名，或导入时指定县名(命令行 --county 县名；网页“数据导入”第二步的“归入的县名”)"
 			l.fail(b.file, p)
 			continue
 		}

@@ -341,6 +341,21 @@ func TestPageEndToEnd(t *testing.T) {
 		t.Errorf("统计 shows %d charts, want the draft's", charts)
 	}
 	b.shot("05-统计-乡镇")
+	// A narrow window (a phone, half a screen): the page fits its width, wide tables scroll inside their
+	// boxes. The charts' and tables' grid columns were at least 480/520 px wide and pushed the page out.
+	b.run(chromedp.EmulateViewport(390, 900))
+	for _, page := range []string{"/stats?township=" + url.QueryEscape(township), "/overview", "/report", "/query", "/import"} {
+		b.open(ts.URL+page, "main")
+		var wide int
+		b.run(chromedp.Evaluate(`document.documentElement.scrollWidth - window.innerWidth`, &wide))
+		if wide > 0 {
+			t.Errorf("%s at 390 px is %d px wider than the window", page, wide)
+		}
+	}
+	b.open(ts.URL+"/stats?township="+url.QueryEscape(township), "#stats-heading")
+	b.shot("05b-统计-窄屏")
+	b.run(chromedp.EmulateViewport(1280, 900))
+	b.open(ts.URL+"/stats?township="+url.QueryEscape(township), "#stats-heading")
 	name, data = b.download("#t1 h3 a")
 	if !strings.HasSuffix(name, ".xlsx") || !strings.Contains(readXLSXBytes(t, data), "村(社区)数") {
 		t.Errorf("统计 table download %q does not hold the table", name)
