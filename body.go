@@ -12,6 +12,8 @@ const (
 	CommunityParty         Body = "社区党组织"
 	ResidentsCommittee     Body = "居民委员会"
 	TownshipPartyCommittee Body = "乡镇党委"
+	TownshipDiscipline     Body = "乡镇纪委"
+	Delegates              Body = "出席上级党代会代表"
 	CountyDeputies         Body = "县级人大代表"
 	TownshipDeputies       Body = "乡级人大代表"
 )
@@ -19,7 +21,7 @@ const (
 // Bodies returns every Body in report order (a new slice each call).
 func Bodies() []Body {
 	return []Body{PartyBranch, VillagersCommittee, SupervisoryCommittee, CommunityParty, ResidentsCommittee,
-		TownshipPartyCommittee, CountyDeputies, TownshipDeputies}
+		TownshipPartyCommittee, TownshipDiscipline, Delegates, CountyDeputies, TownshipDeputies}
 }
 
 // Rank is b's place in report order; unknown bodies come last.
@@ -32,19 +34,27 @@ func (b Body) Rank() int {
 	return len(Bodies())
 }
 
-// Party reports whether b is elected by party members (村党组织, 社区党组织, 乡镇党委), whose figures are
-// 应到/实到/到会率 rather than 登记选民/参加投票/参选率.
+// Party reports whether b is elected by party members or their delegates (村党组织, 社区党组织, and the
+// bodies a township 党代会 elects), whose figures are 应到/实到/到会率 rather than 登记选民/参加投票/参选率,
+// and whose members must be party members.
 func (b Body) Party() bool {
-	return b == PartyBranch || b == CommunityParty || b == TownshipPartyCommittee
+	return b == PartyBranch || b == CommunityParty || b.PartyCongress()
+}
+
+// PartyCongress reports whether b is elected by a township 党代会 (乡镇党的代表大会): 乡镇党委, 乡镇纪委
+// and the delegates to the county's 党代会 (出席上级党代会代表).
+func (b Body) PartyCongress() bool {
+	return b == TownshipPartyCommittee || b == TownshipDiscipline || b == Delegates
 }
 
 // Deputies reports whether b is a people's congress (人大代表), elected per 选区 and without a head.
 func (b Body) Deputies() bool { return b == CountyDeputies || b == TownshipDeputies }
 
-// Head is the position of b's head (带头人): 书记 of a party body, 主任 of a committee; "" for deputies.
+// Head is the position of b's head (带头人): 书记 of a party body, 主任 of a committee; "" for deputies
+// and delegates.
 func (b Body) Head() Position {
 	switch {
-	case b.Deputies():
+	case b.Deputies(), b == Delegates:
 		return ""
 	case b.Party():
 		return Secretary
@@ -56,14 +66,14 @@ func (b Body) Head() Position {
 func (b Body) IsHead(p Position) bool { return p != "" && b.Head() == p }
 
 // UnitKind is the kind of unit that elects b: 村 for village bodies, 社区 for community bodies, 乡镇 for
-// 乡镇党委, 选区 for deputies.
+// the bodies of a township 党代会, 选区 for deputies.
 func (b Body) UnitKind() UnitKind {
 	switch b {
 	case PartyBranch, VillagersCommittee, SupervisoryCommittee:
 		return Village
 	case CommunityParty, ResidentsCommittee:
 		return Community
-	case TownshipPartyCommittee:
+	case TownshipPartyCommittee, TownshipDiscipline, Delegates:
 		return Township
 	}
 	return Constituency
@@ -122,22 +132,28 @@ const (
 // figure 党员 counts. An empty value is not known to be one.
 func PartyMember(party string) bool { return party == FullPartyMember || party == ProbationPartyMember }
 
-// Kind is which summary an election belongs in: the 村(社区)“两委” summary or the people's congress
-// (县乡人大换届) summary. `electsum report --kind` takes these names.
+// Kind is which summary an election belongs in: the 村(社区)“两委” summary, the people's congress
+// (县乡人大换届) summary or the township party congress (乡镇党代会) summary. `electsum report --kind`
+// takes these names.
 type Kind string
 
 const (
 	Lianwei Kind = "lianwei" // 村(社区)“两委”换届选举工作总结: every body but the deputies
 	Renda   Kind = "renda"   // 县乡两级人大换届选举工作总结: 县级 and 乡级人大代表
+	// 乡镇党代会换届选举工作总结: what a township 党代会 elects (乡镇党委, 乡镇纪委, 出席上级党代会代表)
+	Dangdaihui Kind = "dangdaihui"
 )
 
 // Kinds returns the kinds of summary in the order electsum offers them.
-func Kinds() []Kind { return []Kind{Lianwei, Renda} }
+func Kinds() []Kind { return []Kind{Lianwei, Renda, Dangdaihui} }
 
 // Kind is the summary b's elections belong in.
 func (b Body) Kind() Kind {
-	if b.Deputies() {
+	switch {
+	case b.Deputies():
 		return Renda
+	case b.PartyCongress():
+		return Dangdaihui
 	}
 	return Lianwei
 }

@@ -52,6 +52,8 @@ func TestBodies(t *testing.T) {
 		{electsum.CommunityParty, true, electsum.Secretary, electsum.Community},
 		{electsum.ResidentsCommittee, false, electsum.Director, electsum.Community},
 		{electsum.TownshipPartyCommittee, true, electsum.Secretary, electsum.Township},
+		{electsum.TownshipDiscipline, true, electsum.Secretary, electsum.Township},
+		{electsum.Delegates, true, "", electsum.Township},
 		{electsum.CountyDeputies, false, "", electsum.Constituency},
 		{electsum.TownshipDeputies, false, "", electsum.Constituency},
 	} {

@@ -478,9 +478,15 @@ func deputies(ctx context.Context, conn querier, s Scope, unmasked bool) ([]Depu
 }
 
 func congressChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
-	rows, err := conn.QueryContext(ctx, sqlText("congress_checks"), s.Year, s.County, s.County, s.Township, s.Township)
+	return scopeChecks(ctx, conn, "congress_checks", "the people's congress checks", s)
+}
+
+// scopeChecks reads the legal-check failures of sql/name.sql (rule, citation, county, township, unit,
+// year, body, message) in the scope's year; what names them in errors.
+func scopeChecks(ctx context.Context, conn querier, name, what string, s Scope) ([]Check, error) {
+	rows, err := conn.QueryContext(ctx, sqlText(name), s.Year, s.County, s.County, s.Township, s.Township)
 	if err != nil {
-		return nil, fmt.Errorf("query the people's congress checks: %w", err)
+		return nil, fmt.Errorf("query %s: %w", what, err)
 	}
 	defer rows.Close()
 	out := []Check{}
@@ -488,13 +494,13 @@ func congressChecks(ctx context.Context, conn querier, s Scope) ([]Check, error)
 		c := Check{Severity: SeverityViolation}
 		var body string
 		if err := rows.Scan(&c.Rule, &c.Citation, &c.County, &c.Township, &c.Unit, &c.Year, &body, &c.Message); err != nil {
-			return nil, fmt.Errorf("read the people's congress checks: %w", err)
+			return nil, fmt.Errorf("read %s: %w", what, err)
 		}
 		c.Body = Body(body)
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the people's congress checks: %w", err)
+		return nil, fmt.Errorf("read %s: %w", what, err)
 	}
 	return out, nil
 }

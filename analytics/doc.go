@@ -71,7 +71,7 @@
 // summarised at county level when no county is named), Townships, Units (with any row), FirstDate/LastDate (选举日期), Breakdown (per township at
 // county level, per unit at township level, per county for several counties), Elections (per-unit rows,
 // rates rounded half-up), Roster (ids masked by MaskID unless Options.Unmasked), OnlyCurrent and
-// OnlyPrevious (units in one term only), Checks, Findings (成效, 存在的问题 and 数据核对 as data: kind, figures, units; worded by the templates).
+// OnlyPrevious (units in one term only), Checks, Inconsistencies.
 //
 // # Legal checks (view v_checks, Summary.Checks with Severity 违规; then ingest's data warnings as 提示)
 //
@@ -108,6 +108,22 @@
 //     changed between revisions): renda_turnout_majority (选区 voted ≤ half of registered),
 //     renda_margin (候选 < 应选 × 4/3 or > 应选 × 2), renda_deputy_majority (a deputy's 得票 ≤ half of
 //     参加投票, not checked where the 选区 held a 另行选举).
+//
+// # Township party congress figures (SummarizePartyCongress; views/08_v_party_congress.sql)
+//
+// Per body a township 党代会 elects (乡镇党委, 乡镇纪委, 出席上级党代会代表), one results row per
+// township's 党代会 and body, this term beside the previous one:
+//   - Due 应到, Excused 批准剔除, Present 实到 (sums); Attendance 到会率 = Σ实到 / Σ应到 over the rows giving
+//     both; QuorumMet: rows whose 实到 exceeds 4/5 of (应到 − 批准剔除), of those that can be judged
+//     (v_turnout.quorum_met).
+//   - Seats 应选, Candidates 候选, Elected 当选 (sums); Margin 差额比例 = (Σ候选 − Σ应选) / Σ应选.
+//   - Approval 赞成票率 = Σ得票数 of the persons elected / Σ有效票数 of their own election, over the persons
+//     with 得票数 whose election gave 有效票数 (ApprovalCounted): pooled, never an average of rates.
+//     Lowest: the person with the lowest 得票数 / 有效票数 (ties by township, name).
+//   - Members 构成: Total; Women; Minorities (民族 filled); College 大专及以上; Under46 45岁及以下 (age
+//     known); Reelected 连任 (filled); AverageAge (one decimal, age at the election).
+//   - Checks (legal_checks, views/06_v_checks.sql, for these bodies): party_quorum (with 批准剔除),
+//     party_candidate_margin (候选 < 应选 × 1.2), party_candidate_majority (得票 ≤ half of 实到).
 //
 // # Views (Install; the SQL is in views/*.sql)
 //

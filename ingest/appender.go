@@ -82,7 +82,7 @@ func (s *stager) rows(id int, path string, results []Result, members []Member, r
 			optInt(r.AwayHome), optInt(r.AwayWorkplace), optInt(r.AwayMissing), optInt(r.Incapable),
 			optInt(r.Suspended), optInt(r.Deprived), optInt(r.RegisteredWomen), optInt(r.RegisteredMinority),
 			optInt(r.RegisteredMigrant), optInt(r.NominatedByParties), optInt(r.NominatedByVoters),
-			optInt(r.InPersonVotes), optStr(r.Round), seq(r.Sheet, r.Row)); err != nil {
+			optInt(r.InPersonVotes), optStr(r.Round), seq(r.Sheet, r.Row), optInt(r.Excused)); err != nil {
 			return fmt.Errorf("%s 第%d行: %w", r.Sheet, r.Row, err)
 		}
 	}

@@ -31,6 +31,7 @@ func (sp *sheetParser) checkResult(r *Result) {
 		sp.problem(Error, "voted_gt_registered", row, fVoted, fmt.Sprint(*r.Voted),
 			fmt.Sprintf("%s为 %d，多于%s的 %d：请核对这两项", sp.label(fVoted, row), *r.Voted, sp.label(fRegistered, row), *r.Registered))
 	}
+	sp.partsOfWhole(r, fRegistered, []field{fExcused}, "")
 	if r.Elected != nil && r.Seats != nil && *r.Elected > *r.Seats {
 		sp.problem(Error, "elected_gt_seats", row, fElected, fmt.Sprint(*r.Elected),
 			fmt.Sprintf("%s为 %d，多于%s的 %d：当选人数不能超过应选职数，请核对", sp.label(fElected, row), *r.Elected, sp.label(fSeats, row), *r.Seats))

@@ -55,7 +55,7 @@ func TestChecks(t *testing.T) {
 		{name: "birth wrong type", sheets: membersOnly(set(okMember, 7, "七五年", 12, "")), sev: Error, rule: "wrong_type", cell: "H2"},
 		{name: "bool wrong type", sheets: membersOnly(set(okMember, 11, "也许")), sev: Error, rule: "wrong_type", cell: "L2"},
 		{name: "body outside enum", sheets: resultsOnly(set(okResult, 4, "村小组")), sev: Error, rule: "bad_enum", cell: "E2",
-			message: "选举类型(E2)“村小组”不是可选值：请填写 村党组织、村民委员会、村务监督委员会、社区党组织、居民委员会、乡镇党委、县级人大代表、乡级人大代表 之一"},
+			message: "选举类型(E2)“村小组”不是可选值：请填写 村党组织、村民委员会、村务监督委员会、社区党组织、居民委员会、乡镇党委、乡镇纪委、出席上级党代会代表、县级人大代表、乡级人大代表 之一"},
 		{name: "gender outside enum", sheets: membersOnly(set(okMember, 6, "未知", 12, "")), sev: Error, rule: "bad_enum", cell: "G2"},
 		{name: "voted > registered", sheets: resultsOnly(set(okResult, 6, 1300, 7, 1290)), sev: Error, rule: "voted_gt_registered", cell: "G2",
 			message: "参加投票人数(G2)为 1300，多于登记选民数(F2)的 1200：请核对这两项"},

@@ -58,6 +58,7 @@ const (
 	fNominatedByVoters
 	fInPersonVotes
 	fRound
+	fExcused
 	numFields
 )
 
@@ -68,13 +69,13 @@ var fieldKeys = [numFields]string{
 	"reelected", "id_number", "wealth_leader", "graduate_official", "category", "votes",
 	"constituency_no", "population", "adults", "away_home", "away_workplace", "away_missing", "incapable",
 	"suspended", "deprived", "registered_women", "registered_minority", "registered_migrant",
-	"nominated_by_parties", "nominated_by_voters", "in_person_votes", "round",
+	"nominated_by_parties", "nominated_by_voters", "in_person_votes", "round", "excused",
 }
 
 // resultCounts are the results columns that a 合计/小计 row adds up.
 var resultCounts = []field{fRegistered, fVoted, fProxyVotes, fMobileVotes, fValidBallots, fInvalidBallots, fSeats, fCandidates, fElected,
 	fPopulation, fAdults, fAwayHome, fAwayWorkplace, fAwayMissing, fIncapable, fSuspended, fDeprived,
-	fRegisteredWomen, fRegisteredMinority, fRegisteredMigrant, fNominatedByParties, fNominatedByVoters, fInPersonVotes}
+	fRegisteredWomen, fRegisteredMinority, fRegisteredMigrant, fNominatedByParties, fNominatedByVoters, fInPersonVotes, fExcused}
 
 // sheetSpec is what the parser knows about one kind of sheet.
 type sheetSpec struct {

@@ -93,8 +93,21 @@ func TestMigrationDropsMembersKeyAndKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	// The columns later migrations add are NULL in the old rows and not this migration's: compared
+	// without them, then put back for the load below.
+	later := []string{"excused"}
+	for _, c := range later {
+		if _, err := db.ExecContext(ctx, `ALTER TABLE elections DROP COLUMN `+c); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if after := snapshot(t, db); after != before {
 		t.Fatalf("migration changed the data:\nbefore\n%s\nafter\n%s", before, after)
+	}
+	for _, c := range later {
+		if _, err := db.ExecContext(ctx, `ALTER TABLE elections ADD COLUMN `+c+` INTEGER`); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if n := count(t, db, `SELECT count(*) FROM v_names`); n != 2 {
 		t.Fatalf("the view over members reads %d rows after the migration, want 2", n)

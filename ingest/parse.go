@@ -716,6 +716,7 @@ func (sp *sheetParser) result(row int, cells []string) {
 	r.Method = sp.text(cells, row, fMethod, false)
 	r.Registered = sp.intValue(cells, row, fRegistered, true)
 	r.Voted = sp.intValue(cells, row, fVoted, true)
+	r.Excused = sp.intValue(cells, row, fExcused, false)
 	r.ProxyVotes = sp.intValue(cells, row, fProxyVotes, false)
 	r.MobileVotes = sp.intValue(cells, row, fMobileVotes, false)
 	r.ValidBallots = sp.intValue(cells, row, fValidBallots, false)
@@ -759,6 +760,8 @@ func (r *Result) count(f field) *int {
 		return r.Candidates
 	case fElected:
 		return r.Elected
+	case fExcused:
+		return r.Excused
 	}
 	return r.Congress.count(f)
 }

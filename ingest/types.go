@@ -37,6 +37,7 @@ type Result struct {
 	Elected        *int
 	Date           *time.Time
 	FirstRound     *bool
+	Excused        *int // 批准剔除: party members excused from the meeting, not counted as due for its quorum
 	Congress
 }
 

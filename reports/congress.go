@@ -19,7 +19,7 @@ var CongressAnnexSheets = []string{"选民登记统计表", "选区情况统计�
 
 // CongressView is the data the people's congress template receives (documented in package templates):
 // the model, the report.toml Config, and the words of the place. The fields shared with View
-// (Practices, Problems, Plans, Annex, Organ, Date, DataChecks, Notices, Title) let it use the same section blocks.
+// (Practices, Problems, Plans, Annex, Organ, Date, Notes, Title) let it use the same section blocks.
 type CongressView struct {
 	Congress *analytics.Congress `json:"congress"`
 	Config   Config              `json:"config"`
@@ -36,16 +36,15 @@ type CongressView struct {
 	Levels []CongressSection `json:"levels"` // （一）县级人大代表选举, （二）乡级人大代表选举
 
 	Practices    []Item   `json:"practices"`
-	Achievements []Stated `json:"achievements"` // none generated: the template leaves a placeholder
-	Problems     []Stated `json:"problems"`     // the legal-check failures (finding violations); report.toml [[problems]] follow
+	Achievements []Item   `json:"achievements"` // none generated: the template leaves a placeholder
+	Problems     []Item   `json:"problems"`     // the legal-check failures, then report.toml [[problems]]
 	Plans        []Item   `json:"plans"`
 	Annex        []string `json:"annex"`
 	Organ        string   `json:"organ"`
 	Date         string   `json:"date"`
-	// DataChecks and Notices are the 数据核对 notes (View.DataChecks, View.Notices); none for congress
-	// elections yet.
-	DataChecks []Stated          `json:"data_checks"`
-	Notices    []analytics.Check `json:"notices"`
+	Notes        []string `json:"notes"`
+	// DataChecks are 数据核对 findings (View.DataChecks); none for congress elections yet.
+	DataChecks []analytics.Finding `json:"data_checks"`
 }
 
 // CongressSection is one level's part of 一、基本情况.
@@ -90,11 +89,7 @@ func NewCongressView(c *analytics.Congress, cfg Config) *CongressView {
 		v.Levels = append(v.Levels, CongressSection{Number: "（" + Chinese(i+1) + "）", Title: string(l.Body) + "选举情况",
 			Short: short, Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
 	}
-	v.Achievements, v.Problems = []Stated{}, []Stated{}
-	if len(c.Checks) > 0 {
-		v.Problems = append(v.Problems, Stated{Finding: analytics.Finding{Section: analytics.SectionProblem,
-			Kind: analytics.FindingViolations, Checks: c.Checks}, All: v.Whole, Level: v.Level})
-	}
+	v.Problems = append(checkItems(c.Checks), cfg.Problems...)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
 	v.Annex = CongressAnnexSheets
 	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
@@ -128,7 +123,8 @@ func (v *CongressView) Convert(script Script, text string) (string, error) {
 	return convertKeeping(script, text, v.names())
 }
 
-// Draft is the view of one draft summary: *View (村(社区)“两委”) or *CongressView (人大换届). It is what
+// Draft is the view of one draft summary: *View (村(社区)“两委”), *CongressView (人大换届) or
+// *PartyCongressView (乡镇党代会). It is what
 // the writers of whole documents (Word) need besides the text, which Renderer.DraftMarkdown writes.
 type Draft interface {
 	// Convert converts text to script, keeping the draft's place names as the data writes them.
@@ -205,8 +201,9 @@ func (r *Renderer) congress(v *CongressView, script Script) (string, error) {
 	return v.Convert(script, tidy(buf.String()))
 }
 
-// CongressJSON writes the view the people's congress template receives, indented.
-func CongressJSON(w io.Writer, v *CongressView) error {
+// CongressJSON writes the view the people's congress or party congress template receives
+// (*CongressView, *PartyCongressView), indented.
+func CongressJSON(w io.Writer, v Draft) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -67,14 +67,18 @@ func TestCongressDraft(t *testing.T) {
 	golden(t, "demo-renda-township.md", congressDraft(t, tv, Hans, "md"))
 }
 
-// TestKindsApart loads one county's village and people's congress elections together, and each kind
-// alone: each draft of the county holding both is the draft of its own kind alone, so the village
-// drafts show no deputies and the people's congress draft no committee figures.
+// TestKindsApart loads one county's village, people's congress and township party congress elections
+// together, and each kind alone: each draft of the county holding all is the draft of its own kind
+// alone, so the village drafts show no deputies nor 乡镇党委, the people's congress draft no committee
+// figures and the party congress draft neither.
 func TestKindsApart(t *testing.T) {
 	both := demoWorld(true)
-	villagesOnly, congressOnly := *both, *both
-	villagesOnly.Congress, congressOnly.Townships = nil, nil
+	villagesOnly, congressOnly, partyOnly := *both, *both, *both
+	villagesOnly.Congress, villagesOnly.PartyCongress = nil, nil
+	congressOnly.Townships, congressOnly.PartyCongress = nil, nil
+	partyOnly.Townships, partyOnly.Congress = nil, nil
 	dbBoth, dbVillages, dbCongress := loadWorld(t, both), loadWorld(t, &villagesOnly), loadWorld(t, &congressOnly)
+	dbParty := loadWorld(t, &partyOnly)
 	ctx := context.Background()
 	opts := testConfig().Options()
 	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
@@ -91,8 +95,22 @@ func TestKindsApart(t *testing.T) {
 		if !bytes.Equal(drafts[0], drafts[1]) {
 			t.Errorf("%s: the village draft of the county holding both kinds differs from the villages' alone", scope.Township)
 		}
-		if bytes.Contains(drafts[0], []byte("人大代表")) || bytes.Contains(drafts[0], []byte("选区")) {
-			t.Errorf("%s: the village draft shows deputies:\n%s", scope.Township, drafts[0])
+		for _, word := range []string{"人大代表", "选区", "乡镇党委", "纪委", "党代会"} {
+			if bytes.Contains(drafts[0], []byte(word)) {
+				t.Errorf("%s: the village draft shows %s:\n%s", scope.Township, word, drafts[0])
+			}
+		}
+		party := [2][]byte{
+			partyDraft(t, NewPartyCongressView(summarizePartyCongress(t, dbBoth, scope), Config{}), Hans, "md"),
+			partyDraft(t, NewPartyCongressView(summarizePartyCongress(t, dbParty, scope), Config{}), Hans, "md"),
+		}
+		if !bytes.Equal(party[0], party[1]) {
+			t.Errorf("%s: the party congress draft of the county holding all kinds differs from the party congresses' alone", scope.Township)
+		}
+		for _, word := range []string{"村民委员会", "村党组织", "社区", "一肩挑", "交叉任职", "人大", "选区", "选民"} {
+			if bytes.Contains(party[0], []byte(word)) {
+				t.Errorf("%s: the party congress draft shows %s:\n%s", scope.Township, word, party[0])
+			}
 		}
 		congress := [2][]byte{
 			congressDraft(t, NewCongressView(summarizeCongress(t, dbBoth, scope), Config{}), Hans, "md"),
@@ -107,4 +125,61 @@ func TestKindsApart(t *testing.T) {
 			}
 		}
 	}
+}
+
+// summarizePartyCongress is the township party congress model of scope in db, with a fixed clock.
+func summarizePartyCongress(t *testing.T, db *sql.DB, scope analytics.Scope) *analytics.PartyCongress {
+	t.Helper()
+	fixed := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
+	p, err := analytics.SummarizePartyCongress(context.Background(), db, scope, analytics.Options{Now: func() time.Time { return fixed }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// partyDraft renders v in script and format (md or html).
+func partyDraft(t *testing.T, v *PartyCongressView, script Script, format string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	var err error
+	if format == "html" {
+		err = Builtin().PartyCongressHTML(&buf, v, script)
+	} else {
+		err = Builtin().DraftMarkdown(&buf, v, script)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestPartyCongressDraft renders the township party congress draft of a generated county and checks
+// that its figures are the model's, in the standard layout, in both scripts, against the goldens
+// (demo-dangdaihui-*), county and township.
+func TestPartyCongressDraft(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	p := summarizePartyCongress(t, db, analytics.Scope{Year: 2024})
+	v := NewPartyCongressView(p, Config{})
+	text := string(partyDraft(t, v, Hans, "md"))
+	b := p.Bodies[0]
+	for _, want := range []string{
+		"# 示例县2024年乡镇党代会换届选举工作总结", "## 一、基本情况", "### （一）党委委员选举情况", "### （二）纪委委员选举情况",
+		"### （三）出席上级党代会代表选举情况", "## 二、主要做法", "【待补充：主要做法】", "附件：1．党代会选举情况统计表",
+		"到会率为" + Pct(b.Attendance.Current), "差额比例为" + Pct(b.Margin.Current),
+		"所得赞成票合计占其选举有效票合计的" + Pct(b.Approval.Current) + "（赞成票率），个人赞成票率最低为" + Pct(b.Lowest.Rate),
+		"女性" + Count(b.Members.Women.Count.Current, "名") + "，占" + Pct(b.Members.Women.Share.Current),
+		"平均年龄" + Age(b.Members.AverageAge.Current) + "，" + Years(b.Members.AverageAge),
+		"本次换届共选举产生党委委员" + Count(b.Elected.Current, "名"),
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("draft lacks %q", want)
+		}
+	}
+	golden(t, "demo-dangdaihui-county.md", []byte(text))
+	golden(t, "demo-dangdaihui-county.hant.md", partyDraft(t, v, Hant, "md"))
+	golden(t, "demo-dangdaihui-county.html", partyDraft(t, v, Hans, "html"))
+	township := p.Meetings[len(p.Meetings)-1].Township
+	tv := NewPartyCongressView(summarizePartyCongress(t, db, analytics.Scope{Township: township, Year: 2024}), Config{})
+	golden(t, "demo-dangdaihui-township.md", partyDraft(t, tv, Hans, "md"))
 }

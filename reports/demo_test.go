@@ -19,6 +19,7 @@ func demoWorld(congress bool) *synth.World {
 	w := synth.Generate(cfg)
 	if congress {
 		synth.GenerateCongress(w)
+		synth.GeneratePartyCongress(w)
 	}
 	return w
 }

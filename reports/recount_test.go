@@ -19,7 +19,7 @@ const recountSQL = `
 WITH e AS (
     SELECT * FROM elections
     WHERE year = $1 AND county = $2 AND ($3 = '' OR township = $3) AND ($4 = '' OR unit = $4)
-      AND body NOT LIKE '%代表%'
+      AND body NOT LIKE '%代表%' AND body NOT IN ('乡镇党委', '乡镇纪委')
 ), m AS (
     SELECT m.*,
            CASE WHEN length(m.id_number) = 18 THEN try_strptime(substr(m.id_number, 7, 8), '%Y%m%d')::DATE END AS id_date,
@@ -27,7 +27,7 @@ WITH e AS (
     FROM members m
     LEFT JOIN elections e USING (county, township, unit, year, body)
     WHERE m.year = $1 AND m.county = $2 AND ($3 = '' OR m.township = $3) AND ($4 = '' OR m.unit = $4)
-      AND m.body NOT LIKE '%代表%'
+      AND m.body NOT LIKE '%代表%' AND m.body NOT IN ('乡镇党委', '乡镇纪委')
 ), aged AS (
     SELECT *,
            coalesce(date_sub('year',

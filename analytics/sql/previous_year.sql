@@ -1,10 +1,11 @@
 -- The latest election year before the given one with 村(社区)“两委” data in the scope (NULL when there is
--- none); people's congress elections have their own (congress_previous_year.sql).
+-- none); people's congress and township party congress elections have their own
+-- (congress_previous_year.sql, party_congress_previous_year.sql).
 -- Parameters: year, then county, township, unit, each twice ('' means all).
 SELECT max(year) FROM (
     SELECT year, county, township, unit, body FROM elections
     UNION ALL
     SELECT year, county, township, unit, body FROM members
 )
-WHERE body NOT IN ('县级人大代表', '乡级人大代表') AND year < ?
+WHERE body NOT IN ('县级人大代表', '乡级人大代表', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND year < ?
   AND (? = '' OR county = ?) AND (? = '' OR township = ?) AND (? = '' OR unit = ?)

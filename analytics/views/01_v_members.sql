@@ -9,7 +9,8 @@
 --   party_member     中共党员 or 中共预备党员
 --   minority         ethnicity other than 汉族; NULL when ethnicity was not given
 --   is_head          the 书记 of a party body or the 主任 of a committee
---   kind             村 or 社区 for village and community bodies, 乡镇 for 乡镇党委, 选区 for deputies
+--   kind             村 or 社区 for village and community bodies, 乡镇 for what a township 党代会 elects
+--                    (乡镇党委, 乡镇纪委, 出席上级党代会代表), 选区 for deputies
 CREATE OR REPLACE VIEW v_members AS
 WITH dated AS (
     SELECT m.*, coalesce(e.election_date, make_date(m.year, 12, 31)) AS election_date
@@ -27,11 +28,11 @@ SELECT a.*,
        eb.label AS education_bucket, eb.ord AS education_bucket_ord,
        coalesce(a.party IN ('中共党员', '中共预备党员'), false) AS party_member,
        CASE WHEN a.ethnicity IS NULL THEN NULL ELSE a.ethnicity <> '汉族' END AS minority,
-       (a.body IN ('村党组织', '社区党组织', '乡镇党委') AND a.position = '书记')
+       (a.body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委') AND a.position = '书记')
            OR (a.body IN ('村民委员会', '居民委员会', '村务监督委员会') AND a.position = '主任') AS is_head,
        CASE WHEN a.body IN ('村党组织', '村民委员会', '村务监督委员会') THEN '村'
             WHEN a.body IN ('社区党组织', '居民委员会') THEN '社区'
-            WHEN a.body = '乡镇党委' THEN '乡镇'
+            WHEN a.body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表') THEN '乡镇'
             ELSE '选区' END AS kind
 FROM aged a
 LEFT JOIN cfg_age_bands b

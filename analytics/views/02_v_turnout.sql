@@ -13,9 +13,10 @@
 --                 candidates, if any, are not counted against seats); only these make 差额比例
 --   quorum_met    the meeting or vote was valid by its quorum: 村民委员会 more than half of the
 --                 registered voted (《村民委员会组织法》第三十四条), party bodies more than 4/5 of those due
---                 attended; NULL when the body has no such rule or a figure is missing
+--                 attended (应到 less those excused with approval, 批准剔除, when given); NULL when the body has no such rule or a figure is missing
 --   first_round   一次选举成功 as filled in, except that an election whose quorum failed never counts as
 --                 one (legal_checks says so in its message); first_round_filed is the answer as filled in
+--   excused       批准剔除 as filled in (party bodies): not counted as due for the quorum
 CREATE OR REPLACE VIEW v_turnout AS
 WITH rated AS (
     SELECT *,
@@ -23,7 +24,7 @@ WITH rated AS (
                     AND NOT (coalesce(method, '') LIKE '%无候选人%' OR coalesce(method, '') LIKE '%海选%'), false) AS contested,
            CASE WHEN registered > 0 AND voted IS NOT NULL THEN
                CASE WHEN body = '村民委员会' THEN voted * 2 > registered
-                    WHEN body IN ('村党组织', '社区党组织', '乡镇党委') THEN voted * 5 > registered * 4 END
+                    WHEN body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') THEN voted * 5 > (registered - coalesce(excused, 0)) * 4 END
            END AS quorum_met
     FROM elections
 )
@@ -38,7 +39,8 @@ SELECT county, township, unit, year, body, term, method, election_date,
        CASE WHEN seats > 0 THEN 100 * (candidates - seats)::DOUBLE / seats END AS margin,
        contested, quorum_met,
        CASE WHEN first_round AND NOT quorum_met THEN false ELSE first_round END AS first_round,
-       first_round AS first_round_filed
+       first_round AS first_round_filed,
+       excused
 FROM rated;
 
 -- participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold)

@@ -5,7 +5,8 @@
 --   vc_turnout_majority       村民委员会: voted must exceed half of registered
 --   vc_candidate_majority     村民委员会: each elected member's votes must exceed half of voted
 --   vc_woman_member           村民委员会 must include a woman
---   party_quorum              party bodies: voted (实到) must exceed 4/5 of registered (应到)
+--   party_quorum              party bodies: voted (实到) must exceed 4/5 of registered (应到) less
+--                             those excused with approval (批准剔除) when given
 --   party_candidate_majority  party bodies: each elected member's votes must exceed half of voted
 --   party_candidate_margin    party bodies: candidates must exceed seats by at least 20%
 -- A failed quorum filled in as 一次选举成功 is said once, in the quorum rule's message (v_turnout does
@@ -30,16 +31,19 @@ WHERE body = '村民委员会' AND NOT quorum_met
 UNION ALL
 SELECT 'party_quorum', '《中国共产党基层组织选举工作条例》关于有选举权的到会人数须超过应到会人数五分之四的规定',
        county, township, unit, year, body, NULL, NULL, registered, voted,
-       format('应到会 {} 人，实到会 {} 人({}%)，未超过五分之四，会议无效', registered, voted, percent_text(voted, registered))
+       CASE WHEN coalesce(excused, 0) > 0 AND registered > excused
+            THEN format('应到会 {} 人，经批准剔除 {} 人，实到会 {} 人(占应到会减剔除后的{}%)，未超过五分之四，会议无效',
+                        registered, excused, voted, percent_text(voted, registered - excused))
+            ELSE format('应到会 {} 人，实到会 {} 人({}%)，未超过五分之四，会议无效', registered, voted, percent_text(voted, registered)) END
            || CASE WHEN first_round_filed THEN '；填报的“一次选举成功”与此矛盾，不计入一次选举成功' ELSE '' END
 FROM v_turnout
-WHERE body IN ('村党组织', '社区党组织', '乡镇党委') AND NOT quorum_met
+WHERE body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND NOT quorum_met
 UNION ALL
 SELECT 'party_candidate_margin', '《中国共产党基层组织选举工作条例》关于委员候选人差额不少于应选人数20%的规定',
        county, township, unit, year, body, NULL, NULL, seats, candidates,
        format('应选 {} 名，候选人 {} 名，差额比例 {}%，不足 20%', seats, candidates, percent_text(candidates - seats, seats))
 FROM elections
-WHERE body IN ('村党组织', '社区党组织', '乡镇党委') AND seats > 0 AND candidates * 5 < seats * 6
+WHERE body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND seats > 0 AND candidates * 5 < seats * 6
 UNION ALL
 SELECT CASE WHEN m.body = '村民委员会' THEN 'vc_candidate_majority' ELSE 'party_candidate_majority' END,
        CASE WHEN m.body = '村民委员会' THEN '《中华人民共和国村民委员会组织法》第三十四条'
@@ -51,7 +55,7 @@ SELECT CASE WHEN m.body = '村民委员会' THEN 'vc_candidate_majority' ELSE 'p
 FROM members m
 JOIN elections e
   ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
-WHERE m.body IN ('村民委员会', '村党组织', '社区党组织', '乡镇党委') AND m.votes IS NOT NULL AND e.voted IS NOT NULL
+WHERE m.body IN ('村民委员会', '村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.votes IS NOT NULL AND e.voted IS NOT NULL
   AND m.votes * 2 <= e.voted
 UNION ALL
 SELECT 'vc_woman_member', '《中华人民共和国村民委员会组织法》第六条',

@@ -100,10 +100,13 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if kinds[0] == electsum.Renda {
+	if kinds[0] != electsum.Lianwei {
 		output, err := outputFor(ctx, db, req.db, req.force)
 		if err != nil {
 			return nil, err
+		}
+		if kinds[0] == electsum.Dangdaihui {
+			return writePartyCongressAnnex(ctx, db, output, req)
 		}
 		return writeCongressAnnex(ctx, db, output, req)
 	}
@@ -136,8 +139,11 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 func demoAnnex(ctx context.Context, e *env, d *demoContext) error {
 	for _, k := range electsum.Kinds() {
 		out := filepath.Join(d.OutDir, fmt.Sprintf("%s%d年换届选举附件.xlsx", d.County, d.Year))
-		if k == electsum.Renda {
+		switch k {
+		case electsum.Renda:
 			out = filepath.Join(d.OutDir, fmt.Sprintf("%s%d年人大换届选举附件.xlsx", d.County, d.Year))
+		case electsum.Dangdaihui:
+			out = filepath.Join(d.OutDir, fmt.Sprintf("%s%d年乡镇党代会换届选举附件.xlsx", d.County, d.Year))
 		}
 		_, err := writeAnnex(ctx, annexRequest{
 			db:     d.DB,

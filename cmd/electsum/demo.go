@@ -37,6 +37,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	cfg.Seed = *seed
 	world := synth.Generate(cfg)
 	synth.GenerateCongress(world)
+	synth.GeneratePartyCongress(world)
 	n := world.Counts()
 	dataDir := filepath.Join(*out, "data")
 	paths, err := synth.WriteWorkbooks(world, dataDir)
@@ -50,7 +51,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "已生成示例数据(种子 %d)：%s，%d 个乡镇(街道)，%d 个村(社区)，%s 年两届换届\n",
 		*seed, strings.Join(world.Counties, "、"), n.Townships, n.Units, strings.Join(years, "、"))
 	fmt.Fprintf(e.stdout, "  同两届的县乡两级人大代表选举：%d 个选区\n", n.Constituencies)
-	fmt.Fprintf(e.stdout, "  工作簿 %d 个(每个乡镇两个：村(社区)“两委”换届一个、人大换届一个，各含两届的选举结果和当选人员)：%s\n", len(paths), dataDir)
+	fmt.Fprintf(e.stdout, "  同两届的乡镇党代会：%d 个乡镇，选举乡镇党委、纪委和出席上级党代会代表\n", len(world.PartyCongress))
+	fmt.Fprintf(e.stdout, "  工作簿 %d 个(每个乡镇三个：村(社区)“两委”换届、人大换届、党代会换届各一个，各含两届的选举结果和当选人员)：%s\n", len(paths), dataDir)
 
 	dbPath := filepath.Join(*out, ingest.DefaultDB)
 	db, err := ingest.Open(ctx, dbPath)
@@ -126,6 +128,7 @@ func demoNextCommands(d *demoContext, dataDir string) []string {
 		{"report", fmt.Sprintf("electsum report --db %s --year %d --compare %d -o %s   # 全县工作总结初稿", db, d.Year, d.Compare, quoteArg(filepath.Join(d.OutDir, "我的总结")))},
 		{"report", fmt.Sprintf("electsum report --db %s --year %d --township %s -o %s   # 一个乡镇的总结", db, d.Year, quoteArg(d.Township), quoteArg(filepath.Join(d.OutDir, "我的总结")))},
 		{"report", fmt.Sprintf("electsum report --db %s --year %d --kind renda --format docx -o %s   # 只写人大换届选举工作总结(Word)", db, d.Year, quoteArg(filepath.Join(d.OutDir, "我的总结")))},
+		{"report", fmt.Sprintf("electsum report --db %s --year %d --kind dangdaihui -o %s   # 只写乡镇党代会换届选举工作总结", db, d.Year, quoteArg(filepath.Join(d.OutDir, "我的总结")))},
 		{"annex", fmt.Sprintf("electsum annex --db %s --year %d -o %s   # 附件统计表", db, d.Year, quoteArg(filepath.Join(d.OutDir, "附件.xlsx")))},
 		{"ingest", fmt.Sprintf("electsum ingest --db %s %s   # 再次导入：内容未变的文件不会重复写入", db, quoteArg(dataDir))},
 		{"template", "electsum template -o 采集表.xlsx   # 发给乡镇填写的空白采集表"},

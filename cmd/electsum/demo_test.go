@@ -22,7 +22,7 @@ func TestDemo(t *testing.T) {
 	}
 	dbPath := filepath.Join(out, ingest.DefaultDB)
 	for _, want := range []string{dbPath, filepath.Join(out, "data"), "接下来可以试试", "被拒绝 0", "工作总结.docx",
-		"县乡两级人大换届选举工作总结.docx", "人大换届选举附件.xlsx"} {
+		"县乡两级人大换届选举工作总结.docx", "人大换届选举附件.xlsx", "乡镇党代会换届选举工作总结.docx", "乡镇党代会换届选举附件.xlsx"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("demo output does not mention %q:\n%s", want, stdout)
 		}
@@ -30,6 +30,7 @@ func TestDemo(t *testing.T) {
 
 	w := synth.Generate(synth.County())
 	synth.GenerateCongress(w)
+	synth.GeneratePartyCongress(w)
 	want := w.Counts()
 	checkCounts := func() {
 		t.Helper()
@@ -44,7 +45,9 @@ func TestDemo(t *testing.T) {
 		}{
 			{"SELECT count(*) FROM elections", want.Results},
 			{"SELECT count(*) FROM members", want.Members},
-			{"SELECT count(*) FROM units", want.Units + want.Constituencies},
+			{"SELECT count(*) FROM units", want.Units + want.Constituencies + len(w.PartyCongress)},
+			{"SELECT count(*) FROM units WHERE kind = '乡镇'", len(w.PartyCongress)},
+			{"SELECT count(*) FROM elections WHERE body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表')", want.PartyCongresses},
 			{"SELECT count(*) FROM units WHERE kind = '选区'", want.Constituencies},
 			{"SELECT count(DISTINCT body) FROM elections WHERE body IN ('县级人大代表', '乡级人大代表')", 2},
 			{"SELECT count(DISTINCT township) FROM units", want.Townships},
@@ -65,7 +68,7 @@ func TestDemo(t *testing.T) {
 
 	first := readTree(t, filepath.Join(out, "data"))
 	if len(first) != want.Workbooks {
-		t.Fatalf("%d workbooks written, want two per township (%d)", len(first), want.Workbooks)
+		t.Fatalf("%d workbooks written, want three per township (%d)", len(first), want.Workbooks)
 	}
 	if code, stdout, stderr := runCLI(t, "demo", "--out", out); code != 0 {
 		t.Fatalf("second demo exited %d\n%s\n%s", code, stdout, stderr)

@@ -16,9 +16,10 @@ import (
 )
 
 // kindNames are the summaries `--kind` offers, as the users know them.
-var kindNames = map[electsum.Kind]string{electsum.Lianwei: "村(社区)“两委”换届", electsum.Renda: "县乡人大换届"}
+var kindNames = map[electsum.Kind]string{electsum.Lianwei: "村(社区)“两委”换届", electsum.Renda: "县乡人大换届",
+	electsum.Dangdaihui: "乡镇党代会换届"}
 
-// parseKind reads --kind: "" (from the data), lianwei or renda.
+// parseKind reads --kind: "" (from the data), lianwei, renda or dangdaihui.
 func parseKind(s string) (electsum.Kind, error) {
 	for _, k := range electsum.Kinds() {
 		if s == string(k) {
@@ -70,11 +71,6 @@ func dataKinds(ctx context.Context, db *sql.DB, scope analytics.Scope, asked ele
 		hint: "数据中有：" + strings.Join(names, "、")}
 }
 
-// congressFileName is the draft's title without quotation marks, safe as a file name.
-func congressFileName(v *reports.CongressView) string {
-	return safeFileName(v.Title)
-}
-
 // writeCongressReports writes the people's congress draft of each scope (county, and with
 // --all-townships each township that held one) in every format asked for.
 func writeCongressReports(ctx context.Context, o reportOptions, db *sql.DB, output electsum.Output, r *reports.Renderer, cfg reports.Config, opts analytics.Options) ([]string, error) {
@@ -105,31 +101,11 @@ func writeCongressReports(ctx context.Context, o reportOptions, db *sql.DB, outp
 	var paths []string
 	for _, m := range models {
 		v := reports.NewCongressView(m, cfg)
-		script := o.script
-		if script == "" {
-			script = reports.Hans
-		}
-		base, err := v.Convert(script, congressFileName(v))
+		ps, err := writeDraft(o, output, v, v.Place, func(w io.Writer, script reports.Script) error { return r.CongressHTML(w, v, script) },
+			func(w io.Writer) error { return reports.CongressJSON(w, v) }, r)
+		paths = append(paths, ps...)
 		if err != nil {
 			return paths, err
-		}
-		for _, f := range o.formats {
-			write := func(w io.Writer) error {
-				switch f {
-				case "md":
-					return r.CongressMarkdown(w, v, script)
-				case "html":
-					return r.CongressHTML(w, v, script)
-				case "docx":
-					return docx.Write(w, r, v, script)
-				}
-				return reports.CongressJSON(w, v)
-			}
-			p := filepath.Join(o.out, base+"."+f)
-			if err := output.WriteFile(p, write); err != nil {
-				return paths, fmt.Errorf("生成 %s 的 %s: %w", v.Place, f, err)
-			}
-			paths = append(paths, p)
 		}
 	}
 	return paths, nil
@@ -149,6 +125,97 @@ func writeCongressAnnex(ctx context.Context, db *sql.DB, output electsum.Output,
 	}
 	opts := annex.Options{Unmasked: req.unmasked}
 	if err := output.WriteFile(req.out, func(w io.Writer) error { return annex.WriteCongress(w, c, opts) }); err != nil {
+		return nil, fmt.Errorf("写附件: %w", err)
+	}
+	return []string{req.out}, nil
+}
+
+// writePartyCongressReports writes the township party congress draft of each scope (county, and with
+// --all-townships each township that held one) in every format asked for.
+func writePartyCongressReports(ctx context.Context, o reportOptions, db *sql.DB, output electsum.Output, r *reports.Renderer, cfg reports.Config, opts analytics.Options) ([]string, error) {
+	if o.scope.Unit != "" {
+		return nil, &usageError{message: "乡镇党代会换届选举工作总结按县或乡镇(街道)起草，不按单位", hint: "去掉 --unit，或用 --township 写某个乡镇的总结"}
+	}
+	p, err := analytics.SummarizePartyCongress(ctx, db, o.scope, opts)
+	if err != nil {
+		return nil, err
+	}
+	models := []*analytics.PartyCongress{p}
+	if o.allTownships && o.scope.Township == "" {
+		seen := map[string]bool{}
+		for _, m := range p.Meetings {
+			if seen[m.Township] {
+				continue
+			}
+			seen[m.Township] = true
+			sc := o.scope
+			sc.County, sc.Township = m.County, m.Township
+			tp, err := analytics.SummarizePartyCongress(ctx, db, sc, opts)
+			if err != nil {
+				return nil, err
+			}
+			models = append(models, tp)
+		}
+	}
+	var paths []string
+	for _, m := range models {
+		v := reports.NewPartyCongressView(m, cfg)
+		ps, err := writeDraft(o, output, v, v.Place, func(w io.Writer, script reports.Script) error { return r.PartyCongressHTML(w, v, script) },
+			func(w io.Writer) error { return reports.CongressJSON(w, v) }, r)
+		paths = append(paths, ps...)
+		if err != nil {
+			return paths, err
+		}
+	}
+	return paths, nil
+}
+
+// writeDraft writes one draft d in every format of o: md, html (by html), docx and json (by json).
+func writeDraft(o reportOptions, output electsum.Output, d reports.Draft, place string, html func(io.Writer, reports.Script) error, json func(io.Writer) error, r *reports.Renderer) ([]string, error) {
+	script := o.script
+	if script == "" {
+		script = reports.Hans
+	}
+	base, err := d.Convert(script, safeFileName(d.DraftTitle()))
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, f := range o.formats {
+		write := func(w io.Writer) error {
+			switch f {
+			case "md":
+				return r.DraftMarkdown(w, d, script)
+			case "html":
+				return html(w, script)
+			case "docx":
+				return docx.Write(w, r, d, script)
+			}
+			return json(w)
+		}
+		p := filepath.Join(o.out, base+"."+f)
+		if err := output.WriteFile(p, write); err != nil {
+			return paths, fmt.Errorf("生成 %s 的 %s: %w", place, f, err)
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+// writePartyCongressAnnex writes the township party congress annex workbook of req.scope.
+func writePartyCongressAnnex(ctx context.Context, db *sql.DB, output electsum.Output, req annexRequest) ([]string, error) {
+	if req.format == "csv" {
+		return nil, &usageError{message: "乡镇党代会换届附件目前只能写成 Excel 工作簿", hint: "去掉 --format csv"}
+	}
+	p, err := analytics.SummarizePartyCongress(ctx, db, req.scope, req.opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := output.Dir(filepath.Dir(req.out)); err != nil {
+		return nil, err
+	}
+	opts := annex.Options{Unmasked: req.unmasked}
+	if err := output.WriteFile(req.out, func(w io.Writer) error { return annex.WritePartyCongress(w, p, opts) }); err != nil {
 		return nil, fmt.Errorf("写附件: %w", err)
 	}
 	return []string{req.out}, nil

@@ -169,9 +169,12 @@ func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
 	var paths []string
 	for _, k := range kinds {
 		var ps []string
-		if k == electsum.Renda {
+		switch k {
+		case electsum.Renda:
 			ps, err = writeCongressReports(ctx, o, db, output, r, cfg, opts)
-		} else {
+		case electsum.Dangdaihui:
+			ps, err = writePartyCongressReports(ctx, o, db, output, r, cfg, opts)
+		default:
 			ps, err = writeVillageReports(ctx, o, db, output, r, cfg, opts)
 		}
 		paths = append(paths, ps...)

@@ -37,13 +37,13 @@ INSERT INTO elections (county, township, unit, year, body, term, method, registe
         source_file, source_sheet, source_row,
         constituency_no, population, adults, away_home, away_workplace, away_missing, incapable, suspended,
         deprived, registered_women, registered_minority, registered_migrant, nominated_by_parties,
-        nominated_by_voters, in_person_votes, round)
+        nominated_by_voters, in_person_votes, round, excused)
 SELECT county, township, unit, year, body, term, method, registered, voted, proxy_votes,
        mobile_votes, valid_ballots, invalid_ballots, seats, candidates, elected, election_date, first_round,
        source_file, source_sheet, source_row,
        constituency_no, population, adults, away_home, away_workplace, away_missing, incapable, suspended,
        deprived, registered_women, registered_minority, registered_migrant, nominated_by_parties,
-       nominated_by_voters, in_person_votes, round
+       nominated_by_voters, in_person_votes, round, excused
 FROM stage_elections;
 
 INSERT INTO members (county, township, unit, year, body, name, position, gender, birth, age, ethnicity,

@@ -14,7 +14,8 @@ CREATE OR REPLACE TEMP TABLE stage_elections (
     away_missing INTEGER, incapable INTEGER, suspended INTEGER, deprived INTEGER, registered_women INTEGER,
     registered_minority INTEGER, registered_migrant INTEGER, nominated_by_parties INTEGER,
     nominated_by_voters INTEGER, in_person_votes INTEGER, round VARCHAR,
-    seq BIGINT -- the row's place in its file (sheet, then row): "the first row" of the whole-file checks
+    seq BIGINT, -- the row's place in its file (sheet, then row): "the first row" of the whole-file checks
+    excused INTEGER
 );
 CREATE OR REPLACE TEMP TABLE stage_members (
     file_id INTEGER NOT NULL,

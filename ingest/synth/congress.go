@@ -97,28 +97,7 @@ func (g *congressGen) constituency(t *Township, year int, body electsum.Body, un
 // deputy is one elected deputy: more than half of the votes cast, at most the valid ballots.
 func (g *congressGen) deputy(t *Township, key ingest.Key, d time.Time, voted, valid, year int) ingest.Member {
 	r := g.r
-	female := r.Float64() < 0.3
-	age := g.between(28, 62)
-	var birth time.Time
-	var id string
-	for {
-		birth = d.AddDate(-age, 0, -r.IntN(365))
-		id = idNumber(t.Region, birth, 500+r.IntN(499), female)
-		if !g.ids[id] {
-			break
-		}
-	}
-	g.ids[id] = true
-	m := ingest.Member{Key: key, Name: personName(r, female, ""), Position: string(electsum.Deputy), Gender: "男", IDNumber: id}
-	if female {
-		m.Gender = "女"
-	}
-	b := time.Date(birth.Year(), birth.Month(), 1, 0, 0, 0, 0, time.UTC)
-	m.Birth = &b
-	m.Ethnicity = "汉族"
-	if r.Float64() < 0.04 {
-		m.Ethnicity = minorities[r.IntN(len(minorities))]
-	}
+	m := g.person(t, key, d, 28, 62, 0.3, string(electsum.Deputy))
 	m.Party = pick(r, []string{"中共党员", "群众", "民主党派", "无党派人士", "共青团员"}, []float64{0.66, 0.25, 0.04, 0.03, 0.02})
 	later := year > 2021
 	eduWeights := []float64{2, 12, 20, 12, 26, 24, 4}
@@ -129,7 +108,35 @@ func (g *congressGen) deputy(t *Township, key ingest.Key, d time.Time, voted, va
 	m.Category = pick(r, []string{"工人", "农民", "专业技术人员", "干部", "其他"}, []float64{0.16, 0.34, 0.16, 0.26, 0.08})
 	m.Reelected = ptr(r.Float64() < 0.32)
 	m.Votes = ptr(min(valid, voted/2+1+r.IntN(max(1, valid-voted/2))))
-	m.PersonKey = "id:" + id
+	return m
+}
+
+// person is someone elected at d to key's body as position: aged lo to hi, a woman with probability
+// women, with a 身份证号 unique in the World, and his 出生年月 and 民族.
+func (g *congressGen) person(t *Township, key ingest.Key, d time.Time, lo, hi int, women float64, position string) ingest.Member {
+	r := g.r
+	female := r.Float64() < women
+	age := g.between(lo, hi)
+	var birth time.Time
+	var id string
+	for {
+		birth = d.AddDate(-age, 0, -r.IntN(365))
+		id = idNumber(t.Region, birth, 500+r.IntN(499), female)
+		if !g.ids[id] {
+			break
+		}
+	}
+	g.ids[id] = true
+	m := ingest.Member{Key: key, Name: personName(r, female, ""), Position: position, Gender: "男", IDNumber: id, PersonKey: "id:" + id}
+	if female {
+		m.Gender = "女"
+	}
+	b := time.Date(birth.Year(), birth.Month(), 1, 0, 0, 0, 0, time.UTC)
+	m.Birth = &b
+	m.Ethnicity = "汉族"
+	if r.Float64() < 0.04 {
+		m.Ethnicity = minorities[r.IntN(len(minorities))]
+	}
 	return m
 }
 

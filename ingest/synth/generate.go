@@ -20,6 +20,9 @@ type World struct {
 	// Congress holds, per township, its people's congress elections (GenerateCongress); empty unless
 	// generated. WriteWorkbooks writes each as a workbook of its own.
 	Congress []*Township
+	// PartyCongress holds, per township, its party congress elections (GeneratePartyCongress); empty
+	// unless generated. WriteWorkbooks writes each as a workbook of its own.
+	PartyCongress []*Township
 }
 
 // Township is one township (乡镇/街道): its units and the rows of the workbook it submits.
@@ -45,6 +48,9 @@ type Counts struct {
 	// Constituencies are the 选区 of the people's congress elections (GenerateCongress), each a unit of
 	// its township; Workbooks are the files WriteWorkbooks writes.
 	Constituencies, Workbooks int
+	// PartyCongresses are the results rows of the township party congresses (GeneratePartyCongress): one
+	// per body each township's 党代会 elected.
+	PartyCongresses int
 }
 
 // Counts counts the World's counties, townships, units and rows; Results and Members include the
@@ -69,8 +75,23 @@ func (w *World) Counts() Counts {
 		n.Results += len(t.Results)
 		n.Members += len(t.Members)
 	}
-	n.Workbooks = len(w.Townships) + len(w.Congress)
+	for _, t := range w.PartyCongress {
+		n.PartyCongresses += len(t.Results)
+		n.Results += len(t.Results)
+		n.Members += len(t.Members)
+	}
+	n.Workbooks = len(w.Townships) + len(w.Congress) + len(w.PartyCongress)
 	return n
+}
+
+// holdsPartyCongress reports whether t's results include what a township 党代会 elects.
+func (t *Township) holdsPartyCongress() bool {
+	for _, r := range t.Results {
+		if electsum.Body(r.Body).PartyCongress() {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsDeputies reports whether t's results include a people's congress election.

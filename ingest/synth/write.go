@@ -22,15 +22,20 @@ import (
 // World order. Each workbook holds both sheets for every year of the World: at a 换届 the county asks each
 // township for one workbook with this term and the previous one in the standard layout, so that the
 // summary can compare them. The people's congress elections of w.Congress follow, one workbook per
-// township, dir/<county>/<township>人大换届.xlsx. Files are written concurrently; each file's bytes depend
+// township, dir/<county>/<township>人大换届.xlsx, then the township party congresses of w.PartyCongress,
+// dir/<county>/<township>党代会换届.xlsx. Files are written concurrently; each file's bytes depend
 // only on the World.
 func WriteWorkbooks(w *World, dir string) ([]string, error) {
-	townships := append(append([]*Township{}, w.Townships...), w.Congress...)
+	townships := append(append(append([]*Township{}, w.Townships...), w.Congress...), w.PartyCongress...)
 	paths := make([]string, len(townships))
 	for i, t := range townships {
-		paths[i] = filepath.Join(dir, t.County, t.Name+".xlsx")
-		if i >= len(w.Townships) {
+		switch {
+		case i >= len(w.Townships)+len(w.Congress):
+			paths[i] = filepath.Join(dir, t.County, t.Name+"党代会换届.xlsx")
+		case i >= len(w.Townships):
 			paths[i] = filepath.Join(dir, t.County, t.Name+"人大换届.xlsx")
+		default:
+			paths[i] = filepath.Join(dir, t.County, t.Name+".xlsx")
 		}
 	}
 	for _, c := range w.Counties {
@@ -80,6 +85,9 @@ func newSheetWriter(t *Township, all []ingest.Column, salt uint64) *sheetWriter 
 		for _, c := range ingest.CongressColumns() {
 			congress[c.Key] = true
 		}
+	}
+	if !t.holdsPartyCongress() { // the villages' sheets leave 批准剔除 out, as most townships' do
+		congress["excused"] = true
 	}
 	for _, c := range all {
 		if !t.Omits(c.Key) && !congress[c.Key] {
@@ -211,6 +219,8 @@ func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
 			}
 		case "first_round":
 			v = s.flag(r.FirstRound)
+		case "excused":
+			v = s.number(r.Excused)
 		default:
 			v = s.congressCell(&r.Congress, c.Key)
 		}
@@ -408,8 +418,11 @@ func layoutSheets(t *Township, merge bool) (results, members *sheet) {
 	}
 	rs := newSheetWriter(t, ingest.ResultColumns(), 1)
 	what := "村（社区）换届"
-	if t.holdsDeputies() {
+	switch {
+	case t.holdsDeputies():
 		what = "人大代表换届"
+	case t.holdsPartyCongress():
+		what = "党代会换届"
 	}
 	title := fmt.Sprintf("%s%s年%s选举结果统计表", t.Name, years, what)
 	results = rs.layout(title, len(t.Results), func(i, row int) []any { return rs.resultCells(&t.Results[i], row) }, t.style.totalRow, merge)

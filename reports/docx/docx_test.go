@@ -51,18 +51,22 @@ var mdEscape = regexp.MustCompile(`\\([[:punct:]])`)
 
 var figure = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?%?`)
 
-// TestEveryFigureAndLine checks, for every level and script, and for the people's congress draft,
+// TestEveryFigureAndLine checks, for every level and script, and for the people's congress and the
+// township party congress drafts,
 // that every figure of the Markdown draft is in document.xml in the same order, and every line of the
 // draft is there as text.
 func TestEveryFigureAndLine(t *testing.T) {
 	for _, script := range []reports.Script{reports.Hans, reports.Hant} {
-		for _, level := range append(allLevels, "renda") {
+		for _, level := range append(allLevels, "renda", "dangdaihui") {
 			t.Run(fmt.Sprint(level, "/", script), func(t *testing.T) {
 				var md string
 				var d []byte
-				if level == "renda" {
+				switch level {
+				case "renda":
 					md, d = congressDraft(t, script)
-				} else {
+				case "dangdaihui":
+					md, d = partyDraft(t, script)
+				default:
 					md, d = draft(t, level, testConfig(), script)
 				}
 				parts, _ := unzip(t, d)

@@ -42,7 +42,8 @@ func testConfig() reports.Config {
 var (
 	levelsOnce sync.Once
 	levels     map[analytics.Level]*analytics.Summary
-	congress   *analytics.Congress // the county's people's congress elections
+	congress   *analytics.Congress      // the county's people's congress elections
+	party      *analytics.PartyCongress // the county's township party congresses
 	levelsErr  error
 )
 
@@ -62,6 +63,7 @@ func summaries(t testing.TB) map[analytics.Level]*analytics.Summary {
 		defer os.RemoveAll(dir)
 		w := synth.Generate(cfg)
 		synth.GenerateCongress(w) // the village drafts leave it out; the people's congress draft is its own
+		synth.GeneratePartyCongress(w)
 		db, err := synth.Load(ctx, w, dir, ingest.LoadOptions{})
 		if err != nil {
 			levelsErr = err
@@ -88,6 +90,9 @@ func summaries(t testing.TB) map[analytics.Level]*analytics.Summary {
 		if levelsErr == nil {
 			congress, levelsErr = analytics.SummarizeCongress(ctx, db, analytics.Scope{County: "示例县", Year: 2024}, opts)
 		}
+		if levelsErr == nil {
+			party, levelsErr = analytics.SummarizePartyCongress(ctx, db, analytics.Scope{County: "示例县", Year: 2024}, opts)
+		}
 	})
 	if levelsErr != nil {
 		t.Fatal(levelsErr)
@@ -106,6 +111,13 @@ func congressDraft(t *testing.T, script reports.Script) (md string, docx []byte)
 	t.Helper()
 	summaries(t)
 	return draftOf(t, reports.NewCongressView(congress, reports.Config{}), script)
+}
+
+// partyDraft renders the Markdown and the .docx of the county's township party congress draft.
+func partyDraft(t *testing.T, script reports.Script) (md string, docx []byte) {
+	t.Helper()
+	summaries(t)
+	return draftOf(t, reports.NewPartyCongressView(party, reports.Config{}), script)
 }
 
 // draftOf renders the Markdown and the .docx of v.

@@ -1,0 +1,353 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"electsum"
+)
+
+// PartyCongress is the model of a township party congress summary (乡镇党代会换届选举工作总结): per body
+// a township 党代会 elects (乡镇党委, 乡镇纪委, 出席上级党代会代表) the attendance and its 4/5 quorum, the
+// seats, candidates and elected with 差额比例, the 赞成票率 and the 构成 of those elected, each beside the
+// previous term's; the meetings for the annex, the roster and the legal checks. Every count comes from
+// views/08_v_party_congress.sql; rates and shares are divided and rounded by share and ratio.
+type PartyCongress struct {
+	Scope        Scope     `json:"scope"`
+	Level        Level     `json:"level"`
+	Year         int       `json:"year"`
+	PreviousYear int       `json:"previous_year,omitempty"` // 0: no earlier township party congress in the scope
+	GeneratedAt  time.Time `json:"generated_at"`
+	FirstDate    string    `json:"first_date,omitempty"` // earliest 选举日期, YYYY-MM-DD
+	LastDate     string    `json:"last_date,omitempty"`
+
+	Bodies   []PartyCongressBody `json:"bodies"`   // 乡镇党委, 乡镇纪委, 出席上级党代会代表: those elected this year
+	Meetings []PartyMeeting      `json:"meetings"` // each body each township's 党代会 elected this year
+	Roster   []Elected           `json:"roster"`   // everyone elected this year
+	Checks   []Check             `json:"checks"`   // legal-check failures (违规)
+}
+
+// PartyCongressBody is one body's elections in the scope.
+type PartyCongressBody struct {
+	Body      Body   `json:"body"`
+	Meetings  Figure `json:"meetings"`  // results rows (one per township's 党代会)
+	Townships Figure `json:"townships"` // townships with such a row
+
+	Due        Figure `json:"due"`        // 应到 (Σ)
+	Excused    Figure `json:"excused"`    // 批准剔除 (Σ over the rows giving it)
+	Present    Figure `json:"present"`    // 实到 (Σ)
+	Attendance Figure `json:"attendance"` // 到会率, percent: Σ实到 / Σ应到 over the rows giving both
+	// QuorumMet counts the meetings whose 实到 exceeded 4/5 of 应到 less 批准剔除, of those that can be judged.
+	QuorumMet Part `json:"quorum_met"`
+
+	Seats      Figure `json:"seats"`      // 应选
+	Candidates Figure `json:"candidates"` // 候选
+	Elected    Figure `json:"elected"`    // 当选 (results sheet)
+	Margin     Figure `json:"margin"`     // 差额比例, percent: (Σ候选 − Σ应选) / Σ应选 over the rows giving both
+
+	// Approval is 赞成票率, percent: the elected persons' 得票数 summed, over the 有效票数 of their
+	// election summed, over the persons with 得票数 whose election gave 有效票数 (ApprovalCounted).
+	Approval        Figure          `json:"approval"`
+	ApprovalCounted Value           `json:"approval_counted"`
+	Lowest          *LowestApproval `json:"lowest,omitempty"` // the person with the lowest individual rate
+
+	Members PartyMembers `json:"members"`
+}
+
+// LowestApproval is the elected person with the lowest 得票数 / 有效票数.
+type LowestApproval struct {
+	Township string `json:"township"`
+	Name     string `json:"name"`
+	Votes    int    `json:"votes"`
+	Valid    int    `json:"valid"`
+	Rate     Value  `json:"rate"` // percent
+}
+
+// PartyMembers is the 构成 of those elected to one body; each part is a share of the persons whose
+// column was filled (no figure when nobody's was); Change of a share is in 百分点.
+type PartyMembers struct {
+	Total      Figure `json:"total"`
+	Women      Part   `json:"women"`
+	Minorities Part   `json:"minorities"`
+	College    Part   `json:"college"`  // 大专及以上
+	Under46    Part   `json:"under_46"` // 45岁及以下
+	Reelected  Part   `json:"reelected"`
+	AverageAge Figure `json:"average_age"` // years, one decimal
+}
+
+// PartyMeeting is one body one township's 党代会 elected, for the annex.
+type PartyMeeting struct {
+	UnitRef
+	Body       Body  `json:"body"`
+	Due        Value `json:"due"`
+	Excused    Value `json:"excused"`
+	Present    Value `json:"present"`
+	QuorumMet  *bool `json:"quorum_met"`
+	Seats      Value `json:"seats"`
+	Candidates Value `json:"candidates"`
+	Elected    Value `json:"elected"`
+	Valid      Value `json:"valid_ballots"`
+	Attendance Value `json:"attendance"` // percent
+	Margin     Value `json:"margin"`     // percent
+	Approval   Value `json:"approval"`   // 赞成票率 of this election, percent: Σ得票 / Σ有效票 of those elected
+}
+
+// Elected is one person a township 党代会 elected; IDNumber is masked unless Options.Unmasked.
+type Elected struct {
+	Member
+	Votes    Value `json:"votes"`
+	Valid    Value `json:"valid_ballots"` // of the person's election
+	Approval Value `json:"approval"`      // percent: Votes / Valid
+}
+
+// SummarizePartyCongress computes the township party congress model of the scope's year (the latest
+// year with such an election when scope.Year is 0). scope.Unit is ignored. It returns a *NoDataError
+// when the scope holds no such election that year.
+func SummarizePartyCongress(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*PartyCongress, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	scope.Unit = ""
+	conn, err := figureConn(ctx, db, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	latest := func(before int, s Scope) (int, error) {
+		var y sql.NullInt64
+		err := conn.QueryRowContext(ctx, sqlText("party_congress_previous_year"), before, s.County, s.County, s.Township, s.Township).Scan(&y)
+		if err != nil {
+			return 0, fmt.Errorf("find the township party congress elections: %w", err)
+		}
+		return int(y.Int64), nil
+	}
+	if scope.Year == 0 {
+		if scope.Year, err = latest(1<<30, Scope{}); err != nil {
+			return nil, err
+		}
+	}
+	prevYear := scope.Compare
+	if prevYear == 0 {
+		if prevYear, err = latest(scope.Year, scope); err != nil {
+			return nil, err
+		}
+	}
+	cur, err := partyCongressTotals(ctx, conn, scope, scope.Year)
+	if err != nil {
+		return nil, err
+	}
+	if len(cur) == 0 {
+		return nil, &NoDataError{Scope: scope}
+	}
+	prev := map[Body]partyCounts{}
+	if prevYear != 0 {
+		rows, err := partyCongressTotals(ctx, conn, scope, prevYear)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			prev[r.body] = r
+		}
+	}
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	p := &PartyCongress{Scope: scope, Year: scope.Year, PreviousYear: prevYear, GeneratedAt: now(), Level: LevelCounty}
+	if scope.Township != "" {
+		p.Level = LevelTownship
+	}
+	for _, r := range cur {
+		p.Bodies = append(p.Bodies, partyCongressBody(r, prev[r.body]))
+	}
+	if err := conn.QueryRowContext(ctx, sqlText("party_congress_dates"), scope.Year, scope.County, scope.County,
+		scope.Township, scope.Township).Scan(&p.FirstDate, &p.LastDate); err != nil {
+		return nil, fmt.Errorf("read the township party congress dates: %w", err)
+	}
+	if p.Meetings, err = partyMeetings(ctx, conn, scope); err != nil {
+		return nil, err
+	}
+	if p.Roster, err = partyRoster(ctx, conn, scope, opts.Unmasked); err != nil {
+		return nil, err
+	}
+	if p.Checks, err = partyCongressChecks(ctx, conn, scope); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// partyCounts is one body's row of sql/party_congress_totals.sql: its counts by column name, and the
+// name and township of the person with the lowest 赞成票率.
+type partyCounts struct {
+	body           Body
+	n              counts
+	lowestTownship string
+	lowestName     string
+}
+
+func partyCongressTotals(ctx context.Context, conn querier, s Scope, year int) ([]partyCounts, error) {
+	rows, err := conn.QueryContext(ctx, sqlText("party_congress_totals"), year, s.County, s.Township, year, s.County, s.Township)
+	if err != nil {
+		return nil, fmt.Errorf("query the township party congress figures: %w", err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, fmt.Errorf("query the township party congress figures: %w", err)
+	}
+	var out []partyCounts
+	for rows.Next() {
+		var body string
+		var township, name sql.NullString
+		ints := make([]sql.NullInt64, len(cols))
+		dest := make([]any, len(cols))
+		for i, c := range cols {
+			switch c {
+			case "body":
+				dest[i] = &body
+			case "lowest_township":
+				dest[i] = &township
+			case "lowest_name":
+				dest[i] = &name
+			default:
+				dest[i] = &ints[i]
+			}
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("read the township party congress figures: %w", err)
+		}
+		r := partyCounts{body: Body(body), n: counts{}, lowestTownship: township.String, lowestName: name.String}
+		for i, c := range cols {
+			if _, ok := dest[i].(*sql.NullInt64); ok {
+				r.n[c] = ints[i]
+			}
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the township party congress figures: %w", err)
+	}
+	return out, nil
+}
+
+func partyCongressBody(cur, prev partyCounts) PartyCongressBody {
+	c, p := cur.n, prev.n
+	b := PartyCongressBody{Body: cur.body}
+	b.Meetings = sumFigure(c, p, "meetings", "")
+	b.Townships = sumFigure(c, p, "townships", "")
+	b.Due = sumFigure(c, p, "due", "due_known")
+	b.Excused = sumFigure(c, p, "excused", "excused_known")
+	b.Present = sumFigure(c, p, "present", "present_known")
+	b.Attendance = rateFigure(c, p, "attendance_present", "attendance_due")
+	b.QuorumMet = sharePart("达到五分之四", c, p, "quorum_met", "quorum_known")
+	noneKnown(&b.QuorumMet, c, p, "quorum_known")
+	b.Seats = sumFigure(c, p, "seats", "seats_known")
+	b.Candidates = sumFigure(c, p, "candidates", "candidates_known")
+	b.Elected = sumFigure(c, p, "elected", "elected_known")
+	b.Margin = marginFigure(c, p)
+	b.Approval = rateFigure(c, p, "approval_votes", "approval_valid")
+	if n, ok := c.get("approval_counted"); ok && n > 0 {
+		b.ApprovalCounted = count(n)
+		votes, _ := c.get("lowest_votes")
+		valid, _ := c.get("lowest_valid")
+		b.Lowest = &LowestApproval{Township: cur.lowestTownship, Name: cur.lowestName, Votes: votes, Valid: valid, Rate: ratio(votes, valid)}
+	}
+
+	m := &b.Members
+	m.Total = sumFigure(c, p, "members", "")
+	m.Women = sharePart("女性", c, p, "women", "members")
+	m.Minorities = sharePart("少数民族", c, p, "minorities", "ethnicity_known")
+	m.College = sharePart("大专及以上", c, p, "college", "education_known")
+	m.Under46 = sharePart("45岁及以下", c, p, "under_46", "age_known")
+	m.Reelected = sharePart("连任", c, p, "reelected", "reelected_known")
+	noneKnown(&m.Minorities, c, p, "ethnicity_known")
+	noneKnown(&m.College, c, p, "education_known")
+	noneKnown(&m.Under46, c, p, "age_known")
+	noneKnown(&m.Reelected, c, p, "reelected_known")
+	average := func(n counts) Value {
+		sum, ok1 := n.get("age_sum")
+		k, ok2 := n.get("age_known")
+		if n == nil || !ok1 || !ok2 || k == 0 {
+			return Value{}
+		}
+		return Known(electsum.Round(float64(sum)/float64(k), 1))
+	}
+	m.AverageAge = Figure{Current: average(c), Previous: average(p)}
+	return b
+}
+
+func partyMeetings(ctx context.Context, conn querier, s Scope) ([]PartyMeeting, error) {
+	rows, err := conn.QueryContext(ctx, sqlText("party_congress_meetings"), s.Year, s.County, s.County, s.Township, s.Township)
+	if err != nil {
+		return nil, fmt.Errorf("query the township party congresses: %w", err)
+	}
+	defer rows.Close()
+	out := []PartyMeeting{}
+	for rows.Next() {
+		var m PartyMeeting
+		var body string
+		var quorum sql.NullBool
+		var n [7]sql.NullInt64
+		var approval sql.NullFloat64
+		if err := rows.Scan(&m.County, &m.Township, &m.Unit, &body, &n[0], &n[1], &n[2], &quorum, &n[3], &n[4], &n[5], &n[6], &approval); err != nil {
+			return nil, fmt.Errorf("read the township party congresses: %w", err)
+		}
+		m.Body = Body(body)
+		for i, v := range []*Value{&m.Due, &m.Excused, &m.Present, &m.Seats, &m.Candidates, &m.Elected, &m.Valid} {
+			*v = nullValue(n[i])
+		}
+		if quorum.Valid {
+			q := quorum.Bool
+			m.QuorumMet = &q
+		}
+		m.Attendance = rateOf(m.Present, m.Due, 0)
+		m.Margin = rateOf(m.Candidates, m.Seats, 1)
+		m.Approval = rounded(approval)
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the township party congresses: %w", err)
+	}
+	return out, nil
+}
+
+func partyRoster(ctx context.Context, conn querier, s Scope, unmasked bool) ([]Elected, error) {
+	rows, err := conn.QueryContext(ctx, sqlText("party_congress_roster"), s.Year, s.County, s.County, s.Township, s.Township)
+	if err != nil {
+		return nil, fmt.Errorf("query those elected by the township party congresses: %w", err)
+	}
+	defer rows.Close()
+	out := []Elected{}
+	for rows.Next() {
+		var e Elected
+		var body string
+		var age, votes, valid sql.NullInt64
+		var reelected sql.NullBool
+		if err := rows.Scan(&e.County, &e.Township, &e.Unit, &body, &e.Name, &e.Position, &e.Gender, &age, &e.Ethnicity,
+			&e.Party, &e.Education, &reelected, &votes, &valid, &e.IDNumber); err != nil {
+			return nil, fmt.Errorf("read those elected by the township party congresses: %w", err)
+		}
+		e.Body = Body(body)
+		e.Age, e.Votes, e.Valid = nullValue(age), nullValue(votes), nullValue(valid)
+		e.Approval = rateOf(e.Votes, e.Valid, 0)
+		if reelected.Valid {
+			b := reelected.Bool
+			e.Reelected = &b
+		}
+		if !unmasked && e.IDNumber != "" {
+			e.IDNumber = electsum.MaskID(e.IDNumber)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read those elected by the township party congresses: %w", err)
+	}
+	return out, nil
+}
+
+func partyCongressChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
+	return scopeChecks(ctx, conn, "party_congress_checks", "the township party congress checks", s)
+}

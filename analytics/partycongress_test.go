@@ -1,0 +1,159 @@
+package analytics_test
+
+import (
+	"context"
+	"database/sql"
+	"testing"
+
+	"electsum"
+	"electsum/analytics"
+	"electsum/ingest"
+	"electsum/ingest/synth"
+)
+
+// partyCongressCounty generates a small messy county with its township party congresses (and, to show
+// they stay apart, its people's congress elections), writes the workbooks and loads them through ingest.
+func partyCongressCounty(t *testing.T) *sql.DB {
+	t.Helper()
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 4, 3
+	w := synth.Generate(cfg)
+	synth.GenerateCongress(w)
+	synth.GeneratePartyCongress(w)
+	db, err := synth.Load(context.Background(), w, t.TempDir(), ingest.LoadOptions{Install: analytics.InstallTx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestPartyCongressRecount recounts the township party congress figures of a generated county with SQL
+// of its own over the base tables, both terms, and checks that the model says the same: 到会率, 差额比例,
+// the pooled 赞成票率 (Σ得票 / Σ有效票 of each person's election) and its lowest individual rate, and the
+// 构成 of those elected.
+func TestPartyCongressRecount(t *testing.T) {
+	db := partyCongressCounty(t)
+	ctx := context.Background()
+	p, err := analytics.SummarizePartyCongress(ctx, db, analytics.Scope{Year: 2024}, analytics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []electsum.Body{electsum.TownshipPartyCommittee, electsum.TownshipDiscipline, electsum.Delegates}
+	if p.PreviousYear != 2021 || len(p.Bodies) != len(want) {
+		t.Fatalf("previous %d, bodies %d", p.PreviousYear, len(p.Bodies))
+	}
+	pct := func(num, den float64) float64 { return electsum.Round(100*num/den, 1) }
+	for i, b := range p.Bodies {
+		if b.Body != want[i] {
+			t.Fatalf("body %d is %s, want %s", i, b.Body, want[i])
+		}
+		for _, year := range []int{2024, 2021} {
+			var meetings, due, present, seats, candidates, elected int
+			if err := db.QueryRow(`SELECT count(*), sum(registered), sum(voted), sum(seats), sum(candidates), sum(elected)
+				FROM elections WHERE body = ? AND year = ?`, string(b.Body), year).
+				Scan(&meetings, &due, &present, &seats, &candidates, &elected); err != nil {
+				t.Fatal(err)
+			}
+			var members, women, college, votes, valid int
+			if err := db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE m.gender = '女'),
+				count(*) FILTER (WHERE m.education IN ('研究生', '大学本科', '大学专科')),
+				sum(m.votes), sum(e.valid_ballots)
+				FROM members m JOIN elections e USING (county, township, unit, year, body)
+				WHERE m.body = ? AND m.year = ?`, string(b.Body), year).Scan(&members, &women, &college, &votes, &valid); err != nil {
+				t.Fatal(err)
+			}
+			pick := func(f analytics.Figure) analytics.Value {
+				if year == 2024 {
+					return f.Current
+				}
+				return f.Previous
+			}
+			for _, x := range []struct {
+				name string
+				got  analytics.Value
+				want float64
+			}{
+				{"党代会", pick(b.Meetings), float64(meetings)},
+				{"应到", pick(b.Due), float64(due)},
+				{"实到", pick(b.Present), float64(present)},
+				{"到会率", pick(b.Attendance), pct(float64(present), float64(due))},
+				{"应选", pick(b.Seats), float64(seats)},
+				{"当选", pick(b.Elected), float64(elected)},
+				{"差额比例", pick(b.Margin), pct(float64(candidates-seats), float64(seats))},
+				{"赞成票率", pick(b.Approval), pct(float64(votes), float64(valid))},
+				{"当选人数", pick(b.Members.Total), float64(members)},
+				{"女性", pick(b.Members.Women.Share), pct(float64(women), float64(members))},
+				{"大专及以上", pick(b.Members.College.Count), float64(college)},
+				{"达到五分之四", pick(b.QuorumMet.Count), float64(meetings)},
+			} {
+				if !x.got.OK || x.got.V != x.want {
+					t.Errorf("%s %d %s: model %v, recount %v", b.Body, year, x.name, x.got, x.want)
+				}
+			}
+		}
+		var name string
+		var votes, valid int
+		if err := db.QueryRow(`SELECT m.name, m.votes, e.valid_ballots
+			FROM members m JOIN elections e USING (county, township, unit, year, body)
+			WHERE m.body = ? AND m.year = 2024 ORDER BY m.votes / e.valid_ballots, m.township, m.name LIMIT 1`, string(b.Body)).
+			Scan(&name, &votes, &valid); err != nil {
+			t.Fatal(err)
+		}
+		if l := b.Lowest; l == nil || l.Name != name || l.Votes != votes || l.Valid != valid || l.Rate.V != pct(float64(votes), float64(valid)) {
+			t.Errorf("%s lowest 赞成票率 %+v, recount %s %d/%d", b.Body, b.Lowest, name, votes, valid)
+		}
+	}
+	if len(p.Checks) != 0 {
+		t.Errorf("the generated congresses break rules: %+v", p.Checks)
+	}
+	if n := len(p.Meetings); n != 4*3 {
+		t.Errorf("%d meetings in the annex rows, want 12", n)
+	}
+	for _, m := range p.Roster {
+		if !m.Body.PartyCongress() || m.IDNumber == "" || m.IDNumber[6:14] != "********" {
+			t.Fatalf("roster row %+v: not of the party congress, or its id not masked", m)
+		}
+	}
+}
+
+// TestPartyCongressQuorum: a 党代会 whose 实到 does not exceed four fifths of 应到 less 批准剔除 fails
+// the quorum check with the figures in its message, and one that passes only because of the 批准剔除
+// does not fail it.
+func TestPartyCongressQuorum(t *testing.T) {
+	db := partyCongressCounty(t)
+	ctx := context.Background()
+	var township string
+	if err := db.QueryRow(`SELECT min(township) FROM elections WHERE body = '乡镇纪委' AND year = 2024`).Scan(&township); err != nil {
+		t.Fatal(err)
+	}
+	// 100 due, 5 excused: 76 present exceeds 4/5 of 95 (76 = 4/5 × 95 exactly does not); 80 of 100 would not.
+	for _, q := range []string{
+		`UPDATE elections SET registered = 100, excused = 5, voted = 77, valid_ballots = 77, invalid_ballots = 0 WHERE body = '乡镇党委' AND year = 2024 AND township = ?`,
+		`UPDATE elections SET registered = 100, excused = 5, voted = 76, valid_ballots = 76, invalid_ballots = 0 WHERE body = '乡镇纪委' AND year = 2024 AND township = ?`,
+	} {
+		if _, err := db.Exec(q, township); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(`UPDATE members SET votes = 70 WHERE body IN ('乡镇党委', '乡镇纪委') AND year = 2024 AND township = ?`, township); err != nil {
+		t.Fatal(err)
+	}
+	p, err := analytics.SummarizePartyCongress(ctx, db, analytics.Scope{Year: 2024, Township: township}, analytics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var quorum []analytics.Check
+	for _, c := range p.Checks {
+		if c.Rule == "party_quorum" {
+			quorum = append(quorum, c)
+		}
+	}
+	wantMsg := "应到会 100 人，经批准剔除 5 人，实到会 76 人(占应到会减剔除后的80.0%)，未超过五分之四，会议无效"
+	if len(quorum) != 1 || quorum[0].Body != electsum.TownshipDiscipline || quorum[0].Message != wantMsg {
+		t.Fatalf("quorum checks %+v, want one for 乡镇纪委: %s", quorum, wantMsg)
+	}
+	if b := p.Bodies[1]; b.QuorumMet.Count.Current.V != 0 || b.Excused.Current.V != 5 || b.Attendance.Current.V != 76 {
+		t.Errorf("乡镇纪委: quorum met %v, excused %v, 到会率 %v", b.QuorumMet.Count.Current, b.Excused.Current, b.Attendance.Current)
+	}
+}

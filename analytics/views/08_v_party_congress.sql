@@ -1,0 +1,104 @@
+-- Township party congresses (乡镇党代会), defined once: what a township's 党的代表大会 elects — 乡镇党委,
+-- 乡镇纪委 and the delegates to the county's 党代会 (出席上级党代会代表) — one results row per township and
+-- body, one members row per person elected. PartyCongress in analytics/partycongress.go reads these
+-- macros (as TEMP definitions, see figures.go); v_party_congress shows each election to analysts. Every
+-- figure is a count or a sum; rates are divided and rounded in Go (analytics/share.go). A sum covers the
+-- rows that gave the column(s) it needs and says how many did (…_known): a blank column is "no figure".
+-- The quorum (quorum_met, 到会 more than 4/5 of 应到 less 批准剔除) is v_turnout's (02_v_turnout.sql).
+
+-- v_party_congress: each body each township's 党代会 elected, with its attendance (到会率 = 实到 / 应到),
+-- margin (差额比例) and pooled approval (赞成票率 = Σ elected persons' votes / Σ the valid ballots of
+-- their election), percent, unrounded.
+CREATE OR REPLACE VIEW v_party_congress AS
+WITH approval AS (
+    SELECT m.county, m.township, m.unit, m.year, m.body,
+           sum(m.votes) AS approval_votes, sum(e.valid_ballots) AS approval_valid
+    FROM members m
+    JOIN elections e
+      ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
+    WHERE m.body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.votes IS NOT NULL AND e.valid_ballots > 0
+    GROUP BY ALL
+)
+SELECT t.county, t.township, t.unit, t.year, t.body, t.registered AS due, t.excused, t.voted AS present,
+       t.quorum_met, t.seats, t.candidates, t.elected, t.valid_ballots,
+       100.0 * t.voted / nullif(t.registered, 0) AS attendance,
+       t.margin,
+       100.0 * a.approval_votes / nullif(a.approval_valid, 0) AS approval
+FROM v_turnout t
+LEFT JOIN approval a USING (county, township, unit, year, body)
+WHERE t.body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表');
+
+-- party_congress_totals(year, county, township): per body, the sums over the 党代会 of the scope ('' means
+-- all). Pairs that make a rate are summed over the rows that gave both.
+--   meetings, townships           results rows, and the townships they come from
+--   due, excused, present         Σ应到, Σ批准剔除, Σ实到
+--   attendance_present / attendance_due   到会率
+--   quorum_known, quorum_met      rows whose quorum can be judged / of them valid
+--   seats, candidates, elected    Σ应选, Σ候选, Σ当选; margin_candidates / margin_seats: 差额比例
+CREATE OR REPLACE MACRO party_congress_totals(p_year, p_county, p_township) AS TABLE
+SELECT body,
+       count(*) AS meetings,
+       count(DISTINCT township) AS townships,
+       sum(registered) AS due, count(registered) AS due_known,
+       sum(excused) AS excused, count(excused) AS excused_known,
+       sum(voted) AS present, count(voted) AS present_known,
+       sum(voted) FILTER (WHERE registered IS NOT NULL) AS attendance_present,
+       sum(registered) FILTER (WHERE voted IS NOT NULL) AS attendance_due,
+       count(quorum_met) AS quorum_known,
+       count(*) FILTER (WHERE quorum_met) AS quorum_met,
+       sum(seats) AS seats, count(seats) AS seats_known,
+       sum(candidates) AS candidates, count(candidates) AS candidates_known,
+       sum(elected) AS elected, count(elected) AS elected_known,
+       sum(candidates) FILTER (WHERE seats IS NOT NULL) AS margin_candidates,
+       sum(seats) FILTER (WHERE candidates IS NOT NULL) AS margin_seats
+FROM v_turnout
+WHERE body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表') AND year = p_year
+  AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
+GROUP BY body;
+
+-- party_congress_members(year, county, township): per body, those elected and their 构成, each group
+-- counted over the persons whose column was filled (…_known), and the 赞成票率:
+--   members, women                 性别 is required
+--   minorities / ethnicity_known   民族 other than 汉族
+--   college / education_known      大专及以上 (研究生, 大学本科, 大学专科)
+--   reelected / reelected_known    连任 as filled in
+--   age_sum / age_known            for the average age at the election (v_members.age_at_election)
+--   under_46                       aged 45 or less at the election (of age_known)
+--   approval_votes / approval_valid  赞成票率, pooled: Σ得票 / Σ有效票 of their election, over the persons
+--                                  with 得票数 whose election gave 有效票数 (approval_counted of them)
+--   lowest_*                       the person with the lowest 得票数 / 有效票数 (ties: township, name)
+CREATE OR REPLACE MACRO party_congress_members(p_year, p_county, p_township) AS TABLE
+WITH m AS (
+    SELECT m.*, e.valid_ballots,
+           CASE WHEN m.votes IS NOT NULL AND e.valid_ballots > 0 THEN m.votes END AS counted_votes
+    FROM v_members m
+    LEFT JOIN elections e
+           ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
+    WHERE m.body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.year = p_year
+      AND (p_county = '' OR m.county = p_county) AND (p_township = '' OR m.township = p_township)
+), lowest AS (
+    SELECT body, township AS lowest_township, name AS lowest_name, counted_votes AS lowest_votes,
+           valid_ballots AS lowest_valid
+    FROM m
+    WHERE counted_votes IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY body ORDER BY counted_votes::DOUBLE / valid_ballots, township, name) = 1
+)
+SELECT body,
+       count(*) AS members,
+       count(*) FILTER (WHERE gender = '女') AS women,
+       count(minority) AS ethnicity_known,
+       count(*) FILTER (WHERE minority) AS minorities,
+       count(education) AS education_known,
+       count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科')) AS college,
+       count(reelected) AS reelected_known,
+       count(*) FILTER (WHERE reelected) AS reelected,
+       sum(age_at_election) AS age_sum, count(age_at_election) AS age_known,
+       count(*) FILTER (WHERE age_at_election <= 45) AS under_46,
+       count(counted_votes) AS approval_counted,
+       sum(counted_votes) AS approval_votes,
+       sum(valid_ballots) FILTER (WHERE counted_votes IS NOT NULL) AS approval_valid,
+       any_value(l.lowest_township) AS lowest_township, any_value(l.lowest_name) AS lowest_name,
+       any_value(l.lowest_votes) AS lowest_votes, any_value(l.lowest_valid) AS lowest_valid
+FROM m
+LEFT JOIN lowest l USING (body)
+GROUP BY body;

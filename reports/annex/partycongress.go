@@ -1,0 +1,114 @@
+package annex
+
+import (
+	"fmt"
+	"io"
+
+	"electsum"
+	"electsum/analytics"
+)
+
+// WritePartyCongress writes the annex workbook of a township party congress summary: 党代会选举情况统计表
+// (a row per body per township's 党代会, a section and a 合计 row per body), 当选人员构成统计表 (per
+// body, this term beside the previous one) and 当选人员名册 (id numbers masked unless opts.Unmasked).
+// p is not modified.
+func WritePartyCongress(w io.Writer, p *analytics.PartyCongress, opts Options) error {
+	place := p.Scope.Township
+	if place == "" {
+		place = p.Scope.County
+	}
+	if place == "" && len(p.Meetings) > 0 {
+		place = p.Meetings[0].County
+	}
+	ts := []*table{meetingTable(p, place), partyMembersTable(p, place), partyRoster(p, place, opts)}
+	return writeBook(w, ts, fmt.Sprintf("%s%d年乡镇党代会换届选举工作总结附件", place, p.Year), nil)
+}
+
+func meetingTable(p *analytics.PartyCongress, place string) *table {
+	t := &table{sheet: "表1 党代会选举情况统计表", title: fmt.Sprintf("%s%d年乡镇党代会选举情况统计表", place, p.Year), freezeCols: 3}
+	t.cols = []column{{label: "序号", kind: count}, {label: "乡镇(街道)", kind: text}, {label: "会议", kind: text},
+		{group: "到会", label: "应到", kind: count}, {group: "到会", label: "批准剔除", kind: count}, {group: "到会", label: "实到", kind: count},
+		{label: "应选", kind: count}, {label: "候选", kind: count}, {label: "当选", kind: count}, {label: "有效票", kind: count},
+		{label: "到会率", kind: share}, {label: "超过五分之四", kind: text}, {label: "差额比例", kind: share}, {label: "赞成票率", kind: share}}
+	for i, b := range p.Bodies {
+		t.section(numbered(i, string(b.Body)))
+		from := t.nextRow()
+		n := 0
+		for _, m := range p.Meetings {
+			if m.Body != b.Body {
+				continue
+			}
+			n++
+			t.add(dataRow, num(float64(n)), str(m.Township), str(m.Unit), value(m.Due), value(m.Excused), value(m.Present),
+				value(m.Seats), value(m.Candidates), value(m.Elected), value(m.Valid), percent(m.Attendance), yesNo(m.QuorumMet),
+				percent(m.Margin), percent(m.Approval))
+		}
+		to := t.nextRow() - 1
+		total := []cell{{kind: text}, str("合计"), {kind: text}}
+		for j := 0; j < 7; j++ {
+			if n == 0 {
+				total = append(total, cell{})
+				continue
+			}
+			total = append(total, sumOf(t, 3+j, from, to))
+		}
+		t.add(totalRow, append(total, percent(b.Attendance.Current), cell{kind: text}, percent(b.Margin.Current), percent(b.Approval.Current))...)
+	}
+	return t
+}
+
+// partyParts are the groups of 当选人员构成 in the order the table lists them.
+func partyParts(m analytics.PartyMembers) []analytics.Part {
+	return []analytics.Part{m.Women, m.Minorities, m.College, m.Under46, m.Reelected}
+}
+
+func partyMembersTable(p *analytics.PartyCongress, place string) *table {
+	t := &table{sheet: "表2 当选人员构成统计表", title: fmt.Sprintf("%s%d年乡镇党代会当选人员构成统计表", place, p.Year), freezeCols: 1,
+		cols: []column{{label: "构成", kind: text}, {label: "本届人数", kind: count}, {label: "本届占比", kind: share},
+			{label: "上届人数", kind: count}, {label: "上届占比", kind: share}}}
+	if p.PreviousYear > 0 {
+		t.cols[1].label, t.cols[2].label = fmt.Sprintf("%d年人数", p.Year), fmt.Sprintf("%d年占比", p.Year)
+		t.cols[3].label, t.cols[4].label = fmt.Sprintf("%d年人数", p.PreviousYear), fmt.Sprintf("%d年占比", p.PreviousYear)
+	}
+	for i, b := range p.Bodies {
+		t.section(numbered(i, string(b.Body)))
+		m := b.Members
+		t.add(totalRow, str("当选人数"), value(m.Total.Current), cell{kind: share}, value(m.Total.Previous), cell{kind: share})
+		for _, x := range partyParts(m) {
+			t.add(dataRow, str(x.Label), value(x.Count.Current), percent(x.Share.Current), value(x.Count.Previous), percent(x.Share.Previous))
+		}
+		t.add(dataRow, str("平均年龄(岁)"), value(m.AverageAge.Current), cell{kind: share}, value(m.AverageAge.Previous), cell{kind: share})
+	}
+	return t
+}
+
+func partyRoster(p *analytics.PartyCongress, place string, opts Options) *table {
+	t := &table{sheet: "表3 当选人员名册", title: fmt.Sprintf("%s%d年乡镇党代会当选人员名册", place, p.Year)}
+	t.cols = []column{{label: "序号", kind: count}}
+	for _, l := range []string{"乡镇(街道)", "选举类型", "职务", "姓名", "性别"} {
+		t.cols = append(t.cols, column{label: l, kind: text})
+	}
+	t.freezeCols = len(t.cols) - 1
+	t.cols = append(t.cols, column{label: "年龄", kind: count})
+	for _, l := range []string{"民族", "学历", "是否连任"} {
+		t.cols = append(t.cols, column{label: l, kind: text})
+	}
+	t.cols = append(t.cols, column{label: "得票数", kind: count}, column{label: "有效票数", kind: count},
+		column{label: "赞成票率", kind: share}, column{label: "身份证号", kind: text})
+	t.stream = func(emit func(row) error) error {
+		for i, e := range p.Roster {
+			id := e.IDNumber
+			if !opts.Unmasked {
+				id = electsum.MaskID(id)
+			}
+			cells := []cell{num(float64(i + 1)), str(e.Township), str(string(e.Body)), str(e.Position), str(e.Name), str(e.Gender),
+				value(e.Age), str(e.Ethnicity), str(e.Education), yesNo(e.Reelected), value(e.Votes), value(e.Valid),
+				percent(e.Approval), str(id)}
+			if err := emit(row{kind: dataRow, cells: cells}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return t
+}

@@ -1,0 +1,171 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"electsum/analytics"
+)
+
+// PartyCongressTemplate is the file name of the township party congress draft's template
+// (乡镇党代会换届选举工作总结).
+const PartyCongressTemplate = "dangdaihui.md.tmpl"
+
+// PartyCongressAnnexSheets are the sheets of the township party congress annex workbook, listed under 附件.
+var PartyCongressAnnexSheets = []string{"党代会选举情况统计表", "当选人员构成统计表", "当选人员名册"}
+
+// PartyCongressView is the data the township party congress template receives (documented in package
+// templates): the model, the report.toml Config and the words of the place. The fields shared with View
+// (Practices, Problems, Plans, Annex, Organ, Date, Notes, Title) let it use the same section blocks.
+type PartyCongressView struct {
+	PartyCongress *analytics.PartyCongress `json:"party_congress"`
+	Config        Config                   `json:"config"`
+
+	Level  analytics.Level `json:"level"` // township or county
+	Place  string          `json:"place"`
+	Self   string          `json:"self"`  // 我县, 我镇
+	Whole  string          `json:"whole"` // 全县, 全镇
+	Title  string          `json:"title"`
+	Year   int             `json:"year"`
+	Period string          `json:"period"`
+
+	Bodies []PartyCongressSection `json:"bodies"` // （一）乡镇党委委员 …
+
+	Practices    []Item   `json:"practices"`
+	Achievements []Item   `json:"achievements"`
+	Problems     []Item   `json:"problems"` // the legal-check failures, then report.toml [[problems]]
+	Plans        []Item   `json:"plans"`
+	Annex        []string `json:"annex"`
+	Organ        string   `json:"organ"`
+	Date         string   `json:"date"`
+	Notes        []string `json:"notes"`
+	// DataChecks are 数据核对 findings (View.DataChecks); none for party congresses yet.
+	DataChecks []analytics.Finding `json:"data_checks"`
+}
+
+// PartyCongressSection is one body's part of 一、基本情况.
+type PartyCongressSection struct {
+	Number string                       `json:"number"` // （一）
+	Title  string                       `json:"title"`  // 乡镇党委委员选举情况
+	Noun   string                       `json:"noun"`   // 党委委员, 纪委委员, 出席上级党代会代表
+	Whole  string                       `json:"whole"`
+	Level  analytics.Level              `json:"level"`
+	B      *analytics.PartyCongressBody `json:"body"`
+}
+
+// partyNouns name those each body elects, as the drafts say them.
+var partyNouns = map[analytics.Body]string{
+	analytics.TownshipPartyCommittee: "党委委员",
+	analytics.TownshipDiscipline:     "纪委委员",
+	analytics.Delegates:              "出席上级党代会代表",
+}
+
+// NewPartyCongressView prepares the template data for p.
+func NewPartyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongressView {
+	v := &PartyCongressView{PartyCongress: p, Config: cfg, Level: p.Level, Year: p.Year}
+	v.Place = firstNonEmpty(p.Scope.Township, p.Scope.County)
+	if v.Place == "" && len(p.Meetings) > 0 {
+		v.Place = p.Meetings[0].County
+	}
+	suffix := placeSuffix(v.Place, v.Level)
+	v.Self, v.Whole = "我"+suffix, "全"+suffix
+	v.Title = cfg.Title
+	if v.Title == "" {
+		what := "乡镇党代会"
+		if v.Level == analytics.LevelTownship {
+			what = "党代会"
+		}
+		v.Title = fmt.Sprintf("%s%d年%s换届选举工作总结", v.Place, p.Year, what)
+	}
+	v.Period = period(firstNonEmpty(cfg.Start, p.FirstDate), firstNonEmpty(cfg.End, p.LastDate))
+	for i := range p.Bodies {
+		b := &p.Bodies[i]
+		noun := partyNouns[b.Body]
+		v.Bodies = append(v.Bodies, PartyCongressSection{Number: "（" + Chinese(i+1) + "）", Title: noun + "选举情况",
+			Noun: noun, Whole: v.Whole, Level: v.Level, B: b})
+	}
+	v.Problems = append(checkItems(p.Checks), cfg.Problems...)
+	v.Practices, v.Plans = cfg.Practices, cfg.Plans
+	v.Annex = PartyCongressAnnexSheets
+	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
+	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
+	return v
+}
+
+// checkItems are the legal-check failures as items of 四、存在的问题, each with its provision.
+func checkItems(checks []analytics.Check) []Item {
+	var out []Item
+	for _, ch := range checks {
+		out = append(out, Item{Text: fmt.Sprintf("%s%s%s：%s（%s）。", ch.Township, ch.Unit, ch.Body, ch.Message, ch.Citation)})
+	}
+	return out
+}
+
+// names are the place names the view may print, longest first, kept as the data writes them.
+func (v *PartyCongressView) names() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range []string{v.Place, v.PartyCongress.Scope.County, v.PartyCongress.Scope.Township} {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	for _, m := range v.PartyCongress.Meetings {
+		for _, x := range []string{m.County, m.Township, m.Unit} {
+			if x != "" && !seen[x] {
+				seen[x] = true
+				out = append(out, x)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// Convert converts text to script as View.Convert does, keeping the view's place names whole.
+func (v *PartyCongressView) Convert(script Script, text string) (string, error) {
+	return convertKeeping(script, text, v.names())
+}
+
+// DraftTitle is the draft's title before conversion.
+func (v *PartyCongressView) DraftTitle() string { return v.Title }
+
+// Generated is when the model was computed.
+func (v *PartyCongressView) Generated() time.Time { return v.PartyCongress.GeneratedAt }
+
+func (v *PartyCongressView) markdown(r *Renderer, w io.Writer, script Script) error {
+	md, err := r.partyCongress(v, script)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, md)
+	return err
+}
+
+// PartyCongressHTML writes the township party congress draft as one self-contained page.
+func (r *Renderer) PartyCongressHTML(w io.Writer, v *PartyCongressView, script Script) error {
+	md, err := r.partyCongress(v, script)
+	if err != nil {
+		return err
+	}
+	title, err := v.Convert(script, v.Title)
+	if err != nil {
+		return err
+	}
+	return writePage(w, script, title, markdownToHTML(md))
+}
+
+func (r *Renderer) partyCongress(v *PartyCongressView, script Script) (string, error) {
+	if r.t.Lookup(PartyCongressTemplate) == nil {
+		return "", fmt.Errorf("%w %s（乡镇党代会换届选举工作总结的模板）", ErrMissingTemplate, PartyCongressTemplate)
+	}
+	var buf bytes.Buffer
+	if err := r.t.ExecuteTemplate(&buf, PartyCongressTemplate, v); err != nil {
+		return "", templateError(PartyCongressTemplate, err)
+	}
+	return v.Convert(script, tidy(buf.String()))
+}
