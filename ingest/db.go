@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -40,7 +42,27 @@ func Open(ctx context.Context, path string) (*sql.DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrate database %s: %w", path, err)
 	}
+	// Parameters after '?' are DuckDB's (electsum serve passes some); a read-only open shares the file
+	// with other readers, whose spill files may be in use.
+	if file, params, _ := strings.Cut(path, "?"); file != "" && file != ":memory:" && !strings.Contains(params, "read_only") {
+		removeStaleSpill(file)
+	}
 	return db, nil
+}
+
+// removeStaleSpill deletes the files DuckDB spilled to <path>.tmp in a run that was killed before it
+// could remove them (they can be hundreds of MB after a large load). It runs once the database is open
+// for writing: DuckDB's lock on the file then keeps every other process out, so no spill file there is
+// in use, and this instance has not spilled yet.
+func removeStaleSpill(path string) {
+	dir := path + ".tmp"
+	stale, _ := filepath.Glob(filepath.Join(dir, "duckdb_temp_*"))
+	for _, f := range stale {
+		os.Remove(f)
+	}
+	if len(stale) > 0 {
+		os.Remove(dir) // only when empty
+	}
 }
 
 // OpenReadOnly opens an existing database file for reading only, with access to other files, extension
