@@ -57,20 +57,20 @@ func (sp *sheetParser) checkMember(m *Member, raw memberRaw) {
 		birth, gender, fault := checkIDNumber(m.IDNumber)
 		masked := electsum.MaskID(m.IDNumber)
 		switch fault {
-		case idLength:
+		case electsum.IDLength:
 			msg := fmt.Sprintf("%s 的%s为 %d 位，应为 18 位：请核对", who, sp.label(fIDNumber, row), len([]rune(m.IDNumber)))
 			if strings.ContainsAny(m.IDNumber, "Ee+") {
 				msg = fmt.Sprintf("%s 的%s被 Excel 存成了数字(%s)，后几位已丢失：请把该列设为文本格式后重新填写", who, sp.label(fIDNumber, row), m.IDNumber)
 				masked = m.IDNumber // nothing left to hide
 			}
 			sp.problem(Error, "id_length", row, fIDNumber, masked, msg)
-		case idChecksum:
+		case electsum.IDChecksum:
 			sp.problem(Error, "id_checksum", row, fIDNumber, masked,
 				fmt.Sprintf("%s 的%s校验位不正确(或含有数字和 X 以外的字符)：请逐位核对", who, sp.label(fIDNumber, row)))
-		case idDate:
+		case electsum.IDDate:
 			sp.problem(Error, "id_date", row, fIDNumber, masked,
 				fmt.Sprintf("%s 的%s中的出生日期不存在：请逐位核对", who, sp.label(fIDNumber, row)))
-		case idOK:
+		case electsum.IDValid:
 			if m.Birth != nil && (m.Birth.Year() != birth.Year() || m.Birth.Month() != birth.Month()) {
 				sp.problem(Error, "id_birth_mismatch", row, fBirth, raw.birth,
 					fmt.Sprintf("%s 的%s显示出生于%d年%d月，与%s“%s”不一致", who, sp.label(fIDNumber, row),

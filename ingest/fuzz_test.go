@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"electsum"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,7 +72,7 @@ func FuzzValues(f *testing.F) {
 			}
 		}
 		id := normIDNumber(s)
-		if b, g, fault := checkIDNumber(id); fault == idOK && (len(id) != 18 || (g != "男" && g != "女") || b.IsZero()) {
+		if b, g, fault := checkIDNumber(id); fault == electsum.IDValid && (len(id) != 18 || (g != "男" && g != "女") || b.IsZero()) {
 			t.Errorf("checkIDNumber(%q) accepted a bad number", id)
 		}
 		normEthnicity(s)

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"electsum"
+
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -78,11 +80,7 @@ func makeIDSeq(birth string, n int, male bool) string {
 		seq++
 	}
 	body := "330102" + birth + fmt.Sprintf("%03d", seq)
-	sum := 0
-	for i := 0; i < 17; i++ {
-		sum += int(body[i]-'0') * idWeights[i]
-	}
-	return body + string(idCheckChars[sum%11])
+	return body + string(electsum.IDCheckChar(body))
 }
 
 func mustParse(tb testing.TB, path string) *Parsed {

@@ -5,9 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/big"
+	"strconv"
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"electsum"
 )
 
 // Reader is a result read row by row, as the writers take it: a *Rows straight from the database, or
@@ -52,6 +56,12 @@ const spool = "electsum_query_result"
 
 // Rows is the result of one read-only statement, read row by row.
 //
+// 身份证号 are masked (electsum.MaskID) unless Unmask is called: every value of a column whose name
+// says it holds them (electsum.IDColumn; such a column is given as VARCHAR), and every number inside
+// any other text value (electsum.MaskIDsIn), so an alias, a concatenation or a list does not show them
+// either. A number value that is a 身份证号 cannot be masked in its type and stops the reading with an
+// *IDNumberError.
+//
 // duckdb-go materialises a whole result in memory outside DuckDB's memory limit before the first row
 // can be read, so a SELECT is first written by DuckDB into a temporary table (which the memory limit
 // bounds, spilling to the temporary folder up to its size limit) and then read back a page at a time
@@ -71,6 +81,10 @@ type Rows struct {
 	err     error
 	done    bool
 	limit   time.Duration // the time limit from ctx's deadline, for *TimeoutError
+
+	unmasked bool     // Unmask was called
+	idCols   []bool   // columns holding 身份证号 by their name (electsum.IDColumn)
+	types    []string // the columns' types as DuckDB gives them; an id column is VARCHAR while masked
 }
 
 // Open runs one read-only statement on db and returns its result to be read row by row; the caller
@@ -151,10 +165,17 @@ func (r *Rows) columns(names []string) error {
 		return sqlError(err)
 	}
 	r.cols = make([]Column, len(types))
+	r.types = make([]string, len(types))
+	r.idCols = make([]bool, len(types))
 	for i, ct := range types {
 		r.cols[i] = Column{Name: ct.Name(), Type: ct.DatabaseTypeName()}
 		if len(names) == len(types) {
 			r.cols[i].Name = names[i]
+		}
+		r.types[i] = r.cols[i].Type
+		if electsum.IDColumn(r.cols[i].Name) {
+			r.idCols[i] = true
+			r.cols[i].Type = "VARCHAR"
 		}
 	}
 	r.row = make([]any, len(types))
@@ -206,11 +227,74 @@ func (r *Rows) Next() bool {
 		return false
 	}
 	for i, v := range r.row {
-		r.row[i] = normalize(v, r.cols[i].Type)
+		r.row[i] = normalize(v, r.types[i])
 	}
 	r.inPage++
 	r.read++
+	if !r.unmasked {
+		if r.err = r.mask(); r.err != nil {
+			return false
+		}
+	}
 	return true
+}
+
+// Unmask shows 身份证号 whole from the next row on (electsum query --unmasked): the columns get
+// their own types back. Call it before reading.
+func (r *Rows) Unmask() {
+	r.unmasked = true
+	for i := range r.cols {
+		r.cols[i].Type = r.types[i]
+	}
+}
+
+// IDNumberError means a number value of the result is a 身份证号, which cannot be masked in its type.
+type IDNumberError struct {
+	Column string
+	Row    int64 // from 1
+}
+
+func (e *IDNumberError) Error() string {
+	return fmt.Sprintf("结果第 %d 行的 %s 列是身份证号形状的数字, 为保护个人信息已停止输出", e.Row, e.Column)
+}
+
+func (e *IDNumberError) Hint() string {
+	return "把它写成文本 (如 CAST(列 AS VARCHAR)) 会显示为打码的号码; 确需完整号码时用命令行 electsum query --unmasked"
+}
+
+// mask masks the 身份证号 of the current row.
+func (r *Rows) mask() error {
+	for i, v := range r.row {
+		switch x := v.(type) {
+		case nil:
+		case string:
+			if r.idCols[i] {
+				r.row[i] = electsum.MaskID(x)
+			} else {
+				r.row[i] = electsum.MaskIDsIn(x)
+			}
+		default:
+			if r.idCols[i] {
+				r.row[i] = electsum.MaskID(text(v))
+				continue
+			}
+			digits := "" // a whole number as digits: it may be a 身份证号 without its X
+			switch x := x.(type) {
+			case int64:
+				digits = strconv.FormatInt(x, 10)
+			case *big.Int:
+				digits = x.String()
+			case Decimal:
+				if x.Scale == 0 {
+					digits = x.String()
+				}
+			}
+			if _, fault := electsum.CheckID(digits); fault == electsum.IDValid {
+				return &IDNumberError{Column: r.cols[i].Name, Row: r.read}
+			}
+		}
+	}
+	return nil
 }
 
 // Row is the current row; it is overwritten by the next call of Next.

@@ -34,6 +34,9 @@ const queryUsage = `[--db 文件] [--format 格式] [-o 文件] [--timeout 时�
   --temp-limit    临时文件夹的上限, 默认 ` + defaultQueryTemp + `
 结果边读边写, 导出任意行数都不会占满内存; 表格格式 (table) 最多显示 1000 行, 并给出总行数。
 
+个人信息: 结果中的身份证号默认打码 (如 3301**********1234), 无论列名、别名或拼接的文本;
+  --unmasked      显示完整的身份证号 (有意为之时才用, 导出的文件请妥善保管)
+
 输出格式:
   table    按显示宽度对齐的文本表格 (默认); NULL 显示为 NULL, 数字右对齐
   csv      UTF-8; 写入文件时带 BOM (方便 Excel 打开), 输出到终端或管道时不带
@@ -90,6 +93,7 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 	timeout := fs.Duration("timeout", defaultQueryTimeout, "时间限制, 超时即停止 (如 90s、10m; 0 表示不限)")
 	memory := fs.String("memory-limit", defaultQueryMemory, "DuckDB 可用的内存上限 (如 1GB、512MB)")
 	temp := fs.String("temp-limit", defaultQueryTemp, "临时文件夹的上限 (如 20GB)")
+	unmasked := fs.Bool("unmasked", false, "显示完整的身份证号 (默认打码)")
 	params := paramFlag{}
 	fs.Var(params, "param", "保存的分析的参数, 名=值, 可重复")
 	positional, err := parseFlags(fs, args)
@@ -188,6 +192,10 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 		return err
 	}
 	defer rows.Close()
+	if *unmasked {
+		rows.Unmask()
+		fmt.Fprintln(e.stderr, "注意: --unmasked, 身份证号未打码; 结果含个人信息, 请勿外发")
+	}
 	opts := query.WriteOptions{TextRows: query.TextRows}
 	if *out == "" {
 		return query.Write(e.stdout, rows, format, opts)

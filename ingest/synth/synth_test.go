@@ -1,6 +1,8 @@
 package synth
 
 import (
+	"electsum"
+
 	"bytes"
 	"fmt"
 	"os"
@@ -124,7 +126,7 @@ func TestMembersAreConsistent(t *testing.T) {
 				continue
 			}
 			id := m.IDNumber
-			if len(id) != 18 || CheckDigit(id[:17]) != id[17] {
+			if len(id) != 18 || electsum.IDCheckChar(id[:17]) != id[17] {
 				t.Errorf("%s: bad id number", id)
 			}
 			if g := map[bool]string{true: "女", false: "男"}[(id[16]-'0')%2 == 0]; g != m.Gender {
@@ -321,7 +323,7 @@ func TestCleanWorkbookReadsBack(t *testing.T) {
 
 func TestCheckDigit(t *testing.T) {
 	// The example of GB 11643-1999.
-	if got := CheckDigit("11010519491231002"); got != 'X' {
+	if got := electsum.IDCheckChar("11010519491231002"); got != 'X' {
 		t.Errorf("CheckDigit = %c, want X", got)
 	}
 }

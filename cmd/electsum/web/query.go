@@ -116,8 +116,22 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		defer rows.Close()
 	}
 	var result *resultView
-	if err == nil && rows != nil && format != "csv" && format != "xlsx" {
-		result, err = viewOf(rows)
+	if err == nil && rows != nil {
+		switch format {
+		case "csv", "xlsx":
+			var sent bool
+			if sent, err = sendResult(w, rows, format, fileName(download)); err == nil {
+				return
+			}
+			if sent {
+				// Part of the file is out: cut the connection, so that the browser marks the download
+				// failed instead of keeping a file that looks whole.
+				s.opts.Logf("查询下载: %v", err)
+				panic(http.ErrAbortHandler)
+			}
+		default:
+			result, err = viewOf(rows)
+		}
 	}
 	if err != nil {
 		data["Error"] = err.Error()
@@ -133,21 +147,36 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rows != nil {
-		switch format {
-		case "csv":
-			attachment(w, "text/csv; charset=utf-8", fileName(download)+".csv")
-			if err := query.CSV(w, rows, true); err != nil {
-				s.opts.Logf("查询下载: %v", err)
-			}
-			return
-		case "xlsx":
-			attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName(download)+".xlsx")
-			if err := query.XLSX(w, rows); err != nil {
-				s.opts.Logf("查询下载: %v", err)
-			}
-			return
-		}
 		data["Result"] = result
 	}
 	s.render(w, r, "query", "查询", data)
+}
+
+// sendResult writes a result as a csv or xlsx download named name. The response starts with the first
+// byte of the file, so a result that fails before it (a 身份证号 given as a number, the time limit) can
+// still be shown on the page; sent says whether any of the file went out.
+func sendResult(w http.ResponseWriter, rows *query.Rows, format, name string) (sent bool, err error) {
+	out := &attachmentWriter{w: w, contentType: "text/csv; charset=utf-8", name: name + ".csv"}
+	if format == "xlsx" {
+		out.contentType, out.name = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name+".xlsx"
+		err = query.XLSX(out, rows)
+	} else {
+		err = query.CSV(out, rows, true)
+	}
+	return out.started, err
+}
+
+// attachmentWriter sets the attachment headers with its first write.
+type attachmentWriter struct {
+	w                 http.ResponseWriter
+	contentType, name string
+	started           bool
+}
+
+func (a *attachmentWriter) Write(p []byte) (int, error) {
+	if !a.started {
+		a.started = true
+		attachment(a.w, a.contentType, a.name)
+	}
+	return a.w.Write(p)
 }
