@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -229,21 +230,47 @@ const (
 	stylesRelation    = `<Relationship Id="rIdElectsumStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`
 )
 
+// stylesTables are the tables of xl/styles.xml that a new cell style refers to; each is optional in
+// the format, and a styles part without them (<styleSheet/>, written by some scripts) cannot take a fill.
+var stylesTables = regexp.MustCompile(`<(\w+:)?(fonts|fills|borders|cellXfs)[\s>/]`)
+
 // withStyles returns the workbook data with a minimal xl/styles.xml (declared in [Content_Types].xml
-// and the workbook's relationships) when it has none, else data unchanged.
+// and the workbook's relationships) when it has none, or in place of one that lacks a table a new
+// style needs (its cells can refer to no style then); else data unchanged.
 func withStyles(data []byte) []byte {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return data
 	}
+	declared := false
 	for _, f := range zr.File {
-		if f.Name == stylesPart {
+		if f.Name != stylesPart {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
 			return data
 		}
+		part, err := io.ReadAll(io.LimitReader(r, markupUnzipXMLLimit))
+		r.Close()
+		if err != nil {
+			return data
+		}
+		tables := map[string]bool{}
+		for _, m := range stylesTables.FindAllSubmatch(part, -1) {
+			tables[string(m[2])] = true
+		}
+		if len(tables) == 4 {
+			return data
+		}
+		declared = true
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range zr.File {
+		if f.Name == stylesPart {
+			continue
+		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
 		if err != nil {
 			return data
@@ -257,10 +284,11 @@ func withStyles(data []byte) []byte {
 		if err != nil {
 			return data
 		}
-		switch f.Name {
-		case "[Content_Types].xml":
+		switch {
+		case declared: // the part is named in the content types and relationships already
+		case f.Name == "[Content_Types].xml":
 			part = bytes.Replace(part, []byte("</Types>"), []byte(stylesContentType+"</Types>"), 1)
-		case "xl/_rels/workbook.xml.rels":
+		case f.Name == "xl/_rels/workbook.xml.rels":
 			part = bytes.Replace(part, []byte("</Relationships>"), []byte(stylesRelation+"</Relationships>"), 1)
 		}
 		if _, err := w.Write(part); err != nil {

@@ -175,11 +175,35 @@ func withoutStyles(t *testing.T, path string) {
 	})
 }
 
-// A workbook without xl/styles.xml (optional in the format) is read, and marking it up neither panics
-// nor fails: the copy gets the fills and comments, and the list is written.
+// A workbook without xl/styles.xml (optional in the format), or with one that has none of the tables a
+// style refers to (<styleSheet/>, or fonts and fills but no cellXfs), is read, and marking it up neither
+// panics nor fails: the copy gets the fills and comments, and the list is written.
 func TestWriteErrorsDirWorkbookWithoutStyles(t *testing.T) {
+	for name, styles := range map[string]string{
+		"no styles part": "",
+		"empty":          `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`,
+		"no cellXfs": `<?xml version="1.0" encoding="UTF-8"?><x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+			`<x:fonts count="1"><x:font><x:sz val="11"/></x:font></x:fonts><x:fills count="1"><x:fill/></x:fills></x:styleSheet>`,
+	} {
+		t.Run(name, func(t *testing.T) { testMarkingWithStyles(t, styles) })
+	}
+}
+
+func testMarkingWithStyles(t *testing.T, styles string) {
 	src := writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{resultsHeader, set(resultRow("石桥村", "村民委员会", 1), 6, 2000)}})
-	withoutStyles(t, src)
+	if styles == "" {
+		withoutStyles(t, src)
+	} else {
+		rewriteParts(t, src, func(name string, data []byte) []byte {
+			switch name {
+			case "xl/styles.xml":
+				return []byte(styles)
+			case "xl/worksheets/sheet1.xml":
+				return regexp.MustCompile(` s="\d+"`).ReplaceAll(data, nil)
+			}
+			return data
+		})
+	}
 	p, err := ParseFile(src, ParseOptions{})
 	if err != nil {
 		t.Fatal(err)
