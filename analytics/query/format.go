@@ -79,12 +79,20 @@ type WriteOptions struct {
 	// TextRows caps the text table at this many rows (0: no cap); a longer result ends with a line
 	// that gives its number of rows and says to export it with -o.
 	TextRows int
+	// Terminal escapes in csv, as the table does (\u001b), the control characters and invisible reordering
+	// marks of text values and column names, for output shown on a terminal, so that a value from the
+	// data cannot recolour, move or rewrite the screen; line breaks and tabs stay, quoted. Files and pipes
+	// get the values as they are. (json always writes them as \u escapes, which keeps the values.)
+	Terminal bool
 }
 
 // Write writes the rows of r to w in format f, as they are read: only the text table (for its column
 // widths, up to TextRows rows) and the xlsx column widths (the first rows) look ahead, so a result of any
 // size is written in bounded memory.
 func Write(w io.Writer, r Reader, f Format, opts WriteOptions) error {
+	if opts.Terminal && f == FormatCSV {
+		r = &terminalReader{Reader: r}
+	}
 	switch f {
 	case FormatTable:
 		return Text(w, r, opts.TextRows)

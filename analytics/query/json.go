@@ -2,7 +2,9 @@ package query
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"math/big"
@@ -19,7 +21,7 @@ func JSON(w io.Writer, r Reader) error {
 		if err != nil {
 			return err
 		}
-		keys[i] = k
+		keys[i] = escapeInvisible(k)
 	}
 	bw := bufio.NewWriter(w)
 	bw.WriteByte('[')
@@ -73,5 +75,24 @@ func jsonValue(v any) ([]byte, error) {
 	case int64, bool:
 		return json.Marshal(x)
 	}
-	return json.Marshal(text(v))
+	b, err := json.Marshal(text(v))
+	return escapeInvisible(b), err
+}
+
+// escapeInvisible writes, in encoded JSON, the control characters encoding/json leaves as they are (DEL,
+// C1 such as CSI U+009B) and the invisible reordering marks as \u escapes: the same value for a JSON
+// reader, and nothing that moves or rewrites a terminal showing the output.
+func escapeInvisible(b []byte) []byte {
+	if !bytes.ContainsFunc(b, unsafeInQuotes) {
+		return b
+	}
+	var out bytes.Buffer
+	for _, r := range string(b) {
+		if unsafeInQuotes(r) {
+			fmt.Fprintf(&out, `\u%04x`, r)
+		} else {
+			out.WriteRune(r)
+		}
+	}
+	return out.Bytes()
 }

@@ -148,3 +148,46 @@ func oneLine(s string) string {
 func unsafeOnTerminal(r rune) bool {
 	return unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
+
+// onTerminal is oneLine for formats that quote line breaks and tabs themselves: it escapes only the
+// other control characters and the reordering marks.
+func onTerminal(s string) string {
+	if !strings.ContainsFunc(s, unsafeInQuotes) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeInQuotes(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeInQuotes(r rune) bool { return r != '\n' && r != '\r' && r != '\t' && unsafeOnTerminal(r) }
+
+// terminalReader gives the rows of a Reader with their text through onTerminal (WriteOptions.Terminal).
+type terminalReader struct {
+	Reader
+	row []any
+}
+
+func (t *terminalReader) Columns() []Column {
+	cols := append([]Column(nil), t.Reader.Columns()...)
+	for i := range cols {
+		cols[i].Name = onTerminal(cols[i].Name)
+	}
+	return cols
+}
+
+func (t *terminalReader) Row() []any {
+	t.row = append(t.row[:0], t.Reader.Row()...)
+	for i, v := range t.row {
+		if s, ok := v.(string); ok {
+			t.row[i] = onTerminal(s)
+		}
+	}
+	return t.row
+}

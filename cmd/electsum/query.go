@@ -198,6 +198,7 @@ func runQuery(ctx context.Context, e *env, args []string) (err error) {
 	}
 	opts := query.WriteOptions{TextRows: query.TextRows}
 	if *out == "" {
+		opts.Terminal = isTerminal(e.stdout)
 		return query.Write(e.stdout, rows, format, opts)
 	}
 	output, err := outputFor(ctx, db, *dbPath, *force)
