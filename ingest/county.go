@@ -26,12 +26,13 @@ func (l *loader) resolveCounties(ctx context.Context) error {
 		row             int
 		county          sql.NullString
 		assumed         bool
+		inDatabase      bool // the assumed county is the database's; else only other files of this run name it
 		candidates      string
 	}
 	var blanks []blank
 	for rows.Next() {
 		var b blank
-		if err := rows.Scan(&b.file, &b.township, &b.sheet, &b.row, &b.county, &b.assumed, &b.candidates); err != nil {
+		if err := rows.Scan(&b.file, &b.township, &b.sheet, &b.row, &b.county, &b.assumed, &b.inDatabase, &b.candidates); err != nil {
 			rows.Close()
 			return fmt.Errorf("find blank counties: %w", err)
 		}
@@ -64,8 +65,13 @@ func (l *loader) resolveCounties(ctx context.Context) error {
 		}
 		if b.assumed {
 			p.Severity, p.Rule = Notice, "county_assumed"
-			p.Message = fmt.Sprintf("“%s”的行未填写县(市、区)，已按数据库中唯一的县“%s”导入；如不对，请填写该列或加 --county 后重新导入",
-				b.township, b.county.String)
+			source := "数据库中已有的数据"
+			if !b.inDatabase {
+				source = "本次导入的其他表格"
+			}
+			p.Message = fmt.Sprintf("“%s”的行未填写县(市、区)，已按“%[2]s”导入(%[3]s只涉及“%[2]s”这一个县)。"+
+				"如果%[1]s不属于%[2]s，请在该列填写正确的县名，或用同一文件加 --county 重新导入：electsum ingest --county 县名 %[4]s",
+				b.township, b.county.String, source, f.report.Path)
 			f.problems = append(f.problems, p)
 		}
 	}

@@ -74,3 +74,99 @@ func TestBlankCountyWithoutAnswerIsAnError(t *testing.T) {
 	mustLoad(t, db, LoadOptions{County: "白水县"}, blank)
 	wantCount(t, db, 8, `SELECT count(*) FROM elections WHERE county = '白水县' AND township = '东镇'`, "东镇 under --county")
 }
+
+// The cell wins over --county: --county only fills blank cells.
+func TestCountyCellWinsOverTheOption(t *testing.T) {
+	db := openTestDB(t)
+	results, _ := submission{county: "青山县", township: "东镇", units: fourVillages}.write(t, t.TempDir())
+	mustLoad(t, db, LoadOptions{County: "白水县"}, results)
+	wantCount(t, db, 8, `SELECT count(*) FROM elections WHERE county = '青山县'`, "elections under the county of their cells")
+}
+
+// With two counties in the database, a township already held under one of them takes that one, without
+// a notice; a township held under both cannot be told and is refused, naming both and --county.
+func TestBlankCountyAmongSeveralCounties(t *testing.T) {
+	db := openTestDB(t)
+	for _, s := range []submission{
+		{county: "青山县", township: "东镇", units: fourVillages},
+		{county: "白水县", township: "西镇", units: fourVillages},
+	} {
+		f, _ := s.write(t, t.TempDir())
+		mustLoad(t, db, LoadOptions{}, f)
+	}
+	_, blank := submission{county: "", township: "西镇", units: fourVillages}.write(t, t.TempDir())
+	r := mustLoad(t, db, LoadOptions{}, blank)
+	if n := ruleCount(r, "county_assumed") + ruleCount(r, "county_unknown"); n != 0 {
+		t.Errorf("the township's own county needed a notice: %v", r.Problems)
+	}
+	wantCount(t, db, 24, `SELECT count(*) FROM members WHERE county = '白水县' AND township = '西镇'`, "西镇 members under 白水县")
+
+	// 南镇 is a township of both counties (names repeat across counties).
+	for _, c := range []string{"青山县", "白水县"} {
+		f, _ := submission{county: c, township: "南镇", units: []string{c + "村"}}.write(t, t.TempDir())
+		mustLoad(t, db, LoadOptions{}, f)
+	}
+	south, _ := submission{county: "", township: "南镇", units: []string{"新村"}}.write(t, t.TempDir())
+	r, err := load(t, db, LoadOptions{}, south)
+	var pe *ProblemsError
+	if !errors.As(err, &pe) || ruleCount(r, "county_unknown") != 1 {
+		t.Fatalf("a township of two counties: err %v, problems %v\n%s", err, r.Problems, r.Summary())
+	}
+	// Loading 白水县's 南镇 did not replace 青山县's 南镇, though both files are called 选举结果.csv.
+	for _, c := range []string{"青山县", "白水县"} {
+		wantCount(t, db, 2, `SELECT count(*) FROM elections WHERE township = '南镇' AND county = '`+c+`'`, "南镇 elections under "+c)
+	}
+	if m := r.Problems[0].Message; !strings.Contains(m, "白水县、青山县") || !strings.Contains(m, "--county") {
+		t.Errorf("message %q does not name both counties and --county", m)
+	}
+}
+
+// A blank county is settled by another file of the same run that names the township's county, in
+// whichever order the files are given, without a notice.
+func TestBlankCountyFromAnotherFileOfTheRun(t *testing.T) {
+	dir := t.TempDir()
+	results, _ := submission{county: "青山县", township: "东镇", units: fourVillages}.write(t, filepath.Join(dir, "a"))
+	_, members := submission{county: "", township: "东镇", units: fourVillages}.write(t, filepath.Join(dir, "b"))
+	for _, order := range [][]string{{results, members}, {members, results}} {
+		db := openTestDB(t)
+		r := mustLoad(t, db, LoadOptions{}, order...)
+		if n := ruleCount(r, "county_assumed"); n != 0 {
+			t.Errorf("order %v: %d county_assumed notices for a township named with its county in the run", order, n)
+		}
+		wantCount(t, db, 24, `SELECT count(*) FROM members WHERE county = '青山县'`, "members under 青山县")
+		wantCount(t, db, 0, `SELECT count(*) FROM data_warnings`, "data_warnings")
+	}
+}
+
+// The assumed-county notice says which county was assumed, why, and how to override it; doing what it
+// says (the same file again with --county) moves the township, leaving nothing under the assumed county.
+func TestAssumedCountyCanBeOverridden(t *testing.T) {
+	db := openTestDB(t)
+	results, _ := submission{county: "青山县", township: "东镇", units: fourVillages}.write(t, t.TempDir())
+	mustLoad(t, db, LoadOptions{}, results)
+	west, westMembers := submission{county: "", township: "西镇", units: fourVillages}.write(t, t.TempDir())
+	r := mustLoad(t, db, LoadOptions{}, west, westMembers)
+	var notices []Problem
+	for _, p := range r.Problems {
+		if p.Rule == "county_assumed" {
+			notices = append(notices, p)
+		}
+	}
+	if len(notices) != 2 {
+		t.Fatalf("county_assumed notices %v, want one per file", r.Problems)
+	}
+	for _, want := range []string{"西镇", "未填写县(市、区)", "青山县", "--county"} {
+		if !strings.Contains(notices[0].Message, want) {
+			t.Errorf("notice %q does not say %q", notices[0].Message, want)
+		}
+	}
+	t.Log(notices[0].Message)
+	r = mustLoad(t, db, LoadOptions{County: "白水县"}, west, westMembers)
+	if r.Loaded != 2 {
+		t.Fatalf("the same files with --county were not loaded again:\n%s", r.Summary())
+	}
+	wantCount(t, db, 0, `SELECT count(*) FROM units WHERE county = '青山县' AND township = '西镇'`, "西镇 units left under 青山县")
+	wantCount(t, db, 8, `SELECT count(*) FROM elections WHERE county = '白水县' AND township = '西镇'`, "西镇 elections under 白水县")
+	wantCount(t, db, 24, `SELECT count(*) FROM members WHERE county = '白水县' AND township = '西镇'`, "西镇 members under 白水县")
+	wantCount(t, db, 8, `SELECT count(*) FROM elections WHERE county = '青山县'`, "东镇 elections")
+}

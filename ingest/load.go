@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -167,8 +168,8 @@ type loader struct {
 	hooks   loadHooks
 	stage   *stager
 	files   []*fileState
-	known   map[string]bool // content already loaded, and current
-	inRun   map[string]int  // content seen in this run → file
+	known   map[string][]string // content already loaded, and current → the counties its rows are under
+	inRun   map[string]int      // content seen in this run → file
 	clashes map[[2]int]*clash
 	rows    int
 	bytes   int64
@@ -187,7 +188,7 @@ func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions, hooks loadHook
 	if err != nil {
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	l := &loader{db: db, conn: conn, opts: opts, hooks: hooks, known: map[string]bool{}, inRun: map[string]int{},
+	l := &loader{db: db, conn: conn, opts: opts, hooks: hooks, known: map[string][]string{}, inRun: map[string]int{},
 		clashes: map[[2]int]*clash{}}
 	if err := l.readKnown(ctx); err != nil {
 		conn.Close()
@@ -217,11 +218,11 @@ func (l *loader) readKnown(ctx context.Context) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
+		var s, county string
+		if err := rows.Scan(&s, &county); err != nil {
 			return fmt.Errorf("read ingest_log: %w", err)
 		}
-		l.known[s] = true
+		l.known[s] = append(l.known[s], county)
 	}
 	return rows.Err()
 }
@@ -272,14 +273,17 @@ func (l *loader) newFile(path, sum string, size int64) int {
 }
 
 // unchanged marks the newest file Unchanged, and says so, when content with its hash is already
-// loaded or was seen earlier in this run.
+// loaded or was seen earlier in this run. Content loaded before is read again when --county names a
+// county its rows are not under: the user is correcting the county the rule assumed for blank cells.
 func (l *loader) unchanged(sum string) bool {
 	id := len(l.files) - 1
 	f := l.files[id]
 	if sum == "" {
 		return false
 	}
-	if l.known[sum] {
+	if counties, ok := l.known[sum]; ok && (l.opts.County == "" || !slices.ContainsFunc(counties, func(c string) bool {
+		return c != "" && c != l.opts.County
+	})) {
 		f.report.Outcome, f.report.Message = Unchanged, "内容与此前已导入的文件相同，未重复导入"
 		return true
 	}

@@ -97,3 +97,21 @@ func TestNotesUnderACSVTable(t *testing.T) {
 		t.Errorf("notices %v", got)
 	}
 }
+
+// Every word of issue 8.3 starts a notes row, in both scripts, alone or followed by a colon and text;
+// followed by other characters in a row with other cells (a village named after it), it does not.
+func TestEveryNotesWordInBothScripts(t *testing.T) {
+	for _, w := range []string{
+		"注", "註", "说明", "說明", "备注", "備註", "填表人", "填报人", "填報人", "制表人", "製表人",
+		"审核人", "審核人", "负责人", "負責人", "联系电话", "聯繫電話", "聯絡電話", "填报日期", "填報日期",
+	} {
+		for _, cells := range [][]string{{w + "："}, {w + ":王五"}, {"", w + "：王五"}, {w + "：王五", "", "", "", "其他：…"}} {
+			if _, _, ok := notesText(cells); !ok {
+				t.Errorf("notesText(%q) is not a notes row", cells)
+			}
+		}
+		if _, _, ok := notesText([]string{"东镇", w + "村", "2024", "村民委员会"}); ok {
+			t.Errorf("a data row with the village %s村 is a notes row", w)
+		}
+	}
+}

@@ -10,17 +10,15 @@ import (
 
 // A corrected file sent again must not leave the rows of its first version behind (a village renamed,
 // an election dropped). A file of this run supersedes an earlier file — all of whose rows are deleted
-// before its own are written — when it has the same file name and covers one of the same townships in
-// one of the same years (a resubmission), or when LoadOptions.Replaces names the earlier file. The same
-// name alone is not enough: every township may send a 选举结果.csv, and one township sends one per term.
+// before its own are written — when it has the same file name and covers one of the same townships (of
+// the same county) in one of the same years (a resubmission), when LoadOptions.Replaces names the
+// earlier file, or when it is the earlier file itself, loaded again from the same path (other content,
+// or another --county). The same name alone is not enough: every township may send a 选举结果.csv, one
+// township sends one per term, and two counties may each have a township of that name.
 
 // findSuperseded fills each loaded file's supersedes list and the stage_superseded table.
 func (l *loader) findSuperseded(ctx context.Context) error {
-	type place struct {
-		township string
-		year     int
-	}
-	earlier := map[string]map[place]bool{} // source_file → its townships and years
+	earlier := map[string]map[place]bool{} // source_file → its counties, townships and years
 	rows, err := l.conn.QueryContext(ctx, sqlLoadedFiles)
 	if err != nil {
 		return fmt.Errorf("read loaded files: %w", err)
@@ -28,7 +26,7 @@ func (l *loader) findSuperseded(ctx context.Context) error {
 	for rows.Next() {
 		var src string
 		var p place
-		if err := rows.Scan(&src, &p.township, &p.year); err != nil {
+		if err := rows.Scan(&src, &p.county, &p.township, &p.year); err != nil {
 			rows.Close()
 			return fmt.Errorf("read loaded files: %w", err)
 		}
@@ -59,8 +57,9 @@ func (l *loader) findSuperseded(ctx context.Context) error {
 		for _, src := range sources {
 			match := slices.ContainsFunc(l.opts.Replaces, func(r string) bool { return r == src || r == filepath.Base(src) })
 			if !match && filepath.Base(src) == name {
+				samePath := src == f.report.Path
 				for _, k := range f.keys {
-					if earlier[src][place{k.Township, k.Year}] {
+					if earlier[src][place{k.County, k.Township, k.Year}] || samePath && inTownship(earlier[src], k.Township, k.Year) {
 						match = true
 						break
 					}
@@ -76,6 +75,23 @@ func (l *loader) findSuperseded(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// place is where and when a file's rows are: a county's township in a year.
+type place struct {
+	county, township string
+	year             int
+}
+
+// inTownship says whether places hold the township in the year, under any county: the same file loaded
+// again from its path with another --county replaces what it loaded under the county assumed before.
+func inTownship(places map[place]bool, township string, year int) bool {
+	for p := range places {
+		if p.township == township && p.year == year {
+			return true
+		}
+	}
+	return false
 }
 
 // NothingToReplaceError means LoadOptions.Replaces names a file that loaded no rows now in the

@@ -1,7 +1,8 @@
 -- Staged rows whose 县(市、区) cell was blank and no --county was given, per file and township, with the
 -- county they belong to by the one county rule: the county the database (or another file of this run)
 -- holds for that township; else, when exactly one county is known at all, that one (assumed: the user
--- is told); else none, and the file is refused with a request for --county.
+-- is told, and whether the database holds it or only other files of this run do); else none, and the
+-- file is refused with a request for --county.
 WITH blanks AS (
     SELECT file_id, township, min(source_sheet) AS sheet, min(source_row) AS row
     FROM (SELECT file_id, township, source_sheet, source_row FROM stage_elections WHERE county = ''
@@ -26,6 +27,7 @@ counties AS (
 SELECT b.file_id, b.township, b.sheet, b.row,
        CASE WHEN t.n = 1 THEN t.county WHEN t.n IS NULL AND c.n = 1 THEN c.county END AS county,
        t.n IS NULL AND c.n = 1 AS assumed,
+       EXISTS (SELECT 1 FROM units u WHERE u.county = c.county) AS in_database,
        coalesce(CASE WHEN t.n > 1 THEN (SELECT string_agg(county, '、' ORDER BY county) FROM known k WHERE k.township = b.township) END,
                 c.names, '') AS candidates
 FROM blanks b

@@ -3,8 +3,12 @@
 -- 'removed' entry for a file of the same name (a resubmission under another path, --replaces, or
 -- electsum remove). Re-ingesting such a file changes nothing; re-ingesting a superseded or removed one
 -- loads it again. Matching removals by file name may reload a file needlessly, never skip one wrongly.
-SELECT DISTINCT l.sha256
+-- With each hash, the counties its rows are stored under ('' when it holds none): a file loaded again
+-- with a --county its rows are not under is read again, so that --county can correct an assumed county.
+SELECT DISTINCT l.sha256, coalesce(r.county, '') AS county
 FROM ingest_log l
+LEFT JOIN (SELECT source_file, county FROM elections UNION SELECT source_file, county FROM members) r
+  ON r.source_file = l.path
 WHERE l.outcome = 'loaded'
   AND NOT EXISTS (
       SELECT 1 FROM ingest_log m
@@ -15,4 +19,4 @@ WHERE l.outcome = 'loaded'
       WHERE r.outcome = 'removed' AND r.id > l.id
         AND regexp_extract(r.path, '[^/\\]*$') = regexp_extract(l.path, '[^/\\]*$')
   )
-ORDER BY l.sha256
+ORDER BY 1, 2
