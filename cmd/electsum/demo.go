@@ -40,9 +40,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	synth.GeneratePartyCongress(world)
 	n := world.Counts()
 	dataDir := filepath.Join(*out, "data")
-	paths, err := synth.WriteWorkbooks(world, dataDir)
+	paths, shapes, err := synth.WriteSubmissions(world, dataDir)
 	if err != nil {
-		return fmt.Errorf("写示例工作簿: %w", err)
+		return fmt.Errorf("写示例文件: %w", err)
 	}
 	years := make([]string, len(cfg.Years))
 	for i, y := range cfg.Years {
@@ -52,7 +52,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		*seed, strings.Join(world.Counties, "、"), n.Townships, n.Units, strings.Join(years, "、"))
 	fmt.Fprintf(e.stdout, "  同两届的县乡两级人大代表选举：%d 个选区\n", n.Constituencies)
 	fmt.Fprintf(e.stdout, "  同两届的乡镇党代会：%d 个乡镇，选举乡镇党委、纪委和出席上级党代会代表\n", len(world.PartyCongress))
-	fmt.Fprintf(e.stdout, "  工作簿 %d 个(每个乡镇三个：村(社区)“两委”换届、人大换届、党代会换届各一个，各含两届的选举结果和当选人员)：%s\n", len(paths), dataDir)
+	fmt.Fprintf(e.stdout, "  文件 %d 个，像乡镇实际报送的那样：村(社区)“两委”换届 %d 个乡镇各交一个工作簿、%d 个乡镇各交两个 GBK 编码的 CSV(选举结果、当选人员各一个)，人大换届、党代会换届每个乡镇各一个工作簿，均含两届；%d 个乡镇在表格下方写了注、填表人等说明，%d 个乡镇未填县(市、区)：%s\n",
+		len(paths), shapes.Workbooks, shapes.CSV, shapes.Notes, shapes.Blank, dataDir)
 
 	dbPath := filepath.Join(*out, ingest.DefaultDB)
 	db, err := ingest.Open(ctx, dbPath)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,8 +22,9 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("demo exited %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	dbPath := filepath.Join(out, ingest.DefaultDB)
-	for _, want := range []string{dbPath, filepath.Join(out, "data"), "接下来可以试试", "被拒绝 0", "工作总结.docx",
-		"县乡两级人大换届选举工作总结.docx", "人大换届选举附件.xlsx", "乡镇党代会换届选举工作总结.docx", "乡镇党代会换届选举附件.xlsx"} {
+	for _, want := range []string{dbPath, filepath.Join(out, "data"), "接下来可以试试", "被拒绝 0", "警告 0 个", "工作总结.docx",
+		"县乡两级人大换届选举工作总结.docx", "人大换届选举附件.xlsx", "乡镇党代会换届选举工作总结.docx", "乡镇党代会换届选举附件.xlsx",
+		"同两届的乡镇党代会", "GBK 编码的 CSV", "表格下方的说明行", "未填县(市、区)"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("demo output does not mention %q:\n%s", want, stdout)
 		}
@@ -32,6 +34,10 @@ func TestDemo(t *testing.T) {
 	synth.GenerateCongress(w)
 	synth.GeneratePartyCongress(w)
 	want := w.Counts()
+	_, shapes, err := synth.WriteSubmissions(w, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
 	checkCounts := func() {
 		t.Helper()
 		db, err := ingest.OpenReadOnly(context.Background(), dbPath)
@@ -52,7 +58,8 @@ func TestDemo(t *testing.T) {
 			{"SELECT count(DISTINCT body) FROM elections WHERE body IN ('县级人大代表', '乡级人大代表')", 2},
 			{"SELECT count(DISTINCT township) FROM units", want.Townships},
 			{"SELECT count(DISTINCT year) FROM elections", len(w.Config.Years)},
-			{"SELECT count(*) FROM ingest_log WHERE outcome = 'loaded'", want.Workbooks},
+			{"SELECT count(*) FROM ingest_log WHERE outcome = 'loaded'", shapes.Files()},
+			{"SELECT count(*) FROM elections WHERE county <> '" + w.Counties[0] + "'", 0},
 			{"SELECT count(*) FROM data_warnings", 0},
 		} {
 			var got int
@@ -67,8 +74,9 @@ func TestDemo(t *testing.T) {
 	checkCounts()
 
 	first := readTree(t, filepath.Join(out, "data"))
-	if len(first) != want.Workbooks {
-		t.Fatalf("%d workbooks written, want three per township (%d)", len(first), want.Workbooks)
+	if len(first) != shapes.Files() || shapes.Workbooks+shapes.CSV != want.Townships || shapes.Congress != len(w.Congress) ||
+		shapes.Party != len(w.PartyCongress) {
+		t.Fatalf("%d files written for %d townships in shapes %+v", len(first), want.Townships, shapes)
 	}
 	if code, stdout, stderr := runCLI(t, "demo", "--out", out); code != 0 {
 		t.Fatalf("second demo exited %d\n%s\n%s", code, stdout, stderr)
@@ -108,4 +116,70 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// TestDemoShapesGiveTheSameDrafts ingests the demo county once as one workbook per township and once
+// in the shapes demo writes (two GBK CSV files for some townships, notes under tables, a blank county):
+// the county and township drafts, and the figures behind them (--format json), are byte for byte the same.
+func TestDemoShapesGiveTheSameDrafts(t *testing.T) {
+	w := synth.Generate(synth.County())
+	dir := t.TempDir()
+	workbooks, err := synth.WriteWorkbooks(w, filepath.Join(dir, "workbooks"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mixed, _, err := synth.WriteSubmissions(w, filepath.Join(dir, "mixed"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts := func(name string, paths []string) map[string][]byte {
+		db := filepath.Join(dir, name+".duckdb")
+		if code, stdout, stderr := runCLI(t, append([]string{"ingest", "--db", db}, paths...)...); code != 0 {
+			t.Fatalf("ingest %s exited %d\n%s\n%s", name, code, stdout, stderr)
+		}
+		out := filepath.Join(dir, name+"-reports")
+		if code, stdout, stderr := runCLI(t, "report", "--db", db, "--year", "2024", "--compare", "2021",
+			"--all-townships", "--format", "md,json", "-o", out); code != 0 {
+			t.Fatalf("report %s exited %d\n%s\n%s", name, code, stdout, stderr)
+		}
+		return readTree(t, out)
+	}
+	a, b := drafts("workbooks", workbooks), drafts("mixed", mixed)
+	if len(a) < 2*(1+len(w.Townships)) {
+		t.Fatalf("%d drafts written, want md and json for the county and each township", len(a))
+	}
+	for name, want := range a {
+		got, ok := b[name]
+		switch {
+		case !ok:
+			t.Errorf("%s: not written from the mixed shapes", name)
+		case !bytes.Equal(withoutGeneratedAt(got), withoutGeneratedAt(want)):
+			t.Errorf("%s differs between the two shapes: %s", name, firstDifference(want, got))
+		}
+	}
+	if len(b) != len(a) {
+		t.Errorf("%d drafts from the mixed shapes, %d from the workbooks", len(b), len(a))
+	}
+}
+
+// withoutGeneratedAt drops the line of the JSON model that says when it was written.
+func withoutGeneratedAt(b []byte) []byte {
+	var out [][]byte
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		if !bytes.Contains(line, []byte(`"generated_at":`)) {
+			out = append(out, line)
+		}
+	}
+	return bytes.Join(out, []byte("\n"))
+}
+
+// firstDifference shows the first line where two texts differ.
+func firstDifference(a, b []byte) string {
+	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d: %q != %q", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines != %d lines", len(la), len(lb))
 }

@@ -24,10 +24,14 @@ const (
 // dir/<township>_当选人员.csv, the way Excel saves a sheet: title rows and the 合计 row kept, merged
 // cells not (a CSV has none, so the township is written on every row). It returns the two paths.
 func WriteCSV(t *Township, dir string, enc Encoding) ([]string, error) {
+	return writeCSV(t, dir, enc, shape{csv: true})
+}
+
+func writeCSV(t *Township, dir string, enc Encoding, sh shape) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create folder %s: %w", dir, err)
 	}
-	results, members := layoutSheets(t, false)
+	results, members := layoutSheets(t, sh)
 	var paths []string
 	for _, s := range []struct {
 		kind ingest.SheetKind

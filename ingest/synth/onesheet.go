@@ -27,7 +27,7 @@ func WriteOneSheet(w *World, path string, n int) (int, error) {
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return 0, err
 	}
-	ms := newSheetWriter(t, ingest.MemberColumns(), 2)
+	ms := newSheetWriter(t, shape{}, ingest.MemberColumns(), 2)
 	sh := ms.layout("", len(t.Members), func(i, row int) []any { return ms.memberCells(&t.Members[i], row) }, false, false)
 	if err := sh.stream(f, name); err != nil {
 		return 0, err

@@ -50,7 +50,7 @@ func WriteWorkbooks(w *World, dir string) ([]string, error) {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				errs[i] = writeWorkbook(townships[i], paths[i])
+				errs[i] = writeWorkbook(townships[i], paths[i], shape{})
 			}
 		})
 	}
@@ -71,15 +71,16 @@ func WriteWorkbooks(w *World, dir string) ([]string, error) {
 type sheetWriter struct {
 	t      *Township
 	st     style
+	shape  shape
 	alias  *rand.Rand // alias headers and value variants; nil for standard headers
 	cols   []ingest.Column
 	header []string
 	keyCol map[string]int // column key → position
 }
 
-func newSheetWriter(t *Township, all []ingest.Column, salt uint64) *sheetWriter {
+func newSheetWriter(t *Township, sh shape, all []ingest.Column, salt uint64) *sheetWriter {
 	st := t.style
-	s := &sheetWriter{t: t, st: st, keyCol: map[string]int{}}
+	s := &sheetWriter{t: t, st: st, shape: sh, keyCol: map[string]int{}}
 	congress := map[string]bool{}
 	if !t.holdsDeputies() { // a township without a people's congress election has no use for those columns
 		for _, c := range ingest.CongressColumns() {
@@ -175,7 +176,9 @@ func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
 		var v any
 		switch c.Key {
 		case "county":
-			v = r.County
+			if !s.shape.blankCounty {
+				v = r.County
+			}
 		case "township":
 			v = r.Township
 		case "unit":
@@ -236,7 +239,9 @@ func (s *sheetWriter) memberCells(m *ingest.Member, row int) []any {
 		var v any
 		switch c.Key {
 		case "county":
-			v = m.County
+			if !s.shape.blankCounty {
+				v = m.County
+			}
 		case "township":
 			v = m.Township
 		case "unit":
@@ -300,7 +305,7 @@ type sheet struct {
 }
 
 // layout lays out the sheet: title rows, header, data rows (the township merged down when merge is
-// true) and, when total is true, a 合计 row with the sums of the number columns.
+// true), when total is true a 合计 row with the sums of the number columns, and the notes rows of the shape.
 func (s *sheetWriter) layout(title string, n int, cells func(i, row int) []any, total, merge bool) *sheet {
 	sh := &sheet{}
 	for _, c := range s.cols {
@@ -311,7 +316,7 @@ func (s *sheetWriter) layout(title string, n int, cells func(i, row int) []any, 
 		sh.rows = append(sh.rows, []any{s.text(title)})
 		sh.merges = append(sh.merges, [2]string{"A1", last + "1"})
 	}
-	if s.st.titleRows > 1 {
+	if s.st.titleRows > 1 || s.shape.notes { // a township that writes notes under its table signs above it too
 		info := fmt.Sprintf("填报单位：%s（盖章）    填报日期：%d年6月", s.t.Name, lastYear(s.t))
 		sh.rows = append(sh.rows, []any{s.text(info)})
 	}
@@ -349,6 +354,9 @@ func (s *sheetWriter) layout(title string, n int, cells func(i, row int) []any, 
 			}
 		}
 		sh.rows = append(sh.rows, values)
+	}
+	if s.shape.notes {
+		s.notes(sh, last)
 	}
 	return sh
 }
@@ -409,14 +417,13 @@ func lastYear(t *Township) int {
 	return y
 }
 
-// layoutSheets lays out the township's results and members sheets. merge is false for CSV, which
-// cannot merge cells.
-func layoutSheets(t *Township, merge bool) (results, members *sheet) {
+// layoutSheets lays out the township's results and members sheets in the shape it is submitted in.
+func layoutSheets(t *Township, sh shape) (results, members *sheet) {
 	years := fmt.Sprint(t.Results[0].Year)
 	if y := lastYear(t); y != t.Results[0].Year {
 		years += "、" + fmt.Sprint(y)
 	}
-	rs := newSheetWriter(t, ingest.ResultColumns(), 1)
+	rs := newSheetWriter(t, sh, ingest.ResultColumns(), 1)
 	what := "村（社区）换届"
 	switch {
 	case t.holdsDeputies():
@@ -425,15 +432,15 @@ func layoutSheets(t *Township, merge bool) (results, members *sheet) {
 		what = "党代会换届"
 	}
 	title := fmt.Sprintf("%s%s年%s选举结果统计表", t.Name, years, what)
-	results = rs.layout(title, len(t.Results), func(i, row int) []any { return rs.resultCells(&t.Results[i], row) }, t.style.totalRow, merge)
-	ms := newSheetWriter(t, ingest.MemberColumns(), 2)
+	results = rs.layout(title, len(t.Results), func(i, row int) []any { return rs.resultCells(&t.Results[i], row) }, t.style.totalRow, !sh.csv)
+	ms := newSheetWriter(t, sh, ingest.MemberColumns(), 2)
 	title = fmt.Sprintf("%s%s年%s当选人员名册", t.Name, years, what)
-	members = ms.layout(title, len(t.Members), func(i, row int) []any { return ms.memberCells(&t.Members[i], row) }, false, merge)
+	members = ms.layout(title, len(t.Members), func(i, row int) []any { return ms.memberCells(&t.Members[i], row) }, false, !sh.csv)
 	return results, members
 }
 
 // writeWorkbook writes one township's workbook.
-func writeWorkbook(t *Township, path string) error {
+func writeWorkbook(t *Township, path string, sh shape) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	results, members := string(ingest.ResultsSheet), string(ingest.MembersSheet)
@@ -449,7 +456,7 @@ func writeWorkbook(t *Township, path string) error {
 	if _, err := f.NewSheet(members); err != nil {
 		return err
 	}
-	rs, ms := layoutSheets(t, true)
+	rs, ms := layoutSheets(t, sh)
 	if err := rs.stream(f, results); err != nil {
 		return err
 	}
