@@ -120,7 +120,10 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 
 // TestDemoShapesGiveTheSameDrafts ingests the demo county once as one workbook per township and once
 // in the shapes demo writes (two GBK CSV files for some townships, notes under tables, a blank county):
-// the county and township drafts, and the figures behind them (--format json), are byte for byte the same.
+// the county draft and the draft of the township that sent CSV files with notes and a blank county, and
+// the figures behind them (--format json), are byte for byte the same. Every other township's draft
+// follows from the same stored rows, which ingest/synth's TestSubmissionsLoadAsTheWorkbooks compares row
+// for row; writing all of them here doubled the package's test time.
 func TestDemoShapesGiveTheSameDrafts(t *testing.T) {
 	w := synth.Generate(synth.County())
 	dir := t.TempDir()
@@ -138,15 +141,18 @@ func TestDemoShapesGiveTheSameDrafts(t *testing.T) {
 			t.Fatalf("ingest %s exited %d\n%s\n%s", name, code, stdout, stderr)
 		}
 		out := filepath.Join(dir, name+"-reports")
-		if code, stdout, stderr := runCLI(t, "report", "--db", db, "--year", "2024", "--compare", "2021",
-			"--all-townships", "--format", "md,json", "-o", out); code != 0 {
-			t.Fatalf("report %s exited %d\n%s\n%s", name, code, stdout, stderr)
+		for _, scope := range [][]string{nil, {"--township", w.Townships[1].Name}} {
+			args := append([]string{"report", "--db", db, "--year", "2024", "--compare", "2021",
+				"--format", "md,json", "-o", out}, scope...)
+			if code, stdout, stderr := runCLI(t, args...); code != 0 {
+				t.Fatalf("report %s %v exited %d\n%s\n%s", name, scope, code, stdout, stderr)
+			}
 		}
 		return readTree(t, out)
 	}
 	a, b := drafts("workbooks", workbooks), drafts("mixed", mixed)
-	if len(a) < 2*(1+len(w.Townships)) {
-		t.Fatalf("%d drafts written, want md and json for the county and each township", len(a))
+	if len(a) < 2*2 {
+		t.Fatalf("%d drafts written, want md and json for the county and the township", len(a))
 	}
 	for name, want := range a {
 		got, ok := b[name]
