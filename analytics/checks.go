@@ -60,6 +60,9 @@ func loadChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
 			return nil, fmt.Errorf("read the legal checks: %w", err)
 		}
 		r.Body = Body(body)
+		if r.name != "" {
+			r.Quoted = []string{r.name}
+		}
 		rs = append(rs, r)
 	}
 	if err := rows.Err(); err != nil {
@@ -108,7 +111,13 @@ func warningChecks(ws []*warningRow) []Check {
 			}
 			msg = loc + ": " + msg
 		}
-		out = append(out, Check{Rule: w.Rule, Severity: SeverityNotice, UnitRef: w.ref(), Year: w.Year, Body: w.Body, Message: msg})
+		var quoted []string
+		for _, q := range []string{w.File, w.Sheet} {
+			if q != "" {
+				quoted = append(quoted, q)
+			}
+		}
+		out = append(out, Check{Rule: w.Rule, Severity: SeverityNotice, UnitRef: w.ref(), Year: w.Year, Body: w.Body, Message: msg, Quoted: quoted})
 	}
 	return out
 }

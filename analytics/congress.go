@@ -482,7 +482,8 @@ func congressChecks(ctx context.Context, conn querier, s Scope) ([]Check, error)
 }
 
 // scopeChecks reads the legal-check failures of sql/name.sql (rule, citation, county, township, unit,
-// year, body, message) in the scope's year; what names them in errors.
+// year, body, name, message; a non-empty name is the person the check quotes) in the scope's year;
+// what names them in errors.
 func scopeChecks(ctx context.Context, conn querier, name, what string, s Scope) ([]Check, error) {
 	rows, err := conn.QueryContext(ctx, sqlText(name), s.Year, s.County, s.County, s.Township, s.Township)
 	if err != nil {
@@ -492,11 +493,14 @@ func scopeChecks(ctx context.Context, conn querier, name, what string, s Scope) 
 	out := []Check{}
 	for rows.Next() {
 		c := Check{Severity: SeverityViolation}
-		var body string
-		if err := rows.Scan(&c.Rule, &c.Citation, &c.County, &c.Township, &c.Unit, &c.Year, &body, &c.Message); err != nil {
+		var body, name string
+		if err := rows.Scan(&c.Rule, &c.Citation, &c.County, &c.Township, &c.Unit, &c.Year, &body, &name, &c.Message); err != nil {
 			return nil, fmt.Errorf("read %s: %w", what, err)
 		}
 		c.Body = Body(body)
+		if name != "" {
+			c.Quoted = []string{name}
+		}
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {

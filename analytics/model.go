@@ -209,6 +209,10 @@ type Check struct {
 	Year    int    `json:"year"`
 	Body    Body   `json:"body,omitempty"`
 	Message string `json:"message"` // in Chinese, with the figures
+	// Quoted are the data the message quotes as the sheets write them, beyond the unit's own names: the
+	// person a check is about, the file and sheet of a data warning. A Traditional draft leaves them
+	// unconverted, like every name from the data.
+	Quoted []string `json:"quoted,omitempty"`
 }
 
 // ElectionRow is one unit's election of one body, for the annex's per-unit tables.

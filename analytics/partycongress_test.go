@@ -149,7 +149,7 @@ func TestPartyCongressQuorum(t *testing.T) {
 			quorum = append(quorum, c)
 		}
 	}
-	wantMsg := "应到会 100 人，经批准剔除 5 人，实到会 76 人(占应到会减剔除后的80.0%)，未超过五分之四，会议无效"
+	wantMsg := "应到会100人，经批准剔除5人，实到会76人（占应到会减剔除后的80.0%），未超过五分之四，会议无效"
 	if len(quorum) != 1 || quorum[0].Body != electsum.TownshipDiscipline || quorum[0].Message != wantMsg {
 		t.Fatalf("quorum checks %+v, want one for 乡镇纪委: %s", quorum, wantMsg)
 	}

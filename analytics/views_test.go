@@ -165,8 +165,8 @@ func TestViewsAgreeWithSummarize(t *testing.T) {
 			continue
 		}
 		name := ""
-		if strings.Contains(c.Rule, "candidate_majority") {
-			name = strings.SplitN(c.Message, "(", 2)[0]
+		if strings.Contains(c.Rule, "candidate_majority") && len(c.Quoted) == 1 {
+			name = c.Quoted[0]
 		}
 		fromModel = append(fromModel, c.Rule+":"+c.Unit+":"+name)
 	}

@@ -97,7 +97,8 @@ func NewCongressView(c *analytics.Congress, cfg Config) *CongressView {
 	return v
 }
 
-// names are the place names the view may print, longest first, kept as the data writes them when converting.
+// names are the names from the data the view may print (places, and what the checks quote), longest
+// first, kept as the data writes them when converting.
 func (v *CongressView) names() []string {
 	seen := map[string]bool{}
 	var out []string
@@ -113,6 +114,10 @@ func (v *CongressView) names() []string {
 	add(v.Place, c.Scope.County, c.Scope.Township)
 	for _, k := range c.Constituencies {
 		add(k.County, k.Township, k.Unit)
+	}
+	for _, ch := range c.Checks {
+		add(ch.Township, ch.Unit)
+		add(ch.Quoted...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out

@@ -92,3 +92,24 @@ func TestOldConfigBracketsBecomeFullWidth(t *testing.T) {
 		t.Error("Options changed the config it was called on")
 	}
 }
+
+// TestHantKeepsQuotedNames: a person a check is about (刘丽, which OpenCC would write 劉麗) and the file a
+// data warning comes from stay as the data writes them in a Traditional draft, while the words around
+// them are converted (issue 10 item 8).
+func TestHantKeepsQuotedNames(t *testing.T) {
+	s := townshipFixture()
+	s.Checks = append(s.Checks,
+		analytics.Check{Rule: "vc_candidate_majority", Citation: "《中华人民共和国村民委员会组织法》第三十四条", Severity: "违规",
+			UnitRef: analytics.UnitRef{Township: "东风镇", Unit: "红旗村"}, Year: 2024, Body: analytics.VillagersCommittee,
+			Message: "刘丽（主任）得票300张，参加投票700人，未获得过半数选票", Quoted: []string{"刘丽"}},
+		analytics.Check{Rule: "member_count", Severity: "提示", UnitRef: analytics.UnitRef{Township: "东风镇", Unit: "红旗村"}, Year: 2024,
+			Body: analytics.VillagersCommittee, Message: "东风镇报表.xlsx:当选人员!第5行: 名册人数4人与当选人数5人不符", Quoted: []string{"东风镇报表.xlsx", "当选人员"}})
+	s.Findings = append(s.Findings, analytics.Finding{Section: analytics.SectionProblem, Kind: analytics.FindingViolations, Checks: s.Checks[2:3]})
+	md := string(render(t, Builtin(), s, Config{}, Hant, "md"))
+	if !strings.Contains(md, "刘丽（主任）得票300張") {
+		t.Errorf("Traditional draft lacks 刘丽（主任）得票300張:\n%s", md)
+	}
+	if strings.Contains(md, "劉麗") {
+		t.Error("Traditional draft converted the person's name 刘丽")
+	}
+}

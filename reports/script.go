@@ -133,8 +133,8 @@ func convertKeeping(script Script, text string, names []string) (string, error) 
 	return strings.NewReplacer(back...).Replace(out), nil
 }
 
-// names are the distinct place names the view may print (people are not named in the report text), longest first so that a name
-// containing another is replaced whole.
+// names are the distinct names from the data the view may print — places, and the people and files
+// the checks quote — longest first so that a name containing another is replaced whole.
 func (v *View) names() []string {
 	seen := map[string]bool{}
 	var out []string
@@ -157,6 +157,7 @@ func (v *View) names() []string {
 	}
 	for _, c := range s.Checks {
 		add(c.Township, c.Unit)
+		add(c.Quoted...)
 	}
 	for _, b := range s.Bodies {
 		for _, u := range b.Participation.BelowThreshold {

@@ -1,6 +1,6 @@
 -- The legal-check failures of people's congress elections in the scope in one year, from
 -- congress_checks (views/07_v_congress.sql). Parameters: year, county, township, each twice.
-SELECT rule, citation, county, township, unit, year, body, message
+SELECT rule, citation, county, township, unit, year, body, coalesce(name, '') AS name, message
 FROM congress_checks()
 WHERE year = ? AND (? = '' OR county = ?) AND (? = '' OR township = ?)
 ORDER BY CASE body WHEN '县级人大代表' THEN 1 ELSE 2 END, rule, county, township, unit, name

@@ -7,7 +7,8 @@
 -- figure is missing or the denominator is zero (or negative).
 --   turnout       100 × voted / registered (参选率, 到会率 for party bodies)
 --   proxy_share   100 × proxy_votes / voted;  mobile_share  100 × mobile_votes / voted
---   margin        100 × (candidates − seats) / seats (差额比例)
+--   margin        100 × (candidates − seats) / seats (差额比例), for contested elections only: a
+--                 无候选人 or 海选 election has no 差额比例 (NULL), whatever its 候选人数 cell says
 --   contested     an election with candidates (有候选人选举): seats > 0 and candidates > 0, and a
 --                 选举方式 that is not 无候选人 or 海选 (those elect without formal candidates, so their
 --                 candidates, if any, are not counted against seats); only these make 差额比例
@@ -36,7 +37,7 @@ SELECT county, township, unit, year, body, term, method, election_date,
        mobile_votes,
        CASE WHEN voted > 0 THEN 100 * mobile_votes::DOUBLE / voted END AS mobile_share,
        valid_ballots, invalid_ballots, seats, candidates, elected,
-       CASE WHEN seats > 0 THEN 100 * (candidates - seats)::DOUBLE / seats END AS margin,
+       CASE WHEN contested THEN 100 * (candidates - seats)::DOUBLE / seats END AS margin,
        contested, quorum_met,
        CASE WHEN first_round AND NOT quorum_met THEN false ELSE first_round END AS first_round,
        first_round AS first_round_filed,

@@ -24,7 +24,7 @@ CREATE OR REPLACE MACRO legal_checks() AS TABLE
 SELECT 'vc_turnout_majority' AS rule, '《中华人民共和国村民委员会组织法》第三十四条' AS citation,
        county, township, unit, year, body, NULL::VARCHAR AS name, NULL::VARCHAR AS position,
        registered AS figure, voted AS compared_with,
-       format('登记选民 {} 人，参加投票 {} 人({}%)，未超过半数，选举无效', registered, voted, percent_text(voted, registered))
+       format('登记选民{}人，参加投票{}人（{}%），未超过半数，选举无效', registered, voted, percent_text(voted, registered))
            || CASE WHEN first_round_filed THEN '；填报的“一次选举成功”与此矛盾，不计入一次选举成功' ELSE '' END AS message
 FROM v_turnout
 WHERE body = '村民委员会' AND NOT quorum_met
@@ -32,16 +32,16 @@ UNION ALL
 SELECT 'party_quorum', '《中国共产党基层组织选举工作条例》关于有选举权的到会人数须超过应到会人数五分之四的规定',
        county, township, unit, year, body, NULL, NULL, registered, voted,
        CASE WHEN coalesce(excused, 0) > 0 AND registered > excused
-            THEN format('应到会 {} 人，经批准剔除 {} 人，实到会 {} 人(占应到会减剔除后的{}%)，未超过五分之四，会议无效',
+            THEN format('应到会{}人，经批准剔除{}人，实到会{}人（占应到会减剔除后的{}%），未超过五分之四，会议无效',
                         registered, excused, voted, percent_text(voted, registered - excused))
-            ELSE format('应到会 {} 人，实到会 {} 人({}%)，未超过五分之四，会议无效', registered, voted, percent_text(voted, registered)) END
+            ELSE format('应到会{}人，实到会{}人（{}%），未超过五分之四，会议无效', registered, voted, percent_text(voted, registered)) END
            || CASE WHEN first_round_filed THEN '；填报的“一次选举成功”与此矛盾，不计入一次选举成功' ELSE '' END
 FROM v_turnout
 WHERE body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND NOT quorum_met
 UNION ALL
 SELECT 'party_candidate_margin', '《中国共产党基层组织选举工作条例》关于委员候选人差额不少于应选人数20%的规定',
        county, township, unit, year, body, NULL, NULL, seats, candidates,
-       format('应选 {} 名，候选人 {} 名，差额比例 {}%，不足 20%', seats, candidates, percent_text(candidates - seats, seats))
+       format('应选{}名，候选人{}名，差额比例{}%，不足20%', seats, candidates, percent_text(candidates - seats, seats))
 FROM elections
 WHERE body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND seats > 0 AND candidates * 5 < seats * 6
 UNION ALL
@@ -50,8 +50,8 @@ SELECT CASE WHEN m.body = '村民委员会' THEN 'vc_candidate_majority' ELSE 'p
             ELSE '《中国共产党基层组织选举工作条例》关于被选举人获得的赞成票须超过实到会有选举权人数一半的规定' END,
        m.county, m.township, m.unit, m.year, m.body, m.name, m.position, m.votes, e.voted,
        CASE WHEN m.body = '村民委员会'
-            THEN format('{}({})得票 {} 张，参加投票 {} 人，未获得过半数选票', m.name, m.position, m.votes, e.voted)
-            ELSE format('{}({})得赞成票 {} 张，实到会 {} 人，未超过半数', m.name, m.position, m.votes, e.voted) END
+            THEN format('{}（{}）得票{}张，参加投票{}人，未获得过半数选票', m.name, m.position, m.votes, e.voted)
+            ELSE format('{}（{}）得赞成票{}张，实到会{}人，未超过半数', m.name, m.position, m.votes, e.voted) END
 FROM members m
 JOIN elections e
   ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
@@ -60,7 +60,7 @@ WHERE m.body IN ('村民委员会', '村党组织', '社区党组织', '乡镇�
 UNION ALL
 SELECT 'vc_woman_member', '《中华人民共和国村民委员会组织法》第六条',
        county, township, unit, year, body, NULL, NULL, count(*), 0,
-       format('村民委员会 {} 名成员中没有妇女成员', count(*))
+       format('村民委员会{}名成员中没有妇女成员', count(*))
 FROM members
 WHERE body = '村民委员会'
 GROUP BY county, township, unit, year, body

@@ -101,14 +101,14 @@ CREATE OR REPLACE MACRO congress_checks() AS TABLE
 SELECT 'renda_turnout_majority' AS rule,
        '《全国人民代表大会和地方各级人民代表大会选举法》关于选区全体选民的过半数参加投票选举有效的规定' AS citation,
        county, township, unit, year, body, NULL::VARCHAR AS name, registered AS figure, voted AS compared_with,
-       format('登记选民 {} 人，参加投票 {} 人({}%)，未超过半数，选举无效', registered, voted, percent_text(voted, registered)) AS message
+       format('登记选民{}人，参加投票{}人（{}%），未超过半数，选举无效', registered, voted, percent_text(voted, registered)) AS message
 FROM elections
 WHERE body IN ('县级人大代表', '乡级人大代表') AND registered > 0 AND voted * 2 <= registered
 UNION ALL
 SELECT 'renda_margin',
        '《全国人民代表大会和地方各级人民代表大会选举法》关于直接选举的代表候选人人数应多于应选代表名额三分之一至一倍的规定',
        county, township, unit, year, body, NULL, seats, candidates,
-       format('应选代表 {} 名，正式候选人 {} 名，差额比例 {}%，{}', seats, candidates, percent_text(candidates - seats, seats),
+       format('应选代表{}名，正式候选人{}名，差额比例{}%，{}', seats, candidates, percent_text(candidates - seats, seats),
               CASE WHEN candidates * 3 < seats * 4 THEN '少于三分之一' ELSE '超过一倍' END)
 FROM elections
 WHERE body IN ('县级人大代表', '乡级人大代表') AND seats > 0 AND candidates IS NOT NULL
@@ -117,7 +117,7 @@ UNION ALL
 SELECT 'renda_deputy_majority',
        '《全国人民代表大会和地方各级人民代表大会选举法》关于代表候选人获得参加投票的选民过半数的选票始得当选的规定',
        m.county, m.township, m.unit, m.year, m.body, m.name, m.votes, e.voted,
-       format('{}得票 {} 张，参加投票 {} 人，未获得过半数选票', m.name, m.votes, e.voted)
+       format('{}得票{}张，参加投票{}人，未获得过半数选票', m.name, m.votes, e.voted)
 FROM members m
 JOIN elections e
   ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body

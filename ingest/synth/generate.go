@@ -603,6 +603,9 @@ func (g *generator) result(t *Township, key ingest.Key, b int, community bool, s
 		}
 	case bCommittee:
 		res.Method = pick(r, []string{"有候选人", "自荐海选", "无候选人"}, []float64{0.7, 0.15, 0.15})
+		if res.Method != "有候选人" {
+			res.Candidates = nil // elected without formal candidates: the sheet has no 候选人数
+		}
 	default:
 		res.Method = "有候选人"
 	}

@@ -88,6 +88,9 @@ func TestResultsAreConsistent(t *testing.T) {
 			if *r.Elected > *r.Seats {
 				t.Errorf("%v: elected %d > seats %d", r.Key, *r.Elected, *r.Seats)
 			}
+			if r.Candidates != nil && (r.Method == "无候选人" || r.Method == "自荐海选") {
+				t.Errorf("%v: elected %s, yet %d formal candidates", r.Key, r.Method, *r.Candidates)
+			}
 			if r.Candidates != nil && *r.Candidates < *r.Seats {
 				t.Errorf("%v: candidates %d < seats %d", r.Key, *r.Candidates, *r.Seats)
 			}
