@@ -104,23 +104,26 @@ func checkItems(checks []analytics.Check) []Item {
 	return out
 }
 
-// names are the place names the view may print, longest first, kept as the data writes them.
+// names are the names from the data the view may print (places, and the people the checks quote),
+// longest first, kept as the data writes them.
 func (v *PartyCongressView) names() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, x := range []string{v.Place, v.PartyCongress.Scope.County, v.PartyCongress.Scope.Township} {
-		if x != "" && !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	for _, m := range v.PartyCongress.Meetings {
-		for _, x := range []string{m.County, m.Township, m.Unit} {
+	add := func(xs ...string) {
+		for _, x := range xs {
 			if x != "" && !seen[x] {
 				seen[x] = true
 				out = append(out, x)
 			}
 		}
+	}
+	add(v.Place, v.PartyCongress.Scope.County, v.PartyCongress.Scope.Township)
+	for _, m := range v.PartyCongress.Meetings {
+		add(m.County, m.Township, m.Unit)
+	}
+	for _, ch := range v.PartyCongress.Checks {
+		add(ch.Township, ch.Unit)
+		add(ch.Quoted...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out

@@ -104,12 +104,32 @@ func TestHantKeepsQuotedNames(t *testing.T) {
 			Message: "刘丽（主任）得票300张，参加投票700人，未获得过半数选票", Quoted: []string{"刘丽"}},
 		analytics.Check{Rule: "member_count", Severity: "提示", UnitRef: analytics.UnitRef{Township: "东风镇", Unit: "红旗村"}, Year: 2024,
 			Body: analytics.VillagersCommittee, Message: "东风镇报表.xlsx:当选人员!第5行: 名册人数4人与当选人数5人不符", Quoted: []string{"东风镇报表.xlsx", "当选人员"}})
-	s.Findings = append(s.Findings, analytics.Finding{Section: analytics.SectionProblem, Kind: analytics.FindingViolations, Checks: s.Checks[2:3]})
 	md := string(render(t, Builtin(), s, Config{}, Hant, "md"))
 	if !strings.Contains(md, "刘丽（主任）得票300張") {
 		t.Errorf("Traditional draft lacks 刘丽（主任）得票300張:\n%s", md)
 	}
 	if strings.Contains(md, "劉麗") {
 		t.Error("Traditional draft converted the person's name 刘丽")
+	}
+}
+
+// TestPartyCongressHantKeepsQuotedNames: the township party congress draft prints its checks under
+// 存在的问题 too; a Traditional draft keeps the person a check quotes as written (刘丽, not 劉麗).
+func TestPartyCongressHantKeepsQuotedNames(t *testing.T) {
+	p := &analytics.PartyCongress{Level: analytics.LevelTownship, Year: 2024,
+		Scope: analytics.Scope{County: "示例县", Township: "东风镇", Year: 2024},
+		Checks: []analytics.Check{{Rule: "party_candidate_majority", Citation: "《中国共产党基层组织选举工作条例》", Severity: "违规",
+			UnitRef: analytics.UnitRef{County: "示例县", Township: "东风镇"}, Year: 2024, Body: analytics.TownshipPartyCommittee,
+			Message: "刘丽（委员）得赞成票40张，实到会90人，未超过半数", Quoted: []string{"刘丽"}}}}
+	v := NewPartyCongressView(p, Config{})
+	if len(v.Problems) == 0 {
+		t.Fatal("no 存在的问题 item for the check")
+	}
+	got, err := v.Convert(Hant, v.Problems[0].Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, "刘丽（委員）得贊成票40張") {
+		t.Errorf("Traditional problem %q lacks 刘丽（委員）得贊成票40張", got)
 	}
 }
