@@ -34,26 +34,26 @@ func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 	bs := BodySummary{Body: b}
 	bs.Participation = participation(c.elections[b], opts.TurnoutThreshold)
 	bs.Seats = seats(c.elections[b])
-	bs.Members = structure(c.structure(setMembers, b), opts, true)
+	bs.Members = structure(c.structure(SetMembers, b), opts, true)
 	bs.Methods = methods(c.elections[b], opts.Rounding)
 	if hasPrev {
 		mergeParticipation(&bs.Participation, participation(p.elections[b], opts.TurnoutThreshold))
 		mergeSeats(&bs.Seats, seats(p.elections[b]))
-		mergeStructure(&bs.Members, structure(p.structure(setMembers, b), opts, true))
+		mergeStructure(&bs.Members, structure(p.structure(SetMembers, b), opts, true))
 		bs.Methods = mergeParts(bs.Methods, methods(p.elections[b], opts.Rounding))
 	}
 	if b.Deputies() {
 		return bs
 	}
-	bs.Heads = structure(c.structure(setHeads, b), opts, false)
+	bs.Heads = structure(c.structure(SetHeads, b), opts, false)
 	if hasPrev {
-		mergeStructure(&bs.Heads, structure(p.structure(setHeads, b), opts, false))
+		mergeStructure(&bs.Heads, structure(p.structure(SetHeads, b), opts, false))
 	}
 	// New heads only when some head said whether he was re-elected.
-	if answered(c.structure(setHeads, b)) {
-		bs.NewHeads = structure(c.structure(setNewHeads, b), opts, false)
-		if hasPrev && answered(p.structure(setHeads, b)) {
-			mergeStructure(&bs.NewHeads, structure(p.structure(setNewHeads, b), opts, false))
+	if answered(c.structure(SetHeads, b)) {
+		bs.NewHeads = structure(c.structure(SetNewHeads, b), opts, false)
+		if hasPrev && answered(p.structure(SetHeads, b)) {
+			mergeStructure(&bs.NewHeads, structure(p.structure(SetNewHeads, b), opts, false))
 		}
 		if bs.NewHeads.AverageAge.Current.OK && bs.Heads.AverageAge.Current.OK {
 			bs.NewHeadsAgeGap = Known(electsum.Round(bs.NewHeads.AverageAge.Current.V-bs.Heads.AverageAge.Current.V, 1))

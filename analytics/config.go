@@ -34,13 +34,24 @@ type Options struct {
 	EducationBuckets []EducationBucket
 	Rounding         Rounding
 	TurnoutThreshold float64 // percent; units below it are listed (default 90)
-	Unmasked         bool    // roster shows id numbers in full
+	// AgedThreshold is the share in percent of members in the oldest age band above which a set of
+	// people, or a sub-scope's 两委, is a 存在的问题 (default 30).
+	AgedThreshold float64
+	// LowEducationThreshold is the share in percent of members in the lowest education bucket above
+	// which education is a 存在的问题 (default 40).
+	LowEducationThreshold float64
+	Unmasked              bool // roster shows id numbers in full
 	// Now is the clock for Summary.GeneratedAt (time.Now when nil), so that goldens can fix it.
 	Now func() time.Time `json:"-" toml:"-"`
 }
 
-// DefaultTurnoutThreshold is the 参选率 in percent below which a unit is listed when Options say nothing.
-const DefaultTurnoutThreshold = 90
+// The thresholds when Options say nothing: DefaultTurnoutThreshold is the 参选率 in percent below which
+// a unit is listed; the others are Options.AgedThreshold and Options.LowEducationThreshold.
+const (
+	DefaultTurnoutThreshold      = 90
+	DefaultAgedThreshold         = 30
+	DefaultLowEducationThreshold = 40
+)
 
 // DefaultAgeBands are the bands published summaries use.
 func DefaultAgeBands() []AgeBand {
@@ -64,9 +75,11 @@ func DefaultEducationBuckets() []EducationBucket {
 // DefaultOptions returns the defaults used when a report config says nothing.
 func DefaultOptions() Options {
 	return Options{
-		AgeBands:         DefaultAgeBands(),
-		EducationBuckets: DefaultEducationBuckets(),
-		Rounding:         HalfUp,
-		TurnoutThreshold: DefaultTurnoutThreshold,
+		AgeBands:              DefaultAgeBands(),
+		EducationBuckets:      DefaultEducationBuckets(),
+		Rounding:              HalfUp,
+		TurnoutThreshold:      DefaultTurnoutThreshold,
+		AgedThreshold:         DefaultAgedThreshold,
+		LowEducationThreshold: DefaultLowEducationThreshold,
 	}
 }

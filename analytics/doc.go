@@ -71,7 +71,7 @@
 // summarised at county level when no county is named), Townships, Units (with any row), FirstDate/LastDate (选举日期), Breakdown (per township at
 // county level, per unit at township level, per county for several counties), Elections (per-unit rows,
 // rates rounded half-up), Roster (ids masked by MaskID unless Options.Unmasked), OnlyCurrent and
-// OnlyPrevious (units in one term only), Checks, Inconsistencies.
+// OnlyPrevious (units in one term only), Checks, Findings (成效, 存在的问题 and 数据核对 as data: kind, figures, units; worded by the templates).
 //
 // # Legal checks (view v_checks, Summary.Checks with Severity 违规; then ingest's data warnings as 提示)
 //

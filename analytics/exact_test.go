@@ -160,12 +160,23 @@ func TestImpossibleTurnoutIsDropped(t *testing.T) {
 		t.Fatalf("turnout kept: %+v", b)
 	}
 	noted := false
-	for _, n := range s.Inconsistencies {
-		noted = noted || strings.Contains(n, "多于登记选民数") && strings.Contains(n, "正文未采用参选率")
+	for _, f := range crossChecks(s) {
+		noted = noted || f.Kind == analytics.FindingTurnoutOver100 && f.Body == analytics.VillagersCommittee && f.Value.V > f.Whole.V
 	}
 	if !noted {
-		t.Errorf("inconsistencies %q do not note it", s.Inconsistencies)
+		t.Errorf("数据核对 %+v does not note it", crossChecks(s))
 	}
+}
+
+// crossChecks are the model's own failed cross-checks: the 数据核对 findings other than partial_share.
+func crossChecks(s *analytics.Summary) []analytics.Finding {
+	var out []analytics.Finding
+	for _, f := range s.Findings {
+		if f.Section == analytics.SectionDataCheck && f.Kind != analytics.FindingPartialShare {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // TestPartialShareIsTyped: a column some members left blank gives a Partial part whose Base is the

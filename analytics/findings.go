@@ -1,5 +1,232 @@
 package analytics
 
+import "electsum"
+
+// Findings are the statements of s beyond 一、基本情况, as data: 成效 (achievements), 存在的问题
+// (problems) and the 数据核对 of optional items (partialShares). Which figures make a statement, and
+// whether it is an improvement, is decided here; the templates only word them. Summarize sets
+// Summary.Findings from it (followed by its failed cross-checks); it is exported for a summary built
+// or changed by hand. opts gives the thresholds (zero: the defaults).
+func Findings(s *Summary, opts Options) []Finding {
+	opts, _ = opts.withDefaults() // only the thresholds are read: filled even where other options are wrong
+	out := achievements(s)
+	out = append(out, problems(s, opts)...)
+	return append(out, partialShares(s)...)
+}
+
+// subject is the set of people whose structure 成效 and 存在的问题 speak about: the village (else
+// community) two committees counted once per person, else the villagers' (residents') committee, else
+// the first body with people.
+type subject struct {
+	body Body
+	set  string
+	st   *Structure
+	two  *TwoCommittees
+}
+
+func (sub subject) finding(section, kind string) Finding {
+	return Finding{Section: section, Kind: kind, Body: sub.body, Set: sub.set}
+}
+
+func hasPeople(st Structure) bool { return st.Total.Current.OK && st.Total.Current.V > 0 }
+
+// Subject is the set of people whose structure 成效 and 存在的问题 speak about (and the draft's age
+// and education charts show): body and set as in Finding, and their structure; ok false when no set
+// has people.
+func (s *Summary) Subject() (body Body, set string, st *Structure, ok bool) {
+	sub, ok := mainSubject(s)
+	return sub.body, sub.set, sub.st, ok
+}
+
+func mainSubject(s *Summary) (subject, bool) {
+	for _, kind := range []electsum.UnitKind{electsum.Village, electsum.Community} {
+		for i := range s.TwoCommittees {
+			if t := &s.TwoCommittees[i]; t.Kind == string(kind) && hasPeople(t.Persons) {
+				return subject{Body(t.Kind), SetTwoCommittees, &t.Persons, t}, true
+			}
+		}
+	}
+	for _, b := range []Body{VillagersCommittee, ResidentsCommittee, PartyBranch, CommunityParty} {
+		if bs := s.Body(b); bs != nil && hasPeople(bs.Members) {
+			return subject{b, SetMembers, &bs.Members, nil}, true
+		}
+	}
+	for i := range s.Bodies {
+		if hasPeople(s.Bodies[i].Members) {
+			return subject{s.Bodies[i].Body, SetMembers, &s.Bodies[i].Members, nil}, true
+		}
+	}
+	return subject{}, false
+}
+
+// improved says whether f rose versus the previous term, and whether both terms have it.
+func improved(f Figure) (up, known bool) {
+	d := f.Change()
+	return d.OK && d.V > 0, d.OK
+}
+
+// achievements are 三、取得的成效 from the change versus the previous term. A statement appears only
+// when the data has both terms' figure (or, for turnout, a high figure this term); one whose figure got
+// worse is not Improved.
+func achievements(s *Summary) []Finding {
+	var out []Finding
+	if sub, ok := mainSubject(s); ok {
+		st := sub.st
+		if up, ok := improved(st.Women.Share); ok {
+			f := sub.finding(SectionAchievement, FindingWomen)
+			f.Improved, f.Part = up, st.Women
+			f.Every = sub.two != nil && sub.two.NoWoman.Count.Current.OK && sub.two.NoWoman.Count.Current.V == 0
+			if pup, _ := improved(st.PartyMembers.Share); pup {
+				f.Also = st.PartyMembers
+			}
+			out = append(out, f)
+		}
+		if len(st.Education) > 0 {
+			if up, ok := improved(st.Education[0].Share); ok {
+				f := sub.finding(SectionAchievement, FindingEducation)
+				f.Improved, f.Part = up, st.Education[0]
+				out = append(out, f)
+			}
+		}
+		if d := st.AverageAge.Change(); d.OK {
+			f := sub.finding(SectionAchievement, FindingAge)
+			f.Figure, f.Improved = st.AverageAge, d.V < 0
+			if len(st.AgeBands) > 0 {
+				if bup, bok := improved(st.AgeBands[0].Share); bok {
+					f.Improved = f.Improved || bup && d.V <= 0
+					f.Also = st.AgeBands[0]
+				}
+			}
+			out = append(out, f)
+		}
+	}
+	turnout := Finding{Section: SectionAchievement, Kind: FindingTurnout, Improved: true}
+	for _, b := range []Body{VillagersCommittee, ResidentsCommittee} {
+		bs := s.Body(b)
+		if bs == nil || !bs.Participation.Turnout.Current.OK {
+			continue
+		}
+		p := bs.Participation
+		up, ok := improved(p.Turnout)
+		high := p.Turnout.Current.V >= 95
+		if !ok && !high {
+			continue
+		}
+		turnout.Improved = turnout.Improved && (up || !ok && high)
+		turnout.Items = append(turnout.Items, Finding{Body: b, Figure: p.Turnout, Value: p.FullTurnout.Current})
+	}
+	if len(turnout.Items) > 0 {
+		out = append(out, turnout)
+	}
+	for _, t := range s.TwoCommittees {
+		up, ok := improved(t.OneShoulder.Share)
+		if !ok {
+			continue
+		}
+		out = append(out, Finding{Section: SectionAchievement, Kind: FindingOneShoulder, Improved: up,
+			Body: Body(t.Kind), Set: SetTwoCommittees, Part: t.OneShoulder, Also: t.CrossPersons})
+	}
+	return out
+}
+
+// problems are 四、存在的问题 from the data: low turnout, committees without women, aged and poorly
+// educated committees, elections that needed a second round, and legal-check failures.
+func problems(s *Summary, opts Options) []Finding {
+	var out []Finding
+	low := Finding{Section: SectionProblem, Kind: FindingLowTurnout}
+	for _, bs := range s.Bodies {
+		p := bs.Participation
+		if len(p.BelowThreshold) == 0 {
+			continue
+		}
+		item := Finding{Body: bs.Body, Threshold: p.Threshold}
+		if item.Threshold == 0 {
+			item.Threshold = opts.TurnoutThreshold
+		}
+		for _, u := range p.BelowThreshold {
+			item.Units = append(item.Units, Named{UnitRef: UnitRef{Township: u.Township, Unit: u.Unit}, Rate: Known(u.Turnout)})
+		}
+		low.Items = append(low.Items, item)
+	}
+	if len(low.Items) > 0 {
+		out = append(out, low)
+	}
+	for _, t := range s.TwoCommittees {
+		if !t.NoWoman.Count.Current.OK || t.NoWoman.Count.Current.V <= 0 {
+			continue
+		}
+		f := Finding{Section: SectionProblem, Kind: FindingNoWoman, Body: Body(t.Kind), Set: SetTwoCommittees, Part: t.NoWoman}
+		for _, u := range t.NoWomanUnits {
+			f.Units = append(f.Units, Named{UnitRef: u})
+		}
+		out = append(out, f)
+	}
+	if sub, ok := mainSubject(s); ok {
+		if bands := sub.st.AgeBands; len(bands) > 0 {
+			f := sub.finding(SectionProblem, FindingAged)
+			f.Threshold = opts.AgedThreshold
+			if old := bands[len(bands)-1]; old.Share.Current.OK && old.Share.Current.V > f.Threshold {
+				f.Part = old
+			} else {
+				f.Part = Part{Label: old.Label}
+			}
+			f.Units = agedUnits(s, f.Threshold)
+			if f.Part.Count.Current.OK || len(f.Units) > 0 {
+				out = append(out, f)
+			}
+		}
+		if eds := sub.st.Education; len(eds) > 1 {
+			if lowest := eds[len(eds)-1]; lowest.Share.Current.OK && lowest.Share.Current.V > opts.LowEducationThreshold {
+				f := sub.finding(SectionProblem, FindingLowEducation)
+				f.Part, f.Threshold = lowest, opts.LowEducationThreshold
+				out = append(out, f)
+			}
+		}
+	}
+	second := Finding{Section: SectionProblem, Kind: FindingSecondRound}
+	for _, bs := range s.Bodies {
+		item := Finding{Body: bs.Body}
+		for _, e := range s.Elections {
+			if e.Body == bs.Body && e.FirstRound != nil && !*e.FirstRound {
+				item.Units = append(item.Units, Named{UnitRef: e.UnitRef})
+			}
+		}
+		if len(item.Units) > 0 {
+			second.Items = append(second.Items, item)
+		}
+	}
+	if len(second.Items) > 0 {
+		out = append(out, second)
+	}
+	violations := Finding{Section: SectionProblem, Kind: FindingViolations}
+	for _, c := range s.Checks {
+		if c.Severity == SeverityViolation {
+			violations.Checks = append(violations.Checks, c)
+		}
+	}
+	if len(violations.Checks) > 0 {
+		out = append(out, violations)
+	}
+	return out
+}
+
+// agedUnits are the sub-scopes (units of a township, townships of a county) whose two committees have
+// more than limit percent of members in the oldest age band, with that share.
+func agedUnits(s *Summary, limit float64) []Named {
+	var out []Named
+	for _, b := range s.Breakdown {
+		for _, t := range b.TwoCommittees {
+			if len(t.Persons.AgeBands) == 0 {
+				continue
+			}
+			if old := t.Persons.AgeBands[len(t.Persons.AgeBands)-1].Share.Current; old.OK && old.V > limit {
+				out = append(out, Named{UnitRef: b.UnitRef, Kind: t.Kind, Rate: old})
+			}
+		}
+	}
+	return out
+}
+
 // partialShares is one 数据核对 finding per part that only some of a set's people filled in (致富带头人
 // of 31 of 54 members): its share is of those people, so the draft prints the count alone and the
 // finding gives the drafter both shares.
@@ -21,12 +248,12 @@ func partialShares(s *Summary) []Finding {
 		}
 	}
 	for _, b := range s.Bodies {
-		add(b.Body, setMembers, b.Members)
-		add(b.Body, setHeads, b.Heads)
-		add(b.Body, setNewHeads, b.NewHeads)
+		add(b.Body, SetMembers, b.Members)
+		add(b.Body, SetHeads, b.Heads)
+		add(b.Body, SetNewHeads, b.NewHeads)
 	}
 	for _, t := range s.TwoCommittees {
-		add(Body(t.Kind), setTwoCommittees, t.Persons)
+		add(Body(t.Kind), SetTwoCommittees, t.Persons)
 	}
 	return out
 }

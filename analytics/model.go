@@ -287,37 +287,116 @@ type Summary struct {
 	OnlyPrevious []UnitRef `json:"only_previous"` // units of the previous term with no data this year
 
 	Checks []Check `json:"checks"` // legal-check failures, then data warnings
-	// Inconsistencies are the model's own cross-checks that failed (parts not summing to a total):
-	// reports print them as 数据核对 notes instead of a wrong sentence.
-	Inconsistencies []string `json:"inconsistencies"`
 	// Findings are what the draft states from the figures beyond 一、基本情况, as data (kind, figures,
-	// units); the templates word them (finding.<kind>).
+	// units): 成效, 存在的问题, then the 数据核对 notes (optional items filled by some, and the model's
+	// own cross-checks that failed, in place of a wrong sentence). The templates word them
+	// (finding.<kind>).
 	Findings []Finding `json:"findings"`
 }
 
 // The sections a Finding belongs to.
 const (
-	SectionDataCheck = "data_check" // 数据核对: notes for the drafter, not the reader
+	SectionAchievement = "achievement" // 三、取得的成效
+	SectionProblem     = "problem"     // 四、存在的问题
+	SectionDataCheck   = "data_check"  // 数据核对: notes for the drafter, not the reader
 )
 
-// The kinds of Finding (the template finding.<kind> words each).
+// The kinds of Finding; the template finding.<kind> words each. Subject is Body and Set (whose
+// figures: Set members, heads, new_heads or two_committees, Body then the 两委 kind 村/社区).
 const (
-	// FindingPartialShare: Part was filled in for only Part.Base of the Whole people of Set of Body, so
-	// the draft prints its count alone; WholeShare is the count's share of the whole, for comparison.
+	// FindingWomen (成效): Part is the subject's women; Also its party members when their share rose;
+	// Every when each unit's 村民委员会/居民委员会 has a woman (Set two_committees).
+	FindingWomen = "women"
+	// FindingEducation (成效): Part is the subject's highest education bucket.
+	FindingEducation = "education"
+	// FindingAge (成效): Figure is the subject's average age; Also its youngest age band when that
+	// band's share is known in both terms.
+	FindingAge = "age"
+	// FindingTurnout (成效): Items, one per committee body, with Figure its turnout and Value its units
+	// at 100%.
+	FindingTurnout = "turnout"
+	// FindingOneShoulder (成效): Body is the 两委 kind; Part its units with 一肩挑, Also its 交叉任职 people.
+	FindingOneShoulder = "one_shoulder"
+	// FindingLowTurnout (问题): Items, one per body, with Units below Threshold and their turnout (Rate).
+	FindingLowTurnout = "low_turnout"
+	// FindingNoWoman (问题): Body is the 两委 kind; Part its units whose committee has no woman, Units them.
+	FindingNoWoman = "no_woman"
+	// FindingAged (问题): Part is the subject's oldest age band when its share is above Threshold (else
+	// no count); Units the sub-scopes whose 两委 (Kind) have more than Threshold in it (Rate).
+	FindingAged = "aged"
+	// FindingLowEducation (问题): Part is the subject's lowest education bucket, above Threshold.
+	FindingLowEducation = "low_education"
+	// FindingSecondRound (问题): Items, one per body, with Units that did not succeed at the first round.
+	FindingSecondRound = "second_round"
+	// FindingViolations (问题): Checks are the legal-check failures (Severity 违规).
+	FindingViolations = "violations"
+
+	// FindingPartialShare (数据核对): Part was filled in for only Part.Base of the Whole people of the
+	// subject, so the draft prints its count alone; WholeShare is the count's share of the whole.
 	FindingPartialShare = "partial_share"
+	// FindingImplausibleAge (数据核对): Value is the subject's average age, outside 18–100; dropped.
+	FindingImplausibleAge = "implausible_age"
+	// FindingPartsMismatch (数据核对): the parts of distribution Of (age_bands, education, positions)
+	// of the subject sum to Value, not to the Whole.
+	FindingPartsMismatch = "parts_mismatch"
+	// FindingPartsUnfilled (数据核对): as FindingPartsMismatch for an optional item: Unfilled people
+	// did not fill it in.
+	FindingPartsUnfilled = "parts_unfilled"
+	// FindingSharesNot100 (数据核对): the shares of distribution Of sum to Value, not to 100.
+	FindingSharesNot100 = "shares_not_100"
+	// FindingReelectedUnfilled (数据核对): Part (连任) and Also (新当选) sum to Value, less than the
+	// Whole: Unfilled people did not fill in 是否连任.
+	FindingReelectedUnfilled = "reelected_unfilled"
+	// FindingElectedMismatch (数据核对): the results sheets elected Value people, the roster has Whole.
+	FindingElectedMismatch = "elected_mismatch"
+	// FindingTurnoutOver100 (数据核对): Value voted, more than the Whole registered; turnout dropped.
+	FindingTurnoutOver100 = "turnout_over_100"
+	// FindingPositionsMismatch (数据核对): the two committees' Value positions are not the Whole people
+	// plus Also (交叉任职) people.
+	FindingPositionsMismatch = "positions_mismatch"
 )
 
-// Finding is one statement of the draft as data. Kind names the wording template; Body (a body, or the
-// 两委 kind 村/社区 for Set two_committees) and Set (members, heads, new_heads, two_committees) say
-// whose figures they are.
+// FindingKinds lists every kind of Finding, for a check that each has its template.
+func FindingKinds() []string {
+	return []string{FindingWomen, FindingEducation, FindingAge, FindingTurnout, FindingOneShoulder,
+		FindingLowTurnout, FindingNoWoman, FindingAged, FindingLowEducation, FindingSecondRound, FindingViolations,
+		FindingPartialShare, FindingImplausibleAge, FindingPartsMismatch, FindingPartsUnfilled, FindingSharesNot100,
+		FindingReelectedUnfilled, FindingElectedMismatch, FindingTurnoutOver100, FindingPositionsMismatch}
+}
+
+// Finding is one statement of the draft as data: what the figures say beyond 一、基本情况 (成效, 问题)
+// and the 数据核对 notes. Kind names the wording template and says which fields it fills (see the
+// kinds); a field a kind does not use is zero.
 type Finding struct {
-	Section    string `json:"section"`
-	Kind       string `json:"kind"`
-	Body       Body   `json:"body,omitempty"`
-	Set        string `json:"set,omitempty"`
-	Part       Part   `json:"part"`
-	Whole      Value  `json:"whole"`
-	WholeShare Value  `json:"whole_share"`
+	Section string `json:"section"`
+	Kind    string `json:"kind"`
+	// Improved is set for a 成效 whose figure moved the good way; otherwise the template words it as
+	// a plain statement (班子性别结构情况), never as praise.
+	Improved bool   `json:"improved,omitempty"`
+	Body     Body   `json:"body,omitempty"`
+	Set      string `json:"set,omitempty"`
+	Of       string `json:"of,omitempty"` // the distribution a data check is about
+	Part     Part   `json:"part"`
+	Also     Part   `json:"also"`
+	Figure   Figure `json:"figure"`
+	Value    Value  `json:"value"`
+	Whole    Value  `json:"whole"`
+	Unfilled Value  `json:"unfilled"` // people of the Whole who did not fill the item in
+	// WholeShare is Part's count as a share of Whole (partial_share).
+	WholeShare Value     `json:"whole_share"`
+	Threshold  float64   `json:"threshold,omitempty"` // percent
+	Every      bool      `json:"every,omitempty"`
+	Units      []Named   `json:"units,omitempty"`
+	Items      []Finding `json:"items,omitempty"` // one statement per body, for a kind that joins them
+	Checks     []Check   `json:"checks,omitempty"`
+}
+
+// Named is a unit, or a sub-scope of the summary (a township of a county, a unit of a township), that a
+// finding names, with the rate it is named for.
+type Named struct {
+	UnitRef
+	Kind string `json:"kind,omitempty"` // the 两委 kind 村/社区 of a sub-scope named for its 两委
+	Rate Value  `json:"rate"`
 }
 
 // Body returns the summary of body b, or nil when the scope has no such election this year.

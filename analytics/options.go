@@ -39,6 +39,12 @@ func (o Options) withDefaults() (Options, error) {
 	if o.TurnoutThreshold == 0 {
 		o.TurnoutThreshold = DefaultTurnoutThreshold
 	}
+	if o.AgedThreshold == 0 {
+		o.AgedThreshold = DefaultAgedThreshold
+	}
+	if o.LowEducationThreshold == 0 {
+		o.LowEducationThreshold = DefaultLowEducationThreshold
+	}
 	return o, o.Validate()
 }
 
@@ -59,6 +65,14 @@ func (o Options) Validate() error {
 	}
 	if o.TurnoutThreshold < 0 || o.TurnoutThreshold > 100 {
 		return &ConfigError{Field: "thresholds.turnout", Message: fmt.Sprintf("参选率提示线 %.1f 应在 0 到 100 之间", o.TurnoutThreshold)}
+	}
+	for _, t := range []struct {
+		name string
+		v    float64
+	}{{"thresholds.aged", o.AgedThreshold}, {"thresholds.low_education", o.LowEducationThreshold}} {
+		if t.v < 0 || t.v > 100 {
+			return &ConfigError{Field: t.name, Message: fmt.Sprintf("%v 不在 0—100 之间", t.v)}
+		}
 	}
 	return nil
 }

@@ -19,12 +19,12 @@ type structureKey struct {
 	Set string
 }
 
-// The member sets of structure_people (views/04_v_structure.sql).
+// The member sets of structure_people (views/04_v_structure.sql), also a Finding's Set.
 const (
-	setMembers       = "members"
-	setHeads         = "heads"
-	setNewHeads      = "new_heads"
-	setTwoCommittees = "two_committees"
+	SetMembers       = "members"
+	SetHeads         = "heads"
+	SetNewHeads      = "new_heads"
+	SetTwoCommittees = "two_committees"
 )
 
 // figureTables are the rows of the figure macros for a scope, whole or split into parts (one level of

@@ -41,7 +41,7 @@ func distribution(labels []string, counts []int, total int, rounding Rounding) [
 		sum += c
 	}
 	if sum != total {
-		return parts // not a partition of the total: half-up shares, and Inconsistencies says so
+		return parts // not a partition of the total: half-up shares, and a 数据核对 finding says so
 	}
 	tenths := make([]int, len(counts))
 	rem := make([]float64, len(counts))

@@ -180,8 +180,8 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	}
 	checks = ofLianwei(checks, func(c Check) Body { return c.Body })
 	s.Checks = append(append([]Check{}, checks...), warningChecks(ws)...)
-	s.Inconsistencies = inconsistencies(s, opts)
-	s.Findings = partialShares(s)
+	crossChecks := inconsistencies(s, opts) // first: it drops figures that cannot be right
+	s.Findings = append(Findings(s, opts), crossChecks...)
 	return s, nil
 }
 

@@ -225,8 +225,8 @@ func TestSummarizeCounty(t *testing.T) {
 	if fmt.Sprint(rules) != fmt.Sprint(wantRules) {
 		t.Errorf("checks\n got %v\nwant %v", rules, wantRules)
 	}
-	if len(s.Inconsistencies) != 0 {
-		t.Errorf("inconsistencies: %v", s.Inconsistencies)
+	if len(crossChecks(s)) != 0 {
+		t.Errorf("inconsistencies: %v", crossChecks(s))
 	}
 
 	if len(s.Breakdown) != 2 || s.Breakdown[0].Name != "东镇" || s.Breakdown[1].Name != "西镇" {

@@ -9,7 +9,7 @@ import "electsum"
 func twoCommittees(cur, prev data, opts Options) []TwoCommittees {
 	out := []TwoCommittees{}
 	for _, p := range electsum.Pairs() {
-		if cur.figures.structure(setMembers, p.Party) == nil || cur.figures.structure(setMembers, p.Committee) == nil {
+		if cur.figures.structure(SetMembers, p.Party) == nil || cur.figures.structure(SetMembers, p.Committee) == nil {
 			continue
 		}
 		c := twoCommittee(p, cur.figures, opts)
@@ -37,7 +37,7 @@ func twoCommittee(p electsum.TwoCommittees, f partFigures, opts Options) TwoComm
 		return t
 	}
 	t.Positions = Figure{Current: nullCount(c.Positions)}
-	t.Persons = structure(f.structure(setTwoCommittees, kind), opts, false)
+	t.Persons = structure(f.structure(SetTwoCommittees, kind), opts, false)
 	persons := t.Persons.Total.Current.Int()
 	t.OneShoulder = part(labelOneShould, int(c.OneShoulder), int(c.BothUnits))
 	t.CrossUnits = part(labelCrossUnits, int(c.CrossUnits), int(c.BothUnits))

@@ -119,8 +119,11 @@ func partSeries(ps []analytics.Part) []series {
 func charts(v *View, conv func(string) string) map[string]string {
 	out := map[string]string{}
 	s := v.Summary
-	label, st, _ := mainStructure(s)
-	if st != nil {
+	if body, set, st, ok := s.Subject(); ok {
+		label := string(body) + "成员"
+		if set == analytics.SetTwoCommittees {
+			label = string(body) + "“两委”成员"
+		}
 		out["age"] = barChart(label+"年龄结构（%）", "%", partSeries(st.AgeBands), conv)
 		out["education"] = barChart(label+"文化程度（%）", "%", partSeries(st.Education), conv)
 	}

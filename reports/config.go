@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"strings"
 
 	"electsum/analytics"
@@ -60,8 +59,8 @@ type Thresholds struct {
 // The defaults of Thresholds.
 const (
 	DefaultTurnoutThreshold      = analytics.DefaultTurnoutThreshold
-	DefaultAgedThreshold         = 30
-	DefaultLowEducationThreshold = 40
+	DefaultAgedThreshold         = analytics.DefaultAgedThreshold
+	DefaultLowEducationThreshold = analytics.DefaultLowEducationThreshold
 )
 
 func (t Thresholds) withDefaults() Thresholds {
@@ -77,24 +76,10 @@ func (t Thresholds) withDefaults() Thresholds {
 	return t
 }
 
-// Validate checks the settings that would otherwise give wrong figures: the analytics options by
-// analytics.Options.Validate (the one validator of age bands, education buckets, rounding and the
-// turnout threshold), then the prose thresholds. A mistake in either is an *analytics.ConfigError,
-// the one error type of a configuration setting.
-func (c Config) Validate() error {
-	if err := c.Options().Validate(); err != nil {
-		return err
-	}
-	for _, t := range []struct {
-		name string
-		v    float64
-	}{{"thresholds.aged", c.Thresholds.Aged}, {"thresholds.low_education", c.Thresholds.LowEducation}} {
-		if t.v < 0 || t.v > 100 {
-			return &analytics.ConfigError{Field: t.name, Message: fmt.Sprintf("%v 不在 0—100 之间", t.v)}
-		}
-	}
-	return nil
-}
+// Validate checks the settings that would otherwise give wrong figures or findings: the analytics
+// options by analytics.Options.Validate, the one validator of age bands, education buckets, rounding
+// and the thresholds. A mistake is an *analytics.ConfigError, the one error type of a setting.
+func (c Config) Validate() error { return c.Options().Validate() }
 
 // Options are the analytics options the config asks for: its age bands, education buckets, rounding
 // and turnout threshold, each falling back to analytics.DefaultOptions.
@@ -117,7 +102,8 @@ func (c Config) Options() analytics.Options {
 	if c.Rounding != "" {
 		o.Rounding = analytics.Rounding(c.Rounding)
 	}
-	o.TurnoutThreshold = c.Thresholds.withDefaults().Turnout
+	th := c.Thresholds.withDefaults()
+	o.TurnoutThreshold, o.AgedThreshold, o.LowEducationThreshold = th.Turnout, th.Aged, th.LowEducation
 	return o
 }
 

@@ -19,7 +19,7 @@ var CongressAnnexSheets = []string{"选民登记统计表", "选区情况统计�
 
 // CongressView is the data the people's congress template receives (documented in package templates):
 // the model, the report.toml Config, and the words of the place. The fields shared with View
-// (Practices, Problems, Plans, Annex, Organ, Date, Notes, Title) let it use the same section blocks.
+// (Practices, Problems, Plans, Annex, Organ, Date, DataChecks, Notices, Title) let it use the same section blocks.
 type CongressView struct {
 	Congress *analytics.Congress `json:"congress"`
 	Config   Config              `json:"config"`
@@ -36,15 +36,16 @@ type CongressView struct {
 	Levels []CongressSection `json:"levels"` // （一）县级人大代表选举, （二）乡级人大代表选举
 
 	Practices    []Item   `json:"practices"`
-	Achievements []Item   `json:"achievements"` // none generated: the template leaves a placeholder
-	Problems     []Item   `json:"problems"`     // the legal-check failures, then report.toml [[problems]]
+	Achievements []Stated `json:"achievements"` // none generated: the template leaves a placeholder
+	Problems     []Stated `json:"problems"`     // the legal-check failures (finding violations); report.toml [[problems]] follow
 	Plans        []Item   `json:"plans"`
 	Annex        []string `json:"annex"`
 	Organ        string   `json:"organ"`
 	Date         string   `json:"date"`
-	Notes        []string `json:"notes"`
-	// DataChecks are 数据核对 findings (View.DataChecks); none for congress elections yet.
-	DataChecks []analytics.Finding `json:"data_checks"`
+	// DataChecks and Notices are the 数据核对 notes (View.DataChecks, View.Notices); none for congress
+	// elections yet.
+	DataChecks []Stated          `json:"data_checks"`
+	Notices    []analytics.Check `json:"notices"`
 }
 
 // CongressSection is one level's part of 一、基本情况.
@@ -89,7 +90,7 @@ func NewCongressView(c *analytics.Congress, cfg Config) *CongressView {
 		v.Levels = append(v.Levels, CongressSection{Number: "（" + Chinese(i+1) + "）", Title: string(l.Body) + "选举情况",
 			Short: short, Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
 	}
-	v.Problems = append(checkItems(c.Checks), cfg.Problems...)
+	v.Achievements, v.Problems = []Stated{}, violations(c.Checks, v.Whole, v.Level)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
 	v.Annex = CongressAnnexSheets
 	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"electsum/analytics"
+	"electsum/templates"
 )
 
 // summarizeCongress is the people's congress model of scope in db, with a fixed clock.
@@ -182,4 +186,62 @@ func TestPartyCongressDraft(t *testing.T) {
 	township := p.Meetings[len(p.Meetings)-1].Township
 	tv := NewPartyCongressView(summarizePartyCongress(t, db, analytics.Scope{Township: township, Year: 2024}), Config{})
 	golden(t, "demo-dangdaihui-township.md", partyDraft(t, tv, Hans, "md"))
+}
+
+// TestCongressChecksAreTheViolationsFinding: the legal-check failures of the 人大 and 党代会 drafts are
+// the violations finding of 存在的问题, worded by finding.violations (a folder's own findings.md.tmpl
+// rewords them), and name every check: their annexes have no 数据核对 sheet to refer to.
+func TestCongressChecksAreTheViolationsFinding(t *testing.T) {
+	var checks []analytics.Check
+	for i := 1; i <= 7; i++ {
+		checks = append(checks, analytics.Check{Rule: "party_candidate_majority", Citation: "《中国共产党基层组织选举工作条例》",
+			Severity: analytics.SeverityViolation, UnitRef: analytics.UnitRef{County: "示例县", Township: "东风镇"}, Year: 2024,
+			Body: analytics.TownshipPartyCommittee, Message: fmt.Sprintf("候选人%d得赞成票40张，实到会90人，未超过半数", i)})
+	}
+	p := &analytics.PartyCongress{Level: analytics.LevelTownship, Year: 2024,
+		Scope: analytics.Scope{County: "示例县", Township: "东风镇", Year: 2024}, Checks: checks}
+	c := &analytics.Congress{Level: analytics.LevelTownship, Year: 2024,
+		Scope: analytics.Scope{County: "示例县", Township: "东风镇", Year: 2024}, Checks: checks}
+	cfg := Config{Problems: []Item{{Heading: "宣传不够深入", Text: "个别村宣传不到位。"}}}
+
+	fsys := fstest.MapFS{}
+	names, err := fs.Glob(templates.FS, "*.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		b, err := fs.ReadFile(templates.FS, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == "findings.md.tmpl" {
+			b = bytes.ReplaceAll(b, []byte("个别选举程序不够规范"), []byte("部分选举程序存在瑕疵"))
+		}
+		fsys[n] = &fstest.MapFile{Data: b}
+	}
+	own, err := NewRenderer(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []Draft{NewPartyCongressView(p, cfg), NewCongressView(c, cfg)} {
+		for _, r := range []struct {
+			r    *Renderer
+			want string
+		}{{Builtin(), "（一）个别选举程序不够规范。经对照法律法规核查，发现7处不符合规定的情况："}, {own, "（一）部分选举程序存在瑕疵。"}} {
+			var b strings.Builder
+			if err := r.r.DraftMarkdown(&b, d, Hans); err != nil {
+				t.Fatal(err)
+			}
+			md := b.String()
+			for _, w := range []string{r.want, "候选人1得赞成票40张", "候选人7得赞成票40张，实到会90人，未超过半数（《中国共产党基层组织选举工作条例》）。",
+				"（二）宣传不够深入。个别村宣传不到位。"} {
+				if !strings.Contains(md, w) {
+					t.Errorf("%T draft lacks %q:\n%s", d, w, md)
+				}
+			}
+			if strings.Contains(md, "数据核对") {
+				t.Errorf("%T draft refers to a 数据核对 sheet its annex lacks:\n%s", d, md)
+			}
+		}
+	}
 }

@@ -109,7 +109,7 @@ func townshipFixture() *analytics.Summary {
 		NoWoman:      part("无女性", 1, 4, none, 0),
 		NoWomanUnits: []analytics.UnitRef{{Township: "东风镇", Unit: "<script>村"}},
 	}
-	return &analytics.Summary{
+	return refind(&analytics.Summary{
 		Scope:         analytics.Scope{County: "示例县", Township: "东风镇", Year: 2024},
 		Level:         analytics.LevelTownship,
 		Year:          2024,
@@ -130,7 +130,7 @@ func townshipFixture() *analytics.Summary {
 			{Rule: "member_count", Severity: "提示", UnitRef: analytics.UnitRef{Township: "东风镇", Unit: "红旗村"}, Year: 2024,
 				Body: analytics.VillagersCommittee, Message: "名册人数4人与当选人数5人不符"},
 		},
-	}
+	})
 }
 
 // unitFixture is one village of the township fixture at unit level.
@@ -147,7 +147,7 @@ func unitFixture() *analytics.Summary {
 		[4][2]float64{{1, 0}, {2, 2}, {1, 2}, {1, 1}}, [3][2]float64{{2, 1}, {2, 3}, {1, 1}}, [2]float64{44, 46})
 	s.Bodies[0].Seats.FirstRound = part("一次选举成功", 1, 1, none, 0)
 	s.Elections = s.Elections[len(s.Elections)-1:]
-	return s
+	return refind(s)
 }
 
 // countyFixture is 示例县 with two townships, the second written with a breakdown for the charts.
@@ -162,6 +162,12 @@ func countyFixture() *analytics.Summary {
 			Bodies: t.Bodies, TwoCommittees: t.TwoCommittees})
 	}
 	s.Breakdown[1].Bodies[1].Participation.Turnout = fig(88.5, 91)
+	return refind(s)
+}
+
+// refind sets the findings of a hand-made (or changed) model, as Summarize does.
+func refind(s *analytics.Summary) *analytics.Summary {
+	s.Findings = analytics.Findings(s, analytics.Options{})
 	return s
 }
 
@@ -180,7 +186,7 @@ func traditional(s *analytics.Summary) *analytics.Summary {
 	for i := range s.Breakdown {
 		s.Breakdown[i].Name = r.Replace(s.Breakdown[i].Name)
 	}
-	return s
+	return refind(s)
 }
 
 // fixtureElections are the per-unit rows of the township fixture: 4 villages, both bodies, the

@@ -59,6 +59,16 @@ var Funcs = template.FuncMap{
 	"compare":    Compare,
 	"turnoutOf":  TurnoutOf,
 	"hasFigures": HasFigures,
+	"checkAt":    At,
+	"contains":   strings.Contains,
+}
+
+// committeeOf is the committee of the units of a 两委 kind: 村民委员会 for 村, 居民委员会 for 社区.
+func committeeOf(kind string) string {
+	if kind == string(electsum.Community) {
+		return string(analytics.ResidentsCommittee)
+	}
+	return string(analytics.VillagersCommittee)
 }
 
 // Num formats a number the way the reports print it: whole numbers without decimals (19), others with

@@ -19,7 +19,7 @@ var PartyCongressAnnexSheets = []string{"党代会选举情况统计表", "当�
 
 // PartyCongressView is the data the township party congress template receives (documented in package
 // templates): the model, the report.toml Config and the words of the place. The fields shared with View
-// (Practices, Problems, Plans, Annex, Organ, Date, Notes, Title) let it use the same section blocks.
+// (Practices, Problems, Plans, Annex, Organ, Date, DataChecks, Notices, Title) let it use the same section blocks.
 type PartyCongressView struct {
 	PartyCongress *analytics.PartyCongress `json:"party_congress"`
 	Config        Config                   `json:"config"`
@@ -35,15 +35,16 @@ type PartyCongressView struct {
 	Bodies []PartyCongressSection `json:"bodies"` // （一）乡镇党委委员 …
 
 	Practices    []Item   `json:"practices"`
-	Achievements []Item   `json:"achievements"`
-	Problems     []Item   `json:"problems"` // the legal-check failures, then report.toml [[problems]]
+	Achievements []Stated `json:"achievements"` // none generated: the template leaves a placeholder
+	Problems     []Stated `json:"problems"`     // the legal-check failures (finding violations); report.toml [[problems]] follow
 	Plans        []Item   `json:"plans"`
 	Annex        []string `json:"annex"`
 	Organ        string   `json:"organ"`
 	Date         string   `json:"date"`
-	Notes        []string `json:"notes"`
-	// DataChecks are 数据核对 findings (View.DataChecks); none for party congresses yet.
-	DataChecks []analytics.Finding `json:"data_checks"`
+	// DataChecks and Notices are the 数据核对 notes (View.DataChecks, View.Notices); none for party
+	// congresses yet.
+	DataChecks []Stated          `json:"data_checks"`
+	Notices    []analytics.Check `json:"notices"`
 }
 
 // PartyCongressSection is one body's part of 一、基本情况.
@@ -87,21 +88,12 @@ func NewPartyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongress
 		v.Bodies = append(v.Bodies, PartyCongressSection{Number: "（" + Chinese(i+1) + "）", Title: noun + "选举情况",
 			Noun: noun, Whole: v.Whole, Level: v.Level, B: b})
 	}
-	v.Problems = append(checkItems(p.Checks), cfg.Problems...)
+	v.Achievements, v.Problems = []Stated{}, violations(p.Checks, v.Whole, v.Level)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
 	v.Annex = PartyCongressAnnexSheets
 	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
 	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
 	return v
-}
-
-// checkItems are the legal-check failures as items of 四、存在的问题, each with its provision.
-func checkItems(checks []analytics.Check) []Item {
-	var out []Item
-	for _, ch := range checks {
-		out = append(out, Item{Text: fmt.Sprintf("%s%s%s：%s（%s）。", ch.Township, ch.Unit, ch.Body, ch.Message, ch.Citation)})
-	}
-	return out
 }
 
 // names are the names from the data the view may print (places, and the people the checks quote),

@@ -104,6 +104,7 @@ func TestHantKeepsQuotedNames(t *testing.T) {
 			Message: "刘丽（主任）得票300张，参加投票700人，未获得过半数选票", Quoted: []string{"刘丽"}},
 		analytics.Check{Rule: "member_count", Severity: "提示", UnitRef: analytics.UnitRef{Township: "东风镇", Unit: "红旗村"}, Year: 2024,
 			Body: analytics.VillagersCommittee, Message: "东风镇报表.xlsx:当选人员!第5行: 名册人数4人与当选人数5人不符", Quoted: []string{"东风镇报表.xlsx", "当选人员"}})
+	s.Findings = analytics.Findings(s, analytics.Options{}) // the violations finding quotes the new check
 	md := string(render(t, Builtin(), s, Config{}, Hant, "md"))
 	if !strings.Contains(md, "刘丽（主任）得票300張") {
 		t.Errorf("Traditional draft lacks 刘丽（主任）得票300張:\n%s", md)
@@ -125,11 +126,11 @@ func TestPartyCongressHantKeepsQuotedNames(t *testing.T) {
 	if len(v.Problems) == 0 {
 		t.Fatal("no 存在的问题 item for the check")
 	}
-	got, err := v.Convert(Hant, v.Problems[0].Text)
-	if err != nil {
+	var b strings.Builder
+	if err := Builtin().DraftMarkdown(&b, v, Hant); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(got, "刘丽（委員）得贊成票40張") {
-		t.Errorf("Traditional problem %q lacks 刘丽（委員）得贊成票40張", got)
+	if !strings.Contains(b.String(), "刘丽（委員）得贊成票40張") {
+		t.Errorf("Traditional draft lacks 刘丽（委員）得贊成票40張:\n%s", b.String())
 	}
 }

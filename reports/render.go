@@ -23,7 +23,8 @@ import (
 
 // Renderer holds the parsed report templates. It is safe for concurrent use.
 type Renderer struct {
-	t *template.Template
+	t     *template.Template
+	plain *template.Template // the same templates without Markdown escaping, for plain text (Finding)
 }
 
 // TemplateError is a template that does not parse or fails while executing; File and Line say where
@@ -65,8 +66,10 @@ var LevelTemplates = map[analytics.Level]string{
 }
 
 // NewRenderer parses every *.tmpl in fsys (nil: the built-in templates) once, with the phrasing helpers
-// and missingkey=error, and checks that each level's template is there. What every action prints is
-// escaped as Markdown text (see escapeActions): only the templates' own text is Markdown markup.
+// and missingkey=error, and checks that each level's template is there. A shared file of the built-in
+// templates that fsys lacks (findings.md.tmpl in a folder exported before it existed) is taken from
+// the built-in ones. What every action prints is escaped as Markdown text (see escapeActions): only
+// the templates' own text is Markdown markup.
 func NewRenderer(fsys fs.FS) (*Renderer, error) {
 	if fsys == nil {
 		fsys = templates.FS
@@ -75,15 +78,44 @@ func NewRenderer(fsys fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list templates: %w", err)
 	}
-	root := template.New("").Funcs(Funcs).Funcs(template.FuncMap{escapeFunc: escapeMarkdown}).Option("missingkey=error")
+	from := map[string]fs.FS{}
 	for _, name := range names {
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("read template %s: %w", name, err)
+		from[name] = fsys
+	}
+	builtinNames, err := fs.Glob(templates.FS, "*.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("list templates: %w", err)
+	}
+	levels := map[string]bool{}
+	for _, name := range LevelTemplates {
+		levels[name] = true
+	}
+	for _, name := range builtinNames {
+		if from[name] == nil && !levels[name] {
+			from[name] = templates.FS
+			names = append(names, name)
 		}
-		if _, err := root.New(name).Parse(string(b)); err != nil {
-			return nil, templateError(name, err)
+	}
+	parse := func() (*template.Template, error) {
+		root := template.New("").Funcs(Funcs).Funcs(template.FuncMap{escapeFunc: escapeMarkdown}).Option("missingkey=error")
+		for _, name := range names {
+			b, err := fs.ReadFile(from[name], name)
+			if err != nil {
+				return nil, fmt.Errorf("read template %s: %w", name, err)
+			}
+			if _, err := root.New(name).Parse(string(b)); err != nil {
+				return nil, templateError(name, err)
+			}
 		}
+		return root, nil
+	}
+	root, err := parse()
+	if err != nil {
+		return nil, err
+	}
+	plain, err := parse() // escapeActions rewrites the parse trees, which a Clone would share
+	if err != nil {
+		return nil, err
 	}
 	escapeActions(root)
 	for _, name := range LevelTemplates {
@@ -91,7 +123,18 @@ func NewRenderer(fsys fs.FS) (*Renderer, error) {
 			return nil, fmt.Errorf("%w %s（模板目录中应有 unit.md.tmpl、township.md.tmpl 和 county.md.tmpl）", ErrMissingTemplate, name)
 		}
 	}
-	return &Renderer{t: root}, nil
+	return &Renderer{t: root, plain: plain}, nil
+}
+
+// Finding words f as plain text with the template finding.<kind> (through "finding"), for a report of
+// level whose whole scope is all (全县): the sentence the draft prints, for a table cell (the annex's
+// 数据核对 sheet).
+func (r *Renderer) Finding(f analytics.Finding, all string, level analytics.Level) (string, error) {
+	var buf bytes.Buffer
+	if err := r.plain.ExecuteTemplate(&buf, "finding", Stated{Finding: f, All: all, Level: level}); err != nil {
+		return "", templateError("findings.md.tmpl", err)
+	}
+	return strings.TrimSpace(buf.String()), nil
 }
 
 var builtin = func() *Renderer {

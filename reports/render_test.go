@@ -152,11 +152,8 @@ func TestAchievementsFollowDirection(t *testing.T) {
 	two := &s.TwoCommittees[0].Persons
 	*two = structure(33, 36, [2]float64{5, 9}, [2]float64{28, 27}, 18,
 		[4][2]float64{{3, 5}, {11, 10}, {9, 13}, {10, 8}}, [3][2]float64{{8, 9}, {14, 16}, {11, 11}}, [2]float64{49.1, 47.9})
-	items := achievements(s, "全镇")
-	text := ""
-	for _, it := range items {
-		text += it.Heading + "。" + it.Text + "\n"
-	}
+	md := string(render(t, Builtin(), refind(s), Config{}, Hans, "md"))
+	text := md[strings.Index(md, "三、取得的成效"):strings.Index(md, "四、存在的问题")]
 	for _, bad := range []string{"班子结构更加优化", "年龄结构趋于合理", "素质明显提升"} {
 		if strings.Contains(text, bad) {
 			t.Errorf("praises %q although the figure got worse:\n%s", bad, text)
@@ -392,5 +389,27 @@ func TestTiedUnitsAllNamed(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEveryFindingKindIsWorded: each kind of analytics.Finding has its block finding.<kind>, and
+// "finding" reaches it (a kind missing from either would vanish from the draft without an error).
+func TestEveryFindingKindIsWorded(t *testing.T) {
+	s := countyFixture()
+	for _, kind := range analytics.FindingKinds() {
+		if Builtin().t.Lookup("finding."+kind) == nil {
+			t.Errorf("no template finding.%s", kind)
+			continue
+		}
+		f := analytics.Finding{Kind: kind, Body: analytics.VillagersCommittee, Set: analytics.SetMembers,
+			Part: s.Bodies[1].Members.Women, Also: s.Bodies[1].Members.PartyMembers, Figure: s.Bodies[1].Members.AverageAge,
+			Value: analytics.Known(12), Whole: analytics.Known(13), Unfilled: analytics.Known(1), Of: "education",
+			Units:  []analytics.Named{{UnitRef: analytics.UnitRef{Township: "东风镇", Unit: "红旗村"}, Rate: analytics.Known(80)}},
+			Checks: s.Checks[:1]}
+		f.Items = []analytics.Finding{f}
+		text, err := Builtin().Finding(f, "全县", analytics.LevelCounty)
+		if err != nil || text == "" {
+			t.Errorf("finding %s worded %q, %v", kind, text, err)
+		}
 	}
 }

@@ -27,15 +27,16 @@ type View struct {
 
 	Overview     []Section `json:"overview"`     // 一、基本情况, numbered （一）（二）…
 	Practices    []Item    `json:"practices"`    // 二、主要做法 (Config)
-	Achievements []Item    `json:"achievements"` // 三、取得的成效 (generated)
-	Problems     []Item    `json:"problems"`     // 四、存在的问题 (generated, then Config)
+	Achievements []Stated  `json:"achievements"` // 三、取得的成效 (findings)
+	Problems     []Stated  `json:"problems"`     // 四、存在的问题 (findings; Config.Problems follow them)
 	Plans        []Item    `json:"plans"`        // 五、下步打算 (Config)
 	Annex        []string  `json:"annex"`        // 附件 sheet titles
 	Organ        string    `json:"organ"`        // 落款 organ, or a placeholder
 	Date         string    `json:"date"`         // 落款 date, or a placeholder
-	Notes        []string  `json:"notes"`        // 数据核对: the model's inconsistencies and data warnings
-	// DataChecks are the model's 数据核对 findings, worded by the templates (finding.<kind>).
-	DataChecks []analytics.Finding `json:"data_checks"`
+	// DataChecks are the model's 数据核对 findings (optional items filled by some, failed cross-checks).
+	DataChecks []Stated `json:"data_checks"`
+	// Notices are the data warnings (checks of Severity 提示), for the 数据核对 notes.
+	Notices []analytics.Check `json:"notices"`
 
 	html bool // set while rendering for HTML, so that Chart emits placeholders
 }
@@ -82,21 +83,16 @@ func NewView(s *analytics.Summary, cfg Config) *View {
 	}
 	v.Practices = cfg.Practices
 	v.Plans = cfg.Plans
-	th := cfg.Thresholds.withDefaults()
-	v.Achievements = achievements(s, v.Whole)
-	v.Problems = append(problems(s, th, v.Level), cfg.Problems...)
+	v.Achievements = stated(s, analytics.SectionAchievement, v.Whole, v.Level)
+	v.Problems = stated(s, analytics.SectionProblem, v.Whole, v.Level)
 	v.Annex = AnnexSheets
 	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
 	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
-	v.Notes = append([]string{}, s.Inconsistencies...)
+	v.DataChecks = stated(s, analytics.SectionDataCheck, v.Whole, v.Level)
+	v.Notices = []analytics.Check{}
 	for _, ch := range s.Checks {
-		if ch.Severity != "违规" {
-			v.Notes = append(v.Notes, checkText(ch, true))
-		}
-	}
-	for _, f := range s.Findings {
-		if f.Section == analytics.SectionDataCheck {
-			v.DataChecks = append(v.DataChecks, f)
+		if ch.Severity != analytics.SeverityViolation {
+			v.Notices = append(v.Notices, ch)
 		}
 	}
 	return v
@@ -267,22 +263,4 @@ func overview(s *analytics.Summary, whole string) []Section {
 		out[i].Number = "（" + Chinese(i+1) + "）"
 	}
 	return out
-}
-
-// failedFirstRound names body b's elections that did not succeed at the first round.
-func failedFirstRound(s *analytics.Summary, b analytics.Body) (failed []analytics.UnitRef) {
-	for _, e := range s.Elections {
-		if e.Body == b && e.FirstRound != nil && !*e.FirstRound {
-			failed = append(failed, e.UnitRef)
-		}
-	}
-	return failed
-}
-
-// shortList lists at most n names and says how many more there are.
-func shortList(names []string, n int) string {
-	if len(names) <= n {
-		return strings.Join(names, "、")
-	}
-	return strings.Join(names[:n], "、") + fmt.Sprintf("等%d个", len(names))
 }

@@ -2,7 +2,8 @@
 // the data they receive. `electsum templates export DIR` copies them out; `electsum report --templates
 // DIR` uses a folder of adapted copies instead. A folder must contain unit.md.tmpl, township.md.tmpl and
 // county.md.tmpl; every *.tmpl in it is parsed together, so shared blocks ({{define "…"}}) may live in
-// any file (the built-ins keep them in sections.md.tmpl).
+// any file (the built-ins keep them in sections.md.tmpl, and the wording of the findings in
+// findings.md.tmpl). A shared built-in file the folder lacks is taken from the built-ins.
 //
 // Only the template's own text is Markdown: whatever an action prints ({{.Title}}, {{sentence …}},
 // text from report.toml) is escaped so that it reads as exactly those characters — a unit named
@@ -25,13 +26,14 @@
 //	.UnitsText    string   45个村、6个社区
 //	.Overview     []Section  the numbered parts of 一、基本情况, in report order (see below)
 //	.Practices    []Item   二、主要做法 from report.toml [[practices]]; empty → template prints 【待补充：主要做法】
-//	.Achievements []Item   三、取得的成效, generated from the change versus the previous term
-//	.Problems     []Item   四、存在的问题, generated from the data, then report.toml [[problems]]
+//	.Achievements []Stated 三、取得的成效: findings from the change versus the previous term
+//	.Problems     []Stated 四、存在的问题: findings from the data (report.toml [[problems]] are .Config.Problems)
 //	.Plans        []Item   五、下步打算 from report.toml [[plans]]
 //	.Annex        []string 附件 sheet titles: 选举基本情况统计表, 村“两委”成员结构统计表, …
 //	.Organ        string   落款 organ, e.g. 中共示例县委组织部 (or 【待补充：发文机关】)
 //	.Date         string   落款 date, e.g. 2024年12月20日 (or 【待补充：日期】)
-//	.Notes        []string 数据核对: figures that did not add up, data warnings
+//	.DataChecks   []Stated 数据核对 findings: optional items filled by some, figures that did not add up
+//	.Notices      []analytics.Check 数据核对: data warnings (.Township .Unit .Body .Message .Citation)
 //	.Config       report.toml as read: .Config.Basis, .Config.Deployment, .Config.Thresholds.Turnout …
 //	.Summary      the whole analytics.Summary (JSON names in `electsum report --format json`):
 //	              .Summary.Units.Current, .Summary.Townships.Current, .Summary.PreviousYear, .Summary.Breakdown …
@@ -66,8 +68,19 @@
 // optional column of the results sheet, for .ProxyVotes, .MobileVotes and .Seats.FirstRound; print it
 // beside a Partial count: 委托投票313人（4个村填报）).
 //
-// .DataChecks are the model's 数据核对 findings (analytics.Finding: .Kind, .Body, .Set, .Part, .Whole,
-// .WholeShare); the block "finding" picks the block "finding.<kind>" that words each one.
+// # Findings (reports.Stated: an analytics.Finding with .All 全县, .Level and .Annexed)
+//
+// 成效, 存在的问题 and 数据核对 come from analytics as data, never as sentences: .Section (achievement,
+// problem, data_check), .Kind, .Improved (成效: the figure moved the good way), .Body and .Set (whose
+// figures: members, heads, new_heads, two_committees with .Body the 两委 kind 村/社区), .Of (the
+// distribution a data check is about), .Part, .Also (Part), .Figure, .Value, .Whole, .Unfilled,
+// .WholeShare (Value), .Threshold, .Every, .Units (.Township .Unit .County .Kind .Rate), .Items (one
+// finding per body, for kinds that join bodies), .Checks; .Annexed is set when the annex lists every check
+// (the village annex's 数据核对 sheet; the 人大 and 党代会 drafts name every check of their violations
+// finding, which is their 存在的问题 item). What each kind fills is documented with its
+// constant in package analytics (FindingWomen …). The block "finding" picks the block
+// "finding.<kind>" of findings.md.tmpl that words each one; "findings" numbers a list （一）（二）….
+// A department rewords a finding by redefining its block in its own folder.
 //
 // # Helpers (reports.Funcs)
 //
@@ -91,15 +104,16 @@
 //	date "2024-03-05" → 2024年3月5日        firstRound *bool → 一次选举成功 | 未能一次选举成功 | ""
 //	membersOf BODY STRUCTURE → the structure without the party share for party bodies (all are members)
 //	committee "村" → 村民委员会 ("社区" → 居民委员会)     add 1 2 → 3        seq 3 → [1 2 3]
+//	checkAt CHECK withTownship → the check with .Where (its unit, or township and unit)   contains S SUB (bool)
 //
-// The wording of the generated items (.Achievements, .Problems) is still written in Go (package reports,
-// findings.go); the 数据核对 findings are worded here (sections.md.tmpl, finding.*).
+// Every sentence of the generated items (.Achievements, .Problems) and of the 数据核对 notes is
+// worded here (findings.md.tmpl), none in Go.
 package templates
 
 import "embed"
 
-// FS holds the built-in templates: unit.md.tmpl, township.md.tmpl, county.md.tmpl and the shared
-// blocks in sections.md.tmpl.
+// FS holds the built-in templates: unit.md.tmpl, township.md.tmpl, county.md.tmpl, renda.md.tmpl
+// and the shared blocks in sections.md.tmpl and findings.md.tmpl.
 //
 //go:embed *.tmpl
 var FS embed.FS

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"electsum/analytics"
+	"electsum/reports"
 )
 
 // Options configure the annex.
@@ -17,11 +18,17 @@ type Options struct {
 	// Unmasked writes id numbers as the model holds them. By default they are masked again here,
 	// whatever the model did, so that a full id number never reaches the annex by accident.
 	Unmasked bool
+	// Renderer words the 数据核对 findings as the draft does (its finding.<kind> templates, so a
+	// user's template folder words both alike); nil is the built-in templates.
+	Renderer *reports.Renderer
 }
 
 // Write writes the annex workbook of s to w. s is not modified.
 func Write(w io.Writer, s *analytics.Summary, opts Options) error {
-	ts := tables(s, opts)
+	ts, err := tables(s, opts)
+	if err != nil {
+		return err
+	}
 	title := fmt.Sprintf("%s%d年换届选举工作总结附件", scopeName(s), s.Year)
 	return writeBook(w, ts, title, func(f *excelize.File) error { return addCharts(f, s, ts) })
 }

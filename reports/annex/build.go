@@ -7,14 +7,48 @@ import (
 	"slices"
 
 	"electsum/analytics"
+	"electsum/reports"
 )
 
 // tables builds every table of the annex from s, in sheet order.
-func tables(s *analytics.Summary, opts Options) []*table {
+func tables(s *analytics.Summary, opts Options) ([]*table, error) {
+	checks, err := dataChecks(s, opts.Renderer)
+	if err != nil {
+		return nil, err
+	}
 	var ts []*table
 	ts = append(ts, electionTables(s)...)
-	ts = append(ts, structureTable(s), compareTable(s), rosterTable(s, opts), checksTable(s))
-	return ts
+	ts = append(ts, structureTable(s), compareTable(s), rosterTable(s, opts), checksTable(s, checks))
+	return ts, nil
+}
+
+// dataCheck is a 数据核对 finding of the model worded as the draft words it.
+type dataCheck struct {
+	analytics.Finding
+	text string
+}
+
+// dataChecks words the model's 数据核对 findings with r (nil: the built-in templates).
+func dataChecks(s *analytics.Summary, r *reports.Renderer) ([]dataCheck, error) {
+	if r == nil {
+		r = reports.Builtin()
+	}
+	level := s.Level
+	if level == analytics.LevelAll {
+		level = analytics.LevelCounty
+	}
+	var out []dataCheck
+	for _, f := range s.Findings {
+		if f.Section != analytics.SectionDataCheck {
+			continue
+		}
+		text, err := r.Finding(f, "", level)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, dataCheck{Finding: f, text: text})
+	}
+	return out, nil
 }
 
 // scopeName is the place a title names: the township, the county, or 各县(市、区) for several.
@@ -635,8 +669,9 @@ func rosterTable(s *analytics.Summary, opts Options) *table {
 	return t
 }
 
-// checksTable is 表5: legal-check failures and data warnings, then the model's failed cross-checks.
-func checksTable(s *analytics.Summary) *table {
+// checksTable is 表5: legal-check failures and data warnings, then the model's 数据核对 findings as the
+// draft words them (optional items filled by some, failed cross-checks).
+func checksTable(s *analytics.Summary, findings []dataCheck) *table {
 	multi := withCounty(s)
 	t := &table{sheet: "表5 数据核对", title: fmt.Sprintf("%s%d年换届选举数据核对情况", scopeName(s), s.Year)}
 	t.cols = append(t.cols, column{label: "序号", kind: count}, column{label: "类别", kind: text})
@@ -661,13 +696,13 @@ func checksTable(s *analytics.Summary) *table {
 		cells = append(cells, str(c.Township), str(c.Unit), year, str(string(c.Body)), str(c.Message), str(c.Citation), str(c.Rule))
 		t.add(dataRow, cells...)
 	}
-	for _, msg := range s.Inconsistencies {
+	for _, f := range findings {
 		n++
 		cells := []cell{num(float64(n)), str("汇总核对")}
 		if multi {
 			cells = append(cells, str(""))
 		}
-		cells = append(cells, str(""), str(""), cell{kind: mixed}, str(""), str(msg), str(""), str("model_cross_check"))
+		cells = append(cells, str(""), str(""), cell{kind: mixed}, str(string(f.Body)), str(f.text), str(""), str(f.Kind))
 		t.add(dataRow, cells...)
 	}
 	if n == 0 {

@@ -21,8 +21,12 @@ func WriteCSV(out electsum.Output, dir string, s *analytics.Summary, opts Option
 	if err := out.Dir(dir); err != nil {
 		return nil, err
 	}
+	ts, err := tables(s, opts)
+	if err != nil {
+		return nil, err
+	}
 	var paths []string
-	for _, t := range tables(s, opts) {
+	for _, t := range ts {
 		path := filepath.Join(dir, t.sheet+".csv")
 		if err := out.WriteFile(path, func(w io.Writer) error { return writeCSV(w, t) }); err != nil {
 			return paths, err

@@ -150,7 +150,8 @@ func fakeSummary(counties, townships, units int, seed uint64) *analytics.Summary
 	s.Checks = []analytics.Check{{Rule: "vc_turnout_majority", Citation: "《中华人民共和国村民委员会组织法》第三十四条", Severity: "违规",
 		UnitRef: analytics.UnitRef{County: s.Counties[0], Township: "东镇1", Unit: "-东镇1村2"}, Year: 2024, Body: analytics.VillagersCommittee,
 		Message: "参加投票人数 400 未过登记选民数 1000 的半数"}}
-	s.Inconsistencies = []string{"村民委员会成员年龄段人数之和 12 与总人数 13 不符"}
+	s.Findings = []analytics.Finding{{Section: analytics.SectionDataCheck, Kind: analytics.FindingPartsUnfilled,
+		Body: analytics.VillagersCommittee, Set: analytics.SetMembers, Of: "age_bands", Value: analytics.Known(12), Whole: analytics.Known(13), Unfilled: analytics.Known(1)}}
 	return s
 }
 
