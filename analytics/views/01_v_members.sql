@@ -13,15 +13,20 @@
 --                    (乡镇党委, 乡镇纪委, 出席上级党代会代表), 选区 for deputies
 CREATE OR REPLACE VIEW v_members AS
 WITH dated AS (
-    SELECT m.*, coalesce(e.election_date, make_date(m.year, 12, 31)) AS election_date
+    SELECT m.*, coalesce(e.election_date, make_date(m.year, 12, 31)) AS election_date,
+           id_birth(m.id_number) AS id_born
     FROM members m
     LEFT JOIN elections e
            ON e.county = m.county AND e.township = m.township AND e.unit = m.unit
           AND e.year = m.year AND e.body = m.body
+), born AS (
+    SELECT *, exact_birth_of(birth, id_born) AS exact FROM dated
 ), aged AS (
-    SELECT *, age_at_election(birth, id_number, age, election_date) AS age_at_election,
-           person(id_number, name, birth, age, election_date) AS person
-    FROM dated
+    -- the *_of forms of 00_person.sql over id_born and exact, computed once per row above
+    SELECT * EXCLUDE (id_born, exact),
+           age_at_election_of(exact, age, election_date) AS age_at_election,
+           person_of(id_number, name, birth, age, election_date, id_born, exact) AS person
+    FROM born
 )
 SELECT a.*,
        b.label AS age_band, b.ord AS age_band_ord,
