@@ -129,7 +129,8 @@
 //
 // Macros (views/00_person.sql): age_at_election(birth, id_number, age, election_date), exact_birth,
 // age_at, person(id_number, name, birth, age, election_date) and same_person(a, b), the SQL forms of
-// package electsum's person rules:
+// package electsum's person rules (v_members uses their *_of forms over id_birth and exact_birth
+// computed once per row: a macro repeats its argument's expression at every use):
 //
 //	SELECT a.name FROM v_members a JOIN v_members b USING (county, township, unit, year) WHERE a.body = '村党组织' AND b.body = '村民委员会' AND same_person(a.person, b.person) ORDER BY a.name;
 //
