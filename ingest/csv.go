@@ -5,9 +5,13 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -23,9 +27,13 @@ var (
 )
 
 // decodeCSV returns the text of a CSV file written as UTF-8 (with or without a BOM), UTF-16 with a
-// BOM (Excel's "Unicode 文本"), or GB18030/GBK (what Chinese Excel writes by default). Valid UTF-8 is
-// taken as UTF-8: GBK text of any length is almost never valid UTF-8. Anything else is refused as
-// ErrEncoding at its first bad line, rather than read as garbled names.
+// BOM (Excel's "Unicode 文本"), GB18030/GBK (what Simplified Chinese Excel writes by default) or Big5
+// (Traditional Chinese Excel and older software in Taiwan and Hong Kong). Valid UTF-8 is taken as
+// UTF-8: GBK or Big5 text of any length is almost never valid UTF-8. Almost every Big5 byte pair is
+// also a GBK pair, so a file both can read is read as the one whose text names known columns, or else
+// whose characters are common Chinese characters (see pickLegacy); when neither tells, it is refused
+// as ambiguous rather than loaded as garbled names. Anything else is refused as ErrEncoding at its
+// first bad line.
 func decodeCSV(path string, data []byte) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, utf8BOM):
@@ -37,14 +45,9 @@ func decodeCSV(path string, data []byte) ([]byte, error) {
 		}
 		data = text
 	case !utf8.Valid(data):
-		if bad := invalidGB18030(data); bad >= 0 {
-			// The encoding that reads further is the one the file was meant in: name its first bad line.
-			bad = max(bad, invalidUTF8(data))
-			return nil, &FileError{Path: path, Kind: ErrEncoding, Line: 1 + bytes.Count(data[:bad], []byte{'\n'})}
-		}
-		text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		text, err := decodeLegacy(path, data)
 		if err != nil {
-			return nil, &FileError{Path: path, Kind: ErrEncoding, Line: 1, Err: err}
+			return nil, err
 		}
 		data = text
 	}
@@ -52,6 +55,197 @@ func decodeCSV(path string, data []byte) ([]byte, error) {
 		return nil, &FileError{Path: path, Kind: ErrTooLarge, Limit: maxCSVLine, Line: line}
 	}
 	return data, nil
+}
+
+// legacyEncoding is a Chinese double-byte encoding a CSV file may be written in.
+type legacyEncoding struct {
+	name    string // as the user knows it, for messages
+	invalid func([]byte) int
+	enc     encoding.Encoding
+}
+
+var legacyEncodings = []legacyEncoding{
+	{"GB18030(GBK)", invalidGB18030, simplifiedchinese.GB18030},
+	{"Big5", invalidBig5, traditionalchinese.Big5},
+}
+
+// decodeLegacy decodes text that is not UTF-8 as GB18030 or Big5.
+func decodeLegacy(path string, data []byte) ([]byte, error) {
+	var texts [][]byte
+	var names []string
+	bad := invalidUTF8(data)
+	for _, e := range legacyEncodings {
+		if at := e.invalid(data); at >= 0 {
+			// The encoding that reads further is the one the file was meant in: name its first bad line.
+			bad = max(bad, at)
+			continue
+		}
+		text, err := e.enc.NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, &FileError{Path: path, Kind: ErrEncoding, Line: 1, Err: err}
+		}
+		if at := bytes.Index(text, []byte(string(utf8.RuneError))); at >= 0 {
+			// Well-formed pairs that the table leaves unassigned: not this encoding.
+			bad = max(bad, at*len(data)/max(len(text), 1))
+			continue
+		}
+		texts = append(texts, text)
+		names = append(names, e.name)
+	}
+	switch len(texts) {
+	case 0:
+		return nil, &FileError{Path: path, Kind: ErrEncoding, Line: 1 + bytes.Count(data[:max(bad, 0)], []byte{'\n'})}
+	case 1:
+		return texts[0], nil
+	}
+	if i := pickLegacy(texts); i >= 0 {
+		return texts[i], nil
+	}
+	return nil, &FileError{Path: path, Kind: ErrEncoding, Err: errAmbiguousEncoding, Tried: names}
+}
+
+// errAmbiguousEncoding: the text reads as more than one encoding and nothing in it tells which.
+var errAmbiguousEncoding = errors.New("text reads as more than one encoding")
+
+// pickLegacy returns which of the decodings of one file is the text, or -1 when they cannot be told
+// apart. First the one in which more header cells name known columns (both scripts fold to the same
+// keys); then the one with a clearly larger share of common characters among its non-ASCII ones.
+// Garbled text has both few known headers and many rare characters, kana, Greek or box drawing.
+func pickLegacy(texts [][]byte) int {
+	best, second := -1, -1
+	scores := make([]int, len(texts))
+	for i, t := range texts {
+		scores[i] = knownHeaders(t)
+		if best < 0 || scores[i] > scores[best] {
+			best, second = i, best
+		} else if second < 0 || scores[i] > scores[second] {
+			second = i
+		}
+	}
+	if scores[best] > scores[second] {
+		return best
+	}
+	shares := make([]float64, len(texts))
+	best, second = -1, -1
+	for i, t := range texts {
+		shares[i] = commonShare(t)
+		if best < 0 || shares[i] > shares[best] {
+			best, second = i, best
+		} else if second < 0 || shares[i] > shares[second] {
+			second = i
+		}
+	}
+	// Real text scores near 1; a wrong decoding of it well under 0.8 (TestCSVLegacyEncodings).
+	if shares[best] >= 0.9 && shares[best]-shares[second] >= 0.15 {
+		return best
+	}
+	return -1
+}
+
+// knownHeaders counts the cells in the first lines of text that name a column of either sheet.
+func knownHeaders(text []byte) int {
+	comma := string(sniffComma(text))
+	n := 0
+	for line, rest := 0, text; line < 30 && len(rest) > 0; line++ {
+		end := bytes.IndexByte(rest, '\n')
+		if end < 0 {
+			end = len(rest)
+		}
+		for _, cell := range strings.Split(string(rest[:end]), comma) {
+			cell = clean(strings.Trim(clean(cell), `"`))
+			for _, spec := range specs {
+				if _, ok := spec.lookup(cell); ok {
+					n++
+					break
+				}
+			}
+		}
+		rest = rest[min(end+1, len(rest)):]
+	}
+	return n
+}
+
+// commonShare is the share of the non-ASCII characters of text that are common ones: the 3,755
+// characters of GB2312's first level, the 5,401 of Big5's first level (常用字), CJK punctuation and
+// full-width forms. Names and places are written almost wholly in these.
+func commonShare(text []byte) float64 {
+	var all, common int
+	for _, r := range string(text) {
+		if r < utf8.RuneSelf {
+			continue
+		}
+		all++
+		if commonRune(r) {
+			common++
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(common) / float64(all)
+}
+
+// commonHan is the set of commonRune's characters in U+4E00–U+9FFF, one bit each, made by decoding
+// every code of the two first levels.
+var commonHan = sync.OnceValue(func() []uint64 {
+	set := make([]uint64, (0x9FFF-0x4E00+1+63)/64)
+	add := func(enc encoding.Encoding, lead, trail []byte) {
+		dec := enc.NewDecoder()
+		for _, l := range lead {
+			for _, t := range trail {
+				r, err := dec.Bytes([]byte{l, t})
+				if err != nil {
+					continue
+				}
+				if c, _ := utf8.DecodeRune(r); c >= 0x4E00 && c <= 0x9FFF {
+					set[(c-0x4E00)/64] |= 1 << ((c - 0x4E00) % 64)
+				}
+			}
+		}
+	}
+	span := func(from, to byte) []byte {
+		var b []byte
+		for c := int(from); c <= int(to); c++ {
+			b = append(b, byte(c))
+		}
+		return b
+	}
+	// GB2312 level 1: B0A1–D7F9 (D7FA–D7FE are unassigned and decode to nothing common).
+	add(simplifiedchinese.GBK, span(0xB0, 0xD7), span(0xA1, 0xFE))
+	// Big5 level 1: A440–C67E.
+	add(traditionalchinese.Big5, span(0xA4, 0xC5), append(span(0x40, 0x7E), span(0xA1, 0xFE)...))
+	add(traditionalchinese.Big5, []byte{0xC6}, span(0x40, 0x7E))
+	return set
+})
+
+// commonRune says whether r is a common character, CJK punctuation or a full-width form.
+func commonRune(r rune) bool {
+	switch {
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:
+		return true
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return commonHan()[(r-0x4E00)/64]&(1<<((r-0x4E00)%64)) != 0
+	}
+	return false
+}
+
+// invalidBig5 returns the offset of the first byte sequence that Big5 does not allow, or -1: ASCII,
+// or a lead byte 81–FE (HKSCS uses the low ones) and a trail byte 40–7E or A1–FE.
+func invalidBig5(data []byte) int {
+	for i := 0; i < len(data); {
+		b := data[i]
+		switch {
+		case b < 0x80:
+			i++
+		case b < 0x81 || b == 0xFF || i+1 >= len(data):
+			return i
+		case data[i+1] >= 0x40 && data[i+1] <= 0x7E || data[i+1] >= 0xA1 && data[i+1] <= 0xFE:
+			i += 2
+		default:
+			return i
+		}
+	}
+	return -1
 }
 
 // invalidGB18030 returns the offset of the first byte sequence that GB18030 does not allow, or -1.

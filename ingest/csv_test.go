@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -78,6 +80,73 @@ func TestCSVWithoutHeader(t *testing.T) {
 	}
 	if got := rules(p, Notice); len(got) != 1 || got[0] != "unknown_sheet@" {
 		t.Errorf("notices = %v", got)
+	}
+}
+
+// membersCSVHant is membersCSV as a clerk using Traditional script writes it.
+const membersCSVHant = `城關鎮2024年當選人員名單
+鄉鎮,村,年份,選舉類型,姓名,職務,性別,出生年月,民族,政治面貌,學歷,是否連任
+城關鎮,石橋村,2024,村委會,張三,村委會主任,男,1975.03,漢,黨員,本科,是
+城關鎮,石橋村,2024,村委會,陳美玲,委員,女,1980年11月,漢族,群眾,大專,否
+`
+
+// Almost every Big5 byte pair is a GBK pair too: a Big5 file was read as GB18030 and loaded garbled
+// (城關鎮 as 竟闖貧). Each text is encoded for real; the decoding must give it back, whichever
+// encoding and script, with headers known or not.
+func TestCSVLegacyEncodings(t *testing.T) {
+	const unknownHeaders = "備註,說明\n臺北市大安區,陳美玲同志於選舉中當選為村民委員會主任\n新竹縣竹北市,張志明當選委員，連任兩屆\n"
+	const unknownHeadersHans = "备注,说明\n石桥村,陈美玲同志在选举中当选为村民委员会主任\n河岭村,张志明当选委员，连任两届\n"
+	for _, c := range []struct {
+		name string
+		enc  encoding.Encoding
+		text string
+	}{
+		{"big5 traditional", traditionalchinese.Big5, membersCSVHant},
+		{"gbk traditional", simplifiedchinese.GBK, membersCSVHant},
+		{"gb18030 traditional", simplifiedchinese.GB18030, membersCSVHant},
+		{"gbk simplified", simplifiedchinese.GBK, membersCSV},
+		{"big5 unknown headers", traditionalchinese.Big5, unknownHeaders},
+		{"gbk unknown headers", simplifiedchinese.GBK, unknownHeadersHans},
+		{"gbk unknown headers traditional", simplifiedchinese.GBK, unknownHeaders},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data, err := c.enc.NewEncoder().String(c.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := decodeCSV("x.csv", []byte(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != c.text {
+				t.Errorf("decoded\n%s\nwant\n%s", got, c.text)
+			}
+		})
+	}
+	// The whole way through: the members of a Big5 file are stored as written.
+	big5, err := traditionalchinese.Big5.NewEncoder().String(membersCSVHant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustParse(t, writeFile(t, "members.csv", []byte(big5)))
+	if len(p.Problems) != 0 || len(p.Members) != 2 || p.Members[1].Name != "陳美玲" || p.Members[0].Unit != "石橋村" {
+		t.Fatalf("problems %v, members %+v", p.Problems, p.Members)
+	}
+}
+
+// Text that reads as GB18030 and as Big5, both as common characters, with no header to tell, is
+// refused naming the encodings tried and how to save the file as UTF-8, not guessed.
+func TestCSVAmbiguousEncodingIsRefused(t *testing.T) {
+	// B0A1 B0A2 is 啊阿 in GBK and 乘乙 in Big5.
+	_, err := ParseFile(writeFile(t, "x.csv", []byte("a,\xB0\xA1\xB0\xA2\n")), ParseOptions{})
+	var fe *FileError
+	if !errors.Is(err, ErrEncoding) || !errors.As(err, &fe) || len(fe.Tried) != 2 {
+		t.Fatalf("err = %v, want ErrEncoding naming two encodings", err)
+	}
+	for _, want := range []string{"GB18030", "Big5", "UTF-8", "CSV UTF-8"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err.Error(), want)
+		}
 	}
 }
 

@@ -22,9 +22,10 @@ var (
 	ErrZipBomb = errors.New("workbook expands beyond the unzip limit")
 	// ErrCorrupt: the file looks like a workbook or CSV but cannot be decoded (damaged zip, bad XML).
 	ErrCorrupt = errors.New("file is corrupt")
-	// ErrEncoding: a CSV file is neither UTF-8, UTF-16 with a byte-order mark, nor GB18030/GBK;
-	// FileError.Line is its first line that is not.
-	ErrEncoding = errors.New("text is neither UTF-8 nor GB18030")
+	// ErrEncoding: a CSV file is neither UTF-8, UTF-16 with a byte-order mark, GB18030/GBK nor Big5
+	// (FileError.Line is its first line that is not), or it reads as more than one of them and nothing
+	// tells which (FileError.Tried names them).
+	ErrEncoding = errors.New("text is neither UTF-8, GB18030 nor Big5")
 )
 
 // FileError is a file that cannot be read at all. Kind is one of the Err* values above; Err is the
@@ -38,6 +39,8 @@ type FileError struct {
 	// Line is the line of a CSV file at fault (1-based), for ErrEncoding and for ErrTooLarge when one
 	// line is longer than maxCSVLine; 0 otherwise.
 	Line int
+	// Tried names the encodings a CSV file reads as, for ErrEncoding when they cannot be told apart.
+	Tried []string
 }
 
 func (e *FileError) Error() string {
@@ -64,7 +67,11 @@ func (e *FileError) Error() string {
 	case ErrZipBomb:
 		return fmt.Sprintf("文件 %s 解压后超过 %s 的上限，可能已损坏或被恶意构造：请向报送乡镇索取重新导出的文件", name, bytesText(e.Limit))
 	case ErrEncoding:
-		return fmt.Sprintf("文件 %s 第%d行既不是 UTF-8 也不是 GB18030(GBK) 编码的文字，无法读取：请在 Excel 或 WPS 中打开，另存为“CSV UTF-8(逗号分隔)”或 .xlsx 后重新导入", name, e.Line)
+		const saveAs = "：请在 Excel 或 WPS 中打开，确认文字显示正常后另存为“CSV UTF-8(逗号分隔)”或 .xlsx 后重新导入"
+		if len(e.Tried) > 0 {
+			return fmt.Sprintf("文件 %s 的编码无法确定(已尝试 UTF-8、UTF-16、%s，可按其中 %s 读出不同的文字)%s", name, strings.Join(e.Tried, "、"), strings.Join(e.Tried, " 或 "), saveAs)
+		}
+		return fmt.Sprintf("文件 %s 第%d行不是 UTF-8、UTF-16、GB18030(GBK) 或 Big5 编码的文字，无法读取%s", name, e.Line, saveAs)
 	case ErrCorrupt:
 		var pe *partError
 		if errors.As(e.Err, &pe) {
