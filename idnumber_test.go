@@ -58,6 +58,14 @@ func TestMaskIDsIn(t *testing.T) {
 		{"440304200002290015", "440304200002290015"},
 		{"1234567890123456789012", "1234567890123456789012"},
 		{"3301**********0011", "3301**********0011"},
+		// a number that went through a double: its check digit is lost, its region and birth date not
+		{"110101198201011250", "1101**********1250"},
+		{"[110101198201011248]", "[1101**********1248]"},
+		{"周七1.1010119820101125e+17", "周七1.10**************e+17"},
+		{"1.1010119820101125E17", "1.10*************5E17"},
+		{"110101198201011246", "110101198201011246"}, // not a double's text: typed, checked whole
+		{"1.5e17 2.0e+17", "1.5e17 2.0e+17"},         // no birth date in digits 7–14
+		{"123456789012345680", "123456789012345680"},
 		{"城关镇东村", "城关镇东村"},
 		{"", ""},
 	} {
@@ -75,6 +83,28 @@ func TestIDColumn(t *testing.T) {
 	} {
 		if got := electsum.IDColumn(name); got != want {
 			t.Errorf("IDColumn(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestRoundedID(t *testing.T) {
+	for _, c := range []struct {
+		f    float64
+		want bool
+	}{
+		{110101198201011245, true}, // held as 110101198201011248
+		{-110101198201011245, true},
+		{110105491231002, true},            // old 15-digit number
+		{110105491331002, false},           // month 13
+		{123456789012345678, false},        // 78901234 is no date
+		{110101198201011245.5 + 0.5, true}, // whole after rounding
+		{1101011982010112.5, false},        // not whole
+		{11010119820101124, false},         // 17 digits
+		{1e18, false},
+		{0, false},
+	} {
+		if got := electsum.RoundedID(c.f); got != c.want {
+			t.Errorf("RoundedID(%v) = %v, want %v", c.f, got, c.want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"strconv"
+	"strings"
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
@@ -262,6 +263,11 @@ func (e *IDNumberError) Hint() string {
 	return "把它写成文本 (如 CAST(列 AS VARCHAR)) 会显示为打码的号码; 确需完整号码时用命令行 electsum query --unmasked"
 }
 
+// PageHint is Hint for the web page, which never shows numbers whole and has no such option.
+func (e *IDNumberError) PageHint() string {
+	return "把它写成文本 (如 CAST(列 AS VARCHAR)) 会显示为打码的号码; 网页上不显示完整的身份证号"
+}
+
 // mask masks the 身份证号 of the current row.
 func (r *Rows) mask() error {
 	for i, v := range r.row {
@@ -285,8 +291,15 @@ func (r *Rows) mask() error {
 			case *big.Int:
 				digits = x.String()
 			case Decimal:
-				if x.Scale == 0 {
-					digits = x.String()
+				// CAST(身份证号 AS DECIMAL(20,2)) is the number with .00.
+				whole, frac, _ := strings.Cut(x.String(), ".")
+				if strings.Trim(frac, "0") == "" {
+					digits = whole
+				}
+			case float64:
+				// A double keeps a 身份证号's region and birth date but not its check digit.
+				if electsum.RoundedID(x) {
+					return &IDNumberError{Column: r.cols[i].Name, Row: r.read}
 				}
 			}
 			if _, fault := electsum.CheckID(digits); fault == electsum.IDValid {
