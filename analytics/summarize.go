@@ -28,6 +28,11 @@ func (e *NoDataError) Hint() string {
 	return "先用 electsum ingest 导入该范围的表格，或检查 --year、--county、--township 是否写对"
 }
 
+// PageHint is Hint for the web page: its import page and the scope's selectors.
+func (e *NoDataError) PageHint() string {
+	return "先在“数据导入”页导入该范围的表格，或检查上方所选的本届年份、县(市、区)、乡镇(街道)"
+}
+
 // NoCompareDataError is a comparison year (Scope.Compare) with no election in the scope: a draft
 // compared with it would print every figure as a change from zero.
 type NoCompareDataError struct{ Scope Scope }
@@ -39,6 +44,11 @@ func (e *NoCompareDataError) Error() string {
 // Hint tells the user what to do.
 func (e *NoCompareDataError) Hint() string {
 	return "检查 --compare 的年份，或去掉 --compare（自动取数据库中更早的最近一届），或先用 electsum ingest 导入该年的表格"
+}
+
+// PageHint is Hint for the web page: its 对比年份 selector and import page.
+func (e *NoCompareDataError) PageHint() string {
+	return "在上方“对比年份”中另选一年或选“自动（上一届）”，或先在“数据导入”页导入该年的表格"
 }
 
 func describeScope(s Scope) string {

@@ -59,6 +59,14 @@ func (e *RefusedError) Hint() string {
 	return "数据只能通过 electsum ingest 载入; 查询请用 SELECT"
 }
 
+// PageHint is Hint for the web page: its download buttons and its import page.
+func (e *RefusedError) PageHint() string {
+	if e.Kind == "COPY" || e.Kind == "EXPORT DATABASE" {
+		return "导出结果请用 SELECT 查出后点“下载 CSV”或“下载 Excel”"
+	}
+	return "数据只能在“数据导入”页导入; 查询请用 SELECT"
+}
+
 // TimeoutError means the statement ran past its time limit (the context's deadline) and was stopped.
 type TimeoutError struct {
 	Limit time.Duration // the time limit, when known
@@ -78,6 +86,11 @@ func (e *TimeoutError) Hint() string {
 	return "缩小查询范围 (WHERE、LIMIT、先聚合再连接); 确实需要更长时间时, 命令行可用 --timeout 放宽 (如 --timeout 10m, 0 表示不限)"
 }
 
+// PageHint is Hint for the web page, whose time limit is fixed.
+func (e *TimeoutError) PageHint() string {
+	return "缩小查询范围 (WHERE、LIMIT、先聚合再连接) 后再运行"
+}
+
 // SQLError is an error DuckDB reported for the statement: its message as DuckDB gives it, including
 // the LINE n / caret position where DuckDB has one.
 type SQLError struct {
@@ -90,14 +103,33 @@ func (e *SQLError) Unwrap() error { return e.err }
 
 // Hint points at the views when the statement names a table or view that is not in the database, and
 // at --format and -o when it tried to read or write another file.
-func (e *SQLError) Hint() string {
-	switch {
-	case strings.HasPrefix(e.Message, "Catalog Error"):
-		return "运行 electsum query \"SHOW TABLES\" 查看有哪些表和视图; 若缺少 v_ 开头的视图, 请用新版 electsum ingest 重新载入"
-	case strings.HasPrefix(e.Message, "Out of Memory Error"):
-		return "查询所需的内存或临时磁盘空间超过上限; 缩小查询范围, 或在命令行用 --memory-limit / --temp-limit 放宽"
-	case strings.HasPrefix(e.Message, "Permission Error"):
-		return "electsum query 不读写数据库以外的文件; 导出结果请用 --format 和 -o, 载入数据请用 electsum ingest"
+func (e *SQLError) Hint() string { return e.hint(false) }
+
+// PageHint is Hint for the web page: its SQL box, download buttons and import page.
+func (e *SQLError) PageHint() string { return e.hint(true) }
+
+// sqlHints are the hints of SQLError by the start of DuckDB's message, for the command line and for
+// the web page.
+var sqlHints = []struct{ prefix, cli, page string }{
+	{"Catalog Error",
+		"运行 electsum query \"SHOW TABLES\" 查看有哪些表和视图; 若缺少 v_ 开头的视图, 请用新版 electsum ingest 重新载入",
+		"在 SQL 框中运行 SHOW TABLES 查看有哪些表和视图; 若缺少 v_ 开头的视图, 请在“数据导入”页重新导入"},
+	{"Out of Memory Error",
+		"查询所需的内存或临时磁盘空间超过上限; 缩小查询范围, 或在命令行用 --memory-limit / --temp-limit 放宽",
+		"查询所需的内存或临时磁盘空间超过上限; 缩小查询范围 (WHERE、LIMIT、先聚合再连接) 后再运行"},
+	{"Permission Error",
+		"electsum query 不读写数据库以外的文件; 导出结果请用 --format 和 -o, 载入数据请用 electsum ingest",
+		"查询不读写数据库以外的文件; 导出结果请用“下载 CSV”“下载 Excel”按钮, 导入数据请用“数据导入”页"},
+}
+
+func (e *SQLError) hint(page bool) string {
+	for _, h := range sqlHints {
+		if strings.HasPrefix(e.Message, h.prefix) {
+			if page {
+				return h.page
+			}
+			return h.cli
+		}
 	}
 	return ""
 }

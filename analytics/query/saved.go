@@ -76,6 +76,14 @@ func (e *ParamError) Hint() string {
 	return fmt.Sprintf("%s 的参数: %s; 运行 electsum query --list 查看说明", e.Query, strings.Join(e.Known, ", "))
 }
 
+// PageHint is Hint for the web page, which lists each saved query's parameters beside their boxes.
+func (e *ParamError) PageHint() string {
+	if len(e.Known) == 0 {
+		return fmt.Sprintf("%s 没有参数", e.Query)
+	}
+	return fmt.Sprintf("%s 的参数: %s; 说明写在各参数框旁", e.Query, strings.Join(e.Known, ", "))
+}
+
 var paramTypeNames = map[ParamType]string{
 	ParamInteger: "整数",
 	ParamNumber:  "数字",

@@ -31,6 +31,11 @@ func (e *TooManyRowsError) Hint() string {
 	return "用 --format csv 或 parquet 导出全部行, 或在 SQL 中用 WHERE/LIMIT 缩小结果"
 }
 
+// PageHint is Hint for the web page and its download buttons.
+func (e *TooManyRowsError) PageHint() string {
+	return "用“下载 CSV”导出全部行, 或在 SQL 中用 WHERE/LIMIT 缩小结果"
+}
+
 // XLSX writes r as a workbook with one sheet: a bold header row that stays in view when scrolling,
 // columns as wide as the text of their first thousand rows (up to a limit), numbers as numbers and
 // dates as dates; NULL is an empty cell. Integers beyond ±2^53, which Excel would round, are written as

@@ -422,10 +422,7 @@ func (s *Server) load(b *batch, paths []string) {
 		outcome = err.Error()
 	default:
 		failure = err.Error()
-		var h interface{ Hint() string }
-		if errors.As(err, &h) {
-			hint = h.Hint()
-		}
+		hint = pageHint(err)
 		outcome = "导入没有完成，数据库没有改动"
 	}
 	if rep != nil {

@@ -46,13 +46,19 @@ func TestSQLBoxMasksIDNumbers(t *testing.T) {
 			t.Errorf("format %q shows the masked number %d times, want 3 (id_number, person_key, joined): %.500s", format, n, body)
 		}
 	}
-	for _, format := range []string{"", "csv", "xlsx"} {
-		disposition, body := post("SELECT name, CAST(id_number AS BIGINT) AS n FROM members WHERE id_number IS NOT NULL", format)
-		if disposition != "" || !strings.Contains(body, `id="query-error"`) || !strings.Contains(body, "身份证号") {
-			t.Errorf("format %q: a 身份证号 as a number is not refused on the page: %q %.300s", format, disposition, body)
-		}
-		if strings.Contains(body, id) {
-			t.Errorf("format %q shows the number whole", format)
+	for _, typ := range []string{"BIGINT", "DOUBLE"} {
+		for _, format := range []string{"", "csv", "xlsx"} {
+			disposition, body := post("SELECT name, CAST(id_number AS "+typ+") AS n FROM members WHERE id_number IS NOT NULL", format)
+			if disposition != "" || !strings.Contains(body, `id="query-error"`) || !strings.Contains(body, "身份证号") {
+				t.Errorf("%s, format %q: a 身份证号 as a number is not refused on the page: %q %.300s", typ, format, disposition, body)
+			}
+			if strings.Contains(body, id[:14]) {
+				t.Errorf("%s, format %q shows the number whole", typ, format)
+			}
+			// The page has no --unmasked: its advice names what the page offers.
+			if strings.Contains(body, "--unmasked") || strings.Contains(body, "命令行") || !strings.Contains(body, "建议") {
+				t.Errorf("%s, format %q: the advice is not the page's: %.600s", typ, format, body)
+			}
 		}
 	}
 }

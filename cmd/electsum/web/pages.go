@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"regexp"
 	"strings"
 
 	"electsum/analytics"
@@ -103,13 +104,26 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.As(err, &nd) {
 		status = http.StatusNotFound
 	}
-	hint := ""
-	var h interface{ Hint() string }
-	if errors.As(err, &h) {
-		hint = h.Hint()
-	}
-	s.renderStatus(w, r, status, "error", "出错了", map[string]string{"Message": err.Error(), "Hint": hint})
+	s.renderStatus(w, r, status, "error", "出错了", map[string]string{"Message": err.Error(), "Hint": pageHint(err)})
 }
+
+// pageHint is what the page suggests for err. Errors written for the command line name its flags and
+// commands (--unmasked, electsum ingest), which the page does not have: an error's PageHint names the
+// page's own controls; without one, its Hint is shown only when it names nothing of the command line.
+func pageHint(err error) string {
+	var p interface{ PageHint() string }
+	if errors.As(err, &p) {
+		return p.PageHint()
+	}
+	var h interface{ Hint() string }
+	if errors.As(err, &h) && !commandLineWords.MatchString(h.Hint()) {
+		return h.Hint()
+	}
+	return ""
+}
+
+// commandLineWords finds a flag (--year, -o) or a command (electsum query, 命令行) in a hint.
+var commandLineWords = regexp.MustCompile(`(^|[^\pL\pN-])--?[a-z]|electsum|命令行`)
 
 // attachment sets the headers of a download named name (UTF-8, RFC 6266 filename*, with an ASCII
 // fallback for old browsers).

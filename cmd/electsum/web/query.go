@@ -135,10 +135,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		data["Error"] = err.Error()
-		var h interface{ Hint() string }
-		if errors.As(err, &h) {
-			data["Hint"] = h.Hint()
-		}
+		data["Hint"] = pageHint(err)
 		var refused *query.RefusedError
 		if errors.As(err, &refused) {
 			data["Refused"] = true

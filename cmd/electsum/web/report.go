@@ -42,9 +42,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	f, err := s.parseScope(r.Context(), r)
 	if err != nil {
 		data["Error"] = err.Error()
-		if h, ok := err.(interface{ Hint() string }); ok {
-			data["Hint"] = h.Hint()
-		}
+		data["Hint"] = pageHint(err)
 		data["Form"] = f
 		s.render(w, r, "report", "总结与附件", data)
 		return

@@ -201,9 +201,7 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request) {
 	sum, cfg, err := s.summarize(r.Context(), f)
 	if err != nil {
 		data["Error"] = err.Error()
-		if h, ok := err.(interface{ Hint() string }); ok {
-			data["Hint"] = h.Hint()
-		}
+		data["Hint"] = pageHint(err)
 		s.render(w, r, "stats", "统计", data)
 		return
 	}
