@@ -12,7 +12,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
@@ -50,9 +52,17 @@ type browserRun struct {
 	downloads string
 
 	mu    sync.Mutex
-	names map[string]string        // download guid → suggested file name
-	done  map[string]chan struct{} // download guid → closed when complete
+	runs  map[string]*downloadRun // by guid
 	begun chan string
+}
+
+// downloadRun is one download the browser began. Its entry stays after the download ends: a small file
+// can be complete before the test has even read which download began.
+type downloadRun struct {
+	name  string                        // suggested file name
+	ended chan struct{}                 // closed when completed or canceled
+	state browser.DownloadProgressState // the last state reported
+	bytes float64                       // bytes received, as last reported
 }
 
 func newBrowser(t *testing.T, base string) *browserRun {
@@ -91,25 +101,24 @@ func newBrowser(t *testing.T, base string) *browserRun {
 	ctx, cancelTimeout := context.WithDeadline(ctx, deadline.Add(-10*time.Second))
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	b := &browserRun{t: t, ctx: ctx, base: base, shots: shots, downloads: t.TempDir(),
-		names: map[string]string{}, done: map[string]chan struct{}{}, begun: make(chan string, 8)}
+		runs: map[string]*downloadRun{}, begun: make(chan string, 8)}
 	// Download events arrive on the session that set the download behaviour: the page's.
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *browser.EventDownloadWillBegin:
 			b.mu.Lock()
-			b.names[e.GUID] = e.SuggestedFilename
-			b.done[e.GUID] = make(chan struct{})
+			b.runs[e.GUID] = &downloadRun{name: e.SuggestedFilename, ended: make(chan struct{})}
 			b.mu.Unlock()
 			b.begun <- e.GUID
 		case *browser.EventDownloadProgress:
-			if e.State == browser.DownloadProgressStateCompleted {
-				b.mu.Lock()
-				if c, ok := b.done[e.GUID]; ok {
-					close(c)
-					delete(b.done, e.GUID)
+			b.mu.Lock()
+			if d, ok := b.runs[e.GUID]; ok && d.state != browser.DownloadProgressStateCompleted && d.state != browser.DownloadProgressStateCanceled {
+				d.state, d.bytes = e.State, e.ReceivedBytes
+				if e.State == browser.DownloadProgressStateCompleted || e.State == browser.DownloadProgressStateCanceled {
+					close(d.ended)
 				}
-				b.mu.Unlock()
 			}
+			b.mu.Unlock()
 		}
 	})
 	b.run(browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).
@@ -205,18 +214,33 @@ func (b *browserRun) download(sel string) (string, []byte) {
 		b.t.Fatalf("clicking %s started no download", sel)
 	}
 	b.mu.Lock()
-	c, name := b.done[guid], b.names[guid]
+	d := b.runs[guid]
 	b.mu.Unlock()
+	// A loaded machine may take long to write a file; the wait lasts as long as the test may, and a
+	// download the browser cancels (the server cut the connection) fails at once.
 	select {
-	case <-c:
-	case <-time.After(waitLimit):
-		b.t.Fatalf("download of %s did not complete", name)
+	case <-d.ended:
+	case <-b.ctx.Done():
+		b.mu.Lock()
+		state, got := d.state, d.bytes
+		b.mu.Unlock()
+		b.t.Fatalf("download of %s did not complete before the test's deadline (state %q, %.0f bytes)", d.name, state, got)
 	}
-	data, err := os.ReadFile(filepath.Join(b.downloads, guid))
-	if err != nil {
-		b.t.Fatal(err)
+	if d.state == browser.DownloadProgressStateCanceled {
+		b.t.Fatalf("download of %s was canceled after %.0f bytes", d.name, d.bytes)
 	}
-	return name, data
+	// The browser reports completion as it renames the file into place: poll until it is there.
+	path := filepath.Join(b.downloads, guid)
+	for {
+		data, err := os.ReadFile(path)
+		if err == nil {
+			return d.name, data
+		}
+		if !errors.Is(err, fs.ErrNotExist) || b.ctx.Err() != nil {
+			b.t.Fatalf("download of %s completed but its file cannot be read: %v", d.name, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // brokenWorkbook writes a results sheet whose only row has more voters than registered (an error with a
