@@ -20,9 +20,9 @@ import (
 //	id_length, id_checksum, id_date, id_birth_mismatch, id_gender_mismatch,
 //	non_party_member, probationary_member_elected, party_blank              a member
 //	duplicate_result, duplicate_person, no_data_sheet                       the whole file
-//	total_mismatch, no_result_row, member_count_mismatch,
+//	total_mismatch, no_result_row, member_count_mismatch, summary_only,
 //	registration_mismatch, nomination_mismatch, vote_modes_mismatch, round_mismatch   warnings
-//	unknown_column, unknown_sheet, hidden_sheet                             notices
+//	unknown_column, unknown_sheet, hidden_sheet, summary_sheet, empty_sheet notices
 
 // checkResult compares the figures of one results row.
 func (sp *sheetParser) checkResult(r *Result) {
@@ -123,22 +123,7 @@ func (sp *sheetParser) checkParty(m *Member, raw memberRaw) {
 // total recognises a 合计/小计/总计 row, checks its figures against the rows above and reports true
 // so that it is not read as data.
 func (sp *sheetParser) total(row int, cells []string) bool {
-	kind := ""
-	for _, c := range cells {
-		if len(c) > 40 || !(strings.Contains(c, "计") || strings.Contains(c, "計")) {
-			continue
-		}
-		k := fold(c, true)
-		for _, w := range []string{"合计", "总计", "小计"} {
-			if strings.Contains(k, w) {
-				kind = w
-				break
-			}
-		}
-		if kind != "" {
-			break
-		}
-	}
+	kind := totalWord(cells)
 	if kind == "" && sp.lay.spec.kind == ResultsSheet && sp.cell(cells, fUnit) == "" && sp.cell(cells, fBody) == "" {
 		for _, f := range resultCounts {
 			if sp.cell(cells, f) != "" {
@@ -189,6 +174,12 @@ func (sp *sheetParser) total(row int, cells []string) bool {
 // checkSheets runs the whole-file checks that need no rows: a file without a data sheet, or without
 // a data row. It reports false when there is nothing else to check.
 func (fp *fileParser) checkSheets() bool {
+	if !fp.hasKind[ResultsSheet] && !fp.hasKind[MembersSheet] && len(fp.summaries) > 0 {
+		// Only a summary: nothing to load, but nothing wrong either (a township's 汇总.csv sent along).
+		fp.add(Problem{Severity: Warning, Rule: "summary_only",
+			Message: fmt.Sprintf("文件中只有汇总表(%s)，没有村(社区)的数据，未导入任何行：如本应是数据表，请确认是否发错了文件", strings.Join(fp.summaries, "、"))})
+		return false
+	}
 	if !fp.hasKind[ResultsSheet] && !fp.hasKind[MembersSheet] {
 		fp.add(Problem{Severity: Error, Rule: "no_data_sheet",
 			Message: "文件中没有可识别的“选举结果”或“当选人员”表：请确认表头行使用标准列名(可用 electsum template 生成标准采集表)"})

@@ -209,6 +209,7 @@ func TestT2SCoversVocabulary(t *testing.T) {
 		words = append(append(words, d.Header), d.Aliases...)
 	}
 	words = append(words, guideSheetNames...)
+	words = append(words, summarySheetWords...)
 	words = append(words, "合计", "小计", "总计", "第十届")
 	for _, conv := range []string{"s2t", "s2tw", "s2hk"} {
 		cc, err := opencc.New(conv)

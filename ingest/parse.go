@@ -242,10 +242,11 @@ type fileParser struct {
 	hasKind map[SheetKind]bool
 	sheetNo map[string]int // a sheet's place in the workbook, by name
 
-	emit               rowSink // when set, takes the rows in batches instead of out
-	emitErr            error   // emit failed: the rest of the file is skipped
-	rowsSeen           int     // rows handed to the sheet parsers, for ParseOptions.stopped
-	nResults, nMembers int     // rows read, also those already handed to emit
+	emit               rowSink  // when set, takes the rows in batches instead of out
+	emitErr            error    // emit failed: the rest of the file is skipped
+	summaries          []string // sheets skipped as summaries (summary.go)
+	rowsSeen           int      // rows handed to the sheet parsers, for ParseOptions.stopped
+	nResults, nMembers int      // rows read, also those already handed to emit
 
 	// Slabs for the optional values, so that a row costs a few allocations instead of one per cell.
 	ints  []int
@@ -304,6 +305,7 @@ func (fp *fileParser) add(p Problem) {
 // sheet starts reading a sheet; name is "" for a CSV file.
 func (fp *fileParser) sheet(name string) *sheetParser {
 	sp := &sheetParser{fp: fp, name: name}
+	sp.summary = isSummarySheet(sp.summaryName())
 	if _, ok := fp.sheetNo[name]; !ok {
 		fp.sheetNo[name] = len(fp.sheets)
 	}
@@ -322,7 +324,11 @@ type sheetParser struct {
 	fp   *fileParser
 	name string
 	lay  *layout
-	skip bool // the header lacks a required column: the rows cannot be read
+	skip bool // the header lacks a required column, or the sheet is a summary: the rows are not read
+
+	// summary: the sheet's name says summary (isSummarySheet); undecided: its layout's effects wait for
+	// its first row below the header, which decides whether it is data (summary.go).
+	summary, undecided bool
 
 	pending    []string // a header candidate, kept until the next row shows whether it has a second row
 	pendingLay *layout
@@ -445,6 +451,9 @@ func (sp *sheetParser) row(row int, cells []string) {
 	if sp.skip || sp.endOfTable(row, cells) {
 		return
 	}
+	if sp.undecided && !sp.decide(row, cells) {
+		return
+	}
 	sp.checkCharacters(row, cells)
 	if sp.total(row, cells) {
 		return
@@ -494,9 +503,19 @@ func (sp *sheetParser) end() {
 	if sp.lay == nil && sp.pendingLay != nil && sp.pendingLay.isHeader() {
 		sp.setLayout(sp.pendingLay)
 	}
-	if sp.lay == nil && sp.nonEmpty && !isGuideSheet(sp.name) {
+	if sp.undecided {
+		sp.undecided = false
+		sp.skipSummary("表头下面没有数据行")
+	}
+	switch {
+	case sp.lay == nil && sp.nonEmpty && !isGuideSheet(sp.name):
 		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Rule: "unknown_sheet",
 			Message: sp.where() + "没有可识别的表头(选举结果或当选人员)，已跳过"})
+	case !sp.nonEmpty && sp.name != "" && !isGuideSheet(sp.name):
+		// A blank sheet (Excel's Sheet2, Sheet3) or a chart sheet: nothing to read, but said, so that a
+		// sheet the township meant to fill is not passed over in silence.
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Rule: "empty_sheet",
+			Message: sp.where() + "是空白表或图表，没有数据，已跳过"})
 	}
 }
 
@@ -509,6 +528,17 @@ func (sp *sheetParser) where() string {
 
 func (sp *sheetParser) setLayout(l *layout) {
 	sp.lay, sp.pending, sp.pendingLay = l, nil, nil
+	if sp.summary {
+		sp.undecided = true // its first row decides (summary.go)
+		return
+	}
+	sp.useLayout()
+}
+
+// useLayout puts a sheet's header into effect: its table is in the file, its notices and missing
+// columns are reported.
+func (sp *sheetParser) useLayout() {
+	l := sp.lay
 	sp.fp.hasKind[l.spec.kind] = true
 	if n := min(sp.rows-l.headerEnd, maxPresize); n > 0 && sp.fp.emit == nil { // a hint only: a hostile file may lie
 		if l.spec.kind == ResultsSheet {
@@ -803,17 +833,17 @@ func (sp *sheetParser) member(row int, cells []string) {
 // sortProblems orders problems by sheet (in workbook order), then row, then column; whole-file
 // problems first.
 func (fp *fileParser) sortProblems() {
-	order := map[string]int{}
-	for i, sp := range fp.sheets {
-		if _, ok := order[sp.name]; !ok {
-			order[sp.name] = i + 1
+	order := func(sheet string) int {
+		if n, ok := fp.sheetNo[sheet]; ok {
+			return n + 1
 		}
+		return 0
 	}
 	ps := fp.out.Problems
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
-		if order[a.Sheet] != order[b.Sheet] {
-			return order[a.Sheet] < order[b.Sheet]
+		if order(a.Sheet) != order(b.Sheet) {
+			return order(a.Sheet) < order(b.Sheet)
 		}
 		return a.Row < b.Row
 	})

@@ -45,6 +45,7 @@ var ruleWords = map[string]string{
 	"person_elected_elsewhere":      "同一人已在别处当选",
 	"no_data_sheet":                 "没有选举结果或当选人员表",
 	"no_data_rows":                  "表中没有数据行",
+	"summary_only":                  "只有汇总表，没有数据",
 	"total_mismatch":                "合计与各行之和不符",
 	"no_result_row":                 "有当选人员但无选举结果",
 	"member_count_mismatch":         "当选人数与人员名单不符",
@@ -55,6 +56,8 @@ var ruleWords = map[string]string{
 	"derived_column":   "计算得出的列，已忽略",
 	"unknown_sheet":    "无法识别的工作表，已跳过",
 	"hidden_sheet":     "隐藏工作表，已跳过",
+	"summary_sheet":    "汇总表，已跳过",
+	"empty_sheet":      "空白工作表，已跳过",
 	"notes_row":        "表格下方的说明行",
 	"rows_after_notes": "说明行下方还有内容",
 	// files that cannot be read

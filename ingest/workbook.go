@@ -38,7 +38,24 @@ func readWorkbook(fp *fileParser, wb workbook) error {
 	if len(infos) == 0 {
 		return &FileError{Path: fp.path, Kind: ErrNotWorkbook, Err: errors.New("no worksheets")}
 	}
+	// A sheet named like a summary (汇总, 合计…) is read after the others, so that whether they gave rows
+	// of its table is known when it is judged (summary.go). Rows and problems keep workbook order.
+	order := make([]int, 0, len(infos))
 	for i, info := range infos {
+		if _, ok := fp.sheetNo[info.name]; !ok {
+			fp.sheetNo[info.name] = i
+		}
+		if !isSummarySheet(info.name) {
+			order = append(order, i)
+		}
+	}
+	for i, info := range infos {
+		if isSummarySheet(info.name) {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		info := infos[i]
 		// A hidden sheet holds dropdown lists or a stale copy, never the data a township means to send.
 		if info.hidden {
 			fp.add(Problem{Severity: Notice, Sheet: info.name, Rule: "hidden_sheet",
