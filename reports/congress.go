@@ -87,7 +87,7 @@ func NewCongressView(c *analytics.Congress, cfg Config) *CongressView {
 		if l.Body == analytics.TownshipDeputies {
 			short = "乡级"
 		}
-		v.Levels = append(v.Levels, CongressSection{Number: "（" + Chinese(i+1) + "）", Title: string(l.Body) + "选举情况",
+		v.Levels = append(v.Levels, CongressSection{Number: "（" + builtinWords.Chinese(i+1) + "）", Title: string(l.Body) + "选举情况",
 			Short: short, Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
 	}
 	v.Achievements, v.Problems = []Stated{}, violations(c.Checks, v.Whole, v.Level)

@@ -57,7 +57,7 @@ func TestCongressDraft(t *testing.T) {
 		"登记率为" + Pct(l.RegistrationRate.Current), "参选率为" + Pct(l.Turnout.Current),
 		"差额比例为" + Pct(l.Margin.Current), "共划分选区" + Count(l.Constituencies.Current, "个"),
 		"女性" + Count(l.Deputies.Women.Count.Current, "名") + "，占" + Pct(l.Deputies.Women.Share.Current),
-		PP(l.Deputies.Women.Share),
+		builtinWords.PP(l.Deputies.Women.Share),
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("draft lacks %q", want)
@@ -173,7 +173,7 @@ func TestPartyCongressDraft(t *testing.T) {
 		"到会率为" + Pct(b.Attendance.Current), "差额比例为" + Pct(b.Margin.Current),
 		"所得赞成票合计占其选举有效票合计的" + Pct(b.Approval.Current) + "（赞成票率），个人赞成票率最低为" + Pct(b.Lowest.Rate),
 		"女性" + Count(b.Members.Women.Count.Current, "名") + "，占" + Pct(b.Members.Women.Share.Current),
-		"平均年龄" + Age(b.Members.AverageAge.Current) + "，" + Years(b.Members.AverageAge),
+		"平均年龄" + builtinWords.Age(b.Members.AverageAge.Current) + "，" + builtinWords.Years(b.Members.AverageAge),
 		"本次换届共选举产生党委委员" + Count(b.Elected.Current, "名"),
 	} {
 		if !strings.Contains(text, want) {

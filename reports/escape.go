@@ -10,7 +10,7 @@ import (
 )
 
 // escapeFunc is the name under which every action of a report template is piped through
-// escapeMarkdown. It is added by the renderer, not listed in Funcs: templates never call it.
+// escapeMarkdown. It is added by the renderer, not listed in Words.Funcs: templates never call it.
 const escapeFunc = "electsumEscapeMarkdown"
 
 // escapeActions rewrites every template of t so that what each action prints ({{.Title}},

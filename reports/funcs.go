@@ -11,56 +11,58 @@ import (
 	"electsum/analytics"
 )
 
-// Funcs is the one set of phrasing helpers the report templates use. Every helper that prints a figure
-// returns "" when the figure is missing (analytics.Value.OK false), so that a template builds a sentence
-// from clauses with `clauses` or `sentence` and a missing figure leaves no trace: no "0人", no NaN, no
-// dangling comma.
-var Funcs = template.FuncMap{
-	"num":        Num,
-	"pct":        Pct,
-	"count":      Count,
-	"countOf":    CountOf,
-	"share":      Share,
-	"part":       PartClause,
-	"some":       Some,
-	"membersOf":  MembersOf,
-	"nonzero":    NonZero,
-	"rateOf":     RateOf,
-	"unitsOf":    UnitsOf,
-	"countShare": CountShare,
-	"wholeShare": WholeShare,
-	"zero":       Zero,
-	"every":      Every,
-	"age":        Age,
-	"flat":       Flat,
-	"gap":        Gap,
-	"date":       Date,
-	"committee":  committeeOf,
-	"add":        func(a, b int) int { return a + b },
-	"firstRound": FirstRound,
-	"parts":      Parts,
-	"change":     Change,
-	"pp":         PP,
-	"moved":      Moved,
-	"years":      Years,
-	"clauses":    Clauses,
-	"sentence":   Sentence,
-	"semis":      Semis,
-	"prefix":     Prefix,
-	"wrap":       Wrap,
-	"list":       List,
-	"cn":         Chinese,
-	"term":       Term,
-	"known":      Known,
-	"positive":   Positive,
-	"unitNoun":   UnitNoun,
-	"headTitle":  HeadTitle,
-	"seq":        Seq,
-	"compare":    Compare,
-	"turnoutOf":  TurnoutOf,
-	"hasFigures": HasFigures,
-	"checkAt":    At,
-	"contains":   strings.Contains,
+// Funcs is the one set of phrasing helpers the report templates use, printing w's words around the
+// figures. Every helper that prints a figure returns "" when the figure is missing (analytics.Value.OK
+// false), so that a template builds a sentence from clauses with `clauses` or `sentence` and a missing
+// figure leaves no trace: no "0人", no NaN, no dangling comma.
+func (w *Words) Funcs() template.FuncMap {
+	return template.FuncMap{
+		"num":        Num,
+		"pct":        Pct,
+		"count":      Count,
+		"countOf":    CountOf,
+		"share":      w.Share,
+		"part":       w.PartClause,
+		"some":       w.Some,
+		"membersOf":  MembersOf,
+		"nonzero":    NonZero,
+		"rateOf":     RateOf,
+		"unitsOf":    w.UnitsOf,
+		"countShare": w.CountShare,
+		"wholeShare": WholeShare,
+		"zero":       Zero,
+		"every":      Every,
+		"age":        w.Age,
+		"flat":       Flat,
+		"gap":        w.Gap,
+		"date":       w.Date,
+		"committee":  committeeOf,
+		"add":        func(a, b int) int { return a + b },
+		"firstRound": w.FirstRound,
+		"parts":      w.Parts,
+		"change":     w.Change,
+		"pp":         w.PP,
+		"moved":      w.Moved,
+		"years":      w.Years,
+		"clauses":    w.Clauses,
+		"sentence":   w.Sentence,
+		"semis":      w.Semis,
+		"prefix":     Prefix,
+		"wrap":       Wrap,
+		"list":       w.List,
+		"cn":         w.Chinese,
+		"term":       w.Term,
+		"known":      Known,
+		"positive":   Positive,
+		"unitNoun":   UnitNoun,
+		"headTitle":  HeadTitle,
+		"seq":        Seq,
+		"compare":    w.Compare,
+		"turnoutOf":  w.TurnoutOf,
+		"hasFigures": HasFigures,
+		"checkAt":    At,
+		"contains":   strings.Contains,
+	}
 }
 
 // committeeOf is the committee of the units of a 两委 kind: 村民委员会 for 村, 居民委员会 for 社区.
@@ -110,19 +112,19 @@ func CountOf(label string, v analytics.Value, unit string) string {
 }
 
 // Share prints a share as 占28.8%; "" when missing.
-func Share(v analytics.Value) string {
+func (w *Words) Share(v analytics.Value) string {
 	p := Pct(v)
 	if p == "" {
 		return ""
 	}
-	return "占" + p
+	return w.Figures.Share + p
 }
 
 // PartClause prints a part of a whole as one clause: label, count, unit and share (女性19人，占28.8%).
 // An empty label uses the part's own label. It returns "" when the count is missing or zero (a draft
 // never says 新当选0人，占0.0%: the template states the negative, see Zero) and leaves the share out
 // when only the share is missing, or when the share is not of the whole (p.Partial).
-func PartClause(label string, p analytics.Part, unit string) string {
+func (w *Words) PartClause(label string, p analytics.Part, unit string) string {
 	if label == "" {
 		label = p.Label
 	}
@@ -133,7 +135,7 @@ func PartClause(label string, p analytics.Part, unit string) string {
 	if c == "" {
 		return ""
 	}
-	return Clauses(c, Share(WholeShare(p)))
+	return w.Clauses(c, w.Share(WholeShare(p)))
 }
 
 // WholeShare is p's share when it is a share of the whole set the sentence speaks of; no figure when p
@@ -157,11 +159,11 @@ func Every(p analytics.Part, total analytics.Value) bool {
 
 // Age prints an age or an average age with one decimal, the one format of ages in a draft (47.0岁);
 // "" when missing.
-func Age(v analytics.Value) string {
+func (w *Words) Age(v analytics.Value) string {
 	if !v.OK || math.IsNaN(v.V) || math.IsInf(v.V, 0) {
 		return ""
 	}
-	return tenths(v.V) + "岁"
+	return tenths(v.V) + w.Figures.YearsOld
 }
 
 // tenths prints x rounded to one decimal with the decimal always written (5.0), the format of shares,
@@ -172,11 +174,11 @@ func tenths(x float64) string {
 
 // Some is PartClause for an attribute worth mentioning only when someone has it (少数民族,
 // 致富带头人, 女性 among a few heads): "" when the count is zero or missing.
-func Some(label string, p analytics.Part, unit string) string {
+func (w *Words) Some(label string, p analytics.Part, unit string) string {
 	if !p.Count.Current.OK || p.Count.Current.V == 0 {
 		return ""
 	}
-	return PartClause(label, p, unit)
+	return w.PartClause(label, p, unit)
 }
 
 // MembersOf is the structure s of body b as a report describes it: for party bodies, whose members
@@ -199,7 +201,7 @@ func NonZero(v analytics.Value) analytics.Value {
 }
 
 // UnitsOf names units, joined by 、, with the township first when asked (东风镇甲村、东风镇乙村).
-func UnitsOf(us []analytics.UnitRate, withTownship bool) string {
+func (w *Words) UnitsOf(us []analytics.UnitRate, withTownship bool) string {
 	names := make([]string, len(us))
 	for i, u := range us {
 		names[i] = u.Unit
@@ -207,7 +209,7 @@ func UnitsOf(us []analytics.UnitRate, withTownship bool) string {
 			names[i] = u.Township + u.Unit
 		}
 	}
-	return strings.Join(names, "、")
+	return strings.Join(names, w.Punctuation.Enumeration)
 }
 
 // RateOf is the turnout the units share (the model lists tied units together, so all have the same
@@ -221,75 +223,85 @@ func RateOf(us []analytics.UnitRate) analytics.Value {
 
 // CountShare prints a part count first, then the words, then the share: CountShare(p, "个村一次选举成功")
 // is 15个村一次选举成功，占100.0%; "" when the count is missing.
-func CountShare(p analytics.Part, words string) string {
+func (w *Words) CountShare(p analytics.Part, words string) string {
 	c := Count(p.Count.Current, words)
 	if c == "" {
 		return ""
 	}
-	return Clauses(c, Share(WholeShare(p)))
+	return w.Clauses(c, w.Share(WholeShare(p)))
 }
 
 // Gap prints an age difference as 小3.2岁, 大1.0岁 or 相同 (one decimal, like every age); "" when missing.
-func Gap(v analytics.Value) string {
+func (w *Words) Gap(v analytics.Value) string {
 	if !v.OK || math.IsNaN(v.V) {
 		return ""
 	}
 	r := math.Round(v.V*10) / 10
 	switch {
 	case r < 0:
-		return "小" + tenths(-r) + "岁"
+		return w.AgeGap.Less + tenths(-r) + w.Figures.YearsOld
 	case r > 0:
-		return "大" + tenths(r) + "岁"
+		return w.AgeGap.More + tenths(r) + w.Figures.YearsOld
 	}
-	return "相同"
+	return w.AgeGap.Same
 }
 
 // Date prints a YYYY-MM-DD date as 2024年3月5日; other text is returned as it is.
-func Date(s string) string {
+func (w *Words) Date(s string) string {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		return s
 	}
-	return chineseDate(t)
+	return w.date(t)
+}
+
+// date prints t as 2024年3月5日.
+func (w *Words) date(t time.Time) string {
+	return w.monthDay(t, strconv.Itoa(t.Year())+w.Dates.Year)
+}
+
+// monthDay prints t's month and day after before: 3月5日.
+func (w *Words) monthDay(t time.Time, before string) string {
+	return before + strconv.Itoa(int(t.Month())) + w.Dates.Month + strconv.Itoa(t.Day()) + w.Dates.Day
 }
 
 // Parts prints a distribution (age bands, education buckets) as clauses joined with "；"
 // (35岁及以下6人，占9.1%；36—45岁13人，占19.7%), leaving out parts whose count is missing or zero.
-func Parts(ps []analytics.Part, unit string) string {
+func (w *Words) Parts(ps []analytics.Part, unit string) string {
 	var out []string
 	for _, p := range ps {
 		if p.Count.Current.OK && p.Count.Current.V == 0 {
 			continue // published summaries list the groups that have members
 		}
-		if c := PartClause("", p, unit); c != "" {
+		if c := w.PartClause("", p, unit); c != "" {
 			out = append(out, c)
 		}
 	}
-	return strings.Join(out, "；")
+	return strings.Join(out, w.Punctuation.Semicolon)
 }
 
 // Change prints the change of a count versus the previous term: 比上届增加10人, 比上届减少2人,
 // 与上届持平; "" unless both terms have the figure.
-func Change(f analytics.Figure, unit string) string {
-	return direction(f, "比上届增加", "比上届减少", unit, Num)
+func (w *Words) Change(f analytics.Figure, unit string) string {
+	return w.direction(f, w.Counts.Up, w.Counts.Down, w.Counts.Same, unit, Num)
 }
 
 // PP prints the change of a share in percentage points, always with one decimal: 比上届提高3.3个百分点,
 // 比上届下降1.0个百分点, 与上届持平; "" unless both terms have the share.
-func PP(f analytics.Figure) string {
-	return direction(f, "比上届提高", "比上届下降", "个百分点", tenths)
+func (w *Words) PP(f analytics.Figure) string {
+	return w.direction(f, w.Points.Up, w.Points.Down, w.Counts.Same, w.Points.Unit, tenths)
 }
 
 // Moved prints the change of a share without naming the previous term, for a clause that follows a
 // Change: 提高3.3个百分点, 下降1.0个百分点, 持平.
-func Moved(f analytics.Figure) string {
-	return strings.TrimPrefix(direction(f, "提高", "下降", "个百分点", tenths), "与上届")
+func (w *Words) Moved(f analytics.Figure) string {
+	return w.direction(f, w.Points.MovedUp, w.Points.MovedDown, w.Points.MovedSame, w.Points.Unit, tenths)
 }
 
 // Years prints the change of an age in years, with one decimal: 比上届下降0.7岁, 比上届增大1.2岁 (an age
 // grows; it is not 提高), 与上届持平.
-func Years(f analytics.Figure) string {
-	return direction(f, "比上届增大", "比上届下降", "岁", tenths)
+func (w *Words) Years(f analytics.Figure) string {
+	return w.direction(f, w.Ages.Up, w.Ages.Down, w.Counts.Same, w.Figures.YearsOld, tenths)
 }
 
 // Flat reports whether a figure is the same as last term as a draft prints it (both terms known, the
@@ -300,7 +312,7 @@ func Flat(f analytics.Figure) bool {
 	return d.OK && !math.IsNaN(d.V) && math.Round(d.V*10) == 0
 }
 
-func direction(f analytics.Figure, up, down, unit string, format func(float64) string) string {
+func (w *Words) direction(f analytics.Figure, up, down, same, unit string, format func(float64) string) string {
 	d := f.Change()
 	if !d.OK || math.IsNaN(d.V) {
 		return ""
@@ -312,38 +324,38 @@ func direction(f analytics.Figure, up, down, unit string, format func(float64) s
 	case r < 0:
 		return down + format(-r) + unit
 	}
-	return "与上届持平"
+	return same
 }
 
-// Clauses joins the non-empty clauses with "，" (the Chinese comma); all empty gives "".
-func Clauses(cs ...string) string {
-	var out []string
-	for _, c := range cs {
-		if c = strings.TrimSpace(c); c != "" {
-			out = append(out, strings.TrimRight(c, "，；。"))
-		}
-	}
-	return strings.Join(out, "，")
+// Clauses joins the non-empty clauses with the comma (，); all empty gives "".
+func (w *Words) Clauses(cs ...string) string {
+	return w.join(w.Punctuation.Comma, cs)
 }
 
-// Sentence is Clauses ended with "。"; "" when every clause is empty.
-func Sentence(cs ...string) string {
-	s := Clauses(cs...)
+// Sentence is Clauses ended with the full stop (。); "" when every clause is empty.
+func (w *Words) Sentence(cs ...string) string {
+	s := w.Clauses(cs...)
 	if s == "" {
 		return ""
 	}
-	return s + "。"
+	return s + w.Punctuation.FullStop
 }
 
-// Semis joins the non-empty groups of clauses with "；".
-func Semis(gs ...string) string {
+// Semis joins the non-empty groups of clauses with the semicolon (；).
+func (w *Words) Semis(gs ...string) string {
+	return w.join(w.Punctuation.Semicolon, gs)
+}
+
+// join joins the non-empty parts with sep, each without the comma, semicolon or full stop it ends with.
+func (w *Words) join(sep string, parts []string) string {
+	ends := w.Punctuation.Comma + w.Punctuation.Semicolon + w.Punctuation.FullStop
 	var out []string
-	for _, g := range gs {
-		if g = strings.TrimSpace(g); g != "" {
-			out = append(out, strings.TrimRight(g, "，；。"))
+	for _, c := range parts {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, strings.TrimRight(c, ends))
 		}
 	}
-	return strings.Join(out, "；")
+	return strings.Join(out, sep)
 }
 
 // Prefix puts p before s when s is not empty: Prefix("其中，", "") is "".
@@ -363,7 +375,7 @@ func Wrap(l, s, r string) string {
 }
 
 // List joins items the Chinese way: 甲, 甲和乙, 甲、乙和丙. Empty items are skipped.
-func List(items ...string) string {
+func (w *Words) List(items ...string) string {
 	var xs []string
 	for _, it := range items {
 		if it != "" {
@@ -376,27 +388,25 @@ func List(items ...string) string {
 	case 1:
 		return xs[0]
 	}
-	return strings.Join(xs[:len(xs)-1], "、") + "和" + xs[len(xs)-1]
+	return strings.Join(xs[:len(xs)-1], w.Punctuation.Enumeration) + w.Punctuation.And + xs[len(xs)-1]
 }
-
-var digits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
 
 // Chinese writes n (0 ≤ n < 10000) in Chinese numerals as used in headings and 届次: 1 一, 10 十,
 // 12 十二, 20 二十, 105 一百零五. Other numbers are written with Arabic digits.
-func Chinese(n int) string {
+func (w *Words) Chinese(n int) string {
 	if n < 0 || n >= 10000 {
 		return strconv.Itoa(n)
 	}
+	digits, units := w.Numerals.Digits, w.Numerals.Places
 	if n < 10 {
 		return digits[n]
 	}
 	if n < 20 {
 		if n == 10 {
-			return "十"
+			return units[1]
 		}
-		return "十" + digits[n%10]
+		return units[1] + digits[n%10]
 	}
-	units := []string{"", "十", "百", "千"}
 	var b strings.Builder
 	s := strconv.Itoa(n)
 	zero := false
@@ -408,7 +418,7 @@ func Chinese(n int) string {
 			continue
 		}
 		if zero && b.Len() > 0 {
-			b.WriteString("零")
+			b.WriteString(digits[0])
 		}
 		zero = false
 		b.WriteString(digits[d] + units[pos])
@@ -417,11 +427,11 @@ func Chinese(n int) string {
 }
 
 // Term writes 届次: Term(10) is 第十届; "" for 0 (not collected).
-func Term(n int) string {
+func (w *Words) Term(n int) string {
 	if n <= 0 {
 		return ""
 	}
-	return "第" + Chinese(n) + "届"
+	return w.Numerals.TermBefore + w.Chinese(n) + w.Numerals.TermAfter
 }
 
 // Known reports whether a value has a figure.
@@ -453,16 +463,16 @@ func Seq(n int) []int {
 
 // Compare prints a figure's previous value in brackets after the current one: （上届为28.8%），
 // for shares and rates when the previous term has the figure; "" otherwise.
-func Compare(f analytics.Figure) string {
+func (w *Words) Compare(f analytics.Figure) string {
 	if !f.Current.OK || !f.Previous.OK {
 		return ""
 	}
-	return "上届为" + Pct(f.Previous)
+	return w.Figures.Previous + Pct(f.Previous)
 }
 
 // TurnoutOf prints "甲村（85.0%）" for a unit and its turnout.
-func TurnoutOf(u analytics.UnitRate) string {
-	return u.Unit + "（" + Pct(analytics.Known(u.Turnout)) + "）"
+func (w *Words) TurnoutOf(u analytics.UnitRate) string {
+	return u.Unit + w.Punctuation.Open + Pct(analytics.Known(u.Turnout)) + w.Punctuation.Close
 }
 
 // HasFigures reports whether a structure has any people counted, so that a template can leave a
@@ -471,12 +481,12 @@ func HasFigures(s analytics.Structure) bool { return s.Total.Current.OK && s.Tot
 
 // FirstRound prints whether an election succeeded at the first round: 一次选举成功, 未能一次选举成功,
 // or "" when not collected.
-func FirstRound(ok *bool) string {
+func (w *Words) FirstRound(ok *bool) string {
 	switch {
 	case ok == nil:
 		return ""
 	case *ok:
-		return "一次选举成功"
+		return w.Rounds.Yes
 	}
-	return "未能一次选举成功"
+	return w.Rounds.No
 }

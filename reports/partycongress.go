@@ -85,7 +85,7 @@ func NewPartyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongress
 	for i := range p.Bodies {
 		b := &p.Bodies[i]
 		noun := partyNouns[b.Body]
-		v.Bodies = append(v.Bodies, PartyCongressSection{Number: "（" + Chinese(i+1) + "）", Title: noun + "选举情况",
+		v.Bodies = append(v.Bodies, PartyCongressSection{Number: "（" + builtinWords.Chinese(i+1) + "）", Title: noun + "选举情况",
 			Noun: noun, Whole: v.Whole, Level: v.Level, B: b})
 	}
 	v.Achievements, v.Problems = []Stated{}, violations(p.Checks, v.Whole, v.Level)

@@ -25,6 +25,7 @@ import (
 type Renderer struct {
 	t     *template.Template
 	plain *template.Template // the same templates without Markdown escaping, for plain text (Finding)
+	words *Words             // the folder's words.toml over the built-in words
 }
 
 // TemplateError is a template that does not parse or fails while executing; File and Line say where
@@ -68,8 +69,8 @@ var LevelTemplates = map[analytics.Level]string{
 // NewRenderer parses every *.tmpl in fsys (nil: the built-in templates) once, with the phrasing helpers
 // and missingkey=error, and checks that each level's template is there. A shared file of the built-in
 // templates that fsys lacks (findings.md.tmpl in a folder exported before it existed) is taken from
-// the built-in ones. What every action prints is escaped as Markdown text (see escapeActions): only
-// the templates' own text is Markdown markup.
+// the built-in ones, and its words.toml is read over the built-in words (readWords). What every action
+// prints is escaped as Markdown text (see escapeActions): only the templates' own text is Markdown markup.
 func NewRenderer(fsys fs.FS) (*Renderer, error) {
 	if fsys == nil {
 		fsys = templates.FS
@@ -96,8 +97,13 @@ func NewRenderer(fsys fs.FS) (*Renderer, error) {
 			names = append(names, name)
 		}
 	}
+	words, err := readWords(fsys, builtinWords)
+	if err != nil {
+		return nil, err
+	}
+	funcs := words.Funcs()
 	parse := func() (*template.Template, error) {
-		root := template.New("").Funcs(Funcs).Funcs(template.FuncMap{escapeFunc: escapeMarkdown}).Option("missingkey=error")
+		root := template.New("").Funcs(funcs).Funcs(template.FuncMap{escapeFunc: escapeMarkdown}).Option("missingkey=error")
 		for _, name := range names {
 			b, err := fs.ReadFile(from[name], name)
 			if err != nil {
@@ -123,7 +129,7 @@ func NewRenderer(fsys fs.FS) (*Renderer, error) {
 			return nil, fmt.Errorf("%w %s（模板目录中应有 unit.md.tmpl、township.md.tmpl 和 county.md.tmpl）", ErrMissingTemplate, name)
 		}
 	}
-	return &Renderer{t: root, plain: plain}, nil
+	return &Renderer{t: root, plain: plain, words: words}, nil
 }
 
 // Finding words f as plain text with the template finding.<kind> (through "finding"), for a report of

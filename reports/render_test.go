@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -315,7 +316,7 @@ func TestEveryHelperIsDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name := range Funcs {
+	for name := range builtinWords.Funcs() {
 		if !regexp.MustCompile(`//.*\b` + name + `\b`).Match(doc) {
 			t.Errorf("helper %s is not documented in templates/doc.go", name)
 		}
@@ -410,6 +411,60 @@ func TestEveryFindingKindIsWorded(t *testing.T) {
 		text, err := Builtin().Finding(f, "全县", analytics.LevelCounty)
 		if err != nil || text == "" {
 			t.Errorf("finding %s worded %q, %v", kind, text, err)
+		}
+	}
+}
+
+// TestFolderWords: a template folder's words.toml rewords what the helpers print around figures (the
+// drafts' wording lives with the templates, not in Go); a key it leaves out keeps the built-in word, and
+// a misspelt key or an incomplete list of numerals is an error that names the file.
+func TestFolderWords(t *testing.T) {
+	folder := func(words string) fstest.MapFS {
+		fsys := fstest.MapFS{}
+		names, err := fs.Glob(templates.FS, "*.tmpl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range names {
+			b, err := fs.ReadFile(templates.FS, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys[n] = &fstest.MapFile{Data: b}
+		}
+		if words != "" {
+			fsys[WordsFile] = &fstest.MapFile{Data: []byte(words)}
+		}
+		return fsys
+	}
+	r, err := NewRenderer(folder("[change]\nup = \"较上届增加\"\n[points]\nmoved_up = \"上升\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(render(t, r, countyFixture(), Config{}, Hans, "md"))
+	for _, w := range []string{"女性9人，较上届增加2人，占比27.3%，上升7.9个百分点。", "中共党员28人，占84.8%，比上届提高9.8个百分点。"} {
+		if !strings.Contains(md, w) {
+			t.Errorf("draft with the folder's words lacks %q:\n%s", w, md)
+		}
+	}
+	if strings.Contains(md, "比上届增加") {
+		t.Error("the folder's words.toml did not replace 比上届增加")
+	}
+	same, err := NewRenderer(folder(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := render(t, same, countyFixture(), Config{}, Hans, "md"), render(t, Builtin(), countyFixture(), Config{}, Hans, "md"); !bytes.Equal(got, want) {
+		t.Error("a folder without words.toml does not read as the built-in templates")
+	}
+	for words, want := range map[string]string{
+		"[change]\nupp = \"较上届增加\"\n":    "change.upp",
+		"[numerals]\ndigits = [\"零\"]\n": "digits",
+		"[change\n":                      WordsFile,
+	} {
+		_, err := NewRenderer(folder(words))
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), WordsFile) {
+			t.Errorf("words %q: error %v, want one naming %s and %s", words, err, WordsFile, want)
 		}
 	}
 }

@@ -260,7 +260,7 @@ func overview(s *analytics.Summary, whole string) []Section {
 	addBody(analytics.CountyDeputies)
 	addBody(analytics.TownshipDeputies)
 	for i := range out {
-		out[i].Number = "（" + Chinese(i+1) + "）"
+		out[i].Number = "（" + builtinWords.Chinese(i+1) + "）"
 	}
 	return out
 }

@@ -82,7 +82,10 @@
 // "finding.<kind>" of findings.md.tmpl that words each one; "findings" numbers a list （一）（二）….
 // A department rewords a finding by redefining its block in its own folder.
 //
-// # Helpers (reports.Funcs)
+// # Helpers (reports.Words.Funcs)
+//
+// The words the helpers put around figures (punctuation, 占, 岁, 比上届增加, Chinese numerals, dates)
+// are in words.toml, which a folder may carry too: a key it leaves out keeps the built-in word.
 //
 //	num 28.75 → 28.8             pct V → 28.8%              count V "人" → 19人 (a zero part prints nothing: part, some, parts)
 //	countOf "女性" V "人" → 女性19人   share V → 占28.8%       part "女性" P "人" → 女性19人，占28.8%
@@ -113,9 +116,9 @@ package templates
 import "embed"
 
 // FS holds the built-in templates: unit.md.tmpl, township.md.tmpl, county.md.tmpl, renda.md.tmpl
-// and the shared blocks in sections.md.tmpl and findings.md.tmpl.
+// and the shared blocks in sections.md.tmpl and findings.md.tmpl, and the helpers' words in words.toml.
 //
-//go:embed *.tmpl
+//go:embed *.tmpl words.toml
 var FS embed.FS
 
 // ExampleConfig is the commented report.toml written by `electsum report init`.

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"electsum"
+	"electsum/reports"
 	"electsum/templates"
 )
 
@@ -40,6 +41,7 @@ func runTemplates(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	names = append(names, reports.WordsFile)
 	if !*force {
 		var exist []string
 		for _, n := range names {
@@ -62,6 +64,6 @@ func runTemplates(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintln(e.stdout, p)
 	}
-	fmt.Fprintf(e.stdout, "已导出 %d 个模板；数据字段和函数见 go doc electsum/templates。使用: electsum report --templates %s …\n", len(names), dir)
+	fmt.Fprintf(e.stdout, "已导出 %d 个文件（模板和措辞 words.toml）；数据字段和函数见 go doc electsum/templates。使用: electsum report --templates %s …\n", len(names), dir)
 	return nil
 }
