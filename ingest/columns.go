@@ -113,8 +113,8 @@ type Derived struct {
 	From    string   // the columns it is computed from, for the notice
 }
 
-// DerivedColumns are the figures a results sheet is known to carry beside its counts.
-var DerivedColumns = []Derived{
+// derivedColumns are the figures a results sheet is known to carry beside its counts.
+var derivedColumns = []Derived{
 	{Header: "参选率", Aliases: []string{"投票率", "参选比例", "参选率(%)", "参选率%"}, English: []string{"turnout", "turnout rate", "voter turnout", "turnout %", "participation rate"}, From: "参加投票人数和登记选民数"},
 	{Header: "差额比例", Aliases: []string{"差额率", "差额选举比例"}, English: []string{"competition ratio"}, From: "候选人数和应选职数"},
 }

@@ -26,7 +26,7 @@ var migrations embed.FS
 const DefaultDB = "electsum.duckdb"
 
 // SchemaVersion is the schema this release writes; databases with an older version are migrated on Open.
-var SchemaVersion = len(migrationNames(migrations))
+func SchemaVersion() int { return len(migrationNames(migrations)) }
 
 // ErrNewerSchema means the database was written by a newer electsum than this one.
 var ErrNewerSchema = errors.New("database schema is newer than this electsum")

@@ -31,8 +31,8 @@ func TestOpenMigratesOnceAndReopens(t *testing.T) {
 	if err := db.QueryRow(`SELECT count(*), max(version) FROM schema_version`).Scan(&n, &v); err != nil {
 		t.Fatal(err)
 	}
-	if n != SchemaVersion || v != SchemaVersion {
-		t.Fatalf("schema_version has %d rows, max %d; want %d", n, v, SchemaVersion)
+	if n != SchemaVersion() || v != SchemaVersion() {
+		t.Fatalf("schema_version has %d rows, max %d; want %d", n, v, SchemaVersion())
 	}
 }
 

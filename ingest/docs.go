@@ -30,7 +30,7 @@ func ColumnsMarkdown() string {
 	}
 	b.WriteString("英文表头不分大小写，不计空格和标点，单数复数都可以(`Registered Voters`、`registered voter`)。\n\n")
 	b.WriteString("由其他列算出的数字不是填报项：表中如有下列列，导入时忽略并给出提示(`derived_column`)，从不存入数据库，electsum 按原始数字自己计算：\n\n")
-	for _, d := range DerivedColumns {
+	for _, d := range derivedColumns {
 		fmt.Fprintf(&b, "- %s(也可写作 %s；`%s`)：由%s算出\n", d.Header, strings.Join(d.Aliases, "、"), strings.Join(d.English, "`, `"), d.From)
 	}
 	return strings.TrimSuffix(b.String(), "\n")

@@ -120,7 +120,7 @@ func TestHeaderAliasesUnambiguous(t *testing.T) {
 			}
 		}
 	}
-	for _, d := range DerivedColumns {
+	for _, d := range derivedColumns {
 		for _, k := range headerKeys(append([]string{d.Header}, d.Aliases...), d.English) {
 			claim(k, "derived "+d.Header, d.Header)
 		}

@@ -181,8 +181,8 @@ func otherNumber(k string) string {
 // derivedByKey finds a derived figure (参选率) by its folded header.
 var derivedByKey = func() map[string]*Derived {
 	m := map[string]*Derived{}
-	for i := range DerivedColumns {
-		d := &DerivedColumns[i]
+	for i := range derivedColumns {
+		d := &derivedColumns[i]
 		for _, k := range headerKeys(append([]string{d.Header}, d.Aliases...), d.English) {
 			m[k] = d
 		}

@@ -205,7 +205,7 @@ func TestT2SCoversVocabulary(t *testing.T) {
 			words = append(words, k)
 		}
 	}
-	for _, d := range DerivedColumns {
+	for _, d := range derivedColumns {
 		words = append(append(words, d.Header), d.Aliases...)
 	}
 	words = append(words, guideSheetNames...)

@@ -152,7 +152,7 @@ func charts(v *View, conv func(string) string) map[string]string {
 }
 
 // ChartNames are the charts of the HTML draft, in the order the page shows them.
-var ChartNames = []string{"age", "education", "shares", "turnout"}
+func ChartNames() []string { return []string{"age", "education", "shares", "turnout"} }
 
 // Charts returns the HTML draft's charts of v by name (see ChartNames) as inline SVG in Simplified
 // Chinese, so that other pages (electsum serve's 统计) show the same charts as the draft. A chart with

@@ -115,4 +115,4 @@ func fullWidthBrackets(label string) string {
 
 // ExampleConfig is the commented report.toml that `electsum report init` writes; it parses to a
 // working Config.
-func ExampleConfig() []byte { return templates.ExampleConfig }
+func ExampleConfig() []byte { return templates.ExampleConfig() }

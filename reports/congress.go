@@ -14,8 +14,10 @@ import (
 // CongressTemplate is the file name of the people's congress draft's template (人大换届选举工作总结).
 const CongressTemplate = "renda.md.tmpl"
 
-// CongressAnnexSheets are the sheets of the people's congress annex workbook, listed under 附件.
-var CongressAnnexSheets = []string{"选民登记统计表", "选区情况统计表", "代表构成统计表", "与上届对比表", "当选代表名册"}
+// congressAnnexSheets are the sheets of the people's congress annex workbook, listed under 附件.
+func congressAnnexSheets() []string {
+	return []string{"选民登记统计表", "选区情况统计表", "代表构成统计表", "与上届对比表", "当选代表名册"}
+}
 
 // CongressView is the data the people's congress template receives (documented in package templates):
 // the model, the report.toml Config, and the words of the place. The fields shared with View
@@ -92,7 +94,7 @@ func NewCongressView(c *analytics.Congress, cfg Config) *CongressView {
 	}
 	v.Achievements, v.Problems = []Stated{}, violations(c.Checks, v.Whole, v.Level)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
-	v.Annex = CongressAnnexSheets
+	v.Annex = congressAnnexSheets()
 	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
 	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
 	return v

@@ -14,8 +14,10 @@ import (
 // (乡镇党代会换届选举工作总结).
 const PartyCongressTemplate = "dangdaihui.md.tmpl"
 
-// PartyCongressAnnexSheets are the sheets of the township party congress annex workbook, listed under 附件.
-var PartyCongressAnnexSheets = []string{"党代会选举情况统计表", "当选人员构成统计表", "当选人员名册"}
+// partyCongressAnnexSheets are the sheets of the township party congress annex workbook, listed under 附件.
+func partyCongressAnnexSheets() []string {
+	return []string{"党代会选举情况统计表", "当选人员构成统计表", "当选人员名册"}
+}
 
 // PartyCongressView is the data the township party congress template receives (documented in package
 // templates): the model, the report.toml Config and the words of the place. The fields shared with View
@@ -90,7 +92,7 @@ func NewPartyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongress
 	}
 	v.Achievements, v.Problems = []Stated{}, violations(p.Checks, v.Whole, v.Level)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
-	v.Annex = PartyCongressAnnexSheets
+	v.Annex = partyCongressAnnexSheets()
 	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
 	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
 	return v

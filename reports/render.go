@@ -59,8 +59,8 @@ func templateError(file string, err error) error {
 	return te
 }
 
-// LevelTemplates are the file names of each level's template.
-var LevelTemplates = map[analytics.Level]string{
+// levelTemplates are the file names of each level's template.
+var levelTemplates = map[analytics.Level]string{
 	analytics.LevelUnit:     "unit.md.tmpl",
 	analytics.LevelTownship: "township.md.tmpl",
 	analytics.LevelCounty:   "county.md.tmpl",
@@ -88,7 +88,7 @@ func NewRenderer(fsys fs.FS) (*Renderer, error) {
 		return nil, fmt.Errorf("list templates: %w", err)
 	}
 	levels := map[string]bool{}
-	for _, name := range LevelTemplates {
+	for _, name := range levelTemplates {
 		levels[name] = true
 	}
 	for _, name := range builtinNames {
@@ -124,7 +124,7 @@ func NewRenderer(fsys fs.FS) (*Renderer, error) {
 		return nil, err
 	}
 	escapeActions(root)
-	for _, name := range LevelTemplates {
+	for _, name := range levelTemplates {
 		if root.Lookup(name) == nil {
 			return nil, fmt.Errorf("%w %s（模板目录中应有 unit.md.tmpl、township.md.tmpl 和 county.md.tmpl）", ErrMissingTemplate, name)
 		}
@@ -156,7 +156,7 @@ func Builtin() *Renderer { return builtin }
 
 // execute runs the level's template into Markdown text in Simplified Chinese.
 func (r *Renderer) execute(v *View) (string, error) {
-	name, ok := LevelTemplates[v.Level]
+	name, ok := levelTemplates[v.Level]
 	if !ok {
 		return "", fmt.Errorf("报告级别 %q 无效（应为 unit、township 或 county）", v.Level)
 	}

@@ -57,8 +57,11 @@ type Section struct {
 // Placeholder marks text the author must still write.
 func Placeholder(what string) string { return "【待补充：" + what + "】" }
 
-// AnnexSheets are the sheets of the annex workbook, listed under 附件.
-var AnnexSheets = []string{"选举基本情况统计表", "村“两委”成员结构统计表", "与上届对比表", "当选人员名册", "数据核对"}
+// annexSheets are the sheets of the annex workbook, listed under 附件 (a new slice each time: a view
+// owns its list).
+func annexSheets() []string {
+	return []string{"选举基本情况统计表", "村“两委”成员结构统计表", "与上届对比表", "当选人员名册", "数据核对"}
+}
 
 // NewView prepares the template data for s. Analytics has cross-checked s already (the one 数据核对):
 // figures that cannot be right are missing from it, and its findings and inconsistencies go to the notes.
@@ -85,7 +88,7 @@ func NewView(s *analytics.Summary, cfg Config) *View {
 	v.Plans = cfg.Plans
 	v.Achievements = stated(s, analytics.SectionAchievement, v.Whole, v.Level)
 	v.Problems = stated(s, analytics.SectionProblem, v.Whole, v.Level)
-	v.Annex = AnnexSheets
+	v.Annex = annexSheets()
 	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
 	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
 	v.DataChecks = stated(s, analytics.SectionDataCheck, v.Whole, v.Level)

@@ -121,7 +121,8 @@ import "embed"
 //go:embed *.tmpl words.toml
 var FS embed.FS
 
-// ExampleConfig is the commented report.toml written by `electsum report init`.
-//
 //go:embed report.toml
-var ExampleConfig []byte
+var exampleConfig string
+
+// ExampleConfig is the commented report.toml written by `electsum report init` (a new copy each time).
+func ExampleConfig() []byte { return []byte(exampleConfig) }

@@ -24,14 +24,17 @@ const (
 )
 
 // Formats lists every Format, in the order help text shows them.
-var Formats = []Format{FormatTable, FormatCSV, FormatJSON, FormatXLSX, FormatParquet, FormatArrow}
+func Formats() []Format {
+	return []Format{FormatTable, FormatCSV, FormatJSON, FormatXLSX, FormatParquet, FormatArrow}
+}
 
 // FormatError is a format name electsum does not know.
 type FormatError struct{ Name string }
 
 func (e *FormatError) Error() string {
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
+	formats := Formats()
+	names := make([]string, len(formats))
+	for i, f := range formats {
 		names[i] = string(f)
 	}
 	return fmt.Sprintf("不认识的输出格式 %q, 可用: %s", e.Name, strings.Join(names, ", "))

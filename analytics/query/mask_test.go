@@ -123,7 +123,7 @@ func TestOpenRefusesIDNumberAsNumber(t *testing.T) {
 func TestWriteMasked(t *testing.T) {
 	db := openReadOnly(t, fixture(t))
 	q := "SELECT CAST(id_number AS BIGINT) AS id_number, person_key, name FROM members WHERE id_number IS NOT NULL"
-	for _, f := range query.Formats {
+	for _, f := range query.Formats() {
 		rows, err := query.Open(context.Background(), db, q)
 		if err != nil {
 			t.Fatal(err)

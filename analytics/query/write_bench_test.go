@@ -28,7 +28,7 @@ func bigTable(n int) *Table {
 
 func BenchmarkWrite100k(b *testing.B) {
 	t := bigTable(100_000)
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		b.Run(string(f), func(b *testing.B) {
 			for b.Loop() {
 				if err := Write(io.Discard, t.Reader(), f, WriteOptions{}); err != nil {

@@ -209,7 +209,7 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request) {
 	data["Tables"] = statsTables(sum)
 	svgs := reports.Charts(reports.NewView(sum, cfg))
 	var charts []chart
-	for _, name := range reports.ChartNames {
+	for _, name := range reports.ChartNames() {
 		if svgs[name] != "" {
 			charts = append(charts, chart{Name: name, SVG: template.HTML(svgs[name])})
 		}
