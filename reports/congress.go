@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"time"
 
@@ -13,11 +14,6 @@ import (
 
 // CongressTemplate is the file name of the people's congress draft's template (人大换届选举工作总结).
 const CongressTemplate = "renda.md.tmpl"
-
-// congressAnnexSheets are the sheets of the people's congress annex workbook, listed under 附件.
-func congressAnnexSheets() []string {
-	return []string{"选民登记统计表", "选区情况统计表", "代表构成统计表", "与上届对比表", "当选代表名册"}
-}
 
 // CongressView is the data the people's congress template receives (documented in package templates):
 // the model, the report.toml Config, and the words of the place. The fields shared with View
@@ -62,8 +58,18 @@ type CongressSection struct {
 	Compared bool `json:"compared"`
 }
 
-// NewCongressView prepares the template data for c.
+// NewCongressView prepares the template data for c in the built-in words (Renderer.CongressView: a
+// folder's words).
 func NewCongressView(c *analytics.Congress, cfg Config) *CongressView {
+	return builtinWords.congressView(c, cfg)
+}
+
+// CongressView prepares the template data for c in r's words (its folder's words.toml).
+func (r *Renderer) CongressView(c *analytics.Congress, cfg Config) *CongressView {
+	return r.words.congressView(c, cfg)
+}
+
+func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 	v := &CongressView{Congress: c, Config: cfg, Level: c.Level, Year: c.Year}
 	v.Place = c.Scope.Township
 	if v.Place == "" {
@@ -72,31 +78,22 @@ func NewCongressView(c *analytics.Congress, cfg Config) *CongressView {
 	if v.Place == "" && len(c.Roster) > 0 {
 		v.Place = c.Roster[0].County
 	}
-	suffix := placeSuffix(v.Place, v.Level)
-	v.Self, v.Whole = "我"+suffix, "全"+suffix
-	v.What = "县乡两级人大"
+	v.Self, v.Whole = w.selfWhole(v.Place, v.Level)
+	v.What = w.Drafts.Congress["both"]
 	if len(c.Levels) == 1 {
 		v.What = string(c.Levels[0].Body)
 	}
-	v.Title = cfg.Title
-	if v.Title == "" {
-		v.Title = fmt.Sprintf("%s%d年%s换届选举工作总结", v.Place, c.Year, v.What)
-	}
-	v.Period = period(firstNonEmpty(cfg.Start, c.FirstDate), firstNonEmpty(cfg.End, c.LastDate))
+	v.Title = w.title(cfg, v.Place, c.Year, v.What)
+	v.Period = w.period(firstNonEmpty(cfg.Start, c.FirstDate), firstNonEmpty(cfg.End, c.LastDate))
 	for i := range c.Levels {
 		l := &c.Levels[i]
-		short := "县级"
-		if l.Body == analytics.TownshipDeputies {
-			short = "乡级"
-		}
-		v.Levels = append(v.Levels, CongressSection{Number: "（" + builtinWords.Chinese(i+1) + "）", Title: string(l.Body) + "选举情况",
-			Short: short, Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
+		v.Levels = append(v.Levels, CongressSection{Number: w.number(i), Title: fill(w.Drafts.Election, "{what}", string(l.Body)),
+			Short: w.Drafts.Congress[string(l.Body)], Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
 	}
 	v.Achievements, v.Problems = []Stated{}, violations(c.Checks, v.Whole, v.Level)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
-	v.Annex = congressAnnexSheets()
-	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
-	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
+	v.Annex = slices.Clone(w.Drafts.Annex.Congress)
+	v.Organ, v.Date = w.signature(cfg)
 	return v
 }
 

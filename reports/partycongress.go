@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"time"
 
@@ -13,11 +14,6 @@ import (
 // PartyCongressTemplate is the file name of the township party congress draft's template
 // (乡镇党代会换届选举工作总结).
 const PartyCongressTemplate = "dangdaihui.md.tmpl"
-
-// partyCongressAnnexSheets are the sheets of the township party congress annex workbook, listed under 附件.
-func partyCongressAnnexSheets() []string {
-	return []string{"党代会选举情况统计表", "当选人员构成统计表", "当选人员名册"}
-}
 
 // PartyCongressView is the data the township party congress template receives (documented in package
 // templates): the model, the report.toml Config and the words of the place. The fields shared with View
@@ -59,42 +55,40 @@ type PartyCongressSection struct {
 	B      *analytics.PartyCongressBody `json:"body"`
 }
 
-// partyNouns name those each body elects, as the drafts say them.
-var partyNouns = map[analytics.Body]string{
-	analytics.TownshipPartyCommittee: "党委委员",
-	analytics.TownshipDiscipline:     "纪委委员",
-	analytics.Delegates:              "出席上级党代会代表",
+// NewPartyCongressView prepares the template data for p in the built-in words
+// (Renderer.PartyCongressView: a folder's words).
+func NewPartyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongressView {
+	return builtinWords.partyCongressView(p, cfg)
 }
 
-// NewPartyCongressView prepares the template data for p.
-func NewPartyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongressView {
+// PartyCongressView prepares the template data for p in r's words (its folder's words.toml).
+func (r *Renderer) PartyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongressView {
+	return r.words.partyCongressView(p, cfg)
+}
+
+func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongressView {
 	v := &PartyCongressView{PartyCongress: p, Config: cfg, Level: p.Level, Year: p.Year}
 	v.Place = firstNonEmpty(p.Scope.Township, p.Scope.County)
 	if v.Place == "" && len(p.Meetings) > 0 {
 		v.Place = p.Meetings[0].County
 	}
-	suffix := placeSuffix(v.Place, v.Level)
-	v.Self, v.Whole = "我"+suffix, "全"+suffix
-	v.Title = cfg.Title
-	if v.Title == "" {
-		what := "乡镇党代会"
-		if v.Level == analytics.LevelTownship {
-			what = "党代会"
-		}
-		v.Title = fmt.Sprintf("%s%d年%s换届选举工作总结", v.Place, p.Year, what)
+	v.Self, v.Whole = w.selfWhole(v.Place, v.Level)
+	what := w.Drafts.PartyCongress["county"]
+	if v.Level == analytics.LevelTownship {
+		what = w.Drafts.PartyCongress["township"]
 	}
-	v.Period = period(firstNonEmpty(cfg.Start, p.FirstDate), firstNonEmpty(cfg.End, p.LastDate))
+	v.Title = w.title(cfg, v.Place, p.Year, what)
+	v.Period = w.period(firstNonEmpty(cfg.Start, p.FirstDate), firstNonEmpty(cfg.End, p.LastDate))
 	for i := range p.Bodies {
 		b := &p.Bodies[i]
-		noun := partyNouns[b.Body]
-		v.Bodies = append(v.Bodies, PartyCongressSection{Number: "（" + builtinWords.Chinese(i+1) + "）", Title: noun + "选举情况",
+		noun := w.Drafts.PartyCongress[string(b.Body)]
+		v.Bodies = append(v.Bodies, PartyCongressSection{Number: w.number(i), Title: fill(w.Drafts.Election, "{what}", noun),
 			Noun: noun, Whole: v.Whole, Level: v.Level, B: b})
 	}
 	v.Achievements, v.Problems = []Stated{}, violations(p.Checks, v.Whole, v.Level)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
-	v.Annex = partyCongressAnnexSheets()
-	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
-	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
+	v.Annex = slices.Clone(w.Drafts.Annex.PartyCongress)
+	v.Organ, v.Date = w.signature(cfg)
 	return v
 }
 

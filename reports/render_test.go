@@ -450,6 +450,30 @@ func TestFolderWords(t *testing.T) {
 	if strings.Contains(md, "比上届增加") {
 		t.Error("the folder's words.toml did not replace 比上届增加")
 	}
+	// The frame's words (sections, 落款, titles) are the folder's too when its renderer builds the view,
+	// and a map the folder gives in part keeps the other built-in entries.
+	r, err = NewRenderer(folder("[drafts]\nplaceholder = \"【请补充：{what}】\"\ntitle = \"{place}{year}年{what}换届工作总结\"\n" +
+		"[drafts.sections]\n\"村民委员会\" = \"村委会选举结果\"\n[drafts.party_congress]\ncounty = \"党代会\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := r.Markdown(&b, r.View(countyFixture(), Config{}), Hans); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"# 示例县2024年村“两委”换届工作总结\n", "（二）村委会选举结果", "（一）村党组织换届选举结果", "【请补充：发文机关】"} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("draft with the folder's frame words lacks %q:\n%s", w, b.String())
+		}
+	}
+	p := r.PartyCongressView(&analytics.PartyCongress{Level: analytics.LevelCounty, Year: 2024, Scope: analytics.Scope{County: "示例县", Year: 2024},
+		Bodies: []analytics.PartyCongressBody{{Body: analytics.TownshipDiscipline}}}, Config{})
+	if p.Title != "示例县2024年党代会换届工作总结" || p.Bodies[0].Noun != "纪委委员" || p.Bodies[0].Title != "纪委委员选举情况" {
+		t.Errorf("party congress view in the folder's words: %q, %q, %q", p.Title, p.Bodies[0].Noun, p.Bodies[0].Title)
+	}
+	if NewView(countyFixture(), Config{}).Overview[1].Title != "村民委员会换届选举结果" {
+		t.Error("a folder's words changed the built-in words")
+	}
 	same, err := NewRenderer(folder(""))
 	if err != nil {
 		t.Fatal(err)

@@ -1,10 +1,12 @@
 package reports
 
 import (
-	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"electsum"
 	"electsum/analytics"
 )
 
@@ -54,33 +56,50 @@ type Section struct {
 	Level  analytics.Level          `json:"level"`          // the report's level, as View.Level
 }
 
-// Placeholder marks text the author must still write.
-func Placeholder(what string) string { return "【待补充：" + what + "】" }
+// Placeholder marks text the author must still write, in the built-in words (【待补充：日期】).
+func Placeholder(what string) string { return builtinWords.placeholder(what) }
 
-// annexSheets are the sheets of the annex workbook, listed under 附件 (a new slice each time: a view
-// owns its list).
-func annexSheets() []string {
-	return []string{"选举基本情况统计表", "村“两委”成员结构统计表", "与上届对比表", "当选人员名册", "数据核对"}
+func (w *Words) placeholder(what string) string { return fill(w.Drafts.Placeholder, "{what}", what) }
+
+// title is the draft's title: report.toml's, else the words' for place, year and what it is about.
+func (w *Words) title(cfg Config, place string, year int, what string) string {
+	return firstNonEmpty(cfg.Title, fill(w.Drafts.Title, "{place}", place, "{year}", strconv.Itoa(year), "{what}", what))
 }
 
-// NewView prepares the template data for s. Analytics has cross-checked s already (the one 数据核对):
-// figures that cannot be right are missing from it, and its findings and inconsistencies go to the notes.
-func NewView(s *analytics.Summary, cfg Config) *View {
+// selfWhole are 我县 and 全县 for place, a report of level.
+func (w *Words) selfWhole(place string, level analytics.Level) (string, string) {
+	suffix := w.placeSuffix(place, level)
+	return fill(w.Drafts.Self, "{suffix}", suffix), fill(w.Drafts.Whole, "{suffix}", suffix)
+}
+
+// signature is the 落款: report.toml's organ and date, else placeholders.
+func (w *Words) signature(cfg Config) (organ, date string) {
+	return firstNonEmpty(cfg.Organ, w.placeholder(w.Drafts.Organ)), firstNonEmpty(cfg.Date, w.placeholder(w.Drafts.Date))
+}
+
+// number numbers the i-th part (from 0) of 一、基本情况: （一）.
+func (w *Words) number(i int) string { return fill(w.Drafts.Number, "{n}", w.Chinese(i+1)) }
+
+// NewView prepares the template data for s in the built-in words (Renderer.View: a folder's words).
+// Analytics has cross-checked s already (the one 数据核对): figures that cannot be right are missing
+// from it, and its findings and inconsistencies go to the notes.
+func NewView(s *analytics.Summary, cfg Config) *View { return builtinWords.view(s, cfg) }
+
+// View prepares the template data for s in r's words (its folder's words.toml), as NewView.
+func (r *Renderer) View(s *analytics.Summary, cfg Config) *View { return r.words.view(s, cfg) }
+
+func (w *Words) view(s *analytics.Summary, cfg Config) *View {
 	v := &View{Summary: s, Config: cfg, Level: s.Level, Year: s.Year}
 	if v.Level == analytics.LevelAll {
 		v.Level = analytics.LevelCounty
 	}
-	v.Place = placeName(s)
-	suffix := placeSuffix(v.Place, v.Level)
-	v.Self, v.Whole = "我"+suffix, "全"+suffix
-	v.Kind = kindOf(s)
-	v.Title = cfg.Title
-	if v.Title == "" {
-		v.Title = fmt.Sprintf("%s%d年%s换届选举工作总结", v.Place, s.Year, twoCommitteesWord(v.Kind))
-	}
-	v.Period = period(firstNonEmpty(cfg.Start, s.FirstDate), firstNonEmpty(cfg.End, s.LastDate))
-	v.UnitsText = unitsText(s, v.Kind)
-	v.Overview = overview(s, v.Whole)
+	v.Place = w.placeName(s)
+	v.Self, v.Whole = w.selfWhole(v.Place, v.Level)
+	v.Kind = w.kindOf(s)
+	v.Title = w.title(cfg, v.Place, s.Year, fill(w.Drafts.TwoCommittees, "{kind}", v.Kind))
+	v.Period = w.period(firstNonEmpty(cfg.Start, s.FirstDate), firstNonEmpty(cfg.End, s.LastDate))
+	v.UnitsText = w.unitsText(s, v.Kind)
+	v.Overview = w.overview(s, v.Whole)
 	for i := range v.Overview {
 		v.Overview[i].Level = v.Level
 	}
@@ -88,9 +107,8 @@ func NewView(s *analytics.Summary, cfg Config) *View {
 	v.Plans = cfg.Plans
 	v.Achievements = stated(s, analytics.SectionAchievement, v.Whole, v.Level)
 	v.Problems = stated(s, analytics.SectionProblem, v.Whole, v.Level)
-	v.Annex = annexSheets()
-	v.Organ = firstNonEmpty(cfg.Organ, Placeholder("发文机关"))
-	v.Date = firstNonEmpty(cfg.Date, Placeholder("日期"))
+	v.Annex = slices.Clone(w.Drafts.Annex.Village)
+	v.Organ, v.Date = w.signature(cfg)
 	v.DataChecks = stated(s, analytics.SectionDataCheck, v.Whole, v.Level)
 	v.Notices = []analytics.Check{}
 	for _, ch := range s.Checks {
@@ -122,7 +140,7 @@ func firstNonEmpty(xs ...string) string {
 }
 
 // placeName is the name the report is about: the unit, the township or the county of the scope.
-func placeName(s *analytics.Summary) string {
+func (w *Words) placeName(s *analytics.Summary) string {
 	switch {
 	case s.Scope.Unit != "":
 		return s.Scope.Unit
@@ -133,71 +151,64 @@ func placeName(s *analytics.Summary) string {
 	case len(s.Counties) == 1 && s.Counties[0] != "":
 		return s.Counties[0]
 	}
-	return "本地"
+	return w.Drafts.Nowhere
 }
 
 // placeSuffix is the administrative word a place name ends with (县, 区, 镇, 乡, 街道, 村, 社区), for
 // 我县/全县; a name with none falls back to the level's word.
-func placeSuffix(name string, level analytics.Level) string {
-	for _, w := range []string{"街道", "社区", "自治县", "县", "区", "市", "旗", "镇", "乡", "村"} {
-		if strings.HasSuffix(name, w) {
-			if w == "自治县" {
-				return "县"
-			}
-			return w
+func (w *Words) placeSuffix(name string, level analytics.Level) string {
+	places := w.Drafts.Places
+	for _, suffix := range places.Suffixes {
+		if strings.HasSuffix(name, suffix) {
+			return firstNonEmpty(places.Called[suffix], suffix)
 		}
 	}
 	switch level {
 	case analytics.LevelUnit:
-		return "村"
+		return places.Unit
 	case analytics.LevelTownship:
-		return "镇"
+		return places.Township
 	}
-	return "县"
+	return places.County
 }
 
-func kindOf(s *analytics.Summary) string {
+// kindOf is whose “两委” s holds: 村, 社区, or both (村（社区）).
+func (w *Words) kindOf(s *analytics.Summary) string {
 	village := s.Body(analytics.PartyBranch) != nil || s.Body(analytics.VillagersCommittee) != nil || s.Body(analytics.SupervisoryCommittee) != nil
 	community := s.Body(analytics.CommunityParty) != nil || s.Body(analytics.ResidentsCommittee) != nil
 	switch {
 	case village && community:
-		return "村（社区）"
+		return w.Drafts.VillagesAndCommunities
 	case community:
-		return "社区"
+		return string(electsum.Community)
 	}
-	return "村"
+	return string(electsum.Village)
 }
 
-func twoCommitteesWord(kind string) string { return kind + "“两委”" }
-
 // period prints the election period from two dates given as YYYY-MM-DD (or already printed).
-func period(first, last string) string {
+func (w *Words) period(first, last string) string {
 	f, ferr := time.Parse("2006-01-02", first)
 	l, lerr := time.Parse("2006-01-02", last)
 	switch {
 	case ferr != nil && lerr != nil:
 		if first != "" && last != "" && first != last {
-			return first + "至" + last
+			return first + w.Dates.To + last
 		}
 		return firstNonEmpty(first, last)
 	case ferr != nil:
-		return chineseDate(l)
+		return w.date(l)
 	case lerr != nil || f.Equal(l):
-		return chineseDate(f)
+		return w.date(f)
 	}
-	end := chineseDate(l)
+	end := w.date(l)
 	if f.Year() == l.Year() {
-		end = fmt.Sprintf("%d月%d日", l.Month(), l.Day())
+		end = w.monthDay(l, "")
 	}
-	return chineseDate(f) + "至" + end
-}
-
-func chineseDate(t time.Time) string {
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
+	return w.date(f) + w.Dates.To + end
 }
 
 // unitsText counts units by kind from the bodies elected there.
-func unitsText(s *analytics.Summary, kind string) string {
+func (w *Words) unitsText(s *analytics.Summary, kind string) string {
 	units := func(bs ...analytics.Body) int {
 		n := 0
 		for _, b := range bs {
@@ -210,60 +221,51 @@ func unitsText(s *analytics.Summary, kind string) string {
 	villages := units(analytics.PartyBranch, analytics.VillagersCommittee)
 	communities := units(analytics.CommunityParty, analytics.ResidentsCommittee)
 	total := s.Units.Current
+	counted := func(n int, noun string) string { return fill(w.Drafts.Units, "{n}", strconv.Itoa(n), "{noun}", noun) }
+	village, community := string(electsum.Village), string(electsum.Community)
 	switch {
 	case villages+communities == 0 && total.OK:
-		return Count(total, "个"+kind)
+		return counted(total.Int(), kind)
 	case total.OK && villages+communities != total.Int():
-		return Count(total, "个村（社区）")
+		return counted(total.Int(), w.Drafts.VillagesAndCommunities)
 	case villages > 0 && communities > 0:
-		return fmt.Sprintf("%d个村、%d个社区", villages, communities)
+		return counted(villages, village) + w.Punctuation.Enumeration + counted(communities, community)
 	case communities > 0:
-		return fmt.Sprintf("%d个社区", communities)
+		return counted(communities, community)
 	case villages > 0:
-		return fmt.Sprintf("%d个村", villages)
+		return counted(villages, village)
 	}
 	return ""
 }
 
-var sectionTitles = map[analytics.Body]string{
-	analytics.PartyBranch:            "村党组织换届选举结果",
-	analytics.VillagersCommittee:     "村民委员会换届选举结果",
-	analytics.SupervisoryCommittee:   "村务监督委员会选举结果",
-	analytics.CommunityParty:         "社区党组织换届选举结果",
-	analytics.ResidentsCommittee:     "居民委员会换届选举结果",
-	analytics.TownshipPartyCommittee: "乡镇党委换届选举结果",
-	analytics.CountyDeputies:         "县级人大代表选举结果",
-	analytics.TownshipDeputies:       "乡级人大代表选举结果",
-}
-
 // overview orders the sections of 一、基本情况: the village bodies and their two committees, then the
 // community ones, then anything else.
-func overview(s *analytics.Summary, whole string) []Section {
+func (w *Words) overview(s *analytics.Summary, whole string) []Section {
 	var out []Section
 	addBody := func(b analytics.Body) {
 		if bs := s.Body(b); bs != nil {
-			out = append(out, Section{Title: sectionTitles[b], Whole: whole, Noun: UnitNoun(b), Body: bs, Head: HeadTitle(b)})
+			out = append(out, Section{Title: w.Drafts.Sections[string(b)], Whole: whole, Noun: UnitNoun(b), Body: bs, Head: HeadTitle(b)})
 		}
 	}
 	addTwo := func(kind string) {
 		for i := range s.TwoCommittees {
 			if t := &s.TwoCommittees[i]; t.Kind == kind {
-				out = append(out, Section{Title: kind + "“两委”交叉任职和“一肩挑”情况", Whole: whole, Noun: kind, Two: t})
+				out = append(out, Section{Title: fill(w.Drafts.TwoCommitteesSection, "{kind}", kind), Whole: whole, Noun: kind, Two: t})
 			}
 		}
 	}
 	addBody(analytics.PartyBranch)
 	addBody(analytics.VillagersCommittee)
 	addBody(analytics.SupervisoryCommittee)
-	addTwo("村")
+	addTwo(string(electsum.Village))
 	addBody(analytics.CommunityParty)
 	addBody(analytics.ResidentsCommittee)
-	addTwo("社区")
+	addTwo(string(electsum.Community))
 	addBody(analytics.TownshipPartyCommittee)
 	addBody(analytics.CountyDeputies)
 	addBody(analytics.TownshipDeputies)
 	for i := range out {
-		out[i].Number = "（" + builtinWords.Chinese(i+1) + "）"
+		out[i].Number = w.number(i)
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 
@@ -73,6 +74,41 @@ type Words struct {
 		Day   string `toml:"day"`
 		To    string `toml:"to"`
 	} `toml:"dates"`
+	Drafts struct {
+		Title                  string `toml:"title"`
+		TwoCommittees          string `toml:"two_committees"`
+		Self                   string `toml:"self"`
+		Whole                  string `toml:"whole"`
+		Nowhere                string `toml:"nowhere"`
+		Placeholder            string `toml:"placeholder"`
+		Organ                  string `toml:"organ"`
+		Date                   string `toml:"date"`
+		Number                 string `toml:"number"`
+		Units                  string `toml:"units"`
+		VillagesAndCommunities string `toml:"villages_and_communities"`
+		Election               string `toml:"election"`
+		TwoCommitteesSection   string `toml:"two_committees_section"`
+		Places                 struct {
+			Suffixes []string          `toml:"suffixes"`
+			Called   map[string]string `toml:"called"`
+			Unit     string            `toml:"unit"`
+			Township string            `toml:"township"`
+			County   string            `toml:"county"`
+		} `toml:"places"`
+		Sections      map[string]string `toml:"sections"`
+		Congress      map[string]string `toml:"congress"`
+		PartyCongress map[string]string `toml:"party_congress"`
+		Annex         struct {
+			Village       []string `toml:"village"`
+			Congress      []string `toml:"congress"`
+			PartyCongress []string `toml:"party_congress"`
+		} `toml:"annex"`
+	} `toml:"drafts"`
+}
+
+// fill puts the data into a pattern of words.toml: fill("（{n}）", "{n}", "一") is （一）.
+func fill(pattern string, names ...string) string {
+	return strings.NewReplacer(names...).Replace(pattern)
 }
 
 // builtinWords are the built-in templates' words; parsing them cannot fail once the tests pass.
@@ -87,16 +123,18 @@ var builtinWords = func() *Words {
 // readWords reads fsys's words.toml over base (nil: none, the file must then give every word). A
 // folder without the file gets base.
 func readWords(fsys fs.FS, base *Words) (*Words, error) {
-	w := &Words{}
-	if base != nil {
-		*w = *base
-	}
 	b, err := fs.ReadFile(fsys, WordsFile)
 	if errors.Is(err, fs.ErrNotExist) && base != nil {
-		return w, nil
+		return base, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", WordsFile, err)
+	}
+	w := &Words{}
+	if base != nil {
+		*w = *base
+		// The decoder would write into base's maps; merged adds base's entries afterwards.
+		w.Drafts.Places.Called, w.Drafts.Sections, w.Drafts.Congress, w.Drafts.PartyCongress = nil, nil, nil, nil
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(b)).Decode(w)
 	if err != nil {
@@ -105,8 +143,28 @@ func readWords(fsys fs.FS, base *Words) (*Words, error) {
 	if keys := md.Undecoded(); len(keys) > 0 {
 		return nil, fmt.Errorf("%s 中有未知的项 %s（可用的项见 electsum templates export 导出的 %s）", WordsFile, keys[0], WordsFile)
 	}
+	// A folder's map replaces the built-in one as a whole; keep the built-in entries it leaves out.
+	w.Drafts.Places.Called = merged(base, w.Drafts.Places.Called, func(b *Words) map[string]string { return b.Drafts.Places.Called })
+	w.Drafts.Sections = merged(base, w.Drafts.Sections, func(b *Words) map[string]string { return b.Drafts.Sections })
+	w.Drafts.Congress = merged(base, w.Drafts.Congress, func(b *Words) map[string]string { return b.Drafts.Congress })
+	w.Drafts.PartyCongress = merged(base, w.Drafts.PartyCongress, func(b *Words) map[string]string { return b.Drafts.PartyCongress })
 	if len(w.Numerals.Digits) != 10 || len(w.Numerals.Places) != 4 {
 		return nil, fmt.Errorf("%s 的 numerals：digits 应有 10 个（零到九），places 应有 4 个（个、十、百、千位）", WordsFile)
 	}
 	return w, nil
+}
+
+// merged is m with the entries of base's map (of) that m lacks.
+func merged(base *Words, m map[string]string, of func(*Words) map[string]string) map[string]string {
+	if base == nil {
+		return m
+	}
+	out := map[string]string{}
+	for k, v := range of(base) {
+		out[k] = v
+	}
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }

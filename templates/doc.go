@@ -85,7 +85,9 @@
 // # Helpers (reports.Words.Funcs)
 //
 // The words the helpers put around figures (punctuation, 占, 岁, 比上届增加, Chinese numerals, dates)
-// are in words.toml, which a folder may carry too: a key it leaves out keeps the built-in word.
+// and the words of the drafts' frame that the view carries (.Title, .Self, .Whole, .UnitsText, the
+// sections' .Number and .Title, .Annex, the 落款 placeholders: its [drafts] tables) are in words.toml,
+// which a folder may carry too: a key it leaves out keeps the built-in word.
 //
 //	num 28.75 → 28.8             pct V → 28.8%              count V "人" → 19人 (a zero part prints nothing: part, some, parts)
 //	countOf "女性" V "人" → 女性19人   share V → 占28.8%       part "女性" P "人" → 女性19人，占28.8%

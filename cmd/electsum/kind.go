@@ -100,7 +100,7 @@ func writeCongressReports(ctx context.Context, o reportOptions, db *sql.DB, outp
 	}
 	var paths []string
 	for _, m := range models {
-		v := reports.NewCongressView(m, cfg)
+		v := r.CongressView(m, cfg)
 		ps, err := writeDraft(o, output, v, v.Place, func(w io.Writer, script reports.Script) error { return r.CongressHTML(w, v, script) },
 			func(w io.Writer) error { return reports.CongressJSON(w, v) }, r)
 		paths = append(paths, ps...)
@@ -159,7 +159,7 @@ func writePartyCongressReports(ctx context.Context, o reportOptions, db *sql.DB,
 	}
 	var paths []string
 	for _, m := range models {
-		v := reports.NewPartyCongressView(m, cfg)
+		v := r.PartyCongressView(m, cfg)
 		ps, err := writeDraft(o, output, v, v.Place, func(w io.Writer, script reports.Script) error { return r.PartyCongressHTML(w, v, script) },
 			func(w io.Writer) error { return reports.CongressJSON(w, v) }, r)
 		paths = append(paths, ps...)

@@ -197,7 +197,7 @@ func writeVillageReports(ctx context.Context, o reportOptions, db *sql.DB, outpu
 		if err != nil {
 			return paths, err
 		}
-		v := reports.NewView(s, cfg)
+		v := r.View(s, cfg)
 		if o.level != "" {
 			v.Level = o.level
 		}
