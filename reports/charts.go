@@ -28,7 +28,7 @@ type series struct {
 // barChart draws horizontal bars, two per row when any previous value is known. Values are
 // percentages (unit "%") or counts; rows without a current value are left out. It returns "" when
 // there is nothing to draw.
-func barChart(title, unit string, rows []series, conv func(string) string) string {
+func (w *Words) barChart(title, unit string, rows []series, conv func(string) string) string {
 	var rs []series
 	hasPrev := false
 	max := 0.0
@@ -97,10 +97,10 @@ func barChart(title, unit string, rows []series, conv func(string) string) strin
 	}
 	ly := height - 14
 	fmt.Fprintf(&b, `<rect x="%d" y="%d" width="12" height="12" fill="%s"/><text x="%d" y="%d" font-size="12">%s</text>`,
-		labelW, ly-10, colorCurrent, labelW+16, ly, esc("本届"))
+		labelW, ly-10, colorCurrent, labelW+16, ly, esc(w.Charts.Current))
 	if hasPrev {
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="12" height="12" fill="%s"/><text x="%d" y="%d" font-size="12">%s</text>`,
-			labelW+70, ly-10, colorPrevious, labelW+86, ly, esc("上届"))
+			labelW+70, ly-10, colorPrevious, labelW+86, ly, esc(w.Charts.Previous))
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
@@ -119,21 +119,25 @@ func partSeries(ps []analytics.Part) []series {
 func charts(v *View, conv func(string) string) map[string]string {
 	out := map[string]string{}
 	s := v.Summary
+	w := v.words
+	if w == nil {
+		w = builtinWords
+	}
 	if body, set, st, ok := s.Subject(); ok {
-		label := string(body) + "成员"
+		who := fill(w.Charts.Members, "{body}", string(body))
 		if set == analytics.SetTwoCommittees {
-			label = string(body) + "“两委”成员"
+			who = fill(w.Charts.TwoCommittees, "{body}", string(body))
 		}
-		out["age"] = barChart(label+"年龄结构（%）", "%", partSeries(st.AgeBands), conv)
-		out["education"] = barChart(label+"文化程度（%）", "%", partSeries(st.Education), conv)
+		out["age"] = w.barChart(fill(w.Charts.Age, "{who}", who), "%", partSeries(st.AgeBands), conv)
+		out["education"] = w.barChart(fill(w.Charts.Education, "{who}", who), "%", partSeries(st.Education), conv)
 	}
 	var shares []series
 	for _, bs := range s.Bodies {
 		shares = append(shares,
-			series{Label: string(bs.Body) + "女性", Current: bs.Members.Women.Share.Current, Previous: bs.Members.Women.Share.Previous},
-			series{Label: string(bs.Body) + "党员", Current: bs.Members.PartyMembers.Share.Current, Previous: bs.Members.PartyMembers.Share.Previous})
+			series{Label: fill(w.Charts.Women, "{body}", string(bs.Body)), Current: bs.Members.Women.Share.Current, Previous: bs.Members.Women.Share.Previous},
+			series{Label: fill(w.Charts.PartyMembers, "{body}", string(bs.Body)), Current: bs.Members.PartyMembers.Share.Current, Previous: bs.Members.PartyMembers.Share.Previous})
 	}
-	out["shares"] = barChart("女性和党员占比（%）", "%", shares, conv)
+	out["shares"] = w.barChart(w.Charts.Shares, "%", shares, conv)
 	var turnout []series
 	for _, br := range s.Breakdown {
 		for _, bs := range br.Bodies {
@@ -143,11 +147,11 @@ func charts(v *View, conv func(string) string) map[string]string {
 			}
 		}
 	}
-	title := "各乡镇（街道）参选率（%）"
+	title := w.Charts.TurnoutTownships
 	if v.Level == analytics.LevelTownship {
-		title = "各村（社区）参选率（%）"
+		title = w.Charts.TurnoutUnits
 	}
-	out["turnout"] = barChart(title, "%", turnout, conv)
+	out["turnout"] = w.barChart(title, "%", turnout, conv)
 	return out
 }
 

@@ -453,7 +453,8 @@ func TestFolderWords(t *testing.T) {
 	// The frame's words (sections, 落款, titles) are the folder's too when its renderer builds the view,
 	// and a map the folder gives in part keeps the other built-in entries.
 	r, err = NewRenderer(folder("[drafts]\nplaceholder = \"【请补充：{what}】\"\ntitle = \"{place}{year}年{what}换届工作总结\"\n" +
-		"[drafts.sections]\n\"村民委员会\" = \"村委会选举结果\"\n[drafts.party_congress]\ncounty = \"党代会\"\n"))
+		"[drafts.sections]\n\"村民委员会\" = \"村委会选举结果\"\n[drafts.party_congress]\ncounty = \"党代会\"\n" +
+		"[charts]\ncurrent = \"本次\"\nshares = \"女性和党员比例（%）\"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -465,6 +466,18 @@ func TestFolderWords(t *testing.T) {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("draft with the folder's frame words lacks %q:\n%s", w, b.String())
 		}
+	}
+	// The charts too (the HTML draft's and electsum serve's 统计).
+	svg := Charts(r.View(countyFixture(), Config{}))["shares"]
+	if !strings.Contains(svg, "本次") || !strings.Contains(svg, "女性和党员比例（%）") || strings.Contains(svg, "本届") {
+		t.Errorf("shares chart in the folder's words: %s", svg)
+	}
+	var page bytes.Buffer
+	if err := r.HTML(&page, r.View(countyFixture(), Config{}), Hans); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), "本次") {
+		t.Error("the HTML draft's charts lack the folder's legend 本次")
 	}
 	p := r.PartyCongressView(&analytics.PartyCongress{Level: analytics.LevelCounty, Year: 2024, Scope: analytics.Scope{County: "示例县", Year: 2024},
 		Bodies: []analytics.PartyCongressBody{{Body: analytics.TownshipDiscipline}}}, Config{})

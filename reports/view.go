@@ -40,7 +40,8 @@ type View struct {
 	// Notices are the data warnings (checks of Severity 提示), for the 数据核对 notes.
 	Notices []analytics.Check `json:"notices"`
 
-	html bool // set while rendering for HTML, so that Chart emits placeholders
+	html  bool   // set while rendering for HTML, so that Chart emits placeholders
+	words *Words // the words the view was built with, for its charts
 }
 
 // Section is one numbered part of 一、基本情况: either one body's election (Body set) or the
@@ -89,7 +90,7 @@ func NewView(s *analytics.Summary, cfg Config) *View { return builtinWords.view(
 func (r *Renderer) View(s *analytics.Summary, cfg Config) *View { return r.words.view(s, cfg) }
 
 func (w *Words) view(s *analytics.Summary, cfg Config) *View {
-	v := &View{Summary: s, Config: cfg, Level: s.Level, Year: s.Year}
+	v := &View{Summary: s, Config: cfg, Level: s.Level, Year: s.Year, words: w}
 	if v.Level == analytics.LevelAll {
 		v.Level = analytics.LevelCounty
 	}

@@ -104,6 +104,19 @@ type Words struct {
 			PartyCongress []string `toml:"party_congress"`
 		} `toml:"annex"`
 	} `toml:"drafts"`
+	Charts struct {
+		Current          string `toml:"current"`
+		Previous         string `toml:"previous"`
+		Members          string `toml:"members"`
+		TwoCommittees    string `toml:"two_committees"`
+		Age              string `toml:"age"`
+		Education        string `toml:"education"`
+		Women            string `toml:"women"`
+		PartyMembers     string `toml:"party_members"`
+		Shares           string `toml:"shares"`
+		TurnoutTownships string `toml:"turnout_townships"`
+		TurnoutUnits     string `toml:"turnout_units"`
+	} `toml:"charts"`
 }
 
 // fill puts the data into a pattern of words.toml: fill("（{n}）", "{n}", "一") is （一）.

@@ -86,7 +86,8 @@
 //
 // The words the helpers put around figures (punctuation, 占, 岁, 比上届增加, Chinese numerals, dates)
 // and the words of the drafts' frame that the view carries (.Title, .Self, .Whole, .UnitsText, the
-// sections' .Number and .Title, .Annex, the 落款 placeholders: its [drafts] tables) are in words.toml,
+// sections' .Number and .Title, .Annex, the 落款 placeholders: its [drafts] tables) and the charts'
+// titles and legend ([charts]) are in words.toml,
 // which a folder may carry too: a key it leaves out keeps the built-in word.
 //
 //	num 28.75 → 28.8             pct V → 28.8%              count V "人" → 19人 (a zero part prints nothing: part, some, parts)
