@@ -293,6 +293,9 @@ func sharePart(label string, cur, prev counts, name, of string) Part {
 	p := Part{Label: label}
 	p.Count.Current, p.Share.Current = one(cur)
 	p.Count.Previous, p.Share.Previous = one(prev)
+	if d, ok := cur.get(of); ok && p.Count.Current.OK {
+		p.Base = count(d) // so that a template can tell 均为… (every one of Base) from a count
+	}
 	return p
 }
 

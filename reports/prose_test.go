@@ -134,3 +134,86 @@ func TestPartyCongressHantKeepsQuotedNames(t *testing.T) {
 		t.Errorf("Traditional draft lacks 刘丽（委員）得贊成票40張:\n%s", b.String())
 	}
 }
+
+// TestCongressKindsSayNoZero pins the rule "no zero clauses" on the people's congress and township party
+// congress drafts: a count that is zero is never printed as a clause (经批准剔除0名, 0个选区一次选足,
+// 1次选举…，占100.0%), a share's 百分点 is never printed without its group (在…代表中，比上届下降25.0个百分点),
+// and women or 非中共党员 nobody is among are said as a negative.
+func TestCongressKindsSayNoZero(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	county := analytics.Scope{Year: 2024}
+	township := county
+	township.Township = demoWorld(true).Townships[0].Name
+	for _, tc := range []struct {
+		name      string
+		scope     analytics.Scope
+		party     func(*analytics.PartyCongress)
+		congress  func(*analytics.Congress)
+		want, not []string
+	}{
+		{name: "nobody excused", scope: township, party: func(p *analytics.PartyCongress) {
+			p.Bodies[0].Excused = fig(0, 2)
+			p.Bodies[0].Due, p.Bodies[0].Present = fig(120, 118), fig(110, 113)
+		}, want: []string{"应到会代表120名，实到会代表110名"}, not: []string{"剔除0名"}},
+		{name: "quorum met by the one election", scope: township, party: func(p *analytics.PartyCongress) {
+			p.Bodies[0].QuorumMet = part("达到五分之四", 1, 1, 1, 1)
+			p.Bodies[0].QuorumMet.Base = v(1)
+		}, want: []string{"。有选举权的到会人数超过应到会人数（除批准剔除）的五分之四。"}, not: []string{"1次选举", "五分之四，占100.0%"}},
+		{name: "quorum met by every election", scope: county, party: func(p *analytics.PartyCongress) {
+			p.Bodies[0].QuorumMet = part("达到五分之四", 3, 3, 3, 3)
+			p.Bodies[0].QuorumMet.Base = v(3)
+		}, want: []string{"各次选举有选举权的到会人数均超过应到会人数（除批准剔除）的五分之四。"}, not: []string{"3次选举", "五分之四，占100.0%"}},
+		{name: "quorum met by some", scope: county, party: func(p *analytics.PartyCongress) {
+			p.Bodies[0].QuorumMet = part("达到五分之四", 2, 3, 3, 3)
+			p.Bodies[0].QuorumMet.Base = v(3)
+		}, want: []string{"2次选举有选举权的到会人数超过应到会人数（除批准剔除）的五分之四，占66.7%。"}},
+		{name: "quorum met by none", scope: county, party: func(p *analytics.PartyCongress) {
+			p.Bodies[0].QuorumMet = part("达到五分之四", 0, 3, 3, 3)
+			p.Bodies[0].QuorumMet.Base = v(3)
+		}, want: []string{"各次选举有选举权的到会人数均未超过应到会人数（除批准剔除）的五分之四。"}, not: []string{"0次选举"}},
+		{name: "no woman on the 纪委", scope: township, party: func(p *analytics.PartyCongress) {
+			m := &p.Bodies[1].Members
+			m.Total = fig(3, 3)
+			m.Women, m.College = part("女", 0, 3, 1, 3), part("大专及以上", 0, 3, 2, 3)
+		}, want: []string{"在新当选的3名纪委委员中，没有女性，比上届减少1名；"}, not: []string{"女性0名", "中，比上届", "；比上届", "大专及以上文化程度的0名"}},
+		{name: "no woman deputy, none before", scope: township, congress: func(c *analytics.Congress) {
+			d := &c.Levels[0].Deputies
+			d.Total = fig(5, 4)
+			d.Women = part("女性", 0, 5, 0, 4)
+		}, want: []string{"在新当选的5名县级人大代表中，与上届一样没有女性代表；"}, not: []string{"女性0名", "女性代表所占比例与上届持平"}},
+		{name: "no woman nor cadre deputy", scope: township, congress: func(c *analytics.Congress) {
+			d := &c.Levels[0].Deputies
+			d.Total = fig(5, 4)
+			d.Women, d.NonParty = part("女性", 0, 5, 1, 4), part("非中共党员", 0, 5, 1, 4)
+			d.Categories[3] = part("干部", 0, 5, 2, 4)
+		}, want: []string{"在新当选的5名县级人大代表中，没有女性代表，比上届减少1名；没有非中共党员代表，比上届减少1名；"},
+			not: []string{"中，比上届", "；比上届", "党政领导干部代表0名"}},
+		{name: "no 选区 filled at the first round", scope: township, congress: func(c *analytics.Congress) {
+			r := c.Levels[0].Rounds
+			r[0], r[1] = part("一次选足", 0, 3, none, 0), part("另行选举", 3, 3, none, 0)
+		}, want: []string{"3个选区经另行选举选足，占100.0%。"}, not: []string{"0个选区"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var md string
+			if tc.party != nil {
+				p := summarizePartyCongress(t, db, tc.scope)
+				tc.party(p)
+				md = string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md"))
+			} else {
+				c := summarizeCongress(t, db, tc.scope)
+				tc.congress(c)
+				md = string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(md, w) {
+					t.Errorf("draft lacks %q:\n%s", w, md)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(md, n) {
+					t.Errorf("draft has %q", n)
+				}
+			}
+		})
+	}
+}
