@@ -8,8 +8,9 @@ import (
 
 // Severities of a Check.
 const (
-	SeverityViolation = "违规" // a legal check failed
-	SeverityNotice    = "提示" // a data warning from ingest
+	SeverityViolation = "违规"   // a legal check failed
+	SeverityNotice    = "提示"   // a data warning from ingest
+	SeverityDataError = "数据错误" // the data contradict themselves (vote_checks): to be corrected, not a finding
 )
 
 // Rule codes of the legal checks, the same in v_checks.
@@ -20,7 +21,19 @@ const (
 	RulePartyQuorum    = "party_quorum"
 	RulePartyCandidate = "party_candidate_majority"
 	RulePartyMargin    = "party_candidate_margin"
+	// RuleVotesOverBallots is the data check of vote_checks (06_v_checks.sql): a person's 得票数 above
+	// the 有效票数 (else 参加投票人数) of their election, wherever the two rows came from.
+	RuleVotesOverBallots = "votes_gt_valid_ballots"
 )
+
+// severityOf is the severity of a v_checks or congress_checks rule: every one is a legal check but
+// the data check RuleVotesOverBallots.
+func severityOf(rule string) string {
+	if rule == RuleVotesOverBallots {
+		return SeverityDataError
+	}
+	return SeverityViolation
+}
 
 // checkOrder places a rule in the report: group 0 the elections' own figures (turnout or quorum
 // before the margin of the same election, by within), 1 the elected members' votes, 2 the committees.
@@ -53,12 +66,13 @@ func loadChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
 	defer rows.Close()
 	var rs []checkRow
 	for rows.Next() {
-		r := checkRow{Check: Check{Severity: SeverityViolation}}
+		var r checkRow
 		var body string
 		if err := rows.Scan(&r.Rule, &r.Citation, &r.County, &r.Township, &r.Unit, &r.Year, &body,
 			&r.name, &r.position, &r.Message); err != nil {
 			return nil, fmt.Errorf("read the legal checks: %w", err)
 		}
+		r.Severity = severityOf(r.Rule)
 		r.Body = Body(body)
 		if r.name != "" {
 			r.Quoted = []string{r.name}

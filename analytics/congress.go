@@ -495,11 +495,12 @@ func scopeChecks(ctx context.Context, conn querier, name, what string, s Scope) 
 	defer rows.Close()
 	out := []Check{}
 	for rows.Next() {
-		c := Check{Severity: SeverityViolation}
+		var c Check
 		var body, name string
 		if err := rows.Scan(&c.Rule, &c.Citation, &c.County, &c.Township, &c.Unit, &c.Year, &body, &name, &c.Message); err != nil {
 			return nil, fmt.Errorf("read %s: %w", what, err)
 		}
+		c.Severity = severityOf(c.Rule)
 		c.Body = Body(body)
 		if name != "" {
 			c.Quoted = []string{name}

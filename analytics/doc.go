@@ -84,6 +84,10 @@
 //   - party_quorum: a party body's 实到 ≤ 4/5 of 应到 (中国共产党基层组织选举工作条例).
 //   - party_candidate_majority: a party body member's 得票数 ≤ half of 实到 (同上).
 //   - party_candidate_margin: a party body's candidates < 1.2 × seats (差额不少于20%, 同上).
+//   - votes_gt_valid_ballots (Severity 数据错误, not a legal check; macro vote_checks): an elected person's
+//     得票数 above the 有效票数 of their election (参加投票人数 where 有效票数 is blank), over the whole
+//     database, so results and members from different files are compared too; the deputies' rows are
+//     in congress_checks instead. The drafts list it among the 数据核对 notes.
 //
 // # People's congress elections (SummarizeCongress; views/07_v_congress.sql; views v_congress, v_congress_checks)
 //

@@ -204,7 +204,7 @@ type UnitRef struct {
 type Check struct {
 	Rule     string `json:"rule"`     // short code, e.g. vc_turnout_majority
 	Citation string `json:"citation"` // 《中华人民共和国村民委员会组织法》第三十四条
-	Severity string `json:"severity"` // 违规 (legal check failed) or 提示 (data warning)
+	Severity string `json:"severity"` // 违规 (legal check failed), 数据错误 (the data contradict themselves) or 提示 (data warning)
 	UnitRef
 	Year    int    `json:"year"`
 	Body    Body   `json:"body,omitempty"`

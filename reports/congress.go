@@ -40,8 +40,8 @@ type CongressView struct {
 	Annex        []string `json:"annex"`
 	Organ        string   `json:"organ"`
 	Date         string   `json:"date"`
-	// DataChecks and Notices are the 数据核对 notes (View.DataChecks, View.Notices); none for congress
-	// elections yet.
+	// DataChecks and Notices are the 数据核对 notes (View.DataChecks, View.Notices): no findings yet, and
+	// the checks that are no legal failure (a 数据错误 such as 得票数 above 有效票数).
 	DataChecks []Stated          `json:"data_checks"`
 	Notices    []analytics.Check `json:"notices"`
 }
@@ -91,6 +91,7 @@ func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 			Short: w.Drafts.Congress[string(l.Body)], Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
 	}
 	v.Achievements, v.Problems = []Stated{}, violations(c.Checks, v.Whole, v.Level)
+	v.Notices = notices(c.Checks)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
 	v.Annex = slices.Clone(w.Drafts.Annex.Congress)
 	v.Organ, v.Date = w.signature(cfg)
@@ -213,4 +214,17 @@ func CongressJSON(w io.Writer, v Draft) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// notices are the checks that are no legal failure — a data error such as 得票数 above 有效票数
+// (analytics.RuleVotesOverBallots), a notice — for the 数据核对 notes: what the writer has to have
+// corrected, not a problem of the elections.
+func notices(checks []analytics.Check) []analytics.Check {
+	out := []analytics.Check{}
+	for _, ch := range checks {
+		if ch.Severity != analytics.SeverityViolation {
+			out = append(out, ch)
+		}
+	}
+	return out
 }

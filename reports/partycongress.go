@@ -39,8 +39,8 @@ type PartyCongressView struct {
 	Annex        []string `json:"annex"`
 	Organ        string   `json:"organ"`
 	Date         string   `json:"date"`
-	// DataChecks and Notices are the 数据核对 notes (View.DataChecks, View.Notices); none for party
-	// congresses yet.
+	// DataChecks and Notices are the 数据核对 notes (View.DataChecks, View.Notices): no findings yet, and
+	// the checks that are no legal failure (a 数据错误 such as 得票数 above 有效票数).
 	DataChecks []Stated          `json:"data_checks"`
 	Notices    []analytics.Check `json:"notices"`
 }
@@ -86,6 +86,7 @@ func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *Party
 			Noun: noun, Whole: v.Whole, Level: v.Level, B: b})
 	}
 	v.Achievements, v.Problems = []Stated{}, violations(p.Checks, v.Whole, v.Level)
+	v.Notices = notices(p.Checks)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
 	v.Annex = slices.Clone(w.Drafts.Annex.PartyCongress)
 	v.Organ, v.Date = w.signature(cfg)

@@ -217,3 +217,30 @@ func TestCongressKindsSayNoZero(t *testing.T) {
 		})
 	}
 }
+
+// TestVoteDataErrorsAreNotes: a 数据错误 check (得票数 above 有效票数, analytics.RuleVotesOverBallots) is a
+// 数据核对 note in the people's congress and party congress drafts, never an item of 四、存在的问题 with an
+// empty provision.
+func TestVoteDataErrorsAreNotes(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	scope := analytics.Scope{Year: 2024, Township: demoWorld(true).Townships[0].Name}
+	msg := "王五（代表）得票1895张，多于该选举的有效票1890张：得票数不能超过有效票数，请核对选举结果和当选人员"
+	ch := analytics.Check{Rule: analytics.RuleVotesOverBallots, Severity: analytics.SeverityDataError, Message: msg,
+		UnitRef: analytics.UnitRef{Township: scope.Township, Unit: "第一选区"}, Year: 2024, Quoted: []string{"王五"}}
+	c := summarizeCongress(t, db, scope)
+	c.Checks = append(c.Checks, ch)
+	p := summarizePartyCongress(t, db, scope)
+	p.Checks = append(p.Checks, ch)
+	for name, md := range map[string]string{
+		"renda":      string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md")),
+		"dangdaihui": string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md")),
+	} {
+		problems, notes, ok := strings.Cut(md, "## 数据核对")
+		if !ok || !strings.Contains(notes, msg) {
+			t.Errorf("%s: the 数据核对 notes lack the data error:\n%s", name, md)
+		}
+		if strings.Contains(problems, msg) || strings.Contains(problems, "（）") {
+			t.Errorf("%s: the data error is among the problems:\n%s", name, problems)
+		}
+	}
+}

@@ -9,6 +9,7 @@
 --                             those excused with approval (批准剔除) when given
 --   party_candidate_majority  party bodies: each elected member's votes must exceed half of voted
 --   party_candidate_margin    party bodies: candidates must exceed seats by at least 20%
+--   votes_gt_valid_ballots    every body but the deputies: a data check, see vote_checks
 -- A failed quorum filled in as 一次选举成功 is said once, in the quorum rule's message (v_turnout does
 -- not count it as one).
 -- The two quorum rules are v_turnout.quorum_met (views/02_v_turnout.sql), defined there once.
@@ -19,6 +20,25 @@
 -- in exact integer arithmetic (whole > 0).
 CREATE OR REPLACE MACRO percent_text(part, whole) AS
     printf('%.1f', sign(part) * ((2000 * abs(part) + whole) // (2 * whole)) / 10);
+
+-- vote_checks(): the one data check between the two sheets that holds database-wide: an elected
+-- person's 得票数 above the 有效票数 of their election (or, where 有效票数 is blank, above its 参加投票
+-- 人数), whatever files the two rows came from. Ingest refuses this within one file
+-- (votes_gt_valid_ballots); results and members loaded from different files (a township's two CSVs, a
+-- resubmitted results sheet with fewer ballots) meet only here. One row per person, every body;
+-- legal_checks (below) and congress_checks (07_v_congress.sql) each take their own bodies' rows. It
+-- is not a legal check: no citation, and the drafts put it among the 数据核对 notes.
+CREATE OR REPLACE MACRO vote_checks() AS TABLE
+SELECT 'votes_gt_valid_ballots' AS rule, '' AS citation,
+       m.county, m.township, m.unit, m.year, m.body, m.name, m.position, m.votes AS figure,
+       coalesce(e.valid_ballots, e.voted) AS compared_with,
+       CASE WHEN e.valid_ballots IS NOT NULL
+            THEN format('{}（{}）得票{}张，多于该选举的有效票{}张：得票数不能超过有效票数，请核对选举结果和当选人员', m.name, m.position, m.votes, e.valid_ballots)
+            ELSE format('{}（{}）得票{}张，多于该选举的参加投票人数{}人：得票数不能超过投票人数，请核对选举结果和当选人员', m.name, m.position, m.votes, e.voted) END AS message
+FROM members m
+JOIN elections e
+  ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
+WHERE m.votes IS NOT NULL AND m.votes > coalesce(e.valid_ballots, e.voted);
 
 CREATE OR REPLACE MACRO legal_checks() AS TABLE
 SELECT 'vc_turnout_majority' AS rule, '《中华人民共和国村民委员会组织法》第三十四条' AS citation,
@@ -64,7 +84,11 @@ SELECT 'vc_woman_member', '《中华人民共和国村民委员会组织法》�
 FROM members
 WHERE body = '村民委员会'
 GROUP BY county, township, unit, year, body
-HAVING count(*) FILTER (WHERE gender = '女') = 0;
+HAVING count(*) FILTER (WHERE gender = '女') = 0
+UNION ALL
+SELECT rule, citation, county, township, unit, year, body, name, position, figure, compared_with, message
+FROM vote_checks()
+WHERE body NOT IN ('县级人大代表', '乡级人大代表');
 
 -- v_checks: every legal-check failure of every year.
 CREATE OR REPLACE VIEW v_checks AS

@@ -96,6 +96,8 @@ GROUP BY body;
 --   renda_margin             直接选举的代表候选人人数应多于应选代表名额三分之一至一倍
 --   renda_deputy_majority    代表候选人获得参加投票的选民过半数的选票，始得当选 (first ballot; not
 --                            checked on a 选区 that held a 另行选举, whose later ballot the sheet lacks)
+--   votes_gt_valid_ballots   a deputy's 得票数 above the 选区's 有效票数: a data check from vote_checks
+--                            (06_v_checks.sql), not a legal one
 -- Every rule tests integers; the percentages in the messages come from percent_text (06_v_checks.sql).
 CREATE OR REPLACE MACRO congress_checks() AS TABLE
 SELECT 'renda_turnout_majority' AS rule,
@@ -122,7 +124,11 @@ FROM members m
 JOIN elections e
   ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
 WHERE m.body IN ('县级人大代表', '乡级人大代表') AND m.votes IS NOT NULL AND e.voted IS NOT NULL
-  AND e.round IS DISTINCT FROM '另行选举' AND m.votes * 2 <= e.voted;
+  AND e.round IS DISTINCT FROM '另行选举' AND m.votes * 2 <= e.voted
+UNION ALL
+SELECT rule, citation, county, township, unit, year, body, name, figure, compared_with, message
+FROM vote_checks()
+WHERE body IN ('县级人大代表', '乡级人大代表');
 
 -- v_congress_checks: every failure of every year.
 CREATE OR REPLACE VIEW v_congress_checks AS
