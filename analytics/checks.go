@@ -24,13 +24,20 @@ const (
 	// RuleVotesOverBallots is the data check of vote_checks (06_v_checks.sql): a person's 得票数 above
 	// the 有效票数 (else 参加投票人数) of their election, wherever the two rows came from.
 	RuleVotesOverBallots = "votes_gt_valid_ballots"
+	// RuleCongressRolls is the data check of congress_checks (07_v_congress.sql): a township's 乡级
+	// 选区 add up to another 选民登记 than its 县级 ones. It may have a reason (a 县级 选区 of a work
+	// unit), so it is a notice.
+	RuleCongressRolls = "renda_levels_roll"
 )
 
 // severityOf is the severity of a v_checks or congress_checks rule: every one is a legal check but
-// the data check RuleVotesOverBallots.
+// the data checks RuleVotesOverBallots and RuleCongressRolls.
 func severityOf(rule string) string {
-	if rule == RuleVotesOverBallots {
+	switch rule {
+	case RuleVotesOverBallots:
 		return SeverityDataError
+	case RuleCongressRolls:
+		return SeverityNotice
 	}
 	return SeverityViolation
 }

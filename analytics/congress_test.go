@@ -3,6 +3,9 @@ package analytics_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 
 	"electsum"
@@ -124,13 +127,20 @@ func TestCongressRecount(t *testing.T) {
 	if len(w.Congress) != len(w.Townships) {
 		t.Errorf("%d congress workbooks for %d townships", len(w.Congress), len(w.Townships))
 	}
-	// A township scope counts only its own 选区.
-	tc, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024, Township: w.Townships[0].Name}, analytics.Options{})
+	// A township scope counts only its own 选区 (of a township: a 街道 has no 乡级 ones).
+	var township string
+	for _, tw := range w.Townships {
+		if !strings.HasSuffix(tw.Name, "街道") {
+			township = tw.Name
+			break
+		}
+	}
+	tc, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024, Township: township}, analytics.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var n int
-	db.QueryRow(`SELECT count(*) FROM elections WHERE body = '乡级人大代表' AND year = 2024 AND township = ?`, w.Townships[0].Name).Scan(&n)
+	db.QueryRow(`SELECT count(*) FROM elections WHERE body = '乡级人大代表' AND year = 2024 AND township = ?`, township).Scan(&n)
 	if tc.Level != analytics.LevelTownship || tc.Levels[1].Constituencies.Current.Int() != n {
 		t.Errorf("township scope: level %s, %v 选区, want %d", tc.Level, tc.Levels[1].Constituencies.Current, n)
 	}
@@ -188,4 +198,75 @@ func TestCongressChecks(t *testing.T) {
 	if len(c.Checks) < 3 {
 		t.Errorf("checks %v", c.Checks)
 	}
+}
+
+// TestCongressRollsCheck: where a township's 乡级 选区 add up to another 总人口, 18周岁以上人口 or 登记选民
+// than its 县级 ones (elected together over the same people), congress_checks says so once for the
+// township, naming each figure that differs, as a notice (提示) rather than a legal failure; a
+// township whose 乡级 选区 leave a figure blank is not compared on it. (The generated county adds up:
+// TestCongressChecks finds no check in it.)
+func TestCongressRollsCheck(t *testing.T) {
+	db, _ := congressCounty(t)
+	ctx := context.Background()
+	var township, unit string
+	var registered int
+	if err := db.QueryRow(`SELECT township, unit, registered FROM elections WHERE body = '乡级人大代表' AND year = 2024
+		ORDER BY township, unit LIMIT 1`).Scan(&township, &unit, &registered); err != nil {
+		t.Fatal(err)
+	}
+	var countyRegistered, otherTownship string
+	if err := db.QueryRow(`SELECT sum(registered)::VARCHAR FROM elections WHERE body = '县级人大代表' AND year = 2024 AND township = ?`,
+		township).Scan(&countyRegistered); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow(`SELECT max(township) FROM elections WHERE body = '乡级人大代表' AND year = 2024`).Scan(&otherTownship); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		// 5 more registered (and 5 fewer 回户籍地参选, so the 选区 itself still adds up).
+		`UPDATE elections SET registered = registered + 5, away_home = away_home - 5 WHERE body = '乡级人大代表' AND year = 2024 AND township = ? AND unit = ?`,
+		// A blank 总人口 in another township: nothing to compare, no check.
+		`UPDATE elections SET population = NULL, registered = registered + 1 WHERE body = '乡级人大代表' AND year = 2024 AND township = ? AND unit = (
+			SELECT min(unit) FROM elections WHERE body = '乡级人大代表' AND year = 2024 AND township = ?)`,
+	} {
+		args := []any{township, unit}
+		if strings.Contains(q, "NULL") {
+			args = []any{otherTownship, otherTownship}
+		}
+		if _, err := db.Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024}, analytics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rolls []analytics.Check
+	for _, ch := range c.Checks {
+		if ch.Rule == analytics.RuleCongressRolls {
+			rolls = append(rolls, ch)
+		}
+	}
+	want := fmt.Sprintf("登记选民合计%d人，县级人大代表各选区合计%s人：同一乡镇的县、乡两级选区覆盖同一批选民，选民登记应当一致，请核对",
+		mustInt(t, countyRegistered)+5, countyRegistered)
+	if len(rolls) != 2 {
+		t.Fatalf("rolls checks %+v, want one for %s and one for %s", rolls, township, otherTownship)
+	}
+	got := map[string]analytics.Check{rolls[0].Township: rolls[0], rolls[1].Township: rolls[1]}
+	if ch := got[township]; ch.Message != want || ch.Severity != analytics.SeverityNotice || ch.Unit != "" ||
+		ch.Body != electsum.TownshipDeputies || ch.Citation != "" {
+		t.Errorf("%s: check %+v, want the notice %q", township, ch, want)
+	}
+	if ch := got[otherTownship]; strings.Contains(ch.Message, "总人口") || !strings.Contains(ch.Message, "登记选民合计") {
+		t.Errorf("%s: check %+v compares a total with a blank 总人口, or lacks 登记选民", otherTownship, ch)
+	}
+}
+
+func mustInt(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

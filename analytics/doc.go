@@ -111,7 +111,10 @@
 //   - Checks (congress_checks, cited by rule without an article number since the 选举法's numbering
 //     changed between revisions): renda_turnout_majority (选区 voted ≤ half of registered),
 //     renda_margin (候选 < 应选 × 4/3 or > 应选 × 2), renda_deputy_majority (a deputy's 得票 ≤ half of
-//     参加投票, not checked where the 选区 held a 另行选举).
+//     参加投票, not checked where the 选区 held a 另行选举). Data checks beside them (no citation): votes_gt_valid_ballots
+//     (Severity 数据错误, see vote_checks) and renda_levels_roll (Severity 提示; macro congress_rolls): a
+//     township whose 乡级 选区 add up to another 总人口, 18周岁以上人口 or 登记选民 than its 县级 ones, each
+//     compared only where every 选区 of both levels gave it.
 //
 // # Township party congress figures (SummarizePartyCongress; views/08_v_party_congress.sql)
 //

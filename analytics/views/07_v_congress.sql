@@ -89,6 +89,18 @@ WHERE body IN ('县级人大代表', '乡级人大代表') AND year = p_year
   AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
 GROUP BY body;
 
+-- congress_rolls(): per township, year and level, the 选民登记 its 选区 add up to: 总人口, 18周岁以上人口
+-- and 登记选民, each only when every 选区 of the level gave it (NULL otherwise, so that a blank is never
+-- compared as a total).
+CREATE OR REPLACE MACRO congress_rolls() AS TABLE
+SELECT county, township, year, body,
+       CASE WHEN count(population) = count(*) THEN sum(population) END AS population,
+       CASE WHEN count(adults) = count(*) THEN sum(adults) END AS adults,
+       CASE WHEN count(registered) = count(*) THEN sum(registered) END AS registered
+FROM elections
+WHERE body IN ('县级人大代表', '乡级人大代表')
+GROUP BY ALL;
+
 -- congress_checks(): the legal checks of people's congress elections, one row per failing 选区 (or
 -- elected deputy). The provisions are cited by their rule, without an article number, since the
 -- numbering of the 选举法 changed between its revisions:
@@ -96,6 +108,10 @@ GROUP BY body;
 --   renda_margin             直接选举的代表候选人人数应多于应选代表名额三分之一至一倍
 --   renda_deputy_majority    代表候选人获得参加投票的选民过半数的选票，始得当选 (first ballot; not
 --                            checked on a 选区 that held a 另行选举, whose later ballot the sheet lacks)
+--   renda_levels_roll        a data check, not a legal one (no citation): where a township holds both
+--                            levels, the 总人口, 18周岁以上人口 or 登记选民 its 乡级 选区 add up to differs
+--                            from its 县级 选区' (the two are elected together over the same people); one
+--                            row per township, under 乡级人大代表, naming each figure that differs
 --   votes_gt_valid_ballots   a deputy's 得票数 above the 选区's 有效票数: a data check from vote_checks
 --                            (06_v_checks.sql), not a legal one
 -- Every rule tests integers; the percentages in the messages come from percent_text (06_v_checks.sql).
@@ -128,7 +144,24 @@ WHERE m.body IN ('县级人大代表', '乡级人大代表') AND m.votes IS NOT 
 UNION ALL
 SELECT rule, citation, county, township, unit, year, body, name, figure, compared_with, message
 FROM vote_checks()
-WHERE body IN ('县级人大代表', '乡级人大代表');
+WHERE body IN ('县级人大代表', '乡级人大代表')
+UNION ALL
+SELECT 'renda_levels_roll', '', county, township, '', year, '乡级人大代表', NULL, t_registered, c_registered,
+       concat_ws('；',
+           CASE WHEN t_population <> c_population THEN format('各选区总人口合计{}人，县级人大代表各选区合计{}人', t_population, c_population) END,
+           CASE WHEN t_adults <> c_adults THEN format('18周岁以上人口合计{}人，县级人大代表各选区合计{}人', t_adults, c_adults) END,
+           CASE WHEN t_registered <> c_registered THEN format('登记选民合计{}人，县级人大代表各选区合计{}人', t_registered, c_registered) END)
+       || '：同一乡镇的县、乡两级选区覆盖同一批选民，选民登记应当一致，请核对'
+FROM (
+    SELECT t.county, t.township, t.year,
+           t.population AS t_population, c.population AS c_population, t.adults AS t_adults, c.adults AS c_adults,
+           t.registered AS t_registered, c.registered AS c_registered
+    FROM congress_rolls() t
+    JOIN congress_rolls() c
+      ON c.county = t.county AND c.township = t.township AND c.year = t.year AND c.body = '县级人大代表'
+    WHERE t.body = '乡级人大代表'
+)
+WHERE t_population <> c_population OR t_adults <> c_adults OR t_registered <> c_registered;
 
 -- v_congress_checks: every failure of every year.
 CREATE OR REPLACE VIEW v_congress_checks AS

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"time"
 
 	"electsum"
@@ -11,9 +13,11 @@ import (
 )
 
 // GenerateCongress adds to w the people's congress elections of its townships: for each year of the
-// config, 县级人大代表 in 2–4 选区 and 乡级人大代表 in 5–9 选区 of every township, each 选区 electing 1–3
-// deputies (选举法: 每一选区选一名至三名代表) with 1/3 to twice as many extra candidates, its 选民登记
-// adding up, and deputies of every 代表构成. Each township's rows go in w.Congress, written by
+// config, 乡级人大代表 in 5–9 选区 of every township (none in a 街道, which has no people's congress of its
+// own) and 县级人大代表 in 2–4 选区, each a run of the township's 乡级 选区 (the two levels are elected together from one 选民登记, so a township's 县级 选区
+// add up to the same 总人口, 18周岁以上人口, exclusions, 登记选民 and 参加投票 as its 乡级 ones), each 选区
+// electing 1–3 deputies (选举法: 每一选区选一名至三名代表) with 1/3 to twice as many extra candidates, its
+// 选民登记 adding up, and deputies of every 代表构成. Each township's rows go in w.Congress, written by
 // WriteWorkbooks as its own workbook (<township>人大换届.xlsx), in the township's style. It draws from
 // its own random stream, so the villages of w are the same with or without it.
 func GenerateCongress(w *World) {
@@ -24,14 +28,35 @@ func GenerateCongress(w *World) {
 		c.style.omit = []string{"method", "first_round", "wealth_leader", "graduate_official", "term"}
 		c.style.remark = false
 		for _, year := range w.Config.Years {
-			n := 2 + cg.r.IntN(3)
-			for i := 0; i < n; i++ {
+			nCounty, nTownship := 2+cg.r.IntN(3), 5+cg.r.IntN(5)
+			day := time.Date(year, time.Month(10+cg.r.IntN(2)), 1+cg.r.IntN(28), 0, 0, 0, 0, time.UTC)
+			areas := make([]voterRoll, nTownship)
+			for i := range areas {
+				areas[i] = cg.voterRoll(1200 + cg.r.IntN(1800))
+			}
+			// The 县级 选区 are runs of consecutive 乡级 ones: cut the 乡级 选区 at nCounty−1 places.
+			cuts := cg.r.Perm(nTownship - 1)[:nCounty-1]
+			slices.Sort(cuts)
+			from := 0
+			for i := 0; i < nCounty; i++ {
+				to := nTownship
+				if i < nCounty-1 {
+					to = cuts[i] + 1
+				}
+				var roll voterRoll
+				for _, a := range areas[from:to] {
+					roll.add(a)
+				}
+				from = to
 				countyNo[t.County+fmt.Sprint(year)]++
 				no := countyNo[t.County+fmt.Sprint(year)]
-				cg.constituency(c, year, electsum.CountyDeputies, fmt.Sprintf("县第%d选区", no), no, 5000+cg.r.IntN(4000))
+				cg.constituency(c, year, electsum.CountyDeputies, fmt.Sprintf("县第%d选区", no), no, roll, day)
 			}
-			for i := 1; i <= 5+cg.r.IntN(5); i++ {
-				cg.constituency(c, year, electsum.TownshipDeputies, "第"+chineseNumber(i)+"选区", i, 1200+cg.r.IntN(1800))
+			if strings.HasSuffix(t.Name, "街道") {
+				continue // a 街道 has no people's congress of its own: its people elect 县级 deputies only
+			}
+			for i, a := range areas {
+				cg.constituency(c, year, electsum.TownshipDeputies, "第"+chineseNumber(i+1)+"选区", i+1, a, day)
 			}
 		}
 		w.Congress = append(w.Congress, c)
@@ -45,32 +70,66 @@ type congressGen struct {
 
 func (g *congressGen) between(lo, hi int) int { return lo + g.r.IntN(hi-lo+1) }
 
-// constituency appends one 选区's results row and its deputies to t.
-func (g *congressGen) constituency(t *Township, year int, body electsum.Body, unit string, no, population int) {
+// voterRoll is the 选民登记 and turnout of an area: what both levels' 选区 covering it share.
+type voterRoll struct {
+	population, adults       int
+	away                     [6]int // 回户籍地, 本单位, 下落不明, 不能, 停止, 被剥夺
+	registered               int
+	women, minority, migrant int
+	voted, mobile, proxy     int
+}
+
+func (v *voterRoll) add(o voterRoll) {
+	v.population += o.population
+	v.adults += o.adults
+	for i := range v.away {
+		v.away[i] += o.away[i]
+	}
+	v.registered += o.registered
+	v.women += o.women
+	v.minority += o.minority
+	v.migrant += o.migrant
+	v.voted += o.voted
+	v.mobile += o.mobile
+	v.proxy += o.proxy
+}
+
+// voterRoll draws the 选民登记 of an area of population people, its parts adding up.
+func (g *congressGen) voterRoll(population int) voterRoll {
+	r := g.r
+	v := voterRoll{population: population}
+	v.adults = int(float64(population) * (0.76 + 0.08*r.Float64()))
+	v.away = [6]int{v.adults * g.between(10, 60) / 1000, v.adults * g.between(5, 30) / 1000, g.between(0, 8),
+		g.between(0, 3), g.between(0, 1), g.between(0, 1)}
+	v.registered = v.adults
+	for _, a := range v.away {
+		v.registered -= a
+	}
+	v.women = int(float64(v.registered) * (0.47 + 0.05*r.Float64()))
+	v.minority = int(float64(v.registered) * 0.03 * r.Float64())
+	v.migrant = int(float64(v.registered) * 0.04 * r.Float64())
+	v.voted = int(math.Round(float64(v.registered) * (0.9 + 0.09*r.Float64())))
+	v.mobile = int(float64(v.voted) * 0.05 * r.Float64())
+	v.proxy = int(float64(v.voted) * 0.04 * r.Float64())
+	return v
+}
+
+// constituency appends one 选区's results row, of voter roll v and election day d, and its deputies to t.
+func (g *congressGen) constituency(t *Township, year int, body electsum.Body, unit string, no int, v voterRoll, d time.Time) {
 	r := g.r
 	key := ingest.Key{County: t.County, Township: t.Name, Unit: unit, Year: year, Body: string(body)}
 	res := ingest.Result{Key: key}
 	c := &res.Congress
 	c.ConstituencyNo = fmt.Sprint(no)
-	adults := int(float64(population) * (0.76 + 0.08*r.Float64()))
-	away := []int{adults * g.between(10, 60) / 1000, adults * g.between(5, 30) / 1000, g.between(0, 8),
-		g.between(0, 3), g.between(0, 1), g.between(0, 1)}
-	registered := adults
-	for _, a := range away {
-		registered -= a
-	}
-	c.Population, c.Adults = ptr(population), ptr(adults)
-	c.AwayHome, c.AwayWorkplace, c.AwayMissing = ptr(away[0]), ptr(away[1]), ptr(away[2])
-	c.Incapable, c.Suspended, c.Deprived = ptr(away[3]), ptr(away[4]), ptr(away[5])
-	c.RegisteredWomen = ptr(int(float64(registered) * (0.47 + 0.05*r.Float64())))
-	c.RegisteredMinority = ptr(int(float64(registered) * 0.03 * r.Float64()))
-	c.RegisteredMigrant = ptr(int(float64(registered) * 0.04 * r.Float64()))
-	voted := int(math.Round(float64(registered) * (0.9 + 0.09*r.Float64())))
-	mobile := int(float64(voted) * 0.05 * r.Float64())
-	proxy := int(float64(voted) * 0.04 * r.Float64())
+	c.Population, c.Adults = ptr(v.population), ptr(v.adults)
+	c.AwayHome, c.AwayWorkplace, c.AwayMissing = ptr(v.away[0]), ptr(v.away[1]), ptr(v.away[2])
+	c.Incapable, c.Suspended, c.Deprived = ptr(v.away[3]), ptr(v.away[4]), ptr(v.away[5])
+	c.RegisteredWomen, c.RegisteredMinority, c.RegisteredMigrant = ptr(v.women), ptr(v.minority), ptr(v.migrant)
+	voted := v.voted
+	// Each level has its own ballot paper, so its own spoilt ones.
 	invalid := int(float64(voted) * 0.01 * r.Float64())
-	res.Registered, res.Voted = ptr(registered), ptr(voted)
-	res.MobileVotes, res.ProxyVotes, c.InPersonVotes = ptr(mobile), ptr(proxy), ptr(voted-mobile-proxy)
+	res.Registered, res.Voted = ptr(v.registered), ptr(voted)
+	res.MobileVotes, res.ProxyVotes, c.InPersonVotes = ptr(v.mobile), ptr(v.proxy), ptr(voted-v.mobile-v.proxy)
 	res.ValidBallots, res.InvalidBallots = ptr(voted-invalid), ptr(invalid)
 	seats := pick(r, []int{1, 2, 3}, []float64{0.3, 0.45, 0.25})
 	// 选举法: candidates exceed seats by a third to one times the seats.
@@ -86,7 +145,6 @@ func (g *congressGen) constituency(t *Township, year int, body electsum.Body, un
 		round, elected = "未选足", seats-1
 	}
 	res.Elected, c.Round = ptr(elected), round
-	d := time.Date(year, time.Month(10+r.IntN(2)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC)
 	res.Date = &d
 	t.Results = append(t.Results, res)
 	for i := 0; i < elected; i++ {
