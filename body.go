@@ -147,6 +147,19 @@ const (
 // Kinds returns the kinds of summary in the order electsum offers them.
 func Kinds() []Kind { return []Kind{Lianwei, Renda, Dangdaihui} }
 
+// Name is the kind as the users know it (县乡人大换届), for choices and messages; "" for an unknown kind.
+func (k Kind) Name() string {
+	switch k {
+	case Lianwei:
+		return "村(社区)“两委”换届"
+	case Renda:
+		return "县乡人大换届"
+	case Dangdaihui:
+		return "乡镇党代会换届"
+	}
+	return ""
+}
+
 // Kind is the summary b's elections belong in.
 func (b Body) Kind() Kind {
 	switch {

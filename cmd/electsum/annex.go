@@ -157,7 +157,7 @@ func demoAnnex(ctx context.Context, e *env, d *demoContext) error {
 		if err != nil {
 			return err
 		}
-		d.Outputs = append(d.Outputs, kindNames[k]+"附件统计表 — "+out)
+		d.Outputs = append(d.Outputs, k.Name()+"附件统计表 — "+out)
 	}
 	return nil
 }

@@ -15,10 +15,6 @@ import (
 	"electsum/reports/docx"
 )
 
-// kindNames are the summaries `--kind` offers, as the users know them.
-var kindNames = map[electsum.Kind]string{electsum.Lianwei: "村(社区)“两委”换届", electsum.Renda: "县乡人大换届",
-	electsum.Dangdaihui: "乡镇党代会换届"}
-
 // parseKind reads --kind: "" (from the data), lianwei, renda or dangdaihui.
 func parseKind(s string) (electsum.Kind, error) {
 	for _, k := range electsum.Kinds() {
@@ -31,7 +27,7 @@ func parseKind(s string) (electsum.Kind, error) {
 	}
 	var names []string
 	for _, k := range electsum.Kinds() {
-		names = append(names, fmt.Sprintf("%s(%s)", k, kindNames[k]))
+		names = append(names, fmt.Sprintf("%s(%s)", k, k.Name()))
 	}
 	return "", &usageError{message: fmt.Sprintf("--kind %q 无效", s), hint: "可选 " + strings.Join(names, "、")}
 }
@@ -65,9 +61,9 @@ func dataKinds(ctx context.Context, db *sql.DB, scope analytics.Scope, asked ele
 	}
 	var names []string
 	for _, k := range held {
-		names = append(names, fmt.Sprintf("%s(%s)", k, kindNames[k]))
+		names = append(names, fmt.Sprintf("%s(%s)", k, k.Name()))
 	}
-	return nil, &usageError{message: fmt.Sprintf("%d年的数据中没有%s选举", scope.Year, kindNames[asked]),
+	return nil, &usageError{message: fmt.Sprintf("%d年的数据中没有%s选举", scope.Year, asked.Name()),
 		hint: "数据中有：" + strings.Join(names, "、")}
 }
 

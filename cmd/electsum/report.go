@@ -340,9 +340,9 @@ func demoReport(ctx context.Context, e *env, d *demoContext) error {
 			if err != nil {
 				return err
 			}
-			what := "全县" + kindNames[k] + "工作总结"
+			what := "全县" + k.Name() + "工作总结"
 			if sc.Township != "" {
-				what = sc.Township + kindNames[k] + "工作总结"
+				what = sc.Township + k.Name() + "工作总结"
 			}
 			for _, p := range paths {
 				d.Outputs = append(d.Outputs, what+" — "+p)

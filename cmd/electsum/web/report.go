@@ -2,15 +2,21 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"html/template"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"electsum"
+	"electsum/analytics"
 	"electsum/reports"
 	"electsum/reports/annex"
 	"electsum/reports/docx"
@@ -32,6 +38,37 @@ var draftFormats = []struct{ Ext, Label, Type string }{
 	{"md", "Markdown", "text/markdown; charset=utf-8"},
 }
 
+// kindChoice is one kind of summary the 总结与附件 page offers, with the link that picks it.
+type kindChoice struct {
+	Kind     electsum.Kind
+	Name     string
+	Selected bool
+	Query    template.URL
+}
+
+// reportKind is the kind of summary the page drafts for f, and the kinds f's year holds: f.Kind when
+// held, else the first held (lianwei when none is, for Summarize to say there is no data). A village's
+// scope has the 两委 summary only: the people's congress and party congress summaries are drafted for a
+// township or a county.
+func (s *Server) reportKind(ctx context.Context, f scopeForm) (electsum.Kind, []electsum.Kind, error) {
+	held, err := analytics.Kinds(ctx, s.db, f.Scope)
+	if err != nil {
+		return "", nil, err
+	}
+	if f.Scope.Unit != "" {
+		held = slices.DeleteFunc(held, func(k electsum.Kind) bool { return k != electsum.Lianwei })
+	}
+	for _, k := range held {
+		if string(k) == f.Kind {
+			return k, held, nil
+		}
+	}
+	if len(held) == 0 {
+		return electsum.Lianwei, nil, nil
+	}
+	return held[0], held, nil
+}
+
 func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	data := map[string]any{"ConfigPath": s.opts.Config, "Formats": draftFormats, "Saved": r.URL.Query().Get("saved") != ""}
 	cfg, err := s.reportConfig()
@@ -40,19 +77,31 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	}
 	data["Config"] = settingsOf(cfg)
 	f, err := s.parseScope(r.Context(), r)
+	if err == nil {
+		var kind electsum.Kind
+		var held []electsum.Kind
+		if kind, held, err = s.reportKind(r.Context(), f); err == nil {
+			f.Kind = string(kind)
+			data["KindName"] = kind.Name()
+			var choices []kindChoice
+			for _, k := range held {
+				g := f
+				g.Kind = string(k)
+				choices = append(choices, kindChoice{Kind: k, Name: k.Name(), Selected: k == kind, Query: g.Query()})
+			}
+			data["Kinds"] = choices
+		}
+	}
 	if err != nil {
 		data["Error"] = err.Error()
 		data["Hint"] = pageHint(err)
-		data["Form"] = f
-		s.render(w, r, "report", "总结与附件", data)
-		return
 	}
 	data["Form"] = f
 	s.render(w, r, "report", "总结与附件", data)
 }
 
-// draft writes the draft of the scope in one format, as a download (or inline with ?inline=1, for the
-// preview).
+// draft writes the draft of the scope and kind in one format, as a download (or inline with
+// ?inline=1, for the preview).
 func (s *Server) draft(format string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		f, err := s.parseScope(r.Context(), r)
@@ -60,31 +109,52 @@ func (s *Server) draft(format string) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
-		sum, cfg, err := s.summarize(r.Context(), f)
+		kind, _, err := s.reportKind(r.Context(), f)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		v := reports.NewView(sum, cfg)
-		script, err := reports.ParseScript(f.Script)
-		if err != nil || script == "" {
-			script = reports.DetectScript(sum)
+		script, _ := reports.ParseScript(f.Script)
+		var d reports.Draft
+		var html func(io.Writer, reports.Script) error
+		var name string
+		switch kind {
+		case electsum.Renda, electsum.Dangdaihui:
+			if script == "" {
+				script = reports.Hans // as electsum report: the data's script is detected for the 两委 drafts only
+			}
+			if d, html, err = s.congressDraft(r.Context(), f, kind); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			name = d.DraftTitle()
+		default:
+			sum, cfg, err := s.summarize(r.Context(), f)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			v := reports.NewView(sum, cfg)
+			if script == "" {
+				script = reports.DetectScript(sum)
+			}
+			d, html = v, func(w io.Writer, script reports.Script) error { return reports.Builtin().HTML(w, v, script) }
+			name = fmt.Sprintf("%s%d年%s两委换届选举工作总结", v.Place, v.Year, v.Kind)
 		}
 		var buf bytes.Buffer
 		switch format {
 		case "html":
-			err = reports.Builtin().HTML(&buf, v, script)
+			err = html(&buf, script)
 		case "md":
-			err = reports.Builtin().Markdown(&buf, v, script)
+			err = reports.Builtin().DraftMarkdown(&buf, d, script)
 		case "docx":
-			err = docx.Write(&buf, reports.Builtin(), v, script)
+			err = docx.Write(&buf, reports.Builtin(), d, script)
 		}
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		name, err := v.Convert(script, fmt.Sprintf("%s%d年%s两委换届选举工作总结", v.Place, v.Year, v.Kind))
-		if err != nil {
+		if name, err = d.Convert(script, name); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -100,24 +170,77 @@ func (s *Server) draft(format string) http.HandlerFunc {
 	}
 }
 
-// annex writes the annex workbook of the scope (身份证号 masked: the page never offers them unmasked).
+// congressDraft is the people's congress (renda) or township party congress (dangdaihui) draft of f's
+// township or county, and its HTML renderer.
+func (s *Server) congressDraft(ctx context.Context, f scopeForm, kind electsum.Kind) (reports.Draft, func(io.Writer, reports.Script) error, error) {
+	cfg, err := s.reportConfig()
+	if err != nil {
+		return nil, nil, err
+	}
+	if kind == electsum.Dangdaihui {
+		p, err := analytics.SummarizePartyCongress(ctx, s.db, f.Scope, cfg.Options())
+		if err != nil {
+			return nil, nil, err
+		}
+		v := reports.NewPartyCongressView(p, cfg)
+		return v, func(w io.Writer, script reports.Script) error {
+			return reports.Builtin().PartyCongressHTML(w, v, script)
+		}, nil
+	}
+	c, err := analytics.SummarizeCongress(ctx, s.db, f.Scope, cfg.Options())
+	if err != nil {
+		return nil, nil, err
+	}
+	v := reports.NewCongressView(c, cfg)
+	return v, func(w io.Writer, script reports.Script) error { return reports.Builtin().CongressHTML(w, v, script) }, nil
+}
+
+// annexNames name the annex workbook of each kind, after the place and year (as electsum demo does).
+var annexNames = map[electsum.Kind]string{electsum.Lianwei: "换届选举附件", electsum.Renda: "人大换届选举附件",
+	electsum.Dangdaihui: "乡镇党代会换届选举附件"}
+
+// annex writes the annex workbook of the scope and kind (身份证号 masked: the page never offers them
+// unmasked).
 func (s *Server) annex(w http.ResponseWriter, r *http.Request) {
 	f, err := s.parseScope(r.Context(), r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	sum, _, err := s.summarize(r.Context(), f)
+	kind, _, err := s.reportKind(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cfg, err := s.reportConfig()
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	var buf bytes.Buffer
-	if err := annex.Write(&buf, sum, annex.Options{}); err != nil {
+	switch kind {
+	case electsum.Renda:
+		var c *analytics.Congress
+		if c, err = analytics.SummarizeCongress(r.Context(), s.db, f.Scope, cfg.Options()); err == nil {
+			err = annex.WriteCongress(&buf, c, annex.Options{})
+		}
+	case electsum.Dangdaihui:
+		var p *analytics.PartyCongress
+		if p, err = analytics.SummarizePartyCongress(r.Context(), s.db, f.Scope, cfg.Options()); err == nil {
+			err = annex.WritePartyCongress(&buf, p, annex.Options{})
+		}
+	default:
+		var sum *analytics.Summary
+		if sum, _, err = s.summarize(r.Context(), f); err == nil {
+			err = annex.Write(&buf, sum, annex.Options{})
+		}
+	}
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName(fmt.Sprintf("%s%d年换届选举附件.xlsx", f.Place(), f.Scope.Year)))
+	attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		fileName(fmt.Sprintf("%s%d年%s.xlsx", f.Place(), f.Scope.Year, annexNames[kind])))
 	w.Write(buf.Bytes())
 }
 

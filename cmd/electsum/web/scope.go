@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"electsum"
 	"electsum/analytics"
 	"electsum/analytics/query"
 	"electsum/reports"
@@ -24,6 +25,9 @@ type scopeForm struct {
 	Townships []string // of the chosen county (or all)
 	Units     []string // of the chosen township
 	Script    string   // hans, hant or "" (the data's)
+	// Kind is the summary asked for on the 总结与附件 page (lianwei, renda, dangdaihui), "" for the
+	// first the data holds (reportKind decides).
+	Kind string
 }
 
 // Query is the scope as URL parameters, for links to downloads of the same scope (URL-encoded here,
@@ -34,7 +38,7 @@ func (f scopeForm) Query() template.URL {
 	if f.Scope.Compare != 0 {
 		q.Set("compare", strconv.Itoa(f.Scope.Compare))
 	}
-	for k, v := range map[string]string{"county": f.Scope.County, "township": f.Scope.Township, "unit": f.Scope.Unit, "script": f.Script} {
+	for k, v := range map[string]string{"county": f.Scope.County, "township": f.Scope.Township, "unit": f.Scope.Unit, "script": f.Script, "kind": f.Kind} {
 		if v != "" {
 			q.Set(k, v)
 		}
@@ -88,6 +92,11 @@ func (s *Server) parseScope(ctx context.Context, r *http.Request) (scopeForm, er
 	switch sc := q.Get("script"); sc {
 	case "hans", "hant":
 		f.Script = sc
+	}
+	for _, k := range electsum.Kinds() {
+		if q.Get("kind") == string(k) {
+			f.Kind = q.Get("kind")
+		}
 	}
 	refs, err := analytics.Scopes(ctx, s.db, f.Scope.Year)
 	if err != nil {
