@@ -175,6 +175,8 @@ type loader struct {
 	bytes   int64
 	total   int64
 	skipped []string // files in the folders that electsum wrote itself (expandPaths)
+
+	spellings spellings // one spelling per place or person name, whatever the script (script.go)
 }
 
 func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions, hooks loadHooks) (*loader, error) {
@@ -191,6 +193,10 @@ func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions, hooks loadHook
 	l := &loader{db: db, conn: conn, opts: opts, hooks: hooks, known: map[string][]string{}, inRun: map[string]int{},
 		clashes: map[[2]int]*clash{}}
 	if err := l.readKnown(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if err := l.readSpellings(ctx); err != nil {
 		conn.Close()
 		return nil, err
 	}
@@ -341,6 +347,7 @@ func (l *loader) stageRows(id int, results []Result, members []Member, raw []mem
 	if f.cover == nil {
 		f.cover = &coverage{resultSeen: map[Key]bool{}, memberSeen: map[Key]bool{}}
 	}
+	l.spellings.respell(results, members)
 	for i := range results {
 		f.cover.add(&f.cover.results, f.cover.resultSeen, results[i].Key)
 	}

@@ -18,6 +18,7 @@ var (
 	sqlDropStage        = mustSQL("drop_stage.sql")
 	sqlDropFile         = mustSQL("drop_file.sql")
 	sqlCurrentHashes    = mustSQL("current_hashes.sql")
+	sqlSpellings        = mustSQL("spellings.sql")
 	sqlReplace          = mustSQL("replace.sql")
 	sqlUnits            = mustSQL("units.sql")
 	sqlLog              = mustSQL("log.sql")

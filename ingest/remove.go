@@ -158,6 +158,12 @@ func Remove(ctx context.Context, db *sql.DB, sel Selection, opts RemoveOptions) 
 		return nil, fmt.Errorf("begin transaction: %w", err)
 	}
 	defer tx.Rollback()
+	// 青山鎮 names the township stored as 青山镇 (script.go).
+	sp, err := readSpellings(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	sel.County, sel.Township = sp.spell(sel.County), sp.spell(sel.Township)
 	r, err := previewRemoval(ctx, tx, sel)
 	if err != nil {
 		return nil, err

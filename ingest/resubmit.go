@@ -56,7 +56,7 @@ func (l *loader) findSuperseded(ctx context.Context) error {
 		name := filepath.Base(f.report.Path)
 		for _, src := range sources {
 			match := slices.ContainsFunc(l.opts.Replaces, func(r string) bool { return r == src || r == filepath.Base(src) })
-			if !match && filepath.Base(src) == name {
+			if !match && sameFileName(src, name) {
 				samePath := src == f.report.Path
 				for _, k := range f.keys {
 					if earlier[src][place{k.County, k.Township, k.Year}] || samePath && inTownship(earlier[src], k.Township, k.Year) {

@@ -1,0 +1,167 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// A county whose townships write in both scripts sends 青山镇 in one sheet and 青山鎮 in another, 河岭村
+// and 河嶺村, 刘丽 and 劉麗. Places and persons are the same whatever the script, so ingest compares their
+// names by scriptKey, the name with every character in its Simplified form, and stores one spelling per
+// key: the one the database already holds, else the first one this run stages. Everything downstream —
+// replacement per table, the resubmission rule, the county of a blank cell, the units table, 两委 pairing,
+// the previous term, the identity rule of a person (electsum.SamePerson compares stored names) — then
+// compares equal strings. The spelling kept is one a sheet wrote; a draft converts it to its script.
+
+var (
+	t2sOnce  sync.Once
+	t2sChars map[rune]rune
+	t2sErr   error
+)
+
+// cjkRanges are the blocks whose characters OpenCC's t2s may change: CJK Extension A, the Unified
+// Ideographs and the Compatibility Ideographs.
+var cjkRanges = [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}
+
+// loadT2SChars builds the character table from OpenCC's t2s (the project's converter, as for the drafts)
+// once per process: every character of cjkRanges converted on its own (about 0.3 s), so that a key is
+// made character by character, with no phrase rules and no allocation for Simplified text.
+func loadT2SChars() (map[rune]rune, error) {
+	t2sOnce.Do(func() {
+		cc, err := opencc.New("t2s")
+		if err != nil {
+			t2sErr = fmt.Errorf("load OpenCC t2s: %w", err)
+			return
+		}
+		var b strings.Builder
+		var rs []rune
+		for _, rg := range cjkRanges {
+			for r := rg[0]; r <= rg[1]; r++ {
+				rs = append(rs, r)
+				b.WriteRune(r)
+				b.WriteByte('\n')
+			}
+		}
+		out, err := cc.Convert(b.String())
+		if err != nil {
+			t2sErr = fmt.Errorf("convert with OpenCC t2s: %w", err)
+			return
+		}
+		lines := strings.Split(out, "\n")
+		m := make(map[rune]rune, 4096)
+		for i, r := range rs {
+			if i >= len(lines) {
+				break
+			}
+			if s, size := utf8.DecodeRuneInString(lines[i]); size == len(lines[i]) && s != r && s != utf8.RuneError {
+				m[r] = s
+			}
+		}
+		t2sChars = m
+	})
+	return t2sChars, t2sErr
+}
+
+// scriptKey is s with every character in its Simplified form (s itself when it has none to change).
+func scriptKey(s string) string {
+	m, err := loadT2SChars()
+	if err != nil {
+		return s
+	}
+	for i, r := range s {
+		if _, ok := m[r]; ok {
+			var b strings.Builder
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			for _, r := range s[i:] {
+				if s2, ok := m[r]; ok {
+					r = s2
+				}
+				b.WriteRune(r)
+			}
+			return b.String()
+		}
+	}
+	return s
+}
+
+// spellings keeps one spelling per script key: the database's, else the first staged.
+type spellings map[string]string
+
+// readSpellings reads the names the database holds, so that a row in the other script is stored under
+// the database's spelling.
+func (l *loader) readSpellings(ctx context.Context) (err error) {
+	l.spellings, err = readSpellings(ctx, l.conn)
+	return err
+}
+
+// readSpellings reads the place and person names db holds (spellings.sql).
+func readSpellings(ctx context.Context, db interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}) (spellings, error) {
+	if _, err := loadT2SChars(); err != nil {
+		return nil, err
+	}
+	sp := spellings{}
+	rows, err := db.QueryContext(ctx, sqlSpellings)
+	if err != nil {
+		return nil, fmt.Errorf("read names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("read names: %w", err)
+		}
+		sp.spell(s)
+	}
+	return sp, rows.Err()
+}
+
+// spell returns the spelling of s to store, and remembers s when its key is new.
+func (sp spellings) spell(s string) string {
+	if s == "" {
+		return s
+	}
+	k := scriptKey(s)
+	if w, ok := sp[k]; ok {
+		return w
+	}
+	sp[k] = s
+	return s
+}
+
+// respell gives a batch's rows the stored spellings of their places and names; a member's person_key,
+// made of them, is made again.
+func (sp spellings) respell(results []Result, members []Member) {
+	for i := range results {
+		sp.respellKey(&results[i].Key)
+	}
+	for i := range members {
+		m := &members[i]
+		k, name := m.Key, m.Name
+		sp.respellKey(&m.Key)
+		m.Name = sp.spell(m.Name)
+		if m.Key != k || m.Name != name {
+			m.PersonKey = personKey(m)
+		}
+	}
+}
+
+func (sp spellings) respellKey(k *Key) {
+	k.County, k.Township, k.Unit = sp.spell(k.County), sp.spell(k.Township), sp.spell(k.Unit)
+}
+
+// sameFileName says whether two files have the same name, whatever the script: 选举结果.xlsx sent again
+// as 選舉結果.xlsx is the same submission.
+func sameFileName(a, b string) bool {
+	a, b = filepath.Base(a), filepath.Base(b)
+	return a == b || scriptKey(a) == scriptKey(b)
+}
