@@ -336,7 +336,7 @@ func nothingToRemove(ctx context.Context, tx *sql.Tx, sel Selection) error {
 	}
 	switch {
 	case len(names) == 0:
-		e.Known = "数据库中还没有任何数据"
+		e.Known = "数据库中还没有任何数据：先用 electsum ingest 导入乡镇报来的表格"
 	case len(names) > 20:
 		e.Known = label + strings.Join(names[:20], "、") + fmt.Sprintf(" 等 %d 项", len(names))
 	default:

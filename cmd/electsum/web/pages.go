@@ -101,8 +101,9 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusInternalServerError
 	var nd *analytics.NoDataError
-	if errors.As(err, &nd) {
-		status = http.StatusNotFound
+	var none noYearsError
+	if errors.As(err, &nd) || errors.As(err, &none) {
+		status = http.StatusNotFound // nothing to show, not a fault: a fresh database, a place without data
 	}
 	s.renderStatus(w, r, status, "error", "出错了", map[string]string{"Message": err.Error(), "Hint": pageHint(err)})
 }
