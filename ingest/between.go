@@ -41,19 +41,32 @@ func (l *loader) betweenTables(ctx context.Context, tx *sql.Tx) ([]fileProblem, 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("check results against members: %w", err)
 	}
-	if err := storeWarnings(ctx, tx, out); err != nil {
+	if err := storeWarnings(ctx, tx, out, warningChunk); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// storeWarnings inserts the warnings into data_warnings in one statement, each column bound as one
-// list (store_warnings.sql): a statement per warning took 157 s for the elections of one 1,048,575-row
-// members sheet without results (a warning each), and 256 warnings per INSERT still 35 s of CPU.
-func storeWarnings(ctx context.Context, tx *sql.Tx, ps []fileProblem) error {
-	if len(ps) == 0 {
-		return nil
+// storeWarnings inserts the warnings into data_warnings, each column bound as one list
+// (store_warnings.sql): a statement per warning took 157 s for the elections of one 1,048,575-row
+// members sheet without results (a warning each), and 256 warnings per INSERT still 35 s of CPU. The
+// lists go chunk warnings at a time (warningChunk): bound whole, the driver's and DuckDB's copies of them took
+// about 500 MiB at the end of that load, outside DuckDB's memory_limit.
+func storeWarnings(ctx context.Context, tx *sql.Tx, ps []fileProblem, chunk int) error {
+	for len(ps) > 0 {
+		n := min(len(ps), chunk)
+		if err := storeWarningChunk(ctx, tx, ps[:n]); err != nil {
+			return err
+		}
+		ps = ps[n:]
 	}
+	return nil
+}
+
+// warningChunk is how many warnings one statement of storeWarnings stores.
+const warningChunk = 8192
+
+func storeWarningChunk(ctx context.Context, tx *sql.Tx, ps []fileProblem) error {
 	n := len(ps)
 	files, sheets, values, rules, messages := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	counties, townships, units, bodies := make([]string, n), make([]string, n), make([]string, n), make([]string, n)

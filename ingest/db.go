@@ -83,7 +83,7 @@ type Limits struct {
 }
 
 // loadMemoryLimit is limit_memory.sql's bound in bytes (a test holds them together).
-const loadMemoryLimit = 512_000_000
+const loadMemoryLimit = 256_000_000
 
 // sizeText is a size as DuckDB reads it: 512MB, 2GB, 1.5 GiB.
 var sizeText = regexp.MustCompile(`(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)\s*$`)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"time"
 )
@@ -117,6 +118,7 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 		l.notLoaded()
 		return l.report(), err
 	}
+	l.returnReadMemory()
 	if err := l.checkFiles(ctx); err != nil {
 		l.notLoaded()
 		return l.report(), err
@@ -245,8 +247,12 @@ func (l *loader) close() {
 }
 
 // limitMemory bounds DuckDB's memory for the load: limit_memory.sql's bound, or the caller's
-// MemoryLimit when that is lower.
+// MemoryLimit when that is lower; and has its allocator give freed memory back early
+// (limit_allocator.sql).
 func (l *loader) limitMemory(ctx context.Context) error {
+	if _, err := l.conn.ExecContext(ctx, sqlLimitAllocator); err != nil {
+		return fmt.Errorf("limit memory: %w", err)
+	}
 	if l.opts.MemoryLimit != "" {
 		caller, err := ParseSize(l.opts.MemoryLimit)
 		if err != nil {
@@ -260,6 +266,19 @@ func (l *loader) limitMemory(ctx context.Context) error {
 		return fmt.Errorf("limit memory: %w", err)
 	}
 	return nil
+}
+
+// bigRead is how many bytes of files a run reads before returnReadMemory is worth a collection.
+const bigRead = 16 << 20
+
+// returnReadMemory gives the OS back the Go heap the reading freed (inflated sheets, shared strings, row
+// batches) before DuckDB's checks and commit take theirs. The Go runtime would keep it for reuse, so
+// that the two peaks added up: on the 1,048,575-row sheet about 180 MiB of freed heap stayed resident
+// while DuckDB ran the whole-file checks.
+func (l *loader) returnReadMemory() {
+	if l.bytes >= bigRead {
+		debug.FreeOSMemory()
+	}
 }
 
 // restoreMemory gives the instance back the caller's memory_limit, or DuckDB's default without one.

@@ -27,6 +27,7 @@ var (
 	sqlPersonClash      = mustSQL("person_clash.sql")
 	sqlKeyClashes       = mustSQL("key_clashes.sql")
 	sqlLimitMemory      = mustSQL("limit_memory.sql")
+	sqlLimitAllocator   = mustSQL("limit_allocator.sql")
 	sqlResetMemory      = mustSQL("reset_memory.sql")
 	sqlRestoreMemory    = mustSQL("restore_memory.sql")
 	sqlPersonClashes    = mustSQL("person_clashes.sql")
