@@ -134,25 +134,46 @@ func compositionTable(c *analytics.Congress) *table {
 	return t
 }
 
-func congressCompareTable(c *analytics.Congress) *table {
-	t := &table{sheet: "表4 与上届对比表", title: fmt.Sprintf("%s%d年人大换届主要指标与上届对比表", congressPlace(c), c.Year),
+// comparison is a 与上届对比表: a row per figure with this term, the previous one and the change (in
+// 百分点 for shares), a section per body; year and previous name the columns (previous 0: none).
+type comparison struct{ *table }
+
+func newCompareTable(sheet, title string, year, previous int) comparison {
+	t := &table{sheet: sheet, title: title,
 		cols: []column{{label: "指标", kind: text}, {label: "本届", kind: count}, {label: "上届", kind: count},
 			{label: "增减", kind: count}, {label: "单位", kind: text}},
 		freezeCols: 1}
-	if c.PreviousYear > 0 {
-		t.cols[1].label = fmt.Sprintf("本届(%d年)", c.Year)
-		t.cols[2].label = fmt.Sprintf("上届(%d年)", c.PreviousYear)
+	if previous > 0 {
+		t.cols[1].label = fmt.Sprintf("本届(%d年)", year)
+		t.cols[2].label = fmt.Sprintf("上届(%d年)", previous)
 	}
-	countRow := func(label string, f analytics.Figure, unit string) {
-		r := t.nextRow()
-		cur, prev := value(f.Current), value(f.Previous)
-		t.add(dataRow, str(label), cur, prev, change(cur, prev, r, "", 0), str(unit))
-	}
-	shareRow := func(label string, f analytics.Figure) {
-		r := t.nextRow()
-		cur, prev := percent(f.Current), percent(f.Previous)
-		t.add(dataRow, str(label), cur, prev, change(cur, prev, r, "*100", 1), str("百分点"))
-	}
+	return comparison{t}
+}
+
+// count adds a count's row; share a share's (percent, its change in 百分点).
+func (t comparison) count(label string, f analytics.Figure, unit string) {
+	r := t.nextRow()
+	cur, prev := value(f.Current), value(f.Previous)
+	t.add(dataRow, str(label), cur, prev, change(cur, prev, r, "", 0), str(unit))
+}
+
+// age adds an average age's row, with one decimal as every age (a count cell showed 42 for 42.2).
+func (t comparison) age(label string, f analytics.Figure) {
+	r := t.nextRow()
+	cur, prev := value(f.Current), value(f.Previous)
+	cur.kind, prev.kind = decimal, decimal
+	t.add(dataRow, str(label), cur, prev, change(cur, prev, r, "", 1), str("岁"))
+}
+
+func (t comparison) share(label string, f analytics.Figure) {
+	r := t.nextRow()
+	cur, prev := percent(f.Current), percent(f.Previous)
+	t.add(dataRow, str(label), cur, prev, change(cur, prev, r, "*100", 1), str("百分点"))
+}
+
+func congressCompareTable(c *analytics.Congress) *table {
+	t := newCompareTable("表4 与上届对比表", fmt.Sprintf("%s%d年人大换届主要指标与上届对比表", congressPlace(c), c.Year), c.Year, c.PreviousYear)
+	countRow, shareRow := t.count, t.share
 	for i, l := range c.Levels {
 		t.section(numbered(i, string(l.Body)))
 		countRow("选区数", l.Constituencies, "个")
@@ -169,7 +190,7 @@ func congressCompareTable(c *analytics.Congress) *table {
 			shareRow(p.Label+"代表占比", p.Share)
 		}
 	}
-	return t
+	return t.table
 }
 
 func deputyRoster(c *analytics.Congress, opts Options) *table {

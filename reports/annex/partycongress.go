@@ -10,7 +10,8 @@ import (
 
 // WritePartyCongress writes the annex workbook of a township party congress summary: 党代会选举情况统计表
 // (a row per body per township's 党代会, a section and a 合计 row per body), 当选人员构成统计表 (per
-// body, this term beside the previous one) and 当选人员名册 (id numbers masked unless opts.Unmasked).
+// body, this term beside the previous one), 与上届对比表 (per body, the meetings' figures and the 构成
+// shares this term, last term and the change) and 当选人员名册 (id numbers masked unless opts.Unmasked).
 // p is not modified.
 func WritePartyCongress(w io.Writer, p *analytics.PartyCongress, opts Options) error {
 	place := p.Scope.Township
@@ -20,7 +21,7 @@ func WritePartyCongress(w io.Writer, p *analytics.PartyCongress, opts Options) e
 	if place == "" && len(p.Meetings) > 0 {
 		place = p.Meetings[0].County
 	}
-	ts := []*table{meetingTable(p, place), partyMembersTable(p, place), partyRoster(p, place, opts)}
+	ts := []*table{meetingTable(p, place), partyMembersTable(p, place), partyCompareTable(p, place), partyRoster(p, place, opts)}
 	return writeBook(w, ts, fmt.Sprintf("%s%d年乡镇党代会换届选举工作总结附件", place, p.Year), nil)
 }
 
@@ -77,13 +78,37 @@ func partyMembersTable(p *analytics.PartyCongress, place string) *table {
 		for _, x := range partyParts(m) {
 			t.add(dataRow, str(x.Label), value(x.Count.Current), percent(x.Share.Current), value(x.Count.Previous), percent(x.Share.Previous))
 		}
-		t.add(dataRow, str("平均年龄(岁)"), value(m.AverageAge.Current), cell{kind: share}, value(m.AverageAge.Previous), cell{kind: share})
+		cur, prev := value(m.AverageAge.Current), value(m.AverageAge.Previous)
+		cur.kind, prev.kind = decimal, decimal // 42.2, not 42
+		t.add(dataRow, str("平均年龄(岁)"), cur, cell{kind: share}, prev, cell{kind: share})
 	}
 	return t
 }
 
+// partyCompareTable is 与上届对比表: per body, 到会, 差额, 当选 and 赞成票率 and the 构成 shares, each
+// this term beside the previous township party congress of the scope (blank when it had none).
+func partyCompareTable(p *analytics.PartyCongress, place string) *table {
+	t := newCompareTable("表3 与上届对比表", fmt.Sprintf("%s%d年乡镇党代会主要指标与上届对比表", place, p.Year), p.Year, p.PreviousYear)
+	for i, b := range p.Bodies {
+		t.section(numbered(i, string(b.Body)))
+		t.count("应到会代表", b.Due, "名")
+		t.count("实到会代表", b.Present, "名")
+		t.share("到会率", b.Attendance)
+		t.count("应选", b.Seats, "名")
+		t.count("正式候选人", b.Candidates, "名")
+		t.share("差额比例", b.Margin)
+		t.count("当选", b.Elected, "名")
+		t.share("赞成票率", b.Approval)
+		for _, x := range partyParts(b.Members) {
+			t.share(x.Label+"占比", x.Share)
+		}
+		t.age("平均年龄", b.Members.AverageAge)
+	}
+	return t.table
+}
+
 func partyRoster(p *analytics.PartyCongress, place string, opts Options) *table {
-	t := &table{sheet: "表3 当选人员名册", title: fmt.Sprintf("%s%d年乡镇党代会当选人员名册", place, p.Year)}
+	t := &table{sheet: "表4 当选人员名册", title: fmt.Sprintf("%s%d年乡镇党代会当选人员名册", place, p.Year)}
 	t.cols = []column{{label: "序号", kind: count}}
 	for _, l := range []string{"乡镇(街道)", "选举类型", "职务", "姓名", "性别"} {
 		t.cols = append(t.cols, column{label: l, kind: text})

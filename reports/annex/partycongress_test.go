@@ -44,7 +44,7 @@ func TestPartyCongressAnnex(t *testing.T) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	if len(sheets) < 3 || sheets[0] != "表1 党代会选举情况统计表" || sheets[2] != "表3 当选人员名册" {
+	if len(sheets) < 4 || sheets[0] != "表1 党代会选举情况统计表" || sheets[2] != "表3 与上届对比表" || sheets[3] != "表4 当选人员名册" {
 		t.Fatalf("sheets %v", sheets)
 	}
 	rows, err := f.GetRows(sheets[0])
@@ -72,7 +72,42 @@ func TestPartyCongressAnnex(t *testing.T) {
 	if totals != len(p.Bodies) {
 		t.Errorf("%d 合计 rows, want one per body (%d)", totals, len(p.Bodies))
 	}
-	roster, err := f.GetRows(sheets[2])
+	// 与上届对比表: the first body's 到会率 and 赞成票率, this term and last, are the model's.
+	compare, err := f.GetRows(sheets[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := p.Bodies[0]
+	found := map[string]bool{}
+	for _, r := range compare {
+		if len(r) < 3 || found[r[0]] {
+			continue
+		}
+		for label, fig := range map[string]analytics.Figure{"到会率": b.Attendance, "赞成票率": b.Approval} {
+			if r[0] == label {
+				found[label] = true
+				if r[1] != pctText(fig.Current) || r[2] != pctText(fig.Previous) {
+					t.Errorf("与上届对比表 %s of %s: %q %q, model %v %v", label, b.Body, r[1], r[2], fig.Current, fig.Previous)
+				}
+			}
+		}
+	}
+	for _, sheet := range []string{sheets[1], sheets[2]} {
+		rows, _ := f.GetRows(sheet)
+		for _, r := range rows {
+			if len(r) > 1 && strings.HasPrefix(r[0], "平均年龄") && r[1] != strconv.FormatFloat(b.Members.AverageAge.Current.V, 'f', 1, 64) {
+				t.Errorf("%s: 平均年龄 %q, model %v (one decimal)", sheet, r[1], b.Members.AverageAge.Current)
+			}
+			if len(r) > 1 && strings.HasPrefix(r[0], "平均年龄") {
+				found[sheet] = true
+				break
+			}
+		}
+	}
+	if !found["到会率"] || !found["赞成票率"] || !found[sheets[1]] || !found[sheets[2]] || p.PreviousYear == 0 {
+		t.Errorf("与上届对比表 lacks 到会率 or 赞成票率 (%v), or the county no previous term (%d)", found, p.PreviousYear)
+	}
+	roster, err := f.GetRows(sheets[3])
 	if err != nil {
 		t.Fatal(err)
 	}
