@@ -411,6 +411,8 @@ func (s *Server) load(b *batch, paths []string) {
 			s.mu.Unlock()
 		},
 	})
+	// Whatever the outcome, models computed before the load may be of other data now.
+	s.models.invalidate()
 	var failure, hint, outcome string
 	var marked []string
 	var problems []ingest.Problem

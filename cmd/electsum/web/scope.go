@@ -148,6 +148,15 @@ func (s *Server) summarize(ctx context.Context, f scopeForm) (*analytics.Summary
 	if err != nil {
 		return nil, cfg, err
 	}
-	sum, err := analytics.Summarize(ctx, s.db, f.Scope, cfg.Options())
-	return sum, cfg, err
+	opts := cfg.Options()
+	sum, err := s.models.summarize(ctx, f.Scope, opts, func(ctx context.Context) (*analytics.Summary, error) {
+		return analytics.Summarize(ctx, s.db, f.Scope, opts)
+	})
+	if err != nil {
+		return nil, cfg, err
+	}
+	// The model may be shared with other requests (models): a copy carries this request's time.
+	own := *sum
+	own.GeneratedAt = s.opts.Now()
+	return &own, cfg, nil
 }

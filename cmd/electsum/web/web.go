@@ -103,6 +103,8 @@ type Server struct {
 	batches map[string]*batch
 	order   []string // batch ids, oldest first
 	loading *batch   // the batch being loaded, if any
+
+	models models // the typed models of this database generation
 }
 
 // ErrDatabaseBusy means another program holds the database file.
