@@ -9,8 +9,10 @@
 // them as TEMP macros on its own connection once (a pooled connection keeps them; figures.go), with
 // the age bands and education buckets of its Options in TEMP tables there, reads the counts and only
 // turns them into shares by the rounding policy (share.go) and puts the previous term beside the
-// current one. Its per-unit rows and roster come from sql/elections.sql and sql/members.sql. The tests
-// check the views and Summarize against each other and against hand counts.
+// current one. Its per-unit rows and roster come from sql/elections.sql and sql/members.sql. On that
+// connection the macros read v_members through summary_members, which Summarize makes a TEMP table of
+// its scope's rows while it runs, so that v_members is computed once per summary, not in every query
+// (scopeMembers). The tests check the views and Summarize against each other and against hand counts.
 //
 // # Figures
 //

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -14,6 +15,11 @@ import (
 // connection, need no write access (a database opened read-only works) and shadow the installed ones,
 // so that Summarize reads the definitions of this binary even from a database installed by an older
 // one. Each figure family has one definition for the analysts' views and for the model.
+//
+// The definitions after v_members read its rows from summary_members (each "FROM v_members" of the
+// files is renamed), a TEMP view of all of v_members that Summarize replaces, while it runs, by a TEMP
+// table of the rows of its scope (scopeMembers): v_members is computed once per summary instead of once
+// in every figure query that reads it (structure, heads, 两委, roster).
 var figureSQL = func() string {
 	names, err := fs.Glob(viewFS, "views/*.sql")
 	if err != nil {
@@ -26,7 +32,12 @@ var figureSQL = func() string {
 		if err != nil {
 			panic(fmt.Sprintf("analytics: embedded view %s: %v", name, err))
 		}
-		b.Write(text)
+		if name == "views/01_v_members.sql" {
+			b.Write(text)
+			b.WriteString("\n" + summaryMembersView + "\n")
+			continue
+		}
+		b.WriteString(strings.ReplaceAll(string(text), "FROM v_members", "FROM summary_members"))
 		b.WriteString("\n")
 	}
 	return strings.NewReplacer(
@@ -34,6 +45,38 @@ var figureSQL = func() string {
 		"CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW",
 	).Replace(b.String())
 }()
+
+// summaryMembersView is summary_members outside a Summarize: every row of v_members, so that the
+// definitions give on any connection what the installed ones give.
+const summaryMembersView = `CREATE OR REPLACE VIEW summary_members AS SELECT * FROM v_members;`
+
+// scopeMembers makes summary_members on conn (a figureConn) a TEMP table of the rows of v_members in
+// the scope (every year), which the figure queries of one Summarize then read, and returns what puts
+// the view back. Rows of other scopes are never asked for while the table stands: conn is this
+// Summarize's alone. A connection that cannot be put back is discarded, not returned to the pool.
+func scopeMembers(ctx context.Context, conn *sql.Conn, s Scope) (restore func(), err error) {
+	ctx = context.WithoutCancel(ctx) // put back even when the request gives up
+	discard := func() {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	if _, err := conn.ExecContext(ctx, `DROP VIEW temp.summary_members`); err != nil {
+		discard()
+		return func() {}, fmt.Errorf("select the members of the scope: %w", err)
+	}
+	restore = func() {
+		if _, err := conn.ExecContext(ctx, `DROP TABLE IF EXISTS temp.summary_members; `+
+			strings.Replace(summaryMembersView, "CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW", 1)); err != nil {
+			discard()
+		}
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE summary_members AS
+		SELECT * FROM v_members WHERE in_scope(NULL, NULL, ?, ?, ?, year, county, township, unit)`,
+		s.County, s.Township, s.Unit); err != nil {
+		restore()
+		return func() {}, fmt.Errorf("select the members of the scope: %w", err)
+	}
+	return restore, nil
+}
 
 // figureMarker is the name of the TEMP table that says a connection holds this figureSQL. A pooled
 // connection keeps its TEMP definitions when it is given back, so that the next Summarize on it does

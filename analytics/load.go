@@ -97,7 +97,7 @@ func loadElections(ctx context.Context, db querier, s Scope, prev int) ([]*elect
 	return out, nil
 }
 
-// loadMembers reads the members on conn, a figureConn (the person macros of views/00_person.sql).
+// loadMembers reads the members on conn, a figureConn inside Summarize (summary_members, scopeMembers).
 func loadMembers(ctx context.Context, conn querier, s Scope, prev int) ([]*memberRow, error) {
 	args := append([]any{s.Year, prev}, scopeArgs(s)...)
 	rows, err := conn.QueryContext(ctx, sqlText("members"), args...)

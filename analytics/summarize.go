@@ -110,6 +110,11 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	if loadPrev == 0 {
 		loadPrev = -1 // no year matches
 	}
+	restore, err := scopeMembers(ctx, conn, scope)
+	if err != nil {
+		return nil, err
+	}
+	defer restore()
 	es, err := loadElections(ctx, conn, scope, loadPrev)
 	if err != nil {
 		return nil, err

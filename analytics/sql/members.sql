@@ -1,22 +1,15 @@
--- Members of the scope in the current and the previous year, with their age at the election date
--- (the election's 选举日期, else 31 December of the year) by the macro age_at_election
--- (views/00_person.sql), which also defines v_members.age_at_election.
+-- Members of the scope in the current and the previous year, from v_members (views/01_v_members.sql:
+-- the age at the election date, age_at_election, is defined there) as Summarize's summary_members, the
+-- rows of v_members in its scope (figures.go).
 -- Parameters: year, previous year, then county, township, unit, each twice ('' means all).
-WITH m AS (
-    SELECT m.*, coalesce(e.election_date, make_date(m.year, 12, 31)) AS election_date
-    FROM members m
-    LEFT JOIN elections e
-           ON e.county = m.county AND e.township = m.township AND e.unit = m.unit
-          AND e.year = m.year AND e.body = m.body
-    WHERE m.year IN (?, ?)
-      AND (? = '' OR m.county = ?) AND (? = '' OR m.township = ?) AND (? = '' OR m.unit = ?)
-)
 SELECT county, township, unit, year, body, name, position, gender,
-       age_at_election(birth, id_number, age, election_date) AS age_at_election,
+       age_at_election,
        strftime(election_date, '%Y-%m-%d') AS election_date,
        coalesce(strftime(birth, '%Y-%m-%d'), '') AS birth, age,
        coalesce(ethnicity, '') AS ethnicity, coalesce(party, '') AS party,
        coalesce(education, '') AS education, reelected, coalesce(id_number, '') AS id_number,
        wealth_leader, graduate_official, coalesce(category, '') AS category, votes, person_key
-FROM m
+FROM summary_members
+WHERE year IN (?, ?)
+  AND (? = '' OR county = ?) AND (? = '' OR township = ?) AND (? = '' OR unit = ?)
 ORDER BY county, township, unit, year, body, position, name, person_key
