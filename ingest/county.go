@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -51,7 +52,11 @@ func (l *loader) resolveCounties(ctx context.Context) error {
 			if b.candidates != "" {
 				p.Message += fmt.Sprintf("(已知的县有 %s)", b.candidates)
 			}
-			p.Message += "：请在“县(市、区)”列填写县名，或导入时指定县名(命令行 --county 县名；网页“数据导入”第二步的“归入的县名”)"
+			if l.opts.Page {
+				p.Message += "：请在“县(市、区)”列填写县名，或在“数据导入”第二步的“归入的县名”填写县名后重新导入"
+			} else {
+				p.Message += "：请在“县(市、区)”列填写县名，或导入时指定县名(命令行 --county 县名；网页“数据导入”第二步的“归入的县名”)"
+			}
 			l.fail(b.file, p)
 			continue
 		}
@@ -69,9 +74,13 @@ func (l *loader) resolveCounties(ctx context.Context) error {
 			if !b.inDatabase {
 				source = "本次导入的其他表格"
 			}
+			advice := fmt.Sprintf("或用同一文件加 --county 重新导入：electsum ingest --county 县名 %s", f.report.Path)
+			if l.opts.Page {
+				advice = fmt.Sprintf("或在“数据导入”第二步的“归入的县名”填写县名后重新上传同一文件(%s)，它会替换这次导入的数据", filepath.Base(f.report.Path))
+			}
 			p.Message = fmt.Sprintf("“%s”的行未填写县(市、区)，已按“%[2]s”导入(%[3]s只涉及“%[2]s”这一个县)。"+
-				"如果%[1]s不属于%[2]s，请在该列填写正确的县名，或用同一文件加 --county 重新导入：electsum ingest --county 县名 %[4]s",
-				b.township, b.county.String, source, f.report.Path)
+				"如果%[1]s不属于%[2]s，请在该列填写正确的县名，%[4]s",
+				b.township, b.county.String, source, advice)
 			f.problems = append(f.problems, p)
 		}
 	}

@@ -31,6 +31,9 @@ type LoadOptions struct {
 	// Install, when set, runs inside the load's transaction after the rows are written (electsum
 	// passes the analytics views), so that the rows and what reads them land together or not at all.
 	Install func(ctx context.Context, tx *sql.Tx) error
+	// Page says the run is the web page's import (electsum serve): messages name the page's fields
+	// (归入的县名) and files by their uploaded names, not command-line flags and the server's folders.
+	Page bool
 	// Exclude names folders that are never read as input, such as the --errors-dir of this run.
 	Exclude []string
 	// MemoryLimit is the memory_limit db's DuckDB was given (Limits.Memory; "": DuckDB's default). The

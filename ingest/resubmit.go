@@ -19,14 +19,15 @@ import (
 // findSuperseded fills each loaded file's supersedes list and the stage_superseded table.
 func (l *loader) findSuperseded(ctx context.Context) error {
 	earlier := map[string]map[place]bool{} // source_file → its counties, townships and years
+	content := map[string]string{}         // source_file → the sha256 it was last loaded with
 	rows, err := l.conn.QueryContext(ctx, sqlLoadedFiles)
 	if err != nil {
 		return fmt.Errorf("read loaded files: %w", err)
 	}
 	for rows.Next() {
-		var src string
+		var src, sum string
 		var p place
-		if err := rows.Scan(&src, &p.county, &p.township, &p.year); err != nil {
+		if err := rows.Scan(&src, &p.county, &p.township, &p.year, &sum); err != nil {
 			rows.Close()
 			return fmt.Errorf("read loaded files: %w", err)
 		}
@@ -34,6 +35,7 @@ func (l *loader) findSuperseded(ctx context.Context) error {
 			earlier[src] = map[place]bool{}
 		}
 		earlier[src][p] = true
+		content[src] = sum
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -57,7 +59,8 @@ func (l *loader) findSuperseded(ctx context.Context) error {
 		for _, src := range sources {
 			match := slices.ContainsFunc(l.opts.Replaces, func(r string) bool { return r == src || r == filepath.Base(src) })
 			if !match && sameFileName(src, name) {
-				samePath := src == f.report.Path
+				// The same file: the same path, or the same content under the same name (an upload again).
+				samePath := src == f.report.Path || content[src] != "" && content[src] == f.report.SHA256
 				for _, k := range f.keys {
 					if earlier[src][place{k.County, k.Township, k.Year}] || samePath && inTownship(earlier[src], k.Township, k.Year) {
 						match = true

@@ -401,6 +401,7 @@ func (s *Server) load(b *batch, paths []string) {
 	ctx := s.baseCtx
 	rep, err := ingest.Load(ctx, s.db, paths, ingest.LoadOptions{
 		County:       b.County,
+		Page:         true,
 		SkipBadFiles: b.Skip,
 		MaxFileSize:  s.opts.MaxFileSize,
 		MemoryLimit:  s.opts.Limits.Memory,

@@ -97,7 +97,13 @@ func (c client) upload(batch, name string, data []byte) (*http.Response, string)
 // run starts loading a batch (mode all or skip) and waits until it is done.
 func (c client) run(batch, mode string) {
 	c.t.Helper()
-	if resp, body := c.do("POST", "/import/batch/"+batch+"/run", "application/x-www-form-urlencoded", strings.NewReader("mode="+mode), true); resp.StatusCode != 200 {
+	c.runForm(batch, "mode="+mode)
+}
+
+// runForm posts the run form (mode, county) of a batch and waits until the load is done.
+func (c client) runForm(batch, form string) {
+	c.t.Helper()
+	if resp, body := c.do("POST", "/import/batch/"+batch+"/run", "application/x-www-form-urlencoded", strings.NewReader(form), true); resp.StatusCode != 200 {
 		c.t.Fatalf("run: %d %s", resp.StatusCode, body)
 	}
 	deadline := time.Now().Add(time.Minute)

@@ -1,0 +1,55 @@
+package web
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReuploadWithCountyReplaces: a file without 县(市、区) uploaded on the page is put under the one county
+// the database holds, with a notice that names the page's 归入的县名 (not --county, not the server's
+// folder); uploaded again with 归入的县名 filled, it replaces what it loaded — each upload has a folder
+// of its own, so the path differed and the township stayed under both counties.
+func TestReuploadWithCountyReplaces(t *testing.T) {
+	srv, ts := testServer(t, t.TempDir())
+	c := client{t: t, ts: ts, token: srv.Token()}
+	known := "县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n" +
+		"青山县,东镇,东村,2024,村民委员会,100,90,5,5\n"
+	id := c.newBatch()
+	c.upload(id, "东镇.csv", []byte(known))
+	c.runForm(id, "mode=all")
+
+	blank := "乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n" +
+		"南镇,南村,2024,村民委员会,200,180,5,5\n"
+	id = c.newBatch()
+	c.upload(id, "选举结果.csv", []byte(blank))
+	c.runForm(id, "mode=all")
+	_, page := c.do("GET", "/import/batch/"+id, "", nil, false)
+	if !strings.Contains(page, "已按“青山县”导入") {
+		t.Fatalf("no county_assumed notice on the page")
+	}
+	for _, bad := range []string{"--county", "electsum ingest", srv.workDir} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the page's notice names %q", bad)
+		}
+	}
+	if !strings.Contains(page, "归入的县名") {
+		t.Errorf("the notice does not name the page's field 归入的县名")
+	}
+
+	id = c.newBatch()
+	c.upload(id, "选举结果.csv", []byte(blank))
+	c.runForm(id, "mode=all&county=白水县")
+	var n int
+	if err := srv.db.QueryRow(`SELECT count(*) FROM elections WHERE township = '南镇' AND county = '青山县'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("南镇 still under 青山县 after the upload with 白水县: %d elections", n)
+	}
+	if err := srv.db.QueryRow(`SELECT count(*) FROM elections WHERE township = '南镇' AND county = '白水县'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("南镇 under 白水县: %d elections, want 1", n)
+	}
+}
