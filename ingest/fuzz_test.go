@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // FuzzHeader feeds arbitrary header text to the matcher: it must never panic, folding must be
@@ -88,9 +90,59 @@ func FuzzParseCSV(f *testing.F) {
 	f.Add([]byte("乡镇,村,年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n城关镇,石桥村,2024,村委会,100,120,5,5\n合计,,,,100,120,5,5\n"))
 	f.Add([]byte("\xEF\xBB\xBF\"a\"\"b,c\n"))
 	f.Add([]byte{0xB3, 0xC7, 0xB9, 0xD8, 0xD5, 0xF2, 0x2C, 0x0A})
+	for _, seed := range shapeCSVSeeds {
+		f.Add([]byte(seed))
+		if gbk, err := simplifiedchinese.GBK.NewEncoder().String(seed); err == nil {
+			f.Add([]byte(gbk))
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fp := newFileParser("fuzz.csv", ParseOptions{}.withDefaults())
-		if err := parseCSV(fp, data); err != nil {
+		// Each input also as a township's 汇总.csv: the summary rule judges a CSV by its file name.
+		for _, name := range []string{"fuzz.csv", "汇总.csv"} {
+			fp := newFileParser(name, ParseOptions{}.withDefaults())
+			if err := parseCSV(fp, data); err != nil {
+				return
+			}
+			checkFuzzProblems(t, fp)
+		}
+	})
+}
+
+// shapeCSVSeeds are the shapes townships hand in (issue 8): a 填报单位 row above, notes under the table,
+// a blank 县(市、区) column, a summary with township rows, Traditional script; FuzzParseCSV adds each in
+// GBK too.
+var shapeCSVSeeds = []string{
+	"填报单位：城关镇人民政府\n县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n" +
+		",城关镇,石桥村,2024,村民委员会,1200,1100,5,5\n,城关镇,河岭村,2024,村民委员会,900,850,5,5\n" +
+		"注：本表由各村填报，镇汇总。\n填表人：张三,,审核人：李四,,填报日期：2024年3月\n单位负责人：\n",
+	"乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n城关镇,,2024,村民委员会,2100,1950,10,10\n合计,,,,2100,1950,10,10\n",
+	"縣(市、區),鄉鎮(街道),村(社區),年份,選舉類型,登記選民數,參加投票人數,應選職數,當選人數\n青山縣,青山鎮,河嶺村,2024,村委會,1200,1100,5,5\n",
+	"鄉鎮,村,年份,選舉類型,姓名,職務,性別,出生年月,民族,政治面貌,學歷,是否連任\n青山鎮,河嶺村,2024,村委會,劉麗,主任,女,1975.03,漢,黨員,本科,是\n註：本表一式兩份。\n",
+}
+
+// FuzzParseWorkbook runs whole .xlsx workbooks through the reader and the sheet parser: no panics,
+// every problem complete. The seeds are workbooks of the shapes townships hand in: a 汇总 sheet with
+// the results header or its own, a blank sheet, notes merged across the row, Traditional script.
+//
+//	go test ./ingest -run '^$' -fuzz FuzzParseWorkbook -fuzztime 60s
+func FuzzParseWorkbook(f *testing.F) {
+	notes := []any{"注：本表由各村填报，镇汇总。"}
+	for _, sheets := range [][]sheetData{
+		append(townshipSheets(), sheetData{name: "汇总", rows: [][]any{resultsHeader, townshipTotals(""), townshipTotals("合计")}}),
+		append([]sheetData{{name: "匯總", rows: [][]any{{"鄉鎮(街道)", "村數", "登記選民數"}, {"城關鎮", 2, 2400}}}}, townshipSheets()...),
+		append(townshipSheets(), sheetData{name: "Sheet3"}, sheetData{name: "封面", rows: [][]any{{"城关镇村级组织换届选举统计表"}}}),
+		{{name: "选举结果", rows: [][]any{resultsHeader, resultRow("石桥村", "村民委员会", 2), notes}, merges: []string{"A3:M3"}}},
+		scriptRows("青山鎮", 2024, []string{"河嶺村"}, []string{"劉麗"}),
+	} {
+		data, err := os.ReadFile(writeXLSX(f, sheets...))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fp := newFileParser("fuzz.xlsx", ParseOptions{}.withDefaults())
+		if err := parseXLSX(fp, data); err != nil {
 			return
 		}
 		checkFuzzProblems(t, fp)
