@@ -348,9 +348,7 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 	d.Women = sharePart("女性", cur, prev, "women", "deputies")
 	d.NonParty = sharePart("非中共党员", cur, prev, "non_party", "party_known")
 	d.Minorities = sharePart("少数民族", cur, prev, "minorities", "ethnicity_known")
-	for i, col := range []string{"workers", "farmers", "professionals", "cadres", "others"} {
-		d.Categories = append(d.Categories, sharePart(categoryOrder[i], cur, prev, col, "category_known"))
-	}
+	d.Categories = categoryParts(cur, prev)
 	wf := func(c counts) counts {
 		if c == nil {
 			return nil
@@ -369,10 +367,19 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 	for _, p := range []*Part{&d.NonParty, &d.Minorities, &d.WorkersFarmers, &d.College, &d.Reelected} {
 		noneKnown(p, cur, prev, knownOf[p.Label])
 	}
-	for i := range d.Categories {
-		noneKnown(&d.Categories[i], cur, prev, "category_known")
-	}
 	return l
+}
+
+// categoryParts are the 代表构成 groups (工人, 农民, 专业技术人员, 干部, 其他) of the counts' workers …
+// others, each a share of category_known (no figure in a term nobody's category was filled).
+func categoryParts(cur, prev counts) []Part {
+	var out []Part
+	for i, col := range []string{"workers", "farmers", "professionals", "cadres", "others"} {
+		p := sharePart(categoryOrder[i], cur, prev, col, "category_known")
+		noneKnown(&p, cur, prev, "category_known")
+		out = append(out, p)
+	}
+	return out
 }
 
 // knownOf names the column counting the deputies who filled the column a part is counted over.
@@ -382,7 +389,7 @@ var knownOf = map[string]string{"非中共党员": "party_known", "少数民族"
 // noneKnown makes a part "no figure" in a term where no deputy filled its column (rather than 0 of 0).
 func noneKnown(p *Part, cur, prev counts, known string) {
 	if k, _ := cur.get(known); k == 0 {
-		p.Count.Current, p.Share.Current = Value{}, Value{}
+		p.Count.Current, p.Share.Current, p.Base = Value{}, Value{}, Value{}
 	}
 	if k, _ := prev.get(known); k == 0 {
 		p.Count.Previous, p.Share.Previous = Value{}, Value{}

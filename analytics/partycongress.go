@@ -75,6 +75,9 @@ type PartyMembers struct {
 	Under46    Part   `json:"under_46"` // 45岁及以下
 	Reelected  Part   `json:"reelected"`
 	AverageAge Figure `json:"average_age"` // years, one decimal
+	// Categories are 代表构成 (工人, 农民, 专业技术人员, 干部, 其他), shares of those whose 代表构成 was
+	// filled: the delegates' occupation (篇4's 干部党员代表); no figure when nobody's was.
+	Categories []Part `json:"categories"`
 }
 
 // PartyMeeting is one body one township's 党代会 elected, for the annex.
@@ -276,6 +279,7 @@ func partyCongressBody(cur, prev partyCounts) PartyCongressBody {
 		return Known(electsum.Round(float64(sum)/float64(k), 1))
 	}
 	m.AverageAge = Figure{Current: average(c), Previous: average(p)}
+	m.Categories = categoryParts(c, p)
 	return b
 }
 

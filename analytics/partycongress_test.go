@@ -91,6 +91,22 @@ func TestPartyCongressRecount(t *testing.T) {
 					t.Errorf("%s %d %s: model %v, recount %v", b.Body, year, x.name, x.got, x.want)
 				}
 			}
+			// 代表构成: the delegates' (generated with one) as shares of those who filled it; the
+			// committees' (left blank) no figure.
+			var filled, cadres int
+			if err := db.QueryRow(`SELECT count(category), count(*) FILTER (WHERE category = '干部')
+				FROM members WHERE body = ? AND year = ?`, string(b.Body), year).Scan(&filled, &cadres); err != nil {
+				t.Fatal(err)
+			}
+			cad := b.Members.Categories[3]
+			switch got := pick(cad.Share); {
+			case cad.Label != "干部":
+				t.Errorf("category 3 is %s", cad.Label)
+			case b.Body == electsum.Delegates && (filled != members || !got.OK || got.V != pct(float64(cadres), float64(filled))):
+				t.Errorf("%s %d 干部: model %v, recount %d of %d (of %d)", b.Body, year, got, cadres, filled, members)
+			case b.Body != electsum.Delegates && (filled != 0 || got.OK):
+				t.Errorf("%s %d 干部: model %v, %d filled", b.Body, year, got, filled)
+			}
 		}
 		var name string
 		var votes, valid int

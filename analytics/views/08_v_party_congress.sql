@@ -64,6 +64,8 @@ GROUP BY body;
 --   reelected / reelected_known    连任 as filled in
 --   age_sum / age_known            for the average age at the election (v_members.age_at_election)
 --   under_46                       aged 45 or less at the election (of age_known)
+--   workers … others / category_known  代表构成 (工人, 农民, 专业技术人员, 干部, 其他) as filled in (the
+--                                  delegates' occupation; blank for most committee members)
 --   approval_votes / approval_valid  赞成票率, pooled: Σ得票 / Σ有效票 of their election, over the persons
 --                                  with 得票数 whose election gave 有效票数 (approval_counted of them)
 --   lowest_*                       the person with the lowest 得票数 / 有效票数 (ties: township, name)
@@ -94,6 +96,12 @@ SELECT body,
        count(*) FILTER (WHERE reelected) AS reelected,
        sum(age_at_election) AS age_sum, count(age_at_election) AS age_known,
        count(*) FILTER (WHERE age_at_election <= 45) AS under_46,
+       count(category) AS category_known,
+       count(*) FILTER (WHERE category = '工人') AS workers,
+       count(*) FILTER (WHERE category = '农民') AS farmers,
+       count(*) FILTER (WHERE category = '专业技术人员') AS professionals,
+       count(*) FILTER (WHERE category = '干部') AS cadres,
+       count(*) FILTER (WHERE category = '其他') AS others,
        count(counted_votes) AS approval_counted,
        sum(counted_votes) AS approval_votes,
        sum(valid_ballots) FILTER (WHERE counted_votes IS NOT NULL) AS approval_valid,

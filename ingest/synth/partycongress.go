@@ -19,7 +19,7 @@ func GeneratePartyCongress(w *World) {
 	g := &congressGen{r: rand.New(rand.NewPCG(uint64(w.Config.Seed), 0x64616e67)), ids: map[string]bool{}}
 	for _, t := range w.Townships {
 		c := &Township{County: t.County, Region: t.Region, Name: t.Name, style: t.style}
-		c.style.omit = []string{"first_round", "wealth_leader", "graduate_official", "term", "category", "mobile_votes", "proxy_votes"}
+		c.style.omit = []string{"first_round", "wealth_leader", "graduate_official", "term", "mobile_votes", "proxy_votes"}
 		c.style.remark = false
 		for _, year := range w.Config.Years {
 			g.partyCongress(c, year)
@@ -72,6 +72,9 @@ func (g *congressGen) partyCongress(t *Township, year int) {
 			m.Reelected = ptr(r.Float64() < 0.4)
 			valid := present - invalid
 			m.Votes = ptr(valid - r.IntN(max(1, valid*15/100)))
+			if b.body == electsum.Delegates { // 代表构成 of the delegates (篇4: 干部党员代表, 工人农民, 技术人员)
+				m.Category = pick(r, []string{"工人", "农民", "专业技术人员", "干部", "其他"}, []float64{0.1, 0.3, 0.17, 0.38, 0.05})
+			}
 			t.Members = append(t.Members, m)
 		}
 	}

@@ -59,8 +59,15 @@ func meetingTable(p *analytics.PartyCongress, place string) *table {
 }
 
 // partyParts are the groups of 当选人员构成 in the order the table lists them.
+// The 代表构成 groups are listed only where some term has them (the delegates, as a rule).
 func partyParts(m analytics.PartyMembers) []analytics.Part {
-	return []analytics.Part{m.Women, m.Minorities, m.College, m.Under46, m.Reelected}
+	out := []analytics.Part{m.Women, m.Minorities, m.College, m.Under46, m.Reelected}
+	for _, c := range m.Categories {
+		if c.Count.Current.OK || c.Count.Previous.OK {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func partyMembersTable(p *analytics.PartyCongress, place string) *table {
