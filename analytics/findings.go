@@ -237,7 +237,12 @@ func partialShares(s *Summary) []Finding {
 		if !whole.OK {
 			return
 		}
-		parts := []Part{st.Women, st.PartyMembers, st.Minorities, st.Reelected, st.New, st.WealthLeaders, st.GraduateOfficials}
+		parts := []Part{st.Women, st.PartyMembers, st.Minorities, st.WealthLeaders, st.GraduateOfficials}
+		if set == setMembers || set == setTwoCommittees {
+			// Heads' 连任/新任 are over the heads whose unit had a head last term, not over those who
+			// filled a column; the draft names that base itself.
+			parts = append(parts, st.Reelected, st.New)
+		}
 		parts = append(append(parts, st.AgeBands...), st.Education...)
 		for _, p := range parts {
 			if !p.Partial || !p.Share.Current.OK || !p.Count.Current.OK || p.Count.Current.V == 0 {

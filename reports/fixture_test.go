@@ -30,6 +30,7 @@ func part(label string, c, t, pc, pt float64) analytics.Part {
 	p := analytics.Part{Label: label, Count: fig(c, pc)}
 	if t > 0 {
 		p.Share.Current = v(round1(c / t * 100))
+		p.Base = v(t)
 	}
 	if !math.IsNaN(pc) && pt > 0 {
 		p.Share.Previous = v(round1(pc / pt * 100))

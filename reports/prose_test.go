@@ -59,6 +59,40 @@ func TestProseRules(t *testing.T) {
 			return s
 		}, []string{"村民委员会主任为新任，女性，中共党员，41岁，大专及以上学历。"}, []string{"1名主任中", "新任主任平均年龄比全体主任"}},
 		{"village draft names its head", unitFixture, []string{"村民委员会主任为"}, nil},
+		{"heads' 连任 names its base", townshipFixture, []string{"连任书记3人，占书记总数的75.0%，新任书记1人，占25.0%"}, []string{"；连任3人，占75.0%"}},
+		{"heads' 连任 over the heads with a previous head", func() *analytics.Summary {
+			s := townshipFixture()
+			h := &s.Bodies[1].Heads
+			h.Reelected, h.New = part("连任", 2, 3, none, 0), part("新当选", 1, 3, none, 0)
+			h.Reelected.Partial, h.New.Partial = true, true
+			return s
+		}, []string{"所在村上届也有主任的3人中，连任2人，占66.7%，新任1人，占33.3%。"}, []string{"占主任总数"}},
+		{"heads all re-elected among those with a previous head", func() *analytics.Summary {
+			s := townshipFixture()
+			h := &s.Bodies[1].Heads
+			h.Reelected, h.New = part("连任", 3, 3, none, 0), part("新当选", 0, 3, none, 0)
+			h.Reelected.Partial, h.New.Partial = true, true
+			return s
+		}, []string{"所在村上届也有主任的3人均为连任。"}, []string{"新任0人"}},
+		{"all at the first round", townshipFixture, []string{"全镇4个村完成村党组织换届选举，均一次选举成功。"}, []string{"4个村一次选举成功", "一次选举成功，占100.0%"}},
+		{"none at the first round", func() *analytics.Summary {
+			s := townshipFixture()
+			s.Bodies[0].Seats.FirstRound = part("一次选举成功", 0, 4, none, 0)
+			return s
+		}, []string{"全镇4个村完成村党组织换届选举，均未能一次选举成功。"}, []string{"0个村一次选举成功", "占0.0%"}},
+		{"one unit, failed at the first round", func() *analytics.Summary {
+			s := townshipFixture()
+			s.Bodies[0].Participation.Units = fig(1, none)
+			s.Bodies[0].Seats.FirstRound = part("一次选举成功", 0, 1, none, 0)
+			return s
+		}, []string{"全镇1个村完成村党组织换届选举，未能一次选举成功。"}, []string{"均未能", "0个村"}},
+		{"every reporting unit at the first round", func() *analytics.Summary {
+			s := townshipFixture()
+			s.Bodies[0].Seats.FirstRound = part("一次选举成功", 3, 3, none, 0)
+			s.Bodies[0].Seats.FirstRound.Partial = true
+			return s
+		}, []string{"完成村党组织换届选举，填报了是否一次选举成功的3个村均一次选举成功。"}, []string{"一次选举成功，占100.0%"}},
+		{"every village cross-appointed", townshipFixture, []string{"4个村均实现“两委”成员交叉任职，交叉任职6人"}, []string{"交叉任职，占100.0%"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			md := string(render(t, Builtin(), tc.summary(), Config{}, Hans, "md"))

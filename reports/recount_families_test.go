@@ -1,0 +1,170 @@
+package reports
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+	"testing"
+
+	"electsum/analytics"
+)
+
+// recountHeadsSQL recounts, per body of a scope, the heads (书记 of a party body, 主任 of a committee)
+// of year $1, those whose unit elected a head of the same body in year $5 (the base of 连任), and of
+// them the ones who were that head then: the same 身份证号 when both rows give one, else the same name
+// and birth month (or, without one, written ages at most one apart … the demo gives birth months).
+// Written here, sharing nothing with analytics' macros. $2 county, $3 township, $4 unit (” = all).
+const recountHeadsSQL = `
+WITH h AS (
+    SELECT * FROM members
+    WHERE county = $2 AND ($3 = '' OR township = $3) AND ($4 = '' OR unit = $4)
+      AND ((body IN ('村党组织', '社区党组织') AND position = '书记')
+           OR (body IN ('村民委员会', '居民委员会', '村务监督委员会') AND position = '主任'))
+), cur AS (SELECT * FROM h WHERE year = $1), prev AS (SELECT * FROM h WHERE year = $5)
+SELECT body, count(*) AS heads,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM prev p WHERE p.township = c.township AND p.unit = c.unit AND p.body = c.body)) AS base,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM prev p WHERE p.township = c.township AND p.unit = c.unit AND p.body = c.body
+                AND CASE WHEN p.id_number IS NOT NULL AND c.id_number IS NOT NULL THEN p.id_number = c.id_number
+                         ELSE p.name = c.name AND (strftime(p.birth, '%Y%m') = strftime(c.birth, '%Y%m')
+                                                   OR (p.birth IS NULL OR c.birth IS NULL) AND abs(coalesce(p.age + ($1 - $5), -99) - coalesce(c.age, 99)) <= 1) END)) AS reelected
+FROM cur c
+GROUP BY body
+ORDER BY body`
+
+// recountFirstRoundSQL recounts 一次选举成功 per body: the units that answered the column, and those that
+// answered 是 and met their quorum (村民委员会: more than half of the registered voted; party bodies: more
+// than 4/5 of 应到 less 批准剔除 attended), with the units of the body.
+const recountFirstRoundSQL = `
+SELECT body, count(*) AS units, count(first_round) AS answered,
+       count(*) FILTER (WHERE first_round AND NOT coalesce(
+           CASE WHEN body = '村民委员会' THEN voted * 2 <= registered
+                WHEN body IN ('村党组织', '社区党组织') THEN voted * 5 <= (registered - coalesce(excused, 0)) * 4 END, false)) AS succeeded
+FROM elections
+WHERE year = $1 AND county = $2 AND ($3 = '' OR township = $3) AND ($4 = '' OR unit = $4)
+  AND body IN ('村党组织', '村民委员会', '村务监督委员会', '社区党组织', '居民委员会')
+GROUP BY body
+ORDER BY body`
+
+type familyRecount struct {
+	heads, base, reelected       int
+	units, answered, firstRounds int
+}
+
+// TestDemoDraftsRecountFamilies recounts the figures issue 10's metric families added to the demo drafts
+// (county and township) with the SQL above and checks the model and the sentence the draft prints:
+// the heads' 连任 over the heads whose unit had a head last term (named as that base), and 一次选举成功
+// collapsed to 均一次选举成功 / 均未能一次选举成功 when it is all or none of the units.
+func TestDemoDraftsRecountFamilies(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	county, township, _ := demoSummaries(t, db)
+	for _, s := range []*analytics.Summary{county, township} {
+		where := fmt.Sprintf("%s %s", s.Level, s.Scope.Township)
+		draft := string(render(t, Builtin(), s, testConfig(), Hans, "md"))
+		rc := recountFamilies(t, db, s)
+		for _, b := range s.Bodies {
+			r, ok := rc[string(b.Body)]
+			if !ok {
+				t.Errorf("%s: %s not recounted", where, b.Body)
+				continue
+			}
+			at, head, noun := where+" "+string(b.Body), string(b.Body.Head()), UnitNoun(b.Body)
+			h := b.Heads
+			sameInt(t, at+" heads", h.Total.Current, r.heads)
+			sameInt(t, at+" 连任 base", h.Reelected.Base, r.base)
+			sameInt(t, at+" 连任", h.Reelected.Count.Current, r.reelected)
+			sameInt(t, at+" 新任", h.New.Count.Current, r.base-r.reelected)
+			var want string
+			switch {
+			case r.base == r.heads && r.reelected == r.base:
+				want = "均为连任"
+			case r.base == r.heads && r.reelected == 0:
+				want = "均为新任"
+			case r.base == r.heads:
+				want = fmt.Sprintf("连任%s%d人，占%s总数的%s，新任%s%d人", head, r.reelected, head,
+					Pct(analytics.Known(electsumShare(r.reelected, r.base))), head, r.base-r.reelected)
+			default:
+				want = fmt.Sprintf("所在%s上届也有%s的%d人中，", noun, head, r.base)
+			}
+			if r.heads > 1 && !strings.Contains(draft, want) {
+				t.Errorf("%s: the draft does not print %q", at, want)
+			}
+
+			fr := b.Seats.FirstRound
+			sameInt(t, at+" 一次选举成功", fr.Count.Current, r.firstRounds)
+			sameInt(t, at+" 一次选举成功 answered", fr.Base, r.answered)
+			lead := fmt.Sprintf("%d个%s完成%s换届选举，", r.units, noun, b.Body)
+			if r.answered < r.units {
+				lead += fmt.Sprintf("填报了是否一次选举成功的%d个%s", r.answered, noun)
+			}
+			all := ""
+			if r.answered > 1 {
+				all = "均"
+			}
+			switch {
+			case r.firstRounds == r.answered:
+				want = lead + all + "一次选举成功"
+			case r.firstRounds == 0:
+				want = lead + all + "未能一次选举成功"
+			case r.answered < r.units:
+				want = fmt.Sprintf("%d个%s完成%s换届选举，在填报了是否一次选举成功的%d个%s中，%d个%s一次选举成功", r.units, noun, b.Body, r.answered, noun, r.firstRounds, noun)
+			default:
+				want = lead + fmt.Sprintf("其中%d个%s一次选举成功", r.firstRounds, noun)
+			}
+			if !strings.Contains(draft, want) {
+				t.Errorf("%s: the draft does not print %q", at, want)
+			}
+			if strings.Contains(draft, "其中0个") || strings.Contains(draft, "一次选举成功，占100.0%") {
+				t.Errorf("%s: the draft prints a zero or whole 一次选举成功 clause", at)
+			}
+		}
+	}
+}
+
+// electsumShare is 100 × part ÷ whole rounded half up to one decimal, in integers.
+func electsumShare(part, whole int) float64 {
+	return float64((2000*part+whole)/(2*whole)) / 10
+}
+
+func recountFamilies(t *testing.T, db *sql.DB, s *analytics.Summary) map[string]familyRecount {
+	t.Helper()
+	out := map[string]familyRecount{}
+	scan := func(q string, args []any, f func(*sql.Rows) error) {
+		rows, err := db.Query(q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := f(rows); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sc := s.Scope
+	scan(recountHeadsSQL, []any{s.Year, sc.County, sc.Township, sc.Unit, s.PreviousYear}, func(rows *sql.Rows) error {
+		var body string
+		var heads, base, re int
+		if err := rows.Scan(&body, &heads, &base, &re); err != nil {
+			return err
+		}
+		r := out[body]
+		r.heads, r.base, r.reelected = heads, base, re
+		out[body] = r
+		return nil
+	})
+	scan(recountFirstRoundSQL, []any{s.Year, sc.County, sc.Township, sc.Unit}, func(rows *sql.Rows) error {
+		var body string
+		var units, answered, ok int
+		if err := rows.Scan(&body, &units, &answered, &ok); err != nil {
+			return err
+		}
+		r := out[body]
+		r.units, r.answered, r.firstRounds = units, answered, ok
+		out[body] = r
+		return nil
+	})
+	return out
+}
