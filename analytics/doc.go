@@ -27,7 +27,8 @@
 //   - Registered, Voted: Σ 登记选民数 (应到), Σ 参加投票人数 (实到) over the units that gave them.
 //   - Turnout 参选率/到会率: Σvoted / Σregistered over units that gave both.
 //   - ProxyVotes, MobileVotes: Σ委托投票, Σ流动票箱; share of Σvoted of the units that gave them.
-//   - ValidBallots, InvalidBallots: sums over units that gave them.
+//   - ValidBallots, InvalidBallots: sums over units that gave them; ValidUnits, InvalidUnits: those units.
+//   - Term 届次: when every unit gave the same one; no figure when any left it blank or they differ.
 //   - Lowest, Highest: the unit with the lowest / highest voted/registered (first in township, unit order
 //     on ties); BelowThreshold: units under Options.TurnoutThreshold (default 90), lowest first;
 //     FullTurnout: units where voted = registered.
@@ -47,7 +48,10 @@
 //     出生年月, else the age written on the sheet (electsum.Person.AgeAtElection; the SQL macro
 //     age_at_election in views/00_person.sql); over the people whose age is known.
 //   - Education: Options.EducationBuckets over the people with a 学历.
-//   - Positions (per body only): people per 职务, share of Total. Categories: deputies' 代表构成.
+//   - HighSchoolUp 高中（中专）以上: 高中, 中专 and higher, whatever the configured buckets, share of the
+//     people with a 学历.
+//   - Positions (per body only): people per 职务, share of Total; WomenPositions: the women per 职务 (in
+//     the order of Positions), share of its holders. Categories: deputies' 代表构成.
 //   - Heads 带头人: the 书记 of a party body, the 主任 of a committee (deputies have none). NewHeads: heads
 //     with 连任 = 否. NewHeadsAgeGap = NewHeads.AverageAge − Heads.AverageAge (岁);
 //     NewHeadsCollegeGap = the same for the share of the first education bucket (百分点).
@@ -55,7 +59,8 @@
 //     body (the same person by electsum.SamePerson), share of the units with a
 //     head in both terms (view v_change.head_changed). It has no previous value (that would need the
 //     term before the previous one).
-//   - Methods: units per 选举方式, share of the units that named one, most used first.
+//   - Methods: units per 选举方式, share of the units that named one (Partial when some units named
+//     none), most used first.
 //
 // TwoCommittees (村: 村党组织+村民委员会, 社区: 社区党组织+居民委员会; view v_two_committees): two member rows
 // of a unit are the same person by the one identity rule, electsum.SamePerson (SQL: same_person in

@@ -123,18 +123,29 @@ type Structure struct {
 	GraduateOfficials Part   `json:"graduate_officials"`
 	Categories        []Part `json:"categories,omitempty"` // deputies' 代表构成
 	Positions         []Part `json:"positions,omitempty"`  // 书记, 副书记, 委员 … as held
+	// WomenPositions are the women per 职务, each a share of the holders of that 职务 (女副主任);
+	// in the order of Positions, with the same labels.
+	WomenPositions []Part `json:"women_positions,omitempty"`
+	// HighSchoolUp is 高中（中专）以上: 高中, 中专 and every higher 学历, whatever the configured groups,
+	// as a share of the people whose 学历 is known.
+	HighSchoolUp Part `json:"high_school_up"`
 }
 
 // Participation is 参选情况 of one body's elections in the scope (for party elections: 应到, 实到, 到会率).
 type Participation struct {
-	Units          Figure     `json:"units"`        // units that reported this body's election
-	Registered     Figure     `json:"registered"`   // 登记选民数 / 应到人数
-	Voted          Figure     `json:"voted"`        // 参加投票人数 / 实到人数
-	Turnout        Figure     `json:"turnout"`      // percent: sum voted / sum registered
-	ProxyVotes     Part       `json:"proxy_votes"`  // share of voted
-	MobileVotes    Part       `json:"mobile_votes"` // share of voted
-	ValidBallots   Figure     `json:"valid_ballots"`
-	InvalidBallots Figure     `json:"invalid_ballots"`
+	Units          Figure `json:"units"`        // units that reported this body's election
+	Registered     Figure `json:"registered"`   // 登记选民数 / 应到人数
+	Voted          Figure `json:"voted"`        // 参加投票人数 / 实到人数
+	Turnout        Figure `json:"turnout"`      // percent: sum voted / sum registered
+	ProxyVotes     Part   `json:"proxy_votes"`  // share of voted
+	MobileVotes    Part   `json:"mobile_votes"` // share of voted
+	ValidBallots   Figure `json:"valid_ballots"`
+	InvalidBallots Figure `json:"invalid_ballots"`
+	// ValidUnits and InvalidUnits are the units that gave 有效票数 / 无效票数: the sums' reach.
+	ValidUnits   Value `json:"valid_units"`
+	InvalidUnits Value `json:"invalid_units"`
+	// Term is 届次 when every unit gave the same one; no figure when any left it blank or they differ.
+	Term           Value      `json:"term"`
 	Lowest         []UnitRate `json:"lowest,omitempty"`  // every unit at the lowest turnout (ties: all)
 	Highest        []UnitRate `json:"highest,omitempty"` // every unit at the highest turnout (ties: all)
 	BelowThreshold []UnitRate `json:"below_threshold"`   // units under Options.TurnoutThreshold

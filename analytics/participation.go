@@ -30,6 +30,8 @@ type electionFigures struct {
 	FirstRound, FirstRoundKnown                int64
 	RatedUnits, FullTurnout                    int64
 	Lowest, Highest, BelowThreshold            sql.NullString
+	ValidUnits, InvalidUnits                   int64
+	Term                                       sql.NullInt64
 	Methods                                    string
 }
 
@@ -66,7 +68,7 @@ func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, p
 			&f.Seats, &f.Candidates, &f.Elected,
 			&f.ContestedUnits, &f.ContestedSeats, &f.ContestedCandidates, &f.MarginExtra, &f.MarginSeats,
 			&f.FirstRound, &f.FirstRoundKnown, &f.RatedUnits, &f.FullTurnout,
-			&f.Lowest, &f.Highest, &f.BelowThreshold, &f.Methods); err != nil {
+			&f.Lowest, &f.Highest, &f.BelowThreshold, &f.ValidUnits, &f.InvalidUnits, &f.Term, &f.Methods); err != nil {
 			return fmt.Errorf("read participation: %w", err)
 		}
 		f.Body = Body(body)
@@ -130,6 +132,13 @@ func participation(f *electionFigures, threshold float64) Participation {
 	p.Voted.Current = nullCount(f.Voted)
 	p.ValidBallots.Current = nullCount(f.Valid)
 	p.InvalidBallots.Current = nullCount(f.Invalid)
+	if f.Valid.Valid {
+		p.ValidUnits = count(int(f.ValidUnits))
+	}
+	if f.Invalid.Valid {
+		p.InvalidUnits = count(int(f.InvalidUnits))
+	}
+	p.Term = nullCount(f.Term)
 	p.Turnout.Current = ratio(int(f.TurnoutVoted.Int64), int(f.TurnoutRegistered.Int64))
 	if f.RatedUnits > 0 {
 		p.FullTurnout.Current = count(int(f.FullTurnout))
@@ -219,5 +228,8 @@ func methods(f *electionFigures, r Rounding) []Part {
 		labels[i], counts[i] = m.Label, m.Units
 		known += m.Units
 	}
-	return distribution(labels, counts, known, r)
+	parts := distribution(labels, counts, known, r)
+	// Shares of the units that named a method are not shares of all the units when some left it blank.
+	overAll(parts, int(f.Units))
+	return parts
 }

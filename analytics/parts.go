@@ -137,6 +137,8 @@ type structureCounts struct {
 	ReelectedKnown, Reelected, New, WealthLeaderKnown, WealthLeaders     int64
 	GraduateOfficialKnown, GraduateOfficials, AgeKnown, AgeSum           int64
 	AgeBands, Education, Categories, Positions                           string // JSON label → count
+	EducationKnown, HighSchoolUp                                         int64
+	WomenPositions                                                       string // JSON label → women
 }
 
 func loadStructureCounts(ctx context.Context, conn querier, s Scope, prev int, partLevel string, t *figureLevels) error {
@@ -155,7 +157,8 @@ func loadStructureCounts(ctx context.Context, conn querier, s Scope, prev int, p
 			&c.Members, &c.Women, &c.PartyKnown, &c.PartyMembers, &c.EthnicityKnown, &c.Minorities,
 			&c.ReelectedKnown, &c.Reelected, &c.New, &c.WealthLeaderKnown, &c.WealthLeaders,
 			&c.GraduateOfficialKnown, &c.GraduateOfficials, &c.AgeKnown, &c.AgeSum,
-			&c.AgeBands, &c.Education, &c.Categories, &c.Positions); err != nil {
+			&c.AgeBands, &c.Education, &c.Categories, &c.Positions,
+			&c.EducationKnown, &c.HighSchoolUp, &c.WomenPositions); err != nil {
 			return fmt.Errorf("read member structure: %w", err)
 		}
 		k.Body = Body(body)

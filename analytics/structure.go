@@ -7,21 +7,22 @@ import (
 
 // Labels of the parts of a Structure, as printed.
 const (
-	labelWomen      = "女"
-	labelParty      = "中共党员"
-	labelMinority   = "少数民族"
-	labelReelected  = "连任"
-	labelNew        = "新当选"
-	labelWealth     = "致富带头人"
-	labelGraduate   = "大学生村官"
-	labelFirstRound = "一次选举成功"
-	labelProxy      = "委托投票"
-	labelMobile     = "流动票箱"
-	labelChanged    = "带头人变动"
-	labelOneShould  = "一肩挑"
-	labelCrossUnits = "交叉任职村(社区)"
-	labelCrossPers  = "交叉任职人员"
-	labelNoWoman    = "无女性成员"
+	labelWomen        = "女"
+	labelParty        = "中共党员"
+	labelMinority     = "少数民族"
+	labelReelected    = "连任"
+	labelNew          = "新当选"
+	labelWealth       = "致富带头人"
+	labelGraduate     = "大学生村官"
+	labelFirstRound   = "一次选举成功"
+	labelProxy        = "委托投票"
+	labelMobile       = "流动票箱"
+	labelChanged      = "带头人变动"
+	labelOneShould    = "一肩挑"
+	labelCrossUnits   = "交叉任职村(社区)"
+	labelCrossPers    = "交叉任职人员"
+	labelNoWoman      = "无女性成员"
+	labelHighSchoolUp = "高中（中专）以上"
 )
 
 // positionOrder and categoryOrder fix the order in which positions and deputies' categories are listed;
@@ -116,7 +117,14 @@ func structure(c *structureCounts, opts Options, withPositions bool) Structure {
 	}
 	if labels, n, _ := ordered(labelCounts(c.Positions), positionOrder); withPositions && total > 0 {
 		s.Positions = distribution(labels, n, total, opts.Rounding)
+		women := labelCounts(c.WomenPositions)
+		s.WomenPositions = make([]Part, len(labels))
+		for i, l := range labels {
+			s.WomenPositions[i] = part(l, women[l], n[i])
+		}
 	}
+	s.HighSchoolUp = optionalPart(labelHighSchoolUp, int(c.HighSchoolUp), int(c.EducationKnown))
+	s.HighSchoolUp.over(total)
 	return s
 }
 
@@ -164,6 +172,7 @@ func mergeStructure(cur *Structure, prev Structure) {
 	mergePart(&cur.New, prev.New)
 	mergePart(&cur.WealthLeaders, prev.WealthLeaders)
 	mergePart(&cur.GraduateOfficials, prev.GraduateOfficials)
+	mergePart(&cur.HighSchoolUp, prev.HighSchoolUp)
 	cur.AverageAge.Previous = prev.AverageAge.Current
 	cur.AgeBands = mergeParts(cur.AgeBands, prev.AgeBands)
 	cur.Education = mergeParts(cur.Education, prev.Education)
@@ -174,6 +183,8 @@ func mergeStructure(cur *Structure, prev Structure) {
 	if len(cur.Positions) > 0 || len(prev.Positions) > 0 {
 		cur.Positions = mergeParts(cur.Positions, prev.Positions)
 		sortParts(cur.Positions, positionOrder)
+		cur.WomenPositions = mergeParts(cur.WomenPositions, prev.WomenPositions)
+		sortParts(cur.WomenPositions, positionOrder)
 	}
 }
 

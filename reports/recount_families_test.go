@@ -45,9 +45,52 @@ WHERE year = $1 AND county = $2 AND ($3 = '' OR township = $3) AND ($4 = '' OR u
 GROUP BY body
 ORDER BY body`
 
+// recountElectionsSQL recounts, per body, the units at 100% (实到 = 应到, 应到 > 0), 有效票 and 无效票
+// with the units that gave them, and 届次 when every unit gave the same one.
+const recountElectionsSQL = `
+SELECT body,
+       count(*) FILTER (WHERE registered > 0 AND voted = registered) AS full_units,
+       sum(valid_ballots) AS valid, count(valid_ballots) AS valid_units,
+       sum(invalid_ballots) AS invalid, count(invalid_ballots) AS invalid_units,
+       CASE WHEN count(term) = count(*) AND count(DISTINCT term) = 1 THEN any_value(term) END AS term
+FROM elections
+WHERE year = $1 AND county = $2 AND ($3 = '' OR township = $3) AND ($4 = '' OR unit = $4)
+  AND body IN ('村党组织', '村民委员会', '村务监督委员会', '社区党组织', '居民委员会')
+GROUP BY body
+ORDER BY body`
+
+// recountMethodsSQL counts the units per 选举方式 as written (blank ones not counted).
+const recountMethodsSQL = `
+SELECT body, method, count(*)
+FROM elections
+WHERE year = $1 AND county = $2 AND ($3 = '' OR township = $3) AND ($4 = '' OR unit = $4)
+  AND body IN ('村党组织', '村民委员会', '村务监督委员会', '社区党组织', '居民委员会')
+  AND trim(coalesce(method, '')) <> ''
+GROUP BY ALL
+ORDER BY ALL`
+
+// recountMembersSQL counts, per body, the members with 高中, 中专 or a higher 学历 and those whose 学历 is
+// known, and per 职务 the holders and the women among them.
+const recountMembersSQL = `
+SELECT body, position, count(*) AS holders, count(*) FILTER (WHERE gender = '女') AS women,
+       sum(count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科', '中专', '高中'))) OVER (PARTITION BY body) AS high,
+       sum(count(*) FILTER (WHERE coalesce(education, '') <> '')) OVER (PARTITION BY body) AS education_known
+FROM members
+WHERE year = $1 AND county = $2 AND ($3 = '' OR township = $3) AND ($4 = '' OR unit = $4)
+  AND body IN ('村党组织', '村民委员会', '村务监督委员会', '社区党组织', '居民委员会')
+GROUP BY body, position
+ORDER BY body, position`
+
 type familyRecount struct {
 	heads, base, reelected       int
 	units, answered, firstRounds int
+	fullUnits                    int
+	valid, invalid               sql.NullInt64
+	validUnits, invalidUnits     int
+	term                         sql.NullInt64
+	methods                      map[string]int
+	holders, women               map[string]int
+	high, educationKnown         int
 }
 
 // TestDemoDraftsRecountFamilies recounts the figures issue 10's metric families added to the demo drafts
@@ -92,7 +135,7 @@ func TestDemoDraftsRecountFamilies(t *testing.T) {
 			fr := b.Seats.FirstRound
 			sameInt(t, at+" 一次选举成功", fr.Count.Current, r.firstRounds)
 			sameInt(t, at+" 一次选举成功 answered", fr.Base, r.answered)
-			lead := fmt.Sprintf("%d个%s完成%s换届选举，", r.units, noun, b.Body)
+			lead := fmt.Sprintf("%d个%s完成%s%s换届选举，", r.units, noun, Term(int(r.term.Int64)), b.Body)
 			if r.answered < r.units {
 				lead += fmt.Sprintf("填报了是否一次选举成功的%d个%s", r.answered, noun)
 			}
@@ -106,7 +149,7 @@ func TestDemoDraftsRecountFamilies(t *testing.T) {
 			case r.firstRounds == 0:
 				want = lead + all + "未能一次选举成功"
 			case r.answered < r.units:
-				want = fmt.Sprintf("%d个%s完成%s换届选举，在填报了是否一次选举成功的%d个%s中，%d个%s一次选举成功", r.units, noun, b.Body, r.answered, noun, r.firstRounds, noun)
+				want = lead + fmt.Sprintf("在填报了是否一次选举成功的%d个%s中，%d个%s一次选举成功", r.answered, noun, r.firstRounds, noun)
 			default:
 				want = lead + fmt.Sprintf("其中%d个%s一次选举成功", r.firstRounds, noun)
 			}
@@ -116,6 +159,7 @@ func TestDemoDraftsRecountFamilies(t *testing.T) {
 			if strings.Contains(draft, "其中0个") || strings.Contains(draft, "一次选举成功，占100.0%") {
 				t.Errorf("%s: the draft prints a zero or whole 一次选举成功 clause", at)
 			}
+			checkFamilies(t, at, draft, b, r, noun)
 		}
 	}
 }
@@ -155,6 +199,45 @@ func recountFamilies(t *testing.T, db *sql.DB, s *analytics.Summary) map[string]
 		out[body] = r
 		return nil
 	})
+	scan(recountElectionsSQL, []any{s.Year, sc.County, sc.Township, sc.Unit}, func(rows *sql.Rows) error {
+		var body string
+		var r familyRecount
+		if err := rows.Scan(&body, &r.fullUnits, &r.valid, &r.validUnits, &r.invalid, &r.invalidUnits, &r.term); err != nil {
+			return err
+		}
+		o := out[body]
+		o.fullUnits, o.valid, o.validUnits, o.invalid, o.invalidUnits, o.term = r.fullUnits, r.valid, r.validUnits, r.invalid, r.invalidUnits, r.term
+		out[body] = o
+		return nil
+	})
+	scan(recountMethodsSQL, []any{s.Year, sc.County, sc.Township, sc.Unit}, func(rows *sql.Rows) error {
+		var body, method string
+		var n int
+		if err := rows.Scan(&body, &method, &n); err != nil {
+			return err
+		}
+		o := out[body]
+		if o.methods == nil {
+			o.methods = map[string]int{}
+		}
+		o.methods[method] = n
+		out[body] = o
+		return nil
+	})
+	scan(recountMembersSQL, []any{s.Year, sc.County, sc.Township, sc.Unit}, func(rows *sql.Rows) error {
+		var body, position string
+		var holders, women, high, known int
+		if err := rows.Scan(&body, &position, &holders, &women, &high, &known); err != nil {
+			return err
+		}
+		o := out[body]
+		if o.holders == nil {
+			o.holders, o.women = map[string]int{}, map[string]int{}
+		}
+		o.holders[position], o.women[position], o.high, o.educationKnown = holders, women, high, known
+		out[body] = o
+		return nil
+	})
 	scan(recountFirstRoundSQL, []any{s.Year, sc.County, sc.Township, sc.Unit}, func(rows *sql.Rows) error {
 		var body string
 		var units, answered, ok int
@@ -167,4 +250,83 @@ func recountFamilies(t *testing.T, db *sql.DB, s *analytics.Summary) map[string]
 		return nil
 	})
 	return out
+}
+
+// checkFamilies checks the model and the draft against the recount of the metric families of issue 10
+// item 3: 100% 到会 of party units, 有效票/无效票 with the units that gave them, 届次, 选举方式, 高中（中专）
+// 以上 and the members by 职务 with the women among 副职.
+func checkFamilies(t *testing.T, at, draft string, b analytics.BodySummary, r familyRecount, noun string) {
+	t.Helper()
+	p := b.Participation
+	sameInt(t, at+" 100%", p.FullTurnout.Current, r.fullUnits)
+	if b.Body.Party() && r.fullUnits > 0 {
+		want := fmt.Sprintf("%d个%s党员到会率达100%%", r.fullUnits, noun)
+		if !strings.Contains(draft, want) {
+			t.Errorf("%s: the draft does not print %q", at, want)
+		}
+	}
+	sameNull(t, at+" 有效票", p.ValidBallots.Current, nullOf(r.valid))
+	sameNull(t, at+" 无效票", p.InvalidBallots.Current, nullOf(r.invalid))
+	if r.valid.Valid {
+		sameInt(t, at+" 有效票 units", p.ValidUnits, r.validUnits)
+		want := fmt.Sprintf("有效选票%d张", r.valid.Int64)
+		if r.invalid.Valid && r.invalid.Int64 > 0 && r.invalidUnits == r.validUnits {
+			want += fmt.Sprintf("、无效选票%d张", r.invalid.Int64)
+		}
+		if r.validUnits < r.units {
+			want += fmt.Sprintf("（%d个%s填报）", r.validUnits, noun)
+		}
+		if !strings.Contains(draft, want) {
+			t.Errorf("%s: the draft does not print %q", at, want)
+		}
+	}
+	sameNull(t, at+" 届次", p.Term, nullOf(r.term))
+	if !r.term.Valid && strings.Contains(draft, "届"+string(b.Body)) {
+		t.Errorf("%s: a 届次 printed where the units do not all give the same one", at)
+	}
+	named := 0
+	for _, m := range b.Methods {
+		if m.Count.Current.OK && m.Count.Current.Int() > 0 {
+			sameInt(t, at+" 选举方式 "+m.Label, m.Count.Current, r.methods[m.Label])
+			named += r.methods[m.Label]
+		}
+	}
+	if len(r.methods) != 0 && named == r.units && len(r.methods) > 1 {
+		for label, n := range r.methods {
+			want := fmt.Sprintf("%s%d个%s，占", label, n, noun)
+			if !strings.Contains(draft, want) {
+				t.Errorf("%s: the draft does not print %q", at, want)
+			}
+		}
+	}
+	h := b.Members.HighSchoolUp
+	sameInt(t, at+" 高中（中专）以上", h.Count.Current, r.high)
+	sameInt(t, at+" 学历 known", h.Base, r.educationKnown)
+	want := fmt.Sprintf("高中（中专）以上%d人", r.high)
+	if r.high == b.Members.Total.Current.Int() {
+		want = "均为高中（中专）以上学历"
+	}
+	if r.high > 0 && !strings.Contains(draft, want) {
+		t.Errorf("%s: the draft does not print %q", at, want)
+	}
+	for i, pos := range b.Members.Positions {
+		if !pos.Count.Current.OK || pos.Count.Current.Int() == 0 {
+			continue
+		}
+		sameInt(t, at+" "+pos.Label, pos.Count.Current, r.holders[pos.Label])
+		sameInt(t, at+" 女"+pos.Label, b.Members.WomenPositions[i].Count.Current, r.women[pos.Label])
+		if b.Members.WomenPositions[i].Label != pos.Label {
+			t.Errorf("%s: women by 职务 out of step: %s beside %s", at, b.Members.WomenPositions[i].Label, pos.Label)
+		}
+		if pos.Label == string(b.Body.Head()) {
+			continue
+		}
+		want := fmt.Sprintf("%s%d人", pos.Label, r.holders[pos.Label])
+		if (pos.Label == "副书记" || pos.Label == "副主任") && r.women[pos.Label] > 0 {
+			want += fmt.Sprintf("（其中女性%d人）", r.women[pos.Label])
+		}
+		if !strings.Contains(draft, want) {
+			t.Errorf("%s: the draft does not print %q", at, want)
+		}
+	}
 }

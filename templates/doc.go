@@ -51,7 +51,10 @@
 //	.Level   the report's level (as the view's .Level), for wording that differs by level
 //	.Body    *analytics.BodySummary, set for one body's election:
 //	         .Body.Body (村民委员会), .Body.Participation.{Units,Registered,Voted,Turnout,FullTurnout} (Figure),
-//	         .Body.Participation.{ProxyVotes,MobileVotes} (Part), .Body.Seats.{Seats,Candidates,Elected},
+//	         .Body.Participation.{ProxyVotes,MobileVotes} (Part), .Body.Participation.{ValidBallots,InvalidBallots}
+//	         (Figure) with .ValidUnits/.InvalidUnits (Value: the units that gave them), .Body.Participation.Term
+//	         (Value: 届次 when every unit gave the same one), .Body.Methods (Part list: units per 选举方式),
+//	         .Body.Seats.{Seats,Candidates,Elected},
 //	         .Body.Seats.{ContestedUnits,ContestedSeats,ContestedCandidates,Margin} (有候选人选举 only),
 //	         .Body.Seats.FirstRound (Part), .Body.Members / .Body.Heads / .Body.NewHeads (Structure),
 //	         .Body.NewHeadsAgeGap (Value), .Body.HeadsChanged (Part)
@@ -60,7 +63,9 @@
 //	         .Two.CrossUnits, .Two.CrossPersons, .Two.NoWoman (Part), .Two.NoWomanUnits
 //
 // Structure: .Total (Figure); .Women .PartyMembers .Minorities .Reelected .New .WealthLeaders
-// .GraduateOfficials (Part); .AgeBands .Education (in configured order) (Part lists); .AverageAge (Figure).
+// .GraduateOfficials .HighSchoolUp (高中（中专）以上) (Part); .AgeBands .Education (in configured order) (Part
+// lists); .AverageAge (Figure); for a body's members .Positions and .WomenPositions (Part lists, 职务 in the
+// same order: holders, and the women among them).
 // Figure is {.Current, .Previous} Values; Value is {.V float, .OK bool}; Part is {.Label, .Count, .Share}
 // with Count and Share Figures, shares in percent, and .Base (Value: the share's denominator), .Partial
 // (bool: only some people or units filled the item in, so the share is not of the whole; part, some,

@@ -68,6 +68,9 @@ FROM rated;
 --                                      unit order
 --   below_threshold                    JSON list of the same for every unit under threshold, lowest
 --                                      first (NULL when threshold is NULL)
+--   valid_units, invalid_units         the units that gave 有效票数 / 无效票数 (the sums' reach)
+--   term                               届次 when every unit gave the same one; NULL when any left it
+--                                      blank or they differ (a draft names no term the data cannot back)
 --   methods                            JSON list of {label, units}: units per 选举方式, most used first,
 --                                      then by name; blank methods are not counted
 CREATE OR REPLACE MACRO participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold) AS TABLE
@@ -127,7 +130,10 @@ WITH scoped AS (
                    FILTER (WHERE turnout = highest_turnout))::VARCHAR AS highest,
            CASE WHEN threshold IS NOT NULL THEN
                coalesce(to_json(list({'township': township, 'unit': unit, 'turnout': turnout} ORDER BY turnout, county, township, unit)
-                                FILTER (WHERE turnout < threshold))::VARCHAR, '[]') END AS below_threshold
+                                FILTER (WHERE turnout < threshold))::VARCHAR, '[]') END AS below_threshold,
+           count(valid_ballots) AS valid_units,
+           count(invalid_ballots) AS invalid_units,
+           CASE WHEN count(term) = count(*) AND min(term) = max(term) THEN min(term) END AS term
     FROM e
     GROUP BY ALL
 )

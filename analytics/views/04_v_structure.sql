@@ -87,6 +87,9 @@ WHERE NOT EXISTS (
 --   age_known, age_sum                         age_at_election known; their sum
 --   age_bands, education                       JSON object label → people, per age band / education group
 --   categories, positions                      JSON object label → people, per 代表构成 / 职务 given
+--   education_known, high_school_up            学历 given; 高中（中专）以上 (高中, 中专 and higher: the
+--                                              seed summaries' figure, whatever the configured groups)
+--   women_positions                            JSON object label → women, per 职务 given
 CREATE OR REPLACE MACRO structure_figures(first_year, second_year, in_county, in_township, in_unit, by_levels) AS TABLE
 SELECT l.level, member_set,
        part_name(l.level, 1, county) AS county,
@@ -111,7 +114,10 @@ SELECT l.level, member_set,
        coalesce(to_json(histogram(age_band))::VARCHAR, '{}') AS age_bands,
        coalesce(to_json(histogram(education_bucket))::VARCHAR, '{}') AS education,
        coalesce(to_json(histogram(nullif(category, '')))::VARCHAR, '{}') AS categories,
-       coalesce(to_json(histogram(nullif(position, '')))::VARCHAR, '{}') AS positions
+       coalesce(to_json(histogram(nullif(position, '')))::VARCHAR, '{}') AS positions,
+       count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科', '中专', '高中', '初中', '小学及以下')) AS education_known,
+       count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科', '中专', '高中')) AS high_school_up,
+       coalesce(to_json(histogram(nullif(position, '')) FILTER (WHERE gender = '女'))::VARCHAR, '{}') AS women_positions
 FROM structure_people(first_year, second_year, in_county, in_township, in_unit), unnest(by_levels) AS l(level)
 GROUP BY ALL;
 
