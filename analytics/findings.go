@@ -238,7 +238,7 @@ func partialShares(s *Summary) []Finding {
 			return
 		}
 		parts := []Part{st.Women, st.PartyMembers, st.Minorities, st.WealthLeaders, st.GraduateOfficials}
-		if set == setMembers || set == setTwoCommittees {
+		if set == SetMembers || set == SetTwoCommittees {
 			// Heads' 连任/新任 are over the heads whose unit had a head last term, not over those who
 			// filled a column; the draft names that base itself.
 			parts = append(parts, st.Reelected, st.New)

@@ -212,17 +212,28 @@ func writeSheet(f *excelize.File, st *styles, t *table) error {
 			if err := sw.MergeCell(ref(0, r), ref(len(t.cols)-1, r)); err != nil {
 				return err
 			}
-		} else {
+		}
+		var opts []excelize.RowOpts
+		if row.kind != sectionRow {
 			clear(buf) // a short row must not repeat the previous row's trailing cells
+			lines := 1
 			for i, c := range row.cells {
 				k := c.kind
 				if k == inherit {
 					k = t.cols[i].kind
 				}
 				buf[i] = excelize.Cell{StyleID: st.of(k, row.kind), Formula: c.formula, Value: cellValue(c, k)}
+				if k == text {
+					lines = max(lines, wrappedLines(runewidth.StringWidth(c.s), widths[i]))
+				}
+			}
+			if lines > 1 {
+				// A streamed row keeps the default height, and neither Excel nor LibreOffice grows it to
+				// its wrapped text on opening: a long 问题说明 showed one line of it.
+				opts = append(opts, excelize.RowOpts{Height: rowHeight(lines)})
 			}
 		}
-		if err := sw.SetRow(ref(0, r), buf); err != nil {
+		if err := sw.SetRow(ref(0, r), buf, opts...); err != nil {
 			return err
 		}
 		r++
@@ -233,6 +244,17 @@ func writeSheet(f *excelize.File, st *styles, t *table) error {
 	}
 	return sw.Flush()
 }
+
+// wrappedLines is how many lines text of display width w takes in a column of width colWidth (in
+// narrow characters, a CJK character counting two), as the annex's wrapping text style shows it; a
+// little room is kept for the cell's margins.
+func wrappedLines(w int, colWidth float64) int {
+	room := max(int(colWidth)-2, 1)
+	return max(1, (w+room-1)/room)
+}
+
+// rowHeight is the height in points of a row of n lines of the annex's 10-point text.
+func rowHeight(n int) float64 { return float64(n)*14 + 4 }
 
 // cellValue is what the stream writes: the text, the number, or nothing. A formula whose result is
 // empty gets "" so that its cached value is the empty string Excel would compute.

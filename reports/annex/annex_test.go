@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
 
 	"electsum"
@@ -487,5 +488,40 @@ func TestManyTownshipsTotalStaysUnderFormulaLimit(t *testing.T) {
 	}
 	if got := raw(t, f, sheet, ref(iReg, total)); got != want {
 		t.Errorf("合计 %v, want %v", got, want)
+	}
+}
+
+// TestLongMessagesGetTallRows: a 数据核对 row whose 问题说明 wraps is tall enough for all its lines (a
+// streamed row kept the default height, so the sheet showed one line of a long message), and a short
+// row keeps the default height.
+func TestLongMessagesGetTallRows(t *testing.T) {
+	s := fakeSummary(1, 2, 2, 3)
+	long := strings.Repeat("应到会99人，实到会76人（76.8%），未超过五分之四，会议无效；", 6)
+	s.Checks = []analytics.Check{
+		{Rule: "party_quorum", Severity: "违规", UnitRef: analytics.UnitRef{Township: "东镇", Unit: "长村"}, Year: 2024, Body: analytics.PartyBranch, Message: long},
+		{Rule: "note", Severity: "提示", UnitRef: analytics.UnitRef{Township: "东镇", Unit: "短村"}, Year: 2024, Message: "短"},
+	}
+	f, _ := writeAndOpen(t, s, Options{})
+	sheet := "表5 数据核对"
+	c := header(t, f, sheet, "问题说明", 0)
+	width, err := f.GetColWidth(sheet, col(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := (runewidth.StringWidth(long) + int(width) - 1) / int(width)
+	if lines < 3 {
+		t.Fatalf("test message wraps to %d lines only (column width %.0f)", lines, width)
+	}
+	tall := rowOf(t, f, sheet, header(t, f, sheet, "村(社区)", 0), "长村", 2)
+	h, err := f.GetRowHeight(sheet, tall)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h < float64(lines)*12 {
+		t.Errorf("row %d of a %d-line message is %.1f pt high", tall, lines, h)
+	}
+	short := rowOf(t, f, sheet, header(t, f, sheet, "村(社区)", 0), "短村", 2)
+	if h, _ := f.GetRowHeight(sheet, short); h > 20 {
+		t.Errorf("row %d of a one-line message is %.1f pt high", short, h)
 	}
 }
