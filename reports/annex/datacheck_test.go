@@ -18,7 +18,9 @@ import (
 func TestDataCheckSheetShowsTheDraftsFindings(t *testing.T) {
 	ctx := context.Background()
 	cfg := synth.County()
-	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 2, 5
+	// Five townships: enough that a messy one leaves 致富带头人 out (a partial share of members; heads'
+	// 连任 over the heads with a head last term is no longer one).
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 5, 3
 	db, err := synth.Load(ctx, synth.Generate(cfg), t.TempDir(), ingest.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
