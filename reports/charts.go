@@ -133,9 +133,11 @@ func charts(v *View, conv func(string) string) map[string]string {
 	}
 	var shares []series
 	for _, bs := range s.Bodies {
+		// A party body's members are all party members: no 100% bar (the draft leaves it out too).
+		m := MembersOf(bs.Body, bs.Members)
 		shares = append(shares,
-			series{Label: fill(w.Charts.Women, "{body}", string(bs.Body)), Current: bs.Members.Women.Share.Current, Previous: bs.Members.Women.Share.Previous},
-			series{Label: fill(w.Charts.PartyMembers, "{body}", string(bs.Body)), Current: bs.Members.PartyMembers.Share.Current, Previous: bs.Members.PartyMembers.Share.Previous})
+			series{Label: fill(w.Charts.Women, "{body}", string(bs.Body)), Current: m.Women.Share.Current, Previous: m.Women.Share.Previous},
+			series{Label: fill(w.Charts.PartyMembers, "{body}", string(bs.Body)), Current: m.PartyMembers.Share.Current, Previous: m.PartyMembers.Share.Previous})
 	}
 	out["shares"] = w.barChart(w.Charts.Shares, "%", shares, conv)
 	var turnout []series

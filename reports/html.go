@@ -14,7 +14,7 @@ import (
 // 黑体 and 楷体 for the first and second heading levels, first-line indent of two characters.
 const pageCSS = `@page{size:A4;margin:37mm 26mm 35mm 28mm}
 body{font-family:"FangSong","仿宋","FangSong_GB2312","仿宋_GB2312","STFangsong","SimSun","宋体","Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:16pt;line-height:1.8;color:#000;max-width:210mm;margin:0 auto;padding:0 12mm}
-h1{font-family:"FZXiaoBiaoSong-B05S","方正小标宋简体","SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;font-size:22pt;font-weight:normal;text-align:center;line-height:1.5;margin:1.2em 0}
+h1{font-family:"FZXiaoBiaoSong-B05S","方正小标宋简体","SimSun","宋体","Songti SC","Noto Serif CJK SC",serif;font-size:22pt;font-weight:normal;text-align:center;line-height:1.5;margin:1.2em 0;word-break:keep-all;overflow-wrap:anywhere;text-wrap:balance}
 h2{font-family:"SimHei","黑体","Heiti SC","Noto Sans CJK SC",sans-serif;font-size:16pt;font-weight:normal;margin:0.6em 0;text-indent:2em}
 h3{font-family:"KaiTi","楷体","STKaiti","Kaiti SC",serif;font-size:16pt;font-weight:normal;margin:0.4em 0;text-indent:2em}
 p{margin:0;text-indent:2em;text-align:justify}
@@ -23,7 +23,7 @@ hr{border:0;margin:2em 0}
 figure{margin:1em 0;text-align:center;break-inside:avoid}
 figure svg{max-width:100%;height:auto}
 ul{font-size:12pt;line-height:1.6}
-@media print{figure{page-break-inside:avoid}}`
+@media print{body{max-width:none;padding:0}figure{page-break-inside:avoid}}`
 
 // HTML writes the report as one self-contained page: the Markdown rendered by gomarkdown (no
 // Smartypants, no Mmark), inline CSS and inline SVG charts where the template calls .Chart. Every

@@ -525,3 +525,46 @@ func TestLongMessagesGetTallRows(t *testing.T) {
 		t.Errorf("row %d of a one-line message is %.1f pt high", short, h)
 	}
 }
+
+// TestChartsPrintOnePerPageWithDarkAxes: each chart of 图表 after the first starts a printed page (two
+// were taller than a landscape A4 page, cutting the second's legend off), and every axis is labelled in
+// black (the applications' default grey was barely legible on paper).
+func TestChartsPrintOnePerPageWithDarkAxes(t *testing.T) {
+	_, data := writeAndOpen(t, fakeSummary(1, 2, 2, 6), Options{})
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(zf *zip.File) string {
+		r, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		b, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	charts, breaks := 0, -1
+	for _, zf := range zr.File {
+		text := read(zf)
+		switch {
+		case strings.HasPrefix(zf.Name, "xl/charts/chart"):
+			charts++
+			for _, ax := range []string{"catAx", "valAx"} {
+				i := strings.Index(text, "<"+ax+">")
+				j := strings.Index(text, "</"+ax+">")
+				if i < 0 || j < i || !strings.Contains(text[i:j], `<a:srgbClr val="000000"`) {
+					t.Errorf("%s: %s not labelled in black", zf.Name, ax)
+				}
+			}
+		case strings.HasPrefix(zf.Name, "xl/worksheets/") && strings.Contains(text, "<drawing "):
+			breaks = strings.Count(text, "<brk ")
+		}
+	}
+	if charts != 3 || breaks != charts-1 {
+		t.Errorf("%d charts, %d page breaks on their sheet; want 3 and 2", charts, breaks)
+	}
+}

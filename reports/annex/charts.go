@@ -27,6 +27,9 @@ func addCharts(f *excelize.File, s *analytics.Summary, ts []*table) error {
 	title := func(s string) excelize.ChartTitle {
 		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Family: "宋体", Size: 12, Bold: true}}}}
 	}
+	// Axis labels in black 宋体: the default grey of LibreOffice's and WPS's charts is barely legible
+	// on paper.
+	axisFont := excelize.Font{Family: "宋体", Size: 10, Color: "000000"}
 	pair := func(key, what string) {
 		a := compare.anchors
 		series := []excelize.ChartSeries{{Name: a["cur_name"], Categories: a[key+"_cat"], Values: a[key+"_cur"]}}
@@ -37,6 +40,8 @@ func addCharts(f *excelize.File, s *analytics.Summary, ts []*table) error {
 			Type: excelize.Col, Series: series, Title: title(a[key+"_title"] + what + "（本届与上届，人）"),
 			Legend:    excelize.ChartLegend{Position: "bottom"},
 			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+			XAxis:     excelize.ChartAxis{Font: axisFont},
+			YAxis:     excelize.ChartAxis{Font: axisFont},
 			Dimension: excelize.ChartDimension{Width: 720, Height: 320},
 		})
 	}
@@ -55,7 +60,8 @@ func addCharts(f *excelize.File, s *analytics.Summary, ts []*table) error {
 			}},
 			Title:     title(a["women_title"] + "女性占比"),
 			Legend:    excelize.ChartLegend{Position: "none"},
-			YAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+			XAxis:     excelize.ChartAxis{Font: axisFont},
+			YAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, Font: axisFont},
 			Dimension: excelize.ChartDimension{Width: 960, Height: 360},
 		})
 	}
@@ -70,7 +76,15 @@ func addCharts(f *excelize.File, s *analytics.Summary, ts []*table) error {
 		return err
 	}
 	for i, c := range charts {
-		if err := f.AddChart(chartSheet, ref(0, 1+i*20), c); err != nil {
+		at := ref(0, 1+i*20)
+		if i > 0 {
+			// One chart a page: two 20-row blocks are taller than a landscape A4 page, so the second
+			// chart was cut at the page's foot (its legend on the next page).
+			if err := f.InsertPageBreak(chartSheet, at); err != nil {
+				return err
+			}
+		}
+		if err := f.AddChart(chartSheet, at, c); err != nil {
 			return err
 		}
 	}
