@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -275,6 +276,37 @@ func TestVoteDataErrorsAreNotes(t *testing.T) {
 		}
 		if strings.Contains(problems, msg) || strings.Contains(problems, "（）") {
 			t.Errorf("%s: the data error is among the problems:\n%s", name, problems)
+		}
+	}
+}
+
+// TestListsNameTheirNoun: a list of units cut short says what the rest are (等7个村, 等12个社区), not 等7个,
+// and 个别 is for at most three units, 部分 for more (issue 10 prose).
+func TestListsNameTheirNoun(t *testing.T) {
+	units := func(n int) []analytics.Named {
+		out := make([]analytics.Named, n)
+		for i := range out {
+			out[i] = analytics.Named{UnitRef: analytics.UnitRef{Township: "东镇", Unit: fmt.Sprintf("%d号", i+1)}, Rate: analytics.Known(80)}
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		f    analytics.Finding
+		want string
+	}{
+		{analytics.Finding{Kind: analytics.FindingLowTurnout, Items: []analytics.Finding{{Body: analytics.VillagersCommittee, Threshold: 90, Units: units(7)}}}, "等7个村"},
+		{analytics.Finding{Kind: analytics.FindingLowTurnout, Items: []analytics.Finding{{Body: analytics.VillagersCommittee, Threshold: 90, Units: units(7)}}}, "部分村参选率偏低"},
+		{analytics.Finding{Kind: analytics.FindingSecondRound, Items: []analytics.Finding{{Body: analytics.PartyBranch, Units: units(2)}, {Body: analytics.VillagersCommittee, Units: units(1)}}}, "个别村未能一次选举成功"},
+		{analytics.Finding{Kind: analytics.FindingSecondRound, Items: []analytics.Finding{{Body: analytics.PartyBranch, Units: units(2)}, {Body: analytics.VillagersCommittee, Units: units(2)}}}, "部分村未能一次选举成功"},
+		{analytics.Finding{Kind: analytics.FindingSecondRound, Items: []analytics.Finding{{Body: analytics.ResidentsCommittee, Units: units(6)}}}, "等6个社区）"},
+		{analytics.Finding{Kind: analytics.FindingNoWoman, Body: "村", Part: part("无女性成员", 12, 40, none, 0), Units: units(12)}, "等12个村。"},
+	} {
+		text, err := Builtin().Finding(tc.f, "", analytics.LevelCounty)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text, tc.want) {
+			t.Errorf("%s: %q lacks %q", tc.f.Kind, text, tc.want)
 		}
 	}
 }
