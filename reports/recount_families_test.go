@@ -135,7 +135,7 @@ func TestDemoDraftsRecountFamilies(t *testing.T) {
 			fr := b.Seats.FirstRound
 			sameInt(t, at+" 一次选举成功", fr.Count.Current, r.firstRounds)
 			sameInt(t, at+" 一次选举成功 answered", fr.Base, r.answered)
-			lead := fmt.Sprintf("%d个%s完成%s%s换届选举，", r.units, noun, Term(int(r.term.Int64)), b.Body)
+			lead := fmt.Sprintf("%d个%s完成%s%s换届选举，", r.units, noun, builtinWords.Term(int(r.term.Int64)), b.Body)
 			if r.answered < r.units {
 				lead += fmt.Sprintf("填报了是否一次选举成功的%d个%s", r.answered, noun)
 			}
