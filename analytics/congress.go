@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"electsum"
@@ -156,22 +157,9 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 		}
 		prevYear = int(y.Int64)
 	}
-	cur, err := congressTotals(ctx, conn, scope, scope.Year)
+	cur, prev, err := termTotals(ctx, conn, "congress_totals", "people's congress", scope, prevYear)
 	if err != nil {
 		return nil, err
-	}
-	if len(cur) == 0 {
-		return nil, &NoDataError{Scope: scope}
-	}
-	prev := map[Body]counts{}
-	if prevYear != 0 {
-		rows, err := congressTotals(ctx, conn, scope, prevYear)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range rows {
-			prev[r.body] = r.n
-		}
 	}
 	now := time.Now
 	if opts.Now != nil {
@@ -183,7 +171,7 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 		c.Level = LevelTownship
 	}
 	for _, r := range cur {
-		c.Levels = append(c.Levels, congressLevel(r.body, r.n, prev[r.body]))
+		c.Levels = append(c.Levels, congressLevel(r.body, r.n, prev[r.body].n))
 	}
 	if err := conn.QueryRowContext(ctx, sqlText("congress_dates"), scope.Year, scope.County, scope.County,
 		scope.Township, scope.Township).Scan(&c.FirstDate, &c.LastDate); err != nil {
@@ -210,41 +198,80 @@ func (c counts) get(name string) (int, bool) {
 	return int(v.Int64), ok && v.Valid
 }
 
-// levelCounts is one level's row of sql/congress_totals.sql.
-type levelCounts struct {
+// bodyCounts is one body's row of a totals query (sql/congress_totals.sql, sql/party_congress_totals.sql): its
+// counts by column name, and its text columns by name.
+type bodyCounts struct {
 	body Body
 	n    counts
+	text map[string]string
 }
 
-func congressTotals(ctx context.Context, conn querier, s Scope, year int) ([]levelCounts, error) {
-	rows, err := conn.QueryContext(ctx, sqlText("congress_totals"), year, s.County, s.Township, year, s.County, s.Township)
+// termTotals reads the totals query for the scope's year and, when prevYear is not 0, for prevYear, by body; what
+// names the figures in errors. The column body is the body, the columns named in texts are text, every other
+// column is a count. No row this year is a NoDataError.
+func termTotals(ctx context.Context, conn querier, query, what string, scope Scope, prevYear int, texts ...string) ([]bodyCounts, map[Body]bodyCounts, error) {
+	cur, err := bodyTotals(ctx, conn, query, what, scope, scope.Year, texts)
 	if err != nil {
-		return nil, fmt.Errorf("query the people's congress figures: %w", err)
+		return nil, nil, err
+	}
+	if len(cur) == 0 {
+		return nil, nil, &NoDataError{Scope: scope}
+	}
+	prev := map[Body]bodyCounts{}
+	if prevYear != 0 {
+		rows, err := bodyTotals(ctx, conn, query, what, scope, prevYear, texts)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, r := range rows {
+			prev[r.body] = r
+		}
+	}
+	return cur, prev, nil
+}
+
+func bodyTotals(ctx context.Context, conn querier, query, what string, s Scope, year int, texts []string) ([]bodyCounts, error) {
+	rows, err := conn.QueryContext(ctx, sqlText(query), year, s.County, s.Township, year, s.County, s.Township)
+	if err != nil {
+		return nil, fmt.Errorf("query the %s figures: %w", what, err)
 	}
 	defer rows.Close()
 	cols, err := rows.Columns()
 	if err != nil {
-		return nil, fmt.Errorf("query the people's congress figures: %w", err)
+		return nil, fmt.Errorf("query the %s figures: %w", what, err)
 	}
-	var out []levelCounts
+	var out []bodyCounts
 	for rows.Next() {
 		var body string
-		ints := make([]sql.NullInt64, len(cols)-1)
-		dest := []any{&body}
-		for i := range ints {
-			dest = append(dest, &ints[i])
+		ints := make([]sql.NullInt64, len(cols))
+		strs := make([]sql.NullString, len(cols))
+		dest := make([]any, len(cols))
+		for i, c := range cols {
+			switch {
+			case c == "body":
+				dest[i] = &body
+			case slices.Contains(texts, c):
+				dest[i] = &strs[i]
+			default:
+				dest[i] = &ints[i]
+			}
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("read the people's congress figures: %w", err)
+			return nil, fmt.Errorf("read the %s figures: %w", what, err)
 		}
-		r := levelCounts{body: Body(body), n: counts{}}
-		for i, name := range cols[1:] {
-			r.n[name] = ints[i]
+		r := bodyCounts{body: Body(body), n: counts{}, text: map[string]string{}}
+		for i, c := range cols {
+			switch dest[i].(type) {
+			case *sql.NullInt64:
+				r.n[c] = ints[i]
+			case *sql.NullString:
+				r.text[c] = strs[i].String
+			}
 		}
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the people's congress figures: %w", err)
+		return nil, fmt.Errorf("read the %s figures: %w", what, err)
 	}
 	return out, nil
 }

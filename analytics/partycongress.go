@@ -138,22 +138,10 @@ func SummarizePartyCongress(ctx context.Context, db *sql.DB, scope Scope, opts O
 			return nil, err
 		}
 	}
-	cur, err := partyCongressTotals(ctx, conn, scope, scope.Year)
+	cur, prev, err := termTotals(ctx, conn, "party_congress_totals", "township party congress", scope, prevYear,
+		"lowest_township", "lowest_name")
 	if err != nil {
 		return nil, err
-	}
-	if len(cur) == 0 {
-		return nil, &NoDataError{Scope: scope}
-	}
-	prev := map[Body]partyCounts{}
-	if prevYear != 0 {
-		rows, err := partyCongressTotals(ctx, conn, scope, prevYear)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range rows {
-			prev[r.body] = r
-		}
 	}
 	now := time.Now
 	if opts.Now != nil {
@@ -182,61 +170,7 @@ func SummarizePartyCongress(ctx context.Context, db *sql.DB, scope Scope, opts O
 	return p, nil
 }
 
-// partyCounts is one body's row of sql/party_congress_totals.sql: its counts by column name, and the
-// name and township of the person with the lowest 赞成票率.
-type partyCounts struct {
-	body           Body
-	n              counts
-	lowestTownship string
-	lowestName     string
-}
-
-func partyCongressTotals(ctx context.Context, conn querier, s Scope, year int) ([]partyCounts, error) {
-	rows, err := conn.QueryContext(ctx, sqlText("party_congress_totals"), year, s.County, s.Township, year, s.County, s.Township)
-	if err != nil {
-		return nil, fmt.Errorf("query the township party congress figures: %w", err)
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return nil, fmt.Errorf("query the township party congress figures: %w", err)
-	}
-	var out []partyCounts
-	for rows.Next() {
-		var body string
-		var township, name sql.NullString
-		ints := make([]sql.NullInt64, len(cols))
-		dest := make([]any, len(cols))
-		for i, c := range cols {
-			switch c {
-			case "body":
-				dest[i] = &body
-			case "lowest_township":
-				dest[i] = &township
-			case "lowest_name":
-				dest[i] = &name
-			default:
-				dest[i] = &ints[i]
-			}
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("read the township party congress figures: %w", err)
-		}
-		r := partyCounts{body: Body(body), n: counts{}, lowestTownship: township.String, lowestName: name.String}
-		for i, c := range cols {
-			if _, ok := dest[i].(*sql.NullInt64); ok {
-				r.n[c] = ints[i]
-			}
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the township party congress figures: %w", err)
-	}
-	return out, nil
-}
-
-func partyCongressBody(cur, prev partyCounts) PartyCongressBody {
+func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
 	c, p := cur.n, prev.n
 	b := PartyCongressBody{Body: cur.body}
 	b.Meetings = sumFigure(c, p, "meetings", "")
@@ -256,7 +190,7 @@ func partyCongressBody(cur, prev partyCounts) PartyCongressBody {
 		b.ApprovalCounted = count(n)
 		votes, _ := c.get("lowest_votes")
 		valid, _ := c.get("lowest_valid")
-		b.Lowest = &LowestApproval{Township: cur.lowestTownship, Name: cur.lowestName, Votes: votes, Valid: valid, Rate: ratio(votes, valid)}
+		b.Lowest = &LowestApproval{Township: cur.text["lowest_township"], Name: cur.text["lowest_name"], Votes: votes, Valid: valid, Rate: ratio(votes, valid)}
 	}
 
 	m := &b.Members

@@ -112,34 +112,34 @@ var errAmbiguousEncoding = errors.New("text reads as more than one encoding")
 // keys); then the one with a clearly larger share of common characters among its non-ASCII ones.
 // Garbled text has both few known headers and many rare characters, kana, Greek or box drawing.
 func pickLegacy(texts [][]byte) int {
-	best, second := -1, -1
-	scores := make([]int, len(texts))
+	scores := make([]float64, len(texts))
 	for i, t := range texts {
-		scores[i] = knownHeaders(t)
-		if best < 0 || scores[i] > scores[best] {
-			best, second = i, best
-		} else if second < 0 || scores[i] > scores[second] {
-			second = i
-		}
+		scores[i] = float64(knownHeaders(t))
 	}
-	if scores[best] > scores[second] {
+	if best, second := topTwo(scores); scores[best] > scores[second] {
 		return best
 	}
-	shares := make([]float64, len(texts))
-	best, second = -1, -1
 	for i, t := range texts {
-		shares[i] = commonShare(t)
-		if best < 0 || shares[i] > shares[best] {
-			best, second = i, best
-		} else if second < 0 || shares[i] > shares[second] {
-			second = i
-		}
+		scores[i] = commonShare(t)
 	}
 	// Real text scores near 1; a wrong decoding of it well under 0.8 (TestCSVLegacyEncodings).
-	if shares[best] >= 0.9 && shares[best]-shares[second] >= 0.15 {
+	if best, second := topTwo(scores); scores[best] >= 0.9 && scores[best]-scores[second] >= 0.15 {
 		return best
 	}
 	return -1
+}
+
+// topTwo is the index of the highest score and of the next (the first of equals first); scores holds two or more.
+func topTwo(scores []float64) (best, second int) {
+	best, second = -1, -1
+	for i, v := range scores {
+		if best < 0 || v > scores[best] {
+			best, second = i, best
+		} else if second < 0 || v > scores[second] {
+			second = i
+		}
+	}
+	return best, second
 }
 
 // knownHeaders counts the cells in the first lines of text that name a column of either sheet.

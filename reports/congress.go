@@ -189,22 +189,33 @@ func (r *Renderer) CongressHTML(w io.Writer, v *CongressView, script Script) err
 	if err != nil {
 		return err
 	}
-	title, err := v.Convert(script, v.Title)
+	return draftPage(w, v, script, md)
+}
+
+func (r *Renderer) congress(v *CongressView, script Script) (string, error) {
+	return r.draftText(CongressTemplate, "人大换届选举工作总结的模板", v, script)
+}
+
+// draftText executes the template name (what says which one, when it is missing) with v and converts the text
+// to script.
+func (r *Renderer) draftText(name, what string, v Draft, script Script) (string, error) {
+	if r.t.Lookup(name) == nil {
+		return "", fmt.Errorf("%w %s（%s）", ErrMissingTemplate, name, what)
+	}
+	var buf bytes.Buffer
+	if err := r.t.ExecuteTemplate(&buf, name, v); err != nil {
+		return "", templateError(name, err)
+	}
+	return v.Convert(script, tidy(buf.String()))
+}
+
+// draftPage writes md, v's draft in script, as one self-contained page under v's title.
+func draftPage(w io.Writer, v Draft, script Script, md string) error {
+	title, err := v.Convert(script, v.DraftTitle())
 	if err != nil {
 		return err
 	}
 	return writePage(w, script, title, markdownToHTML(md))
-}
-
-func (r *Renderer) congress(v *CongressView, script Script) (string, error) {
-	if r.t.Lookup(CongressTemplate) == nil {
-		return "", fmt.Errorf("%w %s（人大换届选举工作总结的模板）", ErrMissingTemplate, CongressTemplate)
-	}
-	var buf bytes.Buffer
-	if err := r.t.ExecuteTemplate(&buf, CongressTemplate, v); err != nil {
-		return "", templateError(CongressTemplate, err)
-	}
-	return v.Convert(script, tidy(buf.String()))
 }
 
 // CongressJSON writes the view the people's congress or party congress template receives

@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"bytes"
-	"fmt"
 	"io"
 	"slices"
 	"sort"
@@ -144,20 +142,9 @@ func (r *Renderer) PartyCongressHTML(w io.Writer, v *PartyCongressView, script S
 	if err != nil {
 		return err
 	}
-	title, err := v.Convert(script, v.Title)
-	if err != nil {
-		return err
-	}
-	return writePage(w, script, title, markdownToHTML(md))
+	return draftPage(w, v, script, md)
 }
 
 func (r *Renderer) partyCongress(v *PartyCongressView, script Script) (string, error) {
-	if r.t.Lookup(PartyCongressTemplate) == nil {
-		return "", fmt.Errorf("%w %s（乡镇党代会换届选举工作总结的模板）", ErrMissingTemplate, PartyCongressTemplate)
-	}
-	var buf bytes.Buffer
-	if err := r.t.ExecuteTemplate(&buf, PartyCongressTemplate, v); err != nil {
-		return "", templateError(PartyCongressTemplate, err)
-	}
-	return v.Convert(script, tidy(buf.String()))
+	return r.draftText(PartyCongressTemplate, "乡镇党代会换届选举工作总结的模板", v, script)
 }
