@@ -245,3 +245,30 @@ func TestCongressChecksAreTheViolationsFinding(t *testing.T) {
 		}
 	}
 }
+
+// TestPartyCongressSaysAttendanceOnce: the bodies of a township party congress are elected at the same
+// meetings, so their 到会 figures are said once, before the bodies (the draft repeated them under each of
+// the three); a body whose figures differ (a vote held apart) keeps its own 1．到会情况 in every section.
+func TestPartyCongressSaysAttendanceOnce(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	for _, scope := range []analytics.Scope{{Year: 2024}, {Township: demoWorld(true).Townships[0].Name, Year: 2024}} {
+		p := summarizePartyCongress(t, db, scope)
+		md := string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md"))
+		if n := strings.Count(md, "应到会代表"); n != 1 {
+			t.Errorf("%v: 应到会代表 said %d times, want once:\n%s", scope, n, md)
+		}
+		if strings.Contains(md, "到会情况") || !strings.Contains(md, "1．候选人和差额情况") {
+			t.Errorf("%v: sections still have a 到会情况 part:\n%s", scope, md)
+		}
+		b := p.Bodies[0]
+		head := strings.SplitN(md, "### （一）", 2)[0]
+		if !strings.Contains(head, "实到会代表"+Count(b.Present.Current, "名")+"，到会率为"+Pct(b.Attendance.Current)) {
+			t.Errorf("%v: the shared 到会 paragraph lacks the figures:\n%s", scope, head)
+		}
+		p.Bodies[2].Present.Current.V--
+		md = string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md"))
+		if n := strings.Count(md, "1．到会情况"); n != 3 {
+			t.Errorf("%v: bodies with different 到会 figures: 1．到会情况 %d times, want 3:\n%s", scope, n, md)
+		}
+	}
+}

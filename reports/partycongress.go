@@ -2,6 +2,7 @@ package reports
 
 import (
 	"io"
+	"reflect"
 	"slices"
 	"sort"
 	"time"
@@ -29,6 +30,10 @@ type PartyCongressView struct {
 	Period string          `json:"period"`
 
 	Bodies []PartyCongressSection `json:"bodies"` // （一）乡镇党委委员 …
+	// Attendance is the meetings' 到会 figures when every body's are the same (the bodies are elected
+	// at the same meetings, so they are as a rule): the draft says them once, before the bodies, and
+	// no section repeats them. Nil when a body's differ (a vote held apart): each section says its own.
+	Attendance *PartyCongressSection `json:"attendance,omitempty"`
 
 	Practices    []Item   `json:"practices"`
 	Achievements []Stated `json:"achievements"` // none generated: the template leaves a placeholder
@@ -51,6 +56,9 @@ type PartyCongressSection struct {
 	Whole  string                       `json:"whole"`
 	Level  analytics.Level              `json:"level"`
 	B      *analytics.PartyCongressBody `json:"body"`
+	// SharedAttendance: the view says the 到会 figures once (PartyCongressView.Attendance), so the
+	// section leaves them out and numbers its parts from 1．候选人和差额情况.
+	SharedAttendance bool `json:"shared_attendance,omitempty"`
 }
 
 // NewPartyCongressView prepares the template data for p in the built-in words
@@ -83,12 +91,34 @@ func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *Party
 		v.Bodies = append(v.Bodies, PartyCongressSection{Number: w.number(i), Title: fill(w.Drafts.Election, "{what}", noun),
 			Noun: noun, Whole: v.Whole, Level: v.Level, B: b})
 	}
+	if len(v.Bodies) > 1 && sameAttendance(p.Bodies) {
+		a := v.Bodies[0]
+		a.Noun = ""
+		v.Attendance = &a
+		for i := range v.Bodies {
+			v.Bodies[i].SharedAttendance = true
+		}
+	}
 	v.Achievements, v.Problems = []Stated{}, violations(p.Checks, v.Whole, v.Level)
 	v.Notices = notices(p.Checks)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
 	v.Annex = slices.Clone(w.Drafts.Annex.PartyCongress)
 	v.Organ, v.Date = w.signature(cfg)
 	return v
+}
+
+// sameAttendance reports whether every body's 到会 figures (meetings, 应到, 批准剔除, 实到, 到会率 and the
+// quorum, this term and last) are the first body's.
+func sameAttendance(bs []analytics.PartyCongressBody) bool {
+	key := func(b analytics.PartyCongressBody) any {
+		return []any{b.Townships, b.Meetings, b.Due, b.Excused, b.Present, b.Attendance, b.QuorumMet}
+	}
+	for _, b := range bs[1:] {
+		if !reflect.DeepEqual(key(b), key(bs[0])) {
+			return false
+		}
+	}
+	return true
 }
 
 // names are the names from the data the view may print (places, and the people the checks quote),
