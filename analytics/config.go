@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"strings"
 	"time"
 
 	"electsum"
@@ -74,12 +75,57 @@ func DefaultEducationBuckets() []EducationBucket {
 
 // DefaultOptions returns the defaults used when a report config says nothing.
 func DefaultOptions() Options {
-	return Options{
-		AgeBands:              DefaultAgeBands(),
-		EducationBuckets:      DefaultEducationBuckets(),
-		Rounding:              HalfUp,
-		TurnoutThreshold:      DefaultTurnoutThreshold,
-		AgedThreshold:         DefaultAgedThreshold,
-		LowEducationThreshold: DefaultLowEducationThreshold,
+	o, _ := Options{}.withDefaults()
+	return o
+}
+
+// Settings are the keys of report.toml that analytics reads, as the file spells them: rounding,
+// [thresholds] and the [[age_bands]] and [[education]] lists. The rest of the file (title, 依据, 落款,
+// the prose items) is the reports' business; the command decodes the file once and gives each package
+// its part. Options turns Settings into Options, filling defaults and validating in one place.
+type Settings struct {
+	// Rounding is half_up (default) or largest_remainder.
+	Rounding   string            `toml:"rounding" json:"rounding,omitempty"`
+	Thresholds Thresholds        `toml:"thresholds" json:"thresholds"`
+	AgeBands   []AgeBand         `toml:"age_bands" json:"age_bands,omitempty"`
+	Education  []EducationBucket `toml:"education" json:"education,omitempty"`
+}
+
+// Thresholds decide which figures become 存在的问题. Zero values take the defaults
+// (DefaultTurnoutThreshold, DefaultAgedThreshold, DefaultLowEducationThreshold).
+type Thresholds struct {
+	// Turnout is the 参选率 in percent below which a unit is listed.
+	Turnout float64 `toml:"turnout" json:"turnout"`
+	// Aged is the share in percent of members in the oldest age band above which a committee counts
+	// as aged (for the whole scope's 村“两委”, and for each unit).
+	Aged float64 `toml:"aged" json:"aged"`
+	// LowEducation is the share in percent of members in the lowest education bucket above which
+	// education is called low.
+	LowEducation float64 `toml:"low_education" json:"low_education"`
+}
+
+// Options are the options the settings ask for, each left out falling back to its default; a
+// setting that cannot be used is a *ConfigError naming its key. Labels are written with full-width
+// brackets, as Chinese prose and the annex print them: a report.toml written with 高中(中专) gives
+// 高中（中专）.
+func (s Settings) Options() (Options, error) {
+	o := Options{
+		Rounding:              Rounding(s.Rounding),
+		TurnoutThreshold:      s.Thresholds.Turnout,
+		AgedThreshold:         s.Thresholds.Aged,
+		LowEducationThreshold: s.Thresholds.LowEducation,
 	}
+	for _, b := range s.AgeBands {
+		b.Label = fullWidthBrackets(b.Label)
+		o.AgeBands = append(o.AgeBands, b)
+	}
+	for _, b := range s.Education {
+		b.Label = fullWidthBrackets(b.Label)
+		o.EducationBuckets = append(o.EducationBuckets, b)
+	}
+	return o.withDefaults()
+}
+
+func fullWidthBrackets(label string) string {
+	return strings.NewReplacer("(", "（", ")", "）").Replace(label)
 }

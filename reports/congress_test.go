@@ -84,7 +84,7 @@ func TestKindsApart(t *testing.T) {
 	dbBoth, dbVillages, dbCongress := loadWorld(t, both), loadWorld(t, &villagesOnly), loadWorld(t, &congressOnly)
 	dbParty := loadWorld(t, &partyOnly)
 	ctx := context.Background()
-	opts := testConfig().Options()
+	opts := analytics.DefaultOptions()
 	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
 	township := both.Townships[0].Name
 	for _, scope := range []analytics.Scope{{County: "示例县", Year: 2024}, {County: "示例县", Township: township, Year: 2024}} {

@@ -40,7 +40,7 @@ func loadWorld(t *testing.T, w *synth.World) *sql.DB {
 func demoSummaries(t *testing.T, db *sql.DB) (county, township, unit *analytics.Summary) {
 	t.Helper()
 	ctx := context.Background()
-	opts := testConfig().Options()
+	opts := analytics.DefaultOptions()
 	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
 	county, err := analytics.Summarize(ctx, db, analytics.Scope{County: "示例县", Year: 2024}, opts)
 	if err != nil {

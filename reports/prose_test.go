@@ -111,23 +111,6 @@ func TestProseRules(t *testing.T) {
 	}
 }
 
-// TestOldConfigBracketsBecomeFullWidth: a report.toml written before the labels changed (高中(中专))
-// still gives full-width brackets in the draft and the annex, which take the labels from the options.
-func TestOldConfigBracketsBecomeFullWidth(t *testing.T) {
-	c := Config{Education: []analytics.EducationBucket{{Label: "高中(中专)", Values: []string{"高中", "中专"}}},
-		AgeBands: []analytics.AgeBand{{Label: "56岁(含)以上", Min: 56}}}
-	o := c.Options()
-	if got := o.EducationBuckets[0].Label; got != "高中（中专）" {
-		t.Errorf("education label %q, want 高中（中专）", got)
-	}
-	if got := o.AgeBands[0].Label; got != "56岁（含）以上" {
-		t.Errorf("age band label %q, want 56岁（含）以上", got)
-	}
-	if c.Education[0].Label != "高中(中专)" {
-		t.Error("Options changed the config it was called on")
-	}
-}
-
 // TestHantKeepsQuotedNames: a person a check is about (刘丽, which OpenCC would write 劉麗) and the file a
 // data warning comes from stay as the data writes them in a Traditional draft, while the words around
 // them are converted (issue 10 item 8).

@@ -8,12 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/BurntSushi/toml"
 
 	"electsum/analytics"
 	goldenfile "electsum/reports/internal/golden"
@@ -236,61 +233,6 @@ func TestJSONIsTheView(t *testing.T) {
 	}
 	if back.Title != "东风镇2024年村“两委”换届选举工作总结" || len(back.Overview) != 3 || back.Summary.Body(analytics.VillagersCommittee) == nil {
 		t.Errorf("JSON view = %+v", back)
-	}
-}
-
-func TestExampleConfigWorksAsIs(t *testing.T) {
-	var cfg Config
-	md, err := toml.Decode(string(ExampleConfig()), &cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if un := md.Undecoded(); len(un) > 0 {
-		t.Errorf("undecoded keys %v", un)
-	}
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	o := cfg.Options()
-	d := analytics.DefaultOptions()
-	if len(o.AgeBands) != len(d.AgeBands) || o.AgeBands[3] != d.AgeBands[3] || o.EducationBuckets[0].Label != d.EducationBuckets[0].Label || o.TurnoutThreshold != 90 {
-		t.Errorf("options from the example config = %+v", o)
-	}
-	if cfg.Basis == "" {
-		t.Error("example config has no basis")
-	}
-}
-
-func TestConfigValidate(t *testing.T) {
-	md, err := toml.Decode(string(ExampleConfig()), new(Config))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var keys []string
-	for _, k := range md.Keys() {
-		keys = append(keys, k.String())
-	}
-	// The settings analytics uses are checked by analytics' one validator.
-	var ae *analytics.ConfigError
-	for i, c := range []Config{
-		{Rounding: "up"},
-		{AgeBands: []analytics.AgeBand{{Label: "x", Min: 50, Max: 40}}},
-		{AgeBands: []analytics.AgeBand{{Label: "x", Min: 0, Max: 40}, {Label: "y", Min: 45}}}, // a gap
-		{Education: []analytics.EducationBucket{{Label: "x"}}},
-		{Thresholds: Thresholds{Turnout: 120}},
-	} {
-		if err := c.Validate(); !errors.As(err, &ae) {
-			t.Errorf("analytics config %d: %v", i, err)
-		} else if !slices.Contains(keys, ae.Field) {
-			// The hint tells the user to look for Field in report.toml: it must be a key there.
-			t.Errorf("analytics config %d: the error names %q, not a key of report.toml (%v)", i, ae.Field, keys)
-		}
-	}
-	var ce *analytics.ConfigError
-	for i, c := range []Config{{Thresholds: Thresholds{Aged: 120}}, {Thresholds: Thresholds{LowEducation: -1}}} {
-		if err := c.Validate(); !errors.As(err, &ce) {
-			t.Errorf("prose config %d: %v", i, err)
-		}
 	}
 }
 

@@ -49,7 +49,7 @@ func TestShareOfReportingUnitsIsNotPrintedAsTotal(t *testing.T) {
 		string(body)).Scan(&proxy, &reporting, &units); err != nil {
 		t.Fatal(err)
 	}
-	opts := testConfig().Options()
+	opts := analytics.DefaultOptions()
 	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
 	s, err := analytics.Summarize(ctx, db, analytics.Scope{County: "示例县", Year: 2024}, opts)
 	if err != nil {

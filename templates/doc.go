@@ -34,7 +34,8 @@
 //	.Date         string   落款 date, e.g. 2024年12月20日 (or 【待补充：日期】)
 //	.DataChecks   []Stated 数据核对 findings: optional items filled by some, figures that did not add up
 //	.Notices      []analytics.Check 数据核对: data warnings (.Township .Unit .Body .Message .Citation)
-//	.Config       report.toml as read: .Config.Basis, .Config.Deployment, .Config.Thresholds.Turnout …
+//	.Config       report.toml's prose as read: .Config.Basis, .Config.Deployment, .Config.Problems … (the
+//	              thresholds a finding used are the finding's own .Threshold)
 //	.Summary      the whole analytics.Summary (JSON names in `electsum report --format json`):
 //	              .Summary.Units.Current, .Summary.Townships.Current, .Summary.PreviousYear, .Summary.Breakdown …
 //	.Chart NAME   method: where the HTML page puts chart NAME (age, education, shares, turnout); "" in Markdown

@@ -9,6 +9,7 @@ import (
 
 	"electsum"
 	"electsum/analytics"
+	"electsum/cmd/electsum/config"
 	"electsum/ingest"
 	"electsum/reports/annex"
 )
@@ -32,7 +33,7 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 	county := fs.String("county", "", "只统计这个县(市、区)")
 	township := fs.String("township", "", "只统计这个乡镇(街道)，表2按村列出")
 	compare := fs.Int("compare", 0, "与哪一届对比；不写则用数据库中上一届")
-	config := fs.String("config", "", "报告配置 report.toml：只用其中的年龄段、学历分组、舍入和参选率阈值")
+	configPath := fs.String("config", "", "报告配置 report.toml：只用其中的年龄段、学历分组、舍入和参选率阈值")
 	unmasked := fs.Bool("unmasked", false, "名册中的身份证号不打码(附件外发前请勿使用)")
 	format := fs.String("format", "xlsx", "xlsx(一个工作簿) 或 csv(每张表一个 UTF-8 CSV 文件，放在 -o 指定的文件夹)")
 	out := fs.String("o", "", "输出文件(xlsx) 或文件夹(csv)；默认 附件.xlsx 或 附件")
@@ -52,11 +53,10 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 		*out = map[string]string{"xlsx": "附件.xlsx", "csv": "附件"}[*format]
 	}
 	// Only the config's groupings and thresholds matter here; its prose is the report's business.
-	cfg, err := loadReportConfig(*config)
+	_, opts, err := config.Load(*configPath)
 	if err != nil {
 		return err
 	}
-	opts := cfg.Options()
 	k, err := parseKind(*kind)
 	if err != nil {
 		return err

@@ -12,10 +12,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
 	"electsum"
 	"electsum/analytics"
+	"electsum/cmd/electsum/config"
 	"electsum/ingest"
 	"electsum/reports"
 	"electsum/reports/docx"
@@ -99,49 +98,13 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	return err
 }
 
-// reportConfigError is a report.toml that cannot be read or used.
-type reportConfigError struct {
-	path string
-	err  error
-}
-
-func (e *reportConfigError) Error() string {
-	return fmt.Sprintf("读取报告配置 %s: %v", e.path, e.err)
-}
-func (e *reportConfigError) Unwrap() error { return e.err }
-func (e *reportConfigError) Hint() string {
-	return "运行 electsum report init -o report.toml 生成一份带说明的配置，对照修改"
-}
-
-// loadReportConfig reads report.toml; an empty path gives the zero Config.
-func loadReportConfig(path string) (reports.Config, error) {
-	var cfg reports.Config
-	if path == "" {
-		return cfg, nil
-	}
-	md, err := toml.DecodeFile(path, &cfg)
-	if err != nil {
-		return cfg, &reportConfigError{path: path, err: err}
-	}
-	if un := md.Undecoded(); len(un) > 0 {
-		keys := make([]string, len(un))
-		for i, k := range un {
-			keys[i] = k.String()
-		}
-		return cfg, &reportConfigError{path: path, err: fmt.Errorf("不认识的设置 %s", strings.Join(keys, "、"))}
-	}
-	if err := cfg.Validate(); err != nil {
-		return cfg, &reportConfigError{path: path, err: err}
-	}
-	return cfg, nil
-}
-
 // writeReports writes every report the options ask for and returns the paths written.
 func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
-	cfg, err := loadReportConfig(o.config)
+	file, opts, err := config.Load(o.config)
 	if err != nil {
 		return nil, err
 	}
+	cfg := file.Config
 	r := reports.Builtin()
 	if o.templates != "" {
 		if r, err = reports.NewRenderer(os.DirFS(o.templates)); err != nil {
@@ -153,7 +116,6 @@ func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
 		return nil, err
 	}
 	defer db.Close()
-	opts := cfg.Options()
 	opts.Now = o.now
 	kinds, err := dataKinds(ctx, db, o.scope, o.kind)
 	if err != nil {
@@ -316,11 +278,11 @@ func runReportInit(e *env, args []string) error {
 		return &usageError{message: "report init 不接受位置参数: " + strings.Join(rest, " "), hint: "文件名用 -o 指定"}
 	}
 	if *out == "-" {
-		_, err := e.stdout.Write(reports.ExampleConfig())
+		_, err := e.stdout.Write(config.Example())
 		return err
 	}
-	config := func(w io.Writer) error { _, err := w.Write(reports.ExampleConfig()); return err }
-	if err := (electsum.Output{Force: *force}).WriteFile(*out, config); err != nil {
+	example := func(w io.Writer) error { _, err := w.Write(config.Example()); return err }
+	if err := (electsum.Output{Force: *force}).WriteFile(*out, example); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "已写出报告配置 %s；修改后用 electsum report --config %s 使用\n", *out, *out)

@@ -54,7 +54,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	srv, err := web.New(ctx, web.Options{
 		DB:          *dbPath,
 		Config:      *config,
-		LoadConfig:  loadReportConfig,
 		MaxFiles:    *maxFiles,
 		MaxFileSize: *maxMB << 20,
 		Limits:      ingest.Limits{Memory: *memory, TempDisk: *temp},

@@ -70,7 +70,7 @@ func summaries(t testing.TB) map[analytics.Level]*analytics.Summary {
 			return
 		}
 		defer db.Close()
-		opts := testConfig().Options()
+		opts := analytics.DefaultOptions()
 		opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
 		levels = map[analytics.Level]*analytics.Summary{}
 		county, err := analytics.Summarize(ctx, db, analytics.Scope{County: "示例县", Year: 2024, Compare: 2021}, opts)

@@ -13,10 +13,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"electsum"
 	"electsum/analytics"
+	"electsum/cmd/electsum/config"
 	"electsum/reports"
 	"electsum/reports/annex"
 	"electsum/reports/docx"
@@ -71,11 +70,11 @@ func (s *Server) reportKind(ctx context.Context, f scopeForm) (electsum.Kind, []
 
 func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 	data := map[string]any{"ConfigPath": s.opts.Config, "Formats": draftFormats, "Saved": r.URL.Query().Get("saved") != ""}
-	cfg, err := s.reportConfig()
+	file, _, err := s.reportConfig()
 	if err != nil {
 		data["ConfigError"] = err.Error()
 	}
-	data["Config"] = settingsOf(cfg)
+	data["Config"] = settingsOf(file)
 	f, err := s.parseScope(r.Context(), r)
 	if err == nil {
 		var kind electsum.Kind
@@ -173,12 +172,13 @@ func (s *Server) draft(format string) http.HandlerFunc {
 // congressDraft is the people's congress (renda) or township party congress (dangdaihui) draft of f's
 // township or county, and its HTML renderer.
 func (s *Server) congressDraft(ctx context.Context, f scopeForm, kind electsum.Kind) (reports.Draft, func(io.Writer, reports.Script) error, error) {
-	cfg, err := s.reportConfig()
+	file, opts, err := s.reportConfig()
 	if err != nil {
 		return nil, nil, err
 	}
+	cfg := file.Config
 	if kind == electsum.Dangdaihui {
-		p, err := analytics.SummarizePartyCongress(ctx, s.db, f.Scope, cfg.Options())
+		p, err := analytics.SummarizePartyCongress(ctx, s.db, f.Scope, opts)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -187,7 +187,7 @@ func (s *Server) congressDraft(ctx context.Context, f scopeForm, kind electsum.K
 			return reports.Builtin().PartyCongressHTML(w, v, script)
 		}, nil
 	}
-	c, err := analytics.SummarizeCongress(ctx, s.db, f.Scope, cfg.Options())
+	c, err := analytics.SummarizeCongress(ctx, s.db, f.Scope, opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -212,7 +212,7 @@ func (s *Server) annex(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	cfg, err := s.reportConfig()
+	_, opts, err := s.reportConfig()
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -221,12 +221,12 @@ func (s *Server) annex(w http.ResponseWriter, r *http.Request) {
 	switch kind {
 	case electsum.Renda:
 		var c *analytics.Congress
-		if c, err = analytics.SummarizeCongress(r.Context(), s.db, f.Scope, cfg.Options()); err == nil {
+		if c, err = analytics.SummarizeCongress(r.Context(), s.db, f.Scope, opts); err == nil {
 			err = annex.WriteCongress(&buf, c, annex.Options{})
 		}
 	case electsum.Dangdaihui:
 		var p *analytics.PartyCongress
-		if p, err = analytics.SummarizePartyCongress(r.Context(), s.db, f.Scope, cfg.Options()); err == nil {
+		if p, err = analytics.SummarizePartyCongress(r.Context(), s.db, f.Scope, opts); err == nil {
 			err = annex.WritePartyCongress(&buf, p, annex.Options{})
 		}
 	default:
@@ -262,14 +262,15 @@ type settings struct {
 }
 
 // settingsOf fills the form from a config, with two blank items more per section to type into.
-func settingsOf(cfg reports.Config) settings {
+func settingsOf(file config.File) settings {
+	cfg := file.Config
 	blank := func(items []reports.Item) []reports.Item {
 		return append(append([]reports.Item(nil), items...), reports.Item{}, reports.Item{})
 	}
 	st := settings{Title: cfg.Title, Basis: cfg.Basis, Deployment: cfg.Deployment, Organ: cfg.Organ, Date: cfg.Date,
 		Practices: blank(cfg.Practices), Problems: blank(cfg.Problems), Plans: blank(cfg.Plans)}
-	if cfg.Thresholds.Turnout != 0 {
-		st.Turnout = strconv.FormatFloat(cfg.Thresholds.Turnout, 'f', -1, 64)
+	if t := file.Thresholds.Turnout; t != 0 {
+		st.Turnout = strconv.FormatFloat(t, 'f', -1, 64)
 	}
 	return st
 }
@@ -286,11 +287,11 @@ func (e *saveSettingsError) Hint() string {
 // bands, education groups, rounding). The file is checked by reading it back before it replaces the
 // old one.
 func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
-	if s.opts.Config == "" || s.opts.LoadConfig == nil {
+	if s.opts.Config == "" {
 		s.fail(w, r, &saveSettingsError{"没有设置报告配置文件的位置"})
 		return
 	}
-	cfg, err := s.reportConfig()
+	file, _, err := s.reportConfig()
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -300,15 +301,18 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	get := func(k string) string { return strings.TrimSpace(strings.ReplaceAll(r.PostForm.Get(k), "\r\n", "\n")) }
-	cfg.Title, cfg.Basis, cfg.Deployment, cfg.Organ, cfg.Date = get("title"), get("basis"), get("deployment"), get("organ"), get("date")
-	cfg.Thresholds.Turnout = 0
+	file.Title, file.Basis, file.Deployment, file.Organ, file.Date = get("title"), get("basis"), get("deployment"), get("organ"), get("date")
+	file.Thresholds.Turnout = 0
 	if t := get("turnout"); t != "" {
+		// The range is checked with the rest of the file by the one validator (analytics), when
+		// writeConfig reads the new file back. 0 is refused here: in the file it means "not set", so a
+		// 0 typed into the box would silently become the default.
 		v, err := strconv.ParseFloat(t, 64)
-		if err != nil || v <= 0 || v > 100 {
-			s.fail(w, r, &saveSettingsError{fmt.Sprintf("参选率提示线 %q 应是 0 到 100 之间的数字", t)})
+		if err != nil || v == 0 {
+			s.fail(w, r, &saveSettingsError{fmt.Sprintf("参选率提示线 %q 应是大于 0、不超过 100 的数字；留空则用默认的 %v", t, analytics.DefaultTurnoutThreshold)})
 			return
 		}
-		cfg.Thresholds.Turnout = v
+		file.Thresholds.Turnout = v
 	}
 	items := func(prefix string) []reports.Item {
 		heads, texts := r.PostForm[prefix+"_heading"], r.PostForm[prefix+"_text"]
@@ -324,8 +328,8 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
 		}
 		return out
 	}
-	cfg.Practices, cfg.Problems, cfg.Plans = items("practices"), items("problems"), items("plans")
-	if err := s.writeConfig(cfg); err != nil {
+	file.Practices, file.Problems, file.Plans = items("practices"), items("problems"), items("plans")
+	if err := s.writeConfig(file); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -334,10 +338,9 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
 
 // writeConfig writes cfg to the configured report.toml through a temporary file that is read back
 // with the same loader `electsum report --config` uses.
-func (s *Server) writeConfig(cfg reports.Config) error {
+func (s *Server) writeConfig(file config.File) error {
 	var buf bytes.Buffer
-	buf.WriteString("# electsum 报告设置：由“总结与附件”页面保存。各项说明见 electsum report init 生成的样例。\n\n")
-	if err := toml.NewEncoder(&buf).Encode(cfg); err != nil {
+	if err := config.Encode(&buf, file, "由“总结与附件”页面保存"); err != nil {
 		return fmt.Errorf("生成报告设置: %w", err)
 	}
 	dir := filepath.Dir(s.opts.Config)
@@ -353,7 +356,7 @@ func (s *Server) writeConfig(cfg reports.Config) error {
 	if err != nil {
 		return fmt.Errorf("保存报告设置 %s: %w", s.opts.Config, err)
 	}
-	if _, err := s.opts.LoadConfig(tmp.Name()); err != nil {
+	if _, _, err := config.Load(tmp.Name()); err != nil {
 		return &saveSettingsError{"设置没有保存: " + err.Error()}
 	}
 	if err := os.Rename(tmp.Name(), s.opts.Config); err != nil {

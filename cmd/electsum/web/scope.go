@@ -13,6 +13,7 @@ import (
 	"electsum"
 	"electsum/analytics"
 	"electsum/analytics/query"
+	"electsum/cmd/electsum/config"
 	"electsum/reports"
 )
 
@@ -127,28 +128,27 @@ func (s *Server) parseScope(ctx context.Context, r *http.Request) (scopeForm, er
 	return f, nil
 }
 
-// reportConfig reads report.toml when it exists; without one the reports' defaults apply.
-func (s *Server) reportConfig() (reports.Config, error) {
-	if s.opts.Config == "" || s.opts.LoadConfig == nil {
-		return reports.Config{}, nil
+// reportConfig reads report.toml when it exists: the file as written and the Options it gives
+// analytics; without one the defaults apply.
+func (s *Server) reportConfig() (config.File, analytics.Options, error) {
+	path := s.opts.Config
+	if _, err := os.Stat(path); err != nil {
+		path = ""
 	}
-	if _, err := os.Stat(s.opts.Config); err != nil {
-		return reports.Config{}, nil
-	}
-	cfg, err := s.opts.LoadConfig(s.opts.Config)
+	file, opts, err := config.Load(path)
 	if err != nil {
-		return cfg, fmt.Errorf("报告设置有误: %w", err)
+		return file, opts, fmt.Errorf("报告设置有误: %w", err)
 	}
-	return cfg, nil
+	return file, opts, nil
 }
 
 // summarize computes the typed model of the form's scope with the report settings' groupings.
 func (s *Server) summarize(ctx context.Context, f scopeForm) (*analytics.Summary, reports.Config, error) {
-	cfg, err := s.reportConfig()
+	file, opts, err := s.reportConfig()
+	cfg := file.Config
 	if err != nil {
 		return nil, cfg, err
 	}
-	opts := cfg.Options()
 	sum, err := s.models.summarize(ctx, f.Scope, opts, func(ctx context.Context) (*analytics.Summary, error) {
 		return analytics.Summarize(ctx, s.db, f.Scope, opts)
 	})

@@ -37,7 +37,6 @@ import (
 
 	"electsum/analytics"
 	"electsum/ingest"
-	"electsum/reports"
 )
 
 //go:embed pages/*.html
@@ -63,9 +62,6 @@ type Options struct {
 	DB string
 	// Config is the path of report.toml that the 总结与附件 page reads and writes.
 	Config string
-	// LoadConfig reads report.toml the way `electsum report --config` does (a missing file is the
-	// caller's business: Server passes only paths that exist).
-	LoadConfig func(path string) (reports.Config, error)
 	// MaxFileSize is the largest file accepted, in bytes (0: ingest's default).
 	MaxFileSize int64
 	// MaxFiles is how many input files one upload may hold (0: 2000).
@@ -155,15 +151,12 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 // drafts do. Without a report.toml the database keeps its own (the defaults, or an analyst's rows); a
 // report.toml that cannot be used is reported where the pages use it, so serve still starts.
 func (s *Server) viewConfig(ctx context.Context) {
-	if s.opts.Config == "" || s.opts.LoadConfig == nil {
+	if _, err := os.Stat(s.opts.Config); s.opts.Config == "" || err != nil {
 		return
 	}
-	if _, err := os.Stat(s.opts.Config); err != nil {
-		return
-	}
-	cfg, err := s.reportConfig()
+	_, opts, err := s.reportConfig()
 	if err == nil {
-		err = analytics.Install(ctx, s.db, cfg.Options())
+		err = analytics.Install(ctx, s.db, opts)
 	}
 	if err != nil {
 		s.opts.Logf("分析视图沿用数据库中的年龄段和学历分组: %v", err)

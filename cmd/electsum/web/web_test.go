@@ -17,31 +17,21 @@ import (
 	"testing"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"electsum/analytics"
+	"electsum/cmd/electsum/config"
 	"electsum/ingest"
-	"electsum/reports"
 )
-
-// loadConfig reads report.toml as `electsum report --config` does (cmd/electsum passes its own).
-func loadConfig(path string) (reports.Config, error) {
-	var cfg reports.Config
-	if _, err := toml.DecodeFile(path, &cfg); err != nil {
-		return cfg, err
-	}
-	return cfg, cfg.Validate()
-}
 
 // testServer serves a new database in dir.
 func testServer(t testing.TB, dir string) (*Server, *httptest.Server) {
 	t.Helper()
 	srv, err := New(context.Background(), Options{
-		DB:         filepath.Join(dir, "electsum.duckdb"),
-		Config:     filepath.Join(dir, "report.toml"),
-		LoadConfig: loadConfig,
-		WorkDir:    filepath.Join(dir, "work"),
-		Logf:       t.Logf,
+		DB:      filepath.Join(dir, "electsum.duckdb"),
+		Config:  filepath.Join(dir, "report.toml"),
+		WorkDir: filepath.Join(dir, "work"),
+		Logf:    t.Logf,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -401,6 +391,11 @@ func TestSQLBoxRefusesControlCharacters(t *testing.T) {
 
 func TestSettingsFormWritesReportTOML(t *testing.T) {
 	dir := t.TempDir()
+	// A report.toml with settings the form does not show: saving the form keeps them.
+	before := "rounding = \"largest_remainder\"\n[thresholds]\naged = 35\n\n[[education]]\nlabel = \"高中及以上\"\nvalues = [\"研究生\", \"大学本科\", \"大学专科\", \"高中\", \"中专\"]\n\n[[education]]\nlabel = \"初中及以下\"\nvalues = [\"初中\", \"小学及以下\"]\n"
+	if err := os.WriteFile(filepath.Join(dir, "report.toml"), []byte(before), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	srv, ts := testServer(t, dir)
 	c := client{t: t, ts: ts, token: srv.Token()}
 	form := url.Values{"csrf": {srv.Token()}, "title": {"标题\"含引号\""}, "organ": {"中共示例县委组织部"}, "date": {"2024年12月20日"},
@@ -409,18 +404,31 @@ func TestSettingsFormWritesReportTOML(t *testing.T) {
 	if resp.StatusCode != 200 { // the redirect is followed to the page
 		t.Fatalf("save: %d %s", resp.StatusCode, body)
 	}
-	cfg, err := loadConfig(filepath.Join(dir, "report.toml"))
+	// Read back by the loader `electsum report --config` uses.
+	file, opts, err := config.Load(filepath.Join(dir, "report.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Title != `标题"含引号"` || cfg.Organ != "中共示例县委组织部" || cfg.Thresholds.Turnout != 85 ||
-		len(cfg.Plans) != 1 || cfg.Plans[0].Text != "分批培训新任村干部。\n第二段。" {
-		t.Errorf("report.toml read back: %+v", cfg)
+	if file.Title != `标题"含引号"` || file.Organ != "中共示例县委组织部" || file.Thresholds.Turnout != 85 ||
+		len(file.Plans) != 1 || file.Plans[0].Text != "分批培训新任村干部。\n第二段。" {
+		t.Errorf("report.toml read back: %+v", file)
 	}
-	form.Set("turnout", "abc")
-	resp, _ = c.do("POST", "/report/settings", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()), false)
-	if resp.StatusCode == 200 {
-		t.Error("a turnout threshold of abc was saved")
+	if opts.TurnoutThreshold != 85 || opts.AgedThreshold != 35 || opts.Rounding != analytics.LargestRemainder ||
+		len(opts.EducationBuckets) != 2 || opts.EducationBuckets[0].Label != "高中及以上" {
+		t.Errorf("the settings the form does not show were not kept: %+v", opts)
+	}
+	for _, bad := range []string{"abc", "0", "120"} {
+		form.Set("turnout", bad)
+		resp, body = c.do("POST", "/report/settings", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()), false)
+		if resp.StatusCode == 200 {
+			t.Errorf("a turnout threshold of %s was saved", bad)
+		}
+		if bad == "120" && !strings.Contains(body, "thresholds.turnout") {
+			t.Errorf("the refusal of 120 does not name the setting:\n%s", body)
+		}
+	}
+	if _, opts, _ := config.Load(filepath.Join(dir, "report.toml")); opts.TurnoutThreshold != 85 {
+		t.Errorf("a refused form changed report.toml: turnout %v", opts.TurnoutThreshold)
 	}
 }
 
