@@ -142,10 +142,22 @@ const (
 	Renda   Kind = "renda"   // 县乡两级人大换届选举工作总结: 县级 and 乡级人大代表
 	// 乡镇党代会换届选举工作总结: what a township 党代会 elects (乡镇党委, 乡镇纪委, 出席上级党代会代表)
 	Dangdaihui Kind = "dangdaihui"
+	// 社区党组织换届选举工作总结 (篇3): the 社区党组织 elections by 党员大会 or 党员代表大会 of a street or
+	// county. They are in the 两委 summary too: this kind is a part of Lianwei (Kind.PartOf).
+	Shequdangzuzhi Kind = "shequdangzuzhi"
 )
 
 // Kinds returns the kinds of summary in the order electsum offers them.
-func Kinds() []Kind { return []Kind{Lianwei, Renda, Dangdaihui} }
+func Kinds() []Kind { return []Kind{Lianwei, Renda, Dangdaihui, Shequdangzuzhi} }
+
+// PartOf is the kind whose summary also holds k's elections (Lianwei for Shequdangzuzhi), "" when
+// none does: a part is drafted when asked for, never in place of its whole.
+func (k Kind) PartOf() Kind {
+	if k == Shequdangzuzhi {
+		return Lianwei
+	}
+	return ""
+}
 
 // Name is the kind as the users know it (县乡人大换届), for choices and messages; "" for an unknown kind.
 func (k Kind) Name() string {
@@ -156,6 +168,8 @@ func (k Kind) Name() string {
 		return "县乡人大换届"
 	case Dangdaihui:
 		return "乡镇党代会换届"
+	case Shequdangzuzhi:
+		return "社区党组织换届"
 	}
 	return ""
 }

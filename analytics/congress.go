@@ -521,8 +521,8 @@ func congressChecks(ctx context.Context, conn querier, s Scope) ([]Check, error)
 // scopeChecks reads the legal-check failures of sql/name.sql (rule, citation, county, township, unit,
 // year, body, name, message; a non-empty name is the person the check quotes) in the scope's year;
 // what names them in errors.
-func scopeChecks(ctx context.Context, conn querier, name, what string, s Scope) ([]Check, error) {
-	rows, err := conn.QueryContext(ctx, sqlText(name), s.Year, s.County, s.County, s.Township, s.Township)
+func scopeChecks(ctx context.Context, conn querier, name, what string, s Scope, lead ...any) ([]Check, error) {
+	rows, err := conn.QueryContext(ctx, sqlText(name), append(lead, s.Year, s.County, s.County, s.Township, s.Township)...)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", what, err)
 	}
@@ -562,6 +562,9 @@ func Kinds(ctx context.Context, db *sql.DB, scope Scope) ([]electsum.Kind, error
 			return nil, fmt.Errorf("read the bodies of %d: %w", scope.Year, err)
 		}
 		has[Body(b).Kind()] = true
+		if Body(b) == CommunityParty {
+			has[electsum.Shequdangzuzhi] = true
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read the bodies of %d: %w", scope.Year, err)

@@ -138,6 +138,16 @@
 //     known); Reelected 连任 (filled); AverageAge (one decimal, age at the election).
 //   - Checks (legal_checks, views/06_v_checks.sql, for these bodies): party_quorum (with 批准剔除),
 //     party_candidate_margin (候选 < 应选 × 1.2), party_candidate_majority (得票 ≤ half of 实到).
+//   - A share of Members over those who filled an optional column is Partial when some did not: the
+//     drafts print its count alone.
+//
+// # 社区党组织 figures (SummarizeCommunityParty, kind shequdangzuzhi; the same macros)
+//
+// The 社区党组织 elections (by 党员大会 or 党员代表大会, 篇3) of the scope, one results row per community,
+// as a PartyCongress with the one body 社区党组织 and the figures above (party_totals and party_members over
+// that body), and per body also: Methods, the elections per 选举方式 with Σ实到 (those who took part: 党员
+// at a 党员大会, 党员代表 at a 党员代表大会), MethodsKnown (the elections that named one); Sizes, the
+// elections per 当选人数; Members.Heads (书记) and WomenHeads. These elections are in the 两委 figures too.
 //
 // # Views (Install; the SQL is in views/*.sql)
 //

@@ -1,8 +1,10 @@
 package analytics
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -15,13 +17,16 @@ import (
 // previous term's; the meetings for the annex, the roster and the legal checks. Every count comes from
 // views/08_v_party_congress.sql; rates and shares are divided and rounded by share and ratio.
 type PartyCongress struct {
-	Scope        Scope     `json:"scope"`
-	Level        Level     `json:"level"`
-	Year         int       `json:"year"`
-	PreviousYear int       `json:"previous_year,omitempty"` // 0: no earlier township party congress in the scope
-	GeneratedAt  time.Time `json:"generated_at"`
-	FirstDate    string    `json:"first_date,omitempty"` // earliest 选举日期, YYYY-MM-DD
-	LastDate     string    `json:"last_date,omitempty"`
+	// Kind is dangdaihui (a township 党代会's bodies) or shequdangzuzhi (the 社区党组织 elections by
+	// 党员大会 or 党员代表大会, SummarizeCommunityParty): the same figures over other bodies.
+	Kind         electsum.Kind `json:"kind"`
+	Scope        Scope         `json:"scope"`
+	Level        Level         `json:"level"`
+	Year         int           `json:"year"`
+	PreviousYear int           `json:"previous_year,omitempty"` // 0: no earlier township party congress in the scope
+	GeneratedAt  time.Time     `json:"generated_at"`
+	FirstDate    string        `json:"first_date,omitempty"` // earliest 选举日期, YYYY-MM-DD
+	LastDate     string        `json:"last_date,omitempty"`
 
 	Bodies   []PartyCongressBody `json:"bodies"`   // 乡镇党委, 乡镇纪委, 出席上级党代会代表: those elected this year
 	Meetings []PartyMeeting      `json:"meetings"` // each body each township's 党代会 elected this year
@@ -54,6 +59,27 @@ type PartyCongressBody struct {
 	Lowest          *LowestApproval `json:"lowest,omitempty"` // the person with the lowest individual rate
 
 	Members PartyMembers `json:"members"`
+
+	// Methods are the elections per 选举方式 (党员大会, 党员代表大会 …), with Σ实到 (those who took part),
+	// most used first; elections that named none are not in any. Sizes are the elections per 当选人数
+	// (设5名委员的社区7个), largest first. This term only: no comparison is made of them.
+	Methods      []PartyMethod `json:"methods"`
+	MethodsKnown Value         `json:"methods_known"` // elections that named their 选举方式
+	Sizes        []PartySize   `json:"sizes"`
+}
+
+// PartyMethod is one 选举方式 of a body's elections: how many used it and how many took part (Σ实到,
+// no figure when none of them gave it).
+type PartyMethod struct {
+	Label   string `json:"label"`
+	Units   Value  `json:"units"`
+	Present Value  `json:"present"`
+}
+
+// PartySize is the number of elections that elected Elected persons (当选人数 of the results sheet).
+type PartySize struct {
+	Elected Value `json:"elected"`
+	Units   Value `json:"units"`
 }
 
 // LowestApproval is the elected person with the lowest 得票数 / 有效票数.
@@ -68,8 +94,11 @@ type LowestApproval struct {
 // PartyMembers is the 构成 of those elected to one body; each part is a share of the persons whose
 // column was filled (no figure when nobody's was); Change of a share is in 百分点.
 type PartyMembers struct {
-	Total      Figure `json:"total"`
-	Women      Part   `json:"women"`
+	Total Figure `json:"total"`
+	Women Part   `json:"women"`
+	// Heads are the 书记 elected; WomenHeads the women among them (篇3's 书记男女比例).
+	Heads      Figure `json:"heads"`
+	WomenHeads Part   `json:"women_heads"`
 	Minorities Part   `json:"minorities"`
 	College    Part   `json:"college"`  // 大专及以上
 	Under46    Part   `json:"under_46"` // 45岁及以下
@@ -83,18 +112,19 @@ type PartyMembers struct {
 // PartyMeeting is one body one township's 党代会 elected, for the annex.
 type PartyMeeting struct {
 	UnitRef
-	Body       Body  `json:"body"`
-	Due        Value `json:"due"`
-	Excused    Value `json:"excused"`
-	Present    Value `json:"present"`
-	QuorumMet  *bool `json:"quorum_met"`
-	Seats      Value `json:"seats"`
-	Candidates Value `json:"candidates"`
-	Elected    Value `json:"elected"`
-	Valid      Value `json:"valid_ballots"`
-	Attendance Value `json:"attendance"` // percent
-	Margin     Value `json:"margin"`     // percent
-	Approval   Value `json:"approval"`   // 赞成票率 of this election, percent: Σ得票 / Σ有效票 of those elected
+	Body       Body   `json:"body"`
+	Method     string `json:"method,omitempty"` // 选举方式 (社区党组织 elections; '' for a 党代会)
+	Due        Value  `json:"due"`
+	Excused    Value  `json:"excused"`
+	Present    Value  `json:"present"`
+	QuorumMet  *bool  `json:"quorum_met"`
+	Seats      Value  `json:"seats"`
+	Candidates Value  `json:"candidates"`
+	Elected    Value  `json:"elected"`
+	Valid      Value  `json:"valid_ballots"`
+	Attendance Value  `json:"attendance"` // percent
+	Margin     Value  `json:"margin"`     // percent
+	Approval   Value  `json:"approval"`   // 赞成票率 of this election, percent: Σ得票 / Σ有效票 of those elected
 }
 
 // Elected is one person a township 党代会 elected; IDNumber is masked unless Options.Unmasked.
@@ -105,10 +135,47 @@ type Elected struct {
 	Approval Value `json:"approval"`      // percent: Votes / Valid
 }
 
+// partyKind says which party bodies a summary covers and the words of its errors.
+type partyKind struct {
+	kind   electsum.Kind
+	bodies string // comma-separated, in report order
+	totals string // sql/<totals>.sql: party_totals and party_members over the bodies
+	what   string
+}
+
+var (
+	partyCongressKind  = partyKind{electsum.Dangdaihui, "乡镇党委,乡镇纪委,出席上级党代会代表", "party_congress_totals", "township party congress"}
+	communityPartyKind = partyKind{electsum.Shequdangzuzhi, string(CommunityParty), "community_party_totals", "community party organisation"}
+)
+
 // SummarizePartyCongress computes the township party congress model of the scope's year (the latest
 // year with such an election when scope.Year is 0). scope.Unit is ignored. It returns a *NoDataError
 // when the scope holds no such election that year.
 func SummarizePartyCongress(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*PartyCongress, error) {
+	return summarizeParty(ctx, db, scope, opts, partyCongressKind)
+}
+
+// SummarizeCommunityParty computes the model of the 社区党组织 elections (by 党员大会 or 党员代表大会;
+// 篇3's 社区党委换届) of the scope's year, as SummarizePartyCongress does for a township 党代会: the same
+// figures (views/08_v_party_congress.sql), with Bodies holding the one body 社区党组织 and Meetings each
+// community's election. These elections stay in the 两委 summary too.
+func SummarizeCommunityParty(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*PartyCongress, error) {
+	return summarizeParty(ctx, db, scope, opts, communityPartyKind)
+}
+
+// SummarizeParty is SummarizePartyCongress for kind dangdaihui, SummarizeCommunityParty for
+// shequdangzuzhi: the model of a party kind, for callers that pick the kind from the data.
+func SummarizeParty(ctx context.Context, db *sql.DB, kind electsum.Kind, scope Scope, opts Options) (*PartyCongress, error) {
+	switch kind {
+	case electsum.Dangdaihui:
+		return SummarizePartyCongress(ctx, db, scope, opts)
+	case electsum.Shequdangzuzhi:
+		return SummarizeCommunityParty(ctx, db, scope, opts)
+	}
+	return nil, fmt.Errorf("%s is no party kind of summary", kind)
+}
+
+func summarizeParty(ctx context.Context, db *sql.DB, scope Scope, opts Options, k partyKind) (*PartyCongress, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
@@ -121,9 +188,9 @@ func SummarizePartyCongress(ctx context.Context, db *sql.DB, scope Scope, opts O
 	defer conn.Close()
 	latest := func(before int, s Scope) (int, error) {
 		var y sql.NullInt64
-		err := conn.QueryRowContext(ctx, sqlText("party_congress_previous_year"), before, s.County, s.County, s.Township, s.Township).Scan(&y)
+		err := conn.QueryRowContext(ctx, sqlText("party_previous_year"), k.bodies, before, s.County, s.County, s.Township, s.Township).Scan(&y)
 		if err != nil {
-			return 0, fmt.Errorf("find the township party congress elections: %w", err)
+			return 0, fmt.Errorf("find the %s elections: %w", k.what, err)
 		}
 		return int(y.Int64), nil
 	}
@@ -138,8 +205,8 @@ func SummarizePartyCongress(ctx context.Context, db *sql.DB, scope Scope, opts O
 			return nil, err
 		}
 	}
-	cur, prev, err := termTotals(ctx, conn, "party_congress_totals", "township party congress", scope, prevYear,
-		"lowest_township", "lowest_name")
+	cur, prev, err := termTotals(ctx, conn, k.totals, k.what, scope, prevYear,
+		"lowest_township", "lowest_name", "methods", "sizes")
 	if err != nil {
 		return nil, err
 	}
@@ -147,27 +214,63 @@ func SummarizePartyCongress(ctx context.Context, db *sql.DB, scope Scope, opts O
 	if opts.Now != nil {
 		now = opts.Now
 	}
-	p := &PartyCongress{Scope: scope, Year: scope.Year, PreviousYear: prevYear, GeneratedAt: now(), Level: LevelCounty}
+	p := &PartyCongress{Kind: k.kind, Scope: scope, Year: scope.Year, PreviousYear: prevYear, GeneratedAt: now(), Level: LevelCounty}
 	if scope.Township != "" {
 		p.Level = LevelTownship
 	}
 	for _, r := range cur {
-		p.Bodies = append(p.Bodies, partyCongressBody(r, prev[r.body]))
+		b := partyCongressBody(r, prev[r.body])
+		if err := partyShapes(&b, r); err != nil {
+			return nil, err
+		}
+		p.Bodies = append(p.Bodies, b)
 	}
-	if err := conn.QueryRowContext(ctx, sqlText("party_congress_dates"), scope.Year, scope.County, scope.County,
+	if err := conn.QueryRowContext(ctx, sqlText("party_dates"), k.bodies, scope.Year, scope.County, scope.County,
 		scope.Township, scope.Township).Scan(&p.FirstDate, &p.LastDate); err != nil {
-		return nil, fmt.Errorf("read the township party congress dates: %w", err)
+		return nil, fmt.Errorf("read the %s dates: %w", k.what, err)
 	}
-	if p.Meetings, err = partyMeetings(ctx, conn, scope); err != nil {
+	if p.Meetings, err = partyMeetings(ctx, conn, k, scope); err != nil {
 		return nil, err
 	}
-	if p.Roster, err = partyRoster(ctx, conn, scope, opts.Unmasked); err != nil {
+	if p.Roster, err = partyRoster(ctx, conn, k, scope, opts.Unmasked); err != nil {
 		return nil, err
 	}
-	if p.Checks, err = partyCongressChecks(ctx, conn, scope); err != nil {
+	if p.Checks, err = scopeChecks(ctx, conn, "party_checks", "the "+k.what+" checks", scope, k.bodies); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// partyShapes reads a body's elections per 选举方式 and per 当选人数 (party_totals' JSON columns).
+func partyShapes(b *PartyCongressBody, r bodyCounts) error {
+	var methods []struct {
+		Label   string `json:"label"`
+		Units   int    `json:"units"`
+		Present *int64 `json:"present"`
+	}
+	if err := json.Unmarshal([]byte(cmp.Or(r.text["methods"], "[]")), &methods); err != nil {
+		return fmt.Errorf("read the methods of %s: %w", r.body, err)
+	}
+	b.Methods = []PartyMethod{}
+	for _, m := range methods {
+		pm := PartyMethod{Label: m.Label, Units: count(m.Units)}
+		if m.Present != nil {
+			pm.Present = count(int(*m.Present))
+		}
+		b.Methods = append(b.Methods, pm)
+	}
+	var sizes []struct{ Elected, Units int }
+	if err := json.Unmarshal([]byte(cmp.Or(r.text["sizes"], "[]")), &sizes); err != nil {
+		return fmt.Errorf("read the sizes of %s: %w", r.body, err)
+	}
+	b.Sizes = []PartySize{}
+	for _, z := range sizes {
+		b.Sizes = append(b.Sizes, PartySize{Elected: count(z.Elected), Units: count(z.Units)})
+	}
+	if n, ok := r.n.get("methods_known"); ok {
+		b.MethodsKnown = count(n)
+	}
+	return nil
 }
 
 func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
@@ -196,6 +299,8 @@ func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
 	m := &b.Members
 	m.Total = sumFigure(c, p, "members", "")
 	m.Women = sharePart("女性", c, p, "women", "members")
+	m.Heads = sumFigure(c, p, "heads", "")
+	m.WomenHeads = sharePart("女性书记", c, p, "women_heads", "heads")
 	m.Minorities = sharePart("少数民族", c, p, "minorities", "ethnicity_known")
 	m.College = sharePart("大专及以上", c, p, "college", "education_known")
 	m.Under46 = sharePart("45岁及以下", c, p, "under_46", "age_known")
@@ -204,6 +309,13 @@ func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
 	noneKnown(&m.College, c, p, "education_known")
 	noneKnown(&m.Under46, c, p, "age_known")
 	noneKnown(&m.Reelected, c, p, "reelected_known")
+	// A share over those who filled an optional column, when some did not, is not a share of those
+	// elected: the draft then prints the count alone (Part.Partial).
+	for _, x := range []*Part{&m.Minorities, &m.College, &m.Under46, &m.Reelected} {
+		if x.Base.OK && m.Total.Current.OK && x.Base.V < m.Total.Current.V {
+			x.Partial = true
+		}
+	}
 	average := func(n counts) Value {
 		sum, ok1 := n.get("age_sum")
 		k, ok2 := n.get("age_known")
@@ -217,10 +329,10 @@ func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
 	return b
 }
 
-func partyMeetings(ctx context.Context, conn querier, s Scope) ([]PartyMeeting, error) {
-	rows, err := conn.QueryContext(ctx, sqlText("party_congress_meetings"), s.Year, s.County, s.County, s.Township, s.Township)
+func partyMeetings(ctx context.Context, conn querier, k partyKind, s Scope) ([]PartyMeeting, error) {
+	rows, err := conn.QueryContext(ctx, sqlText("party_meetings"), k.bodies, s.Year, s.County, s.County, s.Township, s.Township)
 	if err != nil {
-		return nil, fmt.Errorf("query the township party congresses: %w", err)
+		return nil, fmt.Errorf("query the %s elections: %w", k.what, err)
 	}
 	defer rows.Close()
 	out := []PartyMeeting{}
@@ -230,8 +342,8 @@ func partyMeetings(ctx context.Context, conn querier, s Scope) ([]PartyMeeting, 
 		var quorum sql.NullBool
 		var n [7]sql.NullInt64
 		var approval sql.NullFloat64
-		if err := rows.Scan(&m.County, &m.Township, &m.Unit, &body, &n[0], &n[1], &n[2], &quorum, &n[3], &n[4], &n[5], &n[6], &approval); err != nil {
-			return nil, fmt.Errorf("read the township party congresses: %w", err)
+		if err := rows.Scan(&m.County, &m.Township, &m.Unit, &body, &m.Method, &n[0], &n[1], &n[2], &quorum, &n[3], &n[4], &n[5], &n[6], &approval); err != nil {
+			return nil, fmt.Errorf("read the %s elections: %w", k.what, err)
 		}
 		m.Body = Body(body)
 		for i, v := range []*Value{&m.Due, &m.Excused, &m.Present, &m.Seats, &m.Candidates, &m.Elected, &m.Valid} {
@@ -247,15 +359,15 @@ func partyMeetings(ctx context.Context, conn querier, s Scope) ([]PartyMeeting, 
 		out = append(out, m)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the township party congresses: %w", err)
+		return nil, fmt.Errorf("read the %s elections: %w", k.what, err)
 	}
 	return out, nil
 }
 
-func partyRoster(ctx context.Context, conn querier, s Scope, unmasked bool) ([]Elected, error) {
-	rows, err := conn.QueryContext(ctx, sqlText("party_congress_roster"), s.Year, s.County, s.County, s.Township, s.Township)
+func partyRoster(ctx context.Context, conn querier, k partyKind, s Scope, unmasked bool) ([]Elected, error) {
+	rows, err := conn.QueryContext(ctx, sqlText("party_roster"), k.bodies, s.Year, s.County, s.County, s.Township, s.Township)
 	if err != nil {
-		return nil, fmt.Errorf("query those elected by the township party congresses: %w", err)
+		return nil, fmt.Errorf("query those elected in the %s elections: %w", k.what, err)
 	}
 	defer rows.Close()
 	out := []Elected{}
@@ -266,7 +378,7 @@ func partyRoster(ctx context.Context, conn querier, s Scope, unmasked bool) ([]E
 		var reelected sql.NullBool
 		if err := rows.Scan(&e.County, &e.Township, &e.Unit, &body, &e.Name, &e.Position, &e.Gender, &age, &e.Ethnicity,
 			&e.Party, &e.Education, &reelected, &votes, &valid, &e.IDNumber); err != nil {
-			return nil, fmt.Errorf("read those elected by the township party congresses: %w", err)
+			return nil, fmt.Errorf("read those elected in the %s elections: %w", k.what, err)
 		}
 		e.Body = Body(body)
 		e.Age, e.Votes, e.Valid = nullValue(age), nullValue(votes), nullValue(valid)
@@ -281,11 +393,7 @@ func partyRoster(ctx context.Context, conn querier, s Scope, unmasked bool) ([]E
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read those elected by the township party congresses: %w", err)
+		return nil, fmt.Errorf("read those elected in the %s elections: %w", k.what, err)
 	}
 	return out, nil
-}
-
-func partyCongressChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
-	return scopeChecks(ctx, conn, "party_congress_checks", "the township party congress checks", s)
 }

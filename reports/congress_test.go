@@ -272,3 +272,62 @@ func TestPartyCongressSaysAttendanceOnce(t *testing.T) {
 		}
 	}
 }
+
+// summarizeCommunityParty is the 社区党组织 model of scope in db, with a fixed clock.
+func summarizeCommunityParty(t *testing.T, db *sql.DB, scope analytics.Scope) *analytics.PartyCongress {
+	t.Helper()
+	fixed := time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC)
+	p, err := analytics.SummarizeCommunityParty(context.Background(), db, scope, analytics.Options{Now: func() time.Time { return fixed }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestCommunityPartyDraft renders the 社区党组织 draft (篇3) of a generated county and checks that its
+// figures are the model's, in the standard layout, in both scripts, against the goldens
+// (demo-shequdangzuzhi-*), county and township.
+func TestCommunityPartyDraft(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	p := summarizeCommunityParty(t, db, analytics.Scope{Year: 2024})
+	v := NewPartyCongressView(p, Config{})
+	text := string(partyDraft(t, v, Hans, "md"))
+	b := p.Bodies[0]
+	m := b.Members
+	want := []string{
+		"# 示例县2024年社区党组织换届选举工作总结", "## 一、基本情况", "1．选举方式。", "## 二、主要做法", "【待补充：主要做法】",
+		"附件：1．社区党组织选举情况统计表",
+		Count(b.Meetings.Current, "个社区党组织") + "完成换届选举，共选举产生社区党组织委员" + Count(m.Total.Current, "名"),
+		"到会率为" + Pct(b.Attendance.Current), "差额比例为" + Pct(b.Margin.Current),
+		"委员所得赞成票合计占其选举有效票合计的" + Pct(b.Approval.Current) + "（赞成票率），个人赞成票率最低为" + Pct(b.Lowest.Rate),
+		"新当选的社区党组织书记" + Count(m.Heads.Current, "名"),
+		"在新当选的" + Count(m.Total.Current, "名") + "社区党组织委员中，",
+	}
+	if b.ApprovalCounted.V < m.Total.Current.V {
+		want = append(want, "填报了得票数的"+Count(b.ApprovalCounted, "名")+"委员")
+	}
+	for _, x := range b.Methods {
+		switch x.Label {
+		case "党员大会":
+			want = append(want, Count(x.Units, "个社区")+"召开党员大会进行选举，参加选举的党员"+Count(x.Present, "名"))
+		case "党员代表大会":
+			want = append(want, Count(x.Units, "个社区")+"召开党员代表大会进行选举，参加选举的党员代表"+Count(x.Present, "名"))
+		}
+	}
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("draft lacks %q", w)
+		}
+	}
+	for _, not := range []string{"乡镇党委", "纪委委员", "出席上级", "村民委员会", "居民委员会", "【待补充：选举方式】"} {
+		if strings.Contains(text, not) {
+			t.Errorf("draft has %q", not)
+		}
+	}
+	golden(t, "demo-shequdangzuzhi-county.md", []byte(text))
+	golden(t, "demo-shequdangzuzhi-county.hant.md", partyDraft(t, v, Hant, "md"))
+	golden(t, "demo-shequdangzuzhi-county.html", partyDraft(t, v, Hans, "html"))
+	township := p.Meetings[len(p.Meetings)-1].Township
+	tv := NewPartyCongressView(summarizeCommunityParty(t, db, analytics.Scope{Township: township, Year: 2024}), Config{})
+	golden(t, "demo-shequdangzuzhi-township.md", partyDraft(t, tv, Hans, "md"))
+}

@@ -7,12 +7,17 @@ import (
 	"sort"
 	"time"
 
+	"electsum"
 	"electsum/analytics"
 )
 
 // PartyCongressTemplate is the file name of the township party congress draft's template
 // (乡镇党代会换届选举工作总结).
 const PartyCongressTemplate = "dangdaihui.md.tmpl"
+
+// CommunityPartyTemplate is the file name of the 社区党组织 draft's template (社区党组织换届选举工作总结,
+// 篇3), which receives a PartyCongressView of analytics.SummarizeCommunityParty's model.
+const CommunityPartyTemplate = "shequdangzuzhi.md.tmpl"
 
 // PartyCongressView is the data the township party congress template receives (documented in package
 // templates): the model, the report.toml Config and the words of the place. The fields shared with View
@@ -79,15 +84,19 @@ func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *Party
 		v.Place = p.Meetings[0].County
 	}
 	v.Self, v.Whole = w.selfWhole(v.Place, v.Level)
-	what := w.Drafts.PartyCongress["county"]
+	words, annex := w.Drafts.PartyCongress, w.Drafts.Annex.PartyCongress
+	if p.Kind == electsum.Shequdangzuzhi {
+		words, annex = w.Drafts.CommunityParty, w.Drafts.Annex.CommunityParty
+	}
+	what := words["county"]
 	if v.Level == analytics.LevelTownship {
-		what = w.Drafts.PartyCongress["township"]
+		what = words["township"]
 	}
 	v.Title = w.title(cfg, v.Place, p.Year, what)
 	v.Period = w.period(firstNonEmpty(cfg.Start, p.FirstDate), firstNonEmpty(cfg.End, p.LastDate))
 	for i := range p.Bodies {
 		b := &p.Bodies[i]
-		noun := w.Drafts.PartyCongress[string(b.Body)]
+		noun := words[string(b.Body)]
 		v.Bodies = append(v.Bodies, PartyCongressSection{Number: w.number(i), Title: fill(w.Drafts.Election, "{what}", noun),
 			Noun: noun, Whole: v.Whole, Level: v.Level, B: b})
 	}
@@ -102,7 +111,7 @@ func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *Party
 	v.Achievements, v.Problems = []Stated{}, violations(p.Checks, v.Whole, v.Level)
 	v.Notices = notices(p.Checks)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
-	v.Annex = slices.Clone(w.Drafts.Annex.PartyCongress)
+	v.Annex = slices.Clone(annex)
 	v.Organ, v.Date = w.signature(cfg)
 	return v
 }
@@ -176,5 +185,8 @@ func (r *Renderer) PartyCongressHTML(w io.Writer, v *PartyCongressView, script S
 }
 
 func (r *Renderer) partyCongress(v *PartyCongressView, script Script) (string, error) {
+	if v.PartyCongress.Kind == electsum.Shequdangzuzhi {
+		return r.draftText(CommunityPartyTemplate, "社区党组织换届选举工作总结的模板", v, script)
+	}
 	return r.draftText(PartyCongressTemplate, "乡镇党代会换届选举工作总结的模板", v, script)
 }

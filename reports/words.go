@@ -95,13 +95,15 @@ type Words struct {
 			Township string            `toml:"township"`
 			County   string            `toml:"county"`
 		} `toml:"places"`
-		Sections      map[string]string `toml:"sections"`
-		Congress      map[string]string `toml:"congress"`
-		PartyCongress map[string]string `toml:"party_congress"`
-		Annex         struct {
-			Village       []string `toml:"village"`
-			Congress      []string `toml:"congress"`
-			PartyCongress []string `toml:"party_congress"`
+		Sections       map[string]string `toml:"sections"`
+		Congress       map[string]string `toml:"congress"`
+		PartyCongress  map[string]string `toml:"party_congress"`
+		CommunityParty map[string]string `toml:"community_party"`
+		Annex          struct {
+			Village        []string `toml:"village"`
+			Congress       []string `toml:"congress"`
+			PartyCongress  []string `toml:"party_congress"`
+			CommunityParty []string `toml:"community_party"`
 		} `toml:"annex"`
 	} `toml:"drafts"`
 	Charts struct {
@@ -148,6 +150,7 @@ func readWords(fsys fs.FS, base *Words) (*Words, error) {
 		*w = *base
 		// The decoder would write into base's maps; merged adds base's entries afterwards.
 		w.Drafts.Places.Called, w.Drafts.Sections, w.Drafts.Congress, w.Drafts.PartyCongress = nil, nil, nil, nil
+		w.Drafts.CommunityParty = nil
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(b)).Decode(w)
 	if err != nil {
@@ -161,6 +164,7 @@ func readWords(fsys fs.FS, base *Words) (*Words, error) {
 	w.Drafts.Sections = merged(base, w.Drafts.Sections, func(b *Words) map[string]string { return b.Drafts.Sections })
 	w.Drafts.Congress = merged(base, w.Drafts.Congress, func(b *Words) map[string]string { return b.Drafts.Congress })
 	w.Drafts.PartyCongress = merged(base, w.Drafts.PartyCongress, func(b *Words) map[string]string { return b.Drafts.PartyCongress })
+	w.Drafts.CommunityParty = merged(base, w.Drafts.CommunityParty, func(b *Words) map[string]string { return b.Drafts.CommunityParty })
 	if len(w.Numerals.Digits) != 10 || len(w.Numerals.Places) != 4 {
 		return nil, fmt.Errorf("%s 的 numerals：digits 应有 10 个（零到九），places 应有 4 个（个、十、百、千位）", WordsFile)
 	}

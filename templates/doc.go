@@ -124,7 +124,9 @@ package templates
 
 import "embed"
 
-// FS holds the built-in templates: unit.md.tmpl, township.md.tmpl, county.md.tmpl, renda.md.tmpl
+// FS holds the built-in templates: unit.md.tmpl, township.md.tmpl, county.md.tmpl, renda.md.tmpl,
+// dangdaihui.md.tmpl, shequdangzuzhi.md.tmpl (the 社区党组织 draft, a reports.PartyCongressView of
+// analytics.SummarizeCommunityParty; it shares the block party-structure of dangdaihui.md.tmpl)
 // and the shared blocks in sections.md.tmpl and findings.md.tmpl, and the helpers' words in words.toml.
 //
 //go:embed *.tmpl words.toml

@@ -6,36 +6,61 @@
 -- rows that gave the column(s) it needs and says how many did (…_known): a blank column is "no figure".
 -- The quorum (quorum_met, 到会 more than 4/5 of 应到 less 批准剔除) is v_turnout's (02_v_turnout.sql).
 
--- v_party_congress: each body each township's 党代会 elected, with its attendance (到会率 = 实到 / 应到),
--- margin (差额比例) and pooled approval (赞成票率 = Σ elected persons' votes / Σ the valid ballots of
--- their election), percent, unrounded.
-CREATE OR REPLACE VIEW v_party_congress AS
+-- v_party_elections: each election of a party body (村党组织, 社区党组织, and what a township's 党代会
+-- elects), with its 选举方式, attendance (到会率 = 实到 / 应到), margin (差额比例) and pooled approval
+-- (赞成票率 = Σ elected persons' votes / Σ the valid ballots of their election), percent, unrounded.
+CREATE OR REPLACE VIEW v_party_elections AS
 WITH approval AS (
     SELECT m.county, m.township, m.unit, m.year, m.body,
            sum(m.votes) AS approval_votes, sum(e.valid_ballots) AS approval_valid
     FROM members m
     JOIN elections e
       ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
-    WHERE m.body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.votes IS NOT NULL AND e.valid_ballots > 0
+    WHERE m.body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.votes IS NOT NULL AND e.valid_ballots > 0
     GROUP BY ALL
 )
-SELECT t.county, t.township, t.unit, t.year, t.body, t.registered AS due, t.excused, t.voted AS present,
+SELECT t.county, t.township, t.unit, t.year, t.body, coalesce(t.method, '') AS method,
+       t.registered AS due, t.excused, t.voted AS present,
        t.quorum_met, t.seats, t.candidates, t.elected, t.valid_ballots,
        100.0 * t.voted / nullif(t.registered, 0) AS attendance,
        t.margin,
        100.0 * a.approval_votes / nullif(a.approval_valid, 0) AS approval
 FROM v_turnout t
 LEFT JOIN approval a USING (county, township, unit, year, body)
-WHERE t.body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表');
+WHERE t.body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表');
 
--- party_congress_totals(year, county, township): per body, the sums over the 党代会 of the scope ('' means
--- all). Pairs that make a rate are summed over the rows that gave both.
+-- v_party_congress: each body each township's 党代会 elected (v_party_elections of those bodies).
+CREATE OR REPLACE VIEW v_party_congress AS
+SELECT * EXCLUDE (method) FROM v_party_elections
+WHERE body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表');
+
+-- party_totals(bodies, year, county, township): per body of the list, the sums over its elections in the
+-- scope ('' means all): the 党代会 of townships (sql/party_congress_totals.sql) or the 社区党组织
+-- elections by 党员大会/党员代表大会 (sql/community_party_totals.sql). Pairs that make a rate are
+-- summed over the rows that gave both.
 --   meetings, townships           results rows, and the townships they come from
 --   due, excused, present         Σ应到, Σ批准剔除, Σ实到
 --   attendance_present / attendance_due   到会率
 --   quorum_known, quorum_met      rows whose quorum can be judged / of them valid
 --   seats, candidates, elected    Σ应选, Σ候选, Σ当选; margin_candidates / margin_seats: 差额比例
-CREATE OR REPLACE MACRO party_congress_totals(p_year, p_county, p_township) AS TABLE
+--   methods                       JSON list of {label, units, present}: elections and Σ实到 per 选举方式
+--                                 (党员大会, 党员代表大会 …), most used first; blank methods not listed;
+--                                 methods_known: the elections that named one
+--   sizes                         JSON list of {elected, units}: elections per 当选人数, largest first
+CREATE OR REPLACE MACRO party_totals(p_bodies, p_year, p_county, p_township) AS TABLE
+WITH e AS (
+    SELECT * FROM v_turnout
+    WHERE list_contains(p_bodies, body) AND year = p_year
+      AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
+), methods AS (
+    SELECT body, to_json(list({'label': method, 'units': units, 'present': present} ORDER BY units DESC, method))::VARCHAR AS methods
+    FROM (SELECT body, method, count(*) AS units, sum(voted)::BIGINT AS present FROM e WHERE coalesce(method, '') <> '' GROUP BY ALL)
+    GROUP BY body
+), sizes AS (
+    SELECT body, to_json(list({'elected': elected, 'units': units} ORDER BY elected DESC))::VARCHAR AS sizes
+    FROM (SELECT body, elected, count(*) AS units FROM e WHERE elected IS NOT NULL GROUP BY ALL)
+    GROUP BY body
+), sums AS (
 SELECT body,
        count(*) AS meetings,
        count(DISTINCT township) AS townships,
@@ -50,15 +75,20 @@ SELECT body,
        sum(candidates) AS candidates, count(candidates) AS candidates_known,
        sum(elected) AS elected, count(elected) AS elected_known,
        sum(candidates) FILTER (WHERE seats IS NOT NULL) AS margin_candidates,
-       sum(seats) FILTER (WHERE candidates IS NOT NULL) AS margin_seats
-FROM v_turnout
-WHERE body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表') AND year = p_year
-  AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
-GROUP BY body;
+       sum(seats) FILTER (WHERE candidates IS NOT NULL) AS margin_seats,
+       count(*) FILTER (WHERE coalesce(method, '') <> '') AS methods_known
+FROM e
+GROUP BY body
+)
+SELECT s.*, coalesce(m.methods, '[]') AS methods, coalesce(z.sizes, '[]') AS sizes
+FROM sums s
+LEFT JOIN methods m USING (body)
+LEFT JOIN sizes z USING (body);
 
--- party_congress_members(year, county, township): per body, those elected and their 构成, each group
--- counted over the persons whose column was filled (…_known), and the 赞成票率:
+-- party_members(bodies, year, county, township): per body of the list, those elected and their 构成,
+-- each group counted over the persons whose column was filled (…_known), and the 赞成票率:
 --   members, women                 性别 is required
+--   heads, women_heads             书记 (v_members.is_head), and the women among them
 --   minorities / ethnicity_known   民族 other than 汉族
 --   college / education_known      大专及以上 (研究生, 大学本科, 大学专科)
 --   reelected / reelected_known    连任 as filled in
@@ -69,14 +99,14 @@ GROUP BY body;
 --   approval_votes / approval_valid  赞成票率, pooled: Σ得票 / Σ有效票 of their election, over the persons
 --                                  with 得票数 whose election gave 有效票数 (approval_counted of them)
 --   lowest_*                       the person with the lowest 得票数 / 有效票数 (ties: township, name)
-CREATE OR REPLACE MACRO party_congress_members(p_year, p_county, p_township) AS TABLE
+CREATE OR REPLACE MACRO party_members(p_bodies, p_year, p_county, p_township) AS TABLE
 WITH m AS (
     SELECT m.*, e.valid_ballots,
            CASE WHEN m.votes IS NOT NULL AND e.valid_ballots > 0 THEN m.votes END AS counted_votes
     FROM v_members m
     LEFT JOIN elections e
            ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
-    WHERE m.body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.year = p_year
+    WHERE list_contains(p_bodies, m.body) AND m.year = p_year
       AND (p_county = '' OR m.county = p_county) AND (p_township = '' OR m.township = p_township)
 ), lowest AS (
     SELECT body, township AS lowest_township, name AS lowest_name, counted_votes AS lowest_votes,
@@ -88,6 +118,8 @@ WITH m AS (
 SELECT body,
        count(*) AS members,
        count(*) FILTER (WHERE gender = '女') AS women,
+       count(*) FILTER (WHERE is_head) AS heads,
+       count(*) FILTER (WHERE is_head AND gender = '女') AS women_heads,
        count(minority) AS ethnicity_known,
        count(*) FILTER (WHERE minority) AS minorities,
        count(education) AS education_known,

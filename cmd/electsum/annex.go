@@ -38,7 +38,7 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "xlsx", "xlsx(一个工作簿) 或 csv(每张表一个 UTF-8 CSV 文件，放在 -o 指定的文件夹)")
 	out := fs.String("o", "", "输出文件(xlsx) 或文件夹(csv)；默认 附件.xlsx 或 附件")
 	force := fs.Bool("force", false, "输出文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
-	kind := fs.String("kind", "", "附件类别：lianwei 村(社区)“两委”换届、renda 县乡人大换届；默认数据中只有一类时用那一类，两类都有时用 lianwei")
+	kind := fs.String("kind", "", "附件类别：lianwei 村(社区)“两委”换届、renda 县乡人大换届、dangdaihui 乡镇党代会换届、shequdangzuzhi 社区党组织换届；默认用数据中有的第一类(按此顺序，shequdangzuzhi 只在指定时用)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -105,8 +105,8 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if kinds[0] == electsum.Dangdaihui {
-			return writePartyCongressAnnex(ctx, db, output, req)
+		if kinds[0] == electsum.Dangdaihui || kinds[0] == electsum.Shequdangzuzhi {
+			return writePartyCongressAnnex(ctx, db, output, req, kinds[0])
 		}
 		return writeCongressAnnex(ctx, db, output, req)
 	}
@@ -135,7 +135,8 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 	return []string{req.out}, nil
 }
 
-// demoAnnex writes the demo county's annex workbook of each kind of election: 村(社区)“两委” and 人大换届.
+// demoAnnex writes the demo county's annex workbook of each kind of election: 村(社区)“两委”, 人大换届,
+// 乡镇党代会 and 社区党组织.
 func demoAnnex(ctx context.Context, e *env, d *demoContext) error {
 	for _, k := range electsum.Kinds() {
 		out := filepath.Join(d.OutDir, fmt.Sprintf("%s%d年换届选举附件.xlsx", d.County, d.Year))
@@ -144,6 +145,8 @@ func demoAnnex(ctx context.Context, e *env, d *demoContext) error {
 			out = filepath.Join(d.OutDir, fmt.Sprintf("%s%d年人大换届选举附件.xlsx", d.County, d.Year))
 		case electsum.Dangdaihui:
 			out = filepath.Join(d.OutDir, fmt.Sprintf("%s%d年乡镇党代会换届选举附件.xlsx", d.County, d.Year))
+		case electsum.Shequdangzuzhi:
+			out = filepath.Join(d.OutDir, fmt.Sprintf("%s%d年社区党组织换届选举附件.xlsx", d.County, d.Year))
 		}
 		_, err := writeAnnex(ctx, annexRequest{
 			db:     d.DB,

@@ -130,6 +130,7 @@ func demoNextCommands(d *demoContext, dataDir string) []string {
 		{"report", fmt.Sprintf("electsum report --db %s --year %d --township %s -o %s   # 一个乡镇的总结", db, d.Year, quoteArg(d.Township), quoteArg(filepath.Join(d.OutDir, "我的总结")))},
 		{"report", fmt.Sprintf("electsum report --db %s --year %d --kind renda --format docx -o %s   # 只写人大换届选举工作总结(Word)", db, d.Year, quoteArg(filepath.Join(d.OutDir, "我的总结")))},
 		{"report", fmt.Sprintf("electsum report --db %s --year %d --kind dangdaihui -o %s   # 只写乡镇党代会换届选举工作总结", db, d.Year, quoteArg(filepath.Join(d.OutDir, "我的总结")))},
+		{"report", fmt.Sprintf("electsum report --db %s --year %d --kind shequdangzuzhi -o %s   # 只写社区党组织换届选举工作总结", db, d.Year, quoteArg(filepath.Join(d.OutDir, "我的总结")))},
 		{"annex", fmt.Sprintf("electsum annex --db %s --year %d -o %s   # 附件统计表", db, d.Year, quoteArg(filepath.Join(d.OutDir, "附件.xlsx")))},
 		{"ingest", fmt.Sprintf("electsum ingest --db %s %s   # 再次导入：内容未变的文件不会重复写入", db, quoteArg(dataDir))},
 		{"template", "electsum template -o 采集表.xlsx   # 发给乡镇填写的空白采集表"},

@@ -24,6 +24,7 @@ func TestDemo(t *testing.T) {
 	dbPath := filepath.Join(out, ingest.DefaultDB)
 	for _, want := range []string{dbPath, filepath.Join(out, "data"), "接下来可以试试", "被拒绝 0", "警告 0 个", "工作总结.docx",
 		"县乡两级人大换届选举工作总结.docx", "人大换届选举附件.xlsx", "乡镇党代会换届选举工作总结.docx", "乡镇党代会换届选举附件.xlsx",
+		"社区党组织换届选举工作总结.docx", "社区党组织换届选举附件.xlsx",
 		"同两届的乡镇党代会", "GBK 编码的 CSV", "表格下方的说明行", "未填县(市、区)"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("demo output does not mention %q:\n%s", want, stdout)

@@ -33,7 +33,9 @@ func parseKind(s string) (electsum.Kind, error) {
 }
 
 // dataKinds are the kinds of summary to write: the one asked for, else every kind the scope's year
-// holds. An asked-for kind the data lacks is an error that says what the data does hold.
+// holds but those that are a part of another's (社区党组织, in the 两委 draft too: written only when asked
+// for, so that it never stands in place of the 两委 draft). An asked-for kind the data lacks is an error
+// that says what the data does hold.
 func dataKinds(ctx context.Context, db *sql.DB, scope analytics.Scope, asked electsum.Kind) ([]electsum.Kind, error) {
 	if scope.Year == 0 {
 		years, err := analytics.Years(ctx, db)
@@ -49,10 +51,16 @@ func dataKinds(ctx context.Context, db *sql.DB, scope analytics.Scope, asked ele
 		return nil, err
 	}
 	if asked == "" {
-		if len(held) == 0 {
+		var whole []electsum.Kind
+		for _, k := range held {
+			if k.PartOf() == "" {
+				whole = append(whole, k)
+			}
+		}
+		if len(whole) == 0 {
 			return []electsum.Kind{electsum.Lianwei}, nil // Summarize says there is no data
 		}
-		return held, nil
+		return whole, nil
 	}
 	for _, k := range held {
 		if k == asked {
@@ -126,13 +134,13 @@ func writeCongressAnnex(ctx context.Context, db *sql.DB, output electsum.Output,
 	return []string{req.out}, nil
 }
 
-// writePartyCongressReports writes the township party congress draft of each scope (county, and with
-// --all-townships each township that held one) in every format asked for.
-func writePartyCongressReports(ctx context.Context, o reportOptions, db *sql.DB, output electsum.Output, r *reports.Renderer, cfg reports.Config, opts analytics.Options) ([]string, error) {
+// writePartyCongressReports writes the draft of a party kind (乡镇党代会 or 社区党组织) of each scope
+// (county, and with --all-townships each township that held such elections) in every format asked for.
+func writePartyCongressReports(ctx context.Context, o reportOptions, kind electsum.Kind, db *sql.DB, output electsum.Output, r *reports.Renderer, cfg reports.Config, opts analytics.Options) ([]string, error) {
 	if o.scope.Unit != "" {
-		return nil, &usageError{message: "乡镇党代会换届选举工作总结按县或乡镇(街道)起草，不按单位", hint: "去掉 --unit，或用 --township 写某个乡镇的总结"}
+		return nil, &usageError{message: kind.Name() + "选举工作总结按县或乡镇(街道)起草，不按单位", hint: "去掉 --unit，或用 --township 写某个乡镇(街道)的总结"}
 	}
-	p, err := analytics.SummarizePartyCongress(ctx, db, o.scope, opts)
+	p, err := analytics.SummarizeParty(ctx, db, kind, o.scope, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +154,7 @@ func writePartyCongressReports(ctx context.Context, o reportOptions, db *sql.DB,
 			seen[m.Township] = true
 			sc := o.scope
 			sc.County, sc.Township = m.County, m.Township
-			tp, err := analytics.SummarizePartyCongress(ctx, db, sc, opts)
+			tp, err := analytics.SummarizeParty(ctx, db, kind, sc, opts)
 			if err != nil {
 				return nil, err
 			}
@@ -198,12 +206,12 @@ func writeDraft(o reportOptions, output electsum.Output, d reports.Draft, place 
 	return paths, nil
 }
 
-// writePartyCongressAnnex writes the township party congress annex workbook of req.scope.
-func writePartyCongressAnnex(ctx context.Context, db *sql.DB, output electsum.Output, req annexRequest) ([]string, error) {
+// writePartyCongressAnnex writes the annex workbook of a party kind (乡镇党代会 or 社区党组织) of req.scope.
+func writePartyCongressAnnex(ctx context.Context, db *sql.DB, output electsum.Output, req annexRequest, kind electsum.Kind) ([]string, error) {
 	if req.format == "csv" {
-		return nil, &usageError{message: "乡镇党代会换届附件目前只能写成 Excel 工作簿", hint: "去掉 --format csv"}
+		return nil, &usageError{message: kind.Name() + "附件目前只能写成 Excel 工作簿", hint: "去掉 --format csv"}
 	}
-	p, err := analytics.SummarizePartyCongress(ctx, db, req.scope, req.opts)
+	p, err := analytics.SummarizeParty(ctx, db, kind, req.scope, req.opts)
 	if err != nil {
 		return nil, err
 	}

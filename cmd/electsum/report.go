@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -57,7 +58,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	format := flags.String("format", "md,html", "输出格式，逗号分隔：md、html、docx（Word，党政机关公文格式）、json")
 	script := flags.String("script", "", "文字：hans 简体、hant 繁体；默认跟随数据")
 	flags.BoolVar(&o.allTownships, "all-townships", false, "同时为每个乡镇（街道）各写一份总结")
-	kind := flags.String("kind", "", "总结类别：lianwei 村(社区)“两委”换届、renda 县乡人大换届；默认数据中有哪类就写哪类")
+	kind := flags.String("kind", "", "总结类别：lianwei 村(社区)“两委”换届、renda 县乡人大换届、dangdaihui 乡镇党代会换届、shequdangzuzhi 社区党组织换届；默认写数据中有的各类（shequdangzuzhi 只在指定时写，其选举也在两委总结中）")
 	flags.StringVar(&o.out, "o", ".", "输出目录")
 	flags.BoolVar(&o.force, "force", false, "输出文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
 	rest, err := parseFlags(flags, args)
@@ -134,8 +135,8 @@ func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
 		switch k {
 		case electsum.Renda:
 			ps, err = writeCongressReports(ctx, o, db, output, r, cfg, opts)
-		case electsum.Dangdaihui:
-			ps, err = writePartyCongressReports(ctx, o, db, output, r, cfg, opts)
+		case electsum.Dangdaihui, electsum.Shequdangzuzhi:
+			ps, err = writePartyCongressReports(ctx, o, k, db, output, r, cfg, opts)
 		default:
 			ps, err = writeVillageReports(ctx, o, db, output, r, cfg, opts)
 		}
@@ -290,7 +291,8 @@ func runReportInit(e *env, args []string) error {
 }
 
 // demoReport writes the county's and one township's drafts (Markdown, HTML and Word) of each kind of
-// election the demo data holds: the 村(社区)“两委” and the people's congress.
+// election the demo data holds: the 村(社区)“两委”, the people's congress, the township party congress
+// and the 社区党组织.
 func demoReport(ctx context.Context, e *env, d *demoContext) error {
 	out := filepath.Join(d.OutDir, "reports")
 	for _, k := range electsum.Kinds() {
@@ -299,6 +301,10 @@ func demoReport(ctx context.Context, e *env, d *demoContext) error {
 			{County: d.County, Township: d.Township, Year: d.Year, Compare: d.Compare},
 		} {
 			paths, err := writeReports(ctx, reportOptions{db: d.DB, scope: sc, kind: k, formats: []string{"md", "html", "docx"}, out: out, force: true})
+			var none *analytics.NoDataError
+			if k.PartOf() != "" && sc.Township != "" && errors.As(err, &none) {
+				continue // a township without 社区: its 社区党组织 draft is the county's only
+			}
 			if err != nil {
 				return err
 			}

@@ -12,7 +12,8 @@ import (
 // (a row per body per township's 党代会, a section and a 合计 row per body), 当选人员构成统计表 (per
 // body, this term beside the previous one), 与上届对比表 (per body, the meetings' figures and the 构成
 // shares this term, last term and the change) and 当选人员名册 (id numbers masked unless opts.Unmasked).
-// p is not modified.
+// p is not modified. The 社区党组织 summary (analytics.SummarizeCommunityParty, Kind shequdangzuzhi) has the
+// same sheets, 表1 a row per community's election with its 选举方式.
 func WritePartyCongress(w io.Writer, p *analytics.PartyCongress, opts Options) error {
 	place := p.Scope.Township
 	if place == "" {
@@ -22,15 +23,42 @@ func WritePartyCongress(w io.Writer, p *analytics.PartyCongress, opts Options) e
 		place = p.Meetings[0].County
 	}
 	ts := []*table{meetingTable(p, place), partyMembersTable(p, place), partyCompareTable(p, place), partyRoster(p, place, opts)}
-	return writeBook(w, ts, fmt.Sprintf("%s%d年乡镇党代会换届选举工作总结附件", place, p.Year), nil)
+	return writeBook(w, ts, fmt.Sprintf("%s%d年%s换届选举工作总结附件", place, p.Year, wordsOf(p).what), nil)
+}
+
+// partyWords are the words of a party annex that differ between the township party congresses and the
+// 社区党组织 elections.
+type partyWords struct {
+	what    string // 乡镇党代会, 社区党组织: titles
+	meeting string // the 表1 column naming each election
+	due     string // 应到 and 实到 in 与上届对比表
+	present string
+	unitCol bool // 表1 gives each election's 选举方式; the roster names each person's 社区 rather than the body
+}
+
+func wordsOf(p *analytics.PartyCongress) partyWords {
+	if p.Kind == electsum.Shequdangzuzhi {
+		return partyWords{what: "社区党组织", meeting: "社区", due: "应到会党员（党员代表）", present: "实到会", unitCol: true}
+	}
+	return partyWords{what: "乡镇党代会", meeting: "会议", due: "应到会代表", present: "实到会代表"}
 }
 
 func meetingTable(p *analytics.PartyCongress, place string) *table {
-	t := &table{sheet: "表1 党代会选举情况统计表", title: fmt.Sprintf("%s%d年乡镇党代会选举情况统计表", place, p.Year), freezeCols: 3}
-	t.cols = []column{{label: "序号", kind: count}, {label: "乡镇(街道)", kind: text}, {label: "会议", kind: text},
-		{group: "到会", label: "应到", kind: count}, {group: "到会", label: "批准剔除", kind: count}, {group: "到会", label: "实到", kind: count},
+	pw := wordsOf(p)
+	sheet := "表1 党代会选举情况统计表"
+	if pw.unitCol {
+		sheet = "表1 社区党组织选举情况统计表"
+	}
+	t := &table{sheet: sheet, title: fmt.Sprintf("%s%d年%s选举情况统计表", place, p.Year, pw.what), freezeCols: 3}
+	t.cols = []column{{label: "序号", kind: count}, {label: "乡镇(街道)", kind: text}, {label: pw.meeting, kind: text}}
+	lead := len(t.cols) // the columns before the summed ones
+	if pw.unitCol {
+		t.cols = append(t.cols, column{label: "选举方式", kind: text})
+		lead++
+	}
+	t.cols = append(t.cols, []column{{group: "到会", label: "应到", kind: count}, {group: "到会", label: "批准剔除", kind: count}, {group: "到会", label: "实到", kind: count},
 		{label: "应选", kind: count}, {label: "候选", kind: count}, {label: "当选", kind: count}, {label: "有效票", kind: count},
-		{label: "到会率", kind: share}, {label: "超过五分之四", kind: text}, {label: "差额比例", kind: share}, {label: "赞成票率", kind: share}}
+		{label: "到会率", kind: share}, {label: "超过五分之四", kind: text}, {label: "差额比例", kind: share}, {label: "赞成票率", kind: share}}...)
 	for i, b := range p.Bodies {
 		t.section(numbered(i, string(b.Body)))
 		from := t.nextRow()
@@ -40,18 +68,25 @@ func meetingTable(p *analytics.PartyCongress, place string) *table {
 				continue
 			}
 			n++
-			t.add(dataRow, num(float64(n)), str(m.Township), str(m.Unit), value(m.Due), value(m.Excused), value(m.Present),
+			cells := []cell{num(float64(n)), str(m.Township), str(m.Unit)}
+			if pw.unitCol {
+				cells = append(cells, str(m.Method))
+			}
+			t.add(dataRow, append(cells, value(m.Due), value(m.Excused), value(m.Present),
 				value(m.Seats), value(m.Candidates), value(m.Elected), value(m.Valid), percent(m.Attendance), yesNo(m.QuorumMet),
-				percent(m.Margin), percent(m.Approval))
+				percent(m.Margin), percent(m.Approval))...)
 		}
 		to := t.nextRow() - 1
-		total := []cell{{kind: text}, str("合计"), {kind: text}}
+		total := []cell{{kind: text}, str("合计")}
+		for len(total) < lead {
+			total = append(total, cell{kind: text})
+		}
 		for j := 0; j < 7; j++ {
 			if n == 0 {
 				total = append(total, cell{})
 				continue
 			}
-			total = append(total, sumOf(t, 3+j, from, to))
+			total = append(total, sumOf(t, lead+j, from, to))
 		}
 		t.add(totalRow, append(total, percent(b.Attendance.Current), cell{kind: text}, percent(b.Margin.Current), percent(b.Approval.Current))...)
 	}
@@ -71,7 +106,7 @@ func partyParts(m analytics.PartyMembers) []analytics.Part {
 }
 
 func partyMembersTable(p *analytics.PartyCongress, place string) *table {
-	t := &table{sheet: "表2 当选人员构成统计表", title: fmt.Sprintf("%s%d年乡镇党代会当选人员构成统计表", place, p.Year), freezeCols: 1,
+	t := &table{sheet: "表2 当选人员构成统计表", title: fmt.Sprintf("%s%d年%s当选人员构成统计表", place, p.Year, wordsOf(p).what), freezeCols: 1,
 		cols: []column{{label: "构成", kind: text}, {label: "本届人数", kind: count}, {label: "本届占比", kind: share},
 			{label: "上届人数", kind: count}, {label: "上届占比", kind: share}}}
 	if p.PreviousYear > 0 {
@@ -95,11 +130,12 @@ func partyMembersTable(p *analytics.PartyCongress, place string) *table {
 // partyCompareTable is 与上届对比表: per body, 到会, 差额, 当选 and 赞成票率 and the 构成 shares, each
 // this term beside the previous township party congress of the scope (blank when it had none).
 func partyCompareTable(p *analytics.PartyCongress, place string) *table {
-	t := newCompareTable("表3 与上届对比表", fmt.Sprintf("%s%d年乡镇党代会主要指标与上届对比表", place, p.Year), p.Year, p.PreviousYear)
+	pw := wordsOf(p)
+	t := newCompareTable("表3 与上届对比表", fmt.Sprintf("%s%d年%s主要指标与上届对比表", place, p.Year, pw.what), p.Year, p.PreviousYear)
 	for i, b := range p.Bodies {
 		t.section(numbered(i, string(b.Body)))
-		t.count("应到会代表", b.Due, "名")
-		t.count("实到会代表", b.Present, "名")
+		t.count(pw.due, b.Due, "名")
+		t.count(pw.present, b.Present, "名")
 		t.share("到会率", b.Attendance)
 		t.count("应选", b.Seats, "名")
 		t.count("正式候选人", b.Candidates, "名")
@@ -115,9 +151,14 @@ func partyCompareTable(p *analytics.PartyCongress, place string) *table {
 }
 
 func partyRoster(p *analytics.PartyCongress, place string, opts Options) *table {
-	t := &table{sheet: "表4 当选人员名册", title: fmt.Sprintf("%s%d年乡镇党代会当选人员名册", place, p.Year)}
+	pw := wordsOf(p)
+	t := &table{sheet: "表4 当选人员名册", title: fmt.Sprintf("%s%d年%s当选人员名册", place, p.Year, pw.what)}
 	t.cols = []column{{label: "序号", kind: count}}
-	for _, l := range []string{"乡镇(街道)", "选举类型", "职务", "姓名", "性别"} {
+	second := "选举类型"
+	if pw.unitCol {
+		second = "社区"
+	}
+	for _, l := range []string{"乡镇(街道)", second, "职务", "姓名", "性别"} {
 		t.cols = append(t.cols, column{label: l, kind: text})
 	}
 	t.freezeCols = len(t.cols) - 1
@@ -133,7 +174,11 @@ func partyRoster(p *analytics.PartyCongress, place string, opts Options) *table 
 			if !opts.Unmasked {
 				id = electsum.MaskID(id)
 			}
-			cells := []cell{num(float64(i + 1)), str(e.Township), str(string(e.Body)), str(e.Position), str(e.Name), str(e.Gender),
+			second := string(e.Body)
+			if pw.unitCol {
+				second = e.Unit
+			}
+			cells := []cell{num(float64(i + 1)), str(e.Township), str(second), str(e.Position), str(e.Name), str(e.Gender),
 				value(e.Age), str(e.Ethnicity), str(e.Education), yesNo(e.Reelected), value(e.Votes), value(e.Valid),
 				percent(e.Approval), str(id)}
 			if err := emit(row{kind: dataRow, cells: cells}); err != nil {

@@ -34,15 +34,7 @@ func TestPartyCongressAnnex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := WritePartyCongress(&buf, p, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf, excelize.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := partyBook(t, p)
 	sheets := f.GetSheetList()
 	if len(sheets) < 4 || sheets[0] != "表1 党代会选举情况统计表" || sheets[2] != "表3 与上届对比表" || sheets[3] != "表4 当选人员名册" {
 		t.Fatalf("sheets %v", sheets)
@@ -137,4 +129,88 @@ func pctText(v analytics.Value) string {
 		return ""
 	}
 	return strconv.FormatFloat(v.V, 'f', 1, 64) + "%"
+}
+
+// TestCommunityPartyAnnex writes the 社区党组织 annex (kind shequdangzuzhi) of a generated county and reads
+// it back: 表1 a row per community with its 选举方式 and a 合计 summing them, the roster naming each
+// person's 社区, and no 党代会 wording.
+func TestCommunityPartyAnnex(t *testing.T) {
+	ctx := context.Background()
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship, cfg.Communities = 3, 4, 0.5
+	db, err := synth.Load(ctx, synth.Generate(cfg), t.TempDir(), ingest.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	p, err := analytics.SummarizeCommunityParty(ctx, db, analytics.Scope{Year: 2024}, analytics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := partyBook(t, p)
+	sheets := f.GetSheetList()
+	if len(sheets) < 4 || sheets[0] != "表1 社区党组织选举情况统计表" || sheets[3] != "表4 当选人员名册" {
+		t.Fatalf("sheets %v", sheets)
+	}
+	rows, err := f.GetRows(sheets[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rows[0][0], "社区党组织选举情况统计表") {
+		t.Errorf("title %q", rows[0][0])
+	}
+	n, due := 0, 0
+	for _, r := range rows {
+		if len(r) < 6 {
+			continue
+		}
+		if r[1] == "合计" {
+			if r[4] != strconv.Itoa(due) || due == 0 {
+				t.Errorf("合计 应到 %q, rows sum to %d", r[4], due)
+			}
+			continue
+		}
+		if _, err := strconv.Atoi(r[0]); err != nil || !strings.HasSuffix(r[2], "社区") {
+			continue
+		}
+		m := p.Meetings[n]
+		n++
+		if r[2] != m.Unit || r[3] != m.Method || r[4] != strconv.Itoa(int(m.Due.V)) {
+			t.Errorf("row %v, model %+v", r, m)
+		}
+		due += int(m.Due.V)
+	}
+	if n != len(p.Meetings) || n == 0 {
+		t.Errorf("%d rows for %d elections", n, len(p.Meetings))
+	}
+	roster, err := f.GetRows(sheets[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(roster) < 3 || !strings.HasSuffix(roster[len(roster)-1][2], "社区") {
+		t.Errorf("roster's last row %v does not name a 社区", roster[len(roster)-1])
+	}
+	for _, s := range sheets {
+		rows, _ := f.GetRows(s)
+		for _, r := range rows {
+			if strings.Contains(strings.Join(r, ""), "党代会") {
+				t.Errorf("%s: %v", s, r)
+			}
+		}
+	}
+}
+
+// partyBook writes p's annex workbook and opens it with excelize (closed at the test's end).
+func partyBook(t *testing.T, p *analytics.PartyCongress) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WritePartyCongress(&buf, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf, excelize.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

@@ -14,15 +14,16 @@ import (
 	"electsum/ingest/synth"
 )
 
-// TestReportPageOffersEveryKind: a database holding a county's 两委, people's congress and township
-// party congress elections gets, on 总结与附件, a choice of the three summaries; each kind's draft (HTML,
+// TestReportPageOffersEveryKind: a database holding a county's 两委 (with communities), people's congress
+// and township party congress elections gets, on 总结与附件, a choice of the four summaries (the 两委 one
+// by default, not the 社区党组织 one, which is a part of it); each kind's draft (HTML,
 // Markdown, Word) and annex download is that kind's — its title, its sections, its annex sheets — for
 // the county and a township; a village's page offers the 两委 summary only, and a kind the data lacks
 // falls back to one it holds.
 func TestReportPageOffersEveryKind(t *testing.T) {
 	dir := t.TempDir()
 	cfg := synth.County()
-	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 3
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship, cfg.Communities = 3, 3, 0.5
 	w := synth.Generate(cfg)
 	synth.GenerateCongress(w)
 	synth.GeneratePartyCongress(w)
@@ -33,13 +34,27 @@ func TestReportPageOffersEveryKind(t *testing.T) {
 	db.Close()
 	srv, ts := testServer(t, dir)
 	c := client{t: t, ts: ts, token: srv.Token()}
-	township := w.Townships[len(w.Townships)-1].Name
+	// A township with a village (for the 两委 draft's 村民委员会), one with a community (社区党组织).
+	township, street := "", ""
+	for _, tw := range w.Townships {
+		for _, u := range tw.Units {
+			if u.Community && street == "" {
+				street = tw.Name
+			}
+			if !u.Community && township == "" {
+				township = tw.Name
+			}
+		}
+	}
+	if street == "" || township == "" {
+		t.Fatal("no township with a community, or none with a village, generated")
+	}
 
 	resp, page := c.do("GET", "/report?year=2024", "", nil, false)
 	if resp.StatusCode != 200 {
 		t.Fatalf("/report: %d", resp.StatusCode)
 	}
-	for _, want := range []string{`id="kind-lianwei"`, `id="kind-renda"`, `id="kind-dangdaihui"`, "县乡人大换届工作总结", "乡镇党代会换届工作总结",
+	for _, want := range []string{`id="kind-lianwei"`, `id="kind-renda"`, `id="kind-dangdaihui"`, `id="kind-shequdangzuzhi"`, "县乡人大换届工作总结", "乡镇党代会换届工作总结", "社区党组织换届工作总结",
 		"年村(社区)“两委”换届工作总结草稿和附件"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("/report lacks %q", want)
@@ -51,8 +66,13 @@ func TestReportPageOffersEveryKind(t *testing.T) {
 		{"lianwei", "两委换届选举工作总结", "“两委”换届选举工作总结", "村民委员会", "村民委员会选举"},
 		{"renda", "县乡两级人大换届选举工作总结", "县乡两级人大换届选举工作总结", "县级人大代表选举情况", "选民登记统计表"},
 		{"dangdaihui", "党代会换届选举工作总结", "党代会换届选举工作总结", "纪委委员选举情况", "党代会选举情况统计表"},
+		{"shequdangzuzhi", "社区党组织换届选举工作总结", "社区党组织换届选举工作总结", "1．选举方式。", "社区党组织选举情况统计表"},
 	} {
-		for _, place := range []string{"", township} {
+		places := []string{"", township}
+		if tc.kind == "shequdangzuzhi" {
+			places[1] = street
+		}
+		for _, place := range places {
 			q := url.Values{"year": {"2024"}, "kind": {tc.kind}}
 			if place != "" {
 				q.Set("township", place)

@@ -46,7 +46,8 @@ type kindChoice struct {
 }
 
 // reportKind is the kind of summary the page drafts for f, and the kinds f's year holds: f.Kind when
-// held, else the first held (lianwei when none is, for Summarize to say there is no data). A village's
+// held, else the first held (lianwei when none is, for Summarize to say there is no data; never
+// shequdangzuzhi, a part of the 两委 summary, which is drafted when picked). A village's
 // scope has the 两委 summary only: the people's congress and party congress summaries are drafted for a
 // township or a county.
 func (s *Server) reportKind(ctx context.Context, f scopeForm) (electsum.Kind, []electsum.Kind, error) {
@@ -118,7 +119,7 @@ func (s *Server) draft(format string) http.HandlerFunc {
 		var html func(io.Writer, reports.Script) error
 		var name string
 		switch kind {
-		case electsum.Renda, electsum.Dangdaihui:
+		case electsum.Renda, electsum.Dangdaihui, electsum.Shequdangzuzhi:
 			if script == "" {
 				script = reports.Hans // as electsum report: the data's script is detected for the 两委 drafts only
 			}
@@ -169,16 +170,16 @@ func (s *Server) draft(format string) http.HandlerFunc {
 	}
 }
 
-// congressDraft is the people's congress (renda) or township party congress (dangdaihui) draft of f's
-// township or county, and its HTML renderer.
+// congressDraft is the people's congress (renda), township party congress (dangdaihui) or 社区党组织
+// (shequdangzuzhi) draft of f's township or county, and its HTML renderer.
 func (s *Server) congressDraft(ctx context.Context, f scopeForm, kind electsum.Kind) (reports.Draft, func(io.Writer, reports.Script) error, error) {
 	file, opts, err := s.reportConfig()
 	if err != nil {
 		return nil, nil, err
 	}
 	cfg := file.Config
-	if kind == electsum.Dangdaihui {
-		p, err := analytics.SummarizePartyCongress(ctx, s.db, f.Scope, opts)
+	if kind == electsum.Dangdaihui || kind == electsum.Shequdangzuzhi {
+		p, err := analytics.SummarizeParty(ctx, s.db, kind, f.Scope, opts)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -197,7 +198,7 @@ func (s *Server) congressDraft(ctx context.Context, f scopeForm, kind electsum.K
 
 // annexNames name the annex workbook of each kind, after the place and year (as electsum demo does).
 var annexNames = map[electsum.Kind]string{electsum.Lianwei: "换届选举附件", electsum.Renda: "人大换届选举附件",
-	electsum.Dangdaihui: "乡镇党代会换届选举附件"}
+	electsum.Dangdaihui: "乡镇党代会换届选举附件", electsum.Shequdangzuzhi: "社区党组织换届选举附件"}
 
 // annex writes the annex workbook of the scope and kind (身份证号 masked: the page never offers them
 // unmasked).
@@ -224,9 +225,9 @@ func (s *Server) annex(w http.ResponseWriter, r *http.Request) {
 		if c, err = analytics.SummarizeCongress(r.Context(), s.db, f.Scope, opts); err == nil {
 			err = annex.WriteCongress(&buf, c, annex.Options{})
 		}
-	case electsum.Dangdaihui:
+	case electsum.Dangdaihui, electsum.Shequdangzuzhi:
 		var p *analytics.PartyCongress
-		if p, err = analytics.SummarizePartyCongress(r.Context(), s.db, f.Scope, opts); err == nil {
+		if p, err = analytics.SummarizeParty(r.Context(), s.db, kind, f.Scope, opts); err == nil {
 			err = annex.WritePartyCongress(&buf, p, annex.Options{})
 		}
 	default:

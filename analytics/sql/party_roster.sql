@@ -1,12 +1,12 @@
--- Those a township 党代会 elected in the scope in one year, with their age at the election and the valid
--- ballots of their election (for each one's 赞成票率). Parameters: year, county, township, each twice.
+-- Those elected to the party bodies listed in the scope in one year, with their age at the election and the valid
+-- ballots of their election (for each one's 赞成票率). Parameters: the bodies (comma-separated), year, county, township, each twice.
 SELECT m.county, m.township, m.unit, m.body, m.name, m.position, m.gender, m.age_at_election,
        coalesce(m.ethnicity, '') AS ethnicity, coalesce(m.party, '') AS party, coalesce(m.education, '') AS education,
        m.reelected, m.votes, e.valid_ballots, coalesce(m.id_number, '') AS id_number
 FROM v_members m
 LEFT JOIN elections e
        ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
-WHERE m.body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.year = ?
+WHERE list_contains(string_split(?, ','), m.body) AND m.year = ?
   AND (? = '' OR m.county = ?) AND (? = '' OR m.township = ?)
-ORDER BY m.county, m.township, CASE m.body WHEN '乡镇党委' THEN 1 WHEN '乡镇纪委' THEN 2 ELSE 3 END,
+ORDER BY m.county, m.township, CASE m.body WHEN '乡镇党委' THEN 1 WHEN '乡镇纪委' THEN 2 ELSE 3 END,  m.unit,
          CASE m.position WHEN '书记' THEN 1 WHEN '副书记' THEN 2 ELSE 3 END, m.name, m.person_key

@@ -1,6 +1,0 @@
--- Each body each township's 党代会 elected in the scope in one year, for the annex, from v_party_congress
--- (views/08_v_party_congress.sql). Parameters: year, county, township, each twice ('' means all).
-SELECT county, township, unit, body, due, excused, present, quorum_met, seats, candidates, elected, valid_ballots, approval
-FROM v_party_congress
-WHERE year = ? AND (? = '' OR county = ?) AND (? = '' OR township = ?)
-ORDER BY county, township, unit, CASE body WHEN '乡镇党委' THEN 1 WHEN '乡镇纪委' THEN 2 ELSE 3 END
