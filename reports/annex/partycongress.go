@@ -105,6 +105,15 @@ func partyParts(m analytics.PartyMembers) []analytics.Part {
 	return out
 }
 
+// partLabel names a group whose share is over those who filled its column, when some did not
+// (Part.Partial): 少数民族(填报146名), so that the sheet never passes it off as a share of all elected.
+func partLabel(x analytics.Part) string {
+	if x.Partial && x.Base.OK {
+		return fmt.Sprintf("%s(填报%d名)", x.Label, int(x.Base.V))
+	}
+	return x.Label
+}
+
 func partyMembersTable(p *analytics.PartyCongress, place string) *table {
 	t := &table{sheet: "表2 当选人员构成统计表", title: fmt.Sprintf("%s%d年%s当选人员构成统计表", place, p.Year, wordsOf(p).what), freezeCols: 1,
 		cols: []column{{label: "构成", kind: text}, {label: "本届人数", kind: count}, {label: "本届占比", kind: share},
@@ -118,7 +127,7 @@ func partyMembersTable(p *analytics.PartyCongress, place string) *table {
 		m := b.Members
 		t.add(totalRow, str("当选人数"), value(m.Total.Current), cell{kind: share}, value(m.Total.Previous), cell{kind: share})
 		for _, x := range partyParts(m) {
-			t.add(dataRow, str(x.Label), value(x.Count.Current), percent(x.Share.Current), value(x.Count.Previous), percent(x.Share.Previous))
+			t.add(dataRow, str(partLabel(x)), value(x.Count.Current), percent(x.Share.Current), value(x.Count.Previous), percent(x.Share.Previous))
 		}
 		cur, prev := value(m.AverageAge.Current), value(m.AverageAge.Previous)
 		cur.kind, prev.kind = decimal, decimal // 42.2, not 42
@@ -141,9 +150,13 @@ func partyCompareTable(p *analytics.PartyCongress, place string) *table {
 		t.count("正式候选人", b.Candidates, "名")
 		t.share("差额比例", b.Margin)
 		t.count("当选", b.Elected, "名")
-		t.share("赞成票率", b.Approval)
+		approval := "赞成票率"
+		if b.ApprovalCounted.OK && b.Members.Total.Current.OK && b.ApprovalCounted.V < b.Members.Total.Current.V {
+			approval = fmt.Sprintf("赞成票率(填报得票数的%d名)", int(b.ApprovalCounted.V))
+		}
+		t.share(approval, b.Approval)
 		for _, x := range partyParts(b.Members) {
-			t.share(x.Label+"占比", x.Share)
+			t.share(partLabel(x)+"占比", x.Share)
 		}
 		t.age("平均年龄", b.Members.AverageAge)
 	}

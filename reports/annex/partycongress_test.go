@@ -143,6 +143,9 @@ func TestCommunityPartyAnnex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	if _, err := db.Exec(`UPDATE members SET ethnicity = NULL WHERE body = '社区党组织' AND hash(name) % 4 = 1`); err != nil {
+		t.Fatal(err)
+	}
 	p, err := analytics.SummarizeCommunityParty(ctx, db, analytics.Scope{Year: 2024}, analytics.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -183,6 +186,19 @@ func TestCommunityPartyAnnex(t *testing.T) {
 	if n != len(p.Meetings) || n == 0 {
 		t.Errorf("%d rows for %d elections", n, len(p.Meetings))
 	}
+	// A share over those who filled 民族, when some did not, names its base (the model marks it Partial).
+	compare, err := f.GetRows(sheets[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mi := p.Bodies[0].Members.Minorities; mi.Partial {
+		want := "少数民族(填报" + strconv.Itoa(int(mi.Base.V)) + "名)占比"
+		if !strings.Contains(fmtRows(compare), want) {
+			t.Errorf("与上届对比表 lacks %q", want)
+		}
+	} else {
+		t.Error("the test's blank 民族 did not make 少数民族 partial")
+	}
 	roster, err := f.GetRows(sheets[3])
 	if err != nil {
 		t.Fatal(err)
@@ -213,4 +229,12 @@ func partyBook(t *testing.T, p *analytics.PartyCongress) *excelize.File {
 	}
 	t.Cleanup(func() { f.Close() })
 	return f
+}
+
+func fmtRows(rows [][]string) string {
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, "|") + "\n")
+	}
+	return b.String()
 }
