@@ -138,8 +138,9 @@
 //     known); Reelected 连任 (filled); AverageAge (one decimal, age at the election).
 //   - Checks (legal_checks, views/06_v_checks.sql, for these bodies): party_quorum (with 批准剔除),
 //     party_candidate_margin (候选 < 应选 × 1.2), party_candidate_majority (得票 ≤ half of 实到).
-//   - A share of Members over those who filled an optional column is Partial when some did not: the
-//     drafts print its count alone.
+//   - A share of Members over those who filled an optional column (民族, 学历, age, 连任, 代表构成) is
+//     Partial when some did not: the drafts print its count with that base named (少数民族22名（在填报
+//     民族的146名中占15.1%）).
 //
 // # 社区党组织 figures (SummarizeCommunityParty, kind shequdangzuzhi; the same macros)
 //

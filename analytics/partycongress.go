@@ -309,9 +309,14 @@ func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
 	noneKnown(&m.College, c, p, "education_known")
 	noneKnown(&m.Under46, c, p, "age_known")
 	noneKnown(&m.Reelected, c, p, "reelected_known")
-	// A share over those who filled an optional column, when some did not, is not a share of those
-	// elected: the draft then prints the count alone (Part.Partial).
-	for _, x := range []*Part{&m.Minorities, &m.College, &m.Under46, &m.Reelected} {
+	// A share over those who filled an optional column (民族, 学历, age, 连任, 代表构成), when some did
+	// not, is not a share of those elected (Part.Partial): the draft names its base beside it.
+	m.Categories = categoryParts(c, p)
+	partial := []*Part{&m.Minorities, &m.College, &m.Under46, &m.Reelected}
+	for i := range m.Categories {
+		partial = append(partial, &m.Categories[i])
+	}
+	for _, x := range partial {
 		if x.Base.OK && m.Total.Current.OK && x.Base.V < m.Total.Current.V {
 			x.Partial = true
 		}
@@ -325,7 +330,6 @@ func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
 		return Known(electsum.Round(float64(sum)/float64(k), 1))
 	}
 	m.AverageAge = Figure{Current: average(c), Previous: average(p)}
-	m.Categories = categoryParts(c, p)
 	return b
 }
 

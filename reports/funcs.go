@@ -60,6 +60,7 @@ func (w *Words) Funcs() template.FuncMap {
 		"compare":    w.Compare,
 		"turnoutOf":  w.TurnoutOf,
 		"hasFigures": HasFigures,
+		"named":      Named,
 		"checkAt":    At,
 		"contains":   strings.Contains,
 	}
@@ -145,6 +146,17 @@ func WholeShare(p analytics.Part) analytics.Value {
 		return analytics.Value{}
 	}
 	return p.Share.Current
+}
+
+// Named is ps as parts whose base the sentence has named (在填报代表构成的50名中，…): not Partial, so that
+// Parts prints their shares, which are over that base.
+func Named(ps []analytics.Part) []analytics.Part {
+	out := make([]analytics.Part, len(ps))
+	for i, p := range ps {
+		p.Partial = false
+		out[i] = p
+	}
+	return out
 }
 
 // Zero reports whether a part is known to have nobody (0 of N), for the template's negative sentence

@@ -109,6 +109,7 @@
 //	some "少数民族" P "人" → like part, but "" when the count is 0 (for attributes worth naming only when present)
 //	countShare P "个村一次选举成功" → 15个村一次选举成功，占100.0%
 //	wholeShare P → P's share when it is of the whole set, no figure when P is Partial
+//	named PS → PS not Partial, for parts whose base the sentence names (在填报代表构成的50名中，…)
 //	zero P (bool) → P is known to be 0 (say the negative: 没有女性成员)   every P TOTAL (bool) → P is all of TOTAL (均为连任)
 //	age V → 47.0岁 (ages always with one decimal)   flat F (bool) → the change rounds to 0.0 (group the 持平 figures)
 //	moved F → 提高3.3个百分点 (after a change clause)   gap V → 小3.2岁 | 大1.0岁 | 相同
