@@ -105,10 +105,13 @@ func (l *loader) stageLog(ctx context.Context) error {
 			return fmt.Errorf("stage ingest_log: %w", err)
 		}
 		for i, f := range l.files {
-			// The log keeps absolute paths: a later run from another folder still finds the file.
-			path, absErr := filepath.Abs(f.report.Path)
-			if absErr != nil {
-				path = f.report.Path
+			// The log keeps absolute paths: a later run from another folder still finds the file. A
+			// file loaded under a name of its own (LoadOptions.Names) keeps that name.
+			path := f.report.Path
+			if path == f.src {
+				if abs, err := filepath.Abs(path); err == nil {
+					path = abs
+				}
 			}
 			if err := a.AppendRow(int32(i), path, f.report.SHA256, int32(f.report.Results), int32(f.report.Members), now,
 				string(f.report.Outcome), optStr(f.report.Message)); err != nil {

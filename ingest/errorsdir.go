@@ -5,11 +5,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -40,35 +40,48 @@ var fills = map[Severity]string{Error: "FFC7CE", Warning: "FFEB9C", Notice: "DDE
 // are the input paths, used to find the file a problem names. Every file is written under the rules
 // of out (never over an input, an existing file only with Force). It returns the files written.
 func WriteErrorsDir(out electsum.Output, dir string, problems []Problem, sources []string) ([]string, error) {
+	paths := map[string]string{}
+	for _, p := range problems {
+		paths[p.File] = resolveSource(p.File, sources)
+	}
 	out.Inputs = append(slices.Clip(out.Inputs), sources...)
+	return WriteErrorsDirNamed(out, dir, problems, paths)
+}
+
+// WriteErrorsDirNamed is WriteErrorsDir for files loaded under names of their own (LoadOptions.Names):
+// paths gives, by the name the problems use, the path each file is read from; a marked copy is named
+// after the file's name (青山镇_问题标注.xlsx), and a file without a path is listed only. No name is
+// ever read as a path.
+func WriteErrorsDirNamed(out electsum.Output, dir string, problems []Problem, paths map[string]string) ([]string, error) {
+	for _, p := range slices.Sorted(maps.Values(paths)) {
+		if !slices.Contains(out.Inputs, p) {
+			out.Inputs = append(slices.Clip(out.Inputs), p)
+		}
+	}
 	if err := out.Dir(dir); err != nil {
 		return nil, err
 	}
 	byFile := map[string][]Problem{}
 	for _, p := range problems {
-		byFile[resolveSource(p.File, sources)] = append(byFile[resolveSource(p.File, sources)], p)
+		byFile[p.File] = append(byFile[p.File], p)
 	}
-	files := make([]string, 0, len(byFile))
-	for f := range byFile {
-		files = append(files, f)
-	}
-	sort.Strings(files)
 	var written []string
 	used := map[string]bool{}
-	for _, src := range files {
-		if !markable(src) || !worthMarking(byFile[src]) {
+	for _, name := range slices.Sorted(maps.Keys(byFile)) {
+		src, ok := paths[name]
+		if !ok || !markable(src) || !worthMarking(byFile[name]) {
 			continue
 		}
-		base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)) + "_问题标注"
-		name := base + ".xlsx"
-		for i := 2; used[name]; i++ {
-			name = fmt.Sprintf("%s_%d.xlsx", base, i)
+		base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)) + "_问题标注"
+		copyName := base + ".xlsx"
+		for i := 2; used[copyName]; i++ {
+			copyName = fmt.Sprintf("%s_%d.xlsx", base, i)
 		}
-		used[name] = true
-		dst := filepath.Join(dir, name)
-		ok, err := markWorkbook(out, src, dst, byFile[src])
+		used[copyName] = true
+		dst := filepath.Join(dir, copyName)
+		ok, err := markWorkbook(out, src, dst, byFile[name])
 		if err != nil {
-			return written, fmt.Errorf("mark %s: %w", src, err)
+			return written, fmt.Errorf("mark %s: %w", name, err)
 		}
 		if ok {
 			written = append(written, dst)

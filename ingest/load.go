@@ -34,6 +34,11 @@ type LoadOptions struct {
 	// Page says the run is the web page's import (electsum serve): messages name the page's fields
 	// (归入的县名) and files by their uploaded names, not command-line flags and the server's folders.
 	Page bool
+	// Names gives, by path, the name a file is stored (source_file, ingest_log), compared (a
+	// resubmission is the same file name) and shown under, when it is not its path: the web page
+	// passes what the user uploaded (青山镇.xlsx, or 收到的表格/青山镇.xlsx from a dropped folder or a
+	// zip), not the server's folder. A named file is logged under its name as it is, not made absolute.
+	Names map[string]string
 	// Exclude names folders that are never read as input, such as the --errors-dir of this run.
 	Exclude []string
 	// MemoryLimit is the memory_limit db's DuckDB was given (Limits.Memory; "": DuckDB's default). The
@@ -104,9 +109,12 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 		}
 		sum, size, err := hashFile(path, limit)
 		id := l.newFile(path, sum, size)
+		if name, ok := opts.Names[path]; ok && name != "" {
+			l.files[id].report.Path = name
+		}
 		switch {
 		case err != nil:
-			l.fail(id, unreadable(path, err))
+			l.fail(id, unreadable(l.files[id].report.Path, err))
 		case l.unchanged(sum):
 		default:
 			toParse = append(toParse, id)
@@ -156,6 +164,7 @@ func loadParsedWith(ctx context.Context, db *sql.DB, parsed []*Parsed, opts Load
 
 // fileState is the loader's record of one input file.
 type fileState struct {
+	src      string // where the file is read; report.Path is what it is called (LoadOptions.Names)
 	report   FileReport
 	problems []Problem
 	keys     []Key       // elections it covers, once each
@@ -295,7 +304,7 @@ func (l *loader) restoreMemory() {
 }
 
 func (l *loader) newFile(path, sum string, size int64) int {
-	l.files = append(l.files, &fileState{report: FileReport{Path: path, SHA256: sum, Bytes: size}})
+	l.files = append(l.files, &fileState{src: path, report: FileReport{Path: path, SHA256: sum, Bytes: size}})
 	l.total += size
 	return len(l.files) - 1
 }

@@ -40,6 +40,8 @@ type ParseOptions struct {
 	// reader's memory. Nothing is ever written to a temporary file. It cannot exceed MaxUnzipSize.
 	MaxXMLSize int64
 
+	// name is what rows and messages call the file (LoadOptions.Names); "": its path.
+	name string
 	// stop, when set, says why reading must stop (the run's context is cancelled: Ctrl-C, serve shutting
 	// down); the readers ask it every stopEvery rows, so that a huge sheet is not read on to its end.
 	stop func() error
@@ -108,6 +110,11 @@ func readFile(path string, opts ParseOptions, emit rowSink) (fp *fileParser, err
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
+	read := path
+	if opts.name != "" {
+		// From here on the file is what its user calls it; only the bytes came from path.
+		path = opts.name
+	}
 	fp = newFileParser(path, opts)
 	fp.emit = emit
 	fp.out.SHA256 = hex.EncodeToString(sum[:])
@@ -123,7 +130,7 @@ func readFile(path string, opts ParseOptions, emit rowSink) (fp *fileParser, err
 			err = &FileError{Path: path, Kind: ErrCorrupt, Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
 		}
 	}()
-	switch sniff(path, data) {
+	switch sniff(read, data) {
 	case formatXLSX:
 		err = parseXLSX(fp, data)
 	case formatCSV:

@@ -74,8 +74,13 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 				emit := func(results []Result, members []Member, raw []memberRaw, sheetNo map[string]int) error {
 					return send(message{id: id, results: results, members: members, raw: raw, sheetNo: sheetNo})
 				}
-				fp, err := readSafely(read, l.files[id].report.Path, ParseOptions{County: l.opts.County, stop: ctx.Err,
-					MaxFileSize: l.opts.MaxFileSize, MaxUnzipSize: l.opts.MaxUnzipSize}, emit)
+				f := l.files[id]
+				opts := ParseOptions{County: l.opts.County, stop: ctx.Err, MaxFileSize: l.opts.MaxFileSize,
+					MaxUnzipSize: l.opts.MaxUnzipSize}
+				if f.report.Path != f.src {
+					opts.name = f.report.Path
+				}
+				fp, err := readSafely(read, f.src, opts, emit)
 				if send(message{id: id, fp: fp, err: err, done: true}) != nil {
 					return
 				}

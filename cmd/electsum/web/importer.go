@@ -44,7 +44,8 @@ type batch struct {
 	ID      string
 	Created time.Time
 	dir     string // workDir/<ID>; files in dir/in, problem files in dir/out
-	used    map[string]bool
+	used    map[string]bool // names on disk, lower-cased
+	stored  map[string]bool // names files are loaded under (stagedFile.Stored), lower-cased
 	Files   []*stagedFile
 	Bytes   int64
 
@@ -66,6 +67,7 @@ type batch struct {
 type stagedFile struct {
 	Name    string `json:"name"`              // its name on disk and in every message: unique in the batch
 	From    string `json:"from"`              // what the browser called it (folder/name, or zip!entry)
+	Stored  string `json:"stored"`            // what it is loaded, stored and shown under (storedName)
 	Size    int64  `json:"size"`              // bytes
 	Ignored string `json:"ignored,omitempty"` // why it is not loaded, when it is not
 	path    string
@@ -104,7 +106,7 @@ func (s *Server) importPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) newBatch(w http.ResponseWriter, r *http.Request) {
-	b := &batch{ID: randomID(8), Created: s.opts.Now(), used: map[string]bool{}, State: batchStaged,
+	b := &batch{ID: randomID(8), Created: s.opts.Now(), used: map[string]bool{}, stored: map[string]bool{}, State: batchStaged,
 		progress: map[string]ingest.ProgressEvent{}}
 	b.dir = filepath.Join(s.workDir, b.ID)
 	if err := os.MkdirAll(filepath.Join(b.dir, "in"), 0o755); err != nil {
@@ -186,6 +188,7 @@ func (s *Server) stage(b *batch, name string, body io.Reader) ([]*stagedFile, er
 func (s *Server) write(b *batch, f *stagedFile, name string, body io.Reader, limit int64) error {
 	s.mu.Lock()
 	f.Name = uniqueName(b.used, cleanName(name))
+	f.Stored = uniqueName(b.stored, storedName(name))
 	s.mu.Unlock()
 	f.path = filepath.Join(b.dir, "in", f.Name)
 	out, err := os.Create(f.path)
@@ -258,6 +261,7 @@ func (s *Server) stageZip(b *batch, name string, body io.Reader, room int64) ([]
 		if strings.HasPrefix(entry, "__MACOSX/") {
 			continue
 		}
+		// The entry's path inside the zip is the name it is loaded under (storedName).
 		f := &stagedFile{From: name + "!" + entry}
 		if why := ignoredReason(entry); why != "" {
 			f.Name, f.Ignored = cleanName(entry), why
@@ -344,6 +348,25 @@ func cleanName(name string) string {
 	return name
 }
 
+// storedName is what a file uploaded as name (a file's name, folder/name from a dropped folder, or an
+// entry's path inside a zip) is loaded, stored and shown under: the user's own name, with the path
+// inside the upload, so that 数据总览, the problem list and a later re-upload of the same file (the
+// resubmission rule compares file names) see what the user sees. Each element is cleaned as cleanName
+// cleans a file name; "." and ".." are dropped. It is never used as a path on the server.
+func storedName(name string) string {
+	var parts []string
+	for _, p := range strings.Split(strings.ReplaceAll(name, `\`, "/"), "/") {
+		if p == "" || p == "." || p == ".." {
+			continue
+		}
+		parts = append(parts, cleanName(p))
+	}
+	if len(parts) == 0 {
+		return cleanName(name)
+	}
+	return strings.Join(parts, "/")
+}
+
 // uniqueName returns name, or name (2).ext …, whichever is not used yet, and marks it used. Names are
 // compared case-insensitively, as Windows does.
 func uniqueName(used map[string]bool, name string) string {
@@ -375,9 +398,11 @@ func (s *Server) runBatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var paths []string
+	names := map[string]string{}
 	for _, f := range b.Files {
 		if f.Ignored == "" {
 			paths = append(paths, f.path)
+			names[f.path] = f.Stored
 		}
 	}
 	if len(paths) == 0 {
@@ -390,25 +415,26 @@ func (s *Server) runBatch(w http.ResponseWriter, r *http.Request) {
 	b.Started = s.opts.Now()
 	s.loading = b
 	s.loads.Add(1)
-	go s.load(b, paths)
+	go s.load(b, paths, names)
 	writeJSON(w, map[string]string{"state": string(batchLoading)})
 }
 
 // load runs ingest.Load on the batch's files, installs the views when something was written and
 // writes the marked-up copies and 问题清单.xlsx for the townships.
-func (s *Server) load(b *batch, paths []string) {
+func (s *Server) load(b *batch, paths []string, names map[string]string) {
 	defer s.loads.Done()
 	ctx := s.baseCtx
 	rep, err := ingest.Load(ctx, s.db, paths, ingest.LoadOptions{
 		County:       b.County,
 		Page:         true,
+		Names:        names,
 		SkipBadFiles: b.Skip,
 		MaxFileSize:  s.opts.MaxFileSize,
 		MemoryLimit:  s.opts.Limits.Memory,
 		Now:          s.opts.Now,
 		Progress: func(ev ingest.ProgressEvent) {
 			s.mu.Lock()
-			b.progress[filepath.Base(ev.File)] = ev
+			b.progress[ev.File] = ev
 			s.mu.Unlock()
 		},
 	})
@@ -434,17 +460,14 @@ func (s *Server) load(b *batch, paths []string) {
 				failure = "数据已导入，但更新分析视图失败: " + ierr.Error()
 			}
 		}
-		// Messages name files as uploaded, not by the server's folder.
-		for i := range rep.Files {
-			rep.Files[i].Path = filepath.Base(rep.Files[i].Path)
-		}
-		problems = make([]ingest.Problem, len(rep.Problems))
-		for i, p := range rep.Problems {
-			p.File = filepath.Base(p.File)
-			problems[i] = p
-		}
+		// The report and its problems name files as uploaded (names), never by the server's folder.
+		problems = rep.Problems
 		if len(problems) > 0 {
-			marked, err = ingest.WriteErrorsDir(electsum.Output{}, filepath.Join(b.dir, "out"), problems, paths)
+			byName := map[string]string{}
+			for p, name := range names {
+				byName[name] = p
+			}
+			marked, err = ingest.WriteErrorsDirNamed(electsum.Output{}, filepath.Join(b.dir, "out"), problems, byName)
 			if err != nil {
 				s.opts.Logf("写问题清单: %v", err)
 				failure = strings.TrimSpace(failure + "\n写问题清单失败: " + err.Error())
@@ -486,7 +509,7 @@ func (s *Server) batchStatus(w http.ResponseWriter, r *http.Request) {
 	}{State: b.State}
 	for _, f := range b.Files {
 		st := fileStatus{Name: f.Name, From: f.From, Size: f.Size, Ignored: f.Ignored, Phase: "已上传"}
-		if ev, ok := b.progress[f.Name]; ok {
+		if ev, ok := b.progress[f.Stored]; ok {
 			st.Done = true
 			st.Phase = map[ingest.Outcome]string{ingest.Loaded: "已读取", ingest.Rejected: "有错误", ingest.Unchanged: "未变化"}[ev.Outcome]
 			out.Done, out.Total, out.Rows = max(out.Done, ev.FilesDone), ev.FilesTotal, max(out.Rows, ev.Rows)

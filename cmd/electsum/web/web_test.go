@@ -188,6 +188,18 @@ func TestCleanName(t *testing.T) {
 			t.Errorf("cleanName(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+	for _, tc := range []struct{ in, want string }{
+		{"东镇.xlsx", "东镇.xlsx"},
+		{"收到的表格/东镇/东镇.xlsx", "收到的表格/东镇/东镇.xlsx"},
+		{`收到的表格\东镇.xlsx`, "收到的表格/东镇.xlsx"},
+		{"../../etc/passwd", "etc/passwd"},
+		{"/./a//b:c.csv", "a/b_c.csv"},
+		{"..", "文件"},
+	} {
+		if got := storedName(tc.in); got != tc.want {
+			t.Errorf("storedName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 	used := map[string]bool{}
 	for _, want := range []string{"a.xlsx", "a (2).xlsx", "a (3).xlsx"} {
 		if got := uniqueName(used, "a.xlsx"); got != want {
