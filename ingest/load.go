@@ -130,6 +130,10 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 		return l.report(), err
 	}
 	l.returnReadMemory()
+	if err := l.settleSpellings(ctx); err != nil {
+		l.notLoaded()
+		return l.report(), err
+	}
 	if err := l.checkFiles(ctx); err != nil {
 		l.notLoaded()
 		return l.report(), err
@@ -158,6 +162,10 @@ func loadParsedWith(ctx context.Context, db *sql.DB, parsed []*Parsed, opts Load
 			}
 		}
 		l.progress(id)
+	}
+	if err := l.settleSpellings(ctx); err != nil {
+		l.notLoaded()
+		return l.report(), err
 	}
 	return l.finish(ctx)
 }

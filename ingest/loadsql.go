@@ -19,6 +19,8 @@ var (
 	sqlDropFile         = mustSQL("drop_file.sql")
 	sqlCurrentHashes    = mustSQL("current_hashes.sql")
 	sqlSpellings        = mustSQL("spellings.sql")
+	sqlSpellingHeld     = mustSQL("spelling_held.sql")
+	sqlRespell          = mustSQL("respell.sql")
 	sqlReplace          = mustSQL("replace.sql")
 	sqlUnits            = mustSQL("units.sql")
 	sqlLog              = mustSQL("log.sql")

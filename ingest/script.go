@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -15,7 +17,9 @@ import (
 // A county whose townships write in both scripts sends 青山镇 in one sheet and 青山鎮 in another, 河岭村
 // and 河嶺村, 刘丽 and 劉麗. Places and persons are the same whatever the script, so ingest compares their
 // names by scriptKey, the name with every character in its Simplified form, and stores one spelling per
-// key: the one the database already holds, else the first one this run stages. Everything downstream —
+// key: the one the database already holds; else, for a name new in this run, the Simplified spelling when
+// a sheet of the run wrote it, else the least of the spellings written (in Unicode order) — never one
+// that depends on which file a worker read first (settleSpellings). Everything downstream —
 // replacement per table, the resubmission rule, the county of a blank cell, the units table, 两委 pairing,
 // the previous term, the identity rule of a person (electsum.SamePerson compares stored names) — then
 // compares equal strings. The spelling kept is one a sheet wrote; a draft converts it to its script.
@@ -92,8 +96,12 @@ func scriptKey(s string) string {
 	return s
 }
 
-// spellings keeps one spelling per script key: the database's, else the first staged.
-type spellings map[string]string
+// spellings keeps one spelling per script key: the database's, else the first staged until the run's
+// files are all read, when settleSpellings settles the names written in several spellings.
+type spellings struct {
+	stored map[string]string   // script key → the spelling rows are staged (and stored) under
+	others map[string][]string // script key → the other spellings written, when there are any
+}
 
 // readSpellings reads the names the database holds, so that a row in the other script is stored under
 // the database's spelling.
@@ -107,35 +115,108 @@ func readSpellings(ctx context.Context, db interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }) (spellings, error) {
 	if _, err := loadT2SChars(); err != nil {
-		return nil, err
+		return spellings{}, err
 	}
-	sp := spellings{}
+	sp := spellings{stored: map[string]string{}, others: map[string][]string{}}
 	rows, err := db.QueryContext(ctx, sqlSpellings)
 	if err != nil {
-		return nil, fmt.Errorf("read names: %w", err)
+		return spellings{}, fmt.Errorf("read names: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {
-			return nil, fmt.Errorf("read names: %w", err)
+			return spellings{}, fmt.Errorf("read names: %w", err)
 		}
 		sp.spell(s)
 	}
+	// Spellings of the database not stored (an older database may hold two) are not this run's.
+	clear(sp.others)
 	return sp, rows.Err()
 }
 
-// spell returns the spelling of s to store, and remembers s when its key is new.
+// spell returns the spelling of s to store, and remembers s when its key is new, or as another
+// spelling of its key.
 func (sp spellings) spell(s string) string {
 	if s == "" {
 		return s
 	}
 	k := scriptKey(s)
-	if w, ok := sp[k]; ok {
+	if w, ok := sp.stored[k]; ok {
+		if w != s && !slices.Contains(sp.others[k], s) {
+			sp.others[k] = append(sp.others[k], s)
+		}
 		return w
 	}
-	sp[k] = s
+	sp.stored[k] = s
 	return s
+}
+
+// settleSpellings makes the spelling of a name that this run's files wrote in both scripts (南巖村 in
+// one file, 南岩村 in another) independent of which file was staged first: when the database holds none
+// of its spellings, it is the Simplified one if a file wrote it, else the least written in Unicode order.
+// The rows staged under another spelling are given this one (respell.sql, also their person_key), and
+// so are the elections each file covers. It runs once every file is read, before the checks.
+func (l *loader) settleSpellings(ctx context.Context) error {
+	moved := map[string]string{} // spelling staged → spelling settled
+	for _, k := range slices.Sorted(maps.Keys(l.spellings.others)) {
+		first := l.spellings.stored[k]
+		var held bool
+		if err := l.conn.QueryRowContext(ctx, sqlSpellingHeld, first).Scan(&held); err != nil {
+			return fmt.Errorf("read names: %w", err)
+		}
+		if held {
+			continue
+		}
+		written := append([]string{first}, l.spellings.others[k]...)
+		want := slices.Min(written)
+		if slices.Contains(written, k) {
+			want = k
+		}
+		if want != first {
+			moved[first] = want
+			l.spellings.stored[k] = want
+		}
+	}
+	clear(l.spellings.others)
+	if len(moved) == 0 {
+		return nil
+	}
+	if l.stage != nil {
+		if err := l.stage.flush(); err != nil {
+			return fmt.Errorf("stage rows: %w", err)
+		}
+	}
+	for _, from := range slices.Sorted(maps.Keys(moved)) {
+		if err := l.execEach(ctx, sqlRespell, from, moved[from]); err != nil {
+			return fmt.Errorf("respell %s: %w", from, err)
+		}
+	}
+	respell := func(k Key) Key {
+		for _, s := range []*string{&k.County, &k.Township, &k.Unit} {
+			if to, ok := moved[*s]; ok {
+				*s = to
+			}
+		}
+		return k
+	}
+	for _, f := range l.files {
+		for i := range f.keys {
+			f.keys[i] = respell(f.keys[i])
+		}
+		if c := f.cover; c != nil {
+			c.resultSeen, c.memberSeen = map[Key]bool{}, map[Key]bool{}
+			for i := range c.results {
+				c.results[i] = respell(c.results[i])
+				c.resultSeen[c.results[i]] = true
+			}
+			for i := range c.members {
+				c.members[i] = respell(c.members[i])
+				c.memberSeen[c.members[i]] = true
+			}
+		}
+	}
+	return nil
 }
 
 // respell gives a batch's rows the stored spellings of their places and names; a member's person_key,

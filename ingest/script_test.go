@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -132,5 +133,65 @@ func TestRemoveInTheOtherScript(t *testing.T) {
 	}
 	if got := count(t, db, `SELECT count(*) FROM elections`); got != 0 {
 		t.Errorf("elections %d, want 0", got)
+	}
+}
+
+// TestNewNamesInBothScriptsSettleOneSpelling: a place or person new to the database that one run's files
+// write in both scripts is stored under one spelling whatever the number of workers and the order of the
+// files — the Simplified one when a file wrote it (东镇, 南岩村, 刘丽), else the least written (石裏村 over
+// 石裡村, both 石里村) — with person_key made of it; a spelling the database already holds still wins.
+// The spelling used to be the first one a worker staged.
+func TestNewNamesInBothScriptsSettleOneSpelling(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	trad := scriptRows("東鎮", 2021, []string{"南巖村", "石裡村"}, []string{"劉麗", "王芳"})
+	simp := scriptRows("东镇", 2024, []string{"南岩村", "石裏村"}, []string{"刘丽", "王芳"})
+	if scriptKey("石裡村") != scriptKey("石裏村") || scriptKey("石裏村") == "石裏村" {
+		t.Fatalf("石裡村 and 石裏村 are not one key without a Simplified spelling: %s %s", scriptKey("石裡村"), scriptKey("石裏村"))
+	}
+	const stored = `SELECT string_agg(DISTINCT township || '/' || unit, ',' ORDER BY township || '/' || unit) ||
+		' ' || (SELECT string_agg(DISTINCT name || '=' || person_key, ',' ORDER BY name || '=' || person_key) FROM members)
+		FROM elections`
+	want := "东镇/南岩村,东镇/石裏村 刘丽=name:东镇|南岩村|刘丽|1975-03,王芳=name:东镇|石裏村|王芳|1975-03"
+	for _, order := range [][2]string{{"a", "b"}, {"b", "a"}} {
+		for _, workers := range []int{1, 2, 4} {
+			// Which file comes first in path order decides nothing: each order is tried.
+			a := put(t, filepath.Join(dir, fmt.Sprint(workers), order[0]), "东镇2021.xlsx", trad)
+			b := put(t, filepath.Join(dir, fmt.Sprint(workers), order[1]), "东镇2024.xlsx", simp)
+			for run := range 2 {
+				db := openTestDB(t)
+				if _, err := Load(ctx, db, []string{a, b}, LoadOptions{Workers: workers}); err != nil {
+					t.Fatal(err)
+				}
+				var got string
+				if err := db.QueryRow(stored).Scan(&got); err != nil {
+					t.Fatal(err)
+				}
+				if got != want {
+					t.Errorf("order %v, %d workers, run %d: stored %s, want %s", order, workers, run, got, want)
+				}
+				if n := count(t, db, `SELECT count(DISTINCT person_key) FROM members`); n != 2 {
+					t.Errorf("order %v, %d workers: %d persons, want 2", order, workers, n)
+				}
+			}
+		}
+	}
+
+	// The database's spelling wins over the run's Simplified one.
+	db := openTestDB(t)
+	first := put(t, filepath.Join(dir, "db"), "南巖村.xlsx", scriptRows("東鎮", 2018, []string{"南巖村"}, []string{"劉麗"}))
+	if _, err := Load(ctx, db, []string{first}, LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	a := put(t, filepath.Join(dir, "db", "a"), "东镇2021.xlsx", trad)
+	b := put(t, filepath.Join(dir, "db", "b"), "东镇2024.xlsx", simp)
+	if _, err := Load(ctx, db, []string{a, b}, LoadOptions{Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(t, db, `SELECT count(*) FROM elections WHERE township = '東鎮' AND unit = '南巖村'`); got != 6 {
+		t.Errorf("elections of 東鎮 南巖村 %d, want 6 (the database's spelling)", got)
+	}
+	if got := count(t, db, `SELECT count(DISTINCT unit) FROM elections WHERE unit LIKE '石%'`); got != 1 {
+		t.Errorf("石裏村 stored under %d spellings", got)
 	}
 }
