@@ -182,7 +182,7 @@ func (fp *fileParser) checkSheets() bool {
 	}
 	if !fp.hasKind[ResultsSheet] && !fp.hasKind[MembersSheet] {
 		fp.add(Problem{Severity: Error, Rule: "no_data_sheet",
-			Message: "文件中没有可识别的“选举结果”或“当选人员”表：请确认表头行使用标准列名(可用 electsum template 生成标准采集表)"})
+			Message: "文件中没有可识别的“选举结果”或“当选人员”表：请确认表头行使用标准列名(" + fp.templateAdvice() + ")"})
 		return false
 	}
 	if fp.nResults == 0 && fp.nMembers == 0 {

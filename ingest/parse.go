@@ -42,6 +42,8 @@ type ParseOptions struct {
 
 	// name is what rows and messages call the file (LoadOptions.Names); "": its path.
 	name string
+	// page says messages are for the web page (LoadOptions.Page): they name its controls, not commands.
+	page bool
 	// stop, when set, says why reading must stop (the run's context is cancelled: Ctrl-C, serve shutting
 	// down); the readers ask it every stopEvery rows, so that a huge sheet is not read on to its end.
 	stop func() error
@@ -563,13 +565,30 @@ func (sp *sheetParser) useLayout() {
 	for _, d := range l.derived {
 		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: d.text, Cell: cellRef(d.index, l.headerEnd),
 			Value: d.text, Rule: "derived_column",
-			Message: fmt.Sprintf("%s的列“%s”是由%s算出的%s，不导入：electsum 按这些列自己计算，不必填写", sp.where(), d.text, d.derived.From, d.derived.Header)})
+			Message: fmt.Sprintf("%s的列“%s”是由%s算出的%s，不导入：%s按这些列自己计算，不必填写", sp.where(), d.text, d.derived.From, d.derived.Header, sp.fp.program())})
 	}
 	for _, h := range l.missing() {
 		sp.skip = true
 		sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: h, Rule: "missing_column",
-			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(可用 electsum template 生成标准采集表)", sp.where(), l.spec.kind, h)})
+			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)", sp.where(), l.spec.kind, h, sp.fp.templateAdvice())})
 	}
+}
+
+// templateAdvice says where the blank workbook with the standard headers comes from: the command, or on
+// the web page its link.
+func (fp *fileParser) templateAdvice() string {
+	if fp.opts.page {
+		return "可在“数据导入”页点“下载空白采集表”，照它的表头填写"
+	}
+	return "可用 electsum template 生成标准采集表"
+}
+
+// program is what messages call electsum: its name on the command line, 本程序 on the web page.
+func (fp *fileParser) program() string {
+	if fp.opts.page {
+		return "本程序"
+	}
+	return "electsum "
 }
 
 // cellRef is the A1 reference of a 0-based cell index in a 1-based row.

@@ -76,7 +76,7 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 				}
 				f := l.files[id]
 				opts := ParseOptions{County: l.opts.County, stop: ctx.Err, MaxFileSize: l.opts.MaxFileSize,
-					MaxUnzipSize: l.opts.MaxUnzipSize}
+					MaxUnzipSize: l.opts.MaxUnzipSize, page: l.opts.Page}
 				if f.report.Path != f.src {
 					opts.name = f.report.Path
 				}

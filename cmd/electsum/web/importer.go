@@ -2,6 +2,7 @@ package web
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,7 +44,7 @@ const (
 type batch struct {
 	ID      string
 	Created time.Time
-	dir     string // workDir/<ID>; files in dir/in, problem files in dir/out
+	dir     string          // workDir/<ID>; files in dir/in, problem files in dir/out
 	used    map[string]bool // names on disk, lower-cased
 	stored  map[string]bool // names files are loaded under (stagedFile.Stored), lower-cased
 	Files   []*stagedFile
@@ -81,6 +82,19 @@ func (s *Server) importRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /import/batch/{id}/status", s.batchStatus)
 	mux.HandleFunc("GET /import/batch/{id}", s.batchPage)
 	mux.HandleFunc("GET /import/batch/{id}/problems.zip", s.problemsZip)
+	mux.HandleFunc("GET /import/template.xlsx", s.templateWorkbook)
+}
+
+// templateWorkbook sends the blank workbook townships fill in (electsum template): the problems of a
+// file without the standard headers point the clerk at it.
+func (s *Server) templateWorkbook(w http.ResponseWriter, r *http.Request) {
+	var buf bytes.Buffer
+	if err := ingest.WriteTemplate(&buf); err != nil {
+		s.fail(w, r, fmt.Errorf("生成空白采集表: %w", err))
+		return
+	}
+	attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "采集表.xlsx")
+	w.Write(buf.Bytes())
 }
 
 func (s *Server) batch(id string) *batch {
@@ -449,6 +463,7 @@ func (s *Server) load(b *batch, paths []string, names map[string]string) {
 		outcome = "导入完成，数据库已更新"
 	case errors.As(err, &pe):
 		outcome = err.Error()
+		hint = problemsHint(pe)
 	default:
 		failure = err.Error()
 		hint = pageHint(err)
@@ -481,6 +496,16 @@ func (s *Server) load(b *batch, paths []string, names map[string]string) {
 	b.State = batchDone
 	b.Finished = s.opts.Now()
 	s.loading = nil
+}
+
+// problemsHint is the page's advice when files had errors (ProblemsError.Hint speaks of the command
+// line's --errors-dir and --skip-bad-files): the page's download of the marked copies and its 跳过有错误的文件.
+func problemsHint(pe *ingest.ProblemsError) string {
+	h := "按下面问题清单列出的位置改正表格后重新上传；点“下载 问题清单.xlsx 和标注了问题的表格”可把标出问题的表格发回乡镇改正"
+	if pe.Partial {
+		return h + "；没有错误的文件已经导入，改正后只需重新上传有错误的文件"
+	}
+	return h + "；若要先导入没有错误的文件，在“第二步：选择导入方式”选“跳过有错误的文件”后重新导入"
 }
 
 // fileStatus is one file's line in the progress list.
