@@ -170,3 +170,40 @@ func TestAssumedCountyCanBeOverridden(t *testing.T) {
 	wantCount(t, db, 24, `SELECT count(*) FROM members WHERE county = '白水县' AND township = '西镇'`, "西镇 members under 白水县")
 	wantCount(t, db, 8, `SELECT count(*) FROM elections WHERE county = '青山县'`, "东镇 elections")
 }
+
+// TestAssumedCountyOverriddenFromRelativePaths: the notice's advice — the same file again with --county —
+// works when the path was typed relative (electsum ingest 收到的表格/西镇.csv), also from another folder:
+// the rows keep the path as typed and ingest_log the absolute one, and the two were compared as equal
+// strings, so the file came out 未变化 and stayed under the assumed county.
+func TestAssumedCountyOverriddenFromRelativePaths(t *testing.T) {
+	for _, from := range []string{"the same folder", "the input folder"} {
+		t.Run(from, func(t *testing.T) {
+			db := openTestDB(t)
+			dir := t.TempDir()
+			results, _ := submission{county: "青山县", township: "东镇", units: fourVillages}.write(t, filepath.Join(dir, "收到的表格"))
+			mustLoad(t, db, LoadOptions{}, results)
+			west, westMembers := submission{county: "", township: "西镇", units: fourVillages}.write(t, filepath.Join(dir, "收到的表格", "西镇"))
+			t.Chdir(dir)
+			rel := func(p string) string {
+				r, err := filepath.Rel(dir, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return r
+			}
+			mustLoad(t, db, LoadOptions{}, rel(west), rel(westMembers))
+			again := []string{rel(west), rel(westMembers)}
+			if from == "the input folder" {
+				t.Chdir(filepath.Dir(west))
+				again = []string{filepath.Base(west), filepath.Base(westMembers)}
+			}
+			r := mustLoad(t, db, LoadOptions{County: "白水县"}, again...)
+			if r.Loaded != 2 {
+				t.Fatalf("the same files with --county were not loaded again:\n%s", r.Summary())
+			}
+			wantCount(t, db, 0, `SELECT count(*) FROM elections WHERE county = '青山县' AND township = '西镇'`, "西镇 elections left under 青山县")
+			wantCount(t, db, 8, `SELECT count(*) FROM elections WHERE county = '白水县' AND township = '西镇'`, "西镇 elections under 白水县")
+			wantCount(t, db, 24, `SELECT count(*) FROM members WHERE county = '白水县' AND township = '西镇'`, "西镇 members under 白水县")
+		})
+	}
+}

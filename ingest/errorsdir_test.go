@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"archive/zip"
+	"context"
+	"fmt"
 	"bytes"
 	"io"
 	"os"
@@ -227,5 +229,82 @@ func testMarkingWithStyles(t *testing.T, styles string) {
 	cell := p.Problems[0].Cell
 	if color, _ := cellFill(t, f, "选举结果", cell); color == "" {
 		t.Errorf("%s is not filled", cell)
+	}
+}
+
+// TestErrorsDirMarksTheLoadersProblems: the problems issue 8 added — a notes row under the table, a blank
+// county assumed from the database, members whose election has no results row anywhere, a 中共预备党员 on
+// a party committee — reach the marked copy like any cell's: a run of Load, then WriteErrorsDir with its
+// report, gives a comment at each problem's cell (or its row's first cell).
+func TestErrorsDirMarksTheLoadersProblems(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	dir := t.TempDir()
+	known := put(t, filepath.Join(dir, "a"), "北镇.xlsx", scriptRows("北镇", 2024, []string{"北村"}, []string{"李明"}))
+	if _, err := Load(ctx, db, []string{known}, LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	src := put(t, filepath.Join(dir, "b"), "东镇.xlsx", []sheetData{
+		{name: "选举结果", rows: [][]any{
+			{"县(市、区)", "乡镇(街道)", "村(社区)", "年份", "选举类型", "登记选民数", "参加投票人数", "应选职数", "当选人数"},
+			{"", "东镇", "东村", 2024, "村党组织", 300, 280, 1, 1},
+			{"注：本表由各村填报，镇汇总。"},
+		}},
+		{name: "当选人员", rows: [][]any{
+			{"县(市、区)", "乡镇(街道)", "村(社区)", "年份", "选举类型", "姓名", "职务", "性别", "出生年月", "政治面貌", "学历", "是否连任"},
+			{"", "东镇", "东村", 2024, "村党组织", "张三", "书记", "男", "1975.03", "中共预备党员", "高中", "否"},
+			{"", "东镇", "西村", 2024, "村民委员会", "李四", "主任", "女", "1980.05", "群众", "高中", "否"},
+		}},
+	})
+	rep, err := Load(ctx, db, []string{src}, LoadOptions{})
+	if err != nil {
+		for _, p := range rep.Problems {
+			t.Log(p)
+		}
+		t.Fatal(err)
+	}
+	rules := map[string]bool{}
+	for _, p := range rep.Problems {
+		rules[p.Rule] = true
+	}
+	for _, r := range []string{"notes_row", "county_assumed", "no_result_row", "probationary_member_elected"} {
+		if !rules[r] {
+			t.Errorf("no %s problem in %v (the fixture no longer makes it)", r, rules)
+		}
+	}
+	written, err := WriteErrorsDir(electsum.Output{}, filepath.Join(dir, "问题"), rep.Problems, []string{src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(written) != 2 {
+		t.Fatalf("written %v, want the marked copy and the list", written)
+	}
+	f, err := excelize.OpenFile(written[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	comments := map[string]string{}
+	for _, s := range f.GetSheetList() {
+		cs, _ := f.GetComments(s)
+		for _, c := range cs {
+			text := c.Text
+			for _, r := range c.Paragraph {
+				text += r.Text
+			}
+			comments[s+"!"+c.Cell] += text
+		}
+	}
+	for _, p := range rep.Problems {
+		if p.Sheet == "" || p.Row == 0 {
+			continue
+		}
+		cell := p.Cell
+		if cell == "" {
+			cell = fmt.Sprintf("A%d", p.Row)
+		}
+		if !strings.Contains(comments[p.Sheet+"!"+cell], p.Message) {
+			t.Errorf("%s at %s!%s is not in the marked copy (comments %v)", p.Rule, p.Sheet, cell, comments)
+		}
 	}
 }

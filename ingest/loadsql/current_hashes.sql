@@ -5,10 +5,15 @@
 -- loads it again. Matching removals by file name may reload a file needlessly, never skip one wrongly.
 -- With each hash, the counties its rows are stored under ('' when it holds none): a file loaded again
 -- with a --county its rows are not under is read again, so that --county can correct an assumed county.
+-- The rows keep the path as it was typed (收到的表格/西镇.csv), the log the absolute one: a relative
+-- source_file is its log path's tail (leading ./ and ../ aside), which may match a file of the same
+-- tail elsewhere — a needless reading again, never a skip.
 SELECT DISTINCT l.sha256, coalesce(r.county, '') AS county
 FROM ingest_log l
 LEFT JOIN (SELECT source_file, county FROM elections UNION SELECT source_file, county FROM members) r
-  ON r.source_file = l.path
+  ON (r.source_file = l.path
+       OR suffix(l.path, '/' || regexp_replace(r.source_file, '^(\.\.?[/\\])+', ''))
+       OR suffix(l.path, '\' || regexp_replace(r.source_file, '^(\.\.?[/\\])+', '')))
 WHERE l.outcome = 'loaded'
   AND NOT EXISTS (
       SELECT 1 FROM ingest_log m
