@@ -2,9 +2,9 @@ package ingest
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"fmt"
-	"bytes"
 	"io"
 	"os"
 	"path/filepath"
