@@ -91,6 +91,8 @@ type familyRecount struct {
 	methods                      map[string]int
 	holders, women               map[string]int
 	high, educationKnown         int
+	// prevWomen are the women per 职务 of the previous term (nil when the body had nobody then).
+	prevWomen map[string]int
 }
 
 // TestDemoDraftsRecountFamilies recounts the figures issue 10's metric families added to the demo drafts
@@ -238,6 +240,22 @@ func recountFamilies(t *testing.T, db *sql.DB, s *analytics.Summary) map[string]
 		out[body] = o
 		return nil
 	})
+	if s.PreviousYear != 0 {
+		scan(recountMembersSQL, []any{s.PreviousYear, sc.County, sc.Township, sc.Unit}, func(rows *sql.Rows) error {
+			var body, position string
+			var holders, women, high, known int
+			if err := rows.Scan(&body, &position, &holders, &women, &high, &known); err != nil {
+				return err
+			}
+			o := out[body]
+			if o.prevWomen == nil {
+				o.prevWomen = map[string]int{}
+			}
+			o.prevWomen[position] = women
+			out[body] = o
+			return nil
+		})
+	}
 	scan(recountFirstRoundSQL, []any{s.Year, sc.County, sc.Township, sc.Unit}, func(rows *sql.Rows) error {
 		var body string
 		var units, answered, ok int
@@ -322,8 +340,24 @@ func checkFamilies(t *testing.T, at, draft string, b analytics.BodySummary, r fa
 			continue
 		}
 		want := fmt.Sprintf("%s%d人", pos.Label, r.holders[pos.Label])
-		if (pos.Label == "副书记" || pos.Label == "副主任") && r.women[pos.Label] > 0 {
-			want += fmt.Sprintf("（其中女性%d人）", r.women[pos.Label])
+		women := r.women[pos.Label]
+		if deputy := pos.Label == "副书记" || pos.Label == "副主任"; deputy && r.prevWomen != nil {
+			// the change of the women among 副职 vs the previous term (其中女性副主任27人，比上届增加3人)
+			prev := r.prevWomen[pos.Label]
+			sameInt(t, at+" 女"+pos.Label+" 上届", b.Members.WomenPositions[i].Count.Previous, prev)
+			change := "与上届持平"
+			if women > prev {
+				change = fmt.Sprintf("比上届增加%d人", women-prev)
+			} else if women < prev {
+				change = fmt.Sprintf("比上届减少%d人", prev-women)
+			}
+			if women > 0 {
+				want += fmt.Sprintf("（其中女性%s%d人，%s）", pos.Label, women, change)
+			} else if prev > 0 {
+				want += fmt.Sprintf("（其中没有女性%s，%s）", pos.Label, change)
+			}
+		} else if deputy && women > 0 {
+			want += fmt.Sprintf("（其中女性%d人）", women)
 		}
 		if !strings.Contains(draft, want) {
 			t.Errorf("%s: the draft does not print %q", at, want)
