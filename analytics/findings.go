@@ -129,6 +129,17 @@ func achievements(s *Summary) []Finding {
 	return out
 }
 
+// distinctUnits counts the units items name, each once whatever bodies name it.
+func distinctUnits(items []Finding) Value {
+	seen := map[UnitRef]bool{}
+	for _, it := range items {
+		for _, u := range it.Units {
+			seen[u.UnitRef] = true
+		}
+	}
+	return count(len(seen))
+}
+
 // problems are 四、存在的问题 from the data: low turnout, committees without women, aged and poorly
 // educated committees, elections that needed a second round, and legal-check failures.
 func problems(s *Summary, opts Options) []Finding {
@@ -149,6 +160,7 @@ func problems(s *Summary, opts Options) []Finding {
 		low.Items = append(low.Items, item)
 	}
 	if len(low.Items) > 0 {
+		low.DistinctUnits = distinctUnits(low.Items)
 		out = append(out, low)
 	}
 	for _, t := range s.TwoCommittees {
@@ -196,6 +208,7 @@ func problems(s *Summary, opts Options) []Finding {
 		}
 	}
 	if len(second.Items) > 0 {
+		second.DistinctUnits = distinctUnits(second.Items)
 		out = append(out, second)
 	}
 	violations := Finding{Section: SectionProblem, Kind: FindingViolations}

@@ -399,7 +399,10 @@ type Finding struct {
 	Every      bool      `json:"every,omitempty"`
 	Units      []Named   `json:"units,omitempty"`
 	Items      []Finding `json:"items,omitempty"` // one statement per body, for a kind that joins them
-	Checks     []Check   `json:"checks,omitempty"`
+	// DistinctUnits counts the units the Items name, each once (a village named under 村党组织 and under
+	// 村民委员会 is one village): what 个别 (at most three) or 部分 is said of. No figure without Items.
+	DistinctUnits Value   `json:"distinct_units"`
+	Checks        []Check `json:"checks,omitempty"`
 }
 
 // Named is a unit, or a sub-scope of the summary (a township of a county, a unit of a township), that a

@@ -277,11 +277,12 @@ func TestListsNameTheirNoun(t *testing.T) {
 		f    analytics.Finding
 		want string
 	}{
-		{analytics.Finding{Kind: analytics.FindingLowTurnout, Items: []analytics.Finding{{Body: analytics.VillagersCommittee, Threshold: 90, Units: units(7)}}}, "等7个村"},
-		{analytics.Finding{Kind: analytics.FindingLowTurnout, Items: []analytics.Finding{{Body: analytics.VillagersCommittee, Threshold: 90, Units: units(7)}}}, "部分村参选率偏低"},
-		{analytics.Finding{Kind: analytics.FindingSecondRound, Items: []analytics.Finding{{Body: analytics.PartyBranch, Units: units(2)}, {Body: analytics.VillagersCommittee, Units: units(1)}}}, "个别村未能一次选举成功"},
-		{analytics.Finding{Kind: analytics.FindingSecondRound, Items: []analytics.Finding{{Body: analytics.PartyBranch, Units: units(2)}, {Body: analytics.VillagersCommittee, Units: units(2)}}}, "部分村未能一次选举成功"},
-		{analytics.Finding{Kind: analytics.FindingSecondRound, Items: []analytics.Finding{{Body: analytics.ResidentsCommittee, Units: units(6)}}}, "等6个社区）"},
+		{analytics.Finding{Kind: analytics.FindingLowTurnout, DistinctUnits: analytics.Known(7), Items: []analytics.Finding{{Body: analytics.VillagersCommittee, Threshold: 90, Units: units(7)}}}, "等7个村"},
+		{analytics.Finding{Kind: analytics.FindingLowTurnout, DistinctUnits: analytics.Known(7), Items: []analytics.Finding{{Body: analytics.VillagersCommittee, Threshold: 90, Units: units(7)}}}, "部分村参选率偏低"},
+		{analytics.Finding{Kind: analytics.FindingSecondRound, DistinctUnits: analytics.Known(2), Items: []analytics.Finding{{Body: analytics.PartyBranch, Units: units(2)}, {Body: analytics.VillagersCommittee, Units: units(1)}}}, "个别村未能一次选举成功"},
+		{analytics.Finding{Kind: analytics.FindingSecondRound, DistinctUnits: analytics.Known(2), Items: []analytics.Finding{{Body: analytics.PartyBranch, Units: units(2)}, {Body: analytics.VillagersCommittee, Units: units(2)}}}, "个别村未能一次选举成功"},
+		{analytics.Finding{Kind: analytics.FindingSecondRound, DistinctUnits: analytics.Known(4), Items: []analytics.Finding{{Body: analytics.PartyBranch, Units: units(4)}, {Body: analytics.VillagersCommittee, Units: units(2)}}}, "部分村未能一次选举成功"},
+		{analytics.Finding{Kind: analytics.FindingSecondRound, DistinctUnits: analytics.Known(6), Items: []analytics.Finding{{Body: analytics.ResidentsCommittee, Units: units(6)}}}, "等6个社区）"},
 		{analytics.Finding{Kind: analytics.FindingNoWoman, Body: "村", Part: part("无女性成员", 12, 40, none, 0), Units: units(12)}, "等12个村。"},
 	} {
 		text, err := Builtin().Finding(tc.f, "", analytics.LevelCounty)
@@ -290,6 +291,49 @@ func TestListsNameTheirNoun(t *testing.T) {
 		}
 		if !strings.Contains(text, tc.want) {
 			t.Errorf("%s: %q lacks %q", tc.f.Kind, text, tc.want)
+		}
+	}
+}
+
+// TestFewCountsEachUnitOnce makes the same two villages of a generated county fall below the turnout
+// threshold and fail the first round in both 村党组织 and 村民委员会 (every other election at 100% and
+// successful), recounts the villages with SQL of its own, and checks the county draft: two villages
+// named under two bodies are 个别村 (two units), not 部分 (four listings), while each body still lists
+// its own two. The old template summed the bodies' lists.
+func TestFewCountsEachUnitOnce(t *testing.T) {
+	db := loadWorld(t, demoWorld(false))
+	for _, q := range []string{
+		`UPDATE elections SET voted = registered, first_round = true WHERE year = 2024`,
+		`UPDATE elections SET voted = registered // 2, first_round = false
+		 WHERE year = 2024 AND body IN ('村党组织', '村民委员会') AND (township, unit) IN (
+		     SELECT (township, unit) FROM elections WHERE year = 2024 AND body = '村民委员会'
+		     AND (township, unit) IN (SELECT (township, unit) FROM elections WHERE year = 2024 AND body = '村党组织')
+		     ORDER BY township, unit LIMIT 2)`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var low, lowListed, second, secondListed int
+	if err := db.QueryRow(`SELECT count(DISTINCT (township, unit)) FILTER (WHERE voted < registered), count(*) FILTER (WHERE voted < registered),
+	        count(DISTINCT (township, unit)) FILTER (WHERE NOT first_round), count(*) FILTER (WHERE NOT first_round)
+	    FROM elections WHERE year = 2024`).Scan(&low, &lowListed, &second, &secondListed); err != nil {
+		t.Fatal(err)
+	}
+	if low != 2 || lowListed != 4 || second != 2 || secondListed != 4 {
+		t.Fatalf("the test's data: %d villages in %d low-turnout elections, %d in %d second rounds; want 2 in 4", low, lowListed, second, secondListed)
+	}
+	county, _, _ := demoSummaries(t, db)
+	draft := string(render(t, Builtin(), county, testConfig(), Hans, "md"))
+	for _, want := range []string{"个别村参选率偏低。", "个别村未能一次选举成功。",
+		"村党组织选举有2个村党员到会率低于", "村民委员会选举有2个村参选率低于", "村党组织选举有2个村未能一次选举成功", "村民委员会选举有2个村未能一次选举成功"} {
+		if !strings.Contains(draft, want) {
+			t.Errorf("the draft lacks %q", want)
+		}
+	}
+	for _, f := range county.Findings {
+		if f.Kind == analytics.FindingLowTurnout || f.Kind == analytics.FindingSecondRound {
+			sameInt(t, f.Kind+" distinct units", f.DistinctUnits, 2)
 		}
 	}
 }
