@@ -32,12 +32,12 @@ func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 	// no figure at all, never zero: no comparison is printed against it.
 	hasPrev := prev.has(b)
 	bs := BodySummary{Body: b}
-	bs.Participation = participation(c.elections[b], opts.TurnoutThreshold)
+	bs.Participation = participation(c.elections[b], opts)
 	bs.Seats = seats(c.elections[b])
 	bs.Members = structure(c.structure(SetMembers, b), opts, true)
 	bs.Methods = methods(c.elections[b], opts.Rounding)
 	if hasPrev {
-		mergeParticipation(&bs.Participation, participation(p.elections[b], opts.TurnoutThreshold))
+		mergeParticipation(&bs.Participation, participation(p.elections[b], opts))
 		mergeSeats(&bs.Seats, seats(p.elections[b]))
 		mergeStructure(&bs.Members, structure(p.structure(SetMembers, b), opts, true))
 		bs.Methods = mergeParts(bs.Methods, methods(p.elections[b], opts.Rounding))

@@ -41,7 +41,10 @@ type Options struct {
 	// LowEducationThreshold is the share in percent of members in the lowest education bucket above
 	// which education is a 存在的问题 (default 40).
 	LowEducationThreshold float64
-	Unmasked              bool // roster shows id numbers in full
+	// MobileThreshold is the share in percent of the votes cast by 流动票箱 above which a unit's
+	// election is a 存在的问题 (default 10).
+	MobileThreshold float64
+	Unmasked        bool // roster shows id numbers in full
 	// Now is the clock for Summary.GeneratedAt (time.Now when nil), so that goldens can fix it.
 	Now func() time.Time `json:"-" toml:"-"`
 }
@@ -52,6 +55,7 @@ const (
 	DefaultTurnoutThreshold      = 90
 	DefaultAgedThreshold         = 30
 	DefaultLowEducationThreshold = 40
+	DefaultMobileThreshold       = 10
 )
 
 // DefaultAgeBands are the bands published summaries use.
@@ -92,7 +96,7 @@ type Settings struct {
 }
 
 // Thresholds decide which figures become 存在的问题. Zero values take the defaults
-// (DefaultTurnoutThreshold, DefaultAgedThreshold, DefaultLowEducationThreshold).
+// (DefaultTurnoutThreshold, DefaultAgedThreshold, DefaultLowEducationThreshold, DefaultMobileThreshold).
 type Thresholds struct {
 	// Turnout is the 参选率 in percent below which a unit is listed.
 	Turnout float64 `toml:"turnout" json:"turnout"`
@@ -102,6 +106,9 @@ type Thresholds struct {
 	// LowEducation is the share in percent of members in the lowest education bucket above which
 	// education is called low.
 	LowEducation float64 `toml:"low_education" json:"low_education"`
+	// Mobile is the share in percent of the votes cast by 流动票箱 (of 参加投票) above which a unit is
+	// listed under 存在的问题 (流动票箱投票比例偏高).
+	Mobile float64 `toml:"mobile" json:"mobile"`
 }
 
 // Options are the options the settings ask for, each left out falling back to its default; a
@@ -114,6 +121,7 @@ func (s Settings) Options() (Options, error) {
 		TurnoutThreshold:      s.Thresholds.Turnout,
 		AgedThreshold:         s.Thresholds.Aged,
 		LowEducationThreshold: s.Thresholds.LowEducation,
+		MobileThreshold:       s.Thresholds.Mobile,
 	}
 	for _, b := range s.AgeBands {
 		b.Label = fullWidthBrackets(b.Label)

@@ -32,6 +32,9 @@
 //   - Lowest, Highest: the unit with the lowest / highest voted/registered (first in township, unit order
 //     on ties); BelowThreshold: units under Options.TurnoutThreshold (default 90), lowest first;
 //     FullTurnout: units where voted = registered.
+//   - MobileAbove: units whose 流动票箱投票 / 参加投票 is above Options.MobileThreshold (report.toml
+//     [thresholds] mobile, default 10), highest first (the finding mobile_votes under 存在的问题); none
+//     when no unit gave 流动票箱投票数.
 //
 // Seats (per body; participation_figures): Seats 应选, Candidates 候选, Elected 当选 (sums); Margin 差额比例
 // (Σcandidates − Σseats) / Σseats over units giving both; FirstRound 一次选举成功: units answering 是,

@@ -163,6 +163,22 @@ func problems(s *Summary, opts Options) []Finding {
 		low.DistinctUnits = distinctUnits(low.Items)
 		out = append(out, low)
 	}
+	mobile := Finding{Section: SectionProblem, Kind: FindingMobileVotes}
+	for _, bs := range s.Bodies {
+		p := bs.Participation
+		if len(p.MobileAbove) == 0 {
+			continue
+		}
+		item := Finding{Body: bs.Body, Threshold: p.MobileThreshold}
+		for _, u := range p.MobileAbove {
+			item.Units = append(item.Units, Named{UnitRef: UnitRef{Township: u.Township, Unit: u.Unit}, Rate: Known(u.Turnout)})
+		}
+		mobile.Items = append(mobile.Items, item)
+	}
+	if len(mobile.Items) > 0 {
+		mobile.DistinctUnits = distinctUnits(mobile.Items)
+		out = append(out, mobile)
+	}
 	for _, t := range s.TwoCommittees {
 		if !t.NoWoman.Count.Current.OK || t.NoWoman.Count.Current.V <= 0 {
 			continue

@@ -151,6 +151,11 @@ type Participation struct {
 	BelowThreshold []UnitRate `json:"below_threshold"`   // units under Options.TurnoutThreshold
 	Threshold      float64    `json:"threshold"`         // percent
 	FullTurnout    Figure     `json:"full_turnout"`      // units at 100%
+	// MobileAbove are the units whose 流动票箱投票 share of 参加投票 (UnitRate.Turnout holds it) is above
+	// MobileThreshold (Options.MobileThreshold, percent), highest first; empty when no unit gave
+	// 流动票箱投票数.
+	MobileAbove     []UnitRate `json:"mobile_above"`
+	MobileThreshold float64    `json:"mobile_threshold"`
 }
 
 // UnitRate names one unit and its turnout in percent.
@@ -342,6 +347,9 @@ const (
 	// FindingViolations (问题): Checks are the legal-check failures (Severity 违规).
 	FindingViolations = "violations"
 
+	// FindingMobileVotes (存在的问题): Items, one per body with units whose 流动票箱投票 share of 参加投票
+	// is above Threshold (Options.MobileThreshold): Units with Rate that share; DistinctUnits.
+	FindingMobileVotes = "mobile_votes"
 	// FindingPartialShare (数据核对): Part was filled in for only Part.Base of the Whole people of the
 	// subject, so the draft prints its count alone; WholeShare is the count's share of the whole.
 	FindingPartialShare = "partial_share"
@@ -370,7 +378,7 @@ const (
 // FindingKinds lists every kind of Finding, for a check that each has its template.
 func FindingKinds() []string {
 	return []string{FindingWomen, FindingEducation, FindingAge, FindingTurnout, FindingOneShoulder,
-		FindingLowTurnout, FindingNoWoman, FindingAged, FindingLowEducation, FindingSecondRound, FindingViolations,
+		FindingLowTurnout, FindingMobileVotes, FindingNoWoman, FindingAged, FindingLowEducation, FindingSecondRound, FindingViolations,
 		FindingPartialShare, FindingImplausibleAge, FindingPartsMismatch, FindingPartsUnfilled, FindingSharesNot100,
 		FindingReelectedUnfilled, FindingElectedMismatch, FindingTurnoutOver100, FindingPositionsMismatch}
 }

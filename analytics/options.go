@@ -45,6 +45,9 @@ func (o Options) withDefaults() (Options, error) {
 	if o.LowEducationThreshold == 0 {
 		o.LowEducationThreshold = DefaultLowEducationThreshold
 	}
+	if o.MobileThreshold == 0 {
+		o.MobileThreshold = DefaultMobileThreshold
+	}
 	return o, o.Validate()
 }
 
@@ -69,7 +72,7 @@ func (o Options) Validate() error {
 	for _, t := range []struct {
 		name string
 		v    float64
-	}{{"thresholds.aged", o.AgedThreshold}, {"thresholds.low_education", o.LowEducationThreshold}} {
+	}{{"thresholds.aged", o.AgedThreshold}, {"thresholds.low_education", o.LowEducationThreshold}, {"thresholds.mobile", o.MobileThreshold}} {
 		if t.v < 0 || t.v > 100 {
 			return &ConfigError{Field: t.name, Message: fmt.Sprintf("%v 不在 0—100 之间", t.v)}
 		}

@@ -32,6 +32,7 @@ type electionFigures struct {
 	Lowest, Highest, BelowThreshold            sql.NullString
 	ValidUnits, InvalidUnits                   int64
 	Term                                       sql.NullInt64
+	MobileAbove                                sql.NullString
 	Methods                                    string
 }
 
@@ -51,10 +52,10 @@ func partLevel(l Level) string {
 
 // loadElectionFigures reads participation_figures on conn (a figureConn) for the scope's year and
 // prev, for the whole scope and its parts at partLevel ("" for none).
-func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, partLevel string, threshold float64, t *figureLevels) error {
+func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, partLevel string, opts Options, t *figureLevels) error {
 	levels, args := levelsArg(partLevel)
-	rows, err := conn.QueryContext(ctx, `SELECT * FROM participation_figures(?, ?, ?, ?, ?, `+levels+`, ?)`,
-		append(append([]any{s.Year, prev, s.County, s.Township, s.Unit}, args...), threshold)...)
+	rows, err := conn.QueryContext(ctx, `SELECT * FROM participation_figures(?, ?, ?, ?, ?, `+levels+`, ?, ?)`,
+		append(append([]any{s.Year, prev, s.County, s.Township, s.Unit}, args...), opts.TurnoutThreshold, opts.MobileThreshold)...)
 	if err != nil {
 		return fmt.Errorf("query participation: %w", err)
 	}
@@ -68,7 +69,7 @@ func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, p
 			&f.Seats, &f.Candidates, &f.Elected,
 			&f.ContestedUnits, &f.ContestedSeats, &f.ContestedCandidates, &f.MarginExtra, &f.MarginSeats,
 			&f.FirstRound, &f.FirstRoundKnown, &f.RatedUnits, &f.FullTurnout,
-			&f.Lowest, &f.Highest, &f.BelowThreshold, &f.ValidUnits, &f.InvalidUnits, &f.Term, &f.Methods); err != nil {
+			&f.Lowest, &f.Highest, &f.BelowThreshold, &f.ValidUnits, &f.InvalidUnits, &f.Term, &f.MobileAbove, &f.Methods); err != nil {
 			return fmt.Errorf("read participation: %w", err)
 		}
 		f.Body = Body(body)
@@ -120,8 +121,8 @@ func nullCount(n sql.NullInt64) Value {
 }
 
 // participation is 参选情况 (current values only) from f; the zero Participation (no units) when f is nil.
-func participation(f *electionFigures, threshold float64) Participation {
-	p := Participation{Threshold: threshold, BelowThreshold: []UnitRate{}}
+func participation(f *electionFigures, opts Options) Participation {
+	p := Participation{Threshold: opts.TurnoutThreshold, BelowThreshold: []UnitRate{}, MobileThreshold: opts.MobileThreshold, MobileAbove: []UnitRate{}}
 	if f == nil {
 		p.Units.Current = count(0)
 		p.ProxyVotes.Label, p.MobileVotes.Label = labelProxy, labelMobile
@@ -147,6 +148,9 @@ func participation(f *electionFigures, threshold float64) Participation {
 	p.Highest = unitRates(f.Highest)
 	if rates := unitRates(f.BelowThreshold); rates != nil {
 		p.BelowThreshold = rates
+	}
+	if rates := unitRates(f.MobileAbove); rates != nil {
+		p.MobileAbove = rates
 	}
 	p.ProxyVotes = votesPart(labelProxy, f.ProxyVotes, f.ProxyVoted, f.ProxyUnits, f.Units)
 	p.MobileVotes = votesPart(labelMobile, f.MobileVotes, f.MobileVoted, f.MobileUnits, f.Units)

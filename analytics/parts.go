@@ -116,7 +116,7 @@ func levelsArg(partLevel string) (string, []any) {
 // none), for the whole scope and its parts at partLevel ("" for none).
 func loadFigureTables(ctx context.Context, conn querier, s Scope, prev int, partLevel string, opts Options) (figureLevels, error) {
 	t := newFigureLevels()
-	if err := loadElectionFigures(ctx, conn, s, prev, partLevel, opts.TurnoutThreshold, &t); err != nil {
+	if err := loadElectionFigures(ctx, conn, s, prev, partLevel, opts, &t); err != nil {
 		return t, err
 	}
 	if err := loadStructureCounts(ctx, conn, s, prev, partLevel, &t); err != nil {

@@ -44,9 +44,10 @@ func TestShareOfReportingUnitsIsNotPrintedAsTotal(t *testing.T) {
 	if n, _ := res.RowsAffected(); n == 0 {
 		t.Fatal("no village had proxy votes to blank")
 	}
-	var proxy, reporting, units int
-	if err := db.QueryRowContext(ctx, `SELECT sum(proxy_votes), count(proxy_votes), count(*) FROM elections WHERE year = 2024 AND body = ?`,
-		string(body)).Scan(&proxy, &reporting, &units); err != nil {
+	var proxy, voted, reporting, units int
+	if err := db.QueryRowContext(ctx, `SELECT sum(proxy_votes), sum(voted) FILTER (WHERE proxy_votes IS NOT NULL), count(proxy_votes), count(*)
+	    FROM elections WHERE year = 2024 AND body = ?`,
+		string(body)).Scan(&proxy, &voted, &reporting, &units); err != nil {
 		t.Fatal(err)
 	}
 	opts := analytics.DefaultOptions()
@@ -60,7 +61,8 @@ func TestShareOfReportingUnitsIsNotPrintedAsTotal(t *testing.T) {
 		t.Errorf("ProxyVotes = %+v, want partial, %d reporting units, %d votes", pv, reporting, proxy)
 	}
 	md := string(render(t, Builtin(), s, testConfig(), Hans, "md"))
-	want := fmt.Sprintf("委托投票%d人（%d个村填报）", proxy, reporting)
+	// the share named as over the reporting villages' votes
+	want := fmt.Sprintf("委托投票%d人（%d个村填报，占其参加投票人数的%s）", proxy, reporting, Pct(analytics.Known(electsumShare(proxy, voted))))
 	if !strings.Contains(md, want) {
 		t.Errorf("draft lacks %q", want)
 	}

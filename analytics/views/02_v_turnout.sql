@@ -44,7 +44,7 @@ SELECT county, township, unit, year, body, term, method, election_date,
        excused
 FROM rated;
 
--- participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold)
+-- participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold, mobile_threshold)
 -- sums the elections of the years first_year and second_year (NULL: every year) in the scope (''
 -- means all) per year and body and per part of the scope, at each level of the list by_levels (the
 -- column level; in_scope and part_name, 00_scope.sql): 'county', 'township' or 'unit' gives one row
@@ -71,9 +71,13 @@ FROM rated;
 --   valid_units, invalid_units         the units that gave 有效票数 / 无效票数 (the sums' reach)
 --   term                               届次 when every unit gave the same one; NULL when any left it
 --                                      blank or they differ (a draft names no term the data cannot back)
+--   mobile_above                       JSON list of {township, unit, turnout}, turnout being here the
+--                                      unit's mobile_share (流动票箱投票 / 参加投票, percent), for every unit
+--                                      whose share is above mobile_threshold, highest first (NULL when
+--                                      mobile_threshold is NULL; units without 流动票箱投票数 are never in it)
 --   methods                            JSON list of {label, units}: units per 选举方式, most used first,
 --                                      then by name; blank methods are not counted
-CREATE OR REPLACE MACRO participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold) AS TABLE
+CREATE OR REPLACE MACRO participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold, mobile_threshold) AS TABLE
 WITH scoped AS (
     SELECT l.level, v.*,
            part_name(l.level, 1, county) AS part_county,
@@ -133,7 +137,10 @@ WITH scoped AS (
                                 FILTER (WHERE turnout < threshold))::VARCHAR, '[]') END AS below_threshold,
            count(valid_ballots) AS valid_units,
            count(invalid_ballots) AS invalid_units,
-           CASE WHEN count(term) = count(*) AND min(term) = max(term) THEN min(term) END AS term
+           CASE WHEN count(term) = count(*) AND min(term) = max(term) THEN min(term) END AS term,
+           CASE WHEN mobile_threshold IS NOT NULL THEN
+               coalesce(to_json(list({'township': township, 'unit': unit, 'turnout': mobile_share} ORDER BY mobile_share DESC, county, township, unit)
+                                FILTER (WHERE mobile_share > mobile_threshold))::VARCHAR, '[]') END AS mobile_above
     FROM e
     GROUP BY ALL
 )
@@ -144,7 +151,7 @@ FROM sums s
 LEFT JOIN methods m USING (level, part_county, part_township, part_unit, year, body);
 
 -- v_participation: participation_figures at each level (level = 'county', 'township', 'unit'), every
--- year. below_threshold is NULL here: the threshold is the report's (report.toml), so list the units
--- below your own from v_turnout (WHERE turnout < 90).
+-- year. below_threshold and mobile_above are NULL here: the thresholds are the report's (report.toml),
+-- so list the units beyond your own from v_turnout (WHERE turnout < 90, WHERE mobile_share > 10).
 CREATE OR REPLACE VIEW v_participation AS
-SELECT * FROM participation_figures(NULL, NULL, '', '', '', ['county', 'township', 'unit'], NULL);
+SELECT * FROM participation_figures(NULL, NULL, '', '', '', ['county', 'township', 'unit'], NULL, NULL);

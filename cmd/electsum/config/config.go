@@ -57,6 +57,7 @@ var movedKeys = map[string]string{
 	"turnout":                 "turnout 应写在 [thresholds] 下（在它前面加一行 [thresholds]）",
 	"aged":                    "aged 应写在 [thresholds] 下（在它前面加一行 [thresholds]）",
 	"low_education":           "low_education 应写在 [thresholds] 下（在它前面加一行 [thresholds]）",
+	"mobile":                  "mobile 应写在 [thresholds] 下（在它前面加一行 [thresholds]）",
 	"education_buckets":       "学历分组的表名是 [[education]]：把 [[education_buckets]] 改为 [[education]]",
 	"age_band":                "年龄段的表名是 [[age_bands]]：把 [[age_band]] 改为 [[age_bands]]",
 }

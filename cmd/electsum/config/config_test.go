@@ -118,6 +118,7 @@ func TestWrongSettingNamesItsKey(t *testing.T) {
 		"[thresholds]\nturnout = 120",
 		"[thresholds]\naged = 120",
 		"[thresholds]\nlow_education = -1",
+		"[thresholds]\nmobile = 101",
 	} {
 		_, _, err := Decode([]byte(text))
 		var ce *analytics.ConfigError
@@ -138,6 +139,7 @@ func TestUnknownKeysAreNamed(t *testing.T) {
 		"titel = \"x\"":          {"titel"},
 		"turnout_threshold = 80": {"turnout_threshold", "[thresholds]", "turnout = 90"},
 		"turnout = 80":           {"turnout", "[thresholds]"},
+		"mobile = 20":            {"mobile", "[thresholds]"},
 		"[[education_buckets]]\nlabel = \"x\"\nvalues = []": {"education_buckets", "[[education]]"},
 		"[thresholds]\nturnut = 80":                         {"thresholds.turnut"},
 	} {

@@ -1,0 +1,100 @@
+package reports
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"electsum/analytics"
+)
+
+// TestMobileBallotBox raises the 流动票箱投票 of two villages of a generated county to 30% of their votes,
+// leaves 流动票箱投票数 blank in some, recounts with SQL of its own the county's 流动票箱 votes, the villages that gave them and the share of
+// their 参加投票, and the units above the threshold, and checks the county draft: the share is said with
+// its base (流动票箱投票8329人（123个村填报，占其参加投票人数的2.9%）), and 存在的问题 names the units above
+// report.toml's [thresholds] mobile (default 10) with their shares, highest first. A higher threshold
+// names none; without the column the draft says nothing of 流动票箱.
+func TestMobileBallotBox(t *testing.T) {
+	db := loadWorld(t, demoWorld(false))
+	if _, err := db.Exec(`UPDATE elections SET mobile_votes = NULL WHERE hash(unit) % 5 = 0`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE elections SET mobile_votes = voted * 3 // 10
+	    WHERE year = 2024 AND body = '村民委员会' AND (township, unit) IN (
+	        SELECT (township, unit) FROM elections WHERE year = 2024 AND body = '村民委员会' AND mobile_votes IS NOT NULL
+	        ORDER BY township DESC, unit LIMIT 2)`); err != nil {
+		t.Fatal(err)
+	}
+	summarize := func(threshold float64) (*analytics.Summary, string) {
+		opts := analytics.DefaultOptions()
+		if threshold != 0 {
+			opts.MobileThreshold = threshold
+		}
+		opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+		s, err := analytics.Summarize(context.Background(), db, analytics.Scope{County: "示例县", Year: 2024}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s, string(render(t, Builtin(), s, testConfig(), Hans, "md"))
+	}
+	s, draft := summarize(0)
+	var votes, voted, reporting, units int
+	if err := db.QueryRow(`SELECT sum(mobile_votes), sum(voted) FILTER (WHERE mobile_votes IS NOT NULL), count(mobile_votes), count(*)
+	    FROM elections WHERE year = 2024 AND county = '示例县' AND body = '村民委员会'`).Scan(&votes, &voted, &reporting, &units); err != nil {
+		t.Fatal(err)
+	}
+	p := s.Body(analytics.VillagersCommittee).Participation
+	sameInt(t, "流动票箱投票", p.MobileVotes.Count.Current, votes)
+	sameInt(t, "流动票箱 reporting", p.MobileVotes.Reporting, reporting)
+	share := Pct(analytics.Known(electsumShare(votes, voted)))
+	want := fmt.Sprintf("流动票箱投票%d人，占%s", votes, share)
+	if reporting == units {
+		t.Error("the test's blanks left every village reporting 流动票箱投票数")
+	} else {
+		want = fmt.Sprintf("流动票箱投票%d人（%d个村填报，占其参加投票人数的%s）", votes, reporting, share)
+	}
+	if !strings.Contains(draft, want) {
+		t.Errorf("the draft lacks %q", want)
+	}
+
+	rows, err := db.Query(`SELECT township || unit, mobile_votes, voted FROM elections
+	    WHERE year = 2024 AND county = '示例县' AND body = '村民委员会' AND mobile_votes * 100 > voted * 10
+	    ORDER BY mobile_votes::DOUBLE / voted DESC, township, unit`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var named []string
+	for rows.Next() {
+		var unit string
+		var n, of int
+		if err := rows.Scan(&unit, &n, &of); err != nil {
+			t.Fatal(err)
+		}
+		named = append(named, fmt.Sprintf("%s（%s）", unit, Pct(analytics.Known(electsumShare(n, of)))))
+	}
+	rows.Close()
+	if len(named) < 2 || len(named) > 5 {
+		t.Fatalf("%d villages above 10%%: the test's data should make 2 to 5", len(named))
+	}
+	few := "个别"
+	if len(named) > 3 {
+		few = "部分"
+	}
+	for _, w := range []string{few + "村流动票箱投票比例偏高。",
+		fmt.Sprintf("村民委员会选举有%d个村通过流动票箱投票的超过参加投票人数的10%%：%s", len(named), strings.Join(named, "、"))} {
+		if !strings.Contains(draft, w) {
+			t.Errorf("the draft lacks %q", w)
+		}
+	}
+	if _, high := summarize(40); strings.Contains(high, "流动票箱投票比例偏高") {
+		t.Error("a threshold of 40% still names units at 30%")
+	}
+	if _, err := db.Exec(`UPDATE elections SET mobile_votes = NULL`); err != nil {
+		t.Fatal(err)
+	}
+	if _, none := summarize(0); strings.Contains(none, "流动票箱") {
+		t.Error("the draft speaks of 流动票箱 without the column")
+	}
+}
