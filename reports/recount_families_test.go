@@ -102,7 +102,14 @@ type familyRecount struct {
 func TestDemoDraftsRecountFamilies(t *testing.T) {
 	db := loadWorld(t, demoWorld(true))
 	county, township, _ := demoSummaries(t, db)
-	for _, s := range []*analytics.Summary{county, township} {
+	checkFamiliesRecount(t, db, []*analytics.Summary{county, township})
+}
+
+// checkFamiliesRecount is TestDemoDraftsRecountFamilies' check of each summary's draft (county or
+// township level) against the recount.
+func checkFamiliesRecount(t *testing.T, db *sql.DB, summaries []*analytics.Summary) {
+	t.Helper()
+	for _, s := range summaries {
 		where := fmt.Sprintf("%s %s", s.Level, s.Scope.Township)
 		draft := string(render(t, Builtin(), s, testConfig(), Hans, "md"))
 		rc := recountFamilies(t, db, s)
@@ -135,11 +142,24 @@ func TestDemoDraftsRecountFamilies(t *testing.T) {
 			}
 
 			fr := b.Seats.FirstRound
+			lead := fmt.Sprintf("%d个%s完成%s%s换届选举", r.units, noun, builtinWords.Term(int(r.term.Int64)), b.Body)
+			if r.answered == 0 {
+				// nobody answered: no figure, and the sentence ends with the elections
+				if fr.Count.Current.OK {
+					t.Errorf("%s: 一次选举成功 = %v where no unit answered", at, fr.Count.Current.V)
+				}
+				if !strings.Contains(draft, lead+"。") {
+					t.Errorf("%s: the draft does not print %q", at, lead+"。")
+				}
+				checkFamilies(t, at, draft, b, r, noun)
+				continue
+			}
 			sameInt(t, at+" 一次选举成功", fr.Count.Current, r.firstRounds)
 			sameInt(t, at+" 一次选举成功 answered", fr.Base, r.answered)
-			lead := fmt.Sprintf("%d个%s完成%s%s换届选举，", r.units, noun, builtinWords.Term(int(r.term.Int64)), b.Body)
+			lead += "，"
+			who := ""
 			if r.answered < r.units {
-				lead += fmt.Sprintf("填报了是否一次选举成功的%d个%s", r.answered, noun)
+				who = fmt.Sprintf("填报了是否一次选举成功的%d个%s", r.answered, noun)
 			}
 			all := ""
 			if r.answered > 1 {
@@ -147,9 +167,9 @@ func TestDemoDraftsRecountFamilies(t *testing.T) {
 			}
 			switch {
 			case r.firstRounds == r.answered:
-				want = lead + all + "一次选举成功"
+				want = lead + who + all + "一次选举成功"
 			case r.firstRounds == 0:
-				want = lead + all + "未能一次选举成功"
+				want = lead + who + all + "未能一次选举成功"
 			case r.answered < r.units:
 				want = lead + fmt.Sprintf("在填报了是否一次选举成功的%d个%s中，%d个%s一次选举成功", r.answered, noun, r.firstRounds, noun)
 			default:
