@@ -69,9 +69,7 @@ func scopeMembers(ctx context.Context, conn *sql.Conn, s Scope) (restore func(),
 			discard()
 		}
 	}
-	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE summary_members AS
-		SELECT * FROM v_members WHERE in_scope(NULL, NULL, ?, ?, ?, year, county, township, unit)`,
-		s.County, s.Township, s.Unit); err != nil {
+	if _, err := conn.ExecContext(ctx, sqlText("summary_members"), s.County, s.Township, s.Unit); err != nil {
 		restore()
 		return func() {}, fmt.Errorf("select the members of the scope: %w", err)
 	}

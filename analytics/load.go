@@ -40,20 +40,13 @@ type electionRow struct {
 // memberRow is one row of sql/members.sql.
 type memberRow struct {
 	unitKey
-	Year                         int
-	Body                         Body
-	Name, Position, Gender       string
-	Age                          sql.NullInt64 // at the election date (age_at_election)
-	ElectionDate                 string        // YYYY-MM-DD: 选举日期, else 31 December
-	Birth                        string        // YYYY-MM-DD or ''
-	SheetAge                     sql.NullInt64
-	Ethnicity, Party, Education  string
-	Reelected                    sql.NullBool
-	IDNumber                     string
-	WealthLeader, GraduateOffice sql.NullBool
-	Category                     string
-	Votes                        sql.NullInt64
-	PersonKey                    string
+	Year                        int
+	Body                        Body
+	Name, Position, Gender      string
+	Age                         sql.NullInt64 // at the election date (age_at_election)
+	Ethnicity, Party, Education string
+	Reelected                   sql.NullBool
+	IDNumber                    string
 }
 
 // warningRow is one row of sql/warnings.sql.
@@ -110,8 +103,7 @@ func loadMembers(ctx context.Context, conn querier, s Scope, prev int) ([]*membe
 		m := new(memberRow)
 		var body string
 		if err := rows.Scan(&m.County, &m.Township, &m.Unit, &m.Year, &body, &m.Name, &m.Position, &m.Gender,
-			&m.Age, &m.ElectionDate, &m.Birth, &m.SheetAge, &m.Ethnicity, &m.Party, &m.Education, &m.Reelected, &m.IDNumber,
-			&m.WealthLeader, &m.GraduateOffice, &m.Category, &m.Votes, &m.PersonKey); err != nil {
+			&m.Age, &m.Ethnicity, &m.Party, &m.Education, &m.Reelected, &m.IDNumber); err != nil {
 			return nil, fmt.Errorf("read members: %w", err)
 		}
 		m.Body = Body(body)

@@ -1,14 +1,12 @@
--- Members of the scope in the current and the previous year, from v_members (views/01_v_members.sql:
--- the age at the election date, age_at_election, is defined there) as Summarize's summary_members, the
--- rows of v_members in its scope (figures.go).
+-- Members of the scope in the current and the previous year, from Summarize's summary_members (the
+-- rows of v_members in its scope, sql/summary_members.sql; the age at the election date,
+-- age_at_election, is defined in views/01_v_members.sql): the columns of the roster and of the units
+-- and bodies the summary lists.
 -- Parameters: year, previous year, then county, township, unit, each twice ('' means all).
 SELECT county, township, unit, year, body, name, position, gender,
        age_at_election,
-       strftime(election_date, '%Y-%m-%d') AS election_date,
-       coalesce(strftime(birth, '%Y-%m-%d'), '') AS birth, age,
        coalesce(ethnicity, '') AS ethnicity, coalesce(party, '') AS party,
-       coalesce(education, '') AS education, reelected, coalesce(id_number, '') AS id_number,
-       wealth_leader, graduate_official, coalesce(category, '') AS category, votes, person_key
+       coalesce(education, '') AS education, reelected, coalesce(id_number, '') AS id_number
 FROM summary_members
 WHERE year IN (?, ?)
   AND (? = '' OR county = ?) AND (? = '' OR township = ?) AND (? = '' OR unit = ?)

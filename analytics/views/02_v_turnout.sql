@@ -85,20 +85,17 @@ WITH scoped AS (
            part_name(l.level, 3, unit) AS part_unit
     FROM v_turnout v, unnest(by_levels) AS l(level)
     WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
-), e AS (
-    -- A rate is an exactly rounded quotient of two integers, so equal rates compare equal: ties are exact.
-    SELECT *,
-           min(turnout) OVER (PARTITION BY level, part_county, part_township, part_unit, year, body) AS lowest_turnout,
-           max(turnout) OVER (PARTITION BY level, part_county, part_township, part_unit, year, body) AS highest_turnout
-    FROM scoped
 ), by_method AS (
     SELECT level, part_county, part_township, part_unit, year, body, method, count(*) AS units
-    FROM e
+    FROM scoped
     WHERE coalesce(method, '') <> ''
     GROUP BY ALL
 ), methods AS (
+    -- most used first, then by name: list_sort of a list sorts by the fields of its structs in order
+    -- (an ORDER BY inside the aggregate sorts each group on its own, which costs more)
     SELECT level, part_county, part_township, part_unit, year, body,
-           to_json(list({'label': method, 'units': units} ORDER BY units DESC, method))::VARCHAR AS methods
+           to_json(list_transform(list_sort(list({'order': -units, 'label': method, 'units': units})),
+                                  lambda x: {'label': x.label, 'units': x.units}))::VARCHAR AS methods
     FROM by_method
     GROUP BY ALL
 ), sums AS (
@@ -128,24 +125,33 @@ WITH scoped AS (
            count(first_round) AS first_round_known,
            count(turnout) AS rated_units,
            count(*) FILTER (WHERE turnout IS NOT NULL AND voted = registered) AS full_turnout,
-           to_json(list({'township': township, 'unit': unit, 'turnout': turnout} ORDER BY county, township, unit)
-                   FILTER (WHERE turnout = lowest_turnout))::VARCHAR AS lowest,
-           to_json(list({'township': township, 'unit': unit, 'turnout': turnout} ORDER BY county, township, unit)
-                   FILTER (WHERE turnout = highest_turnout))::VARCHAR AS highest,
-           CASE WHEN threshold IS NOT NULL THEN
-               coalesce(to_json(list({'township': township, 'unit': unit, 'turnout': turnout} ORDER BY turnout, county, township, unit)
-                                FILTER (WHERE turnout < threshold))::VARCHAR, '[]') END AS below_threshold,
+           min(turnout) AS lowest_turnout,
+           max(turnout) AS highest_turnout,
+           list({'county': county, 'township': township, 'unit': unit, 'turnout': turnout}) FILTER (WHERE turnout IS NOT NULL) AS rated,
            count(valid_ballots) AS valid_units,
            count(invalid_ballots) AS invalid_units,
            CASE WHEN count(term) = count(*) AND min(term) = max(term) THEN min(term) END AS term,
            CASE WHEN mobile_threshold IS NOT NULL THEN
                coalesce(to_json(list({'township': township, 'unit': unit, 'turnout': mobile_share} ORDER BY mobile_share DESC, county, township, unit)
                                 FILTER (WHERE mobile_share > mobile_threshold))::VARCHAR, '[]') END AS mobile_above
-    FROM e
+    FROM scoped
     GROUP BY ALL
 )
 SELECT s.level, s.part_county AS county, s.part_township AS township, s.part_unit AS unit, s.year, s.body,
-       s.* EXCLUDE (level, part_county, part_township, part_unit, year, body),
+       s.* EXCLUDE (level, part_county, part_township, part_unit, year, body,
+                    lowest_turnout, highest_turnout, rated, valid_units, invalid_units, term, mobile_above),
+       -- A rate is an exactly rounded quotient of two integers, so equal rates compare equal: ties are
+       -- exact. The lists are sorted as list_sort sorts structs, by their fields in order.
+       to_json(list_transform(list_sort(list_filter(s.rated, lambda r: r.turnout = s.lowest_turnout)),
+                              lambda r: {'township': r.township, 'unit': r.unit, 'turnout': r.turnout}))::VARCHAR AS lowest,
+       to_json(list_transform(list_sort(list_filter(s.rated, lambda r: r.turnout = s.highest_turnout)),
+                              lambda r: {'township': r.township, 'unit': r.unit, 'turnout': r.turnout}))::VARCHAR AS highest,
+       CASE WHEN threshold IS NOT NULL THEN
+           coalesce(to_json(list_transform(
+               list_sort(list_transform(list_filter(s.rated, lambda r: r.turnout < threshold),
+                                        lambda r: {'turnout': r.turnout, 'county': r.county, 'township': r.township, 'unit': r.unit})),
+               lambda r: {'township': r.township, 'unit': r.unit, 'turnout': r.turnout}))::VARCHAR, '[]') END AS below_threshold,
+       s.valid_units, s.invalid_units, s.term, s.mobile_above,
        coalesce(m.methods, '[]') AS methods
 FROM sums s
 LEFT JOIN methods m USING (level, part_county, part_township, part_unit, year, body);

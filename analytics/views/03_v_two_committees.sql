@@ -84,7 +84,8 @@ SELECT l.level,
        count(*) FILTER (WHERE one_shoulder) AS one_shoulder,
        count(*) FILTER (WHERE cross_unit) AS cross_units,
        count(*) FILTER (WHERE committee_members > 0) AS committee_units,
-       coalesce(to_json(list({'county': county, 'township': township, 'unit': unit} ORDER BY county, township, unit)
-                        FILTER (WHERE committee_members > 0 AND committee_women = 0))::VARCHAR, '[]') AS no_woman
+       -- in unit order: list_sort sorts the structs by their fields in order
+       coalesce(to_json(list_sort(list({'county': county, 'township': township, 'unit': unit})
+                                  FILTER (WHERE committee_members > 0 AND committee_women = 0)))::VARCHAR, '[]') AS no_woman
 FROM two_committee_units(first_year, second_year, in_county, in_township, in_unit), unnest(by_levels) AS l(level)
 GROUP BY ALL;

@@ -29,15 +29,21 @@ WITH h AS (
     SELECT county, township, unit, body, year,
            lag(year) OVER (PARTITION BY county, township, unit, body ORDER BY year) AS prior_year
     FROM (SELECT DISTINCT county, township, unit, body, year FROM h)
+), c AS MATERIALIZED (
+    -- head_row names each head for the join below (a join, not a correlated EXISTS: the planner
+    -- decorrelates that into a far costlier plan)
+    SELECT h.*, t.prior_year, row_number() OVER () AS head_row
+    FROM h JOIN terms t USING (county, township, unit, body, year)
+), again AS (
+    SELECT c.head_row
+    FROM c JOIN h p
+      ON p.county = c.county AND p.township = c.township AND p.unit = c.unit
+     AND p.body = c.body AND p.year = c.prior_year
+    WHERE same_person(p.person, c.person)
 )
-SELECT c.* EXCLUDE (reelected), t.prior_year,
-       CASE WHEN t.prior_year IS NOT NULL THEN
-           EXISTS (SELECT 1 FROM h p
-                   WHERE p.county = c.county AND p.township = c.township AND p.unit = c.unit
-                     AND p.body = c.body AND p.year = t.prior_year AND same_person(p.person, c.person))
-       END AS reelected
-FROM h c
-JOIN terms t USING (county, township, unit, body, year);
+SELECT c.* EXCLUDE (reelected, prior_year, head_row), c.prior_year,
+       CASE WHEN c.prior_year IS NOT NULL THEN c.head_row IN (SELECT head_row FROM again) END AS reelected
+FROM c;
 
 -- structure_people(first_year, second_year, in_county, in_township, in_unit)  the rows of v_members
 -- of the years first_year and second_year (NULL: every year) in the scope ('' means all; in_scope,
@@ -56,6 +62,16 @@ WITH m AS (
     SELECT * FROM head_terms(first_year, second_year, in_county, in_township, in_unit)
 ), pairs AS (
     SELECT * FROM two_committee_pairs()
+), committee AS MATERIALIZED (
+    SELECT c.* REPLACE (pairs.kind AS body), pairs.party_body, row_number() OVER () AS committee_row
+    FROM m c JOIN pairs ON c.body = pairs.committee_body
+), on_party AS (
+    -- the committee members also on the party body (same_person)
+    SELECT c.committee_row
+    FROM committee c JOIN m p
+      ON p.body = c.party_body AND p.county = c.county AND p.township = c.township
+     AND p.unit = c.unit AND p.year = c.year
+    WHERE same_person(p.person, c.person)
 )
 SELECT 'members' AS member_set, * FROM m
 UNION ALL BY NAME
@@ -66,12 +82,9 @@ UNION ALL BY NAME
 SELECT 'two_committees' AS member_set, m.* REPLACE (pairs.kind AS body)
 FROM m JOIN pairs ON m.body = pairs.party_body
 UNION ALL BY NAME
-SELECT 'two_committees' AS member_set, c.* REPLACE (pairs.kind AS body)
-FROM m c JOIN pairs ON c.body = pairs.committee_body
-WHERE NOT EXISTS (
-    SELECT 1 FROM m p
-    WHERE p.body = pairs.party_body AND p.county = c.county AND p.township = c.township
-      AND p.unit = c.unit AND p.year = c.year AND same_person(p.person, c.person));
+SELECT 'two_committees' AS member_set, * EXCLUDE (party_body, committee_row)
+FROM committee
+WHERE committee_row NOT IN (SELECT committee_row FROM on_party);
 
 -- structure_figures(first_year, second_year, in_county, in_township, in_unit, by_levels)  counts each
 -- set of structure_people per part, year and body, at each level of by_levels (the column level;
