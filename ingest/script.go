@@ -155,31 +155,23 @@ func (sp spellings) spell(s string) string {
 // settleSpellings makes the spelling of a name that this run's files wrote in both scripts (南巖村 in
 // one file, 南岩村 in another) independent of which file was staged first: when the database holds none
 // of its spellings, it is the Simplified one if a file wrote it, else the least written in Unicode order.
-// The rows staged under another spelling are given this one (respell.sql, also their person_key), and
+// The rows staged under another spelling are given this one (respell.sql, also their person_key, in one statement per table), and
 // so are the elections each file covers. It runs once every file is read, before the checks.
 func (l *loader) settleSpellings(ctx context.Context) error {
-	moved := map[string]string{} // spelling staged → spelling settled
+	var from, to []string // staged spelling → settled spelling, where they differ
 	for _, k := range slices.Sorted(maps.Keys(l.spellings.others)) {
 		first := l.spellings.stored[k]
-		var held bool
-		if err := l.conn.QueryRowContext(ctx, sqlSpellingHeld, first).Scan(&held); err != nil {
-			return fmt.Errorf("read names: %w", err)
-		}
-		if held {
-			continue
-		}
 		written := append([]string{first}, l.spellings.others[k]...)
 		want := slices.Min(written)
 		if slices.Contains(written, k) {
 			want = k
 		}
 		if want != first {
-			moved[first] = want
-			l.spellings.stored[k] = want
+			from, to = append(from, first), append(to, want)
 		}
 	}
 	clear(l.spellings.others)
-	if len(moved) == 0 {
+	if len(from) == 0 {
 		return nil
 	}
 	if l.stage != nil {
@@ -187,10 +179,30 @@ func (l *loader) settleSpellings(ctx context.Context) error {
 			return fmt.Errorf("stage rows: %w", err)
 		}
 	}
-	for _, from := range slices.Sorted(maps.Keys(moved)) {
-		if err := l.execEach(ctx, sqlRespell, from, moved[from]); err != nil {
-			return fmt.Errorf("respell %s: %w", from, err)
+	// One statement for every name, however many a province's files write in both scripts.
+	if _, err := l.conn.ExecContext(ctx, sqlRespellCandidates, from, to); err != nil {
+		return fmt.Errorf("respell names: %w", err)
+	}
+	if err := l.execEach(ctx, sqlRespell); err != nil {
+		return fmt.Errorf("respell names: %w", err)
+	}
+	moved := map[string]string{}
+	rows, err := l.conn.QueryContext(ctx, sqlRespelled)
+	if err != nil {
+		return fmt.Errorf("respell names: %w", err)
+	}
+	for rows.Next() {
+		var a, b string
+		if err := rows.Scan(&a, &b); err != nil {
+			rows.Close()
+			return fmt.Errorf("respell names: %w", err)
 		}
+		moved[a] = b
+		l.spellings.stored[scriptKey(b)] = b
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("respell names: %w", err)
 	}
 	respell := func(k Key) Key {
 		for _, s := range []*string{&k.County, &k.Township, &k.Unit} {

@@ -1,26 +1,33 @@
--- A name new in this run that its files wrote in both scripts was staged under the spelling staged
--- first ($1), and settleSpellings settled it on $2. The staged rows take $2 in every name column, and a
+-- A name the database holds keeps its spelling (spellings.sql), whatever this run's files wrote. The
+-- staged rows of the others take the settled spelling in every name column (stage_respell), and a
 -- member's person_key without 身份证号, made of township, unit and name (electsum.PersonKey:
--- name:township|unit|name|birth), is made again. Executed one statement at a time.
+-- name:township|unit|name|birth), is made again. Executed one statement at a time, once per run.
+DELETE FROM stage_respell
+WHERE spelling IN (SELECT county FROM units UNION ALL SELECT township FROM units UNION ALL SELECT unit FROM units
+                   UNION ALL SELECT county FROM elections UNION ALL SELECT township FROM elections
+                   UNION ALL SELECT unit FROM elections UNION ALL SELECT name FROM members);
 UPDATE stage_elections
-SET county = CASE WHEN county = $1 THEN $2 ELSE county END,
-    township = CASE WHEN township = $1 THEN $2 ELSE township END,
-    unit = CASE WHEN unit = $1 THEN $2 ELSE unit END
-WHERE $1 IN (county, township, unit);
+SET county = coalesce((SELECT settled FROM stage_respell WHERE spelling = county), county),
+    township = coalesce((SELECT settled FROM stage_respell WHERE spelling = township), township),
+    unit = coalesce((SELECT settled FROM stage_respell WHERE spelling = unit), unit)
+WHERE county IN (SELECT spelling FROM stage_respell) OR township IN (SELECT spelling FROM stage_respell)
+   OR unit IN (SELECT spelling FROM stage_respell);
 UPDATE stage_members
-SET person_key = CASE WHEN person_key LIKE 'name:%' AND $1 IN (township, unit, name)
-        THEN 'name:' || CASE WHEN township = $1 THEN $2 ELSE township END
-             || '|' || CASE WHEN unit = $1 THEN $2 ELSE unit END
-             || '|' || CASE WHEN name = $1 THEN $2 ELSE name END
+SET person_key = CASE WHEN person_key LIKE 'name:%'
+        THEN 'name:' || coalesce((SELECT settled FROM stage_respell WHERE spelling = township), township)
+             || '|' || coalesce((SELECT settled FROM stage_respell WHERE spelling = unit), unit)
+             || '|' || coalesce((SELECT settled FROM stage_respell WHERE spelling = name), name)
              || '|' || regexp_extract(person_key, '[^|]*$')
         ELSE person_key END,
-    county = CASE WHEN county = $1 THEN $2 ELSE county END,
-    township = CASE WHEN township = $1 THEN $2 ELSE township END,
-    unit = CASE WHEN unit = $1 THEN $2 ELSE unit END,
-    name = CASE WHEN name = $1 THEN $2 ELSE name END
-WHERE $1 IN (county, township, unit, name);
+    county = coalesce((SELECT settled FROM stage_respell WHERE spelling = county), county),
+    township = coalesce((SELECT settled FROM stage_respell WHERE spelling = township), township),
+    unit = coalesce((SELECT settled FROM stage_respell WHERE spelling = unit), unit),
+    name = coalesce((SELECT settled FROM stage_respell WHERE spelling = name), name)
+WHERE county IN (SELECT spelling FROM stage_respell) OR township IN (SELECT spelling FROM stage_respell)
+   OR unit IN (SELECT spelling FROM stage_respell) OR name IN (SELECT spelling FROM stage_respell);
 UPDATE stage_warnings
-SET county = CASE WHEN county = $1 THEN $2 ELSE county END,
-    township = CASE WHEN township = $1 THEN $2 ELSE township END,
-    unit = CASE WHEN unit = $1 THEN $2 ELSE unit END
-WHERE $1 IN (county, township, unit);
+SET county = coalesce((SELECT settled FROM stage_respell WHERE spelling = county), county),
+    township = coalesce((SELECT settled FROM stage_respell WHERE spelling = township), township),
+    unit = coalesce((SELECT settled FROM stage_respell WHERE spelling = unit), unit)
+WHERE county IN (SELECT spelling FROM stage_respell) OR township IN (SELECT spelling FROM stage_respell)
+   OR unit IN (SELECT spelling FROM stage_respell);
