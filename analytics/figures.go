@@ -16,10 +16,10 @@ import (
 // so that Summarize reads the definitions of this binary even from a database installed by an older
 // one. Each figure family has one definition for the analysts' views and for the model.
 //
-// The definitions after v_members read its rows from summary_members (each "FROM v_members" of the
-// files is renamed), a TEMP view of all of v_members that Summarize replaces, while it runs, by a TEMP
-// table of the rows of its scope (scopeMembers): v_members is computed once per summary instead of once
-// in every figure query that reads it (structure, heads, 两委, roster).
+// The figure macros read the members from summary_members (views/01_v_members.sql), a view of all of
+// v_members that Summarize shadows, while it runs, by a TEMP table of the rows of its scope
+// (scopeMembers): v_members is computed once per summary instead of once in every figure query that
+// reads it (structure, heads, 两委, roster).
 var figureSQL = func() string {
 	names, err := fs.Glob(viewFS, "views/*.sql")
 	if err != nil {
@@ -32,12 +32,7 @@ var figureSQL = func() string {
 		if err != nil {
 			panic(fmt.Sprintf("analytics: embedded view %s: %v", name, err))
 		}
-		if name == "views/01_v_members.sql" {
-			b.Write(text)
-			b.WriteString("\n" + summaryMembersView + "\n")
-			continue
-		}
-		b.WriteString(strings.ReplaceAll(string(text), "FROM v_members", "FROM summary_members"))
+		b.Write(text)
 		b.WriteString("\n")
 	}
 	return strings.NewReplacer(
@@ -46,8 +41,8 @@ var figureSQL = func() string {
 	).Replace(b.String())
 }()
 
-// summaryMembersView is summary_members outside a Summarize: every row of v_members, so that the
-// definitions give on any connection what the installed ones give.
+// summaryMembersView is summary_members outside a Summarize (views/01_v_members.sql): every row of
+// v_members, which scopeMembers puts back.
 const summaryMembersView = `CREATE OR REPLACE VIEW summary_members AS SELECT * FROM v_members;`
 
 // scopeMembers makes summary_members on conn (a figureConn) a TEMP table of the rows of v_members in

@@ -14,7 +14,7 @@ var viewFS embed.FS
 
 // ViewNames lists the views Install creates, in creation order.
 func ViewNames() []string {
-	return []string{"v_members", "v_turnout", "v_two_committees", "v_participation", "v_structure", "v_change", "v_checks", "v_congress", "v_congress_checks", "v_party_elections", "v_party_congress"}
+	return []string{"v_members", "summary_members", "v_turnout", "v_two_committees", "v_participation", "v_structure", "v_change", "v_checks", "v_congress", "v_congress_checks", "v_party_elections", "v_party_congress"}
 }
 
 const configTables = `

@@ -244,3 +244,24 @@ func TestSummarizeCounty(t *testing.T) {
 		t.Errorf("roster: %d rows, first %+v", len(s.Roster), s.Roster[0])
 	}
 }
+
+// TestFiguresReadTheScope: Summarize's figure queries read the members of its scope (summary_members,
+// a TEMP table of the scope's rows of v_members), never v_members itself — which would be computed
+// for the whole database in every query. With v_members hidden on the connection they give the same
+// rows; a macro that read v_members would fail to bind.
+func TestFiguresReadTheScope(t *testing.T) {
+	db := fixtureDB(t, "county.sql")
+	ctx := context.Background()
+	s := analytics.Scope{County: "清河县", Year: 2024}
+	want, err := analytics.ScopeFigures(ctx, db, s, 2021, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := analytics.ScopeFigures(ctx, db, s, 2021, true)
+	if err != nil {
+		t.Fatalf("with v_members hidden: %v", err)
+	}
+	if !analytics.SameFigures(got, want) {
+		t.Error("with v_members hidden the figure queries give other rows")
+	}
+}

@@ -17,7 +17,7 @@ SELECT * FROM (VALUES ('村', '村党组织', '村民委员会'), ('社区', '�
 -- never pair the people of the whole database.
 CREATE OR REPLACE MACRO two_committee_units(first_year, second_year, in_county, in_township, in_unit) AS TABLE
 WITH m AS (
-    SELECT * FROM v_members
+    SELECT * FROM summary_members
     WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
 ), p AS (
     SELECT m.*, k.kind FROM m JOIN two_committee_pairs() k ON m.body = k.party_body

@@ -23,7 +23,7 @@ CREATE OR REPLACE MACRO share_percent(part, whole) AS
 -- earlier head to compare with. head_changes (05_v_change.sql) reads it too.
 CREATE OR REPLACE MACRO head_terms(first_year, second_year, in_county, in_township, in_unit) AS TABLE
 WITH h AS (
-    SELECT * FROM v_members
+    SELECT * FROM summary_members
     WHERE is_head AND in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
 ), terms AS (
     SELECT county, township, unit, body, year,
@@ -56,7 +56,7 @@ FROM c;
 --                   the party body, and the committee members who are not also on it (same_person)
 CREATE OR REPLACE MACRO structure_people(first_year, second_year, in_county, in_township, in_unit) AS TABLE
 WITH m AS (
-    SELECT * FROM v_members
+    SELECT * FROM summary_members
     WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
 ), heads AS (
     SELECT * FROM head_terms(first_year, second_year, in_county, in_township, in_unit)

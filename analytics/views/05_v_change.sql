@@ -32,7 +32,7 @@ CREATE OR REPLACE VIEW v_change AS
 WITH h AS (
     SELECT county, township, unit, year, body,
            string_agg(name, '、' ORDER BY name) AS head_names
-    FROM v_members WHERE is_head
+    FROM summary_members WHERE is_head
     GROUP BY ALL
 ), hp AS (
     SELECT * FROM head_changes(NULL, NULL, '', '', '')

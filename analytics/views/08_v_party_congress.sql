@@ -103,7 +103,7 @@ CREATE OR REPLACE MACRO party_members(p_bodies, p_year, p_county, p_township) AS
 WITH m AS (
     SELECT m.*, e.valid_ballots,
            CASE WHEN m.votes IS NOT NULL AND e.valid_ballots > 0 THEN m.votes END AS counted_votes
-    FROM v_members m
+    FROM summary_members m
     LEFT JOIN elections e
            ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
     WHERE list_contains(p_bodies, m.body) AND m.year = p_year
