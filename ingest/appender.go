@@ -69,8 +69,9 @@ func (s *stager) flush() error {
 // rows stages rows of one file as they are read. source_file is always the path the file was read
 // from, so that a later file from the same path replaces what this one wrote. raw, parallel to members,
 // holds the cells as written for the whole-file checks' messages (nil when unknown); seq gives a row's
-// place in its file.
-func (s *stager) rows(id int, path string, results []Result, members []Member, raw []memberRaw, seq func(sheet string, row int) int64) error {
+// place in its file; firstOfElection, parallel to members, says which rows are the first of their file
+// for their election (firstOfElection below).
+func (s *stager) rows(id int, path string, results []Result, members []Member, raw []memberRaw, seq func(sheet string, row int) int64, firstOfElection []bool) error {
 	fid := int32(id)
 	for i := range results {
 		r := &results[i]
@@ -96,7 +97,7 @@ func (s *stager) rows(id int, path string, results []Result, members []Member, r
 			m.Name, m.Position, m.Gender, optTime(m.Birth), optInt(m.Age), optStr(m.Ethnicity),
 			optStr(m.Party), optStr(m.Education), optBool(m.Reelected), optStr(m.IDNumber), optBool(m.WealthLeader),
 			optBool(m.GraduateOfficial), optStr(m.Category), optInt(m.Votes), m.PersonKey,
-			path, m.Sheet, int32(m.Row), seq(m.Sheet, m.Row), birth, age); err != nil {
+			path, m.Sheet, int32(m.Row), seq(m.Sheet, m.Row), birth, age, firstOfElection[i]); err != nil {
 			return fmt.Errorf("%s 第%d行: %w", m.Sheet, m.Row, err)
 		}
 	}
@@ -117,6 +118,19 @@ func (s *stager) fileWarnings(id int, path string, problems []Problem) error {
 		}
 	}
 	return s.files.AppendRow(fid, path)
+}
+
+// firstOfElection says, for each of members (rows of one file, in the order they were read), whether it
+// is the first of its file for its election, given the elections seen in earlier rows of the file
+// (seen, which it adds them to). Rows are read sheet after sheet and row after row, so the first read is
+// the first by place (seq): check_members.sql needs no grouping of every row to find it.
+func firstOfElection(members []Member, seen map[Key]bool) []bool {
+	first := make([]bool, len(members))
+	for i := range members {
+		first[i] = !seen[members[i].Key]
+		seen[members[i].Key] = true
+	}
+	return first
 }
 
 func optInt(p *int) driver.Value {

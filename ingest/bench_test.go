@@ -23,6 +23,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -422,8 +423,9 @@ func datasetOf(b *testing.B, cfg synth.Config, congress bool) ([]string, int64) 
 // 1 GiB: what is measured is the memory of reading, not the limits.
 //
 //	go test ./ingest -run '^$' -bench 'HugeSheet$' -benchtime 1x -timeout 60m
+//	go test ./ingest -run '^$' -bench 'HugeSheet$' -benchtime 1x -args -huge-rows 200000   # quicker, for profiling
 func BenchmarkIngestHugeSheet(b *testing.B) {
-	path := hugeSheet(b, maxSheetRows-1)
+	path := hugeSheet(b, *hugeRows)
 	ctx := context.Background()
 	var rows int
 	var elapsed time.Duration
@@ -496,11 +498,18 @@ func sampleMemory(ctx context.Context, db *sql.DB, goPeak, duckPeak *float64) (s
 // maxSheetRows is the most rows an Excel worksheet holds.
 const maxSheetRows = 1_048_575
 
+// hugeRows is the members in BenchmarkIngestHugeSheet's sheet: the most a sheet holds unless told
+// fewer, to profile on a smaller sheet.
+var hugeRows = flag.Int("huge-rows", maxSheetRows-1, "members in BenchmarkIngestHugeSheet's one sheet")
+
 // hugeSheet returns a workbook of one members sheet with n members, generated once and cached like
 // the datasets.
 func hugeSheet(b *testing.B, n int) string {
 	cfg := synth.Province()
 	cfg.Counties = 190 // about 1.08 million members
+	if n < maxSheetRows-1 {
+		cfg.Counties = n/5000 + 1 // at least n members
+	}
 	key, err := benchkit.CacheKey(struct {
 		Cfg synth.Config
 		N   int

@@ -201,7 +201,8 @@ func (fp *fileParser) finish() error {
 		return nil
 	}
 	return withPrivateStage(func(conn *sql.Conn, s *stager) error {
-		if err := s.rows(0, fp.path, fp.out.Results, fp.out.Members, fp.raw, sheetSeq(fp.sheetNo)); err != nil {
+		first := firstOfElection(fp.out.Members, map[Key]bool{})
+		if err := s.rows(0, fp.path, fp.out.Results, fp.out.Members, fp.raw, sheetSeq(fp.sheetNo), first); err != nil {
 			return err
 		}
 		if err := s.flush(); err != nil {
@@ -401,5 +402,8 @@ func (fp *fileParser) sheetNamed(name string) *sheetParser {
 
 // keyText names an election for messages: 城关镇石桥村 2024 年村民委员会.
 func keyText(k Key) string {
-	return fmt.Sprintf("%s%s %d 年%s", k.Township, k.Unit, k.Year, k.Body)
+	return fmt.Sprintf(keyFormat, k.Township, k.Unit, k.Year, k.Body)
 }
+
+// keyFormat is keyText's format: township, unit, year, body (also printf's in store_between.sql).
+const keyFormat = "%s%s %d 年%s"

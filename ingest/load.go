@@ -390,11 +390,14 @@ func (l *loader) stageRows(id int, results []Result, members []Member, raw []mem
 	for i := range results {
 		f.cover.add(&f.cover.results, f.cover.resultSeen, results[i].Key)
 	}
+	first := make([]bool, len(members))
 	for i := range members {
 		m := &members[i]
 		if m.PersonKey == "" {
 			m.PersonKey = personKey(m)
 		}
+		// The first row of the file for its election (firstOfElection): rows come in file order.
+		first[i] = !f.cover.memberSeen[m.Key]
 		f.cover.add(&f.cover.members, f.cover.memberSeen, m.Key)
 	}
 	if seq == nil {
@@ -402,7 +405,7 @@ func (l *loader) stageRows(id int, results []Result, members []Member, raw []mem
 		seq = func(string, int) int64 { n++; return n }
 	}
 	f.staged = true
-	if err := l.stage.rows(id, f.report.Path, results, members, raw, seq); err != nil {
+	if err := l.stage.rows(id, f.report.Path, results, members, raw, seq, first); err != nil {
 		return fmt.Errorf("stage %s: %w", f.report.Path, err)
 	}
 	return nil

@@ -549,33 +549,3 @@ func ExampleReport_Summary() {
 	//   错误 投票人数多于选民数 1
 	//   提示 非标准列，已忽略   2
 }
-
-// Warnings found between tables are stored a chunk of list-bound rows at a time, every one of them once
-// whatever the chunk size (the load uses warningChunk; bound whole, a 1,048,575-row members sheet's
-// warnings took about 500 MiB outside DuckDB's memory limit).
-func TestStoreWarningsInChunks(t *testing.T) {
-	db := openTestDB(t)
-	var ps []fileProblem
-	for i := range 5 {
-		k := Key{County: "甲县", Township: "东镇", Unit: fmt.Sprintf("东镇第%d村", i+1), Year: 2024, Body: "村民委员会"}
-		ps = append(ps, fileProblem{key: k, problem: Problem{Severity: Warning, File: "a.xlsx", Sheet: "当选人员", Row: i + 2,
-			Rule: "no_result_row", Value: k.Unit, Message: "m"}})
-	}
-	for _, chunk := range []int{1, 2, 5, warningChunk} {
-		tx, err := db.Begin()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := storeWarnings(context.Background(), tx, ps, chunk); err != nil {
-			t.Fatal(err)
-		}
-		var n, rows int
-		if err := tx.QueryRow(`SELECT count(DISTINCT unit), sum(row_number) FROM data_warnings`).Scan(&n, &rows); err != nil {
-			t.Fatal(err)
-		}
-		tx.Rollback()
-		if n != 5 || rows != 2+3+4+5+6 {
-			t.Errorf("chunk %d: %d warnings stored (rows %d), want 5 (20)", chunk, n, rows)
-		}
-	}
-}

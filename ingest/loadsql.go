@@ -44,5 +44,6 @@ var (
 	sqlCheckResults      = mustSQL("check_results.sql")
 	sqlCheckMembers      = mustSQL("check_members.sql")
 	sqlWarningKeys       = mustSQL("warning_keys.sql")
-	sqlStoreWarnings     = mustSQL("store_warnings.sql")
+	sqlReadBetween       = mustSQL("read_between.sql")
+	sqlStoreBetween      = mustSQL("store_between.sql")
 )

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -179,6 +180,38 @@ func TestMemberCountAcrossFiles(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0], "东镇东坡村 2024 年村民委员会 的当选人数为 3，但已导入的当选人员有 2 人") {
 		t.Errorf("member_count_mismatch across files: %q", got)
 	}
+	storedAsReported(t, db, r, "member_count_mismatch")
+}
+
+// storedAsReported fails unless data_warnings holds the warnings of rule that the report gives, each
+// with the same file, sheet, row, value and message (the report's are formatted in Go, the stored ones
+// in SQL: store_between.sql), in the report's order.
+func storedAsReported(t *testing.T, db *sql.DB, r *Report, rule string) {
+	t.Helper()
+	var want []string
+	for _, p := range r.Problems {
+		if p.Rule == rule {
+			want = append(want, fmt.Sprintf("%s|%s|%d|%s|%s", p.File, p.Sheet, p.Row, p.Value, p.Message))
+		}
+	}
+	rows, err := db.Query(`SELECT source_file, coalesce(sheet, ''), coalesce(row_number, 0), value, message
+		FROM data_warnings WHERE rule = ? ORDER BY rowid`, rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var file, sheet, value, msg string
+		var row int
+		if err := rows.Scan(&file, &sheet, &row, &value, &msg); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s|%s|%d|%s|%s", file, sheet, row, value, msg))
+	}
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("%s stored:\n%s\nreported:\n%s", rule, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // Issue 14.4: a corrected resubmission (a village renamed 河岭村 → 河陵村, one election removed) loaded
@@ -270,9 +303,11 @@ func TestManyBetweenTablesWarningsAreStored(t *testing.T) {
 	n := 2*256 + 7
 	p := township("m.csv", "东镇", n, 2024, "")
 	p.Results = nil
-	if _, err := loadParsed(ctx, db, []*Parsed{p}, LoadOptions{Now: fixedNow}); err != nil {
+	r, err := loadParsed(ctx, db, []*Parsed{p}, LoadOptions{Now: fixedNow})
+	if err != nil {
 		t.Fatal(err)
 	}
+	storedAsReported(t, db, r, "no_result_row")
 	wantCount(t, db, n, `SELECT count(*) FROM data_warnings WHERE rule = 'no_result_row'`, "stored no_result_row warnings")
 	wantCount(t, db, n, `SELECT count(DISTINCT (unit, row_number)) FROM data_warnings WHERE rule = 'no_result_row' AND value = unit AND message LIKE '%' || unit || '%'`,
 		"warnings naming their own election")

@@ -25,7 +25,8 @@ CREATE OR REPLACE TEMP TABLE stage_members (
     graduate_official BOOLEAN, category VARCHAR, votes INTEGER, person_key VARCHAR,
     source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER,
     seq BIGINT,
-    raw_birth VARCHAR, raw_age VARCHAR -- 出生年月 and 年龄 as written, for the messages of the whole-file checks
+    raw_birth VARCHAR, raw_age VARCHAR, -- 出生年月 and 年龄 as written, for the messages of the whole-file checks
+    first_of_election BOOLEAN -- the first row of its file for its election (the loader keeps the elections it saw)
 );
 CREATE OR REPLACE TEMP TABLE stage_warnings (
     file_id INTEGER NOT NULL,
