@@ -4,7 +4,9 @@ package web
 //
 //	go test ./cmd/electsum/web -run '^$' -bench . -benchtime 20x
 //
-// BenchmarkPageDemoCounty is each page of the demo county (target < 300 ms a page);
+// BenchmarkPageDemoCounty is each page of the demo county, as electsum demo makes it (两委, people's
+// congress and township party congress elections; target < 300 ms a page), the drafts and annexes of each
+// kind;
 // BenchmarkStatsProvinceCounty is 统计 of one county of the province preset (60 counties × 15 townships ×
 // 15 units, two terms; target < 1 s). The province database is loaded once with ingest.Load and cached
 // under os.TempDir()/electsum-serve-bench-<key>, the key covering the generator and the loader.
@@ -17,16 +19,22 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"electsum/ingest"
 	"electsum/ingest/synth"
 	"electsum/ingest/synth/benchkit"
 )
 
-// benchDB returns a database of cfg's world, built by ingest.Load once and cached between runs.
-func benchDB(b *testing.B, cfg synth.Config) string {
+// benchDB returns a database of cfg's world, built by ingest.Load once and cached between runs; with
+// congresses, the world has the people's congress and township party congress elections too (as
+// electsum demo makes it).
+func benchDB(b *testing.B, cfg synth.Config, congresses bool) string {
 	b.Helper()
-	key, err := benchkit.CacheKey(cfg, "../../../ingest/*.go", "../../../ingest/synth/*.go", "../../../ingest/*/*.sql")
+	key, err := benchkit.CacheKey(struct {
+		Cfg        synth.Config
+		Congresses bool
+	}{cfg, congresses}, "../../../ingest/*.go", "../../../ingest/synth/*.go", "../../../ingest/*/*.sql")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -40,7 +48,12 @@ func benchDB(b *testing.B, cfg synth.Config) string {
 		b.Fatal(err)
 	}
 	defer os.RemoveAll(tmp)
-	paths, err := synth.WriteWorkbooks(synth.Generate(cfg), filepath.Join(tmp, "data"))
+	w := synth.Generate(cfg)
+	if congresses {
+		synth.GenerateCongress(w)
+		synth.GeneratePartyCongress(w)
+	}
+	paths, err := synth.WriteWorkbooks(w, filepath.Join(tmp, "data"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -89,7 +102,7 @@ func get(b *testing.B, ts *httptest.Server, path string) {
 
 func BenchmarkPageDemoCounty(b *testing.B) {
 	cfg := synth.County()
-	ts := benchServer(b, benchDB(b, cfg))
+	ts := benchServer(b, benchDB(b, cfg, true))
 	township := url.QueryEscape(synth.Generate(cfg).Townships[0].Name)
 	for _, p := range []struct{ name, path string }{
 		{"import", "/import"},
@@ -99,24 +112,40 @@ func BenchmarkPageDemoCounty(b *testing.B) {
 		{"report", "/report"},
 		{"draft-html", "/report/draft.html"},
 		{"annex", "/report/annex.xlsx"},
+		{"draft-html-renda", "/report/draft.html?kind=renda"},
+		{"annex-renda", "/report/annex.xlsx?kind=renda"},
+		{"draft-html-dangdaihui", "/report/draft.html?kind=dangdaihui"},
+		{"annex-dangdaihui", "/report/annex.xlsx?kind=dangdaihui"},
+		{"draft-html-shequdangzuzhi", "/report/draft.html?kind=shequdangzuzhi"},
+		{"annex-shequdangzuzhi", "/report/annex.xlsx?kind=shequdangzuzhi"},
 		{"query-saved", "/query?name=low-turnout"},
 	} {
 		b.Run(p.name, func(b *testing.B) {
 			get(b, ts, p.path) // warm the caches as a user's first look does
 			b.ResetTimer()
+			cpu := benchkit.ProcessCPU()
 			for i := 0; i < b.N; i++ {
 				get(b, ts, p.path)
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }
 
 func BenchmarkStatsProvinceCounty(b *testing.B) {
 	cfg := synth.Province()
-	ts := benchServer(b, benchDB(b, cfg))
+	ts := benchServer(b, benchDB(b, cfg, false))
 	counties := synth.Generate(cfg).Counties
 	b.ResetTimer()
+	cpu := benchkit.ProcessCPU()
 	for i := 0; i < b.N; i++ {
 		get(b, ts, "/stats?county="+url.QueryEscape(counties[i%len(counties)]))
 	}
+	reportCPU(b, cpu)
+}
+
+// reportCPU reports the process's CPU time since start (server and client, every thread) per
+// operation as cpu-ms/op: on a shared machine the wall time mostly says how busy the others are.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(benchkit.ProcessCPU()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }

@@ -1,5 +1,5 @@
 // Package benchkit holds what the benchmarks of several packages share when they run on generated data:
-// a cache key for the generated files, and the process's peak memory.
+// a cache key for the generated files, the process's peak memory and its CPU time.
 package benchkit
 
 import (
