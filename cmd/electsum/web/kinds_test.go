@@ -21,17 +21,7 @@ import (
 // the county and a township; a village's page offers the 两委 summary only, and a kind the data lacks
 // falls back to one it holds.
 func TestReportPageOffersEveryKind(t *testing.T) {
-	dir := t.TempDir()
-	cfg := synth.County()
-	cfg.TownshipsPerCounty, cfg.UnitsPerTownship, cfg.Communities = 3, 3, 0.5
-	w := synth.Generate(cfg)
-	synth.GenerateCongress(w)
-	synth.GeneratePartyCongress(w)
-	db, err := synth.Load(context.Background(), w, dir, ingest.LoadOptions{Install: analytics.InstallTx})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	dir, w := kindsWorld(t)
 	srv, ts := testServer(t, dir)
 	c := client{t: t, ts: ts, token: srv.Token()}
 	// A township with a village (for the 两委 draft's 村民委员会), one with a community (社区党组织).
@@ -122,4 +112,22 @@ func TestReportPageOffersEveryKind(t *testing.T) {
 	if disp, _ := url.PathUnescape(resp.Header.Get("Content-Disposition")); !strings.Contains(disp, "两委换届选举工作总结") {
 		t.Errorf("a village's draft with kind=renda is %q, want its 两委 draft", disp)
 	}
+}
+
+// kindsWorld is a small county (3 townships of 3 units, half of them communities) with its 两委, people's
+// congress and township party congress elections of two terms, loaded into dir's database.
+func kindsWorld(t *testing.T) (string, *synth.World) {
+	t.Helper()
+	dir := t.TempDir()
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship, cfg.Communities = 3, 3, 0.5
+	w := synth.Generate(cfg)
+	synth.GenerateCongress(w)
+	synth.GeneratePartyCongress(w)
+	db, err := synth.Load(context.Background(), w, dir, ingest.LoadOptions{Install: analytics.InstallTx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	return dir, w
 }

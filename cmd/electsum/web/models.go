@@ -3,43 +3,54 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sync"
+	"sync/atomic"
 
+	"electsum"
 	"electsum/analytics"
 )
 
-// modelBudget bounds the cached models by their rows (roster and election rows, which make most of a
-// model's memory): a county holds a few thousand, the province preset's whole-database model about
-// 430,000, which is not kept.
+// modelBudget bounds the cached models by their rows (roster, election and 选区/meeting rows, which
+// make most of a model's memory): a county holds a few thousand, the province preset's whole-database
+// model about 430,000, which is not kept.
 const modelBudget = 200_000
 
-// models keeps the typed models the pages computed, per database generation, scope (year, comparison
-// year, county, township, unit) and options, so that 统计, its table downloads, the draft and the annex of
-// one scope compute the model once (analytics.Summarize is almost all of those pages' time). A load
-// through the page ends the generation (invalidate): models of earlier generations are never given
-// out. Nothing else writes the database while serve holds it (DuckDB's file lock), the SQL box only
-// reads, and report.toml's groupings are part of the key.
+// models keeps the typed models the pages computed, per database generation, kind of summary (两委,
+// 人大, 党代会, 社区党组织), scope (year, comparison year, county, township, unit) and options, so that
+// 统计, its table downloads, the draft and the annex of one scope and kind compute the model once
+// (analytics' Summarize, SummarizeCongress and SummarizeParty are almost all of those pages' time). A
+// load through the page ends the generation (invalidate): models of earlier generations are never
+// given out. Nothing else writes the database while serve holds it (DuckDB's file lock), the SQL box
+// only reads, and report.toml's groupings are part of the key.
 type models struct {
 	mu         sync.Mutex
 	generation uint64
 	entries    map[modelKey]*modelEntry
 	order      []modelKey // oldest first
 	rows       int        // of the entries that are done
+
+	computed atomic.Int64 // models computed (cached or not), for the tests
 }
 
 type modelKey struct {
 	generation uint64
+	kind       electsum.Kind
 	scope      analytics.Scope
 	options    string // analytics.Options as JSON (the clock is not part of it)
 }
 
-// modelEntry is one model being computed (done open) or computed.
+// modelEntry is one model being computed (done open) or computed: a *analytics.Summary (lianwei), a
+// *analytics.Congress (renda) or a *analytics.PartyCongress (dangdaihui, shequdangzuzhi).
 type modelEntry struct {
-	done chan struct{}
-	sum  *analytics.Summary
-	err  error
-	rows int
+	done  chan struct{}
+	model any
+	err   error
+	rows  int
 }
+
+// computeFunc computes one model and says how many rows it holds (modelBudget).
+type computeFunc func(context.Context) (model any, rows int, err error)
 
 // invalidate ends the current generation: every model computed so far, or being computed, is of
 // the data before the load.
@@ -50,18 +61,31 @@ func (m *models) invalidate() {
 	m.entries, m.order, m.rows = nil, nil, 0
 }
 
-// summarize returns the model of scope and opts in the current generation, computing it with compute
+// current is the generation of the data the database holds now.
+func (m *models) current() uint64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.generation
+}
+
+func (m *models) compute(ctx context.Context, compute computeFunc) (any, int, error) {
+	m.computed.Add(1)
+	return compute(ctx)
+}
+
+// get returns the model of kind, scope and opts in the current generation, computing it with compute
 // once however many requests ask at the same time. The model is shared: callers only read it. Errors
 // are not kept.
-func (m *models) summarize(ctx context.Context, scope analytics.Scope, opts analytics.Options,
-	compute func(context.Context) (*analytics.Summary, error)) (*analytics.Summary, error) {
+func (m *models) get(ctx context.Context, kind electsum.Kind, scope analytics.Scope, opts analytics.Options, compute computeFunc) (any, error) {
 	o, err := json.Marshal(opts)
 	if err != nil { // Options are plain data; a failure here only means no caching
-		return compute(ctx)
+		v, _, err := m.compute(ctx, compute)
+		return v, err
 	}
 	m.mu.Lock()
-	key := modelKey{generation: m.generation, scope: scope, options: string(o)}
-	if e := m.entries[key]; e != nil {
+	key := modelKey{generation: m.generation, kind: kind, scope: scope, options: string(o)}
+	e := m.entries[key]
+	if e != nil {
 		m.mu.Unlock()
 		select {
 		case <-e.done:
@@ -69,32 +93,63 @@ func (m *models) summarize(ctx context.Context, scope analytics.Scope, opts anal
 			return nil, ctx.Err()
 		}
 		if e.err == nil {
-			return e.sum, nil
+			return e.model, nil
 		}
-		return compute(ctx) // the first request failed (perhaps cancelled): try on this one's behalf
+		// The first computation failed (a warm-up cancelled, a request's error): try on this one's behalf.
+		v, _, err := m.compute(ctx, compute)
+		return v, err
 	}
+	e = m.enter(key)
+	m.mu.Unlock()
+	// The computation outlives a request that gives up, so that the requests waiting for it get it.
+	m.fill(context.WithoutCancel(ctx), key, e, compute)
+	return e.model, e.err
+}
+
+// warm computes the model of kind, scope and opts ahead of the pages, if gen is still the current
+// generation and the model is neither there nor being computed. It computes in ctx: cancelling ctx
+// (another load starting, the server closing) stops it, and a cancelled model is not kept.
+func (m *models) warm(ctx context.Context, gen uint64, kind electsum.Kind, scope analytics.Scope, opts analytics.Options, compute computeFunc) error {
+	o, err := json.Marshal(opts)
+	if err != nil {
+		return err
+	}
+	m.mu.Lock()
+	key := modelKey{generation: gen, kind: kind, scope: scope, options: string(o)}
+	if gen != m.generation || m.entries[key] != nil {
+		m.mu.Unlock()
+		return nil
+	}
+	e := m.enter(key)
+	m.mu.Unlock()
+	m.fill(ctx, key, e, compute)
+	return e.err
+}
+
+// enter makes the entry of key, being computed (m.mu held).
+func (m *models) enter(key modelKey) *modelEntry {
 	e := &modelEntry{done: make(chan struct{})}
 	if m.entries == nil {
 		m.entries = map[modelKey]*modelEntry{}
 	}
 	m.entries[key] = e
-	m.mu.Unlock()
+	return e
+}
 
-	// The computation outlives a request that gives up, so that the requests waiting for it get it.
-	e.sum, e.err = compute(context.WithoutCancel(ctx))
-	if e.sum != nil {
-		e.rows = len(e.sum.Roster) + len(e.sum.Elections)
-	}
+// fill computes e and keeps it when it succeeded, its generation is still current and it fits in the
+// budget (the oldest models give way).
+func (m *models) fill(ctx context.Context, key modelKey, e *modelEntry, compute computeFunc) {
+	e.model, e.rows, e.err = m.compute(ctx, compute)
 	close(e.done)
 
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.entries[key] != e { // invalidated meanwhile
-		return e.sum, e.err
+		return
 	}
 	if e.err != nil || e.rows > modelBudget {
 		delete(m.entries, key)
-		return e.sum, e.err
+		return
 	}
 	m.order = append(m.order, key)
 	m.rows += e.rows
@@ -104,5 +159,44 @@ func (m *models) summarize(ctx context.Context, scope analytics.Scope, opts anal
 		m.rows -= m.entries[old].rows
 		delete(m.entries, old)
 	}
-	return e.sum, e.err
+}
+
+// computeModel computes the model of kind for scope: the 两委 summary (lianwei), the people's congress
+// (renda) or a party one (dangdaihui, shequdangzuzhi).
+func (s *Server) computeModel(kind electsum.Kind, scope analytics.Scope, opts analytics.Options) computeFunc {
+	return func(ctx context.Context) (any, int, error) {
+		switch kind {
+		case electsum.Renda:
+			c, err := analytics.SummarizeCongress(ctx, s.db, scope, opts)
+			if err != nil {
+				return nil, 0, err
+			}
+			return c, len(c.Roster) + len(c.Constituencies), nil
+		case electsum.Dangdaihui, electsum.Shequdangzuzhi:
+			p, err := analytics.SummarizeParty(ctx, s.db, kind, scope, opts)
+			if err != nil {
+				return nil, 0, err
+			}
+			return p, len(p.Roster) + len(p.Meetings), nil
+		}
+		sum, err := analytics.Summarize(ctx, s.db, scope, opts)
+		if err != nil {
+			return nil, 0, err
+		}
+		return sum, len(sum.Roster) + len(sum.Elections), nil
+	}
+}
+
+// cachedModel is the model of kind for scope from the server's cache (models.get), as the *T
+// computeModel makes for kind. The model is shared with other requests: the caller only reads it.
+func cachedModel[T any](ctx context.Context, s *Server, kind electsum.Kind, scope analytics.Scope, opts analytics.Options) (*T, error) {
+	v, err := s.models.get(ctx, kind, scope, opts, s.computeModel(kind, scope, opts))
+	if err != nil {
+		return nil, err
+	}
+	t, ok := v.(*T)
+	if !ok { // the kind is part of the key: this would be a mistake in this file
+		return nil, fmt.Errorf("内部错误：%s 的统计模型类型不符 (%T)", kind.Name(), v)
+	}
+	return t, nil
 }

@@ -2,7 +2,11 @@ package web
 
 import (
 	"context"
+	"net/url"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"electsum/analytics"
 )
@@ -52,5 +56,52 @@ func TestModelsAreSharedUntilALoad(t *testing.T) {
 	}
 	if got := after.Units.Current; !got.OK || got.V != 2 {
 		t.Errorf("after the second load the county has %v units, want 2 (a model of the data before the load)", got)
+	}
+}
+
+// TestModelsOfEveryKind: the drafts and annexes of every kind of summary (两委, 人大, 党代会, 社区党组织)
+// are cached, each under its own kind — the 党代会 and 社区党组织 models are of one type and one scope
+// here, so a key without the kind would serve one for the other — and asking again, in another order,
+// computes nothing.
+func TestModelsOfEveryKind(t *testing.T) {
+	dir, _ := kindsWorld(t)
+	srv, ts := testServer(t, dir)
+	c := client{t: t, ts: ts, token: srv.Token()}
+	titles := map[string]string{"lianwei": "两委换届选举工作总结", "renda": "县乡两级人大换届选举工作总结",
+		"dangdaihui": "乡镇党代会换届选举工作总结", "shequdangzuzhi": "社区党组织换届选举工作总结"}
+	sheets := map[string]string{"lianwei": "村民委员会选举", "renda": "选民登记统计表",
+		"dangdaihui": "党代会选举情况统计表", "shequdangzuzhi": "社区党组织选举情况统计表"}
+	check := func(kind string) {
+		t.Helper()
+		resp, _ := c.do("GET", "/report/draft.md?year=2024&kind="+kind, "", nil, false)
+		disp, _ := url.PathUnescape(resp.Header.Get("Content-Disposition"))
+		if resp.StatusCode != 200 || !strings.Contains(disp, titles[kind]) {
+			t.Errorf("%s draft: %d %q, want %s", kind, resp.StatusCode, disp, titles[kind])
+		}
+		resp, body := c.do("GET", "/report/annex.xlsx?year=2024&kind="+kind, "", nil, false)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s annex: %d %s", kind, resp.StatusCode, body)
+		}
+		x, err := excelize.OpenReader(strings.NewReader(body))
+		if err != nil {
+			t.Fatalf("%s annex: %v", kind, err)
+		}
+		defer x.Close()
+		if got := strings.Join(x.GetSheetList(), "|"); !strings.Contains(got, sheets[kind]) {
+			t.Errorf("%s annex sheets %s, want %s", kind, got, sheets[kind])
+		}
+	}
+	kinds := []string{"dangdaihui", "shequdangzuzhi", "renda", "lianwei"}
+	for _, k := range kinds {
+		check(k)
+	}
+	if n := srv.models.computed.Load(); n != int64(len(kinds)) {
+		t.Errorf("%d models computed for %d kinds' drafts and annexes, want one per kind", n, len(kinds))
+	}
+	for _, k := range []string{"lianwei", "shequdangzuzhi", "renda", "dangdaihui"} {
+		check(k)
+	}
+	if n := srv.models.computed.Load(); n != int64(len(kinds)) {
+		t.Errorf("asking again computed models: %d in all for %d kinds", n, len(kinds))
 	}
 }

@@ -179,7 +179,7 @@ func (s *Server) congressDraft(ctx context.Context, f scopeForm, kind electsum.K
 	}
 	cfg := file.Config
 	if kind == electsum.Dangdaihui || kind == electsum.Shequdangzuzhi {
-		p, err := analytics.SummarizeParty(ctx, s.db, kind, f.Scope, opts)
+		p, err := s.party(ctx, f, kind, opts)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -188,7 +188,7 @@ func (s *Server) congressDraft(ctx context.Context, f scopeForm, kind electsum.K
 			return reports.Builtin().PartyCongressHTML(w, v, script)
 		}, nil
 	}
-	c, err := analytics.SummarizeCongress(ctx, s.db, f.Scope, opts)
+	c, err := s.congress(ctx, f, opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -222,12 +222,12 @@ func (s *Server) annex(w http.ResponseWriter, r *http.Request) {
 	switch kind {
 	case electsum.Renda:
 		var c *analytics.Congress
-		if c, err = analytics.SummarizeCongress(r.Context(), s.db, f.Scope, opts); err == nil {
+		if c, err = s.congress(r.Context(), f, opts); err == nil {
 			err = annex.WriteCongress(&buf, c, annex.Options{})
 		}
 	case electsum.Dangdaihui, electsum.Shequdangzuzhi:
 		var p *analytics.PartyCongress
-		if p, err = analytics.SummarizeParty(r.Context(), s.db, kind, f.Scope, opts); err == nil {
+		if p, err = s.party(r.Context(), f, kind, opts); err == nil {
 			err = annex.WritePartyCongress(&buf, p, annex.Options{})
 		}
 	default:

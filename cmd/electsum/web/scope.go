@@ -142,16 +142,14 @@ func (s *Server) reportConfig() (config.File, analytics.Options, error) {
 	return file, opts, nil
 }
 
-// summarize computes the typed model of the form's scope with the report settings' groupings.
+// summarize is the typed 两委 model of the form's scope with the report settings' groupings.
 func (s *Server) summarize(ctx context.Context, f scopeForm) (*analytics.Summary, reports.Config, error) {
 	file, opts, err := s.reportConfig()
 	cfg := file.Config
 	if err != nil {
 		return nil, cfg, err
 	}
-	sum, err := s.models.summarize(ctx, f.Scope, opts, func(ctx context.Context) (*analytics.Summary, error) {
-		return analytics.Summarize(ctx, s.db, f.Scope, opts)
-	})
+	sum, err := cachedModel[analytics.Summary](ctx, s, electsum.Lianwei, f.Scope, opts)
 	if err != nil {
 		return nil, cfg, err
 	}
@@ -159,4 +157,27 @@ func (s *Server) summarize(ctx context.Context, f scopeForm) (*analytics.Summary
 	own := *sum
 	own.GeneratedAt = s.opts.Now()
 	return &own, cfg, nil
+}
+
+// congress is the people's congress model of the form's scope, as summarize.
+func (s *Server) congress(ctx context.Context, f scopeForm, opts analytics.Options) (*analytics.Congress, error) {
+	c, err := cachedModel[analytics.Congress](ctx, s, electsum.Renda, f.Scope, opts)
+	if err != nil {
+		return nil, err
+	}
+	own := *c
+	own.GeneratedAt = s.opts.Now()
+	return &own, nil
+}
+
+// party is the township party congress (dangdaihui) or 社区党组织 (shequdangzuzhi) model of the form's
+// scope, as summarize.
+func (s *Server) party(ctx context.Context, f scopeForm, kind electsum.Kind, opts analytics.Options) (*analytics.PartyCongress, error) {
+	p, err := cachedModel[analytics.PartyCongress](ctx, s, kind, f.Scope, opts)
+	if err != nil {
+		return nil, err
+	}
+	own := *p
+	own.GeneratedAt = s.opts.Now()
+	return &own, nil
 }
