@@ -61,13 +61,6 @@ func (m *models) invalidate() {
 	m.entries, m.order, m.rows = nil, nil, 0
 }
 
-// current is the generation of the data the database holds now.
-func (m *models) current() uint64 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.generation
-}
-
 func (m *models) compute(ctx context.Context, compute computeFunc) (any, int, error) {
 	m.computed.Add(1)
 	return compute(ctx)
@@ -104,26 +97,6 @@ func (m *models) get(ctx context.Context, kind electsum.Kind, scope analytics.Sc
 	// The computation outlives a request that gives up, so that the requests waiting for it get it.
 	m.fill(context.WithoutCancel(ctx), key, e, compute)
 	return e.model, e.err
-}
-
-// warm computes the model of kind, scope and opts ahead of the pages, if gen is still the current
-// generation and the model is neither there nor being computed. It computes in ctx: cancelling ctx
-// (another load starting, the server closing) stops it, and a cancelled model is not kept.
-func (m *models) warm(ctx context.Context, gen uint64, kind electsum.Kind, scope analytics.Scope, opts analytics.Options, compute computeFunc) error {
-	o, err := json.Marshal(opts)
-	if err != nil {
-		return err
-	}
-	m.mu.Lock()
-	key := modelKey{generation: gen, kind: kind, scope: scope, options: string(o)}
-	if gen != m.generation || m.entries[key] != nil {
-		m.mu.Unlock()
-		return nil
-	}
-	e := m.enter(key)
-	m.mu.Unlock()
-	m.fill(ctx, key, e, compute)
-	return e.err
 }
 
 // enter makes the entry of key, being computed (m.mu held).
