@@ -1,6 +1,12 @@
 package analytics
 
-import "electsum"
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"electsum"
+)
 
 // Findings are the statements of s beyond 一、基本情况, as data: 成效 (achievements), 存在的问题
 // (problems) and the 数据核对 of optional items (partialShares). Which figures make a statement, and
@@ -140,6 +146,62 @@ func distinctUnits(items []Finding) Value {
 	return count(len(seen))
 }
 
+// joinSameUnits joins the items (one per body) whose lists name the same units at the same threshold
+// into one item for all their bodies (Finding.Bodies), so that a draft names those units once (issue
+// 10 prose: the same villages not listed twice). The joined item stands where its first body's stood
+// and keeps that body's order of units; each unit gets its rate under each body (Named.Rates) when
+// the items give rates. Items whose lists differ, even by one unit, stay apart.
+func joinSameUnits(items []Finding) []Finding {
+	key := func(it Finding) string {
+		refs := make([]string, len(it.Units))
+		for i, u := range it.Units {
+			refs[i] = u.County + "\x00" + u.Township + "\x00" + u.Unit
+		}
+		sort.Strings(refs)
+		return fmt.Sprintf("%g\x01%s", it.Threshold, strings.Join(refs, "\x01"))
+	}
+	var out []Finding
+	at := map[string]int{} // key -> index in out of the item that stands for the group
+	groups := map[string][]Finding{}
+	for _, it := range items {
+		k := key(it)
+		if _, ok := at[k]; !ok {
+			at[k] = len(out)
+			out = append(out, it)
+		}
+		groups[k] = append(groups[k], it)
+	}
+	for k, group := range groups {
+		if len(group) < 2 {
+			continue
+		}
+		joined := group[0]
+		joined.Units = make([]Named, len(group[0].Units))
+		withRates := false
+		for _, u := range group[0].Units {
+			withRates = withRates || u.Rate.OK
+		}
+		for i, u := range group[0].Units {
+			if withRates {
+				u.Rates = make([]Value, len(group))
+				for j, it := range group {
+					for _, v := range it.Units {
+						if v.UnitRef == u.UnitRef {
+							u.Rates[j] = v.Rate
+						}
+					}
+				}
+			}
+			joined.Units[i] = u
+		}
+		for _, it := range group {
+			joined.Bodies = append(joined.Bodies, it.Body)
+		}
+		out[at[k]] = joined
+	}
+	return out
+}
+
 // problems are 四、存在的问题 from the data: low turnout, committees without women, aged and poorly
 // educated committees, elections that needed a second round, and legal-check failures.
 func problems(s *Summary, opts Options) []Finding {
@@ -161,6 +223,7 @@ func problems(s *Summary, opts Options) []Finding {
 	}
 	if len(low.Items) > 0 {
 		low.DistinctUnits = distinctUnits(low.Items)
+		low.Items = joinSameUnits(low.Items)
 		out = append(out, low)
 	}
 	mobile := Finding{Section: SectionProblem, Kind: FindingMobileVotes}
@@ -177,6 +240,7 @@ func problems(s *Summary, opts Options) []Finding {
 	}
 	if len(mobile.Items) > 0 {
 		mobile.DistinctUnits = distinctUnits(mobile.Items)
+		mobile.Items = joinSameUnits(mobile.Items)
 		out = append(out, mobile)
 	}
 	for _, t := range s.TwoCommittees {
@@ -225,6 +289,7 @@ func problems(s *Summary, opts Options) []Finding {
 	}
 	if len(second.Items) > 0 {
 		second.DistinctUnits = distinctUnits(second.Items)
+		second.Items = joinSameUnits(second.Items)
 		out = append(out, second)
 	}
 	violations := Finding{Section: SectionProblem, Kind: FindingViolations}

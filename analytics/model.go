@@ -333,7 +333,8 @@ const (
 	FindingTurnout = "turnout"
 	// FindingOneShoulder (成效): Body is the 两委 kind; Part its units with 一肩挑, Also its 交叉任职 people.
 	FindingOneShoulder = "one_shoulder"
-	// FindingLowTurnout (问题): Items, one per body, with Units below Threshold and their turnout (Rate).
+	// FindingLowTurnout (问题): Items, one per body, with Units below Threshold and their turnout (Rate);
+	// bodies whose lists name the same units share one item (Bodies, Named.Rates), as in the two below.
 	FindingLowTurnout = "low_turnout"
 	// FindingNoWoman (问题): Body is the 两委 kind; Part its units whose committee has no woman, Units them.
 	FindingNoWoman = "no_woman"
@@ -407,6 +408,11 @@ type Finding struct {
 	Every      bool      `json:"every,omitempty"`
 	Units      []Named   `json:"units,omitempty"`
 	Items      []Finding `json:"items,omitempty"` // one statement per body, for a kind that joins them
+	// Bodies is set on an item of Items that stands for two or more bodies whose lists name the same
+	// units (村党组织 and 村民委员会 both failing the first round in the same two villages), in the order
+	// of the summary's bodies; Body is the first. The units are then listed once, each with Rates, its
+	// rate under each of Bodies (in the same order) when the kind names a rate.
+	Bodies []Body `json:"bodies,omitempty"`
 	// DistinctUnits counts the units the Items name, each once (a village named under 村党组织 and under
 	// 村民委员会 is one village): what 个别 (at most three) or 部分 is said of. No figure without Items.
 	DistinctUnits Value   `json:"distinct_units"`
@@ -419,6 +425,8 @@ type Named struct {
 	UnitRef
 	Kind string `json:"kind,omitempty"` // the 两委 kind 村/社区 of a sub-scope named for its 两委
 	Rate Value  `json:"rate"`
+	// Rates are the unit's rates under each of the Bodies of a joined item (Finding.Bodies).
+	Rates []Value `json:"rates,omitempty"`
 }
 
 // Body returns the summary of body b, or nil when the scope has no such election this year.

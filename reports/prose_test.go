@@ -298,8 +298,8 @@ func TestListsNameTheirNoun(t *testing.T) {
 // TestFewCountsEachUnitOnce makes the same two villages of a generated county fall below the turnout
 // threshold and fail the first round in both 村党组织 and 村民委员会 (every other election at 100% and
 // successful), recounts the villages with SQL of its own, and checks the county draft: two villages
-// named under two bodies are 个别村 (two units), not 部分 (four listings), while each body still lists
-// its own two. The old template summed the bodies' lists.
+// named under two bodies are 个别村 (two units), not 部分 (four listings), and are listed once for both
+// bodies (TestSameUnitsListedOnce). The old template summed the bodies' lists.
 func TestFewCountsEachUnitOnce(t *testing.T) {
 	db := loadWorld(t, demoWorld(false))
 	for _, q := range []string{
@@ -326,7 +326,7 @@ func TestFewCountsEachUnitOnce(t *testing.T) {
 	county, _, _ := demoSummaries(t, db)
 	draft := string(render(t, Builtin(), county, testConfig(), Hans, "md"))
 	for _, want := range []string{"个别村参选率偏低。", "个别村未能一次选举成功。",
-		"村党组织选举有2个村党员到会率低于", "村民委员会选举有2个村参选率低于", "村党组织选举有2个村未能一次选举成功", "村民委员会选举有2个村未能一次选举成功"} {
+		"村党组织选举党员到会率和村民委员会选举参选率均低于90%的有2个村", "村党组织和村民委员会选举均有2个村未能一次选举成功"} {
 		if !strings.Contains(draft, want) {
 			t.Errorf("the draft lacks %q", want)
 		}

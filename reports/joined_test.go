@@ -1,0 +1,174 @@
+package reports
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"electsum/analytics"
+)
+
+// TestSameUnitsListedOnce is issue 10's prose rule "the same villages not listed twice": in a generated
+// county two villages A and B of one township fall below the turnout threshold under 村党组织 and
+// 村民委员会 (at different rates), vote 15–30% by 流动票箱 under 村民委员会 and 村务监督委员会, and fail
+// the first round under 村党组织 and 村民委员会, while 村务监督委员会 fails it in A alone; every other
+// election is at 100% with no 流动票箱 votes and succeeds at once. The rates and the villages are
+// recounted with SQL of its own. 存在的问题 must name A and B once for the bodies whose lists are the
+// same (村党组织和村民委员会选举均有2个村…), each village with its rate under each body, and keep the
+// 村务监督委员会's different list apart, at county (with the township), township and unit level (where
+// all three bodies failed the first round in A: 村党组织、村民委员会和村务监督委员会选举均有…). The old
+// templates listed A and B once per body.
+func TestSameUnitsListedOnce(t *testing.T) {
+	db := loadWorld(t, demoWorld(false))
+	if _, err := db.Exec(`UPDATE elections SET voted = registered, first_round = true, mobile_votes = 0 WHERE year = 2024`); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT township, unit FROM elections WHERE year = 2024 AND county = '示例县'
+	    GROUP BY township, unit HAVING count(*) FILTER (WHERE body IN ('村党组织', '村民委员会', '村务监督委员会')) = 3
+	    ORDER BY township, unit LIMIT 2`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var townships, units []string
+	for rows.Next() {
+		var tw, u string
+		if err := rows.Scan(&tw, &u); err != nil {
+			t.Fatal(err)
+		}
+		townships, units = append(townships, tw), append(units, u)
+	}
+	rows.Close()
+	if len(units) != 2 || townships[0] != townships[1] {
+		t.Fatalf("the test's data: want two villages of one township with all three bodies, got %v %v", townships, units)
+	}
+	town, a, b := townships[0], units[0], units[1]
+	set := func(q string, args ...any) {
+		t.Helper()
+		if _, err := db.Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const where = `WHERE year = 2024 AND township = ? AND unit = ? AND body = ?`
+	for _, c := range []struct {
+		unit, body      string
+		turnout, mobile int // percent of registered voting, of voters by 流动票箱 (0: leave)
+		failsFirstRound bool
+	}{
+		{a, "村党组织", 50, 0, true}, {b, "村党组织", 60, 0, true},
+		{a, "村民委员会", 55, 30, true}, {b, "村民委员会", 65, 20, true},
+		{a, "村务监督委员会", 0, 25, true}, {b, "村务监督委员会", 0, 15, false},
+	} {
+		if c.turnout > 0 {
+			set(`UPDATE elections SET voted = registered * ? // 100 `+where, c.turnout, town, c.unit, c.body)
+		}
+		if c.mobile > 0 {
+			set(`UPDATE elections SET mobile_votes = voted * ? // 100 `+where, c.mobile, town, c.unit, c.body)
+		}
+		if c.failsFirstRound {
+			set(`UPDATE elections SET first_round = false `+where, town, c.unit, c.body)
+		}
+	}
+
+	// The recount: each village's 到会率/参选率 and 流动票箱 share under each body, as the draft prints
+	// them, and the villages each check names per body.
+	rate := map[string]string{}   // unit|body -> turnout
+	mobile := map[string]string{} // unit|body -> mobile share
+	listed := map[string][]string{}
+	rows, err = db.Query(`SELECT unit, body, voted, registered, mobile_votes,
+	        voted < registered * 0.9, mobile_votes > voted * 0.1, NOT first_round
+	    FROM elections WHERE year = 2024 AND county = '示例县' ORDER BY township, unit, body`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var unit, body string
+		var voted, registered, mob int
+		var low, high, second bool
+		if err := rows.Scan(&unit, &body, &voted, &registered, &mob, &low, &high, &second); err != nil {
+			t.Fatal(err)
+		}
+		k := unit + "|" + body
+		rate[k] = Pct(analytics.Known(electsumShare(voted, registered)))
+		mobile[k] = Pct(analytics.Known(electsumShare(mob, voted)))
+		for check, on := range map[string]bool{"low": low, "mobile": high, "second": second} {
+			if on {
+				listed[check+"|"+body] = append(listed[check+"|"+body], unit)
+			}
+		}
+	}
+	rows.Close()
+	for k, want := range map[string]string{
+		"low|村党组织": a + " " + b, "low|村民委员会": a + " " + b, "low|村务监督委员会": "",
+		"mobile|村民委员会": a + " " + b, "mobile|村务监督委员会": a + " " + b, "mobile|村党组织": "",
+		"second|村党组织": a + " " + b, "second|村民委员会": a + " " + b, "second|村务监督委员会": a,
+	} {
+		if got := strings.Join(listed[k], " "); got != want {
+			t.Fatalf("the test's data: %s names %q, want %q", k, got, want)
+		}
+	}
+
+	opts := analytics.DefaultOptions()
+	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+	summarize := func(scope analytics.Scope) string {
+		s, err := analytics.Summarize(context.Background(), db, scope, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range s.Findings {
+			switch f.Kind {
+			case analytics.FindingLowTurnout, analytics.FindingMobileVotes, analytics.FindingSecondRound:
+				want := 2
+				if scope.Unit != "" {
+					want = 1
+				}
+				sameInt(t, f.Kind+" distinct units", f.DistinctUnits, want)
+			}
+			if f.Kind == analytics.FindingSecondRound && scope.Unit == "" {
+				if len(f.Items) != 2 || fmt.Sprint(f.Items[0].Bodies) != "[村党组织 村民委员会]" || f.Items[1].Bodies != nil {
+					t.Errorf("second_round items: want one for 村党组织 and 村民委员会, one for 村务监督委员会 alone; got %+v", f.Items)
+				}
+			}
+		}
+		return string(render(t, Builtin(), s, testConfig(), Hans, "md"))
+	}
+	both := func(prefix string, body1, body2 string, rates map[string]string) string {
+		var out []string
+		for _, u := range []string{a, b} {
+			out = append(out, fmt.Sprintf("%s%s（%s%s、%s%s）", prefix, u, body1, rates[u+"|"+body1], body2, rates[u+"|"+body2]))
+		}
+		return strings.Join(out, "、")
+	}
+	for _, level := range []struct {
+		name  string
+		scope analytics.Scope
+		in    string // the township before a village's name
+	}{
+		{"county", analytics.Scope{County: "示例县", Year: 2024}, town},
+		{"township", analytics.Scope{County: "示例县", Township: town, Year: 2024}, ""},
+	} {
+		draft := summarize(level.scope)
+		for _, want := range []string{
+			"个别村参选率偏低。村党组织选举党员到会率和村民委员会选举参选率均低于90%的有2个村：" +
+				both(level.in, "村党组织", "村民委员会", rate) + "。",
+			"个别村流动票箱投票比例偏高。村民委员会和村务监督委员会选举均有2个村通过流动票箱投票的超过参加投票人数的10%：" +
+				both(level.in, "村民委员会", "村务监督委员会", mobile) + "。",
+			fmt.Sprintf("个别村未能一次选举成功。村党组织和村民委员会选举均有2个村未能一次选举成功（%[1]s%[2]s、%[1]s%[3]s）；村务监督委员会选举有1个村未能一次选举成功（%[1]s%[2]s）。", level.in, a, b),
+		} {
+			if !strings.Contains(draft, want) {
+				t.Errorf("%s draft lacks %q", level.name, want)
+			}
+		}
+	}
+	draft := summarize(analytics.Scope{County: "示例县", Township: town, Unit: a, Year: 2024})
+	for _, want := range []string{
+		fmt.Sprintf("参选率偏低。村党组织选举党员到会率和村民委员会选举参选率分别为%s、%s，均低于90%%。", rate[a+"|村党组织"], rate[a+"|村民委员会"]),
+		fmt.Sprintf("流动票箱投票比例偏高。村民委员会和村务监督委员会选举通过流动票箱投票的分别占参加投票人数的%s、%s，均超过10%%。", mobile[a+"|村民委员会"], mobile[a+"|村务监督委员会"]),
+		fmt.Sprintf("村党组织、村民委员会和村务监督委员会选举均有1个村未能一次选举成功（%s）。", a),
+	} {
+		if !strings.Contains(draft, want) {
+			t.Errorf("unit draft lacks %q", want)
+		}
+	}
+}
