@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -27,6 +28,9 @@ type Congress struct {
 	Constituencies []Constituency  `json:"constituencies"` // every 选区 this year, by level, township and number
 	Roster         []Deputy        `json:"roster"`         // every deputy elected this year
 	Checks         []Check         `json:"checks"`         // legal-check failures (违规)
+	// Findings are the 存在的问题 the data states beyond the checks: mobile_votes, the 选区 of each level
+	// whose 流动票箱 share of 参加投票 is above Options.MobileThreshold (as the village drafts' finding).
+	Findings []Finding `json:"findings"`
 }
 
 // CongressLevel is one level's election (县级人大代表 or 乡级人大代表) in the scope.
@@ -110,6 +114,7 @@ type Constituency struct {
 	RegistrationRate Value  `json:"registration_rate"` // percent, half-up
 	Turnout          Value  `json:"turnout"`           // percent, half-up
 	Margin           Value  `json:"margin"`            // percent, half-up
+	MobileShare      Value  `json:"mobile_share"`      // 流动票箱投票 / 参加投票, percent, half-up
 }
 
 // Deputy is one elected deputy in the roster; IDNumber is masked unless Options.Unmasked.
@@ -186,7 +191,38 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 	if c.Checks, err = congressChecks(ctx, conn, scope); err != nil {
 		return nil, err
 	}
+	c.Findings = congressProblems(c, opts.MobileThreshold)
 	return c, nil
+}
+
+// congressProblems are the people's congress 存在的问题 from the data: per level, the 选区 whose
+// 流动票箱投票 is more than threshold percent of their 参加投票 (compared before rounding, as the village
+// drafts' participation_figures does), highest share first; 选区 without 流动票箱投票数 or 参加投票 are
+// never named. One finding mobile_votes, Items per level, or none.
+func congressProblems(c *Congress, threshold float64) []Finding {
+	mobile := Finding{Section: SectionProblem, Kind: FindingMobileVotes}
+	for _, l := range c.Levels {
+		item := Finding{Body: l.Body, Threshold: threshold}
+		for _, k := range c.Constituencies {
+			if k.Body != l.Body || !k.Mobile.OK || !k.Voted.OK || k.Voted.V <= 0 || !k.MobileShare.OK {
+				continue
+			}
+			if 100*k.Mobile.V > threshold*k.Voted.V {
+				item.Units = append(item.Units, Named{UnitRef: k.UnitRef, Rate: k.MobileShare})
+			}
+		}
+		if len(item.Units) == 0 {
+			continue
+		}
+		slices.SortStableFunc(item.Units, func(a, b Named) int { return cmp.Compare(b.Rate.V, a.Rate.V) })
+		mobile.Items = append(mobile.Items, item)
+	}
+	if len(mobile.Items) == 0 {
+		return []Finding{}
+	}
+	mobile.DistinctUnits = distinctUnits(mobile.Items)
+	mobile.Items = joinSameUnits(mobile.Items)
+	return []Finding{mobile}
 }
 
 // counts is one row of sql/congress_totals.sql by column name; a missing name or a NULL is "not given".
@@ -465,6 +501,7 @@ func constituencies(ctx context.Context, conn querier, s Scope) ([]Constituency,
 		c.RegistrationRate = rateOf(c.Registered, c.Adults, 0)
 		c.Turnout = rateOf(c.Voted, c.Registered, 0)
 		c.Margin = rateOf(c.Candidates, c.Seats, 1)
+		c.MobileShare = rateOf(c.Mobile, c.Voted, 0)
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {

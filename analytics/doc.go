@@ -125,6 +125,9 @@
 //     (Severity 数据错误, see vote_checks) and renda_levels_roll (Severity 提示; macro congress_rolls): a
 //     township whose 乡级 选区 add up to another 总人口, 18周岁以上人口 or 登记选民 than its 县级 ones, each
 //     compared only where every 选区 of both levels gave it.
+//   - Findings (存在的问题 beside the checks): mobile_votes, per level the 选区 whose 流动票箱投票 is more than
+//     Options.MobileThreshold percent of their 参加投票 (Constituency.MobileShare, compared unrounded),
+//     highest first, as the village drafts' finding; none without 流动票箱投票数.
 //
 // # Township party congress figures (SummarizePartyCongress; views/08_v_party_congress.sql)
 //

@@ -35,7 +35,7 @@ type CongressView struct {
 
 	Practices    []Item   `json:"practices"`
 	Achievements []Stated `json:"achievements"` // none generated: the template leaves a placeholder
-	Problems     []Stated `json:"problems"`     // the legal-check failures (finding violations); report.toml [[problems]] follow
+	Problems     []Stated `json:"problems"`     // 流动票箱 above the threshold (mobile_votes), the legal-check failures (violations); report.toml [[problems]] follow
 	Plans        []Item   `json:"plans"`
 	Annex        []string `json:"annex"`
 	Organ        string   `json:"organ"`
@@ -90,7 +90,13 @@ func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 		v.Levels = append(v.Levels, CongressSection{Number: w.number(i), Title: fill(w.Drafts.Election, "{what}", string(l.Body)),
 			Short: w.Drafts.Congress[string(l.Body)], Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
 	}
-	v.Achievements, v.Problems = []Stated{}, violations(c.Checks, v.Whole, v.Level)
+	v.Achievements, v.Problems = []Stated{}, []Stated{}
+	for _, f := range c.Findings {
+		if f.Section == analytics.SectionProblem {
+			v.Problems = append(v.Problems, Stated{Finding: f, All: v.Whole, Level: v.Level})
+		}
+	}
+	v.Problems = append(v.Problems, violations(c.Checks, v.Whole, v.Level)...)
 	v.Notices = notices(c.Checks)
 	v.Practices, v.Plans = cfg.Practices, cfg.Plans
 	v.Annex = slices.Clone(w.Drafts.Annex.Congress)

@@ -452,10 +452,12 @@ func Known(v analytics.Value) bool { return v.OK }
 // Positive reports whether a value has a figure above zero.
 func Positive(v analytics.Value) bool { return v.OK && v.V > 0 }
 
-// UnitNoun is the word for the units electing body b: 社区 for community bodies, 村 otherwise.
+// UnitNoun is the word for the units electing body b: 社区 for community bodies, 选区 for people's
+// congress deputies, 村 otherwise.
 func UnitNoun(b analytics.Body) string {
-	if b.UnitKind() == electsum.Community {
-		return string(electsum.Community)
+	switch b.UnitKind() {
+	case electsum.Community, electsum.Constituency:
+		return string(b.UnitKind())
 	}
 	return string(electsum.Village)
 }

@@ -98,3 +98,94 @@ func TestMobileBallotBox(t *testing.T) {
 		t.Error("the draft speaks of 流动票箱 without the column")
 	}
 }
+
+// TestCongressMobileBallotBox is the 流动票箱 flag of the people's congress draft, as the village drafts
+// have it: in the demo county (which holds a people's congress election) two 乡级 选区 of one township
+// vote 30% and 20% by 流动票箱 and one 县级 选区 25% (投票站投票 lowered to keep the parts of 参加投票),
+// another 选区 leaves 流动票箱投票数 blank. SQL of its own finds the 选区 above 10% per level with their
+// shares, highest first; the county and township drafts' 存在的问题 must name them (the county's with
+// their township) under 县级 then 乡级人大代表, as 个别选区 (three 选区). A threshold of 40 names none;
+// the old draft had no such statement.
+func TestCongressMobileBallotBox(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	var town string
+	if err := db.QueryRow(`SELECT min(township) FROM elections WHERE year = 2024 AND body = '乡级人大代表'`).Scan(&town); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []struct {
+		body    string
+		offset  int
+		percent int
+	}{{"乡级人大代表", 0, 30}, {"乡级人大代表", 1, 20}, {"县级人大代表", 0, 25}, {"乡级人大代表", 2, -1}} {
+		var unit string
+		if err := db.QueryRow(`SELECT unit FROM elections WHERE year = 2024 AND body = ? AND township = ? ORDER BY unit LIMIT 1 OFFSET ?`,
+			q.body, town, q.offset).Scan(&unit); err != nil {
+			t.Fatal(err)
+		}
+		update := `UPDATE elections SET mobile_votes = voted * ? // 100,
+		        in_person_votes = voted - voted * ? // 100 - coalesce(proxy_votes, 0)
+		    WHERE year = 2024 AND body = ? AND township = ? AND unit = ?`
+		args := []any{q.percent, q.percent, q.body, town, unit}
+		if q.percent < 0 {
+			update, args = `UPDATE elections SET mobile_votes = NULL WHERE year = 2024 AND body = ? AND township = ? AND unit = ?`, args[2:]
+		}
+		if _, err := db.Exec(update, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recount := func(prefix bool, township string) (string, int) {
+		rows, err := db.Query(`SELECT body, township, unit, mobile_votes, voted FROM elections
+		    WHERE year = 2024 AND body LIKE '%人大代表' AND (? = '' OR township = ?) AND mobile_votes * 100 > voted * 10
+		    ORDER BY body = '乡级人大代表', mobile_votes::DOUBLE / voted DESC`, township, township)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		named := map[string][]string{}
+		var bodies []string
+		n := 0
+		for rows.Next() {
+			var body, tw, unit string
+			var m, of int
+			if err := rows.Scan(&body, &tw, &unit, &m, &of); err != nil {
+				t.Fatal(err)
+			}
+			if !prefix {
+				tw = ""
+			}
+			if named[body] == nil {
+				bodies = append(bodies, body)
+			}
+			named[body] = append(named[body], fmt.Sprintf("%s%s（%s）", tw, unit, Pct(analytics.Known(electsumShare(m, of)))))
+			n++
+		}
+		var items []string
+		for _, b := range bodies {
+			items = append(items, fmt.Sprintf("%s选举有%d个选区通过流动票箱投票的超过参加投票人数的10%%：%s", b, len(named[b]), strings.Join(named[b], "、")))
+		}
+		return strings.Join(items, "；"), n
+	}
+	for _, level := range []struct {
+		name     string
+		scope    analytics.Scope
+		township string
+	}{{"county", analytics.Scope{Year: 2024}, ""}, {"township", analytics.Scope{Township: town, Year: 2024}, town}} {
+		want, n := recount(level.township == "", level.township)
+		if n != 3 {
+			t.Fatalf("the test's data: %d 选区 above 10%% in the %s, want the 3 it raised", n, level.name)
+		}
+		c := summarizeCongress(t, db, level.scope)
+		draft := string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
+		if want = "个别选区流动票箱投票比例偏高。" + want + "。"; !strings.Contains(draft, want) {
+			t.Errorf("the %s draft lacks %q", level.name, want)
+		}
+	}
+	opts := analytics.Options{MobileThreshold: 40, Now: func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }}
+	c, err := analytics.SummarizeCongress(context.Background(), db, analytics.Scope{Year: 2024}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if draft := string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md")); strings.Contains(draft, "流动票箱投票比例偏高") {
+		t.Error("a threshold of 40% still names 选区 at 30%")
+	}
+}

@@ -104,7 +104,7 @@
 //	clauses A B … → A，B (empties dropped)    sentence A B … → A，B。    semis A B → A；B
 //	prefix "其中，" S → 其中，S ("" when S is "")      wrap "（" S "）"
 //	list A B C → A、B和C          cn 12 → 十二              term 10 → 第十届
-//	known V, positive V (bool)    unitNoun BODY → 村|社区    headTitle BODY → 书记|主任
+//	known V, positive V (bool)    unitNoun BODY → 村|社区|选区   headTitle BODY → 书记|主任
 //	compare F → 上届为90.0%       turnoutOf UNITRATE → 甲村（85.0%）   hasFigures STRUCTURE (bool)
 //	some "少数民族" P "人" → like part, but "" when the count is 0 (for attributes worth naming only when present)
 //	countShare P "个村一次选举成功" → 15个村一次选举成功，占100.0%
