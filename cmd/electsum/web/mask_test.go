@@ -1,7 +1,9 @@
 package web
 
 import (
+	"archive/zip"
 	"context"
+	"io"
 	"net/url"
 	"os"
 	"strings"
@@ -59,6 +61,77 @@ func TestSQLBoxMasksIDNumbers(t *testing.T) {
 			if strings.Contains(body, "--unmasked") || strings.Contains(body, "命令行") || !strings.Contains(body, "建议") {
 				t.Errorf("%s, format %q: the advice is not the page's: %.600s", typ, format, body)
 			}
+		}
+	}
+}
+
+// TestPersonElsewhereIsMaskedOnThePage: a person already loaded in another village, refused when a second
+// township's file elects the same 身份证号, is named on the page with the number masked — on the batch's
+// page (the file table and the problem list), in its status, 问题清单.xlsx in the problems zip and the
+// 数据总览's latest loads.
+func TestPersonElsewhereIsMaskedOnThePage(t *testing.T) {
+	srv, ts := testServer(t, t.TempDir())
+	c := client{t: t, ts: ts, token: srv.Token()}
+	const id, masked = "110101198201011245", "1101**********1245"
+	const results = "县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n"
+	const members = "县(市、区),乡镇(街道),村(社区),年份,选举类型,姓名,职务,性别,出生年月,政治面貌,学历,是否连任,身份证号\n"
+	load := func(township, village string) string {
+		t.Helper()
+		b := c.newBatch()
+		for name, text := range map[string]string{
+			township + "选举结果.csv": results + "示例县," + township + "," + village + ",2024,村民委员会,100,90,1,1\n",
+			township + "当选人员.csv": members + "示例县," + township + "," + village + ",2024,村民委员会,张丽,主任,女,1982.01,中共党员,高中,是," + id + "\n",
+		} {
+			if resp, body := c.upload(b, name, []byte(text)); resp.StatusCode != 200 {
+				t.Fatalf("upload %s: %d %s", name, resp.StatusCode, body)
+			}
+		}
+		c.run(b, "all")
+		return b
+	}
+	load("东镇", "东村")
+	b := load("西镇", "西村")
+	pages := map[string]string{}
+	_, pages["status"] = c.do("GET", "/import/batch/"+b+"/status", "", nil, false)
+	_, pages["batch page"] = c.do("GET", "/import/batch/"+b, "", nil, false)
+	if !strings.Contains(pages["batch page"], "已作为 东镇东村 的当选人员导入") {
+		t.Fatalf("the second township's file was not refused for the person loaded in 东村: %.3000s", pages["batch page"])
+	}
+	_, pages["数据总览"] = c.do("GET", "/overview", "", nil, false)
+	resp, zipped := c.do("GET", "/import/batch/"+b+"/problems.zip", "", nil, false)
+	if resp.StatusCode != 200 {
+		t.Fatalf("problems.zip: %d", resp.StatusCode)
+	}
+	zr, err := zip.NewReader(strings.NewReader(zipped), int64(len(zipped)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !strings.HasSuffix(f.Name, "问题清单.xlsx") {
+			continue // the marked copies are the township's own sheets, its numbers as it wrote them
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages["问题清单.xlsx"] = readXLSXBytes(t, data)
+	}
+	if pages["问题清单.xlsx"] == "" {
+		t.Error("no 问题清单.xlsx in the problems zip")
+	}
+	for name, text := range pages {
+		if strings.Contains(text, id[:14]) {
+			t.Errorf("%s shows the 身份证号 whole", name)
+		}
+	}
+	for _, name := range []string{"batch page", "问题清单.xlsx"} {
+		if !strings.Contains(pages[name], masked) {
+			t.Errorf("%s does not name the person by the masked number %s", name, masked)
 		}
 	}
 }
