@@ -429,15 +429,24 @@ func (s *Server) runBatch(w http.ResponseWriter, r *http.Request) {
 	b.Started = s.opts.Now()
 	s.loading = b
 	s.loads.Add(1)
-	go s.load(b, paths, names)
+	// The warm-up of the last load reads data this load may change: it stops, and the load starts when it has.
+	warmed := s.warmDone
+	if s.warmCancel != nil {
+		s.warmCancel()
+	}
+	s.warmCancel, s.warmDone = nil, nil
+	go s.load(b, paths, names, warmed)
 	writeJSON(w, map[string]string{"state": string(batchLoading)})
 }
 
 // load runs ingest.Load on the batch's files, installs the views when something was written and
 // writes the marked-up copies and 问题清单.xlsx for the townships.
-func (s *Server) load(b *batch, paths []string, names map[string]string) {
+func (s *Server) load(b *batch, paths []string, names map[string]string, warmed <-chan struct{}) {
 	defer s.loads.Done()
 	ctx := s.baseCtx
+	if warmed != nil {
+		<-warmed
+	}
 	rep, err := ingest.Load(ctx, s.db, paths, ingest.LoadOptions{
 		County:       b.County,
 		Page:         true,
@@ -489,6 +498,11 @@ func (s *Server) load(b *batch, paths []string, names map[string]string) {
 			}
 		}
 	}
+	var plan []warmItem
+	var warmOpts analytics.Options
+	if rep != nil && rep.Committed && failure == "" && !s.noWarm {
+		plan, warmOpts = s.warmPlan(ctx, rep)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b.Report, b.Problems, b.Marked = rep, problems, marked
@@ -496,6 +510,9 @@ func (s *Server) load(b *batch, paths []string, names map[string]string) {
 	b.State = batchDone
 	b.Finished = s.opts.Now()
 	s.loading = nil
+	if len(plan) > 0 {
+		s.startWarmUp(plan, warmOpts)
+	}
 }
 
 // problemsHint is the page's advice when files had errors (ProblemsError.Hint speaks of the command

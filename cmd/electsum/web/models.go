@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"electsum"
 	"electsum/analytics"
@@ -31,6 +32,7 @@ type models struct {
 	rows       int        // of the entries that are done
 
 	computed atomic.Int64 // models computed (cached or not), for the tests
+	pages    atomic.Int32 // page requests computing a model now (the warm-up waits for them)
 }
 
 type modelKey struct {
@@ -61,9 +63,23 @@ func (m *models) invalidate() {
 	m.entries, m.order, m.rows = nil, nil, 0
 }
 
+// current is the generation of the data the database holds now.
+func (m *models) current() uint64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.generation
+}
+
 func (m *models) compute(ctx context.Context, compute computeFunc) (any, int, error) {
 	m.computed.Add(1)
 	return compute(ctx)
+}
+
+// computePage is compute for a page request, counted in pages.
+func (m *models) computePage(ctx context.Context, compute computeFunc) (any, int, error) {
+	m.pages.Add(1)
+	defer m.pages.Add(-1)
+	return m.compute(ctx, compute)
 }
 
 // get returns the model of kind, scope and opts in the current generation, computing it with compute
@@ -72,7 +88,7 @@ func (m *models) compute(ctx context.Context, compute computeFunc) (any, int, er
 func (m *models) get(ctx context.Context, kind electsum.Kind, scope analytics.Scope, opts analytics.Options, compute computeFunc) (any, error) {
 	o, err := json.Marshal(opts)
 	if err != nil { // Options are plain data; a failure here only means no caching
-		v, _, err := m.compute(ctx, compute)
+		v, _, err := m.computePage(ctx, compute)
 		return v, err
 	}
 	m.mu.Lock()
@@ -89,14 +105,51 @@ func (m *models) get(ctx context.Context, kind electsum.Kind, scope analytics.Sc
 			return e.model, nil
 		}
 		// The first computation failed (a warm-up cancelled, a request's error): try on this one's behalf.
-		v, _, err := m.compute(ctx, compute)
+		v, _, err := m.computePage(ctx, compute)
 		return v, err
 	}
 	e = m.enter(key)
 	m.mu.Unlock()
 	// The computation outlives a request that gives up, so that the requests waiting for it get it.
+	m.pages.Add(1)
+	defer m.pages.Add(-1)
 	m.fill(context.WithoutCancel(ctx), key, e, compute)
 	return e.model, e.err
+}
+
+// warmEntry is a model the warm-up reserved (models.reserve) and fills (models.fill).
+type warmEntry struct {
+	key   modelKey
+	entry *modelEntry
+}
+
+// reserve makes the entry of kind, scope and opts in generation gen for the warm-up, which then fills
+// it: requests that ask for the model meanwhile wait for it. ok is false when gen is no longer the
+// current generation or the model is there or being computed already.
+func (m *models) reserve(gen uint64, kind electsum.Kind, scope analytics.Scope, opts analytics.Options) (warmEntry, bool) {
+	o, err := json.Marshal(opts)
+	if err != nil {
+		return warmEntry{}, false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	key := modelKey{generation: gen, kind: kind, scope: scope, options: string(o)}
+	if gen != m.generation || m.entries[key] != nil {
+		return warmEntry{}, false
+	}
+	return warmEntry{key, m.enter(key)}, true
+}
+
+// idle waits until no page is computing a model (the warm-up leaves the machine to the pages), or ctx
+// ends.
+func (m *models) idle(ctx context.Context) error {
+	for m.pages.Load() > 0 && ctx.Err() == nil {
+		select {
+		case <-ctx.Done():
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	return ctx.Err()
 }
 
 // enter makes the entry of key, being computed (m.mu held).

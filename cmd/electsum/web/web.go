@@ -101,6 +101,14 @@ type Server struct {
 	loading *batch   // the batch being loaded, if any
 
 	models models // the typed models of this database generation
+
+	// The warm-up after a load (warmUp): cancel stops it, done is closed when it has stopped (s.mu).
+	warmCancel context.CancelFunc
+	warmDone   chan struct{}
+	// warmHook, when set (tests), runs before each model the warm-up computes.
+	warmHook func(ctx context.Context)
+	// noWarm switches the warm-up off (benchmarks, for the page as it was without it).
+	noWarm bool
 }
 
 // ErrDatabaseBusy means another program holds the database file.

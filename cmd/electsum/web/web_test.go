@@ -43,7 +43,7 @@ func testServer(t testing.TB, dir string) (*Server, *httptest.Server) {
 
 // client posts with or without the page's token.
 type client struct {
-	t     *testing.T
+	t     testing.TB
 	ts    *httptest.Server
 	token string
 }
