@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"path/filepath"
 	"strings"
 )
 
@@ -76,7 +75,8 @@ func (l *loader) resolveCounties(ctx context.Context) error {
 			}
 			advice := fmt.Sprintf("或用同一文件加 --county 重新导入：electsum ingest --county 县名 %s", f.report.Path)
 			if l.opts.Page {
-				advice = fmt.Sprintf("或在“数据导入”第二步的“归入的县名”填写县名后重新上传同一文件(%s)，它会替换这次导入的数据", filepath.Base(f.report.Path))
+				// As the page stores and lists it: 收到的表格/西镇.csv from a dropped folder or a zip.
+				advice = fmt.Sprintf("或在“数据导入”第二步的“归入的县名”填写县名后重新上传同一文件(%s)，它会替换这次导入的数据", f.report.Path)
 			}
 			p.Message = fmt.Sprintf("“%s”的行未填写县(市、区)，已按“%[2]s”导入(%[3]s只涉及“%[2]s”这一个县)。"+
 				"如果%[1]s不属于%[2]s，请在该列填写正确的县名，%[4]s",

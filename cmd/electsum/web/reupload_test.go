@@ -7,7 +7,7 @@ import (
 
 // TestReuploadWithCountyReplaces: a file without 县(市、区) uploaded on the page is put under the one county
 // the database holds, with a notice that names the page's 归入的县名 (not --county, not the server's
-// folder); uploaded again with 归入的县名 filled, it replaces what it loaded — each upload has a folder
+// folder) and the file as the page stores it, with the folder it was dropped in; uploaded again with 归入的县名 filled, it replaces what it loaded — each upload has a folder
 // of its own, so the path differed and the township stayed under both counties.
 func TestReuploadWithCountyReplaces(t *testing.T) {
 	srv, ts := testServer(t, t.TempDir())
@@ -20,8 +20,9 @@ func TestReuploadWithCountyReplaces(t *testing.T) {
 
 	blank := "乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n" +
 		"南镇,南村,2024,村民委员会,200,180,5,5\n"
+	const name = "收到的表格/选举结果.csv" // dropped as a folder
 	id = c.newBatch()
-	c.upload(id, "选举结果.csv", []byte(blank))
+	c.upload(id, name, []byte(blank))
 	c.runForm(id, "mode=all")
 	_, page := c.do("GET", "/import/batch/"+id, "", nil, false)
 	if !strings.Contains(page, "已按“青山县”导入") {
@@ -35,9 +36,12 @@ func TestReuploadWithCountyReplaces(t *testing.T) {
 	if !strings.Contains(page, "归入的县名") {
 		t.Errorf("the notice does not name the page's field 归入的县名")
 	}
+	if !strings.Contains(page, "重新上传同一文件("+name+")") {
+		t.Errorf("the notice does not name the file as stored, %s", name)
+	}
 
 	id = c.newBatch()
-	c.upload(id, "选举结果.csv", []byte(blank))
+	c.upload(id, name, []byte(blank))
 	c.runForm(id, "mode=all&county=白水县")
 	var n int
 	if err := srv.db.QueryRow(`SELECT count(*) FROM elections WHERE township = '南镇' AND county = '青山县'`).Scan(&n); err != nil {
