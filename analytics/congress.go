@@ -430,6 +430,17 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 	for _, p := range []*Part{&d.NonParty, &d.Minorities, &d.WorkersFarmers, &d.College, &d.Reelected} {
 		noneKnown(p, cur, prev, knownOf[p.Label])
 	}
+	// A share over the deputies who filled an optional column (政治面貌, 民族, 代表构成, 学历, 连任), when
+	// some did not, is not a share of the deputies (Part.Partial): the draft names its base beside it.
+	partial := []*Part{&d.NonParty, &d.Minorities, &d.WorkersFarmers, &d.College, &d.Reelected}
+	for i := range d.Categories {
+		partial = append(partial, &d.Categories[i])
+	}
+	for _, p := range partial {
+		if p.Base.OK && d.Total.Current.OK && p.Base.V < d.Total.Current.V {
+			p.Partial = true
+		}
+	}
 	return l
 }
 

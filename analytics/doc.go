@@ -117,7 +117,8 @@
 //   - Deputies 代表构成: Total; Women; NonParty 非中共党员 (政治面貌 filled, not 中共党员/预备党员);
 //     Minorities (民族 filled, not 汉族); Categories 工人, 农民, 专业技术人员, 干部 (党政领导干部), 其他 and
 //     WorkersFarmers 工人+农民 (代表构成 filled); College 大专及以上 (学历 filled); Reelected 连任 (filled).
-//     Each is a share of the deputies whose column was filled; Change of a share is in 百分点.
+//     Each is a share of the deputies whose column was filled (Partial when some did not, Base those who
+//     did: the draft names that base); Change of a share is in 百分点.
 //   - Checks (congress_checks, cited by rule without an article number since the 选举法's numbering
 //     changed between revisions): renda_turnout_majority (选区 voted ≤ half of registered),
 //     renda_margin (候选 < 应选 × 4/3 or > 应选 × 2), renda_deputy_majority (a deputy's 得票 ≤ half of

@@ -74,6 +74,18 @@ func TestPartyDraftsNameTheBaseOfPartialShares(t *testing.T) {
 	models := []*analytics.PartyCongress{county, summarizePartyCongress(t, db, analytics.Scope{Year: 2024, Township: township}),
 		summarizeCommunityParty(t, db, analytics.Scope{Year: 2024}), nil}
 	models[3] = summarizeCommunityParty(t, db, analytics.Scope{Year: 2024, Township: models[2].Meetings[0].Township})
+	partials := checkPartyStructureDrafts(t, db, models)
+	if partials < 8 {
+		t.Errorf("only %d partial groups: the test's blanks did not make enough columns partial", partials)
+	}
+}
+
+// checkPartyStructureDrafts recounts the 构成 of each party body of each model (党代会 or 社区党组织, of
+// its scope) with recountPartyStructureSQL and checks the model and its draft: a group over everyone is
+// its count and share of those elected, a group over those who filled its column, when some did not,
+// names that base. It returns how many partial groups it checked.
+func checkPartyStructureDrafts(t *testing.T, db *sql.DB, models []*analytics.PartyCongress) int {
+	t.Helper()
 	partials := 0
 	for _, p := range models {
 		v := NewPartyCongressView(p, Config{})
@@ -146,9 +158,7 @@ func TestPartyDraftsNameTheBaseOfPartialShares(t *testing.T) {
 			}
 		}
 	}
-	if partials < 8 {
-		t.Errorf("only %d partial groups: the test's blanks did not make enough columns partial", partials)
-	}
+	return partials
 }
 
 func recountPartyStructure(t *testing.T, db *sql.DB, s analytics.Scope) map[string]partyStructureRecount {
