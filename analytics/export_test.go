@@ -34,8 +34,11 @@ func ScopeFigures(ctx context.Context, db *sql.DB, s Scope, prev int, hideMember
 			return nil, err
 		}
 	}
-	figures, err := loadFigureTables(ctx, conn, s, prev, "township", opts)
-	if err != nil {
+	figures := newFigureLevels()
+	if err := loadElectionFigures(ctx, conn, s, prev, "township", opts, &figures); err != nil {
+		return nil, fmt.Errorf("figures: %w", err)
+	}
+	if err := loadMemberFigures(ctx, conn, s, prev, "township", &figures); err != nil {
 		return nil, fmt.Errorf("figures: %w", err)
 	}
 	members, err := loadMembers(ctx, conn, s, prev)

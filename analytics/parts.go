@@ -112,23 +112,18 @@ func levelsArg(partLevel string) (string, []any) {
 	return "[?, ?]", []any{"", partLevel}
 }
 
-// loadFigureTables reads every figure macro on conn (a figureConn) for the scope's year and prev (-1:
-// none), for the whole scope and its parts at partLevel ("" for none).
-func loadFigureTables(ctx context.Context, conn querier, s Scope, prev int, partLevel string, opts Options) (figureLevels, error) {
-	t := newFigureLevels()
-	if err := loadElectionFigures(ctx, conn, s, prev, partLevel, opts, &t); err != nil {
-		return t, err
+// loadMemberFigures reads the figure macros of the members on conn (a figureConn after scopeMembers) —
+// structure_figures, two_committee_figures, heads_changed_figures — into t for the scope's year and
+// prev (-1: none), for the whole scope and its parts at partLevel ("" for none). The figures of the
+// elections are loadElectionFigures'; Summarize runs the two on two connections at once.
+func loadMemberFigures(ctx context.Context, conn querier, s Scope, prev int, partLevel string, t *figureLevels) error {
+	if err := loadStructureCounts(ctx, conn, s, prev, partLevel, t); err != nil {
+		return err
 	}
-	if err := loadStructureCounts(ctx, conn, s, prev, partLevel, &t); err != nil {
-		return t, err
+	if err := loadTwoCounts(ctx, conn, s, prev, partLevel, t); err != nil {
+		return err
 	}
-	if err := loadTwoCounts(ctx, conn, s, prev, partLevel, &t); err != nil {
-		return t, err
-	}
-	if err := loadChangeCounts(ctx, conn, s, prev, partLevel, &t); err != nil {
-		return t, err
-	}
-	return t, nil
+	return loadChangeCounts(ctx, conn, s, prev, partLevel, t)
 }
 
 // structureCounts is one row of structure_figures (views/04_v_structure.sql).

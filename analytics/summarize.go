@@ -110,41 +110,47 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	if loadPrev == 0 {
 		loadPrev = -1 // no year matches
 	}
-	restore, err := scopeMembers(ctx, conn, scope)
-	if err != nil {
-		return nil, err
+	// The queries run in two lanes, on two connections at once: the members' (summary_members, the
+	// TEMP table of the scope on conn) and the elections' (conn2). A pool limited to some number of
+	// connections gets one: two summaries each holding one and waiting for a second would wait forever.
+	conn2, lanes := conn, sequentially
+	if db.Stats().MaxOpenConnections == 0 {
+		if conn2, err = figureConn(ctx, db, opts); err != nil {
+			return nil, err
+		}
+		defer conn2.Close()
+		lanes = atOnce
 	}
-	defer restore()
-	es, err := loadElections(ctx, conn, scope, loadPrev)
-	if err != nil {
-		return nil, err
-	}
-	ms, err := loadMembers(ctx, conn, scope, loadPrev)
-	if err != nil {
-		return nil, err
-	}
-	ws, err := loadWarnings(ctx, conn, scope)
-	if err != nil {
+	var (
+		es      []*electionRow
+		ms      []*memberRow
+		ws      []*warningRow
+		checks  []Check
+		restore = func() {}
+	)
+	defer func() { restore() }()
+	if err := lanes(func() (err error) {
+		if restore, err = scopeMembers(ctx, conn, scope); err != nil {
+			return err
+		}
+		ms, err = loadMembers(ctx, conn, scope, loadPrev)
+		return err
+	}, func() (err error) {
+		if es, err = loadElections(ctx, conn2, scope, loadPrev); err != nil {
+			return err
+		}
+		if ws, err = loadWarnings(ctx, conn2, scope); err != nil {
+			return err
+		}
+		checks, err = loadChecks(ctx, conn2, scope)
+		return err
+	}); err != nil {
 		return nil, err
 	}
 	es = ofLianwei(es, func(e *electionRow) Body { return e.Body })
 	ms = ofLianwei(ms, func(m *memberRow) Body { return m.Body })
 	ws = ofLianwei(ws, func(w *warningRow) Body { return w.Body })
-	cur, prev := data{year: scope.Year}, data{year: prevYear}
-	for _, e := range es {
-		if e.Year == scope.Year {
-			cur.elections = append(cur.elections, e)
-		} else {
-			prev.elections = append(prev.elections, e)
-		}
-	}
-	for _, m := range ms {
-		if m.Year == scope.Year {
-			cur.members = append(cur.members, m)
-		} else {
-			prev.members = append(prev.members, m)
-		}
-	}
+	cur, prev := byYear(scope.Year, prevYear, es, ms)
 	if len(cur.elections) == 0 && len(cur.members) == 0 {
 		return nil, &NoDataError{Scope: scope}
 	}
@@ -166,8 +172,12 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	}
 	s.Counties = counties(cur)
 	s.Level = level(scope, s.Counties)
-	figures, err := loadFigureTables(ctx, conn, scope, loadPrev, partLevel(s.Level), opts)
-	if err != nil {
+	figures, parts := newFigureLevels(), partLevel(s.Level)
+	if err := lanes(func() error {
+		return loadMemberFigures(ctx, conn, scope, loadPrev, parts, &figures)
+	}, func() error {
+		return loadElectionFigures(ctx, conn2, scope, loadPrev, parts, opts, &figures)
+	}); err != nil {
 		return nil, err
 	}
 	cur.figures, prev.figures = figures.whole.of(unitKey{}, scope.Year), figures.whole.of(unitKey{}, prevYear)
@@ -189,15 +199,50 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 		s.OnlyCurrent = difference(curUnits, prevUnits)
 		s.OnlyPrevious = difference(prevUnits, curUnits)
 	}
-	checks, err := loadChecks(ctx, conn, scope)
-	if err != nil {
-		return nil, err
-	}
 	checks = ofLianwei(checks, func(c Check) Body { return c.Body })
 	s.Checks = append(append([]Check{}, checks...), warningChecks(ws)...)
 	crossChecks := inconsistencies(s, opts) // first: it drops figures that cannot be right
 	s.Findings = append(Findings(s, opts), crossChecks...)
 	return s, nil
+}
+
+// byYear splits the rows into those of year and of prevYear (every row is of one of them).
+func byYear(year, prevYear int, es []*electionRow, ms []*memberRow) (cur, prev data) {
+	cur, prev = data{year: year}, data{year: prevYear}
+	for _, e := range es {
+		if e.Year == year {
+			cur.elections = append(cur.elections, e)
+		} else {
+			prev.elections = append(prev.elections, e)
+		}
+	}
+	for _, m := range ms {
+		if m.Year == year {
+			cur.members = append(cur.members, m)
+		} else {
+			prev.members = append(prev.members, m)
+		}
+	}
+	return cur, prev
+}
+
+// atOnce runs a and b at once and returns the error of a, else that of b.
+func atOnce(a, b func() error) error {
+	errs := make(chan error, 1)
+	go func() { errs <- b() }()
+	errA, errB := a(), <-errs
+	if errA != nil {
+		return errA
+	}
+	return errB
+}
+
+// sequentially runs a, then b if a succeeded.
+func sequentially(a, b func() error) error {
+	if err := a(); err != nil {
+		return err
+	}
+	return b()
 }
 
 // ofLianwei keeps the rows of the 村(社区)“两委” summary's bodies (electsum.Lianwei), in order.

@@ -73,13 +73,17 @@ func OpenReadOnly(ctx context.Context, path string) (*sql.DB, error) {
 	return OpenReadOnlyWithin(ctx, path, Limits{})
 }
 
-// Limits bound what DuckDB may take for one read-only database: the statements of electsum query. A
-// value is DuckDB's size text ("2GB", "512MB"); an empty one keeps DuckDB's default.
+// Limits bound what DuckDB may take for one read-only database: the statements of electsum query, the
+// summaries of report and annex. A size is DuckDB's size text ("2GB", "512MB"); an empty one keeps
+// DuckDB's default.
 type Limits struct {
 	// Memory is memory_limit: past it DuckDB spills to its temporary folder (<database>.tmp) or fails.
 	Memory string
 	// TempDisk is max_temp_directory_size: how much that folder may hold.
 	TempDisk string
+	// Threads is DuckDB's threads, for every query of the database (it is not a setting of one
+	// connection); 0 keeps DuckDB's default, one per core.
+	Threads int
 }
 
 // loadMemoryLimit is limit_memory.sql's bound in bytes (a test holds them together).
@@ -117,6 +121,9 @@ func OpenReadOnlyWithin(ctx context.Context, path string, l Limits) (*sql.DB, er
 	}
 	if l.TempDisk != "" {
 		q.Set("max_temp_directory_size", l.TempDisk)
+	}
+	if l.Threads > 0 {
+		q.Set("threads", strconv.Itoa(l.Threads))
 	}
 	q.Set("lock_configuration", "true")
 	db, err := sql.Open("duckdb", path+"?"+q.Encode())

@@ -55,6 +55,35 @@ func TestOpenReadOnlyRefusesWrites(t *testing.T) {
 	}
 }
 
+// Limits.Threads is DuckDB's threads of the opened database (report and annex open theirs with one),
+// and stays so: the configuration is locked. 0 keeps DuckDB's default.
+func TestOpenReadOnlyWithinThreads(t *testing.T) {
+	ctx := context.Background()
+	path := MustOpenDB(t)
+	threads := func(l Limits) int64 {
+		db, err := OpenReadOnlyWithin(ctx, path, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec(`SET threads = 4`); err == nil {
+			t.Error("SET threads succeeded on a locked database")
+		}
+		var n int64
+		if err := db.QueryRow(`SELECT current_setting('threads')`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	def := threads(Limits{})
+	if got := threads(Limits{Threads: 1}); got != 1 {
+		t.Errorf("Limits{Threads: 1}: threads = %d", got)
+	}
+	if def < 1 {
+		t.Errorf("Limits{}: threads = %d, want DuckDB's default", def)
+	}
+}
+
 // Issue 14 item 1: a load killed while DuckDB spilled (kill -9 at 02:48 UTC on 6 December left 23 MB
 // in bench.duckdb.tmp, named as below, and a later open and close kept them) leaves no temporary file
 // once the database is opened again; files that are not DuckDB's are left alone.
