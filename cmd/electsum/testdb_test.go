@@ -12,7 +12,9 @@ import (
 
 // generatedDB loads a small generated county (townships × units, 2021 and 2024) with ingest.Load and
 // returns the database path and a read-only connection for independent counts. The connection is
-// opened after the writer is closed: DuckDB allows one writer process or many readers.
+// opened after the writer is closed: DuckDB allows one writer process or many readers. It is opened
+// as report and annex open theirs (summaryLimits): DuckDB keeps one instance of a file per process and
+// refuses a second connection to it with another configuration.
 func generatedDB(t *testing.T, townships, units int) (string, *sql.DB) {
 	t.Helper()
 	cfg := synth.County()
@@ -31,7 +33,7 @@ func generatedDB(t *testing.T, townships, units int) (string, *sql.DB) {
 		t.Fatal(err)
 	}
 	db.Close()
-	db, err = ingest.OpenReadOnly(context.Background(), path)
+	db, err = ingest.OpenReadOnlyWithin(context.Background(), path, summaryLimits)
 	if err != nil {
 		t.Fatal(err)
 	}
