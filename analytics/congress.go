@@ -384,6 +384,15 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 	l.InPerson = sharePart("投票站投票", cur, prev, "in_person_votes", "in_person_of")
 	l.Mobile = sharePart("流动票箱投票", cur, prev, "mobile_votes", "mobile_of")
 	l.Proxy = sharePart("委托投票", cur, prev, "proxy_votes", "proxy_of")
+	// A part summed over the 选区 that gave its column, when some did not, is no total (Part.Partial,
+	// Reporting those 选区): the draft says how many 选区 gave it and its share of their whole.
+	for _, x := range []struct {
+		p    *Part
+		name string
+	}{{&l.RegisteredWomen, "registered_women"}, {&l.RegisteredMinor, "registered_minority"}, {&l.RegisteredMigr, "registered_migrant"},
+		{&l.InPerson, "in_person_votes"}, {&l.Mobile, "mobile_votes"}, {&l.Proxy, "proxy_votes"}} {
+		reporting(x.p, cur, x.name+"_known")
+	}
 	l.ValidBallots = sumFigure(cur, prev, "valid_ballots", "")
 	l.InvalidBallots = sumFigure(cur, prev, "invalid_ballots", "")
 
@@ -395,6 +404,8 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 		sharePart(nominationLabels[0], cur, prev, "nominated_by_parties", "parties_of"),
 		sharePart(nominationLabels[1], cur, prev, "nominated_by_voters", "voters_of"),
 	}
+	reporting(&l.Nominations[0], cur, "nominated_by_parties_known")
+	reporting(&l.Nominations[1], cur, "nominated_by_voters_known")
 	for i, col := range []string{"first_round", "further_round", "unfilled"} {
 		p := sharePart(roundLabels[i], cur, prev, col, "round_known")
 		if k, _ := cur.get("round_known"); k == 0 {
@@ -403,6 +414,7 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 		if k, _ := prev.get("round_known"); k == 0 {
 			p.Count.Previous, p.Share.Previous = Value{}, Value{}
 		}
+		reporting(&p, cur, "round_known") // a share of the 选区 that answered is not of all: counts alone
 		l.Rounds = append(l.Rounds, p)
 	}
 
@@ -442,6 +454,18 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 		}
 	}
 	return l
+}
+
+// reporting sets p's Reporting to the 选区 that gave its column this term (cur's column known) and
+// marks p Partial when that is fewer than all the 选区 of the level.
+func reporting(p *Part, cur counts, known string) {
+	k, ok := cur.get(known)
+	all, _ := cur.get("constituencies")
+	if !ok || !p.Count.Current.OK {
+		return
+	}
+	p.Reporting = count(k)
+	p.Partial = k < all
 }
 
 // categoryParts are the 代表构成 groups (工人, 农民, 专业技术人员, 干部, 其他) of the counts' workers …

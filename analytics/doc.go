@@ -110,7 +110,10 @@
 //     RegistrationRate 登记率 = Σ登记选民 / Σ18周岁以上人口 over the 选区 giving both. RegisteredWomen,
 //     RegisteredMinor, RegisteredMigr: share of the 登记选民 of the 选区 giving them.
 //   - Turnout 参选率 = Σ参加投票 / Σ登记选民 over 选区 giving both; InPerson 投票站, Mobile 流动票箱, Proxy
-//     委托: share of the 参加投票 of the 选区 giving them.
+//     委托: share of the 参加投票 of the 选区 giving them. These, RegisteredWomen/Minor/Migr, Nominations
+//     and Rounds are Partial when some 选区 of the level left the column blank, Reporting the 选区 that
+//     gave it (congress_totals' …_known): the draft says （N个选区填报，占其参加投票人数的X%）, Rounds as
+//     counts alone.
 //   - Seats 应选名额, Candidates 正式候选人, Elected 当选 (sums); Margin 差额比例 = (Σ候选 − Σ应选) / Σ应选 over
 //     选区 giving both; Nominations: 政党、人民团体推荐 and 选民或代表十人以上联名, share of the 正式候选人
 //     of the 选区 giving them; Rounds: 选区 by 选举轮次 (一次选足, 另行选举, 未选足), share of those answering.

@@ -105,8 +105,8 @@ func TestGeneratedCountiesKindsRecount(t *testing.T) {
 				t.Errorf("seed %d: %s recounted in %d scopes, want the county and a township at least", seed, k, seen[k])
 			}
 		}
-		if rendaPartials < 4 {
-			t.Errorf("seed %d: only %d partial 代表构成 groups checked", seed, rendaPartials)
+		if rendaPartials < 8 {
+			t.Errorf("seed %d: only %d partial 人大 parts checked", seed, rendaPartials)
 		}
 		if partials := checkPartyStructureDrafts(t, db, parties); partials < 8 {
 			t.Errorf("seed %d: only %d partial 构成 groups checked", seed, partials)
@@ -155,7 +155,8 @@ WITH e AS (
 SELECT e.body, count(*), sum(registered), sum(voted),
        sum(voted) FILTER (WHERE registered IS NOT NULL), sum(registered) FILTER (WHERE voted IS NOT NULL),
        count(mobile_votes), coalesce(sum(mobile_votes), 0), coalesce(sum(voted) FILTER (WHERE mobile_votes IS NOT NULL), 0),
-       coalesce(sum(registered_women), 0), coalesce(sum(registered) FILTER (WHERE registered_women IS NOT NULL), 0),
+       count(registered_women), coalesce(sum(registered_women), 0), coalesce(sum(registered) FILTER (WHERE registered_women IS NOT NULL), 0),
+       count(nominated_by_parties), coalesce(sum(nominated_by_parties), 0), coalesce(sum(candidates) FILTER (WHERE nominated_by_parties IS NOT NULL), 0),
        sum(seats), sum(candidates), sum(elected),
        count(round), count(*) FILTER (WHERE round = '一次选足'),
        any_value(d.n), any_value(d.women), any_value(d.edu), any_value(d.college), any_value(d.party), any_value(d.nonparty),
@@ -164,7 +165,7 @@ FROM e LEFT JOIN d USING (body)
 GROUP BY e.body`
 
 // checkCongressRecount recounts c's levels (of c.Scope, this year) with recountRendaSQL and checks the
-// model and the draft; partials counts the deputies' groups it found over a partial base.
+// model and the draft; partials counts the parts (deputies' groups, 选区 sums) it found over a partial base.
 func checkCongressRecount(t *testing.T, db *sql.DB, at string, c *analytics.Congress, partials *int) {
 	t.Helper()
 	draft := string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
@@ -176,9 +177,10 @@ func checkCongressRecount(t *testing.T, db *sql.DB, at string, c *analytics.Cong
 	levels := 0
 	for rows.Next() {
 		var body string
-		var n, registered, voted, tVoted, tRegistered, mobileUnits, mobile, mobileOf, women, womenOf, seats, candidates, elected, roundKnown, firstRound int
+		var n, registered, voted, tVoted, tRegistered, mobileUnits, mobile, mobileOf, womenUnits, women, womenOf, partyUnits, byParties, partiesOf, seats, candidates, elected, roundKnown, firstRound int
 		var deputies, dWomen, edu, college, partyKnown, nonParty, reKnown, reelected, catKnown, cadres sql.NullInt64
-		if err := rows.Scan(&body, &n, &registered, &voted, &tVoted, &tRegistered, &mobileUnits, &mobile, &mobileOf, &women, &womenOf,
+		if err := rows.Scan(&body, &n, &registered, &voted, &tVoted, &tRegistered, &mobileUnits, &mobile, &mobileOf, &womenUnits, &women, &womenOf,
+			&partyUnits, &byParties, &partiesOf,
 			&seats, &candidates, &elected, &roundKnown, &firstRound,
 			&deputies, &dWomen, &edu, &college, &partyKnown, &nonParty, &reKnown, &reelected, &catKnown, &cadres); err != nil {
 			t.Fatal(err)
@@ -212,8 +214,43 @@ func checkCongressRecount(t *testing.T, db *sql.DB, at string, c *analytics.Cong
 		if womenOf > 0 {
 			samePct(t, where+" 登记选民中女性", l.RegisteredWomen.Share.Current, pct(women, womenOf))
 		}
+		// A part summed over the 选区 that gave its column is said as such when some did not (the draft
+		// printed 通过流动票箱投票N人，占X% as if of every 选区).
+		for _, g := range []struct {
+			label, of          string
+			units, part, whole int
+		}{{"通过流动票箱投票", "参加投票人数", mobileUnits, mobile, mobileOf}, {"女性", "登记选民", womenUnits, women, womenOf},
+			{"由政党、人民团体推荐", "正式候选人", partyUnits, byParties, partiesOf}} {
+			if g.units == 0 || g.part == 0 {
+				continue
+			}
+			unit := "人"
+			if g.of == "正式候选人" {
+				unit = "名"
+			}
+			want := fmt.Sprintf("%s%d%s，占%s", g.label, g.part, unit, pct(g.part, g.whole))
+			if g.units < n {
+				*partials++
+				want = fmt.Sprintf("%s%d%s（%d个选区填报，占其%s的%s）", g.label, g.part, unit, g.units, g.of, pct(g.part, g.whole))
+			}
+			if !strings.Contains(draft, want) {
+				t.Errorf("%s: the draft lacks %q", where, want)
+			}
+		}
 		if roundKnown > 0 {
 			sameInt(t, where+" 一次选足", l.Rounds[0].Count.Current, firstRound)
+			// Of the 选区 that said their round, when some did not: the count, not a share of all.
+			want := fmt.Sprintf("%d个选区一次选足，占%s", firstRound, pct(firstRound, n))
+			if roundKnown < n {
+				*partials++
+				want = fmt.Sprintf("%d个选区一次选足", firstRound)
+				if strings.Contains(draft, want+"，占") {
+					t.Errorf("%s: the draft gives 一次选足 a share of the %d of %d 选区 that answered", where, roundKnown, n)
+				}
+			}
+			if firstRound > 0 && !strings.Contains(draft, want) {
+				t.Errorf("%s: the draft lacks %q", where, want)
+			}
 		}
 		d := l.Deputies
 		sameInt(t, where+" 代表", d.Total.Current, int(deputies.Int64))

@@ -20,7 +20,8 @@ WHERE body IN ('县级人大代表', '乡级人大代表');
 
 -- congress_totals(year, county, township): per level (body), the sums over the 选区 of the scope
 -- ('' means all). Pairs that make a rate (registered/adults, voted/registered, candidates/seats) are
--- summed over the 选区 that gave both.
+-- summed over the 选区 that gave both; a part of a whole (registered_women of registered, mobile_votes
+-- of voted …) is summed with its whole (…_of) over the 选区 that gave the part, and …_known counts them.
 CREATE OR REPLACE MACRO congress_totals(p_year, p_county, p_township) AS TABLE
 SELECT body,
        count(*) AS constituencies,
@@ -37,22 +38,30 @@ SELECT body,
        sum(registered) FILTER (WHERE adults IS NOT NULL) AS rate_registered,
        sum(adults) FILTER (WHERE registered IS NOT NULL) AS rate_adults,
        sum(registered_women) AS registered_women, sum(registered) FILTER (WHERE registered_women IS NOT NULL) AS women_of,
+       count(registered_women) AS registered_women_known,
        sum(registered_minority) AS registered_minority, sum(registered) FILTER (WHERE registered_minority IS NOT NULL) AS minority_of,
+       count(registered_minority) AS registered_minority_known,
        sum(registered_migrant) AS registered_migrant, sum(registered) FILTER (WHERE registered_migrant IS NOT NULL) AS migrant_of,
+       count(registered_migrant) AS registered_migrant_known,
        sum(voted) AS voted,
        sum(voted) FILTER (WHERE registered IS NOT NULL) AS turnout_voted,
        sum(registered) FILTER (WHERE voted IS NOT NULL) AS turnout_registered,
        sum(in_person_votes) AS in_person_votes, sum(voted) FILTER (WHERE in_person_votes IS NOT NULL) AS in_person_of,
+       count(in_person_votes) AS in_person_votes_known,
        sum(mobile_votes) AS mobile_votes, sum(voted) FILTER (WHERE mobile_votes IS NOT NULL) AS mobile_of,
+       count(mobile_votes) AS mobile_votes_known,
        sum(proxy_votes) AS proxy_votes, sum(voted) FILTER (WHERE proxy_votes IS NOT NULL) AS proxy_of,
+       count(proxy_votes) AS proxy_votes_known,
        sum(valid_ballots) AS valid_ballots, sum(invalid_ballots) AS invalid_ballots,
        sum(seats) AS seats, sum(candidates) AS candidates, sum(elected) AS elected,
        sum(candidates) FILTER (WHERE seats IS NOT NULL) AS margin_candidates,
        sum(seats) FILTER (WHERE candidates IS NOT NULL) AS margin_seats,
        sum(nominated_by_parties) AS nominated_by_parties,
        sum(candidates) FILTER (WHERE nominated_by_parties IS NOT NULL) AS parties_of,
+       count(nominated_by_parties) AS nominated_by_parties_known,
        sum(nominated_by_voters) AS nominated_by_voters,
        sum(candidates) FILTER (WHERE nominated_by_voters IS NOT NULL) AS voters_of,
+       count(nominated_by_voters) AS nominated_by_voters_known,
        count(round) AS round_known,
        count(*) FILTER (WHERE round = '一次选足') AS first_round,
        count(*) FILTER (WHERE round = '另行选举') AS further_round,
