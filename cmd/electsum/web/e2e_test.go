@@ -2,8 +2,9 @@ package web
 
 // End-to-end: a real headless Chromium drives the page as a clerk would — upload the demo county's
 // workbooks and a broken one, read the problem list, download the problem zip, open 统计 for a township,
-// save report settings, download the draft and the annex, run a saved query and the SQL box — and the
-// downloads are opened and checked. Screenshots of each step go to a folder the test prints.
+// save report settings, download the draft and the annex, run a saved query and the SQL box, then, with
+// the county's people's congress and party congress workbooks loaded too, pick those summaries on
+// 总结与附件 and download theirs — and the downloads are opened and checked. Screenshots of each step go to a folder the test prints.
 //
 // The test needs Debian's chromium package (.ci/run installs it); without it the test is skipped with
 // a message, so `go test ./...` passes on a fresh machine.
@@ -467,6 +468,47 @@ func TestPageEndToEnd(t *testing.T) {
 	var rows int
 	if err := srv.db.QueryRow(`SELECT count(*) FROM units`).Scan(&rows); err != nil || rows != 180 {
 		t.Errorf("after the refused DELETE the database has %d units (%v)", rows, err)
+	}
+
+	// The county's people's congress and township party congress workbooks (as electsum demo makes them),
+	// loaded next: 总结与附件 of the county offers those summaries; each picked on the page gives its own
+	// draft and annex.
+	synth.GenerateCongress(world)
+	synth.GeneratePartyCongress(world)
+	more, err := synth.WriteWorkbooks(world, filepath.Join(dir, "data2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := client{t: t, ts: ts, token: srv.Token()}
+	batch := c.newBatch()
+	for _, p := range more {
+		if base := filepath.Base(p); strings.Contains(base, "人大换届") || strings.Contains(base, "党代会换届") {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp, body := c.upload(batch, base, data); resp.StatusCode != 200 {
+				t.Fatalf("upload %s: %d %s", base, resp.StatusCode, body)
+			}
+		}
+	}
+	c.run(batch, "all")
+	b.open(ts.URL+"/report?kind=renda", "#kind-renda")
+	name, data = b.download("#draft-html")
+	if !strings.Contains(name, "县乡两级人大换届选举工作总结") || !strings.Contains(string(data), "县级人大代表选举情况") {
+		t.Errorf("the 人大 draft picked on the page is %q, without 县级人大代表选举情况", name)
+	}
+	name, data = b.download("#annex-xlsx")
+	// Named after the county the database holds, though none was picked (it was 全部数据2024年…).
+	if got := readXLSXBytes(t, data); name != "示例县2024年人大换届选举附件.xlsx" || !strings.Contains(got, "选民登记统计表") {
+		t.Errorf("the 人大 annex picked on the page is %q, without a sheet 选民登记统计表", name)
+	}
+	b.leave(`document.getElementById('kind-dangdaihui').getAttribute('aria-current') === 'page'`,
+		chromedp.Click("#kind-dangdaihui", chromedp.ByQuery))
+	b.shot("09-总结与附件-党代会")
+	name, data = b.download("#draft-md")
+	if !strings.Contains(name, "党代会换届选举工作总结") || !strings.Contains(string(data), "纪委委员选举情况") {
+		t.Errorf("the 党代会 draft picked on the page is %q, without 纪委委员选举情况", name)
 	}
 }
 

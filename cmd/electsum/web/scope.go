@@ -47,12 +47,16 @@ func (f scopeForm) Query() template.URL {
 	return template.URL(q.Encode())
 }
 
-// Place names the scope for headings: 东山镇, 示例县, or 全部数据.
+// Place names the scope for headings and downloads: 东山镇, 示例县, or 全部数据. A year that holds one county
+// is that county's, as its summary is (the pages open without a county picked).
 func (f scopeForm) Place() string {
 	for _, p := range []string{f.Scope.Unit, f.Scope.Township, f.Scope.County} {
 		if p != "" {
 			return p
 		}
+	}
+	if len(f.Counties) == 1 {
+		return f.Counties[0]
 	}
 	return "全部数据"
 }
