@@ -86,7 +86,7 @@ func benchIngest(b *testing.B, cfg synth.Config, congress bool, files int) {
 	ctx := context.Background()
 	var rows int
 	var elapsed, excelizeRead, scanLimit, reading time.Duration
-	var peak float64
+	var peak, cpu float64
 	fast0, sheets0, books0 := ingest.ReaderStats()
 	b.ResetTimer()
 	for b.Loop() {
@@ -94,7 +94,7 @@ func benchIngest(b *testing.B, cfg synth.Config, congress bool, files int) {
 		dbPath := filepath.Join(b.TempDir(), "bench.duckdb")
 		benchkit.ResetPeak()
 		b.StartTimer()
-		start := time.Now()
+		start, cpu0 := time.Now(), benchkit.ProcessCPU()
 		db, err := ingest.Open(ctx, dbPath)
 		if err != nil {
 			b.Fatal(err)
@@ -108,6 +108,7 @@ func benchIngest(b *testing.B, cfg synth.Config, congress bool, files int) {
 			b.Fatal(err)
 		}
 		elapsed += time.Since(start)
+		cpu += (benchkit.ProcessCPU() - cpu0).Seconds()
 		reading += lastRead.Sub(start)
 		rows = rep.ResultRows + rep.MemberRows
 		b.StopTimer()
@@ -132,6 +133,9 @@ func benchIngest(b *testing.B, cfg synth.Config, congress bool, files int) {
 	// Where the time goes: opening the database and reading the files, then writing them.
 	b.ReportMetric((reading / n).Seconds(), "read-s")
 	b.ReportMetric(((elapsed - reading) / n).Seconds(), "write-s")
+	// The process's CPU time (every thread) of the loads alone: the figure a shared machine's load does
+	// not stretch.
+	b.ReportMetric(cpu/float64(b.N), "cpu-s")
 	b.ReportMetric(peak, "peak-MiB")
 	// Sheets the fast reader read and declined (the generated workbooks should need no fallback).
 	b.ReportMetric(float64(fast-fast0)/float64(b.N), "fast-sheets")
@@ -429,13 +433,13 @@ func BenchmarkIngestHugeSheet(b *testing.B) {
 	ctx := context.Background()
 	var rows int
 	var elapsed time.Duration
-	var peak, goPeak, duckPeak float64
+	var peak, goPeak, duckPeak, cpu float64
 	for b.Loop() {
 		b.StopTimer()
 		dbPath := filepath.Join(b.TempDir(), "bench.duckdb")
 		benchkit.ResetPeak()
 		b.StartTimer()
-		start := time.Now()
+		start, cpu0 := time.Now(), benchkit.ProcessCPU()
 		db, err := ingest.Open(ctx, dbPath)
 		if err != nil {
 			b.Fatal(err)
@@ -450,6 +454,7 @@ func BenchmarkIngestHugeSheet(b *testing.B) {
 			b.Fatal(err)
 		}
 		elapsed += time.Since(start)
+		cpu += (benchkit.ProcessCPU() - cpu0).Seconds()
 		b.StopTimer()
 		peak = max(peak, benchkit.PeakMiB())
 		rows = rep.MemberRows
@@ -458,6 +463,7 @@ func BenchmarkIngestHugeSheet(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(rows), "rows")
 	b.ReportMetric((elapsed / time.Duration(b.N)).Seconds(), "ingest-s")
+	b.ReportMetric(cpu/float64(b.N), "cpu-s")
 	b.ReportMetric(peak, "peak-MiB")
 	// Where the peak comes from: the Go runtime's memory and DuckDB's buffers, each at its own highest
 	// (sampled every half second); the rest of peak-MiB is memory DuckDB's allocator holds beyond them.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"electsum"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -47,6 +48,13 @@ type ParseOptions struct {
 	// stop, when set, says why reading must stop (the run's context is cancelled: Ctrl-C, serve shutting
 	// down); the readers ask it every stopEvery rows, so that a huge sheet is not read on to its end.
 	stop func() error
+	// careful has the fast reader check every cell of a sheet larger than MaxXMLSize before handing on
+	// any of its rows, instead of skimming it first (readSheet). readFile sets it when it reads a file
+	// again after errReadAgain, and when rows handed on could not be taken back (no restart).
+	careful bool
+	// restart, when set, takes back every row of the file handed on so far (the loader drops what it
+	// staged), before readFile reads the file again from its start.
+	restart func() error
 }
 
 // stopEvery is how many rows a reader reads between two looks at ParseOptions.stop.
@@ -59,6 +67,9 @@ func (o ParseOptions) stopped(n int) error {
 	}
 	return o.stop()
 }
+
+// stopping says whether the run is being stopped.
+func (o ParseOptions) stopping() bool { return o.stop != nil && o.stop() != nil }
 
 // stopReading is the panic by which a reader leaves a sheet from inside its row callback when the run
 // is cancelled; readFile recovers it and returns its error.
@@ -105,7 +116,29 @@ type readFunc func(path string, opts ParseOptions, emit rowSink) (*fileParser, e
 // readFile reads one file and checks each row, but not the whole file (fileParser.finish, or
 // checkStaged over the staged rows). With emit set, the rows go to emit in batches as they are read
 // instead of being kept in Parsed, so that memory does not grow with the file.
-func readFile(path string, opts ParseOptions, emit rowSink) (fp *fileParser, err error) {
+//
+// A file with a sheet larger than MaxXMLSize that the skim misjudged (errReadAgain: rare, a sheet the
+// fast reader declines only late, or whose merged ranges the skim did not find as they are) is read
+// again from its start with opts.careful, after opts.restart has taken back the rows emit was given.
+func readFile(path string, opts ParseOptions, emit rowSink) (*fileParser, error) {
+	if emit != nil && opts.restart == nil {
+		opts.careful = true
+	}
+	fp, err := readFileOnce(path, opts, emit)
+	if opts.careful || !errors.Is(err, errReadAgain) {
+		return fp, err
+	}
+	if emit != nil {
+		if err := opts.restart(); err != nil {
+			return nil, err
+		}
+	}
+	readerStats.readAgain.Add(1)
+	opts.careful = true
+	return readFileOnce(path, opts, emit)
+}
+
+func readFileOnce(path string, opts ParseOptions, emit rowSink) (fp *fileParser, err error) {
 	opts = opts.withDefaults()
 	data, err := readCapped(path, opts.MaxFileSize)
 	if err != nil {

@@ -46,6 +46,7 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 		fp      *fileParser
 		err     error
 		done    bool
+		restart bool // the file is read again from its start: what it staged so far goes
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -76,7 +77,8 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 				}
 				f := l.files[id]
 				opts := ParseOptions{County: l.opts.County, stop: ctx.Err, MaxFileSize: l.opts.MaxFileSize,
-					MaxUnzipSize: l.opts.MaxUnzipSize, page: l.opts.Page}
+					MaxUnzipSize: l.opts.MaxUnzipSize, page: l.opts.Page,
+					restart: func() error { return send(message{id: id, restart: true}) }}
 				if f.report.Path != f.src {
 					opts.name = f.report.Path
 				}
@@ -112,6 +114,12 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 			}
 			m = next
 		}
+		if m.restart {
+			if err := l.forget(ctx, m.id); err != nil {
+				return err
+			}
+			continue
+		}
 		if !m.done {
 			if err := l.stageRows(m.id, m.results, m.members, m.raw, sheetSeq(m.sheetNo)); err != nil {
 				return err
@@ -132,9 +140,7 @@ func (l *loader) read(ctx context.Context, id int, fp *fileParser, err error) er
 	if err != nil {
 		// Rows staged before the reader failed are forgotten, and not counted.
 		l.fail(id, unreadable(f.report.Path, err))
-		l.rows -= f.report.Results + f.report.Members
-		f.report.Results, f.report.Members, f.cover = 0, 0, nil
-		return l.dropStaged(ctx, id)
+		return l.forget(ctx, id)
 	}
 	f.parser = fp
 	// For the progress report until checkFiles decides: the errors of single rows are known already.
@@ -145,6 +151,15 @@ func (l *loader) read(ctx context.Context, id int, fp *fileParser, err error) er
 		}
 	}
 	return nil
+}
+
+// forget drops every row a file staged so far, and their count: its reader failed, or reads it again
+// from its start (ParseOptions.restart).
+func (l *loader) forget(ctx context.Context, id int) error {
+	f := l.files[id]
+	l.rows -= f.report.Results + f.report.Members
+	f.report.Results, f.report.Members, f.cover = 0, 0, nil
+	return l.dropStaged(ctx, id)
 }
 
 // checkFiles runs the whole-file checks of every file read, over their staged rows at once (one pass of

@@ -9,6 +9,7 @@ import (
 	"io"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,15 +26,16 @@ import (
 // sheet (or the whole workbook) is read by excelize instead; declines are counted in readerStats.
 //
 // It never writes a temporary file: a worksheet part up to ParseOptions.MaxXMLSize is inflated into a
-// reused buffer, a larger one is streamed twice through a small window (once to check it and find its
-// merged ranges, which follow the cells, once to hand its rows on), so its memory does not grow with
-// the sheet.
+// reused buffer, a larger one is streamed twice through a small window (once skimming its cells for its
+// merged ranges, which follow them, once checking the cells as it hands its rows on; readSheet), so its
+// memory does not grow with the sheet.
 
 // readerStats counts how sheets were read, for the tests and benchmarks.
 var readerStats struct {
 	fastSheets     atomic.Int64 // worksheets read by the fast reader
 	fallbackSheets atomic.Int64 // worksheets it declined, read by excelize
 	fallbackBooks  atomic.Int64 // workbooks it declined as a whole, read by excelize
+	readAgain      atomic.Int64 // workbooks read again carefully because a skimmed large sheet needed it
 }
 
 const (
@@ -550,7 +552,8 @@ type fastSheet struct {
 }
 
 // readSheet reads one worksheet part; a sheet that fits MaxXMLSize keeps its rows in buffered. A
-// decline comes before any row is handed on.
+// decline comes before any row is handed on, except for a large sheet read on the strength of a skim
+// (below), which ends with errReadAgain instead.
 func (b *fastBook) readSheet(f *zip.File, buffered *bufferedRows) (*fastSheet, error) {
 	if f.UncompressedSize64 <= uint64(b.opts.MaxXMLSize) {
 		data, err := b.inflate(f, false)
@@ -558,21 +561,25 @@ func (b *fastBook) readSheet(f *zip.File, buffered *bufferedRows) (*fastSheet, e
 			return nil, err
 		}
 		buffered.reset()
-		merges, dim, err := b.scanSheet(newMemScanner(data), buffered.add)
+		merges, dim, err := b.scanSheet(newMemScanner(data), buffered.add, false)
 		if err != nil {
 			return nil, err
 		}
 		return &fastSheet{merges: merges, dimRows: dim, rows: buffered.replay}, nil
 	}
-	// A large sheet: a first pass checks it and finds its merged ranges, a second hands its rows on.
-	rc, err := f.Open()
-	if err != nil {
-		return nil, err
+	// A large sheet is streamed twice, because its merged ranges follow its cells: a first pass finds
+	// them, a second hands the rows on. The first pass only skims the cells (a byte search for the end
+	// of the sheet data, a quarter of a full reading's time), unless ParseOptions.careful asks it to
+	// check every cell before any row is handed on. A skimmed sheet is checked by the second pass as it
+	// goes: if that declines it, or finds other merged ranges than the skim did, the rows handed on were
+	// read as the careful reading would not have read them, and the whole file is read again carefully
+	// (errReadAgain). A skim that fails in any way is followed by the careful first pass at once.
+	skim := !b.opts.careful
+	merges, dim, err := b.firstPass(f, skim)
+	if err != nil && skim && !b.opts.stopping() {
+		skim = false
+		merges, dim, err = b.firstPass(f, false)
 	}
-	s := newStreamScanner(rc, b.scratch.window)
-	merges, dim, err := b.scanSheet(s, nil)
-	b.scratch.window = s.buf
-	rc.Close()
 	if err != nil {
 		return nil, err
 	}
@@ -584,13 +591,45 @@ func (b *fastBook) readSheet(f *zip.File, buffered *bufferedRows) (*fastSheet, e
 		}
 		defer rc.Close()
 		s := newStreamScanner(rc, b.scratch.window)
-		_, _, err = b.scanSheet(s, gapFiller(visit))
+		found, _, err := b.scanSheet(s, gapFiller(visit), false)
 		b.scratch.window = s.buf
+		if skim && (err != nil || !sameRanges(found, merges)) {
+			return fmt.Errorf("%w (%v)", errReadAgain, err)
+		}
 		if err != nil {
 			return fmt.Errorf("second reading differs from the first: %w", err)
 		}
 		return nil
 	}}, nil
+}
+
+// firstPass streams a large sheet once for its merged ranges and dimension, skimming its cells or
+// checking them.
+func (b *fastBook) firstPass(f *zip.File, skim bool) ([]mergeRange, int, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rc.Close()
+	s := newStreamScanner(rc, b.scratch.window)
+	merges, dim, err := b.scanSheet(s, nil, skim)
+	b.scratch.window = s.buf
+	return merges, dim, err
+}
+
+// errReadAgain ends the reading of a file one of whose large sheets, read after a skim, turned out to
+// need the careful reading: readFile reads the file again from its start with ParseOptions.careful.
+var errReadAgain = errors.New("read the workbook again, checking each large sheet before handing on its rows")
+
+// errSkim is a skim that did not find the end of the sheet data as Excel writes it.
+var errSkim = errors.New("no </sheetData> found by the skim")
+
+// sameRanges says whether two sorted lists of merged ranges cover the same cells (the values that the
+// sheet parser fills in are not compared).
+func sameRanges(a, b []mergeRange) bool {
+	return slices.EqualFunc(a, b, func(x, y mergeRange) bool {
+		return x.r0 == y.r0 && x.c0 == y.c0 && x.r1 == y.r1 && x.c1 == y.c1
+	})
 }
 
 // gapFiller hands on the rows absent from the XML as empty rows, as excelize's row iterator does, so
@@ -637,8 +676,9 @@ func (r *bufferedRows) replay(visit func(int, []string)) error {
 
 // scanSheet reads a worksheet part: the elements before <sheetData> (the dimension), the rows, then
 // the rest (the merged ranges). emit, when set, receives each row's cells, laid out as excelize's
-// Rows.Columns lays them out; the slice is reused.
-func (b *fastBook) scanSheet(s *xmlScanner, emit func(row int, cells []string)) (merges []mergeRange, dimRows int, err error) {
+// Rows.Columns lays them out; the slice is reused. skim passes over the rows unread, to the first
+// </sheetData> (readSheet).
+func (b *fastBook) scanSheet(s *xmlScanner, emit func(row int, cells []string), skim bool) (merges []mergeRange, dimRows int, err error) {
 	if err := s.prolog(); err != nil {
 		return nil, 0, err
 	}
@@ -685,7 +725,17 @@ func (b *fastBook) scanSheet(s *xmlScanner, emit func(row int, cells []string)) 
 					return nil, 0, decline("two sheetData elements")
 				}
 				phase = 1
-				if !t.self {
+				switch {
+				case t.self:
+				case skim:
+					found, err := s.skipPast([]byte("</sheetData>"), b.opts.stop)
+					if err != nil {
+						return nil, 0, err
+					}
+					if !found {
+						return nil, 0, errSkim
+					}
+				default:
 					if err := b.scanRows(s, &t, emit); err != nil {
 						return nil, 0, err
 					}
@@ -937,7 +987,13 @@ func (b *fastBook) cellContent(s *xmlScanner, t *xmlToken, kind valueKind, build
 	defer func() { b.scratch.text = text[:0] }()
 	var hasV, hasIS bool
 	var v, is []byte // capped slices of text: appending to text never writes over them
-	for {
+	// Most cells are written <v>text</v></c> exactly, with a text that needs no decoding: read so
+	// without going through the tokens, to the same result.
+	pv, plain := s.plainValue()
+	if plain {
+		hasV, v = true, pv
+	}
+	for !plain {
 		if err := s.nextNonSpace(t); err != nil {
 			return "", false, err
 		}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -73,6 +74,12 @@ func readFast(data []byte, opts ParseOptions) ([]readSheetResult, error) {
 		if err := fs.rows(func(n int, cells []string) {
 			r.rows = append(r.rows, readRow{n, slices.Clone(cells)})
 		}); err != nil {
+			if errors.Is(err, errReadAgain) && !opts.careful {
+				// A skimmed large sheet that needed the careful reading: readFile reads the workbook
+				// again so.
+				opts.careful = true
+				return readFast(data, opts)
+			}
 			return nil, err
 		}
 		out = append(out, r)
@@ -131,12 +138,32 @@ func readExcelize(data []byte) ([]readSheetResult, error) {
 	return out, nil
 }
 
+// streamed are the limits under which every sheet is larger than MaxXMLSize: the fast reader streams
+// it twice, skimming it first (readSheet).
+var streamed = func() ParseOptions { o := testLimits; o.MaxXMLSize = 1; return o }()
+
 // diffReaders reads data with both readers and returns how many sheets the fast reader read and how
 // many it declined; err describes the first difference. A workbook excelize cannot read must be
-// declined by the fast reader or fail in it too.
+// declined by the fast reader or fail in it too. The fast reader reads it twice, holding each sheet in
+// memory and streaming it: the two must agree with excelize alike.
 func diffReaders(data []byte) (fast, declined int, err error) {
+	fast, declined, err = diffReadersWith(data, testLimits)
+	if err != nil {
+		return 0, 0, err
+	}
+	f, d, err := diffReadersWith(data, streamed)
+	if err != nil {
+		return 0, 0, fmt.Errorf("streamed: %w", err)
+	}
+	if f != fast || d != declined {
+		return 0, 0, fmt.Errorf("streamed, the fast reader read %d sheets and declined %d; held in memory %d and %d", f, d, fast, declined)
+	}
+	return fast, declined, nil
+}
+
+func diffReadersWith(data []byte, opts ParseOptions) (fast, declined int, err error) {
 	want, exErr := readExcelize(data)
-	got, fastErr := readFast(data, testLimits)
+	got, fastErr := readFast(data, opts)
 	if errors.Is(fastErr, errDeclined) {
 		return 0, 1, nil
 	}
@@ -640,5 +667,82 @@ func TestKilledReadLeavesNoTempFile(t *testing.T) {
 	left, _ := os.ReadDir(tmp)
 	for _, e := range left {
 		t.Errorf("left behind in the temporary folder: %s", e.Name())
+	}
+}
+
+// TestLateDeclineReadsTheFileAgain: a sheet over MaxXMLSize is skimmed for its merged ranges and its
+// rows handed on while the second pass checks them. One that the fast reader declines only at its end
+// (a comment after the last row), after whole batches of its rows were staged, is read again from the
+// start carefully — its rows by excelize — and the loader drops what was staged first: every row lands
+// once, the same as from the sheet without the comment, through Load and through ParseFile alike.
+func TestLateDeclineReadsTheFileAgain(t *testing.T) {
+	n := streamBatch + 5
+	row := func(r int, vals ...string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, `<row r="%d">`, r)
+		for i, v := range vals {
+			fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, cellRef(i, r), v)
+		}
+		return b.String() + "</row>"
+	}
+	var rows strings.Builder
+	rows.WriteString(row(1, "乡镇", "村", "年份", "选举类型", "登记选民数", "参加投票人数", "应选职数", "当选人数"))
+	for r := 2; r <= n+1; r++ {
+		rows.WriteString(row(r, "城关镇", fmt.Sprintf("村%d", r), "2024", "村委会", fmt.Sprint(1000+r), "900", "5", "5"))
+	}
+	clean := writeFile(t, "clean.xlsx", zipParts(t, map[string]string{
+		"xl/worksheets/sheet1.xml": sheetHead + "<sheetData>" + rows.String() + "</sheetData></worksheet>"}))
+	late := writeFile(t, "late.xlsx", zipParts(t, map[string]string{
+		"xl/worksheets/sheet1.xml": sheetHead + "<sheetData>" + rows.String() + "<!-- 备注 --></sheetData></worksheet>"}))
+	small := loadHooks{read: func(path string, opts ParseOptions, emit rowSink) (*fileParser, error) {
+		opts.MaxXMLSize = 64
+		return readFile(path, opts, emit)
+	}}
+	const elections = `SELECT string_agg(concat_ws('|', township, unit, year, body, registered, voted, seats, elected, source_sheet, source_row), ';' ORDER BY source_row) FROM elections`
+	var want string
+	for _, c := range []struct {
+		path            string
+		again, fallback int64
+	}{{clean, 0, 0}, {late, 1, 1}} {
+		again, fallback := readerStats.readAgain.Load(), readerStats.fallbackSheets.Load()
+		db := openTestDB(t)
+		rep, err := loadWith(context.Background(), db, []string{c.path}, LoadOptions{County: "东县", Now: fixedNow}, small)
+		if err != nil {
+			t.Fatalf("%s: %v", c.path, err)
+		}
+		if got := readerStats.readAgain.Load() - again; got != c.again {
+			t.Errorf("%s: read again %d times, want %d", c.path, got, c.again)
+		}
+		if got := readerStats.fallbackSheets.Load() - fallback; got != c.fallback {
+			t.Errorf("%s: %d sheets read by excelize, want %d", c.path, got, c.fallback)
+		}
+		if rep.ResultRows != n || count(t, db, `SELECT count(*) FROM elections`) != n {
+			t.Errorf("%s: %d rows reported, %d stored; want %d", c.path, rep.ResultRows, count(t, db, `SELECT count(*) FROM elections`), n)
+		}
+		var got string
+		if err := db.QueryRow(elections).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if want == "" {
+			want = got
+		} else if got != want {
+			t.Errorf("%s: the stored rows differ from the clean sheet's", c.path)
+		}
+	}
+	a, err := ParseFile(clean, ParseOptions{County: "东县", MaxXMLSize: 64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ParseFile(late, ParseOptions{County: "东县", MaxXMLSize: 64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*Parsed{a, b} {
+		for i := range p.Results {
+			p.Results[i].File = ""
+		}
+	}
+	if len(a.Results) != n || !reflect.DeepEqual(a.Results, b.Results) {
+		t.Errorf("ParseFile: %d and %d results, equal %v", len(a.Results), len(b.Results), reflect.DeepEqual(a.Results, b.Results))
 	}
 }

@@ -200,6 +200,45 @@ func (s *xmlScanner) next(t *xmlToken) error {
 	return nil
 }
 
+// plainValue reads what follows a cell's start tag when it is written <v>text</v></c> exactly, with a
+// text that needs no decoding (plainText) — the way Excel and excelize write a number or a shared
+// string's index — and returns the text, which is what reading those tokens one by one gives. ok is
+// false, and nothing is read, when the window holds anything else.
+func (s *xmlScanner) plainValue() (text []byte, ok bool) {
+	b := s.buf[s.pos:s.end]
+	if len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return nil, false
+	}
+	j := bytes.IndexByte(b[3:], '<')
+	if j < 0 || !bytes.HasPrefix(b[3+j:], []byte("</v></c>")) || !plainText(b[3:3+j]) {
+		return nil, false
+	}
+	s.pos += 3 + j + len("</v></c>")
+	return b[3 : 3+j : 3+j], true
+}
+
+// skipPast moves the scanner past the first occurrence of pat, reading on as far as needed and calling
+// stop (when set) at every refill of the window; found is false when the input ends first. It looks at
+// nothing it skips: what it passes over must be checked by another reading.
+func (s *xmlScanner) skipPast(pat []byte, stop func() error) (found bool, err error) {
+	for {
+		if i := bytes.Index(s.buf[s.pos:s.end], pat); i >= 0 {
+			s.pos += i + len(pat)
+			return true, nil
+		}
+		// Keep only what could be the start of pat: the window never grows.
+		s.pos = max(s.pos, s.end-len(pat)+1)
+		if stop != nil {
+			if err := stop(); err != nil {
+				return false, err
+			}
+		}
+		if !s.more() {
+			return false, s.err
+		}
+	}
+}
+
 // prolog skips the XML declaration, declining an encoding other than UTF-8 (excelize has no charset
 // reader), and returns the scanner positioned at the root element.
 func (s *xmlScanner) prolog() error {
