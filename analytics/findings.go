@@ -1,7 +1,9 @@
 package analytics
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -299,8 +301,24 @@ func problems(s *Summary, opts Options) []Finding {
 		}
 	}
 	if len(violations.Checks) > 0 {
+		violations.Checks = ByRule(violations.Checks)
 		out = append(out, violations)
 	}
+	return out
+}
+
+// ByRule orders checks so that those citing the same rule (the same Citation) are together, the rules
+// in the order of their first check and the checks of a rule in their own order, so that a draft cites
+// each rule once, after its last check (issue 10 prose: one legal citation per rule).
+func ByRule(checks []Check) []Check {
+	first := map[string]int{}
+	for i, c := range checks {
+		if _, ok := first[c.Citation]; !ok {
+			first[c.Citation] = i
+		}
+	}
+	out := slices.Clone(checks)
+	slices.SortStableFunc(out, func(a, b Check) int { return cmp.Compare(first[a.Citation], first[b.Citation]) })
 	return out
 }
 

@@ -40,7 +40,7 @@ func violations(checks []analytics.Check, all string, level analytics.Level) []S
 	}
 	if len(failed) > 0 {
 		out = append(out, Stated{Finding: analytics.Finding{Section: analytics.SectionProblem,
-			Kind: analytics.FindingViolations, Checks: failed}, All: all, Level: level})
+			Kind: analytics.FindingViolations, Checks: analytics.ByRule(failed)}, All: all, Level: level})
 	}
 	return out
 }
@@ -49,6 +49,13 @@ func violations(checks []analytics.Check, all string, level analytics.Level) []S
 type CheckAt struct {
 	analytics.Check
 	Where string
+}
+
+// Uncited is c without its citation, for a check followed by another of the same rule, which cites it
+// for both (finding.violations: one legal citation per rule).
+func Uncited(c CheckAt) CheckAt {
+	c.Citation = ""
+	return c
 }
 
 // At names c's place: its unit, or its township and unit when withTownship (a county's draft, where

@@ -62,6 +62,7 @@ func (w *Words) Funcs() template.FuncMap {
 		"hasFigures": HasFigures,
 		"named":      Named,
 		"checkAt":    At,
+		"uncited":    Uncited,
 		"contains":   strings.Contains,
 	}
 }

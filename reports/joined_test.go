@@ -172,3 +172,28 @@ func TestSameUnitsListedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestOneCitationPerRule is issue 10's prose rule "one legal citation per rule, not five times": the
+// violations of 存在的问题 come grouped by rule (analytics.ByRule, the rules in the order of their first
+// check) and each rule is cited once, after the last of its checks. Three checks, two of one rule not
+// next to each other: the draft cites each rule once and puts the two together. The old template cited
+// the rule after every check.
+func TestOneCitationPerRule(t *testing.T) {
+	check := func(rule, citation, unit, msg string) analytics.Check {
+		return analytics.Check{Rule: rule, Citation: citation, Severity: analytics.SeverityViolation, Year: 2024,
+			UnitRef: analytics.UnitRef{County: "示例县", Township: "东风镇", Unit: unit}, Body: analytics.CountyDeputies, Message: msg}
+	}
+	a, b := "《甲法》关于甲的规定", "《乙法》关于乙的规定"
+	c := &analytics.Congress{Level: analytics.LevelTownship, Year: 2024, Scope: analytics.Scope{County: "示例县", Township: "东风镇", Year: 2024},
+		Checks: []analytics.Check{check("a", a, "第一选区", "甲一"), check("b", b, "第二选区", "乙二"), check("a", a, "第三选区", "甲三")}}
+	draft := string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
+	want := "发现3处不符合规定的情况：第一选区县级人大代表：甲一；第三选区县级人大代表：甲三（" + a + "）；第二选区县级人大代表：乙二（" + b + "）。"
+	if !strings.Contains(draft, want) {
+		t.Errorf("the draft lacks %q", want)
+	}
+	for _, cite := range []string{a, b} {
+		if n := strings.Count(draft, cite); n != 1 {
+			t.Errorf("%s cited %d times", cite, n)
+		}
+	}
+}

@@ -118,6 +118,7 @@
 //	membersOf BODY STRUCTURE → the structure without the party share for party bodies (all are members)
 //	committee "村" → 村民委员会 ("社区" → 居民委员会)     add 1 2 → 3        seq 3 → [1 2 3]
 //	checkAt CHECK withTownship → the check with .Where (its unit, or township and unit)   contains S SUB (bool)
+//	uncited CHECKAT → the same without its citation (one citation per rule, after the last of its checks)
 //
 // Every sentence of the generated items (.Achievements, .Problems) and of the 数据核对 notes is
 // worded here (findings.md.tmpl), none in Go.
