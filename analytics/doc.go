@@ -12,7 +12,8 @@
 // current one. Its per-unit rows and roster come from sql/elections.sql and sql/members.sql. On that
 // connection the macros read v_members through summary_members, which Summarize makes a TEMP table of
 // its scope's rows while it runs, so that v_members is computed once per summary, not in every query
-// (scopeMembers). The tests check the views and Summarize against each other and against hand counts.
+// (scopeMembers). The queries of the elections, which do not read it, run at the same time on a second
+// connection (the two lanes of Summarize; one after the other when the pool is limited). The tests check the views and Summarize against each other and against hand counts.
 //
 // # Figures
 //
