@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -78,21 +79,53 @@ var figureMarker = fmt.Sprintf("figure_definitions_%x", sha256.Sum256([]byte(fig
 
 // figureConn is a connection of db on which the figure definitions exist (figureSQL), grouping by the
 // age bands and education buckets of opts (TEMP tables cfg_age_bands and cfg_education_buckets, which
-// shadow the installed ones on this connection only). The caller closes it.
+// shadow the installed ones on this connection only). The caller closes it. A pooled connection keeps
+// both: a TEMP table named by the options (optionsMarker) says which options it holds, so that they
+// are set again only when they differ (four statements on each of a summary's two connections).
 func figureConn(ctx context.Context, db *sql.DB, opts Options) (*sql.Conn, error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("open a connection: %w", err)
 	}
-	if err := setOptions(ctx, conn, opts); err != nil {
-		conn.Close()
-		return nil, err
-	}
-	var defined bool
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) > 0 FROM duckdb_tables() WHERE temporary AND table_name = ?`,
-		figureMarker).Scan(&defined); err != nil {
+	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables()
+		WHERE temporary AND (table_name = ? OR starts_with(table_name, 'cfg_options_'))`, figureMarker)
+	if err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("define the figures on the connection: %w", err)
+	}
+	var defined bool
+	var options []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			conn.Close()
+			return nil, fmt.Errorf("define the figures on the connection: %w", err)
+		}
+		if name == figureMarker {
+			defined = true
+		} else {
+			options = append(options, name)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("define the figures on the connection: %w", err)
+	}
+	if marker := optionsMarker(opts); len(options) != 1 || options[0] != marker {
+		if err := setOptions(ctx, conn, opts); err != nil {
+			conn.Close()
+			return nil, err
+		}
+		var q strings.Builder
+		for _, old := range options {
+			q.WriteString("DROP TABLE temp." + old + "; ")
+		}
+		q.WriteString("CREATE TEMP TABLE " + marker + " (set BOOLEAN);")
+		if _, err := conn.ExecContext(ctx, q.String()); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("set the age bands and education buckets: %w", err)
+		}
 	}
 	if defined {
 		return conn, nil
@@ -102,6 +135,16 @@ func figureConn(ctx context.Context, db *sql.DB, opts Options) (*sql.Conn, error
 		return nil, fmt.Errorf("define the figures on the connection: %w", err)
 	}
 	return conn, nil
+}
+
+// optionsMarker is the name of the TEMP table that says a connection's cfg_age_bands and
+// cfg_education_buckets hold the bands and buckets of opts.
+func optionsMarker(opts Options) string {
+	key, err := json.Marshal([]any{opts.AgeBands, opts.EducationBuckets})
+	if err != nil {
+		panic(fmt.Sprintf("analytics: options key: %v", err)) // slices of strings and ints
+	}
+	return fmt.Sprintf("cfg_options_%x", sha256.Sum256(key))[:len("cfg_options_")+16]
 }
 
 // execer is what setOptions needs of a *sql.Conn or a *sql.Tx.
