@@ -197,3 +197,25 @@ func TestOneCitationPerRule(t *testing.T) {
 		}
 	}
 }
+
+// TestOpeningSaysTheYearOnce is issue 10's prose rule for the opening: the date span is the voting dates
+// (the elections' dates) and the year is said once. The old opening read 我县于2024年3月3日至5月10日组织开展了
+// 2024年村（社区）“两委”换届选举工作; it now reads 我县组织开展了村（社区）“两委”换届选举工作，2024年3月3日至
+// 5月10日进行投票选举. Checked on the 两委 drafts (county, township, unit) and the 人大 draft.
+func TestOpeningSaysTheYearOnce(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	county, township, unit := demoSummaries(t, db)
+	openings := map[string]string{}
+	for name, s := range map[string]*analytics.Summary{"county": county, "township": township, "unit": unit} {
+		openings[name] = string(render(t, Builtin(), s, testConfig(), Hans, "md"))
+	}
+	openings["renda"] = string(congressDraft(t, NewCongressView(summarizeCongress(t, db, analytics.Scope{Year: 2024}), Config{}), Hans, "md"))
+	for name, draft := range openings {
+		i := strings.Index(draft, "\n\n")
+		para := draft[i+2:]
+		para = para[:strings.Index(para, "\n")]
+		if n := strings.Count(para, "2024年"); n != 1 || !strings.Contains(para, "进行投票选举") {
+			t.Errorf("%s opening says 2024年 %d times or lacks 进行投票选举: %s", name, n, para)
+		}
+	}
+}
