@@ -10,9 +10,11 @@ type Stated struct {
 	analytics.Finding
 	All   string          `json:"all"`
 	Level analytics.Level `json:"level"`
-	// Annexed is set when the draft's annex lists every check (the 数据核对 sheet of the village
-	// annex), so that a long list of checks may name a few and refer to it; the people's and party
-	// congress annexes have no such sheet, and their drafts name every check.
+	// Annexed is set when the annex workbook lists every check (the village workbook's 数据核对
+	// sheet, which stays with the drafter and is not listed under 附件), so that a long list of
+	// checks may name a few in the text and point the drafter to the sheet in the draft's 数据核对
+	// notes; the people's and party congress annexes have no such sheet, and their drafts name
+	// every check.
 	Annexed bool `json:"annexed,omitempty"`
 }
 

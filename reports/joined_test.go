@@ -219,3 +219,43 @@ func TestOpeningSaysTheYearOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSheetIsNotAnAnnex is issue 10's prose rule "数据核对 is an internal sheet: not listed as 附件5 in
+// the draft". The 两委 draft lists under 附件 only the sheets that go out with the summary, and its text never
+// refers the reader to the 数据核对 sheet: with more than five checks, 存在的问题 names five and says 等N处, and
+// the draft's 数据核对 notes (deleted before the draft goes out) tell the drafter the sheet has them all. The
+// old draft listed 5．数据核对 and wrote 等（全部N处见附件“数据核对”）. The demo county's checks are repeated
+// to pass five.
+func TestCheckSheetIsNotAnAnnex(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	county, township, _ := demoSummaries(t, db)
+	for name, s := range map[string]*analytics.Summary{"county": county, "township": township} {
+		n := 0
+		for i, f := range s.Findings {
+			if f.Kind == analytics.FindingViolations {
+				checks := f.Checks
+				for len(f.Checks) <= 5 {
+					f.Checks = append(f.Checks, checks...)
+				}
+				s.Findings[i], n = f, len(f.Checks)
+			}
+		}
+		if n == 0 {
+			t.Fatalf("%s: the demo has no violations finding", name)
+		}
+		draft := string(render(t, Builtin(), s, testConfig(), Hans, "md"))
+		text, notes, ok := strings.Cut(draft, "## 数据核对")
+		if !ok {
+			t.Fatalf("%s draft has no 数据核对 notes:\n%s", name, draft)
+		}
+		if strings.Contains(text, "数据核对") {
+			t.Errorf("%s draft refers to the 数据核对 sheet outside its notes:\n%s", name, text)
+		}
+		if want := fmt.Sprintf("等%d处。", n); !strings.Contains(text, want) {
+			t.Errorf("%s: 存在的问题 lacks %q", name, want)
+		}
+		if want := fmt.Sprintf("全部%d处见附件工作簿的“数据核对”工作表", n); !strings.Contains(notes, want) {
+			t.Errorf("%s: the notes lack %q:\n%s", name, want, notes)
+		}
+	}
+}
