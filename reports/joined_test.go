@@ -201,7 +201,9 @@ func TestOneCitationPerRule(t *testing.T) {
 // TestOpeningSaysTheYearOnce is issue 10's prose rule for the opening: the date span is the voting dates
 // (the elections' dates) and the year is said once. The old opening read 我县于2024年3月3日至5月10日组织开展了
 // 2024年村（社区）“两委”换届选举工作; it now reads 我县组织开展了村（社区）“两委”换届选举工作，2024年3月3日至
-// 5月10日进行投票选举. Checked on the 两委 drafts (county, township, unit) and the 人大 draft.
+// 5月10日进行投票选举. Checked on the 两委 drafts (county, township, unit), the 人大 and 社区党组织 drafts, and the
+// 党代会 drafts (county, township), whose opening read 我县于2024年7月4日至7月28日召开乡镇党的代表大会，完成了
+// 2024年乡镇党委换届选举工作 and now says the year once: …召开乡镇党的代表大会，完成了乡镇党委换届选举工作.
 func TestOpeningSaysTheYearOnce(t *testing.T) {
 	db := loadWorld(t, demoWorld(true))
 	county, township, unit := demoSummaries(t, db)
@@ -210,11 +212,18 @@ func TestOpeningSaysTheYearOnce(t *testing.T) {
 		openings[name] = string(render(t, Builtin(), s, testConfig(), Hans, "md"))
 	}
 	openings["renda"] = string(congressDraft(t, NewCongressView(summarizeCongress(t, db, analytics.Scope{Year: 2024}), Config{}), Hans, "md"))
+	openings["shequdangzuzhi"] = string(partyDraft(t, NewPartyCongressView(summarizeCommunityParty(t, db, analytics.Scope{Year: 2024}), Config{}), Hans, "md"))
+	party := summarizePartyCongress(t, db, analytics.Scope{Year: 2024})
+	openings["dangdaihui"] = string(partyDraft(t, NewPartyCongressView(party, Config{}), Hans, "md"))
+	openings["dangdaihui township"] = string(partyDraft(t, NewPartyCongressView(
+		summarizePartyCongress(t, db, analytics.Scope{Township: party.Meetings[0].Township, Year: 2024}), Config{}), Hans, "md"))
 	for name, draft := range openings {
 		i := strings.Index(draft, "\n\n")
 		para := draft[i+2:]
 		para = para[:strings.Index(para, "\n")]
-		if n := strings.Count(para, "2024年"); n != 1 || !strings.Contains(para, "进行投票选举") {
+		// A 党代会 is a meeting: its dates are those of the meeting (于…召开), not of a vote.
+		voting := strings.HasPrefix(name, "dangdaihui") || strings.Contains(para, "进行投票选举")
+		if n := strings.Count(para, "2024年"); n != 1 || !voting {
 			t.Errorf("%s opening says 2024年 %d times or lacks 进行投票选举: %s", name, n, para)
 		}
 	}
