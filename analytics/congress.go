@@ -217,12 +217,7 @@ func congressProblems(c *Congress, threshold float64) []Finding {
 		slices.SortStableFunc(item.Units, func(a, b Named) int { return cmp.Compare(b.Rate.V, a.Rate.V) })
 		mobile.Items = append(mobile.Items, item)
 	}
-	if len(mobile.Items) == 0 {
-		return []Finding{}
-	}
-	mobile.DistinctUnits = distinctUnits(mobile.Items)
-	mobile.Items = joinSameUnits(mobile.Items)
-	return []Finding{mobile}
+	return appendPerBody([]Finding{}, mobile)
 }
 
 // counts is one row of sql/congress_totals.sql by column name; a missing name or a NULL is "not given".

@@ -137,6 +137,27 @@ func achievements(s *Summary) []Finding {
 	return out
 }
 
+// appendPerBody appends f, whose Items (one per body) name units, to out unless it has no items:
+// DistinctUnits counts each unit once, and the items naming the same units are joined (joinSameUnits).
+func appendPerBody(out []Finding, f Finding) []Finding {
+	if len(f.Items) == 0 {
+		return out
+	}
+	f.DistinctUnits = distinctUnits(f.Items)
+	f.Items = joinSameUnits(f.Items)
+	return append(out, f)
+}
+
+// namedRates are the units of us as a finding names them, each with its rate (UnitRate.Turnout: the
+// 参选率, or the 流动票箱 share in Participation.MobileAbove).
+func namedRates(us []UnitRate) []Named {
+	var out []Named
+	for _, u := range us {
+		out = append(out, Named{UnitRef: UnitRef{Township: u.Township, Unit: u.Unit}, Rate: Known(u.Turnout)})
+	}
+	return out
+}
+
 // distinctUnits counts the units items name, each once whatever bodies name it.
 func distinctUnits(items []Finding) Value {
 	seen := map[UnitRef]bool{}
@@ -218,16 +239,10 @@ func problems(s *Summary, opts Options) []Finding {
 		if item.Threshold == 0 {
 			item.Threshold = opts.TurnoutThreshold
 		}
-		for _, u := range p.BelowThreshold {
-			item.Units = append(item.Units, Named{UnitRef: UnitRef{Township: u.Township, Unit: u.Unit}, Rate: Known(u.Turnout)})
-		}
+		item.Units = namedRates(p.BelowThreshold)
 		low.Items = append(low.Items, item)
 	}
-	if len(low.Items) > 0 {
-		low.DistinctUnits = distinctUnits(low.Items)
-		low.Items = joinSameUnits(low.Items)
-		out = append(out, low)
-	}
+	out = appendPerBody(out, low)
 	mobile := Finding{Section: SectionProblem, Kind: FindingMobileVotes}
 	for _, bs := range s.Bodies {
 		p := bs.Participation
@@ -235,16 +250,10 @@ func problems(s *Summary, opts Options) []Finding {
 			continue
 		}
 		item := Finding{Body: bs.Body, Threshold: p.MobileThreshold}
-		for _, u := range p.MobileAbove {
-			item.Units = append(item.Units, Named{UnitRef: UnitRef{Township: u.Township, Unit: u.Unit}, Rate: Known(u.Turnout)})
-		}
+		item.Units = namedRates(p.MobileAbove)
 		mobile.Items = append(mobile.Items, item)
 	}
-	if len(mobile.Items) > 0 {
-		mobile.DistinctUnits = distinctUnits(mobile.Items)
-		mobile.Items = joinSameUnits(mobile.Items)
-		out = append(out, mobile)
-	}
+	out = appendPerBody(out, mobile)
 	for _, t := range s.TwoCommittees {
 		if !t.NoWoman.Count.Current.OK || t.NoWoman.Count.Current.V <= 0 {
 			continue
@@ -289,11 +298,7 @@ func problems(s *Summary, opts Options) []Finding {
 			second.Items = append(second.Items, item)
 		}
 	}
-	if len(second.Items) > 0 {
-		second.DistinctUnits = distinctUnits(second.Items)
-		second.Items = joinSameUnits(second.Items)
-		out = append(out, second)
-	}
+	out = appendPerBody(out, second)
 	violations := Finding{Section: SectionProblem, Kind: FindingViolations}
 	for _, c := range s.Checks {
 		if c.Severity == SeverityViolation {
