@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"time"
 
 	"electsum/analytics"
@@ -104,19 +103,11 @@ func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 	return v
 }
 
-// names are the names from the data the view may print (places, and what the checks quote), longest
-// first, kept as the data writes them when converting.
+// names are the names from the data the view may print (places, and what the checks quote), kept as
+// the data writes them when converting (convertKeeping).
 func (v *CongressView) names() []string {
-	seen := map[string]bool{}
 	var out []string
-	add := func(xs ...string) {
-		for _, x := range xs {
-			if x != "" && !seen[x] {
-				seen[x] = true
-				out = append(out, x)
-			}
-		}
-	}
+	add := func(xs ...string) { out = append(out, xs...) }
 	c := v.Congress
 	add(v.Place, c.Scope.County, c.Scope.Township)
 	for _, k := range c.Constituencies {
@@ -126,7 +117,6 @@ func (v *CongressView) names() []string {
 		add(ch.Township, ch.Unit)
 		add(ch.Quoted...)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
 }
 

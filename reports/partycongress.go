@@ -4,7 +4,6 @@ import (
 	"io"
 	"reflect"
 	"slices"
-	"sort"
 	"time"
 
 	"electsum"
@@ -131,18 +130,10 @@ func sameAttendance(bs []analytics.PartyCongressBody) bool {
 }
 
 // names are the names from the data the view may print (places, and the people the checks quote),
-// longest first, kept as the data writes them.
+// kept as the data writes them when converting (convertKeeping).
 func (v *PartyCongressView) names() []string {
 	var out []string
-	seen := map[string]bool{}
-	add := func(xs ...string) {
-		for _, x := range xs {
-			if x != "" && !seen[x] {
-				seen[x] = true
-				out = append(out, x)
-			}
-		}
-	}
+	add := func(xs ...string) { out = append(out, xs...) }
 	add(v.Place, v.PartyCongress.Scope.County, v.PartyCongress.Scope.Township)
 	for _, m := range v.PartyCongress.Meetings {
 		add(m.County, m.Township, m.Unit)
@@ -151,7 +142,6 @@ func (v *PartyCongressView) names() []string {
 		add(ch.Township, ch.Unit)
 		add(ch.Quoted...)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
 }
 

@@ -111,11 +111,14 @@ func (v *View) Convert(script Script, text string) (string, error) {
 	return convertKeeping(script, text, v.names())
 }
 
-// convertKeeping converts text to script, leaving the names (longest first) as the data writes them.
+// convertKeeping converts text to script, leaving the names as the data writes them. names may repeat
+// and hold empty strings: each distinct name is kept once, longest first so that a name containing
+// another is replaced whole.
 func convertKeeping(script Script, text string, names []string) (string, error) {
 	if script != Hant {
 		return script.Convert(text)
 	}
+	names = distinctLongestFirst(names)
 	pairs := make([]string, 0, 2*len(names))
 	back := make([]string, 0, 2*len(names))
 	for i, n := range names {
@@ -133,19 +136,26 @@ func convertKeeping(script Script, text string, names []string) (string, error) 
 	return strings.NewReplacer(back...).Replace(out), nil
 }
 
-// names are the distinct names from the data the view may print — places, and the people and files
-// the checks quote — longest first so that a name containing another is replaced whole.
-func (v *View) names() []string {
+// distinctLongestFirst is names without empty strings and repeats (the first of each kept), longest
+// first, in their order among names of the same length.
+func distinctLongestFirst(names []string) []string {
 	seen := map[string]bool{}
 	var out []string
-	add := func(xs ...string) {
-		for _, x := range xs {
-			if x != "" && !seen[x] {
-				seen[x] = true
-				out = append(out, x)
-			}
+	for _, x := range names {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// names are the names from the data the view may print — places, and the people and files the checks
+// quote —, repeats and empty ones included (convertKeeping keeps each once).
+func (v *View) names() []string {
+	var out []string
+	add := func(xs ...string) { out = append(out, xs...) }
 	s := v.Summary
 	add(v.Place, s.Scope.County, s.Scope.Township, s.Scope.Unit)
 	add(s.Counties...)
@@ -172,6 +182,5 @@ func (v *View) names() []string {
 			add(u.Township, u.Unit)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
 }
