@@ -103,6 +103,16 @@ func (s *Server) batch(id string) *batch {
 	return s.batches[id]
 }
 
+// requestBatch is the batch the request's path names ({id}), or nil when there is none, after
+// answering 404 Not Found.
+func (s *Server) requestBatch(w http.ResponseWriter, r *http.Request) *batch {
+	b := s.batch(r.PathValue("id"))
+	if b == nil {
+		http.NotFound(w, r)
+	}
+	return b
+}
+
 func (s *Server) importPage(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	var recent []*batch
@@ -154,9 +164,8 @@ func (e *uploadError) Error() string { return e.msg }
 // uploadFile stores one file of a batch: the request body is the file, ?name= what the browser
 // calls it. A .zip is unpacked into its input files. The answer lists the files staged.
 func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) {
-	b := s.batch(r.PathValue("id"))
+	b := s.requestBatch(w, r)
 	if b == nil {
-		http.NotFound(w, r)
 		return
 	}
 	name := r.URL.Query().Get("name")
@@ -396,9 +405,8 @@ func uniqueName(used map[string]bool, name string) string {
 
 // runBatch starts loading a batch (form: mode=all|skip, county); one load runs at a time.
 func (s *Server) runBatch(w http.ResponseWriter, r *http.Request) {
-	b := s.batch(r.PathValue("id"))
+	b := s.requestBatch(w, r)
 	if b == nil {
-		http.NotFound(w, r)
 		return
 	}
 	s.mu.Lock()
@@ -536,9 +544,8 @@ type fileStatus struct {
 }
 
 func (s *Server) batchStatus(w http.ResponseWriter, r *http.Request) {
-	b := s.batch(r.PathValue("id"))
+	b := s.requestBatch(w, r)
 	if b == nil {
-		http.NotFound(w, r)
 		return
 	}
 	s.mu.Lock()
@@ -573,9 +580,8 @@ type fileRow struct {
 }
 
 func (s *Server) batchPage(w http.ResponseWriter, r *http.Request) {
-	b := s.batch(r.PathValue("id"))
+	b := s.requestBatch(w, r)
 	if b == nil {
-		http.NotFound(w, r)
 		return
 	}
 	s.mu.Lock()
@@ -642,9 +648,8 @@ func severityCounts(ps []ingest.Problem) map[string]int {
 // problemsZip sends the marked-up copies and 问题清单.xlsx of a batch as one .zip to send back to the
 // townships. Only files the batch itself wrote are read.
 func (s *Server) problemsZip(w http.ResponseWriter, r *http.Request) {
-	b := s.batch(r.PathValue("id"))
+	b := s.requestBatch(w, r)
 	if b == nil {
-		http.NotFound(w, r)
 		return
 	}
 	s.mu.Lock()
