@@ -45,6 +45,17 @@ type kindChoice struct {
 	Query    template.URL
 }
 
+// requestKind is the scope the request asks for and the kind of summary drafted for it (reportKind),
+// for the downloads of one summary.
+func (s *Server) requestKind(r *http.Request) (scopeForm, electsum.Kind, error) {
+	f, err := s.parseScope(r.Context(), r)
+	if err != nil {
+		return f, "", err
+	}
+	kind, _, err := s.reportKind(r.Context(), f)
+	return f, kind, err
+}
+
 // reportKind is the kind of summary the page drafts for f, and the kinds f's year holds: f.Kind when
 // held, else the first held (lianwei when none is, for Summarize to say there is no data; never
 // shequdangzuzhi, a part of the 两委 summary, which is drafted when picked). A village's
@@ -104,12 +115,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) {
 // ?inline=1, for the preview).
 func (s *Server) draft(format string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		f, err := s.parseScope(r.Context(), r)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		kind, _, err := s.reportKind(r.Context(), f)
+		f, kind, err := s.requestKind(r)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -203,12 +209,7 @@ var annexNames = map[electsum.Kind]string{electsum.Lianwei: "换届选举附件"
 // annex writes the annex workbook of the scope and kind (身份证号 masked: the page never offers them
 // unmasked).
 func (s *Server) annex(w http.ResponseWriter, r *http.Request) {
-	f, err := s.parseScope(r.Context(), r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	kind, _, err := s.reportKind(r.Context(), f)
+	f, kind, err := s.requestKind(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
