@@ -568,36 +568,29 @@ func compareTable(s *analytics.Summary) *table {
 			countRow(p.label+"人数", p.part.Count)
 			shareRow(p.label+"占比", p.part.Share)
 		}
-		from := t.nextRow()
-		for _, p := range st.AgeBands {
-			countRow(p.Label, p.Count)
+		// groups adds the count rows of a grouping (age bands, education), then their shares; the first
+		// 两委 set's count rows are the chart's (anchors chart_cat, _cur, _prev and _title).
+		groups := func(chart string, ps []analytics.Part) {
+			from := t.nextRow()
+			for _, p := range ps {
+				countRow(p.Label, p.Count)
+			}
+			if tc != nil && t.anchors[chart+"_cat"] == "" && len(ps) > 0 {
+				t.anchors[chart+"_cat"] = absRange(t.sheet, 0, from, t.nextRow()-1)
+				t.anchors[chart+"_cur"] = absRange(t.sheet, 1, from, t.nextRow()-1)
+				t.anchors[chart+"_prev"] = absRange(t.sheet, 2, from, t.nextRow()-1)
+				t.anchors[chart+"_title"] = set.title
+			}
+			for _, p := range ps {
+				shareRow(p.Label+"占比", p.Share)
+			}
 		}
-		if tc != nil && t.anchors["age_cat"] == "" && len(st.AgeBands) > 0 {
-			t.anchors["age_cat"] = absRange(t.sheet, 0, from, t.nextRow()-1)
-			t.anchors["age_cur"] = absRange(t.sheet, 1, from, t.nextRow()-1)
-			t.anchors["age_prev"] = absRange(t.sheet, 2, from, t.nextRow()-1)
-			t.anchors["age_title"] = set.title
-		}
-		for _, p := range st.AgeBands {
-			shareRow(p.Label+"占比", p.Share)
-		}
+		groups("age", st.AgeBands)
 		r := t.nextRow()
 		cur, prev := value(st.AverageAge.Current), value(st.AverageAge.Previous)
 		cur.kind, prev.kind = decimal, decimal
 		t.add(dataRow, str("平均年龄"), cur, prev, change(cur, prev, r, "", 1), str("岁"))
-		from = t.nextRow()
-		for _, p := range st.Education {
-			countRow(p.Label, p.Count)
-		}
-		if tc != nil && t.anchors["edu_cat"] == "" && len(st.Education) > 0 {
-			t.anchors["edu_cat"] = absRange(t.sheet, 0, from, t.nextRow()-1)
-			t.anchors["edu_cur"] = absRange(t.sheet, 1, from, t.nextRow()-1)
-			t.anchors["edu_prev"] = absRange(t.sheet, 2, from, t.nextRow()-1)
-			t.anchors["edu_title"] = set.title
-		}
-		for _, p := range st.Education {
-			shareRow(p.Label+"占比", p.Share)
-		}
+		groups("edu", st.Education)
 		if tc != nil {
 			countRow("一肩挑村数", tc.OneShoulder.Count)
 			shareRow("一肩挑比例", tc.OneShoulder.Share)
