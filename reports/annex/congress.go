@@ -47,17 +47,7 @@ func perLevel(t *table, c *analytics.Congress, counts int, rowOf func(k analytic
 			n++
 			t.add(dataRow, append([]cell{num(float64(n)), str(k.Township), str(k.Unit), str(k.Number)}, rowOf(k)...)...)
 		}
-		to := t.nextRow() - 1
-		total := []cell{{kind: text}, str("合计"), {kind: text}, {kind: text}}
-		rates := totalOf(l)
-		for j := 0; j < counts; j++ {
-			if n == 0 {
-				total = append(total, cell{})
-				continue
-			}
-			total = append(total, sumOf(t, 4+j, from, to))
-		}
-		t.add(totalRow, append(total, rates...)...)
+		t.add(totalRow, groupTotal(t, 4, counts, from, t.nextRow()-1, totalOf(l)...)...)
 	}
 }
 

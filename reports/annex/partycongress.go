@@ -76,19 +76,8 @@ func meetingTable(p *analytics.PartyCongress, place string) *table {
 				value(m.Seats), value(m.Candidates), value(m.Elected), value(m.Valid), percent(m.Attendance), yesNo(m.QuorumMet),
 				percent(m.Margin), percent(m.Approval))...)
 		}
-		to := t.nextRow() - 1
-		total := []cell{{kind: text}, str("合计")}
-		for len(total) < lead {
-			total = append(total, cell{kind: text})
-		}
-		for j := 0; j < 7; j++ {
-			if n == 0 {
-				total = append(total, cell{})
-				continue
-			}
-			total = append(total, sumOf(t, lead+j, from, to))
-		}
-		t.add(totalRow, append(total, percent(b.Attendance.Current), cell{kind: text}, percent(b.Margin.Current), percent(b.Approval.Current))...)
+		t.add(totalRow, groupTotal(t, lead, 7, from, t.nextRow()-1,
+			percent(b.Attendance.Current), cell{kind: text}, percent(b.Margin.Current), percent(b.Approval.Current))...)
 	}
 	return t
 }

@@ -122,6 +122,24 @@ func absRange(sheet string, i, from, to int) string {
 
 func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
 
+// groupTotal is the 合计 row of a group's rows [from, to] (none when to < from): text cells up to
+// column lead, 合计 in the second; the sums of the counts columns from lead on (blank cells when the
+// group has no rows); then rates, the model's, never recomputed.
+func groupTotal(t *table, lead, counts, from, to int, rates ...cell) []cell {
+	total := []cell{{kind: text}, str("合计")}
+	for len(total) < lead {
+		total = append(total, cell{kind: text})
+	}
+	for j := 0; j < counts; j++ {
+		if to < from {
+			total = append(total, cell{})
+			continue
+		}
+		total = append(total, sumOf(t, lead+j, from, to))
+	}
+	return append(total, rates...)
+}
+
 // sumOf is the SUM of column i over the rows [from, to], with its cached value; blank when no row has
 // a value (an optional column the township left blank sums to no figure, not 0).
 func sumOf(t *table, i, from, to int) cell {
