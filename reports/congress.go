@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"electsum/analytics"
@@ -15,8 +14,8 @@ import (
 const CongressTemplate = "renda.md.tmpl"
 
 // CongressView is the data the people's congress template receives (documented in package templates):
-// the model, the report.toml Config, and the words of the place. The fields shared with View
-// (Practices, Problems, Plans, Annex, Organ, Date, DataChecks, Notices, Title) let it use the same section blocks.
+// the model, the report.toml Config, and the words of the place. The fields shared with View (Title and
+// the Closing) let it use the same section blocks.
 type CongressView struct {
 	Congress *analytics.Congress `json:"congress"`
 	Config   Config              `json:"config"`
@@ -32,17 +31,11 @@ type CongressView struct {
 
 	Levels []CongressSection `json:"levels"` // （一）县级人大代表选举, （二）乡级人大代表选举
 
-	Practices    []Item   `json:"practices"`
-	Achievements []Stated `json:"achievements"` // none generated: the template leaves a placeholder
-	Problems     []Stated `json:"problems"`     // 流动票箱 above the threshold (mobile_votes), the legal-check failures (violations); report.toml [[problems]] follow
-	Plans        []Item   `json:"plans"`
-	Annex        []string `json:"annex"`
-	Organ        string   `json:"organ"`
-	Date         string   `json:"date"`
-	// DataChecks and Notices are the 数据核对 notes (View.DataChecks, View.Notices): no findings yet, and
-	// the checks that are no legal failure (a 数据错误 such as 得票数 above 有效票数).
-	DataChecks []Stated          `json:"data_checks"`
-	Notices    []analytics.Check `json:"notices"`
+	// Closing: no Achievements generated (the template leaves a placeholder); Problems are 流动票箱
+	// above the threshold (mobile_votes) and the legal-check failures (violations), report.toml
+	// [[problems]] follow; no DataChecks findings yet; Notices the checks that are no legal failure (a
+	// 数据错误 such as 得票数 above 有效票数).
+	Closing
 }
 
 // CongressSection is one level's part of 一、基本情况.
@@ -89,6 +82,7 @@ func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 		v.Levels = append(v.Levels, CongressSection{Number: w.number(i), Title: fill(w.Drafts.Election, "{what}", string(l.Body)),
 			Short: w.Drafts.Congress[string(l.Body)], Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
 	}
+	v.Closing = w.closing(cfg, w.Drafts.Annex.Congress, c.Checks)
 	v.Achievements, v.Problems = []Stated{}, []Stated{}
 	for _, f := range c.Findings {
 		if f.Section == analytics.SectionProblem {
@@ -96,10 +90,6 @@ func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 		}
 	}
 	v.Problems = append(v.Problems, violations(c.Checks, v.Whole, v.Level)...)
-	v.Notices = notices(c.Checks)
-	v.Practices, v.Plans = cfg.Practices, cfg.Plans
-	v.Annex = slices.Clone(w.Drafts.Annex.Congress)
-	v.Organ, v.Date = w.signature(cfg)
 	return v
 }
 

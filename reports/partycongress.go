@@ -3,7 +3,6 @@ package reports
 import (
 	"io"
 	"reflect"
-	"slices"
 	"time"
 
 	"electsum"
@@ -20,7 +19,7 @@ const CommunityPartyTemplate = "shequdangzuzhi.md.tmpl"
 
 // PartyCongressView is the data the township party congress template receives (documented in package
 // templates): the model, the report.toml Config and the words of the place. The fields shared with View
-// (Practices, Problems, Plans, Annex, Organ, Date, DataChecks, Notices, Title) let it use the same section blocks.
+// (Title and the Closing) let it use the same section blocks.
 type PartyCongressView struct {
 	PartyCongress *analytics.PartyCongress `json:"party_congress"`
 	Config        Config                   `json:"config"`
@@ -39,17 +38,10 @@ type PartyCongressView struct {
 	// no section repeats them. Nil when a body's differ (a vote held apart): each section says its own.
 	Attendance *PartyCongressSection `json:"attendance,omitempty"`
 
-	Practices    []Item   `json:"practices"`
-	Achievements []Stated `json:"achievements"` // none generated: the template leaves a placeholder
-	Problems     []Stated `json:"problems"`     // the legal-check failures (finding violations); report.toml [[problems]] follow
-	Plans        []Item   `json:"plans"`
-	Annex        []string `json:"annex"`
-	Organ        string   `json:"organ"`
-	Date         string   `json:"date"`
-	// DataChecks and Notices are the 数据核对 notes (View.DataChecks, View.Notices): no findings yet, and
-	// the checks that are no legal failure (a 数据错误 such as 得票数 above 有效票数).
-	DataChecks []Stated          `json:"data_checks"`
-	Notices    []analytics.Check `json:"notices"`
+	// Closing: no Achievements generated (the template leaves a placeholder); Problems are the
+	// legal-check failures (finding violations), report.toml [[problems]] follow; no DataChecks
+	// findings yet; Notices the checks that are no legal failure (a 数据错误 such as 得票数 above 有效票数).
+	Closing
 }
 
 // PartyCongressSection is one body's part of 一、基本情况.
@@ -107,11 +99,8 @@ func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *Party
 			v.Bodies[i].SharedAttendance = true
 		}
 	}
+	v.Closing = w.closing(cfg, annex, p.Checks)
 	v.Achievements, v.Problems = []Stated{}, violations(p.Checks, v.Whole, v.Level)
-	v.Notices = notices(p.Checks)
-	v.Practices, v.Plans = cfg.Practices, cfg.Plans
-	v.Annex = slices.Clone(annex)
-	v.Organ, v.Date = w.signature(cfg)
 	return v
 }
 

@@ -27,18 +27,11 @@ type View struct {
 	// UnitsText counts the units in the scope by kind: 45个村、6个社区 (or 51个村（社区）).
 	UnitsText string `json:"units_text"`
 
-	Overview     []Section `json:"overview"`     // 一、基本情况, numbered （一）（二）…
-	Practices    []Item    `json:"practices"`    // 二、主要做法 (Config)
-	Achievements []Stated  `json:"achievements"` // 三、取得的成效 (findings)
-	Problems     []Stated  `json:"problems"`     // 四、存在的问题 (findings; Config.Problems follow them)
-	Plans        []Item    `json:"plans"`        // 五、下步打算 (Config)
-	Annex        []string  `json:"annex"`        // 附件 sheet titles
-	Organ        string    `json:"organ"`        // 落款 organ, or a placeholder
-	Date         string    `json:"date"`         // 落款 date, or a placeholder
-	// DataChecks are the model's 数据核对 findings (optional items filled by some, failed cross-checks).
-	DataChecks []Stated `json:"data_checks"`
-	// Notices are the data warnings (checks of Severity 提示), for the 数据核对 notes.
-	Notices []analytics.Check `json:"notices"`
+	Overview []Section `json:"overview"` // 一、基本情况, numbered （一）（二）…
+	// Closing: Achievements are the findings from the change versus the previous term, Problems those
+	// from the data, DataChecks the model's 数据核对 findings (optional items filled by some, failed
+	// cross-checks).
+	Closing
 
 	html  bool   // set while rendering for HTML, so that Chart emits placeholders
 	words *Words // the words the view was built with, for its charts
@@ -73,6 +66,31 @@ func (w *Words) selfWhole(place string, level analytics.Level) (string, string) 
 	return fill(w.Drafts.Self, "{suffix}", suffix), fill(w.Drafts.Whole, "{suffix}", suffix)
 }
 
+// Closing is what every draft has after 一、基本情况 — 二、主要做法 to 五、下步打算, the 附件, the 落款 and
+// the 数据核对 notes —, in the same fields for the same section blocks of the templates.
+type Closing struct {
+	Practices    []Item   `json:"practices"`    // 二、主要做法 (Config)
+	Achievements []Stated `json:"achievements"` // 三、取得的成效 (findings)
+	Problems     []Stated `json:"problems"`     // 四、存在的问题 (findings; Config.Problems follow them)
+	Plans        []Item   `json:"plans"`        // 五、下步打算 (Config)
+	Annex        []string `json:"annex"`        // 附件 sheet titles
+	Organ        string   `json:"organ"`        // 落款 organ, or a placeholder
+	Date         string   `json:"date"`         // 落款 date, or a placeholder
+	// DataChecks are the 数据核对 findings.
+	DataChecks []Stated `json:"data_checks"`
+	// Notices are the data warnings (checks of Severity 提示), for the 数据核对 notes.
+	Notices []analytics.Check `json:"notices"`
+}
+
+// closing is the Closing of a draft with report.toml's practices and plans, the annex sheet titles,
+// the 落款 (signature) and the notices among checks. Achievements, Problems and DataChecks are the
+// caller's to fill.
+func (w *Words) closing(cfg Config, annex []string, checks []analytics.Check) Closing {
+	c := Closing{Practices: cfg.Practices, Plans: cfg.Plans, Annex: slices.Clone(annex), Notices: notices(checks)}
+	c.Organ, c.Date = w.signature(cfg)
+	return c
+}
+
 // signature is the 落款: report.toml's organ and date, else placeholders.
 func (w *Words) signature(cfg Config) (organ, date string) {
 	return firstNonEmpty(cfg.Organ, w.placeholder(w.Drafts.Organ)), firstNonEmpty(cfg.Date, w.placeholder(w.Drafts.Date))
@@ -104,19 +122,10 @@ func (w *Words) view(s *analytics.Summary, cfg Config) *View {
 	for i := range v.Overview {
 		v.Overview[i].Level = v.Level
 	}
-	v.Practices = cfg.Practices
-	v.Plans = cfg.Plans
+	v.Closing = w.closing(cfg, w.Drafts.Annex.Village, s.Checks)
 	v.Achievements = stated(s, analytics.SectionAchievement, v.Whole, v.Level)
 	v.Problems = stated(s, analytics.SectionProblem, v.Whole, v.Level)
-	v.Annex = slices.Clone(w.Drafts.Annex.Village)
-	v.Organ, v.Date = w.signature(cfg)
 	v.DataChecks = stated(s, analytics.SectionDataCheck, v.Whole, v.Level)
-	v.Notices = []analytics.Check{}
-	for _, ch := range s.Checks {
-		if ch.Severity != analytics.SeverityViolation {
-			v.Notices = append(v.Notices, ch)
-		}
-	}
 	return v
 }
 
