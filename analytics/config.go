@@ -137,3 +137,11 @@ func (s Settings) Options() (Options, error) {
 func fullWidthBrackets(label string) string {
 	return strings.NewReplacer("(", "（", ")", "）").Replace(label)
 }
+
+// now is the time by o.Now, or time.Now when it is nil (Summary.GeneratedAt and the like).
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}

@@ -136,12 +136,8 @@ var (
 // people's congress election when scope.Year is 0). scope.Unit is ignored: a summary covers 选区 of a
 // township or a county. It returns a *NoDataError when the scope holds no such election that year.
 func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Congress, error) {
-	opts, err := opts.withDefaults()
-	if err != nil {
-		return nil, err
-	}
 	scope.Unit = ""
-	conn, err := figureConn(ctx, db, opts)
+	conn, opts, err := electionConn(ctx, db, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -166,15 +162,7 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 	if err != nil {
 		return nil, err
 	}
-	now := time.Now
-	if opts.Now != nil {
-		now = opts.Now
-	}
-	c := &Congress{Scope: scope, Year: scope.Year, PreviousYear: prevYear, GeneratedAt: now()}
-	c.Level = LevelCounty
-	if scope.Township != "" {
-		c.Level = LevelTownship
-	}
+	c := &Congress{Scope: scope, Year: scope.Year, PreviousYear: prevYear, GeneratedAt: opts.now(), Level: electionLevel(scope)}
 	for _, r := range cur {
 		c.Levels = append(c.Levels, congressLevel(r.body, r.n, prev[r.body].n))
 	}

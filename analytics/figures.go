@@ -77,6 +77,26 @@ func scopeMembers(ctx context.Context, conn *sql.Conn, s Scope) (restore func(),
 // not define them again (that took about a third of a county's summary).
 var figureMarker = fmt.Sprintf("figure_definitions_%x", sha256.Sum256([]byte(figureSQL)))[:len("figure_definitions_")+16]
 
+// electionConn is figureConn for the summaries of one kind of election of a township or a county
+// (人大, 党代会): opts with their defaults filled (an error when they are wrong) and a connection with
+// the figures by them. The caller closes it.
+func electionConn(ctx context.Context, db *sql.DB, opts Options) (*sql.Conn, Options, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, opts, err
+	}
+	conn, err := figureConn(ctx, db, opts)
+	return conn, opts, err
+}
+
+// electionLevel is the level of a 人大 or 党代会 summary of scope: a township's, else a county's.
+func electionLevel(scope Scope) Level {
+	if scope.Township != "" {
+		return LevelTownship
+	}
+	return LevelCounty
+}
+
 // figureConn is a connection of db on which the figure definitions exist (figureSQL), grouping by the
 // age bands and education buckets of opts (TEMP tables cfg_age_bands and cfg_education_buckets, which
 // shadow the installed ones on this connection only). The caller closes it. A pooled connection keeps

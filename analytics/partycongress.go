@@ -176,12 +176,8 @@ func SummarizeParty(ctx context.Context, db *sql.DB, kind electsum.Kind, scope S
 }
 
 func summarizeParty(ctx context.Context, db *sql.DB, scope Scope, opts Options, k partyKind) (*PartyCongress, error) {
-	opts, err := opts.withDefaults()
-	if err != nil {
-		return nil, err
-	}
 	scope.Unit = ""
-	conn, err := figureConn(ctx, db, opts)
+	conn, opts, err := electionConn(ctx, db, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -210,14 +206,8 @@ func summarizeParty(ctx context.Context, db *sql.DB, scope Scope, opts Options, 
 	if err != nil {
 		return nil, err
 	}
-	now := time.Now
-	if opts.Now != nil {
-		now = opts.Now
-	}
-	p := &PartyCongress{Kind: k.kind, Scope: scope, Year: scope.Year, PreviousYear: prevYear, GeneratedAt: now(), Level: LevelCounty}
-	if scope.Township != "" {
-		p.Level = LevelTownship
-	}
+	p := &PartyCongress{Kind: k.kind, Scope: scope, Year: scope.Year, PreviousYear: prevYear, GeneratedAt: opts.now(),
+		Level: electionLevel(scope)}
 	for _, r := range cur {
 		b := partyCongressBody(r, prev[r.body])
 		if err := partyShapes(&b, r); err != nil {
