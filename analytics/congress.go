@@ -554,13 +554,7 @@ func deputies(ctx context.Context, conn querier, s Scope, unmasked bool) ([]Depu
 		}
 		d.Body, d.Position = Body(body), string(electsum.Deputy)
 		d.Age, d.Votes = nullValue(age), nullValue(votes)
-		if reelected.Valid {
-			b := reelected.Bool
-			d.Reelected = &b
-		}
-		if !unmasked && d.IDNumber != "" {
-			d.IDNumber = electsum.MaskID(d.IDNumber)
-		}
+		d.Reelected, d.IDNumber = boolOrNil(reelected), shownID(d.IDNumber, unmasked)
 		out = append(out, d)
 	}
 	if err := rows.Err(); err != nil {

@@ -377,13 +377,7 @@ func partyRoster(ctx context.Context, conn querier, k partyKind, s Scope, unmask
 		e.Body = Body(body)
 		e.Age, e.Votes, e.Valid = nullValue(age), nullValue(votes), nullValue(valid)
 		e.Approval = rateOf(e.Votes, e.Valid, 0)
-		if reelected.Valid {
-			b := reelected.Bool
-			e.Reelected = &b
-		}
-		if !unmasked && e.IDNumber != "" {
-			e.IDNumber = electsum.MaskID(e.IDNumber)
-		}
+		e.Reelected, e.IDNumber = boolOrNil(reelected), shownID(e.IDNumber, unmasked)
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {

@@ -103,3 +103,19 @@ func optionalPart(label string, n, known int) Part {
 	}
 	return part(label, n, known)
 }
+
+// boolOrNil is b as a *bool, nil when NULL (连任, 一次选足 not given).
+func boolOrNil(b sql.NullBool) *bool {
+	if !b.Valid {
+		return nil
+	}
+	return &b.Bool
+}
+
+// shownID is a 身份证号 as a roster shows it: masked (electsum.MaskID) unless unmasked; empty stays empty.
+func shownID(id string, unmasked bool) string {
+	if unmasked || id == "" {
+		return id
+	}
+	return electsum.MaskID(id)
+}
