@@ -3,11 +3,11 @@ package analytics_test
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"testing"
 
 	"electsum"
 	"electsum/analytics"
-	"electsum/ingest"
 	"electsum/ingest/synth"
 )
 
@@ -21,11 +21,7 @@ func TestCommunityPartyRecount(t *testing.T) {
 	cfg.TownshipsPerCounty, cfg.UnitsPerTownship, cfg.Communities = 4, 6, 0.5
 	w := synth.Generate(cfg)
 	synth.GeneratePartyCongress(w)
-	db, err := synth.Load(context.Background(), w, t.TempDir(), ingest.LoadOptions{Install: analytics.InstallTx})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := loadWorkbooks(t, w)
 	// Some members without 得票数, and a 批准剔除, so that the partial base and the quorum rule are tried.
 	for _, q := range []string{
 		`UPDATE members SET votes = NULL WHERE body = '社区党组织' AND hash(name) % 3 = 0`,
@@ -45,13 +41,8 @@ func TestCommunityPartyRecount(t *testing.T) {
 	}
 	b := p.Bodies[0]
 	pct := func(num, den float64) float64 { return electsum.Round(100*num/den, 1) }
-	for _, year := range []int{2024, 2021} {
-		pick := func(f analytics.Figure) analytics.Value {
-			if year == 2024 {
-				return f.Current
-			}
-			return f.Previous
-		}
+	for i, year := range []int{2024, 2021} {
+		pick := termOf(i)
 		var elections, townships, due, present, quorum, seats, candidates int
 		var excused sql.NullInt64
 		if err := db.QueryRow(`SELECT count(*), count(DISTINCT township), sum(registered), sum(excused), sum(voted),
@@ -73,11 +64,7 @@ func TestCommunityPartyRecount(t *testing.T) {
 			Scan(&members, &women, &heads, &womenHeads, &counted, &votes, &valid); err != nil {
 			t.Fatal(err)
 		}
-		checks := []struct {
-			name string
-			got  analytics.Value
-			want float64
-		}{
+		checks := []recounted{
 			{"社区党组织", pick(b.Meetings), float64(elections)},
 			{"乡镇（街道）", pick(b.Townships), float64(townships)},
 			{"应到", pick(b.Due), float64(due)},
@@ -95,20 +82,12 @@ func TestCommunityPartyRecount(t *testing.T) {
 			{"赞成票率", pick(b.Approval), pct(float64(votes.Int64), float64(valid.Int64))},
 		}
 		if year == 2024 {
-			checks = append(checks, struct {
-				name string
-				got  analytics.Value
-				want float64
-			}{"填报得票数的委员", b.ApprovalCounted, float64(counted)})
+			checks = append(checks, recounted{"填报得票数的委员", b.ApprovalCounted, float64(counted)})
 			if counted == 0 || counted == members {
 				t.Fatalf("%d of %d members with 得票数: the partial base is not tried", counted, members)
 			}
 		}
-		for _, x := range checks {
-			if !x.got.OK || x.got.V != x.want {
-				t.Errorf("%d %s: model %v, recount %v", year, x.name, x.got, x.want)
-			}
-		}
+		sameRecounts(t, strconv.Itoa(year), checks)
 	}
 	// 民族 left blank by some: 少数民族 is a count over those who filled it, not a share of all elected.
 	var minorities, ethnicityKnown int

@@ -22,12 +22,36 @@ func congressCounty(t *testing.T) (*sql.DB, *synth.World) {
 	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 4, 4
 	w := synth.Generate(cfg)
 	synth.GenerateCongress(w)
+	return loadWorkbooks(t, w), w
+}
+
+// loadWorkbooks writes w's workbooks, loads them through ingest with the analysts' views installed, and
+// closes the database when the test ends.
+func loadWorkbooks(t *testing.T, w *synth.World) *sql.DB {
+	t.Helper()
 	db, err := synth.Load(context.Background(), w, t.TempDir(), ingest.LoadOptions{Install: analytics.InstallTx})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	return db, w
+	return db
+}
+
+// recounted is a model value and what the test's own SQL counts for it.
+type recounted struct {
+	name string
+	got  analytics.Value
+	want float64
+}
+
+// sameRecounts fails for each of xs whose model value is no figure or not the recount's.
+func sameRecounts(t *testing.T, where string, xs []recounted) {
+	t.Helper()
+	for _, x := range xs {
+		if !x.got.OK || x.got.V != x.want {
+			t.Errorf("%s %s: model %v, recount %v", where, x.name, x.got, x.want)
+		}
+	}
 }
 
 // TestCongressRecount recounts the people's congress figures of a generated county with SQL of its
@@ -44,7 +68,7 @@ func TestCongressRecount(t *testing.T) {
 	}
 	pct := func(num, den float64) float64 { return electsum.Round(100*num/den, 1) }
 	for _, l := range c.Levels {
-		for _, year := range []int{2024, 2021} {
+		for i, year := range []int{2024, 2021} {
 			var n, pop, adults, registered, voted, mobile, seats, candidates, elected, parties, firstRound int
 			err := db.QueryRow(`SELECT count(*), sum(population), sum(adults), sum(registered), sum(voted), sum(mobile_votes),
 				sum(seats), sum(candidates), sum(elected), sum(nominated_by_parties), count(*) FILTER (WHERE round = '一次选足')
@@ -53,17 +77,8 @@ func TestCongressRecount(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pick := func(f analytics.Figure) analytics.Value {
-				if year == 2024 {
-					return f.Current
-				}
-				return f.Previous
-			}
-			for _, x := range []struct {
-				name string
-				got  analytics.Value
-				want float64
-			}{
+			pick := termOf(i)
+			sameRecounts(t, fmt.Sprintf("%s %d", l.Body, year), []recounted{
 				{"选区", pick(l.Constituencies), float64(n)},
 				{"总人口", pick(l.Population), float64(pop)},
 				{"18周岁以上", pick(l.Adults), float64(adults)},
@@ -76,11 +91,7 @@ func TestCongressRecount(t *testing.T) {
 				{"差额比例", pick(l.Margin), pct(float64(candidates-seats), float64(seats))},
 				{"政党团体推荐", pick(l.Nominations[0].Share), pct(float64(parties), float64(candidates))},
 				{"一次选足", pick(l.Rounds[0].Count), float64(firstRound)},
-			} {
-				if !x.got.OK || x.got.V != x.want {
-					t.Errorf("%s %d %s: model %v, recount %v", l.Body, year, x.name, x.got, x.want)
-				}
-			}
+			})
 			var deputies, women, nonParty, cadres, college, reelected int
 			err = db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE gender = '女'),
 				count(*) FILTER (WHERE party NOT LIKE '中共%'), count(*) FILTER (WHERE category = '干部'),
@@ -90,22 +101,14 @@ func TestCongressRecount(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := l.Deputies
-			for _, x := range []struct {
-				name string
-				got  analytics.Value
-				want float64
-			}{
+			sameRecounts(t, fmt.Sprintf("%s %d", l.Body, year), []recounted{
 				{"代表", pick(d.Total), float64(deputies)},
 				{"女性", pick(d.Women.Share), pct(float64(women), float64(deputies))},
 				{"非中共", pick(d.NonParty.Share), pct(float64(nonParty), float64(deputies))},
 				{"干部", pick(d.Categories[3].Share), pct(float64(cadres), float64(deputies))},
 				{"大专及以上", pick(d.College.Share), pct(float64(college), float64(deputies))},
 				{"连任", pick(d.Reelected.Count), float64(reelected)},
-			} {
-				if !x.got.OK || x.got.V != x.want {
-					t.Errorf("%s %d %s: model %v, recount %v", l.Body, year, x.name, x.got, x.want)
-				}
-			}
+			})
 			if year == 2024 {
 				if ch := d.Women.Share.Change(); !ch.OK || ch.V != electsum.Round(d.Women.Share.Current.V-d.Women.Share.Previous.V, 1) {
 					t.Errorf("%s: change in women's share %v", l.Body, ch)

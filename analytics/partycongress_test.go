@@ -3,11 +3,11 @@ package analytics_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"testing"
 
 	"electsum"
 	"electsum/analytics"
-	"electsum/ingest"
 	"electsum/ingest/synth"
 )
 
@@ -20,12 +20,7 @@ func partyCongressCounty(t *testing.T) *sql.DB {
 	w := synth.Generate(cfg)
 	synth.GenerateCongress(w)
 	synth.GeneratePartyCongress(w)
-	db, err := synth.Load(context.Background(), w, t.TempDir(), ingest.LoadOptions{Install: analytics.InstallTx})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return loadWorkbooks(t, w)
 }
 
 // TestPartyCongressRecount recounts the township party congress figures of a generated county with SQL
@@ -48,7 +43,7 @@ func TestPartyCongressRecount(t *testing.T) {
 		if b.Body != want[i] {
 			t.Fatalf("body %d is %s, want %s", i, b.Body, want[i])
 		}
-		for _, year := range []int{2024, 2021} {
+		for i, year := range []int{2024, 2021} {
 			var meetings, due, present, seats, candidates, elected int
 			if err := db.QueryRow(`SELECT count(*), sum(registered), sum(voted), sum(seats), sum(candidates), sum(elected)
 				FROM elections WHERE body = ? AND year = ?`, string(b.Body), year).
@@ -63,17 +58,8 @@ func TestPartyCongressRecount(t *testing.T) {
 				WHERE m.body = ? AND m.year = ?`, string(b.Body), year).Scan(&members, &women, &college, &votes, &valid); err != nil {
 				t.Fatal(err)
 			}
-			pick := func(f analytics.Figure) analytics.Value {
-				if year == 2024 {
-					return f.Current
-				}
-				return f.Previous
-			}
-			for _, x := range []struct {
-				name string
-				got  analytics.Value
-				want float64
-			}{
+			pick := termOf(i)
+			sameRecounts(t, fmt.Sprintf("%s %d", b.Body, year), []recounted{
 				{"党代会", pick(b.Meetings), float64(meetings)},
 				{"应到", pick(b.Due), float64(due)},
 				{"实到", pick(b.Present), float64(present)},
@@ -86,11 +72,7 @@ func TestPartyCongressRecount(t *testing.T) {
 				{"女性", pick(b.Members.Women.Share), pct(float64(women), float64(members))},
 				{"大专及以上", pick(b.Members.College.Count), float64(college)},
 				{"达到五分之四", pick(b.QuorumMet.Count), float64(meetings)},
-			} {
-				if !x.got.OK || x.got.V != x.want {
-					t.Errorf("%s %d %s: model %v, recount %v", b.Body, year, x.name, x.got, x.want)
-				}
-			}
+			})
 			// 代表构成: the delegates' (generated with one) as shares of those who filled it; the
 			// committees' (left blank) no figure.
 			var filled, cadres int

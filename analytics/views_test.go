@@ -128,13 +128,8 @@ func TestViewsAgreeWithSummarize(t *testing.T) {
 		}
 	}
 	for _, tc := range s.TwoCommittees {
-		for _, y := range []int{2024, 2021} {
-			pick := func(f analytics.Figure) analytics.Value {
-				if y == 2024 {
-					return f.Current
-				}
-				return f.Previous
-			}
+		for i, y := range []int{2024, 2021} {
+			pick := termOf(i)
 			name := fmt.Sprintf("%s两委 %d", tc.Kind, y)
 			v := queryInts(t, db, `SELECT sum(positions), sum(persons), sum(cross_persons), count(*) FILTER (WHERE one_shoulder), count(*) FILTER (WHERE cross_unit), count(*) FILTER (WHERE committee_women = 0) FROM v_two_committees WHERE county = '清河县' AND year = ? AND kind = ?`, y, tc.Kind)
 			sameValue(t, name+" positions", pick(tc.Positions), v[0])
