@@ -47,15 +47,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 
 // query -o x.xlsx: the same text lands in text cells, never in formulas.
 func TestXLSXWritesFormulasAsText(t *testing.T) {
-	var b bytes.Buffer
-	if err := XLSX(&b, formulaTable().Reader()); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := readBackXLSX(t, formulaTable())
 	for i, want := range formulas {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if formula, _ := f.GetCellFormula(sheetName, cell); formula != "" {

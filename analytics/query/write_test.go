@@ -156,16 +156,23 @@ func TestJSONReadBack(t *testing.T) {
 	}
 }
 
-func TestXLSXReadBack(t *testing.T) {
+// readBackXLSX writes tbl with XLSX and opens what it wrote (closed when the test ends).
+func readBackXLSX(t *testing.T, tbl *Table) *excelize.File {
+	t.Helper()
 	var b bytes.Buffer
-	if err := XLSX(&b, sample().Reader()); err != nil {
+	if err := XLSX(&b, tbl.Reader()); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestXLSXReadBack(t *testing.T) {
+	f := readBackXLSX(t, sample())
 	rows, err := f.GetRows(sheetName)
 	if err != nil {
 		t.Fatal(err)
@@ -382,15 +389,7 @@ func TestArrowParquetBatches(t *testing.T) {
 
 // An xlsx of more than widthRows rows holds them all, in order.
 func TestXLSXStreamsPastWidthRows(t *testing.T) {
-	var b bytes.Buffer
-	if err := XLSX(&b, counted(widthRows+5).Reader()); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := readBackXLSX(t, counted(widthRows+5))
 	rows, err := f.GetRows(sheetName)
 	if err != nil {
 		t.Fatal(err)
