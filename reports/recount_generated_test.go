@@ -9,6 +9,20 @@ import (
 	"electsum/ingest/synth"
 )
 
+// generatedCounties are the counties the generated-county recounts read (this file's and
+// TestGeneratedCountiesKindsRecount): 生成县 with seeds 7 and 1031, 4 townships of 7 units, 30%
+// communities, two terms, messy sheets.
+func generatedCounties() []synth.Config {
+	var out []synth.Config
+	for _, seed := range []int64{7, 1031} {
+		cfg := synth.County()
+		cfg.Seed, cfg.TownshipsPerCounty, cfg.UnitsPerTownship, cfg.Communities = seed, 4, 7, 0.3
+		cfg.CountyNames = []string{"生成县"}
+		out = append(out, cfg)
+	}
+	return out
+}
+
 // TestGeneratedCountiesRecount is issue 10's "Done means" beyond the demo county: for counties generated
 // with other seeds (another share of communities, more townships and units, two terms, messy sheets
 // that leave optional columns out, some in Traditional script, and more optional columns left blank), every number the recount tests check is
@@ -20,10 +34,7 @@ func TestGeneratedCountiesRecount(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads two generated counties")
 	}
-	for _, seed := range []int64{7, 1031} {
-		cfg := synth.County()
-		cfg.Seed, cfg.TownshipsPerCounty, cfg.UnitsPerTownship, cfg.Communities = seed, 4, 7, 0.3
-		cfg.CountyNames = []string{"生成县"}
+	for _, cfg := range generatedCounties() {
 		db := loadWorld(t, synth.Generate(cfg))
 		// Beyond what the messy sheets leave out, some units leave more optional columns blank, as real
 		// townships do, so that every partial base (N个村填报, 填报了…的) is checked.
@@ -47,9 +58,9 @@ func TestGeneratedCountiesRecount(t *testing.T) {
 		    FROM elections WHERE year = 2024`).Scan(&blankRound, &blankValid, &blankMethod, &blankEducation); err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("seed %d: blank 一次选举成功 %d, 有效票 %d, 选举方式 %d elections; blank 学历 %d members", seed, blankRound, blankValid, blankMethod, blankEducation)
+		t.Logf("seed %d: blank 一次选举成功 %d, 有效票 %d, 选举方式 %d elections; blank 学历 %d members", cfg.Seed, blankRound, blankValid, blankMethod, blankEducation)
 		if blankRound == 0 || blankValid == 0 || blankMethod == 0 || blankEducation == 0 {
-			t.Errorf("seed %d: an optional column is filled everywhere", seed)
+			t.Errorf("seed %d: an optional column is filled everywhere", cfg.Seed)
 		}
 		ctx := context.Background()
 		opts := analytics.DefaultOptions()
@@ -64,7 +75,7 @@ func TestGeneratedCountiesRecount(t *testing.T) {
 		}
 		county := summarize(analytics.Scope{County: "生成县", Year: 2024})
 		if len(county.Breakdown) != cfg.TownshipsPerCounty {
-			t.Fatalf("seed %d: %d townships", seed, len(county.Breakdown))
+			t.Fatalf("seed %d: %d townships", cfg.Seed, len(county.Breakdown))
 		}
 		all, families := []*analytics.Summary{county}, []*analytics.Summary{county}
 		for _, b := range county.Breakdown {

@@ -27,10 +27,7 @@ func TestGeneratedCountiesKindsRecount(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads two generated counties")
 	}
-	for _, seed := range []int64{7, 1031} {
-		cfg := synth.County()
-		cfg.Seed, cfg.TownshipsPerCounty, cfg.UnitsPerTownship, cfg.Communities = seed, 4, 7, 0.3
-		cfg.CountyNames = []string{"生成县"}
+	for _, cfg := range generatedCounties() {
 		w := synth.Generate(cfg)
 		synth.GenerateCongress(w)
 		synth.GeneratePartyCongress(w)
@@ -62,9 +59,9 @@ func TestGeneratedCountiesKindsRecount(t *testing.T) {
 		    FROM elections WHERE year = 2024`).Scan(&blankMobile, &blankRound, &blankCategory, &blankVotes); err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("seed %d: blank 流动票箱 %d and 选举轮次 %d 选区, 代表构成 %d deputies, 得票数 %d party members", seed, blankMobile, blankRound, blankCategory, blankVotes)
+		t.Logf("seed %d: blank 流动票箱 %d and 选举轮次 %d 选区, 代表构成 %d deputies, 得票数 %d party members", cfg.Seed, blankMobile, blankRound, blankCategory, blankVotes)
 		if blankMobile == 0 || blankRound == 0 || blankCategory == 0 || blankVotes == 0 {
-			t.Errorf("seed %d: an optional column is filled everywhere", seed)
+			t.Errorf("seed %d: an optional column is filled everywhere", cfg.Seed)
 		}
 		var townships []string
 		if err := queryStrings(db, &townships, `SELECT DISTINCT township FROM elections WHERE year = 2024 ORDER BY 1`); err != nil {
@@ -79,7 +76,7 @@ func TestGeneratedCountiesKindsRecount(t *testing.T) {
 		var parties []*analytics.PartyCongress
 		seen, rendaPartials := map[string]int{}, 0
 		for _, s := range scopes {
-			at := fmt.Sprintf("seed %d %s%s", seed, s.County, s.Township)
+			at := fmt.Sprintf("seed %d %s%s", cfg.Seed, s.County, s.Township)
 			if c, err := analytics.SummarizeCongress(ctx, db, s, opts); err == nil {
 				checkCongressRecount(t, db, at, c, &rendaPartials)
 				seen["renda"]++
@@ -99,17 +96,17 @@ func TestGeneratedCountiesKindsRecount(t *testing.T) {
 				seen[string(p.Kind)]++
 			}
 		}
-		t.Logf("seed %d: scopes recounted per kind %v", seed, seen)
+		t.Logf("seed %d: scopes recounted per kind %v", cfg.Seed, seen)
 		for _, k := range []string{"renda", "dangdaihui", "shequdangzuzhi"} {
 			if seen[k] < 2 {
-				t.Errorf("seed %d: %s recounted in %d scopes, want the county and a township at least", seed, k, seen[k])
+				t.Errorf("seed %d: %s recounted in %d scopes, want the county and a township at least", cfg.Seed, k, seen[k])
 			}
 		}
 		if rendaPartials < 8 {
-			t.Errorf("seed %d: only %d partial 人大 parts checked", seed, rendaPartials)
+			t.Errorf("seed %d: only %d partial 人大 parts checked", cfg.Seed, rendaPartials)
 		}
 		if partials := checkPartyStructureDrafts(t, db, parties); partials < 8 {
-			t.Errorf("seed %d: only %d partial 构成 groups checked", seed, partials)
+			t.Errorf("seed %d: only %d partial 构成 groups checked", cfg.Seed, partials)
 		}
 	}
 }
