@@ -268,3 +268,34 @@ func TestCheckSheetIsNotAnAnnex(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoCommitteesStructureHasItsHeading is issue 10's prose rule "headings match their paragraphs": the
+// 两委 members' structure (…“两委”成员共N人…) stood under （四）村“两委”交叉任职和“一肩挑”情况. It now has its own
+// numbered heading, …“两委”成员结构情况, and the 交叉任职 heading holds only 一肩挑, 交叉任职 and 女性成员.
+func TestTwoCommitteesStructureHasItsHeading(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	county, township, _ := demoSummaries(t, db)
+	for name, s := range map[string]*analytics.Summary{"county": county, "township": township} {
+		draft := string(render(t, Builtin(), s, testConfig(), Hans, "md"))
+		members, cross := 0, 0
+		for _, sec := range strings.Split(draft, "\n### ")[1:] {
+			heading, para, _ := strings.Cut(sec, "\n")
+			para, _, _ = strings.Cut(strings.TrimLeft(para, "\n"), "\n\n")
+			switch {
+			case strings.HasSuffix(heading, "“两委”成员结构情况"):
+				members++
+				if !strings.Contains(para, "“两委”成员共") || strings.Contains(para, "一肩挑") {
+					t.Errorf("%s: %s holds %s", name, heading, para)
+				}
+			case strings.HasSuffix(heading, "交叉任职和“一肩挑”情况"):
+				cross++
+				if strings.Contains(para, "成员共") || !strings.Contains(para, "一肩挑") {
+					t.Errorf("%s: %s holds %s", name, heading, para)
+				}
+			}
+		}
+		if members == 0 || members != cross {
+			t.Errorf("%s: %d structure headings, %d 交叉任职 headings", name, members, cross)
+		}
+	}
+}

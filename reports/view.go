@@ -46,8 +46,12 @@ type Section struct {
 	Noun   string                   `json:"noun"`   // 村 or 社区
 	Body   *analytics.BodySummary   `json:"body,omitempty"`
 	Two    *analytics.TwoCommittees `json:"two,omitempty"`
-	Head   string                   `json:"head,omitempty"` // 书记 or 主任
-	Level  analytics.Level          `json:"level"`          // the report's level, as View.Level
+	// Members is set on the first of the two committees' sections, the members' structure
+	// (村“两委”成员结构情况); the second has their 一肩挑 and 交叉任职 (issue 10 prose: each
+	// paragraph under its own heading).
+	Members bool            `json:"members,omitempty"`
+	Head    string          `json:"head,omitempty"` // 书记 or 主任
+	Level   analytics.Level `json:"level"`          // the report's level, as View.Level
 }
 
 // Placeholder marks text the author must still write, in the built-in words (【待补充：日期】).
@@ -260,6 +264,9 @@ func (w *Words) overview(s *analytics.Summary, whole string) []Section {
 	addTwo := func(kind string) {
 		for i := range s.TwoCommittees {
 			if t := &s.TwoCommittees[i]; t.Kind == kind {
+				if HasFigures(t.Persons) {
+					out = append(out, Section{Title: fill(w.Drafts.TwoCommitteesMembers, "{kind}", kind), Whole: whole, Noun: kind, Two: t, Members: true})
+				}
 				out = append(out, Section{Title: fill(w.Drafts.TwoCommitteesSection, "{kind}", kind), Whole: whole, Noun: kind, Two: t})
 			}
 		}

@@ -88,6 +88,7 @@ type Words struct {
 		VillagesAndCommunities string `toml:"villages_and_communities"`
 		Election               string `toml:"election"`
 		TwoCommitteesSection   string `toml:"two_committees_section"`
+		TwoCommitteesMembers   string `toml:"two_committees_members"`
 		Places                 struct {
 			Suffixes []string          `toml:"suffixes"`
 			Called   map[string]string `toml:"called"`

@@ -62,6 +62,8 @@
 //	.Two     *analytics.TwoCommittees, set for the two committees together:
 //	         .Two.Kind (村), .Two.Positions (Figure), .Two.Persons (Structure), .Two.OneShoulder,
 //	         .Two.CrossUnits, .Two.CrossPersons, .Two.NoWoman (Part), .Two.NoWomanUnits
+//	.Members bool, set on the first of the two committees' two sections: the members' structure
+//	         (村“两委”成员结构情况); the second has 一肩挑, 交叉任职 and 没有女性成员
 //
 // Structure: .Total (Figure); .Women .PartyMembers .Minorities .Reelected .New .WealthLeaders
 // .GraduateOfficials .HighSchoolUp (高中（中专）以上) (Part); .AgeBands .Education (in configured order) (Part

@@ -150,7 +150,7 @@ func TestReport(t *testing.T) {
 			}
 		}
 		persons := count(t, db, `SELECT count(DISTINCT person_key) FROM members WHERE year = 2024 AND township = ? AND body IN ('村党组织', '村民委员会')`, township)
-		if got := number(t, two, `村“两委”成员共(\d+)人`); got != persons {
+		if got := number(t, section(t, md, "村“两委”成员结构情况"), `村“两委”成员共(\d+)人`); got != persons {
 			t.Errorf("两委 persons: report says %d, SQL counts %d", got, persons)
 		}
 		for _, bad := range []string{"NaN", "，，", "，。", "0个村参选率"} {
