@@ -17,16 +17,8 @@ import (
 func TestModelsAreSharedUntilALoad(t *testing.T) {
 	srv, ts := testServer(t, t.TempDir())
 	c := client{t: t, ts: ts, token: srv.Token()}
-	load := func(name, csv string) {
-		t.Helper()
-		id := c.newBatch()
-		if resp, body := c.upload(id, name, []byte(csv)); resp.StatusCode != 200 {
-			t.Fatalf("upload: %d %s", resp.StatusCode, body)
-		}
-		c.run(id, "all")
-	}
 	const header = "县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n"
-	load("东镇.csv", header+"示例县,东镇,东村,2024,村民委员会,100,90,5,5\n")
+	c.loadOne("东镇.csv", header+"示例县,东镇,东村,2024,村民委员会,100,90,5,5\n")
 
 	ctx := context.Background()
 	f := scopeForm{Scope: analytics.Scope{County: "示例县", Year: 2024}}
@@ -49,7 +41,7 @@ func TestModelsAreSharedUntilALoad(t *testing.T) {
 		t.Errorf("the township's model is the county's: level %v", other.Level)
 	}
 
-	load("西镇.csv", header+"示例县,西镇,西村,2024,村民委员会,200,150,5,5\n")
+	c.loadOne("西镇.csv", header+"示例县,西镇,西村,2024,村民委员会,200,150,5,5\n")
 	after, _, err := srv.summarize(ctx, f)
 	if err != nil {
 		t.Fatal(err)

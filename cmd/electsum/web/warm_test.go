@@ -96,21 +96,13 @@ func TestLoadDuringWarmUpLeavesNoStaleModel(t *testing.T) {
 		}
 	}
 	const header = "县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n"
-	load := func(name, csv string) {
-		t.Helper()
-		id := c.newBatch()
-		if resp, body := c.upload(id, name, []byte(csv)); resp.StatusCode != 200 {
-			t.Fatalf("upload: %d %s", resp.StatusCode, body)
-		}
-		c.run(id, "all")
-	}
-	load("东镇.csv", header+"示例县,东镇,东村,2024,村民委员会,100,90,5,5\n")
+	c.loadOne("东镇.csv", header+"示例县,东镇,东村,2024,村民委员会,100,90,5,5\n")
 	select {
 	case <-reached:
 	case <-time.After(time.Minute):
 		t.Fatal("no warm-up after the first load")
 	}
-	load("西镇.csv", header+"示例县,西镇,西村,2024,村民委员会,200,150,5,5\n")
+	c.loadOne("西镇.csv", header+"示例县,西镇,西村,2024,村民委员会,200,150,5,5\n")
 	waitWarmUp(t, srv)
 	if cancelled.Load() != 1 {
 		t.Error("the second load did not stop the first warm-up")

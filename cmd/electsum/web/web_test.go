@@ -84,6 +84,16 @@ func (c client) upload(batch, name string, data []byte) (*http.Response, string)
 	return c.do("POST", "/import/batch/"+batch+"/file?name="+url.QueryEscape(name), "application/octet-stream", bytes.NewReader(data), true)
 }
 
+// loadOne loads one file through the page in a batch of its own (mode all) and waits until it is done.
+func (c client) loadOne(name, text string) {
+	c.t.Helper()
+	id := c.newBatch()
+	if resp, body := c.upload(id, name, []byte(text)); resp.StatusCode != 200 {
+		c.t.Fatalf("upload %s: %d %s", name, resp.StatusCode, body)
+	}
+	c.run(id, "all")
+}
+
 // run starts loading a batch (mode all or skip) and waits until it is done.
 func (c client) run(batch, mode string) {
 	c.t.Helper()
