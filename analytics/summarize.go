@@ -172,6 +172,8 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	}
 	s.Counties = counties(cur)
 	s.Level = level(scope, s.Counties)
+	// Both lanes fill figures at once: safe because each writes maps of its own (the members' lane
+	// structures, two and changed; the elections' lane elections).
 	figures, parts := newFigureLevels(), partLevel(s.Level)
 	if err := lanes(func() error {
 		return loadMemberFigures(ctx, conn, scope, loadPrev, parts, &figures)
