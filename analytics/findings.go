@@ -17,9 +17,53 @@ import (
 // or changed by hand. opts gives the thresholds (zero: the defaults).
 func Findings(s *Summary, opts Options) []Finding {
 	opts, _ = opts.withDefaults() // only the thresholds are read: filled even where other options are wrong
-	out := achievements(s)
-	out = append(out, problems(s, opts)...)
+	out, worse := achievements(s)
+	probs := problems(s, opts)
+	if s.Level == LevelUnit {
+		worse = fallenIntoLow(worse, probs)
+	}
+	out = append(out, worse...)
+	out = append(out, probs...)
 	return append(out, partialShares(s)...)
+}
+
+// fallenIntoLow: in a unit's own draft a committee's turnout that fell and is also below the threshold
+// (low_turnout) is one problem, said once with its change (参选率为85.3%，比上届下降4.5个百分点，低于
+// 90%): its low_turnout item gets the Figure and the fallen-turnout item is dropped.
+func fallenIntoLow(worse, probs []Finding) []Finding {
+	var low *Finding
+	for i := range probs {
+		if probs[i].Kind == FindingLowTurnout {
+			low = &probs[i]
+		}
+	}
+	if low == nil {
+		return worse
+	}
+	var out []Finding
+	for _, w := range worse {
+		if w.Kind != FindingTurnout {
+			out = append(out, w)
+			continue
+		}
+		var kept []Finding
+		for _, fallen := range w.Items {
+			said := false
+			for i := range low.Items {
+				if it := &low.Items[i]; it.Body == fallen.Body && len(it.Bodies) == 0 {
+					it.Figure, said = fallen.Figure, true
+				}
+			}
+			if !said {
+				kept = append(kept, fallen)
+			}
+		}
+		if len(kept) > 0 {
+			w.Items = kept
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // subject is the set of people whose structure 成效 and 存在的问题 speak about: the village (else
@@ -73,68 +117,106 @@ func improved(f Figure) (up, known bool) {
 	return d.OK && d.V > 0, d.OK
 }
 
-// achievements are 三、取得的成效 from the change versus the previous term. A statement appears only
-// when the data has both terms' figure (or, for turnout, a high figure this term); one whose figure got
-// worse is not Improved.
-func achievements(s *Summary) []Finding {
-	var out []Finding
+// fell says whether f fell versus the previous term (both terms have it).
+func fell(f Figure) bool {
+	d := f.Change()
+	return d.OK && d.V < 0
+}
+
+// highTurnout is the 参选率 (percent) at which a committee's turnout is worth stating in 成效 without a
+// previous term, and at which a fall from the last term is no problem worth stating.
+const highTurnout = 95
+
+// achievements are 三、取得的成效 from the change versus the previous term, and the falls of the same
+// figures (issue 10 prose: 成效 lists only improvements). A statement appears in 成效 only when its
+// figure moved the good way (or, for turnout, is high this term and did not fall): Improved. A
+// good figure that fell is a problem of the same kind (Section problem, Improved false): the women's
+// and the best educated members' share, the average age (grown, the youngest band not grown) and a
+// committee's turnout below highTurnout. One that stayed the same (but for a high turnout), a
+// fall of 一肩挑 and a fall to a turnout still high are stated nowhere.
+func achievements(s *Summary) (good, worse []Finding) {
 	if sub, ok := mainSubject(s); ok {
 		st := sub.st
-		if up, ok := improved(st.Women.Share); ok {
+		if up, _ := improved(st.Women.Share); up {
 			f := sub.finding(SectionAchievement, FindingWomen)
-			f.Improved, f.Part = up, st.Women
+			f.Improved, f.Part = true, st.Women
 			f.Every = sub.two != nil && sub.two.NoWoman.Count.Current.OK && sub.two.NoWoman.Count.Current.V == 0
 			if pup, _ := improved(st.PartyMembers.Share); pup {
 				f.Also = st.PartyMembers
 			}
-			out = append(out, f)
+			good = append(good, f)
+		} else if fell(st.Women.Share) {
+			f := sub.finding(SectionProblem, FindingWomen)
+			f.Part = st.Women
+			worse = append(worse, f)
 		}
 		if len(st.Education) > 0 {
-			if up, ok := improved(st.Education[0].Share); ok {
+			if up, _ := improved(st.Education[0].Share); up {
 				f := sub.finding(SectionAchievement, FindingEducation)
-				f.Improved, f.Part = up, st.Education[0]
-				out = append(out, f)
+				f.Improved, f.Part = true, st.Education[0]
+				good = append(good, f)
+			} else if fell(st.Education[0].Share) {
+				f := sub.finding(SectionProblem, FindingEducation)
+				f.Part = st.Education[0]
+				worse = append(worse, f)
 			}
 		}
 		if d := st.AverageAge.Change(); d.OK {
-			f := sub.finding(SectionAchievement, FindingAge)
-			f.Figure, f.Improved = st.AverageAge, d.V < 0
+			var young Part
+			youngUp, youngKnown := false, false
 			if len(st.AgeBands) > 0 {
-				if bup, bok := improved(st.AgeBands[0].Share); bok {
-					f.Improved = f.Improved || bup && d.V <= 0
-					f.Also = st.AgeBands[0]
-				}
+				young = st.AgeBands[0]
+				youngUp, youngKnown = improved(young.Share)
 			}
-			out = append(out, f)
+			switch {
+			case d.V < 0 || youngUp && d.V <= 0:
+				f := sub.finding(SectionAchievement, FindingAge)
+				f.Figure, f.Improved = st.AverageAge, true
+				if youngKnown {
+					f.Also = young
+				}
+				good = append(good, f)
+			case d.V > 0 && !youngUp:
+				f := sub.finding(SectionProblem, FindingAge)
+				f.Figure = st.AverageAge
+				if youngKnown {
+					f.Also = young
+				}
+				worse = append(worse, f)
+			}
 		}
 	}
 	turnout := Finding{Section: SectionAchievement, Kind: FindingTurnout, Improved: true}
+	fallen := Finding{Section: SectionProblem, Kind: FindingTurnout}
 	for _, b := range []Body{VillagersCommittee, ResidentsCommittee} {
 		bs := s.Body(b)
 		if bs == nil || !bs.Participation.Turnout.Current.OK {
 			continue
 		}
 		p := bs.Participation
-		up, ok := improved(p.Turnout)
-		high := p.Turnout.Current.V >= 95
-		if !ok && !high {
-			continue
+		item := Finding{Body: b, Figure: p.Turnout, Value: p.FullTurnout.Current}
+		up, _ := improved(p.Turnout)
+		high := p.Turnout.Current.V >= highTurnout
+		switch {
+		case up || high && !fell(p.Turnout):
+			turnout.Items = append(turnout.Items, item)
+		case fell(p.Turnout) && !high:
+			fallen.Items = append(fallen.Items, item)
 		}
-		turnout.Improved = turnout.Improved && (up || !ok && high)
-		turnout.Items = append(turnout.Items, Finding{Body: b, Figure: p.Turnout, Value: p.FullTurnout.Current})
 	}
 	if len(turnout.Items) > 0 {
-		out = append(out, turnout)
+		good = append(good, turnout)
+	}
+	if len(fallen.Items) > 0 {
+		worse = append(worse, fallen)
 	}
 	for _, t := range s.TwoCommittees {
-		up, ok := improved(t.OneShoulder.Share)
-		if !ok {
-			continue
+		if up, _ := improved(t.OneShoulder.Share); up {
+			good = append(good, Finding{Section: SectionAchievement, Kind: FindingOneShoulder, Improved: true,
+				Body: Body(t.Kind), Set: SetTwoCommittees, Part: t.OneShoulder, Also: t.CrossPersons})
 		}
-		out = append(out, Finding{Section: SectionAchievement, Kind: FindingOneShoulder, Improved: up,
-			Body: Body(t.Kind), Set: SetTwoCommittees, Part: t.OneShoulder, Also: t.CrossPersons})
 	}
-	return out
+	return good, worse
 }
 
 // appendPerBody appends f, whose Items (one per body) name units, to out unless it has no items:

@@ -320,21 +320,23 @@ const (
 // The kinds of Finding; the template finding.<kind> words each. Subject is Body and Set (whose
 // figures: Set members, heads, new_heads or two_committees, Body then the 两委 kind 村/社区).
 const (
-	// FindingWomen (成效): Part is the subject's women; Also its party members when their share rose;
-	// Every when each unit's 村民委员会/居民委员会 has a woman (Set two_committees).
+	// FindingWomen (成效, or 问题 when their share fell): Part is the subject's women; in 成效 Also its
+	// party members when their share rose, Every when each unit's 村民委员会/居民委员会 has a woman (Set
+	// two_committees). The next three are also 问题 when their figure got worse (Improved false).
 	FindingWomen = "women"
 	// FindingEducation (成效): Part is the subject's highest education bucket.
 	FindingEducation = "education"
 	// FindingAge (成效): Figure is the subject's average age; Also its youngest age band when that
 	// band's share is known in both terms.
 	FindingAge = "age"
-	// FindingTurnout (成效): Items, one per committee body, with Figure its turnout and Value its units
-	// at 100%.
+	// FindingTurnout (成效: risen or high; 问题: fallen below 95%): Items, one per committee body, with
+	// Figure its turnout and Value its units at 100%.
 	FindingTurnout = "turnout"
 	// FindingOneShoulder (成效): Body is the 两委 kind; Part its units with 一肩挑, Also its 交叉任职 people.
 	FindingOneShoulder = "one_shoulder"
 	// FindingLowTurnout (问题): Items, one per body, with Units below Threshold and their turnout (Rate);
 	// bodies whose lists name the same units share one item (Bodies, Named.Rates), as in the two below.
+	// In a unit's own draft an item's Figure is the unit's turnout when it also fell since the last term.
 	FindingLowTurnout = "low_turnout"
 	// FindingNoWoman (问题): Body is the 两委 kind; Part its units whose committee has no woman, Units them.
 	FindingNoWoman = "no_woman"
@@ -390,8 +392,8 @@ func FindingKinds() []string {
 type Finding struct {
 	Section string `json:"section"`
 	Kind    string `json:"kind"`
-	// Improved is set for a 成效 whose figure moved the good way; otherwise the template words it as
-	// a plain statement (班子性别结构情况), never as praise.
+	// Improved is set for a 成效, whose figure moved the good way; a 成效 kind in 问题 (Section problem)
+	// is the same figure fallen, worded as a problem (女性成员比例下降).
 	Improved bool   `json:"improved,omitempty"`
 	Body     Body   `json:"body,omitempty"`
 	Set      string `json:"set,omitempty"`

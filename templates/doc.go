@@ -79,7 +79,8 @@
 // # Findings (reports.Stated: an analytics.Finding with .All 全县, .Level and .Annexed)
 //
 // 成效, 存在的问题 and 数据核对 come from analytics as data, never as sentences: .Section (achievement,
-// problem, data_check), .Kind, .Improved (成效: the figure moved the good way), .Body and .Set (whose
+// problem, data_check), .Kind, .Improved (成效: the figure moved the good way; women, education, age
+// and turnout in 问题 are those figures fallen since the last term), .Body and .Set (whose
 // figures: members, heads, new_heads, two_committees with .Body the 两委 kind 村/社区), .Of (the
 // distribution a data check is about), .Part, .Also (Part), .Figure, .Value, .Whole, .Unfilled,
 // .WholeShare (Value), .Threshold, .Every, .Units (.Township .Unit .County .Kind .Rate), .Items (one
