@@ -48,6 +48,17 @@ type CongressLevel struct {
 	RegisteredWomen  Part   `json:"registered_women"`  // share of 登记选民 of the 选区 giving it
 	RegisteredMinor  Part   `json:"registered_minority"`
 	RegisteredMigr   Part   `json:"registered_migrant"`
+	// PopulationReporting, AdultsReporting, RegisteredReporting and CandidatesReporting count the 选区
+	// that gave 总人口, 18周岁以上人口, 登记选民 and 正式候选人数 this term when fewer than all of the
+	// level's did (else no figure): the sum is then of those 选区 alone, no total, and the draft says
+	// so (总人口…（N个选区填报）). RateReporting and MarginReporting count likewise the 选区 giving both
+	// terms of RegistrationRate and of Margin. Excluded parts say theirs in Part.Reporting.
+	PopulationReporting Value `json:"population_reporting"`
+	AdultsReporting     Value `json:"adults_reporting"`
+	RegisteredReporting Value `json:"registered_reporting"`
+	RateReporting       Value `json:"rate_reporting"`
+	CandidatesReporting Value `json:"candidates_reporting"`
+	MarginReporting     Value `json:"margin_reporting"`
 
 	// 投票
 	Voted          Figure `json:"voted"`
@@ -354,10 +365,17 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 	for i, col := range excludedColumns {
 		p := Part{Label: excludedLabels[i]}
 		p.Count = sumFigure(cur, prev, col, col+"_known")
+		reporting(&p, cur, col+"_known")
 		l.Excluded = append(l.Excluded, p)
 	}
 	l.Registered = sumFigure(cur, prev, "registered", "registered_known")
 	l.RegistrationRate = rateFigure(cur, prev, "rate_registered", "rate_adults")
+	l.PopulationReporting = fewer(cur, "population_known", "constituencies")
+	l.AdultsReporting = fewer(cur, "adults_known", "constituencies")
+	l.RegisteredReporting = fewer(cur, "registered_known", "constituencies")
+	l.RateReporting = fewer(cur, "rate_known", "constituencies")
+	l.CandidatesReporting = fewer(cur, "candidates_known", "constituencies")
+	l.MarginReporting = fewer(cur, "margin_known", "constituencies")
 	l.RegisteredWomen = sharePart("女性", cur, prev, "registered_women", "women_of")
 	l.RegisteredMinor = sharePart("少数民族", cur, prev, "registered_minority", "minority_of")
 	l.RegisteredMigr = sharePart("流动人口", cur, prev, "registered_migrant", "migrant_of")
@@ -437,6 +455,17 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 		}
 	}
 	return l
+}
+
+// fewer is the count of rows (选区, meetings) that gave a column this term (cur's known) when some
+// but not all of them (cur's all) did; no figure when all did or none did (then the sum is no figure).
+func fewer(cur counts, known, all string) Value {
+	k, ok := cur.get(known)
+	n, _ := cur.get(all)
+	if !ok || k == 0 || k >= n {
+		return Value{}
+	}
+	return count(k)
 }
 
 // reporting sets p's Reporting to the 选区 that gave its column this term (cur's column known) and

@@ -51,6 +51,12 @@ type PartyCongressBody struct {
 	Candidates Figure `json:"candidates"` // 候选
 	Elected    Figure `json:"elected"`    // 当选 (results sheet)
 	Margin     Figure `json:"margin"`     // 差额比例, percent: (Σ候选 − Σ应选) / Σ应选 over the rows giving both
+	// ExcusedReporting, CandidatesReporting and MarginReporting count the rows (meetings) that gave
+	// 批准剔除, 正式候选人数, and both terms of Margin, this term when fewer than all did (else no
+	// figure): the sum or rate is then of those meetings alone, and the draft says so.
+	ExcusedReporting    Value `json:"excused_reporting"`
+	CandidatesReporting Value `json:"candidates_reporting"`
+	MarginReporting     Value `json:"margin_reporting"`
 
 	// Approval is 赞成票率, percent: the elected persons' 得票数 summed, over the 有效票数 of their
 	// election summed, over the persons with 得票数 whose election gave 有效票数 (ApprovalCounted).
@@ -278,6 +284,9 @@ func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
 	b.Candidates = sumFigure(c, p, "candidates", "candidates_known")
 	b.Elected = sumFigure(c, p, "elected", "elected_known")
 	b.Margin = marginFigure(c, p)
+	b.ExcusedReporting = fewer(c, "excused_known", "meetings")
+	b.CandidatesReporting = fewer(c, "candidates_known", "meetings")
+	b.MarginReporting = fewer(c, "margin_known", "meetings")
 	b.Approval = rateFigure(c, p, "approval_votes", "approval_valid")
 	if n, ok := c.get("approval_counted"); ok && n > 0 {
 		b.ApprovalCounted = count(n)

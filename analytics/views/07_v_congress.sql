@@ -21,7 +21,8 @@ WHERE body IN ('县级人大代表', '乡级人大代表');
 -- congress_totals(year, county, township): per level (body), the sums over the 选区 of the scope
 -- ('' means all). Pairs that make a rate (registered/adults, voted/registered, candidates/seats) are
 -- summed over the 选区 that gave both; a part of a whole (registered_women of registered, mobile_votes
--- of voted …) is summed with its whole (…_of) over the 选区 that gave the part, and …_known counts them.
+-- of voted …) is summed with its whole (…_of) over the 选区 that gave the part, and …_known counts them
+-- (rate_known and margin_known: the 选区 that gave both terms of 登记率 and of 差额比例).
 CREATE OR REPLACE MACRO congress_totals(p_year, p_county, p_township) AS TABLE
 SELECT body,
        count(*) AS constituencies,
@@ -36,6 +37,7 @@ SELECT body,
        sum(deprived) AS deprived, count(deprived) AS deprived_known,
        sum(registered) AS registered, count(registered) AS registered_known,
        sum(registered) FILTER (WHERE adults IS NOT NULL) AS rate_registered,
+       count(*) FILTER (WHERE registered IS NOT NULL AND adults IS NOT NULL) AS rate_known,
        sum(adults) FILTER (WHERE registered IS NOT NULL) AS rate_adults,
        sum(registered_women) AS registered_women, sum(registered) FILTER (WHERE registered_women IS NOT NULL) AS women_of,
        count(registered_women) AS registered_women_known,
@@ -54,14 +56,17 @@ SELECT body,
        count(proxy_votes) AS proxy_votes_known,
        sum(valid_ballots) AS valid_ballots, sum(invalid_ballots) AS invalid_ballots,
        sum(seats) AS seats, sum(candidates) AS candidates, sum(elected) AS elected,
+       count(candidates) AS candidates_known,
        sum(candidates) FILTER (WHERE seats IS NOT NULL) AS margin_candidates,
        sum(seats) FILTER (WHERE candidates IS NOT NULL) AS margin_seats,
-       sum(nominated_by_parties) AS nominated_by_parties,
+       count(*) FILTER (WHERE seats IS NOT NULL AND candidates IS NOT NULL) AS margin_known,
+       -- a nomination channel is a part of 正式候选人数, itself optional: both over the 选区 giving both
+       sum(nominated_by_parties) FILTER (WHERE candidates IS NOT NULL) AS nominated_by_parties,
        sum(candidates) FILTER (WHERE nominated_by_parties IS NOT NULL) AS parties_of,
-       count(nominated_by_parties) AS nominated_by_parties_known,
-       sum(nominated_by_voters) AS nominated_by_voters,
+       count(*) FILTER (WHERE nominated_by_parties IS NOT NULL AND candidates IS NOT NULL) AS nominated_by_parties_known,
+       sum(nominated_by_voters) FILTER (WHERE candidates IS NOT NULL) AS nominated_by_voters,
        sum(candidates) FILTER (WHERE nominated_by_voters IS NOT NULL) AS voters_of,
-       count(nominated_by_voters) AS nominated_by_voters_known,
+       count(*) FILTER (WHERE nominated_by_voters IS NOT NULL AND candidates IS NOT NULL) AS nominated_by_voters_known,
        count(round) AS round_known,
        count(*) FILTER (WHERE round = '一次选足') AS first_round,
        count(*) FILTER (WHERE round = '另行选举') AS further_round,

@@ -43,6 +43,7 @@ WHERE body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表');
 --   attendance_present / attendance_due   到会率
 --   quorum_known, quorum_met      rows whose quorum can be judged / of them valid
 --   seats, candidates, elected    Σ应选, Σ候选, Σ当选; margin_candidates / margin_seats: 差额比例
+--                                 over the margin_known rows that gave both
 --   methods                       JSON list of {label, units, present}: elections and Σ实到 per 选举方式
 --                                 (党员大会, 党员代表大会 …), most used first; blank methods not listed;
 --                                 methods_known: the elections that named one
@@ -76,6 +77,7 @@ SELECT body,
        sum(elected) AS elected, count(elected) AS elected_known,
        sum(candidates) FILTER (WHERE seats IS NOT NULL) AS margin_candidates,
        sum(seats) FILTER (WHERE candidates IS NOT NULL) AS margin_seats,
+       count(*) FILTER (WHERE seats IS NOT NULL AND candidates IS NOT NULL) AS margin_known,
        count(*) FILTER (WHERE coalesce(method, '') <> '') AS methods_known
 FROM e
 GROUP BY body
