@@ -3,6 +3,7 @@ package reports
 import (
 	"electsum"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template"
@@ -62,6 +63,7 @@ func (w *Words) Funcs() template.FuncMap {
 		"hasFigures": HasFigures,
 		"named":      Named,
 		"checkAt":    At,
+		"unitBody":   w.UnitBody,
 		"uncited":    Uncited,
 		"contains":   strings.Contains,
 	}
@@ -504,4 +506,20 @@ func (w *Words) FirstRound(ok *bool) string {
 		return w.Rounds.Yes
 	}
 	return w.Rounds.No
+}
+
+// UnitBody names body of the unit (or place) where, as an office writes it: a body of words.toml's
+// [drafts.places] after_kind (村党组织, 社区党组织) drops its leading unit kind (村, 社区) after a name that
+// ends with it — 南街社区党组织, 高泉村党组织, not 南街社区社区党组织. Other bodies keep their whole name:
+// 村民委员会 and 居民委员会 are the committees' names (高泉村村民委员会).
+func (w *Words) UnitBody(where string, body analytics.Body) string {
+	b := string(body)
+	if slices.Contains(w.Drafts.Places.AfterKind, b) {
+		for _, kind := range []electsum.UnitKind{electsum.Community, electsum.Village} {
+			if k := string(kind); strings.HasPrefix(b, k) && strings.HasSuffix(where, k) {
+				return where + strings.TrimPrefix(b, k)
+			}
+		}
+	}
+	return where + b
 }

@@ -299,3 +299,28 @@ func TestTwoCommitteesStructureHasItsHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitNameNotDoubled: a check names its unit and body as an office writes them, 南街社区党组织 and
+// 高泉村党组织, never 南街社区社区党组织 or 高泉村村党组织 (the unit's name already ends with the kind the
+// body is named after); 村民委员会 and 居民委员会 are the committees' own names and are kept whole
+// (高泉村村民委员会). Checked in a village draft's 存在的问题 and in the notes of a 社区党组织 draft.
+func TestUnitNameNotDoubled(t *testing.T) {
+	check := func(unit string, body analytics.Body, msg string) analytics.Check {
+		return analytics.Check{Rule: string(body), Citation: "《条例》关于" + msg + "的规定", Severity: analytics.SeverityViolation, Year: 2024,
+			UnitRef: analytics.UnitRef{County: "示例县", Township: "东风镇", Unit: unit}, Body: body, Message: msg}
+	}
+	s := townshipFixture()
+	s.Checks = []analytics.Check{check("南街社区", analytics.CommunityParty, "甲"), check("高泉村", analytics.PartyBranch, "乙"),
+		check("高泉村", analytics.VillagersCommittee, "丙"), check("东城社区", analytics.ResidentsCommittee, "丁")}
+	md := string(render(t, Builtin(), refind(s), Config{}, Hans, "md"))
+	for _, want := range []string{"南街社区党组织：甲", "高泉村党组织：乙", "高泉村村民委员会：丙", "东城社区居民委员会：丁"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the draft lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"社区社区", "村村党组织"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("the draft doubles the unit kind: %q", bad)
+		}
+	}
+}

@@ -95,6 +95,9 @@ type Words struct {
 			Unit     string            `toml:"unit"`
 			Township string            `toml:"township"`
 			County   string            `toml:"county"`
+			// AfterKind are the bodies named after their unit's kind (村党组织, 社区党组织), which drop that
+			// word after a unit whose name ends with it (UnitBody).
+			AfterKind []string `toml:"after_kind"`
 		} `toml:"places"`
 		Sections       map[string]string `toml:"sections"`
 		Congress       map[string]string `toml:"congress"`

@@ -122,6 +122,7 @@
 //	committee "村" → 村民委员会 ("社区" → 居民委员会)     add 1 2 → 3        seq 3 → [1 2 3]
 //	checkAt CHECK withTownship → the check with .Where (its unit, or township and unit)   contains S SUB (bool)
 //	uncited CHECKAT → the same without its citation (one citation per rule, after the last of its checks)
+//	unitBody WHERE BODY → 南街社区 社区党组织 → 南街社区党组织 (a body of [drafts.places] after_kind drops the unit kind the name ends with)
 //
 // Every sentence of the generated items (.Achievements, .Problems) and of the 数据核对 notes is
 // worded here (findings.md.tmpl), none in Go.
