@@ -1,6 +1,12 @@
 package reports
 
-import "electsum/templates"
+import (
+	"fmt"
+	"time"
+
+	"electsum/analytics"
+	"electsum/templates"
+)
 
 // Config is the prose part of report.toml: what a report's author supplies that the data cannot — the
 // title, the basis (依据) and deployment text of the opening paragraph, the issuing organ and date (落款),
@@ -18,7 +24,8 @@ type Config struct {
 	Organ string `toml:"organ" json:"organ,omitempty"`
 	// Date is the date of 落款 as printed (2024年12月20日); empty leaves a placeholder.
 	Date string `toml:"date" json:"date,omitempty"`
-	// Start and End override the election period the data gives (YYYY-MM-DD or as printed).
+	// Start and End override the election period the data gives, as 年-月-日 (2024-03-01); Check
+	// refuses any other form, which the opening could not print with its year.
 	Start string `toml:"start" json:"start,omitempty"`
 	End   string `toml:"end" json:"end,omitempty"`
 
@@ -31,6 +38,28 @@ type Config struct {
 type Item struct {
 	Heading string `toml:"heading" json:"heading"`
 	Text    string `toml:"text" json:"text"`
+}
+
+// Check says what of c cannot be used: a start or end that is not a 年-月-日 date (the opening would
+// print it as written, and 3月1日 would lose the year), or an end before the start. The message names
+// the key and the value, in Chinese, for the person who wrote the file.
+func (c Config) Check() error {
+	var dates [2]time.Time
+	for i, kv := range [][2]string{{"start", c.Start}, {"end", c.End}} {
+		if kv[1] == "" {
+			continue
+		}
+		d, err := time.Parse("2006-1-2", kv[1])
+		if err != nil {
+			return &analytics.ConfigError{Field: kv[0], Message: fmt.Sprintf(
+				"%q 不是年-月-日格式的日期：请写作 2024-03-01 这样的日期，或留空以取数据中的选举日期", kv[1])}
+		}
+		dates[i] = d
+	}
+	if !dates[0].IsZero() && !dates[1].IsZero() && dates[1].Before(dates[0]) {
+		return &analytics.ConfigError{Field: "end", Message: fmt.Sprintf("%q 早于 start %q：请检查选举起止日期", c.End, c.Start)}
+	}
+	return nil
 }
 
 // ExampleConfig is the commented report.toml that `electsum report init` writes; it parses to a

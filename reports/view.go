@@ -201,8 +201,8 @@ func (w *Words) kindOf(s *analytics.Summary) string {
 
 // period prints the election period from two dates given as YYYY-MM-DD (or already printed).
 func (w *Words) period(first, last string) string {
-	f, ferr := time.Parse("2006-01-02", first)
-	l, lerr := time.Parse("2006-01-02", last)
+	f, ferr := time.Parse("2006-1-2", first)
+	l, lerr := time.Parse("2006-1-2", last)
 	switch {
 	case ferr != nil && lerr != nil:
 		if first != "" && last != "" && first != last {

@@ -92,6 +92,9 @@ func Decode(text []byte) (File, analytics.Options, error) {
 	if err := unknownKeys(md.Undecoded()); err != nil {
 		return f, analytics.Options{}, err
 	}
+	if err := f.Config.Check(); err != nil {
+		return f, analytics.Options{}, err
+	}
 	opts, err := f.Settings.Options()
 	return f, opts, err
 }

@@ -167,3 +167,24 @@ func TestUnknownKeysAreNamed(t *testing.T) {
 		t.Errorf("Load: %v", err)
 	}
 }
+
+// start and end are 年-月-日 dates or empty: a value the opening would print without its year (3月1日) or
+// cannot read is refused naming its key and its value, as is an end before the start; a good pair loads.
+func TestPeriodDatesAreChecked(t *testing.T) {
+	for _, c := range []struct{ text, field, value string }{
+		{`start = "3月1日"`, "start", `"3月1日"`},
+		{"start = \"2024-03-01\"\nend = \"五月十日\"", "end", `"五月十日"`},
+		{`end = "2024/05/10"`, "end", `"2024/05/10"`},
+		{"start = \"2024-05-10\"\nend = \"2024-03-01\"", "end", `"2024-03-01"`},
+	} {
+		_, _, err := Decode([]byte(c.text))
+		var ce *analytics.ConfigError
+		if !errors.As(err, &ce) || ce.Field != c.field || !strings.Contains(ce.Error(), c.value) {
+			t.Errorf("%q: %v, want an error naming %s and %s", c.text, err, c.field, c.value)
+		}
+	}
+	f, _, err := Decode([]byte("start = \"2024-03-01\"\nend = \"2024-5-10\""))
+	if err != nil || f.Start != "2024-03-01" || f.End != "2024-5-10" {
+		t.Errorf("a good period: %+v, %v", f.Config, err)
+	}
+}
