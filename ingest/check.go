@@ -236,26 +236,14 @@ func checkStagedResults(ctx context.Context, conn *sql.Conn, parser func(id int)
 		var id int
 		var r Result
 		var elected sql.NullInt64
-		var firstRow, members int
-		var isFirst bool
+		var f resultFacts
 		if err := rows.Scan(&id, &r.Sheet, &r.Row, &r.County, &r.Township, &r.Unit, &r.Year, &r.Body, &elected,
-			&firstRow, &isFirst, &members); err != nil {
+			&f.firstRow, &f.isFirst, &f.members); err != nil {
 			return err
 		}
-		fp := parser(id)
-		if fp == nil {
-			continue
-		}
-		sp := fp.sheetNamed(r.Sheet)
-		if !isFirst {
-			sp.problem(Error, "duplicate_result", r.Row, fUnit, r.Unit,
-				fmt.Sprintf("%s 的选举结果重复填写(第 %d 行与第 %d 行)：每个村(社区)每年每类选举只填一行，请删除重复行",
-					keyText(r.Key), firstRow, r.Row))
-			continue
-		}
-		if fp.hasKind[MembersSheet] && elected.Valid && int64(members) != elected.Int64 {
-			sp.problem(Warning, "member_count_mismatch", r.Row, fElected, fmt.Sprint(elected.Int64),
-				fmt.Sprintf("%s 的%s为 %d，但当选人员表中有 %d 人：请核对", keyText(r.Key), sp.label(fElected, r.Row), elected.Int64, members))
+		if fp := parser(id); fp != nil {
+			r.Elected = optionalInt(elected)
+			fp.checkWholeResult(&r, f)
 		}
 	}
 	return rows.Err()
@@ -274,11 +262,10 @@ func checkStagedMembers(ctx context.Context, conn *sql.Conn, parser func(id int)
 		var birth, date sql.NullTime
 		var age, votes, valid, resultRow sql.NullInt64
 		var resultSheet sql.NullString
-		var firstRow int
-		var isFirst, firstOfElection, hasResult bool
+		var f memberFacts
 		if err := rows.Scan(&id, &m.Sheet, &m.Row, &m.County, &m.Township, &m.Unit, &m.Year, &m.Body, &m.Name, &birth, &age,
-			&m.IDNumber, &votes, &raw.birth, &raw.age, &firstRow, &isFirst, &firstOfElection,
-			&hasResult, &date, &valid, &resultSheet, &resultRow); err != nil {
+			&m.IDNumber, &votes, &raw.birth, &raw.age, &f.firstRow, &f.isFirst, &f.firstOfElection,
+			&f.hasResult, &date, &valid, &resultSheet, &resultRow); err != nil {
 			return err
 		}
 		fp := parser(id)
@@ -286,30 +273,76 @@ func checkStagedMembers(ctx context.Context, conn *sql.Conn, parser func(id int)
 			continue
 		}
 		m.Birth, m.Age, m.Votes = optionalTime(birth), optionalInt(age), optionalInt(votes)
-		sp := fp.sheetNamed(m.Sheet)
-		raw.sheet = sp
-		if !isFirst {
-			sp.problem(Error, "duplicate_person", m.Row, fName, m.Name,
-				fmt.Sprintf("%s 在 %s 中出现两次(第 %d 行与第 %d 行)：同一人在同一年同一组织只填一行，请删除重复行",
-					m.Name, keyText(m.Key), firstRow, m.Row))
-		}
-		fp.checkAge(&m, raw, optionalTime(date))
-		if !fp.hasKind[ResultsSheet] {
-			continue
-		}
-		if !hasResult && firstOfElection && m.Year != 0 && m.Body != "" {
-			sp.problem(Warning, "no_result_row", m.Row, fUnit, m.Unit,
-				fmt.Sprintf("%s 有当选人员，但本文件的选举结果表中没有对应的行：请在选举结果表中补填", keyText(m.Key)))
-		}
-		// Nobody gets more votes than there are valid ballots in their election's results row.
-		if hasResult && m.Votes != nil && valid.Valid && int64(*m.Votes) > valid.Int64 {
-			rs := fp.sheetNamed(resultSheet.String)
-			sp.problem(Error, "votes_gt_valid_ballots", m.Row, fVotes, fmt.Sprint(*m.Votes),
-				fmt.Sprintf("%s 的%s为 %d，多于%s在“%s”表中的%s %d：得票数不能超过有效票数，请核对", m.Name, sp.label(fVotes, m.Row), *m.Votes,
-					keyText(m.Key), rs.name, rs.label(fValidBallots, int(resultRow.Int64)), valid.Int64))
-		}
+		f.date, f.valid, f.resultSheet, f.resultRow = optionalTime(date), optionalInt(valid), resultSheet.String, int(resultRow.Int64)
+		fp.checkWholeMember(&m, raw, f)
 	}
 	return rows.Err()
+}
+
+// resultFacts is what the whole-file checks know of one results row: the row of the first results row
+// of its file for its election (itself when isFirst), and how many members rows its file has for that
+// election. check_results.sql finds them over the staged rows, checkHeld over a file held in memory.
+type resultFacts struct {
+	firstRow int
+	isFirst  bool
+	members  int
+}
+
+// memberFacts is what the whole-file checks know of one members row: the row of the first row of its
+// file for the same person (itself when isFirst), whether it is the first row of its file for its
+// election, and the first results row of its file for that election (hasResult): its 选举日期, 有效票数
+// and place. check_members.sql finds them over the staged rows, checkHeld over a file held in memory.
+type memberFacts struct {
+	firstRow                            int
+	isFirst, firstOfElection, hasResult bool
+	date                                *time.Time
+	valid                               *int
+	resultSheet                         string
+	resultRow                           int
+}
+
+// checkWholeResult writes the whole-file problems of one results row (r: its sheet, row, election and
+// 当选人数), given what is known of the rest of its file.
+func (fp *fileParser) checkWholeResult(r *Result, f resultFacts) {
+	sp := fp.sheetNamed(r.Sheet)
+	if !f.isFirst {
+		sp.problem(Error, "duplicate_result", r.Row, fUnit, r.Unit,
+			fmt.Sprintf("%s 的选举结果重复填写(第 %d 行与第 %d 行)：每个村(社区)每年每类选举只填一行，请删除重复行",
+				keyText(r.Key), f.firstRow, r.Row))
+		return
+	}
+	if fp.hasKind[MembersSheet] && r.Elected != nil && f.members != *r.Elected {
+		sp.problem(Warning, "member_count_mismatch", r.Row, fElected, fmt.Sprint(*r.Elected),
+			fmt.Sprintf("%s 的%s为 %d，但当选人员表中有 %d 人：请核对", keyText(r.Key), sp.label(fElected, r.Row), *r.Elected, f.members))
+	}
+}
+
+// checkWholeMember writes the whole-file problems of one members row (m: its sheet, row, election, 姓名,
+// 出生年月, 年龄, 身份证号 and 得票数; raw: 出生年月 and 年龄 as written), given what is known of the rest
+// of its file.
+func (fp *fileParser) checkWholeMember(m *Member, raw memberRaw, f memberFacts) {
+	sp := fp.sheetNamed(m.Sheet)
+	raw.sheet = sp
+	if !f.isFirst {
+		sp.problem(Error, "duplicate_person", m.Row, fName, m.Name,
+			fmt.Sprintf("%s 在 %s 中出现两次(第 %d 行与第 %d 行)：同一人在同一年同一组织只填一行，请删除重复行",
+				m.Name, keyText(m.Key), f.firstRow, m.Row))
+	}
+	fp.checkAge(m, raw, f.date)
+	if !fp.hasKind[ResultsSheet] {
+		return
+	}
+	if !f.hasResult && f.firstOfElection && m.Year != 0 && m.Body != "" {
+		sp.problem(Warning, "no_result_row", m.Row, fUnit, m.Unit,
+			fmt.Sprintf("%s 有当选人员，但本文件的选举结果表中没有对应的行：请在选举结果表中补填", keyText(m.Key)))
+	}
+	// Nobody gets more votes than there are valid ballots in their election's results row.
+	if f.hasResult && m.Votes != nil && f.valid != nil && *m.Votes > *f.valid {
+		rs := fp.sheetNamed(f.resultSheet)
+		sp.problem(Error, "votes_gt_valid_ballots", m.Row, fVotes, fmt.Sprint(*m.Votes),
+			fmt.Sprintf("%s 的%s为 %d，多于%s在“%s”表中的%s %d：得票数不能超过有效票数，请核对", m.Name, sp.label(fVotes, m.Row), *m.Votes,
+				keyText(m.Key), rs.name, rs.label(fValidBallots, f.resultRow), *f.valid))
+	}
 }
 
 func optionalTime(t sql.NullTime) *time.Time {
@@ -407,3 +440,117 @@ func keyText(k Key) string {
 
 // keyFormat is keyText's format: township, unit, year, body (also printf's in store_between.sql).
 const keyFormat = "%s%s %d 年%s"
+
+// heldRows are the rows of one file kept in memory while it is read, when they are few (maxHeldRows),
+// so that its whole-file checks need no SQL (checkHeld): each with its place in the file (seq) and,
+// for members, whether it was staged as the first of its file for its election.
+type heldRows struct {
+	results   []Result
+	resultSeq []int64
+	members   []Member
+	raw       []memberRaw
+	memberSeq []int64
+	first     []bool
+}
+
+// maxHeldRows is how many rows of a file the loader holds for checkHeld; a file with more is checked
+// in SQL over its staged rows (checkStaged), so that memory does not grow with a file's rows. A
+// township's workbook has a few hundred.
+const maxHeldRows = 8 * streamBatch
+
+// add holds a batch of the file's rows.
+func (h *heldRows) add(results []Result, members []Member, raw []memberRaw, seq func(sheet string, row int) int64, first []bool) {
+	h.results, h.members, h.raw, h.first = joined(h.results, results), joined(h.members, members), joined(h.raw, raw), joined(h.first, first)
+	for i := range results {
+		h.resultSeq = append(h.resultSeq, seq(results[i].Sheet, results[i].Row))
+	}
+	for i := range members {
+		h.memberSeq = append(h.memberSeq, seq(members[i].Sheet, members[i].Row))
+	}
+}
+
+// joined is held followed by batch: batch itself while nothing is held (the loader owns a batch's
+// slices), so that a file read in one batch is held without a copy.
+func joined[T any](held, batch []T) []T {
+	if len(held) == 0 {
+		return batch
+	}
+	return append(held, batch...)
+}
+
+func (h *heldRows) rows() int { return len(h.results) + len(h.members) }
+
+// checkHeld runs the whole-file checks of a file whose rows are held in memory, as staged: it finds
+// with maps what check_results.sql and check_members.sql find over the staged rows ("first" is the
+// lowest seq), hands checkWholeResult and checkWholeMember exactly the columns those queries give, and
+// so writes the same problems. TestHeldAndStagedChecksAgree holds the two to it.
+func (fp *fileParser) checkHeld(h *heldRows) {
+	// The first rows of a group: their place in the file, their row and their indexes in h. Two rows
+	// share a place only in sheets of the same name (which a damaged workbook may have); the queries
+	// then take both as first, and join a member to both results rows, and so does this.
+	type first struct {
+		seq int64
+		row int
+		i   []int
+	}
+	lowest := func(f *first, seq int64, row, i int) {
+		switch {
+		case f.i == nil || seq < f.seq:
+			*f = first{seq, row, []int{i}}
+		case seq == f.seq:
+			f.i = append(f.i, i)
+		}
+	}
+	results := make(map[Key]*first, len(h.results))
+	for i := range h.results {
+		r := &h.results[i]
+		f := results[r.Key]
+		if f == nil {
+			f = &first{}
+			results[r.Key] = f
+		}
+		lowest(f, h.resultSeq[i], r.Row, i)
+	}
+	type personID struct {
+		county, body, person string
+		year                 int
+	}
+	persons := make(map[personID]*first, len(h.members))
+	count := make(map[Key]int)
+	for i := range h.members {
+		m := &h.members[i]
+		count[m.Key]++
+		id := personID{m.County, m.Body, m.PersonKey, m.Year}
+		f := persons[id]
+		if f == nil {
+			f = &first{}
+			persons[id] = f
+		}
+		lowest(f, h.memberSeq[i], m.Row, i)
+	}
+	for i := range h.results {
+		r := &h.results[i]
+		f := results[r.Key]
+		fp.checkWholeResult(&Result{Key: r.Key, Pos: Pos{Sheet: r.Sheet, Row: r.Row}, Elected: r.Elected},
+			resultFacts{firstRow: f.row, isFirst: h.resultSeq[i] == f.seq, members: count[r.Key]})
+	}
+	for i := range h.members {
+		m := &h.members[i]
+		p := persons[personID{m.County, m.Body, m.PersonKey, m.Year}]
+		f := memberFacts{firstRow: p.row, isFirst: h.memberSeq[i] == p.seq, firstOfElection: h.first[i]}
+		check := func(f memberFacts) {
+			fp.checkWholeMember(&Member{Key: m.Key, Pos: Pos{Sheet: m.Sheet, Row: m.Row}, Name: m.Name, Birth: m.Birth,
+				Age: m.Age, IDNumber: m.IDNumber, Votes: m.Votes}, memberRaw{birth: h.raw[i].birth, age: h.raw[i].age}, f)
+		}
+		r := results[m.Key]
+		if r == nil {
+			check(f)
+			continue
+		}
+		for _, j := range r.i {
+			res := &h.results[j]
+			f.hasResult, f.date, f.valid, f.resultSheet, f.resultRow = true, res.Date, res.ValidBallots, res.Sheet, res.Row
+			check(f)
+		}
+	}
+}

@@ -81,6 +81,7 @@ func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*R
 type loadHooks struct {
 	read         readFunc               // nil: readFile
 	beforeCommit func(tx *sql.Tx) error // runs inside the transaction after the rows are moved
+	checkInSQL   bool                   // every file is checked as a whole in SQL, as a large one is
 }
 
 func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions, hooks loadHooks) (*Report, error) {
@@ -179,6 +180,14 @@ type fileState struct {
 	cover    *coverage   // while its rows are staged
 	parser   *fileParser // from when it is read until it is checked as a whole (checkFiles)
 	staged   bool
+
+	// The whole-file checks of a file read by parseAll run on its rows held in memory (checkHeld) when
+	// they are at most maxHeldRows, else in SQL over its staged rows (checkStaged).
+	held        *heldRows // its rows while it is read, as long as they are few enough
+	tooMany     bool      // it has more rows than maxHeldRows: no longer held
+	heldChecked bool      // checkHeld wrote its whole-file problems, after the first heldFrom of them
+	heldFrom    int
+	checkInSQL  bool // checkFiles runs its whole-file checks over the staged rows
 }
 
 // loader holds one ingest run. It owns one connection for the whole run, because the staging tables
@@ -193,10 +202,13 @@ type loader struct {
 	known   map[string][]string // content already loaded, and current → the counties its rows are under
 	inRun   map[string]int      // content seen in this run → file
 	clashes map[[2]int]*clash
-	rows    int
-	bytes   int64
-	total   int64
-	skipped []string // files in the folders that electsum wrote itself (expandPaths)
+	// respelled says settleSpellings gave staged rows another spelling than they were staged under
+	// (and checkHeld wrote its messages with).
+	respelled bool
+	rows      int
+	bytes     int64
+	total     int64
+	skipped   []string // files in the folders that electsum wrote itself (expandPaths)
 
 	spellings spellings // one spelling per place or person name, whatever the script (script.go)
 }
@@ -407,6 +419,13 @@ func (l *loader) stageRows(id int, results []Result, members []Member, raw []mem
 	f.staged = true
 	if err := l.stage.rows(id, f.report.Path, results, members, raw, seq, first); err != nil {
 		return fmt.Errorf("stage %s: %w", f.report.Path, err)
+	}
+	if f.held != nil {
+		if f.held.rows()+len(results)+len(members) > maxHeldRows {
+			f.held, f.tooMany = nil, true
+		} else {
+			f.held.add(results, members, raw, seq, first)
+		}
 	}
 	return nil
 }

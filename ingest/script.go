@@ -199,6 +199,7 @@ func (l *loader) settleSpellings(ctx context.Context) error {
 		}
 		moved[a] = b
 		l.spellings.stored[scriptKey(b)] = b
+		l.respelled = true
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

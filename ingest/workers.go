@@ -33,8 +33,8 @@ func hashFile(path string, limit int64) (string, int64, error) {
 }
 
 // parseAll reads the files with opts.Workers goroutines. Their rows are staged in batches as they are
-// read, and each file is checked as a whole over its staged rows once it is read, so that memory does
-// not grow with a file's rows.
+// read, so that memory does not grow with a file's rows; a file of at most maxHeldRows rows is also
+// held until it is read, and checked as a whole then (checkHeld), the others once all are read.
 func (l *loader) parseAll(ctx context.Context, ids []int) error {
 	// A message from a worker: a batch of a file's rows, or (fp or err set) the end of the file.
 	type message struct {
@@ -121,6 +121,9 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 			continue
 		}
 		if !m.done {
+			if f := l.files[m.id]; f.held == nil && !f.tooMany && !l.hooks.checkInSQL {
+				f.held = &heldRows{}
+			}
 			if err := l.stageRows(m.id, m.results, m.members, m.raw, sheetSeq(m.sheetNo)); err != nil {
 				return err
 			}
@@ -133,8 +136,8 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 	}
 }
 
-// read takes one file once its reader is done: unreadable, or read and staged, to be checked as a whole
-// with the others (checkFiles).
+// read takes one file once its reader is done: unreadable, or read and staged, and checked as a whole
+// on its held rows or left to be checked in SQL with the others (checkFiles).
 func (l *loader) read(ctx context.Context, id int, fp *fileParser, err error) error {
 	f := l.files[id]
 	if err != nil {
@@ -150,6 +153,20 @@ func (l *loader) read(ctx context.Context, id int, fp *fileParser, err error) er
 			f.report.Outcome = Rejected
 		}
 	}
+	held := f.held
+	f.held = nil
+	if !fp.checkSheets() {
+		return nil
+	}
+	if f.tooMany || l.hooks.checkInSQL {
+		f.checkInSQL = true
+		return nil
+	}
+	if held == nil { // no rows
+		held = &heldRows{}
+	}
+	f.heldChecked, f.heldFrom = true, len(fp.out.Problems)
+	fp.checkHeld(held)
 	return nil
 }
 
@@ -159,24 +176,29 @@ func (l *loader) forget(ctx context.Context, id int) error {
 	f := l.files[id]
 	l.rows -= f.report.Results + f.report.Members
 	f.report.Results, f.report.Members, f.cover = 0, 0, nil
+	f.held, f.tooMany = nil, false
 	return l.dropStaged(ctx, id)
 }
 
-// checkFiles runs the whole-file checks of every file read, over their staged rows at once (one pass of
-// SQL for the run instead of one per file), and settles each file.
+// checkFiles settles each file read, once its whole-file checks are done: most ran when the file was
+// read, on its rows held in memory (checkHeld); those of a file with more rows run here in SQL over the
+// staged rows of every such file at once (one pass of SQL for the run instead of one per file). So do
+// those of a file whose held rows settleSpellings respelled since: its messages name places and people.
 func (l *loader) checkFiles(ctx context.Context) error {
-	var check []int
-	for id, f := range l.files {
-		if f.parser != nil && f.parser.checkSheets() {
-			check = append(check, id)
+	check := false
+	for _, f := range l.files {
+		if f.parser != nil && f.heldChecked && l.respelled {
+			f.parser.out.Problems = f.parser.out.Problems[:f.heldFrom]
+			f.heldChecked, f.checkInSQL = false, true
 		}
+		check = check || f.parser != nil && f.checkInSQL
 	}
-	if len(check) > 0 {
+	if check {
 		if err := l.stage.flush(); err != nil {
 			return fmt.Errorf("stage rows: %w", err)
 		}
 		parser := func(id int) *fileParser {
-			if id < 0 || id >= len(l.files) {
+			if id < 0 || id >= len(l.files) || !l.files[id].checkInSQL {
 				return nil
 			}
 			return l.files[id].parser
