@@ -31,8 +31,8 @@ func SchemaVersion() int { return len(migrationNames(migrations)) }
 // ErrNewerSchema means the database was written by a newer electsum than this one.
 var ErrNewerSchema = errors.New("database schema is newer than this electsum")
 
-// Open opens (creating if needed) the DuckDB file at path and brings its schema up to date, one
-// transaction per migration. An empty path opens a private in-memory database.
+// Open opens (creating if needed) the DuckDB file at path and brings its schema up to date, every
+// pending migration in one transaction. An empty path opens a private in-memory database.
 func Open(ctx context.Context, path string) (*sql.DB, error) {
 	db, err := sql.Open("duckdb", path)
 	if err != nil {
@@ -162,6 +162,16 @@ func migrateFS(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	if current > len(names) {
 		return fmt.Errorf("%w: version %d, this release knows up to %d", ErrNewerSchema, current, len(names))
 	}
+	if current == len(names) {
+		return nil
+	}
+	// All pending migrations in one transaction: a database is at one version or the next, never in
+	// between, and a new database costs one commit instead of one per migration.
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
 	for i := current; i < len(names); i++ {
 		version, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(names[i], "migrations/"), "_", 2)[0])
 		if err != nil || version != i+1 {
@@ -171,23 +181,14 @@ func migrateFS(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
 		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
 			return fmt.Errorf("%s: %w", names[i], err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, version); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
 			return err
 		}
 	}
-	return nil
+	return tx.Commit()
 }
 
 // HasData reports whether db holds any loaded row: false for a database that has no electsum tables

@@ -50,6 +50,38 @@ func TestMigrationToNextRelease(t *testing.T) {
 	}
 }
 
+// The pending migrations run in one transaction: when one fails, the database stays at the version it
+// had, without the changes of the migrations before it in the same run.
+func TestFailedMigrationLeavesTheVersionBefore(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, MustOpenDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	next := fstest.MapFS{
+		fmt.Sprintf("migrations/%03d_note.sql", SchemaVersion()+1):   {Data: []byte(`ALTER TABLE elections ADD COLUMN note VARCHAR;`)},
+		fmt.Sprintf("migrations/%03d_broken.sql", SchemaVersion()+2): {Data: []byte(`ALTER TABLE no_such_table ADD COLUMN x INTEGER;`)},
+	}
+	for _, name := range migrationNames(migrations) {
+		body, _ := migrations.ReadFile(name)
+		next[name] = &fstest.MapFile{Data: body}
+	}
+	if err := migrateFS(ctx, db, next); err == nil || !strings.Contains(err.Error(), "broken") {
+		t.Fatalf("err = %v, want the broken migration's", err)
+	}
+	var version, noted int
+	if err := db.QueryRow(`SELECT max(version) FROM schema_version`).Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM information_schema.columns WHERE table_name = 'elections' AND column_name = 'note'`).Scan(&noted); err != nil {
+		t.Fatal(err)
+	}
+	if version != SchemaVersion() || noted != 0 {
+		t.Errorf("after a failed migration: version %d (want %d), note column %d", version, SchemaVersion(), noted)
+	}
+}
+
 // membersKeyDropped is the schema version whose migration removed members' primary key.
 const membersKeyDropped = 3
 
