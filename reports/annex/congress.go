@@ -96,23 +96,32 @@ func deputyParts(d analytics.DeputyStructure) []analytics.Part {
 	return out
 }
 
+// compositionTable lists each group's count and share per level, with the base of the share (填报人数):
+// the deputies who filled the group's column (性别 for 女性, 政治面貌 for 非中共党员 …). A share over fewer
+// than all deputies (Part.Partial) is so never passed off as a share of them all (issue 12: the
+// annex labels its partial bases); where every deputy filled it, the base is the 代表总数.
 func compositionTable(c *analytics.Congress) *table {
 	t := &table{sheet: "表3 代表构成统计表", title: fmt.Sprintf("%s%d年新当选人大代表构成统计表", congressPlace(c), c.Year), freezeCols: 1}
 	t.cols = []column{{label: "代表构成", kind: text}}
 	for _, l := range c.Levels {
-		t.cols = append(t.cols, column{group: string(l.Body), label: "人数", kind: count}, column{group: string(l.Body), label: "占比", kind: share})
+		t.cols = append(t.cols, column{group: string(l.Body), label: "人数", kind: count}, column{group: string(l.Body), label: "占比", kind: share},
+			column{group: string(l.Body), label: "填报人数", kind: count})
 	}
 	row := func(label string, pick func(analytics.CongressLevel) analytics.Part) {
 		cells := []cell{str(label)}
 		for _, l := range c.Levels {
 			p := pick(l)
-			cells = append(cells, value(p.Count.Current), percent(p.Share.Current))
+			base := p.Base
+			if !p.Count.Current.OK {
+				base = analytics.Value{}
+			}
+			cells = append(cells, value(p.Count.Current), percent(p.Share.Current), value(base))
 		}
 		t.add(dataRow, cells...)
 	}
 	total := []cell{str("代表总数")}
 	for _, l := range c.Levels {
-		total = append(total, value(l.Deputies.Total.Current), cell{kind: share})
+		total = append(total, value(l.Deputies.Total.Current), cell{kind: share}, cell{kind: count})
 	}
 	t.add(totalRow, total...)
 	if len(c.Levels) == 0 {
@@ -177,7 +186,7 @@ func congressCompareTable(c *analytics.Congress) *table {
 		countRow("当选代表", l.Deputies.Total, "名")
 		for _, p := range deputyParts(l.Deputies) {
 			countRow(p.Label+"代表", p.Count, "名")
-			shareRow(p.Label+"代表占比", p.Share)
+			shareRow(partLabel(analytics.Part{Label: p.Label + "代表占比", Partial: p.Partial, Base: p.Base}), p.Share)
 		}
 	}
 	return t.table

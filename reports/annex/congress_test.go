@@ -1,0 +1,90 @@
+package annex
+
+import (
+	"bytes"
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"electsum/analytics"
+	"electsum/ingest"
+	"electsum/ingest/synth"
+)
+
+// TestCongressAnnexNamesPartialBases leaves 学历 blank for some deputies of a generated county's people's
+// congress election and reads its annex back: 表3 代表构成统计表 gives, per level, each group's base
+// beside its share (填报人数: the deputies who filled its column; for 大专及以上 those who filled 学历, counted here
+// with SQL of its own), and 表4 与上届对比表 labels the partial share with its base (大专及以上代表占比(填报N名)),
+// so that neither passes a share of some deputies off as a share of all (issue 12).
+func TestCongressAnnexNamesPartialBases(t *testing.T) {
+	ctx := context.Background()
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 4
+	w := synth.Generate(cfg)
+	synth.GenerateCongress(w)
+	db, err := synth.Load(ctx, w, t.TempDir(), ingest.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE members SET education = NULL WHERE body LIKE '%人大代表' AND year = 2024 AND hash(name) % 3 = 1`); err != nil {
+		t.Fatal(err)
+	}
+	c, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024},
+		analytics.Options{Now: func() time.Time { return time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteCongress(&buf, c, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf, excelize.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	composition, err := f.GetRows("表3 代表构成统计表")
+	if err != nil {
+		t.Fatal(err)
+	}
+	compare, err := f.GetRows("表4 与上届对比表")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var college, total []string // per level, as the sheet writes them
+	for _, r := range composition {
+		if len(r) > 0 && r[0] == "大专及以上" {
+			college = r
+		}
+		if len(r) > 0 && r[0] == "代表总数" {
+			total = r
+		}
+	}
+	if len(c.Levels) != 2 || len(college) < 7 || len(total) < 5 {
+		t.Fatalf("%d levels; 大专及以上 row %v, 代表总数 row %v:\n%s", len(c.Levels), college, total, fmtRows(composition))
+	}
+	for i, l := range c.Levels {
+		var filled, all int
+		if err := db.QueryRow(`SELECT count(education), count(*) FROM members WHERE year = 2024 AND body = ?`, string(l.Body)).Scan(&filled, &all); err != nil {
+			t.Fatal(err)
+		}
+		if filled == all || filled == 0 {
+			t.Fatalf("%s: the test's blanks left %d of %d deputies with 学历", l.Body, filled, all)
+		}
+		if got := college[3+3*i]; got != strconv.Itoa(filled) {
+			t.Errorf("%s: 大专及以上's base is %q, want the %d deputies who filled 学历 (of %d)", l.Body, got, filled, all)
+		}
+		if got := total[1+3*i]; got != strconv.Itoa(all) {
+			t.Errorf("%s: 代表总数 %q, want %d", l.Body, got, all)
+		}
+		want := "大专及以上代表占比(填报" + strconv.Itoa(filled) + "名)"
+		if n := strings.Count(fmtRows(compare), want); n < 1 {
+			t.Errorf("%s: 与上届对比表 lacks %q:\n%s", l.Body, want, fmtRows(compare))
+		}
+	}
+}
