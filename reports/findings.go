@@ -16,18 +16,31 @@ type Stated struct {
 	// notes; the people's and party congress annexes have no such sheet, and their drafts name
 	// every check.
 	Annexed bool `json:"annexed,omitempty"`
+	// ListAnnex is the number under 附件 of the sheet listing every unit 四、存在的问题 names (the
+	// village annex's 存在问题的村（社区）名单); a list the draft cuts short refers to it. 0: no such sheet.
+	ListAnnex int `json:"list_annex,omitempty"`
 }
 
 // stated are the findings of section in s, for a report of level whose whole scope is all; the
-// village annex lists every check.
-func stated(s *analytics.Summary, section, all string, level analytics.Level) []Stated {
+// village annex lists every check, and every unit of a problem under 附件 number list (0: none).
+func stated(s *analytics.Summary, section, all string, level analytics.Level, list int) []Stated {
 	out := []Stated{}
 	for _, f := range s.Findings {
 		if f.Section == section {
-			out = append(out, Stated{Finding: f, All: all, Level: level, Annexed: true})
+			out = append(out, Stated{Finding: f, All: all, Level: level, Annexed: true, ListAnnex: list})
 		}
 	}
 	return out
+}
+
+// listAnnex is the number under 附件 of the village sheet listing the problems' units (0: not listed).
+func (w *Words) listAnnex() int {
+	for i, a := range w.Drafts.Annex.Village {
+		if a != "" && a == w.Drafts.Annex.ProblemUnits {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // violations are the legal-check failures among checks as the one finding of 存在的问题 of a draft

@@ -127,9 +127,9 @@ func (w *Words) view(s *analytics.Summary, cfg Config) *View {
 		v.Overview[i].Level = v.Level
 	}
 	v.Closing = w.closing(cfg, w.Drafts.Annex.Village, s.Checks)
-	v.Achievements = stated(s, analytics.SectionAchievement, v.Whole, v.Level)
-	v.Problems = stated(s, analytics.SectionProblem, v.Whole, v.Level)
-	v.DataChecks = stated(s, analytics.SectionDataCheck, v.Whole, v.Level)
+	v.Achievements = stated(s, analytics.SectionAchievement, v.Whole, v.Level, 0)
+	v.Problems = stated(s, analytics.SectionProblem, v.Whole, v.Level, w.listAnnex())
+	v.DataChecks = stated(s, analytics.SectionDataCheck, v.Whole, v.Level, 0)
 	return v
 }
 

@@ -104,7 +104,10 @@ type Words struct {
 		PartyCongress  map[string]string `toml:"party_congress"`
 		CommunityParty map[string]string `toml:"community_party"`
 		Annex          struct {
-			Village        []string `toml:"village"`
+			Village []string `toml:"village"`
+			// ProblemUnits is the village sheet listing every unit 四、存在的问题 names; a list the
+			// draft cuts short refers to it by its number under 附件 (none when Village leaves it out).
+			ProblemUnits   string   `toml:"problem_units"`
 			Congress       []string `toml:"congress"`
 			PartyCongress  []string `toml:"party_congress"`
 			CommunityParty []string `toml:"community_party"`

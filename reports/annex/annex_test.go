@@ -212,7 +212,7 @@ func TestFormulaLikeTextStaysText(t *testing.T) {
 			t.Errorf("%s!%s format %q, want text (@)", sheet, cell, got)
 		}
 	}
-	checks := "表5 数据核对"
+	checks := "表6 数据核对"
 	r := rowOf(t, f, checks, header(t, f, checks, "村(社区)", 0), "-东镇1村2", 2)
 	if r == 0 {
 		t.Fatal("check row missing")
@@ -317,7 +317,7 @@ func TestPrintSetupAndCharts(t *testing.T) {
 			continue
 		}
 		want := "'" + sheet + "'!$2:$3"
-		if sheet == "表4 当选人员名册" || sheet == "表5 数据核对" || sheet == "表3 与上届对比" {
+		if sheet == "表4 当选人员名册" || sheet == "表5 存在问题的村（社区）名单" || sheet == "表6 数据核对" || sheet == "表3 与上届对比" {
 			want = "'" + sheet + "'!$2:$2"
 		}
 		if titles[sheet] != want {
@@ -401,7 +401,7 @@ func TestWriteCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(paths) != 6 {
+	if len(paths) != 7 {
 		t.Fatalf("wrote %v", paths)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "表1-2 村民委员会选举.csv"))
@@ -456,12 +456,12 @@ func TestOneTownshipHasNoSubtotal(t *testing.T) {
 
 func TestEmptySummaryStillWrites(t *testing.T) {
 	f, _ := writeAndOpen(t, &analytics.Summary{Year: 2024, Level: analytics.LevelCounty, Scope: analytics.Scope{County: "空县", Year: 2024}}, Options{})
-	want := []string{"表2 成员结构", "表3 与上届对比", "表4 当选人员名册", "表5 数据核对"}
+	want := []string{"表2 成员结构", "表3 与上届对比", "表4 当选人员名册", "表5 存在问题的村（社区）名单", "表6 数据核对"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
-	if v, _ := f.GetCellValue("表5 数据核对", "B3"); v != "未发现问题" {
-		t.Errorf("表5 B3 = %q", v)
+	if v, _ := f.GetCellValue("表6 数据核对", "B3"); v != "未发现问题" {
+		t.Errorf("表6 B3 = %q", v)
 	}
 }
 
@@ -502,7 +502,7 @@ func TestLongMessagesGetTallRows(t *testing.T) {
 		{Rule: "note", Severity: "提示", UnitRef: analytics.UnitRef{Township: "东镇", Unit: "短村"}, Year: 2024, Message: "短"},
 	}
 	f, _ := writeAndOpen(t, s, Options{})
-	sheet := "表5 数据核对"
+	sheet := "表6 数据核对"
 	c := header(t, f, sheet, "问题说明", 0)
 	width, err := f.GetColWidth(sheet, col(c))
 	if err != nil {

@@ -18,7 +18,7 @@ func tables(s *analytics.Summary, opts Options) ([]*table, error) {
 	}
 	var ts []*table
 	ts = append(ts, electionTables(s)...)
-	ts = append(ts, structureTable(s), compareTable(s), rosterTable(s, opts), checksTable(s, checks))
+	ts = append(ts, structureTable(s), compareTable(s), rosterTable(s, opts), problemUnitsTable(s), checksTable(s, checks))
 	return ts, nil
 }
 
@@ -662,11 +662,81 @@ func rosterTable(s *analytics.Summary, opts Options) *table {
 	return t
 }
 
-// checksTable is 表5: legal-check failures and data warnings, then the model's 数据核对 findings as the
+// problemUnitsTable is 表5: every unit 四、存在的问题 names, which the draft lists five (ten) of and
+// counts, one row per unit and body with the rate it is named for (issue 10 prose: the village lists
+// go to the annex). From the model's problem findings; the sheet computes nothing.
+func problemUnitsTable(s *analytics.Summary) *table {
+	t := &table{sheet: "表5 存在问题的村（社区）名单", title: fmt.Sprintf("%s%d年换届选举存在问题的村（社区）名单", scopeName(s), s.Year),
+		cols: []column{{label: "序号", kind: count}, {label: "问题", kind: text}, {label: "选举类型", kind: text},
+			{label: "乡镇(街道)", kind: text}, {label: "村(社区)", kind: text}, {label: "比例", kind: share}},
+		freezeCols: 2}
+	n := 0
+	add := func(problem, body string, u analytics.Named, rate analytics.Value) {
+		n++
+		t.add(dataRow, num(float64(n)), str(problem), str(body), str(u.Township), str(u.Unit), percent(rate))
+	}
+	for _, f := range s.Findings {
+		if f.Section != analytics.SectionProblem {
+			continue
+		}
+		switch f.Kind {
+		case analytics.FindingLowTurnout, analytics.FindingMobileVotes, analytics.FindingSecondRound:
+			for _, it := range f.Items {
+				bodies := it.Bodies
+				if len(bodies) == 0 {
+					bodies = []analytics.Body{it.Body}
+				}
+				for _, u := range it.Units {
+					for k, b := range bodies {
+						rate := u.Rate
+						if len(u.Rates) > k {
+							rate = u.Rates[k]
+						}
+						add(problemOf(f.Kind, it.Threshold, b), string(b), u, rate)
+					}
+				}
+			}
+		case analytics.FindingNoWoman:
+			committee := string(analytics.VillagersCommittee)
+			if f.Body == analytics.Body(electsum.Community) {
+				committee = string(analytics.ResidentsCommittee)
+			}
+			for _, u := range f.Units {
+				add(committee+"没有女性成员", committee, u, analytics.Value{})
+			}
+		case analytics.FindingAged:
+			for _, u := range f.Units {
+				add(fmt.Sprintf("%s成员占比超过%g%%", f.Part.Label, f.Threshold), u.Kind+"“两委”", u, u.Rate)
+			}
+		}
+	}
+	if n == 0 {
+		cells := make([]cell, len(t.cols))
+		cells[1] = str("无")
+		t.add(dataRow, cells...)
+	}
+	return t
+}
+
+// problemOf names the problem a unit of a list of kind, at threshold, under body b is named for.
+func problemOf(kind string, threshold float64, b analytics.Body) string {
+	switch kind {
+	case analytics.FindingLowTurnout:
+		if b.Party() {
+			return fmt.Sprintf("党员到会率低于%g%%", threshold)
+		}
+		return fmt.Sprintf("参选率低于%g%%", threshold)
+	case analytics.FindingMobileVotes:
+		return fmt.Sprintf("流动票箱投票超过参加投票人数的%g%%", threshold)
+	}
+	return "未能一次选举成功"
+}
+
+// checksTable is 表6: legal-check failures and data warnings, then the model's 数据核对 findings as the
 // draft words them (optional items filled by some, failed cross-checks).
 func checksTable(s *analytics.Summary, findings []dataCheck) *table {
 	multi := withCounty(s)
-	t := &table{sheet: "表5 数据核对", title: fmt.Sprintf("%s%d年换届选举数据核对情况", scopeName(s), s.Year)}
+	t := &table{sheet: "表6 数据核对", title: fmt.Sprintf("%s%d年换届选举数据核对情况", scopeName(s), s.Year)}
 	t.cols = append(t.cols, column{label: "序号", kind: count}, column{label: "类别", kind: text})
 	if multi {
 		t.cols = append(t.cols, column{label: "县(市、区)", kind: text})

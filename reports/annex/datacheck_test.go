@@ -35,7 +35,7 @@ func TestDataCheckSheetShowsTheDraftsFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	f, _ := writeAndOpen(t, s, Options{})
-	sheet := "表5 数据核对"
+	sheet := "表6 数据核对"
 	rows, err := f.GetRows(sheet)
 	if err != nil {
 		t.Fatal(err)

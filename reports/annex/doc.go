@@ -7,7 +7,9 @@
 //	      the 村党组织, the 村民委员会, the two together counted once per person, and the heads;
 //	表3   与上届对比表 — every structure figure this term, previous term and the change;
 //	表4   当选人员名册 — every elected person, id numbers masked unless asked otherwise;
-//	表5   数据核对 — legal-check failures, data warnings and the model's own failed cross-checks;
+//	表5   存在问题的村（社区）名单 — every unit 四、存在的问题 names (the draft lists five or ten and
+//	      counts them), a row per unit and body with the rate it is named for;
+//	表6   数据核对 — legal-check failures, data warnings and the model's own failed cross-checks;
 //	图表  native Excel charts over 表2 and 表3 (age, education, women share by township).
 //
 // Clerks keep working on the workbook in Excel, so every 小计/合计 is a SUM formula and every share a
