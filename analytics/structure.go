@@ -3,6 +3,9 @@ package analytics
 import (
 	"electsum"
 	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Labels of the parts of a Structure, as printed.
@@ -130,9 +133,57 @@ func structure(c *structureCounts, opts Options, withPositions bool) Structure {
 
 // labelCounts decodes a JSON object label → count of a figure macro.
 func labelCounts(text string) map[string]int {
+	if m, ok := plainCounts(text); ok {
+		return m
+	}
 	m := map[string]int{}
 	decodeJSON(text, &m)
 	return m
+}
+
+// plainCounts reads the JSON object label → count that to_json gives for labels without escapes,
+// {"女":3,"男":12}, as encoding/json would, and says false for any other text (a backslash, a label
+// that is not UTF-8, a repeated label, anything but digits for a count), which labelCounts then hands
+// to encoding/json. A summary decodes some thousand of these objects; this takes a tenth of the time.
+func plainCounts(text string) (map[string]int, bool) {
+	if len(text) < 2 || text[0] != '{' || text[len(text)-1] != '}' || strings.IndexByte(text, '\\') >= 0 {
+		return nil, false
+	}
+	m := map[string]int{}
+	rest := text[1 : len(text)-1]
+	for rest != "" {
+		if rest[0] != '"' {
+			return nil, false
+		}
+		end := strings.IndexByte(rest[1:], '"')
+		if end < 0 {
+			return nil, false
+		}
+		label := rest[1 : 1+end]
+		rest = rest[2+end:]
+		if _, seen := m[label]; seen || !utf8.ValidString(label) || rest == "" || rest[0] != ':' {
+			return nil, false
+		}
+		rest = rest[1:]
+		digits := 0
+		for digits < len(rest) && rest[digits] >= '0' && rest[digits] <= '9' {
+			digits++
+		}
+		n, err := strconv.Atoi(rest[:digits])
+		if digits == 0 || err != nil || (digits > 1 && rest[0] == '0') {
+			return nil, false
+		}
+		m[label] = n
+		rest = rest[digits:]
+		if rest == "" {
+			break
+		}
+		if rest[0] != ',' || len(rest) == 1 {
+			return nil, false
+		}
+		rest = rest[1:]
+	}
+	return m, true
 }
 
 // ordered lists the labels of m by order (others after, alphabetically), with their counts and total.

@@ -191,11 +191,15 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 		s.Townships.Previous = count(len(townships(prevUnits)))
 	}
 	s.FirstDate, s.LastDate = dateRange(cur.elections)
+	// The parts' summaries only read the rows and figures, as the whole scope's do: they are made
+	// at the same time (the lanes' queries are done, so the second core is free).
+	partsDone := make(chan []Breakdown, 1)
+	go func(l Level) { partsDone <- breakdown(l, cur, prev, figures.parts, opts) }(s.Level)
 	s.Bodies = bodySummaries(cur, prev, opts)
 	s.TwoCommittees = twoCommittees(cur, prev, opts)
-	s.Breakdown = breakdown(s.Level, cur, prev, figures.parts, opts)
 	s.Elections = electionRows(cur.elections)
 	s.Roster = roster(cur.members, opts.Unmasked)
+	s.Breakdown = <-partsDone
 	s.OnlyCurrent, s.OnlyPrevious = []UnitRef{}, []UnitRef{}
 	if prevYear != 0 {
 		s.OnlyCurrent = difference(curUnits, prevUnits)
