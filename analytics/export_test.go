@@ -28,6 +28,11 @@ func ScopeFigures(ctx context.Context, db *sql.DB, s Scope, prev int, hideMember
 		return nil, err
 	}
 	defer restore()
+	restoreHeads, err := scopeHeads(ctx, conn, s, prev)
+	if err != nil {
+		return nil, err
+	}
+	defer restoreHeads()
 	if hideMembers {
 		defer conn.Raw(func(any) error { return driver.ErrBadConn })
 		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP VIEW v_members AS SELECT 1 AS hidden WHERE false`); err != nil {

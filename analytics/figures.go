@@ -72,6 +72,46 @@ func scopeMembers(ctx context.Context, conn *sql.Conn, s Scope) (restore func(),
 	return restore, nil
 }
 
+// headTermsMacro is the text of the TEMP macro head_terms (views/04_v_structure.sql), which scopeHeads
+// puts back.
+var headTermsMacro = func() string {
+	const start = "CREATE OR REPLACE TEMP MACRO head_terms("
+	i := strings.Index(figureSQL, start)
+	if i < 0 {
+		panic("analytics: views/04_v_structure.sql defines no head_terms")
+	}
+	n := strings.Index(figureSQL[i:], ";\n")
+	if n < 0 {
+		panic("analytics: head_terms has no end")
+	}
+	return figureSQL[i : i+n+1]
+}()
+
+// scopeHeads makes head_terms on conn (a figureConn after scopeMembers) the rows of a TEMP table,
+// summary_head_terms, of head_terms(s.Year, prev, the scope) — the only arguments a Summarize gives it —
+// so that structure_figures (the heads and new heads) and heads_changed_figures read the heads' terms
+// computed once instead of each computing them again. It returns what puts the macro back; a
+// connection that cannot be put back is discarded.
+func scopeHeads(ctx context.Context, conn *sql.Conn, s Scope, prev int) (restore func(), err error) {
+	ctx = context.WithoutCancel(ctx) // put back even when the request gives up
+	restore = func() {
+		if _, err := conn.ExecContext(ctx, headTermsMacro+` DROP TABLE IF EXISTS temp.summary_head_terms;`); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE summary_head_terms AS SELECT * FROM head_terms(?, ?, ?, ?, ?)`,
+		s.Year, prev, s.County, s.Township, s.Unit); err != nil {
+		restore()
+		return func() {}, fmt.Errorf("select the heads of the scope: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP MACRO head_terms(first_year, second_year, in_county, in_township, in_unit) AS TABLE
+		SELECT * FROM summary_head_terms`); err != nil {
+		restore()
+		return func() {}, fmt.Errorf("select the heads of the scope: %w", err)
+	}
+	return restore, nil
+}
+
 // figureMarker is the name of the TEMP table that says a connection holds this figureSQL. A pooled
 // connection keeps its TEMP definitions when it is given back, so that the next Summarize on it does
 // not define them again (that took about a third of a county's summary).

@@ -175,7 +175,12 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	// Both lanes fill figures at once: safe because each writes maps of its own (the members' lane
 	// structures, two and changed; the elections' lane elections).
 	figures, parts := newFigureLevels(), partLevel(s.Level)
-	if err := lanes(func() error {
+	restoreHeads := func() {}
+	defer func() { restoreHeads() }()
+	if err := lanes(func() (err error) {
+		if restoreHeads, err = scopeHeads(ctx, conn, scope, loadPrev); err != nil {
+			return err
+		}
 		return loadMemberFigures(ctx, conn, scope, loadPrev, parts, &figures)
 	}, func() error {
 		return loadElectionFigures(ctx, conn2, scope, loadPrev, parts, opts, &figures)

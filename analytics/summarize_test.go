@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"electsum/analytics"
@@ -263,5 +264,41 @@ func TestFiguresReadTheScope(t *testing.T) {
 	}
 	if !analytics.SameFigures(got, want) {
 		t.Error("with v_members hidden the figure queries give other rows")
+	}
+}
+
+// TestSummarizePutsHeadTermsBack: Summarize makes head_terms of its pooled connection read a TEMP
+// table of its scope's heads while it runs (scopeHeads); afterwards the macro computes again for
+// any arguments and the table is gone, so that the next query or summary on that connection is
+// not answered with another scope's heads.
+func TestSummarizePutsHeadTermsBack(t *testing.T) {
+	db := fixtureDB(t, "county.sql")
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	heads := func(year, prev int, township string) string {
+		t.Helper()
+		var rows string
+		if err := db.QueryRowContext(ctx, `SELECT count(*) || ' ' || coalesce(string_agg(h, ',' ORDER BY h), '')
+			FROM (SELECT concat_ws('/', township, unit, body, name, year, prior_year, reelected) AS h
+			      FROM head_terms(?, ?, '清河县', ?, ''))`, year, prev, township).Scan(&rows); err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	summarize(t, db, analytics.Scope{County: "清河县", Year: 2024}, analytics.Options{}) // the TEMP definitions
+	want, wantTownship := heads(2024, 2021, ""), heads(2024, 2021, "东镇")
+	if want == wantTownship || strings.HasPrefix(want, "0 ") {
+		t.Fatalf("the fixture cannot tell the scopes apart: %q, %q", want, wantTownship)
+	}
+	summarize(t, db, analytics.Scope{County: "清河县", Township: "东镇", Year: 2024}, analytics.Options{})
+	if got := heads(2024, 2021, ""); got != want {
+		t.Errorf("head_terms of the county after a township's summary: %q, want %q", got, want)
+	}
+	var tables int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'summary_head_terms'`).Scan(&tables); err != nil {
+		t.Fatal(err)
+	}
+	if tables != 0 {
+		t.Error("summary_head_terms is left on the connection")
 	}
 }
