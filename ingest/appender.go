@@ -14,7 +14,7 @@ import (
 // stager bulk-appends parsed rows into the run's temporary staging tables with DuckDB's Appender,
 // which is many times faster than INSERT statements. The Appender commits on its own as it flushes,
 // which is why it writes only to staging tables: the real tables are filled from them in one
-// transaction (replace.sql).
+// transaction (move.sql).
 type stager struct {
 	elections, members, warnings, files *duckdb.Appender
 }

@@ -144,11 +144,21 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 			tx.Rollback()
 		}
 	}()
-	replaced, err := l.countReplaced(ctx, tx)
-	if err != nil {
-		return nil, err
+	// In an empty database (a county's first load) nothing is replaced: replaced.sql and replace.sql
+	// would count and delete nothing, and are not run.
+	var holdsRows bool
+	if err := tx.QueryRowContext(ctx, sqlHoldsRows).Scan(&holdsRows); err != nil {
+		return nil, fmt.Errorf("write rows: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, sqlReplace+sqlUnits); err != nil {
+	replaced := map[int][]Replaced{}
+	write := sqlStageKeys + sqlMove + sqlUnits
+	if holdsRows {
+		if replaced, err = l.countReplaced(ctx, tx); err != nil {
+			return nil, err
+		}
+		write = sqlStageKeys + sqlReplace + sqlMove + sqlUnits
+	}
+	if _, err := tx.ExecContext(ctx, write); err != nil {
 		return nil, fmt.Errorf("write rows: %w", err)
 	}
 	if err := checkMemberDuplicates(ctx, tx); err != nil {

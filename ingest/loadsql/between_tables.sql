@@ -2,7 +2,7 @@
 -- over what the database holds after the move: a members file whose elections have no results row
 -- anywhere (this run or the database), and an election whose 当选人数 differs from the members loaded
 -- for it, when results and members come from different files (a CSV holds one table). Runs inside the
--- transaction after replace.sql. A file that carries both tables checked its own elections already. The rows
+-- transaction after the move (move.sql). A file that carries both tables checked its own elections already. The rows
 -- go to stage_between unsorted: read_between.sql and store_between.sql give them in the report's order.
 WITH sm AS (
     SELECT file_id, county, township, unit, year, body, min(source_sheet) AS sheet, min(source_row) AS row

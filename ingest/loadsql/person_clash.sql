@@ -1,6 +1,6 @@
 -- People of the staged files who already sit, per the database, on the same body in the same year in
 -- another unit — loaded by an earlier run. Only 身份证号 identifies a person across units; a name alone
--- does not. Runs inside the load's transaction, after replace.sql.
+-- does not. Runs inside the load's transaction, after the move (move.sql).
 --
 -- The database's rows of other elections are picked first (materialized): joined as they stood, every
 -- staged row met itself among the rows just written, a join as large as the load.

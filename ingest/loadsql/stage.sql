@@ -1,6 +1,6 @@
 -- Staging tables for one ingest run, private to the loader's connection. Rows are bulk-appended here
 -- while files are still being read (the Appender writes outside any transaction), and are moved into the
--- real tables by replace.sql in one transaction once every file has been checked, so that a failure at
+-- real tables by move.sql in one transaction once every file has been checked, so that a failure at
 -- any point leaves the database as it was. file_id is the file's index in the run, so the rows of a
 -- file rejected late (a clash with another file) can be dropped before the move.
 CREATE OR REPLACE TEMP TABLE stage_elections (

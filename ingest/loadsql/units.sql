@@ -1,4 +1,4 @@
--- Units after rows of the elections in stage_keys were written or removed (replace.sql, remove.sql):
+-- Units after rows of the elections in stage_keys were written or removed (move.sql, remove.sql):
 -- a unit's kind follows from what is elected there, and a unit left without any row is dropped.
 -- Runs inside the transaction of the load or the removal. The kind is taken over all loaded years: a
 -- 居民委员会 or 社区党组织 makes a unit a 社区, a 村民委员会, 村党组织 or 村务监督委员会 a 村, what a

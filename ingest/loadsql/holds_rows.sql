@@ -1,0 +1,3 @@
+-- Whether the database holds rows that a load may replace (replace.sql, replaced.sql): in an empty one,
+-- the first load of a county, their statements change and count nothing, and are not run.
+SELECT EXISTS (SELECT 1 FROM elections) OR EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM data_warnings)
