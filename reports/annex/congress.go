@@ -164,6 +164,17 @@ func (t comparison) age(label string, f analytics.Figure) {
 	t.add(dataRow, str(label), cur, prev, change(cur, prev, r, "", 1), str("岁"))
 }
 
+// partial adds the row of a group counted over those who filled its column, when some did not: this
+// term and the previous one side by side, without 增减, which would set a count (share) of some
+// against one of all (as the draft gives no 百分点 for such a share).
+func (t comparison) partial(label string, f analytics.Figure, unit string, isShare bool) {
+	cur, prev := value(f.Current), value(f.Previous)
+	if isShare {
+		cur, prev = percent(f.Current), percent(f.Previous)
+	}
+	t.add(dataRow, str(label), cur, prev, cell{kind: count}, str(unit))
+}
+
 func (t comparison) share(label string, f analytics.Figure) {
 	r := t.nextRow()
 	cur, prev := percent(f.Current), percent(f.Previous)
@@ -185,8 +196,13 @@ func congressCompareTable(c *analytics.Congress) *table {
 		shareRow("差额比例", l.Margin)
 		countRow("当选代表", l.Deputies.Total, "名")
 		for _, p := range deputyParts(l.Deputies) {
+			if p.Partial {
+				t.partial(partLabel(analytics.Part{Label: p.Label + "代表", Partial: true, Base: p.Base}), p.Count, "名", false)
+				t.partial(partLabel(analytics.Part{Label: p.Label + "代表占比", Partial: true, Base: p.Base}), p.Share, "百分点", true)
+				continue
+			}
 			countRow(p.Label+"代表", p.Count, "名")
-			shareRow(partLabel(analytics.Part{Label: p.Label + "代表占比", Partial: p.Partial, Base: p.Base}), p.Share)
+			shareRow(p.Label+"代表占比", p.Share)
 		}
 	}
 	return t.table
