@@ -16,6 +16,9 @@ import (
 // resolveCounties fills the blank counties of the staged rows by that rule, once every file is staged,
 // so that the outcome does not depend on the order files were read in.
 func (l *loader) resolveCounties(ctx context.Context) error {
+	if !l.blankCounty {
+		return nil // blank_counties.sql finds only rows without a county
+	}
 	rows, err := l.conn.QueryContext(ctx, sqlBlankCounties)
 	if err != nil {
 		return fmt.Errorf("find blank counties: %w", err)

@@ -205,10 +205,12 @@ type loader struct {
 	// respelled says settleSpellings gave staged rows another spelling than they were staged under
 	// (and checkHeld wrote its messages with).
 	respelled bool
-	rows      int
-	bytes     int64
-	total     int64
-	skipped   []string // files in the folders that electsum wrote itself (expandPaths)
+	// blankCounty says a staged row has no county (resolveCounties has something to find).
+	blankCounty bool
+	rows        int
+	bytes       int64
+	total       int64
+	skipped     []string // files in the folders that electsum wrote itself (expandPaths)
 
 	spellings spellings // one spelling per place or person name, whatever the script (script.go)
 }
@@ -401,6 +403,7 @@ func (l *loader) stageRows(id int, results []Result, members []Member, raw []mem
 	l.spellings.respell(results, members)
 	for i := range results {
 		f.cover.add(&f.cover.results, f.cover.resultSeen, results[i].Key)
+		l.blankCounty = l.blankCounty || results[i].County == ""
 	}
 	first := make([]bool, len(members))
 	for i := range members {
@@ -411,6 +414,7 @@ func (l *loader) stageRows(id int, results []Result, members []Member, raw []mem
 		// The first row of the file for its election (firstOfElection): rows come in file order.
 		first[i] = !f.cover.memberSeen[m.Key]
 		f.cover.add(&f.cover.members, f.cover.memberSeen, m.Key)
+		l.blankCounty = l.blankCounty || m.County == ""
 	}
 	if seq == nil {
 		n := int64(0)
