@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -125,7 +124,13 @@ type Draft interface {
 	DraftTitle() string
 	// Generated is when the model was computed (zero when unknown).
 	Generated() time.Time
+	// FileTitle is the title the draft's files are named after, before conversion (electsum.FileName
+	// makes it safe).
+	FileTitle() string
+	// DataScript is the script the draft is written in when none is asked for.
+	DataScript() Script
 	markdown(r *Renderer, w io.Writer, script Script) error
+	page(r *Renderer, w io.Writer, script Script) error
 }
 
 // DraftTitle is the draft's title before conversion.
@@ -202,15 +207,6 @@ func draftPage(w io.Writer, v Draft, script Script, md string) error {
 		return err
 	}
 	return writePage(w, script, title, markdownToHTML(md))
-}
-
-// CongressJSON writes the view the people's congress or party congress template receives
-// (*CongressView, *PartyCongressView), indented.
-func CongressJSON(w io.Writer, v Draft) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 // notices are the checks that are no legal failure — a data error such as 得票数 above 有效票数

@@ -180,8 +180,9 @@ func (r *Renderer) Markdown(w io.Writer, v *View, script Script) error {
 	return err
 }
 
-// JSON writes the view the templates receive, indented.
-func JSON(w io.Writer, v *View) error {
+// JSON writes the view the draft's template receives (*View, *CongressView, *PartyCongressView),
+// indented.
+func JSON(w io.Writer, v Draft) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

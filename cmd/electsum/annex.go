@@ -100,17 +100,11 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if kinds[0] != electsum.Lianwei {
-		output, err := outputFor(ctx, db, req.db, req.force)
-		if err != nil {
-			return nil, err
-		}
-		if kinds[0] == electsum.Dangdaihui || kinds[0] == electsum.Shequdangzuzhi {
-			return writePartyCongressAnnex(ctx, db, output, req, kinds[0])
-		}
-		return writeCongressAnnex(ctx, db, output, req)
+	k := kinds[0]
+	if req.format == "csv" && k != electsum.Lianwei {
+		return nil, &usageError{message: k.Name() + "附件目前只能写成 Excel 工作簿", hint: "去掉 --format csv"}
 	}
-	s, err := analytics.Summarize(ctx, db, req.scope, req.opts)
+	m, err := analytics.SummarizeKind(ctx, db, k, req.scope, req.opts)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +114,7 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 		return nil, err
 	}
 	if req.format == "csv" {
-		paths, err := annex.WriteCSV(output, req.out, s, opts)
+		paths, err := annex.WriteCSV(output, req.out, m.(*analytics.Summary), opts)
 		if err != nil {
 			return paths, fmt.Errorf("写附件 CSV: %w", err)
 		}
@@ -129,7 +123,7 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 	if err := output.Dir(filepath.Dir(req.out)); err != nil {
 		return nil, err
 	}
-	if err := output.WriteFile(req.out, func(w io.Writer) error { return annex.Write(w, s, opts) }); err != nil {
+	if err := output.WriteFile(req.out, func(w io.Writer) error { return annex.WriteModel(w, m, opts) }); err != nil {
 		return nil, fmt.Errorf("写附件: %w", err)
 	}
 	return []string{req.out}, nil
@@ -139,15 +133,7 @@ func writeAnnex(ctx context.Context, req annexRequest) ([]string, error) {
 // 乡镇党代会 and 社区党组织.
 func demoAnnex(ctx context.Context, e *env, d *demoContext) error {
 	for _, k := range electsum.Kinds() {
-		out := filepath.Join(d.OutDir, fmt.Sprintf("%s%d年换届选举附件.xlsx", d.County, d.Year))
-		switch k {
-		case electsum.Renda:
-			out = filepath.Join(d.OutDir, fmt.Sprintf("%s%d年人大换届选举附件.xlsx", d.County, d.Year))
-		case electsum.Dangdaihui:
-			out = filepath.Join(d.OutDir, fmt.Sprintf("%s%d年乡镇党代会换届选举附件.xlsx", d.County, d.Year))
-		case electsum.Shequdangzuzhi:
-			out = filepath.Join(d.OutDir, fmt.Sprintf("%s%d年社区党组织换届选举附件.xlsx", d.County, d.Year))
-		}
+		out := filepath.Join(d.OutDir, annex.FileTitle(k, d.County, d.Year)+".xlsx")
 		_, err := writeAnnex(ctx, annexRequest{
 			db:     d.DB,
 			scope:  analytics.Scope{County: d.County, Year: d.Year, Compare: d.Compare},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -11,7 +12,6 @@ import (
 	"electsum"
 	"electsum/analytics"
 	"electsum/reports"
-	"electsum/reports/annex"
 	"electsum/reports/docx"
 )
 
@@ -75,38 +75,64 @@ func dataKinds(ctx context.Context, db *sql.DB, scope analytics.Scope, asked ele
 		hint: "数据中有：" + strings.Join(names, "、")}
 }
 
-// writeCongressReports writes the people's congress draft of each scope (county, and with
-// --all-townships each township that held one) in every format asked for.
-func writeCongressReports(ctx context.Context, o reportOptions, db *sql.DB, output electsum.Output, r *reports.Renderer, cfg reports.Config, opts analytics.Options) ([]string, error) {
-	if o.scope.Unit != "" {
-		return nil, &usageError{message: "人大换届选举工作总结按县或乡镇(街道)起草，不按选区", hint: "去掉 --unit，或用 --township 写某个乡镇的总结"}
+// draftModels are the models of kind k that one run drafts: the scope's; for the 两委 with no scope
+// given, each county's of the database instead (when it names counties); with --all-townships each
+// township's of those as well. The people's congress and party drafts are of a county or township,
+// never of a unit.
+func draftModels(ctx context.Context, o reportOptions, k electsum.Kind, db *sql.DB, opts analytics.Options) ([]analytics.Model, error) {
+	if k != electsum.Lianwei && o.scope.Unit != "" {
+		return nil, &usageError{message: k.Name() + "选举工作总结按县或乡镇(街道)起草，不按单位", hint: "去掉 --unit，或用 --township 写某个乡镇(街道)的总结"}
 	}
-	c, err := analytics.SummarizeCongress(ctx, db, o.scope, opts)
+	m, err := analytics.SummarizeKind(ctx, db, k, o.scope, opts)
 	if err != nil {
 		return nil, err
 	}
-	models := []*analytics.Congress{c}
-	if o.allTownships && o.scope.Township == "" {
-		seen := map[string]bool{}
-		for _, k := range c.Constituencies {
-			if seen[k.Township] {
-				continue
-			}
-			seen[k.Township] = true
+	models := []analytics.Model{m}
+	if s, ok := m.(*analytics.Summary); ok && o.scope.County == "" && o.scope.Township == "" && o.scope.Unit == "" && len(s.Counties) > 0 {
+		models = nil
+		for _, c := range s.Counties {
 			sc := o.scope
-			sc.County, sc.Township = k.County, k.Township
-			tc, err := analytics.SummarizeCongress(ctx, db, sc, opts)
+			sc.County = c
+			cm, err := analytics.SummarizeKind(ctx, db, k, sc, opts)
 			if err != nil {
 				return nil, err
 			}
-			models = append(models, tc)
+			models = append(models, cm)
 		}
+	}
+	if !o.allTownships || o.scope.Township != "" || o.scope.Unit != "" {
+		return models, nil
+	}
+	for _, m := range models {
+		for _, t := range m.TownshipsHeld() {
+			sc := o.scope
+			sc.County, sc.Township = t.County, t.Township
+			tm, err := analytics.SummarizeKind(ctx, db, k, sc, opts)
+			if err != nil {
+				return nil, err
+			}
+			models = append(models, tm)
+		}
+	}
+	return models, nil
+}
+
+// writeDrafts writes the drafts of kind k (draftModels) in every format asked for.
+func writeDrafts(ctx context.Context, o reportOptions, k electsum.Kind, db *sql.DB, output electsum.Output, r *reports.Renderer, cfg reports.Config, opts analytics.Options) ([]string, error) {
+	models, err := draftModels(ctx, o, k, db, opts)
+	if err != nil {
+		return nil, err
 	}
 	var paths []string
 	for _, m := range models {
-		v := r.CongressView(m, cfg)
-		ps, err := writeDraft(o, output, v, v.Place, func(w io.Writer, script reports.Script) error { return r.CongressHTML(w, v, script) },
-			func(w io.Writer) error { return reports.CongressJSON(w, v) }, r)
+		d, err := r.Draft(m, cfg)
+		if err != nil {
+			return paths, err
+		}
+		if v, ok := d.(*reports.View); ok && o.level != "" {
+			v.Level = o.level // --level picks the 两委 draft's template
+		}
+		ps, err := writeDraft(o, output, d, r)
 		paths = append(paths, ps...)
 		if err != nil {
 			return paths, err
@@ -115,112 +141,38 @@ func writeCongressReports(ctx context.Context, o reportOptions, db *sql.DB, outp
 	return paths, nil
 }
 
-// writeCongressAnnex writes the people's congress annex workbook of req.scope.
-func writeCongressAnnex(ctx context.Context, db *sql.DB, output electsum.Output, req annexRequest) ([]string, error) {
-	if req.format == "csv" {
-		return nil, &usageError{message: "人大换届附件目前只能写成 Excel 工作簿", hint: "去掉 --format csv"}
-	}
-	c, err := analytics.SummarizeCongress(ctx, db, req.scope, req.opts)
-	if err != nil {
-		return nil, err
-	}
-	if err := output.Dir(filepath.Dir(req.out)); err != nil {
-		return nil, err
-	}
-	opts := annex.Options{Unmasked: req.unmasked}
-	if err := output.WriteFile(req.out, func(w io.Writer) error { return annex.WriteCongress(w, c, opts) }); err != nil {
-		return nil, fmt.Errorf("写附件: %w", err)
-	}
-	return []string{req.out}, nil
-}
-
-// writePartyCongressReports writes the draft of a party kind (乡镇党代会 or 社区党组织) of each scope
-// (county, and with --all-townships each township that held such elections) in every format asked for.
-func writePartyCongressReports(ctx context.Context, o reportOptions, kind electsum.Kind, db *sql.DB, output electsum.Output, r *reports.Renderer, cfg reports.Config, opts analytics.Options) ([]string, error) {
-	if o.scope.Unit != "" {
-		return nil, &usageError{message: kind.Name() + "选举工作总结按县或乡镇(街道)起草，不按单位", hint: "去掉 --unit，或用 --township 写某个乡镇(街道)的总结"}
-	}
-	p, err := analytics.SummarizeParty(ctx, db, kind, o.scope, opts)
-	if err != nil {
-		return nil, err
-	}
-	models := []*analytics.PartyCongress{p}
-	if o.allTownships && o.scope.Township == "" {
-		seen := map[string]bool{}
-		for _, m := range p.Meetings {
-			if seen[m.Township] {
-				continue
-			}
-			seen[m.Township] = true
-			sc := o.scope
-			sc.County, sc.Township = m.County, m.Township
-			tp, err := analytics.SummarizeParty(ctx, db, kind, sc, opts)
-			if err != nil {
-				return nil, err
-			}
-			models = append(models, tp)
-		}
-	}
-	var paths []string
-	for _, m := range models {
-		v := r.PartyCongressView(m, cfg)
-		ps, err := writeDraft(o, output, v, v.Place, func(w io.Writer, script reports.Script) error { return r.PartyCongressHTML(w, v, script) },
-			func(w io.Writer) error { return reports.CongressJSON(w, v) }, r)
-		paths = append(paths, ps...)
-		if err != nil {
-			return paths, err
-		}
-	}
-	return paths, nil
-}
-
-// writeDraft writes one draft d in every format of o: md, html (by html), docx and json (by json).
-func writeDraft(o reportOptions, output electsum.Output, d reports.Draft, place string, html func(io.Writer, reports.Script) error, json func(io.Writer) error, r *reports.Renderer) ([]string, error) {
+// writeDraft writes one draft d in every format of o, in o's script (else the draft's own), each
+// file whole or not at all (electsum.Output).
+func writeDraft(o reportOptions, output electsum.Output, d reports.Draft, r *reports.Renderer) ([]string, error) {
 	script := o.script
 	if script == "" {
-		script = reports.Hans
+		script = d.DataScript()
 	}
-	base, err := d.Convert(script, safeFileName(d.DraftTitle()))
+	base, err := d.Convert(script, electsum.FileName(d.FileTitle()))
 	if err != nil {
 		return nil, err
 	}
 	var paths []string
 	for _, f := range o.formats {
-		write := func(w io.Writer) error {
-			switch f {
-			case "md":
-				return r.DraftMarkdown(w, d, script)
-			case "html":
-				return html(w, script)
-			case "docx":
-				return docx.Write(w, r, d, script)
-			}
-			return json(w)
+		var buf bytes.Buffer
+		switch f {
+		case "md":
+			err = r.DraftMarkdown(&buf, d, script)
+		case "html":
+			err = r.DraftHTML(&buf, d, script)
+		case "docx":
+			err = docx.Write(&buf, r, d, script)
+		case "json":
+			err = reports.JSON(&buf, d)
+		}
+		if err != nil {
+			return paths, fmt.Errorf("生成 %s.%s: %w", base, f, err)
 		}
 		p := filepath.Join(o.out, base+"."+f)
-		if err := output.WriteFile(p, write); err != nil {
-			return paths, fmt.Errorf("生成 %s 的 %s: %w", place, f, err)
+		if err := output.WriteFile(p, func(w io.Writer) error { _, err := buf.WriteTo(w); return err }); err != nil {
+			return paths, err
 		}
 		paths = append(paths, p)
 	}
 	return paths, nil
-}
-
-// writePartyCongressAnnex writes the annex workbook of a party kind (乡镇党代会 or 社区党组织) of req.scope.
-func writePartyCongressAnnex(ctx context.Context, db *sql.DB, output electsum.Output, req annexRequest, kind electsum.Kind) ([]string, error) {
-	if req.format == "csv" {
-		return nil, &usageError{message: kind.Name() + "附件目前只能写成 Excel 工作簿", hint: "去掉 --format csv"}
-	}
-	p, err := analytics.SummarizeParty(ctx, db, kind, req.scope, req.opts)
-	if err != nil {
-		return nil, err
-	}
-	if err := output.Dir(filepath.Dir(req.out)); err != nil {
-		return nil, err
-	}
-	opts := annex.Options{Unmasked: req.unmasked}
-	if err := output.WriteFile(req.out, func(w io.Writer) error { return annex.WritePartyCongress(w, p, opts) }); err != nil {
-		return nil, fmt.Errorf("写附件: %w", err)
-	}
-	return []string{req.out}, nil
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"electsum/ingest/synth"
 )
 
 // TestCommunityPartyKindIsAskedFor: the 社区党组织 summary (篇3) is a part of the 两委 one — its elections
@@ -53,5 +55,55 @@ func TestCommunityPartyKindIsAskedFor(t *testing.T) {
 	code, _, stderr := runCLI(t, "report", "--db", path, "--year", "2024", "--kind", "shequdangzuzhi", "--township", township, "--unit", unit, "-o", asked)
 	if code == 0 || !strings.Contains(stderr, "社区党组织换届选举工作总结按县或乡镇(街道)起草") {
 		t.Errorf("--unit: code %d, %s", code, stderr)
+	}
+}
+
+// TestKindsAllTownships: with --all-townships a people's congress or township party congress run
+// writes the county's draft and one for each township that held such elections (counted here in SQL),
+// each named after its place.
+func TestKindsAllTownships(t *testing.T) {
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 4
+	w := synth.Generate(cfg)
+	synth.GenerateCongress(w)
+	synth.GeneratePartyCongress(w)
+	path, db := worldDB(t, w)
+	for _, c := range []struct{ kind, bodies string }{
+		{"renda", `'县级人大代表', '乡级人大代表'`},
+		{"dangdaihui", `'乡镇党委', '乡镇纪委', '出席上级党代会代表'`},
+	} {
+		var townships []string
+		rows, err := db.Query(`SELECT DISTINCT township FROM elections WHERE year = 2024 AND body IN (` + c.bodies + `) ORDER BY township`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var tw string
+			if err := rows.Scan(&tw); err != nil {
+				t.Fatal(err)
+			}
+			townships = append(townships, tw)
+		}
+		if err := rows.Close(); err != nil || len(townships) < 2 {
+			t.Fatalf("%s: townships %v (%v)", c.kind, townships, err)
+		}
+		dir := t.TempDir()
+		code, stdout, stderr := runCLI(t, "report", "--db", path, "--year", "2024", "--kind", c.kind, "--all-townships", "--format", "md", "-o", dir)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.kind, code, stderr)
+		}
+		paths := strings.Fields(stdout)
+		if len(paths) != 1+len(townships) {
+			t.Fatalf("%s wrote %v, want the county's and %d townships'", c.kind, paths, len(townships))
+		}
+		written := map[string]bool{}
+		for _, p := range paths[1:] {
+			written[strings.SplitN(filepath.Base(p), "2024年", 2)[0]] = true
+		}
+		for _, tw := range townships {
+			if !written[tw] {
+				t.Errorf("%s: no draft of %s in %v", c.kind, tw, paths)
+			}
+		}
 	}
 }

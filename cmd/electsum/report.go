@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -18,7 +16,6 @@ import (
 	"electsum/cmd/electsum/config"
 	"electsum/ingest"
 	"electsum/reports"
-	"electsum/reports/docx"
 )
 
 // reportFormats are the formats `electsum report --format` accepts, in any mix.
@@ -131,138 +128,11 @@ func writeReports(ctx context.Context, o reportOptions) ([]string, error) {
 	}
 	var paths []string
 	for _, k := range kinds {
-		var ps []string
-		switch k {
-		case electsum.Renda:
-			ps, err = writeCongressReports(ctx, o, db, output, r, cfg, opts)
-		case electsum.Dangdaihui, electsum.Shequdangzuzhi:
-			ps, err = writePartyCongressReports(ctx, o, k, db, output, r, cfg, opts)
-		default:
-			ps, err = writeVillageReports(ctx, o, db, output, r, cfg, opts)
-		}
+		ps, err := writeDrafts(ctx, o, k, db, output, r, cfg, opts)
 		paths = append(paths, ps...)
 		if err != nil {
 			return paths, err
 		}
-	}
-	return paths, nil
-}
-
-// writeVillageReports writes the 村(社区)“两委” draft of each scope.
-func writeVillageReports(ctx context.Context, o reportOptions, db *sql.DB, output electsum.Output, r *reports.Renderer, cfg reports.Config, opts analytics.Options) ([]string, error) {
-	scopes, err := reportScopes(ctx, db, o.scope, o.allTownships, opts)
-	if err != nil {
-		return nil, err
-	}
-	var paths []string
-	for _, sc := range scopes {
-		s, err := analytics.Summarize(ctx, db, sc, opts)
-		if err != nil {
-			return paths, err
-		}
-		v := r.View(s, cfg)
-		if o.level != "" {
-			v.Level = o.level
-		}
-		script := o.script
-		if script == "" {
-			script = reports.DetectScript(s)
-		}
-		ps, err := writeReport(output, r, v, script, o.formats, o.out)
-		paths = append(paths, ps...)
-		if err != nil {
-			return paths, err
-		}
-	}
-	return paths, nil
-}
-
-// reportScopes decides which reports one run writes: the scope given; with none, the county of the
-// database (one per county when it holds several); with allTownships, every township's as well.
-func reportScopes(ctx context.Context, db *sql.DB, scope analytics.Scope, allTownships bool, opts analytics.Options) ([]analytics.Scope, error) {
-	var scopes []analytics.Scope
-	if scope.County == "" && scope.Township == "" && scope.Unit == "" {
-		all, err := analytics.Summarize(ctx, db, scope, opts)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range all.Counties {
-			sc := scope
-			sc.County = c
-			scopes = append(scopes, sc)
-		}
-		if len(scopes) == 0 {
-			scopes = append(scopes, scope)
-		}
-	} else {
-		scopes = append(scopes, scope)
-	}
-	if !allTownships || scope.Township != "" || scope.Unit != "" {
-		return scopes, nil
-	}
-	out := scopes
-	for _, sc := range scopes {
-		s, err := analytics.Summarize(ctx, db, sc, opts)
-		if err != nil {
-			return nil, err
-		}
-		for _, b := range s.Breakdown {
-			t := sc
-			t.County, t.Township = b.County, b.Township
-			if t.Township == "" {
-				t.Township = b.Name
-			}
-			out = append(out, t)
-		}
-	}
-	return out, nil
-}
-
-// reportFileName is 示例县2024年村两委换届选举工作总结: the title without quotation marks, safe as a
-// file name.
-func reportFileName(v *reports.View) string {
-	return safeFileName(fmt.Sprintf("%s%d年%s两委换届选举工作总结", v.Place, v.Year, v.Kind))
-}
-
-// safeFileName replaces the characters a file name may not hold (and quotation marks) with _.
-func safeFileName(name string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '/', '\\', ':', '*', '?', '"', '<', '>', '|', '“', '”':
-			return '_'
-		}
-		return r
-	}, name)
-}
-
-// writeReport writes one report in each format and returns the paths. A file is written whole or not
-// at all (electsum.Output).
-func writeReport(output electsum.Output, r *reports.Renderer, v *reports.View, script reports.Script, formats []string, dir string) ([]string, error) {
-	base, err := v.Convert(script, reportFileName(v))
-	if err != nil {
-		return nil, err
-	}
-	var paths []string
-	for _, f := range formats {
-		var buf bytes.Buffer
-		switch f {
-		case "md":
-			err = r.Markdown(&buf, v, script)
-		case "html":
-			err = r.HTML(&buf, v, script)
-		case "docx":
-			err = docx.Write(&buf, r, v, script)
-		case "json":
-			err = reports.JSON(&buf, v)
-		}
-		if err != nil {
-			return paths, fmt.Errorf("生成 %s 的 %s: %w", v.Place, f, err)
-		}
-		p := filepath.Join(dir, base+"."+f)
-		if err := output.WriteFile(p, func(w io.Writer) error { _, err := buf.WriteTo(w); return err }); err != nil {
-			return paths, err
-		}
-		paths = append(paths, p)
 	}
 	return paths, nil
 }

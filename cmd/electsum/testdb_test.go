@@ -19,8 +19,14 @@ func generatedDB(t *testing.T, townships, units int) (string, *sql.DB) {
 	t.Helper()
 	cfg := synth.County()
 	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = townships, units
+	return worldDB(t, synth.Generate(cfg))
+}
+
+// worldDB is generatedDB of the world w.
+func worldDB(t *testing.T, w *synth.World) (string, *sql.DB) {
+	t.Helper()
 	dir := t.TempDir()
-	paths, err := synth.WriteWorkbooks(synth.Generate(cfg), filepath.Join(dir, "data"))
+	paths, err := synth.WriteWorkbooks(w, filepath.Join(dir, "data"))
 	if err != nil {
 		t.Fatal(err)
 	}

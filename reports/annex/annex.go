@@ -9,6 +9,7 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
 
+	"electsum"
 	"electsum/analytics"
 	"electsum/reports"
 )
@@ -31,6 +32,31 @@ func Write(w io.Writer, s *analytics.Summary, opts Options) error {
 	}
 	title := fmt.Sprintf("%s%d年换届选举工作总结附件", scopeName(s), s.Year)
 	return writeBook(w, ts, title, func(f *excelize.File) error { return addCharts(f, s, ts) })
+}
+
+// WriteModel writes the annex workbook of m to w: Write for a *analytics.Summary, WriteCongress for a
+// *analytics.Congress, WritePartyCongress for a *analytics.PartyCongress. m is not modified.
+func WriteModel(w io.Writer, m analytics.Model, opts Options) error {
+	switch m := m.(type) {
+	case *analytics.Summary:
+		return Write(w, m, opts)
+	case *analytics.Congress:
+		return WriteCongress(w, m, opts)
+	case *analytics.PartyCongress:
+		return WritePartyCongress(w, m, opts)
+	}
+	return fmt.Errorf("annex: no workbook of a %T", m)
+}
+
+// FileTitle is the name of kind's annex workbook of place and year, before its extension:
+// 示例县2024年人大换届选举附件 (electsum demo's file, the page's download).
+func FileTitle(kind electsum.Kind, place string, year int) string {
+	name := map[electsum.Kind]string{electsum.Renda: "人大换届选举附件", electsum.Dangdaihui: "乡镇党代会换届选举附件",
+		electsum.Shequdangzuzhi: "社区党组织换届选举附件"}[kind]
+	if name == "" {
+		name = "换届选举附件"
+	}
+	return fmt.Sprintf("%s%d年%s", place, year, name)
 }
 
 // writeBook writes the tables as the sheets of one workbook, with its title and, when charts is not

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -42,17 +41,16 @@ type modelKey struct {
 	options    string // analytics.Options as JSON (the clock is not part of it)
 }
 
-// modelEntry is one model being computed (done open) or computed: a *analytics.Summary (lianwei), a
-// *analytics.Congress (renda) or a *analytics.PartyCongress (dangdaihui, shequdangzuzhi).
+// modelEntry is one model being computed (done open) or computed.
 type modelEntry struct {
 	done  chan struct{}
-	model any
+	model analytics.Model
 	err   error
 	rows  int
 }
 
 // computeFunc computes one model and says how many rows it holds (modelBudget).
-type computeFunc func(context.Context) (model any, rows int, err error)
+type computeFunc func(context.Context) (model analytics.Model, rows int, err error)
 
 // invalidate ends the current generation: every model computed so far, or being computed, is of
 // the data before the load.
@@ -70,13 +68,13 @@ func (m *models) current() uint64 {
 	return m.generation
 }
 
-func (m *models) compute(ctx context.Context, compute computeFunc) (any, int, error) {
+func (m *models) compute(ctx context.Context, compute computeFunc) (analytics.Model, int, error) {
 	m.computed.Add(1)
 	return compute(ctx)
 }
 
 // computePage is compute for a page request, counted in pages.
-func (m *models) computePage(ctx context.Context, compute computeFunc) (any, int, error) {
+func (m *models) computePage(ctx context.Context, compute computeFunc) (analytics.Model, int, error) {
 	m.pages.Add(1)
 	defer m.pages.Add(-1)
 	return m.compute(ctx, compute)
@@ -85,7 +83,7 @@ func (m *models) computePage(ctx context.Context, compute computeFunc) (any, int
 // get returns the model of kind, scope and opts in the current generation, computing it with compute
 // once however many requests ask at the same time. The model is shared: callers only read it. Errors
 // are not kept.
-func (m *models) get(ctx context.Context, kind electsum.Kind, scope analytics.Scope, opts analytics.Options, compute computeFunc) (any, error) {
+func (m *models) get(ctx context.Context, kind electsum.Kind, scope analytics.Scope, opts analytics.Options, compute computeFunc) (analytics.Model, error) {
 	o, err := json.Marshal(opts)
 	if err != nil { // Options are plain data; a failure here only means no caching
 		v, _, err := m.computePage(ctx, compute)
@@ -187,42 +185,23 @@ func (m *models) fill(ctx context.Context, key modelKey, e *modelEntry, compute 
 	}
 }
 
-// computeModel computes the model of kind for scope: the 两委 summary (lianwei), the people's congress
-// (renda) or a party one (dangdaihui, shequdangzuzhi).
+// computeModel computes the model of kind for scope (analytics.SummarizeKind).
 func (s *Server) computeModel(kind electsum.Kind, scope analytics.Scope, opts analytics.Options) computeFunc {
-	return func(ctx context.Context) (any, int, error) {
-		switch kind {
-		case electsum.Renda:
-			c, err := analytics.SummarizeCongress(ctx, s.db, scope, opts)
-			if err != nil {
-				return nil, 0, err
-			}
-			return c, len(c.Roster) + len(c.Constituencies), nil
-		case electsum.Dangdaihui, electsum.Shequdangzuzhi:
-			p, err := analytics.SummarizeParty(ctx, s.db, kind, scope, opts)
-			if err != nil {
-				return nil, 0, err
-			}
-			return p, len(p.Roster) + len(p.Meetings), nil
-		}
-		sum, err := analytics.Summarize(ctx, s.db, scope, opts)
+	return func(ctx context.Context) (analytics.Model, int, error) {
+		m, err := analytics.SummarizeKind(ctx, s.db, kind, scope, opts)
 		if err != nil {
 			return nil, 0, err
 		}
-		return sum, len(sum.Roster) + len(sum.Elections), nil
+		return m, m.Rows(), nil
 	}
 }
 
-// cachedModel is the model of kind for scope from the server's cache (models.get), as the *T
-// computeModel makes for kind. The model is shared with other requests: the caller only reads it.
-func cachedModel[T any](ctx context.Context, s *Server, kind electsum.Kind, scope analytics.Scope, opts analytics.Options) (*T, error) {
-	v, err := s.models.get(ctx, kind, scope, opts, s.computeModel(kind, scope, opts))
+// model is the model of kind for scope from the server's cache (models.get), stamped with this
+// request's time: a copy of the shared model (analytics.Model.At), which the caller only reads.
+func (s *Server) model(ctx context.Context, kind electsum.Kind, scope analytics.Scope, opts analytics.Options) (analytics.Model, error) {
+	m, err := s.models.get(ctx, kind, scope, opts, s.computeModel(kind, scope, opts))
 	if err != nil {
 		return nil, err
 	}
-	t, ok := v.(*T)
-	if !ok { // the kind is part of the key: this would be a mistake in this file
-		return nil, fmt.Errorf("内部错误：%s 的统计模型类型不符 (%T)", kind.Name(), v)
-	}
-	return t, nil
+	return m.At(s.opts.Now()), nil
 }

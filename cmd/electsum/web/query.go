@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"electsum"
 	"electsum/analytics/query"
 )
 
@@ -120,7 +121,7 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		switch format {
 		case "csv", "xlsx":
 			var sent bool
-			if sent, err = sendResult(w, rows, format, fileName(download)); err == nil {
+			if sent, err = sendResult(w, rows, format, electsum.FileName(download)); err == nil {
 				return
 			}
 			if sent {

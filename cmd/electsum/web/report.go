@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"html/template"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -120,37 +119,19 @@ func (s *Server) draft(format string) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
+		d, err := s.draftOf(r.Context(), f, kind)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		script, _ := reports.ParseScript(f.Script)
-		var d reports.Draft
-		var html func(io.Writer, reports.Script) error
-		var name string
-		switch kind {
-		case electsum.Renda, electsum.Dangdaihui, electsum.Shequdangzuzhi:
-			if script == "" {
-				script = reports.Hans // as electsum report: the data's script is detected for the 两委 drafts only
-			}
-			if d, html, err = s.congressDraft(r.Context(), f, kind); err != nil {
-				s.fail(w, r, err)
-				return
-			}
-			name = d.DraftTitle()
-		default:
-			sum, cfg, err := s.summarize(r.Context(), f)
-			if err != nil {
-				s.fail(w, r, err)
-				return
-			}
-			v := reports.NewView(sum, cfg)
-			if script == "" {
-				script = reports.DetectScript(sum)
-			}
-			d, html = v, func(w io.Writer, script reports.Script) error { return reports.Builtin().HTML(w, v, script) }
-			name = fmt.Sprintf("%s%d年%s两委换届选举工作总结", v.Place, v.Year, v.Kind)
+		if script == "" {
+			script = d.DataScript() // as electsum report
 		}
 		var buf bytes.Buffer
 		switch format {
 		case "html":
-			err = html(&buf, script)
+			err = reports.Builtin().DraftHTML(&buf, d, script)
 		case "md":
 			err = reports.Builtin().DraftMarkdown(&buf, d, script)
 		case "docx":
@@ -160,13 +141,14 @@ func (s *Server) draft(format string) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
-		if name, err = d.Convert(script, name); err != nil {
+		name, err := d.Convert(script, d.FileTitle())
+		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
 		for _, df := range draftFormats {
 			if df.Ext == format {
-				attachment(w, df.Type, fileName(name)+"."+format)
+				attachment(w, df.Type, electsum.FileName(name)+"."+format)
 			}
 		}
 		if r.URL.Query().Get("inline") != "" {
@@ -176,35 +158,18 @@ func (s *Server) draft(format string) http.HandlerFunc {
 	}
 }
 
-// congressDraft is the people's congress (renda), township party congress (dangdaihui) or 社区党组织
-// (shequdangzuzhi) draft of f's township or county, and its HTML renderer.
-func (s *Server) congressDraft(ctx context.Context, f scopeForm, kind electsum.Kind) (reports.Draft, func(io.Writer, reports.Script) error, error) {
+// draftOf is the draft of kind for f's scope with the report settings (its model from the cache).
+func (s *Server) draftOf(ctx context.Context, f scopeForm, kind electsum.Kind) (reports.Draft, error) {
 	file, opts, err := s.reportConfig()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	cfg := file.Config
-	if kind == electsum.Dangdaihui || kind == electsum.Shequdangzuzhi {
-		p, err := s.party(ctx, f, kind, opts)
-		if err != nil {
-			return nil, nil, err
-		}
-		v := reports.NewPartyCongressView(p, cfg)
-		return v, func(w io.Writer, script reports.Script) error {
-			return reports.Builtin().PartyCongressHTML(w, v, script)
-		}, nil
-	}
-	c, err := s.congress(ctx, f, opts)
+	m, err := s.model(ctx, kind, f.Scope, opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	v := reports.NewCongressView(c, cfg)
-	return v, func(w io.Writer, script reports.Script) error { return reports.Builtin().CongressHTML(w, v, script) }, nil
+	return reports.Builtin().Draft(m, file.Config)
 }
-
-// annexNames name the annex workbook of each kind, after the place and year (as electsum demo does).
-var annexNames = map[electsum.Kind]string{electsum.Lianwei: "换届选举附件", electsum.Renda: "人大换届选举附件",
-	electsum.Dangdaihui: "乡镇党代会换届选举附件", electsum.Shequdangzuzhi: "社区党组织换届选举附件"}
 
 // annex writes the annex workbook of the scope and kind (身份证号 masked: the page never offers them
 // unmasked).
@@ -219,41 +184,19 @@ func (s *Server) annex(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	var buf bytes.Buffer
-	switch kind {
-	case electsum.Renda:
-		var c *analytics.Congress
-		if c, err = s.congress(r.Context(), f, opts); err == nil {
-			err = annex.WriteCongress(&buf, c, annex.Options{})
-		}
-	case electsum.Dangdaihui, electsum.Shequdangzuzhi:
-		var p *analytics.PartyCongress
-		if p, err = s.party(r.Context(), f, kind, opts); err == nil {
-			err = annex.WritePartyCongress(&buf, p, annex.Options{})
-		}
-	default:
-		var sum *analytics.Summary
-		if sum, _, err = s.summarize(r.Context(), f); err == nil {
-			err = annex.Write(&buf, sum, annex.Options{})
-		}
-	}
+	m, err := s.model(r.Context(), kind, f.Scope, opts)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	var buf bytes.Buffer
+	if err := annex.WriteModel(&buf, m, annex.Options{}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-		fileName(fmt.Sprintf("%s%d年%s.xlsx", f.Place(), f.Scope.Year, annexNames[kind])))
+		electsum.FileName(annex.FileTitle(kind, f.Place(), f.Scope.Year)+".xlsx"))
 	w.Write(buf.Bytes())
-}
-
-// fileName keeps a download's name free of characters Windows refuses.
-func fileName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|“”`, r) {
-			return '_'
-		}
-		return r
-	}, s)
 }
 
 // settings is the part of report.toml the form edits.

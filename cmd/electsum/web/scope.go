@@ -146,42 +146,20 @@ func (s *Server) reportConfig() (config.File, analytics.Options, error) {
 	return file, opts, nil
 }
 
-// summarize is the typed 两委 model of the form's scope with the report settings' groupings.
+// summarize is the typed 两委 model of the form's scope with the report settings' groupings (Server.model).
 func (s *Server) summarize(ctx context.Context, f scopeForm) (*analytics.Summary, reports.Config, error) {
 	file, opts, err := s.reportConfig()
 	cfg := file.Config
 	if err != nil {
 		return nil, cfg, err
 	}
-	sum, err := cachedModel[analytics.Summary](ctx, s, electsum.Lianwei, f.Scope, opts)
+	m, err := s.model(ctx, electsum.Lianwei, f.Scope, opts)
 	if err != nil {
 		return nil, cfg, err
 	}
-	// The model may be shared with other requests (models): a copy carries this request's time.
-	own := *sum
-	own.GeneratedAt = s.opts.Now()
-	return &own, cfg, nil
-}
-
-// congress is the people's congress model of the form's scope, as summarize.
-func (s *Server) congress(ctx context.Context, f scopeForm, opts analytics.Options) (*analytics.Congress, error) {
-	c, err := cachedModel[analytics.Congress](ctx, s, electsum.Renda, f.Scope, opts)
-	if err != nil {
-		return nil, err
+	sum, ok := m.(*analytics.Summary)
+	if !ok { // SummarizeKind's lianwei model is a *Summary: this would be a mistake in analytics
+		return nil, cfg, fmt.Errorf("内部错误：%s 的统计模型类型不符 (%T)", electsum.Lianwei.Name(), m)
 	}
-	own := *c
-	own.GeneratedAt = s.opts.Now()
-	return &own, nil
-}
-
-// party is the township party congress (dangdaihui) or 社区党组织 (shequdangzuzhi) model of the form's
-// scope, as summarize.
-func (s *Server) party(ctx context.Context, f scopeForm, kind electsum.Kind, opts analytics.Options) (*analytics.PartyCongress, error) {
-	p, err := cachedModel[analytics.PartyCongress](ctx, s, kind, f.Scope, opts)
-	if err != nil {
-		return nil, err
-	}
-	own := *p
-	own.GeneratedAt = s.opts.Now()
-	return &own, nil
+	return sum, cfg, nil
 }
