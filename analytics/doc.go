@@ -104,7 +104,8 @@
 //
 // Congress is the model of a 县乡人大换届 summary, per level (县级人大代表, 乡级人大代表), each figure beside
 // the previous people's congress election of the scope (Scope.Compare, else the latest earlier year with
-// one). The macros congress_totals and congress_deputies count; share and ratio divide and round.
+// one). The macros congress_totals and congress_deputies count; share and ratio divide and round. The
+// 构成 counts of the deputies and of what a party congress elects are one macro, member_makeup.
 //   - Constituencies 选区: results rows of the level. Townships: townships with one.
 //   - 选民登记: Population, Adults (18周岁以上), Excluded by reason (回户籍地参选, 参加本单位选举, 长期外出
 //     下落不明, 不能/停止行使选举权利, 被剥夺选举权利), Registered: sums over the 选区 that gave them.

@@ -76,18 +76,22 @@ WHERE body IN ('县级人大代表', '乡级人大代表') AND year = p_year
   AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
 GROUP BY body;
 
--- congress_deputies(year, county, township): per level, the elected deputies and their 构成. Each
--- group is counted over the deputies whose column was filled (…_known): 女 (性别 is required), 非中共
--- (政治面貌 other than 中共党员/中共预备党员), 少数民族 (民族 other than 汉族), 代表构成 (工人, 农民,
--- 专业技术人员, 干部 = 党政领导干部, 其他), 大专及以上 (研究生, 大学本科, 大学专科), 连任.
-CREATE OR REPLACE MACRO congress_deputies(p_year, p_county, p_township) AS TABLE
+-- member_makeup(bodies, year, county, township): per body of the list, those elected and their 构成,
+-- the one definition the deputies (congress_deputies) and what a party congress elects (party_members,
+-- 08_v_party_congress.sql) share. Each group is counted over the persons whose column was filled
+-- (…_known):
+--   persons, women                 性别 is required
+--   minorities / ethnicity_known   民族 other than 汉族 (v_members.minority)
+--   workers … others / category_known  代表构成 (工人, 农民, 专业技术人员, 干部 = 党政领导干部, 其他) as
+--                                  filled in
+--   college / education_known      大专及以上 (研究生, 大学本科, 大学专科)
+--   reelected / reelected_known    连任 as filled in
+CREATE OR REPLACE MACRO member_makeup(p_bodies, p_year, p_county, p_township) AS TABLE
 SELECT body,
-       count(*) AS deputies,
+       count(*) AS persons,
        count(*) FILTER (WHERE gender = '女') AS women,
-       count(party) AS party_known,
-       count(*) FILTER (WHERE party NOT IN ('中共党员', '中共预备党员')) AS non_party,
-       count(ethnicity) AS ethnicity_known,
-       count(*) FILTER (WHERE ethnicity <> '汉族') AS minorities,
+       count(minority) AS ethnicity_known,
+       count(*) FILTER (WHERE minority) AS minorities,
        count(category) AS category_known,
        count(*) FILTER (WHERE category = '工人') AS workers,
        count(*) FILTER (WHERE category = '农民') AS farmers,
@@ -98,10 +102,27 @@ SELECT body,
        count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科')) AS college,
        count(reelected) AS reelected_known,
        count(*) FILTER (WHERE reelected) AS reelected
-FROM members
-WHERE body IN ('县级人大代表', '乡级人大代表') AND year = p_year
+FROM summary_members
+WHERE list_contains(p_bodies, body) AND year = p_year
   AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
 GROUP BY body;
+
+-- congress_deputies(year, county, township): per level, the elected deputies (deputies) and their 构成
+-- (member_makeup), with 非中共 (政治面貌 other than 中共党员/中共预备党员) over those whose 政治面貌 was
+-- filled (party_known).
+CREATE OR REPLACE MACRO congress_deputies(p_year, p_county, p_township) AS TABLE
+WITH party AS (
+    SELECT body,
+           count(party) AS party_known,
+           count(*) FILTER (WHERE party NOT IN ('中共党员', '中共预备党员')) AS non_party
+    FROM members
+    WHERE body IN ('县级人大代表', '乡级人大代表') AND year = p_year
+      AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
+    GROUP BY body
+)
+SELECT body, k.persons AS deputies, p.party_known, p.non_party, k.* EXCLUDE (body, persons)
+FROM member_makeup(['县级人大代表', '乡级人大代表'], p_year, p_county, p_township) k
+JOIN party p USING (body);
 
 -- congress_rolls(): per township, year and level, the 选民登记 its 选区 add up to: 总人口, 18周岁以上人口
 -- and 登记选民, each only when every 选区 of the level gave it (NULL otherwise, so that a blank is never

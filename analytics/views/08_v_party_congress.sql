@@ -87,17 +87,11 @@ FROM sums s
 LEFT JOIN methods m USING (body)
 LEFT JOIN sizes z USING (body);
 
--- party_members(bodies, year, county, township): per body of the list, those elected and their 构成,
--- each group counted over the persons whose column was filled (…_known), and the 赞成票率:
---   members, women                 性别 is required
+-- party_members(bodies, year, county, township): per body of the list, those elected (members) and
+-- their 构成 (member_makeup, 07_v_congress.sql: women, minorities, 代表构成, 大专及以上, 连任), and:
 --   heads, women_heads             书记 (v_members.is_head), and the women among them
---   minorities / ethnicity_known   民族 other than 汉族
---   college / education_known      大专及以上 (研究生, 大学本科, 大学专科)
---   reelected / reelected_known    连任 as filled in
 --   age_sum / age_known            for the average age at the election (v_members.age_at_election)
 --   under_46                       aged 45 or less at the election (of age_known)
---   workers … others / category_known  代表构成 (工人, 农民, 专业技术人员, 干部, 其他) as filled in (the
---                                  delegates' occupation; blank for most committee members)
 --   approval_votes / approval_valid  赞成票率, pooled: Σ得票 / Σ有效票 of their election, over the persons
 --                                  with 得票数 whose election gave 有效票数 (approval_counted of them)
 --   lowest_*                       the person with the lowest 得票数 / 有效票数 (ties: township, name)
@@ -116,31 +110,20 @@ WITH m AS (
     FROM m
     WHERE counted_votes IS NOT NULL
     QUALIFY row_number() OVER (PARTITION BY body ORDER BY counted_votes::DOUBLE / valid_ballots, township, name) = 1
+), own AS (
+    SELECT body,
+           count(*) FILTER (WHERE is_head) AS heads,
+           count(*) FILTER (WHERE is_head AND gender = '女') AS women_heads,
+           sum(age_at_election) AS age_sum, count(age_at_election) AS age_known,
+           count(*) FILTER (WHERE age_at_election <= 45) AS under_46,
+           count(counted_votes) AS approval_counted,
+           sum(counted_votes) AS approval_votes,
+           sum(valid_ballots) FILTER (WHERE counted_votes IS NOT NULL) AS approval_valid
+    FROM m
+    GROUP BY body
 )
-SELECT body,
-       count(*) AS members,
-       count(*) FILTER (WHERE gender = '女') AS women,
-       count(*) FILTER (WHERE is_head) AS heads,
-       count(*) FILTER (WHERE is_head AND gender = '女') AS women_heads,
-       count(minority) AS ethnicity_known,
-       count(*) FILTER (WHERE minority) AS minorities,
-       count(education) AS education_known,
-       count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科')) AS college,
-       count(reelected) AS reelected_known,
-       count(*) FILTER (WHERE reelected) AS reelected,
-       sum(age_at_election) AS age_sum, count(age_at_election) AS age_known,
-       count(*) FILTER (WHERE age_at_election <= 45) AS under_46,
-       count(category) AS category_known,
-       count(*) FILTER (WHERE category = '工人') AS workers,
-       count(*) FILTER (WHERE category = '农民') AS farmers,
-       count(*) FILTER (WHERE category = '专业技术人员') AS professionals,
-       count(*) FILTER (WHERE category = '干部') AS cadres,
-       count(*) FILTER (WHERE category = '其他') AS others,
-       count(counted_votes) AS approval_counted,
-       sum(counted_votes) AS approval_votes,
-       sum(valid_ballots) FILTER (WHERE counted_votes IS NOT NULL) AS approval_valid,
-       any_value(l.lowest_township) AS lowest_township, any_value(l.lowest_name) AS lowest_name,
-       any_value(l.lowest_votes) AS lowest_votes, any_value(l.lowest_valid) AS lowest_valid
-FROM m
-LEFT JOIN lowest l USING (body)
-GROUP BY body;
+SELECT body, k.persons AS members, k.* EXCLUDE (body, persons), o.* EXCLUDE (body),
+       l.lowest_township, l.lowest_name, l.lowest_votes, l.lowest_valid
+FROM member_makeup(p_bodies, p_year, p_county, p_township) k
+JOIN own o USING (body)
+LEFT JOIN lowest l USING (body);
