@@ -383,12 +383,7 @@ func TestProvinceScopeHasCountyColumn(t *testing.T) {
 	}
 	total := rowOf(t, f, sheet, 0, "合计", 3)
 	iReg := header(t, f, sheet, "应到人数", 0)
-	var want float64
-	for _, e := range s.Elections {
-		if e.Body == analytics.PartyBranch {
-			want += e.Registered.V
-		}
-	}
+	want := registeredSum(s, analytics.PartyBranch)
 	if got := raw(t, f, sheet, ref(iReg, total)); got != want {
 		t.Errorf("province 应到人数 %v, want %v", got, want)
 	}
@@ -480,12 +475,7 @@ func TestManyTownshipsTotalStaysUnderFormulaLimit(t *testing.T) {
 	if len(fm) > 8192 || !strings.HasPrefix(fm, "SUMIF(") {
 		t.Errorf("合计 formula of %d characters: %.60s…", len(fm), fm)
 	}
-	var want float64
-	for _, e := range s.Elections {
-		if e.Body == analytics.VillagersCommittee {
-			want += e.Registered.V
-		}
-	}
+	want := registeredSum(s, analytics.VillagersCommittee)
 	if got := raw(t, f, sheet, ref(iReg, total)); got != want {
 		t.Errorf("合计 %v, want %v", got, want)
 	}
@@ -567,4 +557,16 @@ func TestChartsPrintOnePerPageWithDarkAxes(t *testing.T) {
 	if charts != 3 || breaks != charts-1 {
 		t.Errorf("%d charts, %d page breaks on their sheet; want 3 and 2", charts, breaks)
 	}
+}
+
+// registeredSum is Σ 登记选民 (应到 for a party body) over s's elections of b: what the 合计 row of b's
+// sheet sums.
+func registeredSum(s *analytics.Summary, b analytics.Body) float64 {
+	var sum float64
+	for _, e := range s.Elections {
+		if e.Body == b {
+			sum += e.Registered.V
+		}
+	}
+	return sum
 }

@@ -397,6 +397,26 @@ func numbered(i int, title string) string {
 	return fmt.Sprintf("%d、%s", i+1, title)
 }
 
+// perBody adds, for each of bodies, its numbered section, the rows of that body — 序号 from 1, then
+// the cells cellsOf gives — and its 合计 row (groupTotal from column lead on, counts of them), ending
+// with the cells rates gives for the i-th body: the model's, never recomputed.
+func perBody[R any](t *table, bodies []analytics.Body, rows []R, bodyOf func(R) analytics.Body, lead, counts int,
+	cellsOf func(R) []cell, rates func(i int) []cell) {
+	for i, b := range bodies {
+		t.section(numbered(i, string(b)))
+		from := t.nextRow()
+		n := 0
+		for _, r := range rows {
+			if bodyOf(r) != b {
+				continue
+			}
+			n++
+			t.add(dataRow, append([]cell{num(float64(n))}, cellsOf(r)...)...)
+		}
+		t.add(totalRow, groupTotal(t, lead, counts, from, t.nextRow()-1, rates(i)...)...)
+	}
+}
+
 // structureTable is 表2: the make-up of each set of people, one row per township (per unit at township
 // scope), a section per set, each with a 合计.
 func structureTable(s *analytics.Summary) *table {

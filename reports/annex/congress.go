@@ -34,21 +34,17 @@ func congressTables(c *analytics.Congress, opts Options) []*table {
 }
 
 // perLevel adds, for each level, a section, the rows of its 选区 and a 合计 row summing the count
-// columns from the first count column on; rates are the model's, never recomputed.
+// columns from the first count column on; rates are the model's, never recomputed (perBody).
 func perLevel(t *table, c *analytics.Congress, counts int, rowOf func(k analytics.Constituency) []cell, totalOf func(l analytics.CongressLevel) []cell) {
+	levels := make([]analytics.Body, len(c.Levels))
 	for i, l := range c.Levels {
-		t.section(numbered(i, string(l.Body)))
-		from := t.nextRow()
-		n := 0
-		for _, k := range c.Constituencies {
-			if k.Body != l.Body {
-				continue
-			}
-			n++
-			t.add(dataRow, append([]cell{num(float64(n)), str(k.Township), str(k.Unit), str(k.Number)}, rowOf(k)...)...)
-		}
-		t.add(totalRow, groupTotal(t, 4, counts, from, t.nextRow()-1, totalOf(l)...)...)
+		levels[i] = l.Body
 	}
+	perBody(t, levels, c.Constituencies, func(k analytics.Constituency) analytics.Body { return k.Body }, 4, counts,
+		func(k analytics.Constituency) []cell {
+			return append([]cell{str(k.Township), str(k.Unit), str(k.Number)}, rowOf(k)...)
+		},
+		func(i int) []cell { return totalOf(c.Levels[i]) })
 }
 
 func registrationTable(c *analytics.Congress) *table {

@@ -59,26 +59,24 @@ func meetingTable(p *analytics.PartyCongress, place string) *table {
 	t.cols = append(t.cols, []column{{group: "到会", label: "应到", kind: count}, {group: "到会", label: "批准剔除", kind: count}, {group: "到会", label: "实到", kind: count},
 		{label: "应选", kind: count}, {label: "候选", kind: count}, {label: "当选", kind: count}, {label: "有效票", kind: count},
 		{label: "到会率", kind: share}, {label: "超过五分之四", kind: text}, {label: "差额比例", kind: share}, {label: "赞成票率", kind: share}}...)
+	bodies := make([]analytics.Body, len(p.Bodies))
 	for i, b := range p.Bodies {
-		t.section(numbered(i, string(b.Body)))
-		from := t.nextRow()
-		n := 0
-		for _, m := range p.Meetings {
-			if m.Body != b.Body {
-				continue
-			}
-			n++
-			cells := []cell{num(float64(n)), str(m.Township), str(m.Unit)}
+		bodies[i] = b.Body
+	}
+	perBody(t, bodies, p.Meetings, func(m analytics.PartyMeeting) analytics.Body { return m.Body }, lead, 7,
+		func(m analytics.PartyMeeting) []cell {
+			cells := []cell{str(m.Township), str(m.Unit)}
 			if pw.unitCol {
 				cells = append(cells, str(m.Method))
 			}
-			t.add(dataRow, append(cells, value(m.Due), value(m.Excused), value(m.Present),
+			return append(cells, value(m.Due), value(m.Excused), value(m.Present),
 				value(m.Seats), value(m.Candidates), value(m.Elected), value(m.Valid), percent(m.Attendance), yesNo(m.QuorumMet),
-				percent(m.Margin), percent(m.Approval))...)
-		}
-		t.add(totalRow, groupTotal(t, lead, 7, from, t.nextRow()-1,
-			percent(b.Attendance.Current), cell{kind: text}, percent(b.Margin.Current), percent(b.Approval.Current))...)
-	}
+				percent(m.Margin), percent(m.Approval))
+		},
+		func(i int) []cell {
+			b := p.Bodies[i]
+			return []cell{percent(b.Attendance.Current), cell{kind: text}, percent(b.Margin.Current), percent(b.Approval.Current)}
+		})
 	return t
 }
 
