@@ -21,12 +21,10 @@ import (
 // WriteWorkbooks as its own workbook (<township>人大换届.xlsx), in the township's style. It draws from
 // its own random stream, so the villages of w are the same with or without it.
 func GenerateCongress(w *World) {
-	cg := &congressGen{r: rand.New(rand.NewPCG(uint64(w.Config.Seed), 0x72656e6461)), ids: map[string]bool{}}
+	cg := newCongressGen(w, 0x72656e6461)
 	countyNo := map[string]int{}
 	for _, t := range w.Townships {
-		c := &Township{County: t.County, Region: t.Region, Name: t.Name, style: t.style}
-		c.style.omit = []string{"method", "first_round", "wealth_leader", "graduate_official", "term"}
-		c.style.remark = false
+		c := t.sibling("method", "first_round", "wealth_leader", "graduate_official", "term")
 		for _, year := range w.Config.Years {
 			nCounty, nTownship := 2+cg.r.IntN(3), 5+cg.r.IntN(5)
 			day := time.Date(year, time.Month(10+cg.r.IntN(2)), 1+cg.r.IntN(28), 0, 0, 0, 0, time.UTC)
@@ -63,9 +61,24 @@ func GenerateCongress(w *World) {
 	}
 }
 
+// congressGen draws the people's congress and party congress elections, each kind from its own random
+// stream (of w's seed), so that the villages of w are the same with or without them.
 type congressGen struct {
 	r   *rand.Rand
 	ids map[string]bool
+}
+
+func newCongressGen(w *World, stream uint64) *congressGen {
+	return &congressGen{r: rand.New(rand.NewPCG(uint64(w.Config.Seed), stream)), ids: map[string]bool{}}
+}
+
+// sibling is the township for another kind of election of t, in a workbook of its own: t's county,
+// region, name and style, but leaving out the optional columns omit and with no 备注 column.
+func (t *Township) sibling(omit ...string) *Township {
+	c := &Township{County: t.County, Region: t.Region, Name: t.Name, style: t.style}
+	c.style.omit = omit
+	c.style.remark = false
+	return c
 }
 
 func (g *congressGen) between(lo, hi int) int { return lo + g.r.IntN(hi-lo+1) }

@@ -1,7 +1,6 @@
 package synth
 
 import (
-	"math/rand/v2"
 	"time"
 
 	"electsum"
@@ -16,11 +15,9 @@ import (
 // in w.PartyCongress, written by WriteWorkbooks as its own workbook (<township>党代会换届.xlsx), in the
 // township's style. It draws from its own random stream, so the rest of w is the same with or without it.
 func GeneratePartyCongress(w *World) {
-	g := &congressGen{r: rand.New(rand.NewPCG(uint64(w.Config.Seed), 0x64616e67)), ids: map[string]bool{}}
+	g := newCongressGen(w, 0x64616e67)
 	for _, t := range w.Townships {
-		c := &Township{County: t.County, Region: t.Region, Name: t.Name, style: t.style}
-		c.style.omit = []string{"first_round", "wealth_leader", "graduate_official", "term", "mobile_votes", "proxy_votes"}
-		c.style.remark = false
+		c := t.sibling("first_round", "wealth_leader", "graduate_official", "term", "mobile_votes", "proxy_votes")
 		for _, year := range w.Config.Years {
 			g.partyCongress(c, year)
 		}

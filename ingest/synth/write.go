@@ -169,22 +169,43 @@ func (s *sheetWriter) name(n string, row int) string {
 	return n
 }
 
-// resultCells are the cells of one results row, in column order.
-func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
-	cells := make([]any, len(s.cols))
+// place is where a row's election was held: the columns every sheet has.
+type place struct {
+	county, township, unit string
+	year                   int
+	body                   string
+}
+
+// cells are one row's cells in column order: the 县 (blank in a shape that leaves it out), 乡镇, 单位,
+// 年份 and 选举类型 of at, the other columns' from cell (nil: an empty cell).
+func (s *sheetWriter) cells(at place, cell func(key string) any) []any {
+	out := make([]any, len(s.cols))
 	for i, c := range s.cols {
-		var v any
 		switch c.Key {
 		case "county":
 			if !s.shape.blankCounty {
-				v = r.County
+				out[i] = at.county
 			}
 		case "township":
-			v = r.Township
+			out[i] = at.township
 		case "unit":
-			v = s.name(r.Unit, row)
+			out[i] = at.unit
 		case "year":
-			v = s.year(r.Year)
+			out[i] = s.year(at.year)
+		case "body":
+			out[i] = s.text(at.body)
+		default:
+			out[i] = cell(c.Key)
+		}
+	}
+	return out
+}
+
+// resultCells are the cells of one results row, in column order.
+func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
+	at := place{county: r.County, township: r.Township, unit: s.name(r.Unit, row), year: r.Year, body: r.Body}
+	return s.cells(at, func(key string) (v any) {
+		switch key {
 		case "term":
 			if r.Term != nil {
 				v = s.number(r.Term)
@@ -192,8 +213,6 @@ func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
 					v = s.text("第" + chineseNumber(*r.Term) + "届")
 				}
 			}
-		case "body":
-			v = s.text(r.Body)
 		case "method":
 			if r.Method != "" {
 				v = r.Method
@@ -225,31 +244,17 @@ func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
 		case "excused":
 			v = s.number(r.Excused)
 		default:
-			v = s.congressCell(&r.Congress, c.Key)
+			v = s.congressCell(&r.Congress, key)
 		}
-		cells[i] = v
-	}
-	return cells
+		return v
+	})
 }
 
 // memberCells are the cells of one members row, in column order.
 func (s *sheetWriter) memberCells(m *ingest.Member, row int) []any {
-	cells := make([]any, len(s.cols))
-	for i, c := range s.cols {
-		var v any
-		switch c.Key {
-		case "county":
-			if !s.shape.blankCounty {
-				v = m.County
-			}
-		case "township":
-			v = m.Township
-		case "unit":
-			v = m.Unit
-		case "year":
-			v = s.year(m.Year)
-		case "body":
-			v = s.text(m.Body)
+	at := place{county: m.County, township: m.Township, unit: m.Unit, year: m.Year, body: m.Body}
+	return s.cells(at, func(key string) (v any) {
+		switch key {
 		case "name":
 			v = s.name(m.Name, row)
 		case "position":
@@ -291,9 +296,8 @@ func (s *sheetWriter) memberCells(m *ingest.Member, row int) []any {
 		case "votes":
 			v = s.number(m.Votes)
 		}
-		cells[i] = v
-	}
-	return cells
+		return v
+	})
 }
 
 // sheet is one sheet laid out as the township lays it out: every row's cells (nil for an empty cell)
