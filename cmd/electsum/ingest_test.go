@@ -82,10 +82,7 @@ func tableCount(t *testing.T, dbPath, table string) int {
 // place, nothing is written, and --errors-dir gives the marked-up workbook to send back.
 func TestIngestFromFilledTemplate(t *testing.T) {
 	dir := t.TempDir()
-	tmpl := filepath.Join(dir, "采集表.xlsx")
-	if code, _, stderr := runCLI(t, "template", "-o", tmpl); code != 0 {
-		t.Fatalf("template: %s", stderr)
-	}
+	tmpl := blankTemplate(t, dir)
 	in := filepath.Join(dir, "收到的表格")
 	os.MkdirAll(filepath.Join(in, "西镇"), 0o755)
 	r1, m1 := villageRows("东镇", 3, 2024)
@@ -168,10 +165,7 @@ func TestIngestMissingPath(t *testing.T) {
 
 func TestIngestSkipBadFiles(t *testing.T) {
 	dir := t.TempDir()
-	tmpl := filepath.Join(dir, "采集表.xlsx")
-	if code, _, stderr := runCLI(t, "template", "-o", tmpl); code != 0 {
-		t.Fatalf("template: %s", stderr)
-	}
+	tmpl := blankTemplate(t, dir)
 	in := filepath.Join(dir, "in")
 	os.MkdirAll(in, 0o755)
 	r1, m1 := villageRows("东镇", 2, 2024)
@@ -209,10 +203,7 @@ func TestIngestSkipBadFiles(t *testing.T) {
 // village lists three members but reports two elected.
 func warningsOnly(t *testing.T, path string) {
 	t.Helper()
-	tmpl := filepath.Join(t.TempDir(), "采集表.xlsx")
-	if code, _, stderr := runCLI(t, "template", "-o", tmpl); code != 0 {
-		t.Fatalf("template: %s", stderr)
-	}
+	tmpl := blankTemplate(t, t.TempDir())
 	r, m := villageRows("东镇", 2, 2024)
 	r[0]["当选人数"] = 2
 	fillTemplate(t, tmpl, path, r, m)
@@ -303,10 +294,7 @@ func TestIngestErrorsDirInsideInputIsNotReadBack(t *testing.T) {
 // marked copies went.
 func TestIngestErrorsDirHintOnlyWithout(t *testing.T) {
 	dir := t.TempDir()
-	tmpl := filepath.Join(dir, "采集表.xlsx")
-	if code, _, stderr := runCLI(t, "template", "-o", tmpl); code != 0 {
-		t.Fatalf("template: %s", stderr)
-	}
+	tmpl := blankTemplate(t, dir)
 	bad := filepath.Join(dir, "南镇.xlsx")
 	r, m := villageRows("南镇", 1, 2024)
 	r[0]["参加投票人数"] = 5000
@@ -322,4 +310,14 @@ func TestIngestErrorsDirHintOnlyWithout(t *testing.T) {
 	if code != 1 || strings.Contains(stdout+stderr, "加 --errors-dir") || !strings.Contains(stderr, "已写到 "+out) {
 		t.Errorf("with --errors-dir: exit %d, hint still asks for it or does not say where\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
+}
+
+// blankTemplate writes the blank 采集表 (electsum template) into dir and returns its path.
+func blankTemplate(t *testing.T, dir string) string {
+	t.Helper()
+	tmpl := filepath.Join(dir, "采集表.xlsx")
+	if code, _, stderr := runCLI(t, "template", "-o", tmpl); code != 0 {
+		t.Fatalf("template: %s", stderr)
+	}
+	return tmpl
 }

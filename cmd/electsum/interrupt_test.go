@@ -57,17 +57,25 @@ func snapshot(t *testing.T, dbPath string) string {
 	return s
 }
 
+// anotherCounty writes the workbooks of a generated county 另一县 (townships × units) into a new folder
+// and returns it: more to ingest into a database of generatedCounty's.
+func anotherCounty(t *testing.T, townships, units int) string {
+	t.Helper()
+	cfg := synth.County()
+	cfg.CountyNames, cfg.Seed, cfg.TownshipsPerCounty, cfg.UnitsPerTownship = []string{"另一县"}, 7, townships, units
+	dir := filepath.Join(t.TempDir(), "more")
+	if _, err := synth.WriteWorkbooks(synth.Generate(cfg), dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // Issue 14 item 8: Ctrl-C during an ingest stops it with "已中断，数据库未改动", exit 130, and the database
 // holds what it held before.
 func TestIngestInterrupted(t *testing.T) {
 	dbPath, _ := generatedCounty(t, 1, 2)
 	before := snapshot(t, dbPath)
-	cfg := synth.County()
-	cfg.CountyNames, cfg.Seed, cfg.TownshipsPerCounty, cfg.UnitsPerTownship = []string{"另一县"}, 7, 6, 4
-	dir := filepath.Join(t.TempDir(), "more")
-	if _, err := synth.WriteWorkbooks(synth.Generate(cfg), dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := anotherCounty(t, 6, 4)
 	code, stdout, stderr := runInterrupted(t, "[1/", "ingest", "--db", dbPath, dir)
 	if code != 130 || !strings.Contains(stderr, "已中断，数据库未改动") {
 		t.Errorf("exit %d, want 130 and 已中断，数据库未改动\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)

@@ -14,8 +14,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"electsum/ingest/synth"
 )
 
 // TestMain lets a test run electsum's real main in a child process (the test binary itself), so that
@@ -49,12 +47,7 @@ func electsumProcess(t *testing.T, extra []string, args ...string) *exec.Cmd {
 func TestIngestSIGINT(t *testing.T) {
 	dbPath, _ := generatedCounty(t, 1, 2)
 	before := snapshot(t, dbPath)
-	cfg := synth.County()
-	cfg.CountyNames, cfg.Seed, cfg.TownshipsPerCounty, cfg.UnitsPerTownship = []string{"另一县"}, 7, 12, 15
-	dir := filepath.Join(t.TempDir(), "more")
-	if _, err := synth.WriteWorkbooks(synth.Generate(cfg), dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := anotherCounty(t, 12, 15)
 	cmd := electsumProcess(t, nil, "ingest", "--db", dbPath, dir)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
