@@ -17,13 +17,14 @@ import (
 	"testing"
 
 	"electsum/analytics/query"
+	"electsum/analytics/query/querytest"
 	"electsum/ingest"
 )
 
 func BenchmarkExportCSV(b *testing.B) {
 	for _, n := range []int{1_000_000, 30_000_000} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			db, err := ingest.OpenReadOnlyWithin(context.Background(), fixture(b), ingest.Limits{Memory: "500MB", TempDisk: "20GB"})
+			db, err := ingest.OpenReadOnlyWithin(context.Background(), querytest.Fixture(b), ingest.Limits{Memory: "500MB", TempDisk: "20GB"})
 			if err != nil {
 				b.Fatal(err)
 			}

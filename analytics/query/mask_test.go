@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"electsum/analytics/query"
+	"electsum/analytics/query/querytest"
 )
 
 // The fixture's one 身份证号 (members, 河口乡南村 周七) and how query output shows it.
@@ -22,7 +23,7 @@ const (
 // Query output masks 身份证号 by default, whatever carries them: the column itself, an alias, the
 // person_key, a concatenation, a list, a struct, a view's person value, SUMMARIZE's min and max.
 func TestOpenMasksIDNumbers(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	ctx := context.Background()
 	for _, q := range []string{
 		"SELECT id_number FROM members WHERE id_number IS NOT NULL",
@@ -69,7 +70,7 @@ func TestOpenMasksIDNumbers(t *testing.T) {
 // A column named as holding 身份证号 is text while masked, whatever its type; Unmask gives the
 // numbers and the types back.
 func TestUnmask(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	q := "SELECT CAST(id_number AS BIGINT) AS id_number, person_key FROM members WHERE id_number IS NOT NULL"
 	rows, err := query.Open(context.Background(), db, q)
 	if err != nil {
@@ -94,7 +95,7 @@ func TestUnmask(t *testing.T) {
 // A number that is a 身份证号 cannot be masked in its type: reading stops with *IDNumberError rather
 // than show it.
 func TestOpenRefusesIDNumberAsNumber(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	for _, q := range []string{
 		"SELECT unit, CAST(id_number AS BIGINT) AS n FROM members WHERE id_number IS NOT NULL",
 		"SELECT unit, CAST(id_number AS HUGEINT) AS n FROM members WHERE id_number IS NOT NULL",
@@ -121,7 +122,7 @@ func TestOpenRefusesIDNumberAsNumber(t *testing.T) {
 
 // Every format writes the masked numbers, and the typed formats accept the id column as text.
 func TestWriteMasked(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	q := "SELECT CAST(id_number AS BIGINT) AS id_number, person_key, name FROM members WHERE id_number IS NOT NULL"
 	for _, f := range query.Formats() {
 		rows, err := query.Open(context.Background(), db, q)

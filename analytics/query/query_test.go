@@ -15,33 +15,10 @@ import (
 
 	"electsum/analytics"
 	"electsum/analytics/query"
+	"electsum/analytics/query/querytest"
 	"electsum/ingest"
 	"electsum/ingest/synth"
 )
-
-// fixture writes testdata/fixture.sql into a new database file and returns its path; the
-// database is closed so that it can be opened read-only.
-func fixture(t testing.TB) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "electsum.duckdb")
-	ctx := context.Background()
-	db, err := ingest.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, err := os.ReadFile("testdata/fixture.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExecContext(ctx, string(body)); err != nil {
-		t.Fatalf("load fixture: %v", err)
-	}
-	installViews(t, db)
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 func openReadOnly(t testing.TB, path string) *sql.DB {
 	t.Helper()
@@ -102,7 +79,7 @@ var writeAttempts = []string{
 }
 
 func TestQueryRefusesWritesOnReadOnlyDB(t *testing.T) {
-	path := fixture(t)
+	path := querytest.Fixture(t)
 	before := fileHash(t, path)
 	db := openReadOnly(t, path)
 	ctx := context.Background()
@@ -203,7 +180,7 @@ func TestQueryRefusesWritesByStatementType(t *testing.T) {
 }
 
 func TestQueryAllowsReads(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	ctx := context.Background()
 	for _, q := range []string{
 		"SELECT unit FROM units ORDER BY unit",
@@ -225,7 +202,7 @@ func TestQueryAllowsReads(t *testing.T) {
 }
 
 func TestQueryValues(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	got, err := query.Run(context.Background(), db, `
 		SELECT sum(registered) AS registered,           -- HUGEINT
 		       count(*) AS n,                            -- BIGINT
@@ -265,7 +242,7 @@ func TestQueryValues(t *testing.T) {
 }
 
 func TestQuerySQLErrorHasPosition(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	_, err := query.Run(context.Background(), db, "SELECT unit\nFROM units\nWHERE nosuch = 1")
 	var se *query.SQLError
 	if !errors.As(err, &se) {
@@ -318,7 +295,7 @@ func TestSavedQueriesHeaders(t *testing.T) {
 }
 
 func TestSavedQueriesRun(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	ctx := context.Background()
 	for _, s := range query.SavedQueries() {
 		t.Run(s.Name, func(t *testing.T) {
@@ -334,7 +311,7 @@ func TestSavedQueriesRun(t *testing.T) {
 }
 
 func TestSavedLowTurnout(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	ctx := context.Background()
 	s, _ := query.FindSaved("low-turnout")
 	// 2024: 西村 村民委员会 400/820 = 48.8%, 西村 村党组织 30/40 = 75%; the rest are above 90%.
@@ -363,7 +340,7 @@ func TestSavedLowTurnout(t *testing.T) {
 }
 
 func TestSavedParamErrors(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	s, _ := query.FindSaved("low-turnout")
 	for _, values := range []map[string]string{
 		{"yaer": "2024"},
@@ -414,9 +391,9 @@ func installViews(t testing.TB, db *sql.DB) {
 }
 
 // TestSavedQueriesResults checks each saved analysis against counts made by hand from
-// testdata/fixture.sql (2024 unless the case says otherwise).
+// querytest/fixture.sql (2024 unless the case says otherwise).
 func TestSavedQueriesResults(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	cases := []struct {
 		name   string
 		params map[string]string
@@ -524,7 +501,7 @@ func BenchmarkQuery(b *testing.B) {
 }
 
 func TestQueryOtherTypesAsText(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	got, err := query.Run(context.Background(), db, `
 		SELECT TIME '12:30:00' AS t,
 		       INTERVAL '14 months 3 days 2 hours 0.5 seconds' AS i,
@@ -545,7 +522,7 @@ func TestQueryOtherTypesAsText(t *testing.T) {
 }
 
 func TestQueryCancelled(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := query.Run(ctx, db, "SELECT count(*) FROM range(1000000000)")

@@ -7,11 +7,12 @@ import (
 	"time"
 
 	"electsum/analytics/query"
+	"electsum/analytics/query/querytest"
 )
 
 // A result longer than one page of the spool comes back whole and in order.
 func TestOpenReadsEveryPageInOrder(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	const n = 3*65536 + 7
 	rows, err := query.Open(context.Background(), db, "SELECT range AS i, range % 3 AS m FROM range(?) ORDER BY i", n)
 	if err != nil {
@@ -40,7 +41,7 @@ func TestOpenReadsEveryPageInOrder(t *testing.T) {
 // Column names are the statement's, duplicates included; DESCRIBE, which cannot be spooled, is read
 // directly.
 func TestOpenNamesAndDirectStatements(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	ctx := context.Background()
 	tbl, err := query.Run(ctx, db, "SELECT 1 AS a, 2 AS a, 3 AS 乡镇")
 	if err != nil {
@@ -69,7 +70,7 @@ func TestOpenNamesAndDirectStatements(t *testing.T) {
 
 // The time limit stops a statement that would run for hours, and says which limit it was.
 func TestOpenTimeLimit(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	start := time.Now()

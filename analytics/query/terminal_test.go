@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"electsum/analytics/query"
+	"electsum/analytics/query/querytest"
 )
 
 // csv shown on a terminal escapes ESC, other control characters and bidi overrides as the table does
 // (electsum query --format csv replayed ESC sequences to the terminal); written to a file it keeps the
 // values as they are. json writes them as \u escapes always: the same values for a JSON reader.
 func TestTerminalEscapesControlsInCSVAndJSON(t *testing.T) {
-	db := openReadOnly(t, fixture(t))
+	db := openReadOnly(t, querytest.Fixture(t))
 	q := "SELECT chr(27) || '[31m红' AS a, 'x' || chr(8238) || 'y' AS b, '第一行' || chr(10) || '第二行' AS c, chr(155) || '2J' AS d"
 	for _, f := range []query.Format{query.FormatCSV, query.FormatJSON} {
 		for _, terminal := range []bool{true, false} {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -19,35 +18,11 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"electsum/analytics"
-	"electsum/ingest"
+	"electsum/analytics/query/querytest"
 )
 
-// queryFixture builds a database from the analytics ad hoc fixture and returns its path.
-func queryFixture(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "electsum.duckdb")
-	ctx := context.Background()
-	db, err := ingest.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, err := os.ReadFile("../../analytics/query/testdata/fixture.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExecContext(ctx, string(body)); err != nil {
-		t.Fatal(err)
-	}
-	installQueryViews(t, db)
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 func TestQueryTable(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	code, stdout, stderr := runCLI(t, "query", "--db", db,
 		"SELECT township AS 乡镇, unit AS 村, registered AS 登记选民数 FROM elections WHERE year = 2024 AND body = '村民委员会' ORDER BY registered DESC")
 	if code != 0 {
@@ -66,7 +41,7 @@ func TestQueryTable(t *testing.T) {
 }
 
 func TestQueryWritesEveryFormat(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	dir := t.TempDir()
 	sql := "SELECT unit, year, voted, round(100.0 * voted / registered, 1) AS turnout, election_date FROM elections ORDER BY year, unit, body"
 	for _, ext := range []string{"csv", "json", "xlsx", "parquet", "arrow"} {
@@ -136,7 +111,7 @@ func TestQueryWritesEveryFormat(t *testing.T) {
 }
 
 func TestQueryCSVOnStdoutHasNoBOM(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	code, stdout, stderr := runCLI(t, "query", "--db", db, "--format", "csv", "SELECT unit FROM units ORDER BY unit")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -147,7 +122,7 @@ func TestQueryCSVOnStdoutHasNoBOM(t *testing.T) {
 }
 
 func TestQueryRefusesWritesAndLeavesDatabase(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	before, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)
@@ -173,7 +148,7 @@ func TestQueryRefusesWritesAndLeavesDatabase(t *testing.T) {
 }
 
 func TestQuerySQLErrorShowsPosition(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	code, _, stderr := runCLI(t, "query", "--db", db, "SELECT unit FORM units")
 	if code != 1 || !strings.Contains(stderr, "LINE 1") || !strings.Contains(stderr, "^") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
@@ -192,7 +167,7 @@ func TestQueryMissingDatabase(t *testing.T) {
 }
 
 func TestQueryFromFileAndStdin(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	file := filepath.Join(t.TempDir(), "q.sql")
 	if err := os.WriteFile(file, []byte("-- 各乡镇村数\nSELECT township, count(*) AS n\nFROM units\nGROUP BY township\nORDER BY township;\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -212,7 +187,7 @@ func TestQueryFromFileAndStdin(t *testing.T) {
 }
 
 func TestQueryUsageErrors(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	for _, args := range [][]string{
 		{"query", "--db", db},
 		{"query", "--db", db, "SELECT 1", "SELECT 2"},
@@ -235,7 +210,7 @@ func TestQueryListAndSaved(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "low-turnout") || !strings.Contains(stdout, "--param year=<integer>") {
 		t.Fatalf("exit %d, stdout %s", code, stdout)
 	}
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	code, stdout, stderr := runCLI(t, "query", "low-turnout", "--db", db, "--param", "year=2024", "--param", "threshold=60", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -251,15 +226,8 @@ func TestQueryListAndSaved(t *testing.T) {
 }
 
 // installQueryViews installs the analysts' views the saved analyses read.
-func installQueryViews(t *testing.T, db *sql.DB) {
-	t.Helper()
-	if err := analytics.Install(context.Background(), db, analytics.Options{}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestQueryFileInGBKOrWithBOM(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	dir := t.TempDir()
 	sql := "SELECT unit AS 村 FROM units WHERE township = '河口乡' ORDER BY unit"
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(sql)
@@ -281,7 +249,7 @@ func TestQueryFileInGBKOrWithBOM(t *testing.T) {
 // issue 14 item 12: a cross join of 1e12 rows stops at --timeout with a Chinese message, exit 1, and
 // -o leaves no file behind.
 func TestQueryTimeout(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	out := filepath.Join(t.TempDir(), "x.csv")
 	code, _, stderr := runCLI(t, "query", "--db", db, "--timeout", "500ms", "-o", out,
 		"SELECT a.range * b.range AS p FROM range(1000000) a, range(1000000) b")
@@ -303,7 +271,7 @@ func TestQueryTimeout(t *testing.T) {
 
 // The table format shows 1000 rows and the number of rows; -o writes them all.
 func TestQueryTableCapsRows(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	code, stdout, stderr := runCLI(t, "query", "--db", db, "SELECT * FROM range(2500)")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -321,7 +289,7 @@ func TestQueryTableCapsRows(t *testing.T) {
 // TestQuerySQLStartingWithComment: SQL pasted with a "-- comment" first line is a statement, not an
 // unknown flag, whether given as is, after -e, or after --; flags may still follow it.
 func TestQuerySQLStartingWithComment(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	sql := "-- 各乡镇村数\nSELECT count(DISTINCT township) AS 乡镇数 FROM units"
 	for _, args := range [][]string{
 		{"query", "--db", db, sql},
@@ -346,7 +314,7 @@ func TestQuerySQLStartingWithComment(t *testing.T) {
 // TestQueryFileWithNULByte: DuckDB reads the statement up to the first NUL byte, so a file with one
 // used to run only its first part. It is refused, naming the line and byte.
 func TestQueryFileWithNULByte(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	path := filepath.Join(t.TempDir(), "q.sql")
 	if err := os.WriteFile(path, []byte("SELECT township\n  FROM units\x00 WHERE false"), 0o644); err != nil {
 		t.Fatal(err)
@@ -360,7 +328,7 @@ func TestQueryFileWithNULByte(t *testing.T) {
 // TestQueryFileUTF16: Notepad's "Unicode" is UTF-16 with a byte-order mark; its NUL bytes are encoding,
 // not content.
 func TestQueryFileUTF16(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	path := filepath.Join(t.TempDir(), "q.sql")
 	text := "SELECT '城关镇' AS 乡镇"
 	b := []byte{0xFF, 0xFE}

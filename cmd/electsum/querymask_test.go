@@ -5,12 +5,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"electsum/analytics/query/querytest"
 )
 
 // electsum query masks 身份证号 unless --unmasked, on the terminal and in files; --unmasked says so on
 // stderr. A 身份证号 given as a number stops the query with a message, and no file is written.
 func TestQueryMasksIDNumbers(t *testing.T) {
-	db := queryFixture(t)
+	db := querytest.Fixture(t)
 	dir := t.TempDir()
 	const id, masked = "110101198201011245", "1101**********1245"
 	sql := "SELECT name, id_number, person_key FROM members WHERE id_number IS NOT NULL"

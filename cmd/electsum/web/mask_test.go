@@ -5,20 +5,17 @@ import (
 	"context"
 	"io"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
+
+	"electsum/analytics/query/querytest"
 )
 
 // The SQL box shows 身份证号 masked, on the page and in its csv and xlsx downloads; a 身份证号 given as
 // a number is refused on the page, not sent as a file.
 func TestSQLBoxMasksIDNumbers(t *testing.T) {
 	srv, ts := testServer(t, t.TempDir())
-	fixture, err := os.ReadFile("../../../analytics/query/testdata/fixture.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := srv.db.ExecContext(context.Background(), string(fixture)); err != nil {
+	if _, err := srv.db.ExecContext(context.Background(), querytest.SQL); err != nil {
 		t.Fatal(err)
 	}
 	const id, masked = "110101198201011245", "1101**********1245"
