@@ -21,6 +21,9 @@ type Model interface {
 	// At is a copy of the model (sharing its figures) computed at t, for a model shared by several
 	// requests that each stamp their own time.
 	At(t time.Time) Model
+	// Place is the name of the place the model is of, which titles its draft and annex: the scope's
+	// narrowest place, else the county its data holds; "" when that is not one county.
+	Place() string
 
 	model() // only this package's models
 }
@@ -103,6 +106,45 @@ func eachTownship[T any](scope Scope, rows []T, ref func(T) UnitRef) []UnitRef {
 		out = append(out, UnitRef{County: r.County, Township: r.Township})
 	}
 	return out
+}
+
+// Place is the scope's unit, township or county, else the one county the data holds ("" when it holds
+// several).
+func (s *Summary) Place() string {
+	switch {
+	case s.Scope.Unit != "":
+		return s.Scope.Unit
+	case s.Scope.Township != "":
+		return s.Scope.Township
+	case s.Scope.County != "":
+		return s.Scope.County
+	case len(s.Counties) == 1:
+		return s.Counties[0]
+	}
+	return ""
+}
+
+// Place is the scope's township or county, else the county of the first 选区.
+func (c *Congress) Place() string {
+	return firstPlace(c.Scope, c.Constituencies, func(k Constituency) string { return k.County })
+}
+
+// Place is the scope's township or county, else the county of the first meeting.
+func (p *PartyCongress) Place() string {
+	return firstPlace(p.Scope, p.Meetings, func(m PartyMeeting) string { return m.County })
+}
+
+// firstPlace is scope's township or county, else the county of the first row ("" with none).
+func firstPlace[T any](scope Scope, rows []T, county func(T) string) string {
+	switch {
+	case scope.Township != "":
+		return scope.Township
+	case scope.County != "":
+		return scope.County
+	case len(rows) > 0:
+		return county(rows[0])
+	}
+	return ""
 }
 
 // At is a copy of s computed at t.

@@ -62,13 +62,7 @@ func (r *Renderer) CongressView(c *analytics.Congress, cfg Config) *CongressView
 
 func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 	v := &CongressView{Congress: c, Config: cfg, Level: c.Level, Year: c.Year}
-	v.Place = c.Scope.Township
-	if v.Place == "" {
-		v.Place = c.Scope.County
-	}
-	if v.Place == "" && len(c.Roster) > 0 {
-		v.Place = c.Roster[0].County
-	}
+	v.Place = c.Place()
 	v.Self, v.Whole = w.selfWhole(v.Place, v.Level)
 	v.What = w.Drafts.Congress["both"]
 	if len(c.Levels) == 1 {

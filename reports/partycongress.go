@@ -70,10 +70,7 @@ func (r *Renderer) PartyCongressView(p *analytics.PartyCongress, cfg Config) *Pa
 
 func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongressView {
 	v := &PartyCongressView{PartyCongress: p, Config: cfg, Level: p.Level, Year: p.Year}
-	v.Place = firstNonEmpty(p.Scope.Township, p.Scope.County)
-	if v.Place == "" && len(p.Meetings) > 0 {
-		v.Place = p.Meetings[0].County
-	}
+	v.Place = p.Place()
 	v.Self, v.Whole = w.selfWhole(v.Place, v.Level)
 	words, annex := w.Drafts.PartyCongress, w.Drafts.Annex.PartyCongress
 	if p.Kind == electsum.Shequdangzuzhi {

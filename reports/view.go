@@ -116,7 +116,7 @@ func (w *Words) view(s *analytics.Summary, cfg Config) *View {
 	if v.Level == analytics.LevelAll {
 		v.Level = analytics.LevelCounty
 	}
-	v.Place = w.placeName(s)
+	v.Place = firstNonEmpty(s.Place(), w.Drafts.Nowhere)
 	v.Self, v.Whole = w.selfWhole(v.Place, v.Level)
 	v.Kind = w.kindOf(s)
 	v.Title = w.title(cfg, v.Place, s.Year, fill(w.Drafts.TwoCommittees, "{kind}", v.Kind))
@@ -151,21 +151,6 @@ func firstNonEmpty(xs ...string) string {
 		}
 	}
 	return ""
-}
-
-// placeName is the name the report is about: the unit, the township or the county of the scope.
-func (w *Words) placeName(s *analytics.Summary) string {
-	switch {
-	case s.Scope.Unit != "":
-		return s.Scope.Unit
-	case s.Scope.Township != "":
-		return s.Scope.Township
-	case s.Scope.County != "":
-		return s.Scope.County
-	case len(s.Counties) == 1 && s.Counties[0] != "":
-		return s.Counties[0]
-	}
-	return w.Drafts.Nowhere
 }
 
 // placeSuffix is the administrative word a place name ends with (县, 区, 镇, 乡, 街道, 村, 社区), for

@@ -53,15 +53,11 @@ func dataChecks(s *analytics.Summary, r *reports.Renderer) ([]dataCheck, error) 
 
 // scopeName is the place a title names: the township, the county, or 各县(市、区) for several.
 func scopeName(s *analytics.Summary) string {
-	switch {
-	case s.Scope.Unit != "":
+	if s.Scope.Unit != "" {
 		return s.Scope.Township + s.Scope.Unit
-	case s.Scope.Township != "":
-		return s.Scope.Township
-	case s.Scope.County != "":
-		return s.Scope.County
-	case len(s.Counties) == 1 && s.Counties[0] != "":
-		return s.Counties[0]
+	}
+	if p := s.Place(); p != "" {
+		return p
 	}
 	return "各县(市、区)"
 }

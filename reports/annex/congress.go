@@ -13,20 +13,8 @@ import (
 // 与上届对比表 and 当选代表名册 (id numbers masked unless opts.Unmasked). c is not modified.
 func WriteCongress(w io.Writer, c *analytics.Congress, opts Options) error {
 	ts := congressTables(c, opts)
-	title := fmt.Sprintf("%s%d年人大换届选举工作总结附件", congressPlace(c), c.Year)
+	title := fmt.Sprintf("%s%d年人大换届选举工作总结附件", c.Place(), c.Year)
 	return writeBook(w, ts, title, nil)
-}
-
-func congressPlace(c *analytics.Congress) string {
-	switch {
-	case c.Scope.Township != "":
-		return c.Scope.Township
-	case c.Scope.County != "":
-		return c.Scope.County
-	case len(c.Constituencies) > 0:
-		return c.Constituencies[0].County
-	}
-	return ""
 }
 
 func congressTables(c *analytics.Congress, opts Options) []*table {
@@ -48,7 +36,7 @@ func perLevel(t *table, c *analytics.Congress, counts int, rowOf func(k analytic
 }
 
 func registrationTable(c *analytics.Congress) *table {
-	t := &table{sheet: "表1 选民登记统计表", title: fmt.Sprintf("%s%d年人大换届选民登记统计表", congressPlace(c), c.Year), freezeCols: 3}
+	t := &table{sheet: "表1 选民登记统计表", title: fmt.Sprintf("%s%d年人大换届选民登记统计表", c.Place(), c.Year), freezeCols: 3}
 	t.cols = []column{{label: "序号", kind: count}, {label: "乡镇(街道)", kind: text}, {label: "选区", kind: text}, {label: "选区编号", kind: text},
 		{label: "总人口", kind: count}, {label: "18周岁以上人口", kind: count}}
 	for _, l := range []string{"回户籍地参选", "参加本单位选举", "长期外出下落不明", "不能行使选举权利", "停止行使选举权利", "被剥夺选举权利"} {
@@ -66,7 +54,7 @@ func registrationTable(c *analytics.Congress) *table {
 }
 
 func constituencyTable(c *analytics.Congress) *table {
-	t := &table{sheet: "表2 选区情况统计表", title: fmt.Sprintf("%s%d年人大代表选举选区情况统计表", congressPlace(c), c.Year), freezeCols: 3}
+	t := &table{sheet: "表2 选区情况统计表", title: fmt.Sprintf("%s%d年人大代表选举选区情况统计表", c.Place(), c.Year), freezeCols: 3}
 	t.cols = []column{{label: "序号", kind: count}, {label: "乡镇(街道)", kind: text}, {label: "选区", kind: text}, {label: "选区编号", kind: text},
 		{label: "应选代表名额", kind: count}, {label: "正式候选人", kind: count},
 		{group: "候选人提名", label: "政党、人民团体推荐", kind: count}, {group: "候选人提名", label: "选民或代表联名推荐", kind: count},
@@ -97,7 +85,7 @@ func deputyParts(d analytics.DeputyStructure) []analytics.Part {
 // than all deputies (Part.Partial) is so never passed off as a share of them all (issue 12: the
 // annex labels its partial bases); where every deputy filled it, the base is the 代表总数.
 func compositionTable(c *analytics.Congress) *table {
-	t := &table{sheet: "表3 代表构成统计表", title: fmt.Sprintf("%s%d年新当选人大代表构成统计表", congressPlace(c), c.Year), freezeCols: 1}
+	t := &table{sheet: "表3 代表构成统计表", title: fmt.Sprintf("%s%d年新当选人大代表构成统计表", c.Place(), c.Year), freezeCols: 1}
 	t.cols = []column{{label: "代表构成", kind: text}}
 	for _, l := range c.Levels {
 		t.cols = append(t.cols, column{group: string(l.Body), label: "人数", kind: count}, column{group: string(l.Body), label: "占比", kind: share},
@@ -178,7 +166,7 @@ func (t comparison) share(label string, f analytics.Figure) {
 }
 
 func congressCompareTable(c *analytics.Congress) *table {
-	t := newCompareTable("表4 与上届对比表", fmt.Sprintf("%s%d年人大换届主要指标与上届对比表", congressPlace(c), c.Year), c.Year, c.PreviousYear)
+	t := newCompareTable("表4 与上届对比表", fmt.Sprintf("%s%d年人大换届主要指标与上届对比表", c.Place(), c.Year), c.Year, c.PreviousYear)
 	countRow, shareRow := t.count, t.share
 	for i, l := range c.Levels {
 		t.section(numbered(i, string(l.Body)))
@@ -205,7 +193,7 @@ func congressCompareTable(c *analytics.Congress) *table {
 }
 
 func deputyRoster(c *analytics.Congress, opts Options) *table {
-	t := &table{sheet: "表5 当选代表名册", title: fmt.Sprintf("%s%d年当选人大代表名册", congressPlace(c), c.Year)}
+	t := &table{sheet: "表5 当选代表名册", title: fmt.Sprintf("%s%d年当选人大代表名册", c.Place(), c.Year)}
 	t.cols = []column{{label: "序号", kind: count}}
 	for _, l := range []string{"乡镇(街道)", "选区", "选举类型", "姓名", "性别"} {
 		t.cols = append(t.cols, column{label: l, kind: text})

@@ -15,13 +15,7 @@ import (
 // p is not modified. The 社区党组织 summary (analytics.SummarizeCommunityParty, Kind shequdangzuzhi) has the
 // same sheets, 表1 a row per community's election with its 选举方式.
 func WritePartyCongress(w io.Writer, p *analytics.PartyCongress, opts Options) error {
-	place := p.Scope.Township
-	if place == "" {
-		place = p.Scope.County
-	}
-	if place == "" && len(p.Meetings) > 0 {
-		place = p.Meetings[0].County
-	}
+	place := p.Place()
 	ts := []*table{meetingTable(p, place), partyMembersTable(p, place), partyCompareTable(p, place), partyRoster(p, place, opts)}
 	return writeBook(w, ts, fmt.Sprintf("%s%d年%s换届选举工作总结附件", place, p.Year, wordsOf(p).what), nil)
 }
