@@ -5,14 +5,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"io/fs"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"electsum/analytics"
-	"electsum/templates"
 )
 
 // summarizeCongress is the people's congress model of scope in db, with a fixed clock.
@@ -204,21 +201,12 @@ func TestCongressChecksAreTheViolationsFinding(t *testing.T) {
 		Scope: analytics.Scope{County: "示例县", Township: "东风镇", Year: 2024}, Checks: checks}
 	cfg := Config{Problems: []Item{{Heading: "宣传不够深入", Text: "个别村宣传不到位。"}}}
 
-	fsys := fstest.MapFS{}
-	names, err := fs.Glob(templates.FS, "*.tmpl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, n := range names {
-		b, err := fs.ReadFile(templates.FS, n)
-		if err != nil {
-			t.Fatal(err)
-		}
+	fsys := builtinFolder(t, func(n string, b []byte) []byte {
 		if n == "findings.md.tmpl" {
 			b = bytes.ReplaceAll(b, []byte("个别选举程序不够规范"), []byte("部分选举程序存在瑕疵"))
 		}
-		fsys[n] = &fstest.MapFile{Data: b}
-	}
+		return b
+	})
 	own, err := NewRenderer(fsys)
 	if err != nil {
 		t.Fatal(err)

@@ -97,16 +97,7 @@ func TestProseRules(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			md := string(render(t, Builtin(), tc.summary(), Config{}, Hans, "md"))
-			for _, w := range tc.want {
-				if !strings.Contains(md, w) {
-					t.Errorf("draft lacks %q", w)
-				}
-			}
-			for _, n := range tc.not {
-				if strings.Contains(md, n) {
-					t.Errorf("draft has %q", n)
-				}
-			}
+			saysAll(t, md, tc.want, tc.not)
 		})
 	}
 }
@@ -222,16 +213,7 @@ func TestCongressKindsSayNoZero(t *testing.T) {
 				tc.congress(c)
 				md = string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
 			}
-			for _, w := range tc.want {
-				if !strings.Contains(md, w) {
-					t.Errorf("draft lacks %q:\n%s", w, md)
-				}
-			}
-			for _, n := range tc.not {
-				if strings.Contains(md, n) {
-					t.Errorf("draft has %q", n)
-				}
-			}
+			saysAll(t, md, tc.want, tc.not)
 		})
 	}
 }

@@ -330,16 +330,7 @@ func TestTiedUnitsAllNamed(t *testing.T) {
 			vc.Participation.Highest, vc.Participation.Lowest = tc.highest, tc.lowest
 			vc.Participation.FullTurnout = fig(tc.full, none)
 			md := string(render(t, Builtin(), s, Config{}, Hans, "md"))
-			for _, w := range append(tc.want, "应选职数19名。其中3个有候选人选举的村应选14名，正式候选人18名，差额比例为28.6%。") {
-				if !strings.Contains(md, w) {
-					t.Errorf("report lacks %q", w)
-				}
-			}
-			for _, n := range tc.not {
-				if strings.Contains(md, n) {
-					t.Errorf("report has %q", n)
-				}
-			}
+			saysAll(t, md, append(tc.want, "应选职数19名。其中3个有候选人选举的村应选14名，正式候选人18名，差额比例为28.6%。"), tc.not)
 		})
 	}
 }
@@ -371,18 +362,7 @@ func TestEveryFindingKindIsWorded(t *testing.T) {
 // a misspelt key or an incomplete list of numerals is an error that names the file.
 func TestFolderWords(t *testing.T) {
 	folder := func(words string) fstest.MapFS {
-		fsys := fstest.MapFS{}
-		names, err := fs.Glob(templates.FS, "*.tmpl")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, n := range names {
-			b, err := fs.ReadFile(templates.FS, n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fsys[n] = &fstest.MapFile{Data: b}
-		}
+		fsys := builtinFolder(t, nil)
 		if words != "" {
 			fsys[WordsFile] = &fstest.MapFile{Data: []byte(words)}
 		}
@@ -455,4 +435,47 @@ func TestFolderWords(t *testing.T) {
 			t.Errorf("words %q: error %v, want one naming %s and %s", words, err, WordsFile, want)
 		}
 	}
+}
+
+// saysAll checks that the draft md says each of want and none of not, naming the missing (the whole
+// draft with the first).
+func saysAll(t *testing.T, md string, want, not []string) {
+	t.Helper()
+	shown := false
+	for _, w := range want {
+		if !strings.Contains(md, w) {
+			text := "…"
+			if !shown {
+				text, shown = md, true
+			}
+			t.Errorf("draft lacks %q:\n%s", w, text)
+		}
+	}
+	for _, n := range not {
+		if strings.Contains(md, n) {
+			t.Errorf("draft has %q", n)
+		}
+	}
+}
+
+// builtinFolder is the built-in templates as a template folder (--templates), each file passed
+// through edit when it is not nil.
+func builtinFolder(t *testing.T, edit func(name string, b []byte) []byte) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	names, err := fs.Glob(templates.FS, "*.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		b, err := fs.ReadFile(templates.FS, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if edit != nil {
+			b = edit(n, b)
+		}
+		fsys[n] = &fstest.MapFile{Data: b}
+	}
+	return fsys
 }
