@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // Output is the one way electsum writes a file the user asked for (an annex, a report, a query result,
@@ -25,18 +24,6 @@ type Output struct {
 	Force    bool
 	Database string   // the database file of the run, if any
 	Inputs   []string // files loaded into it (ingest_log paths)
-}
-
-// FileName is name with the characters a file name may not hold on Windows (/ \ : * ? " < > |) and
-// quotation marks (“ ”) replaced with _: a download's or a draft's file name made from a title.
-func FileName(name string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '/', '\\', ':', '*', '?', '"', '<', '>', '|', '“', '”':
-			return '_'
-		}
-		return r
-	}, name)
 }
 
 // ExistsError means the output file exists and --force was not given.
