@@ -3,6 +3,7 @@ package annex
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"strconv"
 	"testing"
 	"time"
@@ -24,18 +25,12 @@ func TestCongressAnnexNamesPartialBases(t *testing.T) {
 	ctx := context.Background()
 	cfg := synth.County()
 	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 4
-	w := synth.Generate(cfg)
-	synth.GenerateCongress(w)
-	db, err := synth.Load(ctx, w, t.TempDir(), ingest.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := loadedCounty(t, cfg, synth.GenerateCongress)
 	if _, err := db.Exec(`UPDATE members SET education = NULL WHERE body LIKE '%人大代表' AND year = 2024 AND hash(name) % 3 = 1`); err != nil {
 		t.Fatal(err)
 	}
 	c, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024},
-		analytics.Options{Now: func() time.Time { return time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC) }})
+		fixedClock())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,4 +93,25 @@ func TestCongressAnnexNamesPartialBases(t *testing.T) {
 			}
 		}
 	}
+}
+
+// loadedCounty loads the generated county of cfg, with the elections each of add generates besides the
+// villages' (synth.GenerateCongress, …), into a new database that is closed when the test ends.
+func loadedCounty(t *testing.T, cfg synth.Config, add ...func(*synth.World)) *sql.DB {
+	t.Helper()
+	w := synth.Generate(cfg)
+	for _, generate := range add {
+		generate(w)
+	}
+	db, err := synth.Load(context.Background(), w, t.TempDir(), ingest.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// fixedClock are the Options of a model computed on 20 December 2024, so that what is read back is fixed.
+func fixedClock() analytics.Options {
+	return analytics.Options{Now: func() time.Time { return time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC) }}
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"electsum/analytics"
-	"electsum/ingest"
 	"electsum/ingest/synth"
 	"electsum/reports"
 )
@@ -21,11 +20,7 @@ func TestDataCheckSheetShowsTheDraftsFindings(t *testing.T) {
 	// Five townships: enough that a messy one leaves 致富带头人 out (a partial share of members; heads'
 	// 连任 over the heads with a head last term is no longer one).
 	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 5, 3
-	db, err := synth.Load(ctx, synth.Generate(cfg), t.TempDir(), ingest.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := loadedCounty(t, cfg)
 	s, err := analytics.Summarize(ctx, db, analytics.Scope{County: "示例县", Year: 2024}, analytics.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -6,12 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"electsum/analytics"
-	"electsum/ingest"
 	"electsum/ingest/synth"
 )
 
@@ -22,15 +20,9 @@ func TestPartyCongressAnnex(t *testing.T) {
 	ctx := context.Background()
 	cfg := synth.County()
 	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 2
-	w := synth.Generate(cfg)
-	synth.GeneratePartyCongress(w)
-	db, err := synth.Load(ctx, w, t.TempDir(), ingest.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := loadedCounty(t, cfg, synth.GeneratePartyCongress)
 	p, err := analytics.SummarizePartyCongress(ctx, db, analytics.Scope{Year: 2024},
-		analytics.Options{Now: func() time.Time { return time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC) }})
+		fixedClock())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,11 +130,7 @@ func TestCommunityPartyAnnex(t *testing.T) {
 	ctx := context.Background()
 	cfg := synth.County()
 	cfg.TownshipsPerCounty, cfg.UnitsPerTownship, cfg.Communities = 3, 4, 0.5
-	db, err := synth.Load(ctx, synth.Generate(cfg), t.TempDir(), ingest.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := loadedCounty(t, cfg)
 	if _, err := db.Exec(`UPDATE members SET ethnicity = NULL WHERE body = '社区党组织' AND hash(name) % 4 = 1`); err != nil {
 		t.Fatal(err)
 	}

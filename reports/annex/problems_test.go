@@ -7,10 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"electsum/analytics"
-	"electsum/ingest"
 	"electsum/ingest/synth"
 	"electsum/reports"
 )
@@ -25,17 +23,13 @@ func TestCutListsGoToTheAnnex(t *testing.T) {
 	ctx := context.Background()
 	cfg := synth.County()
 	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 6
-	db, err := synth.Load(ctx, synth.Generate(cfg), t.TempDir(), ingest.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := loadedCounty(t, cfg)
 	if _, err := db.Exec(`UPDATE elections SET voted = registered * 8 // 10 WHERE year = 2024 AND body = '村民委员会'
 	    AND (township, unit) IN (SELECT (township, unit) FROM elections WHERE year = 2024 AND body = '村民委员会' ORDER BY township, unit LIMIT 8)`); err != nil {
 		t.Fatal(err)
 	}
 	s, err := analytics.Summarize(ctx, db, analytics.Scope{Year: 2024},
-		analytics.Options{Now: func() time.Time { return time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC) }})
+		fixedClock())
 	if err != nil {
 		t.Fatal(err)
 	}
