@@ -285,11 +285,12 @@ type Summary struct {
 	PreviousYear int       `json:"previous_year,omitempty"` // 0: no earlier election in the database
 	GeneratedAt  time.Time `json:"generated_at"`
 
-	Counties  []string `json:"counties"`
-	Townships Figure   `json:"townships"`            // townships with data
-	Units     Figure   `json:"units"`                // units with data
-	FirstDate string   `json:"first_date,omitempty"` // earliest 选举日期 in the scope, YYYY-MM-DD
-	LastDate  string   `json:"last_date,omitempty"`
+	Counties     []string `json:"counties"`
+	Townships    Figure   `json:"townships"`            // townships with data
+	Subdistricts Value    `json:"subdistricts"`         // of this year's townships, those that are 街道 (electsum.Subdistrict)
+	Units        Figure   `json:"units"`                // units with data
+	FirstDate    string   `json:"first_date,omitempty"` // earliest 选举日期 in the scope, YYYY-MM-DD
+	LastDate     string   `json:"last_date,omitempty"`
 
 	Bodies        []BodySummary   `json:"bodies"`         // bodies present this year, in Bodies order
 	TwoCommittees []TwoCommittees `json:"two_committees"` // 村 and/or 社区, where both committees are present

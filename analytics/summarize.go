@@ -190,7 +190,9 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	cur.figures, prev.figures = figures.whole.of(unitKey{}, scope.Year), figures.whole.of(unitKey{}, prevYear)
 	curUnits, prevUnits := units(cur), units(prev)
 	s.Units = Figure{Current: count(len(curUnits))}
-	s.Townships = Figure{Current: count(len(townships(curUnits)))}
+	curTownships := townships(curUnits)
+	s.Townships = Figure{Current: count(len(curTownships))}
+	s.Subdistricts = count(subdistricts(curTownships))
 	if prevYear != 0 {
 		s.Units.Previous = count(len(prevUnits))
 		s.Townships.Previous = count(len(townships(prevUnits)))
@@ -355,6 +357,16 @@ func townships(us []unitKey) map[[2]string]bool {
 		out[[2]string{u.County, u.Township}] = true
 	}
 	return out
+}
+
+func subdistricts(townships map[[2]string]bool) int {
+	n := 0
+	for t := range townships {
+		if electsum.Subdistrict(t[1]) {
+			n++
+		}
+	}
+	return n
 }
 
 func difference(a, b []unitKey) []UnitRef {

@@ -229,6 +229,34 @@ func TestOpeningSaysTheYearOnce(t *testing.T) {
 	}
 }
 
+// TestOpeningNamesTheTownshipsItHas is issue 10's prose rule "乡镇（街道） only when the county has 街道": the
+// demo county's three townships include 枣平街道, and the opening names 乡镇（街道）; a county of 乡镇 only says
+// 乡镇, and a city district of 街道 only says 街道 (the old opening said 乡镇（街道） in all three).
+func TestOpeningNamesTheTownshipsItHas(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	county, _, _ := demoSummaries(t, db)
+	if got := county.Subdistricts; got != analytics.Known(1) || county.Townships.Current != analytics.Known(3) {
+		t.Fatalf("demo county: %v of %v townships are 街道, want 1 of 3", got, county.Townships.Current)
+	}
+	for _, c := range []struct {
+		subdistricts float64
+		want, not    string
+	}{
+		{0, "全县3个乡镇共", "街道"},
+		{1, "全县3个乡镇（街道）共", ""},
+		{3, "全县3个街道共", "乡镇"},
+	} {
+		county.Subdistricts = analytics.Known(c.subdistricts)
+		draft := string(render(t, Builtin(), county, testConfig(), Hans, "md"))
+		i := strings.Index(draft, "\n\n")
+		opening := draft[i+2:]
+		opening = opening[:strings.Index(opening, "\n")]
+		if !strings.Contains(opening, c.want) || (c.not != "" && strings.Contains(opening, c.not)) {
+			t.Errorf("%v of 3 townships are 街道: the opening should say %s (and not %q): %s", c.subdistricts, c.want, c.not, opening)
+		}
+	}
+}
+
 // TestCheckSheetIsNotAnAnnex is issue 10's prose rule "数据核对 is an internal sheet: not listed as 附件5 in
 // the draft". The 两委 draft lists under 附件 only the sheets that go out with the summary, and its text never
 // refers the reader to the 数据核对 sheet: with more than five checks, 存在的问题 names five and says 等N处, and
