@@ -266,6 +266,8 @@ func TestListsNameTheirNoun(t *testing.T) {
 		{analytics.Finding{Kind: analytics.FindingSecondRound, DistinctUnits: analytics.Known(4), Items: []analytics.Finding{{Body: analytics.PartyBranch, Units: units(4)}, {Body: analytics.VillagersCommittee, Units: units(2)}}}, "部分村未能一次选举成功"},
 		{analytics.Finding{Kind: analytics.FindingSecondRound, DistinctUnits: analytics.Known(6), Items: []analytics.Finding{{Body: analytics.ResidentsCommittee, Units: units(6)}}}, "等6个社区）"},
 		{analytics.Finding{Kind: analytics.FindingNoWoman, Body: "村", Part: part("无女性成员", 12, 40, none, 0), Units: units(12)}, "等12个村。"},
+		{analytics.Finding{Kind: analytics.FindingNoWoman, Body: "村", Part: part("无女性成员", 12, 40, none, 0), Units: units(12)}, "部分村民委员会没有女性成员"},
+		{analytics.Finding{Kind: analytics.FindingNoWoman, Body: "村", Part: part("无女性成员", 2, 40, none, 0), Units: units(2)}, "个别村民委员会没有女性成员"},
 	} {
 		text, err := Builtin().Finding(tc.f, "", analytics.LevelCounty)
 		if err != nil {
