@@ -39,6 +39,8 @@ type PartyCongressBody struct {
 	Body      Body   `json:"body"`
 	Meetings  Figure `json:"meetings"`  // results rows (one per township's 党代会)
 	Townships Figure `json:"townships"` // townships with such a row
+	// Subdistricts: of this year's Townships, those that are 街道 (electsum.Subdistrict).
+	Subdistricts Value `json:"subdistricts"`
 
 	Due        Figure `json:"due"`        // 应到 (Σ)
 	Excused    Figure `json:"excused"`    // 批准剔除 (Σ over the rows giving it)
@@ -227,6 +229,15 @@ func summarizeParty(ctx context.Context, db *sql.DB, scope Scope, opts Options, 
 	}
 	if p.Meetings, err = partyMeetings(ctx, conn, k, scope); err != nil {
 		return nil, err
+	}
+	for i, b := range p.Bodies {
+		held := map[[2]string]bool{}
+		for _, m := range p.Meetings {
+			if m.Body == b.Body {
+				held[[2]string{m.County, m.Township}] = true
+			}
+		}
+		p.Bodies[i].Subdistricts = count(subdistricts(held))
 	}
 	if p.Roster, err = partyRoster(ctx, conn, k, scope, opts.Unmasked); err != nil {
 		return nil, err

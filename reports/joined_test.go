@@ -255,6 +255,27 @@ func TestOpeningNamesTheTownshipsItHas(t *testing.T) {
 			t.Errorf("%v of 3 townships are 街道: the opening should say %s (and not %q): %s", c.subdistricts, c.want, c.not, opening)
 		}
 	}
+	// The 社区党组织 draft counts the townships of its communities' elections the same way.
+	var townships, streets float64
+	if err := db.QueryRow(`SELECT count(DISTINCT township), count(DISTINCT township) FILTER (WHERE township LIKE '%街道')
+		FROM elections WHERE year = 2024 AND body = '社区党组织'`).Scan(&townships, &streets); err != nil {
+		t.Fatal(err)
+	}
+	party := summarizeCommunityParty(t, db, analytics.Scope{Year: 2024})
+	b := &party.Bodies[0]
+	if b.Subdistricts != analytics.Known(streets) || b.Townships.Current != analytics.Known(townships) || streets == 0 || streets == townships {
+		t.Fatalf("社区党组织: %v of %v townships are 街道, want %v of %v (and both kinds)", b.Subdistricts, b.Townships.Current, streets, townships)
+	}
+	for _, c := range []struct {
+		subdistricts float64
+		want         string
+	}{{0, "个乡镇的"}, {streets, "个乡镇（街道）的"}, {townships, "个街道的"}} {
+		b.Subdistricts = analytics.Known(c.subdistricts)
+		draft := string(partyDraft(t, NewPartyCongressView(party, Config{}), Hans, "md"))
+		if !strings.Contains(draft, fmt.Sprintf("全县%d%s", int(townships), c.want)) {
+			t.Errorf("社区党组织, %v of %v townships are 街道: the opening should say 全县%d%s: %.300s", c.subdistricts, townships, int(townships), c.want, draft)
+		}
+	}
 }
 
 // TestCheckSheetIsNotAnAnnex is issue 10's prose rule "数据核对 is an internal sheet: not listed as 附件5 in
