@@ -21,8 +21,8 @@ import (
 // comments give its name, a one-line Chinese description and its parameters:
 //
 //	-- name: low-turnout
-//	-- description: 参选率低于阈值的村(社区)
-//	-- param: year integer 选举年份 (默认: 最近一届)
+//	-- description: 参选率低于阈值的村（社区）
+//	-- param: year integer 选举年份（默认：最近一届）
 //
 // Parameters are bound as named parameters ($year); one the user does not give is bound as NULL, and
 // the SQL supplies the default (coalesce($year::INTEGER, …)).

@@ -1,6 +1,6 @@
 -- name: cross-appointed-by-township
--- description: 各乡镇"两委"交叉任职: 有交叉任职的村(社区)数及占比, 交叉任职人数及占两委成员人数的比例
--- param: year integer 选举年份 (默认: 数据库中最近的选举年份)
+-- description: 各乡镇“两委”交叉任职：有交叉任职的村（社区）数及占比，交叉任职人数及占两委成员人数的比例
+-- param: year integer 选举年份（默认：数据库中最近的选举年份）
 -- cross_units_share 的分母是两委都已选出的村(社区); cross_persons_share 的分母是两委成员人数
 -- (persons, 每人只计一次), 不是职数 (positions)。
 WITH p AS (

@@ -1,7 +1,7 @@
 -- name: heads-changed
--- description: 带头人(书记、主任)与上届不同的村(社区)组织, 列出上届和本届带头人
--- param: year integer 选举年份 (默认: 数据库中最近的选举年份)
--- param: body text 选举类型, 如 村党组织 (默认: 全部)
+-- description: 带头人（书记、主任）与上届不同的村（社区）组织，列出上届和本届带头人
+-- param: year integer 选举年份（默认：数据库中最近的选举年份）
+-- param: body text 选举类型，如 村党组织（默认：全部）
 -- The same rows as v_change's head_changed at unit level (previous term = the latest earlier year with
 -- members of the same unit and body; same person = equal id numbers, else equal names and, where both
 -- are known, equal birth dates), computed from v_members alone: going through v_change builds every

@@ -1,9 +1,9 @@
 -- name: low-turnout
--- description: 参选率(到会率)低于阈值的选举, 按参选率从低到高
--- param: year integer 选举年份 (默认: 数据库中最近的选举年份)
--- param: threshold number 参选率阈值, 百分数 (默认: 90)
--- param: body text 选举类型, 如 村民委员会 (默认: 全部)
--- param: township text 乡镇(街道) (默认: 全部)
+-- description: 参选率（到会率）低于阈值的选举，按参选率从低到高
+-- param: year integer 选举年份（默认：数据库中最近的选举年份）
+-- param: threshold number 参选率阈值，百分数（默认：90）
+-- param: body text 选举类型，如 村民委员会（默认：全部）
+-- param: township text 乡镇或街道名称（默认：全部）
 WITH p AS (
     SELECT coalesce($year::INTEGER, (SELECT max(year) FROM elections)) AS year,
            coalesce($threshold::DOUBLE, 90) AS threshold,

@@ -1,7 +1,7 @@
 -- name: no-woman-committees
--- description: 村民委员会(居民委员会)成员中没有妇女的村(社区)
--- param: year integer 选举年份 (默认: 数据库中最近的选举年份)
--- param: township text 乡镇(街道) (默认: 全部)
+-- description: 村民委员会（居民委员会）成员中没有妇女的村（社区）
+-- param: year integer 选举年份（默认：数据库中最近的选举年份）
+-- param: township text 乡镇或街道名称（默认：全部）
 WITH p AS (
     SELECT coalesce($year::INTEGER, (SELECT max(year) FROM elections)) AS year,
            $township::VARCHAR AS township

@@ -1,8 +1,8 @@
 -- name: oldest-committees
--- description: 成员平均年龄最大的班子(村、社区的各类组织), 从大到小
--- param: year integer 选举年份 (默认: 数据库中最近的选举年份)
--- param: body text 选举类型, 如 村民委员会 (默认: 全部)
--- param: top integer 列出前几个班子 (默认: 20)
+-- description: 成员平均年龄最大的班子（村、社区的各类组织），从大到小
+-- param: year integer 选举年份（默认：数据库中最近的选举年份）
+-- param: body text 选举类型，如 村民委员会（默认：全部）
+-- param: top integer 列出前几个班子（默认：20）
 WITH p AS (
     SELECT coalesce($year::INTEGER, (SELECT max(year) FROM elections)) AS year,
            $body::VARCHAR AS body,

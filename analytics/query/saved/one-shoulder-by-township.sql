@@ -1,6 +1,6 @@
 -- name: one-shoulder-by-township
--- description: 各乡镇"一肩挑"(党组织书记兼村(居)委会主任)的村(社区)数和占比
--- param: year integer 选举年份 (默认: 数据库中最近的选举年份)
+-- description: 各乡镇“一肩挑”（党组织书记兼村（居）委会主任）的村（社区）数和占比
+-- param: year integer 选举年份（默认：数据库中最近的选举年份）
 -- 占比的分母是两委都已选出的村(社区) (units); 只选出一个组织的不计入。
 WITH p AS (
     SELECT coalesce($year::INTEGER, (SELECT max(year) FROM elections)) AS year
