@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"electsum"
 	"electsum/analytics"
@@ -31,7 +30,12 @@ type models struct {
 	rows       int        // of the entries that are done
 
 	computed atomic.Int64 // models computed (cached or not), for the tests
-	pages    atomic.Int32 // page requests computing a model now (the warm-up waits for them)
+
+	// Page requests computing a model now: the warm-up waits until there are none (idle). quiet is
+	// closed whenever pages falls to zero.
+	pagesMu sync.Mutex
+	pages   int
+	quiet   chan struct{}
 }
 
 type modelKey struct {
@@ -75,8 +79,8 @@ func (m *models) compute(ctx context.Context, compute computeFunc) (analytics.Mo
 
 // computePage is compute for a page request, counted in pages.
 func (m *models) computePage(ctx context.Context, compute computeFunc) (analytics.Model, int, error) {
-	m.pages.Add(1)
-	defer m.pages.Add(-1)
+	m.pageStarts()
+	defer m.pageEnds()
 	return m.compute(ctx, compute)
 }
 
@@ -109,8 +113,8 @@ func (m *models) get(ctx context.Context, kind electsum.Kind, scope analytics.Sc
 	e = m.enter(key)
 	m.mu.Unlock()
 	// The computation outlives a request that gives up, so that the requests waiting for it get it.
-	m.pages.Add(1)
-	defer m.pages.Add(-1)
+	m.pageStarts()
+	defer m.pageEnds()
 	m.fill(context.WithoutCancel(ctx), key, e, compute)
 	return e.model, e.err
 }
@@ -141,13 +145,37 @@ func (m *models) reserve(gen uint64, kind electsum.Kind, scope analytics.Scope, 
 // idle waits until no page is computing a model (the warm-up leaves the machine to the pages), or ctx
 // ends.
 func (m *models) idle(ctx context.Context) error {
-	for m.pages.Load() > 0 && ctx.Err() == nil {
+	for ctx.Err() == nil {
+		m.pagesMu.Lock()
+		busy, quiet := m.pages > 0, m.quiet
+		m.pagesMu.Unlock()
+		if !busy {
+			break
+		}
 		select {
+		case <-quiet:
 		case <-ctx.Done():
-		case <-time.After(10 * time.Millisecond):
 		}
 	}
 	return ctx.Err()
+}
+
+func (m *models) pageStarts() {
+	m.pagesMu.Lock()
+	defer m.pagesMu.Unlock()
+	if m.pages == 0 {
+		m.quiet = make(chan struct{})
+	}
+	m.pages++
+}
+
+func (m *models) pageEnds() {
+	m.pagesMu.Lock()
+	defer m.pagesMu.Unlock()
+	m.pages--
+	if m.pages == 0 {
+		close(m.quiet)
+	}
 }
 
 // enter makes the entry of key, being computed (m.mu held).

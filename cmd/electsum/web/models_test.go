@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -96,4 +97,36 @@ func TestModelsOfEveryKind(t *testing.T) {
 	if n := srv.models.computed.Load(); n != int64(len(kinds)) {
 		t.Errorf("asking again computed models: %d in all for %d kinds", n, len(kinds))
 	}
+}
+
+// TestIdleWaitsForThePages: the warm-up's idle returns only once no page computes a model (two pages
+// overlapping count as busy until both end), at once when none does, and with ctx's error when ctx
+// ends first.
+func TestIdleWaitsForThePages(t *testing.T) {
+	var m models
+	if err := m.idle(context.Background()); err != nil {
+		t.Fatalf("idle with no page: %v", err)
+	}
+	m.pageStarts()
+	m.pageStarts()
+	done := make(chan error, 1)
+	go func() { done <- m.idle(context.Background()) }()
+	m.pageEnds()
+	select {
+	case err := <-done:
+		t.Fatalf("idle returned (%v) while a page still computes", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	m.pageEnds()
+	if err := <-done; err != nil {
+		t.Fatalf("idle after the pages ended: %v", err)
+	}
+
+	m.pageStarts()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := m.idle(ctx); err != context.Canceled {
+		t.Fatalf("idle with ctx ended = %v, want context.Canceled", err)
+	}
+	m.pageEnds()
 }
