@@ -1,5 +1,5 @@
 // Package golden compares rendered outputs with the golden files under testdata/golden, for the
-// tests of the report packages. `go test ./reports/... -update` rewrites the files; review the diff.
+// tests of the report packages. `go test ./... -update` rewrites the files; review the diff.
 package golden
 
 import (
