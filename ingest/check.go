@@ -22,7 +22,7 @@ import (
 //	duplicate_result, duplicate_person, no_data_sheet                       the whole file
 //	total_mismatch, no_result_row, member_count_mismatch, summary_only,
 //	registration_mismatch, nomination_mismatch, vote_modes_mismatch, round_mismatch   warnings
-//	unknown_column, unknown_sheet, hidden_sheet, summary_sheet, empty_sheet notices
+//	unknown_column, column_read_as, unknown_sheet, hidden_sheet, summary_sheet, empty_sheet notices
 
 // checkResult compares the figures of one results row.
 func (sp *sheetParser) checkResult(r *Result) {
@@ -185,7 +185,7 @@ func (fp *fileParser) checkSheets() bool {
 			Message: "文件中没有可识别的“选举结果”或“当选人员”表：请确认表头行使用标准列名(" + fp.templateAdvice() + ")"})
 		return false
 	}
-	if fp.nResults == 0 && fp.nMembers == 0 {
+	if fp.nResults == 0 && fp.nMembers == 0 && !fp.missingColumns { // rows under a header that lacks a column were not read, not absent
 		fp.add(Problem{Severity: Warning, Rule: "no_data_rows",
 			Message: "文件只有表头，表头下面没有任何数据行，导入后没有数据：请确认是否发错了文件(例如空白的采集表)"})
 	}

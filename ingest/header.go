@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // field numbers the columns of both sheets, so that a row is read with array lookups, not map lookups.
@@ -82,6 +83,7 @@ type sheetSpec struct {
 	kind     SheetKind
 	cols     [numFields]*Column // nil: not a column of this sheet
 	byKey    map[string]field   // folded header, alias or English name → field
+	byStem   map[string]field   // stem of a Chinese header or alias → field, where only one column has it
 	specific map[field]bool     // columns only this kind has; they decide which sheet a header is
 }
 
@@ -91,7 +93,8 @@ var specs = func() [2]*sheetSpec {
 		byKey[k] = field(f)
 	}
 	build := func(kind SheetKind, cols []Column, other []Column) *sheetSpec {
-		s := &sheetSpec{kind: kind, byKey: map[string]field{}, specific: map[field]bool{}}
+		s := &sheetSpec{kind: kind, byKey: map[string]field{}, byStem: map[string]field{}, specific: map[field]bool{}}
+		ambiguous := map[string]bool{}
 		for i := range cols {
 			c := &cols[i]
 			f, ok := byKey[c.Key]
@@ -104,6 +107,18 @@ var specs = func() [2]*sheetSpec {
 					s.byKey[k] = f // TestHeaderAliasesUnambiguous makes sure no key names two columns
 				}
 			}
+			for _, h := range append([]string{c.Header}, c.Aliases...) {
+				for _, st := range []string{stem(fold(h, true)), stem(fold(stripBracketed(h), true))} {
+					if g, seen := s.byStem[st]; st == "" || seen && g != f {
+						ambiguous[st] = true
+					} else {
+						s.byStem[st] = f
+					}
+				}
+			}
+		}
+		for st := range ambiguous {
+			delete(s.byStem, st)
 		}
 		for i := range cols {
 			shared := false
@@ -214,12 +229,61 @@ func (s *sheetSpec) lookup(h string) (field, bool) {
 	return f, ok
 }
 
+// lookupNear finds the column a header names when lookup does not: by its stem (stem), the words
+// clerks add or leave out around a header — 村名称 for 村, 选民总数 for 选民数, 当选人 for 当选. A stem
+// two columns share names neither.
+func (s *sheetSpec) lookupNear(h string) (field, bool) {
+	for _, k := range []string{stem(fold(h, true)), stem(fold(stripBracketed(h), true))} {
+		if f, ok := s.byStem[k]; ok && k != "" {
+			return f, true
+		}
+	}
+	return 0, false
+}
+
+// headerAffixes are the words a Chinese header may carry or leave out without changing which column it
+// names: endings for "the number of" and "the name of", and the 所属 of 所属乡镇. Longer endings come
+// first, so 总人数 goes whole.
+var headerAffixes = struct{ prefixes, suffixes []string }{
+	prefixes: []string{"所属"},
+	suffixes: []string{"总人数", "名称", "名字", "总数", "人数", "数量", "个数", "情况", "数", "人", "名"},
+}
+
+// stem strips headerAffixes from a folded header until none is left, keeping at least two characters
+// (总人数 must not become 总, which 总数 would share); ASCII headers (English) have their own
+// tolerance (otherNumber) and get "".
+func stem(k string) string {
+	ascii := true
+	for i := 0; i < len(k); i++ {
+		ascii = ascii && k[i] < 0x80
+	}
+	if ascii {
+		return ""
+	}
+	for again := true; again; {
+		again = false
+		for _, p := range headerAffixes.prefixes {
+			if strings.HasPrefix(k, p) && utf8.RuneCountInString(k[len(p):]) >= 2 {
+				k, again = k[len(p):], true
+			}
+		}
+		for _, x := range headerAffixes.suffixes {
+			if strings.HasSuffix(k, x) && utf8.RuneCountInString(k[:len(k)-len(x)]) >= 2 {
+				k, again = k[:len(k)-len(x)], true
+				break
+			}
+		}
+	}
+	return k
+}
+
 // layout is a recognised header: which cell holds which column.
 type layout struct {
 	spec      *sheetSpec
 	col       [numFields]int    // cell index, -1 when the sheet lacks the column
 	header    [numFields]string // the header as written, for messages
 	unknown   []unknownColumn   // header cells that name no known column
+	near      []nearColumn      // header cells read as a column by their stem (lookupNear), for a notice
 	derived   []derivedColumn   // header cells that name a figure computed from other columns (参选率)
 	matched   int               // number of columns recognised
 	specific  int               // of which only this kind of sheet has
@@ -231,6 +295,12 @@ type unknownColumn struct {
 	text  string
 }
 
+type nearColumn struct {
+	index int
+	text  string
+	field field
+}
+
 type derivedColumn struct {
 	index   int
 	text    string
@@ -239,13 +309,28 @@ type derivedColumn struct {
 
 // matchHeader reads a header from one row (parent nil) or from a two-row header where parent is the
 // upper row. For each cell it tries the lower text, the two combined, then the upper text, so a merged
-// "选举情况" above "登记选民数" and a "姓名" merged down both rows work.
+// "选举情况" above "登记选民数" and a "姓名" merged down both rows work. Cells that name no column
+// exactly are then tried by their stem (lookupNear), only for the columns still missing: a loose
+// 党员人数 never takes the place of an exact 登记选民数 further right.
 func matchHeader(spec *sheetSpec, parent, row []string) *layout {
 	l := &layout{spec: spec}
 	for i := range l.col {
 		l.col[i] = -1
 	}
 	n := max(len(row), len(parent))
+	texts := make([][3]string, n) // per cell: lower, combined, upper text
+	var unmatched []int
+	take := func(j int, f field, h string) {
+		if l.col[f] >= 0 {
+			l.unknown = append(l.unknown, unknownColumn{j, h}) // a second column with the same meaning
+			return
+		}
+		l.col[f], l.header[f] = j, h
+		l.matched++
+		if spec.specific[f] {
+			l.specific++
+		}
+	}
 	for j := 0; j < n; j++ {
 		var child, up string
 		if j < len(row) {
@@ -257,34 +342,23 @@ func matchHeader(spec *sheetSpec, parent, row []string) *layout {
 		if child == up {
 			up = ""
 		}
-		var candidates [3]string
-		candidates[0] = child
+		texts[j][0], texts[j][2] = child, up
 		if up != "" && child != "" {
-			candidates[1] = up + child
+			texts[j][1] = up + child
 		}
-		candidates[2] = up
-		found := false
-		for _, h := range candidates {
-			f, ok := spec.lookup(h)
-			if !ok {
-				continue
-			}
-			found = true
-			if l.col[f] < 0 {
-				l.col[f] = j
-				l.header[f] = h
-				l.matched++
-				if spec.specific[f] {
-					l.specific++
-				}
-			} else {
-				l.unknown = append(l.unknown, unknownColumn{j, h}) // a second column with the same meaning
-			}
-			break
+		if f, h, ok := firstMatch(texts[j], spec.lookup); ok {
+			take(j, f, h)
+		} else {
+			unmatched = append(unmatched, j)
 		}
-		if found {
+	}
+	for _, j := range unmatched {
+		if f, h, ok := firstMatch(texts[j], spec.lookupNear); ok && l.col[f] < 0 {
+			l.near = append(l.near, nearColumn{j, h, f})
+			take(j, f, h)
 			continue
 		}
+		child, up := texts[j][0], texts[j][2]
 		text := child
 		if text == "" {
 			text = up
@@ -304,7 +378,18 @@ func matchHeader(spec *sheetSpec, parent, row []string) *layout {
 		}
 		l.unknown = append(l.unknown, unknownColumn{j, text})
 	}
+	slices.SortStableFunc(l.unknown, func(a, b unknownColumn) int { return a.index - b.index })
 	return l
+}
+
+// firstMatch is the first of a cell's texts that lookup finds.
+func firstMatch(texts [3]string, lookup func(string) (field, bool)) (field, string, bool) {
+	for _, h := range texts {
+		if f, ok := lookup(h); ok {
+			return f, h, true
+		}
+	}
+	return 0, "", false
 }
 
 // isHeader says whether a layout is a real header row, not a title row or a data row that happens to

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -60,6 +61,58 @@ func TestHeaderLookup(t *testing.T) {
 	}
 }
 
+// TestHeaderLookupNear: a header that only adds or drops the words for "name of" and "number of" (名称,
+// 总数, 人数 …) or a 所属 still finds its column, by lookupNear; a stem two columns share finds none, and
+// the exact lookup is never overruled.
+func TestHeaderLookupNear(t *testing.T) {
+	results, members := specs[0], specs[1]
+	for _, c := range []struct {
+		spec *sheetSpec
+		in   string
+		want field
+	}{
+		{results, "村居名称", fUnit},
+		{results, "单位名称", fUnit},
+		{results, "社区名称", fUnit},
+		{results, "所属社区", fUnit},
+		{results, "乡镇街道名称", fTownship},
+		{results, "选民总数", fRegistered},
+		{results, "選民總數", fRegistered},
+		{results, "选民人数（人）", fRegistered},
+		{results, "登记选民总人数", fRegistered},
+		{results, "当选人", fElected},
+		{results, "候选人人数", fCandidates},
+		{results, "有效选票数", fValidBallots},
+		{members, "民族名称", fEthnicity},
+	} {
+		if _, exact := c.spec.lookup(c.in); exact {
+			t.Errorf("%s: %q is an exact alias; the case tests nothing", c.spec.kind, c.in)
+		}
+		got, ok := c.spec.lookupNear(c.in)
+		if !ok || got != c.want {
+			t.Errorf("%s.lookupNear(%q) = %s, %v; want %s", c.spec.kind, c.in, fieldKeys[got], ok, fieldKeys[c.want])
+		}
+	}
+	for _, in := range []string{"备注", "序号", "人数", "总数", "名称", "所属", "所属村", "Voters Total", "XX镇2024年村两委换届选举结果统计表"} {
+		if f, ok := results.lookupNear(in); ok {
+			t.Errorf("lookupNear(%q) = %s, want no match", in, fieldKeys[f])
+		}
+	}
+	// Every stem kept names one column: no alias of another column stems to it.
+	for _, spec := range specs {
+		for i, c := range spec.cols {
+			if c == nil {
+				continue
+			}
+			for _, h := range append([]string{c.Header}, c.Aliases...) {
+				if f, ok := spec.lookupNear(h); ok && f != field(i) {
+					t.Errorf("%s: %q (a header of %s) stems to %s", spec.kind, h, c.Key, fieldKeys[f])
+				}
+			}
+		}
+	}
+}
+
 func TestBestHeader(t *testing.T) {
 	for _, c := range []struct {
 		name    string
@@ -84,6 +137,12 @@ func TestBestHeader(t *testing.T) {
 			parent: []string{"乡镇", "村", "年份", "选举类型", "选举情况", "选举情况", "选举情况", "职数", "当选人数"},
 			row:    []string{"乡镇", "村", "年份", "选举类型", "登记选民数", "参加投票人数", "有效票", "职数", "当选人数"},
 			kind:   ResultsSheet, columns: map[field]int{fTownship: 0, fRegistered: 4, fVoted: 5, fValidBallots: 6, fSeats: 7, fElected: 8}},
+		{name: "headers that name their columns loosely",
+			row:  []string{"乡镇名称", "村居名称", "年度", "选举类型", "选民总数", "参选选民数", "应选人数", "当选人"},
+			kind: ResultsSheet, columns: map[field]int{fTownship: 0, fUnit: 1, fYear: 2, fRegistered: 4, fVoted: 5, fSeats: 6, fElected: 7}},
+		{name: "a loose header never displaces an exact one further right",
+			row:  []string{"乡镇", "村", "年份", "选举类型", "党员人数", "登记选民数", "参加投票人数", "应选职数", "当选人数"},
+			kind: ResultsSheet, columns: map[field]int{fRegistered: 5, fVoted: 6}},
 		{name: "two-row header, combined text",
 			parent: []string{"乡镇", "村", "年份", "选举类型", "登记", "参加投票", "应选", "当选"},
 			row:    []string{"", "", "", "", "选民数", "人数", "职数", "人数"},
@@ -109,6 +168,43 @@ func TestBestHeader(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLooseHeaderIsReadWithANotice: a column found by its stem is read, and a notice names the
+// standard column it was read as, so that a clerk sees the guess and can correct the header.
+func TestLooseHeaderIsReadWithANotice(t *testing.T) {
+	header := set(resultsHeader, 5, "选民总数")
+	p := mustParse(t, writeXLSX(t, sheetData{name: "Sheet1", rows: [][]any{header, resultRow("石桥村", "村民委员会", 5)}}))
+	if errs := rules(p, Error); len(errs) != 0 {
+		t.Fatalf("errors = %v", errs)
+	}
+	if len(p.Results) != 1 || p.Results[0].Registered == nil || *p.Results[0].Registered != 1200 {
+		t.Fatalf("results = %+v", p.Results)
+	}
+	var found bool
+	for _, pr := range p.Problems {
+		if pr.Rule == "column_read_as" {
+			found = true
+			if want := "工作表“Sheet1”的列“选民总数”按标准列“登记选民数”读取：如不是这个意思，请改用标准列名"; pr.Message != want || pr.Cell != "F1" {
+				t.Errorf("notice %s %q, want F1 %q", pr.Cell, pr.Message, want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no column_read_as notice: %v", rules(p, Notice))
+	}
+}
+
+// TestMissingColumnIsNotAnEmptyFile: rows under a header that lacks a required column are not read,
+// but they are there: the file gets the missing_column error, not also "no data rows".
+func TestMissingColumnIsNotAnEmptyFile(t *testing.T) {
+	p := mustParse(t, writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{drop(resultsHeader, 5), drop(resultRow("石桥村", "村民委员会", 5), 5)}}))
+	if errs := rules(p, Error); len(errs) != 1 || !strings.HasPrefix(errs[0], "missing_column") {
+		t.Errorf("errors = %v, want missing_column", errs)
+	}
+	if ws := rules(p, Warning); len(ws) != 0 {
+		t.Errorf("warnings = %v, want none", ws)
 	}
 }
 

@@ -289,6 +289,7 @@ type fileParser struct {
 	summaries          []string // sheets skipped as summaries (summary.go)
 	rowsSeen           int      // rows handed to the sheet parsers, for ParseOptions.stopped
 	nResults, nMembers int      // rows read, also those already handed to emit
+	missingColumns     bool     // a sheet lacks a required column, so its rows were not read
 
 	// Slabs for the optional values, so that a row costs a few allocations instead of one per cell.
 	ints  []int
@@ -595,13 +596,18 @@ func (sp *sheetParser) useLayout() {
 			Value: u.text, Rule: "unknown_column",
 			Message: fmt.Sprintf("%s的列“%s”不是标准列，已忽略", sp.where(), u.text)})
 	}
+	for _, n := range l.near {
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: n.text, Cell: cellRef(n.index, l.headerEnd),
+			Value: n.text, Rule: "column_read_as",
+			Message: fmt.Sprintf("%s的列“%s”按标准列“%s”读取：如不是这个意思，请改用标准列名", sp.where(), n.text, l.spec.cols[n.field].Header)})
+	}
 	for _, d := range l.derived {
 		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: d.text, Cell: cellRef(d.index, l.headerEnd),
 			Value: d.text, Rule: "derived_column",
 			Message: fmt.Sprintf("%s的列“%s”是由%s算出的%s，不导入：%s按这些列自己计算，不必填写", sp.where(), d.text, d.derived.From, d.derived.Header, sp.fp.program())})
 	}
 	for _, h := range l.missing() {
-		sp.skip = true
+		sp.skip, sp.fp.missingColumns = true, true
 		sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: h, Rule: "missing_column",
 			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)", sp.where(), l.spec.kind, h, sp.fp.templateAdvice())})
 	}

@@ -53,6 +53,7 @@ var ruleWords = map[string]string{
 	"county_assumed":                "按数据库推定所属县",
 	// layout
 	"unknown_column":   "非标准列，已忽略",
+	"column_read_as":   "列名按近似写法识别",
 	"derived_column":   "计算得出的列，已忽略",
 	"unknown_sheet":    "无法识别的工作表，已跳过",
 	"hidden_sheet":     "隐藏工作表，已跳过",
