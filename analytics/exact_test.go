@@ -168,11 +168,16 @@ func TestImpossibleTurnoutIsDropped(t *testing.T) {
 	}
 }
 
-// crossChecks are the model's own failed cross-checks: the 数据核对 findings other than partial_share.
+// crossChecks are the model's own failed cross-checks: the 数据核对 findings other than partial_share
+// and the units of one term only.
 func crossChecks(s *analytics.Summary) []analytics.Finding {
 	var out []analytics.Finding
 	for _, f := range s.Findings {
-		if f.Section == analytics.SectionDataCheck && f.Kind != analytics.FindingPartialShare {
+		switch f.Kind {
+		case analytics.FindingPartialShare, analytics.FindingOnlyCurrent, analytics.FindingOnlyPrevious:
+			continue
+		}
+		if f.Section == analytics.SectionDataCheck {
 			out = append(out, f)
 		}
 	}

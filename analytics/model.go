@@ -377,6 +377,13 @@ const (
 	// FindingPositionsMismatch (数据核对): the two committees' Value positions are not the Whole people
 	// plus Also (交叉任职) people.
 	FindingPositionsMismatch = "positions_mismatch"
+	// FindingOnlyCurrent (数据核对): Units have data this term and none in the previous term, so the
+	// comparisons with the previous term weigh different units (a new or merged village, or the
+	// previous term's sheets not all loaded).
+	FindingOnlyCurrent = "only_current"
+	// FindingOnlyPrevious (数据核对): Units had data in the previous term and have none this term (not
+	// loaded yet, or merged away).
+	FindingOnlyPrevious = "only_previous"
 )
 
 // FindingKinds lists every kind of Finding, for a check that each has its template.
@@ -384,7 +391,8 @@ func FindingKinds() []string {
 	return []string{FindingWomen, FindingEducation, FindingAge, FindingTurnout, FindingOneShoulder,
 		FindingLowTurnout, FindingMobileVotes, FindingNoWoman, FindingAged, FindingLowEducation, FindingSecondRound, FindingViolations,
 		FindingPartialShare, FindingImplausibleAge, FindingPartsMismatch, FindingPartsUnfilled, FindingSharesNot100,
-		FindingReelectedUnfilled, FindingElectedMismatch, FindingTurnoutOver100, FindingPositionsMismatch}
+		FindingReelectedUnfilled, FindingElectedMismatch, FindingTurnoutOver100, FindingPositionsMismatch,
+		FindingOnlyCurrent, FindingOnlyPrevious}
 }
 
 // Finding is one statement of the draft as data: what the figures say beyond 一、基本情况 (成效, 问题)

@@ -215,8 +215,29 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	checks = ofLianwei(checks, func(c Check) Body { return c.Body })
 	s.Checks = append(append([]Check{}, checks...), warningChecks(ws)...)
 	crossChecks := inconsistencies(s, opts) // first: it drops figures that cannot be right
-	s.Findings = append(Findings(s, opts), crossChecks...)
+	s.Findings = append(append(Findings(s, opts), crossChecks...), termCoverage(s)...)
 	return s, nil
+}
+
+// termCoverage notes, for the drafter, the units of one term only: every comparison with the
+// previous term sums each term's own units, which is right for merged or new villages and misleading
+// when a term's sheets are not all loaded — the drafter has to know which.
+func termCoverage(s *Summary) []Finding {
+	var out []Finding
+	for _, c := range []struct {
+		kind  string
+		units []UnitRef
+	}{{FindingOnlyCurrent, s.OnlyCurrent}, {FindingOnlyPrevious, s.OnlyPrevious}} {
+		if len(c.units) == 0 {
+			continue
+		}
+		f := Finding{Section: SectionDataCheck, Kind: c.kind}
+		for _, u := range c.units {
+			f.Units = append(f.Units, Named{UnitRef: u})
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // byYear splits the rows into those of year and of prevYear (every row is of one of them).

@@ -216,6 +216,16 @@ func TestSummarizeCounty(t *testing.T) {
 	if fmt.Sprint(s.OnlyCurrent) != "[{清河县 东镇 南村}]" || fmt.Sprint(s.OnlyPrevious) != "[{清河县 西镇 西村}]" {
 		t.Errorf("only current %v only previous %v", s.OnlyCurrent, s.OnlyPrevious)
 	}
+	// The drafter is told which units one term lacks (数据核对), since every comparison sums each term's own.
+	var coverage []string
+	for _, f := range s.Findings {
+		if f.Kind == analytics.FindingOnlyCurrent || f.Kind == analytics.FindingOnlyPrevious {
+			coverage = append(coverage, fmt.Sprintf("%s:%s:%v", f.Section, f.Kind, f.Units))
+		}
+	}
+	if want := "[data_check:only_current:[{{清河县 东镇 南村}  {0 false} []}] data_check:only_previous:[{{清河县 西镇 西村}  {0 false} []}]]"; fmt.Sprint(coverage) != want {
+		t.Errorf("term coverage findings\n got %v\nwant %s", coverage, want)
+	}
 
 	var rules []string
 	for _, c := range s.Checks {

@@ -44,7 +44,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && args[0] == "init" {
 		return runReportInit(e, args[1:])
 	}
-	flags := newFlagSet(e, "report", "--year 2024 [--county X | --township X | --unit X] [--level unit|township|county] [--compare 2021] [--config report.toml] [--templates 目录] [--format md,html,docx,json] [--script hans|hant] [--all-townships] [--kind lianwei|renda] [-o 目录]\n       electsum report init [-o report.toml]")
+	flags := newFlagSet(e, "report", "--year 2024 [--county X | --township X | --unit X] [--level unit|township|county] [--compare 2021] [--config report.toml] [--templates 目录] [--format md,html,docx,json] [--script hans|hant] [--all-townships] [--kind lianwei|renda|dangdaihui|shequdangzuzhi] [-o 目录]\n       electsum report init [-o report.toml]")
 	var o reportOptions
 	flags.StringVar(&o.db, "db", ingest.DefaultDB, "数据库文件")
 	flags.IntVar(&o.scope.Year, "year", 0, "本届选举年份（必填）")
