@@ -37,9 +37,12 @@ type Column struct {
 	// English are the headers of an English sheet, as a clerk would type them; the first is the column's
 	// English name. Case, spaces and punctuation do not matter, singular and plural match alike, and the
 	// Key ("valid_ballots") is always accepted too.
-	English  []string
-	Kind     Kind
-	Values   []string // allowed canonical values for KindEnum; shown as a dropdown in the template
+	English []string
+	Kind    Kind
+	Values  []string // allowed canonical values for KindEnum; shown as a dropdown in the template
+	// Yes and No are words that mean 是 or 否 in this column only (连任 and 新任 under 是否连任), read
+	// besides the yes/no spellings every KindBool column takes.
+	Yes, No  []string
 	Required bool
 	Meaning  string // one line for the 填表说明 sheet
 	Width    float64
@@ -81,7 +84,7 @@ var resultColumns = append([]Column{
 	{Key: "candidates", Header: "候选人数", Aliases: []string{"正式候选人数", "候选人", "正式候选人"}, English: []string{"candidates", "number of candidates", "formal candidates", "official candidates"}, Kind: KindInt, Meaning: "正式候选人数", Width: 9},
 	{Key: "elected", Header: "当选人数", Aliases: []string{"实选人数", "当选", "选出人数"}, English: []string{"elected", "number elected", "persons elected", "winners"}, Kind: KindInt, Required: true, Meaning: "实际当选的人数", Width: 9},
 	{Key: "election_date", Header: "选举日期", Aliases: []string{"选举时间", "投票日期", "日期"}, English: []string{"election date", "date", "date of election", "voting date", "polling date"}, Kind: KindDate, Meaning: "选举大会的日期，如 2024-03-15", Width: 12},
-	{Key: "first_round", Header: "一次选举成功", Aliases: []string{"是否一次选举成功", "一次性选举成功"}, English: []string{"first round", "elected in first round", "first round success", "first ballot success"}, Kind: KindBool, Meaning: "是 或 否", Width: 10},
+	{Key: "first_round", Header: "一次选举成功", Aliases: []string{"是否一次选举成功", "一次性选举成功"}, English: []string{"first round", "elected in first round", "first round success", "first ballot success"}, Kind: KindBool, Yes: []string{"一次成功", "一次选举成功", "成功", "一次选足"}, No: []string{"另行选举", "未一次选举成功", "未成功", "不成功", "二次选举"}, Meaning: "是 或 否", Width: 10},
 }, congressColumns...)
 
 // memberColumns are the columns of the members sheet 当选人员: one row per elected person per body.
@@ -95,7 +98,7 @@ var memberColumns = []Column{
 	{Key: "ethnicity", Header: "民族", English: []string{"ethnicity", "ethnic group", "ethnic", "nationality"}, Kind: KindText, Meaning: "如 汉族、回族", Width: 7},
 	{Key: "party", Header: "政治面貌", Aliases: []string{"党派", "政治身份"}, English: []string{"political status", "party", "political affiliation", "party affiliation", "political party", "party membership", "politics"}, Kind: KindEnum, Values: []string{"中共党员", "中共预备党员", "共青团员", "群众", "民主党派", "无党派人士"}, Required: true, Meaning: "中共党员、中共预备党员、共青团员、群众、民主党派、无党派人士；党组织(村、社区党组织和乡镇党委)的成员须是中共党员", Width: 11},
 	{Key: "education", Header: "学历", Aliases: []string{"文化程度", "最高学历", "文化"}, English: []string{"education", "education level", "educational level", "educational background", "highest education", "degree", "qualification"}, Kind: KindEnum, Values: electsum.Educations(), Required: true, Meaning: "研究生、大学本科、大学专科(大专)、中专、高中、初中、小学及以下", Width: 10},
-	{Key: "reelected", Header: "是否连任", Aliases: []string{"连任", "是否连选连任", "连选连任"}, English: []string{"reelected", "re-elected", "reelection", "re-election", "incumbent"}, Kind: KindBool, Required: true, Meaning: "是 或 否", Width: 8},
+	{Key: "reelected", Header: "是否连任", Aliases: []string{"连任", "是否连选连任", "连选连任"}, English: []string{"reelected", "re-elected", "reelection", "re-election", "incumbent"}, Kind: KindBool, Yes: []string{"连任", "连选连任", "留任"}, No: []string{"新任", "新当选", "新进", "新选", "初任"}, Required: true, Meaning: "是 或 否", Width: 8},
 	{Key: "id_number", Header: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "身份证"}, English: []string{"id number", "id", "id no", "id card", "id card number", "id card no", "identity card", "identity card number", "identity number", "citizen id", "citizen id number", "national id", "resident id"}, Kind: KindIDNumber, Meaning: "18 位身份证号(可不填)；填写时须与出生年月、性别一致", Width: 20},
 	{Key: "wealth_leader", Header: "致富带头人", Aliases: []string{"是否致富带头人"}, English: []string{"wealth leader", "leader in getting rich", "wealth creation leader"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
 	{Key: "graduate_official", Header: "大学生村官", Aliases: []string{"是否大学生村官"}, English: []string{"graduate official", "graduate village official", "college graduate village official", "college graduate official"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},

@@ -2,11 +2,14 @@ package ingest
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"electsum"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -222,6 +225,23 @@ func parseBool(s string) (bool, bool) {
 		return true, true
 	case "否", "n", "no", "0", "×", "✗", "✘", "错", "false", "f", "不是", "无", "不":
 		return false, true
+	}
+	return false, false
+}
+
+// meansYesNo reads the words that mean 是 or 否 in column c only (Column.Yes, Column.No), in either
+// script.
+func (c *Column) meansYesNo(s string) (bool, bool) {
+	k := fold(s, true)
+	for _, w := range c.Yes {
+		if fold(w, true) == k {
+			return true, true
+		}
+	}
+	for _, w := range c.No {
+		if fold(w, true) == k {
+			return false, true
+		}
 	}
 	return false, false
 }
@@ -482,6 +502,36 @@ func parseEnum(key, s string) (string, bool) {
 	}
 	v, ok := ix.folded[fold(s, false)]
 	return v, ok
+}
+
+// positionFor reads a 职务 that parseEnum left as written because it carries a remark or a second post:
+// 副主任（兼妇联主席） is 副主任; 书记兼主任 and 书记/主任 are the post of body among them (书记 on the
+// party branch's sheet, 主任 on the committee's), else the first post written. Anything else stays as
+// written.
+func positionFor(v string, body electsum.Body) string {
+	if v == "" || slices.Contains(electsum.Positions(), electsum.Position(v)) {
+		return v
+	}
+	if p, ok := parseEnum("position", stripBracketed(v)); ok {
+		return p
+	}
+	var first string
+	for _, part := range strings.FieldsFunc(stripBracketed(v), func(r rune) bool { return r == '兼' || r == '/' || r == '／' || r == '、' }) {
+		p, ok := parseEnum("position", part)
+		if !ok {
+			continue
+		}
+		if body.IsHead(electsum.Position(p)) {
+			return p
+		}
+		if first == "" {
+			first = p
+		}
+	}
+	if first != "" {
+		return first
+	}
+	return v
 }
 
 // normEthnicity stores 民族 with its 族: 汉 → 汉族, 漢族 → 汉族.

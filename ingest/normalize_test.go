@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"electsum"
+
 	"github.com/longbridgeapp/opencc"
 )
 
@@ -176,6 +178,66 @@ func TestParseEnum(t *testing.T) {
 	for _, c := range []struct{ key, in string }{{"body", "村小组"}, {"gender", "未知"}, {"education", "幼儿园"}, {"party", "共和党"}} {
 		if got, ok := parseEnum(c.key, c.in); ok {
 			t.Errorf("parseEnum(%s, %q) = %q, want failure", c.key, c.in, got)
+		}
+	}
+}
+
+func TestPositionFor(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		body electsum.Body
+		want string
+	}{
+		{"主任", electsum.VillagersCommittee, "主任"},
+		{"副主任（兼妇联主席）", electsum.VillagersCommittee, "副主任"},
+		{"委员(兼报账员)", electsum.VillagersCommittee, "委员"},
+		{"委員（兼會計）", electsum.VillagersCommittee, "委员"},
+		{"书记兼主任", electsum.PartyBranch, "书记"},
+		{"书记兼主任", electsum.VillagersCommittee, "主任"},
+		{"党支部书记/村委会主任", electsum.VillagersCommittee, "主任"},
+		{"副主任兼妇联主席", electsum.VillagersCommittee, "副主任"},
+		{"支部委员、妇女主任", electsum.PartyBranch, "委员"},
+		{"妇联主席", electsum.VillagersCommittee, "妇联主席"}, // no post of the list: kept as written
+		{"会计（兼出纳）", electsum.VillagersCommittee, "会计（兼出纳）"},
+		{"", electsum.PartyBranch, ""},
+	} {
+		if got := positionFor(c.in, c.body); got != c.want {
+			t.Errorf("positionFor(%q, %s) = %q, want %q", c.in, c.body, got, c.want)
+		}
+	}
+}
+
+// TestColumnYesNo: words that mean 是 or 否 in one column only (连任/新任 under 是否连任, 另行选举 under
+// 一次选举成功) are read there, and nowhere else.
+func TestColumnYesNo(t *testing.T) {
+	col := func(key string) *Column {
+		for _, cs := range [][]Column{resultColumns, memberColumns} {
+			for i := range cs {
+				if cs[i].Key == key {
+					return &cs[i]
+				}
+			}
+		}
+		t.Fatalf("no column %s", key)
+		return nil
+	}
+	for _, c := range []struct {
+		key, in string
+		want    bool
+		ok      bool
+	}{
+		{"reelected", "连任", true, true},
+		{"reelected", "連任", true, true},
+		{"reelected", "新任", false, true},
+		{"reelected", "新当选", false, true},
+		{"first_round", "另行选举", false, true},
+		{"first_round", "一次选举成功", true, true},
+		{"wealth_leader", "连任", false, false},
+		{"reelected", "也许", false, false},
+	} {
+		got, ok := col(c.key).meansYesNo(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("%s.meansYesNo(%q) = %v, %v; want %v, %v", c.key, c.in, got, ok, c.want, c.ok)
 		}
 	}
 }

@@ -712,6 +712,9 @@ func (sp *sheetParser) boolValue(cells []string, row int, f field, required bool
 	}
 	b, ok := parseBool(v)
 	if !ok {
+		b, ok = sp.lay.spec.cols[f].meansYesNo(v)
+	}
+	if !ok {
 		sp.wrongType(row, f, v, "是/否", "“是”或“否”")
 		return nil
 	}
@@ -870,7 +873,7 @@ func (sp *sheetParser) member(row int, cells []string) {
 	m.Year = sp.yearValue(cells, row, fYear)
 	m.Body = sp.enumValue(cells, row, fBody, true, false)
 	m.Name = sp.limitLength(row, fName, sp.text(cells, row, fName, true), maxPersonName)
-	m.Position = sp.enumValue(cells, row, fPosition, true, true)
+	m.Position = positionFor(sp.enumValue(cells, row, fPosition, true, true), electsum.Body(m.Body))
 	m.Gender = sp.enumValue(cells, row, fGender, true, false)
 	m.Birth = sp.birthValue(cells, row, fBirth)
 	m.Age = sp.intValue(cells, row, fAge, false)
