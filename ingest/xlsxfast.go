@@ -987,11 +987,13 @@ func (b *fastBook) cellContent(s *xmlScanner, t *xmlToken, kind valueKind, build
 	defer func() { b.scratch.text = text[:0] }()
 	var hasV, hasIS bool
 	var v, is []byte // capped slices of text: appending to text never writes over them
-	// Most cells are written <v>text</v></c> exactly, with a text that needs no decoding: read so
-	// without going through the tokens, to the same result.
+	// Most cells are written <v>text</v></c> or <is><t>text</t></is></c> exactly, with a text that needs
+	// no decoding: read so without going through the tokens, to the same result.
 	pv, plain := s.plainValue()
 	if plain {
 		hasV, v = true, pv
+	} else if pi, ok := s.plainInline(); ok {
+		plain, hasIS, is = true, true, pi
 	}
 	for !plain {
 		if err := s.nextNonSpace(t); err != nil {

@@ -358,12 +358,14 @@ const sheetHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\
 
 const sstHead = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4" uniqueCount="4">`
 
-// handWritten are workbooks as other programs write them, each with what the fast reader must do.
-var handWritten = []struct {
+type handWrittenBook struct {
 	name    string
 	parts   map[string]string
 	decline bool
-}{
+}
+
+// handWritten are workbooks as other programs write them, each with what the fast reader must do.
+var handWritten = []handWrittenBook{
 	{"shared strings and numbers", map[string]string{
 		"xl/sharedStrings.xml":     sstHead + `<si><t>乡镇</t></si><si><t xml:space="preserve"> 城关镇 </t></si><si><r><rPr><b/><sz val="11"/><rFont val="宋体"/></rPr><t>村</t></r><r><t>委会</t></r></si><si><t>张&amp;三</t><rPh sb="0" eb="1"><t>ちょう</t></rPh><phoneticPr fontId="1"/></si></sst>`,
 		"xl/worksheets/sheet1.xml": sheetHead + `<sheetData><row r="1" spans="1:4" x14ac:dyDescent="0.25"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" t="s"><v> 1 </v></c><c r="D1" t="s"><v>2</v></c></row><row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><v>1200</v></c><c r="C3" t="b"><v>1</v></c><c r="D3" t="e"><v>#N/A</v></c></row><row r="4"><c t="str"><f>A1&amp;B1</f><v>乡镇 城关镇 </v></c><c s="2"/><c><f>1+1</f></c><c t="d"><v>2024-03-15T00:00:00Z</v></c></row><row r="5" hidden="1"><c r="C5" t="inlineStr"><is><t>内联&#x4E00;&#19968;</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A3:A5"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
@@ -412,6 +414,15 @@ var handWritten = []struct {
 	{"illegal character", map[string]string{
 		"xl/worksheets/sheet1.xml": sheetHead + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>河\x01岭村</t></is></c></row></sheetData></worksheet>",
 	}, true},
+	{"inline strings", map[string]string{
+		"xl/sharedStrings.xml": "\x00omit",
+		"xl/worksheets/sheet1.xml": sheetHead + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>城关镇</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> 陈兰兰 </t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t></t></is></c><c r=\"D1\" s=\"3\" t=\"inlineStr\"><is><t>２７</t></is></c></row>" +
+			"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张&amp;三</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>a\r\nb</t></is></c><c r=\"C2\" t=\"inlineStr\"><is><t>_x0041_</t></is></c><c r=\"D2\" t=\"s\"><is><t>共享</t></is></c></row>" +
+			"<row r=\"3\"><c r=\"A3\"><is><t>无类型</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>a\tb\nc</t></is></c><c r=\"C3\" t=\"inlineStr\"><is><t xml:space=\"default\">x</t></is></c><c r=\"D3\" t=\"str\"><is><t>公式串</t></is></c><c r=\"E3\" t=\"inlineStr\"><is><t>甲</t></is>\n</c></row></sheetData></worksheet>",
+	}, false},
+	{"inline string of invalid UTF-8", map[string]string{
+		"xl/worksheets/sheet1.xml": sheetHead + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>河\xff岭村</t></is></c></row></sheetData></worksheet>",
+	}, true},
 }
 
 func TestFastReaderMatchesExcelize(t *testing.T) {
@@ -459,6 +470,19 @@ func TestFastReaderDetails(t *testing.T) {
 	if m := got[0].merges; len(m) != 1 || m[0] != (mergeRange{r0: 3, c0: 1, r1: 5, c1: 1}) {
 		t.Errorf("merges = %+v", m)
 	}
+	// Inline strings, most of them read without the tokens (plainInline), the others through them.
+	inline := handWritten[slices.IndexFunc(handWritten, func(c handWrittenBook) bool { return c.name == "inline strings" })]
+	if got, err = readFast(zipParts(t, inline.parts), testLimits); err != nil {
+		t.Fatal(err)
+	}
+	want = []readRow{
+		{1, []string{"城关镇", " 陈兰兰 ", "", "２７"}},
+		{2, []string{"张&三", "a\nb", "A"}},
+		{3, []string{"", "a\tb\nc", "x", "", "甲"}},
+	}
+	if d := diffRows(got[0].rows, want); d != "" {
+		t.Error(d)
+	}
 }
 
 // TestFastReaderMutations mutates the sheet and shared strings XML of real workbooks at random —
@@ -467,8 +491,10 @@ func TestFastReaderDetails(t *testing.T) {
 // and decline others.
 func TestFastReaderMutations(t *testing.T) {
 	bases := [][]byte{}
-	for _, c := range handWritten[:3] {
-		bases = append(bases, zipParts(t, c.parts))
+	for _, c := range handWritten {
+		if len(bases) < 3 || c.name == "inline strings" {
+			bases = append(bases, zipParts(t, c.parts))
+		}
 	}
 	books := excelizeWorkbooks(t)
 	bases = append(bases, books["values and styles"], books["messy results"])

@@ -217,6 +217,34 @@ func (s *xmlScanner) plainValue() (text []byte, ok bool) {
 	return b[3 : 3+j : 3+j], true
 }
 
+// plainInline reads what follows a cell's start tag when it is written <is><t>text</t></is></c> exactly
+// (or with <t xml:space="preserve">), with a text that needs no decoding: no entity, no carriage return,
+// only XML characters in valid UTF-8 — the way excelize's stream writer and WPS write a string — and
+// returns the text, which is what reading those tokens one by one (stringItem) gives. ok is false, and
+// nothing is read, when the window holds anything else.
+func (s *xmlScanner) plainInline() (text []byte, ok bool) {
+	b := s.buf[s.pos:s.end]
+	var n int
+	switch {
+	case bytes.HasPrefix(b, []byte("<is><t>")):
+		n = len("<is><t>")
+	case bytes.HasPrefix(b, []byte(`<is><t xml:space="preserve">`)):
+		n = len(`<is><t xml:space="preserve">`)
+	default:
+		return nil, false
+	}
+	j := bytes.IndexByte(b[n:], '<')
+	if j < 0 || !bytes.HasPrefix(b[n+j:], []byte("</t></is></c>")) {
+		return nil, false
+	}
+	text = b[n : n+j : n+j]
+	if bytes.IndexByte(text, '&') >= 0 || bytes.IndexByte(text, '\r') >= 0 || !validChars(text) {
+		return nil, false
+	}
+	s.pos += n + j + len("</t></is></c>")
+	return text, true
+}
+
 // skipPast moves the scanner past the first occurrence of pat, reading on as far as needed and calling
 // stop (when set) at every refill of the window; found is false when the input ends first. It looks at
 // nothing it skips: what it passes over must be checked by another reading.
