@@ -71,9 +71,18 @@ type fastScratch struct {
 	cells   []string
 	text    []byte
 	intern  map[string]string
+	// accepted holds, by part name, the last content of a part decoded for its root element only
+	// (styles, theme, calcChain) that encoding/xml accepted: the workbooks of one sender repeat those
+	// parts byte for byte, and the same bytes decode the same way.
+	accepted map[string]string
 }
 
-var scratchPool = sync.Pool{New: func() any { return &fastScratch{intern: map[string]string{}} }}
+var scratchPool = sync.Pool{New: func() any {
+	return &fastScratch{intern: map[string]string{}, accepted: map[string]string{}}
+}}
+
+// maxAccepted bounds the size of a part fastScratch.accepted keeps.
+const maxAccepted = 256 << 10
 
 // maxIntern bounds the strings interned per workbook: repeated short values (村党组织, 男, 2024) share
 // one copy.
@@ -222,6 +231,9 @@ type (
 // fastRoot decodes only a part's root element name; its type parameter picks the name excelize expects.
 type fastRoot[T any] struct{ xml.Name }
 
+// rootOnly marks the parts decodeSmall may take as accepted when their content is one it accepted before.
+func (r *fastRoot[T]) rootOnly() {}
+
 func (r *fastRoot[T]) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 	var want xml.Name
 	switch any(*new(T)).(type) {
@@ -254,8 +266,15 @@ func (b *fastBook) decodeSmall(name string, into any, required bool) error {
 	if bytes.Contains(data, []byte("purl.oclc.org")) {
 		return decline("strict OOXML")
 	}
+	_, rootOnly := into.(interface{ rootOnly() })
+	if seen, ok := b.scratch.accepted[name]; rootOnly && ok && seen == string(data) {
+		return nil
+	}
 	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(into); err != nil && err != io.EOF {
 		return decline(name + ": " + err.Error())
+	}
+	if rootOnly && len(data) <= maxAccepted {
+		b.scratch.accepted[name] = string(data)
 	}
 	return nil
 }

@@ -772,3 +772,55 @@ func TestLateDeclineReadsTheFileAgain(t *testing.T) {
 		t.Errorf("ParseFile: %d and %d results, equal %v", len(a.Results), len(b.Results), reflect.DeepEqual(a.Results, b.Results))
 	}
 }
+
+// TestRepeatedPartsAreCheckedByContent: the styles, theme and calcChain parts are decoded for their root
+// element only, and a part whose bytes were accepted before is taken as accepted (fastScratch.accepted).
+// A workbook whose part differs from those bytes — broken, or with another root — is decoded again and
+// declined, whatever was read before it.
+func TestRepeatedPartsAreCheckedByContent(t *testing.T) {
+	const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/></font></fonts></styleSheet>`
+	const theme = `<?xml version="1.0" encoding="UTF-8"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"><a:themeElements/></a:theme>`
+	book := func(styles, theme string) []byte {
+		return zipParts(t, map[string]string{"xl/styles.xml": styles, "xl/theme/theme1.xml": theme})
+	}
+	good := book(styles, theme)
+	bad := []struct {
+		name string
+		data []byte
+	}{
+		{"broken styles", book(strings.Replace(styles, "</fonts>", "</fontz>", 1), theme)},
+		{"styles of another root", book(strings.ReplaceAll(styles, "styleSheet", "styleSheets"), theme)},
+		{"broken theme", book(styles, strings.Replace(theme, "</a:theme>", "</a:themes>", 1))},
+		{"theme in another namespace", book(styles, strings.Replace(theme, "drawingml/2006/main", "drawingml/2006/other", 1))},
+	}
+	// One reader's scratch, as a worker keeps it from workbook to workbook.
+	sc := &fastScratch{intern: map[string]string{}, accepted: map[string]string{}}
+	decode := func(data []byte) error {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := &fastBook{parts: map[string]*zip.File{}, read: map[*zip.File]bool{}, opts: testLimits, scratch: sc}
+		for _, f := range zr.File {
+			b.parts[f.Name] = f
+		}
+		if err := b.decodeSmall("xl/styles.xml", &fastRoot[styleSheetName]{}, false); err != nil {
+			return err
+		}
+		return b.decodeSmall("xl/theme/theme1.xml", &fastRoot[themeName]{}, false)
+	}
+	for _, b := range bad {
+		if err := decode(good); err != nil {
+			t.Fatalf("good workbook before %s: %v", b.name, err)
+		}
+		if err := decode(b.data); !errors.Is(err, errDeclined) {
+			t.Errorf("%s read after a good workbook: err = %v, want a decline", b.name, err)
+		}
+		if _, _, err := diffReaders(b.data); err != nil {
+			t.Errorf("%s: %v", b.name, err)
+		}
+	}
+	if fast, declined, err := diffReaders(good); err != nil || fast != 1 || declined != 0 {
+		t.Errorf("good workbook: fast %d, declined %d, %v", fast, declined, err)
+	}
+}
