@@ -23,19 +23,45 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' || r == '\u200c' || r == '\u200d'
 }
 
+// mayBeSpace says whether a rune whose UTF-8 begins with byte c can be one isSpace takes: ASCII white
+// space and control bytes, and the lead bytes of U+0085 and U+00A0 (0xC2), U+1680 (0xE1), U+2000–U+205F
+// (0xE2), U+3000 (0xE3) and U+FEFF (0xEF). A rune with any other lead byte — every Han character — is
+// not a space, nor is a byte that begins no valid rune (it decodes as U+FFFD).
+func mayBeSpace(c byte) bool {
+	return c <= ' ' || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF
+}
+
 // clean trims surrounding spaces of every kind.
 func clean(s string) string {
 	if s == "" {
 		return s
 	}
-	// ASCII fast path: most cells need no trimming at all.
-	if s[0] < utf8.RuneSelf && s[0] > ' ' {
-		last := s[len(s)-1]
-		if last < utf8.RuneSelf && last > ' ' {
+	// Fast path: most cells need no trimming at all, which their first and last runes' lead bytes show.
+	if !mayBeSpace(s[0]) {
+		i := len(s) - 1 // the start of the last rune, as utf8.DecodeLastRuneInString finds it
+		for i > 0 && i > len(s)-utf8.UTFMax && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		if !mayBeSpace(s[i]) {
 			return s
 		}
 	}
 	return strings.TrimFunc(s, isSpace)
+}
+
+// innerSpaceLead marks the bytes that begin the UTF-8 of a space cleanText drops inside a value other
+// than ' ', '\t' and '\n': U+00A0 (0xC2), U+200B–U+200D (0xE2), U+3000 (0xE3), U+FEFF (0xEF).
+var innerSpaceLead = [256]bool{0xC2: true, 0xE2: true, 0xE3: true, 0xEF: true}
+
+// mayHaveInnerSpace says whether s may hold one of U+3000, U+00A0, U+200B–U+200D, U+FEFF: false when no
+// byte of s begins one.
+func mayHaveInnerSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if innerSpaceLead[s[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanText trims a free-text value; in Chinese text it also drops inner spaces, which clerks type to
@@ -43,7 +69,7 @@ func clean(s string) string {
 func cleanText(s string) string {
 	s = clean(s)
 	if strings.IndexByte(s, ' ') < 0 && strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '\n') < 0 &&
-		!strings.ContainsAny(s, "\u3000\u00a0\u200b\u200c\u200d\ufeff") {
+		!(mayHaveInnerSpace(s) && strings.ContainsAny(s, "\u3000\u00a0\u200b\u200c\u200d\ufeff")) {
 		return s // the common case: nothing inside to drop
 	}
 	hasSpace, hasHan := false, false

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,6 +35,46 @@ func TestClean(t *testing.T) {
 		if got := cleanText(in); got != want {
 			t.Errorf("cleanText(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestCleanFastPathsAgree holds the byte tests of clean, cleanText and totalWord (mayBeSpace,
+// mayHaveInnerSpace, hasJi) to what they stand for: strings.TrimFunc(s, isSpace), strings.ContainsAny
+// of the inner spaces, strings.Contains of 计 and 計 — over every rune up to U+FFFF and beyond, alone and
+// beside others, and random strings of spaces, Han characters, ASCII and broken UTF-8.
+func TestCleanFastPathsAgree(t *testing.T) {
+	const inner = "\u3000\u00a0\u200b\u200c\u200d\ufeff"
+	check := func(s string) {
+		t.Helper()
+		if got, want := clean(s), strings.TrimFunc(s, isSpace); got != want {
+			t.Fatalf("clean(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := mayHaveInnerSpace(s) && strings.ContainsAny(s, inner), strings.ContainsAny(s, inner); got != want {
+			t.Fatalf("inner spaces of %q: %v, want %v", s, got, want)
+		}
+		if got, want := hasJi(s), strings.Contains(s, "计") || strings.Contains(s, "計"); got != want {
+			t.Fatalf("hasJi(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r > 0x20000 && r < 0x10FF00 && r%97 != 0 {
+			continue
+		}
+		c := string(r)
+		for _, s := range []string{c, "村" + c, c + "村", "村" + c + "村", "a" + c, c + "a", c + c} {
+			check(s)
+		}
+	}
+	pieces := []string{" ", "\t", "\n", "\r", "\v", "\x01", "\x7f", "a", "1", "村", "计", "計", "合计", "\u3000", "\u00a0",
+		"\u0085", "\u1680", "\u2000", "\u200a", "\u200b", "\u200d", "\u2028", "\u202f", "\u205f", "\ufeff", "\ufffd",
+		"\xe8", "\xe8\xae", "\xae\xa1", "\xa8\x88", "\xe3\x80", "\x80", "\xc2", "\xef\xbb", "\xff", "𠀀", "、", "。"}
+	rng := rand.New(rand.NewPCG(15, 8))
+	for range 200_000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
 	}
 }
 

@@ -39,10 +39,24 @@ func (sp *sheetParser) summaryName() string {
 	return strings.TrimSuffix(filepath.Base(sp.fp.path), filepath.Ext(sp.fp.path))
 }
 
+// hasJi says whether s holds 计 or 計 (UTF-8 E8 AE A1 and E8 A8 88), in one pass over it.
+func hasJi(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xE8)
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if s[i+1] == 0xAE && s[i+2] == 0xA1 || s[i+1] == 0xA8 && s[i+2] == 0x88 {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
 // totalWord is the 合计, 总计 or 小计 a row's cells carry (either script), "" when none does.
 func totalWord(cells []string) string {
 	for _, c := range cells {
-		if len(c) > 40 || !(strings.Contains(c, "计") || strings.Contains(c, "計")) {
+		if len(c) > 40 || !hasJi(c) {
 			continue
 		}
 		k := fold(c, true)
