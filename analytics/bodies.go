@@ -35,12 +35,12 @@ func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 	bs.Participation = participation(c.elections[b], opts)
 	bs.Seats = seats(c.elections[b])
 	bs.Members = structure(c.structure(SetMembers, b), opts, true)
-	bs.Methods = methods(c.elections[b], opts.Rounding)
+	bs.Methods = methods(c.elections[b], opts)
 	if hasPrev {
 		mergeParticipation(&bs.Participation, participation(p.elections[b], opts))
 		mergeSeats(&bs.Seats, seats(p.elections[b]))
 		mergeStructure(&bs.Members, structure(p.structure(SetMembers, b), opts, true))
-		bs.Methods = mergeParts(bs.Methods, methods(p.elections[b], opts.Rounding))
+		bs.Methods = mergeParts(bs.Methods, methods(p.elections[b], opts))
 	}
 	if b.Deputies() {
 		return bs

@@ -15,12 +15,15 @@ const (
 
 // Rule codes of the legal checks, the same in v_checks.
 const (
-	RuleVCTurnout      = "vc_turnout_majority"
-	RuleVCCandidate    = "vc_candidate_majority"
-	RuleVCWoman        = "vc_woman_member"
-	RulePartyQuorum    = "party_quorum"
-	RulePartyCandidate = "party_candidate_majority"
-	RulePartyMargin    = "party_candidate_margin"
+	RuleVCTurnout   = "vc_turnout_majority"
+	RuleVCCandidate = "vc_candidate_majority"
+	RuleVCWoman     = "vc_woman_member"
+	RulePartyQuorum = "party_quorum"
+	// RuleRepresentativesQuorum: a 村务监督委员会 chosen by a 村民代表会议 (electsum.ByRepresentatives)
+	// with fewer than two thirds of the representatives due present (《村民委员会组织法》第二十六条).
+	RuleRepresentativesQuorum = "sc_representatives_quorum"
+	RulePartyCandidate        = "party_candidate_majority"
+	RulePartyMargin           = "party_candidate_margin"
 	// RuleVotesOverBallots is the data check of vote_checks (06_v_checks.sql): a person's 得票数 above
 	// the 有效票数 (else 参加投票人数) of their election, wherever the two rows came from.
 	RuleVotesOverBallots = "votes_gt_valid_ballots"
@@ -46,7 +49,7 @@ func severityOf(rule string) string {
 // before the margin of the same election, by within), 1 the elected members' votes, 2 the committees.
 func checkOrder(rule string) (group, within int) {
 	switch rule {
-	case RuleVCTurnout, RulePartyQuorum:
+	case RuleVCTurnout, RulePartyQuorum, RuleRepresentativesQuorum:
 		return 0, 0
 	case RulePartyMargin:
 		return 0, 1

@@ -44,7 +44,11 @@ type Options struct {
 	// MobileThreshold is the share in percent of the votes cast by 流动票箱 above which a unit's
 	// election is a 存在的问题 (default 10).
 	MobileThreshold float64
-	Unmasked        bool // roster shows id numbers in full
+	// MethodParents classes a 选举方式 as a kind of another (公推直选 → 两推一选), as report.toml's
+	// [methods] says; none by default. A body's Methods then count a parent's units with its kinds'
+	// and list the kinds under it (Part.Within: 两推一选12个村，其中公推直选5个村).
+	MethodParents map[string]string
+	Unmasked      bool // roster shows id numbers in full
 	// Now is the clock for Summary.GeneratedAt (time.Now when nil), so that goldens can fix it.
 	Now func() time.Time `json:"-" toml:"-"`
 }
@@ -84,7 +88,7 @@ func DefaultOptions() Options {
 }
 
 // Settings are the keys of report.toml that analytics reads, as the file spells them: rounding,
-// [thresholds] and the [[age_bands]] and [[education]] lists. The rest of the file (title, 依据, 落款,
+// [thresholds], [methods] and the [[age_bands]] and [[education]] lists. The rest of the file (title, 依据, 落款,
 // the prose items) is the reports' business; the command decodes the file once and gives each package
 // its part. Options turns Settings into Options, filling defaults and validating in one place.
 type Settings struct {
@@ -93,6 +97,8 @@ type Settings struct {
 	Thresholds Thresholds        `toml:"thresholds" json:"thresholds"`
 	AgeBands   []AgeBand         `toml:"age_bands" json:"age_bands,omitempty"`
 	Education  []EducationBucket `toml:"education" json:"education,omitempty"`
+	// Methods classes a 选举方式 as a kind of another: "公推直选" = "两推一选" (Options.MethodParents).
+	Methods map[string]string `toml:"methods" json:"methods,omitempty"`
 }
 
 // Thresholds decide which figures become 存在的问题. Zero values take the defaults
@@ -122,6 +128,7 @@ func (s Settings) Options() (Options, error) {
 		AgedThreshold:         s.Thresholds.Aged,
 		LowEducationThreshold: s.Thresholds.LowEducation,
 		MobileThreshold:       s.Thresholds.Mobile,
+		MethodParents:         s.Methods,
 	}
 	for _, b := range s.AgeBands {
 		b.Label = fullWidthBrackets(b.Label)

@@ -36,6 +36,12 @@
 //   - MobileAbove: units whose 流动票箱投票 / 参加投票 is above Options.MobileThreshold (report.toml
 //     [thresholds] mobile, default 10), highest first (the finding mobile_votes under 存在的问题); none
 //     when no unit gave 流动票箱投票数.
+//   - Representatives: the 村务监督委员会 elections a 村民代表会议 made (选举方式 村民代表会议推选,
+//     electsum.ByRepresentatives; v_turnout.representatives): Units, Due Σ应到村民代表, Present Σ实到,
+//     Rate 到会率 = Present / Due, Full (every representative due present). Registered, Voted, Turnout,
+//     FullTurnout, Lowest, Highest and BelowThreshold above leave these elections out: a meeting's
+//     到会率 is not the voters' 参选率. Legal check sc_representatives_quorum: fewer than two thirds present
+//     (村民委员会组织法 第二十六条).
 //
 // Seats (per body; participation_figures): Seats 应选, Candidates 候选, Elected 当选 (sums); Margin 差额比例
 // (Σcandidates − Σseats) / Σseats over units giving both; FirstRound 一次选举成功: units answering 是,
@@ -93,6 +99,8 @@
 //   - vc_candidate_majority: a 村民委员会 member's 得票数 ≤ half of voted (同条).
 //   - vc_woman_member: a 村民委员会 without a woman (第六条).
 //   - party_quorum: a party body's 实到 ≤ 4/5 of 应到 (中国共产党基层组织选举工作条例).
+//   - sc_representatives_quorum: a 村务监督委员会 chosen by a 村民代表会议 with fewer than two thirds of
+//     its representatives present (村民委员会组织法 第二十六条).
 //   - party_candidate_majority: a party body member's 得票数 ≤ half of 实到 (同上).
 //   - party_candidate_margin: a party body's candidates < 1.2 × seats (差额不少于20%, 同上).
 //   - votes_gt_valid_ballots (Severity 数据错误, not a legal check; macro vote_checks): an elected person's

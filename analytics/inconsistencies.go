@@ -84,6 +84,9 @@ func inconsistencies(s *Summary, opts Options) []Finding {
 			b.Participation.Turnout.Current = Value{}
 		}
 	}
+	if f := smallSupervisoryElectorates(s.Elections); f != nil {
+		out = append(out, *f)
+	}
 	for i := range s.TwoCommittees {
 		t := &s.TwoCommittees[i]
 		checkStructure(Body(t.Kind), SetTwoCommittees, &t.Persons)
@@ -95,4 +98,31 @@ func inconsistencies(s *Summary, opts Options) []Finding {
 		}
 	}
 	return out
+}
+
+// smallSupervisoryElectorates is the 数据核对 finding FindingSupervisorySmall: the villages whose
+// 村务监督委员会 is not marked 村民代表会议推选, yet whose 登记选民数 is under a fifth of their 村民委员会's —
+// most likely a 村民代表会议's 应到村民代表 under a blank or other 选举方式, which the draft then states as
+// voters. Each Named has Rates [the 村务监督委员会's 登记选民数, the 村民委员会's]. nil when there is none.
+func smallSupervisoryElectorates(es []ElectionRow) *Finding {
+	committee := map[UnitRef]Value{}
+	for _, e := range es {
+		if e.Body == VillagersCommittee {
+			committee[e.UnitRef] = e.Registered
+		}
+	}
+	f := Finding{Section: SectionDataCheck, Kind: FindingSupervisorySmall, Body: SupervisoryCommittee}
+	for _, e := range es {
+		vc, ok := committee[e.UnitRef]
+		if e.Body != SupervisoryCommittee || e.ByRepresentatives || !ok || !vc.OK || !e.Registered.OK {
+			continue
+		}
+		if 5*e.Registered.Int() < vc.Int() {
+			f.Units = append(f.Units, Named{UnitRef: e.UnitRef, Rates: []Value{e.Registered, vc}})
+		}
+	}
+	if len(f.Units) == 0 {
+		return nil
+	}
+	return &f
 }

@@ -35,6 +35,7 @@ type electionRow struct {
 	Date                                       string
 	FirstRound                                 sql.NullBool
 	Turnout, Margin                            sql.NullFloat64 // percent, unrounded (v_turnout)
+	Representatives                            bool            // v_turnout.representatives
 }
 
 // memberRow is one row of sql/members.sql.
@@ -78,7 +79,7 @@ func loadElections(ctx context.Context, db querier, s Scope, prev int) ([]*elect
 		var body string
 		if err := rows.Scan(&r.County, &r.Township, &r.Unit, &r.Year, &body, &r.Method,
 			&r.Registered, &r.Voted, &r.Proxy, &r.Mobile, &r.Valid, &r.Invalid,
-			&r.Seats, &r.Candidates, &r.Elected, &r.Date, &r.FirstRound, &r.Turnout, &r.Margin); err != nil {
+			&r.Seats, &r.Candidates, &r.Elected, &r.Date, &r.FirstRound, &r.Turnout, &r.Margin, &r.Representatives); err != nil {
 			return nil, fmt.Errorf("read elections: %w", err)
 		}
 		r.Body = Body(body)

@@ -105,6 +105,9 @@ type Part struct {
 	// Reporting counts the units whose rows filled the item, for a count summed over an optional
 	// column of the results sheet (委托投票, 流动票箱投票, 一次选举成功); no figure otherwise.
 	Reporting Value `json:"reporting"`
+	// Within are the kinds of this part that Count includes (其中): the 选举方式 report.toml's [methods]
+	// classes under this one (两推一选12个村，其中公推直选5个村), each over the same base; none otherwise.
+	Within []Part `json:"within,omitempty"`
 }
 
 // Structure is 成员结构: the make-up of a set of people — the members of one body, the heads, the two
@@ -156,6 +159,21 @@ type Participation struct {
 	// 流动票箱投票数.
 	MobileAbove     []UnitRate `json:"mobile_above"`
 	MobileThreshold float64    `json:"mobile_threshold"`
+	// Representatives are the elections a 村民代表会议 made (a 村务监督委员会 chosen so,
+	// electsum.ByRepresentatives): Registered, Voted, Turnout, FullTurnout and the unit lists above leave
+	// them out, for their 应到/实到 are representatives, not voters.
+	Representatives Representatives `json:"representatives"`
+}
+
+// Representatives are the 村民代表会议 that chose a body's members in the scope: how many, their
+// 应到 and 实到村民代表, and 到会率 (Present / Due, percent) — a figure of its own, never a 参选率.
+type Representatives struct {
+	Units   Figure `json:"units"`   // elections by a 村民代表会议
+	Due     Figure `json:"due"`     // Σ应到村民代表
+	Present Figure `json:"present"` // Σ实到村民代表
+	Rate    Figure `json:"rate"`    // 到会率, percent
+	Full    Figure `json:"full"`    // meetings every representative due attended
+	Voters  Figure `json:"voters"`  // the body's other elections, by the voters (Participation.Units − Units)
 }
 
 // UnitRate names one unit and its turnout in percent.
@@ -234,21 +252,24 @@ type Check struct {
 // ElectionRow is one unit's election of one body, for the annex's per-unit tables.
 type ElectionRow struct {
 	UnitRef
-	Body           Body   `json:"body"`
-	Method         string `json:"method,omitempty"`
-	Date           string `json:"date,omitempty"` // YYYY-MM-DD
-	Registered     Value  `json:"registered"`
-	Voted          Value  `json:"voted"`
-	Turnout        Value  `json:"turnout"` // percent
-	ProxyVotes     Value  `json:"proxy_votes"`
-	MobileVotes    Value  `json:"mobile_votes"`
-	ValidBallots   Value  `json:"valid_ballots"`
-	InvalidBallots Value  `json:"invalid_ballots"`
-	Seats          Value  `json:"seats"`
-	Candidates     Value  `json:"candidates"`
-	Elected        Value  `json:"elected"`
-	Margin         Value  `json:"margin"` // percent
-	FirstRound     *bool  `json:"first_round"`
+	Body   Body   `json:"body"`
+	Method string `json:"method,omitempty"`
+	// ByRepresentatives: a 村民代表会议 made this election (electsum.ByRepresentatives); Registered and
+	// Voted are then 应到 and 实到村民代表 and Turnout their 到会率.
+	ByRepresentatives bool   `json:"by_representatives,omitempty"`
+	Date              string `json:"date,omitempty"` // YYYY-MM-DD
+	Registered        Value  `json:"registered"`
+	Voted             Value  `json:"voted"`
+	Turnout           Value  `json:"turnout"` // percent
+	ProxyVotes        Value  `json:"proxy_votes"`
+	MobileVotes       Value  `json:"mobile_votes"`
+	ValidBallots      Value  `json:"valid_ballots"`
+	InvalidBallots    Value  `json:"invalid_ballots"`
+	Seats             Value  `json:"seats"`
+	Candidates        Value  `json:"candidates"`
+	Elected           Value  `json:"elected"`
+	Margin            Value  `json:"margin"` // percent
+	FirstRound        *bool  `json:"first_round"`
 }
 
 // Member is one elected person in the roster. IDNumber is masked (3301**********1234) unless the
@@ -384,6 +405,10 @@ const (
 	// FindingOnlyPrevious (数据核对): Units had data in the previous term and have none this term (not
 	// loaded yet, or merged away).
 	FindingOnlyPrevious = "only_previous"
+	// FindingSupervisorySmall (数据核对): Units whose 村务监督委员会, not marked 村民代表会议推选, has under
+	// a fifth of the 登记选民 of their 村民委员会 (Named.Rates: the two counts): likely representatives
+	// written as voters.
+	FindingSupervisorySmall = "supervisory_small"
 )
 
 // FindingKinds lists every kind of Finding, for a check that each has its template.
@@ -392,7 +417,7 @@ func FindingKinds() []string {
 		FindingLowTurnout, FindingMobileVotes, FindingNoWoman, FindingAged, FindingLowEducation, FindingSecondRound, FindingViolations,
 		FindingPartialShare, FindingImplausibleAge, FindingPartsMismatch, FindingPartsUnfilled, FindingSharesNot100,
 		FindingReelectedUnfilled, FindingElectedMismatch, FindingTurnoutOver100, FindingPositionsMismatch,
-		FindingOnlyCurrent, FindingOnlyPrevious}
+		FindingOnlyCurrent, FindingOnlyPrevious, FindingSupervisorySmall}
 }
 
 // Finding is one statement of the draft as data: what the figures say beyond 一、基本情况 (成效, 问题)

@@ -66,6 +66,9 @@ func (o Options) Validate() error {
 	default:
 		return &ConfigError{Field: "rounding", Message: fmt.Sprintf("不认识的取舍规则 %q，可选 %s 或 %s", o.Rounding, HalfUp, LargestRemainder)}
 	}
+	if err := validateMethodParents(o.MethodParents); err != nil {
+		return err
+	}
 	if o.TurnoutThreshold < 0 || o.TurnoutThreshold > 100 {
 		return &ConfigError{Field: "thresholds.turnout", Message: fmt.Sprintf("参选率提示线 %.1f 应在 0 到 100 之间", o.TurnoutThreshold)}
 	}
@@ -75,6 +78,24 @@ func (o Options) Validate() error {
 	}{{"thresholds.aged", o.AgedThreshold}, {"thresholds.low_education", o.LowEducationThreshold}, {"thresholds.mobile", o.MobileThreshold}} {
 		if t.v < 0 || t.v > 100 {
 			return &ConfigError{Field: t.name, Message: fmt.Sprintf("%v 不在 0—100 之间", t.v)}
+		}
+	}
+	return nil
+}
+
+// validateMethodParents refuses a [methods] entry without a name or a parent, and a 选举方式 that is,
+// through its parents, a kind of itself.
+func validateMethodParents(parents map[string]string) error {
+	for kind, parent := range parents {
+		if strings.TrimSpace(kind) == "" || strings.TrimSpace(parent) == "" {
+			return &ConfigError{"methods", fmt.Sprintf("选举方式 %q = %q：方式和它所属的方式都要写", kind, parent)}
+		}
+		seen := map[string]bool{kind: true}
+		for p, ok := parent, true; ok; p, ok = parents[p] {
+			if seen[p] {
+				return &ConfigError{"methods", fmt.Sprintf("选举方式 %q 经 [methods] 的归类又归到了自己(%s)：请删去其中一项", kind, p)}
+			}
+			seen[p] = true
 		}
 	}
 	return nil

@@ -1,10 +1,13 @@
 package analytics
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"electsum"
 )
@@ -34,6 +37,9 @@ type electionFigures struct {
 	Term                                       sql.NullInt64
 	MobileAbove                                sql.NullString
 	Methods                                    string
+	RepUnits                                   int64
+	RepRegistered, RepVoted                    sql.NullInt64
+	RepFull                                    int64
 }
 
 // partLevel is the level of the figure macros' by_levels that splits a summary of level l into its
@@ -69,7 +75,8 @@ func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, p
 			&f.Seats, &f.Candidates, &f.Elected,
 			&f.ContestedUnits, &f.ContestedSeats, &f.ContestedCandidates, &f.MarginExtra, &f.MarginSeats,
 			&f.FirstRound, &f.FirstRoundKnown, &f.RatedUnits, &f.FullTurnout,
-			&f.Lowest, &f.Highest, &f.BelowThreshold, &f.ValidUnits, &f.InvalidUnits, &f.Term, &f.MobileAbove, &f.Methods); err != nil {
+			&f.Lowest, &f.Highest, &f.BelowThreshold, &f.ValidUnits, &f.InvalidUnits, &f.Term, &f.MobileAbove, &f.Methods,
+			&f.RepUnits, &f.RepRegistered, &f.RepVoted, &f.RepFull); err != nil {
 			return fmt.Errorf("read participation: %w", err)
 		}
 		f.Body = Body(body)
@@ -154,6 +161,14 @@ func participation(f *electionFigures, opts Options) Participation {
 	}
 	p.ProxyVotes = votesPart(labelProxy, f.ProxyVotes, f.ProxyVoted, f.ProxyUnits, f.Units)
 	p.MobileVotes = votesPart(labelMobile, f.MobileVotes, f.MobileVoted, f.MobileUnits, f.Units)
+	if f.RepUnits > 0 {
+		r := &p.Representatives
+		r.Units.Current = count(int(f.RepUnits))
+		r.Due.Current, r.Present.Current = nullCount(f.RepRegistered), nullCount(f.RepVoted)
+		r.Rate.Current = ratio(int(f.RepVoted.Int64), int(f.RepRegistered.Int64))
+		r.Full.Current = count(int(f.RepFull))
+		r.Voters.Current = count(int(f.Units - f.RepUnits))
+	}
 	return p
 }
 
@@ -181,6 +196,9 @@ func mergeParticipation(cur *Participation, prev Participation) {
 	cur.ValidBallots.Previous = prev.ValidBallots.Current
 	cur.InvalidBallots.Previous = prev.InvalidBallots.Current
 	cur.FullTurnout.Previous = prev.FullTurnout.Current
+	r, pr := &cur.Representatives, prev.Representatives
+	r.Units.Previous, r.Due.Previous, r.Present.Previous = pr.Units.Current, pr.Due.Current, pr.Present.Current
+	r.Rate.Previous, r.Full.Previous, r.Voters.Previous = pr.Rate.Current, pr.Full.Current, pr.Voters.Current
 }
 
 // seats is 职数 (current values only) from f.
@@ -215,25 +233,63 @@ func mergeSeats(cur *Seats, prev Seats) {
 	mergePart(&cur.FirstRound, prev.FirstRound)
 }
 
-// methods are the units per 选举方式 of f, in the macro's order (most used first), as shares of the
-// units that named one.
-func methods(f *electionFigures, r Rounding) []Part {
+// methods are the units per 选举方式 of f, most used first, as shares of the units that named one. A
+// method that opts.MethodParents classes under another (公推直选 → 两推一选, through any chain of
+// parents) counts in its topmost parent, whether or not any unit named that parent itself, and is
+// listed in the parent's Within (其中公推直选5个村); without [methods], in the macro's order.
+func methods(f *electionFigures, opts Options) []Part {
 	if f == nil {
-		return distribution(nil, nil, 0, r)
+		return distribution(nil, nil, 0, opts.Rounding)
 	}
 	var ms []struct {
 		Label string `json:"label"`
 		Units int    `json:"units"`
 	}
 	decodeJSON(f.Methods, &ms)
-	labels, counts := make([]string, len(ms)), make([]int, len(ms))
+	type group struct {
+		label string
+		units int
+		kinds []string
+		of    []int
+	}
+	var groups []*group
+	at := map[string]*group{}
 	known := 0
-	for i, m := range ms {
-		labels[i], counts[i] = m.Label, m.Units
+	for _, m := range ms {
+		top := m.Label
+		for p, ok := opts.MethodParents[top]; ok; p, ok = opts.MethodParents[top] {
+			top = p // validateMethodParents refused cycles
+		}
+		g := at[top]
+		if g == nil {
+			g = &group{label: top}
+			at[top] = g
+			groups = append(groups, g)
+		}
+		g.units += m.Units
+		if top != m.Label {
+			g.kinds, g.of = append(g.kinds, m.Label), append(g.of, m.Units)
+		}
 		known += m.Units
 	}
-	parts := distribution(labels, counts, known, r)
+	if len(opts.MethodParents) > 0 {
+		// Most used first, then by name, as the macro orders the methods themselves.
+		slices.SortStableFunc(groups, func(a, b *group) int {
+			return cmp.Or(cmp.Compare(b.units, a.units), strings.Compare(a.label, b.label))
+		})
+	}
+	labels, counts := make([]string, len(groups)), make([]int, len(groups))
+	for i, g := range groups {
+		labels[i], counts[i] = g.label, g.units
+	}
+	parts := distribution(labels, counts, known, opts.Rounding)
 	// Shares of the units that named a method are not shares of all the units when some left it blank.
 	overAll(parts, int(f.Units))
+	for i, g := range groups {
+		if len(g.kinds) > 0 {
+			parts[i].Within = distribution(g.kinds, g.of, known, opts.Rounding)
+			overAll(parts[i].Within, int(f.Units))
+		}
+	}
 	return parts
 }

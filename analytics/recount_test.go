@@ -361,7 +361,9 @@ func known(n int64, ok bool) analytics.Value {
 func (rc *recount) compareParticipation(t *testing.T, at string, b analytics.BodySummary, year int, in func(string) bool,
 	pick func(analytics.Figure) analytics.Value, current bool) {
 	t.Helper()
-	var units, full, tVoted, tRegistered, proxyVoted, mobileVoted int64
+	var units, full, rated, tVoted, tRegistered, proxyVoted, mobileVoted int64
+	// A 村务监督委员会 chosen by its 村民代表会议 counts apart: its 应到/实到村民代表 are no voters.
+	var reps, repDue, repPresent, repFull int64
 	var registered, voted, proxy, mobile, valid, invalid, seats, cands, won int64
 	var okReg, okVoted, okProxy, okMobile, okValid, okInvalid, okSeats, okCands, okWon bool
 	var below []string
@@ -384,11 +386,14 @@ func (rc *recount) compareParticipation(t *testing.T, at string, b analytics.Bod
 		}
 		// 一次选举成功 as answered, never where the quorum failed (村民委员会: more than half voted;
 		// party bodies: more than 4/5 attended).
+		byReps := b.Body == analytics.SupervisoryCommittee && e.method == "村民代表会议推选"
 		if e.firstRound.Valid {
 			firstKnown++
 			quorumFailed := false
 			if e.registered.Int64 > 0 && e.voted.Valid {
 				switch {
+				case byReps: // at least two thirds of the representatives
+					quorumFailed = 3*e.voted.Int64 < 2*e.registered.Int64
 				case b.Body == analytics.VillagersCommittee:
 					quorumFailed = 2*e.voted.Int64 <= e.registered.Int64
 				case b.Body.Party():
@@ -399,11 +404,21 @@ func (rc *recount) compareParticipation(t *testing.T, at string, b analytics.Bod
 				firstRound++
 			}
 		}
-		if e.registered.Int64 > 0 && e.voted.Valid {
+		if byReps {
+			reps++
+			repDue += e.registered.Int64
+			repPresent += e.voted.Int64
+			if e.registered.Int64 > 0 && e.voted.Int64 == e.registered.Int64 {
+				repFull++
+			}
+		}
+		if e.registered.Int64 > 0 && e.voted.Valid && !byReps {
 			rates = append(rates, unitTurnout{e.township + "/" + e.unit, e.voted.Int64, e.registered.Int64})
 		}
-		registered += sum(&okReg, e.registered)
-		voted += sum(&okVoted, e.voted)
+		if !byReps {
+			registered += sum(&okReg, e.registered)
+			voted += sum(&okVoted, e.voted)
+		}
 		proxy += sum(&okProxy, e.proxy)
 		mobile += sum(&okMobile, e.mobile)
 		valid += sum(&okValid, e.valid)
@@ -411,7 +426,7 @@ func (rc *recount) compareParticipation(t *testing.T, at string, b analytics.Bod
 		seats += sum(&okSeats, e.seats)
 		cands += sum(&okCands, e.cands)
 		won += sum(&okWon, e.won)
-		if e.registered.Valid && e.voted.Valid {
+		if e.registered.Valid && e.voted.Valid && !byReps {
 			tVoted += e.voted.Int64
 			tRegistered += e.registered.Int64
 		}
@@ -421,7 +436,8 @@ func (rc *recount) compareParticipation(t *testing.T, at string, b analytics.Bod
 		if e.mobile.Valid && e.voted.Valid {
 			mobileVoted += e.voted.Int64
 		}
-		if e.registered.Valid && e.registered.Int64 > 0 && e.voted.Valid {
+		if e.registered.Valid && e.registered.Int64 > 0 && e.voted.Valid && !byReps {
+			rated++
 			if e.voted.Int64 == e.registered.Int64 {
 				full++
 			}
@@ -445,7 +461,21 @@ func (rc *recount) compareParticipation(t *testing.T, at string, b analytics.Bod
 	same(t, at+" seats", pick(b.Seats.Seats), known(seats, okSeats))
 	same(t, at+" candidates", pick(b.Seats.Candidates), known(cands, okCands))
 	same(t, at+" elected", pick(b.Seats.Elected), known(won, okWon))
-	same(t, at+" full turnout", pick(p.FullTurnout), analytics.Known(float64(full)))
+	if rated > 0 {
+		same(t, at+" full turnout", pick(p.FullTurnout), analytics.Known(float64(full)))
+	} else {
+		same(t, at+" full turnout", pick(p.FullTurnout), analytics.Value{})
+	}
+	if r := p.Representatives; reps > 0 {
+		same(t, at+" 村民代表会议", pick(r.Units), analytics.Known(float64(reps)))
+		same(t, at+" 应到村民代表", pick(r.Due), analytics.Known(float64(repDue)))
+		same(t, at+" 实到村民代表", pick(r.Present), analytics.Known(float64(repPresent)))
+		same(t, at+" 村民代表到会率", pick(r.Rate), halfUp(repPresent, repDue))
+		same(t, at+" 村民代表全部到会", pick(r.Full), analytics.Known(float64(repFull)))
+		same(t, at+" 村民会议等", pick(r.Voters), analytics.Known(float64(units-reps)))
+	} else {
+		same(t, at+" 村民代表会议", pick(r.Units), analytics.Value{})
+	}
 	s := b.Seats
 	if contested > 0 {
 		same(t, at+" contested units", pick(s.ContestedUnits), analytics.Known(float64(contested)))

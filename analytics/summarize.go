@@ -490,7 +490,7 @@ func electionRows(es []*electionRow) []ElectionRow {
 	out := make([]ElectionRow, 0, len(es))
 	for _, e := range es {
 		r := ElectionRow{
-			UnitRef: e.ref(), Body: e.Body, Method: e.Method, Date: e.Date,
+			UnitRef: e.ref(), Body: e.Body, Method: e.Method, ByRepresentatives: e.Representatives, Date: e.Date,
 			Registered: nullValue(e.Registered), Voted: nullValue(e.Voted),
 			ProxyVotes: nullValue(e.Proxy), MobileVotes: nullValue(e.Mobile),
 			ValidBallots: nullValue(e.Valid), InvalidBallots: nullValue(e.Invalid),

@@ -14,7 +14,7 @@ import (
 //
 //	missing_column, missing_value, wrong_type, bad_enum                    the cells themselves
 //	voted_gt_registered, elected_gt_seats, ballots_mismatch,
-//	candidates_lt_seats, part_gt_whole                                      a results row's figures
+//	candidates_lt_seats, part_gt_whole, method_body_mismatch                a results row's figures
 //	votes_gt_valid_ballots                                                  a member against the results row
 //	missing_birth_age, age_out_of_range, birth_after_election, birth_month_ambiguous, age_birth_mismatch,
 //	id_length, id_checksum, id_date, id_birth_mismatch, id_gender_mismatch,
@@ -44,6 +44,11 @@ func (sp *sheetParser) checkResult(r *Result) {
 	if r.Candidates != nil && r.Seats != nil && *r.Candidates < *r.Seats {
 		sp.problem(Error, "candidates_lt_seats", row, fCandidates, fmt.Sprint(*r.Candidates),
 			fmt.Sprintf("%s为 %d，少于%s的 %d：候选人数不能少于应选职数，请核对", sp.label(fCandidates, row), *r.Candidates, sp.label(fSeats, row), *r.Seats))
+	}
+	if r.Method == electsum.ByRepresentatives && r.Body != string(electsum.SupervisoryCommittee) && r.Body != "" {
+		sp.problem(Error, "method_body_mismatch", row, fMethod, r.Method,
+			fmt.Sprintf("%s为“%s”，但%s为%s：村民代表会议推选只用于村务监督委员会(《中华人民共和国村民委员会组织法》第三十二条)，请核对这两项",
+				sp.label(fMethod, row), r.Method, sp.label(fBody, row), r.Body))
 	}
 	sp.checkCongress(r)
 }

@@ -42,7 +42,11 @@ type Column struct {
 	Values  []string // allowed canonical values for KindEnum; shown as a dropdown in the template
 	// Yes and No are words that mean 是 or 否 in this column only (连任 and 新任 under 是否连任), read
 	// besides the yes/no spellings every KindBool column takes.
-	Yes, No  []string
+	Yes, No []string
+	// Open marks a KindEnum whose Values are the usual ones, not all: a value outside them is kept as
+	// written (a warning, not an error, in the template's dropdown), a known one in any spelling or
+	// script is stored canonical (职务, 选举方式).
+	Open     bool
 	Required bool
 	Meaning  string // one line for the 填表说明 sheet
 	Width    float64
@@ -72,9 +76,9 @@ var resultColumns = append([]Column{
 	colCounty, colTownship, colUnit, colYear,
 	{Key: "term", Header: "届次", Aliases: []string{"第几届", "本届届次"}, English: []string{"term", "term number", "session"}, Kind: KindTerm, Meaning: "如 10 或 第十届", Width: 8},
 	colBody,
-	{Key: "method", Header: "选举方式", Aliases: []string{"选举办法", "产生方式"}, English: []string{"method", "election method", "voting method"}, Kind: KindText, Meaning: "两推一选、公推直选、党员大会、党员代表大会、有候选人、无候选人、自荐海选等", Width: 12},
-	{Key: "registered", Header: "登记选民数", Aliases: []string{"选民数", "有选举权人数", "登记选民", "选民登记数", "应到人数", "应到会人数", "应参加人数", "党员数"}, English: []string{"registered voters", "voters", "registered", "eligible voters", "electorate", "number of voters", "voters registered"}, Kind: KindInt, Required: true, Meaning: "登记选民数；党组织选举填应到人数", Width: 11},
-	{Key: "voted", Header: "参加投票人数", Aliases: []string{"投票人数", "参选人数", "实参选人数", "实际参选人数", "参加选举人数", "实到人数", "实到会人数", "实际投票人数", "参选选民数", "投票选民数", "实际参加投票人数"}, English: []string{"ballots cast", "voted", "votes cast", "number voted", "voters voted", "actual voters", "participating voters"}, Kind: KindInt, Required: true, Meaning: "参加投票人数；党组织选举填实到人数", Width: 12},
+	{Key: "method", Header: "选举方式", Aliases: []string{"选举办法", "产生方式"}, English: []string{"method", "election method", "voting method"}, Kind: KindEnum, Values: electsum.Methods(), Open: true, Meaning: "本次选举采取的方式；村务监督委员会由村民代表会议推选的，填“村民代表会议推选”，登记选民数、参加投票人数两列填应到、实到村民代表人数", Width: 14},
+	{Key: "registered", Header: "登记选民数", Aliases: []string{"选民数", "有选举权人数", "登记选民", "选民登记数", "应到人数", "应到会人数", "应参加人数", "党员数", "应到村民代表数", "应到村民代表人数"}, English: []string{"registered voters", "voters", "registered", "eligible voters", "electorate", "number of voters", "voters registered"}, Kind: KindInt, Required: true, Meaning: "登记选民数；党组织选举填应到人数；村民代表会议推选的填应到村民代表人数", Width: 11},
+	{Key: "voted", Header: "参加投票人数", Aliases: []string{"投票人数", "参选人数", "实参选人数", "实际参选人数", "参加选举人数", "实到人数", "实到会人数", "实际投票人数", "参选选民数", "投票选民数", "实际参加投票人数", "实到村民代表数", "实到村民代表人数"}, English: []string{"ballots cast", "voted", "votes cast", "number voted", "voters voted", "actual voters", "participating voters"}, Kind: KindInt, Required: true, Meaning: "参加投票人数；党组织选举填实到人数；村民代表会议推选的填实到村民代表人数", Width: 12},
 	{Key: "excused", Header: "批准剔除人数", Aliases: []string{"批准剔除", "经批准剔除人数", "批准不列入应到人数", "不计入应到会人数"}, English: []string{"excused", "excused members", "approved absences"}, Kind: KindInt, Meaning: "党组织选举：经党组织批准不计入应到会人数的人数(计算五分之四到会时从应到人数中减去)", Width: 10},
 	{Key: "proxy_votes", Header: "委托投票数", Aliases: []string{"委托投票", "委托投票人数"}, English: []string{"proxy votes", "proxy", "proxy ballots", "votes by proxy"}, Kind: KindInt, Meaning: "委托投票的人数", Width: 10},
 	{Key: "mobile_votes", Header: "流动票箱投票数", Aliases: []string{"流动票箱", "流动票箱投票", "流动票箱投票人数"}, English: []string{"mobile ballot box votes", "mobile ballot box", "mobile box votes", "mobile votes", "mobile ballots"}, Kind: KindInt, Meaning: "通过流动票箱投票的人数", Width: 12},
@@ -91,7 +95,7 @@ var resultColumns = append([]Column{
 var memberColumns = []Column{
 	colCounty, colTownship, colUnit, colYear, colBody,
 	{Key: "name", Header: "姓名", Aliases: []string{"名字", "当选人姓名"}, English: []string{"name", "full name", "member name", "name of member"}, Kind: KindText, Required: true, Meaning: "当选人姓名", Width: 9},
-	{Key: "position", Header: "职务", Aliases: []string{"当选职务", "任职", "拟任职务"}, English: []string{"position", "title", "post", "role", "office", "job title"}, Kind: KindEnum, Values: []string{"书记", "副书记", "委员", "主任", "副主任", "代表"}, Required: true, Meaning: "书记、副书记、委员、主任、副主任、代表等", Width: 9},
+	{Key: "position", Header: "职务", Aliases: []string{"当选职务", "任职", "拟任职务"}, English: []string{"position", "title", "post", "role", "office", "job title"}, Kind: KindEnum, Values: []string{"书记", "副书记", "委员", "主任", "副主任", "代表"}, Open: true, Required: true, Meaning: "书记、副书记、委员、主任、副主任、代表等", Width: 9},
 	{Key: "gender", Header: "性别", English: []string{"sex", "gender"}, Kind: KindEnum, Values: []string{"男", "女"}, Required: true, Meaning: "男 或 女", Width: 6},
 	{Key: "birth", Header: "出生年月", Aliases: []string{"出生日期", "出生年月日", "生日"}, English: []string{"date of birth", "birth", "birth date", "birthdate", "dob", "born", "birthday", "birth month", "month of birth", "year and month of birth"}, Kind: KindBirth, Meaning: "如 1975.03；与“年龄”至少填一项", Width: 10},
 	{Key: "age", Header: "年龄", Aliases: []string{"周岁", "年龄(周岁)"}, English: []string{"age", "age at election"}, Kind: KindInt, Meaning: "选举时的周岁年龄；与“出生年月”至少填一项", Width: 6},

@@ -20,7 +20,10 @@ func ColumnsMarkdown() string {
 				required = "是"
 			}
 			meaning := c.Meaning
-			if c.Kind == KindEnum {
+			switch {
+			case c.Kind == KindEnum && c.Open:
+				meaning += "（常用值：" + strings.Join(c.Values, "、") + "；也可填其他）"
+			case c.Kind == KindEnum:
 				meaning += "（可选值：" + strings.Join(c.Values, "、") + "）"
 			}
 			english := "`" + strings.Join(c.English, "`, `") + "`"

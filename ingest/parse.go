@@ -811,7 +811,7 @@ func (sp *sheetParser) result(row int, cells []string) {
 	r.Year = sp.yearValue(cells, row, fYear)
 	r.Body = sp.enumValue(cells, row, fBody, true, false)
 	r.Term = sp.termValue(cells, row, fTerm)
-	r.Method = sp.text(cells, row, fMethod, false)
+	r.Method = sp.enumValue(cells, row, fMethod, false, true)
 	r.Registered = sp.intValue(cells, row, fRegistered, true)
 	r.Voted = sp.intValue(cells, row, fVoted, true)
 	r.Excused = sp.intValue(cells, row, fExcused, false)

@@ -12,10 +12,11 @@ var ruleWords = map[string]string{
 	"value_too_long":    "内容过长",
 	"control_character": "含有控制字符",
 	// a results row's figures
-	"voted_gt_registered": "投票人数多于选民数",
-	"elected_gt_seats":    "当选人数多于应选职数",
-	"ballots_mismatch":    "有效票加无效票不等于投票人数",
-	"candidates_lt_seats": "候选人数少于应选职数",
+	"voted_gt_registered":  "投票人数多于选民数",
+	"elected_gt_seats":     "当选人数多于应选职数",
+	"ballots_mismatch":     "有效票加无效票不等于投票人数",
+	"candidates_lt_seats":  "候选人数少于应选职数",
+	"method_body_mismatch": "选举方式与选举类型不符",
 	// a people's congress results row
 	"part_gt_whole":          "部分之和大于总数",
 	"registration_mismatch":  "选民登记各项不符",

@@ -57,8 +57,8 @@ func (c Column) Format() string {
 		return "非负整数"
 	case KindEnum:
 		s := strings.Join(c.Values, "、")
-		if c.Key == "position" {
-			s += "(也可填其他职务)"
+		if c.Open {
+			s += "(也可填其他)"
 		}
 		return s
 	case KindBool:
@@ -178,7 +178,8 @@ func writeInputSheet(f *excelize.File, st *templateStyles, sheet string, cols []
 }
 
 // addValidation puts a dropdown on enum and yes/no columns and a whole-number check on counts. Only
-// 职务 lets other values through (with a warning), because its list is not exhaustive.
+// an Open enum (职务, 选举方式) lets other values through (with a warning), because its list is not
+// exhaustive.
 func addValidation(f *excelize.File, sheet, col string, c Column) error {
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(fmt.Sprintf("%s2:%s%d", col, col, templateRows))
@@ -191,8 +192,8 @@ func addValidation(f *excelize.File, sheet, col string, c Column) error {
 		if err := dv.SetDropList(values); err != nil {
 			return err
 		}
-		if c.Key == "position" {
-			dv.SetError(excelize.DataValidationErrorStyleWarning, c.Header, "不在常用职务列表中，确认无误可继续")
+		if c.Open {
+			dv.SetError(excelize.DataValidationErrorStyleWarning, c.Header, "不在常用值列表中，确认无误可继续")
 		} else {
 			dv.SetError(excelize.DataValidationErrorStyleStop, c.Header, "请从下拉列表中选择："+strings.Join(values, "、"))
 		}

@@ -77,9 +77,10 @@ func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 	}
 	v.Closing = w.closing(cfg, w.Drafts.Annex.Congress, c.Checks)
 	v.Achievements, v.Problems = []Stated{}, []Stated{}
+	list := listAnnex(w.Drafts.Annex.Congress, w.Drafts.Annex.CongressProblemUnits)
 	for _, f := range c.Findings {
 		if f.Section == analytics.SectionProblem {
-			v.Problems = append(v.Problems, Stated{Finding: f, All: v.Whole, Level: v.Level})
+			v.Problems = append(v.Problems, Stated{Finding: f, All: v.Whole, Level: v.Level, ListAnnex: list})
 		}
 	}
 	v.Problems = append(v.Problems, violations(c.Checks, v.Whole, v.Level)...)

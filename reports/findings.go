@@ -17,7 +17,8 @@ type Stated struct {
 	// every check.
 	Annexed bool `json:"annexed,omitempty"`
 	// ListAnnex is the number under 附件 of the sheet listing every unit 四、存在的问题 names (the
-	// village annex's 存在问题的村（社区）名单); a list the draft cuts short refers to it. 0: no such sheet.
+	// village annex's 存在问题的村（社区）名单, the people's congress annex's 选区情况统计表, which flags
+	// them); a list the draft cuts short refers to it. 0: no such sheet.
 	ListAnnex int `json:"list_annex,omitempty"`
 }
 
@@ -33,10 +34,11 @@ func stated(s *analytics.Summary, section, all string, level analytics.Level, li
 	return out
 }
 
-// listAnnex is the number under 附件 of the village sheet listing the problems' units (0: not listed).
-func (w *Words) listAnnex() int {
-	for i, a := range w.Drafts.Annex.Village {
-		if a != "" && a == w.Drafts.Annex.ProblemUnits {
+// listAnnex is the number under 附件 (the list annex, words.toml [drafts.annex]) of sheet, the one
+// listing every unit 四、存在的问题 names (0: not listed).
+func listAnnex(annex []string, sheet string) int {
+	for i, a := range annex {
+		if a != "" && a == sheet {
 			return i + 1
 		}
 	}

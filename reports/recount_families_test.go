@@ -45,15 +45,19 @@ WHERE year = $1 AND county = $2 AND ($3 = '' OR township = $3) AND ($4 = '' OR u
 GROUP BY body
 ORDER BY body`
 
-// recountElectionsSQL recounts, per body, the units at 100% (实到 = 应到, 应到 > 0), 有效票 and 无效票
-// with the units that gave them, and 届次 when every unit gave the same one.
+// recountElectionsSQL recounts, per body, the units at 100% (实到 = 应到, 应到 > 0) among the votes of
+// voters or party members (none when there is no such vote: a 村务监督委员会 chosen by 村民代表会议 is a
+// meeting of representatives, whose full attendance is rep_full), 有效票 and 无效票 with the units that
+// gave them, and 届次 when every unit gave the same one.
 const recountElectionsSQL = `
 SELECT body,
-       count(*) FILTER (WHERE registered > 0 AND voted = registered) AS full_units,
+       CASE WHEN count(*) FILTER (WHERE registered > 0 AND NOT reps) > 0
+            THEN count(*) FILTER (WHERE registered > 0 AND voted = registered AND NOT reps) END AS full_units,
+       count(*) FILTER (WHERE registered > 0 AND voted = registered AND reps) AS rep_full,
        sum(valid_ballots) AS valid, count(valid_ballots) AS valid_units,
        sum(invalid_ballots) AS invalid, count(invalid_ballots) AS invalid_units,
        CASE WHEN count(term) = count(*) AND count(DISTINCT term) = 1 THEN any_value(term) END AS term
-FROM elections
+FROM (SELECT *, body = '村务监督委员会' AND coalesce(method, '') = '村民代表会议推选' AS reps FROM elections)
 WHERE year = $1 AND county = $2 AND ($3 = '' OR township = $3) AND ($4 = '' OR unit = $4)
   AND body IN ('村党组织', '村民委员会', '村务监督委员会', '社区党组织', '居民委员会')
 GROUP BY body
@@ -84,7 +88,8 @@ ORDER BY body, position`
 type familyRecount struct {
 	heads, base, reelected       int
 	units, answered, firstRounds int
-	fullUnits                    int
+	fullUnits                    sql.NullInt64
+	repFull                      int
 	valid, invalid               sql.NullInt64
 	validUnits, invalidUnits     int
 	term                         sql.NullInt64
@@ -224,10 +229,11 @@ func recountFamilies(t *testing.T, db *sql.DB, s *analytics.Summary) map[string]
 	scan(recountElectionsSQL, []any{s.Year, sc.County, sc.Township, sc.Unit}, func(rows *sql.Rows) error {
 		var body string
 		var r familyRecount
-		if err := rows.Scan(&body, &r.fullUnits, &r.valid, &r.validUnits, &r.invalid, &r.invalidUnits, &r.term); err != nil {
+		if err := rows.Scan(&body, &r.fullUnits, &r.repFull, &r.valid, &r.validUnits, &r.invalid, &r.invalidUnits, &r.term); err != nil {
 			return err
 		}
 		o := out[body]
+		o.repFull = r.repFull
 		o.fullUnits, o.valid, o.validUnits, o.invalid, o.invalidUnits, o.term = r.fullUnits, r.valid, r.validUnits, r.invalid, r.invalidUnits, r.term
 		out[body] = o
 		return nil
@@ -296,9 +302,15 @@ func recountFamilies(t *testing.T, db *sql.DB, s *analytics.Summary) map[string]
 func checkFamilies(t *testing.T, at, draft string, b analytics.BodySummary, r familyRecount, noun string) {
 	t.Helper()
 	p := b.Participation
-	sameInt(t, at+" 100%", p.FullTurnout.Current, r.fullUnits)
-	if b.Body.Party() && r.fullUnits > 0 {
-		want := fmt.Sprintf("%d个%s党员到会率达100%%", r.fullUnits, noun)
+	sameNull(t, at+" 100%", p.FullTurnout.Current, nullOf(r.fullUnits))
+	if p.Representatives.Units.Current.OK {
+		sameInt(t, at+" 村民代表全部到会", p.Representatives.Full.Current, r.repFull)
+		if want := fmt.Sprintf("%d个%s村民代表全部到会", r.repFull, noun); r.repFull > 0 && !strings.Contains(draft, want) {
+			t.Errorf("%s: the draft does not print %q", at, want)
+		}
+	}
+	if b.Body.Party() && r.fullUnits.Int64 > 0 {
+		want := fmt.Sprintf("%d个%s党员到会率达100%%", r.fullUnits.Int64, noun)
 		if !strings.Contains(draft, want) {
 			t.Errorf("%s: the draft does not print %q", at, want)
 		}

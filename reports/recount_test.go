@@ -13,8 +13,9 @@ import (
 // SQL written here and sharing nothing with analytics' views and macros: sums and counts, shares and
 // averages rounded half up to one decimal in integers, the age in 周岁 at the election date (the
 // 身份证号's birthday when it agrees with 出生年月, else 出生年月, else the age written) by date_sub,
-// and the head as the 书记 of a party body or the 主任 of a committee. $1 year, $2 county, $3 township
-// and $4 unit (” means all).
+// and the head as the 书记 of a party body or the 主任 of a committee. A 村务监督委员会 whose 选举方式 is
+// 村民代表会议推选 counts apart (rep_*: its 应到/实到村民代表 and their 到会率), never among the voters.
+// $1 year, $2 county, $3 township and $4 unit (” means all).
 const recountSQL = `
 WITH e AS (
     SELECT * FROM elections
@@ -47,14 +48,18 @@ WITH e AS (
     FROM aged GROUP BY body
 ), votes AS (
     SELECT body, count(*) AS units,
-           sum(registered) AS registered, sum(voted) AS voted,
-           sum(voted) FILTER (WHERE registered IS NOT NULL) AS t_voted,
-           sum(registered) FILTER (WHERE voted IS NOT NULL) AS t_registered,
+           sum(registered) FILTER (WHERE NOT reps) AS registered, sum(voted) FILTER (WHERE NOT reps) AS voted,
+           sum(voted) FILTER (WHERE registered IS NOT NULL AND NOT reps) AS t_voted,
+           sum(registered) FILTER (WHERE voted IS NOT NULL AND NOT reps) AS t_registered,
+           count(*) FILTER (WHERE reps) AS rep_units,
+           sum(registered) FILTER (WHERE reps) AS rep_registered, sum(voted) FILTER (WHERE reps) AS rep_voted,
            sum(seats) AS seats, sum(candidates) AS candidates, sum(elected) AS elected
-    FROM e GROUP BY body
+    FROM (SELECT *, body = '村务监督委员会' AND coalesce(method, '') = '村民代表会议推选' AS reps FROM e) GROUP BY body
 )
 SELECT body, units, registered, voted,
        CASE WHEN t_registered > 0 THEN ((2000 * t_voted + t_registered) // (2 * t_registered)) / 10 END AS turnout,
+       rep_units, rep_registered, rep_voted,
+       CASE WHEN rep_registered > 0 THEN ((2000 * rep_voted + rep_registered) // (2 * rep_registered)) / 10 END AS rep_rate,
        seats, candidates, elected,
        coalesce(members, 0), coalesce(women, 0),
        CASE WHEN members > 0 THEN ((2000 * women + members) // (2 * members)) / 10 END AS women_share,
@@ -94,6 +99,9 @@ type recounted struct {
 	units                                int
 	registered, voted                    sql.NullInt64
 	turnout                              sql.NullFloat64
+	repUnits                             sql.NullInt64
+	repRegistered, repVoted              sql.NullInt64
+	repRate                              sql.NullFloat64
 	seats, candidates, elected           sql.NullInt64
 	members, women, party, heads         int
 	womenShare, partyShare, averageAge   sql.NullFloat64
@@ -140,13 +148,21 @@ func checkDraftsRecount(t *testing.T, db *sql.DB, summaries []*analytics.Summary
 			}
 			// What the draft prints of them.
 			rate := "参选率"
-			want := []string{fmt.Sprintf("登记选民%d人，参加投票%d人", r.registered.Int64, r.voted.Int64)}
+			var want []string
+			if r.registered.Valid {
+				want = append(want, fmt.Sprintf("登记选民%d人，参加投票%d人", r.registered.Int64, r.voted.Int64))
+			}
 			if b.Body.Party() {
 				rate = "到会率"
 				want = []string{fmt.Sprintf("应到会党员%d人，实到%d人", r.registered.Int64, r.voted.Int64)}
 			}
+			if r.turnout.Valid {
+				want = append(want, fmt.Sprintf("%s为%.1f%%", rate, r.turnout.Float64))
+			}
+			if r.repUnits.Int64 > 0 {
+				want = append(want, fmt.Sprintf("应到会村民代表%d人，实到会%d人，到会率为%.1f%%", r.repRegistered.Int64, r.repVoted.Int64, r.repRate.Float64))
+			}
 			want = append(want,
-				fmt.Sprintf("%s为%.1f%%", rate, r.turnout.Float64),
 				fmt.Sprintf("%s成员%d人", b.Body, r.members),
 				fmt.Sprintf("平均年龄%.1f岁", r.averageAge.Float64))
 			if r.women > 0 {
@@ -187,7 +203,8 @@ func checkDraftsRecount(t *testing.T, db *sql.DB, summaries []*analytics.Summary
 
 func recountScope(t *testing.T, db *sql.DB, year int, s analytics.Scope) map[string]recounted {
 	return queryRecount(t, db, recountSQL, year, s, func(rows *sql.Rows, r *recounted) error {
-		return rows.Scan(&r.body, &r.units, &r.registered, &r.voted, &r.turnout, &r.seats, &r.candidates, &r.elected,
+		return rows.Scan(&r.body, &r.units, &r.registered, &r.voted, &r.turnout, &r.repUnits, &r.repRegistered, &r.repVoted, &r.repRate,
+			&r.seats, &r.candidates, &r.elected,
 			&r.members, &r.women, &r.womenShare, &r.party, &r.partyShare, &r.heads, &r.averageAge)
 	})
 }
@@ -249,6 +266,14 @@ func compareRecount(t *testing.T, at string, b analytics.BodySummary, r recounte
 	sameNull(t, at+" registered", pick(p.Registered), nullOf(r.registered))
 	sameNull(t, at+" voted", pick(p.Voted), nullOf(r.voted))
 	sameNull(t, at+" turnout", pick(p.Turnout), r.turnout)
+	if r.repUnits.Int64 > 0 {
+		sameInt(t, at+" 村民代表会议", pick(p.Representatives.Units), int(r.repUnits.Int64))
+	} else {
+		sameNull(t, at+" 村民代表会议", pick(p.Representatives.Units), sql.NullFloat64{})
+	}
+	sameNull(t, at+" 应到村民代表", pick(p.Representatives.Due), nullOf(r.repRegistered))
+	sameNull(t, at+" 实到村民代表", pick(p.Representatives.Present), nullOf(r.repVoted))
+	sameNull(t, at+" 村民代表到会率", pick(p.Representatives.Rate), r.repRate)
 	sameNull(t, at+" seats", pick(b.Seats.Seats), nullOf(r.seats))
 	sameNull(t, at+" candidates", pick(b.Seats.Candidates), nullOf(r.candidates))
 	sameNull(t, at+" elected", pick(b.Seats.Elected), nullOf(r.elected))

@@ -128,7 +128,7 @@ func (w *Words) view(s *analytics.Summary, cfg Config) *View {
 	}
 	v.Closing = w.closing(cfg, w.Drafts.Annex.Village, s.Checks)
 	v.Achievements = stated(s, analytics.SectionAchievement, v.Whole, v.Level, 0)
-	v.Problems = stated(s, analytics.SectionProblem, v.Whole, v.Level, w.listAnnex())
+	v.Problems = stated(s, analytics.SectionProblem, v.Whole, v.Level, listAnnex(w.Drafts.Annex.Village, w.Drafts.Annex.ProblemUnits))
 	v.DataChecks = stated(s, analytics.SectionDataCheck, v.Whole, v.Level, 0)
 	return v
 }

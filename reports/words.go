@@ -107,10 +107,14 @@ type Words struct {
 			Village []string `toml:"village"`
 			// ProblemUnits is the village sheet listing every unit 四、存在的问题 names; a list the
 			// draft cuts short refers to it by its number under 附件 (none when Village leaves it out).
-			ProblemUnits   string   `toml:"problem_units"`
-			Congress       []string `toml:"congress"`
-			PartyCongress  []string `toml:"party_congress"`
-			CommunityParty []string `toml:"community_party"`
+			ProblemUnits string   `toml:"problem_units"`
+			Congress     []string `toml:"congress"`
+			// CongressProblemUnits is the people's congress sheet that lists every 选区 and flags those
+			// 四、存在的问题 names (选区情况统计表: 流动票箱投票比例 above the threshold); a list the draft
+			// cuts short refers to it by its number under 附件 (none when Congress leaves it out).
+			CongressProblemUnits string   `toml:"congress_problem_units"`
+			PartyCongress        []string `toml:"party_congress"`
+			CommunityParty       []string `toml:"community_party"`
 		} `toml:"annex"`
 	} `toml:"drafts"`
 	Charts struct {

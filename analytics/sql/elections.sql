@@ -5,7 +5,7 @@ SELECT county, township, unit, year, body, coalesce(method, '') AS method,
        registered, voted, proxy_votes, mobile_votes, valid_ballots, invalid_ballots,
        seats, candidates, elected,
        coalesce(strftime(election_date, '%Y-%m-%d'), '') AS election_date, first_round,
-       turnout, margin
+       turnout, margin, representatives
 FROM v_turnout
 WHERE year IN (?, ?)
   AND (? = '' OR county = ?) AND (? = '' OR township = ?) AND (? = '' OR unit = ?)

@@ -18,13 +18,19 @@
 --   first_round   一次选举成功 as filled in, except that an election whose quorum failed never counts as
 --                 one (legal_checks says so in its message); first_round_filed is the answer as filled in
 --   excused       批准剔除 as filled in (party bodies): not counted as due for the quorum
+--   representatives  a 村务监督委员会 chosen by the 村民代表会议 (选举方式 村民代表会议推选, stored so by
+--                 ingest whatever the spelling; electsum.ByRepresentatives): its registered and voted are
+--                 应到 and 实到村民代表 and its turnout their 到会率, never a 参选率 of the voters. Its
+--                 quorum: at least two thirds of them present (《村民委员会组织法》第二十六条)
 CREATE OR REPLACE VIEW v_turnout AS
 WITH rated AS (
     SELECT *,
+           coalesce(body = '村务监督委员会' AND method = '村民代表会议推选', false) AS representatives,
            coalesce(seats > 0 AND candidates > 0
                     AND NOT (coalesce(method, '') LIKE '%无候选人%' OR coalesce(method, '') LIKE '%海选%'), false) AS contested,
            CASE WHEN registered > 0 AND voted IS NOT NULL THEN
                CASE WHEN body = '村民委员会' THEN voted * 2 > registered
+                    WHEN body = '村务监督委员会' AND method = '村民代表会议推选' THEN voted * 3 >= registered * 2
                     WHEN body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') THEN voted * 5 > (registered - coalesce(excused, 0)) * 4 END
            END AS quorum_met
     FROM elections
@@ -41,7 +47,7 @@ SELECT county, township, unit, year, body, term, method, election_date,
        contested, quorum_met,
        CASE WHEN first_round AND NOT quorum_met THEN false ELSE first_round END AS first_round,
        first_round AS first_round_filed,
-       excused
+       excused, representatives
 FROM rated;
 
 -- participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold, mobile_threshold)
@@ -51,8 +57,11 @@ FROM rated;
 -- per county, township or unit (the finer name columns are ''); any other value ('') one row for the
 -- whole scope. A sum is NULL when no unit gave the figure.
 --   units                              units that reported the body's election
---   registered, voted, valid_ballots, invalid_ballots, seats, candidates, elected   sums
---   turnout_voted / turnout_registered Σvoted / Σregistered over the units that gave both (参选率)
+--   registered, voted                  sums over the voters' elections: every one but those of
+--                                      v_turnout.representatives, whose figures are rep_* below
+--   valid_ballots, invalid_ballots, seats, candidates, elected   sums over all
+--   turnout_voted / turnout_registered Σvoted / Σregistered over the voters' elections that gave both
+--                                      (参选率, 到会率 for party bodies)
 --   proxy_votes / proxy_voted          Σproxy_votes / Σvoted over the units that gave proxy votes
 --   proxy_units                        the units that gave proxy votes (the share's reach)
 --   mobile_votes / mobile_voted / mobile_units   the same for the mobile ballot box
@@ -62,8 +71,8 @@ FROM rated;
 --   margin_extra / margin_seats        Σ(candidates − seats) / Σseats over those elections (差额比例)
 --   first_round / first_round_known    units that elected at the first round (v_turnout.first_round:
 --                                      never one whose quorum failed) / units that answered
---   rated_units, full_turnout          units with a turnout (registered > 0) / of them at 100%
---   lowest, highest                    JSON list of {township, unit, turnout}: every unit with the
+--   rated_units, full_turnout          voters' elections with a turnout (registered > 0) / of them at 100%
+--   lowest, highest                    JSON list of {township, unit, turnout}: every voters' election with the
 --                                      lowest (highest) turnout, all of them on ties, in township and
 --                                      unit order
 --   below_threshold                    JSON list of the same for every unit under threshold, lowest
@@ -77,6 +86,10 @@ FROM rated;
 --                                      mobile_threshold is NULL; units without 流动票箱投票数 are never in it)
 --   methods                            JSON list of {label, units}: units per 选举方式, most used first,
 --                                      then by name; blank methods are not counted
+--   rep_units                          the elections of v_turnout.representatives (村民代表会议推选)
+--   rep_registered, rep_voted          their Σ应到 and Σ实到村民代表 (NULL when there is none); their
+--                                      quotient is the representatives' 到会率
+--   rep_full                           of them, those where every representative due was present
 CREATE OR REPLACE MACRO participation_figures(first_year, second_year, in_county, in_township, in_unit, by_levels, threshold, mobile_threshold) AS TABLE
 WITH scoped AS (
     SELECT l.level, v.*,
@@ -101,10 +114,10 @@ WITH scoped AS (
 ), sums AS (
     SELECT level, part_county, part_township, part_unit, year, body,
            count(*) AS units,
-           sum(registered)::BIGINT AS registered,
-           sum(voted)::BIGINT AS voted,
-           sum(voted) FILTER (WHERE registered IS NOT NULL)::BIGINT AS turnout_voted,
-           sum(registered) FILTER (WHERE voted IS NOT NULL)::BIGINT AS turnout_registered,
+           sum(registered) FILTER (WHERE NOT representatives)::BIGINT AS registered,
+           sum(voted) FILTER (WHERE NOT representatives)::BIGINT AS voted,
+           sum(voted) FILTER (WHERE registered IS NOT NULL AND NOT representatives)::BIGINT AS turnout_voted,
+           sum(registered) FILTER (WHERE voted IS NOT NULL AND NOT representatives)::BIGINT AS turnout_registered,
            sum(proxy_votes)::BIGINT AS proxy_votes,
            coalesce(sum(voted) FILTER (WHERE proxy_votes IS NOT NULL), 0)::BIGINT AS proxy_voted,
            count(proxy_votes) AS proxy_units,
@@ -123,23 +136,28 @@ WITH scoped AS (
            sum(seats) FILTER (WHERE contested)::BIGINT AS margin_seats,
            count(*) FILTER (WHERE first_round) AS first_round,
            count(first_round) AS first_round_known,
-           count(turnout) AS rated_units,
-           count(*) FILTER (WHERE turnout IS NOT NULL AND voted = registered) AS full_turnout,
-           min(turnout) AS lowest_turnout,
-           max(turnout) AS highest_turnout,
-           list({'county': county, 'township': township, 'unit': unit, 'turnout': turnout}) FILTER (WHERE turnout IS NOT NULL) AS rated,
+           count(turnout) FILTER (WHERE NOT representatives) AS rated_units,
+           count(*) FILTER (WHERE turnout IS NOT NULL AND voted = registered AND NOT representatives) AS full_turnout,
+           min(turnout) FILTER (WHERE NOT representatives) AS lowest_turnout,
+           max(turnout) FILTER (WHERE NOT representatives) AS highest_turnout,
+           list({'county': county, 'township': township, 'unit': unit, 'turnout': turnout}) FILTER (WHERE turnout IS NOT NULL AND NOT representatives) AS rated,
            count(valid_ballots) AS valid_units,
            count(invalid_ballots) AS invalid_units,
            CASE WHEN count(term) = count(*) AND min(term) = max(term) THEN min(term) END AS term,
            CASE WHEN mobile_threshold IS NOT NULL THEN
                coalesce(to_json(list({'township': township, 'unit': unit, 'turnout': mobile_share} ORDER BY mobile_share DESC, county, township, unit)
-                                FILTER (WHERE mobile_share > mobile_threshold))::VARCHAR, '[]') END AS mobile_above
+                                FILTER (WHERE mobile_share > mobile_threshold))::VARCHAR, '[]') END AS mobile_above,
+           count(*) FILTER (WHERE representatives) AS rep_units,
+           sum(registered) FILTER (WHERE representatives)::BIGINT AS rep_registered,
+           sum(voted) FILTER (WHERE representatives)::BIGINT AS rep_voted,
+           count(*) FILTER (WHERE representatives AND turnout IS NOT NULL AND voted = registered) AS rep_full
     FROM scoped
     GROUP BY ALL
 )
 SELECT s.level, s.part_county AS county, s.part_township AS township, s.part_unit AS unit, s.year, s.body,
        s.* EXCLUDE (level, part_county, part_township, part_unit, year, body,
-                    lowest_turnout, highest_turnout, rated, valid_units, invalid_units, term, mobile_above),
+                    lowest_turnout, highest_turnout, rated, valid_units, invalid_units, term, mobile_above,
+                    rep_units, rep_registered, rep_voted, rep_full),
        -- A rate is an exactly rounded quotient of two integers, so equal rates compare equal: ties are
        -- exact. The lists are sorted as list_sort sorts structs, by their fields in order.
        to_json(list_transform(list_sort(list_filter(s.rated, lambda r: r.turnout = s.lowest_turnout)),
@@ -152,7 +170,8 @@ SELECT s.level, s.part_county AS county, s.part_township AS township, s.part_uni
                                         lambda r: {'turnout': r.turnout, 'county': r.county, 'township': r.township, 'unit': r.unit})),
                lambda r: {'township': r.township, 'unit': r.unit, 'turnout': r.turnout}))::VARCHAR, '[]') END AS below_threshold,
        s.valid_units, s.invalid_units, s.term, s.mobile_above,
-       coalesce(m.methods, '[]') AS methods
+       coalesce(m.methods, '[]') AS methods,
+       s.rep_units, s.rep_registered, s.rep_voted, s.rep_full
 FROM sums s
 LEFT JOIN methods m USING (level, part_county, part_township, part_unit, year, body);
 

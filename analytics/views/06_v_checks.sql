@@ -7,12 +7,14 @@
 --   vc_woman_member           村民委员会 must include a woman
 --   party_quorum              party bodies: voted (实到) must exceed 4/5 of registered (应到) less
 --                             those excused with approval (批准剔除) when given
+--   sc_representatives_quorum 村务监督委员会 chosen by the 村民代表会议 (v_turnout.representatives): at
+--                             least two thirds of the representatives due must be present
 --   party_candidate_majority  party bodies: each elected member's votes must exceed half of voted
 --   party_candidate_margin    party bodies: candidates must exceed seats by at least 20%
 --   votes_gt_valid_ballots    every body but the deputies: a data check, see vote_checks
 -- A failed quorum filled in as 一次选举成功 is said once, in the quorum rule's message (v_turnout does
 -- not count it as one).
--- The two quorum rules are v_turnout.quorum_met (views/02_v_turnout.sql), defined there once.
+-- The three quorum rules are v_turnout.quorum_met (views/02_v_turnout.sql), defined there once.
 -- Every rule tests integers, so that no rounding decides a check; the percentages in the messages are
 -- rounded half away from zero to one decimal (electsum.Round) by percent_text.
 
@@ -58,6 +60,13 @@ SELECT 'party_quorum', '《中国共产党基层组织选举工作条例》关�
            || CASE WHEN first_round_filed THEN '；填报的“一次选举成功”与此矛盾，不计入一次选举成功' ELSE '' END
 FROM v_turnout
 WHERE body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND NOT quorum_met
+UNION ALL
+SELECT 'sc_representatives_quorum', '《中华人民共和国村民委员会组织法》第二十六条',
+       county, township, unit, year, body, NULL, NULL, registered, voted,
+       format('村民代表会议应到村民代表{}人，实到{}人（{}%），不足三分之二，会议不能召开', registered, voted, percent_text(voted, registered))
+           || CASE WHEN first_round_filed THEN '；填报的“一次选举成功”与此矛盾，不计入一次选举成功' ELSE '' END
+FROM v_turnout
+WHERE representatives AND NOT quorum_met
 UNION ALL
 SELECT 'party_candidate_margin', '《中国共产党基层组织选举工作条例》关于委员候选人差额不少于应选人数20%的规定',
        county, township, unit, year, body, NULL, NULL, seats, candidates,

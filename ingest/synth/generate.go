@@ -554,7 +554,7 @@ func (g *generator) result(t *Township, key ingest.Key, b int, community bool, s
 	case b == bParty:
 		registered = g.between(30, 150)
 	case b == bSupervisory:
-		registered = g.between(30, 80) // 村民代表会议
+		registered = g.between(30, 80) // 应到村民代表 (村民代表会议推选, below)
 	case community:
 		registered = g.between(1500, 8000)
 	default:
@@ -607,7 +607,9 @@ func (g *generator) result(t *Township, key ingest.Key, b int, community bool, s
 			res.Candidates = nil // elected without formal candidates: the sheet has no 候选人数
 		}
 	default:
-		res.Method = "有候选人"
+		// 村务监督委员会: chosen by the 村民代表会议, whose 应到/实到 the registered/voted above are; a
+		// township that leaves 选举方式 out cannot say so, and its rows read as a vote of the villagers.
+		res.Method = electsum.ByRepresentatives
 	}
 	if !t.Omits("term") {
 		res.Term = ptr(g.county.termBase + yi)

@@ -135,15 +135,20 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 	slices.SortStableFunc(rows, func(x, y analytics.ElectionRow) int {
 		return cmp.Compare(first[[2]string{x.County, x.Township}], first[[2]string{y.County, y.Township}])
 	})
-	var hasProxy, hasMobile bool
+	var hasProxy, hasMobile, hasVoters, hasReps bool
 	for _, r := range rows {
 		hasProxy = hasProxy || r.ProxyVotes.OK
 		hasMobile = hasMobile || r.MobileVotes.OK
+		hasReps = hasReps || r.ByRepresentatives
+		hasVoters = hasVoters || !r.ByRepresentatives
 	}
 	group, reg, voted, rate := "参选情况", "登记选民数", "参加投票人数", "参选率"
 	if b.Party() { // elected by party members: 应到/实到/到会率
 		group, reg, voted, rate = "到会情况", "应到人数", "实到人数", "到会率"
 	}
+	// A 村务监督委员会 a 村民代表会议 chose (ElectionRow.ByRepresentatives) has 应到/实到村民代表 and their
+	// 到会率 in columns of their own, so that no 小计 adds representatives to voters.
+	repGroup := "村民代表会议到会情况"
 	t := &table{
 		sheet: fmt.Sprintf("表1-%d %s选举", n, b),
 		title: fmt.Sprintf("%s%d年%s选举基本情况统计表", scopeName(s), s.Year, b),
@@ -154,9 +159,18 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 	}
 	t.cols = append(t.cols, column{label: "乡镇(街道)", kind: text}, column{label: unitLabel(b), kind: text})
 	t.freezeCols = len(t.cols)
-	iReg := len(t.cols)
-	t.cols = append(t.cols, column{group: group, label: reg, kind: count}, column{group: group, label: voted, kind: count},
-		column{group: group, label: rate, kind: share})
+	iLabel := len(t.cols) - 1
+	iReg, iRep := -1, -1
+	if hasVoters {
+		iReg = len(t.cols)
+		t.cols = append(t.cols, column{group: group, label: reg, kind: count}, column{group: group, label: voted, kind: count},
+			column{group: group, label: rate, kind: share})
+	}
+	if hasReps {
+		iRep = len(t.cols)
+		t.cols = append(t.cols, column{group: repGroup, label: "应到村民代表", kind: count}, column{group: repGroup, label: "实到村民代表", kind: count},
+			column{group: repGroup, label: "到会率", kind: share})
+	}
 	iProxy, iMobile := -1, -1
 	if hasProxy {
 		iProxy = len(t.cols)
@@ -177,11 +191,18 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 	// A row the model has no figure for (a township's 小计 when the scope spans several counties) leaves
 	// them empty.
 	rates := func(cells []cell, bs *analytics.BodySummary) {
-		if bs == nil {
-			cells[iReg+2], cells[iSeats+3] = cell{kind: share}, cell{kind: share}
-			return
+		turnout, reps, margin := cell{kind: share}, cell{kind: share}, cell{kind: share}
+		if bs != nil {
+			turnout, reps = percent(bs.Participation.Turnout.Current), percent(bs.Participation.Representatives.Rate.Current)
+			margin = percent(bs.Seats.Margin.Current)
 		}
-		cells[iReg+2], cells[iSeats+3] = percent(bs.Participation.Turnout.Current), percent(bs.Seats.Margin.Current)
+		if iReg >= 0 {
+			cells[iReg+2] = turnout
+		}
+		if iRep >= 0 {
+			cells[iRep+2] = reps
+		}
+		cells[iSeats+3] = margin
 	}
 	// township is the model's summary of body b in one township, when the scope's breakdown is by
 	// township.
@@ -230,7 +251,11 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 		from := t.nextRow()
 		for _, e := range rows[start:end] {
 			cells := lead(e.County, e.Township, e.Unit)
-			cells[iReg], cells[iReg+1] = value(e.Registered), value(e.Voted)
+			at := iReg
+			if e.ByRepresentatives {
+				at = iRep
+			}
+			cells[at], cells[at+1], cells[at+2] = value(e.Registered), value(e.Voted), percent(e.Turnout)
 			if iProxy >= 0 {
 				cells[iProxy] = value(e.ProxyVotes)
 			}
@@ -239,7 +264,7 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 			}
 			cells[iSeats], cells[iSeats+1], cells[iSeats+2] = value(e.Seats), value(e.Candidates), value(e.Elected)
 			cells[iFirst] = yesNo(e.FirstRound)
-			cells[iReg+2], cells[iSeats+3] = percent(e.Turnout), percent(e.Margin)
+			cells[iSeats+3] = percent(e.Margin)
 			t.add(dataRow, cells...)
 		}
 		to := t.nextRow() - 1
@@ -261,7 +286,7 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 	cells[0] = str("合计")
 	for i, c := range t.cols {
 		if c.kind == count {
-			cells[i] = sumRows(t, i, subtotals, iReg-1)
+			cells[i] = sumRows(t, i, subtotals, iLabel)
 		}
 	}
 	rates(cells, s.Body(b))
@@ -569,9 +594,20 @@ func compareTable(s *analytics.Summary) *table {
 			shareRow(string(b.Body)+"到会率", p.Turnout)
 			continue
 		}
-		countRow(string(b.Body)+"登记选民数", p.Registered)
-		countRow(string(b.Body)+"参加投票人数", p.Voted)
-		shareRow(string(b.Body)+"参选率", p.Turnout)
+		// A 村民代表会议's 应到/实到村民代表 and 到会率 (村务监督委员会) are rows of their own; the voters'
+		// rows stay when either term had a vote of the voters.
+		r := p.Representatives
+		reps := r.Units.Current.OK || r.Units.Previous.OK
+		if !reps || p.Registered.Current.OK || p.Registered.Previous.OK {
+			countRow(string(b.Body)+"登记选民数", p.Registered)
+			countRow(string(b.Body)+"参加投票人数", p.Voted)
+			shareRow(string(b.Body)+"参选率", p.Turnout)
+		}
+		if reps {
+			countRow(string(b.Body)+"应到村民代表数", r.Due)
+			countRow(string(b.Body)+"实到村民代表数", r.Present)
+			shareRow(string(b.Body)+"村民代表到会率", r.Rate)
+		}
 	}
 	for _, set := range structureSets(s) {
 		st, tc := set.pick(s.Bodies, s.TwoCommittees)

@@ -3,6 +3,7 @@ package annex
 import (
 	"fmt"
 	"io"
+	"strconv"
 
 	"electsum"
 	"electsum/analytics"
@@ -53,21 +54,58 @@ func registrationTable(c *analytics.Congress) *table {
 	return t
 }
 
+// constituencyTable is 表2: every 选区 with its figures, its 流动票箱 share of 参加投票, and, when the
+// draft's 四、存在的问题 names 选区 for it (流动票箱投票比例偏高), a column marking each of them 是, so the
+// sheet holds the full list a cut list in the draft refers to (issue 10 prose).
 func constituencyTable(c *analytics.Congress) *table {
 	t := &table{sheet: "表2 选区情况统计表", title: fmt.Sprintf("%s%d年人大代表选举选区情况统计表", c.Place(), c.Year), freezeCols: 3}
+	flagged := map[[3]string]bool{}
+	threshold := 0.0
+	for _, f := range c.Findings {
+		if f.Kind != analytics.FindingMobileVotes {
+			continue
+		}
+		for _, it := range f.Items {
+			threshold = it.Threshold
+			for _, u := range it.Units {
+				flagged[[3]string{string(it.Body), u.Township, u.Unit}] = true
+			}
+		}
+	}
 	t.cols = []column{{label: "序号", kind: count}, {label: "乡镇(街道)", kind: text}, {label: "选区", kind: text}, {label: "选区编号", kind: text},
 		{label: "应选代表名额", kind: count}, {label: "正式候选人", kind: count},
 		{group: "候选人提名", label: "政党、人民团体推荐", kind: count}, {group: "候选人提名", label: "选民或代表联名推荐", kind: count},
 		{label: "登记选民", kind: count}, {label: "参加投票", kind: count},
 		{group: "投票方式", label: "投票站", kind: count}, {group: "投票方式", label: "流动票箱", kind: count}, {group: "投票方式", label: "委托投票", kind: count},
 		{label: "有效票", kind: count}, {label: "无效票", kind: count}, {label: "当选代表", kind: count},
-		{label: "差额比例", kind: share}, {label: "参选率", kind: share}, {label: "选举轮次", kind: text}}
+		{label: "差额比例", kind: share}, {label: "参选率", kind: share}, {label: "选举轮次", kind: text},
+		{label: "流动票箱投票比例", kind: share}}
+	if len(flagged) > 0 {
+		t.cols = append(t.cols, column{label: fmt.Sprintf("流动票箱投票比例超过%s%%", strconv.FormatFloat(threshold, 'f', -1, 64)), kind: text})
+	}
 	perLevel(t, c, 12, func(k analytics.Constituency) []cell {
-		return []cell{value(k.Seats), value(k.Candidates), value(k.ByParties), value(k.ByVoters), value(k.Registered), value(k.Voted),
+		cells := []cell{value(k.Seats), value(k.Candidates), value(k.ByParties), value(k.ByVoters), value(k.Registered), value(k.Voted),
 			value(k.InPerson), value(k.Mobile), value(k.Proxy), value(k.ValidBallots), value(k.InvalidBallots), value(k.Elected),
-			percent(k.Margin), percent(k.Turnout), str(k.Round)}
+			percent(k.Margin), percent(k.Turnout), str(k.Round), percent(k.MobileShare)}
+		if len(flagged) > 0 {
+			flag := ""
+			if flagged[[3]string{string(k.Body), k.Township, k.Unit}] {
+				flag = "是"
+			}
+			cells = append(cells, str(flag))
+		}
+		return cells
 	}, func(l analytics.CongressLevel) []cell {
-		return []cell{percent(l.Margin.Current), percent(l.Turnout.Current), {kind: text}}
+		// A share over the 选区 that gave 流动票箱投票 is not the level's: blank when some did not.
+		mobile := percent(l.Mobile.Share.Current)
+		if l.Mobile.Partial {
+			mobile = cell{kind: share}
+		}
+		cells := []cell{percent(l.Margin.Current), percent(l.Turnout.Current), {kind: text}, mobile}
+		if len(flagged) > 0 {
+			cells = append(cells, cell{kind: text})
+		}
+		return cells
 	})
 	return t
 }
