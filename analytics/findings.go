@@ -29,7 +29,9 @@ func Findings(s *Summary, opts Options) []Finding {
 
 // fallenIntoLow: in a unit's own draft a committee's turnout that fell and is also below the threshold
 // (low_turnout) is one problem, said once with its change (参选率为85.3%，比上届下降4.5个百分点，低于
-// 90%): its low_turnout item gets the Figure and the fallen-turnout item is dropped.
+// 90%): its low_turnout item gets the Figure and the fallen-turnout item is dropped. An item that joins
+// bodies (Bodies) gets it as one of its Items, {Body, Figure}, said after the joined rates (…均低于90%，
+// 其中村民委员会选举参选率比上届下降1.9个百分点).
 func fallenIntoLow(worse, probs []Finding) []Finding {
 	var low *Finding
 	for i := range probs {
@@ -50,8 +52,12 @@ func fallenIntoLow(worse, probs []Finding) []Finding {
 		for _, fallen := range w.Items {
 			said := false
 			for i := range low.Items {
-				if it := &low.Items[i]; it.Body == fallen.Body && len(it.Bodies) == 0 {
+				it := &low.Items[i]
+				switch {
+				case it.Body == fallen.Body && len(it.Bodies) == 0:
 					it.Figure, said = fallen.Figure, true
+				case slices.Contains(it.Bodies, fallen.Body):
+					it.Items, said = append(it.Items, Finding{Body: fallen.Body, Figure: fallen.Figure}), true
 				}
 			}
 			if !said {

@@ -18,7 +18,7 @@ import (
 // 登记选民 (issue 10 prose: 监委会 elected by 村民代表 says 应到村民代表, not 登记选民).
 func TestRepresentativesDrafts(t *testing.T) {
 	db := loadWorld(t, demoWorld(false))
-	county, township, _ := demoSummaries(t, db)
+	_, township, _ := demoSummaries(t, db)
 	// Two villages of the first township: their 2024 村务监督委员会 by the voters, with the counts of
 	// their 村民委员会 vote.
 	first := township.Scope.Township
@@ -48,7 +48,7 @@ func TestRepresentativesDrafts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	county, township, _ = demoSummaries(t, db)
+	county, township, _ := demoSummaries(t, db)
 	opts := analytics.DefaultOptions()
 	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
 	unit, err := analytics.Summarize(context.Background(), db, analytics.Scope{County: county.Scope.County, Township: first, Unit: voters[0], Year: 2024}, opts)
@@ -79,5 +79,32 @@ func TestRepresentativesDrafts(t *testing.T) {
 	o := string(render(t, Builtin(), own, testConfig(), Hans, "md"))
 	if !strings.Contains(o, "由村民代表会议推选，应到会村民代表") || strings.Contains(o, "采取村民代表会议推选方式") {
 		t.Errorf("unit %s: the 村务监督委员会 sentence does not say the 村民代表会议:\n%s", own.Scope.Unit, o)
+	}
+}
+
+// TestFallenTurnoutSaidOnceWhenJoined: in a village's own draft a 村民委员会 参选率 that fell and is below
+// the threshold is one problem, said with its change inside 参选率偏低 — also when that problem joins
+// the 村党组织's 到会率 of the same village (…分别为…，均低于90%，其中村民委员会选举参选率比上届下降…), not a
+// second problem 选民参选率有所下降 that repeats the figure (found reading a held-out county's village).
+func TestFallenTurnoutSaidOnceWhenJoined(t *testing.T) {
+	db := loadWorld(t, demoWorld(false))
+	_, _, unit := demoSummaries(t, db)
+	u := unit.Scope
+	for _, q := range []string{
+		`UPDATE elections SET voted = registered * 85 // 100 WHERE year = 2024 AND township = ? AND unit = ? AND body IN ('村党组织', '村民委员会')`,
+		`UPDATE elections SET voted = registered WHERE year = 2021 AND township = ? AND unit = ? AND body = '村民委员会'`,
+	} {
+		if _, err := db.Exec(q, u.Township, u.Unit); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, _, unit = demoSummaries(t, db)
+	draft := string(render(t, Builtin(), unit, testConfig(), Hans, "md"))
+	problems := draft[strings.Index(draft, "存在的问题"):]
+	if strings.Contains(problems, "选民参选率有所下降") {
+		t.Errorf("the fallen 参选率 is a problem of its own beside 参选率偏低:\n%s", problems)
+	}
+	if !strings.Contains(problems, "均低于90%，其中村民委员会选举参选率比上届下降") {
+		t.Errorf("参选率偏低 does not say the 村民委员会's fall:\n%s", problems)
 	}
 }
