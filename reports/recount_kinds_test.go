@@ -238,6 +238,15 @@ func checkCongressRecount(t *testing.T, db *sql.DB, at string, c *analytics.Cong
 			sameInt(t, where+" 一次选足", l.Rounds[0].Count.Current, firstRound)
 			// Of the 选区 that said their round, when some did not: the count, not a share of all.
 			want := fmt.Sprintf("%d个选区一次选足，占%s", firstRound, pct(firstRound, n))
+			if firstRound == n { // all of them: never 占100.0% (issue 10 prose: degenerate cases)
+				want = fmt.Sprintf("%d个选区均一次选足", n)
+				if n == 1 {
+					want = "1个选区一次选足"
+				}
+				if strings.Contains(draft, want+"，占") || strings.Contains(draft, "一次选足，占100.0%") {
+					t.Errorf("%s: all %d 选区 at the first round given a share", where, n)
+				}
+			}
 			if roundKnown < n {
 				*partials++
 				want = fmt.Sprintf("%d个选区一次选足", firstRound)
