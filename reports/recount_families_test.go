@@ -305,7 +305,7 @@ func checkFamilies(t *testing.T, at, draft string, b analytics.BodySummary, r fa
 	sameNull(t, at+" 100%", p.FullTurnout.Current, nullOf(r.fullUnits))
 	if p.Representatives.Units.Current.OK {
 		sameInt(t, at+" 村民代表全部到会", p.Representatives.Full.Current, r.repFull)
-		if want := fmt.Sprintf("%d个%s村民代表全部到会", r.repFull, noun); r.repFull > 0 && !strings.Contains(draft, want) {
+		if want := fmt.Sprintf("%d个%s的村民代表全部到会", r.repFull, noun); r.repFull > 0 && !strings.Contains(draft, want) {
 			t.Errorf("%s: the draft does not print %q", at, want)
 		}
 	}
