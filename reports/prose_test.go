@@ -309,7 +309,7 @@ func TestFewCountsEachUnitOnce(t *testing.T) {
 	}
 	county, _, _ := demoSummaries(t, db)
 	draft := string(render(t, Builtin(), county, testConfig(), Hans, "md"))
-	for _, want := range []string{"个别村参选率偏低。", "个别村未能一次选举成功。",
+	for _, want := range []string{"个别村参选率和党员到会率偏低。", "个别村未能一次选举成功。",
 		"村党组织选举党员到会率和村民委员会选举参选率均低于90%的有2个村", "村党组织和村民委员会选举均有2个村未能一次选举成功"} {
 		if !strings.Contains(draft, want) {
 			t.Errorf("the draft lacks %q", want)
