@@ -34,15 +34,7 @@ func TestCongressAnnexNamesPartialBases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := WriteCongress(&buf, c, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf, excelize.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openCongress(t, c)
 	composition, err := f.GetRows("表3 代表构成统计表")
 	if err != nil {
 		t.Fatal(err)
@@ -93,6 +85,21 @@ func TestCongressAnnexNamesPartialBases(t *testing.T) {
 			}
 		}
 	}
+}
+
+// openCongress writes c's people's congress annex and opens it; it is closed when the test ends.
+func openCongress(t *testing.T, c *analytics.Congress) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteCongress(&buf, c, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf, excelize.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }
 
 // loadedCounty loads the generated county of cfg, with the elections each of add generates besides the

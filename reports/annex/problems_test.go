@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"electsum/analytics"
 	"electsum/ingest/synth"
 	"electsum/reports"
@@ -149,15 +147,7 @@ func TestCongressMobileListGoesToTheAnnex(t *testing.T) {
 		t.Error("附件 does not list 选区情况统计表 as 2")
 	}
 
-	var buf bytes.Buffer
-	if err := WriteCongress(&buf, c, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf, excelize.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openCongress(t, c)
 	sheet, err := f.GetRows("表2 选区情况统计表")
 	if err != nil {
 		t.Fatal(err)
