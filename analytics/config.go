@@ -128,7 +128,9 @@ func (s Settings) Options() (Options, error) {
 		AgedThreshold:         s.Thresholds.Aged,
 		LowEducationThreshold: s.Thresholds.LowEducation,
 		MobileThreshold:       s.Thresholds.Mobile,
-		MethodParents:         s.Methods,
+	}
+	if len(s.Methods) > 0 { // an empty [methods] table is no classing, as no table is
+		o.MethodParents = s.Methods
 	}
 	for _, b := range s.AgeBands {
 		b.Label = fullWidthBrackets(b.Label)
