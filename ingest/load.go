@@ -82,6 +82,7 @@ type loadHooks struct {
 	read         readFunc               // nil: readFile
 	beforeCommit func(tx *sql.Tx) error // runs inside the transaction after the rows are moved
 	checkInSQL   bool                   // every file is checked as a whole in SQL, as a large one is
+	manyRows     int                    // staged rows from which a load keeps DuckDB's threads (0: rowGroupRows)
 }
 
 func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions, hooks loadHooks) (*Report, error) {
@@ -131,6 +132,10 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 		return l.report(), err
 	}
 	l.returnReadMemory()
+	if err := l.oneThreadIfSmall(ctx); err != nil {
+		l.notLoaded()
+		return l.report(), err
+	}
 	if err := l.settleSpellings(ctx); err != nil {
 		l.notLoaded()
 		return l.report(), err
@@ -163,6 +168,10 @@ func loadParsedWith(ctx context.Context, db *sql.DB, parsed []*Parsed, opts Load
 			}
 		}
 		l.progress(id)
+	}
+	if err := l.oneThreadIfSmall(ctx); err != nil {
+		l.notLoaded()
+		return l.report(), err
 	}
 	if err := l.settleSpellings(ctx); err != nil {
 		l.notLoaded()
@@ -202,6 +211,8 @@ type loader struct {
 	known   map[string][]string // content already loaded, and current → the counties its rows are under
 	inRun   map[string]int      // content seen in this run → file
 	clashes map[[2]int]*clash
+	// threads is DuckDB's threads before oneThreadIfSmall set one (0: not changed).
+	threads int
 	// respelled says settleSpellings gave staged rows another spelling than they were staged under
 	// (and checkHeld wrote its messages with).
 	respelled bool
@@ -277,7 +288,44 @@ func (l *loader) close() {
 	// The staging tables would otherwise live on in the pooled connection.
 	l.conn.ExecContext(context.Background(), sqlDropStage)
 	l.restoreMemory()
+	l.restoreThreads()
 	l.conn.Close()
+}
+
+// rowGroupRows is the rows of one of DuckDB's row groups, the unit it splits a table scan by.
+const rowGroupRows = 122_880
+
+// oneThreadIfSmall has DuckDB run the rest of a load with one thread when fewer rows were staged than
+// one row group (one_thread.sql): the same work for less CPU (README "Performance of ingest"). A
+// larger load keeps the instance's threads.
+func (l *loader) oneThreadIfSmall(ctx context.Context) error {
+	many := rowGroupRows
+	if l.hooks.manyRows > 0 {
+		many = l.hooks.manyRows
+	}
+	if l.rows >= many {
+		return nil
+	}
+	var n int
+	if err := l.conn.QueryRowContext(ctx, sqlThreads).Scan(&n); err != nil {
+		return fmt.Errorf("read threads: %w", err)
+	}
+	if n <= 1 {
+		return nil
+	}
+	if _, err := l.conn.ExecContext(ctx, sqlOneThread); err != nil {
+		return fmt.Errorf("set threads: %w", err)
+	}
+	l.threads = n
+	return nil
+}
+
+// restoreThreads gives the instance back the threads oneThreadIfSmall took.
+func (l *loader) restoreThreads() {
+	if l.threads > 0 {
+		l.conn.ExecContext(context.Background(), fmt.Sprintf(sqlRestoreThreads, l.threads))
+		l.threads = 0
+	}
 }
 
 // limitMemory bounds DuckDB's memory for the load: limit_memory.sql's bound, or the caller's

@@ -482,6 +482,40 @@ func TestLoadKeepsTheCallersMemoryLimit(t *testing.T) {
 	}
 }
 
+// A load of fewer rows than a DuckDB row group checks and moves them with one thread, a larger one
+// with the instance's threads; either way the instance has its threads back afterwards.
+func TestSmallLoadRunsOneThread(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		manyRows int // loadHooks.manyRows: 0 for DuckDB's row group
+		during   int
+	}{{"small", 0, 1}, {"large", 5, 3}} {
+		db, err := Open(context.Background(), MustOpenDB(t)+"?threads=3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		threads := func(q interface {
+			QueryRow(string, ...any) *sql.Row
+		}) int {
+			var n int
+			if err := q.QueryRow(`SELECT current_setting('threads')`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		during := 0
+		hooks := loadHooks{manyRows: tc.manyRows, beforeCommit: func(tx *sql.Tx) error { during = threads(tx); return nil }}
+		// Two villages: 2 results rows and 6 members rows.
+		if _, err := loadParsedWith(context.Background(), db, []*Parsed{township("a.xlsx", "东镇", 2, 2024, "")}, LoadOptions{Now: fixedNow}, hooks); err != nil {
+			t.Fatal(err)
+		}
+		if after := threads(db); during != tc.during || after != 3 {
+			t.Errorf("%s: threads during the commit %d (want %d), after %d (want 3)", tc.name, during, tc.during, after)
+		}
+	}
+}
+
 // loadMemoryLimit is the bound limit_memory.sql sets; ParseSize reads sizes as DuckDB does.
 func TestParseSize(t *testing.T) {
 	m := regexp.MustCompile(`memory_limit = '([^']+)'`).FindStringSubmatch(sqlLimitMemory)
