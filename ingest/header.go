@@ -205,35 +205,54 @@ var derivedByKey = func() map[string]*Derived {
 	return m
 }()
 
-// lookupDerived says whether a header names a figure electsum computes itself.
-func lookupDerived(h string) *Derived {
-	if h == "" {
+// lookupDerived says whether a header, folded by foldHeader, names a figure electsum computes itself.
+func lookupDerived(k headerKey) *Derived {
+	if k[0] == "" && k[1] == "" {
 		return nil
 	}
-	if d := derivedByKey[fold(h, true)]; d != nil {
+	if d := derivedByKey[k[0]]; d != nil {
 		return d
 	}
-	return derivedByKey[fold(stripBracketed(h), true)]
+	return derivedByKey[k[1]]
+}
+
+// headerKey is a header text folded as lookup folds it: as written, and without its bracketed remark
+// (the same key again when it has none). Both are "" for an empty text.
+type headerKey [2]string
+
+func foldHeader(h string) headerKey {
+	if h == "" {
+		return headerKey{}
+	}
+	k := fold(h, true)
+	if !strings.ContainsAny(h, "()（）[]【】〔〕［］<>《》") { // nothing for stripBracketed to strip
+		return headerKey{k, k}
+	}
+	return headerKey{k, fold(stripBracketed(h), true)}
 }
 
 // lookup finds the column a header cell names, trying the text as written and then without its
 // bracketed remark ("登记选民数（人）").
-func (s *sheetSpec) lookup(h string) (field, bool) {
-	if h == "" {
+func (s *sheetSpec) lookup(h string) (field, bool) { return s.lookupKey(foldHeader(h)) }
+
+func (s *sheetSpec) lookupKey(k headerKey) (field, bool) {
+	if k[0] == "" && k[1] == "" {
 		return 0, false
 	}
-	if f, ok := s.byKey[fold(h, true)]; ok {
+	if f, ok := s.byKey[k[0]]; ok {
 		return f, true
 	}
-	f, ok := s.byKey[fold(stripBracketed(h), true)]
+	f, ok := s.byKey[k[1]]
 	return f, ok
 }
 
 // lookupNear finds the column a header names when lookup does not: by its stem (stem), the words
 // clerks add or leave out around a header — 村名称 for 村, 选民总数 for 选民数, 当选人 for 当选. A stem
 // two columns share names neither.
-func (s *sheetSpec) lookupNear(h string) (field, bool) {
-	for _, k := range []string{stem(fold(h, true)), stem(fold(stripBracketed(h), true))} {
+func (s *sheetSpec) lookupNear(h string) (field, bool) { return s.lookupNearKey(foldHeader(h)) }
+
+func (s *sheetSpec) lookupNearKey(k headerKey) (field, bool) {
+	for _, k := range []string{stem(k[0]), stem(k[1])} {
 		if f, ok := s.byStem[k]; ok && k != "" {
 			return f, true
 		}
@@ -307,18 +326,49 @@ type derivedColumn struct {
 	derived *Derived
 }
 
-// matchHeader reads a header from one row (parent nil) or from a two-row header where parent is the
-// upper row. For each cell it tries the lower text, the two combined, then the upper text, so a merged
-// "选举情况" above "登记选民数" and a "姓名" merged down both rows work. Cells that name no column
-// exactly are then tried by their stem (lookupNear), only for the columns still missing: a loose
+// headerCells are the texts matchCells tries for each cell of a header row, cleaned and folded once
+// for every kind of sheet (bestHeader tries two).
+type headerCells struct {
+	texts [][3]string    // per cell: lower, combined, upper text
+	keys  [][3]headerKey // their foldHeader keys
+}
+
+func newHeaderCells(parent, row []string) *headerCells {
+	n := max(len(row), len(parent))
+	c := &headerCells{texts: make([][3]string, n), keys: make([][3]headerKey, n)}
+	for j := 0; j < n; j++ {
+		var child, up string
+		if j < len(row) {
+			child = clean(row[j])
+		}
+		if j < len(parent) {
+			up = clean(parent[j])
+		}
+		if child == up {
+			up = ""
+		}
+		c.texts[j][0], c.texts[j][2] = child, up
+		if up != "" && child != "" {
+			c.texts[j][1] = up + child
+		}
+		for i, h := range c.texts[j] {
+			c.keys[j][i] = foldHeader(h)
+		}
+	}
+	return c
+}
+
+// matchCells reads a header from one row (parent nil in newHeaderCells) or from a two-row header whose
+// upper row is parent. For each cell it tries the lower text, the two combined, then the upper text, so
+// a merged "选举情况" above "登记选民数" and a "姓名" merged down both rows work. Cells that name no
+// column exactly are then tried by their stem (lookupNear), only for the columns still missing: a loose
 // 党员人数 never takes the place of an exact 登记选民数 further right.
-func matchHeader(spec *sheetSpec, parent, row []string) *layout {
+func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 	l := &layout{spec: spec}
 	for i := range l.col {
 		l.col[i] = -1
 	}
-	n := max(len(row), len(parent))
-	texts := make([][3]string, n) // per cell: lower, combined, upper text
+	texts := cells.texts
 	var unmatched []int
 	take := func(j int, f field, h string) {
 		if l.col[f] >= 0 {
@@ -331,29 +381,15 @@ func matchHeader(spec *sheetSpec, parent, row []string) *layout {
 			l.specific++
 		}
 	}
-	for j := 0; j < n; j++ {
-		var child, up string
-		if j < len(row) {
-			child = clean(row[j])
-		}
-		if j < len(parent) {
-			up = clean(parent[j])
-		}
-		if child == up {
-			up = ""
-		}
-		texts[j][0], texts[j][2] = child, up
-		if up != "" && child != "" {
-			texts[j][1] = up + child
-		}
-		if f, h, ok := firstMatch(texts[j], spec.lookup); ok {
+	for j := range texts {
+		if f, h, ok := firstMatch(texts[j], cells.keys[j], spec.lookupKey); ok {
 			take(j, f, h)
 		} else {
 			unmatched = append(unmatched, j)
 		}
 	}
 	for _, j := range unmatched {
-		if f, h, ok := firstMatch(texts[j], spec.lookupNear); ok && l.col[f] < 0 {
+		if f, h, ok := firstMatch(texts[j], cells.keys[j], spec.lookupNearKey); ok && l.col[f] < 0 {
 			l.near = append(l.near, nearColumn{j, h, f})
 			take(j, f, h)
 			continue
@@ -368,9 +404,9 @@ func matchHeader(spec *sheetSpec, parent, row []string) *layout {
 		if text == "" {
 			continue
 		}
-		d := lookupDerived(child)
+		d := lookupDerived(cells.keys[j][0])
 		if child == "" {
-			d = lookupDerived(up)
+			d = lookupDerived(cells.keys[j][2])
 		}
 		if d != nil {
 			l.derived = append(l.derived, derivedColumn{j, text, d})
@@ -382,10 +418,10 @@ func matchHeader(spec *sheetSpec, parent, row []string) *layout {
 	return l
 }
 
-// firstMatch is the first of a cell's texts that lookup finds.
-func firstMatch(texts [3]string, lookup func(string) (field, bool)) (field, string, bool) {
-	for _, h := range texts {
-		if f, ok := lookup(h); ok {
+// firstMatch is the first of a cell's texts whose folded keys lookup finds.
+func firstMatch(texts [3]string, keys [3]headerKey, lookup func(headerKey) (field, bool)) (field, string, bool) {
+	for i, h := range texts {
+		if f, ok := lookup(keys[i]); ok {
 			return f, h, true
 		}
 	}
@@ -400,8 +436,9 @@ func (l *layout) isHeader() bool { return l.matched >= 4 && l.specific >= 2 }
 // matches at all.
 func bestHeader(parent, row []string) *layout {
 	var best *layout
+	cells := newHeaderCells(parent, row)
 	for _, spec := range specs {
-		l := matchHeader(spec, parent, row)
+		l := matchCells(spec, cells)
 		if best == nil || l.specific > best.specific || (l.specific == best.specific && l.matched > best.matched) {
 			best = l
 		}
