@@ -108,11 +108,11 @@ func ParseSize(text string) (int64, error) {
 	return int64(n * unit), nil
 }
 
-// OpenReadOnlyWithin is OpenReadOnly with DuckDB's memory and temporary disk space bounded by l. The
-// limits are set in the connection string, before lock_configuration, so no statement can lift them.
-func OpenReadOnlyWithin(ctx context.Context, path string, l Limits) (*sql.DB, error) {
+// closedOff is the connection string's settings of a database whose SQL must not reach the file system
+// or load extensions (access to other files and extension loading off), with DuckDB's memory and
+// temporary disk space bounded by l. The settings are in force before any statement runs.
+func closedOff(l Limits) url.Values {
 	q := url.Values{}
-	q.Set("access_mode", "read_only")
 	q.Set("enable_external_access", "false")
 	q.Set("autoinstall_known_extensions", "false")
 	q.Set("autoload_known_extensions", "false")
@@ -122,6 +122,21 @@ func OpenReadOnlyWithin(ctx context.Context, path string, l Limits) (*sql.DB, er
 	if l.TempDisk != "" {
 		q.Set("max_temp_directory_size", l.TempDisk)
 	}
+	return q
+}
+
+// OpenClosedOff is Open (read-write, migrated) with closedOff's settings: the one read-write instance
+// of electsum serve, whose loader appends rows from Go and whose SQL box must not read or write files.
+// l.Threads is not applied: the instance keeps DuckDB's default for the analysts' queries.
+func OpenClosedOff(ctx context.Context, path string, l Limits) (*sql.DB, error) {
+	return Open(ctx, path+"?"+closedOff(l).Encode())
+}
+
+// OpenReadOnlyWithin is OpenReadOnly with DuckDB's memory and temporary disk space bounded by l. The
+// limits are set in the connection string, before lock_configuration, so no statement can lift them.
+func OpenReadOnlyWithin(ctx context.Context, path string, l Limits) (*sql.DB, error) {
+	q := closedOff(l)
+	q.Set("access_mode", "read_only")
 	if l.Threads > 0 {
 		q.Set("threads", strconv.Itoa(l.Threads))
 	}

@@ -29,7 +29,6 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -174,19 +173,9 @@ func (s *Server) viewConfig(ctx context.Context) {
 // openDB opens the one read-write instance of the database for the whole process, with access to other
 // files and extension loading switched off (the loader appends rows from Go, and the SQL box must not
 // read or write files; query.Run refuses statements that are not reads) and DuckDB's memory and
-// temporary disk bounded by l.
+// temporary disk bounded by l (ingest.OpenClosedOff).
 func openDB(ctx context.Context, path string, l ingest.Limits) (*sql.DB, error) {
-	q := url.Values{}
-	q.Set("enable_external_access", "false")
-	q.Set("autoinstall_known_extensions", "false")
-	q.Set("autoload_known_extensions", "false")
-	if l.Memory != "" {
-		q.Set("memory_limit", l.Memory)
-	}
-	if l.TempDisk != "" {
-		q.Set("max_temp_directory_size", l.TempDisk)
-	}
-	db, err := ingest.Open(ctx, path+"?"+q.Encode())
+	db, err := ingest.OpenClosedOff(ctx, path, l)
 	if err != nil {
 		if strings.Contains(err.Error(), "lock") {
 			return nil, fmt.Errorf("%w: %s (%v)", ErrDatabaseBusy, path, err)
