@@ -223,17 +223,11 @@ func (s *sheetWriter) congressCell(c *ingest.Congress, key string) any {
 			return s.text(c.Round)
 		}
 	}
-	for _, x := range []struct {
-		key string
-		v   *int
-	}{{"population", c.Population}, {"adults", c.Adults}, {"away_home", c.AwayHome}, {"away_workplace", c.AwayWorkplace},
-		{"away_missing", c.AwayMissing}, {"incapable", c.Incapable}, {"suspended", c.Suspended}, {"deprived", c.Deprived},
-		{"registered_women", c.RegisteredWomen}, {"registered_minority", c.RegisteredMinority},
-		{"registered_migrant", c.RegisteredMigrant}, {"nominated_by_parties", c.NominatedByParties},
-		{"nominated_by_voters", c.NominatedByVoters}, {"in_person_votes", c.InPersonVotes}} {
-		if x.key == key {
-			return s.number(x.v)
-		}
-	}
-	return nil
+	v, _ := s.numberCell(key, []keyed{{"population", c.Population}, {"adults", c.Adults}, {"away_home", c.AwayHome},
+		{"away_workplace", c.AwayWorkplace}, {"away_missing", c.AwayMissing}, {"incapable", c.Incapable},
+		{"suspended", c.Suspended}, {"deprived", c.Deprived}, {"registered_women", c.RegisteredWomen},
+		{"registered_minority", c.RegisteredMinority}, {"registered_migrant", c.RegisteredMigrant},
+		{"nominated_by_parties", c.NominatedByParties}, {"nominated_by_voters", c.NominatedByVoters},
+		{"in_person_votes", c.InPersonVotes}})
+	return v
 }

@@ -217,37 +217,39 @@ func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
 			if r.Method != "" {
 				v = r.Method
 			}
-		case "registered":
-			v = s.number(r.Registered)
-		case "voted":
-			v = s.number(r.Voted)
-		case "proxy_votes":
-			v = s.number(r.ProxyVotes)
-		case "mobile_votes":
-			v = s.number(r.MobileVotes)
-		case "valid_ballots":
-			v = s.number(r.ValidBallots)
-		case "invalid_ballots":
-			v = s.number(r.InvalidBallots)
-		case "seats":
-			v = s.number(r.Seats)
-		case "candidates":
-			v = s.number(r.Candidates)
-		case "elected":
-			v = s.number(r.Elected)
 		case "election_date":
 			if r.Date != nil {
 				v = formatDate(*r.Date, s.st.date)
 			}
 		case "first_round":
 			v = s.flag(r.FirstRound)
-		case "excused":
-			v = s.number(r.Excused)
 		default:
-			v = s.congressCell(&r.Congress, key)
+			var ok bool
+			if v, ok = s.numberCell(key, []keyed{{"registered", r.Registered}, {"voted", r.Voted},
+				{"proxy_votes", r.ProxyVotes}, {"mobile_votes", r.MobileVotes}, {"valid_ballots", r.ValidBallots},
+				{"invalid_ballots", r.InvalidBallots}, {"seats", r.Seats}, {"candidates", r.Candidates},
+				{"elected", r.Elected}, {"excused", r.Excused}}); !ok {
+				v = s.congressCell(&r.Congress, key)
+			}
 		}
 		return v
 	})
+}
+
+// keyed is a number column's key and the row's value (nil: not given).
+type keyed struct {
+	key string
+	v   *int
+}
+
+// numberCell is the cell of the number column key among numbers, and whether key is one of them.
+func (s *sheetWriter) numberCell(key string, numbers []keyed) (any, bool) {
+	for _, x := range numbers {
+		if x.key == key {
+			return s.number(x.v), true
+		}
+	}
+	return nil, false
 }
 
 // memberCells are the cells of one members row, in column order.
