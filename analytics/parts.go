@@ -131,9 +131,9 @@ type structureCounts struct {
 	Members, Women, PartyKnown, PartyMembers, EthnicityKnown, Minorities int64
 	ReelectedKnown, Reelected, New, WealthLeaderKnown, WealthLeaders     int64
 	GraduateOfficialKnown, GraduateOfficials, AgeKnown, AgeSum           int64
-	AgeBands, Education, Categories, Positions                           string // JSON label → count
+	AgeBands, Education, Categories, Positions                           histogram // label → people
 	EducationKnown, HighSchoolUp                                         int64
-	WomenPositions                                                       string // JSON label → women
+	WomenPositions                                                       histogram // label → women
 }
 
 func loadStructureCounts(ctx context.Context, conn querier, s Scope, prev int, partLevel string, t *figureLevels) error {

@@ -98,11 +98,11 @@ WHERE committee_row NOT IN (SELECT committee_row FROM on_party);
 --   wealth_leader_known, wealth_leaders        致富带头人 given; 是
 --   graduate_official_known, graduate_officials 大学生村官 given; 是
 --   age_known, age_sum                         age_at_election known; their sum
---   age_bands, education                       JSON object label → people, per age band / education group
---   categories, positions                      JSON object label → people, per 代表构成 / 职务 given
+--   age_bands, education                       MAP label → people, per age band / education group
+--   categories, positions                      MAP label → people, per 代表构成 / 职务 given
 --   education_known, high_school_up            学历 given; 高中（中专）以上 (高中, 中专 and higher: the
 --                                              seed summaries' figure, whatever the configured groups)
---   women_positions                            JSON object label → women, per 职务 given
+--   women_positions                            MAP label → women, per 职务 given
 CREATE OR REPLACE MACRO structure_figures(first_year, second_year, in_county, in_township, in_unit, by_levels) AS TABLE
 SELECT l.level, member_set,
        part_name(l.level, 1, county) AS county,
@@ -124,13 +124,13 @@ SELECT l.level, member_set,
        count(*) FILTER (WHERE graduate_official) AS graduate_officials,
        count(age_at_election) AS age_known,
        coalesce(sum(age_at_election), 0)::BIGINT AS age_sum,
-       coalesce(to_json(histogram(age_band))::VARCHAR, '{}') AS age_bands,
-       coalesce(to_json(histogram(education_bucket))::VARCHAR, '{}') AS education,
-       coalesce(to_json(histogram(nullif(category, '')))::VARCHAR, '{}') AS categories,
-       coalesce(to_json(histogram(nullif(position, '')))::VARCHAR, '{}') AS positions,
+       coalesce(histogram(age_band), MAP {}) AS age_bands,
+       coalesce(histogram(education_bucket), MAP {}) AS education,
+       coalesce(histogram(nullif(category, '')), MAP {}) AS categories,
+       coalesce(histogram(nullif(position, '')), MAP {}) AS positions,
        count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科', '中专', '高中', '初中', '小学及以下')) AS education_known,
        count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科', '中专', '高中')) AS high_school_up,
-       coalesce(to_json(histogram(nullif(position, '')) FILTER (WHERE gender = '女'))::VARCHAR, '{}') AS women_positions
+       coalesce(histogram(nullif(position, '')) FILTER (WHERE gender = '女'), MAP {}) AS women_positions
 FROM structure_people(first_year, second_year, in_county, in_township, in_unit), unnest(by_levels) AS l(level)
 GROUP BY ALL;
 
