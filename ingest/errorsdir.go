@@ -260,12 +260,7 @@ func withStyles(data []byte) []byte {
 		if f.Name != stylesPart {
 			continue
 		}
-		r, err := f.Open()
-		if err != nil {
-			return data
-		}
-		part, err := io.ReadAll(io.LimitReader(r, markupUnzipXMLLimit))
-		r.Close()
+		part, err := readPart(f)
 		if err != nil {
 			return data
 		}
@@ -288,12 +283,7 @@ func withStyles(data []byte) []byte {
 		if err != nil {
 			return data
 		}
-		r, err := f.Open()
-		if err != nil {
-			return data
-		}
-		part, err := io.ReadAll(io.LimitReader(r, markupUnzipXMLLimit))
-		r.Close()
+		part, err := readPart(f)
 		if err != nil {
 			return data
 		}
@@ -362,4 +352,14 @@ func writeProblemList(out electsum.Output, path string, problems []Problem) erro
 		return err
 	}
 	return out.WriteFile(path, func(w io.Writer) error { _, err := f.WriteTo(w); return err })
+}
+
+// readPart is a part of the workbook's zip, at most markupUnzipXMLLimit bytes of it.
+func readPart(f *zip.File) ([]byte, error) {
+	r, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(io.LimitReader(r, markupUnzipXMLLimit))
 }
