@@ -1,4 +1,5 @@
 DROP TABLE IF EXISTS temp.remove_selection;
+DROP MACRO TABLE IF EXISTS temp.remove_rows;
 DROP TABLE IF EXISTS temp.remove_elections;
 DROP TABLE IF EXISTS temp.remove_members;
 DROP TABLE IF EXISTS temp.remove_keys;

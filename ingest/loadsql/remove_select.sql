@@ -1,23 +1,18 @@
 -- What electsum remove takes away, chosen by the one row of remove_selection (a NULL column matches
 -- anything; file matches a source_file as loaded or its file name). Runs inside the removal's
 -- transaction, before anything is deleted, so that the preview shows exactly what remove.sql deletes.
-CREATE OR REPLACE TEMP TABLE remove_elections AS
-SELECT e.county, e.township, e.unit, e.year, e.body, e.source_file, e.source_sheet, e.source_row
-FROM elections e, remove_selection s
-WHERE (s.county IS NULL OR e.county = s.county)
-  AND (s.township IS NULL OR e.township = s.township)
-  AND (s.year IS NULL OR e.year = s.year)
-  AND (s.body IS NULL OR e.body = s.body)
-  AND (s.file IS NULL OR e.source_file = s.file OR regexp_extract(e.source_file, '[^/\\]*$') = s.file);
+-- remove_rows(tbl): the rows of tbl (elections or members) that remove_selection chooses.
+CREATE OR REPLACE TEMP MACRO remove_rows(tbl) AS TABLE
+SELECT r.county, r.township, r.unit, r.year, r.body, r.source_file, r.source_sheet, r.source_row
+FROM query_table(tbl) r, remove_selection s
+WHERE (s.county IS NULL OR r.county = s.county)
+  AND (s.township IS NULL OR r.township = s.township)
+  AND (s.year IS NULL OR r.year = s.year)
+  AND (s.body IS NULL OR r.body = s.body)
+  AND (s.file IS NULL OR r.source_file = s.file OR regexp_extract(r.source_file, '[^/\\]*$') = s.file);
 
-CREATE OR REPLACE TEMP TABLE remove_members AS
-SELECT m.county, m.township, m.unit, m.year, m.body, m.source_file, m.source_sheet, m.source_row
-FROM members m, remove_selection s
-WHERE (s.county IS NULL OR m.county = s.county)
-  AND (s.township IS NULL OR m.township = s.township)
-  AND (s.year IS NULL OR m.year = s.year)
-  AND (s.body IS NULL OR m.body = s.body)
-  AND (s.file IS NULL OR m.source_file = s.file OR regexp_extract(m.source_file, '[^/\\]*$') = s.file);
+CREATE OR REPLACE TEMP TABLE remove_elections AS FROM remove_rows('elections');
+CREATE OR REPLACE TEMP TABLE remove_members AS FROM remove_rows('members');
 
 CREATE OR REPLACE TEMP TABLE remove_keys AS
 SELECT county, township, unit, year, body FROM remove_elections
