@@ -686,39 +686,41 @@ func (sp *sheetParser) text(cells []string, row int, f field, required bool) str
 	return cleanText(v)
 }
 
-func (sp *sheetParser) intValue(cells []string, row int, f field, required bool) *int {
-	v := sp.cell(cells, f)
-	if v == "" {
+// typed reads the cell of f with parse: a blank cell is missing (a problem when required) and a value
+// parse refuses is wrong_type (what the cell should hold, and an example); ok only for a parsed value.
+func typed[T any](sp *sheetParser, cells []string, row int, f field, required bool, parse func(string) (T, bool), what, example string) (v T, ok bool) {
+	s := sp.cell(cells, f)
+	if s == "" {
 		if required {
 			sp.missingValue(row, f)
 		}
-		return nil
+		return v, false
 	}
-	n, ok := parseInt(v)
-	if !ok {
-		sp.wrongType(row, f, v, "整数", "不小于 0 的整数，如 1234")
-		return nil
+	if v, ok = parse(s); !ok {
+		sp.wrongType(row, f, s, what, example)
 	}
-	return sp.fp.newInt(n)
+	return v, ok
+}
+
+func (sp *sheetParser) intValue(cells []string, row int, f field, required bool) *int {
+	if n, ok := typed(sp, cells, row, f, required, parseInt, "整数", "不小于 0 的整数，如 1234"); ok {
+		return sp.fp.newInt(n)
+	}
+	return nil
 }
 
 func (sp *sheetParser) boolValue(cells []string, row int, f field, required bool) *bool {
-	v := sp.cell(cells, f)
-	if v == "" {
-		if required {
-			sp.missingValue(row, f)
+	c := sp.lay.spec.cols[f]
+	yesNo := func(v string) (bool, bool) { // 是/否, or a word that means one of them in this column
+		if b, ok := parseBool(v); ok {
+			return b, true
 		}
-		return nil
+		return c.meansYesNo(v)
 	}
-	b, ok := parseBool(v)
-	if !ok {
-		b, ok = sp.lay.spec.cols[f].meansYesNo(v)
+	if b, ok := typed(sp, cells, row, f, required, yesNo, "是/否", "“是”或“否”"); ok {
+		return sp.fp.newBool(b)
 	}
-	if !ok {
-		sp.wrongType(row, f, v, "是/否", "“是”或“否”")
-		return nil
-	}
-	return sp.fp.newBool(b)
+	return nil
 }
 
 // enumValue returns the canonical value; keepUnknown keeps a value outside the list as written
@@ -744,55 +746,29 @@ func (sp *sheetParser) enumValue(cells []string, row int, f field, required, kee
 }
 
 func (sp *sheetParser) yearValue(cells []string, row int, f field) int {
-	v := sp.cell(cells, f)
-	if v == "" {
-		sp.missingValue(row, f)
-		return 0
-	}
-	y, ok := parseYear(v)
-	if !ok {
-		sp.wrongType(row, f, v, "年份", "四位数字的年份，如 2024")
-	}
+	y, _ := typed(sp, cells, row, f, true, parseYear, "年份", "四位数字的年份，如 2024")
 	return y
 }
 
 func (sp *sheetParser) termValue(cells []string, row int, f field) *int {
-	v := sp.cell(cells, f)
-	if v == "" {
-		return nil
+	if n, ok := typed(sp, cells, row, f, false, parseTerm, "届次", "如 10 或 第十届"); ok {
+		return sp.fp.newInt(n)
 	}
-	n, ok := parseTerm(v)
-	if !ok {
-		sp.wrongType(row, f, v, "届次", "如 10 或 第十届")
-		return nil
-	}
-	return sp.fp.newInt(n)
+	return nil
 }
 
 func (sp *sheetParser) dateValue(cells []string, row int, f field) *time.Time {
-	v := sp.cell(cells, f)
-	if v == "" {
-		return nil
+	if t, ok := typed(sp, cells, row, f, false, parseDate, "日期", "如 2024-03-15 的日期"); ok {
+		return sp.fp.newTime(t)
 	}
-	t, ok := parseDate(v)
-	if !ok {
-		sp.wrongType(row, f, v, "日期", "如 2024-03-15 的日期")
-		return nil
-	}
-	return sp.fp.newTime(t)
+	return nil
 }
 
 func (sp *sheetParser) birthValue(cells []string, row int, f field) *time.Time {
-	v := sp.cell(cells, f)
-	if v == "" {
-		return nil
+	if t, ok := typed(sp, cells, row, f, false, parseBirth, "出生年月", "如 1975.03 的年月"); ok {
+		return sp.fp.newTime(t)
 	}
-	t, ok := parseBirth(v)
-	if !ok {
-		sp.wrongType(row, f, v, "出生年月", "如 1975.03 的年月")
-		return nil
-	}
-	return sp.fp.newTime(t)
+	return nil
 }
 
 func (sp *sheetParser) county(cells []string, row int) string {
