@@ -778,14 +778,20 @@ func (sp *sheetParser) county(cells []string, row int) string {
 	return sp.fp.opts.County
 }
 
+// key reads the election a row is of: 县 (or the county the load was given), 乡镇, 村(社区), 年份, 选举类型.
+func (sp *sheetParser) key(cells []string, row int) Key {
+	return Key{
+		County:   sp.county(cells, row),
+		Township: sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName),
+		Unit:     sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName),
+		Year:     sp.yearValue(cells, row, fYear),
+		Body:     sp.enumValue(cells, row, fBody, true, false),
+	}
+}
+
 // result reads one row of the results sheet.
 func (sp *sheetParser) result(row int, cells []string) {
-	r := Result{Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
-	r.County = sp.county(cells, row)
-	r.Township = sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName)
-	r.Unit = sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName)
-	r.Year = sp.yearValue(cells, row, fYear)
-	r.Body = sp.enumValue(cells, row, fBody, true, false)
+	r := Result{Key: sp.key(cells, row), Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
 	r.Term = sp.termValue(cells, row, fTerm)
 	r.Method = sp.enumValue(cells, row, fMethod, false, true)
 	r.Registered = sp.intValue(cells, row, fRegistered, true)
@@ -842,12 +848,7 @@ func (r *Result) count(f field) *int {
 
 // member reads one row of the members sheet.
 func (sp *sheetParser) member(row int, cells []string) {
-	m := Member{Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
-	m.County = sp.county(cells, row)
-	m.Township = sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName)
-	m.Unit = sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName)
-	m.Year = sp.yearValue(cells, row, fYear)
-	m.Body = sp.enumValue(cells, row, fBody, true, false)
+	m := Member{Key: sp.key(cells, row), Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
 	m.Name = sp.limitLength(row, fName, sp.text(cells, row, fName, true), maxPersonName)
 	m.Position = positionFor(sp.enumValue(cells, row, fPosition, true, true), electsum.Body(m.Body))
 	m.Gender = sp.enumValue(cells, row, fGender, true, false)
