@@ -215,13 +215,9 @@ func (g *congressGen) person(t *Township, key ingest.Key, d time.Time, lo, hi in
 func (s *sheetWriter) congressCell(c *ingest.Congress, key string) any {
 	switch key {
 	case "constituency_no":
-		if c.ConstituencyNo != "" {
-			return c.ConstituencyNo
-		}
+		return optional(c.ConstituencyNo)
 	case "round":
-		if c.Round != "" {
-			return s.text(c.Round)
-		}
+		return optional(s.text(c.Round))
 	}
 	v, _ := s.numberCell(key, []keyed{{"population", c.Population}, {"adults", c.Adults}, {"away_home", c.AwayHome},
 		{"away_workplace", c.AwayWorkplace}, {"away_missing", c.AwayMissing}, {"incapable", c.Incapable},

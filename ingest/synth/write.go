@@ -124,6 +124,14 @@ func (s *sheetWriter) text(v string) string {
 	return v
 }
 
+// optional is a text cell, empty (nil) for "".
+func optional(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
+}
+
 func (s *sheetWriter) number(v *int) any {
 	if v == nil {
 		return nil
@@ -214,9 +222,7 @@ func (s *sheetWriter) resultCells(r *ingest.Result, row int) []any {
 				}
 			}
 		case "method":
-			if r.Method != "" {
-				v = r.Method
-			}
+			v = optional(r.Method)
 		case "election_date":
 			if r.Date != nil {
 				v = formatDate(*r.Date, s.st.date)
@@ -270,9 +276,7 @@ func (s *sheetWriter) memberCells(m *ingest.Member, row int) []any {
 		case "age":
 			v = s.number(m.Age)
 		case "ethnicity":
-			if m.Ethnicity != "" {
-				v = m.Ethnicity
-			}
+			v = optional(m.Ethnicity)
 		case "party":
 			v = s.text(m.Party)
 		case "education":
@@ -284,17 +288,13 @@ func (s *sheetWriter) memberCells(m *ingest.Member, row int) []any {
 		case "reelected":
 			v = s.flag(m.Reelected)
 		case "id_number":
-			if m.IDNumber != "" {
-				v = m.IDNumber
-			}
+			v = optional(m.IDNumber)
 		case "wealth_leader":
 			v = s.flag(m.WealthLeader)
 		case "graduate_official":
 			v = s.flag(m.GraduateOfficial)
 		case "category":
-			if m.Category != "" {
-				v = s.text(m.Category)
-			}
+			v = optional(s.text(m.Category))
 		case "votes":
 			v = s.number(m.Votes)
 		}
