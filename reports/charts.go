@@ -150,6 +150,13 @@ func charts(v *View, conv func(string) string) map[string]string {
 		}
 	}
 	title := w.Charts.TurnoutTownships
+	switch {
+	case !s.Subdistricts.OK:
+	case s.Subdistricts.V == 0:
+		title = w.Charts.TurnoutTowns
+	case s.Subdistricts.V == s.Townships.Current.V:
+		title = w.Charts.TurnoutSubdistricts
+	}
 	if v.Level == analytics.LevelTownship {
 		title = w.Charts.TurnoutUnits
 	}

@@ -479,3 +479,23 @@ func builtinFolder(t *testing.T, edit func(name string, b []byte) []byte) fstest
 	}
 	return fsys
 }
+
+// TestTurnoutChartNamesTheTownships: the townships' turnout chart says 乡镇 in a county without 街道,
+// 街道 when all are, and 乡镇（街道） only when the county has both (issue 10).
+func TestTurnoutChartNamesTheTownships(t *testing.T) {
+	for _, c := range []struct {
+		subdistricts analytics.Value
+		want         string
+	}{
+		{analytics.Known(0), "各乡镇参选率（%）"},
+		{analytics.Known(1), "各乡镇（街道）参选率（%）"},
+		{analytics.Known(2), "各街道参选率（%）"},
+	} {
+		s := countyFixture()
+		s.Subdistricts = c.subdistricts
+		svg := Charts(Builtin().View(s, Config{}))["turnout"]
+		if !strings.Contains(svg, c.want) {
+			t.Errorf("%v of %v townships are 街道: turnout chart lacks %q: %.300s", c.subdistricts.V, s.Townships.Current.V, c.want, svg)
+		}
+	}
+}

@@ -118,17 +118,22 @@ type Words struct {
 		} `toml:"annex"`
 	} `toml:"drafts"`
 	Charts struct {
-		Current          string `toml:"current"`
-		Previous         string `toml:"previous"`
-		Members          string `toml:"members"`
-		TwoCommittees    string `toml:"two_committees"`
-		Age              string `toml:"age"`
-		Education        string `toml:"education"`
-		Women            string `toml:"women"`
-		PartyMembers     string `toml:"party_members"`
-		Shares           string `toml:"shares"`
-		TurnoutTownships string `toml:"turnout_townships"`
-		TurnoutUnits     string `toml:"turnout_units"`
+		Current       string `toml:"current"`
+		Previous      string `toml:"previous"`
+		Members       string `toml:"members"`
+		TwoCommittees string `toml:"two_committees"`
+		Age           string `toml:"age"`
+		Education     string `toml:"education"`
+		Women         string `toml:"women"`
+		PartyMembers  string `toml:"party_members"`
+		Shares        string `toml:"shares"`
+		// TurnoutTownships is the title of the townships' turnout in a county with both 乡镇 and 街道;
+		// TurnoutTowns with 乡镇 only, TurnoutSubdistricts with 街道 only (issue 10: 乡镇（街道） only
+		// when the county has 街道).
+		TurnoutTownships    string `toml:"turnout_townships"`
+		TurnoutTowns        string `toml:"turnout_towns"`
+		TurnoutSubdistricts string `toml:"turnout_subdistricts"`
+		TurnoutUnits        string `toml:"turnout_units"`
 	} `toml:"charts"`
 }
 
