@@ -396,3 +396,42 @@ func checkFamilies(t *testing.T, at, draft string, b analytics.BodySummary, r fa
 		}
 	}
 }
+
+// TestDemoHeadsAgeBandsRecount recounts the heads' age bands the 书记/主任 sentence prints (issue 10's
+// metric family 书记/主任 age bands) with SQL over the default bands written out, for the demo county
+// and its first township, and checks the model and the draft's clause.
+func TestDemoHeadsAgeBandsRecount(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	county, township, _ := demoSummaries(t, db)
+	labels := []string{"35岁及以下", "36—45岁", "46—55岁", "56岁及以上"}
+	for _, s := range []*analytics.Summary{county, township} {
+		draft := string(render(t, Builtin(), s, testConfig(), Hans, "md"))
+		for _, b := range s.Bodies {
+			if b.Heads.Total.Current.V < 2 {
+				continue
+			}
+			var bands [4]int
+			if err := db.QueryRow(`
+SELECT count(*) FILTER (WHERE age_at_election <= 35), count(*) FILTER (WHERE age_at_election BETWEEN 36 AND 45),
+       count(*) FILTER (WHERE age_at_election BETWEEN 46 AND 55), count(*) FILTER (WHERE age_at_election >= 56)
+FROM v_members
+WHERE year = $1 AND county = $2 AND ($3 = '' OR township = $3) AND body = $4 AND is_head`,
+				s.Year, s.Scope.County, s.Scope.Township, string(b.Body)).Scan(&bands[0], &bands[1], &bands[2], &bands[3]); err != nil {
+				t.Fatal(err)
+			}
+			at := fmt.Sprintf("%s %s %s", s.Level, s.Scope.Township, b.Body)
+			if len(b.Heads.AgeBands) != len(labels) {
+				t.Fatalf("%s: heads' age bands %+v", at, b.Heads.AgeBands)
+			}
+			for i, p := range b.Heads.AgeBands {
+				if p.Label != labels[i] {
+					t.Fatalf("%s: band %d is %q, want %q", at, i, p.Label, labels[i])
+				}
+				sameInt(t, at+" "+p.Label, p.Count.Current, bands[i])
+				if bands[i] > 0 && !strings.Contains(draft, fmt.Sprintf("%s%d人", labels[i], bands[i])) {
+					t.Errorf("%s: the draft lacks %s%d人", at, labels[i], bands[i])
+				}
+			}
+		}
+	}
+}
