@@ -45,8 +45,9 @@ func (r *Renderer) HTML(w io.Writer, v *View, script Script) error {
 	if err != nil {
 		return err
 	}
-	for name, svg := range charts(&hv, func(s string) string { return s }) {
-		tok := chartToken(name)
+	drawn := charts(&hv, func(s string) string { return s })
+	for _, name := range ChartNames() { // every token goes, also of a chart charts did not draw
+		svg, tok := drawn[name], chartToken(name)
 		fig := ""
 		if svg != "" {
 			if svg, err = v.Convert(script, svg); err != nil {

@@ -112,6 +112,22 @@ func TestMarkdownHasNoChartPlaceholders(t *testing.T) {
 	}
 }
 
+// TestHTMLWithoutRosterHasNoChartPlaceholders: a county that sent results sheets but no members sheet
+// has no age or education chart, and its HTML draft shows no placeholder in their place (it showed
+// CHARTAGECHART).
+func TestHTMLWithoutRosterHasNoChartPlaceholders(t *testing.T) {
+	s := countyFixture()
+	for i := range s.Bodies {
+		s.Bodies[i].Members = analytics.Structure{}
+		s.Bodies[i].Heads = analytics.Structure{}
+	}
+	s.TwoCommittees = nil
+	page := string(render(t, Builtin(), s, Config{}, Hans, "html"))
+	if strings.Contains(page, "CHART") {
+		t.Errorf("HTML draft carries a chart placeholder: %.300s", page[strings.Index(page, "CHART")-100:])
+	}
+}
+
 // A missing figure is left out: no 0人, no NaN, no doubled or dangling punctuation.
 func TestMissingFiguresLeaveNoTrace(t *testing.T) {
 	s := townshipFixture()
