@@ -132,11 +132,7 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 		return l.report(), err
 	}
 	l.returnReadMemory()
-	if err := l.oneThreadIfSmall(ctx); err != nil {
-		l.notLoaded()
-		return l.report(), err
-	}
-	if err := l.settleSpellings(ctx); err != nil {
+	if err := l.afterStaging(ctx); err != nil {
 		l.notLoaded()
 		return l.report(), err
 	}
@@ -169,15 +165,21 @@ func loadParsedWith(ctx context.Context, db *sql.DB, parsed []*Parsed, opts Load
 		}
 		l.progress(id)
 	}
-	if err := l.oneThreadIfSmall(ctx); err != nil {
-		l.notLoaded()
-		return l.report(), err
-	}
-	if err := l.settleSpellings(ctx); err != nil {
+	if err := l.afterStaging(ctx); err != nil {
 		l.notLoaded()
 		return l.report(), err
 	}
 	return l.finish(ctx)
+}
+
+// afterStaging is what a load does once every file is staged, before the files are checked as a whole and
+// committed: one thread for a small load (oneThreadIfSmall), then one spelling of each name
+// (settleSpellings).
+func (l *loader) afterStaging(ctx context.Context) error {
+	if err := l.oneThreadIfSmall(ctx); err != nil {
+		return err
+	}
+	return l.settleSpellings(ctx)
 }
 
 // fileState is the loader's record of one input file.
