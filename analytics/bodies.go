@@ -32,27 +32,39 @@ func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 	// no figure at all, never zero: no comparison is printed against it.
 	hasPrev := prev.has(b)
 	bs := BodySummary{Body: b}
+	// The members' figures of a term whose roster misses units that elected people are of part of the
+	// body only: they are never compared, neither with a whole term nor with another part.
+	bs.Unrostered = rosterGaps(cur, b)
+	prevGaps := rosterGaps(prev, b)
+	bs.Rostered = Figure{Current: count(rostered(cur, b))}
+	if hasPrev {
+		bs.Rostered.Previous = count(rostered(prev, b))
+		bs.UnrosteredPrevious = count(len(prevGaps))
+	}
+	compareMembers := hasPrev && len(bs.Unrostered) == 0 && len(prevGaps) == 0
 	bs.Participation = participation(c.elections[b], opts)
 	bs.Seats = seats(c.elections[b])
 	bs.Members = structure(c.structure(SetMembers, b), opts, true)
 	bs.Methods = methods(c.elections[b], opts)
+	if compareMembers {
+		mergeStructure(&bs.Members, structure(p.structure(SetMembers, b), opts, true))
+	}
 	if hasPrev {
 		mergeParticipation(&bs.Participation, participation(p.elections[b], opts))
 		mergeSeats(&bs.Seats, seats(p.elections[b]))
-		mergeStructure(&bs.Members, structure(p.structure(SetMembers, b), opts, true))
 		bs.Methods = mergeParts(bs.Methods, methods(p.elections[b], opts))
 	}
 	if b.Deputies() {
 		return bs
 	}
 	bs.Heads = structure(c.structure(SetHeads, b), opts, false)
-	if hasPrev {
+	if compareMembers {
 		mergeStructure(&bs.Heads, structure(p.structure(SetHeads, b), opts, false))
 	}
 	// New heads only when some head said whether he was re-elected.
 	if answered(c.structure(SetHeads, b)) {
 		bs.NewHeads = structure(c.structure(SetNewHeads, b), opts, false)
-		if hasPrev && answered(p.structure(SetHeads, b)) {
+		if compareMembers && answered(p.structure(SetHeads, b)) {
 			mergeStructure(&bs.NewHeads, structure(p.structure(SetNewHeads, b), opts, false))
 		}
 		if bs.NewHeads.AverageAge.Current.OK && bs.Heads.AverageAge.Current.OK {
@@ -67,6 +79,37 @@ func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 		bs.HeadsChanged = part(labelChanged, int(ch.Changed), int(ch.Compared))
 	}
 	return bs
+}
+
+// rosterGaps are the units of d whose election of b elected people (or did not say how many) and
+// that have no member of b on the roster: their members sheet was not sent or not loaded.
+func rosterGaps(d data, b Body) []UnitRef {
+	listed := map[unitKey]bool{}
+	for _, m := range d.members {
+		if m.Body == b {
+			listed[m.unitKey] = true
+		}
+	}
+	gaps := []UnitRef{}
+	for _, e := range d.elections {
+		if e.Body != b || listed[e.unitKey] || (e.Elected.Valid && e.Elected.Int64 == 0) {
+			continue
+		}
+		listed[e.unitKey] = true // a unit is named once, whatever its rows
+		gaps = append(gaps, e.ref())
+	}
+	return gaps
+}
+
+// rostered counts the units of d with a member of b on the roster.
+func rostered(d data, b Body) int {
+	units := map[unitKey]bool{}
+	for _, m := range d.members {
+		if m.Body == b {
+			units[m.unitKey] = true
+		}
+	}
+	return len(units)
 }
 
 // answered reports whether anyone in the set said whether he was re-elected.

@@ -73,7 +73,8 @@ func inconsistencies(s *Summary, opts Options) []Finding {
 		checkStructure(b.Body, SetMembers, &b.Members)
 		checkStructure(b.Body, SetHeads, &b.Heads)
 		el, mem := b.Seats.Elected.Current, b.Members.Total.Current
-		if el.OK && mem.OK && el.Int() != mem.Int() {
+		// Units without a roster are noted on their own (FindingRosterGaps), which says more.
+		if el.OK && mem.OK && el.Int() != mem.Int() && len(b.Unrostered) == 0 {
 			f := note(FindingElectedMismatch, b.Body, "")
 			f.Value, f.Whole = el, mem
 		}

@@ -212,6 +212,14 @@ type BodySummary struct {
 	NewHeadsCollegeGap Value  `json:"new_heads_college_gap"`
 	HeadsChanged       Part   `json:"heads_changed"` // units whose head is not last term's head, share of units
 	Methods            []Part `json:"methods"`       // units per 选举方式
+	// Rostered counts the units with a member of this body on the roster. Unrostered are this term's
+	// units whose election of the body elected people (or did not say how many) and that have no member
+	// of it on the roster — members sheet not sent or not loaded —, UnrosteredPrevious counts the
+	// previous term's. Members, Heads and NewHeads then describe part of the body: they are compared
+	// with the previous term only when neither term has such a unit.
+	Rostered           Figure    `json:"rostered"`
+	Unrostered         []UnitRef `json:"unrostered"`
+	UnrosteredPrevious Value     `json:"unrostered_previous"`
 }
 
 // TwoCommittees is 村“两委”: the party branch and the villagers' committee of the same units together
@@ -225,6 +233,9 @@ type TwoCommittees struct {
 	CrossPersons Part      `json:"cross_persons"`  // people on both committees, share of distinct members
 	NoWomanUnits []UnitRef `json:"no_woman_units"` // units whose 村民委员会/居民委员会 has no woman
 	NoWoman      Part      `json:"no_woman"`       // their count and share of units
+	// Unrostered counts the units whose roster misses either body (BodySummary.Unrostered): the
+	// figures above are then of the other units only, and not compared with the previous term.
+	Unrostered Value `json:"unrostered"`
 }
 
 // UnitRef names a unit.
@@ -405,6 +416,11 @@ const (
 	// FindingOnlyPrevious (数据核对): Units had data in the previous term and have none this term (not
 	// loaded yet, or merged away).
 	FindingOnlyPrevious = "only_previous"
+	// FindingRosterGaps (数据核对): Units elected people to Body this term and have none of them on the
+	// roster; Value counts the previous term's such units, Figure the units with a roster in each term
+	// (BodySummary.Rostered). The members' figures leave them out and are not compared with the previous
+	// term. It stands for FindingElectedMismatch, which a missing roster would always raise.
+	FindingRosterGaps = "roster_gaps"
 	// FindingSupervisorySmall (数据核对): Units whose 村务监督委员会, not marked 村民代表会议推选, has under
 	// a fifth of the 登记选民 of their 村民委员会 (Named.Rates: the two counts): likely representatives
 	// written as voters.

@@ -221,7 +221,9 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 
 // termCoverage notes, for the drafter, the units of one term only: every comparison with the
 // previous term sums each term's own units, which is right for merged or new villages and misleading
-// when a term's sheets are not all loaded — the drafter has to know which.
+// when a term's sheets are not all loaded — the drafter has to know which. It also names, per body,
+// the units that elected people and sent no roster of them (this term; the previous term's counted),
+// for whose sake the members' figures are not compared.
 func termCoverage(s *Summary) []Finding {
 	var out []Finding
 	for _, c := range []struct {
@@ -233,6 +235,16 @@ func termCoverage(s *Summary) []Finding {
 		}
 		f := Finding{Section: SectionDataCheck, Kind: c.kind}
 		for _, u := range c.units {
+			f.Units = append(f.Units, Named{UnitRef: u})
+		}
+		out = append(out, f)
+	}
+	for _, b := range s.Bodies {
+		if len(b.Unrostered) == 0 && b.UnrosteredPrevious.V == 0 {
+			continue
+		}
+		f := Finding{Section: SectionDataCheck, Kind: FindingRosterGaps, Body: b.Body, Value: b.UnrosteredPrevious, Figure: b.Rostered}
+		for _, u := range b.Unrostered {
 			f.Units = append(f.Units, Named{UnitRef: u})
 		}
 		out = append(out, f)

@@ -13,8 +13,17 @@ func twoCommittees(cur, prev data, opts Options) []TwoCommittees {
 			continue
 		}
 		c := twoCommittee(p, cur.figures, opts)
+		gaps := map[UnitRef]bool{}
+		for _, u := range append(rosterGaps(cur, p.Party), rosterGaps(cur, p.Committee)...) {
+			gaps[u] = true
+		}
+		c.Unrostered = count(len(gaps))
 		if !prev.has(p.Party) && !prev.has(p.Committee) {
 			out = append(out, c) // no previous term of these committees: no figure, never zero
+			continue
+		}
+		if len(gaps) > 0 || len(rosterGaps(prev, p.Party)) > 0 || len(rosterGaps(prev, p.Committee)) > 0 {
+			out = append(out, c) // a roster missing units in either term: part of the two committees
 			continue
 		}
 		pr := twoCommittee(p, prev.figures, opts)

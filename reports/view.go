@@ -126,9 +126,10 @@ func (w *Words) view(s *analytics.Summary, cfg Config) *View {
 	for i := range v.Overview {
 		v.Overview[i].Level = v.Level
 	}
-	v.Closing = w.closing(cfg, w.Drafts.Annex.Village, s.Checks)
+	annex := annexTitles(w.Drafts.Annex.Village, AnnexSheets(s))
+	v.Closing = w.closing(cfg, annex, s.Checks)
 	v.Achievements = stated(s, analytics.SectionAchievement, v.Whole, v.Level, 0)
-	v.Problems = stated(s, analytics.SectionProblem, v.Whole, v.Level, listAnnex(w.Drafts.Annex.Village, w.Drafts.Annex.ProblemUnits))
+	v.Problems = stated(s, analytics.SectionProblem, v.Whole, v.Level, listAnnex(annex, w.Drafts.Annex.ProblemUnits))
 	v.DataChecks = stated(s, analytics.SectionDataCheck, v.Whole, v.Level, 0)
 	return v
 }

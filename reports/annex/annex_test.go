@@ -3,6 +3,7 @@ package annex
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"html"
@@ -21,6 +22,7 @@ import (
 
 	"electsum"
 	"electsum/analytics"
+	"electsum/ingest/synth"
 )
 
 // writeAndOpen writes the annex of s and reopens it as Excel would see it.
@@ -451,12 +453,12 @@ func TestOneTownshipHasNoSubtotal(t *testing.T) {
 
 func TestEmptySummaryStillWrites(t *testing.T) {
 	f, _ := writeAndOpen(t, &analytics.Summary{Year: 2024, Level: analytics.LevelCounty, Scope: analytics.Scope{County: "空县", Year: 2024}}, Options{})
-	want := []string{"表2 成员结构", "表3 与上届对比", "表4 当选人员名册", "表5 存在问题的村（社区）名单", "表6 数据核对"}
+	want := []string{"表1 存在问题的村（社区）名单", "表2 数据核对"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
-	if v, _ := f.GetCellValue("表6 数据核对", "B3"); v != "未发现问题" {
-		t.Errorf("表6 B3 = %q", v)
+	if v, _ := f.GetCellValue("表2 数据核对", "B3"); v != "未发现问题" {
+		t.Errorf("表2 B3 = %q", v)
 	}
 }
 
@@ -569,4 +571,39 @@ func registeredSum(s *analytics.Summary, b analytics.Body) float64 {
 		}
 	}
 	return sum
+}
+
+// Issue 9/10: the annex has the sheets the model has figures for, numbered as the draft's 附件 lists
+// them (reports.AnnexSheets). A county that sent this term's results without its members sheets got
+// 表2 成员结构 with 0 members per township, an empty 表4 当选人员名册, and 总人数 0 in 表3.
+func TestAnnexWithoutRosterHasNoMembersSheets(t *testing.T) {
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 2, 4
+	db := loadedCounty(t, cfg)
+	if _, err := db.Exec("DELETE FROM members WHERE year = 2024"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := analytics.Summarize(context.Background(), db, analytics.Scope{County: "示例县", Year: 2024}, fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := writeAndOpen(t, s, Options{})
+	var rest []string
+	for _, sheet := range f.GetSheetList() {
+		if !strings.HasPrefix(sheet, "表1-") {
+			rest = append(rest, sheet)
+		}
+	}
+	if want := []string{"表2 与上届对比", "表3 存在问题的村（社区）名单", "表4 数据核对"}; !slices.Equal(rest, want) {
+		t.Errorf("sheets after 表1: %v, want %v", rest, want)
+	}
+	rows, err := f.GetRows("表2 与上届对比")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if len(r) > 0 && (r[0] == "总人数" || strings.Contains(r[0], "成员")) {
+			t.Errorf("表2 与上届对比 has a members' row without a roster: %v", r)
+		}
+	}
 }

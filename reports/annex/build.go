@@ -16,10 +16,25 @@ func tables(s *analytics.Summary, opts Options) ([]*table, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Sheet N is 附件N of the draft (reports.AnnexSheets); the 数据核对 sheet, not among them, comes last.
 	var ts []*table
-	ts = append(ts, electionTables(s)...)
-	ts = append(ts, structureTable(s), compareTable(s), rosterTable(s, opts), problemUnitsTable(s), checksTable(s, checks))
-	return ts, nil
+	sheets := reports.AnnexSheets(s)
+	for i, sh := range sheets {
+		no := i + 1
+		switch sh {
+		case reports.SheetElections:
+			ts = append(ts, electionTables(s, no)...)
+		case reports.SheetStructure:
+			ts = append(ts, structureTable(s, no))
+		case reports.SheetCompare:
+			ts = append(ts, compareTable(s, no))
+		case reports.SheetRoster:
+			ts = append(ts, rosterTable(s, opts, no))
+		case reports.SheetProblemUnits:
+			ts = append(ts, problemUnitsTable(s, no))
+		}
+	}
+	return append(ts, checksTable(s, checks, len(sheets)+1)), nil
 }
 
 // dataCheck is a 数据核对 finding of the model worded as the draft words it.
@@ -104,7 +119,7 @@ func unitLabel(b analytics.Body) string {
 
 // electionTables is 表1: one sheet per body, a row per unit grouped by township with a 小计 per
 // township and a 合计.
-func electionTables(s *analytics.Summary) []*table {
+func electionTables(s *analytics.Summary, no int) []*table {
 	byBody := map[analytics.Body][]analytics.ElectionRow{}
 	for _, e := range s.Elections {
 		byBody[e.Body] = append(byBody[e.Body], e)
@@ -117,12 +132,12 @@ func electionTables(s *analytics.Summary) []*table {
 			continue
 		}
 		n++
-		ts = append(ts, electionTable(s, b, rows, n))
+		ts = append(ts, electionTable(s, b, rows, no, n))
 	}
 	return ts
 }
 
-func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.ElectionRow, n int) *table {
+func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.ElectionRow, no, n int) *table {
 	// The model orders rows by township and unit; a stable sort on each township's first appearance
 	// keeps that order and makes each township one block even if the model did not.
 	first := map[[2]string]int{}
@@ -150,7 +165,7 @@ func electionTable(s *analytics.Summary, b analytics.Body, rows []analytics.Elec
 	// 到会率 in columns of their own, so that no 小计 adds representatives to voters.
 	repGroup := "村民代表会议到会情况"
 	t := &table{
-		sheet: fmt.Sprintf("表1-%d %s选举", n, b),
+		sheet: fmt.Sprintf("表%d-%d %s选举", no, n, b),
 		title: fmt.Sprintf("%s%d年%s选举基本情况统计表", scopeName(s), s.Year, b),
 	}
 	multi := withCounty(s)
@@ -369,10 +384,11 @@ func structureSets(s *analytics.Summary) []structureSet {
 			structureSet{p.headC, body(p.comm, true)},
 		)
 	}
-	// Keep only the sections the scope has data for.
+	// Keep only the sections the scope has members on the roster for: a body whose members sheets
+	// were not sent has no structure, not one of zero people.
 	return slices.DeleteFunc(sets, func(set structureSet) bool {
 		st, _ := set.pick(s.Bodies, s.TwoCommittees)
-		return st == nil
+		return st == nil || !reports.Positive(st.Total.Current)
 	})
 }
 
@@ -440,10 +456,10 @@ func perBody[R any](t *table, bodies []analytics.Body, rows []R, bodyOf func(R) 
 
 // structureTable is 表2: the make-up of each set of people, one row per township (per unit at township
 // scope), a section per set, each with a 合计.
-func structureTable(s *analytics.Summary) *table {
+func structureTable(s *analytics.Summary, no int) *table {
 	sets := structureSets(s)
 	t := &table{
-		sheet:   "表2 成员结构",
+		sheet:   fmt.Sprintf("表%d 成员结构", no),
 		title:   fmt.Sprintf("%s%d年%s“两委”成员结构统计表", scopeName(s), s.Year, kinds(s)),
 		anchors: map[string]string{},
 	}
@@ -489,8 +505,8 @@ func structureTable(s *analytics.Summary) *table {
 		from := t.nextRow()
 		for _, bd := range s.Breakdown {
 			st, tc := set.pick(bd.Bodies, bd.TwoCommittees)
-			if st == nil {
-				continue
+			if st == nil || !reports.Positive(st.Total.Current) {
+				continue // no roster of this part
 			}
 			cells := make([]cell, len(t.cols))
 			cells[iName] = str(bd.Name)
@@ -560,9 +576,9 @@ func kinds(s *analytics.Summary) string {
 // 百分点 or 岁. Its shares are the model's rounded values, not formulas over the counts above them,
 // so that they and their changes in 百分点 are the very numbers the report's text prints (a change is
 // the difference of the two rounded shares, and largest-remainder rounding cannot be a formula).
-func compareTable(s *analytics.Summary) *table {
+func compareTable(s *analytics.Summary, no int) *table {
 	t := &table{
-		sheet:   "表3 与上届对比",
+		sheet:   fmt.Sprintf("表%d 与上届对比", no),
 		title:   fmt.Sprintf("%s%d年换届选举主要指标与上届对比表", scopeName(s), s.Year),
 		anchors: map[string]string{},
 		cols: []column{{label: "指标", kind: text}, {label: "本届", kind: count}, {label: "上届", kind: count},
@@ -676,9 +692,9 @@ func change(cur, prev cell, r int, scale string, decimals int) cell {
 }
 
 // rosterTable is 表4, every elected person; it streams its rows from the model.
-func rosterTable(s *analytics.Summary, opts Options) *table {
+func rosterTable(s *analytics.Summary, opts Options, no int) *table {
 	multi := withCounty(s)
-	t := &table{sheet: "表4 当选人员名册", title: fmt.Sprintf("%s%d年当选人员名册", scopeName(s), s.Year)}
+	t := &table{sheet: fmt.Sprintf("表%d 当选人员名册", no), title: fmt.Sprintf("%s%d年当选人员名册", scopeName(s), s.Year)}
 	t.cols = append(t.cols, column{label: "序号", kind: count})
 	if multi {
 		t.cols = append(t.cols, column{label: "县(市、区)", kind: text})
@@ -717,8 +733,8 @@ func rosterTable(s *analytics.Summary, opts Options) *table {
 // problemUnitsTable is 表5: every unit 四、存在的问题 names, which the draft lists five (ten) of and
 // counts, one row per unit and body with the rate it is named for (issue 10 prose: the village lists
 // go to the annex). From the model's problem findings; the sheet computes nothing.
-func problemUnitsTable(s *analytics.Summary) *table {
-	t := &table{sheet: "表5 存在问题的村（社区）名单", title: fmt.Sprintf("%s%d年换届选举存在问题的村（社区）名单", scopeName(s), s.Year),
+func problemUnitsTable(s *analytics.Summary, no int) *table {
+	t := &table{sheet: fmt.Sprintf("表%d 存在问题的村（社区）名单", no), title: fmt.Sprintf("%s%d年换届选举存在问题的村（社区）名单", scopeName(s), s.Year),
 		cols: []column{{label: "序号", kind: count}, {label: "问题", kind: text}, {label: "选举类型", kind: text},
 			{label: "乡镇(街道)", kind: text}, {label: "村(社区)", kind: text}, {label: "比例", kind: share}},
 		freezeCols: 2}
@@ -786,9 +802,9 @@ func problemOf(kind string, threshold float64, b analytics.Body) string {
 
 // checksTable is 表6: legal-check failures and data warnings, then the model's 数据核对 findings as the
 // draft words them (optional items filled by some, failed cross-checks).
-func checksTable(s *analytics.Summary, findings []dataCheck) *table {
+func checksTable(s *analytics.Summary, findings []dataCheck, no int) *table {
 	multi := withCounty(s)
-	t := &table{sheet: "表6 数据核对", title: fmt.Sprintf("%s%d年换届选举数据核对情况", scopeName(s), s.Year)}
+	t := &table{sheet: fmt.Sprintf("表%d 数据核对", no), title: fmt.Sprintf("%s%d年换届选举数据核对情况", scopeName(s), s.Year)}
 	t.cols = append(t.cols, column{label: "序号", kind: count}, column{label: "类别", kind: text})
 	if multi {
 		t.cols = append(t.cols, column{label: "县(市、区)", kind: text})

@@ -12,6 +12,10 @@
 //	表6   数据核对 — legal-check failures, data warnings and the model's own failed cross-checks;
 //	图表  native Excel charts over 表2 and 表3 (age, education, women share by township).
 //
+// A sheet the model has no figures for is left out and the sheets after it move up, so that 表N is
+// always 附件N of the draft (reports.AnnexSheets): without members sheets there is no 成员结构 or
+// 当选人员名册, without a previous term no 与上届对比.
+//
 // Clerks keep working on the workbook in Excel, so every 小计/合计 is a SUM formula and every share a
 // formula over the counts beside it — each stored with its computed value, so that viewers which do not
 // recalculate still show the figures. All sheets are written with excelize's StreamWriter, which keeps

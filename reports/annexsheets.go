@@ -1,0 +1,53 @@
+package reports
+
+import "electsum/analytics"
+
+// AnnexSheet is one sheet of the 两委 annex workbook that the draft lists under 附件.
+type AnnexSheet int
+
+// The 两委 annex's sheets, in the order of 附件 (words.toml [drafts.annex] village gives their titles,
+// one per sheet in this order).
+const (
+	SheetElections    AnnexSheet = iota // 选举基本情况统计表: 表1-1, 表1-2 … one per body
+	SheetStructure                      // 成员结构统计表
+	SheetCompare                        // 与上届对比表
+	SheetRoster                         // 当选人员名册
+	SheetProblemUnits                   // 存在问题的村（社区）名单 (无 when there are none)
+)
+
+// AnnexSheets are the sheets of the 两委 annex that s has figures for, in order: the elections need
+// results sheets, the structure a body with members on the roster, the roster its list, the comparison a
+// previous term. A sheet without them would show
+// zeros where the data say nothing, and the draft would list it under 附件.
+func AnnexSheets(s *analytics.Summary) []AnnexSheet {
+	var out []AnnexSheet
+	if len(s.Elections) > 0 {
+		out = append(out, SheetElections)
+	}
+	for _, b := range s.Bodies {
+		if HasFigures(b.Members) {
+			out = append(out, SheetStructure)
+			break
+		}
+	}
+	if s.PreviousYear != 0 {
+		out = append(out, SheetCompare)
+	}
+	if len(s.Roster) > 0 {
+		out = append(out, SheetRoster)
+	}
+	return append(out, SheetProblemUnits)
+}
+
+// annexTitles are the titles under 附件 of sheets: titles (words.toml) holds one per AnnexSheet, in
+// order; a list of another length is a department's own and is kept as written.
+func annexTitles(titles []string, sheets []AnnexSheet) []string {
+	if len(titles) != int(SheetProblemUnits)+1 {
+		return titles
+	}
+	out := make([]string, len(sheets))
+	for i, sh := range sheets {
+		out[i] = titles[sh]
+	}
+	return out
+}
