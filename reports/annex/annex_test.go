@@ -25,11 +25,12 @@ import (
 	"electsum/ingest/synth"
 )
 
-// writeAndOpen writes the annex of s and reopens it as Excel would see it.
-func writeAndOpen(t *testing.T, s *analytics.Summary, opts Options) (*excelize.File, []byte) {
+// writeAndOpen writes the annex workbook of m (WriteModel: a village summary's, a people's congress',
+// a party congress') and reopens it as Excel would see it; it is closed when the test ends.
+func writeAndOpen(t *testing.T, m analytics.Model, opts Options) (*excelize.File, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, s, opts); err != nil {
+	if err := WriteModel(&buf, m, opts); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))

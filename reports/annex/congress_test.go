@@ -1,14 +1,11 @@
 package annex
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"strconv"
 	"testing"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"electsum/analytics"
 	"electsum/ingest"
@@ -34,7 +31,7 @@ func TestCongressAnnexNamesPartialBases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := openCongress(t, c)
+	f, _ := writeAndOpen(t, c, Options{})
 	composition, err := f.GetRows("表3 代表构成统计表")
 	if err != nil {
 		t.Fatal(err)
@@ -85,21 +82,6 @@ func TestCongressAnnexNamesPartialBases(t *testing.T) {
 			}
 		}
 	}
-}
-
-// openCongress writes c's people's congress annex and opens it; it is closed when the test ends.
-func openCongress(t *testing.T, c *analytics.Congress) *excelize.File {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := WriteCongress(&buf, c, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf, excelize.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
 }
 
 // loadedCounty loads the generated county of cfg, with the elections each of add generates besides the

@@ -1,7 +1,6 @@
 package annex
 
 import (
-	"bytes"
 	"context"
 	"strconv"
 	"strings"
@@ -26,7 +25,7 @@ func TestPartyCongressAnnex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := partyBook(t, p)
+	f, _ := writeAndOpen(t, p, Options{})
 	sheets := f.GetSheetList()
 	if len(sheets) < 4 || sheets[0] != "表1 党代会选举情况统计表" || sheets[2] != "表3 与上届对比表" || sheets[3] != "表4 当选人员名册" {
 		t.Fatalf("sheets %v", sheets)
@@ -138,7 +137,7 @@ func TestCommunityPartyAnnex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := partyBook(t, p)
+	f, _ := writeAndOpen(t, p, Options{})
 	sheets := f.GetSheetList()
 	if len(sheets) < 4 || sheets[0] != "表1 社区党组织选举情况统计表" || sheets[3] != "表4 当选人员名册" {
 		t.Fatalf("sheets %v", sheets)
@@ -202,21 +201,6 @@ func TestCommunityPartyAnnex(t *testing.T) {
 			}
 		}
 	}
-}
-
-// partyBook writes p's annex workbook and opens it with excelize (closed at the test's end).
-func partyBook(t *testing.T, p *analytics.PartyCongress) *excelize.File {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := WritePartyCongress(&buf, p, Options{}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf, excelize.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
 }
 
 func fmtRows(rows [][]string) string {

@@ -147,7 +147,7 @@ func TestCongressMobileListGoesToTheAnnex(t *testing.T) {
 		t.Error("附件 does not list 选区情况统计表 as 2")
 	}
 
-	f := openCongress(t, c)
+	f, _ := writeAndOpen(t, c, Options{})
 	sheet, err := f.GetRows("表2 选区情况统计表")
 	if err != nil {
 		t.Fatal(err)
