@@ -72,50 +72,77 @@ func scopeMembers(ctx context.Context, conn *sql.Conn, s Scope) (restore func(),
 	return restore, nil
 }
 
-// headTermsMacro is the text of the TEMP macro head_terms (views/04_v_structure.sql), which scopeHeads
-// puts back.
-var headTermsMacro = func() string {
-	const start = "CREATE OR REPLACE TEMP MACRO head_terms("
+// definitionOf is the text of the TEMP definition of figureSQL that begins with start, through its ';'.
+func definitionOf(start string) string {
 	i := strings.Index(figureSQL, start)
 	if i < 0 {
-		panic("analytics: views/04_v_structure.sql defines no head_terms")
+		panic("analytics: views/ define no " + start)
 	}
 	n := strings.Index(figureSQL[i:], ";\n")
 	if n < 0 {
-		panic("analytics: head_terms has no end")
+		panic("analytics: " + start + " has no end")
 	}
 	return figureSQL[i : i+n+1]
-}()
+}
+
+// headTermsMacro is the text of the TEMP macro head_terms (views/04_v_structure.sql), which scopeHeads
+// puts back; turnoutView that of the TEMP view v_turnout (views/02_v_turnout.sql), which scopeTurnout
+// puts back.
+var (
+	headTermsMacro = definitionOf("CREATE OR REPLACE TEMP MACRO head_terms(")
+	turnoutView    = definitionOf("CREATE OR REPLACE TEMP VIEW v_turnout AS")
+)
 
 // scopeHeads makes head_terms on conn (a figureConn after scopeMembers) the rows of a TEMP table,
 // summary_head_terms, of head_terms(s.Year, prev, the scope) — the only arguments a Summarize gives it —
 // so that structure_figures (the heads and new heads) and heads_changed_figures read the heads' terms
-// computed once instead of each computing them again. It returns what puts the macro back; a
-// connection that cannot be put back is discarded.
+// computed once instead of each computing them again.
 func scopeHeads(ctx context.Context, conn *sql.Conn, s Scope, prev int) (restore func(), err error) {
+	return scopeRows(ctx, conn, "select the heads of the scope", "summary_head_terms",
+		`SELECT * FROM head_terms(?, ?, ?, ?, ?)`, []any{s.Year, prev, s.County, s.Township, s.Unit},
+		`CREATE OR REPLACE TEMP MACRO head_terms(first_year, second_year, in_county, in_township, in_unit) AS TABLE
+		SELECT * FROM summary_head_terms`, headTermsMacro)
+}
+
+// scopeTurnout makes v_turnout on conn (a figureConn) the rows of a TEMP table, summary_turnout, of
+// v_turnout in the scope and the years s.Year and prev: all that the elections, the legal checks and
+// participation_figures of a Summarize read of it, on the connection of its elections. Each of those
+// queries then binds and scans a table of the scope's elections instead of the view over every
+// election (three of the legal checks read it).
+func scopeTurnout(ctx context.Context, conn *sql.Conn, s Scope, prev int) (restore func(), err error) {
+	return scopeRows(ctx, conn, "select the elections of the scope", "summary_turnout",
+		`SELECT * FROM v_turnout WHERE in_scope(?, ?, ?, ?, ?, year, county, township, unit)`,
+		[]any{s.Year, prev, s.County, s.Township, s.Unit},
+		`CREATE OR REPLACE TEMP VIEW v_turnout AS SELECT * FROM summary_turnout`, turnoutView)
+}
+
+// scopeRows fills the TEMP table table on conn with the rows of query (args) and then runs shadow,
+// which makes a definition read that table, and returns what puts definition back and drops the table.
+// A connection that cannot be put back is discarded, not returned to the pool. what says, in an error,
+// what was being done.
+func scopeRows(ctx context.Context, conn *sql.Conn, what, table, query string, args []any, shadow, definition string) (restore func(), err error) {
 	ctx = context.WithoutCancel(ctx) // put back even when the request gives up
 	restore = func() {
-		if _, err := conn.ExecContext(ctx, headTermsMacro+` DROP TABLE IF EXISTS temp.summary_head_terms;`); err != nil {
+		if _, err := conn.ExecContext(ctx, definition+` DROP TABLE IF EXISTS temp.`+table+`;`); err != nil {
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}
-	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE summary_head_terms AS SELECT * FROM head_terms(?, ?, ?, ?, ?)`,
-		s.Year, prev, s.County, s.Township, s.Unit); err != nil {
+	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE `+table+` AS `+query, args...); err != nil {
 		restore()
-		return func() {}, fmt.Errorf("select the heads of the scope: %w", err)
+		return func() {}, fmt.Errorf("%s: %w", what, err)
 	}
-	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP MACRO head_terms(first_year, second_year, in_county, in_township, in_unit) AS TABLE
-		SELECT * FROM summary_head_terms`); err != nil {
+	if _, err := conn.ExecContext(ctx, shadow); err != nil {
 		restore()
-		return func() {}, fmt.Errorf("select the heads of the scope: %w", err)
+		return func() {}, fmt.Errorf("%s: %w", what, err)
 	}
 	return restore, nil
 }
 
-// figureMarker is the name of the TEMP table that says a connection holds this figureSQL. A pooled
-// connection keeps its TEMP definitions when it is given back, so that the next Summarize on it does
-// not define them again (that took about a third of a county's summary).
-var figureMarker = fmt.Sprintf("figure_definitions_%x", sha256.Sum256([]byte(figureSQL)))[:len("figure_definitions_")+16]
+// figureMarker says a connection holds this figureSQL: the value of its variable electsum_figures
+// (SET VARIABLE, which each connection has of its own). A pooled connection keeps its TEMP definitions
+// when it is given back, so that the next Summarize on it does not define them again (that took about
+// a third of a county's summary).
+var figureMarker = fmt.Sprintf("%x", sha256.Sum256([]byte(figureSQL)))[:16]
 
 // electionConn is figureConn for the summaries of one kind of election of a township or a county
 // (人大, 党代会): opts with their defaults filled (an error when they are wrong) and a connection with
@@ -140,71 +167,51 @@ func electionLevel(scope Scope) Level {
 // figureConn is a connection of db on which the figure definitions exist (figureSQL), grouping by the
 // age bands and education buckets of opts (TEMP tables cfg_age_bands and cfg_education_buckets, which
 // shadow the installed ones on this connection only). The caller closes it. A pooled connection keeps
-// both: a TEMP table named by the options (optionsMarker) says which options it holds, so that they
-// are set again only when they differ (four statements on each of a summary's two connections).
+// both: its variables electsum_figures and electsum_options say which definitions (figureMarker) and
+// which options (optionsMarker) it holds, so that they are set again only when they differ. Reading two
+// variables costs far less than listing the connection's TEMP tables (duckdb_tables), as markers did.
 func figureConn(ctx context.Context, db *sql.DB, opts Options) (*sql.Conn, error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("open a connection: %w", err)
 	}
-	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables()
-		WHERE temporary AND (table_name = ? OR starts_with(table_name, 'cfg_options_'))`, figureMarker)
-	if err != nil {
+	var defined, options sql.NullString
+	if err := conn.QueryRowContext(ctx, `SELECT getvariable('electsum_figures'), getvariable('electsum_options')`).Scan(&defined, &options); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("define the figures on the connection: %w", err)
 	}
-	var defined bool
-	var options []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			conn.Close()
-			return nil, fmt.Errorf("define the figures on the connection: %w", err)
-		}
-		if name == figureMarker {
-			defined = true
-		} else {
-			options = append(options, name)
-		}
-	}
-	if err := rows.Close(); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("define the figures on the connection: %w", err)
-	}
-	if marker := optionsMarker(opts); len(options) != 1 || options[0] != marker {
+	if marker := optionsMarker(opts); options.String != marker {
 		if err := setOptions(ctx, conn, opts); err != nil {
 			conn.Close()
 			return nil, err
 		}
-		var q strings.Builder
-		for _, old := range options {
-			q.WriteString("DROP TABLE temp." + old + "; ")
-		}
-		q.WriteString("CREATE TEMP TABLE " + marker + " (set BOOLEAN);")
-		if _, err := conn.ExecContext(ctx, q.String()); err != nil {
+		if _, err := conn.ExecContext(ctx, `SET VARIABLE electsum_options = ?`, marker); err != nil {
 			conn.Close()
 			return nil, fmt.Errorf("set the age bands and education buckets: %w", err)
 		}
 	}
-	if defined {
+	if defined.String == figureMarker {
 		return conn, nil
 	}
-	if _, err := conn.ExecContext(ctx, figureSQL+"\nCREATE TEMP TABLE "+figureMarker+" (defined BOOLEAN);"); err != nil {
+	if _, err := conn.ExecContext(ctx, figureSQL); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("define the figures on the connection: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, `SET VARIABLE electsum_figures = ?`, figureMarker); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("define the figures on the connection: %w", err)
 	}
 	return conn, nil
 }
 
-// optionsMarker is the name of the TEMP table that says a connection's cfg_age_bands and
+// optionsMarker is the value of a connection's variable electsum_options when its cfg_age_bands and
 // cfg_education_buckets hold the bands and buckets of opts.
 func optionsMarker(opts Options) string {
 	key, err := json.Marshal([]any{opts.AgeBands, opts.EducationBuckets})
 	if err != nil {
 		panic(fmt.Sprintf("analytics: options key: %v", err)) // slices of strings and ints
 	}
-	return fmt.Sprintf("cfg_options_%x", sha256.Sum256(key))[:len("cfg_options_")+16]
+	return fmt.Sprintf("%x", sha256.Sum256(key))[:16]
 }
 
 // execer is what setOptions needs of a *sql.Conn or a *sql.Tx.

@@ -122,13 +122,14 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 		lanes = atOnce
 	}
 	var (
-		es      []*electionRow
-		ms      []*memberRow
-		ws      []*warningRow
-		checks  []Check
-		restore = func() {}
+		es     []*electionRow
+		ms     []*memberRow
+		ws     []*warningRow
+		checks []Check
+		// what puts back summary_members (conn) and v_turnout (conn2) when the summary is done
+		restore, restoreTurnout = func() {}, func() {}
 	)
-	defer func() { restore() }()
+	defer func() { restore(); restoreTurnout() }()
 	if err := lanes(func() (err error) {
 		if restore, err = scopeMembers(ctx, conn, scope); err != nil {
 			return err
@@ -136,6 +137,9 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 		ms, err = loadMembers(ctx, conn, scope, loadPrev)
 		return err
 	}, func() (err error) {
+		if restoreTurnout, err = scopeTurnout(ctx, conn2, scope, loadPrev); err != nil {
+			return err
+		}
 		if es, err = loadElections(ctx, conn2, scope, loadPrev); err != nil {
 			return err
 		}
