@@ -31,32 +31,29 @@ WITH m AS (
      AND p.year = c.year AND p.kind = c.kind
      AND same_person(p.person, c.person)
     GROUP BY ALL
-), pc AS (
-    SELECT county, township, unit, year, kind, count(*) AS party_members FROM p GROUP BY ALL
-), cc AS (
-    SELECT county, township, unit, year, kind, count(*) AS committee_members,
-           count(*) FILTER (WHERE gender = '女') AS committee_women
-    FROM c GROUP BY ALL
+), counted AS (
+    -- the members of each body of a unit's 两委 (committee_women NULL without a committee member)
+    SELECT county, township, unit, year, kind,
+           count(*) FILTER (WHERE on_party_body) AS party_members,
+           count(*) FILTER (WHERE NOT on_party_body) AS committee_members,
+           count(*) FILTER (WHERE NOT on_party_body AND gender = '女') AS committee_women
+    FROM (SELECT county, township, unit, year, kind, true AS on_party_body, gender FROM p
+          UNION ALL
+          SELECT county, township, unit, year, kind, false AS on_party_body, gender FROM c)
+    GROUP BY ALL
 ), xc AS (
     SELECT county, township, unit, year, kind, count(*) AS cross_persons, bool_or(shoulder) AS one_shoulder
     FROM crossed GROUP BY ALL
-), u AS (
-    SELECT county, township, unit, year, kind FROM pc
-    UNION
-    SELECT county, township, unit, year, kind FROM cc
 )
-SELECT u.county, u.township, u.unit, u.year, u.kind,
-       coalesce(pc.party_members, 0) AS party_members,
-       coalesce(cc.committee_members, 0) AS committee_members,
-       coalesce(pc.party_members, 0) + coalesce(cc.committee_members, 0) AS positions,
+SELECT n.county, n.township, n.unit, n.year, n.kind,
+       n.party_members, n.committee_members,
+       n.party_members + n.committee_members AS positions,
        coalesce(xc.cross_persons, 0) AS cross_persons,
-       coalesce(pc.party_members, 0) + coalesce(cc.committee_members, 0) - coalesce(xc.cross_persons, 0) AS persons,
-       CASE WHEN pc.party_members > 0 AND cc.committee_members > 0 THEN coalesce(xc.one_shoulder, false) END AS one_shoulder,
-       CASE WHEN pc.party_members > 0 AND cc.committee_members > 0 THEN coalesce(xc.cross_persons, 0) > 0 END AS cross_unit,
-       cc.committee_women
-FROM u
-LEFT JOIN pc USING (county, township, unit, year, kind)
-LEFT JOIN cc USING (county, township, unit, year, kind)
+       n.party_members + n.committee_members - coalesce(xc.cross_persons, 0) AS persons,
+       CASE WHEN n.party_members > 0 AND n.committee_members > 0 THEN coalesce(xc.one_shoulder, false) END AS one_shoulder,
+       CASE WHEN n.party_members > 0 AND n.committee_members > 0 THEN coalesce(xc.cross_persons, 0) > 0 END AS cross_unit,
+       CASE WHEN n.committee_members > 0 THEN n.committee_women END AS committee_women
+FROM counted n
 LEFT JOIN xc USING (county, township, unit, year, kind);
 
 CREATE OR REPLACE VIEW v_two_committees AS
