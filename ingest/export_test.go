@@ -3,6 +3,9 @@ package ingest
 // DiffReaders is diffReaders for the tests of package ingest_test, which may import synth.
 var DiffReaders = diffReaders
 
+// QueryText prints the rows of a query, one line a row.
+var QueryText = queryText
+
 // ReaderStats tells how many sheets the fast xlsx reader has read so far, and how many sheets and
 // whole workbooks it declined, for the benchmarks.
 func ReaderStats() (fast, fallbackSheets, fallbackBooks int64) {

@@ -60,31 +60,7 @@ func dataSnapshot(t *testing.T, db *sql.DB) string {
 }
 
 // queryText prints the rows of a query, one line a row.
-func queryText(t *testing.T, db *sql.DB, q string) string {
-	t.Helper()
-	rows, err := db.Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	var b strings.Builder
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintln(&b, vals...)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
+func queryText(t *testing.T, db *sql.DB, q string) string { return ingest.QueryText(t, db, q) }
 
 func TestLoadGeneratedWorkbooks(t *testing.T) {
 	ctx := context.Background()

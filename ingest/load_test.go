@@ -47,6 +47,33 @@ func openTestDB(t *testing.T) *sql.DB {
 	return db
 }
 
+// queryText prints the rows of a query, one line a row.
+func queryText(t testing.TB, db *sql.DB, q string) string {
+	t.Helper()
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	var b strings.Builder
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintln(&b, vals...)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
 // snapshot is the whole content of every table, in a fixed order, for comparing before and after.
 func snapshot(t *testing.T, db *sql.DB) string {
 	t.Helper()
@@ -58,23 +85,7 @@ func snapshot(t *testing.T, db *sql.DB) string {
 		`SELECT * FROM data_warnings ORDER BY ALL`,
 		`SELECT * FROM ingest_log ORDER BY ALL`,
 	} {
-		rows, err := db.Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintln(&b, vals...)
-		}
-		rows.Close()
+		b.WriteString(queryText(t, db, q))
 		b.WriteString("--\n")
 	}
 	return b.String()
