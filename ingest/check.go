@@ -309,7 +309,7 @@ type memberFacts struct {
 // checkWholeResult writes the whole-file problems of one results row (r: its sheet, row, election and
 // 当选人数), given what is known of the rest of its file.
 func (fp *fileParser) checkWholeResult(r *Result, f resultFacts) {
-	sp := fp.sheetNamed(r.Sheet)
+	sp := fp.sheetNamed(r.Sheet, r.Body)
 	if !f.isFirst {
 		sp.problem(Error, "duplicate_result", r.Row, fUnit, r.Unit,
 			fmt.Sprintf("%s 的选举结果重复填写(第 %d 行与第 %d 行)：每个村(社区)每年每类选举只填一行，请删除重复行",
@@ -326,7 +326,7 @@ func (fp *fileParser) checkWholeResult(r *Result, f resultFacts) {
 // 出生年月, 年龄, 身份证号 and 得票数; raw: 出生年月 and 年龄 as written), given what is known of the rest
 // of its file.
 func (fp *fileParser) checkWholeMember(m *Member, raw memberRaw, f memberFacts) {
-	sp := fp.sheetNamed(m.Sheet)
+	sp := fp.sheetNamed(m.Sheet, m.Body)
 	raw.sheet = sp
 	if !f.isFirst {
 		sp.problem(Error, "duplicate_person", m.Row, fName, m.Name,
@@ -343,7 +343,7 @@ func (fp *fileParser) checkWholeMember(m *Member, raw memberRaw, f memberFacts) 
 	}
 	// Nobody gets more votes than there are valid ballots in their election's results row.
 	if f.hasResult && m.Votes != nil && f.valid != nil && *m.Votes > *f.valid {
-		rs := fp.sheetNamed(f.resultSheet)
+		rs := fp.sheetNamed(f.resultSheet, m.Body)
 		sp.problem(Error, "votes_gt_valid_ballots", m.Row, fVotes, fmt.Sprint(*m.Votes),
 			fmt.Sprintf("%s 的%s为 %d，多于%s在“%s”表中的%s %d：得票数不能超过有效票数，请核对", m.Name, sp.label(fVotes, m.Row), *m.Votes,
 				keyText(m.Key), rs.name, rs.label(fValidBallots, f.resultRow), *f.valid))
@@ -429,10 +429,11 @@ func (fp *fileParser) checkAge(m *Member, raw memberRaw, electionDate *time.Time
 	}
 }
 
-func (fp *fileParser) sheetNamed(name string) *sheetParser {
+// sheetNamed is the sheet of that name as the rows of body were read on it (sheetParser.forBody).
+func (fp *fileParser) sheetNamed(name, body string) *sheetParser {
 	for _, sp := range fp.sheets {
 		if sp.name == name && sp.lay != nil {
-			return sp
+			return sp.forBody(body)
 		}
 	}
 	return fp.sheets[0]

@@ -118,6 +118,10 @@ var shapeCSVSeeds = []string{
 	"乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n城关镇,,2024,村民委员会,2100,1950,10,10\n合计,,,,2100,1950,10,10\n",
 	"縣(市、區),鄉鎮(街道),村(社區),年份,選舉類型,登記選民數,參加投票人數,應選職數,當選人數\n青山縣,青山鎮,河嶺村,2024,村委會,1200,1100,5,5\n",
 	"鄉鎮,村,年份,選舉類型,姓名,職務,性別,出生年月,民族,政治面貌,學歷,是否連任\n青山鎮,河嶺村,2024,村委會,劉麗,主任,女,1975.03,漢,黨員,本科,是\n註：本表一式兩份。\n",
+	// The wide form (wide.go): a group of columns per body, named once over its first column.
+	"青山镇换届选举结果\n乡镇,村,年份,村党组织,,,,村委会,,,,,居委会,,,\n,,,应到党员数,实到党员数,应选,当选,登记选民数,参加投票人数,参选率,应选,当选,登记选民数,参加投票人数,应选,当选\n" +
+		"青山镇,桃源村,2024,45,43,5,5,1320,1210,91.7%,5,5,,,,\n青山镇,东门社区,2024,,,,,,,,,,2100,1890,5,5\n合计,,,45,43,5,5,1320,1210,,5,5,2100,1890,5,5\n",
+	"鄉鎮,村,年份,村黨組織,村黨組織,村黨組織,村黨組織,監委會,監委會,監委會,監委會\n,,,應到黨員數,實到黨員數,應選,當選,登記選民數,參加投票人數,應選,當選\n青山鎮,桃源村,2024,45,43,5,5,1320,1200,3,3\n",
 }
 
 // FuzzParseWorkbook runs whole .xlsx workbooks through the reader and the sheet parser: no panics,
@@ -133,6 +137,8 @@ func FuzzParseWorkbook(f *testing.F) {
 		append(townshipSheets(), sheetData{name: "Sheet3"}, sheetData{name: "封面", rows: [][]any{{"城关镇村级组织换届选举统计表"}}}),
 		{{name: "选举结果", rows: [][]any{resultsHeader, resultRow("石桥村", "村民委员会", 2), notes}, merges: []string{"A3:M3"}}},
 		scriptRows("青山鎮", 2024, []string{"河嶺村"}, []string{"劉麗"}),
+		{wideShape{title: true, merged: true, total: true}.build()},
+		{wideShape{traditional: true}.build()},
 	} {
 		data, err := os.ReadFile(writeXLSX(f, sheets...))
 		if err != nil {

@@ -307,6 +307,10 @@ type layout struct {
 	matched   int               // number of columns recognised
 	specific  int               // of which only this kind of sheet has
 	headerEnd int               // the last header row (1-based)
+
+	// body is set on the layout of one body's group of a wide sheet (wide.go): the rows' 选举类型, named
+	// by the upper header cell at bodyRef, as header[fBody] writes it.
+	body, bodyRef string
 }
 
 type unknownColumn struct {
@@ -337,13 +341,7 @@ func newHeaderCells(parent, row []string) *headerCells {
 	n := max(len(row), len(parent))
 	c := &headerCells{texts: make([][3]string, n), keys: make([][3]headerKey, n)}
 	for j := 0; j < n; j++ {
-		var child, up string
-		if j < len(row) {
-			child = clean(row[j])
-		}
-		if j < len(parent) {
-			up = clean(parent[j])
-		}
+		child, up := cleanAt(row, j), cleanAt(parent, j)
 		if child == up {
 			up = ""
 		}
@@ -356,6 +354,14 @@ func newHeaderCells(parent, row []string) *headerCells {
 		}
 	}
 	return c
+}
+
+// cleanAt is cell j of a row, trimmed (clean); "" past the row's end.
+func cleanAt(cells []string, j int) string {
+	if j < len(cells) {
+		return clean(cells[j])
+	}
+	return ""
 }
 
 // matchCells reads a header from one row (parent nil in newHeaderCells) or from a two-row header whose

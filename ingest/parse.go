@@ -375,8 +375,14 @@ type sheetParser struct {
 
 	pending    []string // a header candidate, kept until the next row shows whether it has a second row
 	pendingLay *layout
-	scanned    int
-	nonEmpty   bool
+	// prev is the last row scanned for the header that did not become pending, above the row that was
+	// above pending when it did: the upper row of a wide header whose lower row is a header by itself
+	// (wide.go).
+	prev, above       []string
+	prevRow, aboveRow int
+	wide              *wideLayout // the header is a wide one: a group of columns per body
+	scanned           int
+	nonEmpty          bool
 
 	rows      int          // rows the sheet declares, to size slices; 0 if unknown
 	merges    []mergeRange // sorted by top row
@@ -497,6 +503,10 @@ func (sp *sheetParser) row(row int, cells []string) {
 	if sp.undecided && !sp.decide(row, cells) {
 		return
 	}
+	if sp.wide != nil {
+		sp.wideRow(row, cells)
+		return
+	}
 	sp.checkCharacters(row, cells)
 	if sp.total(row, cells) {
 		return
@@ -515,13 +525,14 @@ func (sp *sheetParser) findHeader(row int, cells []string) bool {
 		comb := bestHeader(sp.pending, cells)
 		if comb != nil && comb.isHeader() && comb.matched > sp.pendingLay.matched {
 			comb.headerEnd = row
-			sp.setLayout(comb)
+			sp.header(comb, sp.pending, sp.pendingLay.headerEnd, cells)
 			return false
 		}
 		if sp.pendingLay.isHeader() {
-			sp.setLayout(sp.pendingLay)
+			sp.header(sp.pendingLay, sp.above, sp.aboveRow, sp.pending)
 			return true
 		}
+		sp.prev, sp.prevRow = sp.pending, sp.pendingLay.headerEnd
 		sp.pending, sp.pendingLay = nil, nil
 	}
 	if sp.scanned >= maxHeaderScan {
@@ -532,8 +543,26 @@ func (sp *sheetParser) findHeader(row int, cells []string) bool {
 		sp.pending = append([]string(nil), cells...)
 		l.headerEnd = row
 		sp.pendingLay = l
+		sp.above, sp.aboveRow = sp.prev, sp.prevRow
+		return false
 	}
+	sp.prev, sp.prevRow = append([]string(nil), cells...), row
 	return false
+}
+
+// header puts a recognised header into effect: as a wide one (wide.go) when it is of a results sheet,
+// lacks 选举类型 and the row above it (upper, at upperRow) names bodies over its column groups; lower is
+// its last row.
+func (sp *sheetParser) header(l *layout, upper []string, upperRow int, lower []string) {
+	if l.spec.kind == ResultsSheet && l.col[fBody] < 0 && upper != nil {
+		if w := sp.wideHeader(upper, lower, upperRow, l.headerEnd); w != nil {
+			sp.wide = w
+			if len(w.groups) > 0 {
+				l = w.groups[0].lay
+			}
+		}
+	}
+	sp.setLayout(l)
 }
 
 // end finishes the sheet.
@@ -544,7 +573,7 @@ func (sp *sheetParser) end() {
 				sp.where(), sp.notesRow, sp.afterRow, sp.afterRows)})
 	}
 	if sp.lay == nil && sp.pendingLay != nil && sp.pendingLay.isHeader() {
-		sp.setLayout(sp.pendingLay)
+		sp.header(sp.pendingLay, sp.above, sp.aboveRow, sp.pending)
 	}
 	if sp.undecided {
 		sp.undecided = false
@@ -591,20 +620,33 @@ func (sp *sheetParser) useLayout() {
 			sp.fp.raw = slices.Grow(sp.fp.raw, n)
 		}
 	}
-	for _, u := range l.unknown {
+	if w := sp.wide; w != nil && w.refusal != nil {
+		sp.skip, sp.fp.missingColumns = true, true
+		sp.fp.add(*w.refusal)
+		return
+	}
+	notices := l
+	if sp.wide != nil {
+		notices = sp.wide.notices
+	}
+	for _, u := range notices.unknown {
 		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: u.text, Cell: cellRef(u.index, l.headerEnd),
 			Value: u.text, Rule: "unknown_column",
 			Message: fmt.Sprintf("%s的列“%s”不是标准列，已忽略", sp.where(), u.text)})
 	}
-	for _, n := range l.near {
+	for _, n := range notices.near {
 		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: n.text, Cell: cellRef(n.index, l.headerEnd),
 			Value: n.text, Rule: "column_read_as",
 			Message: fmt.Sprintf("%s的列“%s”按标准列“%s”读取：如不是这个意思，请改用标准列名", sp.where(), n.text, l.spec.cols[n.field].Header)})
 	}
-	for _, d := range l.derived {
+	for _, d := range notices.derived {
 		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: d.text, Cell: cellRef(d.index, l.headerEnd),
 			Value: d.text, Rule: "derived_column",
 			Message: fmt.Sprintf("%s的列“%s”是由%s算出的%s，不导入：%s按这些列自己计算，不必填写", sp.where(), d.text, d.derived.From, d.derived.Header, sp.fp.program())})
+	}
+	if sp.wide != nil {
+		sp.wideMissing()
+		return
 	}
 	for _, h := range l.missing() {
 		sp.skip, sp.fp.missingColumns = true, true
@@ -641,6 +683,9 @@ func cellRef(index, row int) string {
 
 // ref is the A1 reference of a field's cell in a row.
 func (sp *sheetParser) ref(f field, row int) string {
+	if f == fBody && sp.lay.body != "" { // a wide sheet's group: its body is named above it
+		return sp.lay.bodyRef
+	}
 	if sp.lay.col[f] < 0 {
 		return ""
 	}
@@ -785,8 +830,16 @@ func (sp *sheetParser) key(cells []string, row int) Key {
 		Township: sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName),
 		Unit:     sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName),
 		Year:     sp.yearValue(cells, row, fYear),
-		Body:     sp.enumValue(cells, row, fBody, true, false),
+		Body:     sp.body(cells, row),
 	}
+}
+
+// body is a row's 选举类型: its cell, or the body of a wide sheet's group.
+func (sp *sheetParser) body(cells []string, row int) string {
+	if sp.lay.body != "" {
+		return sp.lay.body
+	}
+	return sp.enumValue(cells, row, fBody, true, false)
 }
 
 // result reads one row of the results sheet.

@@ -62,6 +62,8 @@ var ruleWords = map[string]string{
 	"empty_sheet":      "空白工作表，已跳过",
 	"notes_row":        "表格下方的说明行",
 	"rows_after_notes": "说明行下方还有内容",
+	"wide_header":      "分组表头无法识别",
+	"wide_row_empty":   "各选举类型都未填写",
 	// files that cannot be read
 	"file_unreadable":   "文件无法读取",
 	"file_not_workbook": "不是表格文件",
