@@ -431,3 +431,29 @@ func TestWideFixtureMerged(t *testing.T) {
 		t.Errorf("%d merged ranges, want %d", len(merges), len(wideShared)+len(wideFormGrp))
 	}
 }
+
+// TestBodyHeader reads the upper header cells of a wide form as a 选举类型 cell is read.
+func TestBodyHeader(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+	}{
+		{"村委会", "村民委员会"},
+		{"村委會選舉情況", "村民委员会"},
+		{"村党组织换届选举", "村党组织"},
+		{"監委會", "村务监督委员会"},
+		{" 村党支部（总支） ", "村党组织"},
+		{"居委会换届", "居民委员会"},
+		{"社区党委", "社区党组织"},
+		{"村民小组", ""},
+		{"选举情况", ""},
+		{"换届选举", ""},
+		{"青山镇2024年村委会换届选举结果统计表", ""},
+		{"", ""},
+	} {
+		got, ok := bodyHeader(tc.in)
+		if string(got) != tc.want || ok != (tc.want != "") {
+			t.Errorf("bodyHeader(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+}
