@@ -278,9 +278,9 @@ func TestFiguresReadTheScope(t *testing.T) {
 }
 
 // TestSummarizePutsHeadTermsBack: Summarize makes head_terms of its pooled connection read a TEMP
-// table of its scope's heads while it runs (scopeHeads); afterwards the macro computes again for
-// any arguments and the table is gone, so that the next query or summary on that connection is
-// not answered with another scope's heads.
+// table of its scope's heads while it runs (scopeHeads; two_committee_members and v_turnout likewise);
+// afterwards the macro computes again for any arguments and the tables are gone, so that the next
+// query or summary on that connection is not answered with another scope's heads.
 func TestSummarizePutsHeadTermsBack(t *testing.T) {
 	db := fixtureDB(t, "county.sql")
 	db.SetMaxOpenConns(1)
@@ -304,11 +304,13 @@ func TestSummarizePutsHeadTermsBack(t *testing.T) {
 	if got := heads(2024, 2021, ""); got != want {
 		t.Errorf("head_terms of the county after a township's summary: %q, want %q", got, want)
 	}
-	var tables int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'summary_head_terms'`).Scan(&tables); err != nil {
-		t.Fatal(err)
-	}
-	if tables != 0 {
-		t.Error("summary_head_terms is left on the connection")
+	for _, table := range []string{"summary_head_terms", "summary_two_committee_members", "summary_turnout"} {
+		var tables int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE table_name = ?`, table).Scan(&tables); err != nil {
+			t.Fatal(err)
+		}
+		if tables != 0 {
+			t.Errorf("%s is left on the connection", table)
+		}
 	}
 }

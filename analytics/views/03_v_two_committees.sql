@@ -11,39 +11,53 @@
 CREATE OR REPLACE MACRO two_committee_pairs() AS TABLE
 SELECT * FROM (VALUES ('村', '村党组织', '村民委员会'), ('社区', '社区党组织', '居民委员会')) AS t(kind, party_body, committee_body);
 
--- two_committee_units(first_year, second_year, in_county, in_township, in_unit)  the rows of
--- v_two_committees of the years first_year and second_year (NULL: every year) in the scope ('' means
--- all). The scope is applied to the members before the 两委 are paired, so that a county's figures
--- never pair the people of the whole database.
-CREATE OR REPLACE MACRO two_committee_units(first_year, second_year, in_county, in_township, in_unit) AS TABLE
-WITH m AS (
-    SELECT * FROM summary_members
-    WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
-), p AS (
-    SELECT m.*, k.kind FROM m JOIN two_committee_pairs() k ON m.body = k.party_body
-), c AS (
-    SELECT m.*, k.kind FROM m JOIN two_committee_pairs() k ON m.body = k.committee_body
+-- two_committee_members(first_year, second_year, in_county, in_township, in_unit)  the members of the
+-- bodies of each unit's 两委 (rows of summary_members) of the years first_year and second_year (NULL: every
+-- year) in the scope ('' means all), each with its kind (村, 社区), on_party_body (a member of the party
+-- body, else of the committee), and for a committee member crossed — the same person (same_person) is on
+-- the unit's party body that year (交叉任职) — and shoulder — as its 书记 while 主任 of the committee
+-- (一肩挑); both false for a party member. The one pairing of the two bodies: two_committee_units and the
+-- set two_committees of structure_people (04_v_structure.sql) read it. The scope is applied to the
+-- members before the 两委 are paired, so that a county's figures never pair the people of the whole
+-- database.
+CREATE OR REPLACE MACRO two_committee_members(first_year, second_year, in_county, in_township, in_unit) AS TABLE
+WITH both_bodies AS MATERIALIZED (
+    -- member_row names each member for the join below
+    SELECT m.*, k.kind, m.body = k.party_body AS on_party_body, row_number() OVER () AS member_row
+    FROM summary_members m JOIN two_committee_pairs() k ON m.body = k.party_body OR m.body = k.committee_body
+    WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, m.year, m.county, m.township, m.unit)
 ), crossed AS (
-    SELECT c.county, c.township, c.unit, c.year, c.kind, c.person_key,
-           bool_or(p.position = '书记' AND c.position = '主任') AS shoulder
-    FROM c JOIN p
+    SELECT c.member_row, bool_or(p.position = '书记' AND c.position = '主任') AS shoulder
+    FROM both_bodies c JOIN both_bodies p
       ON p.county = c.county AND p.township = c.township AND p.unit = c.unit
-     AND p.year = c.year AND p.kind = c.kind
+     AND p.year = c.year AND p.kind = c.kind AND p.on_party_body AND NOT c.on_party_body
      AND same_person(p.person, c.person)
     GROUP BY ALL
+)
+SELECT b.* EXCLUDE (member_row), x.member_row IS NOT NULL AS crossed, coalesce(x.shoulder, false) AS shoulder
+FROM both_bodies b
+LEFT JOIN crossed x USING (member_row);
+
+-- two_committee_units(first_year, second_year, in_county, in_township, in_unit)  the rows of
+-- v_two_committees of the years first_year and second_year (NULL: every year) in the scope ('' means
+-- all), counted from two_committee_members.
+CREATE OR REPLACE MACRO two_committee_units(first_year, second_year, in_county, in_township, in_unit) AS TABLE
+WITH w AS (
+    SELECT * FROM two_committee_members(first_year, second_year, in_county, in_township, in_unit)
 ), counted AS (
     -- the members of each body of a unit's 两委 (committee_women NULL without a committee member)
     SELECT county, township, unit, year, kind,
            count(*) FILTER (WHERE on_party_body) AS party_members,
            count(*) FILTER (WHERE NOT on_party_body) AS committee_members,
            count(*) FILTER (WHERE NOT on_party_body AND gender = '女') AS committee_women
-    FROM (SELECT county, township, unit, year, kind, true AS on_party_body, gender FROM p
-          UNION ALL
-          SELECT county, township, unit, year, kind, false AS on_party_body, gender FROM c)
+    FROM w
     GROUP BY ALL
 ), xc AS (
+    -- the committee's people also on the party body
     SELECT county, township, unit, year, kind, count(*) AS cross_persons, bool_or(shoulder) AS one_shoulder
-    FROM crossed GROUP BY ALL
+    FROM (SELECT county, township, unit, year, kind, person_key, bool_or(shoulder) AS shoulder
+          FROM w WHERE crossed GROUP BY ALL)
+    GROUP BY ALL
 )
 SELECT n.county, n.township, n.unit, n.year, n.kind,
        n.party_members, n.committee_members,

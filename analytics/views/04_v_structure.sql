@@ -53,25 +53,14 @@ FROM c;
 --                   was the head last term), not the sheet's
 --   new_heads       heads who were not the head last term (head_terms)
 --   two_committees  the distinct people of a unit's 两委 (body is then the kind, 村 or 社区): everyone on
---                   the party body, and the committee members who are not also on it (same_person)
+--                   the party body, and the committee members who are not also on it (not crossed in
+--                   two_committee_members, 03_v_two_committees.sql: same_person)
 CREATE OR REPLACE MACRO structure_people(first_year, second_year, in_county, in_township, in_unit) AS TABLE
 WITH m AS (
     SELECT * FROM summary_members
     WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, year, county, township, unit)
 ), heads AS (
     SELECT * FROM head_terms(first_year, second_year, in_county, in_township, in_unit)
-), pairs AS (
-    SELECT * FROM two_committee_pairs()
-), committee AS MATERIALIZED (
-    SELECT c.* REPLACE (pairs.kind AS body), pairs.party_body, row_number() OVER () AS committee_row
-    FROM m c JOIN pairs ON c.body = pairs.committee_body
-), on_party AS (
-    -- the committee members also on the party body (same_person)
-    SELECT c.committee_row
-    FROM committee c JOIN m p
-      ON p.body = c.party_body AND p.county = c.county AND p.township = c.township
-     AND p.unit = c.unit AND p.year = c.year
-    WHERE same_person(p.person, c.person)
 )
 SELECT 'members' AS member_set, * FROM m
 UNION ALL BY NAME
@@ -79,12 +68,9 @@ SELECT 'heads' AS member_set, * EXCLUDE (prior_year) FROM heads
 UNION ALL BY NAME
 SELECT 'new_heads' AS member_set, * EXCLUDE (prior_year) FROM heads WHERE NOT reelected
 UNION ALL BY NAME
-SELECT 'two_committees' AS member_set, m.* REPLACE (pairs.kind AS body)
-FROM m JOIN pairs ON m.body = pairs.party_body
-UNION ALL BY NAME
-SELECT 'two_committees' AS member_set, * EXCLUDE (party_body, committee_row)
-FROM committee
-WHERE committee_row NOT IN (SELECT committee_row FROM on_party);
+SELECT 'two_committees' AS member_set, t.* EXCLUDE (kind, on_party_body, crossed, shoulder) REPLACE (t.kind AS body)
+FROM two_committee_members(first_year, second_year, in_county, in_township, in_unit) t
+WHERE NOT t.crossed;
 
 -- structure_figures(first_year, second_year, in_county, in_township, in_unit, by_levels)  counts each
 -- set of structure_people per part, year and body, at each level of by_levels (the column level;
