@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -206,4 +208,39 @@ func TestAssumedCountyOverriddenFromRelativePaths(t *testing.T) {
 			wantCount(t, db, 24, `SELECT count(*) FROM members WHERE county = '白水县' AND township = '西镇'`, "西镇 members under 白水县")
 		})
 	}
+}
+
+// A township's own form often has no 年份 column: without LoadOptions.Year (--year) it is refused with
+// the way to give one; with it every row takes that year, a 年份 cell where there is one still wins, and
+// the same file loaded again with another year is read again and replaces what it loaded (a correction,
+// as for --county).
+func TestYearOptionFillsSheetsWithoutYear(t *testing.T) {
+	db := openTestDB(t)
+	dir := t.TempDir()
+	noYear := filepath.Join(dir, "北山乡选举结果.csv")
+	if err := os.WriteFile(noYear, []byte("县(市、区),乡镇(街道),村(社区),选举类型,登记选民数,参加投票人数,应选职数,当选人数\n"+
+		"白水县,北山乡,东岭村,村民委员会,1320,1251,5,5\n白水县,北山乡,西岭村,村民委员会,980,901,3,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := load(t, db, LoadOptions{}, noYear)
+	if err == nil || !slices.ContainsFunc(r.Problems, func(p Problem) bool {
+		return p.Rule == "missing_column" && strings.Contains(p.Message, "“年份”") && strings.Contains(p.Message, "--year")
+	}) {
+		t.Fatalf("a sheet without 年份 loaded without a year, or without saying --year: %v %v", err, r.Problems)
+	}
+
+	mustLoad(t, db, LoadOptions{Year: 2021}, noYear)
+	wantCount(t, db, 2, `SELECT count(*) FROM elections WHERE year = 2021`, "rows under the given year")
+	mustLoad(t, db, LoadOptions{Year: 2024}, noYear)
+	wantCount(t, db, 2, `SELECT count(*) FROM elections WHERE year = 2024`, "rows under the corrected year")
+	wantCount(t, db, 0, `SELECT count(*) FROM elections WHERE year = 2021`, "rows left under the first year")
+
+	withYear := filepath.Join(dir, "南山乡选举结果.csv")
+	if err := os.WriteFile(withYear, []byte("县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n"+
+		"白水县,南山乡,南岭村,2021,村民委员会,700,650,5,5\n白水县,南山乡,北岭村,,村民委员会,600,590,5,5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustLoad(t, db, LoadOptions{Year: 2024}, withYear)
+	wantCount(t, db, 1, `SELECT count(*) FROM elections WHERE township = '南山乡' AND unit = '南岭村' AND year = 2021`, "a 年份 cell over the option")
+	wantCount(t, db, 1, `SELECT count(*) FROM elections WHERE township = '南山乡' AND unit = '北岭村' AND year = 2024`, "a blank 年份 cell filled")
 }

@@ -56,8 +56,8 @@ func FuzzValues(f *testing.F) {
 			t.Errorf("parseInt(%q) = %d < 0", s, n)
 		}
 		parseBool(s)
-		if y, ok := parseYear(s); ok && (y < 1949 || y > 2100) {
-			t.Errorf("parseYear(%q) = %d", s, y)
+		if y, ok := ParseYear(s); ok && (y < 1949 || y > 2100) {
+			t.Errorf("ParseYear(%q) = %d", s, y)
 		}
 		if n, ok := parseTerm(s); ok && (n < 1 || n > 99) {
 			t.Errorf("parseTerm(%q) = %d", s, n)

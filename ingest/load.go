@@ -13,6 +13,9 @@ import (
 type LoadOptions struct {
 	// County fills the county of rows whose sheet has no county column.
 	County string
+	// Year fills the year of rows whose sheet has no 年份 column or leaves it blank (0: 年份 is
+	// required): townships' own forms often carry the year only in their title.
+	Year int
 	// Replaces names earlier files (as loaded, or by file name) whose rows every file of this run
 	// replaces as a whole, as a resubmission under another name would.
 	Replaces []string
@@ -210,8 +213,8 @@ type loader struct {
 	hooks   loadHooks
 	stage   *stager
 	files   []*fileState
-	known   map[string][]string // content already loaded, and current → the counties its rows are under
-	inRun   map[string]int      // content seen in this run → file
+	known   map[string][]knownKey // content already loaded, and current → the counties and years of its rows
+	inRun   map[string]int        // content seen in this run → file
 	clashes map[[2]int]*clash
 	// threads is DuckDB's threads before oneThreadIfSmall set one (0: not changed).
 	threads int
@@ -239,7 +242,7 @@ func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions, hooks loadHook
 	if err != nil {
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	l := &loader{db: db, conn: conn, opts: opts, hooks: hooks, known: map[string][]string{}, inRun: map[string]int{},
+	l := &loader{db: db, conn: conn, opts: opts, hooks: hooks, known: map[string][]knownKey{}, inRun: map[string]int{},
 		clashes: map[[2]int]*clash{}}
 	if err := l.readKnown(ctx); err != nil {
 		conn.Close()
@@ -273,11 +276,12 @@ func (l *loader) readKnown(ctx context.Context) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var s, county string
-		if err := rows.Scan(&s, &county); err != nil {
+		var s string
+		var k knownKey
+		if err := rows.Scan(&s, &k.county, &k.year); err != nil {
 			return fmt.Errorf("read ingest_log: %w", err)
 		}
-		l.known[s] = append(l.known[s], county)
+		l.known[s] = append(l.known[s], k)
 	}
 	return rows.Err()
 }
@@ -381,18 +385,25 @@ func (l *loader) newFile(path, sum string, size int64) int {
 	return len(l.files) - 1
 }
 
+// knownKey is a county and a year the rows of loaded content are under ("" and 0: it holds none).
+type knownKey struct {
+	county string
+	year   int
+}
+
 // unchanged marks the newest file Unchanged, and says so, when content with its hash is already
 // loaded or was seen earlier in this run. Content loaded before is read again when --county names a
-// county its rows are not under: the user is correcting the county the rule assumed for blank cells.
+// county its rows are not under, or --year a year: the user is correcting what blank cells were given.
 func (l *loader) unchanged(sum string) bool {
 	id := len(l.files) - 1
 	f := l.files[id]
 	if sum == "" {
 		return false
 	}
-	if counties, ok := l.known[sum]; ok && (l.opts.County == "" || !slices.ContainsFunc(counties, func(c string) bool {
-		return c != "" && c != l.opts.County
-	})) {
+	if keys, ok := l.known[sum]; ok && !slices.ContainsFunc(keys, func(k knownKey) bool {
+		return l.opts.County != "" && k.county != "" && k.county != l.opts.County ||
+			l.opts.Year != 0 && k.year != 0 && k.year != l.opts.Year
+	}) {
 		f.report.Outcome, f.report.Message = Unchanged, "内容与此前已导入的文件相同，未重复导入"
 		return true
 	}

@@ -272,8 +272,9 @@ func (c *Column) meansYesNo(s string) (bool, bool) {
 	return false, false
 }
 
-// parseYear reads 2024 or 2024年.
-func parseYear(s string) (int, bool) {
+// ParseYear reads 2024 or 2024年.
+// ParseYear reads a 年份: four digits, full- or half-width, with or without 年, from 1949 to 2100.
+func ParseYear(s string) (int, bool) {
 	s = strings.TrimSuffix(halfWidthDigits(s), "年")
 	n, ok := parseInt(s)
 	if !ok || n < 1949 || n > 2100 {

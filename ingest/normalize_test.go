@@ -116,13 +116,13 @@ func TestParseBool(t *testing.T) {
 
 func TestParseYearAndTerm(t *testing.T) {
 	for in, want := range map[string]int{"2024": 2024, "2024年": 2024, "２０２１": 2021, "2021年": 2021} {
-		if got, ok := parseYear(in); !ok || got != want {
-			t.Errorf("parseYear(%q) = %d, %v; want %d", in, got, ok, want)
+		if got, ok := ParseYear(in); !ok || got != want {
+			t.Errorf("ParseYear(%q) = %d, %v; want %d", in, got, ok, want)
 		}
 	}
 	for _, in := range []string{"24", "1800", "二〇二四", "2024.5", "20241"} {
-		if got, ok := parseYear(in); ok {
-			t.Errorf("parseYear(%q) = %d, want failure", in, got)
+		if got, ok := ParseYear(in); ok {
+			t.Errorf("ParseYear(%q) = %d, want failure", in, got)
 		}
 	}
 	for in, want := range map[string]int{

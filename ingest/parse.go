@@ -31,6 +31,8 @@ const (
 type ParseOptions struct {
 	// County fills the county of rows whose sheet has no county column (or leaves it empty).
 	County string
+	// Year fills the year of rows whose sheet has no 年份 column or leaves it blank (0: required).
+	Year int
 	// MaxFileSize is the largest file accepted, in bytes (0: the default, 64 MiB).
 	MaxFileSize int64
 	// MaxUnzipSize caps what a workbook may expand to when unzipped, in bytes (0: 512 MiB); beyond it
@@ -649,9 +651,16 @@ func (sp *sheetParser) useLayout() {
 		return
 	}
 	for _, h := range l.missing() {
+		advice := sp.fp.templateAdvice()
+		if h == colYear.Header {
+			if sp.fp.opts.Year != 0 {
+				continue // every row takes the year the load was given
+			}
+			advice = sp.fp.yearAdvice() + "；" + advice
+		}
 		sp.skip, sp.fp.missingColumns = true, true
 		sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: h, Rule: "missing_column",
-			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)", sp.where(), l.spec.kind, h, sp.fp.templateAdvice())})
+			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)", sp.where(), l.spec.kind, h, advice)})
 	}
 }
 
@@ -662,6 +671,15 @@ func (fp *fileParser) templateAdvice() string {
 		return "可在“数据导入”页点“下载空白采集表”，照它的表头填写"
 	}
 	return "可用 electsum template 生成标准采集表"
+}
+
+// yearAdvice says how a whole load is given its year when the sheets have no 年份 column: the flag, or
+// on the web page its field.
+func (fp *fileParser) yearAdvice() string {
+	if fp.opts.page {
+		return "或在“数据导入”页填写“归入的年份”，整批表格按该年份导入"
+	}
+	return "或导入时加 --year 2024 这样的参数，整批表格按该年份导入"
 }
 
 // program is what messages call electsum: its name on the command line, 本程序 on the web page.
@@ -791,8 +809,16 @@ func (sp *sheetParser) enumValue(cells []string, row int, f field, required, kee
 }
 
 func (sp *sheetParser) yearValue(cells []string, row int, f field) int {
-	y, _ := typed(sp, cells, row, f, true, parseYear, "年份", "四位数字的年份，如 2024")
+	y, _ := typed(sp, cells, row, f, true, ParseYear, "年份", "四位数字的年份，如 2024")
 	return y
+}
+
+// year is the row's 年份, or the year the load was given when the sheet has no 年份 or leaves it blank.
+func (sp *sheetParser) year(cells []string, row int) int {
+	if sp.fp.opts.Year != 0 && sp.cell(cells, fYear) == "" {
+		return sp.fp.opts.Year
+	}
+	return sp.yearValue(cells, row, fYear)
 }
 
 func (sp *sheetParser) termValue(cells []string, row int, f field) *int {
@@ -829,7 +855,7 @@ func (sp *sheetParser) key(cells []string, row int) Key {
 		County:   sp.county(cells, row),
 		Township: sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName),
 		Unit:     sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName),
-		Year:     sp.yearValue(cells, row, fYear),
+		Year:     sp.year(cells, row),
 		Body:     sp.body(cells, row),
 	}
 }

@@ -13,7 +13,7 @@ import (
 // before its own are written — when it has the same file name and covers one of the same townships (of
 // the same county) in one of the same years (a resubmission), when LoadOptions.Replaces names the
 // earlier file, or when it is the earlier file itself, loaded again from the same path (other content,
-// or another --county). The same name alone is not enough: every township may send a 选举结果.csv, one
+// or another --county or --year). The same name alone is not enough: every township may send a 选举结果.csv, one
 // township sends one per term, and two counties may each have a township of that name.
 
 // findSuperseded fills each loaded file's supersedes list and the stage_superseded table.
@@ -62,7 +62,13 @@ func (l *loader) findSuperseded(ctx context.Context) error {
 				// The same file: the same path, or the same content under the same name (an upload again).
 				samePath := src == f.report.Path || content[src] != "" && content[src] == f.report.SHA256
 				for _, k := range f.keys {
-					if earlier[src][place{k.County, k.Township, k.Year}] || samePath && inTownship(earlier[src], k.Township, k.Year) {
+					// The same content loaded again with --year corrects the year it was given before
+					// (other content under the same path may be the next term's sheet: it keeps the last).
+					year := k.Year
+					if l.opts.Year != 0 && content[src] == f.report.SHA256 {
+						year = anyYear
+					}
+					if earlier[src][place{k.County, k.Township, k.Year}] || samePath && inTownship(earlier[src], k.Township, year) {
 						match = true
 						break
 					}
@@ -86,11 +92,15 @@ type place struct {
 	year             int
 }
 
-// inTownship says whether places hold the township in the year, under any county: the same file loaded
-// again from its path with another --county replaces what it loaded under the county assumed before.
+// anyYear asks inTownship for the township in any year.
+const anyYear = -1
+
+// inTownship says whether places hold the township in the year (or anyYear), under any county: the same
+// file loaded again from its path with another --county (or --year) replaces what it loaded under the
+// county (year) given before.
 func inTownship(places map[place]bool, township string, year int) bool {
 	for p := range places {
-		if p.township == township && p.year == year {
+		if p.township == township && (p.year == year || year == anyYear) {
 			return true
 		}
 	}

@@ -76,7 +76,7 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 					return send(message{id: id, results: results, members: members, raw: raw, sheetNo: sheetNo})
 				}
 				f := l.files[id]
-				opts := ParseOptions{County: l.opts.County, stop: ctx.Err, MaxFileSize: l.opts.MaxFileSize,
+				opts := ParseOptions{County: l.opts.County, Year: l.opts.Year, stop: ctx.Err, MaxFileSize: l.opts.MaxFileSize,
 					MaxUnzipSize: l.opts.MaxUnzipSize, page: l.opts.Page,
 					restart: func() error { return send(message{id: id, restart: true}) }}
 				if f.report.Path != f.src {

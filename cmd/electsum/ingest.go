@@ -18,9 +18,10 @@ import (
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "ingest", "[--db electsum.duckdb] [--county 县名] [--replaces 原文件名] [--skip-bad-files] [--errors-dir 目录] [--json] 文件或文件夹...")
+	fs := newFlagSet(e, "ingest", "[--db electsum.duckdb] [--county 县名] [--year 年份] [--replaces 原文件名] [--skip-bad-files] [--errors-dir 目录] [--json] 文件或文件夹...")
 	dbPath := fs.String("db", ingest.DefaultDB, "数据库文件")
 	county := fs.String("county", "", "“县(市、区)”未填写的行归入的县名(不填时：按数据库中该乡镇所属的县；数据库只有一个县时归入该县)")
+	yearFlag := fs.String("year", "", "表格没有“年份”一列(或未填写)时，整批表格归入的年份，如 2024")
 	skip := fs.Bool("skip-bad-files", false, "有错误的文件跳过，其余文件照常导入(默认：任何文件有错误则全部不导入)")
 	errorsDir := fs.String("errors-dir", "", "把标出问题单元格的工作簿副本和 问题清单.xlsx 写到这个目录，便于发回乡镇改正")
 	asJSON := fs.Bool("json", false, "在标准输出打印 JSON 格式的导入结果")
@@ -30,6 +31,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	year := 0
+	if *yearFlag != "" {
+		var ok bool
+		if year, ok = ingest.ParseYear(*yearFlag); !ok {
+			return &usageError{message: fmt.Sprintf("--year %q 不是年份", *yearFlag), hint: "写四位数字的年份，如 --year 2024"}
+		}
 	}
 	if len(paths) == 0 {
 		return &usageError{message: "没有指定要导入的文件或文件夹", hint: "electsum ingest 收到的表格/   (文件夹会逐级查找 .xlsx、.xls、.et 和 .csv)"}
@@ -62,7 +70,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}()
 
 	bar := newProgress(e.stderr)
-	rep, loadErr := ingest.Load(ctx, db, paths, ingest.LoadOptions{County: *county, Replaces: replaces, SkipBadFiles: *skip,
+	rep, loadErr := ingest.Load(ctx, db, paths, ingest.LoadOptions{County: *county, Year: year, Replaces: replaces, SkipBadFiles: *skip,
 		Progress: bar.update, Install: analytics.InstallTx, Exclude: exclude})
 	bar.done()
 	if rep == nil {

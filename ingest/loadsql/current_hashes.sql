@@ -3,14 +3,15 @@
 -- 'removed' entry for a file of the same name (a resubmission under another path, --replaces, or
 -- electsum remove). Re-ingesting such a file changes nothing; re-ingesting a superseded or removed one
 -- loads it again. Matching removals by file name may reload a file needlessly, never skip one wrongly.
--- With each hash, the counties its rows are stored under ('' when it holds none): a file loaded again
--- with a --county its rows are not under is read again, so that --county can correct an assumed county.
+-- With each hash, the counties and years its rows are stored under ('' and 0 when it holds none): a file
+-- loaded again with a --county or --year its rows are not under is read again, so that either can
+-- correct what was given to blank cells.
 -- The rows keep the path as it was typed (收到的表格/西镇.csv), the log the absolute one: a relative
 -- source_file is its log path's tail (leading ./ and ../ aside), which may match a file of the same
 -- tail elsewhere — a needless reading again, never a skip.
-SELECT DISTINCT l.sha256, coalesce(r.county, '') AS county
+SELECT DISTINCT l.sha256, coalesce(r.county, '') AS county, coalesce(r.year, 0) AS year
 FROM ingest_log l
-LEFT JOIN (SELECT source_file, county FROM elections UNION SELECT source_file, county FROM members) r
+LEFT JOIN (SELECT source_file, county, year FROM elections UNION SELECT source_file, county, year FROM members) r
   ON (r.source_file = l.path
        OR suffix(l.path, '/' || regexp_replace(r.source_file, '^(\.\.?[/\\])+', ''))
        OR suffix(l.path, '\' || regexp_replace(r.source_file, '^(\.\.?[/\\])+', '')))
@@ -24,4 +25,4 @@ WHERE l.outcome = 'loaded'
       WHERE r.outcome = 'removed' AND r.id > l.id
         AND regexp_extract(r.path, '[^/\\]*$') = regexp_extract(l.path, '[^/\\]*$')
   )
-ORDER BY 1, 2
+ORDER BY 1, 2, 3

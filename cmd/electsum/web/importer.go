@@ -53,6 +53,7 @@ type batch struct {
 	State    batchState
 	Skip     bool
 	County   string
+	Year     int                             // 归入的年份: the year of rows whose sheet has no 年份 (0: none given)
 	progress map[string]ingest.ProgressEvent // by file name
 	Report   *ingest.Report
 	Problems []ingest.Problem // the report's problems with file names as uploaded
@@ -431,8 +432,17 @@ func (s *Server) runBatch(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "没有可以导入的表格(.xlsx、.xls 或 .csv)", http.StatusBadRequest)
 		return
 	}
+	year := 0
+	if y := strings.TrimSpace(r.PostFormValue("year")); y != "" {
+		var ok bool
+		if year, ok = ingest.ParseYear(y); !ok {
+			http.Error(w, fmt.Sprintf("“归入的年份”填的是 %q，不是年份：请写四位数字的年份，如 2024，或不填", y), http.StatusBadRequest)
+			return
+		}
+	}
 	b.Skip = r.PostFormValue("mode") == "skip"
 	b.County = strings.TrimSpace(r.PostFormValue("county"))
+	b.Year = year
 	b.State = batchLoading
 	b.Started = s.opts.Now()
 	s.loading = b
@@ -457,6 +467,7 @@ func (s *Server) load(b *batch, paths []string, names map[string]string, warmed 
 	}
 	rep, err := ingest.Load(ctx, s.db, paths, ingest.LoadOptions{
 		County:       b.County,
+		Year:         b.Year,
 		Page:         true,
 		Names:        names,
 		SkipBadFiles: b.Skip,

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -55,5 +56,53 @@ func TestReuploadWithCountyReplaces(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("南镇 under 白水县: %d elections, want 1", n)
+	}
+}
+
+// TestYearFieldFillsSheetsWithoutYear: a township's own form often has no 年份 column (the year is in its
+// title). Without 归入的年份 the page says how to give one, naming its field and not --year; with it the
+// rows take that year; uploaded again with another year, the file replaces what it loaded.
+func TestYearFieldFillsSheetsWithoutYear(t *testing.T) {
+	srv, ts := testServer(t, t.TempDir())
+	c := client{t: t, ts: ts, token: srv.Token()}
+	sheet := "乡镇(街道),村(社区),选举类型,登记选民数,参加投票人数,应选职数,当选人数\n" +
+		"北山乡,东岭村,村民委员会,1320,1251,5,5\n"
+	const name = "北山乡选举结果.csv"
+	id := c.newBatch()
+	c.upload(id, name, []byte(sheet))
+	c.runForm(id, "mode=all")
+	_, page := c.do("GET", "/import/batch/"+id, "", nil, false)
+	if !strings.Contains(page, "缺少必填列“年份”") || !strings.Contains(page, "归入的年份") || strings.Contains(page, "--year") {
+		t.Errorf("the missing 年份 is not explained with the page's field 归入的年份:\n%s", page)
+	}
+
+	years := func() map[int]int {
+		t.Helper()
+		rows, err := srv.db.Query(`SELECT year, count(*) FROM elections WHERE township = '北山乡' GROUP BY year`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[int]int{}
+		for rows.Next() {
+			var y, n int
+			if err := rows.Scan(&y, &n); err != nil {
+				t.Fatal(err)
+			}
+			out[y] = n
+		}
+		return out
+	}
+	id = c.newBatch()
+	c.upload(id, name, []byte(sheet))
+	c.runForm(id, "mode=all&county=白水县&year=2024年")
+	if got := years(); len(got) != 1 || got[2024] != 1 {
+		t.Errorf("after the upload with 归入的年份 2024年: elections by year %v, want one in 2024", got)
+	}
+	id = c.newBatch()
+	c.upload(id, name, []byte(sheet))
+	resp, body := c.do("POST", "/import/batch/"+id+"/run", "application/x-www-form-urlencoded", strings.NewReader("mode=all&year=24"), true)
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "归入的年份") {
+		t.Errorf("归入的年份 24: status %d, %q; want 400 naming the field", resp.StatusCode, body)
 	}
 }
