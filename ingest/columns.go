@@ -67,7 +67,7 @@ var (
 	colTownship = Column{Key: "township", Header: "乡镇(街道)", Aliases: []string{"乡镇", "乡(镇)", "镇", "乡镇街道", "街道", "乡镇名称", "所属乡镇"}, English: []string{"township", "town", "township/town", "town/township", "subdistrict", "township/subdistrict", "township or subdistrict", "township name", "town name"}, Kind: KindText, Required: true, Meaning: "所属乡镇(街道)", Width: 12}
 	colUnit     = Column{Key: "unit", Header: "村(社区)", Aliases: []string{"村", "村社区", "村名", "村(居)", "社区", "选区", "单位", "村(社区)名称", "村居"}, English: []string{"village", "community", "unit", "village/community", "village or community", "village name", "community name", "unit name", "constituency", "electoral district"}, Kind: KindText, Required: true, Meaning: "村、社区或选区名称", Width: 14}
 	colYear     = Column{Key: "year", Header: "年份", Aliases: []string{"选举年份", "换届年份", "年度"}, English: []string{"year", "election year"}, Kind: KindYear, Required: true, Meaning: "换届选举的年份，如 2024", Width: 8}
-	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举机构", "班子", "组织", "类别"}, English: []string{"body", "election type", "body elected", "organization", "organisation", "committee"}, Kind: KindEnum, Values: bodyNames(), Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
+	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举类别", "组织类别", "选举机构", "班子", "组织", "类别"}, English: []string{"body", "election type", "body elected", "organization", "organisation", "committee"}, Kind: KindEnum, Values: bodyNames(), Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
 )
 
 // resultColumns are the columns of the results sheet 选举结果: one row per unit per body per election,
