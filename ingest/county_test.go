@@ -244,3 +244,53 @@ func TestYearOptionFillsSheetsWithoutYear(t *testing.T) {
 	wantCount(t, db, 1, `SELECT count(*) FROM elections WHERE township = '南山乡' AND unit = '南岭村' AND year = 2021`, "a 年份 cell over the option")
 	wantCount(t, db, 1, `SELECT count(*) FROM elections WHERE township = '南山乡' AND unit = '北岭村' AND year = 2024`, "a blank 年份 cell filled")
 }
+
+// A township's own workbook often has no 乡镇(街道) column (the file is the township's: 北山乡.xlsx) and
+// one sheet per village without a 村(社区) column. The file's name (or folder's) gives the township and
+// a sheet named after a village gives the unit, each with a notice; a name that gives none is refused
+// as before.
+func TestPlacesFromFileAndSheetNames(t *testing.T) {
+	db := openTestDB(t)
+	fixture := writeXLSX(t,
+		sheetData{name: "东岭村", rows: [][]any{
+			{"北山乡东岭村村“两委”成员名册"},
+			{"年份", "选举类型", "姓名", "职务", "性别", "年龄", "政治面貌", "学历", "是否连任"},
+			{2024, "村党组织", "张建国", "书记", "男", 51, "中共党员", "大专", "是"},
+			{2024, "村民委员会", "陈红", "主任", "女", 40, "群众", "高中", "否"},
+		}},
+		sheetData{name: "西岭村", rows: [][]any{
+			{"年份", "选举类型", "姓名", "职务", "性别", "年龄", "政治面貌", "学历", "是否连任"},
+			{2024, "村党组织", "孙明", "书记", "男", 53, "中共党员", "高中", "是"},
+		}},
+	)
+	members := filepath.Join(filepath.Dir(fixture), "北山乡当选人员.xlsx")
+	if err := os.Rename(fixture, members); err != nil {
+		t.Fatal(err)
+	}
+	results := filepath.Join(t.TempDir(), "北山乡", "选举结果.csv") // the township in the folder's name
+	if err := os.MkdirAll(filepath.Dir(results), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(results, []byte("村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n"+
+		"东岭村,2024,村党组织,56,53,5,1\n东岭村,2024,村民委员会,1320,1251,5,1\n西岭村,2024,村党组织,48,44,3,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustLoad(t, db, LoadOptions{County: "白水县"}, members, results)
+	if n := ruleCount(r, "township_from_name"); n != 3 {
+		t.Errorf("township_from_name notices: %d, want one per sheet (3): %v", n, r.Problems)
+	}
+	if n := ruleCount(r, "unit_from_sheet"); n != 2 {
+		t.Errorf("unit_from_sheet notices: %d, want one per village sheet (2): %v", n, r.Problems)
+	}
+	wantCount(t, db, 3, `SELECT count(*) FROM members WHERE township = '北山乡'`, "members under the file's township")
+	wantCount(t, db, 2, `SELECT count(*) FROM members WHERE unit = '东岭村'`, "members under the sheet's village")
+	wantCount(t, db, 3, `SELECT count(*) FROM elections WHERE township = '北山乡'`, "results under the folder's township")
+
+	plain := filepath.Join(t.TempDir(), "选举结果.csv")
+	if err := os.WriteFile(plain, []byte("村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n东村,2024,村民委员会,100,90,5,5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := load(t, db, LoadOptions{County: "白水县"}, plain); err == nil || ruleCount(r, "missing_column") != 1 {
+		t.Errorf("a file whose name gives no township loaded without 乡镇(街道): %v", err)
+	}
+}

@@ -285,6 +285,8 @@ type fileParser struct {
 	raw     []memberRaw // parallel to out.Members: cells needed by the checks after all sheets are read
 	hasKind map[SheetKind]bool
 	sheetNo map[string]int // a sheet's place in the workbook, by name
+	// townshipOfName caches nameTownship.
+	townshipOfName *string
 
 	emit               rowSink  // when set, takes the rows in batches instead of out
 	emitErr            error    // emit failed: the rest of the file is skipped
@@ -652,6 +654,20 @@ func (sp *sheetParser) useLayout() {
 	}
 	for _, h := range l.missing() {
 		advice := sp.fp.templateAdvice()
+		switch h {
+		case colTownship.Header:
+			if t := sp.fp.nameTownship(); t != "" {
+				sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: h, Value: t, Rule: "township_from_name",
+					Message: fmt.Sprintf("%s没有“乡镇(街道)”列，各行按文件名归入“%s”：如不对，请在表头行添加“乡镇(街道)”列并填写", sp.where(), t)})
+				continue
+			}
+		case colUnit.Header:
+			if u := electsum.UnitInName(sp.name); u != "" {
+				sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: h, Value: u, Rule: "unit_from_sheet",
+					Message: fmt.Sprintf("%s没有“村(社区)”列，各行按工作表名归入“%s”：如不对，请在表头行添加“村(社区)”列并填写", sp.where(), u)})
+				continue
+			}
+		}
 		if h == colYear.Header {
 			if sp.fp.opts.Year != 0 {
 				continue // every row takes the year the load was given
@@ -813,6 +829,39 @@ func (sp *sheetParser) yearValue(cells []string, row int, f field) int {
 	return y
 }
 
+// township is the row's 乡镇(街道), or the one the file's name gives a sheet without that column.
+func (sp *sheetParser) township(cells []string, row int) string {
+	if sp.lay.col[fTownship] < 0 {
+		if t := sp.fp.nameTownship(); t != "" {
+			return t
+		}
+	}
+	return sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName)
+}
+
+// unit is the row's 村(社区), or the one the sheet is named after when it has no such column.
+func (sp *sheetParser) unit(cells []string, row int) string {
+	if sp.lay.col[fUnit] < 0 {
+		if u := electsum.UnitInName(sp.name); u != "" {
+			return u
+		}
+	}
+	return sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName)
+}
+
+// nameTownship is the township the file's name names, else its folder's (electsum.TownshipInName), for
+// sheets without a 乡镇(街道) column: a township's own form often leaves it out. "" when neither names one.
+func (fp *fileParser) nameTownship() string {
+	if fp.townshipOfName == nil {
+		t := electsum.TownshipInName(filepath.Base(fp.path))
+		if t == "" {
+			t = electsum.TownshipInName(filepath.Base(filepath.Dir(fp.path)))
+		}
+		fp.townshipOfName = &t
+	}
+	return *fp.townshipOfName
+}
+
 // year is the row's 年份, or the year the load was given when the sheet has no 年份 or leaves it blank.
 func (sp *sheetParser) year(cells []string, row int) int {
 	if sp.fp.opts.Year != 0 && sp.cell(cells, fYear) == "" {
@@ -853,8 +902,8 @@ func (sp *sheetParser) county(cells []string, row int) string {
 func (sp *sheetParser) key(cells []string, row int) Key {
 	return Key{
 		County:   sp.county(cells, row),
-		Township: sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName),
-		Unit:     sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName),
+		Township: sp.township(cells, row),
+		Unit:     sp.unit(cells, row),
 		Year:     sp.year(cells, row),
 		Body:     sp.body(cells, row),
 	}

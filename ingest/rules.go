@@ -52,6 +52,8 @@ var ruleWords = map[string]string{
 	"member_count_mismatch":         "当选人数与人员名单不符",
 	"county_unknown":                "无法确定所属县",
 	"county_assumed":                "按数据库推定所属县",
+	"township_from_name":            "按文件名确定乡镇",
+	"unit_from_sheet":               "按工作表名确定村(社区)",
 	// layout
 	"unknown_column":   "非标准列，已忽略",
 	"column_read_as":   "列名按近似写法识别",

@@ -1,0 +1,46 @@
+package electsum
+
+import "testing"
+
+func TestTownshipInName(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"北山乡选举结果.xlsx", "北山乡"},
+		{"北山乡.xlsx", "北山乡"},
+		{"福湾镇_当选人员.csv", "福湾镇"},
+		{"2024年城关镇村两委换届统计表.xlsx", "城关镇"},
+		{"北山乡村“两委”换届选举结果统计表.xls", "北山乡"},
+		{"白水县东风街道_当选人员.xlsx", "东风街道"},
+		{"附件1 东镇.xlsx", "东镇"},
+		{"收到的表格/北山乡/选举结果.xlsx", "北山乡"},
+		{"城关镇(改).xlsx", "城关镇"},
+		{"乡镇换届统计表.xlsx", ""},
+		{"城乡社区换届.xlsx", ""},
+		{"全镇村两委.xlsx", ""},
+		{"各乡镇汇总.xlsx", ""},
+		{"选举结果.xlsx", ""},
+		{"北山乡与南山镇.xlsx", ""},
+		{"街道社区.xlsx", ""},
+		{"Sheet1.csv", ""},
+	} {
+		if got := TownshipInName(c.name); got != c.want {
+			t.Errorf("TownshipInName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestUnitInName(t *testing.T) {
+	for _, c := range []struct{ sheet, want string }{
+		{"东岭村", "东岭村"},
+		{" 城关社区 ", "城关社区"},
+		{"东岭村两委", ""},
+		{"全村", ""},
+		{"村", ""},
+		{"Sheet1", ""},
+		{"村党组织", ""},
+		{"东岭村(2024)", ""},
+	} {
+		if got := UnitInName(c.sheet); got != c.want {
+			t.Errorf("UnitInName(%q) = %q, want %q", c.sheet, got, c.want)
+		}
+	}
+}
