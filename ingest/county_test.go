@@ -294,3 +294,26 @@ func TestPlacesFromFileAndSheetNames(t *testing.T) {
 		t.Errorf("a file whose name gives no township loaded without 乡镇(街道): %v", err)
 	}
 }
+
+// A township's wide form (wide.go) is its own in the same ways: no 乡镇(街道) column (its file's name
+// gives it) and no 年份 (the load's --year).
+func TestWideFormTakesPlacesAndYearAsLongOne(t *testing.T) {
+	db := openTestDB(t)
+	path := filepath.Join(t.TempDir(), "2024年城南镇村两委换届选举情况统计表.csv")
+	if err := os.WriteFile(path, []byte("城南镇村“两委”换届选举情况统计表\n"+
+		"序号,村（社区）,村党组织,,,,,村委会,,,,\n"+
+		",,应到党员数,实到党员数,应选,候选,当选,登记选民数,参加投票人数,应选,当选\n"+
+		"1,石桥村,62,58,5,6,5,1530,1422,5,5\n2,河口村,45,41,3,4,3,980,935,3,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := load(t, db, LoadOptions{County: "白水县"}, path); err == nil || !slices.ContainsFunc(r.Problems, func(p Problem) bool {
+		return p.Rule == "missing_column" && strings.Contains(p.Message, "“年份”") && strings.Contains(p.Message, "--year")
+	}) {
+		t.Fatalf("a wide form without 年份 loaded without --year, or without saying so: %v", err)
+	}
+	r := mustLoad(t, db, LoadOptions{County: "白水县", Year: 2024}, path)
+	if ruleCount(r, "township_from_name") != 1 {
+		t.Errorf("no township_from_name notice: %v", r.Problems)
+	}
+	wantCount(t, db, 4, `SELECT count(*) FROM elections WHERE township = '城南镇' AND year = 2024`, "the wide form's elections")
+}

@@ -653,31 +653,41 @@ func (sp *sheetParser) useLayout() {
 		return
 	}
 	for _, h := range l.missing() {
-		advice := sp.fp.templateAdvice()
-		switch h {
-		case colTownship.Header:
-			if t := sp.fp.nameTownship(); t != "" {
-				sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: h, Value: t, Rule: "township_from_name",
-					Message: fmt.Sprintf("%s没有“乡镇(街道)”列，各行按文件名归入“%s”：如不对，请在表头行添加“乡镇(街道)”列并填写", sp.where(), t)})
-				continue
-			}
-		case colUnit.Header:
-			if u := electsum.UnitInName(sp.name); u != "" {
-				sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: h, Value: u, Rule: "unit_from_sheet",
-					Message: fmt.Sprintf("%s没有“村(社区)”列，各行按工作表名归入“%s”：如不对，请在表头行添加“村(社区)”列并填写", sp.where(), u)})
-				continue
-			}
-		}
-		if h == colYear.Header {
-			if sp.fp.opts.Year != 0 {
-				continue // every row takes the year the load was given
-			}
-			advice = sp.fp.yearAdvice() + "；" + advice
+		filled, advice := sp.fillMissing(h, l.headerEnd)
+		if filled {
+			continue
 		}
 		sp.skip, sp.fp.missingColumns = true, true
 		sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: h, Rule: "missing_column",
 			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)", sp.where(), l.spec.kind, h, advice)})
 	}
+}
+
+// fillMissing says whether a required column h the sheet lacks is filled all the same — the year the
+// load was given, the township the file's name gives, the village the sheet is named after (key) — and
+// then adds the notice that says so; else advice is what to tell the user besides adding the column.
+func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice string) {
+	advice = sp.fp.templateAdvice()
+	switch h {
+	case colTownship.Header:
+		if t := sp.fp.nameTownship(); t != "" {
+			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: t, Rule: "township_from_name",
+				Message: fmt.Sprintf("%s没有“乡镇(街道)”列，各行按文件名归入“%s”：如不对，请在表头行添加“乡镇(街道)”列并填写", sp.where(), t)})
+			return true, ""
+		}
+	case colUnit.Header:
+		if u := electsum.UnitInName(sp.name); u != "" {
+			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: u, Rule: "unit_from_sheet",
+				Message: fmt.Sprintf("%s没有“村(社区)”列，各行按工作表名归入“%s”：如不对，请在表头行添加“村(社区)”列并填写", sp.where(), u)})
+			return true, ""
+		}
+	case colYear.Header:
+		if sp.fp.opts.Year != 0 {
+			return true, "" // every row takes the year the load was given
+		}
+		advice = sp.fp.yearAdvice() + "；" + advice
+	}
+	return false, advice
 }
 
 // templateAdvice says where the blank workbook with the standard headers comes from: the command, or on

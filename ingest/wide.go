@@ -288,16 +288,21 @@ func (sp *sheetParser) wideMissing() {
 	for _, g := range sp.wide.groups {
 		l := g.lay
 		for _, f := range g.missing {
-			sp.skip, sp.fp.missingColumns = true, true
 			h := l.spec.cols[f].Header
 			if sharedFields[f] {
-				if !said[f] {
-					said[f] = true
+				if said[f] {
+					continue
+				}
+				said[f] = true
+				filled, advice := sp.fillMissing(h, l.headerEnd)
+				if !filled {
+					sp.skip, sp.fp.missingColumns = true, true
 					sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: h, Rule: "missing_column",
-						Message: fmt.Sprintf("%s是按选举类型分组的%s表，但缺少必填列“%s”：请在各组左边添加该列并填写(%s)", sp.where(), l.spec.kind, h, sp.fp.templateAdvice())})
+						Message: fmt.Sprintf("%s是按选举类型分组的%s表，但缺少必填列“%s”：请在各组左边添加该列并填写(%s)", sp.where(), l.spec.kind, h, advice)})
 				}
 				continue
 			}
+			sp.skip, sp.fp.missingColumns = true, true
 			sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: l.header[fBody] + "/" + h, Cell: l.bodyRef, Rule: "missing_column",
 				Message: fmt.Sprintf("%s是按选举类型分组的%s表，但“%s”(%s)一组缺少必填列“%s”：请在该组添加这一列并填写(%s)", sp.where(), l.spec.kind, l.header[fBody], l.bodyRef, h, sp.fp.templateAdvice())})
 		}
