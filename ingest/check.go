@@ -15,6 +15,7 @@ import (
 //	missing_column, missing_value, wrong_type, bad_enum                    the cells themselves
 //	voted_gt_registered, elected_gt_seats, ballots_mismatch,
 //	candidates_lt_seats, part_gt_whole, method_body_mismatch                a results row's figures
+//	unit_body_mismatch                                                      a results row's 选举类型 (warning)
 //	votes_gt_valid_ballots                                                  a member against the results row
 //	missing_birth_age, age_out_of_range, birth_after_election, birth_month_ambiguous, age_birth_mismatch,
 //	id_length, id_checksum, id_date, id_birth_mismatch, id_gender_mismatch,
@@ -50,7 +51,26 @@ func (sp *sheetParser) checkResult(r *Result) {
 			fmt.Sprintf("%s为“%s”，但%s为%s：村民代表会议推选只用于村务监督委员会(《中华人民共和国村民委员会组织法》第三十二条)，请核对这两项",
 				sp.label(fMethod, row), r.Method, sp.label(fBody, row), r.Body))
 	}
+	sp.checkUnitKind(r, row)
 	sp.checkCongress(r)
+}
+
+// checkUnitKind warns of a unit named as one kind (…社区, …村) electing a body of the other kind: most
+// likely a 选举类型 written for the wrong kind (a wide form's 村委会 group over a community's row), which
+// would count a community among the villages. Said, not changed: some villages are called 社区.
+func (sp *sheetParser) checkUnitKind(r *Result, row int) {
+	kind := electsum.Body(r.Body).UnitKind()
+	named := electsum.UnitKind("")
+	switch {
+	case kind == electsum.Village && strings.HasSuffix(r.Unit, "社区"):
+		named = electsum.Community
+	case kind == electsum.Community && strings.HasSuffix(r.Unit, "村"):
+		named = electsum.Village
+	default:
+		return
+	}
+	sp.problem(Warning, "unit_body_mismatch", row, fBody, r.Body,
+		fmt.Sprintf("%s为%s(%s的组织)，但“%s”从名称看是%s：如是%s，%s应为%s的组织，请核对", sp.label(fBody, row), r.Body, kind, r.Unit, named, named, sp.label(fBody, row), named))
 }
 
 // checkMember checks what one members row can show by itself: birth or age given, and the 身份证号

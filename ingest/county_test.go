@@ -317,3 +317,28 @@ func TestWideFormTakesPlacesAndYearAsLongOne(t *testing.T) {
 	}
 	wantCount(t, db, 4, `SELECT count(*) FROM elections WHERE township = '城南镇' AND year = 2024`, "the wide form's elections")
 }
+
+// A community's row under a village body (a wide form's 村委会 group over 新华社区) would count the
+// community among the villages: warned, not changed, for some villages are called 社区.
+func TestUnitBodyMismatchIsWarned(t *testing.T) {
+	db := openTestDB(t)
+	path := filepath.Join(t.TempDir(), "城南镇.csv")
+	if err := os.WriteFile(path, []byte("村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n"+
+		"新华社区,2024,村民委员会,2100,1890,5,5\n石桥村,2024,居民委员会,1530,1422,5,5\n河口村,2024,村民委员会,980,935,3,3\n城关社区,2024,居民委员会,3000,2800,5,5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustLoad(t, db, LoadOptions{County: "白水县"}, path)
+	var units []string
+	for _, p := range r.Problems {
+		if p.Rule == "unit_body_mismatch" {
+			if p.Severity != Warning {
+				t.Errorf("unit_body_mismatch is %v, want a warning", p.Severity)
+			}
+			units = append(units, strings.Split(strings.Split(p.Message, "“")[1], "”")[0])
+		}
+	}
+	if !slices.Equal(units, []string{"新华社区", "石桥村"}) {
+		t.Errorf("unit_body_mismatch names %v, want 新华社区 and 石桥村: %v", units, r.Problems)
+	}
+	wantCount(t, db, 4, `SELECT count(*) FROM elections`, "rows loaded as written")
+}
