@@ -167,9 +167,15 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	if clashes, err := l.findPersonClashes(ctx, tx); err != nil || len(clashes) > 0 {
 		return clashes, err
 	}
-	warnings, err := l.betweenTables(ctx, tx)
-	if err != nil {
-		return nil, err
+	var warnings []fileProblem
+	silent := l.betweenTablesSilent(holdsRows)
+	if !silent {
+		if warnings, err = l.betweenTables(ctx, tx); err != nil {
+			return nil, err
+		}
+	}
+	if l.hooks.between != nil {
+		l.hooks.between(!silent, len(warnings))
 	}
 	if l.hooks.beforeCommit != nil {
 		if err := l.hooks.beforeCommit(tx); err != nil {

@@ -82,10 +82,12 @@ func Load(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions) (*R
 // loadHooks put a misbehaving reader, or a failing step inside the transaction, in place of the real
 // ones. Only tests set them.
 type loadHooks struct {
-	read         readFunc               // nil: readFile
-	beforeCommit func(tx *sql.Tx) error // runs inside the transaction after the rows are moved
-	checkInSQL   bool                   // every file is checked as a whole in SQL, as a large one is
-	manyRows     int                    // staged rows from which a load keeps DuckDB's threads (0: rowGroupRows)
+	read         readFunc                  // nil: readFile
+	beforeCommit func(tx *sql.Tx) error    // runs inside the transaction after the rows are moved
+	checkInSQL   bool                      // every file is checked as a whole in SQL, as a large one is
+	manyRows     int                       // staged rows from which a load keeps DuckDB's threads (0: rowGroupRows)
+	betweenInSQL bool                      // between_tables.sql runs even where betweenTablesSilent rules it out
+	between      func(ran bool, found int) // told whether between_tables.sql ran, and what it found
 }
 
 func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions, hooks loadHooks) (*Report, error) {
@@ -194,6 +196,9 @@ type fileState struct {
 	cover    *coverage   // while its rows are staged
 	parser   *fileParser // from when it is read until it is checked as a whole (checkFiles)
 	staged   bool
+	// membersOnly says it staged members of an election it has no results row for (a members-only
+	// sheet, or a CSV of members): the warnings between tables may concern it (betweenTablesSilent).
+	membersOnly bool
 
 	// The whole-file checks of a file read by parseAll run on its rows held in memory (checkHeld) when
 	// they are at most maxHeldRows, else in SQL over its staged rows (checkStaged).
@@ -520,6 +525,7 @@ func (l *loader) settle(ctx context.Context, id int, problems []Problem) error {
 		for _, k := range cover.members {
 			if !cover.resultSeen[k] {
 				f.keys = append(f.keys, k)
+				f.membersOnly = true
 			}
 		}
 	}

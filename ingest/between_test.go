@@ -1,0 +1,133 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// betweenWorkbooks writes n small workbooks whose elections come from a few units and bodies, so that
+// files share elections: most hold the results and the members of the same elections (the workbooks
+// townships send), some also members of an election they have no results row for, some only members;
+// a unit is also written in the Traditional script (settleSpellings makes two files' elections one).
+// 当选人数 is sometimes the number of members, sometimes not.
+func betweenWorkbooks(t *testing.T, seed uint64, n int) []string {
+	t.Helper()
+	r := rand.New(rand.NewPCG(seed, 11))
+	units := []string{"石桥村", "河口村", "石橋村"}
+	bodies := []string{"村民委员会", "村党组织"}
+	names := []string{"张三", "李四", "王五", "赵六", "孙七"}
+	header := append([]any{}, membersHeader...)
+	dir := t.TempDir()
+	var paths []string
+	for i := range n {
+		type key struct{ unit, body string }
+		var keys []key
+		for range 1 + r.IntN(3) {
+			k := key{units[r.IntN(len(units))], bodies[r.IntN(len(bodies))]}
+			if !slicesContains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+		results := [][]any{resultsHeader}
+		members := [][]any{header}
+		for _, k := range keys {
+			m := 1 + r.IntN(3)
+			elected := m
+			if r.IntN(4) == 0 {
+				elected = m + 1
+			}
+			results = append(results, resultRow(k.unit, k.body, elected))
+			for j := range m {
+				members = append(members, memberRow(k.unit, k.body, names[j], "委员", "男", "1975.03", ""))
+			}
+		}
+		if r.IntN(2) == 0 { // a member of an election this file has no results row for
+			k := key{units[r.IntN(len(units))], bodies[r.IntN(len(bodies))]}
+			if !slicesContains(keys, k) {
+				members = append(members, memberRow(k.unit, k.body, "周八", "委员", "女", "1980.05", ""))
+			}
+		}
+		sheets := []sheetData{{name: "选举结果", rows: results}, {name: "当选人员", rows: members}}
+		if r.IntN(4) == 0 {
+			sheets = sheets[1:]
+		}
+		path := writeXLSX(t, sheets...)
+		dst := filepath.Join(dir, fmt.Sprintf("%02d.xlsx", i))
+		if err := os.Rename(path, dst); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, dst)
+	}
+	return paths
+}
+
+func slicesContains[T comparable](s []T, v T) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// A load that betweenTablesSilent spares between_tables.sql reports and stores what the same load
+// reports and stores with it run: over random sets of one to four of betweenWorkbooks' files, loaded
+// into an empty database or into one that already holds another file. Not vacuous: some loads are
+// spared, and in others the warnings between tables fire.
+func TestBetweenTablesSilentAgrees(t *testing.T) {
+	files := betweenWorkbooks(t, 5, 16)
+	r := rand.New(rand.NewPCG(5, 13))
+	spared, fired := 0, 0
+	for i := range 30 {
+		dir := t.TempDir()
+		for _, j := range r.Perm(len(files))[:1+r.IntN(4)] {
+			data, err := os.ReadFile(files[j])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, filepath.Base(files[j])), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var prior string
+		if r.IntN(4) == 0 {
+			prior = files[r.IntN(len(files))]
+		}
+		opts := LoadOptions{County: "东县", SkipBadFiles: true, Now: fixedNow}
+		load := func(hooks loadHooks) (*Report, string) {
+			db := openTestDB(t)
+			if prior != "" {
+				loadWith(context.Background(), db, []string{prior}, opts, loadHooks{})
+			}
+			rep, _ := loadWith(context.Background(), db, []string{dir}, opts, hooks)
+			if rep == nil {
+				t.Fatal("no report")
+			}
+			return rep, snapshot(t, db)
+		}
+		silent, found := false, 0
+		fast, fastDB := load(loadHooks{between: func(ran bool, _ int) { silent = !ran }})
+		full, fullDB := load(loadHooks{betweenInSQL: true, between: func(_ bool, n int) { found = n }})
+		if !reflect.DeepEqual(fast.Problems, full.Problems) {
+			t.Errorf("load %d: problems differ:\nspared:\n%s\nrun:\n%s", i, problemLines(fast.Problems), problemLines(full.Problems))
+		}
+		if fastDB != fullDB {
+			t.Errorf("load %d: the databases differ", i)
+		}
+		if silent {
+			spared++
+		}
+		if found > 0 {
+			fired++
+		}
+	}
+	t.Logf("%d of 30 loads spared between_tables.sql; in %d it found warnings", spared, fired)
+	if spared == 0 || fired == 0 {
+		t.Errorf("vacuous: %d loads spared, %d with warnings between tables", spared, fired)
+	}
+}
