@@ -226,6 +226,8 @@ type loader struct {
 	// respelled says settleSpellings gave staged rows another spelling than they were staged under
 	// (and checkHeld wrote its messages with).
 	respelled bool
+	// heldRows says the database held rows before the load's transaction (holds_rows.sql).
+	heldRows bool
 	// blankCounty says a staged row has no county (resolveCounties has something to find).
 	blankCounty bool
 	rows        int
@@ -310,11 +312,7 @@ const rowGroupRows = 122_880
 // one row group (one_thread.sql): the same work for less CPU (README "Performance of ingest"). A
 // larger load keeps the instance's threads.
 func (l *loader) oneThreadIfSmall(ctx context.Context) error {
-	many := rowGroupRows
-	if l.hooks.manyRows > 0 {
-		many = l.hooks.manyRows
-	}
-	if l.rows >= many {
+	if l.rows >= l.manyRows() {
 		return nil
 	}
 	var n int
@@ -329,6 +327,14 @@ func (l *loader) oneThreadIfSmall(ctx context.Context) error {
 	}
 	l.threads = n
 	return nil
+}
+
+// manyRows is the staged rows from which a load is not small (rowGroupRows, or what a test says).
+func (l *loader) manyRows() int {
+	if l.hooks.manyRows > 0 {
+		return l.hooks.manyRows
+	}
+	return rowGroupRows
 }
 
 // restoreThreads gives the instance back the threads oneThreadIfSmall took.

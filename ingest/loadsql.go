@@ -52,4 +52,5 @@ var (
 	sqlWarningKeys       = mustSQL("warning_keys.sql")
 	sqlReadBetween       = mustSQL("read_between.sql")
 	sqlStoreBetween      = mustSQL("store_between.sql")
+	sqlFirstCheckpoint   = mustSQL("first_checkpoint.sql")
 )

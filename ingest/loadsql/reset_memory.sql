@@ -2,3 +2,4 @@ RESET memory_limit;
 RESET allocator_flush_threshold;
 RESET allocator_bulk_deallocation_flush_threshold;
 RESET allocator_background_threads;
+RESET disabled_compression_methods;

@@ -4,3 +4,4 @@ SET memory_limit = '%s';
 RESET allocator_flush_threshold;
 RESET allocator_bulk_deallocation_flush_threshold;
 RESET allocator_background_threads;
+RESET disabled_compression_methods;
