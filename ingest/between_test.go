@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -29,7 +30,7 @@ func betweenWorkbooks(t *testing.T, seed uint64, n int) []string {
 		var keys []key
 		for range 1 + r.IntN(3) {
 			k := key{units[r.IntN(len(units))], bodies[r.IntN(len(bodies))]}
-			if !slicesContains(keys, k) {
+			if !slices.Contains(keys, k) {
 				keys = append(keys, k)
 			}
 		}
@@ -48,7 +49,7 @@ func betweenWorkbooks(t *testing.T, seed uint64, n int) []string {
 		}
 		if r.IntN(2) == 0 { // a member of an election this file has no results row for
 			k := key{units[r.IntN(len(units))], bodies[r.IntN(len(bodies))]}
-			if !slicesContains(keys, k) {
+			if !slices.Contains(keys, k) {
 				members = append(members, memberRow(k.unit, k.body, "周八", "委员", "女", "1980.05", ""))
 			}
 		}
@@ -64,15 +65,6 @@ func betweenWorkbooks(t *testing.T, seed uint64, n int) []string {
 		paths = append(paths, dst)
 	}
 	return paths
-}
-
-func slicesContains[T comparable](s []T, v T) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // A load that betweenTablesSilent spares between_tables.sql reports and stores what the same load

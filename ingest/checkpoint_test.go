@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"context"
 	"os"
 	"testing"
 )
@@ -10,13 +9,8 @@ import (
 // nothing, and the instance's compressions are DuckDB's again. A second load into the same database is
 // left to the checkpoint on close, as before.
 func TestFirstLoadCheckpointed(t *testing.T) {
-	ctx := context.Background()
 	path := MustOpenDB(t)
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openTestDBAt(t, path)
 	walSize := func() int64 {
 		fi, err := os.Stat(path + ".wal")
 		if err != nil {

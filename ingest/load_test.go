@@ -39,7 +39,13 @@ func township(path, name string, units, year int, tag string) *Parsed {
 
 func openTestDB(t *testing.T) *sql.DB {
 	t.Helper()
-	db, err := Open(context.Background(), MustOpenDB(t))
+	return openTestDBAt(t, MustOpenDB(t))
+}
+
+// openTestDBAt opens the database file at path, closed when the test ends.
+func openTestDBAt(t *testing.T, path string) *sql.DB {
+	t.Helper()
+	db, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
