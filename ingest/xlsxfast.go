@@ -71,15 +71,25 @@ type fastScratch struct {
 	cells   []string
 	text    []byte
 	intern  map[string]string
-	// accepted holds, by part name, the last content of a part decoded for its root element only
-	// (styles, theme, calcChain) that encoding/xml accepted: the workbooks of one sender repeat those
-	// parts byte for byte, and the same bytes decode the same way.
-	accepted map[string]string
+	// accepted holds, by part name, the last content of a small part that encoding/xml accepted, and
+	// what it decoded to: the workbooks of one sender repeat those parts byte for byte (the package and
+	// workbook relationships, workbook.xml, styles, theme, calcChain), and the same bytes decode the
+	// same way.
+	accepted map[string]acceptedPart
 }
 
-var scratchPool = sync.Pool{New: func() any {
-	return &fastScratch{intern: map[string]string{}, accepted: map[string]string{}}
-}}
+// acceptedPart is a small part's content and what decodeSmall decoded it to: a fastRels or a
+// fastWorkbook, read only once decoded, or nil for a part decoded for its root element only.
+type acceptedPart struct {
+	data    string
+	decoded any
+}
+
+func newFastScratch() *fastScratch {
+	return &fastScratch{intern: map[string]string{}, accepted: map[string]acceptedPart{}}
+}
+
+var scratchPool = sync.Pool{New: func() any { return newFastScratch() }}
 
 // maxAccepted bounds the size of a part fastScratch.accepted keeps.
 const maxAccepted = 256 << 10
@@ -231,7 +241,7 @@ type (
 // fastRoot decodes only a part's root element name; its type parameter picks the name excelize expects.
 type fastRoot[T any] struct{ xml.Name }
 
-// rootOnly marks the parts decodeSmall may take as accepted when their content is one it accepted before.
+// rootOnly marks the parts decodeSmall decodes for their root element only.
 func (r *fastRoot[T]) rootOnly() {}
 
 func (r *fastRoot[T]) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
@@ -266,17 +276,42 @@ func (b *fastBook) decodeSmall(name string, into any, required bool) error {
 	if bytes.Contains(data, []byte("purl.oclc.org")) {
 		return decline("strict OOXML")
 	}
-	_, rootOnly := into.(interface{ rootOnly() })
-	if seen, ok := b.scratch.accepted[name]; rootOnly && ok && seen == string(data) {
+	if seen, ok := b.scratch.accepted[name]; ok && seen.data == string(data) && reuse(into, seen.decoded) {
 		return nil
 	}
 	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(into); err != nil && err != io.EOF {
 		return decline(name + ": " + err.Error())
 	}
-	if rootOnly && len(data) <= maxAccepted {
-		b.scratch.accepted[name] = string(data)
+	if len(data) <= maxAccepted {
+		var decoded any
+		switch v := into.(type) {
+		case *fastRels:
+			decoded = *v
+		case *fastWorkbook:
+			decoded = *v
+		}
+		b.scratch.accepted[name] = acceptedPart{data: string(data), decoded: decoded}
 	}
 	return nil
+}
+
+// reuse gives into what the same bytes decoded to before, and says whether it could: a part decoded
+// for its root element only needs nothing, the relationships and the workbook get a copy (their slices
+// are shared: the reader only reads them).
+func reuse(into, decoded any) bool {
+	switch v := into.(type) {
+	case interface{ rootOnly() }:
+		return decoded == nil
+	case *fastRels:
+		d, ok := decoded.(fastRels)
+		*v = d
+		return ok
+	case *fastWorkbook:
+		d, ok := decoded.(fastWorkbook)
+		*v = d
+		return ok
+	}
+	return false
 }
 
 // inflate reads a zip entry whole. keep=false reads it into the reused buffer, valid until the next call.

@@ -794,7 +794,7 @@ func TestRepeatedPartsAreCheckedByContent(t *testing.T) {
 		{"theme in another namespace", book(styles, strings.Replace(theme, "drawingml/2006/main", "drawingml/2006/other", 1))},
 	}
 	// One reader's scratch, as a worker keeps it from workbook to workbook.
-	sc := &fastScratch{intern: map[string]string{}, accepted: map[string]string{}}
+	sc := newFastScratch()
 	decode := func(data []byte) error {
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
@@ -822,5 +822,60 @@ func TestRepeatedPartsAreCheckedByContent(t *testing.T) {
 	}
 	if fast, declined, err := diffReaders(good); err != nil || fast != 1 || declined != 0 {
 		t.Errorf("good workbook: fast %d, declined %d, %v", fast, declined, err)
+	}
+}
+
+// TestRepeatedWorkbookPartsAreDecodedByContent: the relationships and workbook.xml are decoded again
+// when their bytes differ from the ones a reader decoded before (fastScratch.accepted keeps what they
+// decoded to), so that one reader reading workbooks in turn sees each one's own sheets, and declines a
+// 1904 workbook or a broken workbook.xml after a good one.
+func TestRepeatedWorkbookPartsAreDecodedByContent(t *testing.T) {
+	const wb = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">%s<sheets><sheet name="%s" sheetId="1" r:id="rId1"%s/></sheets></workbook>`
+	book := func(pr, name, state string) []byte {
+		return zipParts(t, map[string]string{"xl/workbook.xml": fmt.Sprintf(wb, pr, name, state)})
+	}
+	sc := newFastScratch()
+	open := func(data []byte) (*fastBook, error) {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := &fastBook{parts: map[string]*zip.File{}, read: map[*zip.File]bool{}, opts: testLimits, scratch: sc}
+		for _, f := range zr.File {
+			b.parts[f.Name] = f
+		}
+		return b, b.open()
+	}
+	for _, c := range []struct {
+		data   []byte
+		sheet  string
+		hidden bool
+		err    bool
+	}{
+		{book("", "选举结果", ""), "选举结果", false, false},
+		{book("", "选举结果", ""), "选举结果", false, false}, // the same bytes: taken from the scratch
+		{book("", "当选人员", ""), "当选人员", false, false},
+		{book("", "当选人员", ` state="hidden"`), "当选人员", true, false},
+		{book(`<workbookPr date1904="1"/>`, "当选人员", ""), "", false, true},
+		{book("", "选举结果", ""), "选举结果", false, false},
+		{zipParts(t, map[string]string{"xl/workbook.xml": strings.Replace(fmt.Sprintf(wb, "", "选举结果", ""), "</sheets>", "</sheetz>", 1)}), "", false, true},
+		{book("", "选举结果", ""), "选举结果", false, false},
+	} {
+		b, err := open(c.data)
+		if c.err {
+			if !errors.Is(err, errDeclined) {
+				t.Errorf("err = %v, want a decline", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("open: %v", err)
+		}
+		if len(b.sheets) != 1 || b.sheets[0].name != c.sheet || b.sheets[0].hidden != c.hidden || b.sheets[0].part == nil {
+			t.Errorf("sheets %+v, want %s (hidden %v) with its part", b.sheets, c.sheet, c.hidden)
+		}
+	}
+	if len(sc.accepted) == 0 {
+		t.Error("nothing kept in the scratch")
 	}
 }
