@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -223,5 +225,31 @@ func TestUnknownColumnIsNotice(t *testing.T) {
 	}
 	if len(p.Results) != 1 || *p.Results[0].Elected != 5 {
 		t.Errorf("results = %+v", p.Results)
+	}
+}
+
+// bestHeader's memo of rows alone (headerMemo) gives what matching the row gives (matchBest), each time
+// a layout of the caller's own: a headerEnd set on one is not seen by the next; rows that match nothing,
+// and rows too long for the memo, are nil or matched as before.
+func TestHeaderMemoGivesFreshLayouts(t *testing.T) {
+	var results, members []string
+	for _, h := range resultsHeader {
+		results = append(results, fmt.Sprint(h))
+	}
+	for _, h := range membersHeader {
+		members = append(members, fmt.Sprint(h))
+	}
+	long := append(append([]string{}, results...), strings.Repeat("备注", maxHeaderMemoKey))
+	for _, row := range [][]string{results, members, long, {"", "标题"}, {"张三", "男"}} {
+		want := matchBest(nil, row)
+		for i := range 3 {
+			got := bestHeader(nil, row)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%.20q, call %d: bestHeader %+v, matchBest %+v", row, i, got, want)
+			}
+			if got != nil {
+				got.headerEnd = 9
+			}
+		}
 	}
 }
