@@ -796,14 +796,7 @@ func TestRepeatedPartsAreCheckedByContent(t *testing.T) {
 	// One reader's scratch, as a worker keeps it from workbook to workbook.
 	sc := newFastScratch()
 	decode := func(data []byte) error {
-		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := &fastBook{parts: map[string]*zip.File{}, read: map[*zip.File]bool{}, opts: testLimits, scratch: sc}
-		for _, f := range zr.File {
-			b.parts[f.Name] = f
-		}
+		b := bookWithScratch(t, data, sc)
 		if err := b.decodeSmall("xl/styles.xml", &fastRoot[styleSheetName]{}, false); err != nil {
 			return err
 		}
@@ -836,14 +829,7 @@ func TestRepeatedWorkbookPartsAreDecodedByContent(t *testing.T) {
 	}
 	sc := newFastScratch()
 	open := func(data []byte) (*fastBook, error) {
-		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := &fastBook{parts: map[string]*zip.File{}, read: map[*zip.File]bool{}, opts: testLimits, scratch: sc}
-		for _, f := range zr.File {
-			b.parts[f.Name] = f
-		}
+		b := bookWithScratch(t, data, sc)
 		return b, b.open()
 	}
 	for _, c := range []struct {
@@ -878,4 +864,19 @@ func TestRepeatedWorkbookPartsAreDecodedByContent(t *testing.T) {
 	if len(sc.accepted) == 0 {
 		t.Error("nothing kept in the scratch")
 	}
+}
+
+// bookWithScratch is a fast reader's book of the workbook data, not yet opened, with the scratch sc, as
+// one worker keeps it from workbook to workbook.
+func bookWithScratch(t *testing.T, data []byte, sc *fastScratch) *fastBook {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &fastBook{parts: map[string]*zip.File{}, read: map[*zip.File]bool{}, opts: testLimits, scratch: sc}
+	for _, f := range zr.File {
+		b.parts[f.Name] = f
+	}
+	return b
 }
