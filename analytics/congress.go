@@ -91,6 +91,9 @@ type DeputyStructure struct {
 	WorkersFarmers Part   `json:"workers_farmers"` // 工人 + 农民
 	College        Part   `json:"college"`         // 大专及以上
 	Reelected      Part   `json:"reelected"`       // 连任
+	// Unlisted counts the deputies the results elected beyond those the roster lists (their 当选代表名单
+	// not sent); no figure when it lists them all. The parts are then of the listed deputies only.
+	Unlisted Value `json:"unlisted"`
 }
 
 // Constituency is one 选区 at one level, for the annex.
@@ -452,6 +455,26 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 	for _, p := range partial {
 		if p.Base.OK && d.Total.Current.OK && p.Base.V < d.Total.Current.V {
 			p.Partial = true
+		}
+	}
+	// A roster listing fewer deputies than the results elected (a 选区's or a township's 当选代表名单 not
+	// sent) describes part of them: the draft names how many it leaves out, and no composition is
+	// compared while either term's roster is short.
+	short := func(c counts) int {
+		elected, ok1 := c.get("elected")
+		listed, ok2 := c.get("deputies")
+		if !ok1 || !ok2 || listed >= elected {
+			return 0
+		}
+		return elected - listed
+	}
+	if n := short(cur); n > 0 {
+		d.Unlisted = count(n)
+	}
+	if prev != nil && (short(cur) > 0 || short(prev) > 0) {
+		d.Total.Previous = Value{}
+		for _, p := range append(partial, &d.Women) {
+			p.Count.Previous, p.Share.Previous = Value{}, Value{}
 		}
 	}
 	return l

@@ -157,3 +157,37 @@ func TestMissingRosterIsNeverCompared(t *testing.T) {
 		}
 	})
 }
+
+// The same for the people's congress: a township's 当选代表名单 not sent leaves the roster short of the
+// deputies the 选区 results elected. Before, the draft read 在新当选的67名县级人大代表中 (73 were elected)
+// with each share compared with the previous term's whole roster.
+func TestShortDeputiesRosterIsNeverCompared(t *testing.T) {
+	db := loadWorld(t, demoWorld(true))
+	if _, err := db.Exec(`DELETE FROM members WHERE year = 2024 AND body = '县级人大代表'
+		AND township = (SELECT min(township) FROM members WHERE year = 2024 AND body = '县级人大代表')`); err != nil {
+		t.Fatal(err)
+	}
+	c := summarizeCongress(t, db, analytics.Scope{Year: 2024})
+	var county *analytics.CongressLevel
+	for i := range c.Levels {
+		if c.Levels[i].Body == analytics.CountyDeputies {
+			county = &c.Levels[i]
+		}
+	}
+	if county == nil {
+		t.Fatal("no 县级人大代表 level")
+	}
+	d := county.Deputies
+	if want := county.Elected.Current.V - d.Total.Current.V; want <= 0 || d.Unlisted.V != want {
+		t.Fatalf("Unlisted %v, want the %v elected deputies the roster leaves out", d.Unlisted, want)
+	}
+	if d.Total.Previous.OK || d.Women.Share.Previous.OK || d.NonParty.Share.Previous.OK {
+		t.Error("a short roster's composition has previous figures to compare with")
+	}
+	md := string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
+	para := md[strings.Index(md, "在当选代表名册所列的"):]
+	para = para[:strings.Index(para, "\n")]
+	if !strings.Contains(para, fmt.Sprintf("（另有%d名当选代表未列入名册）", int(d.Unlisted.V))) || strings.Contains(para, "上届") {
+		t.Errorf("the county deputies' composition does not name its base, or compares:\n%s", para)
+	}
+}
