@@ -460,24 +460,32 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 	// A roster listing fewer deputies than the results elected (a 选区's or a township's 当选代表名单 not
 	// sent) describes part of them: the draft names how many it leaves out, and no composition is
 	// compared while either term's roster is short.
-	short := func(c counts) int {
-		elected, ok1 := c.get("elected")
-		listed, ok2 := c.get("deputies")
-		if !ok1 || !ok2 || listed >= elected {
-			return 0
-		}
-		return elected - listed
-	}
-	if n := short(cur); n > 0 {
+	if n := unlisted(cur, "deputies"); n > 0 {
 		d.Unlisted = count(n)
 	}
-	if prev != nil && (short(cur) > 0 || short(prev) > 0) {
+	if prev != nil && (unlisted(cur, "deputies") > 0 || unlisted(prev, "deputies") > 0) {
 		d.Total.Previous = Value{}
-		for _, p := range append(partial, &d.Women) {
-			p.Count.Previous, p.Share.Previous = Value{}, Value{}
-		}
+		notCompared(append(partial, &d.Women)...)
 	}
 	return l
+}
+
+// unlisted is how many people the results (elected) elected beyond those the roster lists (the count
+// column listed): their 当选名单 was not sent. 0 when it lists them all, or either count is unknown.
+func unlisted(c counts, listed string) int {
+	elected, ok1 := c.get("elected")
+	n, ok2 := c.get(listed)
+	if !ok1 || !ok2 || n >= elected {
+		return 0
+	}
+	return elected - n
+}
+
+// notCompared drops the previous term's figures of parts.
+func notCompared(parts ...*Part) {
+	for _, p := range parts {
+		p.Count.Previous, p.Share.Previous = Value{}, Value{}
+	}
 }
 
 // fewer is the count of rows (选区, meetings) that gave a column this term (cur's known) when some

@@ -115,6 +115,9 @@ type PartyMembers struct {
 	// Categories are 代表构成 (工人, 农民, 专业技术人员, 干部, 其他), shares of those whose 代表构成 was
 	// filled: the delegates' occupation (篇4's 干部党员代表); no figure when nobody's was.
 	Categories []Part `json:"categories"`
+	// Unlisted counts those the results elected beyond those the roster lists (their 当选名单 not
+	// sent); no figure when it lists them all. The parts are then of the listed ones only.
+	Unlisted Value `json:"unlisted"`
 }
 
 // PartyMeeting is one body one township's 党代会 elected, for the annex.
@@ -340,6 +343,14 @@ func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
 		return Known(electsum.Round(float64(sum)/float64(k), 1))
 	}
 	m.AverageAge = Figure{Current: average(c), Previous: average(p)}
+	// A roster listing fewer than the results elected describes part of them (congressLevel's rule).
+	if n := unlisted(c, "members"); n > 0 {
+		m.Unlisted = count(n)
+	}
+	if p != nil && (unlisted(c, "members") > 0 || unlisted(p, "members") > 0) {
+		m.Total.Previous, m.Heads.Previous, m.AverageAge.Previous = Value{}, Value{}, Value{}
+		notCompared(append(partial, &m.Women, &m.WomenHeads)...)
+	}
 	return b
 }
 

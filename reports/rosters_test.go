@@ -158,36 +158,68 @@ func TestMissingRosterIsNeverCompared(t *testing.T) {
 	})
 }
 
-// The same for the people's congress: a township's 当选代表名单 not sent leaves the roster short of the
-// deputies the 选区 results elected. Before, the draft read 在新当选的67名县级人大代表中 (73 were elected)
-// with each share compared with the previous term's whole roster.
-func TestShortDeputiesRosterIsNeverCompared(t *testing.T) {
-	db := loadWorld(t, demoWorld(true))
-	if _, err := db.Exec(`DELETE FROM members WHERE year = 2024 AND body = '县级人大代表'
-		AND township = (SELECT min(township) FROM members WHERE year = 2024 AND body = '县级人大代表')`); err != nil {
-		t.Fatal(err)
+// The same for the people's congress and the township party congress: a township's 当选名单 not sent
+// leaves the roster short of those the results elected. Before, the drafts read 在新当选的67名县级人大代表中
+// (73 were elected) and 在新当选的77名党委委员中 (84), each share compared with the previous term's whole.
+func TestShortRostersAreNeverCompared(t *testing.T) {
+	// shortened is what a kind's model and draft say of body: elected, listed and unlisted this term,
+	// whether any share keeps a previous figure, and the draft's paragraph of its make-up.
+	type shortened struct {
+		elected, listed, unlisted analytics.Value
+		compared                  bool
+		md                        string
 	}
-	c := summarizeCongress(t, db, analytics.Scope{Year: 2024})
-	var county *analytics.CongressLevel
-	for i := range c.Levels {
-		if c.Levels[i].Body == analytics.CountyDeputies {
-			county = &c.Levels[i]
-		}
-	}
-	if county == nil {
-		t.Fatal("no 县级人大代表 level")
-	}
-	d := county.Deputies
-	if want := county.Elected.Current.V - d.Total.Current.V; want <= 0 || d.Unlisted.V != want {
-		t.Fatalf("Unlisted %v, want the %v elected deputies the roster leaves out", d.Unlisted, want)
-	}
-	if d.Total.Previous.OK || d.Women.Share.Previous.OK || d.NonParty.Share.Previous.OK {
-		t.Error("a short roster's composition has previous figures to compare with")
-	}
-	md := string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
-	para := md[strings.Index(md, "在当选代表名册所列的"):]
-	para = para[:strings.Index(para, "\n")]
-	if !strings.Contains(para, fmt.Sprintf("（另有%d名当选代表未列入名册）", int(d.Unlisted.V))) || strings.Contains(para, "上届") {
-		t.Errorf("the county deputies' composition does not name its base, or compares:\n%s", para)
+	for _, c := range []struct {
+		body      analytics.Body
+		sentence  string
+		summarize func(t *testing.T, db *sql.DB) shortened
+	}{
+		{analytics.CountyDeputies, "在当选代表名册所列的%d名县级人大代表中（另有%d名当选代表未列入名册）", func(t *testing.T, db *sql.DB) shortened {
+			m := summarizeCongress(t, db, analytics.Scope{Year: 2024})
+			for _, l := range m.Levels {
+				if l.Body == analytics.CountyDeputies {
+					d := l.Deputies
+					return shortened{l.Elected.Current, d.Total.Current, d.Unlisted, d.Total.Previous.OK || d.Women.Share.Previous.OK || d.NonParty.Share.Previous.OK,
+						string(congressDraft(t, NewCongressView(m, Config{}), Hans, "md"))}
+				}
+			}
+			t.Fatal("no 县级人大代表")
+			return shortened{}
+		}},
+		{analytics.TownshipPartyCommittee, "在当选名单所列的%d名党委委员中（另有%d名当选党委委员未列入名单）", func(t *testing.T, db *sql.DB) shortened {
+			p := summarizePartyCongress(t, db, analytics.Scope{Year: 2024})
+			for _, b := range p.Bodies {
+				if b.Body == analytics.TownshipPartyCommittee {
+					m := b.Members
+					return shortened{b.Elected.Current, m.Total.Current, m.Unlisted, m.Total.Previous.OK || m.Women.Share.Previous.OK || m.AverageAge.Previous.OK,
+						string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md"))}
+				}
+			}
+			t.Fatal("no 乡镇党委")
+			return shortened{}
+		}},
+	} {
+		t.Run(string(c.body), func(t *testing.T) {
+			db := loadWorld(t, demoWorld(true))
+			if _, err := db.Exec(`DELETE FROM members WHERE year = 2024 AND body = ?
+				AND township = (SELECT min(township) FROM members WHERE year = 2024 AND body = ?)`, string(c.body), string(c.body)); err != nil {
+				t.Fatal(err)
+			}
+			got := c.summarize(t, db)
+			if want := got.elected.V - got.listed.V; want <= 0 || got.unlisted.V != want {
+				t.Fatalf("Unlisted %v, want the %v elected the roster leaves out", got.unlisted, want)
+			}
+			if got.compared {
+				t.Error("a short roster's make-up has previous figures to compare with")
+			}
+			sentence := fmt.Sprintf(c.sentence, int(got.listed.V), int(got.unlisted.V))
+			i := strings.Index(got.md, sentence)
+			if i < 0 {
+				t.Fatalf("the draft does not say %s", sentence)
+			}
+			if para := got.md[i:]; strings.Contains(para[:strings.Index(para, "\n")], "上届") {
+				t.Errorf("the short roster's make-up is compared: %s", para[:strings.Index(para, "\n")])
+			}
+		})
 	}
 }
