@@ -85,40 +85,25 @@ func definitionOf(start string) string {
 	return figureSQL[i : i+n+1]
 }
 
-// headTermsMacro and twoCommitteeMembersMacro are the texts of the TEMP macros head_terms
-// (views/04_v_structure.sql) and two_committee_members (views/03_v_two_committees.sql), which
-// scopeHeads puts back; turnoutView that of the TEMP view v_turnout (views/02_v_turnout.sql), which
-// scopeTurnout puts back.
+// headTermsMacro is the text of the TEMP macro head_terms (views/04_v_structure.sql), which scopeHeads
+// puts back; turnoutView that of the TEMP view v_turnout (views/02_v_turnout.sql), which scopeTurnout
+// puts back.
 var (
-	headTermsMacro           = definitionOf("CREATE OR REPLACE TEMP MACRO head_terms(")
-	twoCommitteeMembersMacro = definitionOf("CREATE OR REPLACE TEMP MACRO two_committee_members(")
-	turnoutView              = definitionOf("CREATE OR REPLACE TEMP VIEW v_turnout AS")
+	headTermsMacro = definitionOf("CREATE OR REPLACE TEMP MACRO head_terms(")
+	turnoutView    = definitionOf("CREATE OR REPLACE TEMP VIEW v_turnout AS")
 )
 
 // scopeHeads makes head_terms on conn (a figureConn after scopeMembers) the rows of a TEMP table,
 // summary_head_terms, of head_terms(s.Year, prev, the scope) — the only arguments a Summarize gives it —
 // so that structure_figures (the heads and new heads) and heads_changed_figures read the heads' terms
-// computed once instead of each computing them again; and likewise two_committee_members those of
-// summary_two_committee_members, which structure_figures (the set two_committees) and
-// two_committee_figures read: the two bodies of the 两委 are paired once.
+// computed once instead of each computing them again. (two_committee_members, which structure_figures
+// and two_committee_figures both read, is not made a table so: no gain was measurable with one DuckDB
+// thread, and with two the summary's CPU rose, 5 rounds of 15 county summaries, medians 361 → 387 ms.)
 func scopeHeads(ctx context.Context, conn *sql.Conn, s Scope, prev int) (restore func(), err error) {
-	args := []any{s.Year, prev, s.County, s.Township, s.Unit}
-	restoreHeads, err := scopeRows(ctx, conn, "select the heads of the scope", "summary_head_terms",
-		`SELECT * FROM head_terms(?, ?, ?, ?, ?)`, args,
+	return scopeRows(ctx, conn, "select the heads of the scope", "summary_head_terms",
+		`SELECT * FROM head_terms(?, ?, ?, ?, ?)`, []any{s.Year, prev, s.County, s.Township, s.Unit},
 		`CREATE OR REPLACE TEMP MACRO head_terms(first_year, second_year, in_county, in_township, in_unit) AS TABLE
 		SELECT * FROM summary_head_terms`, headTermsMacro)
-	if err != nil {
-		return func() {}, err
-	}
-	restoreTwo, err := scopeRows(ctx, conn, "pair the two committees of the scope", "summary_two_committee_members",
-		`SELECT * FROM two_committee_members(?, ?, ?, ?, ?)`, args,
-		`CREATE OR REPLACE TEMP MACRO two_committee_members(first_year, second_year, in_county, in_township, in_unit) AS TABLE
-		SELECT * FROM summary_two_committee_members`, twoCommitteeMembersMacro)
-	if err != nil {
-		restoreHeads()
-		return func() {}, err
-	}
-	return func() { restoreTwo(); restoreHeads() }, nil
 }
 
 // scopeTurnout makes v_turnout on conn (a figureConn) the rows of a TEMP table, summary_turnout, of

@@ -278,7 +278,7 @@ func TestFiguresReadTheScope(t *testing.T) {
 }
 
 // TestSummarizePutsHeadTermsBack: Summarize makes head_terms of its pooled connection read a TEMP
-// table of its scope's heads while it runs (scopeHeads; two_committee_members and v_turnout likewise);
+// table of its scope's heads while it runs (scopeHeads; v_turnout likewise, scopeTurnout);
 // afterwards the macro computes again for any arguments and the tables are gone, so that the next
 // query or summary on that connection is not answered with another scope's heads.
 func TestSummarizePutsHeadTermsBack(t *testing.T) {
@@ -304,7 +304,7 @@ func TestSummarizePutsHeadTermsBack(t *testing.T) {
 	if got := heads(2024, 2021, ""); got != want {
 		t.Errorf("head_terms of the county after a township's summary: %q, want %q", got, want)
 	}
-	for _, table := range []string{"summary_head_terms", "summary_two_committee_members", "summary_turnout"} {
+	for _, table := range []string{"summary_head_terms", "summary_turnout"} {
 		var tables int
 		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE table_name = ?`, table).Scan(&tables); err != nil {
 			t.Fatal(err)
