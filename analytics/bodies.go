@@ -34,11 +34,11 @@ func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 	bs := BodySummary{Body: b}
 	// The members' figures of a term whose roster misses units that elected people are of part of the
 	// body only: they are never compared, neither with a whole term nor with another part.
-	bs.Unrostered = rosterGaps(cur, b)
-	prevGaps := rosterGaps(prev, b)
-	bs.Rostered = Figure{Current: count(rostered(cur, b))}
+	curListed, curGaps := rosterReach(cur, b)
+	prevListed, prevGaps := rosterReach(prev, b)
+	bs.Unrostered, bs.Rostered = curGaps, Figure{Current: count(curListed)}
 	if hasPrev {
-		bs.Rostered.Previous = count(rostered(prev, b))
+		bs.Rostered.Previous = count(prevListed)
 		bs.UnrosteredPrevious = count(len(prevGaps))
 	}
 	compareMembers := hasPrev && len(bs.Unrostered) == 0 && len(prevGaps) == 0
@@ -81,16 +81,17 @@ func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 	return bs
 }
 
-// rosterGaps are the units of d whose election of b elected people (or did not say how many) and
-// that have no member of b on the roster: their members sheet was not sent or not loaded.
-func rosterGaps(d data, b Body) []UnitRef {
+// rosterReach is how far d's roster reaches for body b: the units with a member of b on it, and the gaps —
+// the units whose election of b elected people (or did not say how many) and that have no member of b on
+// the roster: their members sheet was not sent or not loaded.
+func rosterReach(d data, b Body) (rostered int, gaps []UnitRef) {
 	listed := map[unitKey]bool{}
 	for _, m := range d.members {
 		if m.Body == b {
 			listed[m.unitKey] = true
 		}
 	}
-	gaps := []UnitRef{}
+	rostered, gaps = len(listed), []UnitRef{}
 	for _, e := range d.elections {
 		if e.Body != b || listed[e.unitKey] || (e.Elected.Valid && e.Elected.Int64 == 0) {
 			continue
@@ -98,18 +99,13 @@ func rosterGaps(d data, b Body) []UnitRef {
 		listed[e.unitKey] = true // a unit is named once, whatever its rows
 		gaps = append(gaps, e.ref())
 	}
-	return gaps
+	return rostered, gaps
 }
 
-// rostered counts the units of d with a member of b on the roster.
-func rostered(d data, b Body) int {
-	units := map[unitKey]bool{}
-	for _, m := range d.members {
-		if m.Body == b {
-			units[m.unitKey] = true
-		}
-	}
-	return len(units)
+// rosterGaps are rosterReach's gaps alone.
+func rosterGaps(d data, b Body) []UnitRef {
+	_, gaps := rosterReach(d, b)
+	return gaps
 }
 
 // answered reports whether anyone in the set said whether he was re-elected.
