@@ -10,6 +10,9 @@ const (
 	IDLength           // not 18 characters
 	IDChecksum         // a non-digit among the first 17, or the check character does not match
 	IDDate             // digits 7–14 are not a real date between 1900 and 2100
+	// IDTruncated is 18 digits ending in 000 whose check character does not match: what a number cell
+	// shows of a 身份证号, since Excel keeps 15 significant digits and writes zeros for the rest.
+	IDTruncated
 )
 
 // idWeights are the ISO 7064 MOD 11-2 weights of the first 17 digits of a 身份证号.
@@ -40,6 +43,9 @@ func CheckID(id string) (birth time.Time, fault IDFault) {
 		return time.Time{}, IDLength
 	}
 	if c := IDCheckChar(id[:17]); c == 0 || c != id[17] {
+		if c != 0 && id[15:] == "000" {
+			return time.Time{}, IDTruncated
+		}
 		return time.Time{}, IDChecksum
 	}
 	birth, ok := IDBirth(id)

@@ -15,12 +15,15 @@ func TestCheckID(t *testing.T) {
 	}{
 		{"11010519491231002X", electsum.IDValid, "1949-12-31"},
 		{"440304200002290014", electsum.IDValid, "2000-02-29"},
-		{"110105194912310021", electsum.IDChecksum, ""}, // the check character is X
-		{"11010519491231002x", electsum.IDChecksum, ""}, // stored numbers have an upper-case X
-		{"1101051949123100X2", electsum.IDChecksum, ""}, // X only in the last place
-		{"440304199902290014", electsum.IDDate, ""},     // 1999 has no 29 February
-		{"11010518491231002X", electsum.IDChecksum, ""}, // a changed digit breaks the check
-		{"110105194912310", electsum.IDLength, ""},      // the old 15 digits are not stored
+		{"110105194912310021", electsum.IDChecksum, ""},        // the check character is X
+		{"11010519491231002x", electsum.IDChecksum, ""},        // stored numbers have an upper-case X
+		{"1101051949123100X2", electsum.IDChecksum, ""},        // X only in the last place
+		{"440304199902290014", electsum.IDDate, ""},            // 1999 has no 29 February
+		{"11010518491231002X", electsum.IDChecksum, ""},        // a changed digit breaks the check
+		{"110105194912310", electsum.IDLength, ""},             // the old 15 digits are not stored
+		{"110105194912310000", electsum.IDTruncated, ""},       // a number cell: Excel kept 15 digits
+		{"430121198305148000", electsum.IDValid, "1983-05-14"}, // a truncated number may pass (1 in 11)
+		{"11010519491231000X", electsum.IDChecksum, ""},
 		{"110105194912310021X", electsum.IDLength, ""},
 		{"", electsum.IDLength, ""},
 	} {

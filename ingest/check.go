@@ -18,7 +18,8 @@ import (
 //	unit_body_mismatch                                                      a results row's 选举类型 (warning)
 //	votes_gt_valid_ballots                                                  a member against the results row
 //	missing_birth_age, age_out_of_range, birth_after_election, birth_month_ambiguous, age_birth_mismatch,
-//	id_length, id_checksum, id_date, id_birth_mismatch, id_gender_mismatch,
+//	id_length, id_checksum, id_truncated, id_date, id_birth_mismatch, id_gender_mismatch,
+//	birth_month_from_id (notice)
 //	non_party_member, probationary_member_elected, party_blank              a member
 //	duplicate_result, duplicate_person, no_data_sheet                       the whole file
 //	total_mismatch, no_result_row, member_count_mismatch, summary_only,
@@ -92,18 +93,32 @@ func (sp *sheetParser) checkMember(m *Member, raw memberRaw) {
 		case electsum.IDChecksum:
 			sp.problem(Error, "id_checksum", row, fIDNumber, masked,
 				fmt.Sprintf("%s 的%s校验位不正确(或含有数字和 X 以外的字符)：请逐位核对", who, sp.label(fIDNumber, row)))
+		case electsum.IDTruncated:
+			sp.problem(Error, "id_truncated", row, fIDNumber, masked,
+				fmt.Sprintf("%s 的%s末三位是 000，校验位不对：这一格被 Excel 存成了数字，只保留了前 15 位，后三位已丢失。请把该列设为文本格式后重新填写", who, sp.label(fIDNumber, row)))
 		case electsum.IDDate:
 			sp.problem(Error, "id_date", row, fIDNumber, masked,
 				fmt.Sprintf("%s 的%s中的出生日期不存在：请逐位核对", who, sp.label(fIDNumber, row)))
 		case electsum.IDValid:
-			if m.Birth != nil && (m.Birth.Year() != birth.Year() || m.Birth.Month() != birth.Month()) {
+			switch {
+			case m.Birth == nil || m.Birth.Year() == birth.Year() && m.Birth.Month() == birth.Month():
+			case octoberAsNumber.MatchString(raw.birth) && m.Birth.Year() == birth.Year() && birth.Month() == time.October:
+				// 1975.10 typed into a number cell is stored as 1975.1; the 身份证号 says it was October.
+				m.Birth = sp.fp.newTime(time.Date(birth.Year(), time.October, 1, 0, 0, 0, 0, time.UTC))
+				sp.problem(Notice, "birth_month_from_id", row, fBirth, raw.birth,
+					fmt.Sprintf("%s 的%s“%s”是 Excel 把 %s0 存成数字后丢了末尾的 0，已按%s读作 %d 年 10 月：今后请把该列设为文本格式",
+						who, sp.label(fBirth, row), raw.birth, raw.birth, sp.label(fIDNumber, row), birth.Year()))
+			default:
 				sp.problem(Error, "id_birth_mismatch", row, fBirth, raw.birth,
 					fmt.Sprintf("%s 的%s显示出生于%d年%d月，与%s“%s”不一致", who, sp.label(fIDNumber, row),
 						birth.Year(), birth.Month(), sp.label(fBirth, row), raw.birth))
 			}
 			if m.Gender != "" && m.Gender != gender {
-				sp.problem(Error, "id_gender_mismatch", row, fGender, m.Gender,
-					fmt.Sprintf("%s 的%s显示性别为%s，与%s“%s”不一致", who, sp.label(fIDNumber, row), gender, sp.label(fGender, row), m.Gender))
+				msg := fmt.Sprintf("%s 的%s显示性别为%s，与%s“%s”不一致", who, sp.label(fIDNumber, row), gender, sp.label(fGender, row), m.Gender)
+				if strings.HasSuffix(m.IDNumber, "000") {
+					msg += "：身份证号末三位是 000，多半是这一格被 Excel 存成了数字，只保留了前 15 位。请把该列设为文本格式后重新填写"
+				}
+				sp.problem(Error, "id_gender_mismatch", row, fGender, m.Gender, msg)
 			}
 			if m.Birth == nil && m.Age == nil && raw.birth == "" && raw.age == "" {
 				first := time.Date(birth.Year(), birth.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -392,8 +407,8 @@ var octoberAsNumber = regexp.MustCompile(`^\d{4}\.1$`)
 
 // checkAge checks the age at the election date (electsum.Person.AgeAtElection) and that the person was
 // born before the election. The election date is the results row's 选举日期, else the year's end.
-// 出生年月 stored as 1975.1 and an 年龄 more than a year off the 出生年月 are warnings.
-
+// 出生年月 stored as 1975.1 (unless the 身份证号 said October) and an 年龄 more than a year off the
+// 出生年月 are warnings.
 func (fp *fileParser) checkAge(m *Member, raw memberRaw, electionDate *time.Time) {
 	if m.Year == 0 {
 		return
@@ -414,7 +429,7 @@ func (fp *fileParser) checkAge(m *Member, raw memberRaw, electionDate *time.Time
 			fmt.Sprintf("%s 的出生年月%s晚于选举日期 %s：请核对", m.Name, m.Birth.Format("2006年1月"), at.Format("2006年1月2日")))
 		return
 	}
-	if m.Birth != nil && octoberAsNumber.MatchString(raw.birth) {
+	if m.Birth != nil && m.Birth.Month() == time.January && octoberAsNumber.MatchString(raw.birth) {
 		sp.problem(Warning, "birth_month_ambiguous", m.Row, fBirth, raw.birth,
 			fmt.Sprintf("%s 的出生年月“%s”可能是 %s0 被 Excel 当作数字保存后丢了末尾的 0，现按 %d 年 1 月计：请核对是 1 月还是 10 月，并把该列设为文本格式(如 %s0 或 %s-01)",
 				m.Name, raw.birth, raw.birth, m.Birth.Year(), raw.birth, raw.birth[:4]))

@@ -88,6 +88,13 @@ func TestChecks(t *testing.T) {
 		{name: "id stored as a number", sheets: membersOnly(set(okMember, 12, "3.3010219750315E+17")), sev: Error, rule: "id_length", cell: "M2",
 			message: "张三 的身份证号(M2)被 Excel 存成了数字(3.3010219750315E+17)，后几位已丢失：请把该列设为文本格式后重新填写"},
 		{name: "id check digit", sheets: membersOnly(set(okMember, 12, idMale[:17]+"0")), sev: Error, rule: "id_checksum", cell: "M2"},
+		{name: "id from a number cell formatted 0", sheets: membersOnly(set(okMember, 12, idMale[:15]+"000")), sev: Error, rule: "id_truncated", cell: "M2",
+			message: "张三 的身份证号(M2)末三位是 000，校验位不对：这一格被 Excel 存成了数字，只保留了前 15 位，后三位已丢失。请把该列设为文本格式后重新填写"},
+		{name: "id from a number cell that passes the check", sheets: membersOnly(set(okMember, 7, "1983.05", 12, "430121198305148000")), sev: Error, rule: "id_gender_mismatch", cell: "G2",
+			message: "张三 的身份证号(M2)显示性别为女，与性别(G2)“男”不一致：身份证号末三位是 000，多半是这一格被 Excel 存成了数字，只保留了前 15 位。请把该列设为文本格式后重新填写"},
+		{name: "october stored as a number, the id says which", sheets: membersOnly(set(okMember, 7, "1975.1", 12, makeID("19751015", true))), sev: Notice, rule: "birth_month_from_id", cell: "H2",
+			message: "张三 的出生年月(H2)“1975.1”是 Excel 把 1975.10 存成数字后丢了末尾的 0，已按身份证号(M2)读作 1975 年 10 月：今后请把该列设为文本格式"},
+		{name: "january as written, the id says march", sheets: membersOnly(set(okMember, 7, "1975.1")), sev: Error, rule: "id_birth_mismatch", cell: "H2"},
 		{name: "id letters", sheets: membersOnly(set(okMember, 12, "3301021975031501AX")), sev: Error, rule: "id_checksum", cell: "M2"},
 		{name: "id impossible date", sheets: membersOnly(set(okMember, 12, makeID("19750230", true))), sev: Error, rule: "id_date", cell: "M2"},
 		{name: "id vs birth", sheets: membersOnly(set(okMember, 7, "1976.03")), sev: Error, rule: "id_birth_mismatch", cell: "H2",
@@ -196,5 +203,28 @@ func TestPartyBodyMembers(t *testing.T) {
 				t.Errorf("problems %q, want %q (%v)", got, c.rules, p.Problems)
 			}
 		})
+	}
+}
+
+// TestOctoberFromIDNumber: 1975.10 typed into a number cell is stored as 1975.1. With a 身份证号 born in
+// October 1975 the member is born in October (a notice, not the January warning nor an error); without
+// one it stays January with the warning that asks which it was.
+func TestOctoberFromIDNumber(t *testing.T) {
+	row := func(id string) []any {
+		return memberRow("石桥村", "村民委员会", "张三", "主任", "男", "1975.1", id)
+	}
+	p := mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{membersHeader, row(makeID("19751015", true))}}))
+	if got := slices.Concat(rules(p, Error), rules(p, Warning), rules(p, Notice)); !slices.Equal(got, []string{"birth_month_from_id@H2"}) {
+		t.Errorf("with the 身份证号: problems %v, want only birth_month_from_id@H2", got)
+	}
+	if len(p.Members) != 1 || p.Members[0].Birth == nil || p.Members[0].Birth.Format("2006-01") != "1975-10" {
+		t.Fatalf("with the 身份证号: members %+v, want one born 1975-10", p.Members)
+	}
+	p = mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{membersHeader, row("")}}))
+	if got := slices.Concat(rules(p, Error), rules(p, Warning), rules(p, Notice)); !slices.Equal(got, []string{"birth_month_ambiguous@H2"}) {
+		t.Errorf("without the 身份证号: problems %v, want only birth_month_ambiguous@H2", got)
+	}
+	if len(p.Members) != 1 || p.Members[0].Birth.Format("2006-01") != "1975-01" {
+		t.Errorf("without the 身份证号: members %+v, want one born 1975-01", p.Members)
 	}
 }
