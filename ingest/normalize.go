@@ -479,6 +479,8 @@ var enumVariants = map[string]map[string]string{
 		"预备党员": "中共预备党员", "中共预备": "中共预备党员",
 		"团员": "共青团员", "共青团": "共青团员",
 		"民革": "民主党派", "民盟": "民主党派", "民建": "民主党派", "民进": "民主党派", "农工党": "民主党派", "致公党": "民主党派", "九三学社": "民主党派", "台盟": "民主党派",
+		"民革党员": "民主党派", "民盟盟员": "民主党派", "民建会员": "民主党派", "民进会员": "民主党派", "农工党党员": "民主党派",
+		"致公党党员": "民主党派", "九三学社社员": "民主党派", "台盟盟员": "民主党派", "民主党派成员": "民主党派",
 		"无党派": "无党派人士", "无": "群众",
 	},
 	"education": {
@@ -487,7 +489,7 @@ var enumVariants = map[string]map[string]string{
 		"大专": "大学专科", "专科": "大学专科", "高职": "大学专科",
 		"中技": "中专", "技校": "中专", "中职": "中专", "职中": "中专",
 		"职高": "高中", "高中及同等学历": "高中",
-		"小学": "小学及以下", "文盲": "小学及以下", "小学以下": "小学及以下", "半文盲": "小学及以下",
+		"小学": "小学及以下", "文盲": "小学及以下", "小学以下": "小学及以下", "半文盲": "小学及以下", "初中以下": "小学及以下",
 	},
 	"method": {
 		"村民代表会议": "村民代表会议推选", "村民代表会议选举": "村民代表会议推选", "村民代表会议推选产生": "村民代表会议推选",
@@ -531,8 +533,38 @@ func parseEnum(key, s string) (string, bool) {
 	if v, ok := ix.exact[s]; ok {
 		return v, true
 	}
-	v, ok := ix.folded[fold(s, false)]
-	return v, ok
+	folded := fold(s, false)
+	if v, ok := ix.folded[folded]; ok {
+		return v, true
+	}
+	if key == "education" {
+		v, ok := ix.folded[withoutStudyMode(folded)]
+		return v, ok
+	}
+	return "", false
+}
+
+// studyModes are the ways of study a 学历 may name beside its level (大专（函授）, 在职研究生, 中央党校本科,
+// 本科(全日制)), folded. The level counts whatever the way, as the organisation department's statistics
+// count 在职 and 党校 education; the longer of two overlapping words comes first.
+var studyModes = []string{"中央党校", "省委党校", "市委党校", "县委党校", "党校", "函授", "在职", "全日制", "脱产",
+	"广播电视大学", "电大", "自学考试", "自考", "成人教育", "成人", "成教", "网络教育", "远程教育", "夜大", "业余"}
+
+// unfinished are the words of a 学历 not obtained (本科在读, 大专肄业): it is not that level, and which
+// level it is cannot be told, so such a value stays unreadable.
+var unfinished = []string{"在读", "肄业", "结业", "未毕业", "进修"}
+
+// withoutStudyMode is a folded 学历 without the studyModes it names; "" when it names an unfinished one.
+func withoutStudyMode(folded string) string {
+	for _, w := range unfinished {
+		if strings.Contains(folded, w) {
+			return ""
+		}
+	}
+	for _, w := range studyModes {
+		folded = strings.ReplaceAll(folded, w, "")
+	}
+	return folded
 }
 
 // positionFor reads a 职务 that parseEnum left as written because it carries a remark or a second post:

@@ -200,6 +200,16 @@ func TestParseEnum(t *testing.T) {
 		{"education", "文盲", "小学及以下"},
 		{"education", "小学以下", "小学及以下"},
 		{"education", "大學本科", "大学本科"},
+		{"education", "大专（函授）", "大学专科"},
+		{"education", "本科(在职)", "大学本科"},
+		{"education", "在职研究生", "研究生"},
+		{"education", "党校大专", "大学专科"},
+		{"education", "中央黨校本科", "大学本科"},
+		{"education", "电大中专", "中专"},
+		{"education", "全日制本科", "大学本科"},
+		{"education", "初中以下", "小学及以下"},
+		{"party", "民盟盟员", "民主党派"},
+		{"party", "九三学社社员", "民主党派"},
 		{"party", "中共党员", "中共党员"},
 		{"party", "党员", "中共党员"},
 		{"party", "中共", "中共党员"},
@@ -217,7 +227,8 @@ func TestParseEnum(t *testing.T) {
 			t.Errorf("parseEnum(%s, %q) = %q, %v; want %q", c.key, c.in, got, ok, c.want)
 		}
 	}
-	for _, c := range []struct{ key, in string }{{"body", "村小组"}, {"gender", "未知"}, {"education", "幼儿园"}, {"party", "共和党"}} {
+	for _, c := range []struct{ key, in string }{{"body", "村小组"}, {"gender", "未知"}, {"education", "幼儿园"}, {"party", "共和党"},
+		{"education", "本科在读"}, {"education", "大专（肄业）"}, {"education", "在职"}, {"education", "初中及以下"}} {
 		if got, ok := parseEnum(c.key, c.in); ok {
 			t.Errorf("parseEnum(%s, %q) = %q, want failure", c.key, c.in, got)
 		}
