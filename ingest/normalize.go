@@ -567,6 +567,38 @@ func withoutStudyMode(folded string) string {
 	return folded
 }
 
+// bodyInName is the one body a sheet's or a file's name names (村党组织成员, 村委会选举情况,
+// 青石镇监委会.xlsx), for a sheet without a 选举类型 column: every spelling of a body (enumVariants and
+// the canonical names, folded) found in the folded name, the longest at each place, must name the same
+// body. "" when the name names none, two, or both a village and a community (村（社区）党组织, 村（居）委会:
+// the row's unit would decide, and a name cannot).
+func bodyInName(name string) string {
+	f := fold(name, true)
+	if strings.Contains(f, "村社区") || strings.Contains(f, "村居") {
+		return ""
+	}
+	spellings := enums["body"].folded
+	found := ""
+	for i := 0; i < len(f); {
+		body, n := "", 0
+		for spelling, b := range spellings {
+			if len(spelling) > n && strings.HasPrefix(f[i:], spelling) {
+				body, n = b, len(spelling)
+			}
+		}
+		if n == 0 {
+			_, size := utf8.DecodeRuneInString(f[i:])
+			i += size
+			continue
+		}
+		if found != "" && found != body {
+			return ""
+		}
+		found, i = body, i+n
+	}
+	return found
+}
+
 // positionFor reads a 职务 that parseEnum left as written because it carries a remark or a second post:
 // 副主任（兼妇联主席） is 副主任; 书记兼主任 and 书记/主任 are the post of body among them (书记 on the
 // party branch's sheet, 主任 on the committee's), else the first post written. Anything else stays as

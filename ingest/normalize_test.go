@@ -372,3 +372,29 @@ func BenchmarkOpenCC(b *testing.B) {
 		_, _ = cc.Convert("村黨組織")
 	}
 }
+
+func TestBodyInName(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"村党组织成员", "村党组织"},
+		{"村委会选举情况", "村民委员会"},
+		{"2024年村委会", "村民委员会"},
+		{"村民委員會當選人員", "村民委员会"},
+		{"监委会", "村务监督委员会"},
+		{"村务监督委员会成员", "村务监督委员会"},
+		{"社区党组织", "社区党组织"}, // not 党组织 (村党组织) inside it
+		{"社区居委会成员", "居民委员会"},
+		{"青石镇村党支部换届选举结果", "村党组织"},
+		{"党支部 党总支", "村党组织"}, // two spellings of one body
+		{"村党组织和村委会", ""},
+		{"村两委成员", ""},
+		{"村（社区）党组织", ""},
+		{"村(居)委会", ""},
+		{"选举结果", ""},
+		{"Sheet1", ""},
+		{"", ""},
+	} {
+		if got := bodyInName(c.name); got != c.want {
+			t.Errorf("bodyInName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -664,7 +664,8 @@ func (sp *sheetParser) useLayout() {
 }
 
 // fillMissing says whether a required column h the sheet lacks is filled all the same — the year the
-// load was given, the township the file's name gives, the village the sheet is named after (key) — and
+// load was given, the township the file's name gives, the village the sheet is named after, the body
+// the sheet's or the file's name names — and
 // then adds the notice that says so; else advice is what to tell the user besides adding the column.
 func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice string) {
 	advice = sp.fp.templateAdvice()
@@ -679,6 +680,13 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 		if u := electsum.UnitInName(sp.name); u != "" {
 			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: u, Rule: "unit_from_sheet",
 				Message: fmt.Sprintf("%s没有“村(社区)”列，各行按工作表名归入“%s”：如不对，请在表头行添加“村(社区)”列并填写", sp.where(), u)})
+			return true, ""
+		}
+	case colBody.Header:
+		if b, from := sp.nameBody(); b != "" {
+			sp.lay.body = b
+			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: b, Rule: "body_from_name",
+				Message: fmt.Sprintf("%s没有“选举类型”列，各行按%s归入“%s”：如不对，请在表头行添加“选举类型”列并填写", sp.where(), from, b)})
 			return true, ""
 		}
 	case colYear.Header:
@@ -857,6 +865,18 @@ func (sp *sheetParser) unit(cells []string, row int) string {
 		}
 	}
 	return sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName)
+}
+
+// nameBody is the body the sheet's name names, else the file's (bodyInName), and which name it was.
+func (sp *sheetParser) nameBody() (body, from string) {
+	if b := bodyInName(sp.name); b != "" {
+		return b, "工作表名"
+	}
+	base := filepath.Base(sp.fp.path)
+	if b := bodyInName(strings.TrimSuffix(base, filepath.Ext(base))); b != "" {
+		return b, "文件名"
+	}
+	return "", ""
 }
 
 // nameTownship is the township the file's name names, else its folder's (electsum.TownshipInName), for

@@ -57,6 +57,7 @@ var ruleWords = map[string]string{
 	"county_assumed":                "按数据库推定所属县",
 	"township_from_name":            "按文件名确定乡镇",
 	"unit_from_sheet":               "按工作表名确定村(社区)",
+	"body_from_name":                "按工作表名或文件名确定选举类型",
 	// layout
 	"unknown_column":   "非标准列，已忽略",
 	"column_read_as":   "列名按近似写法识别",
