@@ -68,6 +68,8 @@ var (
 	colUnit     = Column{Key: "unit", Header: "村(社区)", Aliases: []string{"村", "村社区", "村名", "村(居)", "社区", "选区", "单位", "村(社区)名称", "村居"}, English: []string{"village", "community", "unit", "village/community", "village or community", "village name", "community name", "unit name", "constituency", "electoral district"}, Kind: KindText, Required: true, Meaning: "村、社区或选区名称", Width: 14}
 	colYear     = Column{Key: "year", Header: "年份", Aliases: []string{"选举年份", "换届年份", "年度"}, English: []string{"year", "election year"}, Kind: KindYear, Required: true, Meaning: "换届选举的年份，如 2024", Width: 8}
 	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举类别", "组织类别", "选举机构", "班子", "组织", "类别"}, English: []string{"body", "election type", "body elected", "organization", "organisation", "committee"}, Kind: KindEnum, Values: bodyNames(), Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
+	// colPosition is named for fillMissing: a roster of deputies may leave it out.
+	colPosition = Column{Key: "position", Header: "职务", Aliases: []string{"当选职务", "任职", "拟任职务"}, English: []string{"position", "title", "post", "role", "office", "job title"}, Kind: KindEnum, Values: []string{"书记", "副书记", "委员", "主任", "副主任", "代表"}, Open: true, Required: true, Meaning: "书记、副书记、委员、主任、副主任、代表等；人大代表、出席上级党代会代表的名册可不填(都是代表)", Width: 9}
 )
 
 // resultColumns are the columns of the results sheet 选举结果: one row per unit per body per election,
@@ -84,9 +86,9 @@ var resultColumns = append([]Column{
 	{Key: "mobile_votes", Header: "流动票箱投票数", Aliases: []string{"流动票箱", "流动票箱投票", "流动票箱投票人数"}, English: []string{"mobile ballot box votes", "mobile ballot box", "mobile box votes", "mobile votes", "mobile ballots"}, Kind: KindInt, Meaning: "通过流动票箱投票的人数", Width: 12},
 	{Key: "valid_ballots", Header: "有效票数", Aliases: []string{"有效票", "有效选票"}, English: []string{"valid ballots", "valid votes", "valid"}, Kind: KindInt, Meaning: "收回的有效选票数", Width: 9},
 	{Key: "invalid_ballots", Header: "无效票数", Aliases: []string{"无效票", "无效选票"}, English: []string{"invalid ballots", "invalid votes", "invalid", "spoiled ballots", "void ballots"}, Kind: KindInt, Meaning: "收回的无效选票数", Width: 9},
-	{Key: "seats", Header: "应选职数", Aliases: []string{"应选人数", "职数", "应选名额", "名额", "应选"}, English: []string{"seats", "number of seats", "seats to fill", "positions to fill", "quota"}, Kind: KindInt, Required: true, Meaning: "应选出的职数(名额)", Width: 9},
-	{Key: "candidates", Header: "候选人数", Aliases: []string{"正式候选人数", "候选人", "正式候选人", "候选"}, English: []string{"candidates", "number of candidates", "formal candidates", "official candidates"}, Kind: KindInt, Meaning: "正式候选人数", Width: 9},
-	{Key: "elected", Header: "当选人数", Aliases: []string{"实选人数", "当选", "选出人数"}, English: []string{"elected", "number elected", "persons elected", "winners"}, Kind: KindInt, Required: true, Meaning: "实际当选的人数", Width: 9},
+	{Key: "seats", Header: "应选职数", Aliases: []string{"应选人数", "职数", "应选名额", "名额", "应选", "应选代表名额", "应选代表数", "应选代表人数", "代表名额"}, English: []string{"seats", "number of seats", "seats to fill", "positions to fill", "quota"}, Kind: KindInt, Required: true, Meaning: "应选出的职数(名额)", Width: 9},
+	{Key: "candidates", Header: "候选人数", Aliases: []string{"正式候选人数", "候选人", "正式候选人", "候选", "代表候选人数", "正式代表候选人数", "正式代表候选人", "代表候选人"}, English: []string{"candidates", "number of candidates", "formal candidates", "official candidates"}, Kind: KindInt, Meaning: "正式候选人数", Width: 9},
+	{Key: "elected", Header: "当选人数", Aliases: []string{"实选人数", "当选", "选出人数", "当选代表数", "当选代表人数", "当选代表"}, English: []string{"elected", "number elected", "persons elected", "winners"}, Kind: KindInt, Required: true, Meaning: "实际当选的人数", Width: 9},
 	{Key: "election_date", Header: "选举日期", Aliases: []string{"选举时间", "投票日期", "日期"}, English: []string{"election date", "date", "date of election", "voting date", "polling date"}, Kind: KindDate, Meaning: "选举大会的日期，如 2024-03-15", Width: 12},
 	{Key: "first_round", Header: "一次选举成功", Aliases: []string{"是否一次选举成功", "一次性选举成功"}, English: []string{"first round", "elected in first round", "first round success", "first ballot success"}, Kind: KindBool, Yes: []string{"一次成功", "一次选举成功", "成功", "一次选足"}, No: []string{"另行选举", "未一次选举成功", "未成功", "不成功", "二次选举"}, Meaning: "是 或 否", Width: 10},
 }, congressColumns...)
@@ -95,7 +97,7 @@ var resultColumns = append([]Column{
 var memberColumns = []Column{
 	colCounty, colTownship, colUnit, colYear, colBody,
 	{Key: "name", Header: "姓名", Aliases: []string{"名字", "当选人姓名"}, English: []string{"name", "full name", "member name", "name of member"}, Kind: KindText, Required: true, Meaning: "当选人姓名", Width: 9},
-	{Key: "position", Header: "职务", Aliases: []string{"当选职务", "任职", "拟任职务"}, English: []string{"position", "title", "post", "role", "office", "job title"}, Kind: KindEnum, Values: []string{"书记", "副书记", "委员", "主任", "副主任", "代表"}, Open: true, Required: true, Meaning: "书记、副书记、委员、主任、副主任、代表等", Width: 9},
+	colPosition,
 	{Key: "gender", Header: "性别", English: []string{"sex", "gender"}, Kind: KindEnum, Values: []string{"男", "女"}, Required: true, Meaning: "男 或 女", Width: 6},
 	{Key: "birth", Header: "出生年月", Aliases: []string{"出生日期", "出生年月日", "生日"}, English: []string{"date of birth", "birth", "birth date", "birthdate", "dob", "born", "birthday", "birth month", "month of birth", "year and month of birth"}, Kind: KindBirth, Meaning: "如 1975.03；与“年龄”至少填一项", Width: 10},
 	{Key: "age", Header: "年龄", Aliases: []string{"周岁", "年龄(周岁)"}, English: []string{"age", "age at election"}, Kind: KindInt, Meaning: "选举时的周岁年龄；与“出生年月”至少填一项", Width: 6},

@@ -106,3 +106,41 @@ func TestCongressHeaders(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// TestDeputiesRosterWithoutPosition: a township's roster of deputies (代表名册) often has no 职务 column —
+// a deputy holds no post but 代表 — and names the seats 应选代表名额. It loads, every row a 代表; a
+// village roster without 职务 is still refused for the missing column, and a blank 职务 cell of a
+// village body is still missing_value.
+func TestDeputiesRosterWithoutPosition(t *testing.T) {
+	results := []any{"乡镇", "选区", "年份", "选举类型", "登记选民数", "参加投票人数", "应选代表名额", "正式代表候选人数", "当选代表数"}
+	roster := []any{"乡镇", "选区", "年份", "选举类型", "姓名", "性别", "年龄", "政治面貌", "文化程度", "是否连任", "代表构成"}
+	p := mustParse(t, writeXLSX(t,
+		sheetData{name: "选区情况", rows: [][]any{results, {"青石镇", "第一选区", 2024, "乡级人大代表", 2100, 2000, 2, 3, 2}}},
+		sheetData{name: "代表名册", rows: [][]any{roster,
+			{"青石镇", "第一选区", 2024, "乡级人大代表", "王强", "男", 49, "中共党员", "大专", "是", "干部"},
+			{"青石镇", "第一选区", 2024, "乡级人大代表", "李芳", "女", 43, "群众", "高中", "否", "农民"}}},
+	))
+	if len(p.Problems) != 0 {
+		t.Fatalf("problems: %v", p.Problems)
+	}
+	if len(p.Results) != 1 || *p.Results[0].Seats != 2 || *p.Results[0].Candidates != 3 || *p.Results[0].Elected != 2 {
+		t.Errorf("results: %+v", p.Results)
+	}
+	if len(p.Members) != 2 || p.Members[0].Position != "代表" || p.Members[1].Position != "代表" {
+		t.Errorf("members: %+v", p.Members)
+	}
+
+	p = mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{roster,
+		{"青石镇", "上湾村", 2024, "村民委员会", "王强", "男", 49, "中共党员", "大专", "是", ""}}}))
+	if got := rules(p, Error); !slices.Equal(got, []string{"missing_column@"}) {
+		t.Errorf("a village roster without 职务: errors %v, want missing_column", got)
+	}
+
+	withPosition := append(slices.Clone(roster), "职务")
+	p = mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{withPosition,
+		{"青石镇", "上湾村", 2024, "村民委员会", "王强", "男", 49, "中共党员", "大专", "是", "", ""},
+		{"青石镇", "第一选区", 2024, "乡级人大代表", "李芳", "女", 43, "群众", "高中", "否", "农民", ""}}}))
+	if got := rules(p, Error); !slices.Equal(got, []string{"missing_value@L2"}) {
+		t.Errorf("blank 职务 cells: errors %v, want only the village member's missing_value@L2", got)
+	}
+}

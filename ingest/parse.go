@@ -654,13 +654,31 @@ func (sp *sheetParser) useLayout() {
 	}
 	for _, h := range l.missing() {
 		filled, advice := sp.fillMissing(h, l.headerEnd)
-		if filled {
-			continue
+		if !filled {
+			sp.missingColumn(h, advice)
 		}
-		sp.skip, sp.fp.missingColumns = true, true
-		sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: h, Rule: "missing_column",
-			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)", sp.where(), l.spec.kind, h, advice)})
 	}
+}
+
+// missingColumn refuses the sheet for lacking the required column h: its rows are not read.
+func (sp *sheetParser) missingColumn(h, advice string) {
+	sp.skip, sp.fp.missingColumns = true, true
+	sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: sp.lay.headerEnd, Column: h, Rule: "missing_column",
+		Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)", sp.where(), sp.lay.spec.kind, h, advice)})
+}
+
+// position is a members row's 职务. A body without a head (人大代表, 出席上级党代会代表) has no post but
+// 代表, so its roster may leave the column out or blank; a sheet without the column holding a row of
+// another body lacks a required column (fillMissing let the header through for this).
+func (sp *sheetParser) position(cells []string, row int, body electsum.Body) string {
+	if body != "" && body.Head() == "" && sp.cell(cells, fPosition) == "" {
+		return string(electsum.Deputy)
+	}
+	if sp.lay.col[fPosition] < 0 {
+		sp.missingColumn(colPosition.Header, sp.fp.templateAdvice()+"；人大代表、出席上级党代会代表的名册可以不填")
+		return ""
+	}
+	return positionFor(sp.enumValue(cells, row, fPosition, true, true), body)
 }
 
 // fillMissing says whether a required column h the sheet lacks is filled all the same — the year the
@@ -682,6 +700,8 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 				Message: fmt.Sprintf("%s没有“村(社区)”列，各行按工作表名归入“%s”：如不对，请在表头行添加“村(社区)”列并填写", sp.where(), u)})
 			return true, ""
 		}
+	case colPosition.Header:
+		return true, "" // a roster of deputies needs none: position decides row by row
 	case colBody.Header:
 		if b, from := sp.nameBody(); b != "" {
 			sp.lay.body = b
@@ -1008,7 +1028,7 @@ func (r *Result) count(f field) *int {
 func (sp *sheetParser) member(row int, cells []string) {
 	m := Member{Key: sp.key(cells, row), Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
 	m.Name = sp.limitLength(row, fName, sp.text(cells, row, fName, true), maxPersonName)
-	m.Position = positionFor(sp.enumValue(cells, row, fPosition, true, true), electsum.Body(m.Body))
+	m.Position = sp.position(cells, row, electsum.Body(m.Body))
 	m.Gender = sp.enumValue(cells, row, fGender, true, false)
 	m.Birth = sp.birthValue(cells, row, fBirth)
 	m.Age = sp.intValue(cells, row, fAge, false)
