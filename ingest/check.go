@@ -278,7 +278,7 @@ func checkStagedResults(ctx context.Context, conn *sql.Conn, parser func(id int)
 		var elected sql.NullInt64
 		var f resultFacts
 		if err := rows.Scan(&id, &r.Sheet, &r.Row, &r.County, &r.Township, &r.Unit, &r.Year, &r.Body, &elected,
-			&f.firstRow, &f.isFirst, &f.members); err != nil {
+			&f.firstRow, &f.firstSheet, &f.isFirst, &f.members); err != nil {
 			return err
 		}
 		if fp := parser(id); fp != nil {
@@ -304,7 +304,7 @@ func checkStagedMembers(ctx context.Context, conn *sql.Conn, parser func(id int)
 		var resultSheet sql.NullString
 		var f memberFacts
 		if err := rows.Scan(&id, &m.Sheet, &m.Row, &m.County, &m.Township, &m.Unit, &m.Year, &m.Body, &m.Name, &birth, &age,
-			&m.IDNumber, &votes, &raw.birth, &raw.age, &f.firstRow, &f.isFirst, &f.firstOfElection,
+			&m.IDNumber, &votes, &raw.birth, &raw.age, &f.firstRow, &f.firstSheet, &f.isFirst, &f.firstOfElection,
 			&f.hasResult, &date, &valid, &resultSheet, &resultRow); err != nil {
 			return err
 		}
@@ -319,13 +319,23 @@ func checkStagedMembers(ctx context.Context, conn *sql.Conn, parser func(id int)
 	return rows.Err()
 }
 
+// twoRows names the rows of a duplicate: 第 2 行与第 5 行 on one sheet, with the sheets' names when they
+// differ (a workbook with a sheet per year, loaded with one --year, repeats every row of the other).
+func twoRows(firstSheet string, firstRow int, sheet string, row int) string {
+	if firstSheet == sheet {
+		return fmt.Sprintf("第 %d 行与第 %d 行", firstRow, row)
+	}
+	return fmt.Sprintf("工作表“%s”第 %d 行与工作表“%s”第 %d 行", firstSheet, firstRow, sheet, row)
+}
+
 // resultFacts is what the whole-file checks know of one results row: the row of the first results row
 // of its file for its election (itself when isFirst), and how many members rows its file has for that
 // election. check_results.sql finds them over the staged rows, checkHeld over a file held in memory.
 type resultFacts struct {
-	firstRow int
-	isFirst  bool
-	members  int
+	firstRow   int
+	firstSheet string
+	isFirst    bool
+	members    int
 }
 
 // memberFacts is what the whole-file checks know of one members row: the row of the first row of its
@@ -334,6 +344,7 @@ type resultFacts struct {
 // and place. check_members.sql finds them over the staged rows, checkHeld over a file held in memory.
 type memberFacts struct {
 	firstRow                            int
+	firstSheet                          string
 	isFirst, firstOfElection, hasResult bool
 	date                                *time.Time
 	valid                               *int
@@ -347,8 +358,8 @@ func (fp *fileParser) checkWholeResult(r *Result, f resultFacts) {
 	sp := fp.sheetNamed(r.Sheet, r.Body)
 	if !f.isFirst {
 		sp.problem(Error, "duplicate_result", r.Row, fUnit, r.Unit,
-			fmt.Sprintf("%s 的选举结果重复填写(第 %d 行与第 %d 行)：每个村(社区)每年每类选举只填一行，请删除重复行",
-				keyText(r.Key), f.firstRow, r.Row))
+			fmt.Sprintf("%s 的选举结果重复填写(%s)：每个村(社区)每年每类选举只填一行，请删除重复行",
+				keyText(r.Key), twoRows(f.firstSheet, f.firstRow, r.Sheet, r.Row)))
 		return
 	}
 	if fp.hasKind[MembersSheet] && r.Elected != nil && f.members != *r.Elected {
@@ -365,8 +376,8 @@ func (fp *fileParser) checkWholeMember(m *Member, raw memberRaw, f memberFacts) 
 	raw.sheet = sp
 	if !f.isFirst {
 		sp.problem(Error, "duplicate_person", m.Row, fName, m.Name,
-			fmt.Sprintf("%s 在 %s 中出现两次(第 %d 行与第 %d 行)：同一人在同一年同一组织只填一行，请删除重复行",
-				m.Name, keyText(m.Key), f.firstRow, m.Row))
+			fmt.Sprintf("%s 在 %s 中出现两次(%s)：同一人在同一年同一组织只填一行，请删除重复行",
+				m.Name, keyText(m.Key), twoRows(f.firstSheet, f.firstRow, m.Sheet, m.Row)))
 	}
 	fp.checkAge(m, raw, f.date)
 	if !fp.hasKind[ResultsSheet] {
@@ -530,14 +541,15 @@ func (fp *fileParser) checkHeld(h *heldRows) {
 	// share a place only in sheets of the same name (which a damaged workbook may have); the queries
 	// then take both as first, and join a member to both results rows, and so does this.
 	type first struct {
-		seq int64
-		row int
-		i   []int
+		seq   int64
+		row   int
+		sheet string
+		i     []int
 	}
-	lowest := func(f *first, seq int64, row, i int) {
+	lowest := func(f *first, seq int64, row int, sheet string, i int) {
 		switch {
 		case f.i == nil || seq < f.seq:
-			*f = first{seq, row, []int{i}}
+			*f = first{seq, row, sheet, []int{i}}
 		case seq == f.seq:
 			f.i = append(f.i, i)
 		}
@@ -550,7 +562,7 @@ func (fp *fileParser) checkHeld(h *heldRows) {
 			f = &first{}
 			results[r.Key] = f
 		}
-		lowest(f, h.resultSeq[i], r.Row, i)
+		lowest(f, h.resultSeq[i], r.Row, r.Sheet, i)
 	}
 	type personID struct {
 		county, body, person string
@@ -567,18 +579,18 @@ func (fp *fileParser) checkHeld(h *heldRows) {
 			f = &first{}
 			persons[id] = f
 		}
-		lowest(f, h.memberSeq[i], m.Row, i)
+		lowest(f, h.memberSeq[i], m.Row, m.Sheet, i)
 	}
 	for i := range h.results {
 		r := &h.results[i]
 		f := results[r.Key]
 		fp.checkWholeResult(&Result{Key: r.Key, Pos: Pos{Sheet: r.Sheet, Row: r.Row}, Elected: r.Elected},
-			resultFacts{firstRow: f.row, isFirst: h.resultSeq[i] == f.seq, members: count[r.Key]})
+			resultFacts{firstRow: f.row, firstSheet: f.sheet, isFirst: h.resultSeq[i] == f.seq, members: count[r.Key]})
 	}
 	for i := range h.members {
 		m := &h.members[i]
 		p := persons[personID{m.County, m.Body, m.PersonKey, m.Year}]
-		f := memberFacts{firstRow: p.row, isFirst: h.memberSeq[i] == p.seq, firstOfElection: h.first[i]}
+		f := memberFacts{firstRow: p.row, firstSheet: p.sheet, isFirst: h.memberSeq[i] == p.seq, firstOfElection: h.first[i]}
 		check := func(f memberFacts) {
 			fp.checkWholeMember(&Member{Key: m.Key, Pos: Pos{Sheet: m.Sheet, Row: m.Row}, Name: m.Name, Birth: m.Birth,
 				Age: m.Age, IDNumber: m.IDNumber, Votes: m.Votes}, memberRaw{birth: h.raw[i].birth, age: h.raw[i].age}, f)

@@ -1,5 +1,5 @@
 -- The whole-file checks on the staged members rows of every file (check.go does the
--- arithmetic and formats the messages): for each row, the first row of its file with the same person in
+-- arithmetic and formats the messages): for each row, the first row (and sheet) of its file with the same person in
 -- the same county, body and year (duplicate_person when it is another row), whether it is the first row
 -- of its election (no_result_row is reported once per election: staged as first_of_election), and the
 -- first results row of its file for that election (its 选举日期 for the ages, its 有效票数 for the
@@ -17,7 +17,8 @@ WITH repeated AS (
     GROUP BY ALL
     HAVING count(*) > 1
 ), p AS (
-    SELECT file_id, county, body, person_key, year, min(seq) AS first_seq, arg_min(source_row, seq) AS first_row
+    SELECT file_id, county, body, person_key, year, min(seq) AS first_seq, arg_min(source_row, seq) AS first_row,
+           arg_min(source_sheet, seq) AS first_sheet
     FROM stage_members
     WHERE (file_id, hash(county, body, person_key, year)) IN (SELECT file_id, h FROM repeated)
     GROUP BY ALL
@@ -28,7 +29,7 @@ WITH repeated AS (
 )
 SELECT m.file_id, m.source_sheet, m.source_row, m.county, m.township, m.unit, m.year, m.body, m.name, m.birth,
        m.age, coalesce(m.id_number, ''), m.votes, coalesce(m.raw_birth, ''), coalesce(m.raw_age, ''),
-       coalesce(p.first_row, m.source_row), p.first_seq IS NULL OR m.seq = p.first_seq AS is_first,
+       coalesce(p.first_row, m.source_row), coalesce(p.first_sheet, m.source_sheet), p.first_seq IS NULL OR m.seq = p.first_seq AS is_first,
        m.first_of_election, r.seq IS NOT NULL AS has_result, r.election_date, r.valid_ballots, r.source_sheet,
        r.source_row
 FROM stage_members m
