@@ -295,6 +295,28 @@ func TestPlacesFromFileAndSheetNames(t *testing.T) {
 	}
 }
 
+// A township's workbook with a sheet per term (2021年, 2024年换届) and no 年份 column: each sheet's rows
+// take the year its name gives, over --year, with a notice; a name giving two years gives none.
+func TestYearFromSheetName(t *testing.T) {
+	db := openTestDB(t)
+	header := []any{"乡镇", "村", "选举类型", "登记选民数", "参加投票人数", "应选职数", "当选人数"}
+	book := writeXLSX(t,
+		sheetData{name: "2021年", rows: [][]any{header, {"城关镇", "石桥村", "村民委员会", 1400, 1300, 5, 5}}},
+		sheetData{name: "２０２４年换届", rows: [][]any{header, {"城关镇", "石桥村", "村民委员会", 1500, 1400, 5, 5}}},
+	)
+	r := mustLoad(t, db, LoadOptions{County: "白水县", Year: 2024}, book)
+	if n := ruleCount(r, "year_from_sheet"); n != 2 {
+		t.Errorf("year_from_sheet notices: %d, want one per sheet: %v", n, r.Problems)
+	}
+	wantCount(t, db, 1, `SELECT count(*) FROM elections WHERE year = 2021 AND registered = 1400`, "the 2021 sheet's row")
+	wantCount(t, db, 1, `SELECT count(*) FROM elections WHERE year = 2024 AND registered = 1500`, "the 2024 sheet's row")
+
+	both := writeXLSX(t, sheetData{name: "2021-2024年对比", rows: [][]any{header, {"城关镇", "河口村", "村民委员会", 900, 800, 3, 3}}})
+	if r, err := load(t, db, LoadOptions{County: "白水县"}, both); err == nil || ruleCount(r, "missing_column") != 1 {
+		t.Errorf("a sheet named after two years loaded without 年份: %v", err)
+	}
+}
+
 // A township's own form often gives each body its sheet (村党组织成员, 村委会选举情况) or its file
 // (青石镇村党组织换届选举结果.csv) and no 选举类型 column: the name gives the body, with a notice; a name
 // that names two bodies, or none, leaves the column missing.

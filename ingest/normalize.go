@@ -283,6 +283,32 @@ func ParseYear(s string) (int, bool) {
 	return n, true
 }
 
+// yearInName is the one year a sheet's name gives (2021年, 2024年换届, 2024.3): every run of four digits
+// in it must read as the same year (ParseYear). 0 when it gives none, or two (2021-2024年对比).
+func yearInName(name string) int {
+	name = halfWidthDigits(name)
+	year := 0
+	for i := 0; i < len(name); {
+		j := i
+		for j < len(name) && name[j] >= '0' && name[j] <= '9' {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		if j-i == 4 {
+			y, ok := ParseYear(name[i:j])
+			if !ok || year != 0 && y != year {
+				return 0
+			}
+			year = y
+		}
+		i = j
+	}
+	return year
+}
+
 var cnDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
 // parseTerm reads 届次: 10, 第10届, 第十届, 二十一 (Chinese numerals up to 99).

@@ -398,3 +398,17 @@ func TestBodyInName(t *testing.T) {
 		}
 	}
 }
+
+func TestYearInName(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want int
+	}{
+		{"2021年", 2021}, {"2024年换届", 2024}, {"2024.3", 2024}, {"２０２１年", 2021}, {"2024年 2024", 2024},
+		{"2021-2024年对比", 0}, {"Sheet1", 0}, {"第12选区", 0}, {"1234", 0}, {"20241", 0}, {"", 0},
+	} {
+		if got := yearInName(c.name); got != c.want {
+			t.Errorf("yearInName(%q) = %d, want %d", c.name, got, c.want)
+		}
+	}
+}

@@ -351,7 +351,7 @@ func (fp *fileParser) add(p Problem) {
 
 // sheet starts reading a sheet; name is "" for a CSV file.
 func (fp *fileParser) sheet(name string) *sheetParser {
-	sp := &sheetParser{fp: fp, name: name}
+	sp := &sheetParser{fp: fp, name: name, nameYear: yearInName(name)}
 	sp.summary = isSummarySheet(sp.summaryName())
 	if _, ok := fp.sheetNo[name]; !ok {
 		fp.sheetNo[name] = len(fp.sheets)
@@ -368,10 +368,11 @@ const maxHeaderScan = 10
 
 // sheetParser reads one sheet row by row: first looking for its header, then reading data rows.
 type sheetParser struct {
-	fp   *fileParser
-	name string
-	lay  *layout
-	skip bool // the header lacks a required column, or the sheet is a summary: the rows are not read
+	fp       *fileParser
+	name     string
+	nameYear int // the year the sheet's name gives (2021年), for rows without a 年份
+	lay      *layout
+	skip     bool // the header lacks a required column, or the sheet is a summary: the rows are not read
 
 	// summary: the sheet's name says summary (isSummarySheet); undecided: its layout's effects wait for
 	// its first row below the header, which decides whether it is data (summary.go).
@@ -682,7 +683,7 @@ func (sp *sheetParser) position(cells []string, row int, body electsum.Body) str
 }
 
 // fillMissing says whether a required column h the sheet lacks is filled all the same — the year the
-// load was given, the township the file's name gives, the village the sheet is named after, the body
+// sheet's name gives or the load was given, the township the file's name gives, the village the sheet is named after, the body
 // the sheet's or the file's name names — and
 // then adds the notice that says so; else advice is what to tell the user besides adding the column.
 func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice string) {
@@ -710,6 +711,15 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 			return true, ""
 		}
 	case colYear.Header:
+		if y := sp.nameYear; y != 0 {
+			option := ""
+			if sp.fp.opts.Year != 0 && sp.fp.opts.Year != y {
+				option = fmt.Sprintf("(不按导入时给的 %d 年)", sp.fp.opts.Year)
+			}
+			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: fmt.Sprint(y), Rule: "year_from_sheet",
+				Message: fmt.Sprintf("%s没有“年份”列，各行按工作表名归入 %d 年%s：如不对，请在表头行添加“年份”列并填写", sp.where(), y, option)})
+			return true, ""
+		}
 		if sp.fp.opts.Year != 0 {
 			return true, "" // every row takes the year the load was given
 		}
@@ -912,10 +922,16 @@ func (fp *fileParser) nameTownship() string {
 	return *fp.townshipOfName
 }
 
-// year is the row's 年份, or the year the load was given when the sheet has no 年份 or leaves it blank.
+// year is the row's 年份; when the sheet has no 年份 or leaves it blank, the year its name gives, else
+// the year the load was given.
 func (sp *sheetParser) year(cells []string, row int) int {
-	if sp.fp.opts.Year != 0 && sp.cell(cells, fYear) == "" {
-		return sp.fp.opts.Year
+	if sp.cell(cells, fYear) == "" {
+		if sp.nameYear != 0 {
+			return sp.nameYear
+		}
+		if sp.fp.opts.Year != 0 {
+			return sp.fp.opts.Year
+		}
 	}
 	return sp.yearValue(cells, row, fYear)
 }
