@@ -320,7 +320,7 @@ func checkStagedMembers(ctx context.Context, conn *sql.Conn, parser func(id int)
 }
 
 // twoRows names the rows of a duplicate: 第 2 行与第 5 行 on one sheet, with the sheets' names when they
-// differ (a workbook with a sheet per year, loaded with one --year, repeats every row of the other).
+// differ (a workbook with a sheet per term, loaded with one --year, repeats every row of the other).
 func twoRows(firstSheet string, firstRow int, sheet string, row int) string {
 	if firstSheet == sheet {
 		return fmt.Sprintf("第 %d 行与第 %d 行", firstRow, row)

@@ -122,17 +122,17 @@ func problemLines(ps []Problem) string {
 	return b.String()
 }
 
-// TestDuplicateAcrossSheetsNamesBoth: a workbook with a sheet per year and no 年份 column, loaded with one
-// --year, repeats every row of one sheet in the other; the duplicate names both sheets, in memory and in
+// TestDuplicateAcrossSheetsNamesBoth: a workbook with a sheet per term (上届, 本届) and no 年份 column,
+// loaded with one --year, repeats every row of one sheet in the other; the duplicate names both sheets, in memory and in
 // SQL alike.
 func TestDuplicateAcrossSheetsNamesBoth(t *testing.T) {
 	header := []any{"乡镇", "村", "选举类型", "登记选民数", "参加投票人数", "应选职数", "当选人数"}
 	members := []any{"乡镇", "村", "选举类型", "姓名", "职务", "性别", "年龄", "政治面貌", "学历", "是否连任"}
 	book := writeXLSX(t,
-		sheetData{name: "2021年", rows: [][]any{header, {"城关镇", "石桥村", "村民委员会", 1400, 1300, 5, 1}}},
-		sheetData{name: "2024年", rows: [][]any{header, {"城关镇", "石桥村", "村民委员会", 1500, 1400, 5, 1}}},
-		sheetData{name: "2021年名单", rows: [][]any{members, {"城关镇", "石桥村", "村民委员会", "张三", "主任", "男", 50, "群众", "高中", "是"}}},
-		sheetData{name: "2024年名单", rows: [][]any{members, {"城关镇", "石桥村", "村民委员会", "张三", "主任", "男", 50, "群众", "高中", "是"}}},
+		sheetData{name: "上届", rows: [][]any{header, {"城关镇", "石桥村", "村民委员会", 1400, 1300, 5, 1}}},
+		sheetData{name: "本届", rows: [][]any{header, {"城关镇", "石桥村", "村民委员会", 1500, 1400, 5, 1}}},
+		sheetData{name: "上届名单", rows: [][]any{members, {"城关镇", "石桥村", "村民委员会", "张三", "主任", "男", 50, "群众", "高中", "是"}}},
+		sheetData{name: "本届名单", rows: [][]any{members, {"城关镇", "石桥村", "村民委员会", "张三", "主任", "男", 50, "群众", "高中", "是"}}},
 	)
 	var messages [2][]string
 	for i, hooks := range []loadHooks{{}, {checkInSQL: true}} {
@@ -147,8 +147,8 @@ func TestDuplicateAcrossSheetsNamesBoth(t *testing.T) {
 		}
 	}
 	want := []string{
-		"城关镇石桥村 2024 年村民委员会 的选举结果重复填写(工作表“2021年”第 2 行与工作表“2024年”第 2 行)：每个村(社区)每年每类选举只填一行，请删除重复行",
-		"张三 在 城关镇石桥村 2024 年村民委员会 中出现两次(工作表“2021年名单”第 2 行与工作表“2024年名单”第 2 行)：同一人在同一年同一组织只填一行，请删除重复行",
+		"城关镇石桥村 2024 年村民委员会 的选举结果重复填写(工作表“上届”第 2 行与工作表“本届”第 2 行)：每个村(社区)每年每类选举只填一行，请删除重复行",
+		"张三 在 城关镇石桥村 2024 年村民委员会 中出现两次(工作表“上届名单”第 2 行与工作表“本届名单”第 2 行)：同一人在同一年同一组织只填一行，请删除重复行",
 	}
 	for i, got := range messages {
 		if !slices.Equal(got, want) {
