@@ -29,9 +29,11 @@ func (d data) has(b Body) bool {
 func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
 	c, p := cur.figures, prev.figures
 	// A previous term without this body (no earlier election, or none of this body in the scope) is
-	// no figure at all, never zero: no comparison is printed against it.
-	hasPrev := prev.has(b)
+	// no figure at all, never zero: no comparison is printed against it; nor against a term holding
+	// the body in other townships (termGaps).
 	bs := BodySummary{Body: b}
+	bs.TownshipsOnlyCurrent, bs.TownshipsOnlyPrevious = termGaps(cur, prev, b)
+	hasPrev := prev.has(b) && len(bs.TownshipsOnlyCurrent) == 0 && len(bs.TownshipsOnlyPrevious) == 0
 	// The members' figures of a term whose roster misses units that elected people are of part of the
 	// body only: they are never compared, neither with a whole term nor with another part.
 	curListed, curGaps := rosterReach(cur, b)

@@ -172,7 +172,7 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 		}
 		prevYear = int(y.Int64)
 	}
-	cur, prev, err := termTotals(ctx, conn, "congress_totals", "people's congress", scope, prevYear)
+	cur, prev, gaps, err := termTotals(ctx, conn, "congress_totals", "people's congress", scope, prevYear)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +193,7 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 	if c.Checks, err = congressChecks(ctx, conn, scope); err != nil {
 		return nil, err
 	}
-	c.Findings = congressProblems(c, opts.MobileThreshold)
+	c.Findings = append(congressProblems(c, opts.MobileThreshold), gaps...)
 	return c, nil
 }
 
@@ -242,25 +242,71 @@ type bodyCounts struct {
 // termTotals reads the totals query for the scope's year and, when prevYear is not 0, for prevYear, by body; what
 // names the figures in errors. The column body is the body, the columns named in texts are text, every other
 // column is a count. No row this year is a NoDataError.
-func termTotals(ctx context.Context, conn querier, query, what string, scope Scope, prevYear int, texts ...string) ([]bodyCounts, map[Body]bodyCounts, error) {
+func termTotals(ctx context.Context, conn querier, query, what string, scope Scope, prevYear int, texts ...string) ([]bodyCounts, map[Body]bodyCounts, []Finding, error) {
 	cur, err := bodyTotals(ctx, conn, query, what, scope, scope.Year, texts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if len(cur) == 0 {
-		return nil, nil, &NoDataError{Scope: scope}
+		return nil, nil, nil, &NoDataError{Scope: scope}
 	}
 	prev := map[Body]bodyCounts{}
+	var gaps []Finding
 	if prevYear != 0 {
 		rows, err := bodyTotals(ctx, conn, query, what, scope, prevYear, texts)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
+		}
+		curTownships, err := termTownships(ctx, conn, scope, scope.Year)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		prevTownships, err := termTownships(ctx, conn, scope, prevYear)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		// The kind's townships in each term: those holding any of its bodies (the totals' rows).
+		kind := [2]map[townshipRef]bool{{}, {}}
+		for i, bodies := range [][]bodyCounts{cur, rows} {
+			for _, r := range bodies {
+				for t := range [2]map[Body]map[townshipRef]bool{curTownships, prevTownships}[i][r.body] {
+					kind[i][t] = true
+				}
+			}
 		}
 		for _, r := range rows {
+			onlyCurrent, onlyPrevious := oneTermTownships([2]map[townshipRef]bool{curTownships[r.body], prevTownships[r.body]}, kind)
+			if len(curTownships[r.body]) > 0 && len(onlyCurrent)+len(onlyPrevious) > 0 {
+				gaps = append(gaps, townshipsOneTerm(r.body, onlyCurrent, onlyPrevious)...)
+				continue // held in other townships: no previous term to compare
+			}
 			prev[r.body] = r
 		}
 	}
-	return cur, prev, nil
+	return cur, prev, gaps, nil
+}
+
+// termTownships are the townships holding each body's elections or members in the scope in year
+// (sql/term_townships.sql).
+func termTownships(ctx context.Context, conn querier, scope Scope, year int) (map[Body]map[townshipRef]bool, error) {
+	rows, err := conn.QueryContext(ctx, sqlText("term_townships"), year, scope.County, scope.Township)
+	if err != nil {
+		return nil, fmt.Errorf("read the townships of %d: %w", year, err)
+	}
+	defer rows.Close()
+	out := map[Body]map[townshipRef]bool{}
+	for rows.Next() {
+		var b Body
+		var t townshipRef
+		if err := rows.Scan(&b, &t.County, &t.Township); err != nil {
+			return nil, fmt.Errorf("read the townships of %d: %w", year, err)
+		}
+		if out[b] == nil {
+			out[b] = map[townshipRef]bool{}
+		}
+		out[b][t] = true
+	}
+	return out, rows.Err()
 }
 
 func bodyTotals(ctx context.Context, conn querier, query, what string, s Scope, year int, texts []string) ([]bodyCounts, error) {

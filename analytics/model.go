@@ -220,6 +220,12 @@ type BodySummary struct {
 	Rostered           Figure    `json:"rostered"`
 	Unrostered         []UnitRef `json:"unrostered"`
 	UnrosteredPrevious Value     `json:"unrostered_previous"`
+	// TownshipsOnlyCurrent and TownshipsOnlyPrevious are the townships (Unit "") holding the body in
+	// this term only and in the previous term only, when both terms hold it: the other term's sheets of
+	// them were not loaded, and no figure of the body is compared with the previous term while any is
+	// listed.
+	TownshipsOnlyCurrent  []UnitRef `json:"townships_only_current,omitempty"`
+	TownshipsOnlyPrevious []UnitRef `json:"townships_only_previous,omitempty"`
 }
 
 // TwoCommittees is 村“两委”: the party branch and the villagers' committee of the same units together
@@ -416,6 +422,10 @@ const (
 	// FindingOnlyPrevious (数据核对): Units had data in the previous term and have none this term (not
 	// loaded yet, or merged away).
 	FindingOnlyPrevious = "only_previous"
+	// FindingTownshipsOneTerm (数据核对): Body is held in the townships Units (Unit "") in one term only —
+	// this term's when Every is set, else the previous term's: no figure of Body is compared with the
+	// previous term.
+	FindingTownshipsOneTerm = "townships_one_term"
 	// FindingRosterGaps (数据核对): Units elected people to Body this term and have none of them on the
 	// roster; Value counts the previous term's such units, Figure the units with a roster in each term
 	// (BodySummary.Rostered). The members' figures leave them out and are not compared with the previous
@@ -433,7 +443,7 @@ func FindingKinds() []string {
 		FindingLowTurnout, FindingMobileVotes, FindingNoWoman, FindingAged, FindingLowEducation, FindingSecondRound, FindingViolations,
 		FindingPartialShare, FindingImplausibleAge, FindingPartsMismatch, FindingPartsUnfilled, FindingSharesNot100,
 		FindingReelectedUnfilled, FindingElectedMismatch, FindingTurnoutOver100, FindingPositionsMismatch,
-		FindingOnlyCurrent, FindingOnlyPrevious, FindingSupervisorySmall}
+		FindingOnlyCurrent, FindingOnlyPrevious, FindingTownshipsOneTerm, FindingSupervisorySmall}
 }
 
 // Finding is one statement of the draft as data: what the figures say beyond 一、基本情况 (成效, 问题)

@@ -32,6 +32,8 @@ type PartyCongress struct {
 	Meetings []PartyMeeting      `json:"meetings"` // each body each township's 党代会 elected this year
 	Roster   []Elected           `json:"roster"`   // everyone elected this year
 	Checks   []Check             `json:"checks"`   // legal-check failures (违规)
+	// Findings are the 数据核对 notes: the bodies held in townships of one term only (not compared).
+	Findings []Finding `json:"findings"`
 }
 
 // PartyCongressBody is one body's elections in the scope.
@@ -212,13 +214,13 @@ func summarizeParty(ctx context.Context, db *sql.DB, scope Scope, opts Options, 
 			return nil, err
 		}
 	}
-	cur, prev, err := termTotals(ctx, conn, k.totals, k.what, scope, prevYear,
+	cur, prev, gaps, err := termTotals(ctx, conn, k.totals, k.what, scope, prevYear,
 		"lowest_township", "lowest_name", "methods", "sizes")
 	if err != nil {
 		return nil, err
 	}
 	p := &PartyCongress{Kind: k.kind, Scope: scope, Year: scope.Year, PreviousYear: prevYear, GeneratedAt: opts.now(),
-		Level: electionLevel(scope)}
+		Level: electionLevel(scope), Findings: append([]Finding{}, gaps...)}
 	for _, r := range cur {
 		b := partyCongressBody(r, prev[r.body])
 		if err := partyShapes(&b, r); err != nil {

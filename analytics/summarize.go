@@ -244,6 +244,9 @@ func termCoverage(s *Summary) []Finding {
 		out = append(out, f)
 	}
 	for _, b := range s.Bodies {
+		out = append(out, townshipsOneTerm(b.Body, b.TownshipsOnlyCurrent, b.TownshipsOnlyPrevious)...)
+	}
+	for _, b := range s.Bodies {
 		if len(b.Unrostered) == 0 && b.UnrosteredPrevious.V == 0 {
 			continue
 		}

@@ -22,6 +22,10 @@ func twoCommittees(cur, prev data, opts Options) []TwoCommittees {
 			out = append(out, c) // no previous term of these committees: no figure, never zero
 			continue
 		}
+		if townshipGaps(cur, prev, p.Party) || townshipGaps(cur, prev, p.Committee) {
+			out = append(out, c) // a body held in other townships in the other term: not compared
+			continue
+		}
 		if len(gaps) > 0 || len(rosterGaps(prev, p.Party)) > 0 || len(rosterGaps(prev, p.Committee)) > 0 {
 			out = append(out, c) // a roster missing units in either term: part of the two committees
 			continue

@@ -32,7 +32,7 @@ type CongressView struct {
 
 	// Closing: no Achievements generated (the template leaves a placeholder); Problems are 流动票箱
 	// above the threshold (mobile_votes) and the legal-check failures (violations), report.toml
-	// [[problems]] follow; no DataChecks findings yet; Notices the checks that are no legal failure (a
+	// [[problems]] follow; DataChecks the levels not compared (townships_one_term); Notices the checks that are no legal failure (a
 	// 数据错误 such as 得票数 above 有效票数).
 	Closing
 }
@@ -79,8 +79,11 @@ func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 	v.Achievements, v.Problems = []Stated{}, []Stated{}
 	list := listAnnex(w.Drafts.Annex.Congress, w.Drafts.Annex.CongressProblemUnits)
 	for _, f := range c.Findings {
-		if f.Section == analytics.SectionProblem {
+		switch f.Section {
+		case analytics.SectionProblem:
 			v.Problems = append(v.Problems, Stated{Finding: f, All: v.Whole, Level: v.Level, ListAnnex: list})
+		case analytics.SectionDataCheck:
+			v.DataChecks = append(v.DataChecks, Stated{Finding: f, All: v.Whole, Level: v.Level})
 		}
 	}
 	v.Problems = append(v.Problems, violations(c.Checks, v.Whole, v.Level)...)

@@ -39,8 +39,8 @@ type PartyCongressView struct {
 	Attendance *PartyCongressSection `json:"attendance,omitempty"`
 
 	// Closing: no Achievements generated (the template leaves a placeholder); Problems are the
-	// legal-check failures (finding violations), report.toml [[problems]] follow; no DataChecks
-	// findings yet; Notices the checks that are no legal failure (a 数据错误 such as 得票数 above 有效票数).
+	// legal-check failures (finding violations), report.toml [[problems]] follow; DataChecks the bodies
+	// not compared (townships_one_term); Notices the checks that are no legal failure (a 数据错误 such as 得票数 above 有效票数).
 	Closing
 }
 
@@ -98,6 +98,9 @@ func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *Party
 	}
 	v.Closing = w.closing(cfg, annex, p.Checks)
 	v.Achievements, v.Problems = []Stated{}, violations(p.Checks, v.Whole, v.Level)
+	for _, f := range p.Findings {
+		v.DataChecks = append(v.DataChecks, Stated{Finding: f, All: v.Whole, Level: v.Level})
+	}
 	return v
 }
 
