@@ -67,14 +67,15 @@ func betweenWorkbooks(t *testing.T, seed uint64, n int) []string {
 	return paths
 }
 
-// A load that betweenTablesSilent spares between_tables.sql reports and stores what the same load
-// reports and stores with it run: over random sets of one to four of betweenWorkbooks' files, loaded
-// into an empty database or into one that already holds another file. Not vacuous: some loads are
-// spared, and in others the warnings between tables fire.
+// A load that betweenTablesSilent spares between_tables.sql, or keyClashesSilent key_clashes.sql,
+// reports and stores what the same load reports and stores with both run: over random sets of one to
+// four of betweenWorkbooks' files, loaded into an empty database or into one that already holds
+// another file. Not vacuous: for each query some loads are spared, and in others it finds something.
 func TestBetweenTablesSilentAgrees(t *testing.T) {
 	files := betweenWorkbooks(t, 5, 16)
 	r := rand.New(rand.NewPCG(5, 13))
 	spared, fired := 0, 0
+	clashesSpared, clashesFound := 0, 0
 	for i := range 30 {
 		dir := t.TempDir()
 		for _, j := range r.Perm(len(files))[:1+r.IntN(4)] {
@@ -102,9 +103,9 @@ func TestBetweenTablesSilentAgrees(t *testing.T) {
 			}
 			return rep, snapshot(t, db)
 		}
-		silent, found := false, 0
-		fast, fastDB := load(loadHooks{between: func(ran bool, _ int) { silent = !ran }})
-		full, fullDB := load(loadHooks{betweenInSQL: true, between: func(_ bool, n int) { found = n }})
+		silent, found, clashesSilent := false, 0, false
+		fast, fastDB := load(loadHooks{between: func(ran bool, _ int) { silent = !ran }, keyClashes: func(ran bool) { clashesSilent = !ran }})
+		full, fullDB := load(loadHooks{betweenInSQL: true, clashesInSQL: true, between: func(_ bool, n int) { found = n }})
 		if !reflect.DeepEqual(fast.Problems, full.Problems) {
 			t.Errorf("load %d: problems differ:\nspared:\n%s\nrun:\n%s", i, problemLines(fast.Problems), problemLines(full.Problems))
 		}
@@ -117,9 +118,17 @@ func TestBetweenTablesSilentAgrees(t *testing.T) {
 		if found > 0 {
 			fired++
 		}
+		if clashesSilent {
+			clashesSpared++
+		}
+		if slices.ContainsFunc(full.Problems, func(p Problem) bool { return p.Rule == "duplicate_key_across_files" }) {
+			clashesFound++
+		}
 	}
 	t.Logf("%d of 30 loads spared between_tables.sql; in %d it found warnings", spared, fired)
-	if spared == 0 || fired == 0 {
-		t.Errorf("vacuous: %d loads spared, %d with warnings between tables", spared, fired)
+	t.Logf("%d of 30 loads spared key_clashes.sql; in %d two files claimed one election", clashesSpared, clashesFound)
+	if spared == 0 || fired == 0 || clashesSpared == 0 || clashesFound == 0 {
+		t.Errorf("vacuous: %d loads spared between_tables.sql, %d with its warnings; %d spared key_clashes.sql, %d with its clashes",
+			spared, fired, clashesSpared, clashesFound)
 	}
 }

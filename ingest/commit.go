@@ -146,7 +146,8 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 		}
 	}()
 	// In an empty database (a county's first load) nothing is replaced: replaced.sql and replace.sql
-	// would count and delete nothing, and are not run.
+	// would count and delete nothing, and empty_units.sql would find no unit without rows; they are
+	// not run.
 	var holdsRows bool
 	if err := tx.QueryRowContext(ctx, sqlHoldsRows).Scan(&holdsRows); err != nil {
 		return nil, fmt.Errorf("write rows: %w", err)
@@ -158,7 +159,7 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 		if replaced, err = l.countReplaced(ctx, tx); err != nil {
 			return nil, err
 		}
-		write = sqlStageKeys + sqlReplace + sqlMove + sqlUnits
+		write = sqlStageKeys + sqlReplace + sqlMove + sqlUnits + sqlEmptyUnits
 	}
 	if _, err := tx.ExecContext(ctx, write); err != nil {
 		return nil, fmt.Errorf("write rows: %w", err)

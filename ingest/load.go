@@ -87,6 +87,8 @@ type loadHooks struct {
 	checkInSQL   bool                      // every file is checked as a whole in SQL, as a large one is
 	manyRows     int                       // staged rows from which a load keeps DuckDB's threads (0: rowGroupRows)
 	betweenInSQL bool                      // between_tables.sql runs even where betweenTablesSilent rules it out
+	clashesInSQL bool                      // key_clashes.sql runs even where keyClashesSilent rules it out
+	keyClashes   func(ran bool)            // told whether key_clashes.sql ran
 	between      func(ran bool, found int) // told whether between_tables.sql ran, and what it found
 }
 

@@ -27,6 +27,7 @@ var (
 	sqlReplace           = mustSQL("replace.sql")
 	sqlMove              = mustSQL("move.sql")
 	sqlUnits             = mustSQL("units.sql")
+	sqlEmptyUnits        = mustSQL("empty_units.sql")
 	sqlLog               = mustSQL("log.sql")
 	sqlInputs            = mustSQL("inputs.sql")
 	sqlClearLog          = mustSQL("clear_log.sql")

@@ -26,9 +26,3 @@ INSERT INTO data_warnings (source_file, sheet, row_number, column_name, value, r
 SELECT source_file, sheet, row_number, column_name, value, rule, message, county, township, unit, year, body
 FROM stage_warnings
 ORDER BY source_file, sheet, row_number, column_name, rule;
-
-INSERT INTO units (county, township, unit, kind)
-SELECT DISTINCT k.county, k.township, k.unit, NULL
-FROM stage_keys k
-WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.county = k.county AND u.township = k.township AND u.unit = k.unit)
-ORDER BY 1, 2, 3;
