@@ -318,11 +318,29 @@ func parseCSV(fp *fileParser, data []byte) error {
 		if err != nil {
 			return &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
 		}
+		for i, f := range rec {
+			rec[i] = excelText(f)
+		}
 		line, _ := r.FieldPos(0)
 		sp.row(line, rec)
 	}
 	sp.end()
 	return nil
+}
+
+// excelText is a CSV field without the marks Excel users put on text that must not be read as a
+// number: ="430121198305148836" (a formula that gives the text) and a leading apostrophe
+// ('430121198305148836, '1975.10). Files exported for Excel keep 身份证号 and 出生年月 whole that way; the
+// value is the text inside.
+func excelText(s string) string {
+	t := strings.TrimSpace(s)
+	switch {
+	case len(t) >= 3 && strings.HasPrefix(t, `="`) && strings.HasSuffix(t, `"`):
+		return strings.ReplaceAll(t[2:len(t)-1], `""`, `"`)
+	case strings.HasPrefix(t, "'"):
+		return t[1:]
+	}
+	return s
 }
 
 // sniffComma picks the delimiter most used in the first few kilobytes: comma, tab or semicolon. A

@@ -73,6 +73,27 @@ func TestCSVProblemsNameCells(t *testing.T) {
 	}
 }
 
+// TestCSVExcelTextMarks: a CSV written for Excel keeps a 身份证号 or 出生年月 as text with ="…" or a
+// leading apostrophe; the value is the text inside, with no problem.
+func TestCSVExcelTextMarks(t *testing.T) {
+	data := "乡镇,村,年份,选举类型,姓名,职务,性别,出生年月,政治面貌,学历,是否连任,身份证号\n" +
+		"城关镇,石桥村,2024,村委会,张三,主任,男,'1983.05,党员,大专,是,=\"430121198305148836\"\n" +
+		"城关镇,石桥村,2024,村委会,李四,委员,女,1980.11,群众,高中,否,'430121198011020028\n" +
+		"城关镇,石桥村,2024,村委会,王五,委员,男,1990.05,群众,高中,否,\"=\"\"430121199005120019\"\"\"\n"
+	p := mustParse(t, writeFile(t, "members.csv", []byte(data)))
+	if len(p.Problems) != 0 {
+		t.Fatalf("problems: %v", p.Problems)
+	}
+	var got []string
+	for _, m := range p.Members {
+		got = append(got, m.IDNumber+" "+m.Birth.Format("2006-01"))
+	}
+	want := []string{"430121198305148836 1983-05", "430121198011020028 1980-11", "430121199005120019 1990-05"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("members %v, want %v", got, want)
+	}
+}
+
 func TestCSVWithoutHeader(t *testing.T) {
 	p := mustParse(t, writeFile(t, "notes.csv", []byte("a,b,c\n1,2,3\n")))
 	if got := rules(p, Error); len(got) != 1 || got[0] != "no_data_sheet@" {
