@@ -6,6 +6,7 @@ import (
 	"electsum"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -16,6 +17,7 @@ import (
 //	voted_gt_registered, elected_gt_seats, ballots_mismatch,
 //	candidates_lt_seats, part_gt_whole, method_body_mismatch                a results row's figures
 //	unit_body_mismatch                                                      a results row's 选举类型 (warning)
+//	turnout_mismatch                                                        a stated 参选率 against the counts (warning)
 //	votes_gt_valid_ballots                                                  a member against the results row
 //	missing_birth_age, age_out_of_range, birth_after_election, birth_month_ambiguous, age_birth_mismatch,
 //	id_length, id_checksum, id_truncated, id_date, id_birth_mismatch, id_gender_mismatch,
@@ -606,4 +608,35 @@ func (fp *fileParser) checkHeld(h *heldRows) {
 			check(f)
 		}
 	}
+}
+
+// checkTurnout compares a 参选率 the row states with the one its 参加投票人数 and 登记选民数 give: a
+// township's own arithmetic error is warned of, not refused — the rate is never stored, every figure
+// is computed from the counts. A stated rate agrees when it is the computed one rounded as written
+// (95.2% or 95.2 for 95.24%, 0.952 as a fraction); a cell that is not a number (无, —) is not compared.
+func (sp *sheetParser) checkTurnout(r *Result, cells []string) {
+	j := sp.lay.turnout
+	if j < 0 || j >= len(cells) || r.Voted == nil || r.Registered == nil || *r.Registered == 0 {
+		return
+	}
+	stated := clean(cells[j])
+	rate, ok := parseRate(stated)
+	if !ok {
+		return
+	}
+	pct := float64(*r.Voted) * 100 / float64(*r.Registered)
+	if rate.agrees(pct) {
+		return
+	}
+	decimals := 2 // as precise as the stated value and one digit more
+	if rate.percent || rate.value > 1 {
+		decimals = max(decimals, rate.decimals+1)
+	} else {
+		decimals = max(decimals, rate.decimals-1)
+	}
+	computed := strconv.FormatFloat(pct, 'f', min(decimals, 4), 64) + "%"
+	row, cell := r.Row, cellRef(j, r.Row)
+	sp.fp.add(Problem{Severity: Warning, Sheet: sp.name, Row: row, Column: sp.lay.turnoutH, Cell: cell, Value: stated, Rule: "turnout_mismatch",
+		Message: fmt.Sprintf("%s(%s)填写为“%s”，但%s %d ÷ %s %d = %s，两者不符：请核对这三项；%s不导入填写的参选率，统计按算出的 %s",
+			sp.lay.turnoutH, cell, stated, sp.label(fVoted, row), *r.Voted, sp.label(fRegistered, row), *r.Registered, computed, sp.fp.program(), computed)})
 }

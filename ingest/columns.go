@@ -114,8 +114,10 @@ var memberColumns = []Column{
 
 // Derived is a figure electsum computes from the input columns, such as 参选率. A sheet may carry it as a
 // column; it is never read nor stored, so a typed-in rate can never disagree with the counts it comes
-// from, and a notice says why the column was left out.
+// from, and a notice says why the column was left out. A stated 参选率 is compared with the one computed
+// from its row (checkTurnout): a township's own arithmetic error is warned of.
 type Derived struct {
+	Key     string   // a stable name: turnout, competition
 	Header  string   // the figure's usual name
 	Aliases []string // other Chinese headers
 	English []string // English headers, matched as for Column.English
@@ -124,8 +126,8 @@ type Derived struct {
 
 // derivedColumns are the figures a results sheet is known to carry beside its counts.
 var derivedColumns = []Derived{
-	{Header: "参选率", Aliases: []string{"投票率", "参选比例", "参选率(%)", "参选率%"}, English: []string{"turnout", "turnout rate", "voter turnout", "turnout %", "participation rate"}, From: "参加投票人数和登记选民数"},
-	{Header: "差额比例", Aliases: []string{"差额率", "差额选举比例"}, English: []string{"competition ratio"}, From: "候选人数和应选职数"},
+	{Key: "turnout", Header: "参选率", Aliases: []string{"投票率", "参选比例", "参选率(%)", "参选率%"}, English: []string{"turnout", "turnout rate", "voter turnout", "turnout %", "participation rate"}, From: "参加投票人数和登记选民数"},
+	{Key: "competition", Header: "差额比例", Aliases: []string{"差额率", "差额选举比例"}, English: []string{"competition ratio"}, From: "候选人数和应选职数"},
 }
 
 // ResultColumns returns the columns of the results sheet (resultColumns), a copy the caller may change.

@@ -3,6 +3,7 @@ package ingest
 import (
 	"electsum"
 
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,7 +48,7 @@ func FuzzHeader(f *testing.F) {
 
 // FuzzValues feeds arbitrary cell text to every value parser: no panics, and results in range.
 func FuzzValues(f *testing.F) {
-	for _, s := range []string{"1975.03", "197503", "1975年3月", "27468", "第十届", "二十一", "１２３４", "1,234", "2.9999999", "√", "×", "2024年", "2024-02-30", "330102197503150135", "3301021975031501x", "村黨組織", "", "\u3000", "9999999999999999999", "1e308", "NaN", "第九十九届"} {
+	for _, s := range []string{"1975.03", "197503", "1975年3月", "27468", "第十届", "二十一", "１２３４", "1,234", "2.9999999", "√", "×", "2024年", "2024-02-30", "330102197503150135", "3301021975031501x", "村黨組織", "", "\u3000", "9999999999999999999", "1e308", "NaN", "第九十九届", "95.2%", "0.952"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -80,6 +81,15 @@ func FuzzValues(f *testing.F) {
 		normEthnicity(s)
 		cleanText(s)
 		chineseNumber(s)
+		if r, ok := parseRate(s); ok {
+			if r.value < 0 || r.decimals < 0 || math.IsNaN(r.value) || math.IsInf(r.value, 0) {
+				t.Errorf("parseRate(%q) = %+v", s, r)
+			}
+			// A rate written in percent agrees with itself, whatever its rounding.
+			if r.percent && !r.agrees(r.value) {
+				t.Errorf("parseRate(%q) = %+v does not agree with its own value", s, r)
+			}
+		}
 	})
 }
 

@@ -306,6 +306,8 @@ type layout struct {
 	unknown   []unknownColumn   // header cells that name no known column
 	near      []nearColumn      // header cells read as a column by their stem (lookupNear), for a notice
 	derived   []derivedColumn   // header cells that name a figure computed from other columns (参选率)
+	turnout   int               // the cell of a stated 参选率, compared with the computed one; -1 when none
+	turnoutH  string            // its header as written, for messages
 	matched   int               // number of columns recognised
 	specific  int               // of which only this kind of sheet has
 	headerEnd int               // the last header row (1-based)
@@ -372,7 +374,7 @@ func cleanAt(cells []string, j int) string {
 // column exactly are then tried by their stem (lookupNear), only for the columns still missing: a loose
 // 党员人数 never takes the place of an exact 登记选民数 further right.
 func matchCells(spec *sheetSpec, cells *headerCells) *layout {
-	l := &layout{spec: spec}
+	l := &layout{spec: spec, turnout: -1}
 	for i := range l.col {
 		l.col[i] = -1
 	}
@@ -418,6 +420,9 @@ func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 		}
 		if d != nil {
 			l.derived = append(l.derived, derivedColumn{j, text, d})
+			if d.Key == "turnout" && l.turnout < 0 {
+				l.turnout, l.turnoutH = j, text
+			}
 			continue
 		}
 		l.unknown = append(l.unknown, unknownColumn{j, text})

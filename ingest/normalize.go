@@ -676,3 +676,59 @@ func normEthnicity(s string) string {
 // the column list, enum values, derived headers, instructions-sheet and summary-sheet names; TestT2SCoversVocabulary keeps it
 // complete).
 const t2sPairs = "個个備备兩两別别動动務务區区參参員员單单國国團团壯壮學学實实寫写專专對对屆届屬属帶带幹干幾几應应換换擬拟數数於于時时書书會会業业構构機机權权歲岁歷历況况滿满漢汉無无瑤瑶產产當当監监眾众碩硕碼码稱称級级組组結结統统維维縣县總总織织羣群職职臺台與与舉举薦荐號号衆众術术計计託托記记證证辦办農农連连進进過过選选鄉乡錯错鎮镇間间關关際际項项須须預预頭头額额類类鮮鲜黨党齡龄週周編编戶户長长場场剝剥奪夺體体聯联現现輪轮領领導导報报樣样說说説说紀纪經经匯汇彙汇圖图錄录議议贊赞"
+
+// statedRate is a rate as a sheet writes it: "95.2%", "95.2", "0.952", "９５．２％", a percent-formatted
+// cell's stored fraction, or a formula's cached result (0.95238095238095233).
+type statedRate struct {
+	value    float64 // the number as written, without its % sign
+	decimals int     // digits written after the point: the rounding the value claims
+	percent  bool    // written with a % sign
+}
+
+// parseRate reads a stated rate; false for anything else (a blank, 无, —, a formula's error).
+func parseRate(s string) (statedRate, bool) {
+	s = strings.TrimSpace(halfWidthDigits(s))
+	var r statedRate
+	if t, ok := strings.CutSuffix(s, "%"); ok {
+		s, r.percent = strings.TrimSpace(t), true
+	}
+	if s == "" || len(s) > 32 {
+		return r, false
+	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+':
+		default:
+			return r, false
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || digits == 0 || f < 0 || f > 1000 || math.IsNaN(f) {
+		return r, false
+	}
+	r.value = f
+	switch {
+	case strings.ContainsAny(s, "eE"): // a stored double in exponent form: as exact as a double is
+		r.decimals = 15
+	default:
+		if _, frac, ok := strings.Cut(s, "."); ok {
+			r.decimals = len(frac)
+		}
+	}
+	return r, true
+}
+
+// agrees says whether a stated rate is pct percent (computed, unrounded) within the rounding the stated
+// value shows: 95.2 or 95.2% for 95.24, 0.952 for 0.95238 (a fraction, when it is not more than 1; a
+// fraction is read to a whole percent at least: 1 is 100% and 0.9 is 90%, as exact as "100%" and "90%").
+func (r statedRate) agrees(pct float64) bool {
+	const slack = 1e-9 // a double's own error
+	if math.Abs(r.value-pct) <= 0.5*math.Pow(10, -float64(r.decimals))+slack {
+		return true
+	}
+	return !r.percent && r.value <= 1 && math.Abs(r.value*100-pct) <= 0.5*math.Pow(10, 2-float64(max(r.decimals, 2)))+slack
+}

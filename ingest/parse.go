@@ -1002,6 +1002,7 @@ func (sp *sheetParser) result(row int, cells []string) {
 	r.FirstRound = sp.boolValue(cells, row, fFirstRound, false)
 	sp.congress(cells, row, &r.Congress)
 	sp.checkResult(&r)
+	sp.checkTurnout(&r, cells)
 	for _, f := range resultCounts {
 		if p := r.count(f); p != nil {
 			sp.sumAll[f] += *p

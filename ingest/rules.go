@@ -18,6 +18,7 @@ var ruleWords = map[string]string{
 	"candidates_lt_seats":  "候选人数少于应选职数",
 	"method_body_mismatch": "选举方式与选举类型不符",
 	"unit_body_mismatch":   "村(社区)与选举类型不符",
+	"turnout_mismatch":     "参选率与人数不符",
 	// a people's congress results row
 	"part_gt_whole":          "部分之和大于总数",
 	"registration_mismatch":  "选民登记各项不符",

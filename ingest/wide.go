@@ -161,6 +161,10 @@ func (sp *sheetParser) wideHeader(upper, lower []string, upperRow, lowerRow int)
 		g := &wideGroup{}
 		lay := *outside
 		lay.unknown, lay.near, lay.derived = nil, nil, nil
+		lay.turnout, lay.turnoutH = -1, "" // a 参选率 outside the groups is of no one body
+		if own.turnout >= 0 {
+			lay.turnout, lay.turnoutH = own.turnout, gr.text+"/"+own.turnoutH
+		}
 		lay.body, lay.bodyRef, lay.headerEnd = string(gr.body), cellRef(gr.first, upperRow), lowerRow
 		lay.header[fBody] = gr.text
 		for f, j := range own.col {
