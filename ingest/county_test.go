@@ -397,3 +397,37 @@ func TestUnitBodyMismatchIsWarned(t *testing.T) {
 	}
 	wantCount(t, db, 4, `SELECT count(*) FROM elections`, "rows loaded as written")
 }
+
+// A 两委成员名册 gives each person one row, the posts in 职务 (党支部书记、村委会主任) and no 选举类型: the
+// row stands for a member of each body its posts name, with a notice; a 职务 naming no body is an error
+// at its cell, and what a row's cells show is said once however many bodies it stands for.
+func TestRosterWithPostsOnly(t *testing.T) {
+	header := []any{"序号", "乡镇", "村", "年份", "姓名", "性别", "年龄", "政治面貌", "学历", "职务", "是否连任"}
+	book := writeXLSX(t, sheetData{name: "两委成员名册", rows: [][]any{header,
+		{1, "青石镇", "上湾村", 2024, "王强", "男", 49, "中共党员", "大专", "党支部书记、村委会主任", "是"},
+		{2, "青石镇", "上湾村", 2024, "李芳", "女", 17, "中共党员", "高中", "支委、村委会委员（兼妇联主席）", "否"},
+		{3, "青石镇", "城关社区", 2024, "孙八", "女", 39, "中共党员", "本科", "书记、主任", "是"},
+	}})
+	p := mustParse(t, book)
+	var got []string
+	for _, m := range p.Members {
+		got = append(got, m.Unit+" "+m.Body+" "+m.Name+" "+m.Position)
+	}
+	want := []string{"上湾村 村党组织 王强 书记", "上湾村 村民委员会 王强 主任", "上湾村 村党组织 李芳 委员", "上湾村 村民委员会 李芳 委员",
+		"城关社区 社区党组织 孙八 书记", "城关社区 居民委员会 孙八 主任"}
+	if !slices.Equal(got, want) {
+		t.Errorf("members:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if n := ruleCount(&Report{Problems: p.Problems}, "body_from_position"); n != 1 {
+		t.Errorf("body_from_position notices: %d, want 1: %v", n, p.Problems)
+	}
+	if n := ruleCount(&Report{Problems: p.Problems}, "age_out_of_range"); n != 1 { // 李芳, 17, stands for two members
+		t.Errorf("age_out_of_range problems: %d, want one for the row: %v", n, p.Problems)
+	}
+
+	bare := writeXLSX(t, sheetData{name: "两委成员名册", rows: [][]any{header,
+		{1, "青石镇", "上湾村", 2024, "郑一", "男", 58, "群众", "小学", "委员", "是"}}})
+	if got := rules(mustParse(t, bare), Error); !slices.Equal(got, []string{"post_without_body@J2"}) {
+		t.Errorf("a bare 委员: errors %v, want post_without_body@J2", got)
+	}
+}

@@ -625,6 +625,72 @@ func bodyInName(name string) string {
 	return found
 }
 
+// post is one post a 职务 names, with its body.
+type post struct {
+	body     electsum.Body
+	position string
+}
+
+// postsIn reads the posts a 职务 names with their bodies, for a roster of a village's (or community's)
+// bodies without a 选举类型 column: 党支部书记、村委会主任 is 书记 of 村党组织 and 主任 of 村民委员会. A
+// post is a body's spelling (as 选举类型 takes it, the longest) followed by a position, or a position
+// that names its body by itself: 书记, 副书记 and 支委 are the party branch's, 主任 and 副主任 the
+// committee's (a 监委会's head is written 监委会主任). In a community (community) the branch and the
+// committee are the community's. Other posts (妇联主席, 会计) are passed over, and so is a bare 委员,
+// which names no body; a second post on one body keeps the first. None read: nil.
+func postsIn(text string, community bool) []post {
+	var out []post
+	for _, part := range strings.FieldsFunc(stripBracketed(text), func(r rune) bool {
+		return strings.ContainsRune("、，,;；/／兼 　", r)
+	}) {
+		p, ok := postIn(fold(part, true))
+		if !ok || slices.ContainsFunc(out, func(q post) bool { return q.body == p.body }) {
+			continue
+		}
+		if community {
+			switch p.body {
+			case electsum.PartyBranch:
+				p.body = electsum.CommunityParty
+			case electsum.VillagersCommittee:
+				p.body = electsum.ResidentsCommittee
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// postIn reads one folded post of postsIn.
+func postIn(f string) (post, bool) {
+	body, n := "", 0
+	for spelling, b := range enums["body"].folded {
+		if len(spelling) > n && strings.HasPrefix(f, spelling) {
+			body, n = b, len(spelling)
+		}
+	}
+	if n > 0 {
+		position, ok := parseEnum("position", f[n:])
+		if !ok && strings.HasSuffix(f[n:], "委员") { // 组织委员, 宣传委员: a member of the branch
+			position, ok = "委员", true
+		}
+		b := electsum.Body(body)
+		if !ok || b.UnitKind() != electsum.Village && b.UnitKind() != electsum.Community {
+			return post{}, false
+		}
+		return post{b, position}, true
+	}
+	if f == "支委" {
+		return post{electsum.PartyBranch, "委员"}, true
+	}
+	switch position, _ := parseEnum("position", f); position {
+	case "书记", "副书记":
+		return post{electsum.PartyBranch, position}, true
+	case "主任", "副主任":
+		return post{electsum.VillagersCommittee, position}, true
+	}
+	return post{}, false
+}
+
 // positionFor reads a 职务 that parseEnum left as written because it carries a remark or a second post:
 // 副主任（兼妇联主席） is 副主任; 书记兼主任 and 书记/主任 are the post of body among them (书记 on the
 // party branch's sheet, 主任 on the committee's), else the first post written. Anything else stays as

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -409,6 +410,35 @@ func TestYearInName(t *testing.T) {
 	} {
 		if got := yearInName(c.name); got != c.want {
 			t.Errorf("yearInName(%q) = %d, want %d", c.name, got, c.want)
+		}
+	}
+}
+
+func TestPostsIn(t *testing.T) {
+	for _, c := range []struct {
+		text      string
+		community bool
+		want      string
+	}{
+		{"党支部书记、村委会主任", false, "[{村党组织 书记} {村民委员会 主任}]"},
+		{"书记兼主任", false, "[{村党组织 书记} {村民委员会 主任}]"},
+		{"书记、主任", true, "[{社区党组织 书记} {居民委员会 主任}]"},
+		{"支委、村委会委员（兼妇联主席）", false, "[{村党组织 委员} {村民委员会 委员}]"},
+		{"党支部组织委员", false, "[{村党组织 委员}]"},
+		{"村委委员兼会计", false, "[{村民委员会 委员}]"},
+		{"监委会主任", false, "[{村务监督委员会 主任}]"},
+		{"村务監督委員會委員", false, "[{村务监督委员会 委员}]"},
+		{"社区党支部书记 居委会副主任", true, "[{社区党组织 书记} {居民委员会 副主任}]"},
+		{"副主任", false, "[{村民委员会 副主任}]"},
+		{"党支部书记、党支部委员", false, "[{村党组织 书记}]"},
+		{"委员", false, "[]"},
+		{"镇党委委员", false, "[]"},
+		{"妇联主席", false, "[]"},
+		{"", false, "[]"},
+	} {
+		got := postsIn(c.text, c.community)
+		if s := fmt.Sprint(got); s != c.want && !(len(got) == 0 && c.want == "[]") {
+			t.Errorf("postsIn(%q, %v) = %s, want %s", c.text, c.community, s, c.want)
 		}
 	}
 }

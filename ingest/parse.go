@@ -371,8 +371,11 @@ type sheetParser struct {
 	fp       *fileParser
 	name     string
 	nameYear int // the year the sheet's name gives (2021年), for rows without a 年份
-	lay      *layout
-	skip     bool // the header lacks a required column, or the sheet is a summary: the rows are not read
+	// bodyFromPost: a members sheet without 选举类型 whose name gives no body: each row's 职务 names
+	// its bodies (postsIn), and the row stands for one member per body.
+	bodyFromPost bool
+	lay          *layout
+	skip         bool // the header lacks a required column, or the sheet is a summary: the rows are not read
 
 	// summary: the sheet's name says summary (isSummarySheet); undecided: its layout's effects wait for
 	// its first row below the header, which decides whether it is data (summary.go).
@@ -710,6 +713,12 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 				Message: fmt.Sprintf("%s没有“选举类型”列，各行按%s归入“%s”：如不对，请在表头行添加“选举类型”列并填写", sp.where(), from, b)})
 			return true, ""
 		}
+		if sp.lay.spec.kind == MembersSheet && sp.lay.col[fPosition] >= 0 {
+			sp.bodyFromPost = true
+			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Rule: "body_from_position",
+				Message: fmt.Sprintf("%s没有“选举类型”列，各行按职务归入组织(党支部书记、支委归入村党组织，村委会主任、村委会委员归入村民委员会，监委会委员归入村务监督委员会；“党支部书记、村委会主任”归入两个组织)：如不对，请在表头行添加“选举类型”列，每人每个组织填一行", sp.where())})
+			return true, ""
+		}
 	case colYear.Header:
 		if y := sp.nameYear; y != 0 {
 			option := ""
@@ -975,10 +984,14 @@ func (sp *sheetParser) key(cells []string, row int) Key {
 	}
 }
 
-// body is a row's 选举类型: its cell, or the body of a wide sheet's group.
+// body is a row's 选举类型: its cell, or the body of a wide sheet's group; "" while its 职务 is still
+// to tell it (bodyFromPost).
 func (sp *sheetParser) body(cells []string, row int) string {
 	if sp.lay.body != "" {
 		return sp.lay.body
+	}
+	if sp.bodyFromPost {
+		return ""
 	}
 	return sp.enumValue(cells, row, fBody, true, false)
 }
@@ -1044,8 +1057,22 @@ func (r *Result) count(f field) *int {
 // member reads one row of the members sheet.
 func (sp *sheetParser) member(row int, cells []string) {
 	m := Member{Key: sp.key(cells, row), Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
+	var posts []post
+	if sp.bodyFromPost {
+		text := sp.cell(cells, fPosition)
+		if posts = postsIn(text, strings.HasSuffix(m.Unit, "社区")); len(posts) == 0 {
+			sp.problem(Error, "post_without_body", row, fPosition, text,
+				fmt.Sprintf("%s“%s”看不出是哪个组织的职务：请写明组织(如 党支部委员、村委会委员、监委会主任)，或在表头行添加“选举类型”列，每人每个组织填一行", sp.label(fPosition, row), text))
+			return
+		}
+		m.Body = string(posts[0].body)
+	}
 	m.Name = sp.limitLength(row, fName, sp.text(cells, row, fName, true), maxPersonName)
-	m.Position = sp.position(cells, row, electsum.Body(m.Body))
+	if posts != nil {
+		m.Position = posts[0].position
+	} else {
+		m.Position = sp.position(cells, row, electsum.Body(m.Body))
+	}
 	m.Gender = sp.enumValue(cells, row, fGender, true, false)
 	m.Birth = sp.birthValue(cells, row, fBirth)
 	m.Age = sp.intValue(cells, row, fAge, false)
@@ -1067,6 +1094,15 @@ func (sp *sheetParser) member(row int, cells []string) {
 	sp.fp.out.Members = append(sp.fp.out.Members, m)
 	sp.fp.raw = append(sp.fp.raw, raw)
 	sp.fp.nMembers++
+	for _, p := range posts[min(1, len(posts)):] { // the same person on the row's other bodies
+		c := m
+		c.Body, c.Position = string(p.body), p.position
+		sp.checkParty(&c, raw)
+		c.PersonKey = personKey(&c)
+		sp.fp.out.Members = append(sp.fp.out.Members, c)
+		sp.fp.raw = append(sp.fp.raw, raw)
+		sp.fp.nMembers++
+	}
 	sp.fp.rowAdded()
 }
 
@@ -1086,5 +1122,20 @@ func (fp *fileParser) sortProblems() {
 			return order(a.Sheet) < order(b.Sheet)
 		}
 		return a.Row < b.Row
+	})
+	// A row that stands for a member of two bodies (bodyFromPost) is checked as two members: what its
+	// cells show is said once.
+	type said struct {
+		sheet, cell, rule, message string
+		row                        int
+	}
+	seen := map[said]bool{}
+	fp.out.Problems = slices.DeleteFunc(ps, func(p Problem) bool {
+		k := said{p.Sheet, p.Cell, p.Rule, p.Message, p.Row}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
 	})
 }

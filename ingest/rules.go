@@ -59,6 +59,8 @@ var ruleWords = map[string]string{
 	"township_from_name":            "按文件名确定乡镇",
 	"unit_from_sheet":               "按工作表名确定村(社区)",
 	"body_from_name":                "按工作表名或文件名确定选举类型",
+	"body_from_position":            "按职务确定选举类型",
+	"post_without_body":             "职务看不出所属组织",
 	"year_from_sheet":               "按工作表名确定年份",
 	// layout
 	"unknown_column":   "非标准列，已忽略",
