@@ -628,15 +628,14 @@ func (sp *sheetParser) checkTurnout(r *Result, cells []string) {
 	if rate.agrees(pct) {
 		return
 	}
-	decimals := 2 // as precise as the stated value and one digit more
-	if rate.percent || rate.value > 1 {
-		decimals = max(decimals, rate.decimals+1)
-	} else {
-		decimals = max(decimals, rate.decimals-1)
+	shown, decimals := "“"+stated+"”", rate.decimals // decimals: the stated value's, in percent
+	if !rate.percent && rate.value <= 1 {            // a fraction, as a percent-formatted cell shows it
+		decimals = max(rate.decimals-2, 0)
+		shown += "(即 " + strconv.FormatFloat(rate.value*100, 'f', min(decimals, 2), 64) + "%)"
 	}
-	computed := strconv.FormatFloat(pct, 'f', min(decimals, 4), 64) + "%"
+	computed := strconv.FormatFloat(pct, 'f', min(max(decimals, 2), 4), 64) + "%"
 	row, cell := r.Row, cellRef(j, r.Row)
 	sp.fp.add(Problem{Severity: Warning, Sheet: sp.name, Row: row, Column: sp.lay.turnoutH, Cell: cell, Value: stated, Rule: "turnout_mismatch",
-		Message: fmt.Sprintf("%s(%s)填写为“%s”，但%s %d ÷ %s %d = %s，两者不符：请核对这三项；%s不导入填写的参选率，统计按算出的 %s",
-			sp.lay.turnoutH, cell, stated, sp.label(fVoted, row), *r.Voted, sp.label(fRegistered, row), *r.Registered, computed, sp.fp.program(), computed)})
+		Message: fmt.Sprintf("%s(%s)填写为%s，但%s %d ÷ %s %d = %s，两者不符：请核对这三项；%s不导入填写的参选率，统计按算出的 %s",
+			sp.lay.turnoutH, cell, shown, sp.label(fVoted, row), *r.Voted, sp.label(fRegistered, row), *r.Registered, computed, sp.fp.program(), computed)})
 }

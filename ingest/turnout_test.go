@@ -91,6 +91,12 @@ func TestStatedTurnoutIsChecked(t *testing.T) {
 				t.Errorf("G16: %+v\nwant message %s", pr, msg)
 			}
 		}
+		if pr.Rule == "turnout_mismatch" && pr.Cell == "G22" { // a percent-formatted cell: its fraction, as Excel shows it
+			const msg = "参选率(G22)填写为“0.9624”(即 96.24%)，但参加投票人数(F22) 980 ÷ 登记选民数(E22) 1029 = 95.24%，两者不符：请核对这三项；electsum 不导入填写的参选率，统计按算出的 95.24%"
+			if pr.Message != msg {
+				t.Errorf("G22: %s\nwant %s", pr.Message, msg)
+			}
+		}
 	}
 }
 
