@@ -21,6 +21,14 @@ func TestTownshipInName(t *testing.T) {
 		{"北山乡与南山镇.xlsx", ""},
 		{"街道社区.xlsx", ""},
 		{"Sheet1.csv", ""},
+		{"北山鄉選舉結果.xlsx", "北山鄉"},
+		{"白水縣青山鎮_當選人員.xlsx", "青山鎮"},
+		{"青山鎮2021年村（社區）「兩委」換屆選舉情況統計表", "青山鎮"},
+		{"北山乡2024年村级换届选举结果统计表", "北山乡"},
+		{"2024年北山乡村级换届选举结果统计表", "北山乡"},
+		{"鄉鎮換屆統計表.xlsx", ""},
+		{"全鎮村兩委.xlsx", ""},
+		{"白水縣2024年村級換屆選舉結果統計表", ""},
 	} {
 		if got := TownshipInName(c.name); got != c.want {
 			t.Errorf("TownshipInName(%q) = %q, want %q", c.name, got, c.want)
@@ -32,6 +40,8 @@ func TestUnitInName(t *testing.T) {
 	for _, c := range []struct{ sheet, want string }{
 		{"东岭村", "东岭村"},
 		{" 城关社区 ", "城关社区"},
+		{"城關社區", "城關社區"},
+		{"東嶺村", "東嶺村"},
 		{"东岭村两委", ""},
 		{"全村", ""},
 		{"村", ""},

@@ -374,8 +374,12 @@ type sheetParser struct {
 	// bodyFromPost: a members sheet without 选举类型 whose name gives no body: each row's 职务 names
 	// its bodies (postsIn), and the row stands for one member per body.
 	bodyFromPost bool
-	lay          *layout
-	skip         bool // the header lacks a required column, or the sheet is a summary: the rows are not read
+	// titles are the rows above the header that hold one text (title.go); townshipDefault is the
+	// township of rows without a 乡镇(街道), from townshipFrom ("" until looked for).
+	titles                        []titleRow
+	townshipDefault, townshipFrom string
+	lay                           *layout
+	skip                          bool // the header lacks a required column, or the sheet is a summary: the rows are not read
 
 	// summary: the sheet's name says summary (isSummarySheet); undecided: its layout's effects wait for
 	// its first row below the header, which decides whether it is data (summary.go).
@@ -555,6 +559,7 @@ func (sp *sheetParser) findHeader(row int, cells []string) bool {
 		return false
 	}
 	sp.prev, sp.prevRow = append([]string(nil), cells...), row
+	sp.noteTitle(row, cells)
 	return false
 }
 
@@ -693,9 +698,7 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 	advice = sp.fp.templateAdvice()
 	switch h {
 	case colTownship.Header:
-		if t := sp.fp.nameTownship(); t != "" {
-			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: t, Rule: "township_from_name",
-				Message: fmt.Sprintf("%s没有“乡镇(街道)”列，各行按文件名归入“%s”：如不对，请在表头行添加“乡镇(街道)”列并填写", sp.where(), t)})
+		if sp.fillTownship(h, row) {
 			return true, ""
 		}
 	case colUnit.Header:
@@ -720,6 +723,9 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 			return true, ""
 		}
 	case colYear.Header:
+		if sp.fillYear(h, row) {
+			return true, ""
+		}
 		if y := sp.nameYear; y != 0 {
 			option := ""
 			if sp.fp.opts.Year != 0 && sp.fp.opts.Year != y {
@@ -889,7 +895,7 @@ func (sp *sheetParser) yearValue(cells []string, row int, f field) int {
 // township is the row's 乡镇(街道), or the one the file's name gives a sheet without that column.
 func (sp *sheetParser) township(cells []string, row int) string {
 	if sp.lay.col[fTownship] < 0 {
-		if t := sp.fp.nameTownship(); t != "" {
+		if t, _ := sp.defaultTownship(); t != "" {
 			return t
 		}
 	}
@@ -935,11 +941,8 @@ func (fp *fileParser) nameTownship() string {
 // the year the load was given.
 func (sp *sheetParser) year(cells []string, row int) int {
 	if sp.cell(cells, fYear) == "" {
-		if sp.nameYear != 0 {
-			return sp.nameYear
-		}
-		if sp.fp.opts.Year != 0 {
-			return sp.fp.opts.Year
+		if y := sp.defaultYear(); y != 0 {
+			return y
 		}
 	}
 	return sp.yearValue(cells, row, fYear)

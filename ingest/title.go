@@ -1,0 +1,155 @@
+package ingest
+
+import (
+	"fmt"
+
+	"electsum"
+)
+
+// A township's own form names its township and year in the title above the header
+// (北山乡2024年村级换届选举结果统计表, 青山鎮2021年村（社區）「兩委」換屆選舉情況統計表) and often has no 乡镇(街道) or
+// 年份 column. Rows without them take, in this order, what is nearest to them:
+//
+//	乡镇(街道): the cell; the title; the sheet's name (北山乡); the file's name; its folder's name
+//	年份:       the cell; the title; the sheet's name (2024年); the year the load was given (--year)
+//
+// each with a notice naming where it came from. A title and a name that give two different townships,
+// or two different years, are warned of: the rows take the title's, and the message names both.
+
+// titleRow is a row above the header holding one text only (a title merged across the table, or written
+// in its first cell), with the cell that holds it.
+type titleRow struct {
+	row, col int
+	text     string
+}
+
+// noteTitle keeps a row scanned above the header when it holds one text only.
+func (sp *sheetParser) noteTitle(row int, cells []string) {
+	text, col := "", -1
+	for j, c := range cells {
+		c = clean(c)
+		switch {
+		case c == "" || c == text:
+		case text == "":
+			text, col = c, j
+		default:
+			return // two texts: a row of labels, not a title
+		}
+	}
+	if text != "" {
+		sp.titles = append(sp.titles, titleRow{row, col, text})
+	}
+}
+
+// titleTownship is the one township the title rows name (electsum.TownshipInName), with the row that
+// names it; "" when they name none, or two.
+func (sp *sheetParser) titleTownship() (string, titleRow) {
+	found, at := "", titleRow{}
+	for _, t := range sp.titles {
+		name := electsum.TownshipInName(t.text)
+		if name == "" {
+			continue
+		}
+		if found != "" && scriptKey(found) != scriptKey(name) {
+			return "", titleRow{}
+		}
+		if found == "" {
+			found, at = name, t
+		}
+	}
+	return found, at
+}
+
+// titleYear is the one year the title rows give (yearInName), with the row that gives it; 0 when they
+// give none, or two.
+func (sp *sheetParser) titleYear() (int, titleRow) {
+	found, at := 0, titleRow{}
+	for _, t := range sp.titles {
+		y := yearInName(t.text)
+		if y == 0 {
+			continue
+		}
+		if found != 0 && found != y {
+			return 0, titleRow{}
+		}
+		if found == 0 {
+			found, at = y, t
+		}
+	}
+	return found, at
+}
+
+// defaultTownship is the township of rows without a 乡镇(街道), and where it comes from (标题, 工作表名,
+// 文件名), by the order above; "" when nothing names one.
+func (sp *sheetParser) defaultTownship() (township, from string) {
+	if sp.townshipFrom == "" {
+		sp.townshipFrom = "-"
+		switch t, _ := sp.titleTownship(); {
+		case t != "":
+			sp.townshipDefault, sp.townshipFrom = t, "标题"
+		case electsum.TownshipInName(sp.name) != "":
+			sp.townshipDefault, sp.townshipFrom = electsum.TownshipInName(sp.name), "工作表名"
+		case sp.fp.nameTownship() != "":
+			sp.townshipDefault, sp.townshipFrom = sp.fp.nameTownship(), "文件名"
+		}
+	}
+	return sp.townshipDefault, sp.townshipFrom
+}
+
+// defaultYear is the year of rows whose 年份 is missing or blank: the title's, the sheet name's, else the
+// load's (0 when none).
+func (sp *sheetParser) defaultYear() int {
+	if y, _ := sp.titleYear(); y != 0 {
+		return y
+	}
+	if sp.nameYear != 0 {
+		return sp.nameYear
+	}
+	return sp.fp.opts.Year
+}
+
+// fillTownship is fillMissing for 乡镇(街道): the notice of where the rows' township comes from, and the
+// warning when the title and a name give two.
+func (sp *sheetParser) fillTownship(h string, row int) bool {
+	t, from := sp.defaultTownship()
+	if t == "" {
+		return false
+	}
+	if from != "标题" {
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: t, Rule: "township_from_name",
+			Message: fmt.Sprintf("%s没有“乡镇(街道)”列，各行按%s归入“%s”：如不对，请在表头行添加“乡镇(街道)”列并填写", sp.where(), from, t)})
+		return true
+	}
+	_, title := sp.titleTownship()
+	sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: t, Rule: "township_from_title",
+		Message: fmt.Sprintf("%s没有“乡镇(街道)”列，各行按第%d行的标题“%s”归入“%s”：如不对，请在表头行添加“乡镇(街道)”列并填写", sp.where(), title.row, shorten(title.text, 40), t)})
+	name, nameFrom := electsum.TownshipInName(sp.name), "工作表名"
+	if name == "" {
+		name, nameFrom = sp.fp.nameTownship(), "文件名"
+	}
+	if name != "" && scriptKey(name) != scriptKey(t) {
+		sp.fp.add(Problem{Severity: Warning, Sheet: sp.name, Row: title.row, Column: "标题", Cell: cellRef(title.col, title.row), Value: title.text, Rule: "title_township_mismatch",
+			Message: fmt.Sprintf("%s第%d行的标题写的是“%s”，而%s写的是“%s”：各行按标题归入“%s”；请核对是哪个乡镇(街道)的表，改正标题或%s，或在表头行添加“乡镇(街道)”列并填写", sp.where(), title.row, t, nameFrom, name, t, nameFrom)})
+	}
+	return true
+}
+
+// fillYear is fillMissing for 年份 from the title: the notice, and the warning when the sheet's name gives
+// another year. False when the title gives none.
+func (sp *sheetParser) fillYear(h string, row int) bool {
+	y, title := sp.titleYear()
+	if y == 0 {
+		return false
+	}
+	option := ""
+	if sp.fp.opts.Year != 0 && sp.fp.opts.Year != y {
+		option = fmt.Sprintf("(不按导入时给的 %d 年)", sp.fp.opts.Year)
+	}
+	sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: fmt.Sprint(y), Rule: "year_from_title",
+		Message: fmt.Sprintf("%s没有“年份”列，各行按第%d行的标题“%s”归入 %d 年%s：如不对，请在表头行添加“年份”列并填写", sp.where(), title.row, shorten(title.text, 40), y, option)})
+	if sp.nameYear != 0 && sp.nameYear != y {
+		sp.fp.add(Problem{Severity: Warning, Sheet: sp.name, Row: title.row, Column: "标题", Cell: cellRef(title.col, title.row), Value: title.text, Rule: "title_year_mismatch",
+			Message: fmt.Sprintf("%s第%d行的标题写的是 %d 年，而工作表名“%s”写的是 %d 年：各行按标题归入 %d 年；请核对是哪一届的表，改正标题或工作表名，或在表头行添加“年份”列并填写", sp.where(), title.row, y, sp.name, sp.nameYear, y)})
+	}
+	return true
+}

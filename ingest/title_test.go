@@ -1,0 +1,69 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestPlacesFromTitle: a sheet without 乡镇(街道) or 年份 takes them from its title, before its sheet's
+// name, its file's name and --year (title.go); a title and a name that disagree are warned of.
+func TestPlacesFromTitle(t *testing.T) {
+	header := []any{"村(社区)", "选举类型", "登记选民数", "参加投票人数", "应选职数", "当选人数"}
+	row := []any{"东岭村", "村民委员会", 500, 450, 5, 5}
+	cases := []struct {
+		name               string
+		file, sheet, title string
+		year               int // the load's --year
+		township           string
+		wantYear           int
+		warnings, notices  []string
+	}{
+		{name: "title gives both", file: "选举结果.xlsx", sheet: "Sheet1", title: "北山乡2024年村级换届选举结果统计表",
+			township: "北山乡", wantYear: 2024, notices: []string{"township_from_title@", "year_from_title@"}},
+		{name: "Traditional title", file: "選舉結果.xlsx", sheet: "Sheet1", title: "青山鎮2021年村（社區）「兩委」換屆選舉情況統計表",
+			township: "青山鎮", wantYear: 2021, notices: []string{"township_from_title@", "year_from_title@"}},
+		{name: "title over --year", file: "选举结果.xlsx", sheet: "Sheet1", title: "北山乡2024年村级换届选举结果统计表", year: 2021,
+			township: "北山乡", wantYear: 2024, notices: []string{"township_from_title@", "year_from_title@"}},
+		{name: "title agrees with file", file: "北山乡.xlsx", sheet: "Sheet1", title: "北山乡2024年村级换届选举结果统计表",
+			township: "北山乡", wantYear: 2024, notices: []string{"township_from_title@", "year_from_title@"}},
+		{name: "title agrees across scripts", file: "北山鄉.xlsx", sheet: "Sheet1", title: "北山乡2024年村级换届选举结果统计表",
+			township: "北山乡", wantYear: 2024, notices: []string{"township_from_title@", "year_from_title@"}},
+		{name: "title against file", file: "南山镇.xlsx", sheet: "Sheet1", title: "东山镇2024年村级换届选举结果统计表",
+			township: "东山镇", wantYear: 2024, warnings: []string{"title_township_mismatch@A1"}, notices: []string{"township_from_title@", "year_from_title@"}},
+		{name: "title against sheet year", file: "西山乡.xlsx", sheet: "2021年", title: "西山乡2024年村级换届选举结果统计表",
+			township: "西山乡", wantYear: 2024, warnings: []string{"title_year_mismatch@A1"}, notices: []string{"township_from_title@", "year_from_title@"}},
+		{name: "title without year", file: "选举结果.xlsx", sheet: "2024年", title: "北山乡村级换届选举结果统计表",
+			township: "北山乡", wantYear: 2024, notices: []string{"township_from_title@", "year_from_sheet@"}},
+		{name: "sheet names the township", file: "选举结果.xlsx", sheet: "北山乡", title: "村级换届选举结果统计表", year: 2024,
+			township: "北山乡", wantYear: 2024, notices: []string{"township_from_name@"}},
+		{name: "title naming every township", file: "北山乡.xlsx", sheet: "Sheet1", title: "2024年各乡镇村级换届选举结果统计表",
+			township: "北山乡", wantYear: 2024, notices: []string{"township_from_name@", "year_from_title@"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := writeXLSX(t, sheetData{name: c.sheet, rows: [][]any{{c.title}, header, row}, merges: []string{"A1:F1"}})
+			path := filepath.Join(t.TempDir(), c.file)
+			if err := os.Rename(src, path); err != nil {
+				t.Fatal(err)
+			}
+			p, err := ParseFile(path, ParseOptions{County: "白水县", Year: c.year})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := rules(p, Error); len(errs) > 0 || len(p.Results) != 1 {
+				t.Fatalf("errors %v, %d rows: %v", errs, len(p.Results), p.Problems)
+			}
+			if r := p.Results[0]; r.Township != c.township || r.Year != c.wantYear {
+				t.Errorf("row under %s %d, want %s %d", r.Township, r.Year, c.township, c.wantYear)
+			}
+			if got := rules(p, Warning); !slices.Equal(got, c.warnings) {
+				t.Errorf("warnings %v, want %v: %v", got, c.warnings, p.Problems)
+			}
+			if got := rules(p, Notice); !slices.Equal(got, c.notices) {
+				t.Errorf("notices %v, want %v: %v", got, c.notices, p.Problems)
+			}
+		})
+	}
+}
