@@ -6,6 +6,7 @@ import (
 	"electsum"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -163,9 +164,14 @@ func (sp *sheetParser) checkParty(m *Member, raw memberRaw) {
 }
 
 // total recognises a 合计/小计/总计 row, checks its figures against the rows above and reports true
-// so that it is not read as data.
+// so that it is not read as data. A row whose 村(社区) is the whole township (全镇, 全乡, 全街道, or the
+// township's own name) is a 合计 row too: it was loaded as a village. A 合计 or 总计 row above every
+// data row (a total placed first) is checked against the rows below it when the sheet ends.
 func (sp *sheetParser) total(row int, cells []string) bool {
 	kind := totalWord(cells)
+	if kind == "" && sp.wholeTownship(cells) {
+		kind = "合计"
+	}
 	if kind == "" && sp.lay.spec.kind == ResultsSheet && sp.cell(cells, fUnit) == "" && sp.cell(cells, fBody) == "" {
 		for _, f := range resultCounts {
 			if sp.cell(cells, f) != "" {
@@ -178,6 +184,10 @@ func (sp *sheetParser) total(row int, cells []string) bool {
 		return false
 	}
 	if sp.lay.spec.kind != ResultsSheet {
+		return true
+	}
+	if sp.dataRows == 0 && kind != "小计" {
+		sp.topTotals = append(sp.topTotals, topTotal{row: row, kind: kind, lay: sp.lay, cells: slices.Clone(cells)})
 		return true
 	}
 	for _, f := range resultCounts {
@@ -211,6 +221,58 @@ func (sp *sheetParser) total(row int, cells []string) bool {
 		sp.sumSince = [numFields]int{}
 	}
 	return true
+}
+
+// topTotal is a 合计 row read before any data row, checked against the rows below it at the sheet's end.
+type topTotal struct {
+	row   int
+	kind  string
+	lay   *layout // the layout it was read with (a wide sheet's group)
+	cells []string
+}
+
+// checkTopTotals compares each total placed above the data with the sums of the rows below it.
+func (sp *sheetParser) checkTopTotals() {
+	kept := sp.lay
+	defer func() { sp.lay = kept }()
+	for _, t := range sp.topTotals {
+		sums := sp.sumAll
+		if sp.wide != nil {
+			for _, g := range sp.wide.groups {
+				if g.lay == t.lay {
+					sums = g.sumAll
+				}
+			}
+		}
+		sp.lay = t.lay
+		for _, f := range resultCounts {
+			v := sp.cell(t.cells, f)
+			if n, ok := parseInt(v); ok && v != "" && n != sums[f] {
+				sp.problem(Warning, "total_mismatch", t.row, f, v,
+					fmt.Sprintf("%s行的%s为 %d，而下方各行之和为 %d：请核对", strings.TrimSuffix(t.kind, "行"), sp.label(f, t.row), n, sums[f]))
+			}
+		}
+	}
+}
+
+// wholeTownshipUnits are what a 村(社区) cell writes for the whole township's row.
+var wholeTownshipUnits = []string{"全镇", "全乡", "全街道", "全乡镇", "全镇街", "本镇", "本乡", "全鎮", "全鄉", "全鄉鎮", "本鎮", "本鄉"}
+
+// wholeTownship says whether a row's 村(社区) names the whole township rather than a unit: 全镇, 本乡, or the
+// township's own name (its 乡镇(街道) cell, or the one the sheet's title or names give).
+func (sp *sheetParser) wholeTownship(cells []string) bool {
+	unit := fold(sp.cell(cells, fUnit), true)
+	if unit == "" {
+		return false
+	}
+	if slices.Contains(wholeTownshipUnits, unit) {
+		return true
+	}
+	township := sp.cell(cells, fTownship)
+	if sp.lay.col[fTownship] < 0 {
+		township, _ = sp.defaultTownship()
+	}
+	return township != "" && scriptKey(unit) == scriptKey(fold(township, true))
 }
 
 // checkSheets runs the whole-file checks that need no rows: a file without a data sheet, or without

@@ -378,6 +378,8 @@ type sheetParser struct {
 	// township of rows without a 乡镇(街道), from townshipFrom ("" until looked for).
 	titles                        []titleRow
 	townshipDefault, townshipFrom string
+	dataRows                      int        // rows below the header read as data so far
+	topTotals                     []topTotal // 合计 rows above every data row, checked at the sheet's end
 	lay                           *layout
 	skip                          bool // the header lacks a required column, or the sheet is a summary: the rows are not read
 
@@ -523,6 +525,7 @@ func (sp *sheetParser) row(row int, cells []string) {
 	if sp.total(row, cells) {
 		return
 	}
+	sp.dataRows++
 	if sp.lay.spec.kind == ResultsSheet {
 		sp.result(row, cells)
 	} else {
@@ -580,6 +583,9 @@ func (sp *sheetParser) header(l *layout, upper []string, upperRow int, lower []s
 
 // end finishes the sheet.
 func (sp *sheetParser) end() {
+	if len(sp.topTotals) > 0 {
+		sp.checkTopTotals()
+	}
 	if sp.afterRows > 0 {
 		sp.fp.add(Problem{Severity: Warning, Sheet: sp.name, Row: sp.afterRow, Rule: "rows_after_notes",
 			Message: fmt.Sprintf("%s第%d行是表格下方的说明，表格到此结束；其下第%d行起还有 %d 行内容未导入：如是数据，请移到说明行之上后重新导入",

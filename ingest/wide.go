@@ -234,6 +234,9 @@ func (sp *sheetParser) wideRow(row int, cells []string) {
 		g.sumAll, g.sumSince = sp.sumAll, sp.sumSince
 	}
 	sp.lay = sp.wide.groups[0].lay
+	if read > 0 {
+		sp.dataRows++
+	}
 	sp.fp.dropRepeated(mark)
 	if read == 0 && !total {
 		unit := sp.cell(cells, fUnit)
