@@ -22,7 +22,7 @@ func parseXLSX(fp *fileParser, data []byte) error {
 	if err != nil {
 		return err
 	}
-	book, err := openFastBook(zr, fp.opts)
+	book, err := openFastBook(zr, data, fp.opts)
 	if errors.Is(err, errDeclined) {
 		readerStats.fallbackBooks.Add(1)
 		ex, err := openExcelize(fp, data, zr)

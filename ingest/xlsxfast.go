@@ -49,6 +49,7 @@ const (
 
 // fastBook is a workbook opened by the fast reader.
 type fastBook struct {
+	data    []byte               // the whole file, which the zip's entries are read from
 	parts   map[string]*zip.File // by name as excelize keys them
 	read    map[*zip.File]bool   // entries read to their end, so their checksum was verified
 	sheets  []fastSheetMeta
@@ -79,10 +80,49 @@ type fastScratch struct {
 }
 
 // acceptedPart is a small part's content and what decodeSmall decoded it to: a fastRels or a
-// fastWorkbook, read only once decoded, or nil for a part decoded for its root element only.
+// fastWorkbook, read only once decoded, or nil for a part decoded for its root element only; and the
+// zip entry it was inflated from (rawEntry), for a later entry that stores the same to be taken as it.
 type acceptedPart struct {
 	data    string
 	decoded any
+	raw     rawEntry
+}
+
+// rawEntry is what archive/zip reads to inflate an entry and check it, besides its local header (where
+// it takes only the length of the name and extra field, to find the stored bytes): the entry's method,
+// data-descriptor flag, CRC-32 and sizes from the central directory, and its stored bytes followed by
+// its data descriptor when it has one (the 16 bytes archive/zip reads there, fewer at the file's end).
+// The zero rawEntry is none (found false).
+type rawEntry struct {
+	found        bool
+	method       uint16
+	descriptor   bool
+	crc          uint32
+	compressed   uint64
+	uncompressed uint64
+	stored       string
+}
+
+// rawOf is f's rawEntry as it lies in data, its stored bytes (and descriptor) given apart, unset in the
+// rawEntry; found is false when its local header cannot be found.
+func rawOf(data []byte, f *zip.File) (rawEntry, []byte) {
+	off, err := f.DataOffset()
+	if err != nil || off < 0 || uint64(off) > uint64(len(data)) || f.CompressedSize64 > uint64(len(data))-uint64(off) {
+		return rawEntry{}, nil
+	}
+	end := off + int64(f.CompressedSize64)
+	descriptor := f.Flags&0x8 != 0
+	if descriptor {
+		end = min(end+16, int64(len(data)))
+	}
+	return rawEntry{found: true, method: f.Method, descriptor: descriptor, crc: f.CRC32, compressed: f.CompressedSize64,
+		uncompressed: f.UncompressedSize64}, data[off:end]
+}
+
+// same says that e with the stored bytes stored is the entry r.
+func (r rawEntry) same(e rawEntry, stored []byte) bool {
+	return r.found && e.found && r.method == e.method && r.descriptor == e.descriptor && r.crc == e.crc &&
+		r.compressed == e.compressed && r.uncompressed == e.uncompressed && r.stored == string(stored)
 }
 
 func newFastScratch() *fastScratch {
@@ -116,8 +156,8 @@ func (b *fastBook) release() {
 }
 
 // openFastBook reads the workbook's structure and shared strings.
-func openFastBook(zr *zip.Reader, opts ParseOptions) (*fastBook, error) {
-	b := &fastBook{parts: map[string]*zip.File{}, read: map[*zip.File]bool{}, opts: opts,
+func openFastBook(zr *zip.Reader, data []byte, opts ParseOptions) (*fastBook, error) {
+	b := &fastBook{data: data, parts: map[string]*zip.File{}, read: map[*zip.File]bool{}, opts: opts,
 		scratch: scratchPool.Get().(*fastScratch)}
 	for _, f := range zr.File {
 		name := strings.ReplaceAll(f.Name, "\\", "/")
@@ -269,6 +309,21 @@ func (b *fastBook) decodeSmall(name string, into any, required bool) error {
 		}
 		return nil
 	}
+	// An entry that stores the bytes of the one accepted last under its name, with the same method,
+	// checksum, sizes and data descriptor, inflates to the same content and passes the same checks:
+	// inflating is a function of those alone (archive/zip: the local header, found again here, gives
+	// only where the stored bytes start). So it is taken as read and checked, and decoded as before.
+	seen, ok := b.scratch.accepted[name]
+	raw, stored := rawOf(b.data, f)
+	if ok && seen.raw.same(raw, stored) && reuse(into, seen.decoded) {
+		b.read[f] = true
+		return nil
+	}
+	if raw.found && len(stored) <= maxAccepted {
+		raw.stored = string(stored) // kept with the content below, if it is
+	} else {
+		raw = rawEntry{}
+	}
 	data, err := b.inflate(f, false)
 	if err != nil {
 		return err
@@ -276,13 +331,15 @@ func (b *fastBook) decodeSmall(name string, into any, required bool) error {
 	if bytes.Contains(data, []byte("purl.oclc.org")) {
 		return decline("strict OOXML")
 	}
-	if seen, ok := b.scratch.accepted[name]; ok && seen.data == string(data) && reuse(into, seen.decoded) {
+	if ok && seen.data == string(data) && reuse(into, seen.decoded) {
+		seen.raw = raw // the same content stored otherwise (another compression)
+		b.scratch.accepted[name] = seen
 		return nil
 	}
 	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(into); err != nil && err != io.EOF {
 		return decline(name + ": " + err.Error())
 	}
-	if len(data) <= maxAccepted {
+	if len(data) <= maxAccepted && f.CompressedSize64 <= maxAccepted {
 		var decoded any
 		switch v := into.(type) {
 		case *fastRels:
@@ -290,7 +347,7 @@ func (b *fastBook) decodeSmall(name string, into any, required bool) error {
 		case *fastWorkbook:
 			decoded = *v
 		}
-		b.scratch.accepted[name] = acceptedPart{data: string(data), decoded: decoded}
+		b.scratch.accepted[name] = acceptedPart{data: string(data), decoded: decoded, raw: raw}
 	}
 	return nil
 }

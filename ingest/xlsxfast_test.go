@@ -49,7 +49,7 @@ func readFast(data []byte, opts ParseOptions) ([]readSheetResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	book, err := openFastBook(zr, opts)
+	book, err := openFastBook(zr, data, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -866,6 +866,151 @@ func TestRepeatedWorkbookPartsAreDecodedByContent(t *testing.T) {
 	}
 }
 
+// A small part stored byte for byte as the one a reader accepted last under its name (with the same
+// method, checksum, sizes and data descriptor) is taken without inflating it; that changes nothing:
+// every one-bit damage of a workbook, in three layouts (deflated with data descriptors as archive/zip
+// and excelize write, without descriptors, stored), opened with a scratch that accepted the undamaged
+// workbook gives what a fresh scratch gives — the same error or the same sheets and shared strings, the
+// same entries read and checked, each of which inflates without error. Not vacuous: a scratch whose
+// accepted workbook.xml decodes to another sheet name shows that parts were taken by their bytes, and
+// some damage is refused.
+func TestSmallPartsTakenByStoredBytes(t *testing.T) {
+	base := zipParts(t, map[string]string{
+		"xl/styles.xml":       `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="0"/></styleSheet>`,
+		"xl/theme/theme1.xml": `<?xml version="1.0" encoding="UTF-8"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"/>`,
+	})
+	// rewrite copies base's entries as they are stored, without data descriptors, or stores them.
+	rewrite := func(store bool) []byte {
+		zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, f := range zr.File {
+			var w io.Writer
+			var r io.Reader
+			if store {
+				w, err = zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
+				if err == nil {
+					r, err = f.Open()
+				}
+			} else {
+				fh := f.FileHeader
+				fh.Flags &^= 0x8
+				w, err = zw.CreateRaw(&fh)
+				if err == nil {
+					r, err = f.OpenRaw()
+				}
+			}
+			if err == nil {
+				_, err = io.Copy(w, r)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	type outcome struct {
+		err    string
+		sheets []string
+		sst    []string
+		read   []string
+	}
+	open := func(data []byte, sc *fastScratch) (outcome, bool) {
+		if _, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
+			return outcome{}, false
+		}
+		b := bookWithScratch(t, data, sc)
+		var o outcome
+		if err := b.open(); err != nil {
+			o.err = err.Error()
+			return o, true
+		}
+		for _, s := range b.sheets {
+			part := ""
+			if s.part != nil {
+				part = s.part.Name
+			}
+			o.sheets = append(o.sheets, fmt.Sprintf("%s %v %s", s.name, s.hidden, part))
+		}
+		o.sst = b.sst
+		for f := range b.read {
+			o.read = append(o.read, f.Name)
+			rc, err := f.Open()
+			if err == nil {
+				_, err = io.Copy(io.Discard, rc)
+				rc.Close()
+			}
+			if err != nil {
+				t.Errorf("%s taken as read and checked, but inflating it fails: %v", f.Name, err)
+			}
+		}
+		slices.Sort(o.read)
+		return o, true
+	}
+	hits, refused := 0, 0
+	for _, layout := range []struct {
+		name string
+		data []byte
+	}{{"descriptors", base}, {"no descriptors", rewrite(false)}, {"stored", rewrite(true)}} {
+		primed := newFastScratch()
+		if o, _ := open(layout.data, primed); o.err != "" {
+			t.Fatalf("%s: %s", layout.name, o.err)
+		}
+		copyOf := func(sc *fastScratch) *fastScratch {
+			c := newFastScratch()
+			for k, v := range sc.accepted {
+				c.accepted[k] = v
+			}
+			return c
+		}
+		probe := copyOf(primed)
+		wb := probe.accepted["xl/workbook.xml"]
+		if !wb.raw.found {
+			t.Fatalf("%s: workbook.xml kept without its stored bytes", layout.name)
+		}
+		w := wb.decoded.(fastWorkbook)
+		w.Sheets.Sheet = slices.Clone(w.Sheets.Sheet)
+		w.Sheets.Sheet[0].Name = "探针"
+		wb.decoded = w
+		probe.accepted["xl/workbook.xml"] = wb
+		for i := -1; i < len(layout.data); i++ {
+			data := slices.Clone(layout.data)
+			if i >= 0 {
+				data[i] ^= 1
+			}
+			warm, ok := open(data, copyOf(primed))
+			if !ok {
+				continue
+			}
+			cold, _ := open(data, newFastScratch())
+			if !reflect.DeepEqual(warm, cold) {
+				t.Errorf("%s, bit 0 of byte %d flipped: with the scratch %+v, without %+v", layout.name, i, warm, cold)
+			}
+			if p, _ := open(data, copyOf(probe)); len(p.sheets) > 0 && strings.HasPrefix(p.sheets[0], "探针") {
+				hits++
+				if i < 0 && cold.err != "" {
+					t.Errorf("%s: the undamaged workbook refused: %s", layout.name, cold.err)
+				}
+			} else if i < 0 {
+				t.Errorf("%s: the undamaged workbook's workbook.xml was inflated again", layout.name)
+			}
+			if cold.err != "" {
+				refused++
+			}
+		}
+	}
+	t.Logf("%d opens took workbook.xml by its stored bytes; %d damaged workbooks refused", hits, refused)
+	if hits == 0 || refused == 0 {
+		t.Errorf("vacuous: %d taken by their bytes, %d refused", hits, refused)
+	}
+}
+
 // bookWithScratch is a fast reader's book of the workbook data, not yet opened, with the scratch sc, as
 // one worker keeps it from workbook to workbook.
 func bookWithScratch(t *testing.T, data []byte, sc *fastScratch) *fastBook {
@@ -874,7 +1019,7 @@ func bookWithScratch(t *testing.T, data []byte, sc *fastScratch) *fastBook {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &fastBook{parts: map[string]*zip.File{}, read: map[*zip.File]bool{}, opts: testLimits, scratch: sc}
+	b := &fastBook{data: data, parts: map[string]*zip.File{}, read: map[*zip.File]bool{}, opts: testLimits, scratch: sc}
 	for _, f := range zr.File {
 		b.parts[f.Name] = f
 	}
