@@ -318,9 +318,9 @@ func TestYearFromSheetName(t *testing.T) {
 	}
 }
 
-// A township's own form often gives each body its sheet (村党组织成员, 村委会选举情况) or its file
-// (青石镇村党组织换届选举结果.csv) and no 选举类型 column: the name gives the body, with a notice; a name
-// that names two bodies, or none, leaves the column missing.
+// A township's own form often gives each body its sheet (村党组织成员, 村委会选举情况), its title
+// (青石镇村委会换届选举情况统计表) or its file (青石镇村党组织换届选举结果.csv) and no 选举类型 column: the
+// name gives the body, with a notice; a name that names two bodies, or none, leaves the column missing.
 func TestBodyFromSheetOrFileName(t *testing.T) {
 	db := openTestDB(t)
 	results := []any{"乡镇", "村", "年份", "登记选民数", "参加投票人数", "应选职数", "当选人数"}
@@ -333,17 +333,19 @@ func TestBodyFromSheetOrFileName(t *testing.T) {
 			{"青石镇", "上湾村", 2024, "王强", "主任", "男", 49, "中共党员", "大专", "是"},
 			{"青石镇", "上湾村", 2024, "周九", "委员", "男", 46, "群众", "高中", "否"}}},
 	)
+	titled := writeXLSX(t, sheetData{name: "Sheet1", rows: [][]any{{"青石镇村委会换届选举情况统计表"}, results, {"青石镇", "下湾村", 2024, 1200, 1100, 3, 3}}})
 	csv := filepath.Join(t.TempDir(), "青石镇监委会换届选举结果.csv")
 	if err := os.WriteFile(csv, []byte("乡镇,村,年份,登记选民数,参加投票人数,应选职数,当选人数\n青石镇,上湾村,2024,1500,1400,3,3\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := mustLoad(t, db, LoadOptions{County: "白水县"}, book, csv)
-	if n := ruleCount(r, "body_from_name"); n != 5 {
-		t.Errorf("body_from_name notices: %d, want one per sheet (5): %v", n, r.Problems)
+	r := mustLoad(t, db, LoadOptions{County: "白水县"}, book, titled, csv)
+	if n := ruleCount(r, "body_from_name"); n != 6 {
+		t.Errorf("body_from_name notices: %d, want one per sheet (6): %v", n, r.Problems)
 	}
+	wantCount(t, db, 1, `SELECT count(*) FROM elections WHERE unit = '下湾村' AND body = '村民委员会'`, "the titled sheet's row")
 	wantCount(t, db, 1, `SELECT count(*) FROM members WHERE body = '村党组织'`, "members of the party branch's sheet")
 	wantCount(t, db, 2, `SELECT count(*) FROM members WHERE body = '村民委员会'`, "members of the committee's sheet")
-	wantCount(t, db, 3, `SELECT count(*) FROM elections WHERE body IN ('村党组织', '村民委员会', '村务监督委员会')`, "one results row per body")
+	wantCount(t, db, 3, `SELECT count(*) FROM elections WHERE unit = '上湾村' AND body IN ('村党组织', '村民委员会', '村务监督委员会')`, "one results row per body")
 
 	both := writeXLSX(t, sheetData{name: "村党组织和村委会", rows: [][]any{results, {"青石镇", "下湾村", 2024, 60, 58, 3, 3}}})
 	if r, err := load(t, db, LoadOptions{County: "白水县"}, both); err == nil || ruleCount(r, "missing_column") != 1 {

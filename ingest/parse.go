@@ -918,8 +918,12 @@ func (sp *sheetParser) unit(cells []string, row int) string {
 	return sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName)
 }
 
-// nameBody is the body the sheet's name names, else the file's (bodyInName), and which name it was.
+// nameBody is the body the sheet's title names (青石镇村委会换届选举情况统计表), else its name's, else the
+// file's (bodyInName), and which it was: nearest the rows first, as title.go takes the township.
 func (sp *sheetParser) nameBody() (body, from string) {
+	if b := sp.titleBody(); b != "" {
+		return b, "标题"
+	}
 	if b := bodyInName(sp.name); b != "" {
 		return b, "工作表名"
 	}

@@ -153,3 +153,19 @@ func (sp *sheetParser) fillYear(h string, row int) bool {
 	}
 	return true
 }
+
+// titleBody is the one body the title rows name (bodyInName); "" when they name none, or two.
+func (sp *sheetParser) titleBody() string {
+	found := ""
+	for _, t := range sp.titles {
+		b := bodyInName(t.text)
+		if b == "" {
+			continue
+		}
+		if found != "" && found != b {
+			return ""
+		}
+		found = b
+	}
+	return found
+}
