@@ -378,6 +378,7 @@ type sheetParser struct {
 	// township of rows without a 乡镇(街道), from townshipFrom ("" until looked for).
 	titles                        []titleRow
 	townshipDefault, townshipFrom string
+	headRows                      []headRow  // the rows scanned for the header, for a wide header of three rows or more
 	dataRows                      int        // rows below the header read as data so far
 	topTotals                     []topTotal // 合计 rows above every data row, checked at the sheet's end
 	lay                           *layout
@@ -536,6 +537,9 @@ func (sp *sheetParser) row(row int, cells []string) {
 // findHeader looks for the header among the first rows; it returns true when this row is data below a
 // header just recognised.
 func (sp *sheetParser) findHeader(row int, cells []string) bool {
+	if len(sp.headRows) < maxHeaderScan+2 {
+		sp.headRows = append(sp.headRows, headRow{row, slices.Clone(cells)})
+	}
 	if sp.pending != nil {
 		comb := bestHeader(sp.pending, cells)
 		if comb != nil && comb.isHeader() && comb.matched > sp.pendingLay.matched {
@@ -571,7 +575,13 @@ func (sp *sheetParser) findHeader(row int, cells []string) bool {
 // its last row.
 func (sp *sheetParser) header(l *layout, upper []string, upperRow int, lower []string) {
 	if l.spec.kind == ResultsSheet && l.col[fBody] < 0 && upper != nil {
-		if w := sp.wideHeader(upper, lower, upperRow, l.headerEnd); w != nil {
+		w := sp.wideHeader(upper, lower, upperRow, l.headerEnd)
+		if w == nil {
+			if bodies, row := sp.bodiesAbove(upper, upperRow); bodies != nil {
+				w = sp.wideHeader(bodies, lower, row, l.headerEnd)
+			}
+		}
+		if w != nil {
 			sp.wide = w
 			if len(w.groups) > 0 {
 				l = w.groups[0].lay

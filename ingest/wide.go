@@ -23,6 +23,82 @@ import (
 // (ParseBody), with 选举/换届/情况 around it; a group naming no body, a results figure under no body, or
 // two groups of one body refuse the sheet: nothing is guessed.
 
+// headRow is a row scanned for the header, as its cells were after merged cells were filled.
+type headRow struct {
+	row   int
+	cells []string
+}
+
+// maxBodyRowsAbove bounds how many header rows above the upper row bodiesAbove looks through.
+const maxBodyRowsAbove = 3
+
+// bodiesAbove reads a wide header of three rows or more — 村党组织 | 村民委员会 on top, 选举情况 | 结构 below
+// it, the columns in the last row — as a two-row one: for each column, the nearest cell above the upper
+// row (at upperRow) that names a body, among the header rows directly above it (a title, one text
+// across the table, ends them); a column with none keeps its upper text. It returns nil when no column
+// has a body above it, and the row of the first body found, for messages.
+func (sp *sheetParser) bodiesAbove(upper []string, upperRow int) ([]string, int) {
+	var above []headRow // nearest first
+	for i := len(sp.headRows) - 1; i >= 0 && len(above) < maxBodyRowsAbove; i-- {
+		h := sp.headRows[i]
+		if h.row >= upperRow {
+			continue
+		}
+		if h.row != upperRow-1-len(above) || oneText(h.cells) {
+			break
+		}
+		above = append(above, h)
+	}
+	var out []string
+	bodyRow := 0
+	for _, h := range above {
+		for j, c := range h.cells {
+			c = clean(c)
+			if c == "" || j < len(out) && out[j] != "" {
+				continue
+			}
+			if _, ok := bodyHeader(c); !ok {
+				continue
+			}
+			if out == nil {
+				out = make([]string, max(len(upper), len(h.cells)))
+			}
+			for len(out) <= j {
+				out = append(out, "")
+			}
+			out[j] = c
+			if bodyRow == 0 || h.row < bodyRow {
+				bodyRow = h.row
+			}
+		}
+	}
+	if out == nil {
+		return nil, 0
+	}
+	for j := range out {
+		if out[j] == "" {
+			out[j] = cleanAt(upper, j)
+		}
+	}
+	return out, bodyRow
+}
+
+// oneText says whether a row holds one text only, however many cells repeat it: a title.
+func oneText(cells []string) bool {
+	text := ""
+	for _, c := range cells {
+		c = clean(c)
+		switch {
+		case c == "" || c == text:
+		case text == "":
+			text = c
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // wideLayout is a recognised wide header.
 type wideLayout struct {
 	groups  []*wideGroup

@@ -457,3 +457,57 @@ func TestBodyHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestWideHeaderOfThreeRows: a wide form whose header has three rows — the bodies on top or under a
+// grouping row, 选举情况/结构 between, the columns last — is read as its two-row form is.
+func TestWideHeaderOfThreeRows(t *testing.T) {
+	cases := []struct {
+		name   string
+		sheet  sheetData
+		bodies []string // the bodies read, row by row
+		notes  []string
+	}{
+		{name: "bodies on top, 选举情况 and 结构 between", sheet: sheetData{name: "两委", rows: [][]any{
+			{"东湖镇2024年村“两委”换届选举情况统计表"},
+			{"乡镇", "村", "年份", "村党组织", "", "", "", "", "村民委员会", "", "", "", "", ""},
+			{"", "", "", "选举情况", "", "", "", "结构", "选举情况", "", "", "", "结构", ""},
+			{"", "", "", "应到党员数", "实到党员数", "应选职数", "当选人数", "女性", "登记选民数", "参加投票人数", "应选职数", "当选人数", "女性", "党员"},
+			{"东湖镇", "东村", 2024, 40, 38, 5, 5, 1, 1000, 950, 5, 5, 1, 3},
+			{"东湖镇", "西村", 2024, 30, 29, 3, 3, 1, 800, 700, 3, 3, 1, 2},
+		}, merges: []string{"A1:N1", "A2:A4", "B2:B4", "C2:C4", "D2:H2", "I2:N2", "D3:G3", "I3:L3", "M3:N3"}},
+			bodies: []string{"村党组织", "村民委员会", "村党组织", "村民委员会"},
+			notes:  []string{"unknown_column@H4", "unknown_column@M4", "unknown_column@N4"}},
+		{name: "Traditional, bodies under a grouping row", sheet: sheetData{name: "換屆", rows: [][]any{
+			{"鄉鎮", "村", "年份", "村級組織換屆選舉", "", "", "", "", "", "", ""},
+			{"", "", "", "村黨組織", "", "", "", "村民委員會", "", "", ""},
+			{"", "", "", "應到黨員數", "實到黨員數", "應選職數", "當選人數", "登記選民數", "參加投票人數", "應選職數", "當選人數"},
+			{"南湖鎮", "河村", 2024, 40, 38, 5, 5, 1000, 950, 5, 5},
+		}, merges: []string{"A1:A3", "B1:B3", "C1:C3", "D1:K1", "D2:G2", "H2:K2"}},
+			bodies: []string{"村党组织", "村民委员会"}},
+		{name: "bodies written once over their first column", sheet: sheetData{name: "两委", rows: [][]any{
+			{"乡镇", "村", "年份", "村党组织", "", "", "", "村民委员会", "", "", ""},
+			{"乡镇", "村", "年份", "选举情况", "", "", "", "选举情况", "", "", ""},
+			{"乡镇", "村", "年份", "应到党员数", "实到党员数", "应选职数", "当选人数", "登记选民数", "参加投票人数", "应选职数", "当选人数"},
+			{"东湖镇", "东村", 2024, 40, 38, 5, 5, 1000, 950, 5, 5},
+		}},
+			bodies: []string{"村党组织", "村民委员会"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := mustParse(t, writeXLSX(t, c.sheet))
+			if errs := rules(p, Error); len(errs) > 0 {
+				t.Fatalf("errors %v: %v", errs, p.Problems)
+			}
+			var bodies []string
+			for _, r := range p.Results {
+				bodies = append(bodies, r.Body)
+			}
+			if !slices.Equal(bodies, c.bodies) {
+				t.Errorf("bodies %v, want %v", bodies, c.bodies)
+			}
+			if got := rules(p, Notice); !slices.Equal(got, c.notes) {
+				t.Errorf("notices %v, want %v", got, c.notes)
+			}
+		})
+	}
+}
