@@ -1,6 +1,10 @@
 package reports
 
-import "electsum/analytics"
+import (
+	"slices"
+
+	"electsum/analytics"
+)
 
 // AnnexSheet is one sheet of the 两委 annex workbook that the draft lists under 附件.
 type AnnexSheet int
@@ -17,8 +21,9 @@ const (
 
 // AnnexSheets are the sheets of the 两委 annex that s has figures for, in order: the elections need
 // results sheets, the structure a body with members on the roster, the roster its list, the comparison a
-// previous term. A sheet without them would show
-// zeros where the data say nothing, and the draft would list it under 附件.
+// previous term with a body compared (none is when each was held in other townships then). A sheet
+// without them would show zeros or blanks where the data say nothing, and the draft would list it
+// under 附件.
 func AnnexSheets(s *analytics.Summary) []AnnexSheet {
 	var out []AnnexSheet
 	if len(s.Elections) > 0 {
@@ -30,7 +35,7 @@ func AnnexSheets(s *analytics.Summary) []AnnexSheet {
 			break
 		}
 	}
-	if s.PreviousYear != 0 {
+	if s.PreviousYear != 0 && slices.ContainsFunc(s.Bodies, compared) {
 		out = append(out, SheetCompare)
 	}
 	if len(s.Roster) > 0 {
@@ -50,4 +55,9 @@ func annexTitles(titles []string, sheets []AnnexSheet) []string {
 		out[i] = titles[sh]
 	}
 	return out
+}
+
+// compared reports whether any of b's figures stands beside the previous term's.
+func compared(b analytics.BodySummary) bool {
+	return b.Participation.Units.Previous.OK || b.Members.Total.Previous.OK
 }

@@ -223,3 +223,18 @@ func TestShortRostersAreNeverCompared(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnexCompareNeedsABodyCompared: a previous term in which every body was held in other townships
+// (analytics' townships_one_term) compares nothing, so the annex has no 与上届对比表 and the draft lists
+// none; one body compared brings it back.
+func TestAnnexCompareNeedsABodyCompared(t *testing.T) {
+	s := &analytics.Summary{PreviousYear: 2021, Bodies: []analytics.BodySummary{{Body: analytics.PartyBranch}, {Body: analytics.VillagersCommittee}}}
+	s.Bodies[0].Participation.Units.Current = analytics.Known(15)
+	if slices.Contains(AnnexSheets(s), SheetCompare) {
+		t.Errorf("sheets %v: a 与上届对比表 with nothing compared", AnnexSheets(s))
+	}
+	s.Bodies[1].Participation.Units.Previous = analytics.Known(14)
+	if !slices.Contains(AnnexSheets(s), SheetCompare) {
+		t.Errorf("sheets %v: no 与上届对比表 with 村民委员会 compared", AnnexSheets(s))
+	}
+}
