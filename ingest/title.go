@@ -23,8 +23,12 @@ type titleRow struct {
 	text     string
 }
 
-// noteTitle keeps a row scanned above the header when it holds one text only.
+// noteTitle keeps a row scanned above the header when it holds one text only and is not a note (说明：根据
+// 2018年修订的…, 填报日期：2025年1月: neither the township's nor the election's year).
 func (sp *sheetParser) noteTitle(row int, cells []string) {
+	if _, _, note := notesText(cells); note {
+		return
+	}
 	text, col := "", -1
 	for j, c := range cells {
 		c = clean(c)

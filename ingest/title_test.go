@@ -38,6 +38,8 @@ func TestPlacesFromTitle(t *testing.T) {
 			township: "北山乡", wantYear: 2024, notices: []string{"township_from_title@", "year_from_sheet@"}},
 		{name: "sheet names the township", file: "选举结果.xlsx", sheet: "北山乡", title: "村级换届选举结果统计表", year: 2024,
 			township: "北山乡", wantYear: 2024, notices: []string{"township_from_name@"}},
+		{name: "a note above the header is no title", file: "北山乡.xlsx", sheet: "Sheet1", title: "说明：依据2018年修订的《村民委员会组织法》填报", year: 2024,
+			township: "北山乡", wantYear: 2024, notices: []string{"township_from_name@"}},
 		{name: "title naming every township", file: "北山乡.xlsx", sheet: "Sheet1", title: "2024年各乡镇村级换届选举结果统计表",
 			township: "北山乡", wantYear: 2024, notices: []string{"township_from_name@", "year_from_title@"}},
 	}
