@@ -381,8 +381,12 @@ type sheetParser struct {
 	headRows                      []headRow  // the rows scanned for the header, for a wide header of three rows or more
 	dataRows                      int        // rows below the header read as data so far
 	topTotals                     []topTotal // 合计 rows above every data row, checked at the sheet's end
-	lay                           *layout
-	skip                          bool // the header lacks a required column, or the sheet is a summary: the rows are not read
+	// lastRow is the data row read last, lastText whether it held one text only (a second table's title?)
+	// and lastMark how many problems the file had before it (secondTable).
+	lastRow, lastMark int
+	lastText          bool
+	lay               *layout
+	skip              bool // the header lacks a required column, or the sheet is a summary: the rows are not read
 
 	// summary: the sheet's name says summary (isSummarySheet); undecided: its layout's effects wait for
 	// its first row below the header, which decides whether it is data (summary.go).
@@ -513,6 +517,9 @@ func (sp *sheetParser) row(row int, cells []string) {
 	}
 	sp.nonEmpty = true
 	if sp.skip || sp.endOfTable(row, cells) {
+		return
+	}
+	if sp.secondTable(row, cells) {
 		return
 	}
 	if sp.undecided && !sp.decide(row, cells) {

@@ -50,6 +50,7 @@ var ruleWords = map[string]string{
 	"person_elected_elsewhere":      "同一人已在别处当选",
 	"no_data_sheet":                 "没有选举结果或当选人员表",
 	"no_data_rows":                  "表中没有数据行",
+	"second_table":                  "一个工作表中有两个表",
 	"summary_only":                  "只有汇总表，没有数据",
 	"total_mismatch":                "合计与各行之和不符",
 	"no_result_row":                 "有当选人员但无选举结果",

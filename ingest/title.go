@@ -173,3 +173,44 @@ func (sp *sheetParser) titleBody() string {
 	}
 	return found
 }
+
+// secondTable refuses a second table below the first in one sheet — the header again, often under a
+// title of its own (北山乡2021年…统计表 below the 2024 table): its rows would be read under the first
+// table's title, and its header as data. One error at the repeated header says so (the title row's own
+// problems are dropped), and the rest of the sheet is not read. Otherwise it notes the row and returns
+// false.
+func (sp *sheetParser) secondTable(row int, cells []string) bool {
+	title, mark := sp.lastText && sp.lastRow == row-1, sp.lastMark
+	sp.lastRow, sp.lastMark, sp.lastText = row, len(sp.fp.out.Problems), oneText(cells)
+	f := fUnit
+	if sp.lay.spec.kind == MembersSheet {
+		f = fName
+	}
+	if sp.lay.col[f] < 0 || sp.cell(cells, f) != clean(sp.lay.header[f]) {
+		return false // cheap: a header repeats its own 村(社区) (姓名) cell
+	}
+	if l := bestHeader(nil, cells); l == nil || !l.isHeader() || l.spec != sp.lay.spec {
+		return false
+	}
+	at := ""
+	if title {
+		sp.fp.out.Problems = sp.fp.out.Problems[:mark]
+		at = fmt.Sprintf("(第%d行是它的标题)", row-1)
+	}
+	sp.skip = true
+	move := "移到另一个工作表(如按年份命名为“2021年”)"
+	if sp.name == "" { // a CSV file: one table
+		move = "另存为一个文件"
+	}
+	sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: row, Column: sp.lay.header[f], Cell: sp.ref(f, row), Value: sp.cell(cells, f), Rule: "second_table",
+		Message: fmt.Sprintf("%s第%d行又是一行表头%s，下面是另一个表：一个%s只能有一个表，第%d行起未读取。请把第二个表%s后重新导入", sp.where(), row, at, sheetOrFile(sp.name), row, move)})
+	return true
+}
+
+// sheetOrFile is what holds one table: a workbook's sheet, or a CSV file (no sheet name).
+func sheetOrFile(sheet string) string {
+	if sheet == "" {
+		return "文件"
+	}
+	return "工作表"
+}

@@ -69,3 +69,40 @@ func TestPlacesFromTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestSecondTableIsRefused: a second table below the first in one sheet (the header again, under a title
+// of its own or not) is one error at its header, not its title and header read as data.
+func TestSecondTableIsRefused(t *testing.T) {
+	header := "村(社区),选举类型,登记选民数,参加投票人数,应选职数,当选人数\n"
+	rows := "东村,村委会,1000,900,5,5\n西村,村委会,1000,900,5,5\n"
+	for _, c := range []struct {
+		name, csv, cell, message string
+	}{
+		{name: "under its own title", csv: "北山乡2024年村级换届选举结果统计表,,,,,\n" + header + rows + ",,,,,\n北山乡2021年村级换届选举结果统计表,,,,,\n" + header + rows,
+			cell: "A7", message: "文件第7行又是一行表头(第6行是它的标题)，下面是另一个表：一个文件只能有一个表，第7行起未读取。请把第二个表另存为一个文件后重新导入"},
+		{name: "header again", csv: header + rows + header + rows, cell: "A4",
+			message: "文件第4行又是一行表头，下面是另一个表：一个文件只能有一个表，第4行起未读取。请把第二个表另存为一个文件后重新导入"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := ParseFile(writeFile(t, "北山乡.csv", []byte(c.csv)), ParseOptions{County: "白水县", Year: 2024})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rules(p, Error); !slices.Equal(got, []string{"second_table@" + c.cell}) {
+				t.Fatalf("errors %v, want second_table@%s: %v", got, c.cell, p.Problems)
+			}
+			for _, pr := range p.Problems {
+				if pr.Rule == "second_table" && pr.Message != c.message {
+					t.Errorf("message %s\nwant %s", pr.Message, c.message)
+				}
+			}
+		})
+	}
+	// A workbook's sheet says to move it to another sheet; a members sheet repeats its 姓名.
+	p := mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{membersHeader,
+		memberRow("石桥村", "村民委员会", "张三", "主任", "男", "1975.03", ""), membersHeader,
+		memberRow("石桥村", "村民委员会", "李四", "委员", "男", "1976.03", "")}}))
+	if got := rules(p, Error); !slices.Equal(got, []string{"second_table@E3"}) {
+		t.Fatalf("errors %v, want second_table@E3: %v", got, p.Problems)
+	}
+}

@@ -83,18 +83,18 @@ func (sp *sheetParser) bodiesAbove(upper []string, upperRow int) ([]string, int)
 	return out, bodyRow
 }
 
-// oneText says whether a row holds one text only, however many cells repeat it: a title.
+// oneText says whether a row holds one text only, however many cells repeat it: a title. A data row
+// costs a clean or two (secondTable asks of every row).
 func oneText(cells []string) bool {
 	text := ""
 	for _, c := range cells {
-		c = clean(c)
-		switch {
-		case c == "" || c == text:
-		case text == "":
-			text = c
-		default:
+		if c == "" || c == text || clean(c) == "" {
+			continue
+		}
+		if text != "" && clean(c) != clean(text) {
 			return false
 		}
+		text = c
 	}
 	return true
 }
