@@ -61,3 +61,24 @@ func annexTitles(titles []string, sheets []AnnexSheet) []string {
 func compared(b analytics.BodySummary) bool {
 	return b.Participation.Units.Previous.OK || b.Members.Total.Previous.OK
 }
+
+// CongressCompared reports whether the people's congress annex has its 与上届对比表: when a level is
+// compared with the previous term (none is without one, or when each was held in other townships).
+func CongressCompared(c *analytics.Congress) bool {
+	return slices.ContainsFunc(c.Levels, func(l analytics.CongressLevel) bool { return l.Constituencies.Previous.OK })
+}
+
+// PartyCongressCompared reports, as CongressCompared, whether a party annex has its 与上届对比表.
+func PartyCongressCompared(p *analytics.PartyCongress) bool {
+	return slices.ContainsFunc(p.Bodies, func(b analytics.PartyCongressBody) bool { return b.Meetings.Previous.OK })
+}
+
+// withoutCompare are the titles under 附件 of an annex whose 与上届对比表 (at place at of the built-in
+// list of n titles) is left out when compared is false; a list of another length is a department's own
+// and is kept as written.
+func withoutCompare(titles []string, n, at int, compared bool) []string {
+	if compared || len(titles) != n {
+		return titles
+	}
+	return slices.Delete(slices.Clone(titles), at, at+1)
+}

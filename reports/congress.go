@@ -60,6 +60,9 @@ func (r *Renderer) CongressView(c *analytics.Congress, cfg Config) *CongressView
 	return r.words.congressView(c, cfg)
 }
 
+// The people's congress annex's sheets (annex.WriteCongress) and the place of its 与上届对比表.
+const congressSheets, congressCompareAt = 5, 3
+
 func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 	v := &CongressView{Congress: c, Config: cfg, Level: c.Level, Year: c.Year}
 	v.Place = c.Place()
@@ -75,9 +78,10 @@ func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 		v.Levels = append(v.Levels, CongressSection{Number: w.number(i), Title: fill(w.Drafts.Election, "{what}", string(l.Body)),
 			Short: w.Drafts.Congress[string(l.Body)], Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
 	}
-	v.Closing = w.closing(cfg, w.Drafts.Annex.Congress, c.Checks)
+	annex := withoutCompare(w.Drafts.Annex.Congress, congressSheets, congressCompareAt, CongressCompared(c))
+	v.Closing = w.closing(cfg, annex, c.Checks)
 	v.Achievements, v.Problems = []Stated{}, []Stated{}
-	list := listAnnex(w.Drafts.Annex.Congress, w.Drafts.Annex.CongressProblemUnits)
+	list := listAnnex(annex, w.Drafts.Annex.CongressProblemUnits)
 	for _, f := range c.Findings {
 		switch f.Section {
 		case analytics.SectionProblem:

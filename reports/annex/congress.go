@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"electsum"
 	"electsum/analytics"
+	"electsum/reports"
 )
 
 // WriteCongress writes the annex workbook of a people's congress summary: 选民登记统计表 and
@@ -19,7 +21,24 @@ func WriteCongress(w io.Writer, c *analytics.Congress, opts Options) error {
 }
 
 func congressTables(c *analytics.Congress, opts Options) []*table {
-	return []*table{registrationTable(c), constituencyTable(c), compositionTable(c), congressCompareTable(c), deputyRoster(c, opts)}
+	ts := []*table{registrationTable(c), constituencyTable(c), compositionTable(c)}
+	if reports.CongressCompared(c) {
+		ts = append(ts, congressCompareTable(c))
+	}
+	return inOrder(append(ts, deputyRoster(c, opts)))
+}
+
+// inOrder gives a people's congress or party annex's tables their 表N in order, N being 附件N of the
+// draft whichever tables it has (the 与上届对比表 only with a term to compare).
+func inOrder(ts []*table) []*table {
+	for i, t := range ts {
+		if rest, ok := strings.CutPrefix(t.sheet, "表"); ok {
+			if _, name, ok := strings.Cut(rest, " "); ok {
+				t.sheet = fmt.Sprintf("表%d %s", i+1, name)
+			}
+		}
+	}
+	return ts
 }
 
 // perLevel adds, for each level, a section, the rows of its 选区 and a 合计 row summing the count

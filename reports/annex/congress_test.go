@@ -3,6 +3,7 @@ package annex
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"electsum/analytics"
 	"electsum/ingest"
 	"electsum/ingest/synth"
+	"electsum/reports"
 )
 
 // TestCongressAnnexNamesPartialBases leaves 学历 blank for some deputies of a generated county's people's
@@ -103,4 +105,31 @@ func loadedCounty(t *testing.T, cfg synth.Config, add ...func(*synth.World)) *sq
 // fixedClock are the Options of a model computed on 20 December 2024, so that what is read back is fixed.
 func fixedClock() analytics.Options {
 	return analytics.Options{Now: func() time.Time { return time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC) }}
+}
+
+// TestCongressAnnexWithoutPreviousTerm: without a previous people's congress election nothing is
+// compared, so the annex has no 与上届对比表, its 当选代表名册 is 表4, and the draft lists four 附件 in
+// that order.
+func TestCongressAnnexWithoutPreviousTerm(t *testing.T) {
+	ctx := context.Background()
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 2, 3
+	db := loadedCounty(t, cfg, synth.GenerateCongress)
+	if _, err := db.Exec(`DELETE FROM members WHERE body LIKE '%人大代表' AND year < 2024;
+		DELETE FROM elections WHERE body LIKE '%人大代表' AND year < 2024`); err != nil {
+		t.Fatal(err)
+	}
+	c, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024}, fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := writeAndOpen(t, c, Options{})
+	want := []string{"表1 选民登记统计表", "表2 选区情况统计表", "表3 代表构成统计表", "表4 当选代表名册"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets %v, want %v", got, want)
+	}
+	v := reports.NewCongressView(c, reports.Config{})
+	if want := []string{"选民登记统计表", "选区情况统计表", "代表构成统计表", "当选代表名册"}; !slices.Equal(v.Annex, want) {
+		t.Errorf("附件 %v, want %v", v.Annex, want)
+	}
 }

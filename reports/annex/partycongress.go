@@ -6,6 +6,7 @@ import (
 
 	"electsum"
 	"electsum/analytics"
+	"electsum/reports"
 )
 
 // WritePartyCongress writes the annex workbook of a township party congress summary: 党代会选举情况统计表
@@ -16,7 +17,11 @@ import (
 // same sheets, 表1 a row per community's election with its 选举方式.
 func WritePartyCongress(w io.Writer, p *analytics.PartyCongress, opts Options) error {
 	place := p.Place()
-	ts := []*table{meetingTable(p, place), partyMembersTable(p, place), partyCompareTable(p, place), partyRoster(p, place, opts)}
+	ts := []*table{meetingTable(p, place), partyMembersTable(p, place)}
+	if reports.PartyCongressCompared(p) {
+		ts = append(ts, partyCompareTable(p, place))
+	}
+	ts = inOrder(append(ts, partyRoster(p, place, opts)))
 	return writeBook(w, ts, fmt.Sprintf("%s%d年%s换届选举工作总结附件", place, p.Year, wordsOf(p).what), nil)
 }
 
