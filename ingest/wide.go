@@ -35,7 +35,8 @@ const maxBodyRowsAbove = 3
 // bodiesAbove reads a wide header of three rows or more — 村党组织 | 村民委员会 on top, 选举情况 | 结构 below
 // it, the columns in the last row — as a two-row one: for each column, the nearest cell above the upper
 // row (at upperRow) that names a body, among the header rows directly above it (a title, one text
-// across the table, ends them); a column with none keeps its upper text. It returns nil when no column
+// across the table, ends them); a column with none keeps its upper text, or when that is blank the
+// nearest text above it (乡镇 written once over three rows, as a CSV has it). It returns nil when no column
 // has a body above it, and the row of the first body found, for messages.
 func (sp *sheetParser) bodiesAbove(upper []string, upperRow int) ([]string, int) {
 	var above []headRow // nearest first
@@ -76,8 +77,17 @@ func (sp *sheetParser) bodiesAbove(upper []string, upperRow int) ([]string, int)
 		return nil, 0
 	}
 	for j := range out {
-		if out[j] == "" {
-			out[j] = cleanAt(upper, j)
+		if out[j] != "" {
+			continue
+		}
+		if out[j] = cleanAt(upper, j); out[j] != "" {
+			continue
+		}
+		for _, h := range above { // a column written only in the top row, as a CSV saved from merged cells has 乡镇
+			if c := cleanAt(h.cells, j); c != "" {
+				out[j] = c
+				break
+			}
 		}
 	}
 	return out, bodyRow

@@ -461,12 +461,14 @@ func TestBodyHeader(t *testing.T) {
 // TestWideHeaderOfThreeRows: a wide form whose header has three rows — the bodies on top or under a
 // grouping row, 选举情况/结构 between, the columns last — is read as its two-row form is.
 func TestWideHeaderOfThreeRows(t *testing.T) {
-	cases := []struct {
+	type threeRowCase struct {
 		name   string
 		sheet  sheetData
+		csv    bool     // written as a CSV: no merged cells, a text only where the merged cell began
 		bodies []string // the bodies read, row by row
 		notes  []string
-	}{
+	}
+	cases := []threeRowCase{
 		{name: "bodies on top, 选举情况 and 结构 between", sheet: sheetData{name: "两委", rows: [][]any{
 			{"东湖镇2024年村“两委”换届选举情况统计表"},
 			{"乡镇", "村", "年份", "村党组织", "", "", "", "", "村民委员会", "", "", "", "", ""},
@@ -492,9 +494,20 @@ func TestWideHeaderOfThreeRows(t *testing.T) {
 		}},
 			bodies: []string{"村党组织", "村民委员会"}},
 	}
+	cases = append(cases, threeRowCase{name: "a CSV saved from merged cells", csv: true, sheet: sheetData{name: "csv", rows: [][]any{
+		{"乡镇", "村", "年份", "村党组织", "", "", "", "村民委员会", "", "", ""},
+		{"", "", "", "选举情况", "", "", "", "选举情况", "", "", ""},
+		{"", "", "", "应到党员数", "实到党员数", "应选职数", "当选人数", "登记选民数", "参加投票人数", "应选职数", "当选人数"},
+		{"东湖镇", "东村", 2024, 40, 38, 5, 5, 1000, 950, 5, 5},
+	}}, bodies: []string{"村党组织", "村民委员会"}})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p := mustParse(t, writeXLSX(t, c.sheet))
+			var p *Parsed
+			if c.csv {
+				p = mustParse(t, writeWideCSV(t, c.sheet))
+			} else {
+				p = mustParse(t, writeXLSX(t, c.sheet))
+			}
 			if errs := rules(p, Error); len(errs) > 0 {
 				t.Fatalf("errors %v: %v", errs, p.Problems)
 			}
