@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"strings"
 
 	"electsum"
 )
@@ -36,12 +37,30 @@ func (sp *sheetParser) noteTitle(row int, cells []string) {
 		case c == "" || c == text:
 		case text == "":
 			text, col = c, j
-		default:
-			return // two texts: a row of labels, not a title
+		default: // two texts: a row of labels (填报单位：北山乡人民政府 … 单位：人), not a title
+			sp.noteSender(row, cells)
+			return
 		}
 	}
 	if text != "" {
 		sp.titles = append(sp.titles, titleRow{row, col, text})
+	}
+}
+
+// senderLabels start the cell above a header that names who filled the sheet in: its township.
+var senderLabels = []string{"填报单位", "填表单位", "报送单位", "填報單位", "填表單位", "報送單位"}
+
+// noteSender keeps the 填报单位：北山乡人民政府 cell of a row of labels above the header as a title: it names
+// the township (its date, 填报日期, is not the election's year and is not kept).
+func (sp *sheetParser) noteSender(row int, cells []string) {
+	for j, c := range cells {
+		c = clean(c)
+		for _, l := range senderLabels {
+			if rest, ok := strings.CutPrefix(c, l); ok && rest != "" {
+				sp.titles = append(sp.titles, titleRow{row, j, c})
+				return
+			}
+		}
 	}
 }
 

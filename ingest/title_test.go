@@ -15,7 +15,8 @@ func TestPlacesFromTitle(t *testing.T) {
 	cases := []struct {
 		name               string
 		file, sheet, title string
-		year               int // the load's --year
+		sender             string // a 填报单位 cell in a row of labels below the title
+		year               int    // the load's --year
 		township           string
 		wantYear           int
 		warnings, notices  []string
@@ -40,12 +41,14 @@ func TestPlacesFromTitle(t *testing.T) {
 			township: "北山乡", wantYear: 2024, notices: []string{"township_from_name@"}},
 		{name: "a note above the header is no title", file: "北山乡.xlsx", sheet: "Sheet1", title: "说明：依据2018年修订的《村民委员会组织法》填报", year: 2024,
 			township: "北山乡", wantYear: 2024, notices: []string{"township_from_name@"}},
+		{name: "填报单位 beside 单位：人", file: "选举结果.xlsx", sheet: "Sheet1", title: "", sender: "填报单位：北山乡人民政府", year: 2024,
+			township: "北山乡", wantYear: 2024, notices: []string{"township_from_title@"}},
 		{name: "title naming every township", file: "北山乡.xlsx", sheet: "Sheet1", title: "2024年各乡镇村级换届选举结果统计表",
 			township: "北山乡", wantYear: 2024, notices: []string{"township_from_name@", "year_from_title@"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			src := writeXLSX(t, sheetData{name: c.sheet, rows: [][]any{{c.title}, header, row}, merges: []string{"A1:F1"}})
+			src := writeXLSX(t, sheetData{name: c.sheet, rows: [][]any{{c.title}, {c.sender, "", "", "", "单位：人", ""}, header, row}, merges: []string{"A1:F1"}})
 			path := filepath.Join(t.TempDir(), c.file)
 			if err := os.Rename(src, path); err != nil {
 				t.Fatal(err)
