@@ -36,6 +36,6 @@ func ColumnsMarkdown() string {
 	for _, d := range derivedColumns {
 		fmt.Fprintf(&b, "- %s(也可写作 %s；`%s`)：由%s算出\n", d.Header, strings.Join(d.Aliases, "、"), strings.Join(d.English, "`, `"), d.From)
 	}
-	b.WriteString("\n表中填写的参选率(95.2%、95.2、0.952、百分比格式的数字或公式结果)与按本行参加投票人数和登记选民数算出的不符、超出填写值本身的舍入时(95.24% 写作 95.2% 不算不符)，给出警告(`turnout_mismatch`)：数据照常导入，统计用算出的参选率。\n")
+	b.WriteString("\n表中填写的参选率(95.2%、95.2、0.952、百分比格式的数字或公式结果)与按本行参加投票人数和登记选民数算出的不符、超出填写值本身的舍入或截位时(95.24%、95.28% 写作 95.2% 都不算不符)，给出警告(`turnout_mismatch`)：数据照常导入，统计用算出的参选率。\n")
 	return strings.TrimSuffix(b.String(), "\n")
 }

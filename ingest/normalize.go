@@ -789,12 +789,18 @@ func parseRate(s string) (statedRate, bool) {
 }
 
 // agrees says whether a stated rate is pct percent (computed, unrounded) within the rounding the stated
-// value shows: 95.2 or 95.2% for 95.24, 0.952 for 0.95238 (a fraction, when it is not more than 1; a
-// fraction is read to a whole percent at least: 1 is 100% and 0.9 is 90%, as exact as "100%" and "90%").
+// value shows — rounded or cut off at its last digit: 95.2 or 95.2% for 95.24 and for 95.28, 0.952 for
+// 0.95238 (a fraction, when it is not more than 1; a fraction is read to a whole percent at least: 1 is
+// 100% and 0.9 is 90%, as exact as "100%" and "90%").
 func (r statedRate) agrees(pct float64) bool {
-	const slack = 1e-9 // a double's own error
-	if math.Abs(r.value-pct) <= 0.5*math.Pow(10, -float64(r.decimals))+slack {
+	if within(r.value, pct, math.Pow(10, -float64(r.decimals))) {
 		return true
 	}
-	return !r.percent && r.value <= 1 && math.Abs(r.value*100-pct) <= 0.5*math.Pow(10, 2-float64(max(r.decimals, 2)))+slack
+	return !r.percent && r.value <= 1 && within(r.value*100, pct, math.Pow(10, 2-float64(max(r.decimals, 2))))
+}
+
+// within says whether stated is exact, to its last digit unit, rounded or cut off, for exact.
+func within(stated, exact, unit float64) bool {
+	const slack = 1e-9 // a double's own error
+	return math.Abs(stated-exact) <= unit/2+slack || exact >= stated && exact-stated < unit-slack
 }
