@@ -378,9 +378,11 @@ type sheetParser struct {
 	// township of rows without a 乡镇(街道), from townshipFrom ("" until looked for).
 	titles                        []titleRow
 	townshipDefault, townshipFrom string
-	headRows                      []headRow  // the rows scanned for the header, for a wide header of three rows or more
-	dataRows                      int        // rows below the header read as data so far
-	topTotals                     []topTotal // 合计 rows above every data row, checked at the sheet's end
+	headRows                      []headRow // the rows scanned for the header, for a wide header of three rows or more
+	// titleSaid: the rows' 乡镇(街道) need no more comparing with the title's (checkTitleTownship).
+	titleSaid bool
+	dataRows  int        // rows below the header read as data so far
+	topTotals []topTotal // 合计 rows above every data row, checked at the sheet's end
 	// lastRow is the data row read last, lastText whether it held one text only (a second table's title?)
 	// and lastMark how many problems the file had before it (secondTable).
 	lastRow, lastMark int
@@ -922,7 +924,11 @@ func (sp *sheetParser) township(cells []string, row int) string {
 			return t
 		}
 	}
-	return sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName)
+	t := sp.limitLength(row, fTownship, sp.text(cells, row, fTownship, true), maxPlaceName)
+	if t != "" && !sp.titleSaid {
+		sp.checkTitleTownship(row, t)
+	}
+	return t
 }
 
 // unit is the row's 村(社区), or the one the sheet is named after when it has no such column.

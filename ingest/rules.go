@@ -60,7 +60,7 @@ var ruleWords = map[string]string{
 	"township_from_name":            "按文件名或工作表名确定乡镇",
 	"township_from_title":           "按标题确定乡镇",
 	"year_from_title":               "按标题确定年份",
-	"title_township_mismatch":       "标题与文件名所写乡镇不同",
+	"title_township_mismatch":       "标题所写乡镇与文件名或表中不同",
 	"title_year_mismatch":           "标题与工作表名所写年份不同",
 	"unit_from_sheet":               "按工作表名确定村(社区)",
 	"body_from_name":                "按工作表名或文件名确定选举类型",

@@ -233,3 +233,20 @@ func sheetOrFile(sheet string) string {
 	}
 	return "工作表"
 }
+
+// checkTitleTownship warns, once a sheet, of a row whose 乡镇(街道) cell names another township than the
+// title does (北山乡2024年… over rows of 南山镇): the rows keep their cells, and the message asks which is
+// right. A title naming no township (白水县…) is never compared.
+func (sp *sheetParser) checkTitleTownship(row int, township string) {
+	title, at := sp.titleTownship()
+	if title == "" {
+		sp.titleSaid = true
+		return
+	}
+	if scriptKey(title) == scriptKey(township) {
+		return
+	}
+	sp.titleSaid = true
+	sp.problem(Warning, "title_township_mismatch", row, fTownship, township,
+		fmt.Sprintf("%s第%d行的标题写的是“%s”，而%s是“%s”：各行按表中的乡镇(街道)导入；请核对是标题写错了，还是混入了其他乡镇的行", sp.where(), at.row, title, sp.label(fTownship, row), township))
+}

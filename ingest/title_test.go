@@ -109,3 +109,25 @@ func TestSecondTableIsRefused(t *testing.T) {
 		t.Fatalf("errors %v, want second_table@E3: %v", got, p.Problems)
 	}
 }
+
+// TestTitleAgainstTownshipColumn: a 乡镇(街道) cell naming another township than the title is warned of
+// once a sheet, at the first such cell; the rows keep their cells.
+func TestTitleAgainstTownshipColumn(t *testing.T) {
+	header := []any{"乡镇", "村(社区)", "年份", "选举类型", "登记选民数", "参加投票人数", "应选职数", "当选人数"}
+	p := mustParse(t, writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{
+		{"北山鄉2024年村級換屆選舉結果統計表"}, header,
+		{"北山乡", "东村", 2024, "村委会", 1000, 900, 5, 5},
+		{"南山镇", "西村", 2024, "村委会", 1000, 900, 5, 5},
+		{"南山镇", "北村", 2024, "村委会", 1000, 900, 5, 5},
+	}, merges: []string{"A1:H1"}}))
+	if got, want := rules(p, Warning), []string{"title_township_mismatch@A4"}; !slices.Equal(got, want) {
+		t.Fatalf("warnings %v, want %v: %v", got, want, p.Problems)
+	}
+	const msg = "工作表“选举结果”第1行的标题写的是“北山鄉”，而乡镇(A4)是“南山镇”：各行按表中的乡镇(街道)导入；请核对是标题写错了，还是混入了其他乡镇的行"
+	if p.Problems[0].Message != msg {
+		t.Errorf("message %s\nwant %s", p.Problems[0].Message, msg)
+	}
+	if len(p.Results) != 3 || p.Results[1].Township != "南山镇" {
+		t.Errorf("rows %+v", p.Results)
+	}
+}
