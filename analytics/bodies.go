@@ -26,14 +26,14 @@ func (d data) has(b Body) bool {
 }
 
 // bodySummary computes everything about body b, with the previous term's values beside.
-func bodySummary(b Body, cur, prev data, opts Options) BodySummary {
+func bodySummary(b Body, cur, prev data, gap termGap, opts Options) BodySummary {
 	c, p := cur.figures, prev.figures
 	// A previous term without this body (no earlier election, or none of this body in the scope) is
 	// no figure at all, never zero: no comparison is printed against it; nor against a term holding
 	// the body in other townships (termGaps).
 	bs := BodySummary{Body: b}
-	bs.TownshipsOnlyCurrent, bs.TownshipsOnlyPrevious = termGaps(cur, prev, b)
-	hasPrev := prev.has(b) && len(bs.TownshipsOnlyCurrent) == 0 && len(bs.TownshipsOnlyPrevious) == 0
+	bs.TownshipsOnlyCurrent, bs.TownshipsOnlyPrevious = gap.onlyCurrent, gap.onlyPrevious
+	hasPrev := prev.has(b) && !gap.found()
 	// The members' figures of a term whose roster misses units that elected people are of part of the
 	// body only: they are never compared, neither with a whole term nor with another part.
 	curListed, curGaps := rosterReach(cur, b)
@@ -113,12 +113,13 @@ func rosterGaps(d data, b Body) []UnitRef {
 // answered reports whether anyone in the set said whether he was re-elected.
 func answered(c *structureCounts) bool { return c != nil && c.ReelectedKnown > 0 }
 
-// bodySummaries summarises every body present this year, in report order (electsum.Bodies).
-func bodySummaries(cur, prev data, opts Options) []BodySummary {
+// bodySummaries summarises every body present this year, in report order (electsum.Bodies); gaps are
+// termGaps(cur, prev).
+func bodySummaries(cur, prev data, gaps map[Body]termGap, opts Options) []BodySummary {
 	out := []BodySummary{}
 	for _, b := range electsum.Bodies() {
 		if cur.has(b) {
-			out = append(out, bodySummary(b, cur, prev, opts))
+			out = append(out, bodySummary(b, cur, prev, gaps[b], opts))
 		}
 	}
 	return out

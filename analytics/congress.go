@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -266,14 +267,14 @@ func termTotals(ctx context.Context, conn querier, query, what string, scope Sco
 			return nil, nil, nil, err
 		}
 		// The kind's townships in each term: those holding any of its bodies (the totals' rows).
-		kind := [2]map[townshipRef]bool{{}, {}}
-		for i, bodies := range [][]bodyCounts{cur, rows} {
+		ofKind := func(held map[Body]map[townshipRef]bool, bodies []bodyCounts) map[townshipRef]bool {
+			out := map[townshipRef]bool{}
 			for _, r := range bodies {
-				for t := range [2]map[Body]map[townshipRef]bool{curTownships, prevTownships}[i][r.body] {
-					kind[i][t] = true
-				}
+				maps.Copy(out, held[r.body])
 			}
+			return out
 		}
+		kind := [2]map[townshipRef]bool{ofKind(curTownships, cur), ofKind(prevTownships, rows)}
 		for _, r := range rows {
 			onlyCurrent, onlyPrevious := oneTermTownships([2]map[townshipRef]bool{curTownships[r.body], prevTownships[r.body]}, kind)
 			if len(curTownships[r.body]) > 0 && len(onlyCurrent)+len(onlyPrevious) > 0 {

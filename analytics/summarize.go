@@ -206,8 +206,9 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	// at the same time (the lanes' queries are done, so the second core is free).
 	partsDone := make(chan []Breakdown, 1)
 	go func(l Level) { partsDone <- breakdown(l, cur, prev, figures.parts, opts) }(s.Level)
-	s.Bodies = bodySummaries(cur, prev, opts)
-	s.TwoCommittees = twoCommittees(cur, prev, opts)
+	gaps := termGaps(cur, prev)
+	s.Bodies = bodySummaries(cur, prev, gaps, opts)
+	s.TwoCommittees = twoCommittees(cur, prev, gaps, opts)
 	s.Elections = electionRows(cur.elections)
 	s.Roster = roster(cur.members, opts.Unmasked)
 	s.Breakdown = <-partsDone
@@ -488,11 +489,12 @@ func breakdown(l Level, cur, prev data, figures figureTables, opts Options) []Br
 		case LevelCounty:
 			name = k.Township
 		}
+		gaps := termGaps(*curBy[k], p)
 		out = append(out, Breakdown{
 			Name:          name,
 			UnitRef:       k.ref(),
-			Bodies:        bodySummaries(*curBy[k], p, opts),
-			TwoCommittees: twoCommittees(*curBy[k], p, opts),
+			Bodies:        bodySummaries(*curBy[k], p, gaps, opts),
+			TwoCommittees: twoCommittees(*curBy[k], p, gaps, opts),
 		})
 	}
 	return out

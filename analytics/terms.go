@@ -31,36 +31,50 @@ func oneTermTownships(body, kind [2]map[townshipRef]bool) (onlyCurrent, onlyPrev
 	return only(body[0], kind[1]), only(body[1], kind[0])
 }
 
-// townships are the townships holding body b's elections or members in d; any body's when b is "".
-func (d data) townships(b Body) map[townshipRef]bool {
-	out := map[townshipRef]bool{}
-	for _, e := range d.elections {
-		if b == "" || e.Body == b {
-			out[townshipRef{e.County, e.Township}] = true
+// townships are the townships holding each body's elections or members in d, and those holding any.
+func (d data) townships() (byBody map[Body]map[townshipRef]bool, all map[townshipRef]bool) {
+	byBody, all = map[Body]map[townshipRef]bool{}, map[townshipRef]bool{}
+	add := func(b Body, t townshipRef) {
+		if byBody[b] == nil {
+			byBody[b] = map[townshipRef]bool{}
 		}
+		byBody[b][t] = true
+		all[t] = true
+	}
+	for _, e := range d.elections {
+		add(e.Body, townshipRef{e.County, e.Township})
 	}
 	for _, m := range d.members {
-		if b == "" || m.Body == b {
-			out[townshipRef{m.County, m.Township}] = true
+		add(m.Body, townshipRef{m.County, m.Township})
+	}
+	return byBody, all
+}
+
+// termGap is a body's townships of one term only (oneTermTownships).
+type termGap struct{ onlyCurrent, onlyPrevious []UnitRef }
+
+// found reports whether the body has townships of one term only: it is then not compared.
+func (g termGap) found() bool { return len(g.onlyCurrent)+len(g.onlyPrevious) > 0 }
+
+// termGaps are the gaps of the bodies both cur and prev hold (each term holding one draft kind's rows;
+// a body new to the scope has no previous term to compare, and no gap to name), from one pass over
+// each term's rows; a body without a gap has no entry.
+func termGaps(cur, prev data) map[Body]termGap {
+	curBy, curAll := cur.townships()
+	prevBy, prevAll := prev.townships()
+	out := map[Body]termGap{}
+	for b, c := range curBy {
+		p, ok := prevBy[b]
+		if !ok {
+			continue
+		}
+		var g termGap
+		g.onlyCurrent, g.onlyPrevious = oneTermTownships([2]map[townshipRef]bool{c, p}, [2]map[townshipRef]bool{curAll, prevAll})
+		if g.found() {
+			out[b] = g
 		}
 	}
 	return out
-}
-
-// termGaps are oneTermTownships of body b between cur and prev (each holding one draft kind's rows),
-// when both terms hold b (a body new to the scope has no previous term to compare, and no gap to name).
-func termGaps(cur, prev data, b Body) (onlyCurrent, onlyPrevious []UnitRef) {
-	if !cur.has(b) || !prev.has(b) {
-		return nil, nil
-	}
-	return oneTermTownships([2]map[townshipRef]bool{cur.townships(b), prev.townships(b)},
-		[2]map[townshipRef]bool{cur.townships(""), prev.townships("")})
-}
-
-// townshipGaps reports whether b has termGaps between cur and prev.
-func townshipGaps(cur, prev data, b Body) bool {
-	onlyCurrent, onlyPrevious := termGaps(cur, prev, b)
-	return len(onlyCurrent)+len(onlyPrevious) > 0
 }
 
 // townshipsOneTerm are the 数据核对 findings that name a body's townships of one term only: one for

@@ -5,8 +5,9 @@ import "electsum"
 // twoCommittees computes 村“两委” (and 社区“两委”) for every kind whose both bodies have members this
 // year, from two_committee_figures and the two_committees set of structure_figures (views/03 and
 // 04: the one definition). Shares of units are of the units that elected both bodies (no woman: of
-// the units that elected the committee); cross persons are a share of the distinct people.
-func twoCommittees(cur, prev data, opts Options) []TwoCommittees {
+// the units that elected the committee); cross persons are a share of the distinct people. oneTerm is
+// termGaps(cur, prev).
+func twoCommittees(cur, prev data, oneTerm map[Body]termGap, opts Options) []TwoCommittees {
 	out := []TwoCommittees{}
 	for _, p := range electsum.Pairs() {
 		if cur.figures.structure(SetMembers, p.Party) == nil || cur.figures.structure(SetMembers, p.Committee) == nil {
@@ -22,7 +23,7 @@ func twoCommittees(cur, prev data, opts Options) []TwoCommittees {
 			out = append(out, c) // no previous term of these committees: no figure, never zero
 			continue
 		}
-		if townshipGaps(cur, prev, p.Party) || townshipGaps(cur, prev, p.Committee) {
+		if oneTerm[p.Party].found() || oneTerm[p.Committee].found() {
 			out = append(out, c) // a body held in other townships in the other term: not compared
 			continue
 		}
