@@ -378,7 +378,14 @@ type sheetParser struct {
 	// township of rows without a 乡镇(街道), from townshipFrom ("" until looked for).
 	titles                        []titleRow
 	townshipDefault, townshipFrom string
-	headRows                      []headRow // the rows scanned for the header, for a wide header of three rows or more
+	// titleTown is the township the titles name (titleTownship), read once (titleTownRead).
+	titleTown     string
+	titleTownAt   titleRow
+	titleTownRead bool
+	// yearDefault is defaultYear, read once (yearDefaultRead).
+	yearDefault     int
+	yearDefaultRead bool
+	headRows        []headRow // the rows scanned for the header, for a wide header of three rows or more
 	// titleSaid: the rows' 乡镇(街道) need no more comparing with the title's (checkTitleTownship).
 	titleSaid bool
 	dataRows  int        // rows below the header read as data so far
@@ -752,12 +759,8 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 			return true, ""
 		}
 		if y := sp.nameYear; y != 0 {
-			option := ""
-			if sp.fp.opts.Year != 0 && sp.fp.opts.Year != y {
-				option = fmt.Sprintf("(不按导入时给的 %d 年)", sp.fp.opts.Year)
-			}
 			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: fmt.Sprint(y), Rule: "year_from_sheet",
-				Message: fmt.Sprintf("%s没有“年份”列，各行按工作表名归入 %d 年%s：如不对，请在表头行添加“年份”列并填写", sp.where(), y, option)})
+				Message: fmt.Sprintf("%s没有“年份”列，各行按工作表名归入 %d 年%s：如不对，请在表头行添加“年份”列并填写", sp.where(), y, sp.overYearOption(y))})
 			return true, ""
 		}
 		if sp.fp.opts.Year != 0 {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -64,42 +65,42 @@ func (sp *sheetParser) noteSender(row int, cells []string) {
 	}
 }
 
-// titleTownship is the one township the title rows name (electsum.TownshipInName), with the row that
-// names it; "" when they name none, or two.
-func (sp *sheetParser) titleTownship() (string, titleRow) {
-	found, at := "", titleRow{}
-	for _, t := range sp.titles {
-		name := electsum.TownshipInName(t.text)
-		if name == "" {
+// fromTitles is what the title rows give by read (a township, a year, a body), with the row that gives it
+// first; the zero value when they give none, or two whose keys differ (key: how two spellings are
+// compared).
+func fromTitles[T comparable](titles []titleRow, read func(string) T, key func(T) T) (T, titleRow) {
+	var zero, found T
+	at := titleRow{}
+	for _, t := range titles {
+		v := read(t.text)
+		if v == zero {
 			continue
 		}
-		if found != "" && scriptKey(found) != scriptKey(name) {
-			return "", titleRow{}
+		if found != zero && key(found) != key(v) {
+			return zero, titleRow{}
 		}
-		if found == "" {
-			found, at = name, t
+		if found == zero {
+			found, at = v, t
 		}
 	}
 	return found, at
 }
 
+// titleTownship is the one township the title rows name (electsum.TownshipInName, its script aside), with
+// the row that names it; "" when they name none, or two. Kept once read: every row's 乡镇(街道) is
+// compared with it (checkTitleTownship).
+func (sp *sheetParser) titleTownship() (string, titleRow) {
+	if !sp.titleTownRead {
+		sp.titleTownRead = true
+		sp.titleTown, sp.titleTownAt = fromTitles(sp.titles, electsum.TownshipInName, scriptKey)
+	}
+	return sp.titleTown, sp.titleTownAt
+}
+
 // titleYear is the one year the title rows give (yearInName), with the row that gives it; 0 when they
 // give none, or two.
 func (sp *sheetParser) titleYear() (int, titleRow) {
-	found, at := 0, titleRow{}
-	for _, t := range sp.titles {
-		y := yearInName(t.text)
-		if y == 0 {
-			continue
-		}
-		if found != 0 && found != y {
-			return 0, titleRow{}
-		}
-		if found == 0 {
-			found, at = y, t
-		}
-	}
-	return found, at
+	return fromTitles(sp.titles, yearInName, func(y int) int { return y })
 }
 
 // defaultTownship is the township of rows without a 乡镇(街道), and where it comes from (标题, 工作表名,
@@ -120,15 +121,16 @@ func (sp *sheetParser) defaultTownship() (township, from string) {
 }
 
 // defaultYear is the year of rows whose 年份 is missing or blank: the title's, the sheet name's, else the
-// load's (0 when none).
+// load's (0 when none). Read once: the titles are all known once the header is.
 func (sp *sheetParser) defaultYear() int {
-	if y, _ := sp.titleYear(); y != 0 {
-		return y
+	if !sp.yearDefaultRead {
+		sp.yearDefaultRead = true
+		sp.yearDefault, _ = sp.titleYear()
+		if sp.yearDefault == 0 {
+			sp.yearDefault = cmp.Or(sp.nameYear, sp.fp.opts.Year)
+		}
 	}
-	if sp.nameYear != 0 {
-		return sp.nameYear
-	}
-	return sp.fp.opts.Year
+	return sp.yearDefault
 }
 
 // fillTownship is fillMissing for 乡镇(街道): the notice of where the rows' township comes from, and the
@@ -164,12 +166,8 @@ func (sp *sheetParser) fillYear(h string, row int) bool {
 	if y == 0 {
 		return false
 	}
-	option := ""
-	if sp.fp.opts.Year != 0 && sp.fp.opts.Year != y {
-		option = fmt.Sprintf("(不按导入时给的 %d 年)", sp.fp.opts.Year)
-	}
 	sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: fmt.Sprint(y), Rule: "year_from_title",
-		Message: fmt.Sprintf("%s没有“年份”列，各行按第%d行的标题“%s”归入 %d 年%s：如不对，请在表头行添加“年份”列并填写", sp.where(), title.row, shorten(title.text, 40), y, option)})
+		Message: fmt.Sprintf("%s没有“年份”列，各行按第%d行的标题“%s”归入 %d 年%s：如不对，请在表头行添加“年份”列并填写", sp.where(), title.row, shorten(title.text, 40), y, sp.overYearOption(y))})
 	if sp.nameYear != 0 && sp.nameYear != y {
 		sp.fp.add(Problem{Severity: Warning, Sheet: sp.name, Row: title.row, Column: "标题", Cell: cellRef(title.col, title.row), Value: title.text, Rule: "title_year_mismatch",
 			Message: fmt.Sprintf("%s第%d行的标题写的是 %d 年，而工作表名“%s”写的是 %d 年：各行按标题归入 %d 年；请核对是哪一届的表，改正标题或工作表名，或在表头行添加“年份”列并填写", sp.where(), title.row, y, sp.name, sp.nameYear, y)})
@@ -177,20 +175,19 @@ func (sp *sheetParser) fillYear(h string, row int) bool {
 	return true
 }
 
+// overYearOption says, for a notice of the year y a sheet's rows take, that it is not the load's --year;
+// "" when none was given or it is y.
+func (sp *sheetParser) overYearOption(y int) string {
+	if sp.fp.opts.Year != 0 && sp.fp.opts.Year != y {
+		return fmt.Sprintf("(不按导入时给的 %d 年)", sp.fp.opts.Year)
+	}
+	return ""
+}
+
 // titleBody is the one body the title rows name (bodyInName); "" when they name none, or two.
 func (sp *sheetParser) titleBody() string {
-	found := ""
-	for _, t := range sp.titles {
-		b := bodyInName(t.text)
-		if b == "" {
-			continue
-		}
-		if found != "" && found != b {
-			return ""
-		}
-		found = b
-	}
-	return found
+	b, _ := fromTitles(sp.titles, bodyInName, func(b string) string { return b })
+	return b
 }
 
 // secondTable refuses a second table below the first in one sheet — the header again, often under a
