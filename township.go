@@ -46,6 +46,54 @@ func UnitInName(sheet string) string {
 	return ""
 }
 
+// UnitWithoutBody is a 村(社区) written with the name of one of its bodies cut back to the unit's name:
+// 东山村党支部, 东山村村委会 and 东山村委会 are 东山村; 城关社区居委会 and 城关社区党委 are 城关社区 (either
+// script). A roster often names the organisation a person sits on where the results sheet names the
+// village, and the two must be one unit. ok is false, and unit returned as it is, when it ends in no
+// body's name or what is left is not a village's or a community's name (青石镇党委 stays).
+func UnitWithoutBody(unit string) (string, bool) {
+	for _, org := range unitBodyNames {
+		rest, found := strings.CutSuffix(unit, org)
+		if !found || rest == "" {
+			continue
+		}
+		switch {
+		case unitName(rest):
+			return rest, true
+		case strings.HasPrefix(org, "村") && unitName(rest+"村"): // 东山村委会: the 村 is the village's and the body's
+			return rest + "村", true
+		}
+	}
+	return unit, false
+}
+
+// unitName reports whether s ends like a village's or a community's name, with something before it.
+func unitName(s string) bool {
+	for _, suffix := range []string{"村", "社区", "社區"} {
+		if before, ok := strings.CutSuffix(s, suffix); ok && before != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// unitBodyNames are the names of a unit's bodies as they follow its name, longest first, so that
+// 东山村村党支部 loses 村党支部 and not only 党支部.
+var unitBodyNames = func() []string {
+	names := []string{
+		"村党总支部委员会", "村党支部委员会", "党总支部委员会", "党支部委员会", "村党总支部", "党总支部",
+		"村党总支", "村党支部", "村党委", "村党组织", "党总支", "党支部", "党委", "党组织", "总支", "支部",
+		"村民委员会", "村委会", "村委", "居民委员会", "居委会",
+		"村务监督委员会", "监督委员会", "村监委会", "村监委", "监委会", "村两委", "两委",
+		"村黨總支部委員會", "村黨支部委員會", "黨總支部委員會", "黨支部委員會", "村黨總支部", "黨總支部",
+		"村黨總支", "村黨支部", "村黨委", "村黨組織", "黨總支", "黨支部", "黨委", "黨組織", "總支",
+		"村民委員會", "村委會", "居民委員會", "居委會",
+		"村務監督委員會", "監督委員會", "村監委會", "村監委", "監委會", "村兩委", "兩委",
+	}
+	slices.SortStableFunc(names, func(a, b string) int { return len([]rune(b)) - len([]rune(a)) })
+	return names
+}()
+
 // hanRuns splits s into runs of Chinese characters, also after 年 and after 县, 市 or 区.
 func hanRuns(s string) []string {
 	var runs []string

@@ -54,3 +54,35 @@ func TestUnitInName(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitWithoutBody(t *testing.T) {
+	for _, c := range []struct {
+		unit, want string
+		ok         bool
+	}{
+		{"东山村党支部", "东山村", true},
+		{"东山村村党支部", "东山村", true},
+		{"东山村党总支部委员会", "东山村", true},
+		{"东山村村委会", "东山村", true},
+		{"东山村委会", "东山村", true},
+		{"东山村村民委员会", "东山村", true},
+		{"东山村监委会", "东山村", true},
+		{"东山村村务监督委员会", "东山村", true},
+		{"新村党支部", "新村", true},
+		{"城关社区居委会", "城关社区", true},
+		{"城关社区党委", "城关社区", true},
+		{"東山村村委會", "東山村", true},
+		{"城關社區黨總支", "城關社區", true},
+		{"东山村", "东山村", false},
+		{"青石镇党委", "青石镇党委", false},
+		{"城关居委会", "城关居委会", false},
+		{"村委会", "村委会", false},
+		{"党支部", "党支部", false},
+		{"第一选区", "第一选区", false},
+	} {
+		got, ok := UnitWithoutBody(c.unit)
+		if got != c.want || ok != c.ok {
+			t.Errorf("UnitWithoutBody(%q) = %q, %v; want %q, %v", c.unit, got, ok, c.want, c.ok)
+		}
+	}
+}

@@ -434,3 +434,34 @@ func TestRosterWithPostsOnly(t *testing.T) {
 		t.Errorf("a bare 委员: errors %v, want post_without_body@J2", got)
 	}
 }
+
+// A roster naming the organisation (东山村党支部, 东山村村委会) where the results sheet names the village
+// must give one unit, not three, or the draft counts three villages and matches no member to its row.
+func TestUnitWrittenWithItsBody(t *testing.T) {
+	book := writeXLSX(t,
+		sheetData{name: "选举结果", rows: [][]any{resultsHeader,
+			resultRow("东山村", "村党组织", 1), resultRow("东山村", "村民委员会", 1), resultRow("城关社区", "居民委员会", 1)}},
+		sheetData{name: "当选人员", rows: [][]any{membersHeader,
+			memberRow("东山村党支部", "村党组织", "王强", "书记", "男", "1975.03", ""),
+			memberRow("东山村村委会", "村民委员会", "王强", "村委会主任", "男", "1975.03", ""),
+			memberRow("城关社区居委会", "居民委员会", "李芳", "居委会主任", "女", "1980.06", ""),
+			memberRow("城关镇党委", "村民委员会", "赵六", "委员", "男", "1980.06", ""),
+		}})
+	p := mustParse(t, book)
+	var units []string
+	for _, m := range p.Members {
+		units = append(units, m.Unit)
+	}
+	if want := []string{"东山村", "东山村", "城关社区", "城关镇党委"}; !slices.Equal(units, want) {
+		t.Errorf("members' units %v, want %v", units, want)
+	}
+	if got := rules(p, Notice); !slices.Contains(got, "unit_body_name@B2") || !slices.Contains(got, "unit_body_name@B3") ||
+		!slices.Contains(got, "unit_body_name@B4") || slices.Contains(got, "unit_body_name@B5") {
+		t.Errorf("notices %v, want unit_body_name at B2, B3 and B4 only", got)
+	}
+	for _, pr := range p.Problems {
+		if pr.Rule == "no_result_row" && pr.Row < 5 {
+			t.Errorf("a member read as its village still finds no results row: %v", pr)
+		}
+	}
+}

@@ -494,7 +494,7 @@ var enumVariants = map[string]map[string]string{
 	"position": {
 		"支部书记": "书记", "党支部书记": "书记", "党总支书记": "书记", "村党组织书记": "书记", "村党支部书记": "书记", "党委书记": "书记",
 		"支部副书记": "副书记", "党支部副书记": "副书记", "党总支副书记": "副书记",
-		"村委会主任": "主任", "村委主任": "主任", "主任委员": "主任", "监委会主任": "主任", "居委会主任": "主任",
+		"村委会主任": "主任", "村委主任": "主任", "主任委员": "主任", "副主任委员": "副主任", "监委会主任": "主任", "居委会主任": "主任",
 		"村委会副主任": "副主任", "居委会副主任": "副主任",
 		"支委": "委员", "支部委员": "委员", "村委委员": "委员", "村委会委员": "委员", "成员": "委员",
 		"人大代表": "代表",
@@ -662,22 +662,11 @@ func postsIn(text string, community bool) []post {
 
 // postIn reads one folded post of postsIn.
 func postIn(f string) (post, bool) {
-	body, n := "", 0
-	for spelling, b := range enums["body"].folded {
-		if len(spelling) > n && strings.HasPrefix(f, spelling) {
-			body, n = b, len(spelling)
-		}
-	}
-	if n > 0 {
-		position, ok := parseEnum("position", f[n:])
-		if !ok && strings.HasSuffix(f[n:], "委员") { // 组织委员, 宣传委员: a member of the branch
-			position, ok = "委员", true
-		}
-		b := electsum.Body(body)
-		if !ok || b.UnitKind() != electsum.Village && b.UnitKind() != electsum.Community {
+	if p, named := postOfBody(f); named {
+		if p.position == "" || p.body.UnitKind() != electsum.Village && p.body.UnitKind() != electsum.Community {
 			return post{}, false
 		}
-		return post{b, position}, true
+		return p, true
 	}
 	if f == "支委" {
 		return post{electsum.PartyBranch, "委员"}, true
@@ -691,6 +680,36 @@ func postIn(f string) (post, bool) {
 	return post{}, false
 }
 
+// postOfBody reads a folded post that starts with a body's spelling (as 选举类型 takes it, the longest):
+// 村委会主任, 监督委员会委员, 社区党委书记; named is false when it starts with none. The position is ""
+// when what follows the body is none: 组织委员 and 宣传委员 are the branch's 委员 (any 委员 but a
+// 主任委员).
+func postOfBody(f string) (p post, named bool) {
+	body, n := "", 0
+	for spelling, b := range enums["body"].folded {
+		if len(spelling) > n && strings.HasPrefix(f, spelling) {
+			body, n = b, len(spelling)
+		}
+	}
+	if n == 0 {
+		return post{}, false
+	}
+	position, _ := parseEnum("position", f[n:])
+	if position == "" {
+		position = memberTitle(f[n:])
+	}
+	return post{electsum.Body(body), position}, true
+}
+
+// memberTitle is 委员 for a member's title that names what the member does (组织委员, 宣传委员, 纪检委员,
+// 妇女委员), "" for anything else (a 主任委员 is the head).
+func memberTitle(f string) string {
+	if before, ok := strings.CutSuffix(f, "委员"); ok && !strings.HasSuffix(before, "主任") {
+		return "委员"
+	}
+	return ""
+}
+
 // positionFor reads a 职务 that parseEnum left as written because it carries a remark or a second post:
 // 副主任（兼妇联主席） is 副主任; 书记兼主任 and 书记/主任 are the post of body among them (书记 on the
 // party branch's sheet, 主任 on the committee's), else the first post written. Anything else stays as
@@ -701,6 +720,9 @@ func positionFor(v string, body electsum.Body) string {
 	}
 	if p, ok := parseEnum("position", stripBracketed(v)); ok {
 		return p
+	}
+	if p, named := postOfBody(fold(stripBracketed(v), true)); named && p.position != "" { // 监督委员会主任
+		return p.position
 	}
 	var first string
 	for _, part := range strings.FieldsFunc(stripBracketed(v), func(r rune) bool { return r == '兼' || r == '/' || r == '／' || r == '、' }) {
@@ -717,6 +739,9 @@ func positionFor(v string, body electsum.Body) string {
 	}
 	if first != "" {
 		return first
+	}
+	if p := memberTitle(fold(stripBracketed(v), true)); p != "" { // 组织委员, 监督委员
+		return p
 	}
 	return v
 }

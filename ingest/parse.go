@@ -388,6 +388,9 @@ type sheetParser struct {
 	headRows        []headRow // the rows scanned for the header, for a wide header of three rows or more
 	// titleSaid: the rows' 乡镇(街道) need no more comparing with the title's (checkTitleTownship).
 	titleSaid bool
+	// unitsCut are the 村(社区) written with a body's name (东山村党支部) already said to be read as the
+	// unit (electsum.UnitWithoutBody).
+	unitsCut  map[string]bool
 	dataRows  int        // rows below the header read as data so far
 	topTotals []topTotal // 合计 rows above every data row, checked at the sheet's end
 	// lastRow is the data row read last, lastText whether it held one text only (a second table's title?)
@@ -941,7 +944,18 @@ func (sp *sheetParser) unit(cells []string, row int) string {
 			return u
 		}
 	}
-	return sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName)
+	u := sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName)
+	if cut, ok := electsum.UnitWithoutBody(u); ok {
+		if !sp.unitsCut[u] {
+			if sp.unitsCut == nil {
+				sp.unitsCut = map[string]bool{}
+			}
+			sp.unitsCut[u] = true
+			sp.problem(Notice, "unit_body_name", row, fUnit, u, fmt.Sprintf("%s“%s”读作“%s”：村(社区)列填村或社区的名称，不必写党支部、村委会等组织名称；本表其他行同样处理", sp.label(fUnit, row), u, cut))
+		}
+		return cut
+	}
+	return u
 }
 
 // nameBody is the body the sheet's title names (青石镇村委会换届选举情况统计表), else its name's, else the

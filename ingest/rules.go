@@ -58,6 +58,7 @@ var ruleWords = map[string]string{
 	"county_unknown":                "无法确定所属县",
 	"county_assumed":                "按数据库推定所属县",
 	"township_from_name":            "按文件名或工作表名确定乡镇",
+	"unit_body_name":                "村(社区)名称带组织名称",
 	"township_from_title":           "按标题确定乡镇",
 	"year_from_title":               "按标题确定年份",
 	"title_township_mismatch":       "标题所写乡镇与文件名或表中不同",
