@@ -208,3 +208,28 @@ func TestPartialShareIsTyped(t *testing.T) {
 		t.Errorf("no partial_share finding for the party members: %+v", s.Findings)
 	}
 }
+
+// TestNoUnitElectingBothBodies: when no unit holds members of both the 村党组织 and the 村民委员会 (the
+// rosters name other units), 一肩挑 and 交叉任职 have no figure — not 0 of 0, nor 交叉任职0人，占0.0%.
+func TestNoUnitElectingBothBodies(t *testing.T) {
+	db := fixtureDB(t, "county.sql")
+	if _, err := db.Exec(`UPDATE members SET unit = unit || '委员会' WHERE body = '村民委员会'`); err != nil {
+		t.Fatal(err)
+	}
+	s := summarize(t, db, analytics.Scope{County: "清河县", Year: 2024}, analytics.Options{})
+	found := false
+	for _, tc := range s.TwoCommittees {
+		if tc.Kind != "村" {
+			continue // the communities' rosters were left as they were
+		}
+		found = true
+		for name, p := range map[string]analytics.Part{"one shoulder": tc.OneShoulder, "cross units": tc.CrossUnits, "cross persons": tc.CrossPersons} {
+			if p.Count.Current.OK || p.Share.Current.OK || p.Base.OK {
+				t.Errorf("%s %s = %+v, want no figure", tc.Kind, name, p)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no two committees summarised")
+	}
+}

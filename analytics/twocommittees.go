@@ -53,9 +53,13 @@ func twoCommittee(p electsum.TwoCommittees, f partFigures, opts Options) TwoComm
 	t.Positions = Figure{Current: nullCount(c.Positions)}
 	t.Persons = structure(f.structure(SetTwoCommittees, kind), opts, false)
 	persons := t.Persons.Total.Current.Int()
-	t.OneShoulder = part(labelOneShould, int(c.OneShoulder), int(c.BothUnits))
-	t.CrossUnits = part(labelCrossUnits, int(c.CrossUnits), int(c.BothUnits))
-	t.CrossPersons = part(labelCrossPers, int(c.CrossPersons.Int64), persons)
+	// 一肩挑 and 交叉任职 are found only in units that elected both bodies: with none, no figure (never
+	// 0 of 0, nor 交叉任职0人 out of people no unit could have had on both).
+	if c.BothUnits > 0 {
+		t.OneShoulder = part(labelOneShould, int(c.OneShoulder), int(c.BothUnits))
+		t.CrossUnits = part(labelCrossUnits, int(c.CrossUnits), int(c.BothUnits))
+		t.CrossPersons = part(labelCrossPers, int(c.CrossPersons.Int64), persons)
+	}
 	decodeJSON(c.NoWoman, &t.NoWomanUnits)
 	t.NoWoman = part(labelNoWoman, len(t.NoWomanUnits), int(c.CommitteeUnits))
 	return t

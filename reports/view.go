@@ -253,7 +253,9 @@ func (w *Words) overview(s *analytics.Summary, whole string) []Section {
 				if HasFigures(t.Persons) {
 					out = append(out, Section{Title: fill(w.Drafts.TwoCommitteesMembers, "{kind}", kind), Whole: whole, Noun: kind, Two: t, Members: true})
 				}
-				out = append(out, Section{Title: fill(w.Drafts.TwoCommitteesSection, "{kind}", kind), Whole: whole, Noun: kind, Two: t})
+				if t.OneShoulder.Base.OK || t.NoWoman.Count.Current.OK { // no unit elected both bodies, or none the committee
+					out = append(out, Section{Title: fill(w.Drafts.TwoCommitteesSection, "{kind}", kind), Whole: whole, Noun: kind, Two: t})
+				}
 			}
 		}
 	}
