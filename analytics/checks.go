@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 )
@@ -68,19 +69,13 @@ type checkRow struct {
 // loadChecks reads the year's legal-check failures of the scope from v_checks on conn (a figureConn),
 // in report order (checkOrder), by unit, body and, for members, position and name.
 func loadChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
-	args := append([]any{s.Year}, scopeArgs(s)...)
-	rows, err := conn.QueryContext(ctx, sqlText("checks"), args...)
-	if err != nil {
-		return nil, fmt.Errorf("query the legal checks: %w", err)
-	}
-	defer rows.Close()
 	var rs []checkRow
-	for rows.Next() {
+	err := eachRow(ctx, conn, "the legal checks", sqlText("checks"), append([]any{s.Year}, scopeArgs(s)...), func(rows *sql.Rows) error {
 		var r checkRow
 		var body string
 		if err := rows.Scan(&r.Rule, &r.Citation, &r.County, &r.Township, &r.Unit, &r.Year, &body,
 			&r.name, &r.position, &r.Message); err != nil {
-			return nil, fmt.Errorf("read the legal checks: %w", err)
+			return err
 		}
 		r.Severity = severityOf(r.Rule)
 		r.Body = Body(body)
@@ -88,9 +83,10 @@ func loadChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
 			r.Quoted = []string{r.name}
 		}
 		rs = append(rs, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the legal checks: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.SliceStable(rs, func(i, j int) bool {
 		a, b := rs[i], rs[j]

@@ -167,8 +167,7 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 	prevYear := scope.Compare
 	if prevYear == 0 {
 		var y sql.NullInt64
-		if err := conn.QueryRowContext(ctx, sqlText("congress_previous_year"), scope.Year, scope.County, scope.County,
-			scope.Township, scope.Township).Scan(&y); err != nil {
+		if err := conn.QueryRowContext(ctx, sqlText("congress_previous_year"), electionScopeArgs(scope)...).Scan(&y); err != nil {
 			return nil, fmt.Errorf("find the previous people's congress election: %w", err)
 		}
 		prevYear = int(y.Int64)
@@ -181,8 +180,7 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 	for _, r := range cur {
 		c.Levels = append(c.Levels, congressLevel(r.body, r.n, prev[r.body].n))
 	}
-	if err := conn.QueryRowContext(ctx, sqlText("congress_dates"), scope.Year, scope.County, scope.County,
-		scope.Township, scope.Township).Scan(&c.FirstDate, &c.LastDate); err != nil {
+	if err := conn.QueryRowContext(ctx, sqlText("congress_dates"), electionScopeArgs(scope)...).Scan(&c.FirstDate, &c.LastDate); err != nil {
 		return nil, fmt.Errorf("read the people's congress election dates: %w", err)
 	}
 	if c.Constituencies, err = constituencies(ctx, conn, scope); err != nil {
@@ -290,38 +288,32 @@ func termTotals(ctx context.Context, conn querier, query, what string, scope Sco
 // termTownships are the townships holding each body's elections or members in the scope in year
 // (sql/term_townships.sql).
 func termTownships(ctx context.Context, conn querier, scope Scope, year int) (map[Body]map[townshipRef]bool, error) {
-	rows, err := conn.QueryContext(ctx, sqlText("term_townships"), year, scope.County, scope.Township)
-	if err != nil {
-		return nil, fmt.Errorf("read the townships of %d: %w", year, err)
-	}
-	defer rows.Close()
 	out := map[Body]map[townshipRef]bool{}
-	for rows.Next() {
+	err := eachRow(ctx, conn, fmt.Sprintf("the townships of %d", year), sqlText("term_townships"), []any{year, scope.County, scope.Township}, func(rows *sql.Rows) error {
 		var b Body
 		var t townshipRef
 		if err := rows.Scan(&b, &t.County, &t.Township); err != nil {
-			return nil, fmt.Errorf("read the townships of %d: %w", year, err)
+			return err
 		}
 		if out[b] == nil {
 			out[b] = map[townshipRef]bool{}
 		}
 		out[b][t] = true
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }
 
 func bodyTotals(ctx context.Context, conn querier, query, what string, s Scope, year int, texts []string) ([]bodyCounts, error) {
-	rows, err := conn.QueryContext(ctx, sqlText(query), year, s.County, s.Township, year, s.County, s.Township)
-	if err != nil {
-		return nil, fmt.Errorf("query the %s figures: %w", what, err)
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return nil, fmt.Errorf("query the %s figures: %w", what, err)
-	}
 	var out []bodyCounts
-	for rows.Next() {
+	var cols []string
+	err := eachRow(ctx, conn, "the "+what+" figures", sqlText(query), []any{year, s.County, s.Township, year, s.County, s.Township}, func(rows *sql.Rows) error {
+		if cols == nil {
+			var err error
+			if cols, err = rows.Columns(); err != nil {
+				return err
+			}
+		}
 		var body string
 		ints := make([]sql.NullInt64, len(cols))
 		strs := make([]sql.NullString, len(cols))
@@ -337,7 +329,7 @@ func bodyTotals(ctx context.Context, conn querier, query, what string, s Scope, 
 			}
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("read the %s figures: %w", what, err)
+			return err
 		}
 		r := bodyCounts{body: Body(body), n: counts{}, text: map[string]string{}}
 		for i, c := range cols {
@@ -349,11 +341,9 @@ func bodyTotals(ctx context.Context, conn querier, query, what string, s Scope, 
 			}
 		}
 		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the %s figures: %w", what, err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // sumFigure is a sum this term and last; no figure when no 选区 gave the column (known = 0).
@@ -598,13 +588,8 @@ func marginFigure(cur, prev counts) Figure {
 }
 
 func constituencies(ctx context.Context, conn querier, s Scope) ([]Constituency, error) {
-	rows, err := conn.QueryContext(ctx, sqlText("congress_constituencies"), s.Year, s.County, s.County, s.Township, s.Township)
-	if err != nil {
-		return nil, fmt.Errorf("query the 选区: %w", err)
-	}
-	defer rows.Close()
 	out := []Constituency{}
-	for rows.Next() {
+	err := eachRow(ctx, conn, "the 选区", sqlText("congress_constituencies"), electionScopeArgs(s), func(rows *sql.Rows) error {
 		var c Constituency
 		var body string
 		var n [23]sql.NullInt64
@@ -614,7 +599,7 @@ func constituencies(ctx context.Context, conn querier, s Scope) ([]Constituency,
 		}
 		dest = append(dest, &c.Round)
 		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("read the 选区: %w", err)
+			return err
 		}
 		c.Body = Body(body)
 		for i, v := range []*Value{&c.Population, &c.Adults, &c.AwayHome, &c.AwayWorkplace, &c.AwayMissing, &c.Incapable,
@@ -628,11 +613,9 @@ func constituencies(ctx context.Context, conn querier, s Scope) ([]Constituency,
 		c.Margin = rateOf(c.Candidates, c.Seats, 1)
 		c.MobileShare = rateOf(c.Mobile, c.Voted, 0)
 		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the 选区: %w", err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // rateOf is num/den in percent (ratio), or (num−den)/den when less is 1; no figure unless both are known.
@@ -644,30 +627,23 @@ func rateOf(num, den Value, less int) Value {
 }
 
 func deputies(ctx context.Context, conn querier, s Scope, unmasked bool) ([]Deputy, error) {
-	rows, err := conn.QueryContext(ctx, sqlText("congress_roster"), s.Year, s.County, s.County, s.Township, s.Township)
-	if err != nil {
-		return nil, fmt.Errorf("query the deputies: %w", err)
-	}
-	defer rows.Close()
 	out := []Deputy{}
-	for rows.Next() {
+	err := eachRow(ctx, conn, "the deputies", sqlText("congress_roster"), electionScopeArgs(s), func(rows *sql.Rows) error {
 		var d Deputy
 		var body string
 		var age, votes sql.NullInt64
 		var reelected sql.NullBool
 		if err := rows.Scan(&d.County, &d.Township, &d.Unit, &body, &d.Name, &d.Gender, &age, &d.Ethnicity, &d.Party,
 			&d.Education, &d.Category, &reelected, &votes, &d.IDNumber); err != nil {
-			return nil, fmt.Errorf("read the deputies: %w", err)
+			return err
 		}
 		d.Body, d.Position = Body(body), string(electsum.Deputy)
 		d.Age, d.Votes = nullValue(age), nullValue(votes)
 		d.Reelected, d.IDNumber = boolOrNil(reelected), shownID(d.IDNumber, unmasked)
 		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the deputies: %w", err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 func congressChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
@@ -678,17 +654,12 @@ func congressChecks(ctx context.Context, conn querier, s Scope) ([]Check, error)
 // year, body, name, message; a non-empty name is the person the check quotes) in the scope's year;
 // what names them in errors.
 func scopeChecks(ctx context.Context, conn querier, name, what string, s Scope, lead ...any) ([]Check, error) {
-	rows, err := conn.QueryContext(ctx, sqlText(name), append(lead, s.Year, s.County, s.County, s.Township, s.Township)...)
-	if err != nil {
-		return nil, fmt.Errorf("query %s: %w", what, err)
-	}
-	defer rows.Close()
 	out := []Check{}
-	for rows.Next() {
+	err := eachRow(ctx, conn, what, sqlText(name), append(lead, electionScopeArgs(s)...), func(rows *sql.Rows) error {
 		var c Check
 		var body, name string
 		if err := rows.Scan(&c.Rule, &c.Citation, &c.County, &c.Township, &c.Unit, &c.Year, &body, &name, &c.Message); err != nil {
-			return nil, fmt.Errorf("read %s: %w", what, err)
+			return err
 		}
 		c.Severity = severityOf(c.Rule)
 		c.Body = Body(body)
@@ -696,34 +667,28 @@ func scopeChecks(ctx context.Context, conn querier, name, what string, s Scope, 
 			c.Quoted = []string{name}
 		}
 		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", what, err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // Kinds lists the kinds of summary the data of the scope's year holds (electsum.Kinds order): a
 // county with village and people's congress elections has both.
 func Kinds(ctx context.Context, db *sql.DB, scope Scope) ([]electsum.Kind, error) {
-	rows, err := db.QueryContext(ctx, sqlText("bodies_of_year"), scope.Year, scope.County, scope.County, scope.Township, scope.Township, scope.Unit, scope.Unit)
-	if err != nil {
-		return nil, fmt.Errorf("query the bodies of %d: %w", scope.Year, err)
-	}
-	defer rows.Close()
 	has := map[electsum.Kind]bool{}
-	for rows.Next() {
+	err := eachRow(ctx, db, fmt.Sprintf("the bodies of %d", scope.Year), sqlText("bodies_of_year"), append([]any{scope.Year}, scopeArgs(scope)...), func(rows *sql.Rows) error {
 		var b string
 		if err := rows.Scan(&b); err != nil {
-			return nil, fmt.Errorf("read the bodies of %d: %w", scope.Year, err)
+			return err
 		}
 		has[Body(b).Kind()] = true
 		if Body(b) == CommunityParty {
 			has[electsum.Shequdangzuzhi] = true
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the bodies of %d: %w", scope.Year, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	var out []electsum.Kind
 	for _, k := range electsum.Kinds() {

@@ -19,6 +19,25 @@ func sqlText(name string) string {
 	return string(b)
 }
 
+// eachRow runs query on conn with args and hands every row to scan, which reads it; what names the
+// rows in errors: "query what: …" when the query fails, "read what: …" when a row or the result does.
+func eachRow(ctx context.Context, conn querier, what, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := conn.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("query %s: %w", what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("read %s: %w", what, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", what, err)
+	}
+	return nil
+}
+
 // unitKey identifies a unit.
 type unitKey struct{ County, Township, Unit string }
 
@@ -65,79 +84,61 @@ func scopeArgs(s Scope) []any {
 	return []any{s.County, s.County, s.Township, s.Township, s.Unit, s.Unit}
 }
 
+// electionScopeArgs are the bound parameters of the people's congress and party congress queries: the
+// scope's year, then its county and township each twice (” means all; a unit is not a scope of theirs).
+func electionScopeArgs(s Scope) []any {
+	return []any{s.Year, s.County, s.County, s.Township, s.Township}
+}
+
 // loadElections reads the elections on conn, a figureConn (v_turnout).
 func loadElections(ctx context.Context, db querier, s Scope, prev int) ([]*electionRow, error) {
-	args := append([]any{s.Year, prev}, scopeArgs(s)...)
-	rows, err := db.QueryContext(ctx, sqlText("elections"), args...)
-	if err != nil {
-		return nil, fmt.Errorf("query elections: %w", err)
-	}
-	defer rows.Close()
 	var out []*electionRow
-	for rows.Next() {
+	err := eachRow(ctx, db, "elections", sqlText("elections"), append([]any{s.Year, prev}, scopeArgs(s)...), func(rows *sql.Rows) error {
 		r := new(electionRow)
 		var body string
 		if err := rows.Scan(&r.County, &r.Township, &r.Unit, &r.Year, &body, &r.Method,
 			&r.Registered, &r.Voted, &r.Proxy, &r.Mobile, &r.Valid, &r.Invalid,
 			&r.Seats, &r.Candidates, &r.Elected, &r.Date, &r.FirstRound, &r.Turnout, &r.Margin, &r.Representatives); err != nil {
-			return nil, fmt.Errorf("read elections: %w", err)
+			return err
 		}
 		r.Body = Body(body)
 		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read elections: %w", err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // loadMembers reads the members on conn, a figureConn inside Summarize (summary_members, scopeMembers).
 func loadMembers(ctx context.Context, conn querier, s Scope, prev int) ([]*memberRow, error) {
-	args := append([]any{s.Year, prev}, scopeArgs(s)...)
-	rows, err := conn.QueryContext(ctx, sqlText("members"), args...)
-	if err != nil {
-		return nil, fmt.Errorf("query members: %w", err)
-	}
-	defer rows.Close()
 	var out []*memberRow
-	for rows.Next() {
+	err := eachRow(ctx, conn, "members", sqlText("members"), append([]any{s.Year, prev}, scopeArgs(s)...), func(rows *sql.Rows) error {
 		m := new(memberRow)
 		var body string
 		if err := rows.Scan(&m.County, &m.Township, &m.Unit, &m.Year, &body, &m.Name, &m.Position, &m.Gender,
 			&m.Age, &m.Ethnicity, &m.Party, &m.Education, &m.Reelected, &m.IDNumber); err != nil {
-			return nil, fmt.Errorf("read members: %w", err)
+			return err
 		}
 		m.Body = Body(body)
 		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read members: %w", err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 func loadWarnings(ctx context.Context, db querier, s Scope) ([]*warningRow, error) {
-	args := append([]any{s.Year}, scopeArgs(s)...)
-	rows, err := db.QueryContext(ctx, sqlText("warnings"), args...)
-	if err != nil {
-		return nil, fmt.Errorf("query data_warnings: %w", err)
-	}
-	defer rows.Close()
 	var out []*warningRow
-	for rows.Next() {
+	err := eachRow(ctx, db, "data_warnings", sqlText("warnings"), append([]any{s.Year}, scopeArgs(s)...), func(rows *sql.Rows) error {
 		w := new(warningRow)
 		var body string
 		if err := rows.Scan(&w.County, &w.Township, &w.Unit, &w.Year, &body, &w.Rule, &w.Message,
 			&w.File, &w.Sheet, &w.Row); err != nil {
-			return nil, fmt.Errorf("read data_warnings: %w", err)
+			return err
 		}
 		w.Body = Body(body)
 		out = append(out, w)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read data_warnings: %w", err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // previousYear is the latest year before s.Year with data in the scope, or 0.
@@ -152,38 +153,30 @@ func previousYear(ctx context.Context, db querier, s Scope) (int, error) {
 
 // Years lists every election year with data in the database, newest first.
 func Years(ctx context.Context, db *sql.DB) ([]int, error) {
-	rows, err := db.QueryContext(ctx, sqlText("years"))
-	if err != nil {
-		return nil, fmt.Errorf("list election years: %w", err)
-	}
-	defer rows.Close()
 	var out []int
-	for rows.Next() {
+	err := eachRow(ctx, db, "the election years", sqlText("years"), nil, func(rows *sql.Rows) error {
 		var y int
 		if err := rows.Scan(&y); err != nil {
-			return nil, fmt.Errorf("list election years: %w", err)
+			return err
 		}
 		out = append(out, y)
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }
 
 // Scopes lists every county and township with data in year, ordered by county then township (Unit is
 // empty). Reports use it for one report per county or per township; a county is the set of its
 // rows' County values.
 func Scopes(ctx context.Context, db *sql.DB, year int) ([]UnitRef, error) {
-	rows, err := db.QueryContext(ctx, sqlText("scopes"), year, year)
-	if err != nil {
-		return nil, fmt.Errorf("list counties and townships of %d: %w", year, err)
-	}
-	defer rows.Close()
 	var out []UnitRef
-	for rows.Next() {
+	err := eachRow(ctx, db, fmt.Sprintf("the counties and townships of %d", year), sqlText("scopes"), []any{year, year}, func(rows *sql.Rows) error {
 		var r UnitRef
 		if err := rows.Scan(&r.County, &r.Township); err != nil {
-			return nil, fmt.Errorf("list counties and townships of %d: %w", year, err)
+			return err
 		}
 		out = append(out, r)
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }

@@ -59,14 +59,8 @@ func partLevel(l Level) string {
 // loadElectionFigures reads participation_figures on conn (a figureConn) for the scope's year and
 // prev, for the whole scope and its parts at partLevel ("" for none).
 func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, partLevel string, opts Options, t *figureLevels) error {
-	levels, args := levelsArg(partLevel)
-	rows, err := conn.QueryContext(ctx, `SELECT * FROM participation_figures(?, ?, ?, ?, ?, `+levels+`, ?, ?)`,
-		append(append([]any{s.Year, prev, s.County, s.Township, s.Unit}, args...), opts.TurnoutThreshold, opts.MobileThreshold)...)
-	if err != nil {
-		return fmt.Errorf("query participation: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	query, args := figureQuery("participation_figures", s, prev, partLevel, opts.TurnoutThreshold, opts.MobileThreshold)
+	return eachRow(ctx, conn, "participation", query, args, func(rows *sql.Rows) error {
 		f := new(electionFigures)
 		var level, body string
 		if err := rows.Scan(&level, &f.County, &f.Township, &f.Unit, &f.Year, &body, &f.Units,
@@ -77,15 +71,12 @@ func loadElectionFigures(ctx context.Context, conn querier, s Scope, prev int, p
 			&f.FirstRound, &f.FirstRoundKnown, &f.RatedUnits, &f.FullTurnout,
 			&f.Lowest, &f.Highest, &f.BelowThreshold, &f.ValidUnits, &f.InvalidUnits, &f.Term, &f.MobileAbove, &f.Methods,
 			&f.RepUnits, &f.RepRegistered, &f.RepVoted, &f.RepFull); err != nil {
-			return fmt.Errorf("read participation: %w", err)
+			return err
 		}
 		f.Body = Body(body)
 		t.at(level).elections[figureKey{f.unitKey, f.Year, f.Body}] = f
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read participation: %w", err)
-	}
-	return nil
+		return nil
+	})
 }
 
 // unitRate is the JSON of one unit's turnout in participation_figures.

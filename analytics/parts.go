@@ -3,7 +3,7 @@ package analytics
 import (
 	"context"
 	"database/sql"
-	"fmt"
+	"strings"
 )
 
 // figureKey finds the figures of one part of the scope, year and body (or 两委 kind).
@@ -103,13 +103,16 @@ func (l *figureLevels) at(level string) *figureTables {
 	return &l.parts
 }
 
-// levelsArg is the by_levels argument for the whole scope and the parts at partLevel, as SQL text to
-// put in the query and its bound values.
-func levelsArg(partLevel string) (string, []any) {
-	if partLevel == "" {
-		return "[?]", []any{""}
+// figureQuery is the query of the figure macro name (participation_figures, structure_figures …) and
+// its bound values: the scope's year and prev, the scope, the by_levels argument for the whole scope
+// and its parts at partLevel ("" for none), then the macro's further arguments extra.
+func figureQuery(name string, s Scope, prev int, partLevel string, extra ...any) (string, []any) {
+	levels, args := "[?]", []any{s.Year, prev, s.County, s.Township, s.Unit, ""}
+	if partLevel != "" {
+		levels, args = "[?, ?]", append(args, partLevel)
 	}
-	return "[?, ?]", []any{"", partLevel}
+	marks := strings.Repeat(", ?", len(extra))
+	return `SELECT * FROM ` + name + `(?, ?, ?, ?, ?, ` + levels + marks + `)`, append(args, extra...)
 }
 
 // loadMemberFigures reads the figure macros of the members on conn (a figureConn after scopeMembers) —
@@ -137,14 +140,8 @@ type structureCounts struct {
 }
 
 func loadStructureCounts(ctx context.Context, conn querier, s Scope, prev int, partLevel string, t *figureLevels) error {
-	levels, args := levelsArg(partLevel)
-	rows, err := conn.QueryContext(ctx, `SELECT * FROM structure_figures(?, ?, ?, ?, ?, `+levels+`)`,
-		append([]any{s.Year, prev, s.County, s.Township, s.Unit}, args...)...)
-	if err != nil {
-		return fmt.Errorf("query member structure: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	query, args := figureQuery("structure_figures", s, prev, partLevel)
+	return eachRow(ctx, conn, "member structure", query, args, func(rows *sql.Rows) error {
 		var k structureKey
 		var level, body string
 		c := new(structureCounts)
@@ -154,15 +151,12 @@ func loadStructureCounts(ctx context.Context, conn querier, s Scope, prev int, p
 			&c.GraduateOfficialKnown, &c.GraduateOfficials, &c.AgeKnown, &c.AgeSum,
 			&c.AgeBands, &c.Education, &c.Categories, &c.Positions,
 			&c.EducationKnown, &c.HighSchoolUp, &c.WomenPositions); err != nil {
-			return fmt.Errorf("read member structure: %w", err)
+			return err
 		}
 		k.Body = Body(body)
 		t.at(level).structures[k] = c
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read member structure: %w", err)
-	}
-	return nil
+		return nil
+	})
 }
 
 // twoCounts is one row of two_committee_figures (views/03_v_two_committees.sql).
@@ -173,53 +167,35 @@ type twoCounts struct {
 }
 
 func loadTwoCounts(ctx context.Context, conn querier, s Scope, prev int, partLevel string, t *figureLevels) error {
-	levels, args := levelsArg(partLevel)
-	rows, err := conn.QueryContext(ctx, `SELECT * FROM two_committee_figures(?, ?, ?, ?, ?, `+levels+`)`,
-		append([]any{s.Year, prev, s.County, s.Township, s.Unit}, args...)...)
-	if err != nil {
-		return fmt.Errorf("query the two committees: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	query, args := figureQuery("two_committee_figures", s, prev, partLevel)
+	return eachRow(ctx, conn, "the two committees", query, args, func(rows *sql.Rows) error {
 		var k figureKey
 		var level, kind string
 		c := new(twoCounts)
 		if err := rows.Scan(&level, &k.County, &k.Township, &k.Unit, &k.Year, &kind,
 			&c.Positions, &c.CrossPersons, &c.BothUnits, &c.OneShoulder, &c.CrossUnits, &c.CommitteeUnits, &c.NoWoman); err != nil {
-			return fmt.Errorf("read the two committees: %w", err)
+			return err
 		}
 		k.Body = Body(kind)
 		t.at(level).two[k] = c
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read the two committees: %w", err)
-	}
-	return nil
+		return nil
+	})
 }
 
 // changeCounts is one row of heads_changed_figures (views/05_v_change.sql).
 type changeCounts struct{ Compared, Changed int64 }
 
 func loadChangeCounts(ctx context.Context, conn querier, s Scope, prev int, partLevel string, t *figureLevels) error {
-	levels, args := levelsArg(partLevel)
-	rows, err := conn.QueryContext(ctx, `SELECT * FROM heads_changed_figures(?, ?, ?, ?, ?, `+levels+`)`,
-		append([]any{s.Year, prev, s.County, s.Township, s.Unit}, args...)...)
-	if err != nil {
-		return fmt.Errorf("query the heads changed: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	query, args := figureQuery("heads_changed_figures", s, prev, partLevel)
+	return eachRow(ctx, conn, "the heads changed", query, args, func(rows *sql.Rows) error {
 		k := figureKey{Year: s.Year}
 		var level, body string
 		c := new(changeCounts)
 		if err := rows.Scan(&level, &k.County, &k.Township, &k.Unit, &body, &c.Compared, &c.Changed); err != nil {
-			return fmt.Errorf("read the heads changed: %w", err)
+			return err
 		}
 		k.Body = Body(body)
 		t.at(level).changed[k] = c
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read the heads changed: %w", err)
-	}
-	return nil
+		return nil
+	})
 }

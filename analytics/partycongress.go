@@ -228,8 +228,7 @@ func summarizeParty(ctx context.Context, db *sql.DB, scope Scope, opts Options, 
 		}
 		p.Bodies = append(p.Bodies, b)
 	}
-	if err := conn.QueryRowContext(ctx, sqlText("party_dates"), k.bodies, scope.Year, scope.County, scope.County,
-		scope.Township, scope.Township).Scan(&p.FirstDate, &p.LastDate); err != nil {
+	if err := conn.QueryRowContext(ctx, sqlText("party_dates"), append([]any{k.bodies}, electionScopeArgs(scope)...)...).Scan(&p.FirstDate, &p.LastDate); err != nil {
 		return nil, fmt.Errorf("read the %s dates: %w", k.what, err)
 	}
 	if p.Meetings, err = partyMeetings(ctx, conn, k, scope); err != nil {
@@ -357,20 +356,15 @@ func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
 }
 
 func partyMeetings(ctx context.Context, conn querier, k partyKind, s Scope) ([]PartyMeeting, error) {
-	rows, err := conn.QueryContext(ctx, sqlText("party_meetings"), k.bodies, s.Year, s.County, s.County, s.Township, s.Township)
-	if err != nil {
-		return nil, fmt.Errorf("query the %s elections: %w", k.what, err)
-	}
-	defer rows.Close()
 	out := []PartyMeeting{}
-	for rows.Next() {
+	err := eachRow(ctx, conn, "the "+k.what+" elections", sqlText("party_meetings"), append([]any{k.bodies}, electionScopeArgs(s)...), func(rows *sql.Rows) error {
 		var m PartyMeeting
 		var body string
 		var quorum sql.NullBool
 		var n [7]sql.NullInt64
 		var approval sql.NullFloat64
 		if err := rows.Scan(&m.County, &m.Township, &m.Unit, &body, &m.Method, &n[0], &n[1], &n[2], &quorum, &n[3], &n[4], &n[5], &n[6], &approval); err != nil {
-			return nil, fmt.Errorf("read the %s elections: %w", k.what, err)
+			return err
 		}
 		m.Body = Body(body)
 		for i, v := range []*Value{&m.Due, &m.Excused, &m.Present, &m.Seats, &m.Candidates, &m.Elected, &m.Valid} {
@@ -384,37 +378,28 @@ func partyMeetings(ctx context.Context, conn querier, k partyKind, s Scope) ([]P
 		m.Margin = rateOf(m.Candidates, m.Seats, 1)
 		m.Approval = rounded(approval)
 		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read the %s elections: %w", k.what, err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 func partyRoster(ctx context.Context, conn querier, k partyKind, s Scope, unmasked bool) ([]Elected, error) {
-	rows, err := conn.QueryContext(ctx, sqlText("party_roster"), k.bodies, s.Year, s.County, s.County, s.Township, s.Township)
-	if err != nil {
-		return nil, fmt.Errorf("query those elected in the %s elections: %w", k.what, err)
-	}
-	defer rows.Close()
 	out := []Elected{}
-	for rows.Next() {
+	err := eachRow(ctx, conn, "those elected in the "+k.what+" elections", sqlText("party_roster"), append([]any{k.bodies}, electionScopeArgs(s)...), func(rows *sql.Rows) error {
 		var e Elected
 		var body string
 		var age, votes, valid sql.NullInt64
 		var reelected sql.NullBool
 		if err := rows.Scan(&e.County, &e.Township, &e.Unit, &body, &e.Name, &e.Position, &e.Gender, &age, &e.Ethnicity,
 			&e.Party, &e.Education, &reelected, &votes, &valid, &e.IDNumber); err != nil {
-			return nil, fmt.Errorf("read those elected in the %s elections: %w", k.what, err)
+			return err
 		}
 		e.Body = Body(body)
 		e.Age, e.Votes, e.Valid = nullValue(age), nullValue(votes), nullValue(valid)
 		e.Approval = rateOf(e.Votes, e.Valid, 0)
 		e.Reelected, e.IDNumber = boolOrNil(reelected), shownID(e.IDNumber, unmasked)
 		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read those elected in the %s elections: %w", k.what, err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
