@@ -317,31 +317,14 @@ func joinSameUnits(items []Finding) []Finding {
 // educated committees, elections that needed a second round, and legal-check failures.
 func problems(s *Summary, opts Options) []Finding {
 	var out []Finding
-	low := Finding{Section: SectionProblem, Kind: FindingLowTurnout}
-	for _, bs := range s.Bodies {
+	out = perBodyProblem(out, s, FindingLowTurnout, func(bs *BodySummary) Finding {
 		p := bs.Participation
-		if len(p.BelowThreshold) == 0 {
-			continue
-		}
-		item := Finding{Body: bs.Body, Threshold: p.Threshold}
-		if item.Threshold == 0 {
-			item.Threshold = opts.TurnoutThreshold
-		}
-		item.Units = namedRates(p.BelowThreshold)
-		low.Items = append(low.Items, item)
-	}
-	out = appendPerBody(out, low)
-	mobile := Finding{Section: SectionProblem, Kind: FindingMobileVotes}
-	for _, bs := range s.Bodies {
+		return Finding{Threshold: cmp.Or(p.Threshold, opts.TurnoutThreshold), Units: namedRates(p.BelowThreshold)}
+	})
+	out = perBodyProblem(out, s, FindingMobileVotes, func(bs *BodySummary) Finding {
 		p := bs.Participation
-		if len(p.MobileAbove) == 0 {
-			continue
-		}
-		item := Finding{Body: bs.Body, Threshold: p.MobileThreshold}
-		item.Units = namedRates(p.MobileAbove)
-		mobile.Items = append(mobile.Items, item)
-	}
-	out = appendPerBody(out, mobile)
+		return Finding{Threshold: p.MobileThreshold, Units: namedRates(p.MobileAbove)}
+	})
 	for _, t := range s.TwoCommittees {
 		if !t.NoWoman.Count.Current.OK || t.NoWoman.Count.Current.V <= 0 {
 			continue
@@ -374,19 +357,15 @@ func problems(s *Summary, opts Options) []Finding {
 			}
 		}
 	}
-	second := Finding{Section: SectionProblem, Kind: FindingSecondRound}
-	for _, bs := range s.Bodies {
-		item := Finding{Body: bs.Body}
+	out = perBodyProblem(out, s, FindingSecondRound, func(bs *BodySummary) Finding {
+		var item Finding
 		for _, e := range s.Elections {
 			if e.Body == bs.Body && e.FirstRound != nil && !*e.FirstRound {
 				item.Units = append(item.Units, Named{UnitRef: e.UnitRef})
 			}
 		}
-		if len(item.Units) > 0 {
-			second.Items = append(second.Items, item)
-		}
-	}
-	out = appendPerBody(out, second)
+		return item
+	})
 	violations := Finding{Section: SectionProblem, Kind: FindingViolations}
 	for _, c := range s.Checks {
 		if c.Severity == SeverityViolation {
@@ -398,6 +377,19 @@ func problems(s *Summary, opts Options) []Finding {
 		out = append(out, violations)
 	}
 	return out
+}
+
+// perBodyProblem appends the problem of kind with one item per body of s whose item (its units, and the
+// threshold they are over or under) names units, when any does (appendPerBody).
+func perBodyProblem(out []Finding, s *Summary, kind string, item func(*BodySummary) Finding) []Finding {
+	f := Finding{Section: SectionProblem, Kind: kind}
+	for i := range s.Bodies {
+		if it := item(&s.Bodies[i]); len(it.Units) > 0 {
+			it.Body = s.Bodies[i].Body
+			f.Items = append(f.Items, it)
+		}
+	}
+	return appendPerBody(out, f)
 }
 
 // ByRule orders checks so that those citing the same rule (the same Citation) are together, the rules
