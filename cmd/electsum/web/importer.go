@@ -78,11 +78,11 @@ type stagedFile struct {
 func (s *Server) importRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /import", s.importPage)
 	mux.HandleFunc("POST /import/batch", s.newBatch)
-	mux.HandleFunc("POST /import/batch/{id}/file", s.uploadFile)
-	mux.HandleFunc("POST /import/batch/{id}/run", s.runBatch)
-	mux.HandleFunc("GET /import/batch/{id}/status", s.batchStatus)
-	mux.HandleFunc("GET /import/batch/{id}", s.batchPage)
-	mux.HandleFunc("GET /import/batch/{id}/problems.zip", s.problemsZip)
+	mux.HandleFunc("POST /import/batch/{id}/file", s.withBatch(s.uploadFile))
+	mux.HandleFunc("POST /import/batch/{id}/run", s.withBatch(s.runBatch))
+	mux.HandleFunc("GET /import/batch/{id}/status", s.withBatch(s.batchStatus))
+	mux.HandleFunc("GET /import/batch/{id}", s.withBatch(s.batchPage))
+	mux.HandleFunc("GET /import/batch/{id}/problems.zip", s.withBatch(s.problemsZip))
 	mux.HandleFunc("GET /import/template.xlsx", s.templateWorkbook)
 }
 
@@ -104,14 +104,17 @@ func (s *Server) batch(id string) *batch {
 	return s.batches[id]
 }
 
-// requestBatch is the batch the request's path names ({id}), or nil when there is none, after
-// answering 404 Not Found.
-func (s *Server) requestBatch(w http.ResponseWriter, r *http.Request) *batch {
-	b := s.batch(r.PathValue("id"))
-	if b == nil {
-		http.NotFound(w, r)
+// withBatch is the handler that calls handle with the batch the request's path names ({id}), or answers
+// 404 Not Found when there is none.
+func (s *Server) withBatch(handle func(http.ResponseWriter, *http.Request, *batch)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		b := s.batch(r.PathValue("id"))
+		if b == nil {
+			http.NotFound(w, r)
+			return
+		}
+		handle(w, r, b)
 	}
-	return b
 }
 
 func (s *Server) importPage(w http.ResponseWriter, r *http.Request) {
@@ -164,11 +167,7 @@ func (e *uploadError) Error() string { return e.msg }
 
 // uploadFile stores one file of a batch: the request body is the file, ?name= what the browser
 // calls it. A .zip is unpacked into its input files. The answer lists the files staged.
-func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) {
-	b := s.requestBatch(w, r)
-	if b == nil {
-		return
-	}
+func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request, b *batch) {
 	name := r.URL.Query().Get("name")
 	added, err := s.stage(b, name, r.Body)
 	if err != nil {
@@ -405,11 +404,7 @@ func uniqueName(used map[string]bool, name string) string {
 }
 
 // runBatch starts loading a batch (form: mode=all|skip, county); one load runs at a time.
-func (s *Server) runBatch(w http.ResponseWriter, r *http.Request) {
-	b := s.requestBatch(w, r)
-	if b == nil {
-		return
-	}
+func (s *Server) runBatch(w http.ResponseWriter, r *http.Request, b *batch) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.loading != nil {
@@ -554,11 +549,7 @@ type fileStatus struct {
 	Done    bool   `json:"done"`
 }
 
-func (s *Server) batchStatus(w http.ResponseWriter, r *http.Request) {
-	b := s.requestBatch(w, r)
-	if b == nil {
-		return
-	}
+func (s *Server) batchStatus(w http.ResponseWriter, r *http.Request, b *batch) {
 	s.mu.Lock()
 	out := struct {
 		State batchState   `json:"state"`
@@ -590,11 +581,7 @@ type fileRow struct {
 	Notices                            int
 }
 
-func (s *Server) batchPage(w http.ResponseWriter, r *http.Request) {
-	b := s.requestBatch(w, r)
-	if b == nil {
-		return
-	}
+func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, b *batch) {
 	s.mu.Lock()
 	data := map[string]any{"Batch": b, "State": string(b.State)}
 	if b.State == batchDone {
@@ -658,11 +645,7 @@ func severityCounts(ps []ingest.Problem) map[string]int {
 
 // problemsZip sends the marked-up copies and 问题清单.xlsx of a batch as one .zip to send back to the
 // townships. Only files the batch itself wrote are read.
-func (s *Server) problemsZip(w http.ResponseWriter, r *http.Request) {
-	b := s.requestBatch(w, r)
-	if b == nil {
-		return
-	}
+func (s *Server) problemsZip(w http.ResponseWriter, r *http.Request, b *batch) {
 	s.mu.Lock()
 	files := append([]string(nil), b.Marked...)
 	s.mu.Unlock()
