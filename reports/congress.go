@@ -13,20 +13,14 @@ import (
 const CongressTemplate = "renda.md.tmpl"
 
 // CongressView is the data the people's congress template receives (documented in package templates):
-// the model, the report.toml Config, and the words of the place. The fields shared with View (Title and
-// the Closing) let it use the same section blocks.
+// the model, the report.toml Config, and the words of the place. The fields shared with View (the Frame
+// and the Closing) let it use the same section blocks.
 type CongressView struct {
 	Congress *analytics.Congress `json:"congress"`
 	Config   Config              `json:"config"`
 
-	Level  analytics.Level `json:"level"` // township or county
-	Place  string          `json:"place"` // 示例县, 东风镇
-	Self   string          `json:"self"`  // 我县, 我镇
-	Whole  string          `json:"whole"` // 全县, 全镇
-	Title  string          `json:"title"`
-	What   string          `json:"what"` // 县乡两级人大, or the one level held: 县级人大代表
-	Year   int             `json:"year"`
-	Period string          `json:"period"` // 选举日期 range, or report.toml start/end
+	Frame        // Level: township or county
+	What  string `json:"what"` // 县乡两级人大, or the one level held: 县级人大代表
 
 	Levels []CongressSection `json:"levels"` // （一）县级人大代表选举, （二）乡级人大代表选举
 
@@ -64,15 +58,11 @@ func (r *Renderer) CongressView(c *analytics.Congress, cfg Config) *CongressView
 const congressSheets, congressCompareAt = 5, 3
 
 func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
-	v := &CongressView{Congress: c, Config: cfg, Level: c.Level, Year: c.Year}
-	v.Place = c.Place()
-	v.Self, v.Whole = w.selfWhole(v.Place, v.Level)
-	v.What = w.Drafts.Congress["both"]
+	v := &CongressView{Congress: c, Config: cfg, What: w.Drafts.Congress["both"]}
 	if len(c.Levels) == 1 {
 		v.What = string(c.Levels[0].Body)
 	}
-	v.Title = w.title(cfg, v.Place, c.Year, v.What)
-	v.Period = w.period(firstNonEmpty(cfg.Start, c.FirstDate), firstNonEmpty(cfg.End, c.LastDate))
+	v.Frame = w.frame(cfg, c.Level, c.Place(), c.Year, v.What, c.FirstDate, c.LastDate)
 	for i := range c.Levels {
 		l := &c.Levels[i]
 		v.Levels = append(v.Levels, CongressSection{Number: w.number(i), Title: fill(w.Drafts.Election, "{what}", string(l.Body)),
@@ -135,9 +125,6 @@ type Draft interface {
 	page(r *Renderer, w io.Writer, script Script) error
 }
 
-// DraftTitle is the draft's title before conversion.
-func (v *View) DraftTitle() string { return v.Title }
-
 // Generated is when the summary was computed (zero without one).
 func (v *View) Generated() time.Time {
 	if v.Summary == nil {
@@ -149,9 +136,6 @@ func (v *View) Generated() time.Time {
 func (v *View) markdown(r *Renderer, w io.Writer, script Script) error {
 	return r.Markdown(w, v, script)
 }
-
-// DraftTitle is the draft's title before conversion.
-func (v *CongressView) DraftTitle() string { return v.Title }
 
 // Generated is when the model was computed.
 func (v *CongressView) Generated() time.Time { return v.Congress.GeneratedAt }

@@ -19,18 +19,12 @@ const CommunityPartyTemplate = "shequdangzuzhi.md.tmpl"
 
 // PartyCongressView is the data the township party congress template receives (documented in package
 // templates): the model, the report.toml Config and the words of the place. The fields shared with View
-// (Title and the Closing) let it use the same section blocks.
+// (the Frame and the Closing) let it use the same section blocks.
 type PartyCongressView struct {
 	PartyCongress *analytics.PartyCongress `json:"party_congress"`
 	Config        Config                   `json:"config"`
 
-	Level  analytics.Level `json:"level"` // township or county
-	Place  string          `json:"place"`
-	Self   string          `json:"self"`  // 我县, 我镇
-	Whole  string          `json:"whole"` // 全县, 全镇
-	Title  string          `json:"title"`
-	Year   int             `json:"year"`
-	Period string          `json:"period"`
+	Frame // Level: township or county
 
 	Bodies []PartyCongressSection `json:"bodies"` // （一）乡镇党委委员 …
 	// Attendance is the meetings' 到会 figures when every body's are the same (the bodies are elected
@@ -72,19 +66,16 @@ func (r *Renderer) PartyCongressView(p *analytics.PartyCongress, cfg Config) *Pa
 const partySheets, partyCompareAt = 4, 2
 
 func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongressView {
-	v := &PartyCongressView{PartyCongress: p, Config: cfg, Level: p.Level, Year: p.Year}
-	v.Place = p.Place()
-	v.Self, v.Whole = w.selfWhole(v.Place, v.Level)
+	v := &PartyCongressView{PartyCongress: p, Config: cfg}
 	words, annex := w.Drafts.PartyCongress, w.Drafts.Annex.PartyCongress
 	if p.Kind == electsum.Shequdangzuzhi {
 		words, annex = w.Drafts.CommunityParty, w.Drafts.Annex.CommunityParty
 	}
 	what := words["county"]
-	if v.Level == analytics.LevelTownship {
+	if p.Level == analytics.LevelTownship {
 		what = words["township"]
 	}
-	v.Title = w.title(cfg, v.Place, p.Year, what)
-	v.Period = w.period(firstNonEmpty(cfg.Start, p.FirstDate), firstNonEmpty(cfg.End, p.LastDate))
+	v.Frame = w.frame(cfg, p.Level, p.Place(), p.Year, what, p.FirstDate, p.LastDate)
 	for i := range p.Bodies {
 		b := &p.Bodies[i]
 		noun := words[string(b.Body)]
@@ -141,9 +132,6 @@ func (v *PartyCongressView) names() []string {
 func (v *PartyCongressView) Convert(script Script, text string) (string, error) {
 	return convertKeeping(script, text, v.names())
 }
-
-// DraftTitle is the draft's title before conversion.
-func (v *PartyCongressView) DraftTitle() string { return v.Title }
 
 // Generated is when the model was computed.
 func (v *PartyCongressView) Generated() time.Time { return v.PartyCongress.GeneratedAt }

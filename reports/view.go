@@ -16,14 +16,8 @@ type View struct {
 	Summary *analytics.Summary `json:"summary"`
 	Config  Config             `json:"config"`
 
-	Level  analytics.Level `json:"level"`  // which template: unit, township or county
-	Place  string          `json:"place"`  // 示例县, 东风镇, 红旗村
-	Self   string          `json:"self"`   // 我县, 我镇, 我村
-	Whole  string          `json:"whole"`  // 全县, 全镇, 全村
-	Kind   string          `json:"kind"`   // 村, 社区 or 村（社区）: whose “两委” the report covers
-	Title  string          `json:"title"`  // from Config.Title or generated
-	Year   int             `json:"year"`   // election year
-	Period string          `json:"period"` // 2024年3月1日至4月20日, or "" when the data has no dates
+	Frame
+	Kind string `json:"kind"` // 村, 社区 or 村（社区）: whose “两委” the report covers
 	// UnitsText counts the units in the scope by kind: 45个村、6个社区 (or 51个村（社区）).
 	UnitsText string `json:"units_text"`
 
@@ -64,11 +58,30 @@ func (w *Words) title(cfg Config, place string, year int, what string) string {
 	return firstNonEmpty(cfg.Title, fill(w.Drafts.Title, "{place}", place, "{year}", strconv.Itoa(year), "{what}", what))
 }
 
-// selfWhole are 我县 and 全县 for place, a report of level.
-func (w *Words) selfWhole(place string, level analytics.Level) (string, string) {
-	suffix := w.placeSuffix(place, level)
-	return fill(w.Drafts.Self, "{suffix}", suffix), fill(w.Drafts.Whole, "{suffix}", suffix)
+// Frame is what every draft (View, CongressView, PartyCongressView) says of its place and time, in the
+// same fields for the same section blocks of the templates.
+type Frame struct {
+	Level  analytics.Level `json:"level"`  // which template: unit, township or county
+	Place  string          `json:"place"`  // 示例县, 东风镇, 红旗村
+	Self   string          `json:"self"`   // 我县, 我镇, 我村
+	Whole  string          `json:"whole"`  // 全县, 全镇, 全村
+	Title  string          `json:"title"`  // from Config.Title or generated
+	Year   int             `json:"year"`   // election year
+	Period string          `json:"period"` // 2024年3月1日至4月20日, or "" when the data has no dates
 }
+
+// frame is the Frame of a draft about what (村“两委”, 县乡两级人大 …) at place, a report of level, of
+// year's elections held from first to last (report.toml's title, start and end win).
+func (w *Words) frame(cfg Config, level analytics.Level, place string, year int, what, first, last string) Frame {
+	suffix := w.placeSuffix(place, level)
+	return Frame{Level: level, Place: place, Year: year,
+		Self: fill(w.Drafts.Self, "{suffix}", suffix), Whole: fill(w.Drafts.Whole, "{suffix}", suffix),
+		Title:  w.title(cfg, place, year, what),
+		Period: w.period(firstNonEmpty(cfg.Start, first), firstNonEmpty(cfg.End, last))}
+}
+
+// DraftTitle is the draft's title before conversion.
+func (f *Frame) DraftTitle() string { return f.Title }
 
 // Closing is what every draft has after 一、基本情况 — 二、主要做法 to 五、下步打算, the 附件, the 落款 and
 // the 数据核对 notes —, in the same fields for the same section blocks of the templates.
@@ -112,15 +125,13 @@ func NewView(s *analytics.Summary, cfg Config) *View { return builtinWords.view(
 func (r *Renderer) View(s *analytics.Summary, cfg Config) *View { return r.words.view(s, cfg) }
 
 func (w *Words) view(s *analytics.Summary, cfg Config) *View {
-	v := &View{Summary: s, Config: cfg, Level: s.Level, Year: s.Year, words: w}
-	if v.Level == analytics.LevelAll {
-		v.Level = analytics.LevelCounty
+	v := &View{Summary: s, Config: cfg, Kind: w.kindOf(s), words: w}
+	level := s.Level
+	if level == analytics.LevelAll {
+		level = analytics.LevelCounty
 	}
-	v.Place = firstNonEmpty(s.Place(), w.Drafts.Nowhere)
-	v.Self, v.Whole = w.selfWhole(v.Place, v.Level)
-	v.Kind = w.kindOf(s)
-	v.Title = w.title(cfg, v.Place, s.Year, fill(w.Drafts.TwoCommittees, "{kind}", v.Kind))
-	v.Period = w.period(firstNonEmpty(cfg.Start, s.FirstDate), firstNonEmpty(cfg.End, s.LastDate))
+	v.Frame = w.frame(cfg, level, firstNonEmpty(s.Place(), w.Drafts.Nowhere), s.Year,
+		fill(w.Drafts.TwoCommittees, "{kind}", v.Kind), s.FirstDate, s.LastDate)
 	v.UnitsText = w.unitsText(s, v.Kind)
 	v.Overview = w.overview(s, v.Whole)
 	for i := range v.Overview {
