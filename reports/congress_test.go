@@ -15,8 +15,7 @@ import (
 // summarizeCongress is the people's congress model of scope in db, with a fixed clock.
 func summarizeCongress(t *testing.T, db *sql.DB, scope analytics.Scope) *analytics.Congress {
 	t.Helper()
-	fixed := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
-	c, err := analytics.SummarizeCongress(context.Background(), db, scope, analytics.Options{Now: func() time.Time { return fixed }})
+	c, err := analytics.SummarizeCongress(context.Background(), db, scope, analytics.Options{Now: draftNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,8 +80,7 @@ func TestKindsApart(t *testing.T) {
 	dbBoth, dbVillages, dbCongress := loadWorld(t, both), loadWorld(t, &villagesOnly), loadWorld(t, &congressOnly)
 	dbParty := loadWorld(t, &partyOnly)
 	ctx := context.Background()
-	opts := analytics.DefaultOptions()
-	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+	opts := draftOptions()
 	township := both.Townships[0].Name
 	for _, scope := range []analytics.Scope{{County: "示例县", Year: 2024}, {County: "示例县", Township: township, Year: 2024}} {
 		var drafts [2][]byte
@@ -131,8 +129,7 @@ func TestKindsApart(t *testing.T) {
 // summarizePartyCongress is the township party congress model of scope in db, with a fixed clock.
 func summarizePartyCongress(t *testing.T, db *sql.DB, scope analytics.Scope) *analytics.PartyCongress {
 	t.Helper()
-	fixed := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
-	p, err := analytics.SummarizePartyCongress(context.Background(), db, scope, analytics.Options{Now: func() time.Time { return fixed }})
+	p, err := analytics.SummarizePartyCongress(context.Background(), db, scope, analytics.Options{Now: draftNow})
 	if err != nil {
 		t.Fatal(err)
 	}

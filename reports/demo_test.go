@@ -35,13 +35,22 @@ func loadWorld(t *testing.T, w *synth.World) *sql.DB {
 	return db
 }
 
+// draftNow is the test drafts' clock: a fixed time, so that the models' GeneratedAt does not move.
+func draftNow() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+
+// draftOptions are the default options on the test drafts' clock (draftNow).
+func draftOptions() analytics.Options {
+	opts := analytics.DefaultOptions()
+	opts.Now = draftNow
+	return opts
+}
+
 // demoSummaries are the demo drafts' models: the county 示例县, its first township and that township's
 // first unit, with the test config's options and a fixed clock.
 func demoSummaries(t *testing.T, db *sql.DB) (county, township, unit *analytics.Summary) {
 	t.Helper()
 	ctx := context.Background()
-	opts := analytics.DefaultOptions()
-	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+	opts := draftOptions()
 	county, err := analytics.Summarize(ctx, db, analytics.Scope{County: "示例县", Year: 2024}, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"electsum/analytics"
 )
@@ -109,8 +108,7 @@ func TestSameUnitsListedOnce(t *testing.T) {
 		}
 	}
 
-	opts := analytics.DefaultOptions()
-	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+	opts := draftOptions()
 	summarize := func(scope analytics.Scope) string {
 		s, err := analytics.Summarize(context.Background(), db, scope, opts)
 		if err != nil {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"electsum/analytics"
 )
@@ -18,8 +17,7 @@ import (
 // classing that leads back to itself is refused, naming the key.
 func TestMethodHierarchy(t *testing.T) {
 	db := loadWorld(t, demoWorld(false))
-	opts := analytics.DefaultOptions()
-	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+	opts := draftOptions()
 	opts.MethodParents = map[string]string{"公推直选": "两推一选"}
 	s, err := analytics.Summarize(context.Background(), db, analytics.Scope{County: "示例县", Year: 2024}, opts)
 	if err != nil {

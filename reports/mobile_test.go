@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"electsum/analytics"
 )
@@ -32,7 +31,7 @@ func TestMobileBallotBox(t *testing.T) {
 		if threshold != 0 {
 			opts.MobileThreshold = threshold
 		}
-		opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+		opts.Now = draftNow
 		s, err := analytics.Summarize(context.Background(), db, analytics.Scope{County: "示例县", Year: 2024}, opts)
 		if err != nil {
 			t.Fatal(err)
@@ -180,7 +179,7 @@ func TestCongressMobileBallotBox(t *testing.T) {
 			t.Errorf("the %s draft lacks %q", level.name, want)
 		}
 	}
-	opts := analytics.Options{MobileThreshold: 40, Now: func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }}
+	opts := analytics.Options{MobileThreshold: 40, Now: draftNow}
 	c, err := analytics.SummarizeCongress(context.Background(), db, analytics.Scope{Year: 2024}, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"electsum/analytics"
 	"electsum/ingest/synth"
@@ -68,7 +67,7 @@ func TestGeneratedCountiesKindsRecount(t *testing.T) {
 			t.Fatal(err)
 		}
 		ctx := context.Background()
-		opts := analytics.Options{Now: func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }}
+		opts := analytics.Options{Now: draftNow}
 		scopes := []analytics.Scope{{County: "生成县", Year: 2024}}
 		for _, tw := range townships {
 			scopes = append(scopes, analytics.Scope{County: "生成县", Township: tw, Year: 2024})

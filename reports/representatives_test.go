@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"electsum/analytics"
 )
@@ -49,8 +48,7 @@ func TestRepresentativesDrafts(t *testing.T) {
 		}
 	}
 	county, township, _ := demoSummaries(t, db)
-	opts := analytics.DefaultOptions()
-	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+	opts := draftOptions()
 	unit, err := analytics.Summarize(context.Background(), db, analytics.Scope{County: county.Scope.County, Township: first, Unit: voters[0], Year: 2024}, opts)
 	if err != nil {
 		t.Fatal(err)

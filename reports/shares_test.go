@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"electsum/analytics"
 	"electsum/ingest"
@@ -50,8 +49,7 @@ func TestShareOfReportingUnitsIsNotPrintedAsTotal(t *testing.T) {
 		string(body)).Scan(&proxy, &voted, &reporting, &units); err != nil {
 		t.Fatal(err)
 	}
-	opts := analytics.DefaultOptions()
-	opts.Now = func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+	opts := draftOptions()
 	s, err := analytics.Summarize(ctx, db, analytics.Scope{County: "示例县", Year: 2024}, opts)
 	if err != nil {
 		t.Fatal(err)
