@@ -26,12 +26,8 @@ func (l *loader) betweenTables(ctx context.Context, tx *sql.Tx) ([]fileProblem, 
 	if _, err := tx.ExecContext(ctx, "CREATE OR REPLACE TEMP TABLE stage_between AS "+sqlBetweenTables); err != nil {
 		return nil, fmt.Errorf("check results against members: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, sqlReadBetween)
-	if err != nil {
-		return nil, fmt.Errorf("check results against members: %w", err)
-	}
 	var out []fileProblem
-	for rows.Next() {
+	err := eachRow(ctx, tx, sqlReadBetween, nil, func(rows *sql.Rows) error {
 		var (
 			file, row      int
 			sheet, rule    string
@@ -39,8 +35,7 @@ func (l *loader) betweenTables(ctx context.Context, tx *sql.Tx) ([]fileProblem, 
 			elected, count sql.NullInt64
 		)
 		if err := rows.Scan(&file, &sheet, &row, &rule, &k.County, &k.Township, &k.Unit, &k.Year, &k.Body, &elected, &count); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("check results against members: %w", err)
+			return err
 		}
 		p := Problem{Severity: Warning, File: l.files[file].report.Path, Sheet: sheet, Row: row, Rule: rule, Value: k.Unit}
 		switch rule {
@@ -51,9 +46,9 @@ func (l *loader) betweenTables(ctx context.Context, tx *sql.Tx) ([]fileProblem, 
 			p.Message = fmt.Sprintf(crossFileCountMessage, keyText(k), elected.Int64, count.Int64)
 		}
 		out = append(out, fileProblem{file: file, key: k, problem: p})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("check results against members: %w", err)
 	}
 	if len(out) > 0 {

@@ -332,12 +332,7 @@ func checkStaged(ctx context.Context, conn *sql.Conn, parser func(id int) *fileP
 }
 
 func checkStagedResults(ctx context.Context, conn *sql.Conn, parser func(id int) *fileParser) error {
-	rows, err := conn.QueryContext(ctx, sqlCheckResults)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return eachRow(ctx, conn, sqlCheckResults, nil, func(rows *sql.Rows) error {
 		var id int
 		var r Result
 		var elected sql.NullInt64
@@ -350,17 +345,12 @@ func checkStagedResults(ctx context.Context, conn *sql.Conn, parser func(id int)
 			r.Elected = optionalInt(elected)
 			fp.checkWholeResult(&r, f)
 		}
-	}
-	return rows.Err()
+		return nil
+	})
 }
 
 func checkStagedMembers(ctx context.Context, conn *sql.Conn, parser func(id int) *fileParser) error {
-	rows, err := conn.QueryContext(ctx, sqlCheckMembers)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return eachRow(ctx, conn, sqlCheckMembers, nil, func(rows *sql.Rows) error {
 		var id int
 		var m Member
 		var raw memberRaw
@@ -375,13 +365,13 @@ func checkStagedMembers(ctx context.Context, conn *sql.Conn, parser func(id int)
 		}
 		fp := parser(id)
 		if fp == nil {
-			continue
+			return nil
 		}
 		m.Birth, m.Age, m.Votes = optionalTime(birth), optionalInt(age), optionalInt(votes)
 		f.date, f.valid, f.resultSheet, f.resultRow = optionalTime(date), optionalInt(valid), resultSheet.String, int(resultRow.Int64)
 		fp.checkWholeMember(&m, raw, f)
-	}
-	return rows.Err()
+		return nil
+	})
 }
 
 // twoRows names the rows of a duplicate: 第 2 行与第 5 行 on one sheet, with the sheets' names when they

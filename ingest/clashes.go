@@ -40,17 +40,12 @@ func (l *loader) findKeyClashes(ctx context.Context) error {
 	if silent {
 		return nil
 	}
-	rows, err := l.conn.QueryContext(ctx, sqlKeyClashes)
-	if err != nil {
-		return fmt.Errorf("check files against each other: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := eachRow(ctx, l.conn, sqlKeyClashes, nil, func(rows *sql.Rows) error {
 		var a, b int
 		var tab string
 		var k Key
 		if err := rows.Scan(&a, &b, &tab, &k.County, &k.Township, &k.Unit, &k.Year, &k.Body); err != nil {
-			return fmt.Errorf("check files against each other: %w", err)
+			return err
 		}
 		c := l.clash(a, b)
 		if !slices.Contains(c.keys, k) {
@@ -59,8 +54,9 @@ func (l *loader) findKeyClashes(ctx context.Context) error {
 		if t := tableKind(tab); !slices.Contains(c.tables, t) {
 			c.tables = append(c.tables, t)
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("check files against each other: %w", err)
 	}
 	return nil
@@ -95,22 +91,21 @@ func (l *loader) findClashes(ctx context.Context) error {
 	if err := l.findKeyClashes(ctx); err != nil {
 		return err
 	}
-	rows, err := l.conn.QueryContext(ctx, sqlPersonClashes)
-	if err != nil {
-		return fmt.Errorf("check people across files: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := eachRow(ctx, l.conn, sqlPersonClashes, nil, func(rows *sql.Rows) error {
 		var a, b, year, rowA, rowB int
 		var name, body string
 		if err := rows.Scan(&a, &b, &name, &year, &body, &rowA, &rowB); err != nil {
-			return fmt.Errorf("check people across files: %w", err)
+			return err
 		}
 		c := l.clash(a, b)
 		c.persons = append(c.persons, fmt.Sprintf("%s(%d年%s，%s 第%d行与 %s 第%d行)", name, year, body,
 			l.files[a].report.Path, rowA, l.files[b].report.Path, rowB))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("check people across files: %w", err)
 	}
-	return rows.Err()
+	return nil
 }
 
 // resolveClashes turns clashes between files into errors on both files.
@@ -171,27 +166,26 @@ type personClash struct {
 
 // findPersonClashes runs person_clash.sql inside the transaction.
 func (l *loader) findPersonClashes(ctx context.Context, tx *sql.Tx) ([]personClash, error) {
-	rows, err := tx.QueryContext(ctx, sqlPersonClash)
-	if err != nil {
-		return nil, fmt.Errorf("check people against the database: %w", err)
-	}
-	defer rows.Close()
 	var out []personClash
-	for rows.Next() {
+	err := eachRow(ctx, tx, sqlPersonClash, nil, func(rows *sql.Rows) error {
 		var (
 			file, row, year, otherRow int
 			sheet, name, body, id     string
 			township, unit, otherFile string
 		)
 		if err := rows.Scan(&file, &sheet, &row, &name, &year, &body, &id, &township, &unit, &otherFile, &otherRow); err != nil {
-			return nil, fmt.Errorf("check people against the database: %w", err)
+			return err
 		}
 		out = append(out, personClash{file: file, problem: Problem{Severity: Error, File: l.files[file].report.Path,
 			Sheet: sheet, Row: row, Column: "身份证号", Value: electsum.MaskID(id), Rule: "person_elected_elsewhere",
 			Message: fmt.Sprintf("%s(身份证号 %s)已作为 %s%s 的当选人员导入(%s 第%d行)，同一人不能在两个村(社区)当选同一年的%s；请核对身份证号，或先改正已导入的文件",
 				name, electsum.MaskID(id), township, unit, otherFile, otherRow, body)}})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("check people against the database: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // tableKind names a table as key_clashes.sql and replaced.sql spell it.

@@ -19,10 +19,6 @@ func (l *loader) resolveCounties(ctx context.Context) error {
 	if !l.blankCounty {
 		return nil // blank_counties.sql finds only rows without a county
 	}
-	rows, err := l.conn.QueryContext(ctx, sqlBlankCounties)
-	if err != nil {
-		return fmt.Errorf("find blank counties: %w", err)
-	}
 	type blank struct {
 		file            int
 		township, sheet string
@@ -33,16 +29,15 @@ func (l *loader) resolveCounties(ctx context.Context) error {
 		candidates      string
 	}
 	var blanks []blank
-	for rows.Next() {
+	err := eachRow(ctx, l.conn, sqlBlankCounties, nil, func(rows *sql.Rows) error {
 		var b blank
 		if err := rows.Scan(&b.file, &b.township, &b.sheet, &b.row, &b.county, &b.assumed, &b.inDatabase, &b.candidates); err != nil {
-			rows.Close()
-			return fmt.Errorf("find blank counties: %w", err)
+			return err
 		}
 		blanks = append(blanks, b)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("find blank counties: %w", err)
 	}
 	for _, b := range blanks {

@@ -224,21 +224,47 @@ func HasData(ctx context.Context, db *sql.DB) (bool, error) {
 	return has, nil
 }
 
+// queryer is a *sql.DB, *sql.Conn or *sql.Tx.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// eachRow runs query on q with args and hands every row to scan, which reads it; the rows are closed
+// when it returns, so that q may run the next statement.
+func eachRow(ctx context.Context, q queryer, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// column is the values of the one column of query's rows, run on q with args.
+func column[T any](ctx context.Context, q queryer, query string, args ...any) ([]T, error) {
+	var out []T
+	err := eachRow(ctx, q, query, args, func(rows *sql.Rows) error {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return err
+		}
+		out = append(out, v)
+		return nil
+	})
+	return out, err
+}
+
 // Inputs lists every file recorded in ingest_log (absolute paths, loaded or not), so that no output is
 // ever written over a file a township sent.
 func Inputs(ctx context.Context, db *sql.DB) ([]string, error) {
-	rows, err := db.QueryContext(ctx, sqlInputs)
+	paths, err := column[string](ctx, db, sqlInputs)
 	if err != nil {
 		return nil, fmt.Errorf("list ingested files: %w", err)
 	}
-	defer rows.Close()
-	var paths []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, fmt.Errorf("list ingested files: %w", err)
-		}
-		paths = append(paths, p)
-	}
-	return paths, rows.Err()
+	return paths, nil
 }

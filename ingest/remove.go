@@ -228,34 +228,24 @@ func previewRemoval(ctx context.Context, tx *sql.Tx, sel Selection) (*Removal, e
 		return nil, fmt.Errorf("choose rows to remove: %w", err)
 	}
 	r := &Removal{Selection: sel}
-	rows, err := tx.QueryContext(ctx, sqlRemoveDetail)
-	if err != nil {
-		return nil, fmt.Errorf("preview removal: %w", err)
-	}
-	for rows.Next() {
+	err := eachRow(ctx, tx, sqlRemoveDetail, nil, func(rows *sql.Rows) error {
 		var e RemovedElection
 		if err := rows.Scan(&e.County, &e.Township, &e.Unit, &e.Year, &e.Body, &e.Result, &e.Members); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("preview removal: %w", err)
+			return err
 		}
 		r.Elections = append(r.Elections, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("preview removal: %w", err)
-	}
-	rows, err = tx.QueryContext(ctx, sqlRemoveSummary)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("preview removal: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	err = eachRow(ctx, tx, sqlRemoveSummary, nil, func(rows *sql.Rows) error {
 		var what string
 		var name sql.NullString
 		var results, members int
 		var whole bool
 		if err := rows.Scan(&what, &name, &results, &members, &whole); err != nil {
-			return nil, fmt.Errorf("preview removal: %w", err)
+			return err
 		}
 		switch what {
 		case "file":
@@ -266,8 +256,12 @@ func previewRemoval(ctx context.Context, tx *sql.Tx, sel Selection) (*Removal, e
 			parts := strings.SplitN(name.String, "|", 3)
 			r.GoneUnits = append(r.GoneUnits, parts[1]+" "+parts[2])
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("preview removal: %w", err)
 	}
-	return r, rows.Err()
+	return r, nil
 }
 
 func keyCounties(r *Removal) []string {
@@ -318,20 +312,8 @@ func nothingToRemove(ctx context.Context, tx *sql.Tx, sel Selection) error {
 	if arg != nil {
 		args = append(args, arg)
 	}
-	rows, err := tx.QueryContext(ctx, q, args...)
+	names, err := column[string](ctx, tx, q, args...)
 	if err != nil {
-		return fmt.Errorf("preview removal: %w", err)
-	}
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return fmt.Errorf("preview removal: %w", err)
-		}
-		names = append(names, s)
-	}
-	if err := rows.Err(); err != nil {
 		return fmt.Errorf("preview removal: %w", err)
 	}
 	switch {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -20,25 +21,20 @@ import (
 func (l *loader) findSuperseded(ctx context.Context) error {
 	earlier := map[string]map[place]bool{} // source_file → its counties, townships and years
 	content := map[string]string{}         // source_file → the sha256 it was last loaded with
-	rows, err := l.conn.QueryContext(ctx, sqlLoadedFiles)
-	if err != nil {
-		return fmt.Errorf("read loaded files: %w", err)
-	}
-	for rows.Next() {
+	err := eachRow(ctx, l.conn, sqlLoadedFiles, nil, func(rows *sql.Rows) error {
 		var src, sum string
 		var p place
 		if err := rows.Scan(&src, &p.county, &p.township, &p.year, &sum); err != nil {
-			rows.Close()
-			return fmt.Errorf("read loaded files: %w", err)
+			return err
 		}
 		if earlier[src] == nil {
 			earlier[src] = map[place]bool{}
 		}
 		earlier[src][p] = true
 		content[src] = sum
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("read loaded files: %w", err)
 	}
 	if _, err := l.conn.ExecContext(ctx, "DELETE FROM stage_superseded"); err != nil {

@@ -111,28 +111,25 @@ func (l *loader) readSpellings(ctx context.Context) (err error) {
 }
 
 // readSpellings reads the place and person names db holds (spellings.sql).
-func readSpellings(ctx context.Context, db interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}) (spellings, error) {
+func readSpellings(ctx context.Context, db queryer) (spellings, error) {
 	if _, err := loadT2SChars(); err != nil {
 		return spellings{}, err
 	}
 	sp := spellings{stored: map[string]string{}, others: map[string][]string{}}
-	rows, err := db.QueryContext(ctx, sqlSpellings)
+	err := eachRow(ctx, db, sqlSpellings, nil, func(rows *sql.Rows) error {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return err
+		}
+		sp.spell(s)
+		return nil
+	})
 	if err != nil {
 		return spellings{}, fmt.Errorf("read names: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return spellings{}, fmt.Errorf("read names: %w", err)
-		}
-		sp.spell(s)
-	}
 	// Spellings of the database not stored (an older database may hold two) are not this run's.
 	clear(sp.others)
-	return sp, rows.Err()
+	return sp, nil
 }
 
 // spell returns the spelling of s to store, and remembers s when its key is new, or as another
@@ -187,22 +184,17 @@ func (l *loader) settleSpellings(ctx context.Context) error {
 		return fmt.Errorf("respell names: %w", err)
 	}
 	moved := map[string]string{}
-	rows, err := l.conn.QueryContext(ctx, sqlRespelled)
-	if err != nil {
-		return fmt.Errorf("respell names: %w", err)
-	}
-	for rows.Next() {
+	err := eachRow(ctx, l.conn, sqlRespelled, nil, func(rows *sql.Rows) error {
 		var a, b string
 		if err := rows.Scan(&a, &b); err != nil {
-			rows.Close()
-			return fmt.Errorf("respell names: %w", err)
+			return err
 		}
 		moved[a] = b
 		l.spellings.stored[scriptKey(b)] = b
 		l.respelled = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("respell names: %w", err)
 	}
 	respell := func(k Key) Key {
