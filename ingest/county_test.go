@@ -412,15 +412,8 @@ func TestRosterWithPostsOnly(t *testing.T) {
 		{3, "青石镇", "城关社区", 2024, "孙八", "女", 39, "中共党员", "本科", "书记、主任", "是"},
 	}})
 	p := mustParse(t, book)
-	var got []string
-	for _, m := range p.Members {
-		got = append(got, m.Unit+" "+m.Body+" "+m.Name+" "+m.Position)
-	}
-	want := []string{"上湾村 村党组织 王强 书记", "上湾村 村民委员会 王强 主任", "上湾村 村党组织 李芳 委员", "上湾村 村民委员会 李芳 委员",
-		"城关社区 社区党组织 孙八 书记", "城关社区 居民委员会 孙八 主任"}
-	if !slices.Equal(got, want) {
-		t.Errorf("members:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameMembers(t, p, []string{"上湾村 村党组织 王强 书记", "上湾村 村民委员会 王强 主任", "上湾村 村党组织 李芳 委员", "上湾村 村民委员会 李芳 委员",
+		"城关社区 社区党组织 孙八 书记", "城关社区 居民委员会 孙八 主任"})
 	if n := ruleCount(&Report{Problems: p.Problems}, "body_from_position"); n != 1 {
 		t.Errorf("body_from_position notices: %d, want 1: %v", n, p.Problems)
 	}
@@ -463,5 +456,47 @@ func TestUnitWrittenWithItsBody(t *testing.T) {
 		if pr.Rule == "no_result_row" && pr.Row < 5 {
 			t.Errorf("a member read as its village still finds no results row: %v", pr)
 		}
+	}
+}
+
+// A roster with a 选举类型 column may file the two committees' members under 村两委: their 职务 names the
+// bodies, as in a roster without the column; other rows keep their 选举类型.
+func TestTwoCommitteesAsBody(t *testing.T) {
+	book := writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{membersHeader,
+		memberRow("上湾村", "村两委", "王强", "党支部书记、村委会主任", "男", "1975.03", ""),
+		memberRow("上湾村", "村“两委”成员", "李芳", "支委", "女", "1980.06", ""),
+		memberRow("上湾村", "村务监督委员会", "赵六", "主任", "男", "1970.01", ""),
+		memberRow("城关社区", "社區兩委", "孙八", "书记、主任", "女", "1982.02", ""),
+		memberRow("上湾村", "村两委", "郑一", "委员", "男", "1966.05", ""),
+	}})
+	p := mustParse(t, book)
+	sameMembers(t, p, []string{"上湾村 村党组织 王强 书记", "上湾村 村民委员会 王强 主任", "上湾村 村党组织 李芳 委员", "上湾村 村务监督委员会 赵六 主任",
+		"城关社区 社区党组织 孙八 书记", "城关社区 居民委员会 孙八 主任"})
+	if got := rules(p, Notice); !slices.Contains(got, "body_from_position@D2") {
+		t.Errorf("notices %v, want body_from_position@D2", got)
+	}
+	if got := rules(p, Error); !slices.Equal(got, []string{"post_without_body@F6"}) {
+		t.Errorf("errors %v, want post_without_body@F6 (a bare 委员 under 村两委)", got)
+	}
+}
+
+func TestTwoCommitteesValue(t *testing.T) {
+	for v, want := range map[string]bool{"两委": true, "村两委": true, "村“两委”": true, "村（社区）两委班子": true, "社區兩委成員": true,
+		"村党组织": false, "村委会": false, "两委会": false, "": false} {
+		if got := twoCommitteesValue(v); got != want {
+			t.Errorf("twoCommitteesValue(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+// sameMembers fails unless p's members are want, each as "unit body name position", in order.
+func sameMembers(t *testing.T, p *Parsed, want []string) {
+	t.Helper()
+	var got []string
+	for _, m := range p.Members {
+		got = append(got, m.Unit+" "+m.Body+" "+m.Name+" "+m.Position)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("members:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

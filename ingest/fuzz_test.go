@@ -80,7 +80,7 @@ func FuzzValues(f *testing.F) {
 		}
 		normEthnicity(s)
 		cleanText(s)
-		chineseNumber(s)
+		electsum.ChineseNumber(s)
 		if r, ok := parseRate(s); ok {
 			if r.value < 0 || r.decimals < 0 || math.IsNaN(r.value) || math.IsInf(r.value, 0) {
 				t.Errorf("parseRate(%q) = %+v", s, r)

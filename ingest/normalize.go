@@ -309,8 +309,6 @@ func yearInName(name string) int {
 	return year
 }
 
-var cnDigits = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-
 // parseTerm reads 届次: 10, 第10届, 第十届, 二十一 (Chinese numerals up to 99).
 func parseTerm(s string) (int, bool) {
 	if n, ok := asciiInt(s); ok {
@@ -321,37 +319,8 @@ func parseTerm(s string) (int, bool) {
 	if n, ok := asciiInt(s); ok {
 		return n, n >= 1 && n <= 99
 	}
-	n, ok := chineseNumber(s)
+	n, ok := electsum.ChineseNumber(s)
 	return n, ok && n >= 1 && n <= 99
-}
-
-// chineseNumber reads 一 … 九十九.
-func chineseNumber(s string) (int, bool) {
-	rs := []rune(s)
-	switch len(rs) {
-	case 1:
-		if rs[0] == '十' {
-			return 10, true
-		}
-		d, ok := cnDigits[rs[0]]
-		return d, ok
-	case 2:
-		if rs[0] == '十' { // 十一
-			d, ok := cnDigits[rs[1]]
-			return 10 + d, ok
-		}
-		if rs[1] == '十' { // 二十
-			d, ok := cnDigits[rs[0]]
-			return d * 10, ok
-		}
-	case 3:
-		if rs[1] == '十' { // 二十一
-			t, ok1 := cnDigits[rs[0]]
-			d, ok2 := cnDigits[rs[2]]
-			return t*10 + d, ok1 && ok2
-		}
-	}
-	return 0, false
 }
 
 // dateParts splits "1975.03", "1975年3月15日", "1975-3-15 00:00:00" into its numbers. It fails on any
@@ -658,6 +627,22 @@ func postsIn(text string, community bool) []post {
 		out = append(out, p)
 	}
 	return out
+}
+
+// twoCommitteesValue reports whether a 选举类型 names the two committees together: 两委, 村两委,
+// 村“两委”成员, 社区两委, 村（社区）两委班子, either script.
+func twoCommitteesValue(v string) bool {
+	f := fold(v, true)
+	for _, prefix := range []string{"村社区", "村居", "村", "社区"} {
+		if rest, ok := strings.CutPrefix(f, prefix); ok {
+			f = rest
+			break
+		}
+	}
+	for _, suffix := range []string{"成员", "班子", "干部"} {
+		f = strings.TrimSuffix(f, suffix)
+	}
+	return f == "两委"
 }
 
 // postIn reads one folded post of postsIn.

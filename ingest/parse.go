@@ -390,9 +390,11 @@ type sheetParser struct {
 	titleSaid bool
 	// unitsCut are the 村(社区) written with a body's name (东山村党支部) already said to be read as the
 	// unit (electsum.UnitWithoutBody).
-	unitsCut  map[string]bool
-	dataRows  int        // rows below the header read as data so far
-	topTotals []topTotal // 合计 rows above every data row, checked at the sheet's end
+	unitsCut map[string]bool
+	// twoCommitteesSaid: a row's 选举类型 naming the two committees was said to be read by its 职务.
+	twoCommitteesSaid bool
+	dataRows          int        // rows below the header read as data so far
+	topTotals         []topTotal // 合计 rows above every data row, checked at the sheet's end
 	// lastRow is the data row read last, lastText whether it held one text only (a second table's title?)
 	// and lastMark how many problems the file had before it (secondTable).
 	lastRow, lastMark int
@@ -1043,10 +1045,28 @@ func (sp *sheetParser) body(cells []string, row int) string {
 	if sp.lay.body != "" {
 		return sp.lay.body
 	}
-	if sp.bodyFromPost {
+	if sp.postsDecide(cells, row) {
 		return ""
 	}
 	return sp.enumValue(cells, row, fBody, true, false)
+}
+
+// postsDecide reports whether a members row's 职务 names its bodies (postsIn): the sheet has no 选举类型
+// (bodyFromPost), or the row's names the two committees (村两委, 社区“两委”), whose posts the 职务 tells
+// apart — with a notice the first time on the sheet.
+func (sp *sheetParser) postsDecide(cells []string, row int) bool {
+	if sp.bodyFromPost {
+		return true
+	}
+	if sp.lay.spec.kind != MembersSheet || sp.lay.body != "" || sp.lay.col[fPosition] < 0 || !twoCommitteesValue(sp.cell(cells, fBody)) {
+		return false
+	}
+	if !sp.twoCommitteesSaid {
+		sp.twoCommitteesSaid = true
+		v := sp.cell(cells, fBody)
+		sp.problem(Notice, "body_from_position", row, fBody, v, fmt.Sprintf("%s“%s”按各行的职务归入组织(党支部书记、支委归入村党组织，村委会主任、村委会委员归入村民委员会；“党支部书记、村委会主任”归入两个组织)：本表其他这样填写的行同样处理", sp.label(fBody, row), v))
+	}
+	return true
 }
 
 // result reads one row of the results sheet.
@@ -1111,7 +1131,7 @@ func (r *Result) count(f field) *int {
 func (sp *sheetParser) member(row int, cells []string) {
 	m := Member{Key: sp.key(cells, row), Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
 	var posts []post
-	if sp.bodyFromPost {
+	if sp.postsDecide(cells, row) {
 		text := sp.cell(cells, fPosition)
 		if posts = postsIn(text, strings.HasSuffix(m.Unit, "社区")); len(posts) == 0 {
 			sp.problem(Error, "post_without_body", row, fPosition, text,
