@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"time"
 
@@ -192,8 +193,52 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 	if c.Checks, err = congressChecks(ctx, conn, scope); err != nil {
 		return nil, err
 	}
+	inListOrder(c)
 	c.Findings = append(congressProblems(c, opts.MobileThreshold), gaps...)
 	return c, nil
+}
+
+// inListOrder puts the 选区 of each level, county and township, and their deputies, in the order of their
+// numbers — the 选区编号, else the number the name gives (第三选区, 县第36选区; electsum.NumberInName) —
+// those without one last, by name. The names' own order put 第三选区 before 第二选区.
+func inListOrder(c *Congress) {
+	type place struct {
+		body                   Body
+		county, township, unit string
+	}
+	numbered := map[place]int{}
+	for _, k := range c.Constituencies {
+		if n, ok := electsum.NumberInName(k.Number); ok {
+			numbered[place{k.Body, k.County, k.Township, k.Unit}] = n
+		}
+	}
+	rank := func(p place) int {
+		if n, ok := numbered[p]; ok {
+			return n
+		}
+		if n, ok := electsum.NumberInName(p.unit); ok {
+			return n
+		}
+		return math.MaxInt
+	}
+	compare := func(p, q place) int {
+		return cmp.Or(cmp.Compare(levelRank(p.body), levelRank(q.body)), cmp.Compare(p.county, q.county),
+			cmp.Compare(p.township, q.township), cmp.Compare(rank(p), rank(q)), cmp.Compare(p.unit, q.unit))
+	}
+	slices.SortStableFunc(c.Constituencies, func(a, b Constituency) int {
+		return compare(place{a.Body, a.County, a.Township, a.Unit}, place{b.Body, b.County, b.Township, b.Unit})
+	})
+	slices.SortStableFunc(c.Roster, func(a, b Deputy) int {
+		return compare(place{a.Body, a.County, a.Township, a.Unit}, place{b.Body, b.County, b.Township, b.Unit})
+	})
+}
+
+// levelRank puts the 县级人大代表 before the 乡级.
+func levelRank(b Body) int {
+	if b == electsum.CountyDeputies {
+		return 0
+	}
+	return 1
 }
 
 // congressProblems are the people's congress 存在的问题 from the data: per level, the 选区 whose

@@ -273,3 +273,46 @@ func mustInt(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// TestConstituenciesInNumberOrder: 选区 without a 选区编号 are listed (and their deputies) in the order their
+// names number them — 第一选区, 第二选区, 第三选区 — not in the names' character order (第一, 第三, 第二).
+func TestConstituenciesInNumberOrder(t *testing.T) {
+	db, _ := congressCounty(t)
+	if _, err := db.Exec(`UPDATE elections SET constituency_no = NULL WHERE body LIKE '%人大代表'`); err != nil {
+		t.Fatal(err)
+	}
+	c, err := analytics.SummarizeCongress(context.Background(), db, analytics.Scope{Year: 2024}, analytics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inOrder := func(what string, places [][4]string) {
+		t.Helper()
+		threes := 0
+		for i := 1; i < len(places); i++ {
+			p, q := places[i-1], places[i]
+			if p[0] != q[0] || p[1] != q[1] || p[2] != q[2] {
+				continue
+			}
+			m, _ := electsum.NumberInName(p[3])
+			n, _ := electsum.NumberInName(q[3])
+			if m > n {
+				t.Errorf("%s: %s before %s", what, p[3], q[3])
+			}
+			if n == 3 {
+				threes++
+			}
+		}
+		if threes == 0 {
+			t.Fatalf("%s: no township with a third 选区 to order", what)
+		}
+	}
+	var ks, ds [][4]string
+	for _, k := range c.Constituencies {
+		ks = append(ks, [4]string{string(k.Body), k.County, k.Township, k.Unit})
+	}
+	for _, d := range c.Roster {
+		ds = append(ds, [4]string{string(d.Body), d.County, d.Township, d.Unit})
+	}
+	inOrder("选区", ks)
+	inOrder("deputies", ds)
+}

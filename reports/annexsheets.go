@@ -62,23 +62,37 @@ func compared(b analytics.BodySummary) bool {
 	return b.Participation.Units.Previous.OK || b.Members.Total.Previous.OK
 }
 
-// CongressCompared reports whether the people's congress annex has its 与上届对比表: when a level is
-// compared with the previous term (none is without one, or when each was held in other townships).
-func CongressCompared(c *analytics.Congress) bool {
-	return slices.ContainsFunc(c.Levels, func(l analytics.CongressLevel) bool { return l.Constituencies.Previous.OK })
+// CongressTables says which of the people's congress annex's tables (annex.WriteCongress: 选民登记统计表,
+// 选区情况统计表, 代表构成统计表, 与上届对比表, 当选代表名册, in this order) c has figures for: the
+// composition and the roster need deputies on a roster (a township may send only its 选区 results); the
+// comparison a level compared with the previous term (none is without one, or when each was held in
+// other townships). A table without them would be blank, and the draft would list it under 附件.
+func CongressTables(c *analytics.Congress) []bool {
+	deputies := len(c.Roster) > 0
+	compared := slices.ContainsFunc(c.Levels, func(l analytics.CongressLevel) bool { return l.Constituencies.Previous.OK })
+	return []bool{true, true, deputies, compared, deputies}
 }
 
-// PartyCongressCompared reports, as CongressCompared, whether a party annex has its 与上届对比表.
-func PartyCongressCompared(p *analytics.PartyCongress) bool {
-	return slices.ContainsFunc(p.Bodies, func(b analytics.PartyCongressBody) bool { return b.Meetings.Previous.OK })
+// PartyCongressTables says, as CongressTables, which of a party annex's tables (annex.WritePartyCongress:
+// 选举情况统计表, 当选人员结构统计表, 与上届对比表, 当选人员名册) p has figures for.
+func PartyCongressTables(p *analytics.PartyCongress) []bool {
+	elected := len(p.Roster) > 0
+	compared := slices.ContainsFunc(p.Bodies, func(b analytics.PartyCongressBody) bool { return b.Meetings.Previous.OK })
+	return []bool{true, elected, compared, elected}
 }
 
-// withoutCompare are the titles under 附件 of an annex whose 与上届对比表 (at place at of the built-in
-// list of n titles) is left out when compared is false; a list of another length is a department's own
-// and is kept as written.
-func withoutCompare(titles []string, n, at int, compared bool) []string {
-	if compared || len(titles) != n {
+// tablesListed are the titles under 附件 of an annex with the tables has (CongressTables): the built-in
+// list, one title per table, keeps those it has; a list of another length is a department's own and is
+// kept as written.
+func tablesListed(titles []string, has []bool) []string {
+	if len(titles) != len(has) {
 		return titles
 	}
-	return slices.Delete(slices.Clone(titles), at, at+1)
+	var out []string
+	for i, t := range titles {
+		if has[i] {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -54,9 +54,6 @@ func (r *Renderer) CongressView(c *analytics.Congress, cfg Config) *CongressView
 	return r.words.congressView(c, cfg)
 }
 
-// The people's congress annex's sheets (annex.WriteCongress) and the place of its 与上届对比表.
-const congressSheets, congressCompareAt = 5, 3
-
 func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 	v := &CongressView{Congress: c, Config: cfg, What: w.Drafts.Congress["both"]}
 	if len(c.Levels) == 1 {
@@ -68,7 +65,7 @@ func (w *Words) congressView(c *analytics.Congress, cfg Config) *CongressView {
 		v.Levels = append(v.Levels, CongressSection{Number: w.number(i), Title: fill(w.Drafts.Election, "{what}", string(l.Body)),
 			Short: w.Drafts.Congress[string(l.Body)], Whole: v.Whole, L: l, Compared: l.Constituencies.Previous.OK})
 	}
-	annex := withoutCompare(w.Drafts.Annex.Congress, congressSheets, congressCompareAt, CongressCompared(c))
+	annex := tablesListed(w.Drafts.Annex.Congress, CongressTables(c))
 	v.Closing = w.closing(cfg, annex, c.Checks)
 	v.Achievements, v.Problems = []Stated{}, []Stated{}
 	list := listAnnex(annex, w.Drafts.Annex.CongressProblemUnits)

@@ -62,9 +62,6 @@ func (r *Renderer) PartyCongressView(p *analytics.PartyCongress, cfg Config) *Pa
 	return r.words.partyCongressView(p, cfg)
 }
 
-// A party annex's sheets (annex.WritePartyCongress) and the place of its 与上届对比表.
-const partySheets, partyCompareAt = 4, 2
-
 func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *PartyCongressView {
 	v := &PartyCongressView{PartyCongress: p, Config: cfg}
 	words, annex := w.Drafts.PartyCongress, w.Drafts.Annex.PartyCongress
@@ -90,7 +87,7 @@ func (w *Words) partyCongressView(p *analytics.PartyCongress, cfg Config) *Party
 			v.Bodies[i].SharedAttendance = true
 		}
 	}
-	v.Closing = w.closing(cfg, withoutCompare(annex, partySheets, partyCompareAt, PartyCongressCompared(p)), p.Checks)
+	v.Closing = w.closing(cfg, tablesListed(annex, PartyCongressTables(p)), p.Checks)
 	v.Achievements, v.Problems = []Stated{}, violations(p.Checks, v.Whole, v.Level)
 	for _, f := range p.Findings {
 		v.DataChecks = append(v.DataChecks, Stated{Finding: f, All: v.Whole, Level: v.Level})

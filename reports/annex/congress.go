@@ -21,22 +21,30 @@ func WriteCongress(w io.Writer, c *analytics.Congress, opts Options) error {
 }
 
 func congressTables(c *analytics.Congress, opts Options) []*table {
-	ts := []*table{registrationTable(c), constituencyTable(c), compositionTable(c)}
-	if reports.CongressCompared(c) {
-		ts = append(ts, congressCompareTable(c))
-	}
-	return inOrder(append(ts, deputyRoster(c, opts)))
+	return inOrder(reports.CongressTables(c),
+		func() *table { return registrationTable(c) },
+		func() *table { return constituencyTable(c) },
+		func() *table { return compositionTable(c) },
+		func() *table { return congressCompareTable(c) },
+		func() *table { return deputyRoster(c, opts) })
 }
 
-// inOrder gives a people's congress or party annex's tables their 表N in order, N being 附件N of the
-// draft whichever tables it has (the 与上届对比表 only with a term to compare).
-func inOrder(ts []*table) []*table {
-	for i, t := range ts {
+// inOrder builds the tables of a people's congress or party annex that has says it has
+// (reports.CongressTables), each numbered 表N in order, N being 附件N of the draft whichever tables it
+// has (the 与上届对比表 only with a term to compare, the roster's only with people on it).
+func inOrder(has []bool, builds ...func() *table) []*table {
+	var ts []*table
+	for i, build := range builds {
+		if !has[i] {
+			continue
+		}
+		t := build()
 		if rest, ok := strings.CutPrefix(t.sheet, "表"); ok {
 			if _, name, ok := strings.Cut(rest, " "); ok {
-				t.sheet = fmt.Sprintf("表%d %s", i+1, name)
+				t.sheet = fmt.Sprintf("表%d %s", len(ts)+1, name)
 			}
 		}
+		ts = append(ts, t)
 	}
 	return ts
 }

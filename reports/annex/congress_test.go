@@ -133,3 +133,29 @@ func TestCongressAnnexWithoutPreviousTerm(t *testing.T) {
 		t.Errorf("附件 %v, want %v", v.Annex, want)
 	}
 }
+
+// TestCongressAnnexWithoutRoster: a township that sends only its 选区 results (no 当选代表名册) has no
+// deputies to count, so its annex has neither a 代表构成统计表 nor a 当选代表名册 (they were written blank),
+// and the draft lists what the annex has: 选民登记统计表, 选区情况统计表, 与上届对比表.
+func TestCongressAnnexWithoutRoster(t *testing.T) {
+	ctx := context.Background()
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 2, 3
+	db := loadedCounty(t, cfg, synth.GenerateCongress)
+	if _, err := db.Exec(`DELETE FROM members WHERE body LIKE '%人大代表'`); err != nil {
+		t.Fatal(err)
+	}
+	c, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{Year: 2024}, fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := writeAndOpen(t, c, Options{})
+	want := []string{"表1 选民登记统计表", "表2 选区情况统计表", "表3 与上届对比表"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets %v, want %v", got, want)
+	}
+	v := reports.NewCongressView(c, reports.Config{})
+	if want := []string{"选民登记统计表", "选区情况统计表", "与上届对比表"}; !slices.Equal(v.Annex, want) {
+		t.Errorf("附件 %v, want %v", v.Annex, want)
+	}
+}

@@ -17,11 +17,11 @@ import (
 // same sheets, 表1 a row per community's election with its 选举方式.
 func WritePartyCongress(w io.Writer, p *analytics.PartyCongress, opts Options) error {
 	place := p.Place()
-	ts := []*table{meetingTable(p, place), partyMembersTable(p, place)}
-	if reports.PartyCongressCompared(p) {
-		ts = append(ts, partyCompareTable(p, place))
-	}
-	ts = inOrder(append(ts, partyRoster(p, place, opts)))
+	ts := inOrder(reports.PartyCongressTables(p),
+		func() *table { return meetingTable(p, place) },
+		func() *table { return partyMembersTable(p, place) },
+		func() *table { return partyCompareTable(p, place) },
+		func() *table { return partyRoster(p, place, opts) })
 	return writeBook(w, ts, fmt.Sprintf("%s%d年%s换届选举工作总结附件", place, p.Year, wordsOf(p).what), nil)
 }
 

@@ -2,6 +2,7 @@ package annex
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"electsum/analytics"
 	"electsum/ingest/synth"
+	"electsum/reports"
 )
 
 // TestPartyCongressAnnex writes the township party congress annex of a generated county and reads it
@@ -209,4 +211,28 @@ func fmtRows(rows [][]string) string {
 		b.WriteString(strings.Join(r, "|") + "\n")
 	}
 	return b.String()
+}
+
+// TestPartyCongressAnnexWithoutRoster: results of the 党代会 without its 当选人员名册 give an annex of the
+// 选举情况统计表 and the 与上届对比表 only — no blank 结构 table or roster — and the draft lists just those.
+func TestPartyCongressAnnexWithoutRoster(t *testing.T) {
+	ctx := context.Background()
+	cfg := synth.County()
+	cfg.TownshipsPerCounty, cfg.UnitsPerTownship = 3, 2
+	db := loadedCounty(t, cfg, synth.GeneratePartyCongress)
+	if _, err := db.Exec(`DELETE FROM members WHERE body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表')`); err != nil {
+		t.Fatal(err)
+	}
+	p, err := analytics.SummarizePartyCongress(ctx, db, analytics.Scope{Year: 2024}, fixedClock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := writeAndOpen(t, p, Options{})
+	if got, want := f.GetSheetList(), []string{"表1 党代会选举情况统计表", "表2 与上届对比表"}; !slices.Equal(got, want) {
+		t.Errorf("sheets %v, want %v", got, want)
+	}
+	v := reports.NewPartyCongressView(p, reports.Config{})
+	if got := v.Closing.Annex; len(got) != 2 || got[1] != "与上届对比表" {
+		t.Errorf("附件 %v, want the two tables the annex has", got)
+	}
 }
