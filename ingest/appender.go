@@ -17,10 +17,20 @@ import (
 // transaction (move.sql).
 type stager struct {
 	elections, members, warnings, files *duckdb.Appender
+	// unflushed is the rows appended since the last flush; at every (flushEvery) they are flushed.
+	unflushed, every int
 }
 
+// flushEvery is how many staged rows the stager lets its appenders hold before it flushes them into the
+// staging tables. DuckDB's Appender keeps what it is given until 204,800 rows or its close, so every
+// load of fewer rows wrote all of them into the staging tables at once in finish, after the last file
+// was read, with the readers idle: 200–250 ms of the people's congress set's 50,063 rows (900 files).
+// Flushed as they come, they are written while the readers read on; the work is the same (README
+// "Performance of ingest").
+const flushEvery = 16_384
+
 func newStager(conn *sql.Conn) (*stager, error) {
-	s := &stager{}
+	s := &stager{every: flushEvery}
 	err := conn.Raw(func(dc any) error {
 		c, ok := dc.(driver.Conn)
 		if !ok {
@@ -59,6 +69,7 @@ func (s *stager) close() error {
 
 // flush makes the rows appended so far visible to queries on the connection.
 func (s *stager) flush() error {
+	s.unflushed = 0
 	var errs []error
 	for _, a := range []*duckdb.Appender{s.elections, s.members, s.warnings, s.files} {
 		errs = append(errs, a.Flush())
@@ -100,6 +111,9 @@ func (s *stager) rows(id int, path string, results []Result, members []Member, r
 			path, m.Sheet, int32(m.Row), seq(m.Sheet, m.Row), birth, age, firstOfElection[i]); err != nil {
 			return fmt.Errorf("%s 第%d行: %w", m.Sheet, m.Row, err)
 		}
+	}
+	if s.unflushed += len(results) + len(members); s.unflushed >= s.every {
+		return s.flush()
 	}
 	return nil
 }

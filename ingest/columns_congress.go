@@ -132,16 +132,21 @@ func (sp *sheetParser) partsOfWhole(r *Result, whole field, parts []field, what 
 		return
 	}
 	sum, n := 0, 0
-	var named []string
 	for _, f := range parts {
 		if p := r.count(f); p != nil {
 			sum += *p
 			n++
-			named = append(named, fmt.Sprintf("%s %d", sp.label(f, row), *p))
 		}
 	}
 	if n == 0 || sum <= *w {
 		return
+	}
+	// The parts are named only for the message: on every row of a 选区 sheet they cost a tenth of its reading.
+	var named []string
+	for _, f := range parts {
+		if p := r.count(f); p != nil {
+			named = append(named, fmt.Sprintf("%s %d", sp.label(f, row), *p))
+		}
 	}
 	at := parts[0]
 	if n == 1 || what == "" {

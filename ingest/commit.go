@@ -196,6 +196,11 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 			return nil, err
 		}
 	}
+	if l.smallFirst() {
+		if _, err := tx.ExecContext(ctx, sqlNoFSST); err != nil {
+			return nil, fmt.Errorf("commit: %w", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}
@@ -263,13 +268,17 @@ func (l *loader) countReplaced(ctx context.Context, tx *sql.Tx) (map[int][]Repla
 
 // checkpointFirst writes a small first load into the database file before Load returns
 // (first_checkpoint.sql): with DuckDB's one thread that oneThreadIfSmall set, and without FSST among the
-// compressions its checkpoint tries. Otherwise the checkpoint ran when the database was closed, with the
+// compressions its checkpoint tries (no_fsst.sql, set before the commit). Otherwise the checkpoint ran when the database was closed, with the
 // instance's threads and every compression: for a county's 15 workbooks (6,893 rows) 84 ms of CPU
 // against 54 ms. A checkpoint that fails (another connection of electsum serve is in a transaction) is
 // left to DuckDB, as before: the rows are committed, and the closing checkpoint writes them.
 func (l *loader) checkpointFirst(ctx context.Context) {
-	if l.heldRows || l.rows >= l.manyRows() {
+	if !l.smallFirst() {
 		return
 	}
 	l.execEach(ctx, sqlFirstCheckpoint)
 }
+
+// smallFirst says the load is a small first one: fewer staged rows than a row group (manyRows), into a
+// database that held no rows before its transaction (heldRows, known once commit has begun).
+func (l *loader) smallFirst() bool { return !l.heldRows && l.rows < l.manyRows() }

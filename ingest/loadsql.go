@@ -54,4 +54,5 @@ var (
 	sqlReadBetween       = mustSQL("read_between.sql")
 	sqlStoreBetween      = mustSQL("store_between.sql")
 	sqlFirstCheckpoint   = mustSQL("first_checkpoint.sql")
+	sqlNoFSST            = mustSQL("no_fsst.sql")
 )

@@ -11,11 +11,13 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // hashFile returns the sha256 of a file's content, and its size. A file over limit is not read: it
-// gets no hash, and the reader refuses it with the size in its message.
-func hashFile(path string, limit int64) (string, int64, error) {
+// gets no hash, and the reader refuses it with the size in its message. buf is read into (nil: one of
+// its own); a caller hashing many files passes the same one (io.Copy took 32 KiB for each file).
+func hashFile(path string, limit int64, buf []byte) (string, int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", 0, err
@@ -24,12 +26,57 @@ func hashFile(path string, limit int64) (string, int64, error) {
 	if info, err := f.Stat(); err == nil && info.Size() > limit {
 		return "", info.Size(), nil
 	}
+	if buf == nil {
+		buf = make([]byte, 32<<10)
+	}
 	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return "", n, err
+	// Read by hand: io.CopyBuffer would hand the file to its WriteTo, which takes a buffer of its own.
+	var n int64
+	for {
+		m, err := f.Read(buf)
+		h.Write(buf[:m])
+		n += int64(m)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", n, err
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// fileSum is what hashFile found for one file.
+type fileSum struct {
+	sum  string
+	size int64
+	err  error
+}
+
+// hashFiles runs hashFile over files with up to workers goroutines (0: 2); sums[i] is files[i]'s. It stops
+// early, leaving the rest zero, when ctx is done: the caller looks at ctx before using a sum.
+func hashFiles(ctx context.Context, files []string, limit int64, workers int) []fileSum {
+	sums := make([]fileSum, len(files))
+	if workers <= 0 {
+		workers = 2
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(files)) {
+		wg.Go(func() {
+			buf := make([]byte, 32<<10)
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) || ctx.Err() != nil {
+					return
+				}
+				s := &sums[i]
+				s.sum, s.size, s.err = hashFile(files[i], limit, buf)
+			}
+		})
+	}
+	wg.Wait()
+	return sums
 }
 
 // parseAll reads the files with opts.Workers goroutines. Their rows are staged in batches as they are
