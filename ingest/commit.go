@@ -154,12 +154,15 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	}
 	l.heldRows = holdsRows
 	replaced := map[int][]Replaced{}
-	write := sqlStageKeys + sqlMove + sqlUnits
+	write := sqlStageKeys + sqlMove + sqlUnitBodiesFirst + sqlUnits
+	if l.hooks.firstInSQL {
+		write = sqlStageKeys + sqlMove + sqlUnitBodies + sqlUnits
+	}
 	if holdsRows {
 		if replaced, err = l.countReplaced(ctx, tx); err != nil {
 			return nil, err
 		}
-		write = sqlStageKeys + sqlReplace + sqlMove + sqlUnits + sqlEmptyUnits
+		write = sqlStageKeys + sqlReplace + sqlMove + sqlUnitBodies + sqlUnits + sqlEmptyUnits
 	}
 	if _, err := tx.ExecContext(ctx, write); err != nil {
 		return nil, fmt.Errorf("write rows: %w", err)
@@ -167,8 +170,13 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	if err := checkMemberDuplicates(ctx, tx); err != nil {
 		return nil, err
 	}
-	if clashes, err := l.findPersonClashes(ctx, tx); err != nil || len(clashes) > 0 {
-		return clashes, err
+	// person_clash.sql looks for people of this load in the database's other elections: a database that
+	// held no rows before the load has none (every members row is one of the load's, its election among
+	// stage_member_keys).
+	if holdsRows || l.hooks.firstInSQL {
+		if clashes, err := l.findPersonClashes(ctx, tx); err != nil || len(clashes) > 0 {
+			return clashes, err
+		}
 	}
 	var warnings []fileProblem
 	silent := l.betweenTablesSilent(holdsRows)

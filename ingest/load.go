@@ -89,6 +89,7 @@ type loadHooks struct {
 	flushEvery   int                       // staged rows after which the stager flushes (0: flushEvery)
 	betweenInSQL bool                      // between_tables.sql runs even where betweenTablesSilent rules it out
 	clashesInSQL bool                      // key_clashes.sql runs even where keyClashesSilent rules it out
+	firstInSQL   bool                      // a first load runs person_clash.sql and unit_bodies.sql as a later one
 	keyClashes   func(ran bool)            // told whether key_clashes.sql ran
 	between      func(ran bool, found int) // told whether between_tables.sql ran, and what it found
 }

@@ -27,6 +27,8 @@ var (
 	sqlReplace           = mustSQL("replace.sql")
 	sqlMove              = mustSQL("move.sql")
 	sqlUnits             = mustSQL("units.sql")
+	sqlUnitBodies        = mustSQL("unit_bodies.sql")
+	sqlUnitBodiesFirst   = mustSQL("unit_bodies_first.sql")
 	sqlEmptyUnits        = mustSQL("empty_units.sql")
 	sqlLog               = mustSQL("log.sql")
 	sqlInputs            = mustSQL("inputs.sql")

@@ -1,4 +1,5 @@
--- Units after rows of the elections in stage_keys were written or removed (move.sql, remove.sql):
+-- Units after rows of the elections in stage_keys were written or removed (move.sql, remove.sql), from
+-- the bodies elected in them (unit_bodies, which unit_bodies.sql or unit_bodies_first.sql puts before this):
 -- each of those units that has rows is added, or has its kind set again, in one statement (an insert,
 -- then an update of every unit, cost a county's first load 23 ms); a unit's kind follows from what is
 -- elected there. empty_units.sql then drops the units left without any row. Runs inside the
@@ -12,10 +13,7 @@ SELECT county, township, unit,
             WHEN bool_or(body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表')) THEN '乡镇'
             WHEN bool_or(body IN ('县级人大代表', '乡级人大代表')) THEN '选区'
        END AS kind
-FROM (SELECT county, township, unit, body FROM elections
-      UNION ALL
-      SELECT county, township, unit, body FROM members) b
-WHERE (county, township, unit) IN (SELECT county, township, unit FROM stage_keys)
+FROM unit_bodies
 GROUP BY county, township, unit
 ORDER BY county, township, unit
 ON CONFLICT (county, township, unit) DO UPDATE SET kind = excluded.kind;
