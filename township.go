@@ -29,6 +29,58 @@ func TownshipInName(name string) string {
 	return found
 }
 
+// CountyInName finds the county (县, a county-level 市 or 区, 旗) a title or a file's or folder's name
+// names — 白河县五坪镇2024年…, 浏阳市集里街道…, 湖南省长沙县…, 长沙市岳麓区… (of a city and its district, the
+// district) — for rows without a 县(市、区) when the load was given none. Words ending like one that name no
+// county (全县, 城关社区, 第一选区, 城区, 超市 …) are passed over. "" when the name holds none, or two
+// different ones.
+func CountyInName(name string) string {
+	found, last := "", ""
+	for _, run := range hanRuns(name) {
+		c := countyOfRun(run)
+		if c != "" && last != "" && strings.HasSuffix(last, "市") && strings.Contains(name, last+run) {
+			found = "" // 长沙市岳麓区: the city holds the district, which is the county
+		}
+		if c != "" {
+			if found != "" && found != c {
+				return ""
+			}
+			found = c
+		}
+		last = c
+	}
+	return found
+}
+
+// countyOfRun is the county a run of hanRuns names by its end (县, 市, 区, 旗), without what stands before
+// it up to a 省, an 自治州 or a 与 (五坪镇与白河县); "" when the run names none.
+func countyOfRun(run string) string {
+	rs := []rune(run)
+	if len(rs) < 3 || !strings.ContainsRune("县縣市区區旗", rs[len(rs)-1]) {
+		return ""
+	}
+	for _, above := range []string{"自治州", "省", "与", "和", "及"} {
+		if i := strings.LastIndex(run, above); i >= 0 {
+			run = run[i+len(above):]
+		}
+	}
+	rs = []rune(run)
+	if len(rs) < 2 || strings.ContainsRune("全各本该該某每", rs[0]) {
+		return ""
+	}
+	for _, w := range notACounty {
+		if strings.HasSuffix(run, w) {
+			return ""
+		}
+	}
+	return run
+}
+
+// notACounty are words ending like a county's name that name none.
+var notACounty = []string{"社区", "社區", "选区", "選區", "小区", "小區", "城区", "城區", "市区", "市區", "辖区", "轄區", "片区", "片區",
+	"园区", "園區", "街区", "街區", "景区", "景區", "山区", "山區", "地区", "地區", "库区", "庫區", "牧区", "牧區", "林区", "林區",
+	"城市", "超市", "门市", "門市", "都市", "县市", "縣市", "县区", "縣區", "市县", "市縣"}
+
 // UnitInName is the village or community a sheet is named after (东岭村, 城关社区), for a sheet without
 // a 村(社区) column: a name of Chinese characters only, ending in 村 or 社区 (社區). "" otherwise.
 func UnitInName(sheet string) string {

@@ -28,7 +28,7 @@ import (
 //	total_mismatch, no_result_row, member_count_mismatch, summary_only,
 //	registration_mismatch, nomination_mismatch, vote_modes_mismatch, round_mismatch   warnings
 //	unknown_column, column_read_as, unknown_sheet, hidden_sheet, summary_sheet, empty_sheet,
-//	unit_body_name notices
+//	unit_body_name, date_from_year, county_from_name, filled_down notices
 
 // checkResult compares the figures of one results row.
 func (sp *sheetParser) checkResult(r *Result) {

@@ -8,10 +8,11 @@ import (
 )
 
 // The county of a row is decided by one rule, so that a township is never stored twice (once under its
-// county, once under none) and the county draft never splits: the 县(市、区) cell; else --county (both
-// applied by the parser); else the county the database, or another file of this run, holds for that
-// township; else, when exactly one county is known at all, that one, with a notice; otherwise the file is
-// refused with a request for --county. No row is stored with an empty county.
+// county, once under none) and the county draft never splits: the 县(市、区) cell; else --county; else the
+// county the sheet's title or the file's or its folder's name names (the three applied by the parser);
+// else the county the database, or another file of this run, holds for that township; else, when exactly
+// one county is known at all, that one, with a notice; otherwise the file is refused with a request for
+// --county. No row is stored with an empty county.
 
 // resolveCounties fills the blank counties of the staged rows by that rule, once every file is staged,
 // so that the outcome does not depend on the order files were read in.

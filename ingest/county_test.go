@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -498,5 +499,105 @@ func sameMembers(t *testing.T, p *Parsed, want []string) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("members:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A 选举日期 written without its year (4月2日), as a form whose title gives the year has it, is of the
+// row's 年份 with one notice; a day that is not in that year is an error at the cell.
+func TestElectionDateWithoutYear(t *testing.T) {
+	row := func(unit, date string) []any {
+		r := resultRow(unit, "村民委员会", 5)
+		r[len(r)-1] = date
+		return r
+	}
+	book := writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{resultsHeader,
+		row("东山村", "4月2日"), row("西河村", "4月3号"), row("南岭村", "2月30日")}})
+	p := mustParse(t, book)
+	var dates []string
+	for _, r := range p.Results {
+		if r.Date != nil {
+			dates = append(dates, r.Date.Format("2006-01-02"))
+		}
+	}
+	if want := []string{"2024-04-02", "2024-04-03"}; !slices.Equal(dates, want) {
+		t.Errorf("dates %v, want %v", dates, want)
+	}
+	if got := rules(p, Notice); !slices.Contains(got, "date_from_year@M2") || slices.Contains(got, "date_from_year@M3") {
+		t.Errorf("notices %v, want date_from_year at M2 only", got)
+	}
+	if got := rules(p, Error); !slices.Equal(got, []string{"wrong_type@M4"}) {
+		t.Errorf("errors %v, want wrong_type@M4 (2月30日)", got)
+	}
+}
+
+// A blank 县(市、区) with no --county is the county the folder (or the title, the sheet's or the file's
+// name) names, with a notice per sheet; --county wins over it, and a name naming none leaves the rule above.
+func TestBlankCountyFromNames(t *testing.T) {
+	db := openTestDB(t)
+	results, members := submission{county: "", township: "东镇", units: fourVillages}.write(t, filepath.Join(t.TempDir(), "白水县", "东镇"))
+	r := mustLoad(t, db, LoadOptions{}, results, members)
+	if n := ruleCount(r, "county_from_name"); n != 2 {
+		t.Errorf("county_from_name notices %d, want one per file: %v", n, r.Problems)
+	}
+	wantCount(t, db, 8, `SELECT count(*) FROM elections WHERE county = '白水县' AND township = '东镇'`, "东镇 under the folder's county")
+
+	book := writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{{"青山县西镇2024年村级换届选举结果统计表"}, resultsHeader,
+		resultRow("石桥村", "村民委员会", 5)}})
+	p, err := ParseFile(book, ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Results) != 1 || p.Results[0].County != "青山县" {
+		t.Errorf("results %+v, want one under the title's 青山县", p.Results)
+	}
+	if p, err = ParseFile(book, ParseOptions{County: "白水县"}); err != nil || p.Results[0].County != "白水县" {
+		t.Errorf("with --county: %+v, %v; want 白水县", p.Results, err)
+	}
+}
+
+// Place cells written once over a group of rows — a CSV saved from merged cells, or cells unmerged — are
+// read as the value above, with one notice per column; a blank with nothing above stays missing.
+func TestBlankPlacesFilledDown(t *testing.T) {
+	r := func(township, unit, body string, year any) []any {
+		row := resultRow(unit, body, 5)
+		row[0], row[2] = township, year
+		return row
+	}
+	book := writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{resultsHeader,
+		r("城关镇", "东山村", "村党组织", 2024), r("", "", "村民委员会", ""), r("", "", "村务监督委员会", ""),
+		r("", "西河村", "村党组织", ""), r("", "", "村民委员会", "")}})
+	p := mustParse(t, book)
+	var got []string
+	for _, x := range p.Results {
+		got = append(got, fmt.Sprintf("%s %s %d %s", x.Township, x.Unit, x.Year, x.Body))
+	}
+	want := []string{"城关镇 东山村 2024 村党组织", "城关镇 东山村 2024 村民委员会", "城关镇 东山村 2024 村务监督委员会",
+		"城关镇 西河村 2024 村党组织", "城关镇 西河村 2024 村民委员会"}
+	if !slices.Equal(got, want) {
+		t.Errorf("results %v, want %v", got, want)
+	}
+	if got := rules(p, Notice); !slices.Contains(got, "filled_down@A3") || !slices.Contains(got, "filled_down@B3") ||
+		!slices.Contains(got, "filled_down@C3") || slices.Contains(got, "filled_down@B6") {
+		t.Errorf("notices %v, want filled_down at A3, B3 and C3, once per column", got)
+	}
+	if got := rules(p, Error); len(got) != 0 {
+		t.Errorf("errors %v", got)
+	}
+
+	// A members CSV saved from a sheet with 村 and 选举类型 merged over each body's members.
+	csv := filepath.Join(t.TempDir(), "当选人员.csv")
+	text := "乡镇,村,年份,选举类型,姓名,职务,性别,出生年月,政治面貌,学历,是否连任\n" +
+		"城关镇,东山村,2024,村党组织,王强,书记,男,1975.03,中共党员,高中,是\n" +
+		",,,,李芳,委员,女,1980.06,中共党员,高中,否\n" +
+		",,,村民委员会,王强,主任,男,1975.03,中共党员,高中,是\n"
+	if err := os.WriteFile(csv, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p = mustParse(t, csv)
+	sameMembers(t, p, []string{"东山村 村党组织 王强 书记", "东山村 村党组织 李芳 委员", "东山村 村民委员会 王强 主任"})
+
+	first := writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{resultsHeader, r("城关镇", "", "村党组织", 2024)}})
+	if got := rules(mustParse(t, first), Error); !slices.Equal(got, []string{"missing_value@B2"}) {
+		t.Errorf("a blank 村 with nothing above: errors %v, want missing_value@B2", got)
 	}
 }

@@ -81,6 +81,9 @@ func FuzzValues(f *testing.F) {
 		normEthnicity(s)
 		cleanText(s)
 		electsum.ChineseNumber(s)
+		if m, d, ok := monthDay(s); ok && (m < 0 || m > 99 || d < 0 || d > 99) {
+			t.Errorf("monthDay(%q) = %d, %d", s, m, d)
+		}
 		if r, ok := parseRate(s); ok {
 			if r.value < 0 || r.decimals < 0 || math.IsNaN(r.value) || math.IsInf(r.value, 0) {
 				t.Errorf("parseRate(%q) = %+v", s, r)

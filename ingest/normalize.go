@@ -405,6 +405,20 @@ func parseDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// monthDay reads a date written without its year: 3月15日, 3月15号, 3月15 (the 月 must be there).
+func monthDay(s string) (m, d int, ok bool) {
+	if !strings.Contains(s, "月") {
+		return 0, 0, false
+	}
+	parts, n, ok := dateParts(s)
+	if !ok || n != 2 || len(parts[0]) > 2 || len(parts[1]) > 2 {
+		return 0, 0, false
+	}
+	m, _ = asciiInt(parts[0])
+	d, _ = asciiInt(parts[1])
+	return m, d, true
+}
+
 // parseBirth reads 出生年月 as the first day of the month: 1975.03, 1975.3, 1975-03, 1975/3, 197503,
 // 1975年3月, full dates, or an Excel serial. "1975.1" is January: a number cell typed as 1975.10 loses its
 // zero in Excel and cannot be told apart.

@@ -154,6 +154,19 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+func TestMonthDay(t *testing.T) {
+	for _, in := range []string{"3月15日", "03月15日", "3月15号", "3月15", "３月１５日"} {
+		if m, d, ok := monthDay(in); !ok || m != 3 || d != 15 {
+			t.Errorf("monthDay(%q) = %d, %d, %v; want 3, 15", in, m, d, ok)
+		}
+	}
+	for _, in := range []string{"2024年3月15日", "3.15", "3-15", "3月", "15日", "123月4日", "三月十五日", ""} {
+		if m, d, ok := monthDay(in); ok {
+			t.Errorf("monthDay(%q) = %d, %d, want failure", in, m, d)
+		}
+	}
+}
+
 func TestParseBirth(t *testing.T) {
 	march := time.Date(1975, 3, 1, 0, 0, 0, 0, time.UTC)
 	for _, in := range []string{"1975.03", "1975.3", "1975-03", "1975/3", "197503", "1975年3月", "1975年03月", "1975-03-15", "1975年3月15日", "19750315", "27468", "１９７５．０３", "1975.03.15"} {

@@ -396,10 +396,19 @@ type sheetParser struct {
 	// unitsCut are the 村(社区) written with a body's name (东山村党支部) already said to be read as the
 	// unit (electsum.UnitWithoutBody).
 	unitsCut map[string]bool
-	// twoCommitteesSaid: a row's 选举类型 naming the two committees was said to be read by its 职务.
-	twoCommitteesSaid bool
-	dataRows          int        // rows below the header read as data so far
-	topTotals         []topTotal // 合计 rows above every data row, checked at the sheet's end
+	// twoCommitteesSaid: a row's 选举类型 naming the two committees was said to be read by its 职务;
+	// dateYearSaid: a 选举日期 without its year was said to be of the row's 年份.
+	twoCommitteesSaid, dateYearSaid bool
+	// countyOfName is the county the names give (nameCounty) and countyFrom which name, read once
+	// (countyRead); countySaid: the notice was given.
+	countyOfName, countyFrom string
+	countyRead, countySaid   bool
+	// placeAbove are the place cells of the data rows above (fillDown), and filledDown the columns whose
+	// blank was said to be filled from them.
+	placeAbove [numFields]string
+	filledDown [numFields]bool
+	dataRows   int        // rows below the header read as data so far
+	topTotals  []topTotal // 合计 rows above every data row, checked at the sheet's end
 	// lastRow is the data row read last, lastText whether it held one text only (a second table's title?)
 	// and lastMark how many problems the file had before it (secondTable).
 	lastRow, lastMark int
@@ -494,6 +503,41 @@ func (sp *sheetParser) fillMerged(row int, cells []string, data bool) []string {
 	return cells
 }
 
+// placeFields are the columns a township writes once over a group of rows — merged down, or written
+// only in the group's first row when the merge is lost (a CSV saved from merged cells, cells unmerged):
+// the members sheet's 选举类型 too, written once over a body's members.
+var placeFields = []field{fCounty, fTownship, fUnit, fYear, fBody}
+
+// fillDown fills a data row's blank place cells (placeFields; 选举类型 on a members sheet only) with the
+// value above them in the sheet, with a notice per column the first time: a blank there means "as above",
+// as the merged cells it was saved from showed it. Cells above the first value stay blank, and a blank
+// 年份 the title, the sheet's name or --year gives a year to keeps the year rule (year).
+func (sp *sheetParser) fillDown(row int, cells []string) []string {
+	for _, f := range placeFields {
+		i := sp.lay.col[f]
+		if i < 0 || f == fBody && sp.lay.spec.kind != MembersSheet {
+			continue
+		}
+		if i < len(cells) && clean(cells[i]) != "" {
+			sp.placeAbove[f] = cells[i]
+			continue
+		}
+		v := sp.placeAbove[f]
+		if v == "" || f == fYear && sp.defaultYear() != 0 { // the year rule's title, sheet name or --year first
+			continue
+		}
+		for len(cells) <= i {
+			cells = append(cells, "")
+		}
+		cells[i] = v
+		if !sp.filledDown[f] {
+			sp.filledDown[f] = true
+			sp.problem(Notice, "filled_down", row, f, v, fmt.Sprintf("%s空白，按上方填写为“%s”(合并单元格取消合并或另存为 CSV 后常见)；本表这一列其他空白的单元格同样按上方填写", sp.label(f, row), shorten(clean(v), 20)))
+		}
+	}
+	return cells
+}
+
 func isEmptyRow(cells []string) bool {
 	for _, c := range cells {
 		if c != "" && clean(c) != "" {
@@ -552,6 +596,7 @@ func (sp *sheetParser) row(row int, cells []string) {
 	if sp.total(row, cells) {
 		return
 	}
+	cells = sp.fillDown(row, cells)
 	sp.dataRows++
 	if sp.lay.spec.kind == ResultsSheet {
 		sp.result(row, cells)
@@ -1012,6 +1057,26 @@ func (sp *sheetParser) termValue(cells []string, row int, f field) *int {
 	return nil
 }
 
+// electionDate is a results row's 选举日期. A date written without its year (3月15日, 3月15号), as a form
+// whose title gives the year often has it, is of the row's 年份, with a notice the first time on the
+// sheet; anything else is a full date (dateValue).
+func (sp *sheetParser) electionDate(cells []string, row, year int) *time.Time {
+	v := sp.cell(cells, fDate)
+	if m, d, ok := monthDay(v); ok && year != 0 {
+		t, ok := validDate(year, m, d)
+		if !ok {
+			sp.wrongType(row, fDate, v, "日期", "如 2024-03-15 的日期")
+			return nil
+		}
+		if !sp.dateYearSaid {
+			sp.dateYearSaid = true
+			sp.problem(Notice, "date_from_year", row, fDate, v, fmt.Sprintf("%s“%s”没有写年份，按本行的年份读作 %s；本表其他没写年份的日期同样处理", sp.label(fDate, row), v, t.Format("2006-01-02")))
+		}
+		return sp.fp.newTime(t)
+	}
+	return sp.dateValue(cells, row, fDate)
+}
+
 func (sp *sheetParser) dateValue(cells []string, row int, f field) *time.Time {
 	if t, ok := typed(sp, cells, row, f, false, parseDate, "日期", "如 2024-03-15 的日期"); ok {
 		return sp.fp.newTime(t)
@@ -1026,11 +1091,50 @@ func (sp *sheetParser) birthValue(cells []string, row int, f field) *time.Time {
 	return nil
 }
 
+// county is the row's 县(市、区): its cell, else the county the load was given, else the one the sheet's
+// title, its name, the file's name or its folders' name (nameCounty), with a notice the first time on the
+// sheet; "" leaves it to resolveCounties.
 func (sp *sheetParser) county(cells []string, row int) string {
 	if c := sp.limitLength(row, fCounty, sp.text(cells, row, fCounty, false), maxPlaceName); c != "" {
 		return c
 	}
-	return sp.fp.opts.County
+	if sp.fp.opts.County != "" {
+		return sp.fp.opts.County
+	}
+	if !sp.countyRead {
+		sp.countyRead = true
+		sp.countyOfName, sp.countyFrom = sp.nameCounty()
+	}
+	c, from := sp.countyOfName, sp.countyFrom
+	if c != "" && !sp.countySaid {
+		sp.countySaid = true
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: colCounty.Header, Value: c, Rule: "county_from_name",
+			Message: fmt.Sprintf("%s没有填写县(市、区)，各行按%s归入“%s”：如不对，请在“县(市、区)”列填写县名，或导入时指定县名(--county)", sp.where(), from, c)})
+	}
+	return c
+}
+
+// nameCounty is the county the sheet's titles name (electsum.CountyInName), else its name's, else the
+// file's, else its folder's or the folder above (白河县/五坪镇/村两委.xlsx), and which it was.
+func (sp *sheetParser) nameCounty() (county, from string) {
+	if c, _ := fromTitles(sp.titles, electsum.CountyInName, scriptKey); c != "" {
+		return c, "标题"
+	}
+	if c := electsum.CountyInName(sp.name); c != "" {
+		return c, "工作表名"
+	}
+	base := filepath.Base(sp.fp.path)
+	if c := electsum.CountyInName(strings.TrimSuffix(base, filepath.Ext(base))); c != "" {
+		return c, "文件名"
+	}
+	dir := filepath.Dir(sp.fp.path)
+	for range 2 {
+		if c := electsum.CountyInName(filepath.Base(dir)); c != "" {
+			return c, "文件夹名"
+		}
+		dir = filepath.Dir(dir)
+	}
+	return "", ""
 }
 
 // key reads the election a row is of: 县 (or the county the load was given), 乡镇, 村(社区), 年份, 选举类型.
@@ -1089,7 +1193,7 @@ func (sp *sheetParser) result(row int, cells []string) {
 	r.Seats = sp.intValue(cells, row, fSeats, true)
 	r.Candidates = sp.intValue(cells, row, fCandidates, false)
 	r.Elected = sp.intValue(cells, row, fElected, true)
-	r.Date = sp.dateValue(cells, row, fDate)
+	r.Date = sp.electionDate(cells, row, r.Year)
 	r.FirstRound = sp.boolValue(cells, row, fFirstRound, false)
 	sp.congress(cells, row, &r.Congress)
 	sp.checkResult(&r)
