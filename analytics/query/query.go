@@ -142,12 +142,17 @@ func Run(ctx context.Context, db *sql.DB, query string, args ...any) (*Table, er
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	t := &Table{Columns: rows.Columns()}
-	for rows.Next() {
-		t.Rows = append(t.Rows, append([]any(nil), rows.Row()...))
+	return rows.table()
+}
+
+// table reads the rest of rows into a Table and closes them.
+func (r *Rows) table() (*Table, error) {
+	defer r.Close()
+	t := &Table{Columns: r.Columns()}
+	for r.Next() {
+		t.Rows = append(t.Rows, append([]any(nil), r.Row()...))
 	}
-	if err := rows.Err(); err != nil {
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	return t, nil

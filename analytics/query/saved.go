@@ -192,11 +192,11 @@ func FindSaved(name string) (Saved, bool) {
 // returns its whole result; parameters not given are NULL, which the SQL reads as "use the default".
 // An unknown name or a value not of the parameter's type is a *ParamError.
 func (s Saved) Run(ctx context.Context, db *sql.DB, values map[string]string) (*Table, error) {
-	args, err := s.args(values)
+	rows, err := s.Open(ctx, db, values)
 	if err != nil {
 		return nil, err
 	}
-	t, err := Run(ctx, db, s.SQL, args...)
+	t, err := rows.table()
 	if err != nil {
 		return nil, fmt.Errorf("保存的查询 %s: %w", s.Name, err)
 	}
