@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 
 	"electsum"
 	"electsum/analytics"
@@ -39,12 +38,8 @@ func runAnnex(ctx context.Context, e *env, args []string) error {
 	out := fs.String("o", "", "输出文件(xlsx) 或文件夹(csv)；默认 附件.xlsx 或 附件")
 	force := fs.Bool("force", false, "输出文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
 	kind := fs.String("kind", "", "附件类别：lianwei 村(社区)“两委”换届、renda 县乡人大换届、dangdaihui 乡镇党代会换届、shequdangzuzhi 社区党组织换届；默认用数据中有的第一类(按此顺序，shequdangzuzhi 只在指定时用)")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseOnlyFlags(fs, args, "输出位置用 -o 指定"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return &usageError{message: "annex 不接受位置参数: " + strings.Join(rest, " "), hint: "输出位置用 -o 指定"}
 	}
 	if *format != "xlsx" && *format != "csv" {
 		return &usageError{message: fmt.Sprintf("--format %q 不支持", *format), hint: "用 --format xlsx 或 --format csv"}

@@ -22,12 +22,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	flags := newFlagSet(e, "demo", "[--out 目录] [--seed 数字]")
 	out := flags.String("out", "demo-out", "输出目录：示例工作簿、数据库、总结和附件都写在这里")
 	seed := flags.Int64("seed", synth.County().Seed, "随机种子；种子相同，生成的数据完全相同")
-	rest, err := parseFlags(flags, args)
-	if err != nil {
+	if err := parseOnlyFlags(flags, args, "输出目录用 --out 指定"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return &usageError{message: "demo 不接受位置参数: " + strings.Join(rest, " "), hint: "输出目录用 --out 指定"}
 	}
 	if err := prepareDemoDir(*out); err != nil {
 		return err

@@ -25,12 +25,8 @@ func runRemove(ctx context.Context, e *env, args []string) error {
 	file := fs.String("file", "", "删除这个文件导入的全部数据(文件名，或 ingest_log 中的路径)；可与 --township、--year、--body 一起缩小范围")
 	yes := fs.Bool("yes", false, "不询问，直接删除(用于脚本)")
 	dryRun := fs.Bool("dry-run", false, "只显示将删除什么，不删除")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseOnlyFlags(fs, args, "用 --township、--year、--body 或 --file 指明要删除的数据"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return &usageError{message: fmt.Sprintf("多余的参数 %q", rest[0]), hint: "用 --township、--year、--body 或 --file 指明要删除的数据"}
 	}
 	sel := ingest.Selection{County: strings.TrimSpace(*county), Township: strings.TrimSpace(*township), Year: *year, File: strings.TrimSpace(*file)}
 	if *bodyText != "" {

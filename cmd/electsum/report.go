@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"electsum"
@@ -61,12 +60,8 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	kind := flags.String("kind", "", "总结类别：lianwei 村(社区)“两委”换届、renda 县乡人大换届、dangdaihui 乡镇党代会换届、shequdangzuzhi 社区党组织换届；默认写数据中有的各类（shequdangzuzhi 只在指定时写，其选举也在两委总结中）")
 	flags.StringVar(&o.out, "o", ".", "输出目录")
 	flags.BoolVar(&o.force, "force", false, "输出文件已存在时覆盖 (数据库和已导入的表格永远不会被覆盖)")
-	rest, err := parseFlags(flags, args)
-	if err != nil {
+	if err := parseOnlyFlags(flags, args, "范围用 --county、--township 或 --unit 指定"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return &usageError{message: "report 不接受位置参数: " + strings.Join(rest, " "), hint: "范围用 --county、--township 或 --unit 指定"}
 	}
 	if o.scope.Year == 0 {
 		return &usageError{message: "缺少 --year", hint: "例如 electsum report --year 2024"}
@@ -77,6 +72,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	default:
 		return &usageError{message: fmt.Sprintf("--level %q 无效", *level), hint: "可选 unit、township、county"}
 	}
+	var err error
 	if o.kind, err = parseKind(*kind); err != nil {
 		return err
 	}
@@ -246,12 +242,8 @@ func runReportInit(e *env, args []string) error {
 	flags := newFlagSet(e, "report init", "[-o report.toml]")
 	out := flags.String("o", "report.toml", "写出的配置文件；- 表示标准输出")
 	force := flags.Bool("force", false, "覆盖已有文件")
-	rest, err := parseFlags(flags, args)
-	if err != nil {
+	if err := parseOnlyFlags(flags, args, "文件名用 -o 指定"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return &usageError{message: "report init 不接受位置参数: " + strings.Join(rest, " "), hint: "文件名用 -o 指定"}
 	}
 	if *out == "-" {
 		_, err := e.stdout.Write(config.Example())

@@ -199,6 +199,19 @@ func newFlagSet(e *env, name, usage string) *flag.FlagSet {
 	return fs
 }
 
+// parseOnlyFlags is parseFlags for a command that takes no positional argument: one is a usageError
+// whose hint says where the value goes instead.
+func parseOnlyFlags(fs *flag.FlagSet, args []string, hint string) error {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return &usageError{message: fs.Name() + " 不接受位置参数: " + strings.Join(rest, " "), hint: hint}
+	}
+	return nil
+}
+
 // parseFlags parses args, allowing flags after positional arguments (electsum ingest a.xlsx --db x),
 // as users type them. After "--" everything is positional. An argument that starts with "-" but has
 // white space in what would be its name is text, not a flag: SQL that begins with a "-- comment" line.

@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
 	"electsum/cmd/electsum/web"
@@ -29,12 +28,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	maxMB := fs.Int64("max-file-mb", ingest.DefaultMaxFileSize>>20, "每个上传文件的大小上限(MB)")
 	memory := fs.String("memory-limit", defaultQueryMemory, "DuckDB 可用的内存上限 (如 1GB、512MB)；导入时另限 512MB")
 	temp := fs.String("temp-limit", defaultQueryTemp, "临时文件夹(数据库旁的 .tmp)的上限 (如 20GB)")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseOnlyFlags(fs, args, "数据库用 --db 指定"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return &usageError{message: "serve 不接受位置参数: " + strings.Join(rest, " "), hint: "数据库用 --db 指定"}
 	}
 	if err := checkLimits(*memory, *temp); err != nil {
 		return err

@@ -12,12 +12,8 @@ func runTemplate(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "template", "[-o 采集表.xlsx]")
 	out := fs.String("o", "采集表.xlsx", "写出的工作簿")
 	force := fs.Bool("force", false, "文件已存在时覆盖")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseOnlyFlags(fs, args, "electsum template -o 采集表.xlsx"); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return &usageError{message: fmt.Sprintf("多余的参数: %v", rest), hint: "electsum template -o 采集表.xlsx"}
 	}
 	if err := (electsum.Output{Force: *force}).WriteFile(*out, ingest.WriteTemplate); err != nil {
 		return err
