@@ -9,7 +9,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-func TestTemplateSheetsHeadersAndValidations(t *testing.T) {
+// openTemplate writes the blank workbook (WriteTemplate) and opens it, closed when t ends.
+func openTemplate(t *testing.T) *excelize.File {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteTemplate(&buf); err != nil {
 		t.Fatal(err)
@@ -18,7 +20,12 @@ func TestTemplateSheetsHeadersAndValidations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestTemplateSheetsHeadersAndValidations(t *testing.T) {
+	f := openTemplate(t)
 	if got, want := f.GetSheetList(), []string{string(ResultsSheet), string(MembersSheet), GuideSheet}; !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -116,15 +123,7 @@ func TestTemplateSheetsHeadersAndValidations(t *testing.T) {
 // called 说明 that holds data is read.
 func TestGuideSheetSkippedQuietly(t *testing.T) {
 	fill := func(t *testing.T, rename string, copyAs string) string {
-		var buf bytes.Buffer
-		if err := WriteTemplate(&buf); err != nil {
-			t.Fatal(err)
-		}
-		f, err := excelize.OpenReader(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
+		f := openTemplate(t)
 		values := map[SheetKind]map[string]any{
 			ResultsSheet: {"县(市、区)": "测试县", "乡镇(街道)": "城关镇", "村(社区)": "石桥村", "年份": 2024, "选举类型": "村民委员会",
 				"登记选民数": 1200, "参加投票人数": 1100, "应选职数": 1, "当选人数": 1},

@@ -22,15 +22,15 @@ func summarizeCongress(t *testing.T, db *sql.DB, scope analytics.Scope) *analyti
 	return c
 }
 
-// congressDraft renders v in script and format (md or html).
-func congressDraft(t *testing.T, v *CongressView, script Script, format string) []byte {
+// draftBytes renders the draft d with the built-in templates in script and format (md or html).
+func draftBytes(t *testing.T, d Draft, script Script, format string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	var err error
 	if format == "html" {
-		err = Builtin().CongressHTML(&buf, v, script)
+		err = Builtin().DraftHTML(&buf, d, script)
 	} else {
-		err = Builtin().CongressMarkdown(&buf, v, script)
+		err = Builtin().DraftMarkdown(&buf, d, script)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +45,7 @@ func TestCongressDraft(t *testing.T) {
 	db := loadWorld(t, demoWorld(true))
 	c := summarizeCongress(t, db, analytics.Scope{Year: 2024})
 	v := NewCongressView(c, Config{})
-	text := string(congressDraft(t, v, Hans, "md"))
+	text := string(draftBytes(t, v, Hans, "md"))
 	l := c.Levels[0]
 	for _, want := range []string{
 		"# 示例县2024年县乡两级人大换届选举工作总结", "## 一、基本情况", "### （一）县级人大代表选举情况", "### （二）乡级人大代表选举情况",
@@ -60,11 +60,11 @@ func TestCongressDraft(t *testing.T) {
 		}
 	}
 	golden(t, "demo-renda-county.md", []byte(text))
-	golden(t, "demo-renda-county.hant.md", congressDraft(t, v, Hant, "md"))
-	golden(t, "demo-renda-county.html", congressDraft(t, v, Hans, "html"))
+	golden(t, "demo-renda-county.hant.md", draftBytes(t, v, Hant, "md"))
+	golden(t, "demo-renda-county.html", draftBytes(t, v, Hans, "html"))
 	township := c.Constituencies[len(c.Constituencies)-1].Township
 	tv := NewCongressView(summarizeCongress(t, db, analytics.Scope{Township: township, Year: 2024}), Config{})
-	golden(t, "demo-renda-township.md", congressDraft(t, tv, Hans, "md"))
+	golden(t, "demo-renda-township.md", draftBytes(t, tv, Hans, "md"))
 }
 
 // TestKindsApart loads one county's village, people's congress and township party congress elections
@@ -100,8 +100,8 @@ func TestKindsApart(t *testing.T) {
 			}
 		}
 		party := [2][]byte{
-			partyDraft(t, NewPartyCongressView(summarizePartyCongress(t, dbBoth, scope), Config{}), Hans, "md"),
-			partyDraft(t, NewPartyCongressView(summarizePartyCongress(t, dbParty, scope), Config{}), Hans, "md"),
+			draftBytes(t, NewPartyCongressView(summarizePartyCongress(t, dbBoth, scope), Config{}), Hans, "md"),
+			draftBytes(t, NewPartyCongressView(summarizePartyCongress(t, dbParty, scope), Config{}), Hans, "md"),
 		}
 		if !bytes.Equal(party[0], party[1]) {
 			t.Errorf("%s: the party congress draft of the county holding all kinds differs from the party congresses' alone", scope.Township)
@@ -112,8 +112,8 @@ func TestKindsApart(t *testing.T) {
 			}
 		}
 		congress := [2][]byte{
-			congressDraft(t, NewCongressView(summarizeCongress(t, dbBoth, scope), Config{}), Hans, "md"),
-			congressDraft(t, NewCongressView(summarizeCongress(t, dbCongress, scope), Config{}), Hans, "md"),
+			draftBytes(t, NewCongressView(summarizeCongress(t, dbBoth, scope), Config{}), Hans, "md"),
+			draftBytes(t, NewCongressView(summarizeCongress(t, dbCongress, scope), Config{}), Hans, "md"),
 		}
 		if !bytes.Equal(congress[0], congress[1]) {
 			t.Errorf("%s: the people's congress draft of the county holding both kinds differs from the congress's alone", scope.Township)
@@ -136,22 +136,6 @@ func summarizePartyCongress(t *testing.T, db *sql.DB, scope analytics.Scope) *an
 	return p
 }
 
-// partyDraft renders v in script and format (md or html).
-func partyDraft(t *testing.T, v *PartyCongressView, script Script, format string) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	var err error
-	if format == "html" {
-		err = Builtin().PartyCongressHTML(&buf, v, script)
-	} else {
-		err = Builtin().DraftMarkdown(&buf, v, script)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 // TestPartyCongressDraft renders the township party congress draft of a generated county and checks
 // that its figures are the model's, in the standard layout, in both scripts, against the goldens
 // (demo-dangdaihui-*), county and township.
@@ -159,7 +143,7 @@ func TestPartyCongressDraft(t *testing.T) {
 	db := loadWorld(t, demoWorld(true))
 	p := summarizePartyCongress(t, db, analytics.Scope{Year: 2024})
 	v := NewPartyCongressView(p, Config{})
-	text := string(partyDraft(t, v, Hans, "md"))
+	text := string(draftBytes(t, v, Hans, "md"))
 	b := p.Bodies[0]
 	for _, want := range []string{
 		"# 示例县2024年乡镇党代会换届选举工作总结", "## 一、基本情况", "### （一）党委委员选举情况", "### （二）纪委委员选举情况",
@@ -175,11 +159,11 @@ func TestPartyCongressDraft(t *testing.T) {
 		}
 	}
 	golden(t, "demo-dangdaihui-county.md", []byte(text))
-	golden(t, "demo-dangdaihui-county.hant.md", partyDraft(t, v, Hant, "md"))
-	golden(t, "demo-dangdaihui-county.html", partyDraft(t, v, Hans, "html"))
+	golden(t, "demo-dangdaihui-county.hant.md", draftBytes(t, v, Hant, "md"))
+	golden(t, "demo-dangdaihui-county.html", draftBytes(t, v, Hans, "html"))
 	township := p.Meetings[len(p.Meetings)-1].Township
 	tv := NewPartyCongressView(summarizePartyCongress(t, db, analytics.Scope{Township: township, Year: 2024}), Config{})
-	golden(t, "demo-dangdaihui-township.md", partyDraft(t, tv, Hans, "md"))
+	golden(t, "demo-dangdaihui-township.md", draftBytes(t, tv, Hans, "md"))
 }
 
 // TestCongressChecksAreTheViolationsFinding: the legal-check failures of the 人大 and 党代会 drafts are
@@ -238,7 +222,7 @@ func TestPartyCongressSaysAttendanceOnce(t *testing.T) {
 	db := loadWorld(t, demoWorld(true))
 	for _, scope := range []analytics.Scope{{Year: 2024}, {Township: demoWorld(true).Townships[0].Name, Year: 2024}} {
 		p := summarizePartyCongress(t, db, scope)
-		md := string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md"))
+		md := string(draftBytes(t, NewPartyCongressView(p, Config{}), Hans, "md"))
 		if n := strings.Count(md, "应到会代表"); n != 1 {
 			t.Errorf("%v: 应到会代表 said %d times, want once:\n%s", scope, n, md)
 		}
@@ -251,7 +235,7 @@ func TestPartyCongressSaysAttendanceOnce(t *testing.T) {
 			t.Errorf("%v: the shared 到会 paragraph lacks the figures:\n%s", scope, head)
 		}
 		p.Bodies[2].Present.Current.V--
-		md = string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md"))
+		md = string(draftBytes(t, NewPartyCongressView(p, Config{}), Hans, "md"))
 		if n := strings.Count(md, "1．到会情况"); n != 3 {
 			t.Errorf("%v: bodies with different 到会 figures: 1．到会情况 %d times, want 3:\n%s", scope, n, md)
 		}
@@ -276,7 +260,7 @@ func TestCommunityPartyDraft(t *testing.T) {
 	db := loadWorld(t, demoWorld(true))
 	p := summarizeCommunityParty(t, db, analytics.Scope{Year: 2024})
 	v := NewPartyCongressView(p, Config{})
-	text := string(partyDraft(t, v, Hans, "md"))
+	text := string(draftBytes(t, v, Hans, "md"))
 	b := p.Bodies[0]
 	m := b.Members
 	want := []string{
@@ -310,9 +294,9 @@ func TestCommunityPartyDraft(t *testing.T) {
 		}
 	}
 	golden(t, "demo-shequdangzuzhi-county.md", []byte(text))
-	golden(t, "demo-shequdangzuzhi-county.hant.md", partyDraft(t, v, Hant, "md"))
-	golden(t, "demo-shequdangzuzhi-county.html", partyDraft(t, v, Hans, "html"))
+	golden(t, "demo-shequdangzuzhi-county.hant.md", draftBytes(t, v, Hant, "md"))
+	golden(t, "demo-shequdangzuzhi-county.html", draftBytes(t, v, Hans, "html"))
 	township := p.Meetings[len(p.Meetings)-1].Township
 	tv := NewPartyCongressView(summarizeCommunityParty(t, db, analytics.Scope{Township: township, Year: 2024}), Config{})
-	golden(t, "demo-shequdangzuzhi-township.md", partyDraft(t, tv, Hans, "md"))
+	golden(t, "demo-shequdangzuzhi-township.md", draftBytes(t, tv, Hans, "md"))
 }

@@ -185,7 +185,7 @@ func TestOneCitationPerRule(t *testing.T) {
 	a, b := "《甲法》关于甲的规定", "《乙法》关于乙的规定"
 	c := &analytics.Congress{Level: analytics.LevelTownship, Year: 2024, Scope: analytics.Scope{County: "示例县", Township: "东风镇", Year: 2024},
 		Checks: []analytics.Check{check("a", a, "第一选区", "甲一"), check("b", b, "第二选区", "乙二"), check("a", a, "第三选区", "甲三")}}
-	draft := string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
+	draft := string(draftBytes(t, NewCongressView(c, Config{}), Hans, "md"))
 	want := "发现3处不符合规定的情况：第一选区县级人大代表：甲一；第三选区县级人大代表：甲三（" + a + "）；第二选区县级人大代表：乙二（" + b + "）。"
 	if !strings.Contains(draft, want) {
 		t.Errorf("the draft lacks %q", want)
@@ -210,11 +210,11 @@ func TestOpeningSaysTheYearOnce(t *testing.T) {
 	for name, s := range map[string]*analytics.Summary{"county": county, "township": township, "unit": unit} {
 		openings[name] = string(render(t, Builtin(), s, testConfig(), Hans, "md"))
 	}
-	openings["renda"] = string(congressDraft(t, NewCongressView(summarizeCongress(t, db, analytics.Scope{Year: 2024}), Config{}), Hans, "md"))
-	openings["shequdangzuzhi"] = string(partyDraft(t, NewPartyCongressView(summarizeCommunityParty(t, db, analytics.Scope{Year: 2024}), Config{}), Hans, "md"))
+	openings["renda"] = string(draftBytes(t, NewCongressView(summarizeCongress(t, db, analytics.Scope{Year: 2024}), Config{}), Hans, "md"))
+	openings["shequdangzuzhi"] = string(draftBytes(t, NewPartyCongressView(summarizeCommunityParty(t, db, analytics.Scope{Year: 2024}), Config{}), Hans, "md"))
 	party := summarizePartyCongress(t, db, analytics.Scope{Year: 2024})
-	openings["dangdaihui"] = string(partyDraft(t, NewPartyCongressView(party, Config{}), Hans, "md"))
-	openings["dangdaihui township"] = string(partyDraft(t, NewPartyCongressView(
+	openings["dangdaihui"] = string(draftBytes(t, NewPartyCongressView(party, Config{}), Hans, "md"))
+	openings["dangdaihui township"] = string(draftBytes(t, NewPartyCongressView(
 		summarizePartyCongress(t, db, analytics.Scope{Township: party.Meetings[0].Township, Year: 2024}), Config{}), Hans, "md"))
 	for name, draft := range openings {
 		i := strings.Index(draft, "\n\n")
@@ -270,7 +270,7 @@ func TestOpeningNamesTheTownshipsItHas(t *testing.T) {
 		want         string
 	}{{0, "个乡镇的"}, {streets, "个乡镇（街道）的"}, {townships, "个街道的"}} {
 		b.Subdistricts = analytics.Known(c.subdistricts)
-		draft := string(partyDraft(t, NewPartyCongressView(party, Config{}), Hans, "md"))
+		draft := string(draftBytes(t, NewPartyCongressView(party, Config{}), Hans, "md"))
 		if !strings.Contains(draft, fmt.Sprintf("全县%d%s", int(townships), c.want)) {
 			t.Errorf("社区党组织, %v of %v townships are 街道: the opening should say 全县%d%s: %.300s", c.subdistricts, townships, int(townships), c.want, draft)
 		}

@@ -174,7 +174,7 @@ func TestCongressMobileBallotBox(t *testing.T) {
 			t.Fatalf("the test's data: %d 选区 above 10%% in the %s, want the 3 it raised", n, level.name)
 		}
 		c := summarizeCongress(t, db, level.scope)
-		draft := string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
+		draft := string(draftBytes(t, NewCongressView(c, Config{}), Hans, "md"))
 		if want = "个别选区流动票箱投票比例偏高。" + want + "。"; !strings.Contains(draft, want) {
 			t.Errorf("the %s draft lacks %q", level.name, want)
 		}
@@ -184,7 +184,7 @@ func TestCongressMobileBallotBox(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if draft := string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md")); strings.Contains(draft, "流动票箱投票比例偏高") {
+	if draft := string(draftBytes(t, NewCongressView(c, Config{}), Hans, "md")); strings.Contains(draft, "流动票箱投票比例偏高") {
 		t.Error("a threshold of 40% still names 选区 at 30%")
 	}
 }

@@ -66,7 +66,7 @@ func TestPartialSumsSayTheirBase(t *testing.T) {
 		}
 	}
 
-	renda := string(congressDraft(t, NewCongressView(summarizeCongress(t, db, scope), Config{}), Hans, "md"))
+	renda := string(draftBytes(t, NewCongressView(summarizeCongress(t, db, scope), Config{}), Hans, "md"))
 	if strings.Contains(renda, "全县总人口") {
 		t.Error("the 人大 draft calls a sum over some 选区 全县总人口")
 	}
@@ -96,8 +96,8 @@ func TestPartialSumsSayTheirBase(t *testing.T) {
 			byVoters, votersK, Pct(analytics.Known(electsumShare(byVoters, votersOf)))))
 	}
 
-	party := string(partyDraft(t, NewPartyCongressView(summarizePartyCongress(t, db, scope), Config{}), Hans, "md"))
-	community := string(partyDraft(t, NewPartyCongressView(summarizeCommunityParty(t, db, scope), Config{}), Hans, "md"))
+	party := string(draftBytes(t, NewPartyCongressView(summarizePartyCongress(t, db, scope), Config{}), Hans, "md"))
+	community := string(draftBytes(t, NewPartyCongressView(summarizeCommunityParty(t, db, scope), Config{}), Hans, "md"))
 	for _, x := range []struct {
 		body, draft, noun string
 	}{{"乡镇党委", party, "个乡镇"}, {"乡镇纪委", party, "个乡镇"}, {"社区党组织", community, "个社区党组织"}} {

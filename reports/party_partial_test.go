@@ -89,7 +89,7 @@ func checkPartyStructureDrafts(t *testing.T, db *sql.DB, models []*analytics.Par
 	partials := 0
 	for _, p := range models {
 		v := NewPartyCongressView(p, Config{})
-		draft := string(partyDraft(t, v, Hans, "md"))
+		draft := string(draftBytes(t, v, Hans, "md"))
 		rc := recountPartyStructure(t, db, p.Scope)
 		for _, s := range v.Bodies {
 			at := fmt.Sprintf("%s %s %s", p.Kind, p.Scope.Township, s.B.Body)

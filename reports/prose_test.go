@@ -207,11 +207,11 @@ func TestCongressKindsSayNoZero(t *testing.T) {
 			if tc.party != nil {
 				p := summarizePartyCongress(t, db, tc.scope)
 				tc.party(p)
-				md = string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md"))
+				md = string(draftBytes(t, NewPartyCongressView(p, Config{}), Hans, "md"))
 			} else {
 				c := summarizeCongress(t, db, tc.scope)
 				tc.congress(c)
-				md = string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
+				md = string(draftBytes(t, NewCongressView(c, Config{}), Hans, "md"))
 			}
 			saysAll(t, md, tc.want, tc.not)
 		})
@@ -232,8 +232,8 @@ func TestVoteDataErrorsAreNotes(t *testing.T) {
 	p := summarizePartyCongress(t, db, scope)
 	p.Checks = append(p.Checks, ch)
 	for name, md := range map[string]string{
-		"renda":      string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md")),
-		"dangdaihui": string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md")),
+		"renda":      string(draftBytes(t, NewCongressView(c, Config{}), Hans, "md")),
+		"dangdaihui": string(draftBytes(t, NewPartyCongressView(p, Config{}), Hans, "md")),
 	} {
 		problems, notes, ok := strings.Cut(md, "## 数据核对")
 		if !ok || !strings.Contains(notes, msg) {

@@ -164,7 +164,7 @@ GROUP BY e.body`
 // model and the draft; partials counts the parts (deputies' groups, 选区 sums) it found over a partial base.
 func checkCongressRecount(t *testing.T, db *sql.DB, at string, c *analytics.Congress, partials *int) {
 	t.Helper()
-	draft := string(congressDraft(t, NewCongressView(c, Config{}), Hans, "md"))
+	draft := string(draftBytes(t, NewCongressView(c, Config{}), Hans, "md"))
 	rows, err := db.Query(recountRendaSQL, c.Year, c.Scope.County, c.Scope.Township)
 	if err != nil {
 		t.Fatal(err)
@@ -337,7 +337,7 @@ FROM e, v`
 // recountPartySQL and checks the model and the draft.
 func checkPartyRecount(t *testing.T, db *sql.DB, at string, p *analytics.PartyCongress) {
 	t.Helper()
-	draft := string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md"))
+	draft := string(draftBytes(t, NewPartyCongressView(p, Config{}), Hans, "md"))
 	for _, b := range p.Bodies {
 		where := fmt.Sprintf("%s %s %s", at, p.Kind, b.Body)
 		var meetings, due, present, aPresent, aDue, quorum, seats, candidates, elected, counted int

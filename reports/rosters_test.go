@@ -180,7 +180,7 @@ func TestShortRostersAreNeverCompared(t *testing.T) {
 				if l.Body == analytics.CountyDeputies {
 					d := l.Deputies
 					return shortened{l.Elected.Current, d.Total.Current, d.Unlisted, d.Total.Previous.OK || d.Women.Share.Previous.OK || d.NonParty.Share.Previous.OK,
-						string(congressDraft(t, NewCongressView(m, Config{}), Hans, "md"))}
+						string(draftBytes(t, NewCongressView(m, Config{}), Hans, "md"))}
 				}
 			}
 			t.Fatal("no 县级人大代表")
@@ -192,7 +192,7 @@ func TestShortRostersAreNeverCompared(t *testing.T) {
 				if b.Body == analytics.TownshipPartyCommittee {
 					m := b.Members
 					return shortened{b.Elected.Current, m.Total.Current, m.Unlisted, m.Total.Previous.OK || m.Women.Share.Previous.OK || m.AverageAge.Previous.OK,
-						string(partyDraft(t, NewPartyCongressView(p, Config{}), Hans, "md"))}
+						string(draftBytes(t, NewPartyCongressView(p, Config{}), Hans, "md"))}
 				}
 			}
 			t.Fatal("no 乡镇党委")
