@@ -21,6 +21,7 @@ import (
 	"electsum/analytics"
 	"electsum/ingest"
 	"electsum/ingest/synth"
+	"electsum/ingest/synth/benchkit"
 )
 
 // provinceDB builds the province database in a temporary directory that is removed when the
@@ -82,10 +83,10 @@ func BenchmarkSummarizeCounty(b *testing.B) {
 // says how busy the other sessions are.
 type cpuClock time.Duration
 
-func startCPU() cpuClock { return cpuClock(processCPU()) }
+func startCPU() cpuClock { return cpuClock(benchkit.ProcessCPU()) }
 
 func (c cpuClock) report(b *testing.B) {
-	b.ReportMetric(float64(processCPU()-time.Duration(c))/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(benchkit.ProcessCPU()-time.Duration(c))/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
 func BenchmarkSummarizeProvince(b *testing.B) {
