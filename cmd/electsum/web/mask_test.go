@@ -67,8 +67,7 @@ func TestSQLBoxMasksIDNumbers(t *testing.T) {
 // page (the file table and the problem list), in its status, 问题清单.xlsx in the problems zip and the
 // 数据总览's latest loads.
 func TestPersonElsewhereIsMaskedOnThePage(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	_, c := testClient(t)
 	const id, masked = "110101198201011245", "1101**********1245"
 	const results = "县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n"
 	const members = "县(市、区),乡镇(街道),村(社区),年份,选举类型,姓名,职务,性别,出生年月,政治面貌,学历,是否连任,身份证号\n"

@@ -16,8 +16,7 @@ import (
 // draft and the annex each computed it again), and a load through the page ends that model, so that no
 // page shows the figures of the data before the load.
 func TestModelsAreSharedUntilALoad(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	srv, c := testClient(t)
 	const header = "县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n"
 	c.loadOne("东镇.csv", header+"示例县,东镇,东村,2024,村民委员会,100,90,5,5\n")
 

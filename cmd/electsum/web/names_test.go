@@ -18,8 +18,7 @@ const resultsHeader = "县(市、区),乡镇(街道),村(社区),年份,选举�
 // name the user uploaded — with its path inside a dropped folder or a zip — never under the server's
 // folder; uploaded again with other content, it is a resubmission that replaces what it loaded.
 func TestUploadedNamesAreStored(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	srv, c := testClient(t)
 
 	id := c.newBatch()
 	c.upload(id, "收到的表格/东镇.csv", []byte(resultsHeader+"青山县,东镇,东村,2024,村民委员会,100,90,5,5\n"))

@@ -15,8 +15,7 @@ import (
 // (electsum template, electsum ingest) or flag (--county, --errors-dir, --skip-bad-files). The blank
 // workbook the messages point at is on the page.
 func TestImportProblemsNameThePage(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	srv, c := testClient(t)
 	files := map[string]string{
 		// no_data_sheet: no recognisable header.
 		"乱表.csv": "甲,乙,丙\n1,2,3\n",

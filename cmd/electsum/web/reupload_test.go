@@ -11,8 +11,7 @@ import (
 // folder) and the file as the page stores it, with the folder it was dropped in; uploaded again with 归入的县名 filled, it replaces what it loaded — each upload has a folder
 // of its own, so the path differed and the township stayed under both counties.
 func TestReuploadWithCountyReplaces(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	srv, c := testClient(t)
 	known := "县(市、区),乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n" +
 		"青山县,东镇,东村,2024,村民委员会,100,90,5,5\n"
 	id := c.newBatch()
@@ -63,8 +62,7 @@ func TestReuploadWithCountyReplaces(t *testing.T) {
 // title). Without 归入的年份 the page says how to give one, naming its field and not --year; with it the
 // rows take that year; uploaded again with another year, the file replaces what it loaded.
 func TestYearFieldFillsSheetsWithoutYear(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	srv, c := testClient(t)
 	sheet := "乡镇(街道),村(社区),选举类型,登记选民数,参加投票人数,应选职数,当选人数\n" +
 		"北山乡,东岭村,村民委员会,1320,1251,5,5\n"
 	const name = "北山乡选举结果.csv"

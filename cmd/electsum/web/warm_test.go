@@ -42,8 +42,7 @@ func TestWarmUpAfterALoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	srv, c := testClient(t)
 	id := c.newBatch()
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
@@ -80,8 +79,7 @@ func TestWarmUpAfterALoad(t *testing.T) {
 // it (the load waits for that), and afterwards the cache holds only models of the new data — the warm-up
 // after the second load computes the county's model with both townships, and 统计 uses it.
 func TestLoadDuringWarmUpLeavesNoStaleModel(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	srv, c := testClient(t)
 	reached := make(chan struct{})
 	var calls, cancelled atomic.Int32
 	srv.warmHook = func(ctx context.Context) {

@@ -41,6 +41,13 @@ func testServer(t testing.TB, dir string) (*Server, *httptest.Server) {
 	return srv, ts
 }
 
+// testClient is a test server in a folder of the test's own (testServer) and a client with its token.
+func testClient(t *testing.T) (*Server, client) {
+	t.Helper()
+	srv, ts := testServer(t, t.TempDir())
+	return srv, client{t: t, ts: ts, token: srv.Token()}
+}
+
 // client posts with or without the page's token.
 type client struct {
 	t     testing.TB
@@ -145,8 +152,7 @@ func TestPathTraversalIsRefused(t *testing.T) {
 }
 
 func TestPostWithoutTokenIsRefused(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	srv, c := testClient(t)
 	for _, p := range []string{"/import/batch", "/report/settings", "/query"} {
 		if resp, _ := c.do("POST", p, "application/x-www-form-urlencoded", strings.NewReader("sql=SELECT+1"), false); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("POST %s without token: %d, want 403", p, resp.StatusCode)
@@ -159,11 +165,11 @@ func TestPostWithoutTokenIsRefused(t *testing.T) {
 		t.Errorf("POST /query with the form token: %d", resp.StatusCode)
 	}
 	// A page of another site posting to us is refused by the cross-origin check even with a token.
-	req, _ := http.NewRequest("POST", ts.URL+"/import/batch", nil)
+	req, _ := http.NewRequest("POST", c.ts.URL+"/import/batch", nil)
 	req.Header.Set("X-CSRF-Token", srv.Token())
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
 	req.Header.Set("Origin", "https://example.com")
-	if resp, err := ts.Client().Do(req); err != nil || resp.StatusCode != http.StatusForbidden {
+	if resp, err := c.ts.Client().Do(req); err != nil || resp.StatusCode != http.StatusForbidden {
 		t.Errorf("cross-site POST: %v %v", resp.StatusCode, err)
 	}
 }
@@ -297,8 +303,7 @@ func TestUploadLimits(t *testing.T) {
 // TestLoadThroughThePage uploads a CSV whose value holds markup: it is loaded (skip-bad-files), and the
 // result page shows the markup as text.
 func TestLoadThroughThePage(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	_, c := testClient(t)
 	id := c.newBatch()
 	csv := "乡镇(街道),村(社区),年份,选举类型,登记选民数,参加投票人数,应选职数,当选人数\n" +
 		"东镇,东村,2024,村民委员会,100,<b>x</b>,5,5\n"
@@ -362,8 +367,7 @@ func TestMemoryLimitStaysAfterALoad(t *testing.T) {
 }
 
 func TestSQLBoxIsReadOnly(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	srv, c := testClient(t)
 	outside := filepath.Join(t.TempDir(), "out.csv")
 	for _, sql := range []string{
 		"DELETE FROM units",
@@ -394,8 +398,7 @@ func TestSQLBoxIsReadOnly(t *testing.T) {
 // unseen), other control characters and invisible reordering marks, as electsum query does, saying
 // where in the text they are.
 func TestSQLBoxRefusesControlCharacters(t *testing.T) {
-	srv, ts := testServer(t, t.TempDir())
-	c := client{t: t, ts: ts, token: srv.Token()}
+	_, c := testClient(t)
 	for _, tc := range []struct{ sql, where string }{
 		{"SELECT 1 AS a\x00, 2 AS b", "第 1 行 (第 14 个字节) 有一个空字符 (NUL, 0x00)"},
 		{"SELECT 1 AS a\n-- \x1b[2J\n", "第 2 行 (第 18 个字节) 有一个控制字符 (U&#43;001B)"},
