@@ -118,7 +118,7 @@ type Draft interface {
 	FileTitle() string
 	// DataScript is the script the draft is written in when none is asked for.
 	DataScript() Script
-	markdown(r *Renderer, w io.Writer, script Script) error
+	text(r *Renderer, script Script) (string, error) // the draft as Markdown in script
 	page(r *Renderer, w io.Writer, script Script) error
 }
 
@@ -130,44 +130,21 @@ func (v *View) Generated() time.Time {
 	return v.Summary.GeneratedAt
 }
 
-func (v *View) markdown(r *Renderer, w io.Writer, script Script) error {
-	return r.Markdown(w, v, script)
-}
-
 // Generated is when the model was computed.
 func (v *CongressView) Generated() time.Time { return v.Congress.GeneratedAt }
 
-func (v *CongressView) markdown(r *Renderer, w io.Writer, script Script) error {
-	return r.CongressMarkdown(w, v, script)
+func (v *CongressView) text(r *Renderer, script Script) (string, error) {
+	return r.draftText(CongressTemplate, "人大换届选举工作总结的模板", v, script)
 }
 
 // DraftMarkdown writes the draft d as Markdown in script, with the template of its kind.
 func (r *Renderer) DraftMarkdown(w io.Writer, d Draft, script Script) error {
-	return d.markdown(r, w, script)
-}
-
-// CongressMarkdown writes the people's congress draft as Markdown in script.
-func (r *Renderer) CongressMarkdown(w io.Writer, v *CongressView, script Script) error {
-	md, err := r.congress(v, script)
+	md, err := d.text(r, script)
 	if err != nil {
 		return err
 	}
 	_, err = io.WriteString(w, md)
 	return err
-}
-
-// CongressHTML writes the people's congress draft as one self-contained page, laid out as the village
-// drafts are.
-func (r *Renderer) CongressHTML(w io.Writer, v *CongressView, script Script) error {
-	md, err := r.congress(v, script)
-	if err != nil {
-		return err
-	}
-	return draftPage(w, v, script, md)
-}
-
-func (r *Renderer) congress(v *CongressView, script Script) (string, error) {
-	return r.draftText(CongressTemplate, "人大换届选举工作总结的模板", v, script)
 }
 
 // draftText executes the template name (what says which one, when it is missing) with v and converts the text
@@ -183,9 +160,14 @@ func (r *Renderer) draftText(name, what string, v Draft, script Script) (string,
 	return v.Convert(script, tidy(buf.String()))
 }
 
-// draftPage writes md, v's draft in script, as one self-contained page under v's title.
-func draftPage(w io.Writer, v Draft, script Script, md string) error {
-	title, err := v.Convert(script, v.DraftTitle())
+// textPage writes d's text in script as one self-contained page under its title, laid out as the
+// village drafts are (the people's and party congress drafts, which have no charts).
+func textPage(r *Renderer, w io.Writer, d Draft, script Script) error {
+	md, err := d.text(r, script)
+	if err != nil {
+		return err
+	}
+	title, err := d.Convert(script, d.DraftTitle())
 	if err != nil {
 		return err
 	}

@@ -49,9 +49,9 @@ func (v *PartyCongressView) DataScript() Script { return Hans }
 func (v *View) page(r *Renderer, w io.Writer, script Script) error { return r.HTML(w, v, script) }
 
 func (v *CongressView) page(r *Renderer, w io.Writer, script Script) error {
-	return r.CongressHTML(w, v, script)
+	return textPage(r, w, v, script)
 }
 
 func (v *PartyCongressView) page(r *Renderer, w io.Writer, script Script) error {
-	return r.PartyCongressHTML(w, v, script)
+	return textPage(r, w, v, script)
 }

@@ -31,11 +31,8 @@ ul{font-size:12pt;line-height:1.6}
 func (r *Renderer) HTML(w io.Writer, v *View, script Script) error {
 	hv := *v
 	hv.html = true
-	md, err := r.execute(&hv)
+	md, err := hv.text(r, script)
 	if err != nil {
-		return err
-	}
-	if md, err = v.Convert(script, md); err != nil {
 		return err
 	}
 	body := markdownToHTML(md)

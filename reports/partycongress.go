@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"io"
 	"reflect"
 	"time"
 
@@ -133,25 +132,7 @@ func (v *PartyCongressView) Convert(script Script, text string) (string, error) 
 // Generated is when the model was computed.
 func (v *PartyCongressView) Generated() time.Time { return v.PartyCongress.GeneratedAt }
 
-func (v *PartyCongressView) markdown(r *Renderer, w io.Writer, script Script) error {
-	md, err := r.partyCongress(v, script)
-	if err != nil {
-		return err
-	}
-	_, err = io.WriteString(w, md)
-	return err
-}
-
-// PartyCongressHTML writes the township party congress draft as one self-contained page.
-func (r *Renderer) PartyCongressHTML(w io.Writer, v *PartyCongressView, script Script) error {
-	md, err := r.partyCongress(v, script)
-	if err != nil {
-		return err
-	}
-	return draftPage(w, v, script, md)
-}
-
-func (r *Renderer) partyCongress(v *PartyCongressView, script Script) (string, error) {
+func (v *PartyCongressView) text(r *Renderer, script Script) (string, error) {
 	if v.PartyCongress.Kind == electsum.Shequdangzuzhi {
 		return r.draftText(CommunityPartyTemplate, "社区党组织换届选举工作总结的模板", v, script)
 	}

@@ -169,15 +169,16 @@ func (r *Renderer) execute(v *View) (string, error) {
 
 // Markdown writes the report as Markdown in script.
 func (r *Renderer) Markdown(w io.Writer, v *View, script Script) error {
+	return r.DraftMarkdown(w, v, script)
+}
+
+// text is the report as Markdown in script: its level's template, converted.
+func (v *View) text(r *Renderer, script Script) (string, error) {
 	md, err := r.execute(v)
 	if err != nil {
-		return err
+		return "", err
 	}
-	if md, err = v.Convert(script, md); err != nil {
-		return err
-	}
-	_, err = io.WriteString(w, md)
-	return err
+	return v.Convert(script, md)
 }
 
 // JSON writes the view the draft's template receives (*View, *CongressView, *PartyCongressView),

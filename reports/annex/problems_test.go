@@ -136,7 +136,7 @@ func TestCongressMobileListGoesToTheAnnex(t *testing.T) {
 		t.Fatal(err)
 	}
 	var md bytes.Buffer
-	if err := reports.Builtin().CongressMarkdown(&md, reports.NewCongressView(c, reports.Config{}), reports.Hans); err != nil {
+	if err := reports.Builtin().DraftMarkdown(&md, reports.NewCongressView(c, reports.Config{}), reports.Hans); err != nil {
 		t.Fatal(err)
 	}
 	draft := md.String()
