@@ -505,6 +505,38 @@ func headerMemoKey(row []string) (string, bool) {
 	return string(b), true
 }
 
+// mayAddColumns says whether parent with row below it, as a header of two rows (bestHeader(parent, row)),
+// can match more columns than parent alone: only when a cell of row, alone or after the cell above it,
+// names a column of some kind of sheet, exactly or by its stem. matchCells tries any other cell by the
+// text above it alone — the cleaned text of parent's own cell, with the same lookups in the same order —
+// so each kind of sheet then takes the same columns as from parent alone, and the two-row header has the
+// same count. findHeader asks this of the first row below every one-row header: almost always a data row,
+// whose matching against both kinds of sheet was a sixth of the reading of the people's congress set.
+func mayAddColumns(parent, row []string) bool {
+	var keys [2]headerKey
+	for j := range row {
+		child, up := clean(row[j]), cleanAt(parent, j)
+		if child == "" || child == up {
+			continue // newHeaderCells gives the cell the texts "", "", up or child, "", ""
+		}
+		keys[0], keys[1] = foldHeader(child), headerKey{}
+		if up != "" {
+			keys[1] = foldHeader(up + child)
+		}
+		for _, spec := range specs {
+			for _, k := range keys {
+				if _, ok := spec.lookupKey(k); ok {
+					return true
+				}
+				if _, ok := spec.lookupNearKey(k); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // matchBest is bestHeader without the memo.
 func matchBest(parent, row []string) *layout {
 	var best *layout

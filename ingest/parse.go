@@ -612,7 +612,10 @@ func (sp *sheetParser) findHeader(row int, cells []string) bool {
 		sp.headRows = append(sp.headRows, headRow{row, slices.Clone(cells)})
 	}
 	if sp.pending != nil {
-		comb := bestHeader(sp.pending, cells)
+		var comb *layout
+		if mayAddColumns(sp.pending, cells) {
+			comb = bestHeader(sp.pending, cells)
+		}
 		if comb != nil && comb.isHeader() && comb.matched > sp.pendingLay.matched {
 			comb.headerEnd = row
 			sp.header(comb, sp.pending, sp.pendingLay.headerEnd, cells)
