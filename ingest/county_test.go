@@ -601,3 +601,24 @@ func TestBlankPlacesFilledDown(t *testing.T) {
 		t.Errorf("a blank 村 with nothing above: errors %v, want missing_value@B2", got)
 	}
 }
+
+// A 代表构成 with a remark in brackets (农民（含村干部）, 工人(含农民工)) is the group it names.
+func TestCategoryWithRemark(t *testing.T) {
+	header := []any{"乡镇", "选区", "年份", "选举类型", "姓名", "性别", "出生年月", "政治面貌", "学历", "是否连任", "代表构成"}
+	book := writeXLSX(t, sheetData{name: "代表名册", rows: [][]any{header,
+		{"城关镇", "第一选区", 2024, "乡级人大代表", "张三", "男", "1975.03", "中共党员", "大专", "是", "农民（含村干部）"},
+		{"城关镇", "第一选区", 2024, "乡级人大代表", "李芳", "女", "1980.06", "群众", "高中", "否", "工人(含农民工)"},
+		{"城关镇", "第二选区", 2024, "乡级人大代表", "王五", "男", "1970.01", "群众", "高中", "否", "村民小组长（备注）"},
+	}})
+	p := mustParse(t, book)
+	var got []string
+	for _, m := range p.Members {
+		got = append(got, m.Category)
+	}
+	if want := []string{"农民", "工人", ""}; !slices.Equal(got, want) {
+		t.Errorf("categories %v, want %v", got, want)
+	}
+	if got := rules(p, Error); !slices.Equal(got, []string{"bad_enum@K4"}) {
+		t.Errorf("errors %v, want bad_enum@K4 only", got)
+	}
+}

@@ -235,6 +235,9 @@ func TestParseEnum(t *testing.T) {
 		{"gender", "男", "男"},
 		{"gender", "女性", "女"},
 		{"category", "其它", "其他"},
+		{"category", "解放军", "其他"},
+		{"category", "知识分子", "专业技术人员"},
+		{"category", "企业负责人", "其他"},
 	} {
 		got, ok := parseEnum(c.key, c.in)
 		if !ok || got != c.want {
