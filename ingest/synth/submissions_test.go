@@ -56,10 +56,10 @@ func TestSubmissionsLoadAsTheWorkbooks(t *testing.T) {
 		}
 		rules[p.Rule]++
 	}
-	// Notes under both sheets of the CSV township and the workbook township; the county assumed in
-	// both CSV files of the blank one.
-	if rules["notes_row"] != 4 || rules["county_assumed"] != 2 {
-		t.Errorf("notices %v: want 4 notes_row and 2 county_assumed", rules)
+	// Notes under both sheets of the CSV township and the workbook township; the county of both CSV
+	// files of the blank one taken from the folder they are in, named after it.
+	if rules["notes_row"] != 4 || rules["county_from_name"] != 2 {
+		t.Errorf("notices %v: want 4 notes_row and 2 county_from_name", rules)
 	}
 
 	for _, table := range []string{"elections", "members"} {
