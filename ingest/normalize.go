@@ -352,7 +352,7 @@ func dateParts(s string) (parts [3]string, n int, ok bool) {
 		}
 		switch {
 		case s[i] == '.' || s[i] == '-' || s[i] == '/':
-		case strings.HasPrefix(s[i:], "年"), strings.HasPrefix(s[i:], "月"), strings.HasPrefix(s[i:], "日"), strings.HasPrefix(s[i:], "号"):
+		case strings.HasPrefix(s[i:], "年"), strings.HasPrefix(s[i:], "月"), strings.HasPrefix(s[i:], "日"), strings.HasPrefix(s[i:], "号"), strings.HasPrefix(s[i:], "號"):
 			i += 2 // three-byte rune; the loop adds the third
 		default:
 			return parts, 0, false

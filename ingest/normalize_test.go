@@ -142,7 +142,7 @@ func TestParseYearAndTerm(t *testing.T) {
 
 func TestParseDate(t *testing.T) {
 	want := time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC)
-	for _, in := range []string{"2024-03-15", "2024/3/15", "2024.3.15", "2024年3月15日", "2024年03月15号", "20240315", "45366", "2024-03-15 00:00:00", "２０２４－０３－１５", "45366.5"} {
+	for _, in := range []string{"2024-03-15", "2024/3/15", "2024.3.15", "2024年3月15日", "2024年03月15号", "2024年3月15號", "20240315", "45366", "2024-03-15 00:00:00", "２０２４－０３－１５", "45366.5"} {
 		if got, ok := parseDate(in); !ok || !got.Equal(want) {
 			t.Errorf("parseDate(%q) = %v, %v; want %v", in, got, ok, want)
 		}
@@ -155,7 +155,7 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestMonthDay(t *testing.T) {
-	for _, in := range []string{"3月15日", "03月15日", "3月15号", "3月15", "３月１５日"} {
+	for _, in := range []string{"3月15日", "03月15日", "3月15号", "3月15號", "3月15", "３月１５日"} {
 		if m, d, ok := monthDay(in); !ok || m != 3 || d != 15 {
 			t.Errorf("monthDay(%q) = %d, %d, %v; want 3, 15", in, m, d, ok)
 		}
