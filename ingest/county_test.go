@@ -622,3 +622,18 @@ func TestCategoryWithRemark(t *testing.T) {
 		t.Errorf("errors %v, want bad_enum@K4 only", got)
 	}
 }
+
+// A roster without 是否连任 (many 人大代表名册 and 党代会 rosters leave it out) loads: the 连任 and 新当选
+// figures are then left out (analytics counts them over the members who gave it), not the whole roster.
+func TestRosterWithoutReelected(t *testing.T) {
+	header := []any{"乡镇", "村", "年份", "选举类型", "姓名", "职务", "性别", "出生年月", "政治面貌", "学历"}
+	book := writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{header,
+		{"城关镇", "第一选区", 2024, "乡级人大代表", "张三", "代表", "男", "1975.03", "中共党员", "大专"}}})
+	p := mustParse(t, book)
+	if got := rules(p, Error); len(got) != 0 {
+		t.Fatalf("errors %v", got)
+	}
+	if len(p.Members) != 1 || p.Members[0].Reelected != nil {
+		t.Errorf("members %+v, want one whose 连任 is not known", p.Members)
+	}
+}

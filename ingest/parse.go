@@ -1268,7 +1268,7 @@ func (sp *sheetParser) member(row int, cells []string) {
 	// On a party body a blank 政治面貌 is a warning (checkMember), not missing_value.
 	m.Party = sp.enumValue(cells, row, fParty, !electsum.Body(m.Body).Party(), false)
 	m.Education = sp.enumValue(cells, row, fEducation, true, false)
-	m.Reelected = sp.boolValue(cells, row, fReelected, true)
+	m.Reelected = sp.boolValue(cells, row, fReelected, false)
 	if id := sp.cell(cells, fIDNumber); id != "" {
 		m.IDNumber = normIDNumber(id)
 	}
