@@ -91,15 +91,7 @@ func benchIngest(b *testing.B, cfg synth.Config, congress bool, files int) {
 	fast0, sheets0, books0 := ingest.ReaderStats()
 	b.ResetTimer()
 	for b.Loop() {
-		b.StopTimer()
-		dbPath := filepath.Join(b.TempDir(), "bench.duckdb")
-		benchkit.ResetPeak()
-		b.StartTimer()
-		start, cpu0 := time.Now(), benchkit.ProcessCPU()
-		db, err := ingest.Open(ctx, dbPath)
-		if err != nil {
-			b.Fatal(err)
-		}
+		db, start, cpu0 := startLoad(ctx, b)
 		var lastRead time.Time
 		rep, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{Workers: 2, Progress: func(ingest.ProgressEvent) { lastRead = time.Now() }})
 		if err != nil {
@@ -141,6 +133,21 @@ func benchIngest(b *testing.B, cfg synth.Config, congress bool, files int) {
 	// Sheets the fast reader read and declined (the generated workbooks should need no fallback).
 	b.ReportMetric(float64(fast-fast0)/float64(b.N), "fast-sheets")
 	b.ReportMetric(float64(sheets-sheets0+books-books0)/float64(b.N), "fallbacks")
+}
+
+// startLoad begins one timed load of a benchmark: a fresh database file in a temp dir and the peak reset
+// off the clock, then the timer, the wall clock and the process CPU started and the database opened.
+func startLoad(ctx context.Context, b *testing.B) (db *sql.DB, start time.Time, cpu0 time.Duration) {
+	b.StopTimer()
+	dbPath := filepath.Join(b.TempDir(), "bench.duckdb")
+	benchkit.ResetPeak()
+	b.StartTimer()
+	start, cpu0 = time.Now(), benchkit.ProcessCPU()
+	db, err := ingest.Open(ctx, dbPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return db, start, cpu0
 }
 
 // scanAppend is the scan-and-append limit: the cell texts of every worksheet found by a plain byte scan
@@ -438,15 +445,7 @@ func BenchmarkIngestHugeSheet(b *testing.B) {
 	var elapsed time.Duration
 	var peak, goPeak, duckPeak, cpu float64
 	for b.Loop() {
-		b.StopTimer()
-		dbPath := filepath.Join(b.TempDir(), "bench.duckdb")
-		benchkit.ResetPeak()
-		b.StartTimer()
-		start, cpu0 := time.Now(), benchkit.ProcessCPU()
-		db, err := ingest.Open(ctx, dbPath)
-		if err != nil {
-			b.Fatal(err)
-		}
+		db, start, cpu0 := startLoad(ctx, b)
 		stop := sampleMemory(ctx, db, &goPeak, &duckPeak)
 		rep, err := ingest.Load(ctx, db, []string{path}, ingest.LoadOptions{Workers: 2, MaxFileSize: 128 << 20, MaxUnzipSize: 1 << 30})
 		stop()

@@ -257,21 +257,20 @@ func checkMemberDuplicates(ctx context.Context, tx *sql.Tx) error {
 
 // countReplaced runs replaced.sql: per staged file, the rows of earlier loads it replaces, per table.
 func (l *loader) countReplaced(ctx context.Context, tx *sql.Tx) (map[int][]Replaced, error) {
-	rows, err := tx.QueryContext(ctx, sqlReplaced)
-	if err != nil {
-		return nil, fmt.Errorf("count replaced rows: %w", err)
-	}
-	defer rows.Close()
 	out := map[int][]Replaced{}
-	for rows.Next() {
+	err := eachRow(ctx, tx, sqlReplaced, nil, func(rows *sql.Rows) error {
 		var id, n int
 		var tab string
 		if err := rows.Scan(&id, &tab, &n); err != nil {
-			return nil, fmt.Errorf("count replaced rows: %w", err)
+			return err
 		}
 		out[id] = append(out[id], Replaced{Table: tableKind(tab), Rows: n})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count replaced rows: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // checkpointFirst writes a small first load into the database file before Load returns

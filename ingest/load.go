@@ -286,20 +286,19 @@ func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions, hooks loadHook
 }
 
 func (l *loader) readKnown(ctx context.Context) error {
-	rows, err := l.conn.QueryContext(ctx, sqlCurrentHashes)
-	if err != nil {
-		return fmt.Errorf("read ingest_log: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := eachRow(ctx, l.conn, sqlCurrentHashes, nil, func(rows *sql.Rows) error {
 		var s string
 		var k knownKey
 		if err := rows.Scan(&s, &k.county, &k.year); err != nil {
-			return fmt.Errorf("read ingest_log: %w", err)
+			return err
 		}
 		l.known[s] = append(l.known[s], k)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read ingest_log: %w", err)
 	}
-	return rows.Err()
+	return nil
 }
 
 func (l *loader) close() {
