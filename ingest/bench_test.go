@@ -94,14 +94,8 @@ func benchIngest(b *testing.B, cfg synth.Config, congress bool, files int) {
 		db, start, cpu0 := startLoad(ctx, b)
 		var lastRead time.Time
 		rep, err := ingest.Load(ctx, db, paths, ingest.LoadOptions{Workers: 2, Progress: func(ingest.ProgressEvent) { lastRead = time.Now() }})
-		if err != nil {
-			b.Fatalf("load: %v", err)
-		}
-		if err := db.Close(); err != nil {
-			b.Fatal(err)
-		}
-		elapsed += time.Since(start)
-		cpu += (benchkit.ProcessCPU() - cpu0).Seconds()
+		wall, used := finishLoad(b, db, err, start, cpu0)
+		elapsed, cpu = elapsed+wall, cpu+used
 		reading += lastRead.Sub(start)
 		rows = rep.ResultRows + rep.MemberRows
 		b.StopTimer()
@@ -148,6 +142,18 @@ func startLoad(ctx context.Context, b *testing.B) (db *sql.DB, start time.Time, 
 		b.Fatal(err)
 	}
 	return db, start, cpu0
+}
+
+// finishLoad ends a timed load begun by startLoad: the load's error is fatal, the database is closed (its
+// checkpoint counted), and the load's wall time and process CPU in seconds are returned.
+func finishLoad(b *testing.B, db *sql.DB, err error, start time.Time, cpu0 time.Duration) (time.Duration, float64) {
+	if err != nil {
+		b.Fatalf("load: %v", err)
+	}
+	if err := db.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(start), (benchkit.ProcessCPU() - cpu0).Seconds()
 }
 
 // scanAppend is the scan-and-append limit: the cell texts of every worksheet found by a plain byte scan
@@ -449,14 +455,8 @@ func BenchmarkIngestHugeSheet(b *testing.B) {
 		stop := sampleMemory(ctx, db, &goPeak, &duckPeak)
 		rep, err := ingest.Load(ctx, db, []string{path}, ingest.LoadOptions{Workers: 2, MaxFileSize: 128 << 20, MaxUnzipSize: 1 << 30})
 		stop()
-		if err != nil {
-			b.Fatalf("load: %v", err)
-		}
-		if err := db.Close(); err != nil {
-			b.Fatal(err)
-		}
-		elapsed += time.Since(start)
-		cpu += (benchkit.ProcessCPU() - cpu0).Seconds()
+		wall, used := finishLoad(b, db, err, start, cpu0)
+		elapsed, cpu = elapsed+wall, cpu+used
 		b.StopTimer()
 		peak = max(peak, benchkit.PeakMiB())
 		rows = rep.MemberRows
