@@ -89,11 +89,8 @@ func UnitInName(sheet string) string {
 	if len(runs) != 1 || runs[0] != sheet {
 		return ""
 	}
-	for _, suffix := range []string{"社区", "社區", "村"} {
-		before, ok := strings.CutSuffix(sheet, suffix)
-		if ok && before != "" && !strings.ContainsAny(before, "全各本该某") {
-			return sheet
-		}
+	if before, ok := unitStem(sheet); ok && !strings.ContainsAny(before, "全各本该某") {
+		return sheet
 	}
 	return ""
 }
@@ -121,12 +118,19 @@ func UnitWithoutBody(unit string) (string, bool) {
 
 // unitName reports whether s ends like a village's or a community's name, with something before it.
 func unitName(s string) bool {
-	for _, suffix := range []string{"村", "社区", "社區"} {
+	_, ok := unitStem(s)
+	return ok
+}
+
+// unitStem is what stands before the 村, 社区 (社區) that ends s; ok is false when s ends in none or
+// nothing stands before it.
+func unitStem(s string) (before string, ok bool) {
+	for _, suffix := range []string{"社区", "社區", "村"} {
 		if before, ok := strings.CutSuffix(s, suffix); ok && before != "" {
-			return true
+			return before, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // unitBodyNames are the names of a unit's bodies as they follow its name, longest first, so that

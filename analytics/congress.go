@@ -212,14 +212,17 @@ func inListOrder(c *Congress) {
 			numbered[place{k.Body, k.County, k.Township, k.Unit}] = n
 		}
 	}
+	// Each place's number is found once, not on every comparison of the sort.
 	rank := func(p place) int {
 		if n, ok := numbered[p]; ok {
 			return n
 		}
-		if n, ok := electsum.NumberInName(p.unit); ok {
-			return n
+		n, ok := electsum.NumberInName(p.unit)
+		if !ok {
+			n = math.MaxInt
 		}
-		return math.MaxInt
+		numbered[p] = n
+		return n
 	}
 	compare := func(p, q place) int {
 		return cmp.Or(cmp.Compare(levelRank(p.body), levelRank(q.body)), cmp.Compare(p.county, q.county),

@@ -46,7 +46,10 @@ type Column struct {
 	// Open marks a KindEnum whose Values are the usual ones, not all: a value outside them is kept as
 	// written (a warning, not an error, in the template's dropdown), a known one in any spelling or
 	// script is stored canonical (职务, 选举方式).
-	Open     bool
+	Open bool
+	// Remarked marks a KindEnum whose values may carry a remark in brackets that does not change them:
+	// 农民（含村干部） is 农民 (代表构成).
+	Remarked bool
 	Required bool
 	Meaning  string // one line for the 填表说明 sheet
 	Width    float64
@@ -108,7 +111,7 @@ var memberColumns = []Column{
 	{Key: "id_number", Header: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "身份证"}, English: []string{"id number", "id", "id no", "id card", "id card number", "id card no", "identity card", "identity card number", "identity number", "citizen id", "citizen id number", "national id", "resident id"}, Kind: KindIDNumber, Meaning: "18 位身份证号(可不填)；填写时须与出生年月、性别一致", Width: 20},
 	{Key: "wealth_leader", Header: "致富带头人", Aliases: []string{"是否致富带头人"}, English: []string{"wealth leader", "leader in getting rich", "wealth creation leader"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
 	{Key: "graduate_official", Header: "大学生村官", Aliases: []string{"是否大学生村官"}, English: []string{"graduate official", "graduate village official", "college graduate village official", "college graduate official"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
-	{Key: "category", Header: "代表构成", Aliases: []string{"代表类别", "构成"}, English: []string{"category", "deputy category", "composition", "deputy composition"}, Kind: KindEnum, Values: []string{"工人", "农民", "专业技术人员", "干部", "其他"}, Meaning: "人大代表填写：工人、农民、专业技术人员、干部(党政领导干部)、其他", Width: 10},
+	{Key: "category", Header: "代表构成", Aliases: []string{"代表类别", "构成"}, English: []string{"category", "deputy category", "composition", "deputy composition"}, Kind: KindEnum, Values: []string{"工人", "农民", "专业技术人员", "干部", "其他"}, Remarked: true, Meaning: "人大代表填写：工人、农民、专业技术人员、干部(党政领导干部)、其他", Width: 10},
 	{Key: "votes", Header: "得票数", Aliases: []string{"得票", "所得票数", "赞成票数", "赞成票", "得赞成票数"}, English: []string{"votes", "votes received", "votes won", "votes obtained", "vote count", "number of votes"}, Kind: KindInt, Meaning: "当选人所得票数", Width: 8},
 }
 

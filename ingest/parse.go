@@ -963,7 +963,7 @@ func (sp *sheetParser) enumValue(cells []string, row int, f field, required, kee
 	}
 	c := sp.lay.spec.cols[f]
 	canon, ok := parseEnum(c.Key, v)
-	if !ok && c.Key == "category" { // 农民（含村干部）, 工人(含农民工): the group and what it takes in
+	if !ok && c.Remarked {
 		canon, ok = parseEnum(c.Key, stripBracketed(v))
 	}
 	if ok {

@@ -372,3 +372,25 @@ func TestUnitNameNotDoubled(t *testing.T) {
 		}
 	}
 }
+
+// TestNoUnitElectingBothBodiesSaid: with no unit that elected both the party organisation and the
+// committee, 一肩挑 and 交叉任职 have no figure; the section says why instead of printing 0个村实现… or 占0.0%.
+func TestNoUnitElectingBothBodiesSaid(t *testing.T) {
+	s := townshipFixture()
+	if len(s.TwoCommittees) == 0 {
+		t.Fatal("the fixture has no 两委")
+	}
+	for i := range s.TwoCommittees {
+		tc := &s.TwoCommittees[i]
+		tc.OneShoulder, tc.CrossUnits, tc.CrossPersons = analytics.Part{}, analytics.Part{}, analytics.Part{}
+	}
+	md := string(render(t, Builtin(), refind(s), Config{}, Hans, "md"))
+	if !strings.Contains(md, "当选人员名单的"+s.TwoCommittees[0].Kind+"，未统计“一肩挑”和交叉任职情况。") {
+		t.Errorf("the draft does not say why 一肩挑 and 交叉任职 are not counted:\n%s", md)
+	}
+	for _, bad := range []string{"实现党组织书记", "交叉任职0", "占0.0%"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("the draft prints %q without a unit that elected both bodies", bad)
+		}
+	}
+}
