@@ -201,3 +201,8 @@ func townshipsInRun(run string) []string {
 	}
 	return out
 }
+
+// PartyCongressUnit is the unit a township's 党代会 is stored as (青石镇党代会): the meeting that elects
+// the township's party committee, its discipline committee and its delegates, as the template asks a
+// 村(社区) cell to name it.
+func PartyCongressUnit(township string) string { return township + "党代会" }

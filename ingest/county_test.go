@@ -553,6 +553,12 @@ func TestBlankCountyFromNames(t *testing.T) {
 	if p, err = ParseFile(book, ParseOptions{County: "白水县"}); err != nil || p.Results[0].County != "白水县" {
 		t.Errorf("with --county: %+v, %v; want 白水县", p.Results, err)
 	}
+	if got := rules(p, Warning); !slices.Contains(got, "title_county_mismatch@A1") {
+		t.Errorf("with --county 白水县 under a title naming 青山县: warnings %v, want title_county_mismatch@A1", got)
+	}
+	if p, err = ParseFile(book, ParseOptions{County: "青山縣"}); err != nil || slices.Contains(rules(p, Warning), "title_county_mismatch@A1") {
+		t.Errorf("with --county naming the title's county in the other script: %v, %v; want no warning", err, rules(p, Warning))
+	}
 }
 
 // Place cells written once over a group of rows — a CSV saved from merged cells, or cells unmerged — are

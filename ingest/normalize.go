@@ -423,6 +423,8 @@ func monthDay(s string) (m, d int, ok bool) {
 // 1975年3月, full dates, or an Excel serial. "1975.1" is January: a number cell typed as 1975.10 loses its
 // zero in Excel and cannot be told apart.
 func parseBirth(s string) (time.Time, bool) {
+	// A 简历 writes the month with what it is: 1968年11月生, 1975.03出生.
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "生"), "出")
 	parts, n, ok := dateParts(s)
 	if !ok {
 		return time.Time{}, false
@@ -471,6 +473,9 @@ var enumVariants = map[string]map[string]string{
 		"社区党支部": "社区党组织", "社区党总支": "社区党组织", "社区党委": "社区党组织",
 		"居委会": "居民委员会", "社区居委会": "居民委员会",
 		"镇党委": "乡镇党委", "乡党委": "乡镇党委", "街道党工委": "乡镇党委",
+		"镇纪委": "乡镇纪委", "乡纪委": "乡镇纪委", "街道纪工委": "乡镇纪委", "镇纪律检查委员会": "乡镇纪委", "乡纪律检查委员会": "乡镇纪委", "乡镇纪律检查委员会": "乡镇纪委",
+		"党代会代表": "出席上级党代会代表", "出席党代会代表": "出席上级党代会代表", "出席县党代会代表": "出席上级党代会代表", "县党代会代表": "出席上级党代会代表",
+		"出席区党代会代表": "出席上级党代会代表", "区党代会代表": "出席上级党代会代表", "出席市党代会代表": "出席上级党代会代表", "出席上级党代表大会代表": "出席上级党代会代表",
 		"县人大代表": "县级人大代表", "县人大": "县级人大代表", "县级人大": "县级人大代表",
 		"乡人大代表": "乡级人大代表", "镇人大代表": "乡级人大代表", "乡镇人大代表": "乡级人大代表", "乡镇人大": "乡级人大代表", "乡级人大": "乡级人大代表",
 	},
@@ -547,11 +552,66 @@ func parseEnum(key, s string) (string, bool) {
 	if v, ok := ix.folded[folded]; ok {
 		return v, true
 	}
-	if key == "education" {
+	switch key {
+	case "education":
 		v, ok := ix.folded[withoutStudyMode(folded)]
+		return v, ok
+	case "body":
+		v, ok := ix.folded[bodyWithoutExtras(folded)]
 		return v, ok
 	}
 	return "", false
+}
+
+// bodyWithoutExtras is a folded 选举类型 as a township's own form writes it beside the body's name
+// (bodyWords), and who is elected after the body (镇党委委员, 村委会成员, 支部班子) dropped.
+func bodyWithoutExtras(f string) string {
+	out := bodyWords(f)
+	for _, suffix := range []string{"委员", "成员", "班子"} {
+		if cut, ok := strings.CutSuffix(out, suffix); ok && cut != "" {
+			return cut
+		}
+	}
+	return out
+}
+
+// bodyWords is a folded body's name or post without the congress's number (出席县第十五次党代会代表,
+// 第十六届村委会), and with 党代会 for 党代表大会.
+func bodyWords(f string) string {
+	if !strings.Contains(f, "第") && !strings.Contains(f, "党代表大会") {
+		return f
+	}
+	var b strings.Builder
+	for rest := f; rest != ""; {
+		if n := ordinalLen(rest); n > 0 {
+			rest = rest[n:]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(rest)
+		b.WriteRune(r)
+		rest = rest[size:]
+	}
+	return strings.ReplaceAll(b.String(), "党代表大会", "党代会")
+}
+
+// ordinalLen is the length in bytes of the ordinal s starts with (第十五次, 第16届), 0 when none.
+func ordinalLen(s string) int {
+	rest, ok := strings.CutPrefix(s, "第")
+	if !ok {
+		return 0
+	}
+	digits := strings.TrimLeftFunc(rest, func(r rune) bool {
+		return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二三四五六七八九十百两", r)
+	})
+	if len(digits) == len(rest) {
+		return 0
+	}
+	for _, unit := range []string{"次", "届"} {
+		if strings.HasPrefix(digits, unit) {
+			return len(s) - len(digits) + len(unit)
+		}
+	}
+	return 0
 }
 
 // studyModes are the ways of study a 学历 may name beside its level (大专（函授）, 在职研究生, 中央党校本科,
@@ -619,19 +679,21 @@ type post struct {
 // bodies without a 选举类型 column: 党支部书记、村委会主任 is 书记 of 村党组织 and 主任 of 村民委员会. A
 // post is a body's spelling (as 选举类型 takes it, the longest) followed by a position, or a position
 // that names its body by itself: 书记, 副书记 and 支委 are the party branch's, 主任 and 副主任 the
-// committee's (a 监委会's head is written 监委会主任). In a community (community) the branch and the
-// committee are the community's. Other posts (妇联主席, 会计) are passed over, and so is a bare 委员,
-// which names no body; a second post on one body keeps the first. None read: nil.
-func postsIn(text string, community bool) []post {
+// committee's (a 监委会's head is written 监委会主任). In a community the branch and the committee are
+// the community's. On a township's roster (kind Township: its 党代会's) only posts naming their body
+// are read (镇党委书记, 镇纪委委员, 党代会代表): a bare 书记 may be either committee's. Other posts (妇联主席,
+// 会计) are passed over, and so is a bare 委员, which names no body; a second post on one body keeps the
+// first. None read: nil.
+func postsIn(text string, kind electsum.UnitKind) []post {
 	var out []post
 	for _, part := range strings.FieldsFunc(stripBracketed(text), func(r rune) bool {
 		return strings.ContainsRune("、，,;；/／兼 　", r)
 	}) {
-		p, ok := postIn(fold(part, true))
+		p, ok := postIn(fold(part, true), kind == electsum.Township)
 		if !ok || slices.ContainsFunc(out, func(q post) bool { return q.body == p.body }) {
 			continue
 		}
-		if community {
+		if kind == electsum.Community {
 			switch p.body {
 			case electsum.PartyBranch:
 				p.body = electsum.CommunityParty
@@ -660,13 +722,21 @@ func twoCommitteesValue(v string) bool {
 	return f == "两委"
 }
 
-// postIn reads one folded post of postsIn.
-func postIn(f string) (post, bool) {
-	if p, named := postOfBody(f); named {
-		if p.position == "" || p.body.UnitKind() != electsum.Village && p.body.UnitKind() != electsum.Community {
+// postIn reads one folded post of postsIn, of a township's bodies when township is set, else of a
+// village's.
+func postIn(f string, township bool) (post, bool) {
+	if p, named := postOfBody(bodyWords(f)); named {
+		if p.position == "" && p.body == electsum.Delegates {
+			p.position = string(electsum.Deputy) // 出席县党代会代表: the body's name says the post
+		}
+		if p.position == "" || (p.body.UnitKind() == electsum.Township) != township ||
+			p.body.UnitKind() != electsum.Village && p.body.UnitKind() != electsum.Community && p.body.UnitKind() != electsum.Township {
 			return post{}, false
 		}
 		return p, true
+	}
+	if township {
+		return post{}, false
 	}
 	if f == "支委" {
 		return post{electsum.PartyBranch, "委员"}, true
@@ -766,7 +836,7 @@ func normEthnicity(s string) string {
 // t2sPairs is Traditional,Simplified,Traditional,Simplified… (generated with OpenCC s2t, s2tw, s2hk over
 // the column list, enum values, derived headers, instructions-sheet and summary-sheet names; TestT2SCoversVocabulary keeps it
 // complete).
-const t2sPairs = "個个備备兩两別别動动務务區区參参員员單单國国團团壯壮學学實实寫写專专對对屆届屬属帶带幹干幾几應应換换擬拟數数於于時时書书會会業业構构機机權权歲岁歷历況况滿满漢汉無无瑤瑶產产當当監监眾众碩硕碼码稱称級级組组結结統统維维縣县總总織织羣群職职臺台與与舉举薦荐號号衆众術术計计託托記记證证辦办農农連连進进過过選选鄉乡錯错鎮镇間间關关際际項项須须預预頭头額额類类鮮鲜黨党齡龄週周編编戶户長长場场剝剥奪夺體体聯联現现輪轮領领導导報报樣样說说説说紀纪經经匯汇彙汇圖图錄录議议贊赞軍军負负責责歸归僑侨識识"
+const t2sPairs = "個个備备兩两別别動动務务區区參参員员單单國国團团壯壮學学實实寫写專专對对屆届屬属帶带幹干幾几應应換换擬拟數数於于時时書书會会業业構构機机權权歲岁歷历況况滿满漢汉無无瑤瑶產产當当監监眾众碩硕碼码稱称級级組组結结統统維维縣县總总織织羣群職职臺台與与舉举薦荐號号衆众術术計计託托記记證证辦办農农連连進进過过選选鄉乡錯错鎮镇間间關关際际項项須须預预頭头額额類类鮮鲜黨党齡龄週周編编戶户長长場场剝剥奪夺體体聯联現现輪轮領领導导報报樣样說说説说紀纪經经匯汇彙汇圖图錄录議议贊赞軍军負负責责歸归僑侨識识檢检內内"
 
 // statedRate is a rate as a sheet writes it: "95.2%", "95.2", "0.952", "９５．２％", a percent-formatted
 // cell's stored fraction, or a formula's cached result (0.95238095238095233).

@@ -169,7 +169,7 @@ func TestMonthDay(t *testing.T) {
 
 func TestParseBirth(t *testing.T) {
 	march := time.Date(1975, 3, 1, 0, 0, 0, 0, time.UTC)
-	for _, in := range []string{"1975.03", "1975.3", "1975-03", "1975/3", "197503", "1975年3月", "1975年03月", "1975-03-15", "1975年3月15日", "19750315", "27468", "１９７５．０３", "1975.03.15"} {
+	for _, in := range []string{"1975.03", "1975.3", "1975-03", "1975/3", "197503", "1975年3月", "1975年03月", "1975-03-15", "1975年3月15日", "19750315", "27468", "１９７５．０３", "1975.03.15", "1975年3月生", "1975.03出生"} {
 		if got, ok := parseBirth(in); !ok || !got.Equal(march) {
 			t.Errorf("parseBirth(%q) = %v, %v; want %v", in, got, ok, march)
 		}
@@ -177,9 +177,17 @@ func TestParseBirth(t *testing.T) {
 	if got, _ := parseBirth("1975.10"); got.Month() != time.October {
 		t.Errorf("parseBirth(1975.10) = %v, want October", got)
 	}
-	for _, in := range []string{"1975", "1975.13", "75.03", "1975-02-30", "三月", "1975年", ""} {
+	for _, in := range []string{"1975", "1975.13", "75.03", "1975-02-30", "三月", "1975年", "", "生", "1975年生"} {
 		if got, ok := parseBirth(in); ok {
 			t.Errorf("parseBirth(%q) = %v, want failure", in, got)
+		}
+	}
+}
+
+func TestParseEnumRefusesBodyWords(t *testing.T) {
+	for _, in := range []string{"委员", "第十五次", "第几次党代会", "监督委员", "党代会", "第十次党代会委员"} {
+		if got, ok := parseEnum("body", in); ok {
+			t.Errorf("parseEnum(body, %q) = %q, want no body", in, got)
 		}
 	}
 }
@@ -198,6 +206,14 @@ func TestParseEnum(t *testing.T) {
 		{"body", "村监会", "村务监督委员会"},
 		{"body", "居委会", "居民委员会"},
 		{"body", "村 委 会", "村民委员会"},
+		{"body", "镇党委委员", "乡镇党委"},
+		{"body", "鎮紀委委員", "乡镇纪委"},
+		{"body", "街道纪工委", "乡镇纪委"},
+		{"body", "出席县第十五次党代会代表", "出席上级党代会代表"},
+		{"body", "出席區第3次黨代會代表", "出席上级党代会代表"},
+		{"body", "出席县第十五次党代表大会代表", "出席上级党代会代表"},
+		{"body", "第十二届村委会成员", "村民委员会"},
+		{"body", "支部班子", "村党组织"},
 		{"position", "支部书记", "书记"},
 		{"position", "党支部书记", "书记"},
 		{"position", "村委会主任", "主任"},
@@ -441,29 +457,37 @@ func TestYearInName(t *testing.T) {
 
 func TestPostsIn(t *testing.T) {
 	for _, c := range []struct {
-		text      string
-		community bool
-		want      string
+		text string
+		kind electsum.UnitKind
+		want string
 	}{
-		{"党支部书记、村委会主任", false, "[{村党组织 书记} {村民委员会 主任}]"},
-		{"书记兼主任", false, "[{村党组织 书记} {村民委员会 主任}]"},
-		{"书记、主任", true, "[{社区党组织 书记} {居民委员会 主任}]"},
-		{"支委、村委会委员（兼妇联主席）", false, "[{村党组织 委员} {村民委员会 委员}]"},
-		{"党支部组织委员", false, "[{村党组织 委员}]"},
-		{"村委委员兼会计", false, "[{村民委员会 委员}]"},
-		{"监委会主任", false, "[{村务监督委员会 主任}]"},
-		{"村务監督委員會委員", false, "[{村务监督委员会 委员}]"},
-		{"社区党支部书记 居委会副主任", true, "[{社区党组织 书记} {居民委员会 副主任}]"},
-		{"副主任", false, "[{村民委员会 副主任}]"},
-		{"党支部书记、党支部委员", false, "[{村党组织 书记}]"},
-		{"委员", false, "[]"},
-		{"镇党委委员", false, "[]"},
-		{"妇联主席", false, "[]"},
-		{"", false, "[]"},
+		{"党支部书记、村委会主任", electsum.Village, "[{村党组织 书记} {村民委员会 主任}]"},
+		{"书记兼主任", electsum.Village, "[{村党组织 书记} {村民委员会 主任}]"},
+		{"书记、主任", electsum.Community, "[{社区党组织 书记} {居民委员会 主任}]"},
+		{"支委、村委会委员（兼妇联主席）", electsum.Village, "[{村党组织 委员} {村民委员会 委员}]"},
+		{"党支部组织委员", electsum.Village, "[{村党组织 委员}]"},
+		{"村委委员兼会计", electsum.Village, "[{村民委员会 委员}]"},
+		{"监委会主任", electsum.Village, "[{村务监督委员会 主任}]"},
+		{"村务監督委員會委員", electsum.Village, "[{村务监督委员会 委员}]"},
+		{"社区党支部书记 居委会副主任", electsum.Community, "[{社区党组织 书记} {居民委员会 副主任}]"},
+		{"副主任", electsum.Village, "[{村民委员会 副主任}]"},
+		{"党支部书记、党支部委员", electsum.Village, "[{村党组织 书记}]"},
+		{"委员", electsum.Village, "[]"},
+		{"镇党委委员", electsum.Village, "[]"},
+		{"妇联主席", electsum.Village, "[]"},
+		{"", electsum.Village, "[]"},
+		{"镇党委书记", electsum.Township, "[{乡镇党委 书记}]"},
+		{"鎮黨委副書記、鎮長", electsum.Township, "[{乡镇党委 副书记}]"},
+		{"镇纪委委员", electsum.Township, "[{乡镇纪委 委员}]"},
+		{"街道纪工委书记", electsum.Township, "[{乡镇纪委 书记}]"},
+		{"出席县第十五次党代会代表", electsum.Township, "[{出席上级党代会代表 代表}]"},
+		{"镇党委委员、出席县党代会代表", electsum.Township, "[{乡镇党委 委员} {出席上级党代会代表 代表}]"},
+		{"书记", electsum.Township, "[]"},
+		{"党支部书记", electsum.Township, "[]"},
 	} {
-		got := postsIn(c.text, c.community)
+		got := postsIn(c.text, c.kind)
 		if s := fmt.Sprint(got); s != c.want && !(len(got) == 0 && c.want == "[]") {
-			t.Errorf("postsIn(%q, %v) = %s, want %s", c.text, c.community, s, c.want)
+			t.Errorf("postsIn(%q, %v) = %s, want %s", c.text, c.kind, s, c.want)
 		}
 	}
 }

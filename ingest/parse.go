@@ -294,6 +294,11 @@ type fileParser struct {
 	rowsSeen           int      // rows handed to the sheet parsers, for ParseOptions.stopped
 	nResults, nMembers int      // rows read, also those already handed to emit
 	missingColumns     bool     // a sheet lacks a required column, so its rows were not read
+	// resultYear, resultTownship and resultCounty are the 年份, 乡镇 and 县 of the results rows read so
+	// far when they are all of one, for a roster later in the workbook without them.
+	resultYear     oneOf[int]
+	resultTownship oneOf[string]
+	resultCounty   oneOf[string]
 
 	// Slabs for the optional values, so that a row costs a few allocations instead of one per cell. They
 	// grow with the file (slab): a whole slab for every file cost the 900 small workbooks of the people's
@@ -301,6 +306,26 @@ type fileParser struct {
 	ints  []int
 	bools []bool
 	times []time.Time
+}
+
+// oneOf tells whether the values seen (but the zero value) were all one.
+type oneOf[T comparable] struct {
+	v    T
+	many bool
+}
+
+func (o *oneOf[T]) see(v T) {
+	var zero T
+	if v != zero && v != o.v {
+		o.many = o.many || o.v != zero
+		o.v = v
+	}
+}
+
+// only is the one value seen; false when none or several were.
+func (o *oneOf[T]) only() (T, bool) {
+	var zero T
+	return o.v, o.v != zero && !o.many
 }
 
 // memberRaw keeps what the whole-file checks need to point at a member's cells.
@@ -397,10 +422,17 @@ type sheetParser struct {
 	// unit (electsum.UnitWithoutBody).
 	unitsCut map[string]bool
 	// twoCommitteesSaid: a row's 选举类型 naming the two committees was said to be read by its 职务;
+	// yearOfDate: the sheet has no 年份 and nothing else gives one, so each row's is its 选举日期's.
+	yearOfDate bool
+	// unitOfBody: the sheet has no 村(社区) and its name names none, so a row's unit waits for its body
+	// (unitOfMeeting); meetingSaid: the notice that a township's party congress is its unit was given.
+	unitOfBody, meetingSaid bool
+	// partyImplied: the roster has no 政治面貌, which only rows of party bodies can do without.
+	partyImplied, partySaid bool
 	// dateYearSaid: a 选举日期 without its year was said to be of the row's 年份.
 	twoCommitteesSaid, dateYearSaid bool
 	// countyOfName is the county the names give (nameCounty) and countyFrom which name, read once
-	// (countyRead); countySaid: the notice was given.
+	// (countyRead); countySaid: the notice was given (with --county: the title was compared with it).
 	countyOfName, countyFrom string
 	countyRead, countySaid   bool
 	// placeAbove are the place cells of the data rows above (fillDown), and filledDown the columns whose
@@ -766,6 +798,63 @@ func (sp *sheetParser) missingColumn(h, advice string) {
 		Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)", sp.where(), sp.lay.spec.kind, h, advice)})
 }
 
+// unitOfMeeting gives a row of a sheet without 村(社区) (unitOfBody) its unit once its body is known:
+// the bodies a township's 党代会 elects are the meeting's (electsum.PartyCongressUnit), as a township's
+// own form leaves the column out; a row of any other body needs the column, and the sheet is refused.
+func (sp *sheetParser) unitOfMeeting(k *Key, row int) {
+	if !sp.unitOfBody || k.Unit != "" || k.Body == "" {
+		return
+	}
+	if electsum.Body(k.Body).UnitKind() != electsum.Township {
+		sp.missingColumn(colUnit.Header, sp.fp.templateAdvice()+"；乡镇党代会选举的表可以不填")
+		return
+	}
+	if k.Township == "" {
+		return // missing already
+	}
+	k.Unit = electsum.PartyCongressUnit(k.Township)
+	if !sp.meetingSaid {
+		sp.meetingSaid = true
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: colUnit.Header, Value: k.Unit, Rule: "unit_of_meeting",
+			Message: fmt.Sprintf("%s没有“村(社区)”列，乡镇党代会选举的各行归入“%s”：如不对，请在表头行添加“村(社区)”列并填写", sp.where(), k.Unit)})
+	}
+}
+
+// postKind is the kind of unit whose bodies a members row's 职务 may name (postsIn): a township's on a
+// roster without 村(社区) (its 党代会's), a community's on a 社区's row, else a village's.
+func (sp *sheetParser) postKind(unit string) electsum.UnitKind {
+	switch {
+	case sp.unitOfBody:
+		return electsum.Township
+	case strings.HasSuffix(unit, "社区"):
+		return electsum.Community
+	}
+	return electsum.Village
+}
+
+// party is a members row's 政治面貌. A roster without the column (partyImplied) may only be of party
+// bodies, whose members are 中共党员 by the party's rules (a 预备党员 cannot be elected): it is filled in,
+// with a notice once; a row of another body needs the column, and the sheet is refused. On a party body
+// a blank cell is a warning (checkParty), not missing_value.
+func (sp *sheetParser) party(cells []string, row int, body electsum.Body) string {
+	if !sp.partyImplied {
+		return sp.enumValue(cells, row, fParty, !body.Party(), false)
+	}
+	if body == "" {
+		return ""
+	}
+	if !body.Party() {
+		sp.missingColumn(colParty.Header, sp.fp.templateAdvice()+"；党组织的当选人员名单可以不填(都是中共党员)")
+		return ""
+	}
+	if !sp.partySaid {
+		sp.partySaid = true
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: colParty.Header, Value: electsum.FullPartyMember, Rule: "party_of_body",
+			Message: fmt.Sprintf("%s没有“政治面貌”列，%s等党组织的当选人员按中共党员统计：如不对，请在表头行添加“政治面貌”列并填写", sp.where(), body)})
+	}
+	return electsum.FullPartyMember
+}
+
 // position is a members row's 职务. A body without a head (人大代表, 出席上级党代会代表) has no post but
 // 代表, so its roster may leave the column out or blank; a sheet without the column holding a row of
 // another body lacks a required column (fillMissing let the header through for this).
@@ -797,6 +886,13 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 				Message: fmt.Sprintf("%s没有“村(社区)”列，各行按工作表名归入“%s”：如不对，请在表头行添加“村(社区)”列并填写", sp.where(), u)})
 			return true, ""
 		}
+		sp.unitOfBody = true // a township's own 党代会 form needs none: the body decides row by row
+		return true, ""
+	case colParty.Header:
+		if sp.lay.spec.kind == MembersSheet {
+			sp.partyImplied = true // a roster of party bodies needs none: the body decides row by row
+			return true, ""
+		}
 	case colPosition.Header:
 		return true, "" // a roster of deputies needs none: position decides row by row
 	case colBody.Header:
@@ -808,8 +904,12 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 		}
 		if sp.lay.spec.kind == MembersSheet && sp.lay.col[fPosition] >= 0 {
 			sp.bodyFromPost = true
+			posts := "党支部书记、支委归入村党组织，村委会主任、村委会委员归入村民委员会，监委会委员归入村务监督委员会；“党支部书记、村委会主任”归入两个组织"
+			if sp.unitOfBody {
+				posts = "镇党委书记、镇党委委员归入乡镇党委，镇纪委书记、镇纪委委员归入乡镇纪委，出席县党代会代表归入出席上级党代会代表；“镇党委委员、出席县党代会代表”归入两个组织"
+			}
 			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Rule: "body_from_position",
-				Message: fmt.Sprintf("%s没有“选举类型”列，各行按职务归入组织(党支部书记、支委归入村党组织，村委会主任、村委会委员归入村民委员会，监委会委员归入村务监督委员会；“党支部书记、村委会主任”归入两个组织)：如不对，请在表头行添加“选举类型”列，每人每个组织填一行", sp.where())})
+				Message: fmt.Sprintf("%s没有“选举类型”列，各行按职务归入组织(%s)：如不对，请在表头行添加“选举类型”列，每人每个组织填一行", sp.where(), posts)})
 			return true, ""
 		}
 	case colYear.Header:
@@ -823,6 +923,18 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 		}
 		if sp.fp.opts.Year != 0 {
 			return true, "" // every row takes the year the load was given
+		}
+		if y, ok := sp.fp.resultYear.only(); ok && sp.lay.spec.kind == MembersSheet {
+			sp.yearDefault, sp.yearDefaultRead = y, true
+			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: fmt.Sprint(y), Rule: "year_from_results",
+				Message: fmt.Sprintf("%s没有“年份”列，各行按本文件选举结果表的年份归入 %d 年：如不对，请在表头行添加“年份”列并填写", sp.where(), y)})
+			return true, ""
+		}
+		if sp.lay.col[fDate] >= 0 {
+			sp.yearOfDate = true
+			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Rule: "year_from_date",
+				Message: fmt.Sprintf("%s没有“年份”列，各行按本行“%s”的年份归入：如不对，请在表头行添加“年份”列并填写", sp.where(), sp.lay.header[fDate])})
+			return true, ""
 		}
 		advice = sp.fp.yearAdvice() + "；" + advice
 	}
@@ -998,8 +1110,8 @@ func (sp *sheetParser) township(cells []string, row int) string {
 // unit is the row's 村(社区), or the one the sheet is named after when it has no such column.
 func (sp *sheetParser) unit(cells []string, row int) string {
 	if sp.lay.col[fUnit] < 0 {
-		if u := electsum.UnitInName(sp.name); u != "" {
-			return u
+		if u := electsum.UnitInName(sp.name); u != "" || sp.unitOfBody {
+			return u // "": unitOfMeeting gives it once the body is known
 		}
 	}
 	u := sp.limitLength(row, fUnit, sp.text(cells, row, fUnit, true), maxPlaceName)
@@ -1046,14 +1158,31 @@ func (fp *fileParser) nameTownship() string {
 }
 
 // year is the row's 年份; when the sheet has no 年份 or leaves it blank, the year its name gives, else
-// the year the load was given.
+// the year the load was given, else (yearOfDate) the year of the row's 选举日期.
 func (sp *sheetParser) year(cells []string, row int) int {
 	if sp.cell(cells, fYear) == "" {
 		if y := sp.defaultYear(); y != 0 {
 			return y
 		}
+		if sp.yearOfDate {
+			return sp.yearOfDateCell(cells, row)
+		}
 	}
 	return sp.yearValue(cells, row, fYear)
+}
+
+// yearOfDateCell is the year of a row's 选举日期 on a sheet without 年份 (yearOfDate); a blank one is
+// missing, as 年份 would be; one that is not a whole date (3月15日) is wrong_type, told by electionDate.
+func (sp *sheetParser) yearOfDateCell(cells []string, row int) int {
+	v := sp.cell(cells, fDate)
+	if v == "" {
+		sp.problem(Error, "missing_value", row, fDate, "", fmt.Sprintf("%s未填写：本表没有“年份”列，各行按选举日期归入年份，请补填选举日期(或在表头行添加“年份”列并填写)", sp.label(fDate, row)))
+		return 0
+	}
+	if t, ok := parseDate(v); ok {
+		return t.Year()
+	}
+	return 0
 }
 
 func (sp *sheetParser) termValue(cells []string, row int, f field) *int {
@@ -1105,6 +1234,10 @@ func (sp *sheetParser) county(cells []string, row int) string {
 		return c
 	}
 	if sp.fp.opts.County != "" {
+		if !sp.countySaid {
+			sp.countySaid = true
+			sp.titleCountyOverOption(row)
+		}
 		return sp.fp.opts.County
 	}
 	if !sp.countyRead {
@@ -1120,8 +1253,21 @@ func (sp *sheetParser) county(cells []string, row int) string {
 	return c
 }
 
+// titleCountyOverOption warns when the sheet's title names another county than the one the load was
+// given for rows without one: the option wins, but a folder of several counties' forms loaded under one
+// --county would put a whole township under the wrong county without a word.
+func (sp *sheetParser) titleCountyOverOption(row int) {
+	c, title := fromTitles(sp.titles, electsum.CountyInName, scriptKey)
+	if c == "" || scriptKey(c) == scriptKey(sp.fp.opts.County) {
+		return
+	}
+	sp.fp.add(Problem{Severity: Warning, Sheet: sp.name, Row: title.row, Column: "标题", Cell: cellRef(title.col, title.row), Value: title.text, Rule: "title_county_mismatch",
+		Message: fmt.Sprintf("%s第%d行的标题写的是“%s”，而导入时指定的县是“%s”：没有填写县(市、区)的行按指定的“%s”归入；请核对是哪个县的表，改正标题、指定的县名(--county)，或在“县(市、区)”列填写县名", sp.where(), title.row, c, sp.fp.opts.County, sp.fp.opts.County)})
+}
+
 // nameCounty is the county the sheet's titles name (electsum.CountyInName), else its name's, else the
-// file's, else its folder's or the folder above (白河县/五坪镇/村两委.xlsx), and which it was.
+// file's, else its folder's or the folder above (白河县/五坪镇/村两委.xlsx), else for a roster the one
+// county of the results rows above it in the workbook, and which it was.
 func (sp *sheetParser) nameCounty() (county, from string) {
 	if c, _ := fromTitles(sp.titles, electsum.CountyInName, scriptKey); c != "" {
 		return c, "标题"
@@ -1139,6 +1285,9 @@ func (sp *sheetParser) nameCounty() (county, from string) {
 			return c, "文件夹名"
 		}
 		dir = filepath.Dir(dir)
+	}
+	if c, ok := sp.fp.resultCounty.only(); ok && sp.lay.spec.kind == MembersSheet {
+		return c, "本文件选举结果表"
 	}
 	return "", ""
 }
@@ -1187,6 +1336,10 @@ func (sp *sheetParser) postsDecide(cells []string, row int) bool {
 // result reads one row of the results sheet.
 func (sp *sheetParser) result(row int, cells []string) {
 	r := Result{Key: sp.key(cells, row), Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
+	sp.unitOfMeeting(&r.Key, row)
+	sp.fp.resultYear.see(r.Year)
+	sp.fp.resultTownship.see(r.Township)
+	sp.fp.resultCounty.see(r.County)
 	r.Term = sp.termValue(cells, row, fTerm)
 	r.Method = sp.enumValue(cells, row, fMethod, false, true)
 	r.Registered = sp.intValue(cells, row, fRegistered, true)
@@ -1248,13 +1401,14 @@ func (sp *sheetParser) member(row int, cells []string) {
 	var posts []post
 	if sp.postsDecide(cells, row) {
 		text := sp.cell(cells, fPosition)
-		if posts = postsIn(text, strings.HasSuffix(m.Unit, "社区")); len(posts) == 0 {
+		if posts = postsIn(text, sp.postKind(m.Unit)); len(posts) == 0 {
 			sp.problem(Error, "post_without_body", row, fPosition, text,
 				fmt.Sprintf("%s“%s”看不出是哪个组织的职务：请写明组织(如 党支部委员、村委会委员、监委会主任)，或在表头行添加“选举类型”列，每人每个组织填一行", sp.label(fPosition, row), text))
 			return
 		}
 		m.Body = string(posts[0].body)
 	}
+	sp.unitOfMeeting(&m.Key, row)
 	m.Name = sp.limitLength(row, fName, sp.text(cells, row, fName, true), maxPersonName)
 	if posts != nil {
 		m.Position = posts[0].position
@@ -1266,7 +1420,7 @@ func (sp *sheetParser) member(row int, cells []string) {
 	m.Age = sp.intValue(cells, row, fAge, false)
 	m.Ethnicity = normEthnicity(sp.text(cells, row, fEthnicity, false))
 	// On a party body a blank 政治面貌 is a warning (checkMember), not missing_value.
-	m.Party = sp.enumValue(cells, row, fParty, !electsum.Body(m.Body).Party(), false)
+	m.Party = sp.party(cells, row, electsum.Body(m.Body))
 	m.Education = sp.enumValue(cells, row, fEducation, true, false)
 	m.Reelected = sp.boolValue(cells, row, fReelected, false)
 	if id := sp.cell(cells, fIDNumber); id != "" {

@@ -104,7 +104,8 @@ func (sp *sheetParser) titleYear() (int, titleRow) {
 }
 
 // defaultTownship is the township of rows without a 乡镇(街道), and where it comes from (标题, 工作表名,
-// 文件名), by the order above; "" when nothing names one.
+// 文件名, and for a roster the one township of the results rows above it in the workbook), by the order
+// above; "" when nothing names one.
 func (sp *sheetParser) defaultTownship() (township, from string) {
 	if sp.townshipFrom == "" {
 		sp.townshipFrom = "-"
@@ -115,6 +116,10 @@ func (sp *sheetParser) defaultTownship() (township, from string) {
 			sp.townshipDefault, sp.townshipFrom = electsum.TownshipInName(sp.name), "工作表名"
 		case sp.fp.nameTownship() != "":
 			sp.townshipDefault, sp.townshipFrom = sp.fp.nameTownship(), "文件名"
+		case sp.lay != nil && sp.lay.spec.kind == MembersSheet:
+			if t, ok := sp.fp.resultTownship.only(); ok {
+				sp.townshipDefault, sp.townshipFrom = t, "本文件选举结果表"
+			}
 		}
 	}
 	return sp.townshipDefault, sp.townshipFrom
@@ -141,7 +146,11 @@ func (sp *sheetParser) fillTownship(h string, row int) bool {
 		return false
 	}
 	if from != "标题" {
-		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: t, Rule: "township_from_name",
+		rule := "township_from_name"
+		if from == "本文件选举结果表" {
+			rule = "township_from_results"
+		}
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: t, Rule: rule,
 			Message: fmt.Sprintf("%s没有“乡镇(街道)”列，各行按%s归入“%s”：如不对，请在表头行添加“乡镇(街道)”列并填写", sp.where(), from, t)})
 		return true
 	}

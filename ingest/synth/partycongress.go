@@ -40,7 +40,7 @@ func (g *congressGen) partyCongress(t *Township, year int) {
 		{electsum.TownshipDiscipline, pick(r, []int{3, 5}, []float64{0.7, 0.3})},
 		{electsum.Delegates, g.between(3, 8)},
 	} {
-		key := ingest.Key{County: t.County, Township: t.Name, Unit: t.Name + "党代会", Year: year, Body: string(b.body)}
+		key := ingest.Key{County: t.County, Township: t.Name, Unit: electsum.PartyCongressUnit(t.Name), Year: year, Body: string(b.body)}
 		res := ingest.Result{Key: key, Method: "党员代表大会"}
 		candidates := b.seats + (b.seats+4)/5 + r.IntN(2) // 差额 at least 20%
 		invalid := g.between(0, 2)

@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// partyCongressForm is a township's own 党代会 form: a title naming county and township, the bodies in a
+// 选举事项 column as the meeting wrote them, no 村(社区) and no 年份 (the 选举日期 gives it), and a roster
+// whose 当选职务 names each person's body, without 选举类型, 年份 or 政治面貌.
+func partyCongressForm(title, item, roster string, results, members [][]any) []sheetData {
+	header := []any{item, "应到代表数", "实到代表数", "应选名额", "候选人数", "当选人数", "有效票", "无效票", "选举日期"}
+	return []sheetData{
+		{name: "选举情况", rows: append([][]any{{title}, header}, results...)},
+		{name: "当选名单", rows: append([][]any{{"姓名", "性别", "出生年月", "民族", "学历", roster, "得票数"}}, members...)},
+	}
+}
+
+func TestTownshipPartyCongressForm(t *testing.T) {
+	simplified := []any{"白河县青石镇第十六次党代会选举情况统计表", "选举事项", "当选职务",
+		[]any{"镇党委委员", 120, 116, 3, 4, 3, 116, 0, "2026年9月20日"},
+		[]any{"镇纪委委员", 120, 116, 2, 3, 2, 115, 1, "2026年9月20日"},
+		[]any{"出席县第十五次党代会代表", 120, 116, 2, 3, 2, 116, 0, "2026年9月20日"},
+		[]any{"张三", "男", "1975.03", "汉族", "大学", "镇党委书记", 110},
+		[]any{"李四", "女", "1980.05", "汉族", "研究生", "镇党委副书记、出席县党代会代表", 112},
+		[]any{"王五", "男", "1982.07", "回族", "大专", "镇党委委员", 108},
+		[]any{"赵六", "男", "1979.01", "汉族", "大学", "镇纪委书记", 105},
+		[]any{"钱七", "女", "1988.10", "汉族", "大学", "镇纪委委员", 100},
+		[]any{"孙八", "男", "1970.02", "汉族", "高中", "出席县第十五次党代会代表", 101},
+	}
+	cc, err := opencc.New("s2tw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	traditional := convertCells(t, cc, simplified)
+	for _, c := range []struct {
+		script                 string
+		form                   []any // title, 选举事项, 当选职务, three results rows, six members rows
+		township, unit, county string
+	}{
+		{script: "简体", form: simplified, township: "青石镇", unit: "青石镇党代会", county: "白河县"},
+		{script: "繁體", form: traditional, township: "青石鎮", unit: "青石鎮党代会", county: "白河縣"},
+	} {
+		t.Run(c.script, func(t *testing.T) {
+			var rows [][]any
+			for _, r := range c.form[3:] {
+				rows = append(rows, r.([]any))
+			}
+			book := partyCongressForm(c.form[0].(string), c.form[1].(string), c.form[2].(string), rows[:3], rows[3:])
+			p, err := ParseFile(writeXLSX(t, book...), ParseOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := rules(p, Error); len(errs) > 0 {
+				t.Fatalf("errors %v: %v", errs, p.Problems)
+			}
+			var results []string
+			for _, r := range p.Results {
+				results = append(results, fmt.Sprintf("%s/%s/%s/%d/%s", r.County, r.Township, r.Unit, r.Year, r.Body))
+			}
+			want := []string{}
+			for _, b := range []string{"乡镇党委", "乡镇纪委", "出席上级党代会代表"} {
+				want = append(want, fmt.Sprintf("%s/%s/%s/2026/%s", c.county, c.township, c.unit, b))
+			}
+			if !slices.Equal(results, want) {
+				t.Errorf("results %v, want %v", results, want)
+			}
+			var members []string
+			for _, m := range p.Members {
+				if m.Unit != c.unit || m.Year != 2026 || m.Party != "中共党员" {
+					t.Errorf("member %+v: want unit %s, year 2026, 中共党员", m, c.unit)
+				}
+				members = append(members, m.Body+":"+m.Position)
+			}
+			wantMembers := []string{"乡镇党委:书记", "乡镇党委:副书记", "出席上级党代会代表:代表", "乡镇党委:委员", "乡镇纪委:书记", "乡镇纪委:委员", "出席上级党代会代表:代表"}
+			if !slices.Equal(members, wantMembers) {
+				t.Errorf("members %v, want %v", members, wantMembers)
+			}
+			notices := rules(p, Notice)
+			for _, n := range []string{"year_from_date@", "year_from_results@", "township_from_results@", "unit_of_meeting@", "party_of_body@", "body_from_position@"} {
+				if !slices.Contains(notices, n) {
+					t.Errorf("notices %v lack %s", notices, n)
+				}
+			}
+			if warnings := rules(p, Warning); len(warnings) > 0 {
+				t.Errorf("warnings %v, want none (the roster is whole)", warnings)
+			}
+		})
+	}
+}
+
+// convertCells converts every text of v (strings and nested rows) with cc.
+func convertCells(t *testing.T, cc *opencc.OpenCC, v []any) []any {
+	out := make([]any, len(v))
+	for i, x := range v {
+		switch x := x.(type) {
+		case string:
+			s, err := cc.Convert(x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[i] = s
+		case []any:
+			out[i] = convertCells(t, cc, x)
+		default:
+			out[i] = x
+		}
+	}
+	return out
+}
+
+// What the township form does without stays required elsewhere: a village body's sheet without
+// 村(社区), a roster of a committee without 政治面貌, and a row without 年份 whose 选举日期 is blank.
+func TestTownshipFormLeniencyStopsAtOtherBodies(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		sheets []sheetData
+		want   []string
+	}{
+		{"village body without 村(社区)", partyCongressForm("白河县青石镇2024年换届选举情况统计表", "选举类型", "职务",
+			[][]any{{"村委会", 1200, 1100, 5, 7, 5, 1100, 0, "2024-04-01"}}, nil)[:1],
+			[]string{"missing_column@"}},
+		{"committee roster without 政治面貌", []sheetData{{name: "当选名单", rows: [][]any{
+			{"乡镇(街道)", "村(社区)", "年份", "选举类型", "姓名", "职务", "性别", "出生年月", "学历"},
+			{"青石镇", "东山村", 2024, "村党组织", "张三", "书记", "男", "1975.03", "大专"},
+			{"青石镇", "东山村", 2024, "村委会", "李四", "主任", "男", "1978.03", "高中"},
+		}}}, []string{"missing_column@"}},
+		{"blank 选举日期 without 年份", partyCongressForm("白河县青石镇党代会选举情况统计表", "选举事项", "当选职务",
+			[][]any{{"镇党委委员", 120, 116, 3, 4, 3, 116, 0, "2026-09-20"}, {"镇纪委委员", 120, 116, 2, 3, 2, 115, 1, ""}}, nil)[:1],
+			[]string{"missing_value@I4"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := ParseFile(writeXLSX(t, c.sheets...), ParseOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rules(p, Error); !slices.Equal(got, c.want) {
+				t.Errorf("errors %v, want %v: %v", got, c.want, p.Problems)
+			}
+		})
+	}
+}
