@@ -117,6 +117,9 @@ func (sp *sheetParser) checkMember(m *Member, raw memberRaw) {
 					fmt.Sprintf("%s 的%s显示出生于%d年%d月，与%s“%s”不一致", who, sp.label(fIDNumber, row),
 						birth.Year(), birth.Month(), sp.label(fBirth, row), raw.birth))
 			}
+			if sp.genderOfID {
+				m.Gender = gender
+			}
 			if m.Gender != "" && m.Gender != gender {
 				msg := fmt.Sprintf("%s 的%s显示性别为%s，与%s“%s”不一致", who, sp.label(fIDNumber, row), gender, sp.label(fGender, row), m.Gender)
 				if strings.HasSuffix(m.IDNumber, "000") {
@@ -132,12 +135,28 @@ func (sp *sheetParser) checkMember(m *Member, raw memberRaw) {
 	}
 	sp.checkParty(m, raw)
 	if m.Birth == nil && m.Age == nil && raw.birth == "" && raw.age == "" {
-		f := fBirth
-		if sp.lay.col[f] < 0 {
-			f = fAge
+		switch f := fBirth; {
+		case sp.lay.col[fBirth] < 0 && sp.lay.col[fAge] < 0:
+			sp.idNumberMissing(m, "出生年月")
+		default:
+			if sp.lay.col[f] < 0 {
+				f = fAge
+			}
+			sp.problem(Error, "missing_birth_age", row, f, "",
+				fmt.Sprintf("%s 的出生年月和年龄都未填写：请至少填写一项", who))
 		}
-		sp.problem(Error, "missing_birth_age", row, f, "",
-			fmt.Sprintf("%s 的出生年月和年龄都未填写：请至少填写一项", who))
+	}
+	if sp.genderOfID && m.Gender == "" {
+		sp.idNumberMissing(m, "性别")
+	}
+}
+
+// idNumberMissing is the error of a member whose what (性别, 出生年月) only the 身份证号 gives, on a roster
+// without that column, when it is blank (a wrong one has its own error above).
+func (sp *sheetParser) idNumberMissing(m *Member, what string) {
+	if m.IDNumber == "" {
+		sp.problem(Error, "missing_value", m.Row, fIDNumber, "",
+			fmt.Sprintf("%s 的%s未填写：本表没有“%s”列，%s按身份证号读出，请补填身份证号(或在表头行添加“%s”列并填写)", m.Name, sp.label(fIDNumber, m.Row), what, what, what))
 	}
 }
 

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"encoding/binary"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -562,7 +561,10 @@ func (l *layout) missing() []string {
 		}
 	}
 	if l.spec.kind == MembersSheet && l.col[fBirth] < 0 && l.col[fAge] < 0 {
-		out = append(out, fmt.Sprintf("%s 或 %s", l.spec.cols[fBirth].Header, l.spec.cols[fAge].Header))
+		out = append(out, birthOrAge)
 	}
 	return out
 }
+
+// birthOrAge is how missing names the members sheet's lack of both 出生年月 and 年龄.
+const birthOrAge = "出生年月 或 年龄"

@@ -143,3 +143,37 @@ func TestTownshipFormLeniencyStopsAtOtherBodies(t *testing.T) {
 		})
 	}
 }
+
+// A roster that lists 身份证号 but not 性别, 出生年月 or 年龄 takes both from the number, with a notice for
+// each column; a row without a number is missing it, and a roster with neither stays refused.
+func TestGenderAndBirthFromIDNumber(t *testing.T) {
+	header := []any{"乡镇(街道)", "村(社区)", "年份", "选举类型", "姓名", "职务", "身份证号", "政治面貌", "学历"}
+	row := func(name, id string) []any {
+		return []any{"青石镇", "东山村", 2024, "村民委员会", name, "委员", id, "群众", "高中"}
+	}
+	p := mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{header,
+		row("张三", "110101197503071230"), row("李芳", "110101198005122343"), row("王五", "")}}))
+	var got []string
+	for _, m := range p.Members {
+		birth := ""
+		if m.Birth != nil {
+			birth = m.Birth.Format("2006-01")
+		}
+		got = append(got, m.Name+":"+m.Gender+":"+birth)
+	}
+	if want := []string{"张三:男:1975-03", "李芳:女:1980-05", "王五::"}; !slices.Equal(got, want) {
+		t.Errorf("members %v, want %v", got, want)
+	}
+	if notices := rules(p, Notice); !slices.Equal(notices, []string{"from_id_number@", "from_id_number@"}) {
+		t.Errorf("notices %v, want from_id_number for 性别 and for 出生年月", notices)
+	}
+	if errs := rules(p, Error); !slices.Equal(errs, []string{"missing_value@G4", "missing_value@G4"}) {
+		t.Errorf("errors %v, want 王五's blank 身份证号 missing for 出生年月 and 性别", errs)
+	}
+
+	header[6] = "备注"
+	p = mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{header, row("张三", "")}}))
+	if errs := rules(p, Error); !slices.Equal(errs, []string{"missing_column@", "missing_column@"}) {
+		t.Errorf("without 身份证号: errors %v, want missing_column for 性别 and 出生年月 或 年龄", errs)
+	}
+}

@@ -429,6 +429,8 @@ type sheetParser struct {
 	unitOfBody, meetingSaid bool
 	// partyImplied: the roster has no 政治面貌, which only rows of party bodies can do without.
 	partyImplied, partySaid bool
+	// genderOfID: the roster has no 性别, and each member's is their 身份证号's (checkMember).
+	genderOfID bool
 	// dateYearSaid: a 选举日期 without its year was said to be of the row's 年份.
 	twoCommitteesSaid, dateYearSaid bool
 	// countyOfName is the county the names give (nameCounty) and countyFrom which name, read once
@@ -888,6 +890,19 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 		}
 		sp.unitOfBody = true // a township's own 党代会 form needs none: the body decides row by row
 		return true, ""
+	case "性别", birthOrAge:
+		if sp.lay.col[fIDNumber] >= 0 {
+			// The 身份证号 gives both, row by row (checkMember); a row without a valid one is told there.
+			lacks, what := "“性别”列", "性别"
+			if h == birthOrAge {
+				lacks, what = "“出生年月”和“年龄”列", "出生年月"
+			} else {
+				sp.genderOfID = true
+			}
+			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Rule: "from_id_number",
+				Message: fmt.Sprintf("%s没有%s，各人的%s按“%s”列的身份证号读出：如不对，请在表头行添加“%s”列并填写", sp.where(), lacks, what, sp.lay.header[fIDNumber], what)})
+			return true, ""
+		}
 	case colParty.Header:
 		if sp.lay.spec.kind == MembersSheet {
 			sp.partyImplied = true // a roster of party bodies needs none: the body decides row by row
@@ -1415,7 +1430,9 @@ func (sp *sheetParser) member(row int, cells []string) {
 	} else {
 		m.Position = sp.position(cells, row, electsum.Body(m.Body))
 	}
-	m.Gender = sp.enumValue(cells, row, fGender, true, false)
+	if !sp.genderOfID {
+		m.Gender = sp.enumValue(cells, row, fGender, true, false)
+	}
 	m.Birth = sp.birthValue(cells, row, fBirth)
 	m.Age = sp.intValue(cells, row, fAge, false)
 	m.Ethnicity = normEthnicity(sp.text(cells, row, fEthnicity, false))

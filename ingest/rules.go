@@ -69,6 +69,7 @@ var ruleWords = map[string]string{
 	"township_from_results":         "按选举结果表确定乡镇",
 	"unit_of_meeting":               "乡镇党代会归入本乡镇党代会",
 	"party_of_body":                 "党组织成员按中共党员统计",
+	"from_id_number":                "按身份证号读出性别或出生年月",
 	"title_township_mismatch":       "标题所写乡镇与文件名或表中不同",
 	"title_year_mismatch":           "标题与工作表名所写年份不同",
 	"title_county_mismatch":         "标题所写县与指定的县不同",
