@@ -262,10 +262,10 @@ func (s *sheetSpec) lookupNearKey(k headerKey) (field, bool) {
 }
 
 // headerAffixes are the words a Chinese header may carry or leave out without changing which column it
-// names: endings for "the number of" and "the name of", and the 所属 of 所属乡镇. Longer endings come
-// first, so 总人数 goes whole.
+// names: endings for "the number of" and "the name of", the 所属/所在 of 所属乡镇, and the 实际 of
+// 实际当选人数. Longer endings come first, so 总人数 goes whole.
 var headerAffixes = struct{ prefixes, suffixes []string }{
-	prefixes: []string{"所属"},
+	prefixes: []string{"所属", "所在", "实际"},
 	suffixes: []string{"总人数", "名称", "名字", "总数", "人数", "数量", "个数", "情况", "数", "人", "名"},
 }
 

@@ -86,6 +86,9 @@ func TestHeaderLookupNear(t *testing.T) {
 		{results, "候选人人数", fCandidates},
 		{results, "有效选票数", fValidBallots},
 		{members, "民族名称", fEthnicity},
+		{results, "所在乡镇", fTownship},
+		{results, "实际当选人数", fElected},
+		{results, "實際當選人數", fElected},
 	} {
 		if _, exact := c.spec.lookup(c.in); exact {
 			t.Errorf("%s: %q is an exact alias; the case tests nothing", c.spec.kind, c.in)
@@ -95,7 +98,7 @@ func TestHeaderLookupNear(t *testing.T) {
 			t.Errorf("%s.lookupNear(%q) = %s, %v; want %s", c.spec.kind, c.in, fieldKeys[got], ok, fieldKeys[c.want])
 		}
 	}
-	for _, in := range []string{"备注", "序号", "人数", "总数", "名称", "所属", "所属村", "Voters Total", "XX镇2024年村两委换届选举结果统计表"} {
+	for _, in := range []string{"备注", "序号", "人数", "总数", "名称", "所属", "所属村", "实际", "所在", "Voters Total", "XX镇2024年村两委换届选举结果统计表"} {
 		if f, ok := results.lookupNear(in); ok {
 			t.Errorf("lookupNear(%q) = %s, want no match", in, fieldKeys[f])
 		}

@@ -177,3 +177,28 @@ func TestGenderAndBirthFromIDNumber(t *testing.T) {
 		t.Errorf("without 身份证号: errors %v, want missing_column for 性别 and 出生年月 或 年龄", errs)
 	}
 }
+
+// Member cells as a township writes them beside the standard values: 44周岁, 中共正式党员, 中共党员（预备）,
+// 初中文化, 中师, 是（连任）, 首次当选.
+func TestMemberValuesWithWords(t *testing.T) {
+	header := []any{"乡镇(街道)", "村(社区)", "年份", "选举类型", "姓名", "职务", "性别", "年龄", "政治面貌", "学历", "是否连任"}
+	row := func(name, age, party, education, reelected string) []any {
+		return []any{"青石镇", "东山村", 2024, "村民委员会", name, "委员", "男", age, party, education, reelected}
+	}
+	p := mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{header,
+		row("张三", "44周岁", "中共正式党员", "初中文化", "是（连任）"),
+		row("李四", "38", "中共党员（预备）", "中师", "首次当选"),
+		row("王五", "51岁", "群众", "高中文化程度", "否(新当选)"),
+	}}))
+	if errs := rules(p, Error); len(errs) > 0 {
+		t.Fatalf("errors %v: %v", errs, p.Problems)
+	}
+	var got []string
+	for _, m := range p.Members {
+		got = append(got, fmt.Sprintf("%s:%d:%s:%s:%v", m.Name, *m.Age, m.Party, m.Education, *m.Reelected))
+	}
+	want := []string{"张三:44:中共党员:初中:true", "李四:38:中共预备党员:中专:false", "王五:51:群众:高中:false"}
+	if !slices.Equal(got, want) {
+		t.Errorf("members %v, want %v", got, want)
+	}
+}

@@ -206,7 +206,7 @@ func parseInt(s string) (int, bool) {
 		return n, true
 	}
 	s = halfWidthDigits(s)
-	s = strings.TrimRight(s, "人名票岁个张户次")
+	s = strings.TrimRight(s, "人名票岁周个张户次")
 	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
 	if n, ok := asciiInt(s); ok {
 		return n, true
@@ -489,8 +489,8 @@ var enumVariants = map[string]map[string]string{
 	},
 	"gender": {"男性": "男", "女性": "女", "m": "男", "f": "女", "male": "男", "female": "女"},
 	"party": {
-		"党员": "中共党员", "中共": "中共党员", "共产党员": "中共党员", "中国共产党党员": "中共党员", "正式党员": "中共党员",
-		"预备党员": "中共预备党员", "中共预备": "中共预备党员",
+		"党员": "中共党员", "中共": "中共党员", "共产党员": "中共党员", "中国共产党党员": "中共党员", "正式党员": "中共党员", "中共正式党员": "中共党员",
+		"预备党员": "中共预备党员", "中共预备": "中共预备党员", "中共党员预备": "中共预备党员", "党员预备": "中共预备党员",
 		"团员": "共青团员", "共青团": "共青团员",
 		"民革": "民主党派", "民盟": "民主党派", "民建": "民主党派", "民进": "民主党派", "农工党": "民主党派", "致公党": "民主党派", "九三学社": "民主党派", "台盟": "民主党派",
 		"民革党员": "民主党派", "民盟盟员": "民主党派", "民建会员": "民主党派", "民进会员": "民主党派", "农工党党员": "民主党派",
@@ -501,7 +501,7 @@ var enumVariants = map[string]map[string]string{
 		"硕士": "研究生", "博士": "研究生", "硕士研究生": "研究生", "博士研究生": "研究生", "研究生及以上": "研究生",
 		"本科": "大学本科", "大学": "大学本科", "学士": "大学本科",
 		"大专": "大学专科", "专科": "大学专科", "高职": "大学专科",
-		"中技": "中专", "技校": "中专", "中职": "中专", "职中": "中专",
+		"中技": "中专", "技校": "中专", "中职": "中专", "职中": "中专", "中师": "中专", "中等师范": "中专", "职专": "中专", "中等专业学校": "中专",
 		"职高": "高中", "高中及同等学历": "高中",
 		"小学": "小学及以下", "文盲": "小学及以下", "小学以下": "小学及以下", "半文盲": "小学及以下", "初中以下": "小学及以下",
 	},
@@ -624,7 +624,8 @@ var studyModes = []string{"中央党校", "省委党校", "市委党校", "县�
 // level it is cannot be told, so such a value stays unreadable.
 var unfinished = []string{"在读", "肄业", "结业", "未毕业", "进修"}
 
-// withoutStudyMode is a folded 学历 without the studyModes it names; "" when it names an unfinished one.
+// withoutStudyMode is a folded 学历 without the studyModes it names and the levelWords after it; "" when
+// it names an unfinished one.
 func withoutStudyMode(folded string) string {
 	for _, w := range unfinished {
 		if strings.Contains(folded, w) {
@@ -634,8 +635,16 @@ func withoutStudyMode(folded string) string {
 	for _, w := range studyModes {
 		folded = strings.ReplaceAll(folded, w, "")
 	}
+	for _, w := range levelWords {
+		if cut, ok := strings.CutSuffix(folded, w); ok && cut != "" {
+			return cut
+		}
+	}
 	return folded
 }
+
+// levelWords are what a 学历 may say after the level (初中文化, 高中文化程度, 大专毕业, 本科学历), folded.
+var levelWords = []string{"文化程度", "文化", "学历", "毕业"}
 
 // bodyInName is the one body a sheet's or a file's name names (村党组织成员, 村委会选举情况,
 // 青石镇监委会.xlsx), for a sheet without a 选举类型 column: every spelling of a body (enumVariants and
@@ -836,7 +845,7 @@ func normEthnicity(s string) string {
 // t2sPairs is Traditional,Simplified,Traditional,Simplified… (generated with OpenCC s2t, s2tw, s2hk over
 // the column list, enum values, derived headers, instructions-sheet and summary-sheet names; TestT2SCoversVocabulary keeps it
 // complete).
-const t2sPairs = "個个備备兩两別别動动務务區区參参員员單单國国團团壯壮學学實实寫写專专對对屆届屬属帶带幹干幾几應应換换擬拟數数於于時时書书會会業业構构機机權权歲岁歷历況况滿满漢汉無无瑤瑶產产當当監监眾众碩硕碼码稱称級级組组結结統统維维縣县總总織织羣群職职臺台與与舉举薦荐號号衆众術术計计託托記记證证辦办農农連连進进過过選选鄉乡錯错鎮镇間间關关際际項项須须預预頭头額额類类鮮鲜黨党齡龄週周編编戶户長长場场剝剥奪夺體体聯联現现輪轮領领導导報报樣样說说説说紀纪經经匯汇彙汇圖图錄录議议贊赞軍军負负責责歸归僑侨識识檢检內内"
+const t2sPairs = "個个備备兩两別别動动務务區区參参員员單单國国團团壯壮學学實实寫写專专對对屆届屬属帶带幹干幾几應应換换擬拟數数於于時时書书會会業业構构機机權权歲岁歷历況况滿满漢汉無无瑤瑶產产當当監监眾众碩硕碼码稱称級级組组結结統统維维縣县總总織织羣群職职臺台與与舉举薦荐號号衆众術术計计託托記记證证辦办農农連连進进過过選选鄉乡錯错鎮镇間间關关際际項项須须預预頭头額额類类鮮鲜黨党齡龄週周編编戶户長长場场剝剥奪夺體体聯联現现輪轮領领導导報报樣样說说説说紀纪經经匯汇彙汇圖图錄录議议贊赞軍军負负責责歸归僑侨識识檢检內内師师範范"
 
 // statedRate is a rate as a sheet writes it: "95.2%", "95.2", "0.952", "９５．２％", a percent-formatted
 // cell's stored fraction, or a formula's cached result (0.95238095238095233).

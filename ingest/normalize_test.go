@@ -82,7 +82,7 @@ func TestCleanFastPathsAgree(t *testing.T) {
 func TestParseInt(t *testing.T) {
 	for in, want := range map[string]int{
 		"0": 0, "1234": 1234, "１２３４": 1234, "1,234": 1234, "12.0": 12, "12人": 12, "３票": 3,
-		"2.9999999999": 3, "1e3": 1000,
+		"2.9999999999": 3, "1e3": 1000, "44周岁": 44,
 	} {
 		if got, ok := parseInt(in); !ok || got != want {
 			t.Errorf("parseInt(%q) = %d, %v; want %d", in, got, ok, want)
@@ -238,6 +238,15 @@ func TestParseEnum(t *testing.T) {
 		{"education", "电大中专", "中专"},
 		{"education", "全日制本科", "大学本科"},
 		{"education", "初中以下", "小学及以下"},
+		{"education", "大学文化", "大学本科"},
+		{"education", "初中文化", "初中"},
+		{"education", "高中文化程度", "高中"},
+		{"education", "大专毕业", "大学专科"},
+		{"education", "本科学历", "大学本科"},
+		{"education", "中师", "中专"},
+		{"education", "職專", "中专"},
+		{"party", "中共正式党员", "中共党员"},
+		{"party", "中共党员（预备）", "中共预备党员"},
 		{"party", "民盟盟员", "民主党派"},
 		{"party", "九三学社社员", "民主党派"},
 		{"party", "中共党员", "中共党员"},

@@ -1070,7 +1070,16 @@ func (sp *sheetParser) boolValue(cells []string, row int, f field, required bool
 		if b, ok := parseBool(v); ok {
 			return b, true
 		}
-		return c.meansYesNo(v)
+		if b, ok := c.meansYesNo(v); ok {
+			return b, true
+		}
+		if bare := stripBracketed(v); bare != v && bare != "" { // 是（连任）, 否(新当选)
+			if b, ok := parseBool(bare); ok {
+				return b, true
+			}
+			return c.meansYesNo(bare)
+		}
+		return false, false
 	}
 	if b, ok := typed(sp, cells, row, f, required, yesNo, "是/否", "“是”或“否”"); ok {
 		return sp.fp.newBool(b)
