@@ -16,7 +16,7 @@ import (
 // which is why it writes only to staging tables: the real tables are filled from them in one
 // transaction (move.sql).
 type stager struct {
-	elections, members, warnings, files *duckdb.Appender
+	elections, registrations, members, warnings, files *duckdb.Appender
 	// unflushed is the rows appended since the last flush; at every (flushEvery) they are flushed.
 	unflushed, every int
 }
@@ -39,7 +39,8 @@ func newStager(conn *sql.Conn) (*stager, error) {
 		for _, t := range []struct {
 			a    **duckdb.Appender
 			name string
-		}{{&s.elections, "stage_elections"}, {&s.members, "stage_members"}, {&s.warnings, "stage_warnings"}, {&s.files, "stage_files"}} {
+		}{{&s.elections, "stage_elections"}, {&s.registrations, "stage_registration"}, {&s.members, "stage_members"},
+			{&s.warnings, "stage_warnings"}, {&s.files, "stage_files"}} {
 			a, err := duckdb.NewAppenderFromConn(c, "", t.name)
 			if err != nil {
 				return fmt.Errorf("appender for %s: %w", t.name, err)
@@ -58,7 +59,7 @@ func newStager(conn *sql.Conn) (*stager, error) {
 // close flushes and releases the appenders; staged rows are visible to the connection afterwards.
 func (s *stager) close() error {
 	var errs []error
-	for _, a := range []**duckdb.Appender{&s.elections, &s.members, &s.warnings, &s.files} {
+	for _, a := range []**duckdb.Appender{&s.elections, &s.registrations, &s.members, &s.warnings, &s.files} {
 		if *a != nil {
 			errs = append(errs, (*a).Close())
 			*a = nil
@@ -71,18 +72,18 @@ func (s *stager) close() error {
 func (s *stager) flush() error {
 	s.unflushed = 0
 	var errs []error
-	for _, a := range []*duckdb.Appender{s.elections, s.members, s.warnings, s.files} {
+	for _, a := range []*duckdb.Appender{s.elections, s.registrations, s.members, s.warnings, s.files} {
 		errs = append(errs, a.Flush())
 	}
 	return errors.Join(errs...)
 }
 
-// rows stages rows of one file as they are read. source_file is always the path the file was read
-// from, so that a later file from the same path replaces what this one wrote. raw, parallel to members,
+// rows stages rows of one file as they are read (regs: its 选民登记 rows). source_file is always the path
+// the file was read from, so that a later file from the same path replaces what this one wrote. raw, parallel to members,
 // holds the cells as written for the whole-file checks' messages (nil when unknown); seq gives a row's
 // place in its file; firstOfElection, parallel to members, says which rows are the first of their file
 // for their election (firstOfElection below).
-func (s *stager) rows(id int, path string, results []Result, members []Member, raw []memberRaw, seq func(sheet string, row int) int64, firstOfElection []bool) error {
+func (s *stager) rows(id int, path string, results, regs []Result, members []Member, raw []memberRaw, seq func(sheet string, row int) int64, firstOfElection []bool) error {
 	fid := int32(id)
 	for i := range results {
 		r := &results[i]
@@ -95,6 +96,16 @@ func (s *stager) rows(id int, path string, results []Result, members []Member, r
 			optInt(r.Suspended), optInt(r.Deprived), optInt(r.RegisteredWomen), optInt(r.RegisteredMinority),
 			optInt(r.RegisteredMigrant), optInt(r.NominatedByParties), optInt(r.NominatedByVoters),
 			optInt(r.InPersonVotes), optStr(r.Round), seq(r.Sheet, r.Row), optInt(r.Excused)); err != nil {
+			return fmt.Errorf("%s 第%d行: %w", r.Sheet, r.Row, err)
+		}
+	}
+	for i := range regs {
+		r := &regs[i]
+		if err := s.registrations.AppendRow(fid, r.County, r.Township, r.Unit, int32(r.Year), optStr(r.Body),
+			optStr(r.ConstituencyNo), optInt(r.Registered), optInt(r.Population), optInt(r.Adults),
+			optInt(r.AwayHome), optInt(r.AwayWorkplace), optInt(r.AwayMissing), optInt(r.Incapable),
+			optInt(r.Suspended), optInt(r.Deprived), optInt(r.RegisteredWomen), optInt(r.RegisteredMinority),
+			optInt(r.RegisteredMigrant), path, r.Sheet, int32(r.Row), seq(r.Sheet, r.Row)); err != nil {
 			return fmt.Errorf("%s 第%d行: %w", r.Sheet, r.Row, err)
 		}
 	}
@@ -112,7 +123,7 @@ func (s *stager) rows(id int, path string, results []Result, members []Member, r
 			return fmt.Errorf("%s 第%d行: %w", m.Sheet, m.Row, err)
 		}
 	}
-	if s.unflushed += len(results) + len(members); s.unflushed >= s.every {
+	if s.unflushed += len(results) + len(regs) + len(members); s.unflushed >= s.every {
 		return s.flush()
 	}
 	return nil

@@ -20,6 +20,8 @@ import (
 //	unit_body_mismatch                                                      a results row's 选举类型 (warning)
 //	turnout_mismatch                                                        a stated 参选率 against the counts (warning)
 //	votes_gt_valid_ballots                                                  a member against the results row
+//	registration_without_results, registration_duplicate, registration_conflict,
+//	part_gt_whole, voted_gt_registered                                      a 选民登记 row against the results rows of its 选区 (registration.go)
 //	missing_birth_age, age_out_of_range, birth_after_election, birth_month_ambiguous, age_birth_mismatch,
 //	id_length, id_checksum, id_truncated, id_date, id_birth_mismatch, id_gender_mismatch,
 //	birth_month_from_id (notice)
@@ -298,18 +300,19 @@ func (sp *sheetParser) wholeTownship(cells []string) bool {
 // checkSheets runs the whole-file checks that need no rows: a file without a data sheet, or without
 // a data row. It reports false when there is nothing else to check.
 func (fp *fileParser) checkSheets() bool {
-	if !fp.hasKind[ResultsSheet] && !fp.hasKind[MembersSheet] && len(fp.summaries) > 0 {
+	data := fp.hasKind[ResultsSheet] || fp.hasKind[MembersSheet] || fp.hasKind[RegistrationSheet]
+	if !data && len(fp.summaries) > 0 {
 		// Only a summary: nothing to load, but nothing wrong either (a township's 汇总.csv sent along).
 		fp.add(Problem{Severity: Warning, Rule: "summary_only",
 			Message: fmt.Sprintf("文件中只有汇总表(%s)，没有村(社区)的数据，未导入任何行：如本应是数据表，请确认是否发错了文件", strings.Join(fp.summaries, "、"))})
 		return false
 	}
-	if !fp.hasKind[ResultsSheet] && !fp.hasKind[MembersSheet] {
+	if !data {
 		fp.add(Problem{Severity: Error, Rule: "no_data_sheet",
 			Message: "文件中没有可识别的“选举结果”或“当选人员”表：请确认表头行使用标准列名(" + fp.templateAdvice() + ")"})
 		return false
 	}
-	if fp.nResults == 0 && fp.nMembers == 0 && !fp.missingColumns { // rows under a header that lacks a column were not read, not absent
+	if fp.nResults == 0 && fp.nMembers == 0 && fp.nRegistrations == 0 && !fp.missingColumns { // rows under a header that lacks a column were not read, not absent
 		fp.add(Problem{Severity: Warning, Rule: "no_data_rows",
 			Message: "文件只有表头，表头下面没有任何数据行，导入后没有数据：请确认是否发错了文件(例如空白的采集表)"})
 	}
@@ -326,13 +329,16 @@ func (fp *fileParser) finish() error {
 	}
 	return withPrivateStage(func(conn *sql.Conn, s *stager) error {
 		first := firstOfElection(fp.out.Members, map[Key]bool{})
-		if err := s.rows(0, fp.path, fp.out.Results, fp.out.Members, fp.raw, sheetSeq(fp.sheetNo), first); err != nil {
+		if err := s.rows(0, fp.path, fp.out.Results, fp.out.Registrations, fp.out.Members, fp.raw, sheetSeq(fp.sheetNo), first); err != nil {
 			return err
 		}
 		if err := s.flush(); err != nil {
 			return err
 		}
-		return checkStaged(context.Background(), conn, func(int) *fileParser { return fp })
+		if err := checkStaged(context.Background(), conn, func(int) *fileParser { return fp }); err != nil {
+			return err
+		}
+		return fp.checkRegistrations(context.Background(), conn)
 	})
 }
 

@@ -26,6 +26,10 @@ type SheetKind string
 const (
 	ResultsSheet SheetKind = "选举结果"
 	MembersSheet SheetKind = "当选人员"
+	// RegistrationSheet is a 选民登记 table sent beside the results of a people's congress (or village
+	// committee) election: the place columns and registration columns of the results sheet, without any
+	// of its results columns (registrationOnly). It is read with the results sheet's columns.
+	RegistrationSheet SheetKind = "选民登记"
 )
 
 // Column is one column of the standard input workbook. This list is the single definition that drives
@@ -70,7 +74,9 @@ var (
 	colTownship = Column{Key: "township", Header: "乡镇(街道)", Aliases: []string{"乡镇", "乡(镇)", "镇", "乡镇街道", "街道", "乡镇名称", "所属乡镇"}, English: []string{"township", "town", "township/town", "town/township", "subdistrict", "township/subdistrict", "township or subdistrict", "township name", "town name"}, Kind: KindText, Required: true, Meaning: "所属乡镇(街道)", Width: 12}
 	colUnit     = Column{Key: "unit", Header: "村(社区)", Aliases: []string{"村", "村社区", "村名", "村(居)", "社区", "选区", "单位", "村(社区)名称", "村居", "所在村"}, English: []string{"village", "community", "unit", "village/community", "village or community", "village name", "community name", "unit name", "constituency", "electoral district"}, Kind: KindText, Required: true, Meaning: "村、社区或选区名称", Width: 14}
 	colYear     = Column{Key: "year", Header: "年份", Aliases: []string{"选举年份", "换届年份", "年度", "换届年度"}, English: []string{"year", "election year"}, Kind: KindYear, Required: true, Meaning: "换届选举的年份，如 2024", Width: 8}
-	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举类别", "组织类别", "选举机构", "班子", "组织", "类别", "选举事项", "选举内容", "选举项目"}, English: []string{"body", "election type", "body elected", "organization", "organisation", "committee"}, Kind: KindEnum, Values: bodyNames(), Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
+	colBody     = Column{Key: "body", Header: "选举类型", Aliases: []string{"组织类型", "选举类别", "组织类别", "选举机构", "班子", "组织", "类别", "选举事项", "选举内容", "选举项目", "选举级别", "代表级别", "人大级别"}, English: []string{"body", "election type", "body elected", "organization", "organisation", "committee"}, Kind: KindEnum, Values: bodyNames(), Required: true, Meaning: "本行是哪个组织的选举", Width: 14}
+	// colRegistered is named for useLayout: a results sheet may leave it to a 选民登记 table.
+	colRegistered = Column{Key: "registered", Header: "登记选民数", Aliases: []string{"选民数", "有选举权人数", "登记选民", "选民登记数", "应到人数", "应到会人数", "应参加人数", "党员数", "应到村民代表数", "应到村民代表人数", "应到党员数", "应到党员人数", "应到代表数", "应到代表人数", "应到会代表数", "应到会代表人数"}, English: []string{"registered voters", "voters", "registered", "eligible voters", "electorate", "number of voters", "voters registered"}, Kind: KindInt, Required: true, Meaning: "登记选民数；党组织选举填应到人数；村民代表会议推选的填应到村民代表人数；人大代表、村(居)民委员会选举另用选民登记表填写的，本表可不填", Width: 11}
 	// colPosition and colParty are named for fillMissing: a roster of deputies may leave out the first,
 	// a roster of party bodies the second.
 	colPosition = Column{Key: "position", Header: "职务", Aliases: []string{"当选职务", "任职", "拟任职务"}, English: []string{"position", "title", "post", "role", "office", "job title"}, Kind: KindEnum, Values: []string{"书记", "副书记", "委员", "主任", "副主任", "代表"}, Open: true, Required: true, Meaning: "书记、副书记、委员、主任、副主任、代表等；人大代表、出席上级党代会代表的名册可不填(都是代表)", Width: 9}
@@ -84,7 +90,7 @@ var resultColumns = append([]Column{
 	{Key: "term", Header: "届次", Aliases: []string{"第几届", "本届届次"}, English: []string{"term", "term number", "session"}, Kind: KindTerm, Meaning: "如 10 或 第十届", Width: 8},
 	colBody,
 	{Key: "method", Header: "选举方式", Aliases: []string{"选举办法", "产生方式"}, English: []string{"method", "election method", "voting method"}, Kind: KindEnum, Values: electsum.Methods(), Open: true, Meaning: "本次选举采取的方式；村务监督委员会由村民代表会议推选的，填“村民代表会议推选”，登记选民数、参加投票人数两列填应到、实到村民代表人数", Width: 14},
-	{Key: "registered", Header: "登记选民数", Aliases: []string{"选民数", "有选举权人数", "登记选民", "选民登记数", "应到人数", "应到会人数", "应参加人数", "党员数", "应到村民代表数", "应到村民代表人数", "应到党员数", "应到党员人数", "应到代表数", "应到代表人数", "应到会代表数", "应到会代表人数"}, English: []string{"registered voters", "voters", "registered", "eligible voters", "electorate", "number of voters", "voters registered"}, Kind: KindInt, Required: true, Meaning: "登记选民数；党组织选举填应到人数；村民代表会议推选的填应到村民代表人数", Width: 11},
+	colRegistered,
 	{Key: "voted", Header: "参加投票人数", Aliases: []string{"投票人数", "参选人数", "实参选人数", "实际参选人数", "参加选举人数", "实到人数", "实到会人数", "实际投票人数", "参选选民数", "投票选民数", "实际参加投票人数", "实到村民代表数", "实到村民代表人数", "实到党员数", "实到党员人数", "实到代表数", "实到代表人数", "实到会代表数", "实到会代表人数"}, English: []string{"ballots cast", "voted", "votes cast", "number voted", "voters voted", "actual voters", "participating voters"}, Kind: KindInt, Required: true, Meaning: "参加投票人数；党组织选举填实到人数；村民代表会议推选的填实到村民代表人数", Width: 12},
 	{Key: "excused", Header: "批准剔除人数", Aliases: []string{"批准剔除", "经批准剔除人数", "批准不列入应到人数", "不计入应到会人数"}, English: []string{"excused", "excused members", "approved absences"}, Kind: KindInt, Meaning: "党组织选举：经党组织批准不计入应到会人数的人数(计算五分之四到会时从应到人数中减去)", Width: 10},
 	{Key: "proxy_votes", Header: "委托投票数", Aliases: []string{"委托投票", "委托投票人数"}, English: []string{"proxy votes", "proxy", "proxy ballots", "votes by proxy"}, Kind: KindInt, Meaning: "委托投票的人数", Width: 10},

@@ -20,8 +20,8 @@ var congressColumns = []Column{
 	{Key: "suspended", Header: "停止行使选举权利人数", Aliases: []string{"停止行使选举权利", "停止行使选举权人数"}, English: []string{"suspended", "voting rights suspended"}, Kind: KindInt, Meaning: "选民登记：依法停止行使选举权利的人数", Width: 12},
 	{Key: "deprived", Header: "被剥夺选举权利人数", Aliases: []string{"被剥夺选举权利", "被剥夺政治权利人数", "剥夺政治权利人数"}, English: []string{"deprived", "deprived of political rights"}, Kind: KindInt, Meaning: "选民登记：依法被剥夺政治权利的人数", Width: 12},
 	{Key: "registered_women", Header: "女性选民数", Aliases: []string{"其中女性", "女选民数", "女性选民", "其中女选民"}, English: []string{"registered women", "women voters", "female voters"}, Kind: KindInt, Meaning: "选民登记：登记选民中的女性", Width: 9},
-	{Key: "registered_minority", Header: "少数民族选民数", Aliases: []string{"少数民族选民", "其中少数民族"}, English: []string{"registered minority", "minority voters", "ethnic minority voters"}, Kind: KindInt, Meaning: "选民登记：登记选民中的少数民族", Width: 10},
-	{Key: "registered_migrant", Header: "流动人口选民数", Aliases: []string{"流动人口选民", "流动人口登记选民数", "其中流动人口"}, English: []string{"registered migrant", "migrant voters", "floating population voters"}, Kind: KindInt, Meaning: "选民登记：登记选民中的流动人口", Width: 10},
+	{Key: "registered_minority", Header: "少数民族选民数", Aliases: []string{"少数民族选民", "其中少数民族", "少数民族", "少数民族选民人数"}, English: []string{"registered minority", "minority voters", "ethnic minority voters"}, Kind: KindInt, Meaning: "选民登记：登记选民中的少数民族", Width: 10},
+	{Key: "registered_migrant", Header: "流动人口选民数", Aliases: []string{"流动人口选民", "流动人口登记选民数", "其中流动人口", "流动人口", "流动人口选民人数"}, English: []string{"registered migrant", "migrant voters", "floating population voters"}, Kind: KindInt, Meaning: "选民登记：登记选民中的流动人口", Width: 10},
 	{Key: "nominated_by_parties", Header: "政党团体推荐候选人数", Aliases: []string{"政党人民团体推荐", "政党、人民团体推荐候选人数", "政党人民团体推荐候选人数", "组织推荐候选人数"}, English: []string{"nominated by parties", "party nominated candidates", "nominated by parties and organizations"}, Kind: KindInt, Meaning: "人大代表选举：正式候选人中由政党、人民团体推荐的人数", Width: 12},
 	{Key: "nominated_by_voters", Header: "联名推荐候选人数", Aliases: []string{"选民或代表十人以上联名", "选民十人以上联名推荐", "选民联名推荐候选人数", "联名推荐"}, English: []string{"nominated by voters", "voter nominated candidates", "jointly nominated candidates"}, Kind: KindInt, Meaning: "人大代表选举：正式候选人中由选民或代表十人以上联名推荐的人数", Width: 12},
 	{Key: "in_person_votes", Header: "投票站投票数", Aliases: []string{"现场投票数", "选举大会投票数", "投票站投票", "现场投票人数"}, English: []string{"in person votes", "in-person votes", "polling station votes", "votes at polling stations"}, Kind: KindInt, Meaning: "在投票站或选举大会投票的人数(不含流动票箱和委托投票)", Width: 10},
@@ -84,26 +84,17 @@ func (c *Congress) count(f field) *int {
 	return nil
 }
 
-// checkCongress checks the people's congress columns of a results row: each part is at most its whole
-// (errors), and where every part of a whole is given, that they add up (warnings: a 选区 may register
-// voters from elsewhere, and a sheet may count a vote mode twice, which a person must look at).
+// checkCongress checks the people's congress columns of a results row: the 选民登记 (checkRegistration),
+// and of the nomination and the votes, each part is at most its whole (errors), and where every part of
+// a whole is given, that they add up (warnings: a sheet may count a vote mode twice, which a person must
+// look at).
 func (sp *sheetParser) checkCongress(r *Result) {
 	c := &r.Congress
 	row := r.Row
-	sp.partsOfWhole(r, fPopulation, []field{fAdults}, "")
-	exclusions := []field{fAwayHome, fAwayWorkplace, fAwayMissing, fIncapable, fSuspended, fDeprived}
-	sp.partsOfWhole(r, fAdults, exclusions, "未在本选区登记的各项人数")
-	for _, f := range []field{fRegisteredWomen, fRegisteredMinority, fRegisteredMigrant} {
-		sp.partsOfWhole(r, fRegistered, []field{f}, "")
-	}
+	sp.checkRegistration(r)
 	sp.partsOfWhole(r, fCandidates, []field{fNominatedByParties, fNominatedByVoters}, "两种推荐方式的候选人数")
 	sp.partsOfWhole(r, fVoted, []field{fInPersonVotes, fMobileVotes, fProxyVotes}, "各种方式的投票人数")
 
-	if sum, all := sumOf(r, exclusions); all && c.Adults != nil && r.Registered != nil && sum <= *c.Adults && *c.Adults-sum != *r.Registered {
-		sp.problem(Warning, "registration_mismatch", row, fRegistered, fmt.Sprint(*r.Registered),
-			fmt.Sprintf("%s %d 减去未在本选区登记的 %d 人为 %d，与%s %d 不符：如有外地来本选区登记的选民属正常，否则请核对选民登记各项",
-				sp.label(fAdults, row), *c.Adults, sum, *c.Adults-sum, sp.label(fRegistered, row), *r.Registered))
-	}
 	if sum, all := sumOf(r, []field{fNominatedByParties, fNominatedByVoters}); all && r.Candidates != nil && sum < *r.Candidates {
 		sp.problem(Warning, "nomination_mismatch", row, fCandidates, fmt.Sprint(*r.Candidates),
 			fmt.Sprintf("%s %d 与%s %d 之和为 %d，少于%s %d：请核对", sp.label(fNominatedByParties, row), *c.NominatedByParties,

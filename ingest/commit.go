@@ -30,6 +30,9 @@ func (l *loader) finish(ctx context.Context) (*Report, error) {
 		return l.report(), err
 	}
 	l.resolveClashes()
+	if err := l.checkRegistrations(ctx); err != nil {
+		return l.report(), err
+	}
 	var rejected []string
 	for _, f := range l.files {
 		if f.report.Outcome == Rejected {
@@ -163,6 +166,9 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 			return nil, err
 		}
 		write = sqlStageKeys + sqlReplace + sqlMove + sqlUnitBodies + sqlUnits + sqlEmptyUnits
+	}
+	if l.registrations {
+		write = sqlRegistrationMerge + write
 	}
 	if _, err := tx.ExecContext(ctx, write); err != nil {
 		return nil, fmt.Errorf("write rows: %w", err)

@@ -142,6 +142,10 @@ var shapeCSVSeeds = []string{
 	// Text kept from Excel's number reading: ="…" and a leading apostrophe (csv.go excelText).
 	"乡镇,村,年份,选举类型,姓名,职务,性别,出生年月,政治面貌,学历,是否连任,身份证号\n青山镇,河岭村,2024,村委会,刘丽,主任,女,'1975.10,党员,本科,是,=\"430121197510140028\"\n",
 	"鄉鎮,村,年份,村黨組織,村黨組織,村黨組織,村黨組織,監委會,監委會,監委會,監委會\n,,,應到黨員數,實到黨員數,應選,當選,登記選民數,參加投票人數,應選,當選\n青山鎮,桃源村,2024,45,43,5,5,1320,1200,3,3\n",
+	// A 选民登记 table of its own (registration.go): a title with township and year, a level column, a 合计 row.
+	"青石镇2024年县乡两级人大代表换届选举选民登记情况统计表\n选区,代表级别,总人口,18周岁以上人口,回户籍地参选,下落不明,登记选民,其中女性,流动人口\n" +
+		"第一选区,县乡两级,3000,2400,100,10,2290,1100,120\n第二选区,乡级,2200,1800,60,5,1735,850,40\n合计,,5200,4200,160,15,4025,1950,160\n",
+	"選民登記\n鄉鎮,選區,年份,總人口,十八周歲以上人口,登記選民,其中女性\n青石鎮,第一選區,2024,3000,2400,2244,1100\n",
 }
 
 // FuzzParseWorkbook runs whole .xlsx workbooks through the reader and the sheet parser: no panics,
@@ -159,6 +163,7 @@ func FuzzParseWorkbook(f *testing.F) {
 		scriptRows("青山鎮", 2024, []string{"河嶺村"}, []string{"劉麗"}),
 		{wideShape{title: true, merged: true, total: true}.build()},
 		{wideShape{traditional: true}.build()},
+		{{name: "选区情况", rows: constituencyRows()}, {name: "选民登记", rows: registrationRows()}},
 	} {
 		data, err := os.ReadFile(writeXLSX(f, sheets...))
 		if err != nil {

@@ -552,6 +552,38 @@ func matchBest(parent, row []string) *layout {
 	return best
 }
 
+// resultsOnly are the results columns a 选民登记 table does not have: how the votes went, the seats,
+// the candidates and the way the election was held.
+var resultsOnly = []field{fMethod, fVoted, fProxyVotes, fMobileVotes, fValidBallots, fInvalidBallots, fSeats,
+	fCandidates, fElected, fDate, fFirstRound, fNominatedByParties, fNominatedByVoters, fInPersonVotes, fRound, fExcused}
+
+// registrationCounts are the columns of a 选民登记 table (RegistrationSheet): 登记选民 and the
+// registration columns of congressColumns. A registration row gives them to the results rows of its
+// place (registration.sql, which lists them again).
+var registrationCounts = []field{fRegistered, fPopulation, fAdults, fAwayHome, fAwayWorkplace, fAwayMissing, fIncapable,
+	fSuspended, fDeprived, fRegisteredWomen, fRegisteredMinority, fRegisteredMigrant}
+
+// registrationOnly says a results layout is a 选民登记 table: it has a registration column besides
+// 登记选民 (总人口, 18周岁以上人口 …, so that a village's results sheet that lost its other columns is
+// not taken for one) and none of resultsOnly. A sheet with some results columns that lacks required
+// ones stays a results sheet missing columns.
+func (l *layout) registrationOnly() bool {
+	if l.spec.kind != ResultsSheet || l.body != "" {
+		return false
+	}
+	for _, f := range resultsOnly {
+		if l.col[f] >= 0 {
+			return false
+		}
+	}
+	for _, f := range registrationCounts[1:] {
+		if l.col[f] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // missing returns the required columns the layout lacks, as header names.
 func (l *layout) missing() []string {
 	var out []string

@@ -198,9 +198,10 @@ type fileState struct {
 	src      string // where the file is read; report.Path is what it is called (LoadOptions.Names)
 	report   FileReport
 	problems []Problem
-	keys     []Key       // elections it covers, once each
-	cover    *coverage   // while its rows are staged
-	parser   *fileParser // from when it is read until it is checked as a whole (checkFiles)
+	keys     []Key        // elections it covers, once each
+	cover    *coverage    // while its rows are staged
+	parser   *fileParser  // from when it is read until it is checked as a whole (checkFiles)
+	layouts  sheetLayouts // its results and 选民登记 sheets' layouts, for checkRegistrations' messages
 	staged   bool
 	// membersOnly says it staged members of an election it has no results row for (a members-only
 	// sheet, or a CSV of members): the warnings between tables may concern it (betweenTablesSilent).
@@ -236,10 +237,13 @@ type loader struct {
 	heldRows bool
 	// blankCounty says a staged row has no county (resolveCounties has something to find).
 	blankCounty bool
-	rows        int
-	bytes       int64
-	total       int64
-	skipped     []string // files in the folders that electsum wrote itself (expandPaths)
+	// registrations says a 选民登记 row was staged (checkRegistrations has something to merge), and
+	// unregistered a results row without 登记选民 (one must give it).
+	registrations, unregistered bool
+	rows                        int
+	bytes                       int64
+	total                       int64
+	skipped                     []string // files in the folders that electsum wrote itself (expandPaths)
 
 	spellings spellings // one spelling per place or person name, whatever the script (script.go)
 }
@@ -462,7 +466,7 @@ func (l *loader) fail(id int, p Problem) {
 
 // add stages the rows of a file parsed beforehand (loadParsed), whose problems are its own.
 func (l *loader) add(ctx context.Context, id int, p *Parsed) error {
-	if err := l.stageRows(id, p.Results, p.Members, nil, nil); err != nil {
+	if err := l.stageRows(id, p.Results, p.Registrations, p.Members, nil, nil); err != nil {
 		return err
 	}
 	return l.settle(ctx, id, p.Problems)
@@ -470,21 +474,29 @@ func (l *loader) add(ctx context.Context, id int, p *Parsed) error {
 
 // stageRows stages a batch of one file's rows as they are read. Clashes between files are found in SQL
 // over the staging tables once all files are in, so that memory does not grow with the number of
-// people; only the file's elections are kept, for the report. seq gives a row's place in its file (nil:
-// its place in the batch).
-func (l *loader) stageRows(id int, results []Result, members []Member, raw []memberRaw, seq func(sheet string, row int) int64) error {
+// people; only the file's elections are kept, for the report. regs are rows of 选民登记 sheets, staged
+// for registration_check.sql and registration_merge.sql: they cover no election of their own. seq gives
+// a row's place in its file (nil: its place in the batch).
+func (l *loader) stageRows(id int, results, regs []Result, members []Member, raw []memberRaw, seq func(sheet string, row int) int64) error {
 	f := l.files[id]
 	f.report.Results += len(results)
 	f.report.Members += len(members)
-	l.rows += len(results) + len(members)
+	f.report.Registrations += len(regs)
+	l.rows += len(results) + len(regs) + len(members)
 	if f.cover == nil {
 		f.cover = &coverage{resultSeen: map[Key]bool{}, memberSeen: map[Key]bool{}}
 	}
 	l.spellings.respell(results, members)
+	l.spellings.respell(regs, nil)
 	for i := range results {
 		f.cover.add(&f.cover.results, f.cover.resultSeen, results[i].Key)
 		l.blankCounty = l.blankCounty || results[i].County == ""
+		l.unregistered = l.unregistered || results[i].Registered == nil
 	}
+	for i := range regs {
+		l.blankCounty = l.blankCounty || regs[i].County == ""
+	}
+	l.registrations = l.registrations || len(regs) > 0
 	first := make([]bool, len(members))
 	for i := range members {
 		m := &members[i]
@@ -501,7 +513,7 @@ func (l *loader) stageRows(id int, results []Result, members []Member, raw []mem
 		seq = func(string, int) int64 { n++; return n }
 	}
 	f.staged = true
-	if err := l.stage.rows(id, f.report.Path, results, members, raw, seq, first); err != nil {
+	if err := l.stage.rows(id, f.report.Path, results, regs, members, raw, seq, first); err != nil {
 		return fmt.Errorf("stage %s: %w", f.report.Path, err)
 	}
 	if f.held != nil {

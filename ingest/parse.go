@@ -107,10 +107,10 @@ func ParseFile(path string, opts ParseOptions) (*Parsed, error) {
 	return fp.out, nil
 }
 
-// rowSink takes a file's rows in batches as they are read; raw is parallel to members, sheetNo gives
-// the sheets' places in the workbook (sheetSeq). It may keep the slices, which the parser does not touch
-// again.
-type rowSink func(results []Result, members []Member, raw []memberRaw, sheetNo map[string]int) error
+// rowSink takes a file's rows in batches as they are read (registrations: the rows of its 选民登记
+// sheets); raw is parallel to members, sheetNo gives the sheets' places in the workbook (sheetSeq). It
+// may keep the slices, which the parser does not touch again.
+type rowSink func(results, registrations []Result, members []Member, raw []memberRaw, sheetNo map[string]int) error
 
 // readFunc reads one file as readFile does.
 type readFunc func(path string, opts ParseOptions, emit rowSink) (*fileParser, error)
@@ -200,16 +200,16 @@ const streamBatch = 4096
 
 // rowAdded hands the rows read so far on when a batch is full and the parser streams.
 func (fp *fileParser) rowAdded() {
-	if fp.emit != nil && len(fp.out.Results)+len(fp.out.Members) >= streamBatch {
+	if fp.emit != nil && len(fp.out.Results)+len(fp.out.Registrations)+len(fp.out.Members) >= streamBatch {
 		fp.flushRows()
 	}
 }
 
 func (fp *fileParser) flushRows() {
-	if fp.emitErr == nil && len(fp.out.Results)+len(fp.out.Members) > 0 {
-		fp.emitErr = fp.emit(fp.out.Results, fp.out.Members, fp.raw, maps.Clone(fp.sheetNo))
+	if fp.emitErr == nil && len(fp.out.Results)+len(fp.out.Registrations)+len(fp.out.Members) > 0 {
+		fp.emitErr = fp.emit(fp.out.Results, fp.out.Registrations, fp.out.Members, fp.raw, maps.Clone(fp.sheetNo))
 	}
-	fp.out.Results, fp.out.Members, fp.raw = nil, nil, nil
+	fp.out.Results, fp.out.Registrations, fp.out.Members, fp.raw = nil, nil, nil, nil
 }
 
 // sheetSeq gives a row's place in its file, sheets in workbook order (sheetNo), then rows.
@@ -293,6 +293,8 @@ type fileParser struct {
 	summaries          []string // sheets skipped as summaries (summary.go)
 	rowsSeen           int      // rows handed to the sheet parsers, for ParseOptions.stopped
 	nResults, nMembers int      // rows read, also those already handed to emit
+	nRegistrations     int      // 选民登记 rows read, likewise
+	unregistered       bool     // a results row has no 登记选民 column: a 选民登记 table must give it
 	missingColumns     bool     // a sheet lacks a required column, so its rows were not read
 	// resultYear, resultTownship and resultCounty are the 年份, 乡镇 and 县 of the results rows read so
 	// far when they are all of one, for a roster later in the workbook without them.
@@ -449,6 +451,11 @@ type sheetParser struct {
 	lastText          bool
 	lay               *layout
 	skip              bool // the header lacks a required column, or the sheet is a summary: the rows are not read
+	// registration: the sheet is a 选民登记 table (layout.registrationOnly), its rows read by
+	// registrationRow; levelOfName is the level its names give (registrationLevel), read once (levelRead).
+	registration bool
+	levelOfName  string
+	levelRead    bool
 
 	// summary: the sheet's name says summary (isSummarySheet); undecided: its layout's effects wait for
 	// its first row below the header, which decides whether it is data (summary.go).
@@ -632,9 +639,12 @@ func (sp *sheetParser) row(row int, cells []string) {
 	}
 	cells = sp.fillDown(row, cells)
 	sp.dataRows++
-	if sp.lay.spec.kind == ResultsSheet {
+	switch {
+	case sp.registration:
+		sp.registrationRow(row, cells)
+	case sp.lay.spec.kind == ResultsSheet:
 		sp.result(row, cells)
-	} else {
+	default:
 		sp.member(row, cells)
 	}
 }
@@ -682,7 +692,7 @@ func (sp *sheetParser) findHeader(row int, cells []string) bool {
 // lacks 选举类型 and the row above it (upper, at upperRow) names bodies over its column groups; lower is
 // its last row.
 func (sp *sheetParser) header(l *layout, upper []string, upperRow int, lower []string) {
-	if l.spec.kind == ResultsSheet && l.col[fBody] < 0 && upper != nil {
+	if l.spec.kind == ResultsSheet && l.col[fBody] < 0 && upper != nil && !l.registrationOnly() {
 		w := sp.wideHeader(upper, lower, upperRow, l.headerEnd)
 		if w == nil {
 			if bodies, row := sp.bodiesAbove(upper, upperRow); bodies != nil {
@@ -748,8 +758,9 @@ func (sp *sheetParser) setLayout(l *layout) {
 // columns are reported.
 func (sp *sheetParser) useLayout() {
 	l := sp.lay
-	sp.fp.hasKind[l.spec.kind] = true
-	if n := min(sp.rows-l.headerEnd, maxPresize); n > 0 && sp.fp.emit == nil { // a hint only: a hostile file may lie
+	sp.registration = sp.wide == nil && l.registrationOnly()
+	sp.fp.hasKind[sp.kind()] = true
+	if n := min(sp.rows-l.headerEnd, maxPresize); n > 0 && sp.fp.emit == nil && !sp.registration { // a hint only: a hostile file may lie
 		if l.spec.kind == ResultsSheet {
 			sp.fp.out.Results = slices.Grow(sp.fp.out.Results, n)
 		} else {
@@ -786,6 +797,12 @@ func (sp *sheetParser) useLayout() {
 		return
 	}
 	for _, h := range l.missing() {
+		if sp.registration && h != colTownship.Header && h != colUnit.Header && h != colYear.Header {
+			continue // a 选民登记 table needs its place, not the results columns
+		}
+		if h == colRegistered.Header {
+			continue // a 选民登记 table of the load may give it (registration_missing.sql)
+		}
 		filled, advice := sp.fillMissing(h, l.headerEnd)
 		if !filled {
 			sp.missingColumn(h, advice)
@@ -793,11 +810,20 @@ func (sp *sheetParser) useLayout() {
 	}
 }
 
+// kind is the kind of table the sheet is: its layout's, or a 选民登记 table read with the results
+// sheet's columns.
+func (sp *sheetParser) kind() SheetKind {
+	if sp.registration {
+		return RegistrationSheet
+	}
+	return sp.lay.spec.kind
+}
+
 // missingColumn refuses the sheet for lacking the required column h: its rows are not read.
 func (sp *sheetParser) missingColumn(h, advice string) {
 	sp.skip, sp.fp.missingColumns = true, true
 	sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: sp.lay.headerEnd, Column: h, Rule: "missing_column",
-		Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)", sp.where(), sp.lay.spec.kind, h, advice)})
+		Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)", sp.where(), sp.kind(), h, advice)})
 }
 
 // unitOfMeeting gives a row of a sheet without 村(社区) (unitOfBody) its unit once its body is known:
@@ -958,8 +984,11 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 
 // templateAdvice says where the blank workbook with the standard headers comes from: the command, or on
 // the web page its link.
-func (fp *fileParser) templateAdvice() string {
-	if fp.opts.page {
+func (fp *fileParser) templateAdvice() string { return templateAdvice(fp.opts.page) }
+
+// templateAdvice is fileParser.templateAdvice for the web page's import (page) or the command line.
+func templateAdvice(page bool) string {
+	if page {
 		return "可在“数据导入”页点“下载空白采集表”，照它的表头填写"
 	}
 	return "可用 electsum template 生成标准采集表"
@@ -1366,7 +1395,9 @@ func (sp *sheetParser) result(row int, cells []string) {
 	sp.fp.resultCounty.see(r.County)
 	r.Term = sp.termValue(cells, row, fTerm)
 	r.Method = sp.enumValue(cells, row, fMethod, false, true)
-	r.Registered = sp.intValue(cells, row, fRegistered, true)
+	// Without a 登记选民 column the 选民登记 table of the load gives it, or registration_missing.sql refuses the sheet.
+	r.Registered = sp.intValue(cells, row, fRegistered, sp.lay.col[fRegistered] >= 0)
+	sp.fp.unregistered = sp.fp.unregistered || sp.lay.col[fRegistered] < 0
 	r.Voted = sp.intValue(cells, row, fVoted, true)
 	r.Excused = sp.intValue(cells, row, fExcused, false)
 	r.ProxyVotes = sp.intValue(cells, row, fProxyVotes, false)
@@ -1381,15 +1412,20 @@ func (sp *sheetParser) result(row int, cells []string) {
 	sp.congress(cells, row, &r.Congress)
 	sp.checkResult(&r)
 	sp.checkTurnout(&r, cells)
-	for _, f := range resultCounts {
+	sp.addToTotals(&r, resultCounts)
+	sp.fp.out.Results = append(sp.fp.out.Results, r)
+	sp.fp.nResults++
+	sp.fp.rowAdded()
+}
+
+// addToTotals adds a row's counts fs to the sums its sheet's 合计 and 小计 rows are checked against.
+func (sp *sheetParser) addToTotals(r *Result, fs []field) {
+	for _, f := range fs {
 		if p := r.count(f); p != nil {
 			sp.sumAll[f] += *p
 			sp.sumSince[f] += *p
 		}
 	}
-	sp.fp.out.Results = append(sp.fp.out.Results, r)
-	sp.fp.nResults++
-	sp.fp.rowAdded()
 }
 
 // count is the value of one of resultCounts.

@@ -38,16 +38,18 @@ func (o Outcome) Chinese() string {
 
 // FileReport is what happened to one input file.
 type FileReport struct {
-	Path     string  `json:"path"`
-	SHA256   string  `json:"sha256"`
-	Bytes    int64   `json:"bytes"`
-	Outcome  Outcome `json:"outcome"`
-	Results  int     `json:"result_rows"`
-	Members  int     `json:"member_rows"`
-	Errors   int     `json:"errors"`
-	Warnings int     `json:"warnings"`
-	Notices  int     `json:"notices"`
-	Message  string  `json:"message,omitempty"`
+	Path    string  `json:"path"`
+	SHA256  string  `json:"sha256"`
+	Bytes   int64   `json:"bytes"`
+	Outcome Outcome `json:"outcome"`
+	Results int     `json:"result_rows"`
+	Members int     `json:"member_rows"`
+	// Registrations counts the rows of its 选民登记 sheets, merged into the results rows of their places.
+	Registrations int    `json:"registration_rows,omitempty"`
+	Errors        int    `json:"errors"`
+	Warnings      int    `json:"warnings"`
+	Notices       int    `json:"notices"`
+	Message       string `json:"message,omitempty"`
 	// Replaced counts the rows of earlier loads this file replaced, per table it carries.
 	Replaced []Replaced `json:"replaced,omitempty"`
 	// Supersedes lists the earlier files this one replaced as a whole (a resubmission).
@@ -70,19 +72,21 @@ type ProblemCount struct {
 // Report is the outcome of one ingest run. Row, township, unit and year figures count what this run
 // wrote (files loaded), not what the database held before.
 type Report struct {
-	Files      []FileReport   `json:"files"`
-	Loaded     int            `json:"loaded"`
-	Unchanged  int            `json:"unchanged"`
-	Rejected   int            `json:"rejected"`
-	NotLoaded  int            `json:"not_loaded"`
-	ResultRows int            `json:"result_rows"`
-	MemberRows int            `json:"member_rows"`
-	Townships  int            `json:"townships"`
-	Units      int            `json:"units"`
-	Years      []int          `json:"years"`
-	Problems   []Problem      `json:"problems"`
-	Counts     []ProblemCount `json:"problem_counts"`
-	Committed  bool           `json:"committed"` // false when nothing was written
+	Files      []FileReport `json:"files"`
+	Loaded     int          `json:"loaded"`
+	Unchanged  int          `json:"unchanged"`
+	Rejected   int          `json:"rejected"`
+	NotLoaded  int          `json:"not_loaded"`
+	ResultRows int          `json:"result_rows"`
+	MemberRows int          `json:"member_rows"`
+	// RegistrationRows counts the 选民登记 rows merged into the results rows written.
+	RegistrationRows int            `json:"registration_rows,omitempty"`
+	Townships        int            `json:"townships"`
+	Units            int            `json:"units"`
+	Years            []int          `json:"years"`
+	Problems         []Problem      `json:"problems"`
+	Counts           []ProblemCount `json:"problem_counts"`
+	Committed        bool           `json:"committed"` // false when nothing was written
 	// Skipped are files found in the folders but not read: what electsum itself wrote as --errors-dir
 	// (问题清单.xlsx and the marked copies beside it).
 	Skipped []string `json:"skipped"`
@@ -96,7 +100,11 @@ func (r *Report) Summary() string {
 		fmt.Fprintf(&b, "，因其他文件有错误而未导入 %d", r.NotLoaded)
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "写入：选举结果 %d 行，当选人员 %d 行；涉及乡镇 %d 个，村(社区、选区) %d 个", r.ResultRows, r.MemberRows, r.Townships, r.Units)
+	fmt.Fprintf(&b, "写入：选举结果 %d 行，当选人员 %d 行", r.ResultRows, r.MemberRows)
+	if r.RegistrationRows > 0 {
+		fmt.Fprintf(&b, "，选民登记 %d 行(已并入选举结果)", r.RegistrationRows)
+	}
+	fmt.Fprintf(&b, "；涉及乡镇 %d 个，村(社区、选区) %d 个", r.Townships, r.Units)
 	if len(r.Years) > 0 {
 		years := make([]string, len(r.Years))
 		for i, y := range r.Years {
@@ -199,6 +207,7 @@ func (l *loader) report() *Report {
 			r.Loaded++
 			r.ResultRows += fr.Results
 			r.MemberRows += fr.Members
+			r.RegistrationRows += fr.Registrations
 			for _, k := range f.keys {
 				townships[[2]string{k.County, k.Township}] = true
 				units[[3]string{k.County, k.Township, k.Unit}] = true

@@ -26,6 +26,10 @@ var ruleWords = map[string]string{
 	"vote_modes_mismatch":    "各种投票方式之和不符",
 	"round_mismatch":         "选举轮次与当选人数不符",
 	"votes_gt_valid_ballots": "得票数多于有效票数",
+	// a 选民登记 row against the results rows of its 选区
+	"registration_without_results": "选民登记无对应的选举结果",
+	"registration_duplicate":       "同一选区的选民登记填了两行",
+	"registration_conflict":        "选民登记与选举结果表数字不一致",
 	// a member
 	"missing_birth_age":           "出生年月和年龄都未填",
 	"age_out_of_range":            "年龄不在合理范围",

@@ -36,7 +36,7 @@ func TestReadFileHandsRowsOnInBatches(t *testing.T) {
 	n := 2*streamBatch + 10
 	path := membersCSVRows(t, n, nil)
 	var batches, total int
-	fp, err := readFile(path, ParseOptions{County: "东县"}, func(results []Result, members []Member, raw []memberRaw, _ map[string]int) error {
+	fp, err := readFile(path, ParseOptions{County: "东县"}, func(results, _ []Result, members []Member, raw []memberRaw, _ map[string]int) error {
 		batches++
 		total += len(members)
 		if len(members) > streamBatch || len(raw) != len(members) {

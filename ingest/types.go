@@ -110,9 +110,14 @@ type Problem struct {
 
 // Parsed is everything read from one input file.
 type Parsed struct {
-	Path     string
-	SHA256   string
-	Results  []Result
-	Members  []Member
-	Problems []Problem
+	Path    string
+	SHA256  string
+	Results []Result
+	Members []Member
+	// Registrations are the rows of its 选民登记 sheets (RegistrationSheet): of each only Key (Body ""
+	// when the sheet does not give the level), Pos, Registered and the registration fields of Congress
+	// (Population … RegisteredMigrant, ConstituencyNo) are set. A load merges them into the results rows
+	// of the same place (registration.sql).
+	Registrations []Result
+	Problems      []Problem
 }

@@ -87,6 +87,7 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 	type message struct {
 		id      int
 		results []Result
+		regs    []Result // 选民登记 rows
 		members []Member
 		raw     []memberRaw
 		sheetNo map[string]int
@@ -119,8 +120,8 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 		go func() {
 			defer wg.Done()
 			for id := range jobs {
-				emit := func(results []Result, members []Member, raw []memberRaw, sheetNo map[string]int) error {
-					return send(message{id: id, results: results, members: members, raw: raw, sheetNo: sheetNo})
+				emit := func(results, regs []Result, members []Member, raw []memberRaw, sheetNo map[string]int) error {
+					return send(message{id: id, results: results, regs: regs, members: members, raw: raw, sheetNo: sheetNo})
 				}
 				f := l.files[id]
 				opts := ParseOptions{County: l.opts.County, Year: l.opts.Year, stop: ctx.Err, MaxFileSize: l.opts.MaxFileSize,
@@ -171,7 +172,7 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 			if f := l.files[m.id]; f.held == nil && !f.tooMany && !l.hooks.checkInSQL {
 				f.held = &heldRows{}
 			}
-			if err := l.stageRows(m.id, m.results, m.members, m.raw, sheetSeq(m.sheetNo)); err != nil {
+			if err := l.stageRows(m.id, m.results, m.regs, m.members, m.raw, sheetSeq(m.sheetNo)); err != nil {
 				return err
 			}
 			continue
@@ -221,8 +222,8 @@ func (l *loader) read(ctx context.Context, id int, fp *fileParser, err error) er
 // from its start (ParseOptions.restart).
 func (l *loader) forget(ctx context.Context, id int) error {
 	f := l.files[id]
-	l.rows -= f.report.Results + f.report.Members
-	f.report.Results, f.report.Members, f.cover = 0, 0, nil
+	l.rows -= f.report.Results + f.report.Registrations + f.report.Members
+	f.report.Results, f.report.Registrations, f.report.Members, f.cover = 0, 0, 0, nil
 	f.held, f.tooMany = nil, false
 	return l.dropStaged(ctx, id)
 }
@@ -256,7 +257,7 @@ func (l *loader) checkFiles(ctx context.Context) error {
 	}
 	for id, f := range l.files {
 		if fp := f.parser; fp != nil {
-			f.parser = nil
+			f.parser, f.layouts = nil, layoutsOf(fp)
 			fp.sortProblems()
 			if err := l.settle(ctx, id, fp.out.Problems); err != nil {
 				return err

@@ -7,7 +7,9 @@ WITH blanks AS (
     SELECT file_id, township, min(source_sheet) AS sheet, min(source_row) AS row
     FROM (SELECT file_id, township, source_sheet, source_row FROM stage_elections WHERE county = ''
           UNION ALL
-          SELECT file_id, township, source_sheet, source_row FROM stage_members WHERE county = '')
+          SELECT file_id, township, source_sheet, source_row FROM stage_members WHERE county = ''
+          UNION ALL
+          SELECT file_id, township, source_sheet, source_row FROM stage_registration WHERE county = '')
     GROUP BY ALL
 ),
 known AS (
@@ -16,6 +18,8 @@ known AS (
     SELECT county, township FROM stage_elections WHERE county <> ''
     UNION
     SELECT county, township FROM stage_members WHERE county <> ''
+    UNION
+    SELECT county, township FROM stage_registration WHERE county <> ''
 ),
 by_township AS (
     SELECT township, min(county) AS county, count(DISTINCT county) AS n FROM known GROUP BY township

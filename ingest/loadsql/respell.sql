@@ -15,6 +15,9 @@ WHERE spelling IN (SELECT county FROM units UNION ALL SELECT township FROM units
 UPDATE stage_elections
 SET county = settled_spelling(county), township = settled_spelling(township), unit = settled_spelling(unit)
 WHERE respelled(county) OR respelled(township) OR respelled(unit);
+UPDATE stage_registration
+SET county = settled_spelling(county), township = settled_spelling(township), unit = settled_spelling(unit)
+WHERE respelled(county) OR respelled(township) OR respelled(unit);
 UPDATE stage_members
 SET person_key = CASE WHEN person_key LIKE 'name:%'
         THEN 'name:' || settled_spelling(township)

@@ -17,6 +17,25 @@ CREATE OR REPLACE TEMP TABLE stage_elections (
     seq BIGINT, -- the row's place in its file (sheet, then row): "the first row" of the whole-file checks
     excused INTEGER
 );
+-- The rows of 选民登记 sheets (registrationRow): merged into the results rows of their places
+-- (registration_merge.sql) once registration_check.sql found nothing wrong. body is NULL when the sheet
+-- gives no level.
+CREATE OR REPLACE TEMP TABLE stage_registration (
+    file_id INTEGER NOT NULL,
+    county VARCHAR, township VARCHAR, unit VARCHAR, year INTEGER, body VARCHAR,
+    constituency_no VARCHAR, registered INTEGER, population INTEGER, adults INTEGER, away_home INTEGER,
+    away_workplace INTEGER, away_missing INTEGER, incapable INTEGER, suspended INTEGER, deprived INTEGER,
+    registered_women INTEGER, registered_minority INTEGER, registered_migrant INTEGER,
+    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER,
+    seq BIGINT
+);
+-- registers(reg_body, body)  a 选民登记 row of level reg_body is the registration of a results row of
+-- body at its place: the same level, or, without a level, any election whose voters are registered
+-- (electsum's registered: both levels of people's congress deputies — registration for the 县级 and
+-- 乡级 elections is done once — and the villagers' and residents' committees).
+CREATE OR REPLACE TEMP MACRO registers(reg_body, body) AS
+    CASE WHEN reg_body IS NULL THEN body IN ('县级人大代表', '乡级人大代表', '村民委员会', '居民委员会')
+         ELSE body = reg_body END;
 CREATE OR REPLACE TEMP TABLE stage_members (
     file_id INTEGER NOT NULL,
     county VARCHAR, township VARCHAR, unit VARCHAR, year INTEGER, body VARCHAR,

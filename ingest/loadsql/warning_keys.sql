@@ -9,3 +9,7 @@ UPDATE stage_warnings w
 SET county = m.county, township = m.township, unit = m.unit, year = m.year, body = m.body
 FROM stage_members m
 WHERE m.file_id = w.file_id AND m.source_sheet = coalesce(w.sheet, '') AND m.source_row = w.row_number;
+UPDATE stage_warnings w
+SET county = r.county, township = r.township, unit = r.unit, year = r.year, body = r.body
+FROM stage_registration r
+WHERE r.file_id = w.file_id AND r.source_sheet = coalesce(w.sheet, '') AND r.source_row = w.row_number;

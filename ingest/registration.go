@@ -1,0 +1,387 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"electsum"
+	"fmt"
+	"strings"
+)
+
+// A township often sends the 选民登记 of its 选区 as a table of its own beside the 选区情况 (results)
+// table: two sheets of one workbook, or two files of one folder. Such a sheet has the place columns and
+// the registration columns of the results sheet and none of its results columns (registrationOnly); its
+// rows are read here, staged in stage_registration, and merged in SQL into the results rows of the same
+// place once every file of the load is staged (registration.go's loader half, registration_check.sql,
+// registration_merge.sql).
+
+// registrationRow reads one row of a 选民登记 sheet: its place, its level when given, and its counts. A
+// row that gives no count (a 选区 listed without figures) is passed over. Its figures are checked
+// against each other here, at the registration sheet's cells (checkRegistration).
+func (sp *sheetParser) registrationRow(row int, cells []string) {
+	given := false
+	for _, f := range registrationCounts {
+		given = given || sp.cell(cells, f) != ""
+	}
+	if !given {
+		return
+	}
+	r := Result{Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
+	r.County, r.Township, r.Unit, r.Year = sp.county(cells, row), sp.township(cells, row), sp.unit(cells, row), sp.year(cells, row)
+	r.Body = sp.registrationLevel(cells, row)
+	r.Registered = sp.intValue(cells, row, fRegistered, false)
+	r.ConstituencyNo = sp.limitLength(row, fConstituencyNo, sp.text(cells, row, fConstituencyNo, false), maxPlaceName)
+	for _, f := range registrationCounts[1:] {
+		*r.Congress.field(f) = sp.intValue(cells, row, f, false)
+	}
+	sp.checkRegistration(&r)
+	sp.addToTotals(&r, registrationCounts)
+	sp.fp.out.Registrations = append(sp.fp.out.Registrations, r)
+	sp.fp.nRegistrations++
+	sp.fp.rowAdded()
+}
+
+// registrationLevel is a 选民登记 row's level: its 选举类型 cell (县级人大代表, 县级, 乡镇人大 …), else the
+// level the sheet's title, its name or the file's name gives (青石镇乡级人大代表选举选民登记表); "" when
+// none gives one, or the cell says both (县乡两级). A row without a level is the registration of its 选区
+// for every election there whose voters are registered (registers in stage.sql): voter registration for
+// the 县级 and 乡级 elections is done once, for both, so it is given to the results row of each level.
+func (sp *sheetParser) registrationLevel(cells []string, row int) string {
+	if v := sp.cell(cells, fBody); v != "" {
+		if bothLevels[scriptKey(fold(v, true))] {
+			return ""
+		}
+		return sp.enumValue(cells, row, fBody, false, false)
+	}
+	if !sp.levelRead {
+		sp.levelRead = true
+		if b, _ := sp.nameBody(); registered(electsum.Body(b)) {
+			sp.levelOfName = b
+		}
+	}
+	return sp.levelOfName
+}
+
+// bothLevels are the folded 选举类型 cells of a 选民登记 row that name both levels of a people's congress.
+var bothLevels = map[string]bool{"县乡两级": true, "县乡": true, "两级": true, "县乡两级人大代表": true, "县乡人大代表": true}
+
+// registered says a body's 登记选民 are voters registered as a 选民登记 table lists them: the people's
+// congress deputies of both levels and the villagers' and residents' committees. Party bodies count
+// members, and a 村务监督委员会 may be elected by the 村民代表会议. stage.sql's registers lists the same.
+func registered(b electsum.Body) bool {
+	return b.Deputies() || b == electsum.VillagersCommittee || b == electsum.ResidentsCommittee
+}
+
+// checkRegistration checks the 选民登记 columns of a row against each other: each part is at most its
+// whole (errors), and 18周岁以上人口 less those not registered here is 登记选民 when every part is given
+// (a warning: a 选区 may register voters from elsewhere). A results row is checked so too (checkCongress),
+// a 选民登记 row at its own sheet's cells.
+func (sp *sheetParser) checkRegistration(r *Result) {
+	c := &r.Congress
+	row := r.Row
+	sp.partsOfWhole(r, fPopulation, []field{fAdults}, "")
+	exclusions := []field{fAwayHome, fAwayWorkplace, fAwayMissing, fIncapable, fSuspended, fDeprived}
+	sp.partsOfWhole(r, fAdults, exclusions, "未在本选区登记的各项人数")
+	for _, f := range []field{fRegisteredWomen, fRegisteredMinority, fRegisteredMigrant} {
+		sp.partsOfWhole(r, fRegistered, []field{f}, "")
+	}
+	if sum, all := sumOf(r, exclusions); all && c.Adults != nil && r.Registered != nil && sum <= *c.Adults && *c.Adults-sum != *r.Registered {
+		sp.problem(Warning, "registration_mismatch", row, fRegistered, fmt.Sprint(*r.Registered),
+			fmt.Sprintf("%s %d 减去未在本选区登记的 %d 人为 %d，与%s %d 不符：如有外地来本选区登记的选民属正常，否则请核对选民登记各项",
+				sp.label(fAdults, row), *c.Adults, sum, *c.Adults-sum, sp.label(fRegistered, row), *r.Registered))
+	}
+}
+
+// sheetGroup names the layout a row was read with: its sheet, and its body on a wide sheet.
+type sheetGroup struct{ sheet, body string }
+
+// sheetLayouts are the layouts of a file's results and 选民登记 sheets, for the messages of the checks
+// between the two tables: which cell holds a figure and how its header is written.
+type sheetLayouts map[sheetGroup]*layout
+
+// layoutsOf collects the layouts of fp's results and 选民登记 sheets.
+func layoutsOf(fp *fileParser) sheetLayouts {
+	out := sheetLayouts{}
+	for _, sp := range fp.sheets {
+		switch {
+		case sp.lay == nil || sp.lay.spec.kind != ResultsSheet:
+		case sp.wide != nil:
+			for _, g := range sp.wide.groups {
+				out[sheetGroup{sp.name, g.lay.body}] = g.lay
+			}
+		default:
+			out[sheetGroup{sp.name, ""}] = sp.lay
+		}
+	}
+	return out
+}
+
+// label is how a message names the cell of the field keyed key in a row of sheet (read for body): its
+// header as written and its place, 登记选民数(M5); the standard header when the layout is not known
+// (loadParsed).
+func (s sheetLayouts) label(sheet, body, key string, row int) (header, ref string) {
+	f := fieldOf(key)
+	l := s[sheetGroup{sheet, body}]
+	if l == nil {
+		l = s[sheetGroup{sheet, ""}]
+	}
+	if l == nil || l.col[f] < 0 {
+		return specs[0].cols[f].Header, ""
+	}
+	return l.header[f], cellRef(l.col[f], row)
+}
+
+// fieldOf is the field of a database column key (fieldKeys).
+func fieldOf(key string) field {
+	for f, k := range fieldKeys {
+		if k == key {
+			return field(f)
+		}
+	}
+	panic("ingest: no field " + key) // programmer error: the SQL and fieldKeys disagree
+}
+
+// registrationRun is what the checks between the tables need of the run's files.
+type registrationRun struct {
+	path    func(id int) string       // the file's name in messages
+	layouts func(id int) sheetLayouts // its sheets' layouts (nil: unknown)
+	refused bool                      // a file of the run was refused on its own: it may hold the missing results
+	// unchanged: a file of the run was already loaded and is not read again (Unchanged): it may hold them.
+	unchanged bool
+}
+
+// registrationProblem is a row of registration_check.sql.
+type registrationProblem struct {
+	kind                  string
+	file                  int
+	sheet                 string
+	row                   int
+	key                   Key
+	field                 string
+	value                 sql.NullInt64
+	otherFile             sql.NullInt64
+	otherSheet            string
+	otherRow              sql.NullInt64
+	otherBody, otherField string
+	otherValue            sql.NullInt64
+	names                 string
+}
+
+// registrationProblems runs registration_check.sql over the staged rows of the run and words what it
+// finds: the errors of 选民登记 rows against the results rows of their places.
+func registrationProblems(ctx context.Context, q queryer, run registrationRun) ([]fileProblem, error) {
+	var out []fileProblem
+	err := eachRow(ctx, q, sqlRegistrationCheck, nil, func(rows *sql.Rows) error {
+		var p registrationProblem
+		if err := rows.Scan(&p.kind, &p.file, &p.sheet, &p.row, &p.key.County, &p.key.Township, &p.key.Unit, &p.key.Year,
+			&p.key.Body, &p.field, &p.value, &p.otherFile, &p.otherSheet, &p.otherRow, &p.otherBody, &p.otherField,
+			&p.otherValue, &p.names); err != nil {
+			return err
+		}
+		out = append(out, fileProblem{file: p.file, key: p.key, problem: run.word(p)})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("check the 选民登记 rows: %w", err)
+	}
+	return out, nil
+}
+
+// word writes the problem registration_check.sql found, at the 选民登记 row's cell.
+func (run registrationRun) word(p registrationProblem) Problem {
+	lay := run.layouts(p.file)
+	pr := Problem{Severity: Error, File: run.path(p.file), Sheet: p.sheet, Row: p.row}
+	at := func(key string, value string) {
+		pr.Column, pr.Cell = lay.label(p.sheet, p.key.Body, key, p.row)
+		pr.Value = value
+	}
+	// other names a cell of another row, 选举结果.xlsx 工作表“选区情况”的登记选民数(M5).
+	other := func(file int, sheet, body, key string, row int) string {
+		h, ref := run.layouts(file).label(sheet, body, key, row)
+		where := ""
+		if file != p.file {
+			where = run.path(file) + " "
+		}
+		if sheet != "" {
+			where += "工作表“" + sheet + "”"
+		}
+		if ref == "" {
+			return fmt.Sprintf("%s第%d行的%s", where, row, h)
+		}
+		return fmt.Sprintf("%s的%s(%s)", where, h, ref)
+	}
+	level := ""
+	if p.key.Body != "" {
+		level = "的" + p.key.Body
+	}
+	here := func(key string) string {
+		h, ref := lay.label(p.sheet, p.key.Body, key, p.row)
+		if ref == "" {
+			return h
+		}
+		return h + "(" + ref + ")"
+	}
+	switch p.kind {
+	case "unmatched":
+		at("unit", p.key.Unit)
+		pr.Rule = "registration_without_results"
+		pr.Message = fmt.Sprintf("选民登记表中%s %d 年%s“%s”在本次导入的选举结果中没有对应的行%s：请把该乡镇的选举结果(选区情况)表与选民登记表一起导入，或核对选区名称",
+			p.key.Township, p.key.Year, level, p.key.Unit, seeNames(p.names))
+		if run.refused {
+			pr.Message += "；本次导入中有文件因错误未能导入，如选举结果在其中，请先改正该文件"
+		}
+		if run.unchanged {
+			pr.Message += "；本次导入中有此前已导入、内容未变而未重新读取的文件，如选举结果在其中，请先删除该文件已导入的数据(electsum remove --file 文件名)，再与选民登记表一起导入"
+		}
+	case "duplicate":
+		at("unit", p.key.Unit)
+		pr.Rule = "registration_duplicate"
+		pr.Message = fmt.Sprintf("%s %d 年%s“%s”的选民登记已在%s第%d行填写，同一选区只能填一行：请删去重复的行",
+			p.key.Township, p.key.Year, level, p.key.Unit, otherPlace(run, p), int(p.otherRow.Int64))
+	case "conflict":
+		at(p.field, fmt.Sprint(p.value.Int64))
+		pr.Rule = "registration_conflict"
+		pr.Message = fmt.Sprintf("%s %d 与选举结果表%s %d 不一致(%s %s%s)：同一选区两张表的同一项应当相同，请核对",
+			here(p.field), p.value.Int64, other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, p.otherField, int(p.otherRow.Int64)),
+			p.otherValue.Int64, p.key.Township, p.key.Unit, p.otherBody)
+	case "part":
+		at(p.field, fmt.Sprint(p.value.Int64))
+		pr.Rule = "part_gt_whole"
+		whole := p.field == "registered" || p.field == "population"
+		why := "部分不能大于总数"
+		if p.otherField == "voted" {
+			pr.Rule, why = "voted_gt_registered", "参加投票人数不能多于登记选民数"
+		}
+		theirs := "选举结果表" + other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, p.otherField, int(p.otherRow.Int64))
+		if whole {
+			pr.Message = fmt.Sprintf("%s %d，多于%s %d：%s，请核对", theirs, p.otherValue.Int64, here(p.field), p.value.Int64, why)
+		} else {
+			pr.Message = fmt.Sprintf("%s %d，多于%s %d：%s，请核对", here(p.field), p.value.Int64, theirs, p.otherValue.Int64, why)
+		}
+	}
+	return pr
+}
+
+// otherPlace names the file and sheet of a duplicate's first row.
+func otherPlace(run registrationRun, p registrationProblem) string {
+	where := ""
+	if f := int(p.otherFile.Int64); f != p.file {
+		where = run.path(f) + " "
+	}
+	if p.otherSheet != "" {
+		where += "工作表“" + p.otherSheet + "”"
+	}
+	return where
+}
+
+// seeNames lists the 选区 of the township in this load's results for a message, at most maxNamed of
+// them: names is their list joined by 、.
+func seeNames(names string) string {
+	if names == "" {
+		return "(本次导入的选举结果中没有该乡镇该年份的选区)"
+	}
+	list := strings.Split(names, "、")
+	more := ""
+	if len(list) > maxNamed {
+		list, more = list[:maxNamed], fmt.Sprintf(" 等 %d 个", len(list))
+	}
+	return "(本次导入的选举结果中该乡镇有：" + strings.Join(list, "、") + more + ")"
+}
+
+// maxNamed is how many 选区 a message lists.
+const maxNamed = 8
+
+// missingRegistered runs registration_missing.sql: the results sheets without a 登记选民 column that no
+// 选民登记 row of the run makes up for, refused as a sheet missing that column is.
+func missingRegistered(ctx context.Context, q queryer, run registrationRun, advice string) ([]fileProblem, error) {
+	var out []fileProblem
+	err := eachRow(ctx, q, sqlRegistrationMissing, nil, func(rows *sql.Rows) error {
+		var file, row int
+		var sheet string
+		if err := rows.Scan(&file, &sheet, &row); err != nil {
+			return err
+		}
+		if l := run.layouts(file)[sheetGroup{sheet, ""}]; l != nil {
+			row = l.headerEnd // where missingColumn puts it
+		}
+		where := "文件"
+		if sheet != "" {
+			where = "工作表“" + sheet + "”"
+		}
+		out = append(out, fileProblem{file: file, problem: Problem{Severity: Error, File: run.path(file), Sheet: sheet, Row: row,
+			Column: colRegistered.Header, Rule: "missing_column",
+			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写，或把同一选区的选民登记表与本表一起导入(%s)",
+				where, ResultsSheet, colRegistered.Header, advice)}})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("check the 登记选民 of the results rows: %w", err)
+	}
+	return out, nil
+}
+
+// checkRegistrations checks the run's 选民登记 rows against its results rows (registrationProblems),
+// refuses the files at fault and forgets the staged rows of every refused file, so that
+// registration_merge.sql takes nothing from them; then refuses the results sheets whose 登记选民 no
+// 选民登记 row gave (missingRegistered).
+func (l *loader) checkRegistrations(ctx context.Context) error {
+	if !l.registrations && !l.unregistered {
+		return nil
+	}
+	run := registrationRun{
+		path:    func(id int) string { return l.files[id].report.Path },
+		layouts: func(id int) sheetLayouts { return l.files[id].layouts },
+	}
+	for _, f := range l.files {
+		run.refused = run.refused || f.report.Outcome == Rejected
+		run.unchanged = run.unchanged || f.report.Outcome == Unchanged
+	}
+	if l.registrations {
+		found, err := registrationProblems(ctx, l.conn, run)
+		if err != nil {
+			return err
+		}
+		for _, p := range found {
+			l.fail(p.file, p.problem)
+		}
+		for id, f := range l.files {
+			if f.report.Outcome == Rejected {
+				if err := l.dropStaged(ctx, id); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if !l.unregistered {
+		return nil
+	}
+	found, err := missingRegistered(ctx, l.conn, run, templateAdvice(l.opts.Page))
+	if err != nil {
+		return err
+	}
+	for _, p := range found {
+		l.fail(p.file, p.problem)
+	}
+	return nil
+}
+
+// checkRegistrations is the loader's check of the same name for a file parsed on its own (ParseFile),
+// over its rows in the private stage: its 选民登记 sheets against its results sheets.
+func (fp *fileParser) checkRegistrations(ctx context.Context, q queryer) error {
+	if fp.nRegistrations == 0 && !fp.unregistered {
+		return nil
+	}
+	run := registrationRun{path: func(int) string { return fp.path }, layouts: func(int) sheetLayouts { return layoutsOf(fp) }}
+	found, err := registrationProblems(ctx, q, run)
+	if err != nil {
+		return err
+	}
+	more, err := missingRegistered(ctx, q, run, fp.templateAdvice())
+	if err != nil {
+		return err
+	}
+	for _, p := range append(found, more...) {
+		fp.add(p.problem)
+	}
+	return nil
+}
