@@ -91,7 +91,7 @@ var resultColumns = append([]Column{
 	colBody,
 	{Key: "method", Header: "选举方式", Aliases: []string{"选举办法", "产生方式"}, English: []string{"method", "election method", "voting method"}, Kind: KindEnum, Values: electsum.Methods(), Open: true, Meaning: "本次选举采取的方式；村务监督委员会由村民代表会议推选的，填“村民代表会议推选”，登记选民数、参加投票人数两列填应到、实到村民代表人数", Width: 14},
 	colRegistered,
-	{Key: "voted", Header: "参加投票人数", Aliases: []string{"投票人数", "参选人数", "实参选人数", "实际参选人数", "参加选举人数", "实到人数", "实到会人数", "实际投票人数", "参选选民数", "投票选民数", "实际参加投票人数", "实到村民代表数", "实到村民代表人数", "实到党员数", "实到党员人数", "实到代表数", "实到代表人数", "实到会代表数", "实到会代表人数"}, English: []string{"ballots cast", "voted", "votes cast", "number voted", "voters voted", "actual voters", "participating voters"}, Kind: KindInt, Required: true, Meaning: "参加投票人数；党组织选举填实到人数；村民代表会议推选的填实到村民代表人数", Width: 12},
+	{Key: "voted", Header: "参加投票人数", Aliases: []string{"投票人数", "参选人数", "实参选人数", "实际参选人数", "参加选举人数", "实到人数", "实到会人数", "实际投票人数", "参选选民数", "投票选民数", "实际参加投票人数", "实到村民代表数", "实到村民代表人数", "实到党员数", "实到党员人数", "实到代表数", "实到代表人数", "实到会代表数", "实到会代表人数", "参加投票选民数", "参加投票选民人数"}, English: []string{"ballots cast", "voted", "votes cast", "number voted", "voters voted", "actual voters", "participating voters"}, Kind: KindInt, Required: true, Meaning: "参加投票人数；党组织选举填实到人数；村民代表会议推选的填实到村民代表人数", Width: 12},
 	{Key: "excused", Header: "批准剔除人数", Aliases: []string{"批准剔除", "经批准剔除人数", "批准不列入应到人数", "不计入应到会人数"}, English: []string{"excused", "excused members", "approved absences"}, Kind: KindInt, Meaning: "党组织选举：经党组织批准不计入应到会人数的人数(计算五分之四到会时从应到人数中减去)", Width: 10},
 	{Key: "proxy_votes", Header: "委托投票数", Aliases: []string{"委托投票", "委托投票人数"}, English: []string{"proxy votes", "proxy", "proxy ballots", "votes by proxy"}, Kind: KindInt, Meaning: "委托投票的人数", Width: 10},
 	{Key: "mobile_votes", Header: "流动票箱投票数", Aliases: []string{"流动票箱", "流动票箱投票", "流动票箱投票人数"}, English: []string{"mobile ballot box votes", "mobile ballot box", "mobile box votes", "mobile votes", "mobile ballots"}, Kind: KindInt, Meaning: "通过流动票箱投票的人数", Width: 12},
@@ -107,7 +107,7 @@ var resultColumns = append([]Column{
 // memberColumns are the columns of the members sheet 当选人员: one row per elected person per body.
 var memberColumns = []Column{
 	colCounty, colTownship, colUnit, colYear, colBody,
-	{Key: "name", Header: "姓名", Aliases: []string{"名字", "当选人姓名"}, English: []string{"name", "full name", "member name", "name of member"}, Kind: KindText, Required: true, Meaning: "当选人姓名", Width: 9},
+	{Key: "name", Header: "姓名", Aliases: []string{"名字", "当选人姓名", "代表姓名", "委员姓名"}, English: []string{"name", "full name", "member name", "name of member"}, Kind: KindText, Required: true, Meaning: "当选人姓名", Width: 9},
 	colPosition,
 	{Key: "gender", Header: "性别", English: []string{"sex", "gender"}, Kind: KindEnum, Values: []string{"男", "女"}, Required: true, Meaning: "男 或 女；有“身份证号”列时可不填(按身份证号读出)", Width: 6},
 	{Key: "birth", Header: "出生年月", Aliases: []string{"出生日期", "出生年月日", "生日"}, English: []string{"date of birth", "birth", "birth date", "birthdate", "dob", "born", "birthday", "birth month", "month of birth", "year and month of birth"}, Kind: KindBirth, Meaning: "如 1975.03；与“年龄”至少填一项(有“身份证号”列时可都不填，按身份证号读出)", Width: 10},

@@ -8,9 +8,9 @@ import (
 	"github.com/longbridgeapp/opencc"
 )
 
-// partyCongressForm is a township's own 党代会 form: a title naming county and township, the bodies in a
-// 选举事项 column as the meeting wrote them, no 村(社区) and no 年份 (the 选举日期 gives it), and a roster
-// whose 当选职务 names each person's body, without 选举类型, 年份 or 政治面貌.
+// partyCongressForm is a township's own 党代会 form: a title naming county, township and year, the bodies
+// in a 选举事项 column as the meeting wrote them, no 村(社区) and no 年份, and a roster whose 当选职务 names
+// each person's body, without 选举类型, 年份 or 政治面貌.
 func partyCongressForm(title, item, roster string, results, members [][]any) []sheetData {
 	header := []any{item, "应到代表数", "实到代表数", "应选名额", "候选人数", "当选人数", "有效票", "无效票", "选举日期"}
 	return []sheetData{
@@ -20,7 +20,7 @@ func partyCongressForm(title, item, roster string, results, members [][]any) []s
 }
 
 func TestTownshipPartyCongressForm(t *testing.T) {
-	simplified := []any{"白河县青石镇第十六次党代会选举情况统计表", "选举事项", "当选职务",
+	simplified := []any{"白河县青石镇2026年第十六次党代会选举情况统计表", "选举事项", "当选职务",
 		[]any{"镇党委委员", 120, 116, 3, 4, 3, 116, 0, "2026年9月20日"},
 		[]any{"镇纪委委员", 120, 116, 2, 3, 2, 115, 1, "2026年9月20日"},
 		[]any{"出席县第十五次党代会代表", 120, 116, 2, 3, 2, 116, 0, "2026年9月20日"},
@@ -80,7 +80,7 @@ func TestTownshipPartyCongressForm(t *testing.T) {
 				t.Errorf("members %v, want %v", members, wantMembers)
 			}
 			notices := rules(p, Notice)
-			for _, n := range []string{"year_from_date@", "year_from_results@", "township_from_results@", "unit_of_meeting@", "party_of_body@", "body_from_position@"} {
+			for _, n := range []string{"year_from_title@", "year_from_results@", "township_from_results@", "unit_of_meeting@", "party_of_body@", "body_from_position@"} {
 				if !slices.Contains(notices, n) {
 					t.Errorf("notices %v lack %s", notices, n)
 				}
@@ -113,7 +113,7 @@ func convertCells(t *testing.T, cc *opencc.OpenCC, v []any) []any {
 }
 
 // What the township form does without stays required elsewhere: a village body's sheet without
-// 村(社区), a roster of a committee without 政治面貌, and a row without 年份 whose 选举日期 is blank.
+// 村(社区), a roster of a committee without 政治面貌; and the year is never the 选举日期's.
 func TestTownshipFormLeniencyStopsAtOtherBodies(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -128,9 +128,9 @@ func TestTownshipFormLeniencyStopsAtOtherBodies(t *testing.T) {
 			{"青石镇", "东山村", 2024, "村党组织", "张三", "书记", "男", "1975.03", "大专"},
 			{"青石镇", "东山村", 2024, "村委会", "李四", "主任", "男", "1978.03", "高中"},
 		}}}, []string{"missing_column@"}},
-		{"blank 选举日期 without 年份", partyCongressForm("白河县青石镇党代会选举情况统计表", "选举事项", "当选职务",
-			[][]any{{"镇党委委员", 120, 116, 3, 4, 3, 116, 0, "2026-09-20"}, {"镇纪委委员", 120, 116, 2, 3, 2, 115, 1, ""}}, nil)[:1],
-			[]string{"missing_value@I4"}},
+		{"no 年份 anywhere but the 选举日期", partyCongressForm("白河县青石镇党代会选举情况统计表", "选举事项", "当选职务",
+			[][]any{{"镇党委委员", 120, 116, 3, 4, 3, 116, 0, "2026-09-20"}}, nil)[:1],
+			[]string{"missing_column@"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p, err := ParseFile(writeXLSX(t, c.sheets...), ParseOptions{})
@@ -200,5 +200,37 @@ func TestMemberValuesWithWords(t *testing.T) {
 	want := []string{"张三:44:中共党员:初中:true", "李四:38:中共预备党员:中专:false", "王五:51:群众:高中:false"}
 	if !slices.Equal(got, want) {
 		t.Errorf("members %v, want %v", got, want)
+	}
+}
+
+// A roster whose sheet and file name no body, below a results sheet of one body, is that body's; below
+// one of several bodies it still needs the column.
+func TestRosterBodyFromResults(t *testing.T) {
+	results := sheetData{name: "选举结果", rows: [][]any{
+		{"乡镇(街道)", "选区", "年份", "选举类型", "登记选民数", "参加投票人数", "应选代表名额", "当选代表数"},
+		{"青石镇", "第一选区", 2026, "乡级人大代表", 1500, 1420, 2, 2},
+	}}
+	roster := sheetData{name: "名册", rows: [][]any{
+		{"乡镇(街道)", "选区", "代表姓名", "性别", "出生年月", "政治面貌", "学历"},
+		{"青石镇", "第一选区", "张三", "男", "1975.03", "中共党员", "大专"},
+		{"青石镇", "第一选区", "李芳", "女", "1980.05", "群众", "高中"},
+	}}
+	p := mustParse(t, writeXLSX(t, results, roster))
+	if errs := rules(p, Error); len(errs) > 0 {
+		t.Fatalf("errors %v: %v", errs, p.Problems)
+	}
+	for _, m := range p.Members {
+		if m.Body != "乡级人大代表" || m.Year != 2026 || m.Position != "代表" {
+			t.Errorf("member %s: body %q, year %d, position %q; want the results sheet's 乡级人大代表 of 2026, 代表", m.Name, m.Body, m.Year, m.Position)
+		}
+	}
+	if notices := rules(p, Notice); !slices.Contains(notices, "body_from_results@") {
+		t.Errorf("notices %v lack body_from_results", notices)
+	}
+
+	results.rows = append(results.rows, []any{"青石镇", "第一选区", 2026, "县级人大代表", 1500, 1420, 1, 1})
+	p = mustParse(t, writeXLSX(t, results, roster))
+	if errs := rules(p, Error); !slices.Equal(errs, []string{"missing_column@"}) {
+		t.Errorf("below two bodies' results: errors %v, want missing_column (选举类型)", errs)
 	}
 }

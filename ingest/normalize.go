@@ -479,6 +479,10 @@ var enumVariants = map[string]map[string]string{
 		"县人大代表": "县级人大代表", "县人大": "县级人大代表", "县级人大": "县级人大代表",
 		"县级": "县级人大代表", "乡级": "乡级人大代表", "乡镇级": "乡级人大代表",
 		"乡人大代表": "乡级人大代表", "镇人大代表": "乡级人大代表", "乡镇人大代表": "乡级人大代表", "乡镇人大": "乡级人大代表", "乡级人大": "乡级人大代表",
+		"乡人大": "乡级人大代表", "镇人大": "乡级人大代表", "区人大代表": "县级人大代表", "区人大": "县级人大代表",
+		"县人民代表大会代表": "县级人大代表", "县人民代表大会": "县级人大代表", "区人民代表大会代表": "县级人大代表", "区人民代表大会": "县级人大代表",
+		"乡人民代表大会代表": "乡级人大代表", "镇人民代表大会代表": "乡级人大代表", "乡镇人民代表大会代表": "乡级人大代表",
+		"乡人民代表大会": "乡级人大代表", "镇人民代表大会": "乡级人大代表",
 	},
 	"position": {
 		"支部书记": "书记", "党支部书记": "书记", "党总支书记": "书记", "村党组织书记": "书记", "村党支部书记": "书记", "党委书记": "书记",
@@ -648,12 +652,12 @@ func withoutStudyMode(folded string) string {
 var levelWords = []string{"文化程度", "文化", "学历", "毕业"}
 
 // bodyInName is the one body a sheet's or a file's name names (村党组织成员, 村委会选举情况,
-// 青石镇监委会.xlsx), for a sheet without a 选举类型 column: every spelling of a body (enumVariants and
+// 青石镇监委会.xlsx, 青石镇第十九届人民代表大会代表选举结果: bodyWords), for a sheet without a 选举类型 column: every spelling of a body (enumVariants and
 // the canonical names, folded) found in the folded name, the longest at each place, must name the same
 // body. "" when the name names none, two, or both a village and a community (村（社区）党组织, 村（居）委会:
 // the row's unit would decide, and a name cannot).
 func bodyInName(name string) string {
-	f := fold(name, true)
+	f := bodyWords(fold(name, true))
 	if strings.Contains(f, "村社区") || strings.Contains(f, "村居") {
 		return ""
 	}

@@ -296,11 +296,12 @@ type fileParser struct {
 	nRegistrations     int      // 选民登记 rows read, likewise
 	unregistered       bool     // a results row has no 登记选民 column: a 选民登记 table must give it
 	missingColumns     bool     // a sheet lacks a required column, so its rows were not read
-	// resultYear, resultTownship and resultCounty are the 年份, 乡镇 and 县 of the results rows read so
-	// far when they are all of one, for a roster later in the workbook without them.
+	// resultYear, resultTownship, resultCounty and resultBody are the 年份, 乡镇, 县 and 选举类型 of the
+	// results rows read so far when they are all of one, for a roster later in the workbook without them.
 	resultYear     oneOf[int]
 	resultTownship oneOf[string]
 	resultCounty   oneOf[string]
+	resultBody     oneOf[string]
 
 	// Slabs for the optional values, so that a row costs a few allocations instead of one per cell. They
 	// grow with the file (slab): a whole slab for every file cost the 900 small workbooks of the people's
@@ -424,8 +425,6 @@ type sheetParser struct {
 	// unit (electsum.UnitWithoutBody).
 	unitsCut map[string]bool
 	// twoCommitteesSaid: a row's 选举类型 naming the two committees was said to be read by its 职务;
-	// yearOfDate: the sheet has no 年份 and nothing else gives one, so each row's is its 选举日期's.
-	yearOfDate bool
 	// unitOfBody: the sheet has no 村(社区) and its name names none, so a row's unit waits for its body
 	// (unitOfMeeting); meetingSaid: the notice that a township's party congress is its unit was given.
 	unitOfBody, meetingSaid bool
@@ -943,6 +942,12 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 				Message: fmt.Sprintf("%s没有“选举类型”列，各行按%s归入“%s”：如不对，请在表头行添加“选举类型”列并填写", sp.where(), from, b)})
 			return true, ""
 		}
+		if b, ok := sp.fp.resultBody.only(); ok && sp.lay.spec.kind == MembersSheet {
+			sp.lay.body = b
+			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: b, Rule: "body_from_results",
+				Message: fmt.Sprintf("%s没有“选举类型”列，各行按本文件选举结果表归入“%s”：如不对，请在表头行添加“选举类型”列并填写", sp.where(), b)})
+			return true, ""
+		}
 		if sp.lay.spec.kind == MembersSheet && sp.lay.col[fPosition] >= 0 {
 			sp.bodyFromPost = true
 			posts := "党支部书记、支委归入村党组织，村委会主任、村委会委员归入村民委员会，监委会委员归入村务监督委员会；“党支部书记、村委会主任”归入两个组织"
@@ -969,12 +974,6 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 			sp.yearDefault, sp.yearDefaultRead = y, true
 			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: fmt.Sprint(y), Rule: "year_from_results",
 				Message: fmt.Sprintf("%s没有“年份”列，各行按本文件选举结果表的年份归入 %d 年：如不对，请在表头行添加“年份”列并填写", sp.where(), y)})
-			return true, ""
-		}
-		if sp.lay.col[fDate] >= 0 {
-			sp.yearOfDate = true
-			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Rule: "year_from_date",
-				Message: fmt.Sprintf("%s没有“年份”列，各行按本行“%s”的年份归入：如不对，请在表头行添加“年份”列并填写", sp.where(), sp.lay.header[fDate])})
 			return true, ""
 		}
 		advice = sp.fp.yearAdvice() + "；" + advice
@@ -1211,31 +1210,15 @@ func (fp *fileParser) nameTownship() string {
 }
 
 // year is the row's 年份; when the sheet has no 年份 or leaves it blank, the year its name gives, else
-// the year the load was given, else (yearOfDate) the year of the row's 选举日期.
+// the year the load was given. Never its 选举日期's: a term's elections may straddle the new year (a 2021
+// 村两委 term elected from late 2020, 县乡人大 into 2022), and a wrong year moves a township to another term.
 func (sp *sheetParser) year(cells []string, row int) int {
 	if sp.cell(cells, fYear) == "" {
 		if y := sp.defaultYear(); y != 0 {
 			return y
 		}
-		if sp.yearOfDate {
-			return sp.yearOfDateCell(cells, row)
-		}
 	}
 	return sp.yearValue(cells, row, fYear)
-}
-
-// yearOfDateCell is the year of a row's 选举日期 on a sheet without 年份 (yearOfDate); a blank one is
-// missing, as 年份 would be; one that is not a whole date (3月15日) is wrong_type, told by electionDate.
-func (sp *sheetParser) yearOfDateCell(cells []string, row int) int {
-	v := sp.cell(cells, fDate)
-	if v == "" {
-		sp.problem(Error, "missing_value", row, fDate, "", fmt.Sprintf("%s未填写：本表没有“年份”列，各行按选举日期归入年份，请补填选举日期(或在表头行添加“年份”列并填写)", sp.label(fDate, row)))
-		return 0
-	}
-	if t, ok := parseDate(v); ok {
-		return t.Year()
-	}
-	return 0
 }
 
 func (sp *sheetParser) termValue(cells []string, row int, f field) *int {
@@ -1393,6 +1376,7 @@ func (sp *sheetParser) result(row int, cells []string) {
 	sp.fp.resultYear.see(r.Year)
 	sp.fp.resultTownship.see(r.Township)
 	sp.fp.resultCounty.see(r.County)
+	sp.fp.resultBody.see(r.Body)
 	r.Term = sp.termValue(cells, row, fTerm)
 	r.Method = sp.enumValue(cells, row, fMethod, false, true)
 	// Without a 登记选民 column the 选民登记 table of the load gives it, or registration_missing.sql refuses the sheet.
