@@ -60,4 +60,5 @@ var (
 	sqlRegistrationCheck   = mustSQL("registration_check.sql")
 	sqlRegistrationMissing = mustSQL("registration_missing.sql")
 	sqlRegistrationMerge   = mustSQL("registration_merge.sql")
+	sqlRegistrationWarning = mustSQL("registration_warning.sql")
 )

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"electsum"
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -42,10 +43,11 @@ func (sp *sheetParser) registrationRow(row int, cells []string) {
 }
 
 // registrationLevel is a 选民登记 row's level: its 选举类型 cell (县级人大代表, 县级, 乡镇人大 …), else the
-// level the sheet's title, its name or the file's name gives (青石镇乡级人大代表选举选民登记表); "" when
-// none gives one, or the cell says both (县乡两级). A row without a level is the registration of its 选区
-// for every election there whose voters are registered (registers in stage.sql): voter registration for
-// the 县级 and 乡级 elections is done once, for both, so it is given to the results row of each level.
+// level the sheet's title, its name or the file's name names in so many words (levelInName:
+// 乡级人大代表选举选民登记表); "" when none does, or the cell says both (县乡两级). A row without a level is
+// the registration of its 选区 for every election there whose voters are registered (registers in
+// stage.sql): voter registration for the 县级 and 乡级 elections is done once, for both, so it is given to
+// the results row of each level.
 func (sp *sheetParser) registrationLevel(cells []string, row int) string {
 	if v := sp.cell(cells, fBody); v != "" {
 		if bothLevels[scriptKey(fold(v, true))] {
@@ -55,22 +57,37 @@ func (sp *sheetParser) registrationLevel(cells []string, row int) string {
 	}
 	if !sp.levelRead {
 		sp.levelRead = true
-		if b, _ := sp.nameBody(); registered(electsum.Body(b)) {
-			sp.levelOfName = b
+		names := []string{sp.name, strings.TrimSuffix(filepath.Base(sp.fp.path), filepath.Ext(sp.fp.path))}
+		for _, t := range sp.titles {
+			names = append(names, t.text)
+		}
+		for _, n := range names {
+			if b := levelInName(n); b != "" {
+				sp.levelOfName = b
+				break
+			}
 		}
 	}
 	return sp.levelOfName
 }
 
+// levelInName is the level of people's congress a title or name of a 选民登记 table names in so many
+// words: 县级 or 乡级 (乡镇级), not both. The bodies a name gives other sheets (bodyInName) are not taken: a
+// township's 青石镇人大代表选举选民登记表 names the township, not the level, and its registration serves both.
+func levelInName(name string) string {
+	k := scriptKey(fold(name, true))
+	county, township := strings.Contains(k, "县级"), strings.Contains(k, "乡级") || strings.Contains(k, "乡镇级")
+	switch {
+	case strings.Contains(k, "两级") || county == township:
+		return ""
+	case county:
+		return string(electsum.CountyDeputies)
+	}
+	return string(electsum.TownshipDeputies)
+}
+
 // bothLevels are the folded 选举类型 cells of a 选民登记 row that name both levels of a people's congress.
 var bothLevels = map[string]bool{"县乡两级": true, "县乡": true, "两级": true, "县乡两级人大代表": true, "县乡人大代表": true}
-
-// registered says a body's 登记选民 are voters registered as a 选民登记 table lists them: the people's
-// congress deputies of both levels and the villagers' and residents' committees. Party bodies count
-// members, and a 村务监督委员会 may be elected by the 村民代表会议. stage.sql's registers lists the same.
-func registered(b electsum.Body) bool {
-	return b.Deputies() || b == electsum.VillagersCommittee || b == electsum.ResidentsCommittee
-}
 
 // checkRegistration checks the 选民登记 columns of a row against each other: each part is at most its
 // whole (errors), and 18周岁以上人口 less those not registered here is 登记选民 when every part is given
@@ -165,6 +182,10 @@ type registrationProblem struct {
 	otherBody, otherField string
 	otherValue            sql.NullInt64
 	names                 string
+	// the figures of exclusions and mismatch, taken from both tables, and whether the registration row
+	// gave 18周岁以上人口 and 登记选民
+	adults, excluded, registered sql.NullInt64
+	adultsHere, registeredHere   bool
 }
 
 // registrationProblems runs registration_check.sql over the staged rows of the run and words what it
@@ -175,7 +196,7 @@ func registrationProblems(ctx context.Context, q queryer, run registrationRun) (
 		var p registrationProblem
 		if err := rows.Scan(&p.kind, &p.file, &p.sheet, &p.row, &p.key.County, &p.key.Township, &p.key.Unit, &p.key.Year,
 			&p.key.Body, &p.field, &p.value, &p.otherFile, &p.otherSheet, &p.otherRow, &p.otherBody, &p.otherField,
-			&p.otherValue, &p.names); err != nil {
+			&p.otherValue, &p.names, &p.adults, &p.excluded, &p.registered, &p.adultsHere, &p.registeredHere); err != nil {
 			return err
 		}
 		out = append(out, fileProblem{file: p.file, key: p.key, problem: run.word(p)})
@@ -244,6 +265,27 @@ func (run registrationRun) word(p registrationProblem) Problem {
 		pr.Message = fmt.Sprintf("%s %d 与选举结果表%s %d 不一致(%s %s%s)：同一选区两张表的同一项应当相同，请核对",
 			here(p.field), p.value.Int64, other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, p.otherField, int(p.otherRow.Int64)),
 			p.otherValue.Int64, p.key.Township, p.key.Unit, p.otherBody)
+	case "exclusions":
+		at(p.field, fmt.Sprint(p.value.Int64))
+		pr.Rule = "part_gt_whole"
+		adults := here("adults")
+		if !p.adultsHere {
+			adults = "选举结果表" + other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, "adults", int(p.otherRow.Int64))
+		}
+		pr.Message = fmt.Sprintf("未在本选区登记的各项人数(选民登记表和选举结果表合起来)合计 %d，多于%s %d：部分不能大于总数，请核对",
+			p.excluded.Int64, adults, p.adults.Int64)
+	case "mismatch":
+		at(p.field, fmt.Sprint(p.value.Int64))
+		pr.Severity, pr.Rule = Warning, "registration_mismatch"
+		adults, registered := here("adults"), here("registered")
+		if !p.adultsHere {
+			adults = "选举结果表" + other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, "adults", int(p.otherRow.Int64))
+		}
+		if !p.registeredHere {
+			registered = "选举结果表" + other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, "registered", int(p.otherRow.Int64))
+		}
+		pr.Message = fmt.Sprintf("%s %d 减去未在本选区登记的 %d 人(选民登记表和选举结果表合起来)为 %d，与%s %d 不符：如有外地来本选区登记的选民属正常，否则请核对选民登记各项",
+			adults, p.adults.Int64, p.excluded.Int64, p.adults.Int64-p.excluded.Int64, registered, p.registered.Int64)
 	case "part":
 		at(p.field, fmt.Sprint(p.value.Int64))
 		pr.Rule = "part_gt_whole"
@@ -321,7 +363,7 @@ func missingRegistered(ctx context.Context, q queryer, run registrationRun, advi
 }
 
 // checkRegistrations checks the run's 选民登记 rows against its results rows (registrationProblems),
-// refuses the files at fault and forgets the staged rows of every refused file, so that
+// stages the warnings, refuses the files at fault and forgets the staged rows of every refused file, so that
 // registration_merge.sql takes nothing from them; then refuses the results sheets whose 登记选民 no
 // 选民登记 row gave (missingRegistered).
 func (l *loader) checkRegistrations(ctx context.Context) error {
@@ -342,7 +384,17 @@ func (l *loader) checkRegistrations(ctx context.Context) error {
 			return err
 		}
 		for _, p := range found {
-			l.fail(p.file, p.problem)
+			if p.problem.Severity == Error {
+				l.fail(p.file, p.problem)
+				continue
+			}
+			// A warning loads with the file, as those found when it was read (stager.fileWarnings).
+			f, pr, k := l.files[p.file], p.problem, p.key
+			f.problems = append(f.problems, pr)
+			if err := l.execEach(ctx, sqlRegistrationWarning, p.file, f.report.Path, optStr(pr.Sheet), optRow(pr.Row), optStr(pr.Column),
+				optStr(pr.Value), pr.Rule, pr.Message, k.County, k.Township, k.Unit, k.Year, optStr(k.Body)); err != nil {
+				return fmt.Errorf("stage warning %s: %w", pr.Rule, err)
+			}
 		}
 		for id, f := range l.files {
 			if f.report.Outcome == Rejected {

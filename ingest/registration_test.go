@@ -320,3 +320,103 @@ func registrationFigures(r *Report) string {
 	}
 	return b.String()
 }
+
+// The registration checks that need both tables: 18周岁以上人口 on the results table, those not registered
+// and 登记选民 on the registration table. Too many excluded is an error at the registration sheet's cell;
+// a 登记选民 that is not 18周岁以上 less the excluded is a warning there, and the run loads with it.
+func TestRegistrationChecksAcrossTables(t *testing.T) {
+	results := func(adults1 int) [][]any {
+		rows := constituencyRows()
+		rows[0] = append(slices.Clone(rows[0]), "18周岁以上人口") // column I
+		for i := 1; i < len(rows); i++ {
+			rows[i] = append(slices.Clone(rows[i]), []int{adults1, adults1, 1800, 1800}[i-1])
+		}
+		return rows
+	}
+	// A 乡镇 B 年份 C 选区 D 回户籍地参选 … I 被剥夺选举权利 J 登记选民
+	reg := func(registered1 int) [][]any {
+		return [][]any{{"乡镇", "年份", "选区", "回户籍地参选", "参加本单位选举", "下落不明", "不能行使选举权利", "停止行使选举权利", "被剥夺选举权利", "登记选民"},
+			{"青石镇", 2024, "第一选区", 100, 40, 10, 3, 1, 2, registered1},
+			{"青石镇", 2024, "第二选区", 60, 20, 5, 2, 0, 1, 1712}}
+	}
+
+	db := openTestDB(t)
+	path := writeXLSX(t, sheetData{name: "选区情况", rows: results(150)}, sheetData{name: "选民登记", rows: reg(2244)})
+	r, err := load(t, db, LoadOptions{County: "测试县"}, path)
+	if err == nil || !slices.Equal(problemsAt(r, Error), []string{"part_gt_whole@选民登记!D2", "part_gt_whole@选民登记!D2"}) {
+		t.Fatalf("excluded above the results table's adults: %v %v\n%s", err, problemsAt(r, Error), registrationFigures(r))
+	}
+	want := "未在本选区登记的各项人数(选民登记表和选举结果表合起来)合计 156，多于选举结果表工作表“选区情况”的18周岁以上人口(I2) 150：部分不能大于总数，请核对"
+	if m := firstMessage(r, "part_gt_whole"); m != want {
+		t.Errorf("message:\n got %s\nwant %s", m, want)
+	}
+
+	path = writeXLSX(t, sheetData{name: "选区情况", rows: results(2400)}, sheetData{name: "选民登记", rows: reg(2250)})
+	r = mustLoad(t, db, LoadOptions{County: "测试县"}, path)
+	if got := problemsAt(r, Warning); !slices.Equal(got, []string{"registration_mismatch@选民登记!J2", "registration_mismatch@选民登记!J2"}) {
+		t.Fatalf("warnings %v\n%s", got, registrationFigures(r))
+	}
+	want = "选举结果表工作表“选区情况”的18周岁以上人口(I2) 2400 减去未在本选区登记的 156 人(选民登记表和选举结果表合起来)为 2244，与登记选民(J2) 2250 不符：如有外地来本选区登记的选民属正常，否则请核对选民登记各项"
+	if m := firstMessage(r, "registration_mismatch"); m != want {
+		t.Errorf("message:\n got %s\nwant %s", m, want)
+	}
+	if got := queryText(t, db, `SELECT sheet, row_number, column_name, value, township, unit, year, body FROM data_warnings ORDER BY ALL`); got != "选民登记 2 登记选民 2250 青石镇 第一选区 2024 <nil>\n选民登记 2 登记选民 2250 青石镇 第一选区 2024 <nil>\n" {
+		t.Errorf("data_warnings:\n%s", got)
+	}
+	wantCount(t, db, 2, `SELECT count(*) FROM elections WHERE registered = 2250 AND adults = 2400 AND away_home = 100`, "merged rows of 第一选区")
+}
+
+// firstMessage is the message of a report's first problem of rule.
+func firstMessage(r *Report, rule string) string {
+	for _, p := range r.Problems {
+		if p.Rule == rule {
+			return p.Message
+		}
+	}
+	return ""
+}
+
+// A workbook parsed on its own (ParseFile) is checked as a one-file load is: its registration sheet
+// against its results sheet.
+func TestParseFileRegistration(t *testing.T) {
+	p := mustParse(t, writeXLSX(t, sheetData{name: "选区情况", rows: constituencyRows()}, sheetData{name: "选民登记", rows: registrationRows()}))
+	if len(p.Registrations) != 2 || len(p.Results) != 4 || len(rules(p, Error)) != 0 {
+		t.Fatalf("%d registration rows, %d results, errors %v", len(p.Registrations), len(p.Results), rules(p, Error))
+	}
+	if r := p.Registrations[1]; r.Unit != "第二选区" || r.Body != "" || *r.Registered != 1712 || *r.Adults != 1800 || *r.RegisteredMigrant != 40 {
+		t.Errorf("second registration row: %+v", r)
+	}
+	p = mustParse(t, writeXLSX(t, sheetData{name: "选区情况", rows: constituencyRows()},
+		sheetData{name: "选民登记", rows: registrationRows(registrationRows()[2], []any{"第三选区", 100, 80, 0, 0, 0, 0, 0, 0, 80, 40, 0, 0})}))
+	if got := rules(p, Error); !slices.Equal(got, []string{"missing_column@", "registration_without_results@A4"}) {
+		t.Errorf("errors %v", got)
+	}
+}
+
+// The level from a title only when it names one in so many words: a township's 青石镇人大代表…选民登记表,
+// in a file named 青石镇人大换届选举.xlsx, names the township (镇人大 is not 乡级 here), and its registration
+// serves both levels; 乡级人大代表…选民登记表 gives it to the 乡级 rows only.
+func TestRegistrationLevelFromTitle(t *testing.T) {
+	results := constituencyRows()
+	results[0] = append(slices.Clone(results[0]), "登记选民数")
+	for i := 1; i < len(results); i++ {
+		results[i] = append(slices.Clone(results[i]), []int{2244, 2244, 1712, 1712}[i-1])
+	}
+	for _, c := range []struct {
+		title string
+		want  string // bodies given 总人口
+	}{
+		{"青石镇人大代表换届选举选民登记情况统计表", "乡级人大代表 第一选区\n乡级人大代表 第二选区\n县级人大代表 第一选区\n县级人大代表 第二选区\n"},
+		{"青石镇2024年乡级人大代表选举选民登记表", "乡级人大代表 第一选区\n乡级人大代表 第二选区\n"},
+		{"青石镇2024年縣級人大代表選舉選民登記表", "县级人大代表 第一选区\n县级人大代表 第二选区\n"},
+	} {
+		rows := registrationRows()
+		rows[0] = []any{c.title}
+		path := writeXLSXAt(t, t.TempDir(), "青石镇人大换届选举.xlsx", sheetData{name: "选区情况", rows: results}, sheetData{name: "选民登记", rows: rows})
+		db := openTestDB(t)
+		mustLoad(t, db, LoadOptions{County: "测试县", Year: 2024}, path)
+		if got := queryText(t, db, `SELECT body, unit FROM elections WHERE population IS NOT NULL ORDER BY ALL`); got != c.want {
+			t.Errorf("%s: rows given the registration:\n%s\nwant\n%s", c.title, got, c.want)
+		}
+	}
+}
