@@ -70,7 +70,7 @@ func (b *xlsxFastBook) sheets() []sheetInfo {
 		if s.hidden || s.part == nil || b.err != nil {
 			continue
 		}
-		fs, err := b.book.readSheet(s.part, new(bufferedRows))
+		fs, err := b.book.readSheet(s.part, b.book.bufferedFor(i))
 		switch {
 		case errors.Is(err, errDeclined):
 			readerStats.fallbackSheets.Add(1)

@@ -72,6 +72,12 @@ type fastScratch struct {
 	cells   []string
 	text    []byte
 	intern  map[string]string
+	// buffered holds the rows of the workbook's small sheets, one bufferedRows per sheet read
+	// (bufferedFor): every sheet of a workbook is read before its first row is handed on, so each needs
+	// its own, and from the next workbook on they are refilled instead of grown again from empty (a
+	// quarter of what the people's congress set allocated in the reader). The rows handed on are
+	// capped sub-slices, which a visitor copies to keep, as it does the reused row of a streamed sheet.
+	buffered []*bufferedRows
 	// accepted holds, by part name, the last content of a small part that encoding/xml accepted, and
 	// what it decoded to: the workbooks of one sender repeat those parts byte for byte (the package and
 	// workbook relationships, workbook.xml, styles, theme, calcChain), and the same bytes decode the
@@ -147,12 +153,38 @@ func (b *fastBook) release() {
 	if sc == nil {
 		return
 	}
+	sc.tidy()
+	scratchPool.Put(sc)
+}
+
+// tidy readies sc for the next workbook: what it holds of this one (strings, rows) is let go, and
+// buffers grown too large for a pool are dropped.
+func (sc *fastScratch) tidy() {
 	clear(sc.cells)
 	clear(sc.intern)
 	if sc.inflate.Cap() > 64<<20 {
 		sc.inflate = bytes.Buffer{}
 	}
-	scratchPool.Put(sc)
+	for i, r := range sc.buffered {
+		if cap(r.cells) > maxKeptCells {
+			sc.buffered[i] = new(bufferedRows)
+			continue
+		}
+		r.reset()
+	}
+}
+
+// maxKeptCells bounds the cells a bufferedRows keeps room for from one workbook to the next (16 MiB of
+// string headers): a sheet near MaxXMLSize does not hold its memory in the pool.
+const maxKeptCells = 1 << 20
+
+// bufferedFor is the bufferedRows that keeps the rows of the workbook's i-th sheet (readSheet empties it).
+func (b *fastBook) bufferedFor(i int) *bufferedRows {
+	sc := b.scratch
+	for len(sc.buffered) <= i {
+		sc.buffered = append(sc.buffered, new(bufferedRows))
+	}
+	return sc.buffered[i]
 }
 
 // openFastBook reads the workbook's structure and shared strings.

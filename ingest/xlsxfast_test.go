@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -1024,4 +1025,82 @@ func bookWithScratch(t *testing.T, data []byte, sc *fastScratch) *fastBook {
 		b.parts[f.Name] = f
 	}
 	return b
+}
+
+// A reader keeps the rows of a workbook's small sheets in buffers of its scratch and refills them for
+// the next workbook (fastScratch.buffered) instead of growing new ones from empty. Reading workbook after
+// workbook with one scratch, tidied in between as release tidies it, every sheet gives the rows a fresh
+// reader gives; and a workbook read again after another takes its rows into the buffers that were
+// there, grown by its first reading. Not vacuous: with a new bufferedRows per sheet, as before, the
+// scratch holds none and nothing is refilled.
+func TestBufferedRowsReusedAcrossWorkbooks(t *testing.T) {
+	books := excelizeWorkbooks(t)
+	names := slices.Sorted(maps.Keys(books))
+	sc := newFastScratch()
+	// read reads a workbook as parseXLSX does, with sc, and returns the rows of each sheet read from
+	// memory (copied) and, by sheet, whether they went into the buffer sc held before (same memory).
+	read := func(name string) (map[string][]readRow, map[string]bool) {
+		t.Helper()
+		data := books[name]
+		held := map[int]*string{}
+		for i, r := range sc.buffered {
+			if cap(r.cells) > 0 {
+				held[i] = &r.cells[:1][0]
+			}
+		}
+		b := bookWithScratch(t, data, sc)
+		if err := b.open(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wb := &xlsxFastBook{fp: &fileParser{path: name}, data: data, zr: zr, book: b}
+		rows, refilled := map[string][]readRow{}, map[string]bool{}
+		for i, s := range wb.sheets() {
+			if wb.fast[i] == nil || s.hidden {
+				continue
+			}
+			if err := wb.rows(i, func(n int, cells []string) {
+				rows[s.name] = append(rows[s.name], readRow{n, slices.Clone(cells)})
+			}); err != nil {
+				t.Fatalf("%s, sheet %s: %v", name, s.name, err)
+			}
+			if i < len(sc.buffered) && len(sc.buffered[i].cells) > 0 {
+				refilled[s.name] = held[i] == &sc.buffered[i].cells[0]
+			}
+		}
+		wb.close()
+		sc.tidy()
+		return rows, refilled
+	}
+	buffered := 0
+	for k, name := range names {
+		fresh, err := readFast(books[name], testLimits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := read(name)
+		for _, s := range fresh {
+			if got, ok := rows[s.name]; ok && !slices.EqualFunc(got, s.rows, func(a, b readRow) bool { return a.n == b.n && slices.Equal(a.cells, b.cells) }) {
+				t.Errorf("%s, sheet %s: rows %v\nfresh reader %v", name, s.name, got, s.rows)
+			}
+		}
+		// Another workbook in between (its sheets can only grow the buffers), then this one again.
+		read(names[(k+1)%len(names)])
+		again, refilled := read(name)
+		for sheet, ok := range refilled {
+			buffered++
+			if !ok {
+				t.Errorf("%s, sheet %s: read again into a new buffer", name, sheet)
+			}
+			if !slices.EqualFunc(again[sheet], rows[sheet], func(a, b readRow) bool { return a.n == b.n && slices.Equal(a.cells, b.cells) }) {
+				t.Errorf("%s, sheet %s: read again %v, first %v", name, sheet, again[sheet], rows[sheet])
+			}
+		}
+	}
+	if buffered == 0 {
+		t.Error("vacuous: no sheet's rows were kept in the scratch")
+	}
 }
