@@ -133,6 +133,7 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 			toParse = append(toParse, id)
 		}
 	}
+	toParse = l.readRowlessAgain(toParse)
 	for id := range l.files {
 		if l.files[id].report.Outcome != "" {
 			l.progress(id)
@@ -203,6 +204,10 @@ type fileState struct {
 	parser   *fileParser  // from when it is read until it is checked as a whole (checkFiles)
 	layouts  sheetLayouts // its results and 选民登记 sheets' layouts, for checkRegistrations' messages
 	staged   bool
+	// rowless says it is Unchanged, but its content loaded no results or members row: a 选民登记 table, or
+	// a file without data (readRowlessAgain). A file whose rows another file replaced since is not rowless:
+	// read again, it would take them back.
+	rowless bool
 	// membersOnly says it staged members of an election it has no results row for (a members-only
 	// sheet, or a CSV of members): the warnings between tables may concern it (betweenTablesSilent).
 	membersOnly bool
@@ -226,6 +231,7 @@ type loader struct {
 	stage   *stager
 	files   []*fileState
 	known   map[string][]knownKey // content already loaded, and current → the counties and years of its rows
+	rowless map[string]bool       // content already loaded that loaded no results or members row (current_hashes.sql)
 	inRun   map[string]int        // content seen in this run → file
 	clashes map[[2]int]*clash
 	// threads is DuckDB's threads before oneThreadIfSmall set one (0: not changed).
@@ -259,7 +265,7 @@ func newLoader(ctx context.Context, db *sql.DB, opts LoadOptions, hooks loadHook
 	if err != nil {
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	l := &loader{db: db, conn: conn, opts: opts, hooks: hooks, known: map[string][]knownKey{}, inRun: map[string]int{},
+	l := &loader{db: db, conn: conn, opts: opts, hooks: hooks, known: map[string][]knownKey{}, rowless: map[string]bool{}, inRun: map[string]int{},
 		clashes: map[[2]int]*clash{}}
 	if err := l.readKnown(ctx); err != nil {
 		conn.Close()
@@ -293,10 +299,14 @@ func (l *loader) readKnown(ctx context.Context) error {
 	err := eachRow(ctx, l.conn, sqlCurrentHashes, nil, func(rows *sql.Rows) error {
 		var s string
 		var k knownKey
-		if err := rows.Scan(&s, &k.county, &k.year); err != nil {
+		var rowless bool
+		if err := rows.Scan(&s, &k.county, &k.year, &rowless); err != nil {
 			return err
 		}
 		l.known[s] = append(l.known[s], k)
+		if prev, seen := l.rowless[s]; !seen || prev {
+			l.rowless[s] = rowless // every load of the content was rowless
+		}
 		return nil
 	})
 	if err != nil {
@@ -414,6 +424,28 @@ type knownKey struct {
 	year   int
 }
 
+// readRowlessAgain adds to the files to read (toParse, in path order) those Unchanged whose content loaded
+// no row of its own (fileState.rowless), when the run reads any other file: a 选民登记 table gives its
+// figures to the results rows of the run only, so a corrected 选区情况 table sent again beside the same
+// 选民登记 table would replace the rows that held them without them. Such a file is small (its rows are
+// in no table), and reading it again changes nothing else.
+func (l *loader) readRowlessAgain(toParse []int) []int {
+	if len(toParse) == 0 {
+		return toParse
+	}
+	n := len(toParse)
+	for id, f := range l.files {
+		if f.rowless {
+			f.report.Outcome, f.report.Message = "", ""
+			toParse = append(toParse, id)
+		}
+	}
+	if len(toParse) > n {
+		slices.Sort(toParse)
+	}
+	return toParse
+}
+
 // unchanged marks the newest file Unchanged, and says so, when content with its hash is already
 // loaded or was seen earlier in this run. Content loaded before is read again when --county names a
 // county its rows are not under, or --year a year: the user is correcting what blank cells were given.
@@ -428,6 +460,10 @@ func (l *loader) unchanged(sum string) bool {
 			l.opts.Year != 0 && k.year != 0 && k.year != l.opts.Year
 	}) {
 		f.report.Outcome, f.report.Message = Unchanged, "内容与此前已导入的文件相同，未重复导入"
+		if l.rowless[sum] {
+			f.rowless = true // readRowlessAgain may read it after all
+			l.inRun[sum] = id
+		}
 		return true
 	}
 	if first, ok := l.inRun[sum]; ok {

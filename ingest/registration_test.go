@@ -420,3 +420,78 @@ func TestRegistrationLevelFromTitle(t *testing.T) {
 		}
 	}
 }
+
+// A 选民登记 sheet whose name says summary (选民登记统计表) beside the results sheet is data, not the results
+// again; a second one repeating the first (选民登记汇总) is the summary.
+func TestRegistrationSheetNamedLikeSummary(t *testing.T) {
+	db := openTestDB(t)
+	path := writeXLSX(t, sheetData{name: "选区情况", rows: constituencyRows()}, sheetData{name: "选民登记统计表", rows: registrationRows()})
+	mustLoad(t, db, LoadOptions{County: "测试县"}, path)
+	if got := queryText(t, db, registrationQuery); got != mergedRows {
+		t.Errorf("elections:\n%s\nwant\n%s", got, mergedRows)
+	}
+	db = openTestDB(t)
+	path = writeXLSX(t, sheetData{name: "选区情况", rows: constituencyRows()}, sheetData{name: "选民登记", rows: registrationRows()},
+		sheetData{name: "选民登记汇总", rows: registrationRows()})
+	r := mustLoad(t, db, LoadOptions{County: "测试县"}, path)
+	if got := queryText(t, db, registrationQuery); got != mergedRows {
+		t.Errorf("elections:\n%s\nwant\n%s", got, mergedRows)
+	}
+	if m := firstMessage(r, "summary_sheet"); !strings.Contains(m, "本文件其他工作表已有选民登记的数据") {
+		t.Errorf("summary notice: %q", m)
+	}
+}
+
+// A corrected 选区情况 table sent again beside the same 选民登记 table: the registration file, unchanged and
+// holding no row of its own, is read again with it, so the corrected rows keep its figures; run again
+// alone, the registration file stays unchanged (nothing else is read).
+func TestRegistrationReadAgainWithResults(t *testing.T) {
+	dir := t.TempDir()
+	results := func(voted int) [][]any {
+		rows := constituencyRows()
+		rows[0] = append(slices.Clone(rows[0]), "登记选民数")
+		for i := 1; i < len(rows); i++ {
+			rows[i] = append(slices.Clone(rows[i]), []int{2244, 2244, 1712, 1712}[i-1])
+		}
+		rows[1] = set(rows[1], 6, voted)
+		return rows
+	}
+	writeXLSXAt(t, dir, "选区情况.xlsx", sheetData{name: "Sheet1", rows: results(2000)})
+	reg := writeXLSXAt(t, dir, "选民登记.xlsx", sheetData{name: "Sheet1", rows: registrationRows()})
+	db := openTestDB(t)
+	mustLoad(t, db, LoadOptions{County: "测试县"}, dir)
+
+	writeXLSXAt(t, dir, "选区情况.xlsx", sheetData{name: "Sheet1", rows: results(2001)})
+	r := mustLoad(t, db, LoadOptions{County: "测试县"}, dir)
+	if r.Loaded != 2 || r.Unchanged != 0 {
+		t.Errorf("second run: %d loaded, %d unchanged; want the registration file read again", r.Loaded, r.Unchanged)
+	}
+	want := strings.Replace(mergedRows, "100 2 1100 30 120 2000", "100 2 1100 30 120 2001", 1)
+	if got := queryText(t, db, registrationQuery); got != want {
+		t.Errorf("elections:\n%s\nwant\n%s", got, want)
+	}
+
+	r = mustLoad(t, db, LoadOptions{County: "测试县"}, reg)
+	if r.Loaded != 0 || r.Unchanged != 1 {
+		t.Errorf("the registration file alone: %d loaded, %d unchanged; want it unchanged", r.Loaded, r.Unchanged)
+	}
+}
+
+// Only content that loaded no row of its own is read again: a workbook whose rows a later file of another
+// name replaced holds no row now, but read again it would take them back.
+func TestReplacedFileNotReadAgain(t *testing.T) {
+	dir := t.TempDir()
+	db := openTestDB(t)
+	a := writeXLSXAt(t, dir, "城关镇.xlsx", sheetData{name: "选举结果", rows: [][]any{resultsHeader, resultRow("石桥村", "村民委员会", 5)}})
+	mustLoad(t, db, LoadOptions{County: "测试县"}, a)
+	b := writeXLSXAt(t, dir, "城关镇石桥村.xlsx", sheetData{name: "选举结果", rows: [][]any{resultsHeader, resultRow("石桥村", "村民委员会", 4)}})
+	mustLoad(t, db, LoadOptions{County: "测试县"}, b)
+	c := writeXLSXAt(t, dir, "城关镇河口村.xlsx", sheetData{name: "选举结果", rows: [][]any{resultsHeader, resultRow("河口村", "村民委员会", 5)}})
+	r := mustLoad(t, db, LoadOptions{County: "测试县"}, a, b, c)
+	if r.Loaded != 1 || r.Unchanged != 2 {
+		t.Errorf("%d loaded, %d unchanged; want only the new file loaded", r.Loaded, r.Unchanged)
+	}
+	if got := queryText(t, db, `SELECT unit, elected FROM elections ORDER BY unit`); got != "河口村 5\n石桥村 4\n" {
+		t.Errorf("elections:\n%s", got)
+	}
+}

@@ -72,7 +72,11 @@ func totalWord(cells []string) string {
 // summaryReason says, at the first row below the header of a sheet named like a summary, why the sheet
 // is a summary and not data ("" when it is data). row is that row's number.
 func (sp *sheetParser) summaryReason(row int, cells []string) string {
-	table := string(sp.lay.spec.kind)
+	kind := sp.lay.spec.kind
+	if sp.wide == nil && sp.lay.registrationOnly() {
+		kind = RegistrationSheet // its rows are not the results' twice over (选民登记统计表 beside 选区情况)
+	}
+	table := string(kind)
 	if sp.lay.col[fUnit] < 0 {
 		return "表头没有“村(社区)”列，各行不是村(社区)的数据"
 	}
@@ -84,7 +88,8 @@ func (sp *sheetParser) summaryReason(row int, cells []string) string {
 		return fmt.Sprintf("第%d行“村(社区)”未填，各行是按乡镇的合计而不是村(社区)的数据", row)
 	case fold(unit, true) == fold(township, true), strings.HasPrefix(unit, "全"):
 		return fmt.Sprintf("第%d行的“村(社区)”是“%s”，各行是按乡镇的合计而不是村(社区)的数据", row, shorten(unit, 20))
-	case sp.lay.spec.kind == ResultsSheet && sp.fp.nResults > 0, sp.lay.spec.kind == MembersSheet && sp.fp.nMembers > 0:
+	case kind == ResultsSheet && sp.fp.nResults > 0, kind == MembersSheet && sp.fp.nMembers > 0,
+		kind == RegistrationSheet && sp.fp.nRegistrations > 0:
 		return fmt.Sprintf("本文件其他工作表已有%s的数据，汇总表不重复导入(否则每个村计两次)；如其中有其他表没有的行，请移到数据表中", table)
 	}
 	return ""

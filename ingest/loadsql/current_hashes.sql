@@ -5,11 +5,13 @@
 -- loads it again. Matching removals by file name may reload a file needlessly, never skip one wrongly.
 -- With each hash, the counties and years its rows are stored under ('' and 0 when it holds none): a file
 -- loaded again with a --county or --year its rows are not under is read again, so that either can
--- correct what was given to blank cells.
+-- correct what was given to blank cells. rowless: the file loaded no results or members row at all (a
+-- 选民登记 table, whose figures went into other files' rows; or a file without data): readRowlessAgain.
 -- The rows keep the path as it was typed (收到的表格/西镇.csv), the log the absolute one: a relative
 -- source_file is its log path's tail (leading ./ and ../ aside), which may match a file of the same
 -- tail elsewhere — a needless reading again, never a skip.
-SELECT DISTINCT l.sha256, coalesce(r.county, '') AS county, coalesce(r.year, 0) AS year
+SELECT DISTINCT l.sha256, coalesce(r.county, '') AS county, coalesce(r.year, 0) AS year,
+       l.result_rows = 0 AND l.member_rows = 0 AS rowless
 FROM ingest_log l
 LEFT JOIN (SELECT source_file, county, year FROM elections UNION SELECT source_file, county, year FROM members) r
   ON (r.source_file = l.path
@@ -25,4 +27,4 @@ WHERE l.outcome = 'loaded'
       WHERE r.outcome = 'removed' AND r.id > l.id
         AND regexp_extract(r.path, '[^/\\]*$') = regexp_extract(l.path, '[^/\\]*$')
   )
-ORDER BY 1, 2, 3
+ORDER BY 1, 2, 3, 4
