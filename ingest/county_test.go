@@ -606,6 +606,22 @@ func TestBlankPlacesFilledDown(t *testing.T) {
 	if got := rules(mustParse(t, first), Error); !slices.Equal(got, []string{"missing_value@B2"}) {
 		t.Errorf("a blank 村 with nothing above: errors %v, want missing_value@B2", got)
 	}
+
+	// A blank 乡镇 with nothing above it under a title naming the township is the title's; without a
+	// title it stays missing.
+	titled := writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{{"城关镇2024年村级换届选举结果统计表"}, resultsHeader,
+		r("", "东山村", "村党组织", 2024), r("", "西河村", "村党组织", 2024)}})
+	p = mustParse(t, titled)
+	if errs := rules(p, Error); len(errs) > 0 || len(p.Results) != 2 || p.Results[0].Township != "城关镇" || p.Results[1].Township != "城关镇" {
+		t.Errorf("blank 乡镇 under a title naming 城关镇: errors %v, results %+v; want both rows in 城关镇", errs, p.Results)
+	}
+	if notices := rules(p, Notice); !slices.Contains(notices, "township_from_title@A3") {
+		t.Errorf("notices %v, want township_from_title@A3", notices)
+	}
+	untitled := writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{resultsHeader, r("", "东山村", "村党组织", 2024)}})
+	if got := rules(mustParse(t, untitled), Error); !slices.Equal(got, []string{"missing_value@A2"}) {
+		t.Errorf("a blank 乡镇 with nothing above nor a title: errors %v, want missing_value@A2", got)
+	}
 }
 
 // A 代表构成 with a remark in brackets (农民（含村干部）, 工人(含农民工)) is the group it names.

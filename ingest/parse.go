@@ -430,6 +430,8 @@ type sheetParser struct {
 	unitOfBody, meetingSaid bool
 	// partyImplied: the roster has no 政治面貌, which only rows of party bodies can do without.
 	partyImplied, partySaid bool
+	// blankTownshipSaid: a blank 乡镇(街道) cell was said to take the township the title or a name gives.
+	blankTownshipSaid bool
 	// genderOfID: the roster has no 性别, and each member's is their 身份证号's (checkMember).
 	genderOfID bool
 	// dateYearSaid: a 选举日期 without its year was said to be of the row's 年份.
@@ -1149,6 +1151,16 @@ func (sp *sheetParser) yearValue(cells []string, row int, f field) int {
 func (sp *sheetParser) township(cells []string, row int) string {
 	if sp.lay.col[fTownship] < 0 {
 		if t, _ := sp.defaultTownship(); t != "" {
+			return t
+		}
+	}
+	if sp.cell(cells, fTownship) == "" {
+		// Blank with nothing above it (fillDown fills the rest): the township the title or a name gives.
+		if t, from := sp.defaultTownship(); t != "" {
+			if !sp.blankTownshipSaid {
+				sp.blankTownshipSaid = true
+				sp.problem(Notice, townshipRule(from), row, fTownship, t, fmt.Sprintf("%s空白，按%s归入“%s”；本表这一列其他空白的单元格同样处理：如不对，请填写", sp.label(fTownship, row), from, t))
+			}
 			return t
 		}
 	}

@@ -138,6 +138,18 @@ func (sp *sheetParser) defaultYear() int {
 	return sp.yearDefault
 }
 
+// townshipRule is the notice's rule for a township taken from where defaultTownship says.
+func townshipRule(from string) (rule string) {
+	rule = "township_from_name"
+	switch from {
+	case "标题":
+		rule = "township_from_title"
+	case "本文件选举结果表":
+		rule = "township_from_results"
+	}
+	return rule
+}
+
 // fillTownship is fillMissing for 乡镇(街道): the notice of where the rows' township comes from, and the
 // warning when the title and a name give two.
 func (sp *sheetParser) fillTownship(h string, row int) bool {
@@ -146,11 +158,7 @@ func (sp *sheetParser) fillTownship(h string, row int) bool {
 		return false
 	}
 	if from != "标题" {
-		rule := "township_from_name"
-		if from == "本文件选举结果表" {
-			rule = "township_from_results"
-		}
-		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: t, Rule: rule,
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: t, Rule: townshipRule(from),
 			Message: fmt.Sprintf("%s没有“乡镇(街道)”列，各行按%s归入“%s”：如不对，请在表头行添加“乡镇(街道)”列并填写", sp.where(), from, t)})
 		return true
 	}
