@@ -206,3 +206,15 @@ func townshipsInRun(run string) []string {
 // the township's party committee, its discipline committee and its delegates, as the template asks a
 // 村(社区) cell to name it.
 func PartyCongressUnit(township string) string { return township + "党代会" }
+
+// PlaceStem is a township's or a unit's name without the word that says what it is — 乡, 镇, 街道 (and
+// 街道办事处), 村, 社区, either script — for telling that 青石 and 青石镇, 东山 and 东山村 name one place in
+// one submission. The name itself when it ends in none of them or nothing stands before it.
+func PlaceStem(name string) string {
+	for _, suffix := range []string{"街道办事处", "街道辦事處", "街道", "社区", "社區", "镇", "鎮", "乡", "鄉", "村"} {
+		if before, ok := strings.CutSuffix(name, suffix); ok && before != "" {
+			return before
+		}
+	}
+	return name
+}

@@ -109,3 +109,14 @@ func TestCountyInName(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceStem(t *testing.T) {
+	for in, want := range map[string]string{
+		"青石镇": "青石", "青石鎮": "青石", "北山乡": "北山", "东风街道": "东风", "东风街道办事处": "东风",
+		"东山村": "东山", "城关社区": "城关", "城關社區": "城關", "青石": "青石", "镇": "镇", "村": "村", "": "",
+	} {
+		if got := PlaceStem(in); got != want {
+			t.Errorf("PlaceStem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -234,3 +234,50 @@ func TestRosterBodyFromResults(t *testing.T) {
 		t.Errorf("below two bodies' results: errors %v, want missing_column (选举类型)", errs)
 	}
 }
+
+// A roster (or a later results row) naming a place by its bare stem or its full name where the results
+// rows above wrote the other is read as that place, with a notice per name; places of one stem with
+// different suffixes (青石乡 and 青石镇, 东山村 and 东山社区) stay apart.
+func TestPlacesMatchResultsAbove(t *testing.T) {
+	results := sheetData{name: "选举结果", rows: [][]any{
+		{"乡镇(街道)", "村(社区)", "年份", "选举类型", "登记选民数", "参加投票人数", "应选职数", "当选人数"},
+		{"青石镇", "东山村", 2024, "村民委员会", 1200, 1100, 1, 1},
+		{"青石镇", "西河", 2024, "村民委员会", 800, 700, 1, 1},
+		{"青石镇", "西河村", 2024, "村党组织", 40, 38, 1, 1},
+		{"青石镇", "东山社区", 2024, "居民委员会", 900, 800, 1, 1},
+		{"青石乡", "南岭村", 2024, "村民委员会", 500, 450, 1, 1},
+		{"白石乡", "北坡村", 2024, "村民委员会", 500, 450, 1, 1},
+	}}
+	member := func(township, unit, body, name string) []any {
+		return []any{township, unit, 2024, body, name, "委员", "男", "1975.03", "中共党员", "高中"}
+	}
+	roster := sheetData{name: "当选人员", rows: [][]any{
+		{"乡镇(街道)", "村(社区)", "年份", "选举类型", "姓名", "职务", "性别", "出生年月", "政治面貌", "学历"},
+		member("白石", "北坡村", "村民委员会", "张三"),
+		member("青石镇", "西河村", "村民委员会", "李四"),
+		member("青石镇", "西河", "村党组织", "李四"),
+		member("青石镇", "东山社区", "居民委员会", "王五"),
+		member("青石乡", "南岭", "村民委员会", "赵六"),
+		member("青石", "东山", "村民委员会", "孙八"), // 青石镇 or 青石乡, 东山村 or 东山社区: stays as written
+		member("青石镇", "东山村", "村民委员会", "周九"),
+	}}
+	p := mustParse(t, writeXLSX(t, results, roster))
+	var got []string
+	for _, r := range p.Results {
+		got = append(got, r.Township+"/"+r.Unit)
+	}
+	for _, m := range p.Members {
+		got = append(got, m.Township+"/"+m.Unit)
+	}
+	want := []string{"青石镇/东山村", "青石镇/西河", "青石镇/西河", "青石镇/东山社区", "青石乡/南岭村", "白石乡/北坡村",
+		"白石乡/北坡村", "青石镇/西河", "青石镇/西河", "青石镇/东山社区", "青石乡/南岭村", "青石/东山", "青石镇/东山村"}
+	if !slices.Equal(got, want) {
+		t.Errorf("places %v, want %v", got, want)
+	}
+	if warnings := rules(p, Warning); !slices.Equal(warnings, []string{"no_result_row@B7"}) {
+		t.Errorf("warnings %v, want only the ambiguous 青石/东山 without its results row", warnings)
+	}
+	if notices := rules(p, Notice); !slices.Equal(notices, []string{"place_matched@B4", "place_matched@A2", "place_matched@B6"}) {
+		t.Errorf("notices %v, want one place_matched per name and file (西河村 said on the results sheet)", notices)
+	}
+}

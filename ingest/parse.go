@@ -302,6 +302,8 @@ type fileParser struct {
 	resultTownship oneOf[string]
 	resultCounty   oneOf[string]
 	resultBody     oneOf[string]
+	// places are the results rows' townships and units, for rows below that name them another way.
+	places filePlaces
 
 	// Slabs for the optional values, so that a row costs a few allocations instead of one per cell. They
 	// grow with the file (slab): a whole slab for every file cost the 900 small workbooks of the people's
@@ -1385,6 +1387,7 @@ func (sp *sheetParser) postsDecide(cells []string, row int) bool {
 func (sp *sheetParser) result(row int, cells []string) {
 	r := Result{Key: sp.key(cells, row), Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
 	sp.unitOfMeeting(&r.Key, row)
+	sp.matchPlaces(&r.Key, row, true)
 	sp.fp.resultYear.see(r.Year)
 	sp.fp.resultTownship.see(r.Township)
 	sp.fp.resultCounty.see(r.County)
@@ -1454,6 +1457,7 @@ func (r *Result) count(f field) *int {
 // member reads one row of the members sheet.
 func (sp *sheetParser) member(row int, cells []string) {
 	m := Member{Key: sp.key(cells, row), Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
+	sp.matchPlaces(&m.Key, row, false)
 	var posts []post
 	if sp.postsDecide(cells, row) {
 		text := sp.cell(cells, fPosition)

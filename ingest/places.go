@@ -1,0 +1,97 @@
+package ingest
+
+import (
+	"fmt"
+	"slices"
+
+	"electsum"
+)
+
+// filePlaces are the townships and units a file's results rows name, so that a roster below them which
+// writes a place shorter or longer (青石 for 青石镇, 东山 for 东山村, 东山村 for 东山) is read as the same
+// place: otherwise its members have no results row, the township and the village are counted twice, and
+// the draft says 全县2个乡镇共5个村 for one township's two villages. A results row naming a place that
+// only differs so from one named above it is read as that one too (西河 for one body, 西河村 for another).
+// Only a bare stem and a full name are matched (sameStem); two places of one stem (东山村 and 东山社区)
+// leave a third spelling as written. Names written only in another script are left to the spellings
+// (script.go). A roster in another file than its results is not matched.
+type filePlaces struct {
+	townships map[string][]string            // electsum.PlaceStem of a results township → its spellings
+	units     map[string]map[string][]string // results township → unit stem → its spellings
+	said      map[string]bool                // "township\x00name" already said
+}
+
+// matchPlaces reads k's township and unit as the results rows' when they name them another way; a
+// results row (add) then names its places for the rows below.
+func (sp *sheetParser) matchPlaces(k *Key, row int, add bool) {
+	fp := &sp.fp.places
+	if fp.townships == nil {
+		if !add {
+			return
+		}
+		fp.townships, fp.units, fp.said = map[string][]string{}, map[string]map[string][]string{}, map[string]bool{}
+	}
+	if t, ok := sameStem(fp.townships, k.Township); ok {
+		sp.samePlace(fTownship, row, k.Township, t, "")
+		k.Township = t
+	} else if add && k.Township != "" {
+		addPlace(fp.townships, k.Township)
+	}
+	units := fp.units[k.Township]
+	if u, ok := sameStem(units, k.Unit); ok {
+		sp.samePlace(fUnit, row, k.Unit, u, k.Township)
+		k.Unit = u
+	} else if add && k.Unit != "" && k.Township != "" {
+		if units == nil {
+			units = map[string][]string{}
+			fp.units[k.Township] = units
+		}
+		addPlace(units, k.Unit)
+	}
+}
+
+// addPlace adds name to the names of its stem, once.
+func addPlace(names map[string][]string, name string) {
+	stem := electsum.PlaceStem(fold(name, true))
+	if !slices.Contains(names[stem], name) {
+		names[stem] = append(names[stem], name)
+	}
+}
+
+// sameStem is the one place of names whose stem is name's, when name is not itself among them, differs
+// from it by more than script, and one of the two is the bare stem (青石 and 青石镇; never 青石乡 and
+// 青石镇, nor 东山村 and 东山社区, which may well be two places); false when none or several are.
+func sameStem(names map[string][]string, name string) (string, bool) {
+	if name == "" {
+		return "", false
+	}
+	folded := fold(name, true)
+	stem := electsum.PlaceStem(folded)
+	same := names[stem]
+	if len(same) != 1 || same[0] == name {
+		return "", false
+	}
+	other := fold(same[0], true)
+	if other == folded || stem != folded && stem != other {
+		return "", false
+	}
+	return same[0], true
+}
+
+// samePlace says, once per name, that a place written as was is read as the results rows' is.
+func (sp *sheetParser) samePlace(f field, row int, was, is, township string) {
+	key := township + "\x00" + was
+	if sp.fp.places.said[key] {
+		return
+	}
+	sp.fp.places.said[key] = true
+	sp.problem(Notice, "place_matched", row, f, was, fmt.Sprintf("%s“%s”读作本文件选举结果表中的“%s”：同一个%s请在各表中写同一个名称；本文件其他这样写的行同样处理", sp.label(f, row), was, is, placeWord(f)))
+}
+
+// placeWord is what a message calls the place in f.
+func placeWord(f field) string {
+	if f == fTownship {
+		return "乡镇(街道)"
+	}
+	return "村(社区、选区)"
+}
