@@ -598,5 +598,38 @@ func (l *layout) missing() []string {
 	return out
 }
 
+// listOnly reports whether a header names two or more columns and only columns of fixed values (性别,
+// 学历, 政治面貌, 选举类型, 是否连任 …): the 下拉选项 sheet on which a township's template keeps its
+// dropdowns' values, not a table of elections or persons, which always names a place or a person.
+func (l *layout) listOnly() bool {
+	n := 0
+	for f, c := range l.spec.cols {
+		if c == nil || l.col[f] < 0 {
+			continue
+		}
+		if c.Kind != KindEnum && c.Kind != KindBool {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// headers are the header cells recognised, as written, in the sheet's order.
+func (l *layout) headers() []string {
+	var cols []int
+	for f, c := range l.spec.cols {
+		if c != nil && l.col[f] >= 0 {
+			cols = append(cols, f)
+		}
+	}
+	slices.SortFunc(cols, func(a, b int) int { return l.col[a] - l.col[b] })
+	out := make([]string, len(cols))
+	for i, f := range cols {
+		out[i] = l.header[f]
+	}
+	return out
+}
+
 // birthOrAge is how missing names the members sheet's lack of both 出生年月 and 年龄.
 const birthOrAge = "出生年月 或 年龄"

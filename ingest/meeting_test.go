@@ -281,3 +281,27 @@ func TestPlacesMatchResultsAbove(t *testing.T) {
 		t.Errorf("notices %v, want one place_matched per name and file (西河村 said on the results sheet)", notices)
 	}
 }
+
+// A 下拉选项 sheet of a township's template — only columns of fixed values under their headers — is
+// passed over with a notice instead of refusing the workbook as a roster without 姓名.
+func TestListSheetPassedOver(t *testing.T) {
+	results := sheetData{name: "选举结果", rows: [][]any{resultsHeader, resultRow("石桥村", "村民委员会", 1)}}
+	roster := sheetData{name: "当选人员", rows: [][]any{membersHeader, memberRow("石桥村", "村民委员会", "王芳", "主任", "女", "1975.03", "")}}
+	lists := sheetData{name: "下拉选项", rows: [][]any{{"性别", "学历", "政治面貌", "选举类型", "是否连任"},
+		{"男", "研究生", "中共党员", "村党组织", "是"}, {"女", "大学本科", "群众", "村民委员会", "否"}}}
+	p := mustParse(t, writeXLSX(t, results, roster, lists))
+	if errs := rules(p, Error); len(errs) > 0 {
+		t.Fatalf("errors %v: %v", errs, p.Problems)
+	}
+	if len(p.Results) != 1 || len(p.Members) != 1 {
+		t.Errorf("%d results, %d members; want 1 and 1", len(p.Results), len(p.Members))
+	}
+	if notices := rules(p, Notice); !slices.Equal(notices, []string{"list_sheet@"}) {
+		t.Errorf("notices %v, want list_sheet", notices)
+	}
+
+	lists.rows[0] = append(lists.rows[0], "姓名") // a roster without its places is still refused
+	if errs := rules(mustParse(t, writeXLSX(t, results, roster, lists)), Error); len(errs) == 0 {
+		t.Errorf("a sheet naming 姓名 among its lists was passed over; want it read as a roster and refused")
+	}
+}

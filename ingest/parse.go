@@ -761,6 +761,12 @@ func (sp *sheetParser) setLayout(l *layout) {
 // columns are reported.
 func (sp *sheetParser) useLayout() {
 	l := sp.lay
+	if sp.wide == nil && l.listOnly() {
+		sp.skip = true
+		sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Rule: "list_sheet",
+			Message: fmt.Sprintf("%s的各列(%s)只有可选值，是下拉选项表，不是选举结果或当选人员表，未读取", sp.where(), strings.Join(l.headers(), "、"))})
+		return
+	}
 	sp.registration = sp.wide == nil && l.registrationOnly()
 	sp.fp.hasKind[sp.kind()] = true
 	if n := min(sp.rows-l.headerEnd, maxPresize); n > 0 && sp.fp.emit == nil && !sp.registration { // a hint only: a hostile file may lie

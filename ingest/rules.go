@@ -89,6 +89,7 @@ var ruleWords = map[string]string{
 	"derived_column":   "计算得出的列，已忽略",
 	"unknown_sheet":    "无法识别的工作表，已跳过",
 	"hidden_sheet":     "隐藏工作表，已跳过",
+	"list_sheet":       "下拉选项表，已跳过",
 	"summary_sheet":    "汇总表，已跳过",
 	"empty_sheet":      "空白工作表，已跳过",
 	"notes_row":        "表格下方的说明行",
