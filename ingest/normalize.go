@@ -469,7 +469,7 @@ var enumVariants = map[string]map[string]string{
 		"村党支部": "村党组织", "村支部": "村党组织", "党支部": "村党组织", "村党总支": "村党组织", "党总支": "村党组织",
 		"村党委": "村党组织", "村党组织": "村党组织", "支部": "村党组织", "村支委": "村党组织", "党组织": "村党组织",
 		"村委会": "村民委员会", "村委": "村民委员会", "村民委员会": "村民委员会",
-		"监委会": "村务监督委员会", "村监会": "村务监督委员会", "村监委": "村务监督委员会", "村务监督委员会": "村务监督委员会", "监督委员会": "村务监督委员会",
+		"监委会": "村务监督委员会", "村监会": "村务监督委员会", "村监委": "村务监督委员会", "村监委会": "村务监督委员会", "村监督委员会": "村务监督委员会", "村务监督委员会": "村务监督委员会", "监督委员会": "村务监督委员会",
 		"社区党支部": "社区党组织", "社区党总支": "社区党组织", "社区党委": "社区党组织",
 		"居委会": "居民委员会", "社区居委会": "居民委员会",
 		"镇党委": "乡镇党委", "乡党委": "乡镇党委", "街道党工委": "乡镇党委",
@@ -478,14 +478,13 @@ var enumVariants = map[string]map[string]string{
 		"出席区党代会代表": "出席上级党代会代表", "区党代会代表": "出席上级党代会代表", "出席市党代会代表": "出席上级党代会代表", "出席上级党代表大会代表": "出席上级党代会代表",
 		"县人大代表": "县级人大代表", "县人大": "县级人大代表", "县级人大": "县级人大代表",
 		"县级": "县级人大代表", "乡级": "乡级人大代表", "乡镇级": "乡级人大代表",
-		"乡人大代表": "乡级人大代表", "镇人大代表": "乡级人大代表", "乡镇人大代表": "乡级人大代表", "乡镇人大": "乡级人大代表", "乡级人大": "乡级人大代表",
-		"区人大代表": "县级人大代表",
+		"乡人大代表": "乡级人大代表", "镇人大代表": "乡级人大代表", "乡镇人大代表": "乡级人大代表", "乡镇人大": "乡级人大代表", "乡级人大": "乡级人大代表", "区人大代表": "县级人大代表",
 		"县人民代表大会代表": "县级人大代表", "县人民代表大会": "县级人大代表", "区人民代表大会代表": "县级人大代表", "区人民代表大会": "县级人大代表",
 		"乡人民代表大会代表": "乡级人大代表", "镇人民代表大会代表": "乡级人大代表", "乡镇人民代表大会代表": "乡级人大代表",
 		"乡人民代表大会": "乡级人大代表", "镇人民代表大会": "乡级人大代表",
 	},
 	"position": {
-		"支部书记": "书记", "党支部书记": "书记", "党总支书记": "书记", "村党组织书记": "书记", "村党支部书记": "书记", "党委书记": "书记",
+		"支部书记": "书记", "党支部书记": "书记", "支书": "书记", "党支书": "书记", "党总支书记": "书记", "村党组织书记": "书记", "村党支部书记": "书记", "党委书记": "书记",
 		"支部副书记": "副书记", "党支部副书记": "副书记", "党总支副书记": "副书记",
 		"村委会主任": "主任", "村委主任": "主任", "主任委员": "主任", "副主任委员": "副主任", "监委会主任": "主任", "居委会主任": "主任",
 		"村委会副主任": "副主任", "居委会副主任": "副主任",
@@ -700,7 +699,7 @@ type post struct {
 // first. None read: nil.
 func postsIn(text string, kind electsum.UnitKind) []post {
 	var out []post
-	for _, part := range strings.FieldsFunc(stripBracketed(text), func(r rune) bool {
+	for _, part := range strings.FieldsFunc(withSecondPosts(text), func(r rune) bool {
 		return strings.ContainsRune("、，,;；/／兼 　", r)
 	}) {
 		p, ok := postIn(fold(part, true), kind == electsum.Township)
@@ -718,6 +717,15 @@ func postsIn(text string, kind electsum.UnitKind) []post {
 		out = append(out, p)
 	}
 	return out
+}
+
+// withSecondPosts is a 职务 whose brackets hold a second post (村委会主任（兼村党支部副书记）) written as two
+// posts (村委会主任、村党支部副书记); any other bracketed remark is dropped (stripBracketed).
+func withSecondPosts(text string) string {
+	for _, open := range []string{"（兼", "(兼"} {
+		text = strings.ReplaceAll(text, open, "、")
+	}
+	return stripBracketed(text)
 }
 
 // twoCommitteesValue reports whether a 选举类型 names the two committees together: 两委, 村两委,
@@ -754,6 +762,13 @@ func postIn(f string, township bool) (post, bool) {
 	}
 	if f == "支委" {
 		return post{electsum.PartyBranch, "委员"}, true
+	}
+	// 村书记, 村支书, 村主任, 社区主任: the unit's word before a position that names its body by itself.
+	for _, unit := range []string{"社区", "村", "居"} {
+		if rest, ok := strings.CutPrefix(f, unit); ok && rest != "" {
+			f = rest
+			break
+		}
 	}
 	switch position, _ := parseEnum("position", f); position {
 	case "书记", "副书记":
