@@ -8,11 +8,12 @@ import (
 )
 
 // filePlaces are the townships and units a file's results rows name, so that a roster below them which
-// writes a place shorter or longer (青石 for 青石镇, 东山 for 东山村, 东山村 for 东山) is read as the same
+// writes a place shorter or longer (青石 for 青石镇, 东山 for 东山村, 东山村 for 东山, 第一选区 for
+// 第一选区（东山村、西河村）) is read as the same
 // place: otherwise its members have no results row, the township and the village are counted twice, and
 // the draft says 全县2个乡镇共5个村 for one township's two villages. A results row naming a place that
 // only differs so from one named above it is read as that one too (西河 for one body, 西河村 for another).
-// Only a bare stem and a full name are matched (sameStem); two places of one stem (东山村 and 东山社区)
+// Names ending in different words are never matched (sameStem); two places of one stem (东山村 and 东山社区)
 // leave a third spelling as written. Names written only in another script are left to the spellings
 // (script.go). A roster in another file than its results is not matched.
 type filePlaces struct {
@@ -52,30 +53,37 @@ func (sp *sheetParser) matchPlaces(k *Key, row int, add bool) {
 
 // addPlace adds name to the names of its stem, once.
 func addPlace(names map[string][]string, name string) {
-	stem := electsum.PlaceStem(fold(name, true))
+	stem, _ := placeStem(name)
 	if !slices.Contains(names[stem], name) {
 		names[stem] = append(names[stem], name)
 	}
 }
 
-// sameStem is the one place of names whose stem is name's, when name is not itself among them, differs
-// from it by more than script, and one of the two is the bare stem (青石 and 青石镇; never 青石乡 and
-// 青石镇, nor 东山村 and 东山社区, which may well be two places); false when none or several are.
+// sameStem is the one place of names whose stem is name's (placeStem), when name is not itself among
+// them, differs from it by more than script, and the two do not end in different words (青石 and 青石镇,
+// 第一选区 and 第一选区（东山村、西河村）; never 青石乡 and 青石镇, nor 东山村 and 东山社区, which may well be two
+// places); false when none or several are.
 func sameStem(names map[string][]string, name string) (string, bool) {
 	if name == "" {
 		return "", false
 	}
-	folded := fold(name, true)
-	stem := electsum.PlaceStem(folded)
+	stem, suffix := placeStem(name)
 	same := names[stem]
-	if len(same) != 1 || same[0] == name {
+	if len(same) != 1 || same[0] == name || fold(same[0], true) == fold(name, true) {
 		return "", false
 	}
-	other := fold(same[0], true)
-	if other == folded || stem != folded && stem != other {
+	if _, other := placeStem(same[0]); suffix != "" && other != "" && suffix != other {
 		return "", false
 	}
 	return same[0], true
+}
+
+// placeStem is a place's name folded, without a bracketed remark (第一选区（东山村、西河村）) and without the
+// word that says what it is (electsum.PlaceStem), and that word.
+func placeStem(name string) (stem, suffix string) {
+	f := fold(stripBracketed(name), true)
+	stem = electsum.PlaceStem(f)
+	return stem, f[len(stem):]
 }
 
 // samePlace says, once per name, that a place written as was is read as the results rows' is.
