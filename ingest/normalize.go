@@ -161,6 +161,9 @@ func fold(s string, dropSymbols bool) string {
 
 // stripBracketed removes bracketed remarks such as the unit in "登记选民数（人）".
 func stripBracketed(s string) string {
+	if !strings.ContainsAny(s, "(（[【〔［<《)）]】〕］>》") {
+		return s
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {

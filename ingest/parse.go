@@ -426,7 +426,6 @@ type sheetParser struct {
 	// unitsCut are the 村(社区) written with a body's name (东山村党支部) already said to be read as the
 	// unit (electsum.UnitWithoutBody).
 	unitsCut map[string]bool
-	// twoCommitteesSaid: a row's 选举类型 naming the two committees was said to be read by its 职务;
 	// unitOfBody: the sheet has no 村(社区) and its name names none, so a row's unit waits for its body
 	// (unitOfMeeting); meetingSaid: the notice that a township's party congress is its unit was given.
 	unitOfBody, meetingSaid bool
@@ -436,6 +435,7 @@ type sheetParser struct {
 	blankTownshipSaid bool
 	// genderOfID: the roster has no 性别, and each member's is their 身份证号's (checkMember).
 	genderOfID bool
+	// twoCommitteesSaid: a row's 选举类型 naming the two committees was said to be read by its 职务;
 	// dateYearSaid: a 选举日期 without its year was said to be of the row's 年份.
 	twoCommitteesSaid, dateYearSaid bool
 	// countyOfName is the county the names give (nameCounty) and countyFrom which name, read once
@@ -923,8 +923,10 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 				Message: fmt.Sprintf("%s没有“村(社区)”列，各行按工作表名归入“%s”：如不对，请在表头行添加“村(社区)”列并填写", sp.where(), u)})
 			return true, ""
 		}
-		sp.unitOfBody = true // a township's own 党代会 form needs none: the body decides row by row
-		return true, ""
+		if !sp.registration {
+			sp.unitOfBody = true // a township's own 党代会 form needs none: the body decides row by row
+			return true, ""
+		}
 	case "性别", birthOrAge:
 		if sp.lay.col[fIDNumber] >= 0 {
 			// The 身份证号 gives both, row by row (checkMember); a row without a valid one is told there.

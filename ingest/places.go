@@ -20,6 +20,9 @@ type filePlaces struct {
 	townships map[string][]string            // electsum.PlaceStem of a results township → its spellings
 	units     map[string]map[string][]string // results township → unit stem → its spellings
 	said      map[string]bool                // "township\x00name" already said
+	// resolved are the (township, unit) pairs looked up since a place was last added, as written → as
+	// read, so that the rows of a place cost one lookup and no folding.
+	resolved map[[2]string][2]string
 }
 
 // matchPlaces reads k's township and unit as the results rows' when they name them another way; a
@@ -31,12 +34,19 @@ func (sp *sheetParser) matchPlaces(k *Key, row int, add bool) {
 			return
 		}
 		fp.townships, fp.units, fp.said = map[string][]string{}, map[string]map[string][]string{}, map[string]bool{}
+		fp.resolved = map[[2]string][2]string{}
 	}
+	written := [2]string{k.Township, k.Unit}
+	if read, ok := fp.resolved[written]; ok {
+		k.Township, k.Unit = read[0], read[1]
+		return
+	}
+	added := false
 	if t, ok := sameStem(fp.townships, k.Township); ok {
 		sp.samePlace(fTownship, row, k.Township, t, "")
 		k.Township = t
 	} else if add && k.Township != "" {
-		addPlace(fp.townships, k.Township)
+		added = addPlace(fp.townships, k.Township)
 	}
 	units := fp.units[k.Township]
 	if u, ok := sameStem(units, k.Unit); ok {
@@ -47,16 +57,22 @@ func (sp *sheetParser) matchPlaces(k *Key, row int, add bool) {
 			units = map[string][]string{}
 			fp.units[k.Township] = units
 		}
-		addPlace(units, k.Unit)
+		added = addPlace(units, k.Unit) || added
 	}
+	if added {
+		clear(fp.resolved) // a name looked up before may now have its place
+	}
+	fp.resolved[written] = [2]string{k.Township, k.Unit}
 }
 
-// addPlace adds name to the names of its stem, once.
-func addPlace(names map[string][]string, name string) {
+// addPlace adds name to the names of its stem, once; true when it was new.
+func addPlace(names map[string][]string, name string) bool {
 	stem, _ := placeStem(name)
-	if !slices.Contains(names[stem], name) {
-		names[stem] = append(names[stem], name)
+	if slices.Contains(names[stem], name) {
+		return false
 	}
+	names[stem] = append(names[stem], name)
+	return true
 }
 
 // sameStem is the one place of names whose stem is name's (placeStem), when name is not itself among
