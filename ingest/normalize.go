@@ -654,9 +654,9 @@ func withoutStudyMode(folded string) string {
 var levelWords = []string{"文化程度", "文化", "学历", "毕业"}
 
 // bodyInName is the one body a sheet's or a file's name names (村党组织成员, 村委会选举情况,
-// 青石镇监委会.xlsx, 青石镇第十九届人民代表大会代表选举结果: bodyWords), for a sheet without a 选举类型 column: every spelling of a body (enumVariants and
-// the canonical names, folded) found in the folded name, the longest at each place, must name the same
-// body. "" when the name names none, two, or both a village and a community (村（社区）党组织, 村（居）委会:
+// 青石镇监委会.xlsx, 青石镇第十九届人民代表大会代表选举结果: read past its ordinal by bodyWords), for a sheet
+// without a 选举类型 column: every spelling of a body (enumVariants and the canonical names, folded) found
+// in the folded name, the longest at each place, must name the same body. "" when the name names none, two, or both a village and a community (村（社区）党组织, 村（居）委会:
 // the row's unit would decide, and a name cannot).
 func bodyInName(name string) string {
 	f := bodyWords(fold(name, true))
@@ -754,8 +754,7 @@ func postIn(f string, township bool) (post, bool) {
 		if p.position == "" && p.body == electsum.Delegates {
 			p.position = string(electsum.Deputy) // 出席县党代会代表: the body's name says the post
 		}
-		if p.position == "" || (p.body.UnitKind() == electsum.Township) != township ||
-			p.body.UnitKind() != electsum.Village && p.body.UnitKind() != electsum.Community && p.body.UnitKind() != electsum.Township {
+		if kind := p.body.UnitKind(); p.position == "" || kind == electsum.Constituency || (kind == electsum.Township) != township {
 			return post{}, false
 		}
 		return p, true
