@@ -9,15 +9,15 @@ import (
 
 // filePlaces are the townships and units a file's results rows name, so that a roster below them which
 // writes a place shorter or longer (青石 for 青石镇, 东山 for 东山村, 东山村 for 东山, 第一选区 for
-// 第一选区（东山村、西河村）) is read as the same
-// place: otherwise its members have no results row, the township and the village are counted twice, and
-// the draft says 全县2个乡镇共5个村 for one township's two villages. A results row naming a place that
-// only differs so from one named above it is read as that one too (西河 for one body, 西河村 for another).
-// Names ending in different words are never matched (sameStem); two places of one stem (东山村 and 东山社区)
-// leave a third spelling as written. Names written only in another script are left to the spellings
-// (script.go). A roster in another file than its results is not matched.
+// 第一选区（东山村、西河村）) is read as the same place: otherwise its members have no results row, the
+// township and the village are counted twice, and the draft says 全县2个乡镇共5个村 for one township's two
+// villages. A results row naming a place that only differs so from one named above it is read as that one
+// too (西河 for one body, 西河村 for another). Names ending in different words are never matched
+// (sameStem); two places of one stem (东山村 and 东山社区) leave a third spelling as written. Names written
+// only in another script are left to the spellings (script.go). A roster in another file than its results
+// is not matched.
 type filePlaces struct {
-	townships map[string][]string            // electsum.PlaceStem of a results township → its spellings
+	townships map[string][]string            // placeStem of a results township → its spellings
 	units     map[string]map[string][]string // results township → unit stem → its spellings
 	said      map[string]bool                // "township\x00name" already said
 	// resolved are the (township, unit) pairs looked up since a place was last added, as written → as
