@@ -602,6 +602,21 @@ func TestBlankPlacesFilledDown(t *testing.T) {
 	p = mustParse(t, csv)
 	sameMembers(t, p, []string{"东山村 村党组织 王强 书记", "东山村 村党组织 李芳 委员", "东山村 村民委员会 王强 主任"})
 
+	// A results sheet grouped by body: 选举类型 written once over its villages (a CSV saved from merged cells).
+	grouped := filepath.Join(t.TempDir(), "grouped.csv")
+	if err := os.WriteFile(grouped, []byte("乡镇,选举类型,村,年份,登记选民数,参加投票人数,应选职数,当选人数\n"+
+		"城关镇,村委会,东山村,2024,1200,1100,3,3\n,,西河村,2024,800,700,3,3\n,村党组织,东山村,2024,50,48,3,3\n,,西河村,2024,40,39,3,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p = mustParse(t, grouped)
+	var bodies []string
+	for _, r := range p.Results {
+		bodies = append(bodies, r.Unit+" "+r.Body)
+	}
+	if want := []string{"东山村 村民委员会", "西河村 村民委员会", "东山村 村党组织", "西河村 村党组织"}; !slices.Equal(bodies, want) || len(rules(p, Error)) > 0 {
+		t.Errorf("grouped by body: %v, errors %v; want %v", bodies, rules(p, Error), want)
+	}
+
 	first := writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{resultsHeader, r("城关镇", "", "村党组织", 2024)}})
 	if got := rules(mustParse(t, first), Error); !slices.Equal(got, []string{"missing_value@B2"}) {
 		t.Errorf("a blank 村 with nothing above: errors %v, want missing_value@B2", got)

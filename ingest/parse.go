@@ -552,14 +552,15 @@ func (sp *sheetParser) fillMerged(row int, cells []string, data bool) []string {
 // the members sheet's 选举类型 too, written once over a body's members.
 var placeFields = []field{fCounty, fTownship, fUnit, fYear, fBody}
 
-// fillDown fills a data row's blank place cells (placeFields; 选举类型 on a members sheet only) with the
-// value above them in the sheet, with a notice per column the first time: a blank there means "as above",
+// fillDown fills a data row's blank place cells (placeFields, 选举类型 among them: a results sheet grouped
+// by body has it merged over its villages as a roster has it over its people) with the value above them in
+// the sheet, with a notice per column the first time: a blank there means "as above",
 // as the merged cells it was saved from showed it. Cells above the first value stay blank, and a blank
 // 年份 the title, the sheet's name or --year gives a year to keeps the year rule (year).
 func (sp *sheetParser) fillDown(row int, cells []string) []string {
 	for _, f := range placeFields {
 		i := sp.lay.col[f]
-		if i < 0 || f == fBody && sp.lay.spec.kind != MembersSheet {
+		if i < 0 {
 			continue
 		}
 		if i < len(cells) && clean(cells[i]) != "" {
