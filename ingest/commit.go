@@ -26,13 +26,16 @@ func (l *loader) finish(ctx context.Context) (*Report, error) {
 	if err := l.resolveCounties(ctx); err != nil {
 		return l.report(), err
 	}
+	// Before the checks between files, as a file's own errors found when it was read: a file refused for
+	// its 选民登记 or its 登记选民 takes no part in them, so a clean file it would clash with still loads
+	// with --skip-bad-files.
+	if err := l.checkRegistrations(ctx); err != nil {
+		return l.report(), err
+	}
 	if err := l.findClashes(ctx); err != nil {
 		return l.report(), err
 	}
 	l.resolveClashes()
-	if err := l.checkRegistrations(ctx); err != nil {
-		return l.report(), err
-	}
 	var rejected []string
 	for _, f := range l.files {
 		if f.report.Outcome == Rejected {
@@ -46,12 +49,8 @@ func (l *loader) finish(ctx context.Context) (*Report, error) {
 		return r, &ProblemsError{Problems: r.Problems, Rejected: rejected}
 	}
 	for {
-		for id, f := range l.files {
-			if f.report.Outcome == Rejected {
-				if err := l.dropStaged(ctx, id); err != nil {
-					return l.report(), err
-				}
-			}
+		if err := l.dropRejected(ctx); err != nil {
+			return l.report(), err
 		}
 		clashes, err := l.commit(ctx)
 		if err != nil {

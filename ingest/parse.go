@@ -1403,9 +1403,10 @@ func (sp *sheetParser) result(row int, cells []string) {
 	sp.fp.resultBody.see(r.Body)
 	r.Term = sp.termValue(cells, row, fTerm)
 	r.Method = sp.enumValue(cells, row, fMethod, false, true)
-	// Without a 登记选民 column the 选民登记 table of the load gives it, or registration_missing.sql refuses the sheet.
-	r.Registered = sp.intValue(cells, row, fRegistered, sp.lay.col[fRegistered] >= 0)
-	sp.fp.unregistered = sp.fp.unregistered || sp.lay.col[fRegistered] < 0
+	// Without 登记选民 (no column, or a blank cell) a 选民登记 table of the load gives it, or
+	// registration_missing.sql refuses the sheet or the cell (missingRegistered).
+	r.Registered = sp.intValue(cells, row, fRegistered, false)
+	sp.fp.unregistered = sp.fp.unregistered || r.Registered == nil && sp.cell(cells, fRegistered) == ""
 	r.Voted = sp.intValue(cells, row, fVoted, true)
 	r.Excused = sp.intValue(cells, row, fExcused, false)
 	r.ProxyVotes = sp.intValue(cells, row, fProxyVotes, false)

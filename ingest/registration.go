@@ -6,6 +6,7 @@ import (
 	"electsum"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -333,16 +334,27 @@ func seeNames(names string) string {
 // maxNamed is how many 选区 a message lists.
 const maxNamed = 8
 
-// missingRegistered runs registration_missing.sql: the results sheets without a 登记选民 column that no
-// 选民登记 row of the run makes up for, refused as a sheet missing that column is.
+// missingRegistered runs registration_missing.sql: the results rows without 登记选民 that no 选民登记 row of
+// the run makes up for. A sheet without the column is refused once, as a sheet missing a required column
+// is (missingColumn); a blank cell is missing_value at the cell, as any blank required cell.
 func missingRegistered(ctx context.Context, q queryer, run registrationRun, advice string) ([]fileProblem, error) {
 	var out []fileProblem
+	said := map[[2]any]bool{}
 	err := eachRow(ctx, q, sqlRegistrationMissing, nil, func(rows *sql.Rows) error {
 		var file, row int
-		var sheet string
-		if err := rows.Scan(&file, &sheet, &row); err != nil {
+		var sheet, body string
+		if err := rows.Scan(&file, &sheet, &row, &body); err != nil {
 			return err
 		}
+		if h, ref := run.layouts(file).label(sheet, body, "registered", row); ref != "" {
+			out = append(out, fileProblem{file: file, problem: Problem{Severity: Error, File: run.path(file), Sheet: sheet, Row: row,
+				Column: h, Cell: ref, Rule: "missing_value", Message: fmt.Sprintf("%s(%s)为必填项，本行未填写：请补填", h, ref)}})
+			return nil
+		}
+		if said[[2]any{file, sheet}] {
+			return nil
+		}
+		said[[2]any{file, sheet}] = true
 		if l := run.layouts(file)[sheetGroup{sheet, ""}]; l != nil {
 			row = l.headerEnd // where missingColumn puts it
 		}
@@ -362,7 +374,8 @@ func missingRegistered(ctx context.Context, q queryer, run registrationRun, advi
 	return out, nil
 }
 
-// checkRegistrations checks the run's 选民登记 rows against its results rows (registrationProblems),
+// checkRegistrations checks the run's 选民登记 rows against its results rows (registrationProblems), once
+// the spellings and counties are settled and before the files are checked against each other,
 // stages the warnings, refuses the files at fault and forgets the staged rows of every refused file, so that
 // registration_merge.sql takes nothing from them; then refuses the results sheets whose 登记选民 no
 // 选民登记 row gave (missingRegistered).
@@ -396,12 +409,8 @@ func (l *loader) checkRegistrations(ctx context.Context) error {
 				return fmt.Errorf("stage warning %s: %w", pr.Rule, err)
 			}
 		}
-		for id, f := range l.files {
-			if f.report.Outcome == Rejected {
-				if err := l.dropStaged(ctx, id); err != nil {
-					return err
-				}
-			}
+		if err := l.dropRejected(ctx); err != nil {
+			return err
 		}
 	}
 	if !l.unregistered {
@@ -414,13 +423,26 @@ func (l *loader) checkRegistrations(ctx context.Context) error {
 	for _, p := range found {
 		l.fail(p.file, p.problem)
 	}
+	return l.dropRejected(ctx)
+}
+
+// dropRejected forgets the staged rows of every file refused so far.
+func (l *loader) dropRejected(ctx context.Context) error {
+	for id, f := range l.files {
+		if f.report.Outcome == Rejected {
+			if err := l.dropStaged(ctx, id); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
 // checkRegistrations is the loader's check of the same name for a file parsed on its own (ParseFile),
-// over its rows in the private stage: its 选民登记 sheets against its results sheets.
+// over its rows in the private stage: its 选民登记 sheets against its results sheets. A file with errors of
+// its own is refused already, and the loader drops its rows before this check: so here.
 func (fp *fileParser) checkRegistrations(ctx context.Context, q queryer) error {
-	if fp.nRegistrations == 0 && !fp.unregistered {
+	if fp.nRegistrations == 0 && !fp.unregistered || slices.ContainsFunc(fp.out.Problems, func(p Problem) bool { return p.Severity == Error }) {
 		return nil
 	}
 	run := registrationRun{path: func(int) string { return fp.path }, layouts: func(int) sheetLayouts { return layoutsOf(fp) }}

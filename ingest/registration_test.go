@@ -495,3 +495,34 @@ func TestReplacedFileNotReadAgain(t *testing.T) {
 		t.Errorf("elections:\n%s", got)
 	}
 }
+
+// A results sheet with a 登记选民数 column may leave a cell blank for the 选民登记 table to fill; without one
+// the blank cell is missing_value at the cell, as before, and the file takes no part in the checks between
+// files: with --skip-bad-files a clean file of the same election still loads.
+func TestRegistrationFillsBlankCell(t *testing.T) {
+	results := constituencyRows()
+	results[0] = append(slices.Clone(results[0]), "登记选民数") // column I
+	for i := 1; i < len(results); i++ {
+		results[i] = append(slices.Clone(results[i]), []any{2244, "", 1712, 1712}[i-1])
+	}
+	db := openTestDB(t)
+	mustLoad(t, db, LoadOptions{County: "测试县"}, writeXLSX(t, sheetData{name: "选区情况", rows: results}, sheetData{name: "选民登记", rows: registrationRows()}))
+	if got := queryText(t, db, registrationQuery); got != mergedRows {
+		t.Errorf("elections:\n%s\nwant\n%s", got, mergedRows)
+	}
+
+	dir := t.TempDir()
+	writeXLSXAt(t, dir, "青石镇.xlsx", sheetData{name: "选区情况", rows: results})
+	clean := slices.Clone(results)
+	clean[2] = set(slices.Clone(results[2]), 8, 2244)
+	writeXLSXAt(t, dir, "青石镇(改).xlsx", sheetData{name: "选区情况", rows: clean})
+	db = openTestDB(t)
+	r, _ := load(t, db, LoadOptions{County: "测试县", SkipBadFiles: true}, dir)
+	if got := problemsAt(r, Error); !slices.Equal(got, []string{"missing_value@选区情况!I3"}) || r.Loaded != 1 {
+		t.Errorf("errors %v, %d loaded; want the blank cell only, and the clean file loaded", got, r.Loaded)
+	}
+	if m := firstMessage(r, "missing_value"); m != "登记选民数(I3)为必填项，本行未填写：请补填" {
+		t.Errorf("message %s", m)
+	}
+	wantCount(t, db, 4, `SELECT count(*) FROM elections WHERE registered IS NOT NULL`, "the clean file's rows")
+}
