@@ -208,7 +208,7 @@ func parseInt(s string) (int, bool) {
 	if n, ok := asciiInt(s); ok {
 		return n, true
 	}
-	s = halfWidthDigits(s)
+	s = halfWidthDigits(stripBracketed(s)) // 5（女1）, 1100(含委托投票50): the count, and a remark on it
 	s = strings.TrimRight(s, "人名票岁周个张户次")
 	s = strings.TrimSpace(strings.ReplaceAll(s, ",", ""))
 	if n, ok := asciiInt(s); ok {

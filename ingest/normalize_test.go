@@ -82,7 +82,7 @@ func TestCleanFastPathsAgree(t *testing.T) {
 func TestParseInt(t *testing.T) {
 	for in, want := range map[string]int{
 		"0": 0, "1234": 1234, "１２３４": 1234, "1,234": 1234, "12.0": 12, "12人": 12, "３票": 3,
-		"2.9999999999": 3, "1e3": 1000, "44周岁": 44,
+		"2.9999999999": 3, "1e3": 1000, "44周岁": 44, "5（女1）": 5, "1100(含委托投票50)": 1100, "7人（其中女性2人）": 7,
 	} {
 		if got, ok := parseInt(in); !ok || got != want {
 			t.Errorf("parseInt(%q) = %d, %v; want %d", in, got, ok, want)
