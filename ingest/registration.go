@@ -166,6 +166,8 @@ type registrationRun struct {
 	refused bool                      // a file of the run was refused on its own: it may hold the missing results
 	// unchanged: a file of the run was already loaded and is not read again (Unchanged): it may hold them.
 	unchanged bool
+	// registrationRefused: a file was refused for its 选民登记 rows, whose figures are then not given.
+	registrationRefused bool
 }
 
 // registrationProblem is a row of registration_check.sql.
@@ -222,7 +224,7 @@ func (run registrationRun) word(p registrationProblem) Problem {
 		h, ref := run.layouts(file).label(sheet, body, key, row)
 		where := ""
 		if file != p.file {
-			where = run.path(file) + " "
+			where = " " + run.path(file) + " " // 选举结果表 青石镇选区情况.csv 的登记选民数(F4)
 		}
 		if sheet != "" {
 			where += "工作表“" + sheet + "”"
@@ -305,6 +307,15 @@ func (run registrationRun) word(p registrationProblem) Problem {
 	return pr
 }
 
+// refusedHint is what a message of a results row without 登记选民 adds when a 选民登记 table of the run was
+// refused: it may be the one that gives it.
+func (run registrationRun) refusedHint() string {
+	if !run.registrationRefused {
+		return ""
+	}
+	return "(本次导入的选民登记表有错误未能导入，如该项由选民登记表填写，请先改正选民登记表)"
+}
+
 // otherPlace names the file and sheet of a duplicate's first row.
 func otherPlace(run registrationRun, p registrationProblem) string {
 	where := ""
@@ -348,7 +359,7 @@ func missingRegistered(ctx context.Context, q queryer, run registrationRun, advi
 		}
 		if h, ref := run.layouts(file).label(sheet, body, "registered", row); ref != "" {
 			out = append(out, fileProblem{file: file, problem: Problem{Severity: Error, File: run.path(file), Sheet: sheet, Row: row,
-				Column: h, Cell: ref, Rule: "missing_value", Message: fmt.Sprintf("%s(%s)为必填项，本行未填写：请补填", h, ref)}})
+				Column: h, Cell: ref, Rule: "missing_value", Message: fmt.Sprintf("%s(%s)为必填项，本行未填写：请补填%s", h, ref, run.refusedHint())}})
 			return nil
 		}
 		if said[[2]any{file, sheet}] {
@@ -364,8 +375,8 @@ func missingRegistered(ctx context.Context, q queryer, run registrationRun, advi
 		}
 		out = append(out, fileProblem{file: file, problem: Problem{Severity: Error, File: run.path(file), Sheet: sheet, Row: row,
 			Column: colRegistered.Header, Rule: "missing_column",
-			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写，或把同一选区的选民登记表与本表一起导入(%s)",
-				where, ResultsSheet, colRegistered.Header, advice)}})
+			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写，或把同一选区的选民登记表与本表一起导入(%s)%s",
+				where, ResultsSheet, colRegistered.Header, advice, run.refusedHint())}})
 		return nil
 	})
 	if err != nil {
@@ -399,6 +410,7 @@ func (l *loader) checkRegistrations(ctx context.Context) error {
 		for _, p := range found {
 			if p.problem.Severity == Error {
 				l.fail(p.file, p.problem)
+				run.registrationRefused = true
 				continue
 			}
 			// A warning loads with the file, as those found when it was read (stager.fileWarnings).

@@ -526,3 +526,29 @@ func TestRegistrationFillsBlankCell(t *testing.T) {
 	}
 	wantCount(t, db, 4, `SELECT count(*) FROM elections WHERE registered IS NOT NULL`, "the clean file's rows")
 }
+
+// When the 选民登记 table that would fill a blank 登记选民数 is refused, the blank cell's message says so, and a
+// conflict names the other file's cell.
+func TestRegistrationRefusedLeavesBlank(t *testing.T) {
+	dir := t.TempDir()
+	results := constituencyRows()
+	results[0] = append(slices.Clone(results[0]), "登记选民数") // column I
+	for i := 1; i < len(results); i++ {
+		results[i] = append(slices.Clone(results[i]), []any{"", "", 1712, 1712}[i-1])
+	}
+	writeXLSXAt(t, dir, "选区情况.xlsx", sheetData{name: "选区情况", rows: results})
+	writeXLSXAt(t, dir, "选民登记.xlsx", sheetData{name: "选民登记", rows: registrationRows(registrationRows()[2],
+		[]any{"第二选区", 2200, 1800, 60, 20, 5, 2, 0, 1, 1713, 850, 12, 40})})
+	db := openTestDB(t)
+	r, err := load(t, db, LoadOptions{County: "测试县"}, dir)
+	if err == nil {
+		t.Fatal("loaded")
+	}
+	want := "登记选民数(I2)为必填项，本行未填写：请补填(本次导入的选民登记表有错误未能导入，如该项由选民登记表填写，请先改正选民登记表)"
+	if m := firstMessage(r, "missing_value"); m != want {
+		t.Errorf("message:\n got %s\nwant %s", m, want)
+	}
+	if m := firstMessage(r, "registration_conflict"); !strings.HasPrefix(m, "登记选民(J4) 1713 与选举结果表 "+filepath.Join(dir, "选区情况.xlsx")+" 工作表“选区情况”的登记选民数(I4) 1712 不一致") {
+		t.Errorf("conflict message %s", m)
+	}
+}
