@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Subdistrict reports whether a township (乡镇(街道)) is a 街道, an urban subdistrict, by its name. A draft
@@ -53,15 +54,21 @@ func CountyInName(name string) string {
 }
 
 // countyOfRun is the county a run of hanRuns names by its end (县, 市, 区, 旗), without what stands before
-// it up to a 省, an 自治州 or a 与 (五坪镇与白河县); "" when the run names none.
+// it up to a 省, an 自治州 or a 与/和/及 after a name (五坪镇与白河县); "" when the run names none.
 func countyOfRun(run string) string {
 	rs := []rune(run)
 	if len(rs) < 3 || !strings.ContainsRune("县縣市区區旗", rs[len(rs)-1]) {
 		return ""
 	}
-	for _, above := range []string{"自治州", "省", "与", "和", "及"} {
+	for _, above := range []string{"自治州", "省"} {
 		if i := strings.LastIndex(run, above); i >= 0 {
 			run = run[i+len(above):]
+		}
+	}
+	for _, and := range []string{"与", "和", "及"} {
+		// 五坪镇与白河县 is 白河县; 和平县, 永和县 and 太和县 are counties of their own.
+		if i := strings.LastIndex(run, and); i >= 0 && utf8.RuneCountInString(run[:i]) >= 2 {
+			run = run[i+len(and):]
 		}
 	}
 	rs = []rune(run)
@@ -193,7 +200,10 @@ func townshipsInRun(run string) []string {
 		default:
 			continue
 		}
-		t := strings.TrimLeft(string(rs[start:end]), "与和及") // 北山乡与南山镇: two
+		t := string(rs[start:end])
+		if start > 0 { // 北山乡与南山镇: two; but 和平镇 is one, its 和 its own
+			t = strings.TrimLeft(t, "与和及")
+		}
 		if len([]rune(t)) >= 2 && !strings.ContainsRune("全各本该該某每", []rune(t)[0]) && !slices.Contains(notOneTownship, t) {
 			out = append(out, t)
 		}

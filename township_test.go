@@ -29,6 +29,10 @@ func TestTownshipInName(t *testing.T) {
 		{"鄉鎮換屆統計表.xlsx", ""},
 		{"全鎮村兩委.xlsx", ""},
 		{"白水縣2024年村級換屆選舉結果統計表", ""},
+		{"和平镇2024年村两委换届选举结果统计表", "和平镇"},
+		{"白河县和平镇.xlsx", "和平镇"},
+		{"永和镇.xlsx", "永和镇"},
+		{"北山乡和南山镇.xlsx", ""},
 	} {
 		if got := TownshipInName(c.name); got != c.want {
 			t.Errorf("TownshipInName(%q) = %q, want %q", c.name, got, c.want)
@@ -102,6 +106,11 @@ func TestCountyInName(t *testing.T) {
 		{"2024年县乡两级人大换届", ""},
 		{"白河县与黑山县", ""},
 		{"白河县五坪镇与白河县三阳镇", "白河县"},
+		{"五坪镇与白河县", "白河县"},
+		{"和平县2024年村两委换届", "和平县"},
+		{"广东省和平县", "和平县"},
+		{"永和县五坪镇", "永和县"},
+		{"太和县", "太和县"},
 		{"", ""},
 	} {
 		if got := CountyInName(c.name); got != c.want {
