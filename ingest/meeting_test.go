@@ -248,6 +248,7 @@ func TestPlacesMatchResultsAbove(t *testing.T) {
 		{"青石乡", "南岭村", 2024, "村民委员会", 500, 450, 1, 1},
 		{"白石乡", "北坡村", 2024, "村民委员会", 500, 450, 1, 1},
 		{"白石乡", "第一选区（北坡村、南坡村）", 2024, "乡级人大代表", 900, 850, 1, 1},
+		{"白石乡", "第二选区", 2024, "乡级人大代表", 800, 750, 1, 1},
 	}}
 	member := func(township, unit, body, name string) []any {
 		return []any{township, unit, 2024, body, name, "委员", "男", "1975.03", "中共党员", "高中"}
@@ -262,6 +263,7 @@ func TestPlacesMatchResultsAbove(t *testing.T) {
 		member("青石", "东山", "村民委员会", "孙八"), // 青石镇 or 青石乡, 东山村 or 东山社区: stays as written
 		member("青石镇", "东山村", "村民委员会", "周九"),
 		member("白石乡", "第一选区", "乡级人大代表", "吴十"),
+		member("白石乡", "第2选区", "乡级人大代表", "郑一"),
 	}}
 	p := mustParse(t, writeXLSX(t, results, roster))
 	var got []string
@@ -271,15 +273,15 @@ func TestPlacesMatchResultsAbove(t *testing.T) {
 	for _, m := range p.Members {
 		got = append(got, m.Township+"/"+m.Unit)
 	}
-	want := []string{"青石镇/东山村", "青石镇/西河", "青石镇/西河", "青石镇/东山社区", "青石乡/南岭村", "白石乡/北坡村", "白石乡/第一选区（北坡村、南坡村）",
-		"白石乡/北坡村", "青石镇/西河", "青石镇/西河", "青石镇/东山社区", "青石乡/南岭村", "青石/东山", "青石镇/东山村", "白石乡/第一选区（北坡村、南坡村）"}
+	want := []string{"青石镇/东山村", "青石镇/西河", "青石镇/西河", "青石镇/东山社区", "青石乡/南岭村", "白石乡/北坡村", "白石乡/第一选区（北坡村、南坡村）", "白石乡/第二选区",
+		"白石乡/北坡村", "青石镇/西河", "青石镇/西河", "青石镇/东山社区", "青石乡/南岭村", "青石/东山", "青石镇/东山村", "白石乡/第一选区（北坡村、南坡村）", "白石乡/第二选区"}
 	if !slices.Equal(got, want) {
 		t.Errorf("places %v, want %v", got, want)
 	}
 	if warnings := rules(p, Warning); !slices.Equal(warnings, []string{"no_result_row@B7"}) {
 		t.Errorf("warnings %v, want only the ambiguous 青石/东山 without its results row", warnings)
 	}
-	if notices := rules(p, Notice); !slices.Equal(notices, []string{"place_matched@B4", "place_matched@A2", "place_matched@B6", "place_matched@B9"}) {
+	if notices := rules(p, Notice); !slices.Equal(notices, []string{"place_matched@B4", "place_matched@A2", "place_matched@B6", "place_matched@B9", "place_matched@B10"}) {
 		t.Errorf("notices %v, want one place_matched per name and file (西河村 said on the results sheet)", notices)
 	}
 }

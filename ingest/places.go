@@ -3,6 +3,8 @@ package ingest
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"electsum"
 )
@@ -95,11 +97,29 @@ func sameStem(names map[string][]string, name string) (string, bool) {
 }
 
 // placeStem is a place's name folded, without a bracketed remark (第一选区（东山村、西河村）) and without the
-// word that says what it is (electsum.PlaceStem), and that word.
+// word that says what it is (electsum.PlaceStem), and that word. A 选区 named by its number alone (第一选区,
+// 第1选区, 1选区) has its number for a stem, so that both ways of writing it are one.
 func placeStem(name string) (stem, suffix string) {
 	f := fold(stripBracketed(name), true)
+	if n, ok := constituencyNumber(f); ok {
+		return "选区" + strconv.Itoa(n), ""
+	}
 	stem = electsum.PlaceStem(f)
 	return stem, f[len(stem):]
+}
+
+// constituencyNumber is the number of a folded 选区 name that is nothing but its number: 第N选区 or N选区, N
+// in digits or Chinese numerals; false for any other name (城关选区, 县第3选区).
+func constituencyNumber(f string) (int, bool) {
+	rest, ok := strings.CutSuffix(f, "选区")
+	if !ok {
+		return 0, false
+	}
+	rest = strings.TrimPrefix(rest, "第")
+	if n, err := strconv.Atoi(rest); err == nil && n > 0 {
+		return n, true
+	}
+	return electsum.ChineseNumber(rest)
 }
 
 // samePlace says, once per name, that a place written as was is read as the results rows' is.
