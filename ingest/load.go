@@ -186,12 +186,15 @@ func loadParsedWith(ctx context.Context, db *sql.DB, parsed []*Parsed, opts Load
 
 // afterStaging is what a load does once every file is staged, before the files are checked as a whole and
 // committed: one thread for a small load (oneThreadIfSmall), then one spelling of each name
-// (settleSpellings).
+// (settleSpellings), then the places of rosters and 选民登记 rows read as the results' (matchPlaces).
 func (l *loader) afterStaging(ctx context.Context) error {
 	if err := l.oneThreadIfSmall(ctx); err != nil {
 		return err
 	}
-	return l.settleSpellings(ctx)
+	if err := l.settleSpellings(ctx); err != nil {
+		return err
+	}
+	return l.matchPlaces(ctx)
 }
 
 // fileState is the loader's record of one input file.
@@ -199,11 +202,15 @@ type fileState struct {
 	src      string // where the file is read; report.Path is what it is called (LoadOptions.Names)
 	report   FileReport
 	problems []Problem
-	keys     []Key        // elections it covers, once each
+	keys     []Key        // elections it covers, once each: its results rows' (the first resultKeys), then the others'
 	cover    *coverage    // while its rows are staged
 	parser   *fileParser  // from when it is read until it is checked as a whole (checkFiles)
 	layouts  sheetLayouts // its results and 选民登记 sheets' layouts, for checkRegistrations' messages
 	staged   bool
+	// resultKeys are how many of keys its results rows cover; regKeys are the places, years and levels of
+	// its 选民登记 rows (matchPlaces).
+	resultKeys int
+	regKeys    []Key
 	// rowless says it is Unchanged, but its content loaded no results or members row: a 选民登记 table, or
 	// a file without data (readRowlessAgain). A file whose rows another file replaced since is not rowless:
 	// read again, it would take them back.
@@ -520,7 +527,7 @@ func (l *loader) stageRows(id int, results, regs []Result, members []Member, raw
 	f.report.Registrations += len(regs)
 	l.rows += len(results) + len(regs) + len(members)
 	if f.cover == nil {
-		f.cover = &coverage{resultSeen: map[Key]bool{}, memberSeen: map[Key]bool{}}
+		f.cover = &coverage{resultSeen: map[Key]bool{}, memberSeen: map[Key]bool{}, regSeen: map[Key]bool{}}
 	}
 	l.spellings.respell(results, members)
 	l.spellings.respell(regs, nil)
@@ -530,6 +537,7 @@ func (l *loader) stageRows(id int, results, regs []Result, members []Member, raw
 		l.unregistered = l.unregistered || results[i].Registered == nil
 	}
 	for i := range regs {
+		f.cover.add(&f.cover.regs, f.cover.regSeen, regs[i].Key)
 		l.blankCounty = l.blankCounty || regs[i].County == ""
 	}
 	l.registrations = l.registrations || len(regs) > 0
@@ -583,7 +591,7 @@ func (l *loader) settle(ctx context.Context, id int, problems []Problem) error {
 	}
 	f.report.Outcome = Loaded
 	if cover != nil {
-		f.keys = cover.results
+		f.keys, f.resultKeys, f.regKeys = cover.results, len(cover.results), cover.regs
 		for _, k := range cover.members {
 			if !cover.resultSeen[k] {
 				f.keys = append(f.keys, k)
@@ -621,6 +629,8 @@ func (l *loader) dropStaged(ctx context.Context, id int) error {
 type coverage struct {
 	results, members       []Key
 	resultSeen, memberSeen map[Key]bool
+	regs                   []Key // the places and years of its 选民登记 rows (Key with their level)
+	regSeen                map[Key]bool
 }
 
 func (c *coverage) add(list *[]Key, seen map[Key]bool, k Key) {

@@ -30,6 +30,7 @@ func (sp *sheetParser) registrationRow(row int, cells []string) {
 	}
 	r := Result{Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
 	r.County, r.Township, r.Unit, r.Year = sp.county(cells, row), sp.township(cells, row), sp.unit(cells, row), sp.year(cells, row)
+	sp.matchPlaces(&r.Key, row, false)
 	r.Body = sp.registrationLevel(cells, row)
 	r.Registered = sp.intValue(cells, row, fRegistered, false)
 	r.ConstituencyNo = sp.limitLength(row, fConstituencyNo, sp.text(cells, row, fConstituencyNo, false), maxPlaceName)

@@ -209,6 +209,9 @@ func (l *loader) settleSpellings(ctx context.Context) error {
 		for i := range f.keys {
 			f.keys[i] = respell(f.keys[i])
 		}
+		for i := range f.regKeys {
+			f.regKeys[i] = respell(f.regKeys[i])
+		}
 		if c := f.cover; c != nil {
 			c.resultSeen, c.memberSeen = map[Key]bool{}, map[Key]bool{}
 			for i := range c.results {
@@ -218,6 +221,11 @@ func (l *loader) settleSpellings(ctx context.Context) error {
 			for i := range c.members {
 				c.members[i] = respell(c.members[i])
 				c.memberSeen[c.members[i]] = true
+			}
+			c.regSeen = map[Key]bool{}
+			for i := range c.regs {
+				c.regs[i] = respell(c.regs[i])
+				c.regSeen[c.regs[i]] = true
 			}
 		}
 	}

@@ -9,3 +9,4 @@ DROP TABLE IF EXISTS temp.stage_member_keys;
 DROP TABLE IF EXISTS temp.stage_superseded;
 DROP TABLE IF EXISTS temp.stage_log;
 DROP TABLE IF EXISTS temp.stage_between;
+DROP TABLE IF EXISTS temp.stage_places;
