@@ -194,7 +194,7 @@ func (sp *sheetParser) total(row int, cells []string) bool {
 	if kind == "" && sp.wholeTownship(cells) {
 		kind = "合计"
 	}
-	if kind == "" && sp.lay.spec.kind == ResultsSheet && sp.cell(cells, fUnit) == "" && sp.cell(cells, fBody) == "" {
+	if kind == "" && sp.lay.spec.kind == ResultsSheet && sp.lay.col[fUnit] >= 0 && sp.cell(cells, fUnit) == "" && sp.cell(cells, fBody) == "" {
 		for _, f := range resultCounts {
 			if sp.cell(cells, f) != "" {
 				kind = "合计行" // unlabelled: the unit is empty but figures are given

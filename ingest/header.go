@@ -307,6 +307,7 @@ type layout struct {
 	derived   []derivedColumn   // header cells that name a figure computed from other columns (参选率)
 	turnout   int               // the cell of a stated 参选率, compared with the computed one; -1 when none
 	turnoutH  string            // its header as written, for messages
+	posts     []postColumn      // a roster's columns of one body's posts each (党组织职务, 村委会职务)
 	matched   int               // number of columns recognised
 	specific  int               // of which only this kind of sheet has
 	headerEnd int               // the last header row (1-based)
@@ -344,7 +345,7 @@ func newHeaderCells(parent, row []string) *headerCells {
 	n := max(len(row), len(parent))
 	c := &headerCells{texts: make([][3]string, n), keys: make([][3]headerKey, n)}
 	for j := 0; j < n; j++ {
-		child, up := cleanAt(row, j), cleanAt(parent, j)
+		child, up := oneLine(cleanAt(row, j)), oneLine(cleanAt(parent, j))
 		if child == up {
 			up = ""
 		}
@@ -357,6 +358,15 @@ func newHeaderCells(parent, row []string) *headerCells {
 		}
 	}
 	return c
+}
+
+// oneLine is a header cell's text without the line breaks a clerk types into a narrow column (出生\n年月),
+// as its messages quote it.
+func oneLine(h string) string {
+	if !strings.ContainsAny(h, "\r\n") {
+		return h
+	}
+	return strings.NewReplacer("\r\n", "", "\n", "", "\r", "").Replace(h)
 }
 
 // cleanAt is cell j of a row, trimmed (clean); "" past the row's end.
@@ -423,6 +433,12 @@ func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 				l.turnout, l.turnoutH = j, text
 			}
 			continue
+		}
+		if spec.kind == MembersSheet {
+			if b, ok := postColumnBody(child, up); ok {
+				l.posts = append(l.posts, postColumn{j, b, text})
+				continue
+			}
 		}
 		l.unknown = append(l.unknown, unknownColumn{j, text})
 	}

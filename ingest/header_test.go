@@ -256,3 +256,15 @@ func TestHeaderMemoGivesFreshLayouts(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderLineBreaks: a header typed on two lines in its cell (出生\n年月, Alt+Enter in a narrow column)
+// is read as the column, and a message quotes it on one line.
+func TestHeaderLineBreaks(t *testing.T) {
+	p := mustParse(t, writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{
+		{"乡镇\n（街道）", "村\r\n（社区）", "年份", "选举\n类型", "登记\n选民数", "参加投票\n人数", "应选\n职数", "当选\n人数", "参选率\n（%）"},
+		{"青石镇", "东山村", 2024, "村民委员会", 1200, 1100, 5, 5, "91.67"},
+	}}))
+	if len(p.Results) != 1 || len(p.Problems) != 1 || p.Problems[0].Column != "参选率（%）" {
+		t.Errorf("%d results, problems %v", len(p.Results), p.Problems)
+	}
+}

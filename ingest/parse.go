@@ -398,8 +398,12 @@ func (fp *fileParser) sheet(name string) *sheetParser {
 // maxPresize bounds how many rows are reserved ahead from a sheet's declared dimension.
 const maxPresize = 100_000
 
-// maxHeaderScan is how many non-empty rows may stand above the header (titles, notes).
-const maxHeaderScan = 10
+// maxHeaderScan is how many non-empty rows may stand above the header (titles, notes); maxFormRows
+// how many rows of labelled values (form.go) besides.
+const (
+	maxHeaderScan = 10
+	maxFormRows   = 20
+)
 
 // sheetParser reads one sheet row by row: first looking for its header, then reading data rows.
 type sheetParser struct {
@@ -482,6 +486,17 @@ type sheetParser struct {
 
 	sumAll, sumSince [numFields]int // results' counts, for 合计/小计 rows
 
+	// form are the labelled values above the table (form.go), formTwice the fields given twice with two
+	// values (with the first label), formRows the rows read for them, formOf the election a roster's rows
+	// are of, for the form's counts.
+	// held is a row of one text below data rows, read once the row below it shows whether it is the
+	// title of a table of the other kind (otherTable).
+	held      *headRow
+	form      []formField
+	formTwice map[field]string
+	formRows  int
+	formOf    formElection
+
 	notesRow  int // the notes row that ended the table, 0 while the table goes on
 	afterRows int // non-empty rows below the notes that are not notes themselves
 	afterRow  int // the first of them
@@ -560,7 +575,7 @@ var placeFields = []field{fCounty, fTownship, fUnit, fYear, fBody}
 func (sp *sheetParser) fillDown(row int, cells []string) []string {
 	for _, f := range placeFields {
 		i := sp.lay.col[f]
-		if i < 0 {
+		if i < 0 || i >= formColumn {
 			continue
 		}
 		if i < len(cells) && clean(cells[i]) != "" {
@@ -630,6 +645,25 @@ func (sp *sheetParser) row(row int, cells []string) {
 	if sp.secondTable(row, cells) {
 		return
 	}
+	if h := sp.held; h != nil { // a row of one text above: the title of a table of the other kind, or data
+		sp.held = nil
+		if sp.otherTable(row, cells) {
+			return
+		}
+		sp.dataRow(h.row, h.cells)
+	}
+	if sp.dataRows > 0 && sp.wide == nil && oneText(cells) {
+		sp.held = &headRow{row, slices.Clone(cells)}
+		return
+	}
+	if sp.dataRows > 0 && sp.otherTable(row, cells) {
+		return
+	}
+	sp.dataRow(row, cells)
+}
+
+// dataRow reads a row below the header that is neither notes nor a second table.
+func (sp *sheetParser) dataRow(row int, cells []string) {
 	if sp.undecided && !sp.decide(row, cells) {
 		return
 	}
@@ -676,6 +710,12 @@ func (sp *sheetParser) findHeader(row int, cells []string) bool {
 		sp.prev, sp.prevRow = sp.pending, sp.pendingLay.headerEnd
 		sp.pending, sp.pendingLay = nil, nil
 	}
+	if sp.formRows < maxFormRows && sp.noteForm(row, cells) {
+		sp.formRows++ // a form's rows are not counted against maxHeaderScan: a 选举结果报告单 has many
+		sp.prev, sp.prevRow = append([]string(nil), cells...), row
+		sp.noteTitle(row, cells) // its 填报单位：北山乡人民政府, or a 乡镇：青石镇 alone, names the township as before
+		return false
+	}
 	if sp.scanned >= maxHeaderScan {
 		return false
 	}
@@ -715,6 +755,10 @@ func (sp *sheetParser) header(l *layout, upper []string, upperRow int, lower []s
 
 // end finishes the sheet.
 func (sp *sheetParser) end() {
+	if h := sp.held; h != nil {
+		sp.held = nil
+		sp.dataRow(h.row, h.cells)
+	}
 	if len(sp.topTotals) > 0 {
 		sp.checkTopTotals()
 	}
@@ -729,6 +773,16 @@ func (sp *sheetParser) end() {
 	if sp.undecided {
 		sp.undecided = false
 		sp.skipSummary("表头下面没有数据行")
+	}
+	switch {
+	case len(sp.form) == 0:
+	case sp.lay != nil && sp.lay.spec.kind == MembersSheet && !sp.skip:
+		sp.formResult()
+	case sp.lay == nil && sp.formOnly():
+		sp.setLayout(sp.formLayout())
+		if !sp.skip {
+			sp.result(sp.lay.headerEnd, nil)
+		}
 	}
 	switch {
 	case sp.lay == nil && sp.nonEmpty && !isGuideSheet(sp.name):
@@ -806,6 +860,9 @@ func (sp *sheetParser) useLayout() {
 		sp.wideMissing()
 		return
 	}
+	if len(sp.form) > 0 {
+		sp.useForm(l)
+	}
 	for _, h := range l.missing() {
 		if sp.registration && h != colTownship.Header && h != colUnit.Header && h != colYear.Header {
 			continue // a 选民登记 table needs its place, not the results columns
@@ -816,6 +873,12 @@ func (sp *sheetParser) useLayout() {
 		filled, advice := sp.fillMissing(h, l.headerEnd)
 		if !filled {
 			sp.missingColumn(h, advice)
+		}
+	}
+	if len(l.posts) > 0 && !(sp.bodyFromPost && l.col[fPosition] < 0) {
+		for _, pc := range l.posts { // the rows' 选举类型 and 职务 say it: the columns are not read
+			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: pc.text, Cell: cellRef(pc.index, l.headerEnd),
+				Value: pc.text, Rule: "unknown_column", Message: fmt.Sprintf("%s的列“%s”不是标准列，已忽略", sp.where(), pc.text)})
 		}
 	}
 }
@@ -919,9 +982,9 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 			return true, ""
 		}
 	case colUnit.Header:
-		if u := electsum.UnitInName(sp.name); u != "" {
+		if u, from := sp.nameUnit(); u != "" {
 			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: u, Rule: "unit_from_sheet",
-				Message: fmt.Sprintf("%s没有“村(社区)”列，各行按工作表名归入“%s”：如不对，请在表头行添加“村(社区)”列并填写", sp.where(), u)})
+				Message: fmt.Sprintf("%s没有“村(社区)”列，各行按%s归入“%s”：如不对，请在表头行添加“村(社区)”列并填写", sp.where(), from, u)})
 			return true, ""
 		}
 		if !sp.registration {
@@ -959,6 +1022,11 @@ func (sp *sheetParser) fillMissing(h string, row int) (filled bool, advice strin
 			sp.lay.body = b
 			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: h, Value: b, Rule: "body_from_results",
 				Message: fmt.Sprintf("%s没有“选举类型”列，各行按本文件选举结果表归入“%s”：如不对，请在表头行添加“选举类型”列并填写", sp.where(), b)})
+			return true, ""
+		}
+		if sp.lay.spec.kind == MembersSheet && sp.lay.col[fPosition] < 0 && len(sp.lay.posts) > 0 {
+			sp.bodyFromPost = true
+			sp.postColumnsNotice(row)
 			return true, ""
 		}
 		if sp.lay.spec.kind == MembersSheet && sp.lay.col[fPosition] >= 0 {
@@ -1040,13 +1108,16 @@ func (sp *sheetParser) ref(f field, row int) string {
 	if sp.lay.col[f] < 0 {
 		return ""
 	}
-	return cellRef(sp.lay.col[f], row)
+	return sp.formRef(sp.lay.col[f], row)
 }
 
 // cell is a field's trimmed text, "" when the sheet lacks the column.
 func (sp *sheetParser) cell(cells []string, f field) string {
 	i := sp.lay.col[f]
 	if i < 0 || i >= len(cells) {
+		if i >= formColumn {
+			return sp.formCell(i)
+		}
 		return ""
 	}
 	return clean(cells[i])
@@ -1185,7 +1256,7 @@ func (sp *sheetParser) township(cells []string, row int) string {
 // unit is the row's 村(社区), or the one the sheet is named after when it has no such column.
 func (sp *sheetParser) unit(cells []string, row int) string {
 	if sp.lay.col[fUnit] < 0 {
-		if u := electsum.UnitInName(sp.name); u != "" || sp.unitOfBody {
+		if u, _ := sp.nameUnit(); u != "" || sp.unitOfBody {
 			return u // "": unitOfMeeting gives it once the body is known
 		}
 	}
@@ -1201,6 +1272,19 @@ func (sp *sheetParser) unit(cells []string, row int) string {
 		return cut
 	}
 	return u
+}
+
+// nameUnit is the village or community the sheet is named after, else the file (东山村.xlsx: a village's
+// own 选举结果报告单), and which it was; "" when neither is a unit's name alone (electsum.UnitInName).
+func (sp *sheetParser) nameUnit() (unit, from string) {
+	if u := electsum.UnitInName(sp.name); u != "" {
+		return u, "工作表名"
+	}
+	base := filepath.Base(sp.fp.path)
+	if u := electsum.UnitInName(strings.TrimSuffix(base, filepath.Ext(base))); u != "" {
+		return u, "文件名"
+	}
+	return "", ""
 }
 
 // nameBody is the body the sheet's title names (青石镇村委会换届选举情况统计表), else its name's, else the
@@ -1401,6 +1485,11 @@ func (sp *sheetParser) result(row int, cells []string) {
 	sp.fp.resultTownship.see(r.Township)
 	sp.fp.resultCounty.see(r.County)
 	sp.fp.resultBody.see(r.Body)
+	sp.readResult(&r, cells, row)
+}
+
+// readResult reads a results row's figures into r (its key read) and keeps it.
+func (sp *sheetParser) readResult(r *Result, cells []string, row int) {
 	r.Term = sp.termValue(cells, row, fTerm)
 	r.Method = sp.enumValue(cells, row, fMethod, false, true)
 	// Without 登记选民 (no column, or a blank cell) a 选民登记 table of the load gives it, or
@@ -1419,10 +1508,10 @@ func (sp *sheetParser) result(row int, cells []string) {
 	r.Date = sp.electionDate(cells, row, r.Year)
 	r.FirstRound = sp.boolValue(cells, row, fFirstRound, false)
 	sp.congress(cells, row, &r.Congress)
-	sp.checkResult(&r)
-	sp.checkTurnout(&r, cells)
-	sp.addToTotals(&r, resultCounts)
-	sp.fp.out.Results = append(sp.fp.out.Results, r)
+	sp.checkResult(r)
+	sp.checkTurnout(r, cells)
+	sp.addToTotals(r, resultCounts)
+	sp.fp.out.Results = append(sp.fp.out.Results, *r)
 	sp.fp.nResults++
 	sp.fp.rowAdded()
 }
@@ -1469,7 +1558,14 @@ func (sp *sheetParser) member(row int, cells []string) {
 	m := Member{Key: sp.key(cells, row), Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
 	sp.matchPlaces(&m.Key, row, false)
 	var posts []post
-	if sp.postsDecide(cells, row) {
+	if sp.postsDecide(cells, row) && sp.lay.col[fPosition] < 0 {
+		if posts = sp.columnPosts(cells, sp.postKind(m.Unit)); len(posts) == 0 {
+			sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: row, Column: sp.lay.posts[0].text, Cell: cellRef(sp.lay.posts[0].index, row), Rule: "post_without_body",
+				Message: fmt.Sprintf("%s第%d行的各组织职务列都没有填写，看不出是哪个组织的成员：请填写其所任职务", sp.where(), row)})
+			return
+		}
+		m.Body = string(posts[0].body)
+	} else if sp.postsDecide(cells, row) {
 		text := sp.cell(cells, fPosition)
 		if posts = postsIn(text, sp.postKind(m.Unit)); len(posts) == 0 {
 			sp.problem(Error, "post_without_body", row, fPosition, text,
@@ -1479,6 +1575,9 @@ func (sp *sheetParser) member(row int, cells []string) {
 		m.Body = string(posts[0].body)
 	}
 	sp.unitOfMeeting(&m.Key, row)
+	if len(sp.form) > 0 {
+		sp.formOf.see(m.Key)
+	}
 	m.Name = sp.limitLength(row, fName, sp.text(cells, row, fName, true), maxPersonName)
 	if posts != nil {
 		m.Position = posts[0].position

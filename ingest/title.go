@@ -219,7 +219,7 @@ func (sp *sheetParser) secondTable(row int, cells []string) bool {
 	if sp.lay.spec.kind == MembersSheet {
 		f = fName
 	}
-	if sp.lay.col[f] < 0 || sp.cell(cells, f) != clean(sp.lay.header[f]) {
+	if sp.lay.col[f] < 0 || oneLine(sp.cell(cells, f)) != clean(sp.lay.header[f]) {
 		return false // cheap: a header repeats its own 村(社区) (姓名) cell
 	}
 	if l := bestHeader(nil, cells); l == nil || !l.isHeader() || l.spec != sp.lay.spec {
@@ -230,7 +230,7 @@ func (sp *sheetParser) secondTable(row int, cells []string) bool {
 		sp.fp.out.Problems = sp.fp.out.Problems[:mark]
 		at = fmt.Sprintf("(第%d行是它的标题)", row-1)
 	}
-	sp.skip = true
+	sp.skip, sp.held = true, nil
 	move := "移到另一个工作表(如按年份命名为“2021年”)"
 	if sp.name == "" { // a CSV file: one table
 		move = "另存为一个文件"
@@ -263,4 +263,55 @@ func (sp *sheetParser) checkTitleTownship(row int, township string) {
 	sp.titleSaid = true
 	sp.problem(Warning, "title_township_mismatch", row, fTownship, township,
 		fmt.Sprintf("%s第%d行的标题写的是“%s”，而%s是“%s”：各行按表中的乡镇(街道)导入；请核对是标题写错了，还是混入了其他乡镇的行", sp.where(), at.row, title, sp.label(fTownship, row), township))
+}
+
+// otherTable starts reading a table of the other kind below the first in one sheet: a village's
+// 选举结果报告单 often has its results (登记选民数 … 当选人数 over one row) and below them its 当选人员名单
+// with a header of its own. The first table ends there (its top totals checked, its form's counts
+// read), the new header takes effect as a header found at the top would, and a notice says so. A row
+// with a digit, or with fewer than three texts, is data and is not matched (a header holds neither).
+func (sp *sheetParser) otherTable(row int, cells []string) bool {
+	if sp.wide != nil || sp.registration || sp.summary || !headerLike(cells) {
+		return false
+	}
+	l := bestHeader(nil, cells)
+	if l == nil || !l.isHeader() || l.spec == sp.lay.spec || l.registrationOnly() {
+		return false
+	}
+	if len(sp.topTotals) > 0 {
+		sp.checkTopTotals()
+		sp.topTotals = nil
+	}
+	if sp.lay.spec.kind == MembersSheet && len(sp.form) > 0 {
+		sp.formResult()
+		sp.formOf = formElection{}
+	}
+	from := sp.kind()
+	sp.dataRows, sp.sumAll, sp.sumSince = 0, [numFields]int{}, [numFields]int{}
+	sp.placeAbove, sp.filledDown = [numFields]string{}, [numFields]bool{}
+	sp.townshipFrom, sp.countyRead = "", false // a roster may take them from the results above it
+	l.headerEnd = row
+	sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Rule: "next_table",
+		Message: fmt.Sprintf("%s第%d行起是另一个表(%s表，在%s表下方)，按它自己的表头读取", sp.where(), row, l.spec.kind, from)})
+	sp.setLayout(l)
+	return true
+}
+
+// headerLike reports whether a row may be a header: three texts or more and no digit in any.
+func headerLike(cells []string) bool {
+	n := 0
+	for _, c := range cells {
+		if c == "" {
+			continue
+		}
+		for _, r := range c {
+			if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+				return false
+			}
+		}
+		if clean(c) != "" {
+			n++
+		}
+	}
+	return n >= 3
 }

@@ -1,0 +1,359 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+
+	"electsum"
+)
+
+// formField is a value written beside its label above a table, as a village's 选举结果报告单 or a
+// township's form has them: 乡镇（街道）：青石镇 in one cell, or 登记选民数 | 1200 in two. A sheet's table
+// lacking the column reads the value on every row (a virtual column, formColumn), and a roster's form
+// that gives one election's counts is that election's results row (formResult).
+type formField struct {
+	f        field
+	label    string // as written, for messages
+	value    string
+	row, col int // the value's cell
+}
+
+// formColumn is where a layout's virtual columns start: lay.col[f] = formColumn + i reads sp.form[i].
+// Far beyond any real column (Excel stops at 16384), so that a row's cells never reach it.
+const formColumn = 1 << 24
+
+// formKeyFields are the fields a form may give every row of its table; formCountFields those it may give
+// as one election's results (never to a results table's rows: above one they are its totals).
+var (
+	formKeyFields   = []field{fCounty, fTownship, fUnit, fYear, fBody, fTerm, fMethod, fDate}
+	formCountFields = []field{fRegistered, fVoted, fProxyVotes, fMobileVotes, fValidBallots, fInvalidBallots, fSeats, fCandidates, fElected, fExcused}
+)
+
+// formLabel is the field a label cell names, among formKeyFields and formCountFields; false otherwise.
+// 单位 alone is no label here: 单位：人 above a table is the unit of its counts.
+func formLabel(text string) (field, bool) {
+	k := foldHeader(text)
+	if k[0] == "单位" || k[0] == "單位" {
+		return 0, false
+	}
+	for _, s := range specs {
+		f, ok := s.lookupKey(k)
+		if !ok {
+			f, ok = s.lookupNearKey(k)
+		}
+		if ok && (isFormKey(f) || isFormCount(f)) {
+			return f, true
+		}
+	}
+	return 0, false
+}
+
+func isFormKey(f field) bool {
+	for _, g := range formKeyFields {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+func isFormCount(f field) bool {
+	for _, g := range formCountFields {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// anyLabel reports whether text names a column of either sheet: a cell of a header, not a value.
+func anyLabel(text string) bool {
+	k := foldHeader(text)
+	for _, s := range specs {
+		if _, ok := s.lookupKey(k); ok {
+			return true
+		}
+		if _, ok := s.lookupNearKey(k); ok {
+			return true
+		}
+	}
+	return lookupDerived(k) != nil
+}
+
+// formValue reports whether v can be the value of f beside its label. Written in two cells (inCell
+// false) a value must look like one — a count, a year, a date, a place with its ending, a body — so that
+// a header row (村 | 村民小组 | 姓名) is never read as labels with values; after a colon in one cell
+// (村（社区）：东山) the label says what it is.
+func formValue(f field, v string, inCell bool) bool {
+	if v == "" || anyLabel(v) {
+		return false
+	}
+	if isFormCount(f) {
+		_, ok := parseInt(v)
+		return ok
+	}
+	switch f {
+	case fYear:
+		_, ok := ParseYear(v)
+		return ok
+	case fDate:
+		_, ok := parseDate(v)
+		return ok
+	case fTerm:
+		_, ok := parseTerm(v)
+		return ok
+	case fBody:
+		return bodyInName(v) != ""
+	}
+	if _, isNumber := parseInt(v); isNumber || len(hanText(v)) == 0 {
+		return false
+	}
+	n := len([]rune(v))
+	if inCell {
+		return n >= 2 && n <= maxPlaceName // a place's name has two characters or more
+	}
+	switch f {
+	case fCounty:
+		return electsum.CountyInName(v) == v
+	case fTownship:
+		return electsum.TownshipInName(v) == v
+	case fUnit:
+		return electsum.UnitInName(v) == v
+	}
+	return false // 选举方式 only after a colon
+}
+
+// hanText is v's Chinese characters.
+func hanText(v string) string {
+	var b strings.Builder
+	for _, r := range v {
+		if r >= 0x3400 && r <= 0x9fff {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// formPairs are the labelled values of a row above a table: cells 乡镇：青石镇 (either colon), and a label
+// cell followed by its value (登记选民数 | 1200; the label's merged copies and blanks between are passed
+// over). nil when the row holds none: a title, a header, notes.
+func formPairs(row int, cells []string) []formField {
+	var out []formField
+	for j := 0; j < len(cells); j++ {
+		c := clean(cells[j])
+		if c == "" {
+			continue
+		}
+		if i := strings.IndexAny(c, ":："); i > 0 {
+			label, v := clean(c[:i]), clean(strings.TrimLeft(c[i:], ":："))
+			if f, ok := formLabel(label); ok && formValue(f, v, true) {
+				out = append(out, formField{f: f, label: label, value: v, row: row, col: j})
+			}
+			continue
+		}
+		f, ok := formLabel(c)
+		if !ok {
+			continue
+		}
+		k := j + 1
+		for k < len(cells) && (clean(cells[k]) == "" || clean(cells[k]) == c) {
+			k++
+		}
+		if k < len(cells) {
+			if v := clean(cells[k]); formValue(f, v, false) {
+				out = append(out, formField{f: f, label: c, value: v, row: row, col: k})
+				j = k
+			}
+		}
+	}
+	return out
+}
+
+// noteForm keeps a row's labelled values above the table (formPairs); true when it holds any, so that
+// the row is neither a header nor a title. A field given twice with two values is given by neither: the
+// values of a form with two ballots (村委会主任 and 委员) cannot be told apart.
+func (sp *sheetParser) noteForm(row int, cells []string) bool {
+	pairs := formPairs(row, cells)
+	for _, p := range pairs {
+		if i := sp.formIndex(p.f); i >= 0 {
+			if scriptKey(sp.form[i].value) != scriptKey(p.value) {
+				if sp.formTwice == nil {
+					sp.formTwice = map[field]string{}
+				}
+				sp.formTwice[p.f] = sp.form[i].label
+			}
+			continue
+		}
+		sp.form = append(sp.form, p)
+	}
+	return len(pairs) > 0
+}
+
+// formIndex is the index of f in sp.form, -1 when the form does not give it (or gives it twice).
+func (sp *sheetParser) formIndex(f field) int {
+	if _, twice := sp.formTwice[f]; twice {
+		return -1
+	}
+	for i, p := range sp.form {
+		if p.f == f {
+			return i
+		}
+	}
+	return -1
+}
+
+// formCell is the text of a virtual column (formColumn + i).
+func (sp *sheetParser) formCell(i int) string {
+	if i -= formColumn; i >= 0 && i < len(sp.form) {
+		return sp.form[i].value
+	}
+	return ""
+}
+
+// formRef is the A1 reference of the cell a layout column index points at: a form field's own cell.
+func (sp *sheetParser) formRef(i, row int) string {
+	if k := i - formColumn; k >= 0 && k < len(sp.form) {
+		return cellRef(sp.form[k].col, sp.form[k].row)
+	}
+	return cellRef(i, row)
+}
+
+// useForm gives the table's missing columns among formKeyFields the form's values (virtual columns),
+// with one notice naming them.
+func (sp *sheetParser) useForm(l *layout) {
+	var used []string
+	for _, f := range formKeyFields {
+		i := sp.formIndex(f)
+		if i < 0 || l.col[f] >= 0 || l.spec.cols[f] == nil {
+			continue
+		}
+		l.col[f], l.header[f] = formColumn+i, sp.form[i].label
+		p := sp.form[i]
+		used = append(used, fmt.Sprintf("%s“%s”(%s)", p.label, p.value, cellRef(p.col, p.row)))
+	}
+	if len(used) == 0 {
+		return
+	}
+	sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Rule: "form_field",
+		Message: fmt.Sprintf("%s表格上方填写的%s用于表中各行：如不对，请在表头行添加这些列并逐行填写", sp.where(), strings.Join(used, "、"))})
+}
+
+// formElection is what a roster's rows share, for the results row its form gives (formResult): their
+// place and year, and their body when only one.
+type formElection struct {
+	key    Key
+	rows   int
+	places bool // the rows are of two places or years
+	bodies bool // the rows are of two bodies
+}
+
+// see adds a roster row's key.
+func (e *formElection) see(k Key) {
+	if e.rows == 0 {
+		e.key = k
+	}
+	e.rows++
+	if k.County != e.key.County || k.Township != e.key.Township || k.Unit != e.key.Unit || k.Year != e.key.Year {
+		e.places = true
+	}
+	if k.Body != e.key.Body {
+		e.bodies = true
+	}
+}
+
+// hasFormCounts reports whether the form gives two or more counts: a results row's, not a stray 合计.
+func (sp *sheetParser) hasFormCounts() bool {
+	n := 0
+	for _, f := range formCountFields {
+		if sp.formIndex(f) >= 0 {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// formLayout is a results layout whose columns are the form's fields.
+func (sp *sheetParser) formLayout() *layout {
+	l := &layout{spec: specs[0], turnout: -1}
+	for f := range l.col {
+		l.col[f] = -1
+	}
+	for i, p := range sp.form {
+		if sp.formIndex(p.f) == i {
+			l.col[p.f], l.header[p.f] = formColumn+i, p.label
+			l.matched++
+			l.headerEnd = max(l.headerEnd, p.row)
+		}
+	}
+	return l
+}
+
+// formResult reads the counts a roster's form gives (登记选民数, 参加投票人数, 应选职数, 当选人数 above
+// the 当选人员名单 of a 选举结果报告单) as the results row of the election its rows are of. Counts above
+// a roster of several places or bodies are a township's totals, not one election's, and are left; so
+// are counts without all that a results row needs, with a warning naming what is missing.
+func (sp *sheetParser) formResult() {
+	e := &sp.formOf
+	if e.rows == 0 || e.places || !sp.hasFormCounts() {
+		return
+	}
+	roster := sp.lay
+	fl := sp.formLayout()
+	key := e.key
+	if i := sp.formIndex(fBody); i >= 0 {
+		sp.lay = fl
+		key.Body = sp.enumValue(nil, fl.headerEnd, fBody, true, false)
+		sp.lay = roster
+	} else if e.bodies {
+		key.Body = ""
+	}
+	var missing []string
+	for _, f := range []field{fVoted, fSeats, fElected} {
+		if fl.col[f] < 0 {
+			missing = append(missing, specs[0].cols[f].Header)
+		}
+	}
+	if key.Body == "" {
+		missing = append(missing, colBody.Header)
+	}
+	if len(missing) > 0 {
+		sp.fp.add(Problem{Severity: Warning, Sheet: sp.name, Row: fl.headerEnd, Rule: "form_result_incomplete",
+			Message: fmt.Sprintf("%s表格上方填写了%s，但没有写明%s：这些数字没有作为选举结果导入；请补填，或把选举结果填在选举结果表中", sp.where(), sp.formCounts(), strings.Join(missing, "、"))})
+		return
+	}
+	sp.lay = fl
+	defer func() { sp.lay = roster }()
+	r := Result{Key: key, Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: fl.headerEnd}}
+	sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: fl.headerEnd, Rule: "form_result",
+		Message: fmt.Sprintf("%s表格上方填写的%s作为%s的选举结果导入(当选人员是下面的名单)：如不对，请把选举结果填在选举结果表中", sp.where(), sp.formCounts(), keyText(key))})
+	sp.readResult(&r, nil, fl.headerEnd)
+}
+
+// formOnly reports whether a sheet without a table is a form of one election's results (a 选举结果报告单
+// without its 当选人员名单): it gives 参加投票人数 and two more counts, and its place — a 村(社区) in the
+// form, the sheet's name or the file's. A township's form of totals (全镇登记选民数…) names no village and
+// is passed over as before.
+func (sp *sheetParser) formOnly() bool {
+	if sp.summary || sp.formIndex(fVoted) < 0 {
+		return false
+	}
+	n := 0
+	for _, f := range formCountFields {
+		if sp.formIndex(f) >= 0 {
+			n++
+		}
+	}
+	u, _ := sp.nameUnit()
+	return n >= 3 && (sp.formIndex(fUnit) >= 0 || u != "")
+}
+
+// formCounts lists the form's counts for a message: 登记选民数 1200(B3)、参加投票人数 1100(D3).
+func (sp *sheetParser) formCounts() string {
+	var out []string
+	for i, p := range sp.form {
+		if isFormCount(p.f) && sp.formIndex(p.f) == i {
+			out = append(out, fmt.Sprintf("%s %s(%s)", p.label, p.value, cellRef(p.col, p.row)))
+		}
+	}
+	return strings.Join(out, "、")
+}
