@@ -66,8 +66,9 @@ type checkRow struct {
 	name, position string
 }
 
-// loadChecks reads the year's legal-check failures of the scope from v_checks on conn (a figureConn),
-// in report order (checkOrder), by unit, body and, for members, position and name.
+// loadChecks reads the year's legal-check failures of the scope from v_checks on conn (a figureConn
+// after scopeTurnout: its copy scope_v_checks), in report order (checkOrder), by unit, body and, for
+// members, position and name.
 func loadChecks(ctx context.Context, conn querier, s Scope) ([]Check, error) {
 	var rs []checkRow
 	err := eachRow(ctx, conn, "the legal checks", sqlText("checks"), append([]any{s.Year}, scopeArgs(s)...), func(rows *sql.Rows) error {

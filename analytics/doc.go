@@ -9,11 +9,12 @@
 // them as TEMP macros on its own connection once (a pooled connection keeps them; figures.go), with
 // the age bands and education buckets of its Options in TEMP tables there, reads the counts and only
 // turns them into shares by the rounding policy (share.go) and puts the previous term beside the
-// current one. Its per-unit rows and roster come from sql/elections.sql and sql/members.sql. On that
-// connection the macros read v_members through summary_members, which Summarize makes a TEMP table of
-// its scope's rows while it runs, so that v_members is computed once per summary, not in every query
-// (scopeMembers). The queries of the elections, which do not read it, run at the same time on a second
-// connection (the two lanes of Summarize; one after the other when the pool is limited). The tests check the views and Summarize against each other and against hand counts.
+// current one. Its per-unit rows and roster come from sql/elections.sql and sql/members.sql. It reads
+// TEMP tables of its scope's rows of v_members, head_terms and v_turnout, made once per summary, so
+// that v_members is computed once per summary, not in every query, through copies of the macros that
+// read those tables (scopedSQL, figures.go); the analysts' definitions on the connection are left as
+// they are. The queries of the elections, which do not read the members, run at the same time on a
+// second connection (the two lanes of Summarize; one after the other when the pool is limited). The tests check the views and Summarize against each other and against hand counts.
 //
 // # Figures
 //

@@ -9,10 +9,10 @@ import (
 )
 
 // ScopeFigures runs the figure queries of a Summarize of s (year s.Year, previous year prev, split by
-// township) on one figure connection after scopeMembers, and returns their rows. With hideMembers,
-// v_members is first shadowed on that connection by a view with none of its columns, so that any of
-// those queries reading v_members instead of the scope's summary_members fails; the connection is
-// then discarded.
+// township) on one figure connection after scopeMembers, scopeHeads and scopeTurnout, and returns
+// their rows. With hideMembers, v_members is first shadowed on that connection by a view with none of
+// its columns, so that any of those queries reading v_members instead of the scope's scope_members
+// fails; the connection is then discarded.
 func ScopeFigures(ctx context.Context, db *sql.DB, s Scope, prev int, hideMembers bool) (any, error) {
 	opts, err := Options{}.withDefaults()
 	if err != nil {
@@ -23,16 +23,16 @@ func ScopeFigures(ctx context.Context, db *sql.DB, s Scope, prev int, hideMember
 		return nil, err
 	}
 	defer conn.Close()
-	restore, err := scopeMembers(ctx, conn, s)
-	if err != nil {
+	defer dropScope(conn)
+	if err := scopeMembers(ctx, conn, s); err != nil {
 		return nil, err
 	}
-	defer restore()
-	restoreHeads, err := scopeHeads(ctx, conn, s, prev)
-	if err != nil {
+	if err := scopeHeads(ctx, conn, s, prev); err != nil {
 		return nil, err
 	}
-	defer restoreHeads()
+	if err := scopeTurnout(ctx, conn, s, prev); err != nil {
+		return nil, err
+	}
 	if hideMembers {
 		defer conn.Raw(func(any) error { return driver.ErrBadConn })
 		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP VIEW v_members AS SELECT 1 AS hidden WHERE false`); err != nil {

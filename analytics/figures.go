@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -16,11 +17,6 @@ import (
 // connection, need no write access (a database opened read-only works) and shadow the installed ones,
 // so that Summarize reads the definitions of this binary even from a database installed by an older
 // one. Each figure family has one definition for the analysts' views and for the model.
-//
-// The figure macros read the members from summary_members (views/01_v_members.sql), a view of all of
-// v_members that Summarize shadows, while it runs, by a TEMP table of the rows of its scope
-// (scopeMembers): v_members is computed once per summary instead of once in every figure query that
-// reads it (structure, heads, 两委, roster).
 var figureSQL = func() string {
 	names, err := fs.Glob(viewFS, "views/*.sql")
 	if err != nil {
@@ -42,34 +38,86 @@ var figureSQL = func() string {
 	).Replace(b.String())
 }()
 
-// summaryMembersView is summary_members outside a Summarize (views/01_v_members.sql): every row of
-// v_members, which scopeMembers puts back.
-const summaryMembersView = `CREATE OR REPLACE VIEW summary_members AS SELECT * FROM v_members;`
+// Summarize reads its scope's rows from three TEMP tables of its own connection, filled once per
+// summary: scope_members, the rows of v_members in the scope, every year (scopeMembers), so that
+// v_members is computed once per summary instead of once in every figure query that reads it
+// (structure, heads, 两委, roster); scope_heads, head_terms of the scope and the two years
+// (scopeHeads), which structure_figures and heads_changed_figures both read; and scope_turnout, the
+// rows of v_turnout in the scope and the two years (scopeTurnout), which the elections, the legal
+// checks and participation_figures read.
+//
+// The figure definitions read those tables in copies of their own (scopedSQL): every definition of
+// figureSQL that reads summary_members, head_terms or v_turnout, directly or through another one
+// (scopedCopies), under the name scope_<name>, with summary_members read as scope_members, v_turnout
+// as scope_turnout and head_terms as scope_head_terms (the rows of scope_heads). A pooled connection
+// keeps them with figureSQL. The analysts' names are never shadowed: a query on a pooled connection,
+// during a Summarize or after it, reads the whole database, and nothing is put back when a summary
+// ends (putting summary_members, head_terms and v_turnout back by defining them again took about 5 %
+// of a county's summary; each definition was bound or parsed anew every time).
+var scopedCopies = []string{
+	"two_committee_members", "two_committee_units", "two_committee_figures",
+	"structure_people", "structure_figures", "head_changes", "heads_changed_figures",
+	"participation_figures", "legal_checks", "v_checks",
+}
 
-// scopeMembers makes summary_members on conn (a figureConn) a TEMP table of the rows of v_members in
-// the scope (every year), which the figure queries of one Summarize then read, and returns what puts
-// the view back. Rows of other scopes are never asked for while the table stands: conn is this
-// Summarize's alone. A connection that cannot be put back is discarded, not returned to the pool.
-func scopeMembers(ctx context.Context, conn *sql.Conn, s Scope) (restore func(), err error) {
-	ctx = context.WithoutCancel(ctx) // put back even when the request gives up
-	discard := func() {
-		conn.Raw(func(any) error { return driver.ErrBadConn })
+// scopedNames maps each name that the copies of scopedSQL read otherwise to the name they read.
+var scopedNames = func() map[string]string {
+	names := map[string]string{"summary_members": "scope_members", "v_turnout": "scope_turnout", "head_terms": "scope_head_terms"}
+	for _, name := range scopedCopies {
+		names[name] = "scope_" + name
 	}
-	if _, err := conn.ExecContext(ctx, `DROP VIEW temp.summary_members`); err != nil {
-		discard()
-		return func() {}, fmt.Errorf("select the members of the scope: %w", err)
+	return names
+}()
+
+var scopedPattern = func() *regexp.Regexp {
+	var names []string
+	for name := range scopedNames {
+		names = append(names, name)
 	}
-	restore = func() {
-		if _, err := conn.ExecContext(ctx, `DROP TABLE IF EXISTS temp.summary_members; `+
-			strings.Replace(summaryMembersView, "CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW", 1)); err != nil {
-			discard()
+	sort.Strings(names)
+	return regexp.MustCompile(`\b(` + strings.Join(names, "|") + `)\b`)
+}()
+
+// scoped is text (a definition of figureSQL, a query of sql/) reading the scope's tables and the
+// copies of scopedSQL: every name of scopedNames replaced by the one it maps to.
+func scoped(text string) string {
+	return scopedPattern.ReplaceAllStringFunc(text, func(name string) string { return scopedNames[name] })
+}
+
+// scopedSQL is the text of the copies (see scopedCopies), defined after the empty tables
+// scope_members and scope_turnout (scopeTables; a definition is bound when it is made, so the tables
+// it reads must exist), with what they need before them: scope_heads_of, head_terms computed over
+// scope_members, which fills scope_heads; scope_heads, empty; and the macro scope_head_terms, which
+// gives the rows of scope_heads whatever its arguments (the only ones a Summarize gives it are those
+// scope_heads was filled with).
+var scopedSQL = func() string {
+	var b strings.Builder
+	b.WriteString(strings.Replace(scoped(definitionOf("CREATE OR REPLACE TEMP MACRO head_terms(")),
+		"MACRO scope_head_terms(", "MACRO scope_heads_of(", 1))
+	b.WriteString(`
+CREATE OR REPLACE TEMP TABLE scope_heads AS SELECT * FROM scope_heads_of(NULL, NULL, '', '', '') LIMIT 0;
+CREATE OR REPLACE TEMP MACRO scope_head_terms(first_year, second_year, in_county, in_township, in_unit) AS TABLE
+SELECT * FROM scope_heads;
+`)
+	for _, name := range scopedCopies {
+		start := "CREATE OR REPLACE TEMP MACRO " + name + "("
+		if strings.HasPrefix(name, "v_") {
+			start = "CREATE OR REPLACE TEMP VIEW " + name + " AS"
 		}
+		b.WriteString(scoped(definitionOf(start)))
+		b.WriteString("\n")
 	}
-	if _, err := conn.ExecContext(ctx, sqlText("summary_members"), s.County, s.Township, s.Unit); err != nil {
-		restore()
-		return func() {}, fmt.Errorf("select the members of the scope: %w", err)
+	return b.String()
+}()
+
+// scopeTables makes the empty tables scope_members and scope_turnout on conn, with the columns that
+// scopeMembers and scopeTurnout give them.
+func scopeTables(ctx context.Context, conn *sql.Conn) error {
+	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE scope_members AS SELECT * FROM (`+sqlText("scope_members")+`) LIMIT 0`, "", "", ""); err != nil {
+		return err
 	}
-	return restore, nil
+	_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE scope_turnout AS SELECT * FROM v_turnout LIMIT 0`)
+	return err
 }
 
 // definitionOf is the text of the TEMP definition of figureSQL that begins with start, through its ';'.
@@ -85,66 +133,59 @@ func definitionOf(start string) string {
 	return figureSQL[i : i+n+1]
 }
 
-// headTermsMacro is the text of the TEMP macro head_terms (views/04_v_structure.sql), which scopeHeads
-// puts back; turnoutView that of the TEMP view v_turnout (views/02_v_turnout.sql), which scopeTurnout
-// puts back.
-var (
-	headTermsMacro = definitionOf("CREATE OR REPLACE TEMP MACRO head_terms(")
-	turnoutView    = definitionOf("CREATE OR REPLACE TEMP VIEW v_turnout AS")
-)
-
-// scopeHeads makes head_terms on conn (a figureConn after scopeMembers) the rows of a TEMP table,
-// summary_head_terms, of head_terms(s.Year, prev, the scope) — the only arguments a Summarize gives it —
-// so that structure_figures (the heads and new heads) and heads_changed_figures read the heads' terms
-// computed once instead of each computing them again. (two_committee_members, which structure_figures
-// and two_committee_figures both read, is not made a table so: no gain was measurable with one DuckDB
-// thread, and with two the summary's CPU rose, 5 rounds of 15 county summaries, medians 361 → 387 ms.)
-func scopeHeads(ctx context.Context, conn *sql.Conn, s Scope, prev int) (restore func(), err error) {
-	return scopeRows(ctx, conn, "select the heads of the scope", "summary_head_terms",
-		`SELECT * FROM head_terms(?, ?, ?, ?, ?)`, []any{s.Year, prev, s.County, s.Township, s.Unit},
-		`CREATE OR REPLACE TEMP MACRO head_terms(first_year, second_year, in_county, in_township, in_unit) AS TABLE
-		SELECT * FROM summary_head_terms`, headTermsMacro)
+// scopeMembers fills scope_members on conn (a figureConn) with the rows of v_members in the scope
+// s, every year (sql/scope_members.sql).
+func scopeMembers(ctx context.Context, conn *sql.Conn, s Scope) error {
+	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE scope_members AS `+sqlText("scope_members"), s.County, s.Township, s.Unit); err != nil {
+		return fmt.Errorf("select the members of the scope: %w", err)
+	}
+	return nil
 }
 
-// scopeTurnout makes v_turnout on conn (a figureConn) the rows of a TEMP table, summary_turnout, of
-// v_turnout in the scope and the years s.Year and prev: all that the elections, the legal checks and
-// participation_figures of a Summarize read of it, on the connection of its elections. Each of those
-// queries then binds and scans a table of the scope's elections instead of the view over every
-// election (three of the legal checks read it).
-func scopeTurnout(ctx context.Context, conn *sql.Conn, s Scope, prev int) (restore func(), err error) {
-	return scopeRows(ctx, conn, "select the elections of the scope", "summary_turnout",
-		`SELECT * FROM v_turnout WHERE in_scope(?, ?, ?, ?, ?, year, county, township, unit)`,
-		[]any{s.Year, prev, s.County, s.Township, s.Unit},
-		`CREATE OR REPLACE TEMP VIEW v_turnout AS SELECT * FROM summary_turnout`, turnoutView)
+// scopeHeads fills scope_heads on conn (a figureConn after scopeMembers) with head_terms(s.Year, prev,
+// the scope) computed over scope_members, which structure_figures (the heads and new heads) and
+// heads_changed_figures then read instead of each computing them again. (two_committee_members, which
+// structure_figures and two_committee_figures both read, is not made a table so: no gain was
+// measurable with one DuckDB thread, and with two the summary's CPU rose, 5 rounds of 15 county
+// summaries, medians 361 → 387 ms.)
+func scopeHeads(ctx context.Context, conn *sql.Conn, s Scope, prev int) error {
+	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE scope_heads AS SELECT * FROM scope_heads_of(?, ?, ?, ?, ?)`,
+		s.Year, prev, s.County, s.Township, s.Unit); err != nil {
+		return fmt.Errorf("select the heads of the scope: %w", err)
+	}
+	return nil
 }
 
-// scopeRows fills the TEMP table table on conn with the rows of query (args) and then runs shadow,
-// which makes a definition read that table, and returns what puts definition back and drops the table.
-// A connection that cannot be put back is discarded, not returned to the pool. what says, in an error,
-// what was being done.
-func scopeRows(ctx context.Context, conn *sql.Conn, what, table, query string, args []any, shadow, definition string) (restore func(), err error) {
-	ctx = context.WithoutCancel(ctx) // put back even when the request gives up
-	restore = func() {
-		if _, err := conn.ExecContext(ctx, definition+` DROP TABLE IF EXISTS temp.`+table+`;`); err != nil {
-			conn.Raw(func(any) error { return driver.ErrBadConn })
-		}
+// scopeTurnout fills scope_turnout on conn (a figureConn) with the rows of v_turnout in the scope and
+// the years s.Year and prev: all that the elections, the legal checks and participation_figures of a
+// Summarize read of it, on the connection of its elections. Each of those queries then binds and
+// scans a table of the scope's elections instead of the view over every election (three of the legal
+// checks read it).
+func scopeTurnout(ctx context.Context, conn *sql.Conn, s Scope, prev int) error {
+	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE scope_turnout AS
+		SELECT * FROM v_turnout WHERE in_scope(?, ?, ?, ?, ?, year, county, township, unit)`,
+		s.Year, prev, s.County, s.Township, s.Unit); err != nil {
+		return fmt.Errorf("select the elections of the scope: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE `+table+` AS `+query, args...); err != nil {
-		restore()
-		return func() {}, fmt.Errorf("%s: %w", what, err)
+	return nil
+}
+
+// dropScope empties conn of the scope's tables when a summary ends, so that an idle pooled
+// connection does not hold a scope's rows (a whole database's, after the summary of all data): the
+// next Summarize on it fills them again. A connection that cannot drop them is discarded, not
+// returned to the pool.
+func dropScope(conn *sql.Conn) {
+	if _, err := conn.ExecContext(context.Background(), `DROP TABLE IF EXISTS temp.scope_members;
+		DROP TABLE IF EXISTS temp.scope_heads; DROP TABLE IF EXISTS temp.scope_turnout;`); err != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
 	}
-	if _, err := conn.ExecContext(ctx, shadow); err != nil {
-		restore()
-		return func() {}, fmt.Errorf("%s: %w", what, err)
-	}
-	return restore, nil
 }
 
 // figureMarker says a connection holds this figureSQL: the value of its variable electsum_figures
 // (SET VARIABLE, which each connection has of its own). A pooled connection keeps its TEMP definitions
 // when it is given back, so that the next Summarize on it does not define them again (that took about
 // a third of a county's summary).
-var figureMarker = fmt.Sprintf("%x", sha256.Sum256([]byte(figureSQL)))[:16]
+var figureMarker = fmt.Sprintf("%x", sha256.Sum256([]byte(figureSQL+scopedSQL)))[:16]
 
 // electionConn is figureConn for the summaries of one kind of election of a township or a county
 // (人大, 党代会): opts with their defaults filled (an error when they are wrong) and a connection with
@@ -196,6 +237,14 @@ func figureConn(ctx context.Context, db *sql.DB, opts Options) (*sql.Conn, error
 		return conn, nil
 	}
 	if _, err := conn.ExecContext(ctx, figureSQL); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("define the figures on the connection: %w", err)
+	}
+	if err := scopeTables(ctx, conn); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("define the figures on the connection: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, scopedSQL); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("define the figures on the connection: %w", err)
 	}

@@ -90,7 +90,7 @@ func electionScopeArgs(s Scope) []any {
 	return []any{s.Year, s.County, s.County, s.Township, s.Township}
 }
 
-// loadElections reads the elections on conn, a figureConn (v_turnout).
+// loadElections reads the elections on conn, a figureConn after scopeTurnout (scope_turnout).
 func loadElections(ctx context.Context, db querier, s Scope, prev int) ([]*electionRow, error) {
 	var out []*electionRow
 	err := eachRow(ctx, db, "elections", sqlText("elections"), append([]any{s.Year, prev}, scopeArgs(s)...), func(rows *sql.Rows) error {
@@ -108,7 +108,7 @@ func loadElections(ctx context.Context, db querier, s Scope, prev int) ([]*elect
 	return out, err
 }
 
-// loadMembers reads the members on conn, a figureConn inside Summarize (summary_members, scopeMembers).
+// loadMembers reads the members on conn, a figureConn after scopeMembers (scope_members).
 func loadMembers(ctx context.Context, conn querier, s Scope, prev int) ([]*memberRow, error) {
 	var out []*memberRow
 	err := eachRow(ctx, conn, "members", sqlText("members"), append([]any{s.Year, prev}, scopeArgs(s)...), func(rows *sql.Rows) error {

@@ -103,8 +103,8 @@ func (l *figureLevels) at(level string) *figureTables {
 	return &l.parts
 }
 
-// figureQuery is the query of the figure macro name (participation_figures, structure_figures …) and
-// its bound values: the scope's year and prev, the scope, the by_levels argument for the whole scope
+// figureQuery is the query of the figure macro name (participation_figures, structure_figures …), in
+// its copy that reads the scope's tables (scopedSQL), and its bound values: the scope's year and prev, the scope, the by_levels argument for the whole scope
 // and its parts at partLevel ("" for none), then the macro's further arguments extra.
 func figureQuery(name string, s Scope, prev int, partLevel string, extra ...any) (string, []any) {
 	levels, args := "[?]", []any{s.Year, prev, s.County, s.Township, s.Unit, ""}
@@ -112,12 +112,12 @@ func figureQuery(name string, s Scope, prev int, partLevel string, extra ...any)
 		levels, args = "[?, ?]", append(args, partLevel)
 	}
 	marks := strings.Repeat(", ?", len(extra))
-	return `SELECT * FROM ` + name + `(?, ?, ?, ?, ?, ` + levels + marks + `)`, append(args, extra...)
+	return `SELECT * FROM ` + scoped(name) + `(?, ?, ?, ?, ?, ` + levels + marks + `)`, append(args, extra...)
 }
 
-// loadMemberFigures reads the figure macros of the members on conn (a figureConn after scopeMembers) —
-// structure_figures, two_committee_figures, heads_changed_figures — into t for the scope's year and
-// prev (-1: none), for the whole scope and its parts at partLevel ("" for none). The figures of the
+// loadMemberFigures reads the figure macros of the members on conn (a figureConn after scopeMembers and
+// scopeHeads) — structure_figures, two_committee_figures, heads_changed_figures — into t for the
+// scope's year and prev (-1: none), for the whole scope and its parts at partLevel ("" for none). The figures of the
 // elections are loadElectionFigures'; Summarize runs the two on two connections at once.
 func loadMemberFigures(ctx context.Context, conn querier, s Scope, prev int, partLevel string, t *figureLevels) error {
 	if err := loadStructureCounts(ctx, conn, s, prev, partLevel, t); err != nil {

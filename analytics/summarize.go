@@ -110,34 +110,34 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	if loadPrev == 0 {
 		loadPrev = -1 // no year matches
 	}
-	// The queries run in two lanes, on two connections at once: the members' (summary_members, the
-	// TEMP table of the scope on conn) and the elections' (conn2). A pool limited to some number of
-	// connections gets one: two summaries each holding one and waiting for a second would wait forever.
+	// The queries run in two lanes, on two connections at once: the members' (scope_members and
+	// scope_heads, the TEMP tables of the scope on conn) and the elections' (scope_turnout, on conn2).
+	// A pool limited to some number of connections gets one: two summaries each holding one and
+	// waiting for a second would wait forever.
 	conn2, lanes := conn, sequentially
 	if db.Stats().MaxOpenConnections == 0 {
 		if conn2, err = figureConn(ctx, db, opts); err != nil {
 			return nil, err
 		}
 		defer conn2.Close()
+		defer dropScope(conn2)
 		lanes = atOnce
 	}
+	defer dropScope(conn)
 	var (
 		es     []*electionRow
 		ms     []*memberRow
 		ws     []*warningRow
 		checks []Check
-		// what puts back summary_members (conn) and v_turnout (conn2) when the summary is done
-		restore, restoreTurnout = func() {}, func() {}
 	)
-	defer func() { restore(); restoreTurnout() }()
 	if err := lanes(func() (err error) {
-		if restore, err = scopeMembers(ctx, conn, scope); err != nil {
+		if err = scopeMembers(ctx, conn, scope); err != nil {
 			return err
 		}
 		ms, err = loadMembers(ctx, conn, scope, loadPrev)
 		return err
 	}, func() (err error) {
-		if restoreTurnout, err = scopeTurnout(ctx, conn2, scope, loadPrev); err != nil {
+		if err = scopeTurnout(ctx, conn2, scope, loadPrev); err != nil {
 			return err
 		}
 		if es, err = loadElections(ctx, conn2, scope, loadPrev); err != nil {
@@ -179,10 +179,8 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	// Both lanes fill figures at once: safe because each writes maps of its own (the members' lane
 	// structures, two and changed; the elections' lane elections).
 	figures, parts := newFigureLevels(), partLevel(s.Level)
-	restoreHeads := func() {}
-	defer func() { restoreHeads() }()
-	if err := lanes(func() (err error) {
-		if restoreHeads, err = scopeHeads(ctx, conn, scope, loadPrev); err != nil {
+	if err := lanes(func() error {
+		if err := scopeHeads(ctx, conn, scope, loadPrev); err != nil {
 			return err
 		}
 		return loadMemberFigures(ctx, conn, scope, loadPrev, parts, &figures)

@@ -256,7 +256,7 @@ func TestSummarizeCounty(t *testing.T) {
 	}
 }
 
-// TestFiguresReadTheScope: Summarize's figure queries read the members of its scope (summary_members,
+// TestFiguresReadTheScope: Summarize's figure queries read the members of its scope (scope_members,
 // a TEMP table of the scope's rows of v_members), never v_members itself — which would be computed
 // for the whole database in every query. With v_members hidden on the connection they give the same
 // rows; a macro that read v_members would fail to bind.
@@ -277,11 +277,12 @@ func TestFiguresReadTheScope(t *testing.T) {
 	}
 }
 
-// TestSummarizePutsHeadTermsBack: Summarize makes head_terms of its pooled connection read a TEMP
-// table of its scope's heads while it runs (scopeHeads; v_turnout likewise, scopeTurnout);
-// afterwards the macro computes again for any arguments and the tables are gone, so that the next
-// query or summary on that connection is not answered with another scope's heads.
-func TestSummarizePutsHeadTermsBack(t *testing.T) {
+// TestSummarizeLeavesTheConnection: Summarize reads TEMP tables of its scope's members, heads and
+// elections on its pooled connection (scopeMembers, scopeHeads, scopeTurnout) through copies of the
+// figure definitions; the analysts' head_terms, summary_members and v_turnout on that connection are
+// never made to read them, and the tables are gone when it ends, so that the next query or summary on
+// that connection is not answered with another scope's rows.
+func TestSummarizeLeavesTheConnection(t *testing.T) {
 	db := fixtureDB(t, "county.sql")
 	db.SetMaxOpenConns(1)
 	ctx := context.Background()
@@ -304,7 +305,16 @@ func TestSummarizePutsHeadTermsBack(t *testing.T) {
 	if got := heads(2024, 2021, ""); got != want {
 		t.Errorf("head_terms of the county after a township's summary: %q, want %q", got, want)
 	}
-	for _, table := range []string{"summary_head_terms", "summary_turnout"} {
+	for view, table := range map[string]string{"summary_members": "members", "v_turnout": "elections"} {
+		var rows, all int
+		if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM `+view+`), (SELECT count(*) FROM `+table+`)`).Scan(&rows, &all); err != nil {
+			t.Fatal(err)
+		}
+		if rows != all {
+			t.Errorf("%s after a township's summary: %d rows, want every one of %s (%d)", view, rows, table, all)
+		}
+	}
+	for _, table := range []string{"scope_members", "scope_heads", "scope_turnout"} {
 		var tables int
 		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE table_name = ?`, table).Scan(&tables); err != nil {
 			t.Fatal(err)

@@ -44,8 +44,8 @@ LEFT JOIN cfg_age_bands b
        ON a.age_at_election >= b.min_age AND (b.max_age IS NULL OR a.age_at_election <= b.max_age)
 LEFT JOIN cfg_education_buckets eb ON eb.education = a.education;
 
--- summary_members: the members the figure macros (02–08) read — every row of v_members here, and,
--- while a Summarize runs on its connection, a TEMP table of the rows of its scope that shadows this
--- view (analytics/sql/summary_members.sql), so that v_members is computed once per summary. The
--- macros name summary_members, never v_members (TestFiguresReadTheScope).
+-- summary_members: the members the figure macros (02–08) read — every row of v_members here. Summarize
+-- reads the macros in copies that read a TEMP table of the rows of its scope instead
+-- (analytics/sql/scope_members.sql, analytics/figures.go: scopedSQL), so that v_members is computed
+-- once per summary. The macros name summary_members, never v_members (TestFiguresReadTheScope).
 CREATE OR REPLACE VIEW summary_members AS SELECT * FROM v_members;
