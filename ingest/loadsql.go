@@ -25,6 +25,7 @@ var (
 	sqlPlacesStage         = mustSQL("places_stage.sql")
 	sqlPlacesFirst         = mustSQL("places_first.sql")
 	sqlPlacesApply         = mustSQL("places_apply.sql")
+	sqlPlacesLoaded        = mustSQL("places_loaded.sql")
 	sqlStageKeys           = mustSQL("stage_keys.sql")
 	sqlHoldsRows           = mustSQL("holds_rows.sql")
 	sqlReplace             = mustSQL("replace.sql")

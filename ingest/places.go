@@ -186,9 +186,11 @@ func placeWord(f field) string {
 // (选举结果.xlsx and 当选人员名单.xlsx), or comes above them in its file: once every file of the run is
 // read, the places its rows name are read by the same rule (placeNames.read) against the places every
 // results row of the run names in the same county and year (any county for a row without one: the
-// county rule fills it from the township afterwards). Results rows keep their names: only the rows that
-// follow them (rosters, 选民登记) are read as theirs, so two results files naming a place two ways stay
-// two places, as the rule within a file would not merge them either.
+// county rule fills it from the township afterwards). A roster sent after its results (loaded by an
+// earlier run) is read against the places the database's results rows name too, in the townships whose
+// results the run does not hold: a place the database names as written stays as written. Results rows
+// keep their names: only the rows that follow them (rosters, 选民登记) are read as theirs, so two results
+// files naming a place two ways stay two places, as the rule within a file would not merge them either.
 
 // placeKey is a place as the rows of one year name it.
 type placeKey struct {
@@ -201,16 +203,21 @@ func placeOf(k Key) placeKey { return placeKey{k.County, k.Township, k.Unit, k.Y
 // anyCounty is the county of the places every county's results rows name, for rows without a county.
 const anyCounty = "\x00"
 
+// loadedFile is the file a place of the database's results rows comes from (runPlaces.from).
+const loadedFile = -1
+
 // runPlaces are the places the results rows of a run name, by county and year (placeKey without
-// township and unit), and for each township and unit the first file whose results name it.
+// township and unit), and for each township and unit the first file whose results name it (loadedFile:
+// the database's).
 type runPlaces struct {
 	names map[placeKey]*placeNames
 	from  map[placeKey]int
 }
 
 // newRunPlaces collects the places results name: each under its county and under anyCounty; those of
-// results without a county under every county too.
-func newRunPlaces(files []*fileState) runPlaces {
+// results without a county under every county too. The places loaded (the database's, places_loaded.sql)
+// are added in the townships the run's results do not name in their year.
+func newRunPlaces(files []*fileState, loaded []placeKey) runPlaces {
 	rp := runPlaces{names: map[placeKey]*placeNames{}, from: map[placeKey]int{}}
 	var blank []placeKey
 	add := func(county string, p placeKey, id int) {
@@ -236,6 +243,16 @@ func newRunPlaces(files []*fileState) runPlaces {
 			if p.county == "" {
 				blank = append(blank, p)
 			}
+		}
+	}
+	ran := func(county, township string, year int) bool {
+		id, ok := rp.from[placeKey{county, township, "", year}]
+		return ok && id != loadedFile
+	}
+	for _, p := range loaded {
+		if !ran(p.county, p.township, p.year) && !ran("", p.township, p.year) {
+			add(p.county, p, loadedFile)
+			add(anyCounty, p, loadedFile)
 		}
 	}
 	if len(blank) > 0 {
@@ -340,9 +357,33 @@ func (l *loader) matchPlaces(ctx context.Context) error {
 	if len(candidates) == 0 {
 		return nil
 	}
-	rp := newRunPlaces(l.files)
+	var years []int32
+	var counties []string
+	blank := false
+	for _, c := range candidates {
+		if !slices.Contains(years, int32(c.p.year)) {
+			years = append(years, int32(c.p.year))
+		}
+		if !slices.Contains(counties, c.p.county) {
+			counties = append(counties, c.p.county)
+		}
+		blank = blank || c.p.county == ""
+	}
+	loaded, err := l.loadedPlaces(ctx, years, counties, blank)
+	if err != nil {
+		return err
+	}
+	inDB := make(map[placeKey]bool, 2*len(loaded))
+	for _, p := range loaded {
+		inDB[p] = true
+		inDB[placeKey{anyCounty, p.township, p.unit, p.year}] = true
+	}
+	rp := newRunPlaces(l.files, loaded)
 	var reads []placeRead
 	for _, c := range candidates {
+		if inDB[c.p] || c.p.county == "" && inDB[placeKey{anyCounty, c.p.township, c.p.unit, c.p.year}] {
+			continue // the results of an earlier run name it so
+		}
 		scope := rp.scope(c.p.county, c.p.year)
 		pn := rp.names[placeKey{county: scope, year: c.p.year}]
 		if pn == nil {
@@ -363,6 +404,24 @@ func (l *loader) matchPlaces(ctx context.Context) error {
 	}
 	l.placesRead(reads, rp)
 	return nil
+}
+
+// loadedPlaces are the places the database's results rows name in years and counties, or in every
+// county (everyCounty: a row without one looks for its place there) (places_loaded.sql).
+func (l *loader) loadedPlaces(ctx context.Context, years []int32, counties []string, everyCounty bool) ([]placeKey, error) {
+	var out []placeKey
+	err := eachRow(ctx, l.conn, sqlPlacesLoaded, []any{years, counties, everyCounty}, func(rows *sql.Rows) error {
+		var p placeKey
+		if err := rows.Scan(&p.county, &p.township, &p.unit, &p.year); err != nil {
+			return err
+		}
+		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the loaded places: %w", err)
+	}
+	return out, nil
 }
 
 // readPlaces gives the staged rows of reads the places they are read as (places_stage.sql,
@@ -413,12 +472,15 @@ func (l *loader) placesRead(reads []placeRead, rp runPlaces) {
 		moved[r.file][r.was] = [2]string{r.township, r.unit}
 		say := func(fd field, was, is, township string, src int) {
 			key := [3]string{strconv.Itoa(r.file), township, was}
-			if said[key] {
-				return
+			if said[key] || f.parser != nil && f.parser.places.said[township+"\x00"+was] {
+				return // said once per name and file, also by the rule within the file
 			}
 			said[key] = true
 			source := "本文件"
-			if src != r.file {
+			switch {
+			case src == loadedFile:
+				source = "数据库中已导入的"
+			case src != r.file:
 				source = "文件 " + l.files[src].report.Path + " 的"
 			}
 			if f.parser != nil {

@@ -41,8 +41,13 @@ func placesResult(county, township, unit string, body ...string) []any {
 	return []any{county, township, unit, 2024, b, 1200, 1100, 2, 2}
 }
 
-func placesMember(county, township, unit, name string) []any {
-	return []any{county, township, unit, 2024, "村民委员会", name, "主任", "男", "1975.03", "中共党员", "高中"}
+// placesMember is a member of a 村民委员会 of 2024 (body to change it: a 村党组织's is its 书记).
+func placesMember(county, township, unit, name string, body ...string) []any {
+	b, post := "村民委员会", "主任"
+	if len(body) > 0 {
+		b, post = body[0], "书记"
+	}
+	return []any{county, township, unit, 2024, b, name, post, "男", "1975.03", "中共党员", "高中"}
 }
 
 // A roster or a 选民登记 table in another file than its results (or above them in its file) naming a place
@@ -63,7 +68,9 @@ func TestPlacesMatchAcrossFiles(t *testing.T) {
 		name  string
 		files []placesFile
 		// parsed: the files read one by one (ParseFile) and loaded together (loadParsed) give the same
-		parsed             bool
+		parsed bool
+		// earlier files of files are loaded by a run of their own first (their places are the database's)
+		earlier            int
 		elections, members string // township/unit/body of elections; township/unit/name of members
 		notices, warnings  []string
 		townships, units   int
@@ -90,12 +97,22 @@ func TestPlacesMatchAcrossFiles(t *testing.T) {
 			"place_matched@當選人員名單.xlsx:当选人员!A4:村(社区)"},
 		townships: 1, units: 2,
 	}, {
+		// the county rule gives the roster the county of the township it is read as
+		name: "roster without a county", parsed: true,
+		files: []placesFile{results, {"当选人员名单.xlsx", []sheetData{withoutCounty(placesRoster(
+			placesMember("", "青石", "东山", "张三"), placesMember("", "青石", "东山", "李四")))}}},
+		elections: "青石镇/东山村/村民委员会 青石镇/西河村/村民委员会",
+		members:   "青石镇/东山村/张三 青石镇/东山村/李四",
+		notices:   []string{"place_matched@当选人员名单.xlsx:当选人员!A2:乡镇(街道)", "place_matched@当选人员名单.xlsx:当选人员!A2:村(社区)"},
+		townships: 1, units: 2,
+	}, {
 		name: "roster above its results",
-		files: []placesFile{{"青石镇.xlsx", []sheetData{placesRoster(placesMember("青山县", "青石镇", "东山", "张三"), placesMember("青山县", "青石镇", "东山", "李四")),
-			placesResults(placesResult("青山县", "青石镇", "东山村"))}}},
+		files: []placesFile{{"青石镇.xlsx", []sheetData{placesRoster(placesMember("青山县", "青石镇", "东山", "张三")),
+			placesResults(placesResult("青山县", "青石镇", "东山村")),
+			{name: "补报人员", rows: placesRoster(placesMember("青山县", "青石镇", "东山", "李四")).rows}}}},
 		elections: "青石镇/东山村/村民委员会",
 		members:   "青石镇/东山村/张三 青石镇/东山村/李四",
-		notices:   []string{"place_matched@青石镇.xlsx:当选人员!A2:村(社区)"},
+		notices:   []string{"place_matched@青石镇.xlsx:补报人员!A2:村(社区)"}, // once per name and file
 		townships: 1, units: 1,
 		noticeSays: "读作本文件选举结果表中的“东山村”",
 	}, {
@@ -122,6 +139,25 @@ func TestPlacesMatchAcrossFiles(t *testing.T) {
 		files:     []placesFile{results, {"党组织选举结果.xlsx", []sheetData{placesResults(placesResult("青山县", "青石", "西河", "村党组织"))}}},
 		elections: "青石/西河/村党组织 青石镇/东山村/村民委员会 青石镇/西河村/村民委员会",
 		townships: 2, units: 3,
+	}, {
+		name: "roster after its results", earlier: 1,
+		files: []placesFile{results, {"当选人员名单.xlsx", []sheetData{placesRoster(
+			placesMember("青山县", "青石", "东山", "张三"), placesMember("青山县", "青石", "东山", "李四"))}}},
+		elections: "青石镇/东山村/村民委员会 青石镇/西河村/村民委员会",
+		members:   "青石镇/东山村/张三 青石镇/东山村/李四",
+		notices:   []string{"place_matched@当选人员名单.xlsx:当选人员!A2:乡镇(街道)", "place_matched@当选人员名单.xlsx:当选人员!A2:村(社区)"},
+		townships: 1, units: 1,
+		noticeSays: "读作数据库中已导入的选举结果表中的“青石镇”",
+	}, {
+		// 东山 is a place of the database's results (its party branch's), though the run's results of the
+		// township name only 东山村
+		name: "a place loaded as written", earlier: 1,
+		files: []placesFile{{"党组织选举结果.xlsx", []sheetData{placesResults(placesResult("青山县", "青石镇", "东山", "村党组织"))}},
+			results, {"当选人员名单.xlsx", []sheetData{placesRoster(
+				placesMember("青山县", "青石镇", "东山", "张三", "村党组织"), placesMember("青山县", "青石镇", "东山", "李四", "村党组织"))}}},
+		elections: "青石镇/东山/村党组织 青石镇/东山村/村民委员会 青石镇/西河村/村民委员会",
+		members:   "青石镇/东山/张三 青石镇/东山/李四",
+		townships: 1, units: 3,
 	}, {
 		name: "registration file",
 		files: []placesFile{district, registration("选民登记.xlsx",
@@ -194,7 +230,10 @@ func TestPlacesMatchAcrossFiles(t *testing.T) {
 				}
 			}
 			db := openTestDB(t)
-			r, err := load(t, db, LoadOptions{}, paths...)
+			if c.earlier > 0 {
+				mustLoad(t, db, LoadOptions{}, paths[:c.earlier]...)
+			}
+			r, err := load(t, db, LoadOptions{}, paths[c.earlier:]...)
 			check(t, r, err, db)
 			if !c.parsed {
 				return
@@ -214,6 +253,15 @@ func TestPlacesMatchAcrossFiles(t *testing.T) {
 			})
 		})
 	}
+}
+
+// withoutCounty is sheet without its first column, 县(市、区).
+func withoutCounty(sheet sheetData) sheetData {
+	out := sheetData{name: sheet.name}
+	for _, r := range sheet.rows {
+		out.rows = append(out.rows, r[1:])
+	}
+	return out
 }
 
 // placesText is a query's one column, its rows joined by spaces.
