@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -1164,9 +1165,21 @@ func typed[T any](sp *sheetParser, cells []string, row int, f field, required bo
 		return v, false
 	}
 	if v, ok = parse(s); !ok {
+		if noneMark(s) { // — or / in a count a form does not apply to: not given, never read as 0
+			if required {
+				sp.missingValue(row, f)
+			}
+			return v, false
+		}
 		sp.wrongType(row, f, s, what, example)
 	}
 	return v, ok
+}
+
+// noneMark reports whether a cell holds only the mark a form puts where it gives nothing: —, ——, -, /,
+// 无 (either width, either script).
+func noneMark(s string) bool {
+	return s != "" && utf8.RuneCountInString(s) <= 3 && strings.Trim(s, "—–-－/／\\无無 ") == ""
 }
 
 func (sp *sheetParser) intValue(cells []string, row int, f field, required bool) *int {
@@ -1495,7 +1508,7 @@ func (sp *sheetParser) readResult(r *Result, cells []string, row int) {
 	// Without 登记选民 (no column, or a blank cell) a 选民登记 table of the load gives it, or
 	// registration_missing.sql refuses the sheet or the cell (missingRegistered).
 	r.Registered = sp.intValue(cells, row, fRegistered, false)
-	sp.fp.unregistered = sp.fp.unregistered || r.Registered == nil && sp.cell(cells, fRegistered) == ""
+	sp.fp.unregistered = sp.fp.unregistered || r.Registered == nil && (sp.cell(cells, fRegistered) == "" || noneMark(sp.cell(cells, fRegistered)))
 	r.Voted = sp.intValue(cells, row, fVoted, true)
 	r.Excused = sp.intValue(cells, row, fExcused, false)
 	r.ProxyVotes = sp.intValue(cells, row, fProxyVotes, false)

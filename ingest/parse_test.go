@@ -1,15 +1,16 @@
 package ingest
 
 import (
-	"electsum"
-
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"electsum"
 )
 
 // sheetData is one worksheet of a fixture workbook.
@@ -250,5 +251,33 @@ func BenchmarkExcelizeRows(b *testing.B) {
 			rows.Close()
 		}
 		f.Close()
+	}
+}
+
+// TestNoneMarks: —, -, / or 无 in a count is a count not given (an optional one is left out, never read as
+// 0; a required one is missing_value), not a wrong_type that refuses the file; other text still is.
+func TestNoneMarks(t *testing.T) {
+	for _, c := range []struct {
+		proxy, registered any
+		errs              []string
+	}{
+		{"—", 1200, nil},
+		{"——", 1200, nil},
+		{"/", 1200, nil},
+		{"－", 1200, nil},
+		{"无", 1200, nil},
+		{"1.2万", 1200, []string{"wrong_type@G2"}},
+		{"", "—", []string{"missing_value@E2"}}, // as a blank 登记选民数: no 选民登记 table gives it
+	} {
+		p := mustParse(t, writeXLSX(t, sheetData{name: "选举结果", rows: [][]any{
+			{"乡镇", "村", "年份", "选举类型", "登记选民数", "参加投票人数", "委托投票数", "应选职数", "当选人数"},
+			{"青石镇", "东山村", 2024, "村民委员会", c.registered, 1100, c.proxy, 5, 5},
+		}}))
+		if got := rules(p, Error); !slices.Equal(got, c.errs) {
+			t.Errorf("%v/%v: errors %v, want %v", c.proxy, c.registered, got, c.errs)
+		}
+		if c.errs == nil && (len(p.Results) != 1 || p.Results[0].ProxyVotes != nil) {
+			t.Errorf("%v: results %+v, want one without 委托投票数", c.proxy, p.Results)
+		}
 	}
 }
