@@ -1498,6 +1498,9 @@ func (sp *sheetParser) result(row int, cells []string) {
 	sp.fp.resultTownship.see(r.Township)
 	sp.fp.resultCounty.see(r.County)
 	sp.fp.resultBody.see(r.Body)
+	if cells != nil && sp.postponed(row, cells, r.Key) {
+		return
+	}
 	sp.readResult(&r, cells, row)
 }
 
