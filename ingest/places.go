@@ -322,7 +322,8 @@ type placeRead struct {
 }
 
 // matchPlaces reads the places of the run's rosters and 选民登记 rows by the rule within a file, against
-// the places of every results row of the run: the staged rows take the names they are read as
+// the places of every results row of the run, and those of the database's results in the townships the
+// run's results leave out (newRunPlaces): the staged rows take the names they are read as
 // (places_apply.sql), with a notice (place_matched) per name and file at its first row. A file whose rows
 // were checked as a whole in memory is checked again in SQL (checkFiles): its rows now name other places.
 func (l *loader) matchPlaces(ctx context.Context) error {
