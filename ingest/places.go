@@ -50,6 +50,42 @@ func (pn *placeNames) read(township, unit string) (t, u string, tm, um bool) {
 	return t, u, tm, um
 }
 
+// near are the places a township and a unit not read as another (tm, um: read says they were) could each
+// be: the named places of their stem, when there are several that do not end in another word (东山村 and
+// 东山社区 for 东山), so that the rule leaves the name as written.
+func (pn *placeNames) near(township, unit string, tm, um bool) (tn, un []string) {
+	if !tm {
+		tn = nearNames(pn.townships, township)
+	}
+	if !um {
+		un = nearNames(pn.units[township], unit)
+	}
+	return tn, un
+}
+
+// nearNames are the names of name's stem it could be, when they are two or more (sameStem takes one), in
+// Unicode order.
+func nearNames(names map[string][]string, name string) []string {
+	if name == "" {
+		return nil
+	}
+	stem, suffix := placeStem(name)
+	var out []string
+	for _, n := range names[stem] {
+		if n == name || placeFold(n) == placeFold(name) {
+			return nil
+		}
+		if _, other := placeStem(n); suffix == "" || other == "" || other == suffix {
+			out = append(out, n)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	slices.Sort(out) // whichever file named one first
+	return out
+}
+
 // add names a township and, when given, a unit of it; true when either was new.
 func (pn *placeNames) add(township, unit string) bool {
 	if township == "" {
@@ -91,6 +127,11 @@ func (sp *sheetParser) matchPlaces(k *Key, row int, add bool) {
 	}
 	if um {
 		sp.samePlace(fUnit, row, k.Unit, u, t)
+	}
+	if !add {
+		tn, un := fp.near(t, u, tm, um)
+		sp.nearPlace(fTownship, row, t, tn, "")
+		sp.nearPlace(fUnit, row, u, un, t)
 	}
 	k.Township, k.Unit = t, u
 	if add && fp.add(t, u) {
@@ -166,6 +207,23 @@ func (sp *sheetParser) samePlace(f field, row int, was, is, township string) {
 	}
 	sp.fp.places.said[key] = true
 	sp.problem(Notice, "place_matched", row, f, was, placeMatched(sp.label(f, row), was, is, "本文件", f))
+}
+
+// nearPlace says, once per name, that a place written as was is left as written: it could be any of names
+// (none: nothing to say).
+func (sp *sheetParser) nearPlace(f field, row int, was string, names []string, township string) {
+	key := township + "\x00" + was
+	if len(names) == 0 || sp.fp.places.said[key] {
+		return
+	}
+	sp.fp.places.said[key] = true
+	sp.problem(Notice, "place_ambiguous", row, f, was, placeAmbiguous(sp.label(f, row), was, names, f))
+}
+
+// placeAmbiguous is the message of a place (in f, its cell label) written as was that could be any of the
+// places names of the results.
+func placeAmbiguous(label, was string, names []string, f field) string {
+	return fmt.Sprintf("%s“%s”可能是选举结果表中的“%s”中的任何一个，无法确定是哪一个，按所写名称导入：同一个%s请在各表中写同一个名称", label, was, strings.Join(names, "”“"), placeWord(f))
 }
 
 // placeMatched is the message of a place (in f, its cell label) written as was and read as is, the place
@@ -308,12 +366,14 @@ func (f *fileState) placeKeys() (results, others []Key) {
 	return f.keys[:f.resultKeys], append(slices.Clip(f.keys[f.resultKeys:]), f.regKeys...)
 }
 
-// placeRead is a place of a file's other rows read as the results' place of another name.
+// placeRead is a place of a file's other rows read as the results' place of another name, or left as
+// written where it could be any of several (near).
 type placeRead struct {
 	file                   int
 	was                    placeKey
 	township, unit         string
 	townshipRead, unitRead bool
+	townshipNear, unitNear []string
 	scope                  string
 	// Where the file first names the place (places_first.sql), for the notice.
 	seq         int64
@@ -390,8 +450,10 @@ func (l *loader) matchPlaces(ctx context.Context) error {
 		if pn == nil {
 			continue
 		}
-		if t, u, tm, um := pn.read(c.p.township, c.p.unit); tm || um {
-			reads = append(reads, placeRead{file: c.file, was: c.p, township: t, unit: u, townshipRead: tm, unitRead: um, scope: scope})
+		t, u, tm, um := pn.read(c.p.township, c.p.unit)
+		if tn, un := pn.near(t, u, tm, um); tm || um || tn != nil || un != nil {
+			reads = append(reads, placeRead{file: c.file, was: c.p, township: t, unit: u, townshipRead: tm, unitRead: um,
+				townshipNear: tn, unitNear: un, scope: scope})
 		}
 	}
 	if len(reads) == 0 {
@@ -453,8 +515,8 @@ func (l *loader) readPlaces(ctx context.Context, reads []placeRead) error {
 	return l.execEach(ctx, sqlPlacesApply)
 }
 
-// placesRead says, once per name and file, which place its rows name is read as, and gives the files'
-// elections their places as read. The whole-file checks a file had in memory are run again in SQL.
+// placesRead says, once per name and file, which place its rows name is read as (or which places it could
+// be), and gives the files' elections their places as read. The whole-file checks a file had in memory are run again in SQL.
 func (l *loader) placesRead(reads []placeRead, rp runPlaces) {
 	slices.SortStableFunc(reads, func(a, b placeRead) int {
 		return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.seq, b.seq))
@@ -463,20 +525,33 @@ func (l *loader) placesRead(reads []placeRead, rp runPlaces) {
 	moved := map[int]map[placeKey][2]string{}
 	for _, r := range reads {
 		f := l.files[r.file]
-		if moved[r.file] == nil {
+		if (r.townshipRead || r.unitRead) && moved[r.file] == nil {
 			moved[r.file] = map[placeKey][2]string{}
 			if f.parser != nil && f.heldChecked {
 				f.parser.out.Problems = f.parser.out.Problems[:f.heldFrom]
 				f.heldChecked, f.checkInSQL = false, true
 			}
 		}
-		moved[r.file][r.was] = [2]string{r.township, r.unit}
-		say := func(fd field, was, is, township string, src int) {
+		if r.townshipRead || r.unitRead {
+			moved[r.file][r.was] = [2]string{r.township, r.unit}
+		}
+		// say words the notice of a name (was) once per file, also counting the rule within the file's.
+		say := func(fd field, was, township, rule string, message func(label string) string) {
 			key := [3]string{strconv.Itoa(r.file), township, was}
 			if said[key] || f.parser != nil && f.parser.places.said[township+"\x00"+was] {
-				return // said once per name and file, also by the rule within the file
+				return
 			}
 			said[key] = true
+			if f.parser != nil {
+				sp := f.parser.sheetNamed(r.sheet, r.body)
+				sp.problem(Notice, rule, r.row, fd, was, message(sp.label(fd, r.row)))
+				return
+			}
+			header := specs[0].cols[fd].Header
+			f.problems = append(f.problems, Problem{Severity: Notice, File: f.report.Path, Sheet: r.sheet, Row: r.row, Column: header,
+				Value: was, Rule: rule, Message: message(header)})
+		}
+		matched := func(fd field, was, is, township string, src int) {
 			source := "本文件"
 			switch {
 			case src == loadedFile:
@@ -484,20 +559,22 @@ func (l *loader) placesRead(reads []placeRead, rp runPlaces) {
 			case src != r.file:
 				source = "文件 " + l.files[src].report.Path + " 的"
 			}
-			if f.parser != nil {
-				sp := f.parser.sheetNamed(r.sheet, r.body)
-				sp.problem(Notice, "place_matched", r.row, fd, was, placeMatched(sp.label(fd, r.row), was, is, source, fd))
-				return
-			}
-			header := specs[0].cols[fd].Header
-			f.problems = append(f.problems, Problem{Severity: Notice, File: f.report.Path, Sheet: r.sheet, Row: r.row, Column: header,
-				Value: was, Rule: "place_matched", Message: placeMatched(header, was, is, source, fd)})
+			say(fd, was, township, "place_matched", func(label string) string { return placeMatched(label, was, is, source, fd) })
 		}
-		if r.townshipRead {
-			say(fTownship, r.was.township, r.township, "", rp.source(r.scope, r.township, "", r.was.year))
+		near := func(fd field, was, township string, names []string) {
+			say(fd, was, township, "place_ambiguous", func(label string) string { return placeAmbiguous(label, was, names, fd) })
 		}
-		if r.unitRead {
-			say(fUnit, r.was.unit, r.unit, r.township, rp.source(r.scope, r.township, r.unit, r.was.year))
+		switch {
+		case r.townshipRead:
+			matched(fTownship, r.was.township, r.township, "", rp.source(r.scope, r.township, "", r.was.year))
+		case r.townshipNear != nil:
+			near(fTownship, r.was.township, "", r.townshipNear)
+		}
+		switch {
+		case r.unitRead:
+			matched(fUnit, r.was.unit, r.unit, r.township, rp.source(r.scope, r.township, r.unit, r.was.year))
+		case r.unitNear != nil:
+			near(fUnit, r.was.unit, r.township, r.unitNear)
 		}
 	}
 	for id, m := range moved {

@@ -130,10 +130,12 @@ func TestPlacesMatchAcrossFiles(t *testing.T) {
 		name: "a bare name two places share",
 		files: []placesFile{results, {"社区选举结果.xlsx", []sheetData{placesResults(placesResult("青山县", "青石镇", "东山社区", "居民委员会"))}},
 			{"当选人员名单.xlsx", []sheetData{placesRoster(placesMember("青山县", "青石镇", "东山", "张三"))}}},
-		elections: "青石镇/东山村/村民委员会 青石镇/东山社区/居民委员会 青石镇/西河村/村民委员会",
-		members:   "青石镇/东山/张三",
-		warnings:  []string{"no_result_row@当选人员名单.xlsx:当选人员!A2:"},
-		townships: 1, units: 4,
+		elections:  "青石镇/东山村/村民委员会 青石镇/东山社区/居民委员会 青石镇/西河村/村民委员会",
+		members:    "青石镇/东山/张三",
+		notices:    []string{"place_ambiguous@当选人员名单.xlsx:当选人员!A2:村(社区)"},
+		warnings:   []string{"no_result_row@当选人员名单.xlsx:当选人员!A2:"},
+		noticeSays: "村(社区)(C2)“东山”可能是选举结果表中的“东山村”“东山社区”中的任何一个",
+		townships:  1, units: 4,
 	}, {
 		name: "results files keep their names", parsed: true,
 		files:     []placesFile{results, {"党组织选举结果.xlsx", []sheetData{placesResults(placesResult("青山县", "青石", "西河", "村党组织"))}}},
@@ -224,7 +226,7 @@ func TestPlacesMatchAcrossFiles(t *testing.T) {
 					if strings.Contains(want, "%s") {
 						want = fmt.Sprintf(want, paths[0])
 					}
-					if i := slices.IndexFunc(r.Problems, func(p Problem) bool { return p.Rule == "place_matched" }); i < 0 || !strings.Contains(r.Problems[i].Message, want) {
+					if i := slices.IndexFunc(r.Problems, func(p Problem) bool { return strings.HasPrefix(p.Rule, "place_") }); i < 0 || !strings.Contains(r.Problems[i].Message, want) {
 						t.Errorf("first notice %+v does not say %s", r.Problems[max(i, 0)], want)
 					}
 				}

@@ -72,6 +72,7 @@ var ruleWords = map[string]string{
 	"township_from_results":         "按选举结果表确定乡镇",
 	"body_from_results":             "按选举结果表确定选举类型",
 	"place_matched":                 "地名按选举结果表读出",
+	"place_ambiguous":               "地名可能指多个地方",
 	"unit_of_meeting":               "乡镇党代会归入本乡镇党代会",
 	"party_of_body":                 "党组织成员按中共党员统计",
 	"from_id_number":                "按身份证号读出性别或出生年月",
