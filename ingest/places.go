@@ -545,6 +545,13 @@ func (l *loader) placesRead(reads []placeRead, rp runPlaces) {
 			if f.parser != nil {
 				sp := f.parser.sheetNamed(r.sheet, r.body)
 				sp.problem(Notice, rule, r.row, fd, was, message(sp.label(fd, r.row)))
+				if f.heldChecked { // before the whole-file problems, which checkFiles may drop to check again
+					ps := f.parser.out.Problems
+					p := ps[len(ps)-1]
+					copy(ps[f.heldFrom+1:], ps[f.heldFrom:len(ps)-1])
+					ps[f.heldFrom] = p
+					f.heldFrom++
+				}
 				return
 			}
 			header := specs[0].cols[fd].Header
