@@ -25,11 +25,19 @@ func partyCongressCounty(t *testing.T) *sql.DB {
 
 // TestPartyCongressRecount recounts the township party congress figures of a generated county with SQL
 // of its own over the base tables, both terms, and checks that the model says the same: 到会率, 差额比例,
-// the pooled 赞成票率 (Σ得票 / Σ有效票 of each person's election) and its lowest individual rate, and the
-// 构成 of those elected.
+// the pooled 赞成票率 (Σ得票 / Σ有效票 of the ballot that elected each: the roster's own 有效票数 where
+// given, as for three persons elected in 另行选举 here, else their election's) and its lowest individual
+// rate, and the 构成 of those elected.
 func TestPartyCongressRecount(t *testing.T) {
 	db := partyCongressCounty(t)
 	ctx := context.Background()
+	// 另行选举: three persons of the 2024 党委 elected on a second ballot with fewer valid ballots.
+	if _, err := db.Exec(`UPDATE members SET valid_ballots = votes + 3
+		WHERE (county, township, name) IN (SELECT county, township, name FROM members
+			WHERE body = '乡镇党委' AND year = 2024 AND votes IS NOT NULL ORDER BY township, name LIMIT 3)
+		  AND body = '乡镇党委' AND year = 2024`); err != nil {
+		t.Fatal(err)
+	}
 	p, err := analytics.SummarizePartyCongress(ctx, db, analytics.Scope{Year: 2024}, analytics.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +61,7 @@ func TestPartyCongressRecount(t *testing.T) {
 			var members, women, college, votes, valid int
 			if err := db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE m.gender = '女'),
 				count(*) FILTER (WHERE m.education IN ('研究生', '大学本科', '大学专科')),
-				sum(m.votes), sum(e.valid_ballots)
+				sum(m.votes), sum(coalesce(m.valid_ballots, e.valid_ballots))
 				FROM members m JOIN elections e USING (county, township, unit, year, body)
 				WHERE m.body = ? AND m.year = ?`, string(b.Body), year).Scan(&members, &women, &college, &votes, &valid); err != nil {
 				t.Fatal(err)
@@ -92,9 +100,9 @@ func TestPartyCongressRecount(t *testing.T) {
 		}
 		var name string
 		var votes, valid int
-		if err := db.QueryRow(`SELECT m.name, m.votes, e.valid_ballots
+		if err := db.QueryRow(`SELECT m.name, m.votes, coalesce(m.valid_ballots, e.valid_ballots)
 			FROM members m JOIN elections e USING (county, township, unit, year, body)
-			WHERE m.body = ? AND m.year = 2024 ORDER BY m.votes / e.valid_ballots, m.township, m.name LIMIT 1`, string(b.Body)).
+			WHERE m.body = ? AND m.year = 2024 ORDER BY m.votes / coalesce(m.valid_ballots, e.valid_ballots), m.township, m.name LIMIT 1`, string(b.Body)).
 			Scan(&name, &votes, &valid); err != nil {
 			t.Fatal(err)
 		}

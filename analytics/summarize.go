@@ -161,6 +161,8 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	if scope.Compare != 0 && len(prev.elections) == 0 && len(prev.members) == 0 {
 		return nil, &NoCompareDataError{Scope: scope}
 	}
+	sortData(cur)
+	sortData(prev)
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
@@ -174,58 +176,45 @@ func Summarize(ctx context.Context, db *sql.DB, scope Scope, opts Options) (*Sum
 	}
 	s.Counties = counties(cur)
 	s.Level = level(scope, s.Counties)
-	// What reads only the rows is made while the figure queries run, in a goroutine of its own: the
-	// members' lane runs about three times as long as the elections' one, so a core is mostly free
-	// meanwhile. It writes fields of s that nothing else writes and only reads cur and prev, which the
-	// lanes do not touch.
-	var gaps map[Body]termGap
-	rowsDone := make(chan struct{})
-	go func() {
-		defer close(rowsDone)
-		sortData(cur)
-		sortData(prev)
-		curUnits, prevUnits := units(cur), units(prev)
-		s.Units = Figure{Current: count(len(curUnits))}
-		curTownships := townships(curUnits)
-		s.Townships = Figure{Current: count(len(curTownships))}
-		s.Subdistricts = count(subdistricts(curTownships))
-		if prevYear != 0 {
-			s.Units.Previous = count(len(prevUnits))
-			s.Townships.Previous = count(len(townships(prevUnits)))
-		}
-		s.FirstDate, s.LastDate = dateRange(cur.elections)
-		gaps = termGaps(cur, prev)
-		s.Elections = electionRows(cur.elections)
-		s.Roster = roster(cur.members, opts.Unmasked)
-		s.OnlyCurrent, s.OnlyPrevious = []UnitRef{}, []UnitRef{}
-		if prevYear != 0 {
-			s.OnlyCurrent = difference(curUnits, prevUnits)
-			s.OnlyPrevious = difference(prevUnits, curUnits)
-		}
-	}()
 	// Both lanes fill figures at once: safe because each writes maps of its own (the members' lane
 	// structures, two and changed; the elections' lane elections).
 	figures, parts := newFigureLevels(), partLevel(s.Level)
-	err = lanes(func() error {
+	if err := lanes(func() error {
 		if err := scopeHeads(ctx, conn, scope, loadPrev); err != nil {
 			return err
 		}
 		return loadMemberFigures(ctx, conn, scope, loadPrev, parts, &figures)
 	}, func() error {
 		return loadElectionFigures(ctx, conn2, scope, loadPrev, parts, opts, &figures)
-	})
-	<-rowsDone
-	if err != nil {
+	}); err != nil {
 		return nil, err
 	}
 	cur.figures, prev.figures = figures.whole.of(unitKey{}, scope.Year), figures.whole.of(unitKey{}, prevYear)
+	curUnits, prevUnits := units(cur), units(prev)
+	s.Units = Figure{Current: count(len(curUnits))}
+	curTownships := townships(curUnits)
+	s.Townships = Figure{Current: count(len(curTownships))}
+	s.Subdistricts = count(subdistricts(curTownships))
+	if prevYear != 0 {
+		s.Units.Previous = count(len(prevUnits))
+		s.Townships.Previous = count(len(townships(prevUnits)))
+	}
+	s.FirstDate, s.LastDate = dateRange(cur.elections)
 	// The parts' summaries only read the rows and figures, as the whole scope's do: they are made
 	// at the same time (the lanes' queries are done, so the second core is free).
 	partsDone := make(chan []Breakdown, 1)
 	go func(l Level) { partsDone <- breakdown(l, cur, prev, figures.parts, opts) }(s.Level)
+	gaps := termGaps(cur, prev)
 	s.Bodies = bodySummaries(cur, prev, gaps, opts)
 	s.TwoCommittees = twoCommittees(cur, prev, gaps, opts)
+	s.Elections = electionRows(cur.elections)
+	s.Roster = roster(cur.members, opts.Unmasked)
 	s.Breakdown = <-partsDone
+	s.OnlyCurrent, s.OnlyPrevious = []UnitRef{}, []UnitRef{}
+	if prevYear != 0 {
+		s.OnlyCurrent = difference(curUnits, prevUnits)
+		s.OnlyPrevious = difference(prevUnits, curUnits)
+	}
 	checks = ofLianwei(checks, func(c Check) Body { return c.Body })
 	s.Checks = append(append([]Check{}, checks...), warningChecks(ws)...)
 	crossChecks := inconsistencies(s, opts) // first: it drops figures that cannot be right

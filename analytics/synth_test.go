@@ -72,7 +72,10 @@ func loadWorld(tb testing.TB, w *synth.World, path string) *sql.DB {
 	const electionColumns = `elections (county, township, unit, year, body, term, method, registered, voted, proxy_votes,
 		mobile_votes, valid_ballots, invalid_ballots, seats, candidates, elected, election_date, first_round,
 		source_file, source_sheet, source_row)`
-	for table, file := range map[string]string{electionColumns: el, "members": me} {
+	const memberColumns = `members (county, township, unit, year, body, name, position, gender, birth, age, ethnicity,
+		party, education, reelected, id_number, wealth_leader, graduate_official, category, votes, person_key,
+		source_file, source_sheet, source_row)`
+	for table, file := range map[string]string{electionColumns: el, memberColumns: me} {
 		q := fmt.Sprintf(`INSERT INTO %s SELECT * FROM read_csv('%s', header = false, nullstr = '', all_varchar = true)`, table, file)
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			tb.Fatalf("load %s: %v", table, err)

@@ -119,7 +119,7 @@ func (s *stager) rows(id int, path string, results, regs []Result, members []Mem
 			m.Name, m.Position, m.Gender, optTime(m.Birth), optInt(m.Age), optStr(m.Ethnicity),
 			optStr(m.Party), optStr(m.Education), optBool(m.Reelected), optStr(m.IDNumber), optBool(m.WealthLeader),
 			optBool(m.GraduateOfficial), optStr(m.Category), optInt(m.Votes), m.PersonKey,
-			path, m.Sheet, int32(m.Row), seq(m.Sheet, m.Row), birth, age, firstOfElection[i]); err != nil {
+			path, m.Sheet, int32(m.Row), seq(m.Sheet, m.Row), birth, age, firstOfElection[i], optInt(m.ValidBallots)); err != nil {
 			return fmt.Errorf("%s 第%d行: %w", m.Sheet, m.Row, err)
 		}
 	}

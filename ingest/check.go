@@ -136,6 +136,11 @@ func (sp *sheetParser) checkMember(m *Member, raw memberRaw) {
 		}
 	}
 	sp.checkParty(m, raw)
+	if m.Votes != nil && m.ValidBallots != nil && *m.Votes > *m.ValidBallots {
+		sp.problem(Error, "votes_gt_valid_ballots", row, fVotes, fmt.Sprint(*m.Votes),
+			fmt.Sprintf("%s 的%s为 %d，多于%s %d：得票数不能超过有效票数，请核对", who, sp.label(fVotes, row), *m.Votes,
+				sp.label(fValidBallots, row), *m.ValidBallots))
+	}
 	if m.Birth == nil && m.Age == nil && raw.birth == "" && raw.age == "" {
 		switch f := fBirth; {
 		case sp.lay.col[fBirth] < 0 && sp.lay.col[fAge] < 0:
@@ -380,19 +385,19 @@ func checkStagedMembers(ctx context.Context, conn *sql.Conn, parser func(id int)
 		var m Member
 		var raw memberRaw
 		var birth, date sql.NullTime
-		var age, votes, valid, resultRow sql.NullInt64
+		var age, votes, valid, resultRow, ownValid sql.NullInt64
 		var resultSheet sql.NullString
 		var f memberFacts
 		if err := rows.Scan(&id, &m.Sheet, &m.Row, &m.County, &m.Township, &m.Unit, &m.Year, &m.Body, &m.Name, &birth, &age,
 			&m.IDNumber, &votes, &raw.birth, &raw.age, &f.firstRow, &f.firstSheet, &f.isFirst, &f.firstOfElection,
-			&f.hasResult, &date, &valid, &resultSheet, &resultRow); err != nil {
+			&f.hasResult, &date, &valid, &resultSheet, &resultRow, &ownValid); err != nil {
 			return err
 		}
 		fp := parser(id)
 		if fp == nil {
 			return nil
 		}
-		m.Birth, m.Age, m.Votes = optionalTime(birth), optionalInt(age), optionalInt(votes)
+		m.Birth, m.Age, m.Votes, m.ValidBallots = optionalTime(birth), optionalInt(age), optionalInt(votes), optionalInt(ownValid)
 		f.date, f.valid, f.resultSheet, f.resultRow = optionalTime(date), optionalInt(valid), resultSheet.String, int(resultRow.Int64)
 		fp.checkWholeMember(&m, raw, f)
 		return nil
@@ -467,8 +472,9 @@ func (fp *fileParser) checkWholeMember(m *Member, raw memberRaw, f memberFacts) 
 		sp.problem(Warning, "no_result_row", m.Row, fUnit, m.Unit,
 			fmt.Sprintf("%s 有当选人员，但本文件的选举结果表中没有对应的行：请在选举结果表中补填", keyText(m.Key)))
 	}
-	// Nobody gets more votes than there are valid ballots in their election's results row.
-	if f.hasResult && m.Votes != nil && f.valid != nil && *m.Votes > *f.valid {
+	// Nobody gets more votes than there are valid ballots in their election's results row (their own
+	// ballot's, when the roster gives it, is checked row by row: checkMember).
+	if f.hasResult && m.Votes != nil && m.ValidBallots == nil && f.valid != nil && *m.Votes > *f.valid {
 		rs := fp.sheetNamed(f.resultSheet, m.Body)
 		sp.problem(Error, "votes_gt_valid_ballots", m.Row, fVotes, fmt.Sprint(*m.Votes),
 			fmt.Sprintf("%s 的%s为 %d，多于%s在“%s”表中的%s %d：得票数不能超过有效票数，请核对", m.Name, sp.label(fVotes, m.Row), *m.Votes,
@@ -673,7 +679,7 @@ func (fp *fileParser) checkHeld(h *heldRows) {
 		f := memberFacts{firstRow: p.row, firstSheet: p.sheet, isFirst: h.memberSeq[i] == p.seq, firstOfElection: h.first[i]}
 		check := func(f memberFacts) {
 			fp.checkWholeMember(&Member{Key: m.Key, Pos: Pos{Sheet: m.Sheet, Row: m.Row}, Name: m.Name, Birth: m.Birth,
-				Age: m.Age, IDNumber: m.IDNumber, Votes: m.Votes}, memberRaw{birth: h.raw[i].birth, age: h.raw[i].age}, f)
+				Age: m.Age, IDNumber: m.IDNumber, Votes: m.Votes, ValidBallots: m.ValidBallots}, memberRaw{birth: h.raw[i].birth, age: h.raw[i].age}, f)
 		}
 		r := results[m.Key]
 		if r == nil {

@@ -121,6 +121,7 @@ var memberColumns = []Column{
 	{Key: "graduate_official", Header: "大学生村官", Aliases: []string{"是否大学生村官"}, English: []string{"graduate official", "graduate village official", "college graduate village official", "college graduate official"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
 	{Key: "category", Header: "代表构成", Aliases: []string{"代表类别", "构成"}, English: []string{"category", "deputy category", "composition", "deputy composition"}, Kind: KindEnum, Values: []string{"工人", "农民", "专业技术人员", "干部", "其他"}, Remarked: true, Meaning: "人大代表填写：工人、农民、专业技术人员、干部(党政领导干部)、其他", Width: 10},
 	{Key: "votes", Header: "得票数", Aliases: []string{"得票", "所得票数", "赞成票数", "赞成票", "得赞成票数"}, English: []string{"votes", "votes received", "votes won", "votes obtained", "vote count", "number of votes"}, Kind: KindInt, Meaning: "当选人所得票数", Width: 8},
+	{Key: "valid_ballots", Header: "有效票数", Aliases: []string{"有效票", "有效选票", "所在选举有效票数", "有效票总数"}, English: []string{"valid ballots", "valid votes", "valid"}, Kind: KindInt, Meaning: "当选人那一次投票的有效票数(另行选举当选的填另行选举的)，用于赞成票率；不填的按选举结果表的有效票数", Width: 9},
 }
 
 // Derived is a figure electsum computes from the input columns, such as 参选率. A sheet may carry it as a

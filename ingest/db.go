@@ -206,6 +206,32 @@ func migrateFS(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	return tx.Commit()
 }
 
+// OlderSchemaError is a database written by an older electsum, opened read-only: its tables lack the
+// columns this release reads (members.valid_ballots of v5, elections.excused of v4), and a reading
+// command cannot upgrade it. Loading once with this release (electsum ingest) upgrades it in place.
+type OlderSchemaError struct {
+	Path             string
+	Version, Current int
+}
+
+func (e *OlderSchemaError) Error() string {
+	return fmt.Sprintf("数据库 %s 由旧版 electsum 建立(数据结构第 %d 版，本版为第 %d 版)：请先用本版运行一次 electsum ingest --db %s 收到的表格/ (已导入的表格不会重复导入)，数据库即升级到本版，再生成报告或查询",
+		e.Path, e.Version, e.Current, e.Path)
+}
+
+// CheckSchema refuses, with an OlderSchemaError, a database (opened read-only at path) that an older
+// release wrote and this one has not upgraded.
+func CheckSchema(ctx context.Context, db *sql.DB, path string) error {
+	var version int
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&version); err != nil {
+		return fmt.Errorf("read database: %w", err)
+	}
+	if current := len(migrationNames(migrations)); version < current {
+		return &OlderSchemaError{Path: path, Version: version, Current: current}
+	}
+	return nil
+}
+
 // HasData reports whether db holds any loaded row: false for a database that has no electsum tables
 // (any other DuckDB file) or whose tables are empty.
 func HasData(ctx context.Context, db *sql.DB) (bool, error) {

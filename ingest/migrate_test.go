@@ -127,9 +127,10 @@ func TestMigrationDropsMembersKeyAndKeepsData(t *testing.T) {
 	defer db.Close()
 	// The columns later migrations add are NULL in the old rows and not this migration's: compared
 	// without them, then put back for the load below.
-	later := []string{"excused"}
+	later := []string{"elections.excused", "members.valid_ballots"}
 	for _, c := range later {
-		if _, err := db.ExecContext(ctx, `ALTER TABLE elections DROP COLUMN `+c); err != nil {
+		table, column, _ := strings.Cut(c, ".")
+		if _, err := db.ExecContext(ctx, `ALTER TABLE `+table+` DROP COLUMN `+column); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -137,7 +138,8 @@ func TestMigrationDropsMembersKeyAndKeepsData(t *testing.T) {
 		t.Fatalf("migration changed the data:\nbefore\n%s\nafter\n%s", before, after)
 	}
 	for _, c := range later {
-		if _, err := db.ExecContext(ctx, `ALTER TABLE elections ADD COLUMN `+c+` INTEGER`); err != nil {
+		table, column, _ := strings.Cut(c, ".")
+		if _, err := db.ExecContext(ctx, `ALTER TABLE `+table+` ADD COLUMN `+column+` INTEGER`); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -216,5 +218,37 @@ func TestCommitRefusesDuplicateMember(t *testing.T) {
 	}
 	if after := snapshot(t, db); after != before {
 		t.Fatalf("a refused load changed the database:\n%s", after)
+	}
+}
+
+// A database an older release wrote (one migration behind) opened read-only, as report and query open
+// it, is refused with what to do: its tables lack columns this release reads, and only ingest upgrades.
+// Once upgraded it passes.
+func TestOlderSchemaRefusedReadOnly(t *testing.T) {
+	ctx := context.Background()
+	names := migrationNames(migrations)
+	path := MustOpenDBAt(t, len(names)-1)
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var old *OlderSchemaError
+	if err := CheckSchema(ctx, ro, path); !errors.As(err, &old) || old.Version != len(names)-1 || old.Current != len(names) ||
+		!strings.Contains(err.Error(), "electsum ingest --db "+path) {
+		t.Errorf("CheckSchema: %v", err)
+	}
+	ro.Close()
+	db, err := Open(ctx, path) // ingest's open upgrades it
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ro, err = OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if err := CheckSchema(ctx, ro, path); err != nil {
+		t.Errorf("upgraded: %v", err)
 	}
 }

@@ -1617,6 +1617,7 @@ func (sp *sheetParser) member(row int, cells []string) {
 	m.GraduateOfficial = sp.boolValue(cells, row, fGraduateOfficial, false)
 	m.Category = sp.enumValue(cells, row, fCategory, false, false)
 	m.Votes = sp.intValue(cells, row, fVotes, false)
+	m.ValidBallots = sp.intValue(cells, row, fValidBallots, false)
 	raw := memberRaw{sheet: sp, birth: sp.cell(cells, fBirth), age: sp.cell(cells, fAge), party: sp.cell(cells, fParty)}
 	sp.checkMember(&m, raw)
 	m.PersonKey = personKey(&m)

@@ -81,6 +81,7 @@ type Member struct {
 	GraduateOfficial *bool
 	Category         string
 	Votes            *int
+	ValidBallots     *int // 有效票数 of the ballot that elected them, when the roster gives it (另行选举)
 	PersonKey        string
 }
 

@@ -1,8 +1,9 @@
 -- Those elected to the party bodies listed in the scope in one year, with their age at the election and the valid
--- ballots of their election (for each one's 赞成票率). Parameters: the bodies (comma-separated), year, county, township, each twice.
+-- ballots of the ballot that elected them (their own when the roster gives it, else their election's; for each
+-- one's 赞成票率). Parameters: the bodies (comma-separated), year, county, township, each twice.
 SELECT m.county, m.township, m.unit, m.body, m.name, m.position, m.gender, m.age_at_election,
        coalesce(m.ethnicity, '') AS ethnicity, coalesce(m.party, '') AS party, coalesce(m.education, '') AS education,
-       m.reelected, m.votes, e.valid_ballots, coalesce(m.id_number, '') AS id_number
+       m.reelected, m.votes, coalesce(m.valid_ballots, e.valid_ballots) AS valid_ballots, coalesce(m.id_number, '') AS id_number
 FROM v_members m
 LEFT JOIN elections e
        ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body

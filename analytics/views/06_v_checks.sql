@@ -25,7 +25,8 @@ CREATE OR REPLACE MACRO percent_text(part, whole) AS
 
 -- vote_checks(): the one data check between the two sheets that holds database-wide: an elected
 -- person's 得票数 above the 有效票数 of their election (or, where 有效票数 is blank, above its 参加投票
--- 人数), whatever files the two rows came from. Ingest refuses this within one file
+-- 人数), whatever files the two rows came from. A person whose roster row gives the 有效票数 of the
+-- ballot that elected them (另行选举) is checked against that, row by row, by ingest, and not here. Ingest refuses this within one file
 -- (votes_gt_valid_ballots); results and members loaded from different files (a township's two CSVs, a
 -- resubmitted results sheet with fewer ballots) meet only here. One row per person, every body;
 -- legal_checks (below) and congress_checks (07_v_congress.sql) each take their own bodies' rows. It
@@ -40,7 +41,7 @@ SELECT 'votes_gt_valid_ballots' AS rule, '' AS citation,
 FROM members m
 JOIN elections e
   ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
-WHERE m.votes IS NOT NULL AND m.votes > coalesce(e.valid_ballots, e.voted);
+WHERE m.votes IS NOT NULL AND m.valid_ballots IS NULL AND m.votes > coalesce(e.valid_ballots, e.voted);
 
 CREATE OR REPLACE MACRO legal_checks() AS TABLE
 SELECT 'vc_turnout_majority' AS rule, '《中华人民共和国村民委员会组织法》第三十四条' AS citation,

@@ -8,15 +8,17 @@
 
 -- v_party_elections: each election of a party body (村党组织, 社区党组织, and what a township's 党代会
 -- elects), with its 选举方式, attendance (到会率 = 实到 / 应到), margin (差额比例) and pooled approval
--- (赞成票率 = Σ elected persons' votes / Σ the valid ballots of their election), percent, unrounded.
+-- (赞成票率 = Σ elected persons' votes / Σ the valid ballots of the ballot that elected each: their own
+-- 有效票数 when the roster gives it, as for one elected in 另行选举, else their election's), percent, unrounded.
 CREATE OR REPLACE VIEW v_party_elections AS
 WITH approval AS (
     SELECT m.county, m.township, m.unit, m.year, m.body,
-           sum(m.votes) AS approval_votes, sum(e.valid_ballots) AS approval_valid
+           sum(m.votes) AS approval_votes, sum(coalesce(m.valid_ballots, e.valid_ballots)) AS approval_valid
     FROM members m
     JOIN elections e
       ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
-    WHERE m.body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.votes IS NOT NULL AND e.valid_ballots > 0
+    WHERE m.body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.votes IS NOT NULL
+      AND coalesce(m.valid_ballots, e.valid_ballots) > 0
     GROUP BY ALL
 )
 SELECT t.county, t.township, t.unit, t.year, t.body, coalesce(t.method, '') AS method,
@@ -92,13 +94,14 @@ LEFT JOIN sizes z USING (body);
 --   heads, women_heads             书记 (v_members.is_head), and the women among them
 --   age_sum / age_known            for the average age at the election (v_members.age_at_election)
 --   under_46                       aged 45 or less at the election (of age_known)
---   approval_votes / approval_valid  赞成票率, pooled: Σ得票 / Σ有效票 of their election, over the persons
---                                  with 得票数 whose election gave 有效票数 (approval_counted of them)
+--   approval_votes / approval_valid  赞成票率, pooled: Σ得票 / Σ有效票 of the ballot that elected each (their
+--                                  own 有效票数, else their election's), over the persons with 得票数 and
+--                                  有效票数 (approval_counted of them)
 --   lowest_*                       the person with the lowest 得票数 / 有效票数 (ties: township, name)
 CREATE OR REPLACE MACRO party_members(p_bodies, p_year, p_county, p_township) AS TABLE
 WITH m AS (
-    SELECT m.*, e.valid_ballots,
-           CASE WHEN m.votes IS NOT NULL AND e.valid_ballots > 0 THEN m.votes END AS counted_votes
+    SELECT m.* EXCLUDE (valid_ballots), coalesce(m.valid_ballots, e.valid_ballots) AS valid_ballots,
+           CASE WHEN m.votes IS NOT NULL AND coalesce(m.valid_ballots, e.valid_ballots) > 0 THEN m.votes END AS counted_votes
     FROM summary_members m
     LEFT JOIN elections e
            ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body

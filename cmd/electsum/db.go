@@ -45,6 +45,10 @@ func openDataWithin(ctx context.Context, path string, limits ingest.Limits) (*sq
 		db.Close()
 		return nil, &noDataError{path: path}
 	}
+	if err := ingest.CheckSchema(ctx, db, path); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
 }
 

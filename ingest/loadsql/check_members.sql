@@ -31,7 +31,7 @@ SELECT m.file_id, m.source_sheet, m.source_row, m.county, m.township, m.unit, m.
        m.age, coalesce(m.id_number, ''), m.votes, coalesce(m.raw_birth, ''), coalesce(m.raw_age, ''),
        coalesce(p.first_row, m.source_row), coalesce(p.first_sheet, m.source_sheet), p.first_seq IS NULL OR m.seq = p.first_seq AS is_first,
        m.first_of_election, r.seq IS NOT NULL AS has_result, r.election_date, r.valid_ballots, r.source_sheet,
-       r.source_row
+       r.source_row, m.valid_ballots
 FROM stage_members m
 LEFT JOIN p ON p.file_id = m.file_id AND p.county IS NOT DISTINCT FROM m.county AND p.body IS NOT DISTINCT FROM m.body
     AND p.person_key IS NOT DISTINCT FROM m.person_key AND p.year IS NOT DISTINCT FROM m.year

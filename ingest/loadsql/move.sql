@@ -15,10 +15,10 @@ FROM stage_elections;
 
 INSERT INTO members (county, township, unit, year, body, name, position, gender, birth, age, ethnicity,
         party, education, reelected, id_number, wealth_leader, graduate_official, category, votes, person_key,
-        source_file, source_sheet, source_row)
+        source_file, source_sheet, source_row, valid_ballots)
 SELECT county, township, unit, year, body, name, position, gender, birth, age, ethnicity,
        party, education, reelected, id_number, wealth_leader, graduate_official, category, votes, person_key,
-       source_file, source_sheet, source_row
+       source_file, source_sheet, source_row, valid_ballots
 FROM stage_members;
 
 INSERT INTO data_warnings (source_file, sheet, row_number, column_name, value, rule, message,

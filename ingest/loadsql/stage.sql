@@ -46,7 +46,8 @@ CREATE OR REPLACE TEMP TABLE stage_members (
     source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER,
     seq BIGINT,
     raw_birth VARCHAR, raw_age VARCHAR, -- 出生年月 and 年龄 as written, for the messages of the whole-file checks
-    first_of_election BOOLEAN -- the first row of its file for its election (the loader keeps the elections it saw)
+    first_of_election BOOLEAN, -- the first row of its file for its election (the loader keeps the elections it saw)
+    valid_ballots INTEGER -- 有效票数 of the ballot that elected the person, when the roster gives it
 );
 CREATE OR REPLACE TEMP TABLE stage_warnings (
     file_id INTEGER NOT NULL,
