@@ -138,8 +138,9 @@ type Derived struct {
 
 // derivedColumns are the figures a results sheet is known to carry beside its counts.
 var derivedColumns = []Derived{
-	{Key: "turnout", Header: "参选率", Aliases: []string{"投票率", "参选比例", "参选率(%)", "参选率%"}, English: []string{"turnout", "turnout rate", "voter turnout", "turnout %", "participation rate"}, From: "参加投票人数和登记选民数"},
+	{Key: "turnout", Header: "参选率", Aliases: []string{"投票率", "参选比例", "参选率(%)", "参选率%", "到会率", "到会比例"}, English: []string{"turnout", "turnout rate", "voter turnout", "turnout %", "participation rate"}, From: "参加投票人数和登记选民数"},
 	{Key: "competition", Header: "差额比例", Aliases: []string{"差额率", "差额选举比例"}, English: []string{"competition ratio"}, From: "候选人数和应选职数"},
+	{Key: "approval", Header: "得票率", Aliases: []string{"赞成票率", "得票比例", "得赞成票率"}, English: []string{"vote share", "approval rate"}, From: "得票数和有效票数"},
 }
 
 // ResultColumns returns the columns of the results sheet (resultColumns), a copy the caller may change.

@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -266,5 +267,23 @@ func TestHeaderLineBreaks(t *testing.T) {
 	}}))
 	if len(p.Results) != 1 || len(p.Problems) != 1 || p.Problems[0].Column != "参选率（%）" {
 		t.Errorf("%d results, problems %v", len(p.Results), p.Problems)
+	}
+}
+
+// TestDerivedRates: a roster's 得票率 and a party meeting's 到会率 are figures electsum computes (得票数 /
+// 有效票数, 实到 / 应到): said so and not read, and a stated 到会率 is compared as 参选率 is.
+func TestDerivedRates(t *testing.T) {
+	p := mustParse(t, writeXLSX(t,
+		sheetData{name: "选举结果", rows: [][]any{
+			{"乡镇", "村", "年份", "选举类型", "应到会人数", "实到会人数", "到会率", "有效票数", "应选职数", "当选人数"},
+			{"青石镇", "东山村", 2024, "村党组织", 50, 45, "80%", 45, 1, 1},
+		}},
+		sheetData{name: "当选人员", rows: [][]any{
+			{"乡镇", "村", "年份", "选举类型", "姓名", "职务", "性别", "出生年月", "政治面貌", "学历", "得票数", "得票率"},
+			{"青石镇", "东山村", 2024, "村党组织", "王芳", "书记", "女", "1976.05", "中共党员", "大专", 44, "97.8%"},
+		}}))
+	got := append(rules(p, Warning), rules(p, Notice)...)
+	if !slices.Equal(got, []string{"turnout_mismatch@G2", "derived_column@G1", "derived_column@L1"}) || len(p.Members) != 1 {
+		t.Errorf("problems %v: %v", got, p.Problems)
 	}
 }
