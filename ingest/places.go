@@ -38,52 +38,21 @@ type placeNames struct {
 
 // read is a township and a unit as the places named are: each the one named place of its stem when it
 // is written another way (sameStem), the unit among the units of the township so read; else as written.
-// tm and um say which of the two were read so.
-func (pn *placeNames) read(township, unit string) (t, u string, tm, um bool) {
+// tm and um say which of the two were read so; tn and un are the places one not read so could each be,
+// when there are several (sameStem's near).
+func (pn *placeNames) read(township, unit string) (t, u string, tm, um bool, tn, un []string) {
 	t, u = township, unit
-	if s, ok := sameStem(pn.townships, t); ok {
+	if s, ok, near := sameStem(pn.townships, t); ok {
 		t, tm = s, true
+	} else {
+		tn = near
 	}
-	if s, ok := sameStem(pn.units[t], u); ok {
+	if s, ok, near := sameStem(pn.units[t], u); ok {
 		u, um = s, true
+	} else {
+		un = near
 	}
-	return t, u, tm, um
-}
-
-// near are the places a township and a unit not read as another (tm, um: read says they were) could each
-// be: the named places of their stem, when there are several that do not end in another word (东山村 and
-// 东山社区 for 东山), so that the rule leaves the name as written.
-func (pn *placeNames) near(township, unit string, tm, um bool) (tn, un []string) {
-	if !tm {
-		tn = nearNames(pn.townships, township)
-	}
-	if !um {
-		un = nearNames(pn.units[township], unit)
-	}
-	return tn, un
-}
-
-// nearNames are the names of name's stem it could be, when they are two or more (sameStem takes one), in
-// Unicode order.
-func nearNames(names map[string][]string, name string) []string {
-	if name == "" {
-		return nil
-	}
-	stem, suffix := placeStem(name)
-	var out []string
-	for _, n := range names[stem] {
-		if n == name || placeFold(n) == placeFold(name) {
-			return nil
-		}
-		if _, other := placeStem(n); suffix == "" || other == "" || other == suffix {
-			out = append(out, n)
-		}
-	}
-	if len(out) < 2 {
-		return nil
-	}
-	slices.Sort(out) // whichever file named one first
-	return out
+	return t, u, tm, um, tn, un
 }
 
 // add names a township and, when given, a unit of it; true when either was new.
@@ -121,7 +90,7 @@ func (sp *sheetParser) matchPlaces(k *Key, row int, add bool) {
 		k.Township, k.Unit = read[0], read[1]
 		return
 	}
-	t, u, tm, um := fp.read(k.Township, k.Unit)
+	t, u, tm, um, tn, un := fp.read(k.Township, k.Unit)
 	if tm {
 		sp.samePlace(fTownship, row, k.Township, t, "")
 	}
@@ -129,7 +98,6 @@ func (sp *sheetParser) matchPlaces(k *Key, row int, add bool) {
 		sp.samePlace(fUnit, row, k.Unit, u, t)
 	}
 	if !add {
-		tn, un := fp.near(t, u, tm, um)
 		sp.nearPlace(fTownship, row, t, tn, "")
 		sp.nearPlace(fUnit, row, u, un, t)
 	}
@@ -153,20 +121,37 @@ func addPlace(names map[string][]string, name string) bool {
 // sameStem is the one place of names whose stem is name's (placeStem), when name is not itself among
 // them, differs from it by more than script, and the two do not end in different words (青石 and 青石镇,
 // 第一选区 and 第一选区（东山村、西河村）; never 青石乡 and 青石镇, nor 东山村 and 东山社区, which may well be two
-// places); false when none or several are.
-func sameStem(names map[string][]string, name string) (string, bool) {
+// places); false when none or several are. near are the several, in Unicode order, when two or more do
+// not end in another word than name and name is none of them (东山村 and 东山社区 for 东山): a name the
+// rule leaves as written that could be any of them.
+func sameStem(names map[string][]string, name string) (same string, ok bool, near []string) {
 	if name == "" {
-		return "", false
+		return "", false, nil
 	}
 	stem, suffix := placeStem(name)
-	same := names[stem]
-	if len(same) != 1 || same[0] == name || placeFold(same[0]) == placeFold(name) {
-		return "", false
+	all := names[stem]
+	if len(all) == 1 {
+		if all[0] == name || placeFold(all[0]) == placeFold(name) {
+			return "", false, nil
+		}
+		if _, other := placeStem(all[0]); suffix != "" && other != "" && suffix != other {
+			return "", false, nil
+		}
+		return all[0], true, nil
 	}
-	if _, other := placeStem(same[0]); suffix != "" && other != "" && suffix != other {
-		return "", false
+	for _, n := range all {
+		if n == name || placeFold(n) == placeFold(name) {
+			return "", false, nil
+		}
+		if _, other := placeStem(n); suffix == "" || other == "" || other == suffix {
+			near = append(near, n)
+		}
 	}
-	return same[0], true
+	if len(near) < 2 {
+		return "", false, nil
+	}
+	slices.Sort(near) // whichever file named one first
+	return "", false, near
 }
 
 // placeStem is a place's name folded (placeFold), without a bracketed remark (第一选区（东山村、西河村）) and
@@ -450,8 +435,7 @@ func (l *loader) matchPlaces(ctx context.Context) error {
 		if pn == nil {
 			continue
 		}
-		t, u, tm, um := pn.read(c.p.township, c.p.unit)
-		if tn, un := pn.near(t, u, tm, um); tm || um || tn != nil || un != nil {
+		if t, u, tm, um, tn, un := pn.read(c.p.township, c.p.unit); tm || um || tn != nil || un != nil {
 			reads = append(reads, placeRead{file: c.file, was: c.p, township: t, unit: u, townshipRead: tm, unitRead: um,
 				townshipNear: tn, unitNear: un, scope: scope})
 		}
