@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"electsum"
 )
@@ -29,9 +31,15 @@ var (
 	formCountFields = []field{fRegistered, fVoted, fProxyVotes, fMobileVotes, fValidBallots, fInvalidBallots, fSeats, fCandidates, fElected, fExcused}
 )
 
+// maxLabelBytes bounds a label's length: 16 Chinese characters (所在选举有效票数 is 8).
+const maxLabelBytes = 48
+
 // formLabel is the field a label cell names, among formKeyFields and formCountFields; false otherwise.
 // 单位 alone is no label here: 单位：人 above a table is the unit of its counts.
 func formLabel(text string) (field, bool) {
+	if len(text) > maxLabelBytes { // a title or a note, not a label: folding it is the cost of every sheet
+		return 0, false
+	}
 	k := foldHeader(text)
 	if k[0] == "单位" || k[0] == "單位" {
 		return 0, false
@@ -136,8 +144,42 @@ func hanText(v string) string {
 
 // formPairs are the labelled values of a row above a table: cells 乡镇：青石镇 (either colon), and a label
 // cell followed by its value (登记选民数 | 1200; the label's merged copies and blanks between are passed
-// over). nil when the row holds none: a title, a header, notes.
+// over). nil when the row holds none: a title, a header, notes. The rows above the tables of one sender
+// repeat cell for cell (their header rows are read here too), and are read once (formMemo).
 func formPairs(row int, cells []string) []formField {
+	key, ok := headerMemoKey(cells)
+	if !ok {
+		return readFormPairs(row, cells)
+	}
+	formMemo.Lock()
+	pairs, seen := formMemo.rows[key]
+	formMemo.Unlock()
+	if !seen {
+		pairs = readFormPairs(0, cells)
+		formMemo.Lock()
+		if len(formMemo.rows) < maxHeaderMemo {
+			formMemo.rows[key] = pairs
+		}
+		formMemo.Unlock()
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	out := slices.Clone(pairs)
+	for i := range out {
+		out[i].row = row
+	}
+	return out
+}
+
+// formMemo holds formPairs of rows already read, by headerMemoKey, with row 0.
+var formMemo = struct {
+	sync.Mutex
+	rows map[string][]formField
+}{rows: map[string][]formField{}}
+
+// readFormPairs is formPairs without the memo.
+func readFormPairs(row int, cells []string) []formField {
 	var out []formField
 	for j := 0; j < len(cells); j++ {
 		c := clean(cells[j])

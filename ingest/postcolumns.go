@@ -16,16 +16,25 @@ type postColumn struct {
 	text  string // the header as written
 }
 
-// postColumnWords end a header naming a body's posts: 党组织职务, 村委会任职, 监委会职位.
-var postColumnWords = []string{"担任职务", "所任职务", "任职情况", "职务", "任职", "职位", "職務", "職位"}
+// postColumnWords end a header naming a body's posts: 党组织职务, 村委会任职, 监委会职位 (folded once).
+var postColumnWords = func() []string {
+	var out []string
+	for _, w := range []string{"担任职务", "所任职务", "任职情况", "职务", "任职", "职位", "職務", "職位"} {
+		out = append(out, fold(w, true))
+	}
+	return out
+}()
 
 // postColumnBody is the body a header of a postColumn names, trying the lower cell of a two-row header
 // alone and then under its upper cell (职务 merged over 党组织 | 村委会); false for any other header.
 func postColumnBody(child, up string) (electsum.Body, bool) {
+	if !strings.ContainsAny(child, "职職任") && !strings.ContainsAny(up, "职職任") {
+		return "", false // cheap: matchCells asks this of every header cell that names no column
+	}
 	for _, h := range []string{child, child + up, up + child} {
 		f := fold(stripBracketed(h), true)
 		for _, w := range postColumnWords {
-			rest, ok := strings.CutSuffix(f, fold(w, true))
+			rest, ok := strings.CutSuffix(f, w)
 			if !ok || rest == "" {
 				continue
 			}
