@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"electsum"
 )
@@ -147,21 +146,7 @@ func hanText(v string) string {
 // over). nil when the row holds none: a title, a header, notes. The rows above the tables of one sender
 // repeat cell for cell (their header rows are read here too), and are read once (formMemo).
 func formPairs(row int, cells []string) []formField {
-	key, ok := headerMemoKey(cells)
-	if !ok {
-		return readFormPairs(row, cells)
-	}
-	formMemo.Lock()
-	pairs, seen := formMemo.rows[key]
-	formMemo.Unlock()
-	if !seen {
-		pairs = readFormPairs(0, cells)
-		formMemo.Lock()
-		if len(formMemo.rows) < maxHeaderMemo {
-			formMemo.rows[key] = pairs
-		}
-		formMemo.Unlock()
-	}
+	pairs := formMemo.read(cells, func(cells []string) []formField { return readFormPairs(0, cells) })
 	if len(pairs) == 0 {
 		return nil
 	}
@@ -172,11 +157,8 @@ func formPairs(row int, cells []string) []formField {
 	return out
 }
 
-// formMemo holds formPairs of rows already read, by headerMemoKey, with row 0.
-var formMemo = struct {
-	sync.Mutex
-	rows map[string][]formField
-}{rows: map[string][]formField{}}
+// formMemo holds formPairs of rows already read, with row 0.
+var formMemo rowMemo[[]formField]
 
 // readFormPairs is formPairs without the memo.
 func readFormPairs(row int, cells []string) []formField {

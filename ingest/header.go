@@ -468,21 +468,7 @@ func bestHeader(parent, row []string) *layout {
 	}
 	// A row alone: the workbooks of one sender repeat their header rows cell for cell, and the same cells
 	// match the same way (headerMemo).
-	key, ok := headerMemoKey(row)
-	if !ok {
-		return matchBest(nil, row)
-	}
-	headerMemo.Lock()
-	l, seen := headerMemo.rows[key]
-	headerMemo.Unlock()
-	if !seen {
-		l = matchBest(nil, row)
-		headerMemo.Lock()
-		if len(headerMemo.rows) < maxHeaderMemo {
-			headerMemo.rows[key] = l
-		}
-		headerMemo.Unlock()
-	}
+	l := headerMemo.read(row, func(row []string) *layout { return matchBest(nil, row) })
 	if l == nil {
 		return nil
 	}
@@ -490,13 +476,41 @@ func bestHeader(parent, row []string) *layout {
 	return &c
 }
 
-// headerMemo keeps what bestHeader found for a row alone (parent nil), by the row's cells, for up to
-// maxHeaderMemo rows of at most maxHeaderMemoKey bytes: each of the 900 workbooks of the generated
-// people's congress set matched the same two header rows again, a quarter of bestHeader's time.
-var headerMemo = struct {
-	sync.Mutex
-	rows map[string]*layout
-}{rows: map[string]*layout{}}
+// headerMemo keeps what bestHeader found for a row alone (parent nil): each of the 900 workbooks of the
+// generated people's congress set matched the same two header rows again, a quarter of bestHeader's time.
+var headerMemo rowMemo[*layout]
+
+// rowMemo keeps what was read of a row, by the row's cells, for up to maxHeaderMemo rows of at most
+// maxHeaderMemoKey bytes (longer rows are read each time). What it keeps is shared: callers copy before
+// they change it.
+type rowMemo[T any] struct {
+	mu   sync.Mutex
+	rows map[string]T
+}
+
+// read is what read gives for row, read once.
+func (m *rowMemo[T]) read(row []string, read func([]string) T) T {
+	key, ok := headerMemoKey(row)
+	if !ok {
+		return read(row)
+	}
+	m.mu.Lock()
+	v, seen := m.rows[key]
+	m.mu.Unlock()
+	if seen {
+		return v
+	}
+	v = read(row)
+	m.mu.Lock()
+	if m.rows == nil {
+		m.rows = map[string]T{}
+	}
+	if len(m.rows) < maxHeaderMemo {
+		m.rows[key] = v
+	}
+	m.mu.Unlock()
+	return v
+}
 
 const (
 	maxHeaderMemo    = 1024
