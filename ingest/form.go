@@ -146,6 +146,9 @@ func hanText(v string) string {
 // over). nil when the row holds none: a title, a header, notes. The rows above the tables of one sender
 // repeat cell for cell (their header rows are read here too), and are read once (formMemo).
 func formPairs(row int, cells []string) []formField {
+	if oneText(cells) && !anyColon(cells) {
+		return nil // a title: a label and its value take two cells, or a colon in one
+	}
 	pairs := formMemo.read(cells, func(cells []string) []formField { return readFormPairs(0, cells) })
 	if len(pairs) == 0 {
 		return nil
@@ -380,4 +383,14 @@ func (sp *sheetParser) formCounts() string {
 		}
 	}
 	return strings.Join(out, "、")
+}
+
+// anyColon reports whether a cell holds a colon (either width).
+func anyColon(cells []string) bool {
+	for _, c := range cells {
+		if strings.ContainsAny(c, ":：") {
+			return true
+		}
+	}
+	return false
 }

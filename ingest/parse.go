@@ -711,7 +711,7 @@ func (sp *sheetParser) findHeader(row int, cells []string) bool {
 		sp.prev, sp.prevRow = sp.pending, sp.pendingLay.headerEnd
 		sp.pending, sp.pendingLay = nil, nil
 	}
-	if sp.formRows < maxFormRows && sp.noteForm(row, cells) {
+	if sp.scanned < maxHeaderScan && sp.formRows < maxFormRows && sp.noteForm(row, cells) {
 		sp.formRows++ // a form's rows are not counted against maxHeaderScan: a 选举结果报告单 has many
 		sp.prev, sp.prevRow = append([]string(nil), cells...), row
 		sp.noteTitle(row, cells) // its 填报单位：北山乡人民政府, or a 乡镇：青石镇 alone, names the township as before
