@@ -55,23 +55,8 @@ func formLabel(text string) (field, bool) {
 	return 0, false
 }
 
-func isFormKey(f field) bool {
-	for _, g := range formKeyFields {
-		if g == f {
-			return true
-		}
-	}
-	return false
-}
-
-func isFormCount(f field) bool {
-	for _, g := range formCountFields {
-		if g == f {
-			return true
-		}
-	}
-	return false
-}
+func isFormKey(f field) bool   { return slices.Contains(formKeyFields, f) }
+func isFormCount(f field) bool { return slices.Contains(formCountFields, f) }
 
 // anyLabel reports whether text names a column of either sheet: a cell of a header, not a value.
 func anyLabel(text string) bool {
@@ -203,7 +188,7 @@ func (sp *sheetParser) noteForm(row int, cells []string) bool {
 	pairs := formPairs(row, cells)
 	for _, p := range pairs {
 		if i := sp.formIndex(p.f); i >= 0 {
-			if scriptKey(sp.form[i].value) != scriptKey(p.value) {
+			if !sameFormValue(p.f, sp.form[i].value, p.value) {
 				if sp.formTwice == nil {
 					sp.formTwice = map[field]string{}
 				}
@@ -393,4 +378,15 @@ func anyColon(cells []string) bool {
 		}
 	}
 	return false
+}
+
+// sameFormValue reports whether two values of f written in a form are one: the same count however
+// written (1,200人 and 1200), else the same text in either script.
+func sameFormValue(f field, a, b string) bool {
+	if isFormCount(f) {
+		m, okA := parseInt(a)
+		n, okB := parseInt(b)
+		return okA && okB && m == n
+	}
+	return scriptKey(a) == scriptKey(b)
 }

@@ -67,13 +67,14 @@ func TestFormAboveTable(t *testing.T) {
 				{"村民委员会选举结果报告单"},
 				{"乡镇：青石镇"},
 				{"登记选民数", 1200, "参加投票人数", 1100},
+				{"登记选民数", "1,200人", "参加投票人数", "1100人"}, // the same counts again, written otherwise
 				{"主任选举", "", "有效票", 1080},
 				{"委员选举", "", "有效票", 1050},
 				{"应选职数", 3, "当选人数", 3},
 			}, roster...),
 			want:    want{"青石镇", "东山村", "村民委员会", 1200, 1100, 0, 3, 3},
 			members: 3,
-			notices: []string{"form_result@", "body_from_name@", "form_field@", "unit_from_sheet@", "unknown_column@A8"}},
+			notices: []string{"form_result@", "body_from_name@", "form_field@", "unit_from_sheet@", "unknown_column@A9"}},
 		{name: "a township's totals above its villages' roster", file: "选举结果.xlsx", sheet: "Sheet1",
 			rows: [][]any{
 				{"青石镇村民委员会成员名单"},
