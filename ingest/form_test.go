@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -216,6 +217,31 @@ func TestFormPairs(t *testing.T) {
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%q: %v, want %v", c.cells, got, c.want)
+		}
+	}
+}
+
+// TestTablesOfBothKindsTwice: a roster read by its 职务, the results below it, and a roster again below those
+// (without 职务): each table is read by its own header, never with the first table's way of telling bodies
+// (the third lacks 职务: missing_column), and a message about the results row names its cells by the results'
+// header, not the roster's read last.
+func TestTablesOfBothKindsTwice(t *testing.T) {
+	p := mustParse(t, writeXLSX(t, sheetData{name: "东山村", rows: [][]any{
+		{"乡镇", "年份", "姓名", "职务", "性别", "出生年月", "政治面貌", "学历"},
+		{"青石镇", 2024, "王芳", "村委会主任", "女", "1976.05", "中共党员", "大专"},
+		{"选举结果"},
+		{"乡镇", "年份", "选举类型", "登记选民数", "参加投票人数", "应选职数", "当选人数"},
+		{"青石镇", 2024, "村民委员会", 1200, 1100, 1, 1},
+		{"当选人员"},
+		{"乡镇", "年份", "姓名", "性别", "出生年月", "政治面貌", "学历"},
+		{"青石镇", 2024, "李四", "男", "1980.03", "群众", "高中"},
+	}}))
+	if got := rules(p, Error); !slices.Equal(got, []string{"missing_column@"}) || len(p.Results) != 1 {
+		t.Errorf("errors %v, want the third table's missing 职务 only; %d results: %v", got, len(p.Results), p.Problems)
+	}
+	for _, pr := range p.Problems {
+		if pr.Rule == "member_count_mismatch" && !strings.Contains(pr.Message, "当选人数(G5)") {
+			t.Errorf("the results row's cell named from the roster's header: %s", pr.Message)
 		}
 	}
 }

@@ -492,7 +492,9 @@ type sheetParser struct {
 	// are of, for the form's counts.
 	// held is a row of one text below data rows, read once the row below it shows whether it is the
 	// title of a table of the other kind (otherTable).
-	held      *headRow
+	held *headRow
+	// earlier are the layouts of the tables above the one being read (otherTable), in order.
+	earlier   []*layout
 	form      []formField
 	formTwice map[field]string
 	formRows  int
@@ -1103,13 +1105,29 @@ func cellRef(index, row int) string {
 
 // ref is the A1 reference of a field's cell in a row.
 func (sp *sheetParser) ref(f field, row int) string {
-	if f == fBody && sp.lay.body != "" { // a wide sheet's group: its body is named above it
-		return sp.lay.bodyRef
+	l := sp.layAt(row)
+	if f == fBody && l.body != "" { // a wide sheet's group: its body is named above it
+		return l.bodyRef
 	}
-	if sp.lay.col[f] < 0 {
+	if l.col[f] < 0 {
 		return ""
 	}
-	return sp.formRef(sp.lay.col[f], row)
+	return sp.formRef(l.col[f], row)
+}
+
+// layAt is the layout of the table a row is in: the sheet's, or of a sheet with a table of each kind
+// (otherTable) the one whose header is the last above the row — the whole-file checks name a results
+// row's cells once the roster below it has been read.
+func (sp *sheetParser) layAt(row int) *layout {
+	if len(sp.earlier) == 0 || row > sp.lay.headerEnd {
+		return sp.lay
+	}
+	for i := len(sp.earlier) - 1; i >= 0; i-- {
+		if row > sp.earlier[i].headerEnd {
+			return sp.earlier[i]
+		}
+	}
+	return sp.lay
 }
 
 // cell is a field's trimmed text, "" when the sheet lacks the column.
@@ -1132,7 +1150,7 @@ func (sp *sheetParser) problem(sev Severity, rule string, row int, f field, valu
 
 // label is how a message names a field's cell: 登记选民数(H5).
 func (sp *sheetParser) label(f field, row int) string {
-	return sp.lay.header[f] + "(" + sp.ref(f, row) + ")"
+	return sp.layAt(row).header[f] + "(" + sp.ref(f, row) + ")"
 }
 
 func (sp *sheetParser) missingValue(row int, f field) {
@@ -1574,7 +1592,7 @@ func (sp *sheetParser) member(row int, cells []string) {
 	m := Member{Key: sp.key(cells, row), Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: row}}
 	sp.matchPlaces(&m.Key, row, false)
 	var posts []post
-	if sp.postsDecide(cells, row) && sp.lay.col[fPosition] < 0 {
+	if sp.postsDecide(cells, row) && sp.lay.col[fPosition] < 0 && len(sp.lay.posts) > 0 {
 		if posts = sp.columnPosts(cells, sp.postKind(m.Unit)); len(posts) == 0 {
 			sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: row, Column: sp.lay.posts[0].text, Cell: cellRef(sp.lay.posts[0].index, row), Rule: "post_without_body",
 				Message: fmt.Sprintf("%s第%d行的各组织职务列都没有填写，看不出是哪个组织的成员：请填写其所任职务", sp.where(), row)})

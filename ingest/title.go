@@ -290,7 +290,10 @@ func (sp *sheetParser) otherTable(row int, cells []string) bool {
 	sp.dataRows, sp.sumAll, sp.sumSince = 0, [numFields]int{}, [numFields]int{}
 	sp.placeAbove, sp.filledDown = [numFields]string{}, [numFields]bool{}
 	sp.townshipFrom, sp.countyRead = "", false // a roster may take them from the results above it
+	// What the first table's missing columns set is the new header's to set again (fillMissing).
+	sp.bodyFromPost, sp.unitOfBody, sp.partyImplied, sp.genderOfID = false, false, false, false
 	l.headerEnd = row
+	sp.earlier = append(sp.earlier, sp.lay)
 	sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Rule: "next_table",
 		Message: fmt.Sprintf("%s第%d行起是另一个表(%s表，在%s表下方)，按它自己的表头读取", sp.where(), row, l.spec.kind, from)})
 	sp.setLayout(l)
