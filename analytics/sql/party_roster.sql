@@ -3,10 +3,8 @@
 -- one's 赞成票率). Parameters: the bodies (comma-separated), year, county, township, each twice.
 SELECT m.county, m.township, m.unit, m.body, m.name, m.position, m.gender, m.age_at_election,
        coalesce(m.ethnicity, '') AS ethnicity, coalesce(m.party, '') AS party, coalesce(m.education, '') AS education,
-       m.reelected, m.votes, coalesce(m.valid_ballots, e.valid_ballots) AS valid_ballots, coalesce(m.id_number, '') AS id_number
+       m.reelected, m.votes, m.valid_ballots, coalesce(m.id_number, '') AS id_number
 FROM v_members m
-LEFT JOIN elections e
-       ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
 WHERE list_contains(string_split(?, ','), m.body) AND m.year = ?
   AND (? = '' OR m.county = ?) AND (? = '' OR m.township = ?)
 ORDER BY m.county, m.township, CASE m.body WHEN '乡镇党委' THEN 1 WHEN '乡镇纪委' THEN 2 ELSE 3 END,  m.unit,

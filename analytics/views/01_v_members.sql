@@ -1,6 +1,8 @@
 -- v_members: one row per elected person per body per year (the members table), with the derived
 -- columns every figure uses:
 --   election_date    the election's 选举日期, else 31 December of the year
+--   valid_ballots    有效票数 of the ballot that elected the person: the roster's own (另行选举), else the
+--                    election's results row's (for 赞成票率)
 --   age_at_election  周岁 at election_date from the exact birthday (the 身份证号's, when it agrees with
 --                    出生年月), else from 出生年月, else the age written on the sheet (00_person.sql)
 --   person           what the identity rule same_person(a.person, b.person) reads (00_person.sql)
@@ -13,7 +15,8 @@
 --                    (乡镇党委, 乡镇纪委, 出席上级党代会代表), 选区 for deputies
 CREATE OR REPLACE VIEW v_members AS
 WITH dated AS (
-    SELECT m.*, coalesce(e.election_date, make_date(m.year, 12, 31)) AS election_date,
+    SELECT m.* EXCLUDE (valid_ballots), coalesce(m.valid_ballots, e.valid_ballots) AS valid_ballots,
+           coalesce(e.election_date, make_date(m.year, 12, 31)) AS election_date,
            id_birth(m.id_number) AS id_born
     FROM members m
     LEFT JOIN elections e

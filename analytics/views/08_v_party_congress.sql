@@ -13,12 +13,10 @@
 CREATE OR REPLACE VIEW v_party_elections AS
 WITH approval AS (
     SELECT m.county, m.township, m.unit, m.year, m.body,
-           sum(m.votes) AS approval_votes, sum(coalesce(m.valid_ballots, e.valid_ballots)) AS approval_valid
-    FROM members m
-    JOIN elections e
-      ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
+           sum(m.votes) AS approval_votes, sum(m.valid_ballots) AS approval_valid
+    FROM v_members m
     WHERE m.body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.votes IS NOT NULL
-      AND coalesce(m.valid_ballots, e.valid_ballots) > 0
+      AND m.valid_ballots > 0
     GROUP BY ALL
 )
 SELECT t.county, t.township, t.unit, t.year, t.body, coalesce(t.method, '') AS method,
@@ -100,11 +98,8 @@ LEFT JOIN sizes z USING (body);
 --   lowest_*                       the person with the lowest 得票数 / 有效票数 (ties: township, name)
 CREATE OR REPLACE MACRO party_members(p_bodies, p_year, p_county, p_township) AS TABLE
 WITH m AS (
-    SELECT m.* EXCLUDE (valid_ballots), coalesce(m.valid_ballots, e.valid_ballots) AS valid_ballots,
-           CASE WHEN m.votes IS NOT NULL AND coalesce(m.valid_ballots, e.valid_ballots) > 0 THEN m.votes END AS counted_votes
+    SELECT m.*, CASE WHEN m.votes IS NOT NULL AND m.valid_ballots > 0 THEN m.votes END AS counted_votes
     FROM summary_members m
-    LEFT JOIN elections e
-           ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
     WHERE list_contains(p_bodies, m.body) AND m.year = p_year
       AND (p_county = '' OR m.county = p_county) AND (p_township = '' OR m.township = p_township)
 ), lowest AS (
