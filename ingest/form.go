@@ -43,12 +43,19 @@ func formLabel(text string) (field, bool) {
 	if k[0] == "单位" || k[0] == "單位" {
 		return 0, false
 	}
+	if f, ok := lookupAnySheet(k); ok && (isFormKey(f) || isFormCount(f)) {
+		return f, true
+	}
+	return 0, false
+}
+
+// lookupAnySheet is the column a folded header names on either kind of sheet, exactly or by its stem.
+func lookupAnySheet(k headerKey) (field, bool) {
 	for _, s := range specs {
-		f, ok := s.lookupKey(k)
-		if !ok {
-			f, ok = s.lookupNearKey(k)
+		if f, ok := s.lookupKey(k); ok {
+			return f, true
 		}
-		if ok && (isFormKey(f) || isFormCount(f)) {
+		if f, ok := s.lookupNearKey(k); ok {
 			return f, true
 		}
 	}
@@ -61,15 +68,8 @@ func isFormCount(f field) bool { return slices.Contains(formCountFields, f) }
 // anyLabel reports whether text names a column of either sheet: a cell of a header, not a value.
 func anyLabel(text string) bool {
 	k := foldHeader(text)
-	for _, s := range specs {
-		if _, ok := s.lookupKey(k); ok {
-			return true
-		}
-		if _, ok := s.lookupNearKey(k); ok {
-			return true
-		}
-	}
-	return lookupDerived(k) != nil
+	_, ok := lookupAnySheet(k)
+	return ok || lookupDerived(k) != nil
 }
 
 // formValue reports whether v can be the value of f beside its label. Written in two cells (inCell
@@ -189,10 +189,7 @@ func (sp *sheetParser) noteForm(row int, cells []string) bool {
 	for _, p := range pairs {
 		if i := sp.formIndex(p.f); i >= 0 {
 			if !sameFormValue(p.f, sp.form[i].value, p.value) {
-				if sp.formTwice == nil {
-					sp.formTwice = map[field]string{}
-				}
-				sp.formTwice[p.f] = sp.form[i].label
+				sp.formTwice[p.f] = true
 			}
 			continue
 		}
@@ -203,7 +200,7 @@ func (sp *sheetParser) noteForm(row int, cells []string) bool {
 
 // formIndex is the index of f in sp.form, -1 when the form does not give it (or gives it twice).
 func (sp *sheetParser) formIndex(f field) int {
-	if _, twice := sp.formTwice[f]; twice {
+	if sp.formTwice[f] {
 		return -1
 	}
 	for i, p := range sp.form {
@@ -216,8 +213,8 @@ func (sp *sheetParser) formIndex(f field) int {
 
 // formCell is the text of a virtual column (formColumn + i).
 func (sp *sheetParser) formCell(i int) string {
-	if i -= formColumn; i >= 0 && i < len(sp.form) {
-		return sp.form[i].value
+	if k := i - formColumn; k >= 0 && k < len(sp.form) {
+		return sp.form[k].value
 	}
 	return ""
 }
@@ -273,15 +270,16 @@ func (e *formElection) see(k Key) {
 	}
 }
 
-// hasFormCounts reports whether the form gives two or more counts: a results row's, not a stray 合计.
-func (sp *sheetParser) hasFormCounts() bool {
+// formCountsGiven is how many of formCountFields the form gives: two or more above a roster are a
+// results row's, not a stray 合计 (formResult); a form alone needs three (formOnly).
+func (sp *sheetParser) formCountsGiven() int {
 	n := 0
 	for _, f := range formCountFields {
 		if sp.formIndex(f) >= 0 {
 			n++
 		}
 	}
-	return n >= 2
+	return n
 }
 
 // formLayout is a results layout whose columns are the form's fields.
@@ -306,16 +304,15 @@ func (sp *sheetParser) formLayout() *layout {
 // are counts without all that a results row needs, with a warning naming what is missing.
 func (sp *sheetParser) formResult() {
 	e := &sp.formOf
-	if e.rows == 0 || e.places || !sp.hasFormCounts() {
+	if e.rows == 0 || e.places || sp.formCountsGiven() < 2 {
 		return
 	}
-	roster := sp.lay
-	fl := sp.formLayout()
+	roster, fl := sp.lay, sp.formLayout()
+	sp.lay = fl // the form's cells are read, and named in messages, by its own layout
+	defer func() { sp.lay = roster }()
 	key := e.key
-	if i := sp.formIndex(fBody); i >= 0 {
-		sp.lay = fl
+	if sp.formIndex(fBody) >= 0 {
 		key.Body = sp.enumValue(nil, fl.headerEnd, fBody, true, false)
-		sp.lay = roster
 	} else if e.bodies {
 		key.Body = ""
 	}
@@ -333,8 +330,6 @@ func (sp *sheetParser) formResult() {
 			Message: fmt.Sprintf("%s表格上方填写了%s，但没有写明%s：这些数字没有作为选举结果导入；请补填，或把选举结果填在选举结果表中", sp.where(), sp.formCounts(), strings.Join(missing, "、"))})
 		return
 	}
-	sp.lay = fl
-	defer func() { sp.lay = roster }()
 	r := Result{Key: key, Pos: Pos{File: sp.fp.path, Sheet: sp.name, Row: fl.headerEnd}}
 	sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: fl.headerEnd, Rule: "form_result",
 		Message: fmt.Sprintf("%s表格上方填写的%s作为%s的选举结果导入(当选人员是下面的名单)：如不对，请把选举结果填在选举结果表中", sp.where(), sp.formCounts(), keyText(key))})
@@ -349,14 +344,8 @@ func (sp *sheetParser) formOnly() bool {
 	if sp.summary || sp.formIndex(fVoted) < 0 {
 		return false
 	}
-	n := 0
-	for _, f := range formCountFields {
-		if sp.formIndex(f) >= 0 {
-			n++
-		}
-	}
 	u, _ := sp.nameUnit()
-	return n >= 3 && (sp.formIndex(fUnit) >= 0 || u != "")
+	return sp.formCountsGiven() >= 3 && (sp.formIndex(fUnit) >= 0 || u != "")
 }
 
 // formCounts lists the form's counts for a message: 登记选民数 1200(B3)、参加投票人数 1100(D3).

@@ -488,7 +488,7 @@ type sheetParser struct {
 	sumAll, sumSince [numFields]int // results' counts, for 合计/小计 rows
 
 	// form are the labelled values above the table (form.go), formTwice the fields given twice with two
-	// values (with the first label), formRows the rows read for them, formOf the election a roster's rows
+	// values, formRows the rows read for them, formOf the election a roster's rows
 	// are of, for the form's counts.
 	// held is a row of one text below data rows, read once the row below it shows whether it is the
 	// title of a table of the other kind (otherTable).
@@ -496,7 +496,7 @@ type sheetParser struct {
 	// earlier are the layouts of the tables above the one being read (otherTable), in order.
 	earlier   []*layout
 	form      []formField
-	formTwice map[field]string
+	formTwice [numFields]bool
 	formRows  int
 	formOf    formElection
 
@@ -1529,7 +1529,10 @@ func (sp *sheetParser) readResult(r *Result, cells []string, row int) {
 	// Without 登记选民 (no column, or a blank cell) a 选民登记 table of the load gives it, or
 	// registration_missing.sql refuses the sheet or the cell (missingRegistered).
 	r.Registered = sp.intValue(cells, row, fRegistered, false)
-	sp.fp.unregistered = sp.fp.unregistered || r.Registered == nil && (sp.cell(cells, fRegistered) == "" || noneMark(sp.cell(cells, fRegistered)))
+	if r.Registered == nil {
+		v := sp.cell(cells, fRegistered)
+		sp.fp.unregistered = sp.fp.unregistered || v == "" || noneMark(v)
+	}
 	r.Voted = sp.intValue(cells, row, fVoted, true)
 	r.Excused = sp.intValue(cells, row, fExcused, false)
 	r.ProxyVotes = sp.intValue(cells, row, fProxyVotes, false)
