@@ -18,6 +18,9 @@ type sheetData struct {
 	name   string
 	rows   [][]any
 	merges []string // "A3:A5"
+	// formulas are set after the rows, without their results, as a program that is not Excel writes
+	// them: "F3" → "E3-100".
+	formulas map[string]string
 }
 
 // writeXLSX writes a fixture workbook with excelize into a temp dir and returns its path.
@@ -39,6 +42,11 @@ func writeXLSX(tb testing.TB, sheets ...sheetData) string {
 			}
 			cell, _ := excelize.CoordinatesToCellName(1, r+1)
 			if err := f.SetSheetRow(s.name, cell, &row); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		for cell, formula := range s.formulas {
+			if err := f.SetCellFormula(s.name, cell, formula); err != nil {
 				tb.Fatal(err)
 			}
 		}

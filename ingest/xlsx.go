@@ -142,14 +142,17 @@ func openExcelize(fp *fileParser, data []byte, zr *zip.Reader) (*xlsxBook, error
 	if err != nil {
 		return nil, openError(fp, err)
 	}
-	return &xlsxBook{f: f}, nil
+	return &xlsxBook{f: f, fp: fp}, nil
 }
 
 // xlsxBook is an .xlsx workbook read by excelize.
 type xlsxBook struct {
 	f     *excelize.File
+	fp    *fileParser // told of the formulas it computes (formula.go)
 	names []string
 	infos []sheetInfo
+	// formulas[i] is whether sheet i's XML has a formula (nil: not known, every blank cell is asked).
+	formulas []bool
 }
 
 func (b *xlsxBook) sheets() []sheetInfo {
@@ -157,9 +160,15 @@ func (b *xlsxBook) sheets() []sheetInfo {
 		return b.infos
 	}
 	b.names = b.f.GetSheetList()
-	scanned := scanSheets(b.f)
+	scanned, formulas := scanSheets(b.f)
 	out := make([]sheetInfo, len(b.names))
+	if scanned != nil {
+		b.formulas = make([]bool, len(b.names))
+	}
 	for i, name := range b.names {
+		if scanned != nil {
+			b.formulas[i] = formulas[name]
+		}
 		info, ok := scanned[name]
 		if !ok && scanned == nil {
 			info.merges = mergedCellsSlow(b.f, name)
@@ -183,6 +192,11 @@ func (b *xlsxBook) rows(i int, fn func(row int, cells []string)) error {
 		}
 		return err
 	}
+	var calc *formulaCalc
+	if b.formulas == nil || b.formulas[i] {
+		calc = &formulaCalc{f: b.f, fp: b.fp, sheet: name}
+		defer calc.report()
+	}
 	n := 0
 	for rows.Next() {
 		n++
@@ -190,6 +204,9 @@ func (b *xlsxBook) rows(i int, fn func(row int, cells []string)) error {
 		if err != nil {
 			rows.Close()
 			return &partError{sheet: name, row: n, err: err}
+		}
+		if calc != nil {
+			calc.fill(n, cells)
 		}
 		fn(n, cells)
 	}
@@ -349,14 +366,14 @@ func openError(fp *fileParser, err error) error {
 // scanSheets finds every sheet's merged ranges by scanning the worksheet XML that excelize already
 // holds in memory. excelize's GetMergeCells would decode the whole worksheet a second time, doubling the
 // cost of reading a file. It returns nil when the package layout is not the usual one; callers then fall
-// back to GetMergeCells.
-func scanSheets(f *excelize.File) map[string]sheetInfo {
+// back to GetMergeCells. formulas tells which sheets' XML has a formula element.
+func scanSheets(f *excelize.File) (infos map[string]sheetInfo, formulas map[string]bool) {
 	if f.WorkBook == nil {
-		return nil
+		return nil, nil
 	}
 	relsXML, ok := pkgBytes(f, "xl/_rels/workbook.xml.rels")
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	var rels struct {
 		Rel []struct {
@@ -365,7 +382,7 @@ func scanSheets(f *excelize.File) map[string]sheetInfo {
 		} `xml:"Relationship"`
 	}
 	if err := xml.Unmarshal(relsXML, &rels); err != nil {
-		return nil
+		return nil, nil
 	}
 	targets := map[string]string{}
 	for _, r := range rels.Rel {
@@ -377,7 +394,7 @@ func scanSheets(f *excelize.File) map[string]sheetInfo {
 		}
 		targets[r.ID] = t
 	}
-	out := map[string]sheetInfo{}
+	out, withFormulas := map[string]sheetInfo{}, map[string]bool{}
 	for _, s := range f.WorkBook.Sheets.Sheet {
 		b, ok := pkgBytes(f, targets[s.ID])
 		if !ok {
@@ -389,8 +406,9 @@ func scanSheets(f *excelize.File) map[string]sheetInfo {
 			continue
 		}
 		out[s.Name] = sheetInfo{merges: scanMerges(b), rows: dimensionRows(b)}
+		withFormulas[s.Name] = hasFormulaElement(b)
 	}
-	return out
+	return out, withFormulas
 }
 
 func pkgBytes(f *excelize.File, name string) ([]byte, bool) {

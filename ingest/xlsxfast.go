@@ -1178,6 +1178,10 @@ func (b *fastBook) cellContent(s *xmlScanner, t *xmlToken, kind valueKind, build
 			return "", false, decline("cell element " + string(t.name))
 		}
 	}
+	if hasF && !hasV && !hasIS {
+		// Excel computes it on opening; excelize computes it here (formula.go).
+		return "", false, decline("formula without its result")
+	}
 	switch kind {
 	case kindShared:
 		if !hasV || len(v) == 0 {

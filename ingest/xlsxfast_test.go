@@ -131,7 +131,7 @@ func readExcelize(data []byte) ([]readSheetResult, error) {
 		// parser found them before the fast reader (scanning the XML).
 		if _, err := f.GetMergeCells(name, true); err == nil {
 			r.merges = mergedCellsSlow(f, name)
-		} else if infos := scanSheets(f); infos != nil {
+		} else if infos, _ := scanSheets(f); infos != nil {
 			r.merges = infos[name].merges
 		}
 		out = append(out, r)
@@ -265,7 +265,7 @@ func excelizeWorkbooks(t testing.TB) map[string][]byte {
 	out["template"] = tmpl.Bytes()
 
 	// Every kind of value, styled: dates and times with date formats, numbers, booleans, formulas with
-	// and without cached values, rich text, text needing escapes, a hidden sheet.
+	// cached values, rich text, text needing escapes, a hidden sheet.
 	f := excelize.NewFile()
 	sheet := "当选人员"
 	f.SetSheetName("Sheet1", sheet)
@@ -281,7 +281,10 @@ func excelizeWorkbooks(t testing.TB) map[string][]byte {
 	f.SetCellStyle(sheet, "C2", "C2", ymStyle)
 	f.SetCellStyle(sheet, "A1", "H1", boldRed)
 	f.SetCellStyle(sheet, "F2", "F4", textStyle)
+	// With their results, as Excel saves them (a formula without one is declined and computed, formula.go).
+	f.SetCellValue(sheet, "D5", 46)
 	f.SetCellFormula(sheet, "D5", "SUM(D2:D3)")
+	f.SetCellValue(sheet, "E5", "老")
 	f.SetCellFormula(sheet, "E5", `IF(D2>40,"老","少")`)
 	f.SetCellRichText(sheet, "A6", []excelize.RichTextRun{{Text: "村", Font: &excelize.Font{Bold: true}}, {Text: "党组织", Font: &excelize.Font{Family: "宋体", Color: "2354e8"}}, {Text: " 书记"}})
 	f.SetCellRichText(sheet, "B6", []excelize.RichTextRun{{Text: "1975"}, {Text: ".03", Font: &excelize.Font{Italic: true}}})
@@ -369,7 +372,7 @@ type handWrittenBook struct {
 var handWritten = []handWrittenBook{
 	{"shared strings and numbers", map[string]string{
 		"xl/sharedStrings.xml":     sstHead + `<si><t>乡镇</t></si><si><t xml:space="preserve"> 城关镇 </t></si><si><r><rPr><b/><sz val="11"/><rFont val="宋体"/></rPr><t>村</t></r><r><t>委会</t></r></si><si><t>张&amp;三</t><rPh sb="0" eb="1"><t>ちょう</t></rPh><phoneticPr fontId="1"/></si></sst>`,
-		"xl/worksheets/sheet1.xml": sheetHead + `<sheetData><row r="1" spans="1:4" x14ac:dyDescent="0.25"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" t="s"><v> 1 </v></c><c r="D1" t="s"><v>2</v></c></row><row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><v>1200</v></c><c r="C3" t="b"><v>1</v></c><c r="D3" t="e"><v>#N/A</v></c></row><row r="4"><c t="str"><f>A1&amp;B1</f><v>乡镇 城关镇 </v></c><c s="2"/><c><f>1+1</f></c><c t="d"><v>2024-03-15T00:00:00Z</v></c></row><row r="5" hidden="1"><c r="C5" t="inlineStr"><is><t>内联&#x4E00;&#19968;</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A3:A5"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+		"xl/worksheets/sheet1.xml": sheetHead + `<sheetData><row r="1" spans="1:4" x14ac:dyDescent="0.25"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" t="s"><v> 1 </v></c><c r="D1" t="s"><v>2</v></c></row><row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><v>1200</v></c><c r="C3" t="b"><v>1</v></c><c r="D3" t="e"><v>#N/A</v></c></row><row r="4"><c t="str"><f>A1&amp;B1</f><v>乡镇 城关镇 </v></c><c s="2"/><c><f>1+1</f><v>2</v></c><c t="d"><v>2024-03-15T00:00:00Z</v></c></row><row r="5" hidden="1"><c r="C5" t="inlineStr"><is><t>内联&#x4E00;&#19968;</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A3:A5"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
 	}, false},
 	{"rows without numbers and cells without references", map[string]string{
 		"xl/worksheets/sheet1.xml": sheetHead + `<sheetData><row><c t="s"><v>0</v></c><c><v>2</v></c></row><row/><row><c><v>3</v></c><c/><c><v>4</v></c></row></sheetData></worksheet>`,
@@ -402,6 +405,10 @@ var handWritten = []handWrittenBook{
 	}, true},
 	{"a comment", map[string]string{
 		"xl/worksheets/sheet1.xml": sheetHead + `<sheetData><!-- note --><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+	}, true},
+	// excelize computes it (formula.go); a formula with an empty result, <v></v>, is read as it is.
+	{"a formula without its result", map[string]string{
+		"xl/worksheets/sheet1.xml": sheetHead + `<sheetData><row r="1"><c r="A1"><v>2</v></c><c r="B1" t="str"><f>""</f><v></v></c><c r="C1"><f>A1*2</f></c></row></sheetData></worksheet>`,
 	}, true},
 	{"rows out of order", map[string]string{
 		"xl/worksheets/sheet1.xml": sheetHead + `<sheetData><row r="3"><c r="A3"><v>3</v></c></row><row r="2"><c r="A2"><v>2</v></c></row></sheetData></worksheet>`,
@@ -462,7 +469,7 @@ func TestFastReaderDetails(t *testing.T) {
 		{1, []string{"乡镇", " 城关镇 ", "", "村委会"}},
 		{2, nil},
 		{3, []string{"张&三", "1200", "1", "#N/A"}},
-		{4, []string{"乡镇 城关镇 ", "", "", "2024-03-15T00:00:00Z"}},
+		{4, []string{"乡镇 城关镇 ", "", "2", "2024-03-15T00:00:00Z"}},
 		{5, []string{"", "", "内联一一"}},
 	}
 	if d := diffRows(got[0].rows, want); d != "" {
