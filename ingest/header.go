@@ -308,6 +308,7 @@ type layout struct {
 	turnout   int               // the cell of a stated 参选率, compared with the computed one; -1 when none
 	turnoutH  string            // its header as written, for messages
 	posts     []postColumn      // a roster's columns of one body's posts each (党组织职务, 村委会职务)
+	ballots   []postColumn      // a results sheet's 职位 column: the post of each row's ballot (ballots.go)
 	matched   int               // number of columns recognised
 	specific  int               // of which only this kind of sheet has
 	headerEnd int               // the last header row (1-based)
@@ -439,6 +440,10 @@ func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 				l.posts = append(l.posts, postColumn{j, b, text})
 				continue
 			}
+		}
+		if spec.kind == ResultsSheet && isBallotColumn(text) {
+			l.ballots = append(l.ballots, postColumn{index: j, text: text})
+			continue
 		}
 		l.unknown = append(l.unknown, unknownColumn{j, text})
 	}

@@ -408,9 +408,14 @@ const (
 
 // sheetParser reads one sheet row by row: first looking for its header, then reading data rows.
 type sheetParser struct {
-	fp       *fileParser
-	name     string
-	nameYear int // the year the sheet's name gives (2021年), for rows without a 年份
+	fp   *fileParser
+	name string
+	// ballots are the elections the sheet gives in a row per post's ballot, merged while read and
+	// handed on at its end (ballots.go); ballotsSaid, ballotValidSaid: their notices are given.
+	ballots                      map[Key]*ballot
+	ballotOrder                  []*ballot
+	ballotsSaid, ballotValidSaid bool
+	nameYear                     int // the year the sheet's name gives (2021年), for rows without a 年份
 	// bodyFromPost: a members sheet without 选举类型 whose name gives no body: each row's 职务 names
 	// its bodies (postsIn), and the row stands for one member per body.
 	bodyFromPost bool
@@ -762,6 +767,7 @@ func (sp *sheetParser) end() {
 		sp.held = nil
 		sp.dataRow(h.row, h.cells)
 	}
+	sp.keepBallots()
 	if len(sp.topTotals) > 0 {
 		sp.checkTopTotals()
 	}
@@ -1486,6 +1492,11 @@ func (sp *sheetParser) body(cells []string, row int) string {
 	if sp.postsDecide(cells, row) {
 		return ""
 	}
+	if sp.lay.spec.kind == ResultsSheet {
+		if b, _, ok := ballotOfBody(sp.cell(cells, fBody)); ok { // 村委会主任: that post's ballot (ballots.go)
+			return string(b)
+		}
+	}
 	return sp.enumValue(cells, row, fBody, true, false)
 }
 
@@ -1548,6 +1559,15 @@ func (sp *sheetParser) readResult(r *Result, cells []string, row int) {
 	sp.checkResult(r)
 	sp.checkTurnout(r, cells)
 	sp.addToTotals(r, resultCounts)
+	if post := sp.ballotPost(cells, r.Body); post != "" {
+		sp.addBallot(r, post, row)
+		return
+	}
+	sp.keepResult(r)
+}
+
+// keepResult hands on a results row read.
+func (sp *sheetParser) keepResult(r *Result) {
 	sp.fp.out.Results = append(sp.fp.out.Results, *r)
 	sp.fp.nResults++
 	sp.fp.rowAdded()

@@ -48,6 +48,8 @@ var ruleWords = map[string]string{
 	"party_blank":                 "党组织成员未填政治面貌",
 	// the whole file, and files against each other
 	"duplicate_result":              "同一选举填了两行",
+	"ballot_registered_differs":     "分职位选举的登记选民数不同",
+	"ballot_voted_differs":          "分职位选举的投票人数不同",
 	"duplicate_person":              "同一人填了两行",
 	"duplicate_key_across_files":    "同一选举由两个文件报送",
 	"duplicate_person_across_files": "同一人在两个文件中当选",
@@ -102,6 +104,8 @@ var ruleWords = map[string]string{
 	"rows_after_notes":     "说明行下方还有内容",
 	"wide_header":          "分组表头无法识别",
 	"wide_row_empty":       "各选举类型都未填写",
+	"ballot_rows":          "按职位分行的选举已合并",
+	"ballot_valid_differs": "分职位选举的有效票数不同",
 	"formula_computed":     "公式无计算结果，已按公式计算",
 	"formula_not_computed": "公式无计算结果，也无法计算",
 	// files that cannot be read

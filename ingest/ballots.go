@@ -1,0 +1,188 @@
+package ingest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"electsum"
+)
+
+// A village may elect its committee's 主任 and its 委员 on separate ballots (主任、委员分别选举), and a
+// township's results sheet then gives a row per ballot: 村委会主任 and 村委会委员 in 选举类型, or 村委会
+// with 主任 and 委员 in a 职位 column. They are one election of one body: its rows are merged into one
+// results row before anything else sees them — seats, candidates and elected added up, the voters'
+// registration the same on every row (a conflict is an error), the turnout that of the 主任's ballot
+// when the ballots' 参加投票人数 differ (said in a warning), the valid ballots left out when they differ
+// (each ballot has its own; a roster's 有效票数 gives a person's).
+
+// ballotPosts are the posts a committee elects on ballots of their own.
+var ballotPosts = []electsum.Position{"主任", "副主任", "委员"}
+
+// ballotColumnWords are headers of a results sheet's column of the post a row's ballot is for (folded).
+var ballotColumnWords = func() []string {
+	var out []string
+	for _, w := range []string{"职位", "职务", "选举职位", "选举职务", "选举岗位", "岗位", "職位", "職務", "選舉職位", "選舉職務"} {
+		out = append(out, fold(w, true))
+	}
+	return out
+}()
+
+// isBallotColumn tells whether a results sheet's header cell names the post of each row's ballot.
+func isBallotColumn(text string) bool {
+	return slices.Contains(ballotColumnWords, fold(stripBracketed(text), true))
+}
+
+// ballotOfBody reads a 选举类型 cell that names a committee's post: 村委会主任, 村民委员会委员选举,
+// 監委會主任. ok is false for anything else, a body alone included.
+func ballotOfBody(v string) (body electsum.Body, post electsum.Position, ok bool) {
+	if v == "" {
+		return "", "", false
+	}
+	f := strings.TrimSuffix(fold(stripBracketed(v), true), fold("选举", true))
+	p, named := postOfBody(f)
+	if !named || !ballotBody(p.body) || !slices.Contains(ballotPosts, electsum.Position(p.position)) {
+		return "", "", false
+	}
+	return p.body, electsum.Position(p.position), true
+}
+
+// ballotBody tells whether body elects its posts by the voters' ballots (the committees, not a party
+// organisation, whose committee elects its 书记, nor deputies).
+func ballotBody(body electsum.Body) bool {
+	switch body {
+	case electsum.VillagersCommittee, electsum.ResidentsCommittee, electsum.SupervisoryCommittee:
+		return true
+	}
+	return false
+}
+
+// ballotPost is the post a results row's ballot is for: its 选举类型's (村委会主任) or its 职位 cell's;
+// "" when it is the whole body's.
+func (sp *sheetParser) ballotPost(cells []string, body string) electsum.Position {
+	if !ballotBody(electsum.Body(body)) {
+		return ""
+	}
+	if _, post, ok := ballotOfBody(sp.cell(cells, fBody)); ok {
+		return post
+	}
+	for _, c := range sp.lay.ballots {
+		v := cleanAt(cells, c.index)
+		if p := electsum.Position(positionFor(v, electsum.Body(body))); slices.Contains(ballotPosts, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// ballot is one election given in a row per post's ballot, merged as its rows are read.
+type ballot struct {
+	r        Result // the merged row, at the first row's place
+	posts    []electsum.Position
+	rows     []int
+	headRow  int  // the row of the head's (主任's) ballot; 0 while none
+	validSet bool // the ballots' valid ballots differ: left out
+}
+
+// addBallot takes a results row of one post's ballot into its election's merged row.
+func (sp *sheetParser) addBallot(r *Result, post electsum.Position, row int) {
+	if sp.ballots == nil {
+		sp.ballots = map[Key]*ballot{}
+	}
+	b := sp.ballots[r.Key]
+	if b == nil || slices.Contains(b.posts, post) {
+		if b != nil { // the same post's ballot twice: kept as a row of its own, the duplicate check names it
+			sp.keepResult(r)
+			return
+		}
+		b = &ballot{r: *r, posts: []electsum.Position{post}, rows: []int{row}}
+		if electsum.Body(r.Body).IsHead(post) {
+			b.headRow = row
+		}
+		sp.ballots[r.Key] = b
+		sp.ballotOrder = append(sp.ballotOrder, b)
+		if !sp.ballotsSaid {
+			sp.ballotsSaid = true
+			sp.problem(Notice, "ballot_rows", row, fBody, string(post), fmt.Sprintf("%s按职位分行填写同一次选举(如主任、委员分别选举)：同一村(社区)同一选举类型的各行合为一次选举，应选、候选、当选人数相加，登记选民数须相同；本表其他这样的行同样处理", sp.where()))
+		}
+		return
+	}
+	m := &b.r
+	head := electsum.Body(r.Body).IsHead(post)
+	if head {
+		b.headRow = row
+	}
+	if m.Registered == nil {
+		m.Registered = r.Registered
+	} else if r.Registered != nil && *r.Registered != *m.Registered {
+		sp.problem(Error, "ballot_registered_differs", row, fRegistered, fmt.Sprint(*r.Registered),
+			fmt.Sprintf("%s 的%s选举%s为 %d，而第 %d 行(%s选举)为 %d：同一次选举只有一个登记选民数，请核对后改为一致", keyText(r.Key), post, sp.label(fRegistered, row), *r.Registered, b.rows[0], b.posts[0], *m.Registered))
+	}
+	if differs(m.Voted, r.Voted) {
+		headVoted := m.Voted
+		if head {
+			headVoted = r.Voted
+		}
+		sp.problem(Warning, "ballot_voted_differs", row, fVoted, fmt.Sprint(*r.Voted),
+			fmt.Sprintf("%s 各职位选举的参加投票人数不同(第 %d 行 %d，第 %d 行 %d)：参选率按%s选举的 %d 人计算；如不对，请核对", keyText(r.Key), b.rows[0], *m.Voted, row, *r.Voted, ballotTurnoutPost(b, head, electsum.Body(r.Body)), *headVoted))
+	}
+	if head || m.Voted == nil { // the head's ballot gives the turnout, else the first
+		m.Voted, m.ProxyVotes, m.MobileVotes, m.InPersonVotes = firstOf(r.Voted, m.Voted), firstOf(r.ProxyVotes, m.ProxyVotes), firstOf(r.MobileVotes, m.MobileVotes), firstOf(r.InPersonVotes, m.InPersonVotes)
+	}
+	if !b.validSet && (differs(m.ValidBallots, r.ValidBallots) || differs(m.InvalidBallots, r.InvalidBallots)) {
+		b.validSet = true
+		if !sp.ballotValidSaid {
+			sp.ballotValidSaid = true
+			sp.problem(Notice, "ballot_valid_differs", row, fValidBallots, "",
+				fmt.Sprintf("%s 各职位选举的有效票数不同：这次选举不记有效票数，当选人的得票率按当选人员表中各人的有效票数计算；本表其他这样的选举同样处理", keyText(r.Key)))
+		}
+	}
+	if b.validSet {
+		m.ValidBallots, m.InvalidBallots = nil, nil
+	} else {
+		m.ValidBallots, m.InvalidBallots = firstOf(m.ValidBallots, r.ValidBallots), firstOf(m.InvalidBallots, r.InvalidBallots)
+	}
+	m.Seats, m.Candidates, m.Elected = addCounts(m.Seats, r.Seats), addCounts(m.Candidates, r.Candidates), addCounts(m.Elected, r.Elected)
+	m.Term, m.Date = firstOf(m.Term, r.Term), firstOf(m.Date, r.Date)
+	if m.Method == "" {
+		m.Method = r.Method
+	}
+	if m.FirstRound == nil || (r.FirstRound != nil && !*r.FirstRound) {
+		m.FirstRound = r.FirstRound
+	}
+	b.posts = append(b.posts, post)
+	b.rows = append(b.rows, row)
+}
+
+// ballotTurnoutPost is the post whose ballot gives the election's turnout.
+func ballotTurnoutPost(b *ballot, head bool, body electsum.Body) electsum.Position {
+	if head || b.headRow != 0 {
+		return body.Head()
+	}
+	return b.posts[0]
+}
+
+// keepBallots hands on the sheet's merged rows, in the order of their first rows.
+func (sp *sheetParser) keepBallots() {
+	for _, b := range sp.ballotOrder {
+		sp.keepResult(&b.r)
+	}
+	sp.ballots, sp.ballotOrder = nil, nil
+}
+
+func differs(a, b *int) bool { return a != nil && b != nil && *a != *b }
+
+func firstOf[T any](a, b *T) *T {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+func addCounts(a, b *int) *int {
+	if a == nil || b == nil {
+		return nil
+	}
+	n := *a + *b
+	return &n
+}
