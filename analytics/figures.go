@@ -8,9 +8,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+
+	"electsum"
 )
 
 // figureSQL is the text of every file of views/ with every macro and view made TEMP: they live on one
@@ -309,12 +313,20 @@ func insertAgeBands(ctx context.Context, db execer, table string, bands []AgeBan
 	return nil
 }
 
-// insertEducationBuckets appends buckets, in order, to table (cfg_education_buckets or its TEMP copy).
+// insertEducationBuckets appends buckets, in order, to table (cfg_education_buckets or its TEMP copy):
+// each bucket's values, and each 学历 range (electsum.EducationRanges) whose values it holds all of.
 func insertEducationBuckets(ctx context.Context, db execer, table string, buckets []EducationBucket) error {
 	var rows []string
 	var args []any
+	ranges := electsum.EducationRanges()
 	for i, b := range buckets {
-		for _, v := range b.Values {
+		values := slices.Clone(b.Values)
+		for _, name := range slices.Sorted(maps.Keys(ranges)) {
+			if covers := ranges[name]; !slices.ContainsFunc(covers, func(v string) bool { return !slices.Contains(b.Values, v) }) {
+				values = append(values, name)
+			}
+		}
+		for _, v := range values {
 			rows = append(rows, "(?, ?, ?)")
 			args = append(args, b.Label, v, i+1)
 		}

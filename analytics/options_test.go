@@ -235,3 +235,41 @@ func summaryJSON(t *testing.T, s *analytics.Summary) []byte {
 	}
 	return b
 }
+
+// TestEducationRanges: a 学历 given as a range (高中（中专）, 大专及以上: electsum.EducationRanges) counts in a
+// group that holds all of it, in 学历 given and in 高中（中专）以上, and in no group that splits it.
+func TestEducationRanges(t *testing.T) {
+	db := installed(t, "county.sql")
+	// The 2024 村民委员会: 专科 本科 高中 专科 初中 本科 → 大专及以上 本科 高中（中专） 专科 初中 本科.
+	for _, q := range []string{
+		`UPDATE members SET education = '高中（中专）' WHERE name = '赵六' AND year = 2024 AND body = '村民委员会'`,
+		`UPDATE members SET education = '大专及以上' WHERE year = 2024 AND body = '村民委员会' AND education = '大学专科' AND name = (
+			SELECT min(name) FROM members WHERE year = 2024 AND body = '村民委员会' AND education = '大学专科' AND county = '清河县')`,
+	} {
+		if res, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		} else if n, _ := res.RowsAffected(); n != 1 {
+			t.Fatalf("%d rows changed by %s", n, q)
+		}
+	}
+	scope := analytics.Scope{County: "清河县", Year: 2024}
+	m := summarize(t, db, scope, analytics.Options{}).Body(analytics.VillagersCommittee).Members
+	for i, n := range []int{4, 1, 1} { // 大专及以上, 高中（中专）, 初中及以下
+		checkValue(t, m.Education[i].Label, m.Education[i].Count.Current, n)
+	}
+	checkPart(t, "高中（中专）以上", m.HighSchoolUp, 5, 83.3)
+
+	split := analytics.Options{EducationBuckets: []analytics.EducationBucket{
+		{Label: "本科及以上", Values: []string{"研究生", "大学本科"}},
+		{Label: "大专", Values: []string{"大学专科"}},
+		{Label: "中专", Values: []string{"中专"}},
+		{Label: "高中", Values: []string{"高中"}},
+		{Label: "初中及以下", Values: []string{"初中", "小学及以下"}},
+	}}
+	m = summarize(t, db, scope, split).Body(analytics.VillagersCommittee).Members
+	for i, n := range []int{2, 1, 0, 0, 1} {
+		checkValue(t, m.Education[i].Label, m.Education[i].Count.Current, n)
+	}
+	checkPart(t, "高中（中专）以上", m.HighSchoolUp, 5, 83.3)
+	checkPart(t, "本科及以上", m.Education[0], 2, 50.0) // of the four a group holds, as for an unknown 学历
+}

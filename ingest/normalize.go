@@ -570,6 +570,32 @@ func parseEnum(key, s string) (string, bool) {
 	return "", false
 }
 
+// educationRangeSpellings are the spellings of each 学历 range (electsum.EducationRanges) besides its
+// name: 高中/中专, 中专（职高）, 大专以上.
+var educationRangeSpellings = map[string][]string{
+	"大专及以上":  {"大专以上", "大学专科及以上", "专科及以上", "专科以上", "大专及以上学历"},
+	"高中（中专）": {"中专（高中）", "高中或中专", "高中及中专", "高中（含中专）", "中专（职高）", "职高（中专）", "高中（中专、职高）", "高中（中专、技校）"},
+	"初中及以下":  {"初中或以下", "初中及以下学历"},
+}
+
+// educationRanges maps the folded spellings of the 学历 ranges to their names.
+var educationRanges = func() map[string]string {
+	out := map[string]string{}
+	for name := range electsum.EducationRanges() {
+		out[fold(name, false)] = name
+		for _, s := range educationRangeSpellings[name] {
+			out[fold(s, false)] = name
+		}
+	}
+	return out
+}()
+
+// educationRange reads a 学历 that gives a range of values (高中（中专）, 初中及以下) as the range's name.
+func educationRange(v string) (string, bool) {
+	r, ok := educationRanges[fold(v, false)]
+	return r, ok
+}
+
 // bodyWithoutExtras is a folded 选举类型 as a township's own form writes it beside the body's name
 // (bodyWords), and who is elected after the body (镇党委委员, 村委会成员, 支部班子) dropped.
 func bodyWithoutExtras(f string) string {

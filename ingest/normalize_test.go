@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -274,6 +275,51 @@ func TestParseEnum(t *testing.T) {
 		if got, ok := parseEnum(c.key, c.in); ok {
 			t.Errorf("parseEnum(%s, %q) = %q, want failure", c.key, c.in, got)
 		}
+	}
+}
+
+// TestEducationRange: a 学历 giving a range, as the county's groups print it, reads as the range's name;
+// a value, or a range that is one value (初中以下), is no range.
+func TestEducationRange(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"高中（中专）", "高中（中专）"}, {"高中(中专)", "高中（中专）"}, {"高中/中专", "高中（中专）"}, {"中专、高中", "高中（中专）"},
+		{"中专（职高）", "高中（中专）"}, {"高中（中專）", "高中（中专）"}, {"高中或中专", "高中（中专）"},
+		{"大专及以上", "大专及以上"}, {"大专以上", "大专及以上"}, {"大學專科及以上", "大专及以上"},
+		{"初中及以下", "初中及以下"}, {"初中及以下学历", "初中及以下"},
+		{"初中以下", ""}, {"高中", ""}, {"大专", ""}, {"本科及以上", ""},
+	} {
+		got, ok := educationRange(c.in)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("educationRange(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+}
+
+// TestEducationRangeRead: a roster's 学历 ranges load as written, with one notice per sheet.
+func TestEducationRangeRead(t *testing.T) {
+	rows := [][]any{
+		{"乡镇", "村", "年份", "选举类型", "姓名", "职务", "性别", "年龄", "政治面貌", "学历"},
+		{"青石镇", "东山村", 2024, "村委会", "王芳", "主任", "女", 48, "中共党员", "大专及以上"},
+		{"青石镇", "东山村", 2024, "村委会", "李四", "委员", "男", 44, "群众", "高中/中专"},
+		{"青石镇", "东山村", 2024, "村委会", "赵六", "委员", "男", 54, "群众", "初中"},
+	}
+	p, err := ParseFile(writeXLSX(t, sheetData{name: "当选人员", rows: rows}), ParseOptions{County: "白河县", Year: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range p.Members {
+		got = append(got, m.Education)
+	}
+	if want := []string{"大专及以上", "高中（中专）", "初中"}; !slices.Equal(got, want) {
+		t.Errorf("education %q, want %q", got, want)
+	}
+	var notices []string
+	for _, pr := range p.Problems {
+		notices = append(notices, pr.Rule+"@"+pr.Cell)
+	}
+	if want := []string{"education_range@J2"}; !slices.Equal(notices, want) {
+		t.Errorf("problems %q, want %q", notices, want)
 	}
 }
 

@@ -415,7 +415,8 @@ type sheetParser struct {
 	ballots                      map[Key]*ballot
 	ballotOrder                  []*ballot
 	ballotsSaid, ballotValidSaid bool
-	nameYear                     int // the year the sheet's name gives (2021年), for rows without a 年份
+	educationRangeSaid           bool // the notice of a 学历 range is given (educationRangeNotice)
+	nameYear                     int  // the year the sheet's name gives (2021年), for rows without a 年份
 	// bodyFromPost: a members sheet without 选举类型 whose name gives no body: each row's 职务 names
 	// its bodies (postsIn), and the row stands for one member per body.
 	bodyFromPost bool
@@ -1254,11 +1255,27 @@ func (sp *sheetParser) enumValue(cells []string, row int, f field, required, kee
 	if ok {
 		return canon
 	}
+	if c.Key == "education" {
+		if r, ok := educationRange(v); ok {
+			sp.educationRangeNotice(row, f, v, r)
+			return r
+		}
+	}
 	if keepUnknown {
 		return cleanText(v)
 	}
 	sp.problem(Error, "bad_enum", row, f, v, fmt.Sprintf("%s“%s”不是可选值：请填写 %s 之一", sp.label(f, row), v, strings.Join(c.Values, "、")))
 	return ""
+}
+
+// educationRangeNotice says, once per sheet, how a 学历 giving a range (educationRange) is counted.
+func (sp *sheetParser) educationRangeNotice(row int, f field, v, name string) {
+	if sp.educationRangeSaid {
+		return
+	}
+	sp.educationRangeSaid = true
+	values := strings.Join(electsum.EducationRanges()[name], "、")
+	sp.problem(Notice, "education_range", row, f, v, fmt.Sprintf("%s“%s”是一个学历段(%s)，没有写明本人是哪一种：按“%s”记录，报告中计入包含%s的学历分组，不计入只含其中一部分的分组；本表其他这样填写的单元格同样处理。如知道本人学历，请改填其中一种", sp.label(f, row), v, values, name, values))
 }
 
 func (sp *sheetParser) yearValue(cells []string, row int, f field) int {

@@ -105,6 +105,7 @@ var ruleWords = map[string]string{
 	"wide_header":          "分组表头无法识别",
 	"wide_row_empty":       "各选举类型都未填写",
 	"ballot_rows":          "按职位分行的选举已合并",
+	"education_range":      "学历填的是学历段",
 	"ballot_valid_differs": "分职位选举的有效票数不同",
 	"formula_computed":     "公式无计算结果，已按公式计算",
 	"formula_not_computed": "公式无计算结果，也无法计算",

@@ -81,7 +81,7 @@ GROUP BY body;
 --   minorities / ethnicity_known   民族 other than 汉族 (v_members.minority)
 --   workers … others / category_known  代表构成 (工人, 农民, 专业技术人员, 干部 = 党政领导干部, 其他) as
 --                                  filled in
---   college / education_known      大专及以上 (研究生, 大学本科, 大学专科)
+--   college / education_known      大专及以上 (研究生, 大学本科, 大学专科, or that range)
 --   reelected / reelected_known    连任 as filled in
 CREATE OR REPLACE MACRO member_makeup(p_bodies, p_year, p_county, p_township) AS TABLE
 SELECT body,
@@ -96,7 +96,7 @@ SELECT body,
        count(*) FILTER (WHERE category = '干部') AS cadres,
        count(*) FILTER (WHERE category = '其他') AS others,
        count(education) AS education_known,
-       count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科')) AS college,
+       count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科', '大专及以上')) AS college,
        count(reelected) AS reelected_known,
        count(*) FILTER (WHERE reelected) AS reelected
 FROM summary_members
