@@ -21,7 +21,9 @@ import (
 //	turnout_mismatch                                                        a stated 参选率 against the counts (warning)
 //	votes_gt_valid_ballots                                                  a member against the results row
 //	registration_without_results, registration_duplicate, registration_conflict,
-//	part_gt_whole, voted_gt_registered                                      a 选民登记 row against the results rows of its 选区 (registration.go)
+//	part_gt_whole, voted_gt_registered                                      a 选民登记 row against the results rows of its 选区, of the run or
+//	                                                                        loaded before (registration.go)
+//	registration_waiting, registration_completed (notices)                  a 选民登记 row kept for results not loaded yet; merged with stored rows
 //	missing_birth_age, age_out_of_range, birth_after_election, birth_month_ambiguous, age_birth_mismatch,
 //	id_length, id_checksum, id_truncated, id_date, id_birth_mismatch, id_gender_mismatch,
 //	birth_month_from_id (notice)

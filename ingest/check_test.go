@@ -41,7 +41,7 @@ func TestChecks(t *testing.T) {
 	}{
 		{name: "missing column", sev: Error, rule: "missing_column",
 			sheets:  []sheetData{{name: "选举结果", rows: [][]any{drop(resultsHeader, 5), drop(okResult, 5)}}},
-			message: "工作表“选举结果”是选举结果表，但缺少必填列“登记选民数”：请在表头行添加该列并填写，或把同一选区的选民登记表与本表一起导入(可用 electsum template 生成标准采集表)"},
+			message: "工作表“选举结果”是选举结果表，但缺少必填列“登记选民数”：请在表头行添加该列并填写(可用 electsum template 生成标准采集表)，或导入同一选区的选民登记表(与本表一起，或在本表之前)"},
 		{name: "missing birth and age columns", sev: Error, rule: "missing_column", // and 身份证号, which would give the birth
 			sheets: []sheetData{{name: "当选人员", rows: [][]any{drop(drop(membersHeader, 12), 7), drop(drop(okMember, 12), 7)}}}},
 		{name: "missing value", sheets: resultsOnly(set(okResult, 5, "")), sev: Error, rule: "missing_value", cell: "F2",

@@ -30,6 +30,7 @@ func (l *loader) finish(ctx context.Context) (*Report, error) {
 	// its 选民登记 or its 登记选民 takes no part in them, so a clean file it would clash with still loads
 	// with --skip-bad-files.
 	if err := l.checkRegistrations(ctx); err != nil {
+		l.notLoaded()
 		return l.report(), err
 	}
 	if err := l.findClashes(ctx); err != nil {
@@ -117,7 +118,7 @@ func (l *loader) stageLog(ctx context.Context) error {
 				}
 			}
 			if err := a.AppendRow(int32(i), path, f.report.SHA256, int32(f.report.Results), int32(f.report.Members), now,
-				string(f.report.Outcome), optStr(f.report.Message)); err != nil {
+				string(f.report.Outcome), optStr(f.report.Message), int32(f.report.Registrations)); err != nil {
 				a.Close()
 				return fmt.Errorf("stage ingest_log: %w", err)
 			}
@@ -166,8 +167,16 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 		}
 		write = sqlStageKeys + sqlReplace + sqlMove + sqlUnitBodies + sqlUnits + sqlEmptyUnits
 	}
-	if l.registrations {
-		write = sqlRegistrationMerge + write
+	// The 选民登记 rows are kept and merged after the results rows are written, when the run or the
+	// database holds any.
+	heldRegistrations := false
+	if !l.registrations {
+		if err := tx.QueryRowContext(ctx, sqlHoldsRegistrations).Scan(&heldRegistrations); err != nil {
+			return nil, fmt.Errorf("write rows: %w", err)
+		}
+	}
+	if l.registrations || heldRegistrations {
+		write += sqlRegistrationMerge + sqlRegistrationUnfill + sqlRegistrationFill
 	}
 	if _, err := tx.ExecContext(ctx, write); err != nil {
 		return nil, fmt.Errorf("write rows: %w", err)

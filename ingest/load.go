@@ -211,8 +211,8 @@ type fileState struct {
 	// its 选民登记 rows (matchPlaces).
 	resultKeys int
 	regKeys    []Key
-	// rowless says it is Unchanged, but its content loaded no results or members row: a 选民登记 table, or
-	// a file without data (readRowlessAgain). A file whose rows another file replaced since is not rowless:
+	// rowless says it is Unchanged, but its content loaded no row: a 选民登记 table loaded before schema
+	// v6, or a file without data (readRowlessAgain). A file whose rows another file replaced since is not rowless:
 	// read again, it would take them back.
 	rowless bool
 	// membersOnly says it staged members of an election it has no results row for (a members-only
@@ -432,10 +432,10 @@ type knownKey struct {
 }
 
 // readRowlessAgain adds to the files to read (toParse, in path order) those Unchanged whose content loaded
-// no row of its own (fileState.rowless), when the run reads any other file: a 选民登记 table gives its
-// figures to the results rows of the run only, so a corrected 选区情况 table sent again beside the same
-// 选民登记 table would replace the rows that held them without them. Such a file is small (its rows are
-// in no table), and reading it again changes nothing else.
+// no row of its own (fileState.rowless), when the run reads any other file: a 选民登记 table loaded before
+// schema v6 gave its figures to the results rows of its run only and kept no row (since v6 they are kept in
+// registrations), so a corrected 选区情况 table sent again beside it would replace the rows that held them
+// without them. Such a file is small, and reading it again changes nothing else; read, its rows are kept.
 func (l *loader) readRowlessAgain(toParse []int) []int {
 	if len(toParse) == 0 {
 		return toParse

@@ -94,6 +94,10 @@ func snapshot(t *testing.T, db *sql.DB) string {
 		b.WriteString(queryText(t, db, q))
 		b.WriteString("--\n")
 	}
+	// The 选民登记 rows, in a database of schema v6 or later.
+	if count(t, db, `SELECT count(*) FROM information_schema.tables WHERE table_name = 'registrations'`) > 0 {
+		b.WriteString(queryText(t, db, `SELECT * FROM registrations ORDER BY ALL`))
+	}
 	return b.String()
 }
 

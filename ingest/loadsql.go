@@ -14,7 +14,8 @@ func mustSQL(name string) string {
 }
 
 var (
-	sqlStage               = mustSQL("stage.sql")
+	sqlRegisters           = mustSQL("registers.sql")
+	sqlStage               = mustSQL("stage.sql") + sqlRegisters
 	sqlDropStage           = mustSQL("drop_stage.sql")
 	sqlDropFile            = mustSQL("drop_file.sql")
 	sqlCurrentHashes       = mustSQL("current_hashes.sql")
@@ -65,4 +66,8 @@ var (
 	sqlRegistrationMissing = mustSQL("registration_missing.sql")
 	sqlRegistrationMerge   = mustSQL("registration_merge.sql")
 	sqlRegistrationWarning = mustSQL("registration_warning.sql")
+	sqlRegistrationStored  = mustSQL("registration_stored.sql")
+	sqlRegistrationUnfill  = mustSQL("registration_unfill.sql")
+	sqlRegistrationFill    = mustSQL("registration_fill.sql")
+	sqlHoldsRegistrations  = mustSQL("holds_registrations.sql")
 )

@@ -165,43 +165,59 @@ type registrationRun struct {
 	path    func(id int) string       // the file's name in messages
 	layouts func(id int) sheetLayouts // its sheets' layouts (nil: unknown)
 	refused bool                      // a file of the run was refused on its own: it may hold the missing results
-	// unchanged: a file of the run was already loaded and is not read again (Unchanged): it may hold them.
-	unchanged bool
 	// registrationRefused: a file was refused for its 选民登记 rows, whose figures are then not given.
 	registrationRefused bool
 }
 
 // registrationProblem is a row of registration_check.sql.
 type registrationProblem struct {
-	kind                  string
+	kind string
+	// side is the table of the row at fault, the run's: registration (a 选民登记 row) or results.
+	side                  string
 	file                  int
 	sheet                 string
 	row                   int
 	key                   Key
 	field                 string
 	value                 sql.NullInt64
-	otherFile             sql.NullInt64
+	otherFile             sql.NullInt64 // the other row's file in the run; NULL: a stored row of otherSource
+	otherSource           string
 	otherSheet            string
 	otherRow              sql.NullInt64
 	otherBody, otherField string
 	otherValue            sql.NullInt64
 	names                 string
-	// the figures of exclusions and mismatch, taken from both tables, and whether the registration row
-	// gave 18周岁以上人口 and 登记选民
+	// the figures of exclusions and mismatch, taken from both tables, and whether the row at fault gave
+	// 18周岁以上人口 and 登记选民
 	adults, excluded, registered sql.NullInt64
 	adultsHere, registeredHere   bool
 }
 
-// registrationProblems runs registration_check.sql over the staged rows of the run and words what it
-// finds: the errors of 选民登记 rows against the results rows of their places.
+// registrationProblems runs registration_check.sql over the staged rows of the run, and the stored rows it
+// leaves in place (registration_stored.sql), and words what it finds: the errors of 选民登记 rows against the
+// results rows of their places, whichever was loaded first, and the notices of rows kept to wait for their
+// results (one per file, township, year and level) and of rows merged with stored ones.
 func registrationProblems(ctx context.Context, q queryer, run registrationRun) ([]fileProblem, error) {
 	var out []fileProblem
+	waiting := map[Key]int{}           // a file's township, year and level (Key.Unit: the file) → its notice in out
+	waitingNames := map[int][]string{} // a notice in out → its 选区
 	err := eachRow(ctx, q, sqlRegistrationCheck, nil, func(rows *sql.Rows) error {
 		var p registrationProblem
-		if err := rows.Scan(&p.kind, &p.file, &p.sheet, &p.row, &p.key.County, &p.key.Township, &p.key.Unit, &p.key.Year,
-			&p.key.Body, &p.field, &p.value, &p.otherFile, &p.otherSheet, &p.otherRow, &p.otherBody, &p.otherField,
+		if err := rows.Scan(&p.kind, &p.side, &p.file, &p.sheet, &p.row, &p.key.County, &p.key.Township, &p.key.Unit, &p.key.Year,
+			&p.key.Body, &p.field, &p.value, &p.otherFile, &p.otherSource, &p.otherSheet, &p.otherRow, &p.otherBody, &p.otherField,
 			&p.otherValue, &p.names, &p.adults, &p.excluded, &p.registered, &p.adultsHere, &p.registeredHere); err != nil {
 			return err
+		}
+		if p.kind == "waiting" {
+			k := Key{County: p.key.County, Township: p.key.Township, Unit: fmt.Sprint(p.file), Year: p.key.Year, Body: p.key.Body}
+			i, ok := waiting[k]
+			if !ok {
+				i = len(out)
+				waiting[k] = i
+				out = append(out, fileProblem{file: p.file, key: p.key, problem: run.word(p)})
+			}
+			waitingNames[i] = append(waitingNames[i], p.key.Unit)
+			return nil
 		}
 		out = append(out, fileProblem{file: p.file, key: p.key, problem: run.word(p)})
 		return nil
@@ -209,10 +225,24 @@ func registrationProblems(ctx context.Context, q queryer, run registrationRun) (
 	if err != nil {
 		return nil, fmt.Errorf("check the 选民登记 rows: %w", err)
 	}
+	for i, names := range waitingNames {
+		out[i].problem.Message = waitingMessage(out[i].key, names)
+	}
 	return out, nil
 }
 
-// word writes the problem registration_check.sql found, at the 选民登记 row's cell.
+// waitingMessage is the notice of a file's 选民登记 rows of a township, year and level (key) whose results
+// are not loaded yet: they are kept, and given to the results when these come.
+func waitingMessage(key Key, names []string) string {
+	level := ""
+	if key.Body != "" {
+		level = "的" + key.Body
+	}
+	return fmt.Sprintf("选民登记表中%s %d 年%s %d 个选区(%s)的选举结果尚未导入：选民登记已保存，导入该乡镇的选举结果(选区情况)表时自动并入",
+		key.Township, key.Year, level, len(names), namesText(strings.Join(names, "、")))
+}
+
+// word writes the problem registration_check.sql found, at the cell of the run's row at fault.
 func (run registrationRun) word(p registrationProblem) Problem {
 	lay := run.layouts(p.file)
 	pr := Problem{Severity: Error, File: run.path(p.file), Sheet: p.sheet, Row: p.row}
@@ -220,20 +250,41 @@ func (run registrationRun) word(p registrationProblem) Problem {
 		pr.Column, pr.Cell = lay.label(p.sheet, p.key.Body, key, p.row)
 		pr.Value = value
 	}
-	// other names a cell of another row, 选举结果.xlsx 工作表“选区情况”的登记选民数(M5).
-	other := func(file int, sheet, body, key string, row int) string {
-		h, ref := run.layouts(file).label(sheet, body, key, row)
-		where := ""
-		if file != p.file {
-			where = " " + run.path(file) + " " // 选举结果表 青石镇选区情况.csv 的登记选民数(F4)
+	// theirs names a cell of the other table's row: 选举结果表 选举结果.xlsx 工作表“选区情况”的登记选民数(M5), or
+	// a row loaded before, 已导入的选民登记表 青石镇选民登记.xlsx 工作表“Sheet1”第3行的登记选民.
+	table, stored := "选举结果表", !p.otherFile.Valid
+	if p.side == "results" {
+		table = "选民登记表"
+	}
+	theirs := func(key string) string {
+		row := int(p.otherRow.Int64)
+		var h, ref, where string
+		if stored {
+			h, _ = sheetLayouts(nil).label("", "", key, row)
+			table, where = "已导入的"+table, " "+p.otherSource+" "
+		} else {
+			file := int(p.otherFile.Int64)
+			h, ref = run.layouts(file).label(p.otherSheet, p.otherBody, key, row)
+			if file != p.file {
+				where = " " + run.path(file) + " " // 选举结果表 青石镇选区情况.csv 的登记选民数(F4)
+			}
 		}
-		if sheet != "" {
-			where += "工作表“" + sheet + "”"
+		if p.otherSheet != "" {
+			where += "工作表“" + p.otherSheet + "”"
 		}
 		if ref == "" {
-			return fmt.Sprintf("%s第%d行的%s", where, row, h)
+			return fmt.Sprintf("%s%s第%d行的%s", table, where, row, h)
 		}
-		return fmt.Sprintf("%s的%s(%s)", where, h, ref)
+		return fmt.Sprintf("%s%s的%s(%s)", table, where, h, ref)
+	}
+	// fix is the advice when the other row was loaded before: it may be the one that is wrong.
+	fix := ""
+	if stored {
+		fix = "；如已导入的" + strings.TrimPrefix(table, "已导入的") + "有误，请改正后重新导入该表"
+	}
+	body := p.key.Body // the election's level
+	if p.side == "registration" {
+		body = p.otherBody
 	}
 	level := ""
 	if p.key.Body != "" {
@@ -250,43 +301,62 @@ func (run registrationRun) word(p registrationProblem) Problem {
 	case "unmatched":
 		at("unit", p.key.Unit)
 		pr.Rule = "registration_without_results"
-		pr.Message = fmt.Sprintf("选民登记表中%s %d 年%s“%s”在本次导入的选举结果中没有对应的行%s：请把该乡镇的选举结果(选区情况)表与选民登记表一起导入，或核对选区名称",
-			p.key.Township, p.key.Year, level, p.key.Unit, seeNames(p.names))
+		pr.Message = fmt.Sprintf("选民登记表中%s %d 年%s“%s”在选举结果中没有对应的行(选举结果中该乡镇有：%s)：请核对选区名称，或把该选区补入该乡镇的选举结果(选区情况)表",
+			p.key.Township, p.key.Year, level, p.key.Unit, namesText(p.names))
 		if run.refused {
 			pr.Message += "；本次导入中有文件因错误未能导入，如选举结果在其中，请先改正该文件"
 		}
-		if run.unchanged {
-			pr.Message += "；本次导入中有此前已导入、内容未变而未重新读取的文件，如选举结果在其中，请先删除该文件已导入的数据(electsum remove --file 文件名)，再与选民登记表一起导入"
+	case "waiting":
+		at("unit", p.key.Unit)
+		pr.Severity, pr.Rule = Notice, "registration_waiting" // worded by registrationProblems (waitingMessage)
+	case "completed":
+		pr.Severity, pr.Rule, pr.Sheet, pr.Row = Notice, "registration_completed", "", 0
+		list := namesText(p.names)
+		if p.side == "registration" {
+			pr.Message = fmt.Sprintf("选民登记已并入此前导入的选举结果(%s)：%s %d 年 %d 个选区(%s)", p.otherSource, p.key.Township, p.key.Year,
+				strings.Count(p.names, "、")+1, list)
+		} else {
+			pr.Message = fmt.Sprintf("本表%s %d 年 %d 个选区(%s)与此前导入的选民登记表 %s 合并：本表未填的选民登记各项按该表填写", p.key.Township, p.key.Year,
+				strings.Count(p.names, "、")+1, list, p.otherSource)
 		}
 	case "duplicate":
 		at("unit", p.key.Unit)
 		pr.Rule = "registration_duplicate"
+		where := otherPlace(run, p)
+		if stored {
+			where = "已导入的 " + p.otherSource + " "
+			if p.otherSheet != "" {
+				where += "工作表“" + p.otherSheet + "”"
+			}
+		}
 		pr.Message = fmt.Sprintf("%s %d 年%s“%s”的选民登记已在%s第%d行填写，同一选区只能填一行：请删去重复的行",
-			p.key.Township, p.key.Year, level, p.key.Unit, otherPlace(run, p), int(p.otherRow.Int64))
+			p.key.Township, p.key.Year, level, p.key.Unit, where, int(p.otherRow.Int64))
+		if stored {
+			pr.Message += "；如本表是改正后的选民登记表，请先删除已导入的那张表的数据再导入"
+		}
 	case "conflict":
 		at(p.field, fmt.Sprint(p.value.Int64))
 		pr.Rule = "registration_conflict"
-		pr.Message = fmt.Sprintf("%s %d 与选举结果表%s %d 不一致(%s %s%s)：同一选区两张表的同一项应当相同，请核对",
-			here(p.field), p.value.Int64, other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, p.otherField, int(p.otherRow.Int64)),
-			p.otherValue.Int64, p.key.Township, p.key.Unit, p.otherBody)
+		pr.Message = fmt.Sprintf("%s %d 与%s %d 不一致(%s %s%s)：同一选区两张表的同一项应当相同，请核对%s",
+			here(p.field), p.value.Int64, theirs(p.otherField), p.otherValue.Int64, p.key.Township, p.key.Unit, body, fix)
 	case "exclusions":
 		at(p.field, fmt.Sprint(p.value.Int64))
 		pr.Rule = "part_gt_whole"
 		adults := here("adults")
 		if !p.adultsHere {
-			adults = "选举结果表" + other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, "adults", int(p.otherRow.Int64))
+			adults = theirs("adults")
 		}
-		pr.Message = fmt.Sprintf("未在本选区登记的各项人数(选民登记表和选举结果表合起来)合计 %d，多于%s %d：部分不能大于总数，请核对",
-			p.excluded.Int64, adults, p.adults.Int64)
+		pr.Message = fmt.Sprintf("未在本选区登记的各项人数(选民登记表和选举结果表合起来)合计 %d，多于%s %d：部分不能大于总数，请核对%s",
+			p.excluded.Int64, adults, p.adults.Int64, fix)
 	case "mismatch":
 		at(p.field, fmt.Sprint(p.value.Int64))
 		pr.Severity, pr.Rule = Warning, "registration_mismatch"
 		adults, registered := here("adults"), here("registered")
 		if !p.adultsHere {
-			adults = "选举结果表" + other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, "adults", int(p.otherRow.Int64))
+			adults = theirs("adults")
 		}
 		if !p.registeredHere {
-			registered = "选举结果表" + other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, "registered", int(p.otherRow.Int64))
+			registered = theirs("registered")
 		}
 		pr.Message = fmt.Sprintf("%s %d 减去未在本选区登记的 %d 人(选民登记表和选举结果表合起来)为 %d，与%s %d 不符：如有外地来本选区登记的选民属正常，否则请核对选民登记各项",
 			adults, p.adults.Int64, p.excluded.Int64, p.adults.Int64-p.excluded.Int64, registered, p.registered.Int64)
@@ -295,14 +365,13 @@ func (run registrationRun) word(p registrationProblem) Problem {
 		pr.Rule = "part_gt_whole"
 		whole := p.field == "registered" || p.field == "population"
 		why := "部分不能大于总数"
-		if p.otherField == "voted" {
+		if p.otherField == "voted" || p.field == "voted" {
 			pr.Rule, why = "voted_gt_registered", "参加投票人数不能多于登记选民数"
 		}
-		theirs := "选举结果表" + other(int(p.otherFile.Int64), p.otherSheet, p.otherBody, p.otherField, int(p.otherRow.Int64))
 		if whole {
-			pr.Message = fmt.Sprintf("%s %d，多于%s %d：%s，请核对", theirs, p.otherValue.Int64, here(p.field), p.value.Int64, why)
+			pr.Message = fmt.Sprintf("%s %d，多于%s %d：%s，请核对%s", theirs(p.otherField), p.otherValue.Int64, here(p.field), p.value.Int64, why, fix)
 		} else {
-			pr.Message = fmt.Sprintf("%s %d，多于%s %d：%s，请核对", here(p.field), p.value.Int64, theirs, p.otherValue.Int64, why)
+			pr.Message = fmt.Sprintf("%s %d，多于%s %d：%s，请核对%s", here(p.field), p.value.Int64, theirs(p.otherField), p.otherValue.Int64, why, fix)
 		}
 	}
 	return pr
@@ -317,7 +386,7 @@ func (run registrationRun) refusedHint() string {
 	return "(本次导入的选民登记表有错误未能导入，如该项由选民登记表填写，请先改正选民登记表)"
 }
 
-// otherPlace names the file and sheet of a duplicate's first row.
+// otherPlace names the file and sheet of a duplicate's first row in the run.
 func otherPlace(run registrationRun, p registrationProblem) string {
 	where := ""
 	if f := int(p.otherFile.Int64); f != p.file {
@@ -329,18 +398,14 @@ func otherPlace(run registrationRun, p registrationProblem) string {
 	return where
 }
 
-// seeNames lists the 选区 of the township in this load's results for a message, at most maxNamed of
-// them: names is their list joined by 、.
-func seeNames(names string) string {
-	if names == "" {
-		return "(本次导入的选举结果中没有该乡镇该年份的选区)"
-	}
+// namesText lists 选区 for a message, at most maxNamed of them: names is their list joined by 、.
+func namesText(names string) string {
 	list := strings.Split(names, "、")
 	more := ""
 	if len(list) > maxNamed {
 		list, more = list[:maxNamed], fmt.Sprintf(" 等 %d 个", len(list))
 	}
-	return "(本次导入的选举结果中该乡镇有：" + strings.Join(list, "、") + more + ")"
+	return strings.Join(list, "、") + more
 }
 
 // maxNamed is how many 选区 a message lists.
@@ -376,7 +441,7 @@ func missingRegistered(ctx context.Context, q queryer, run registrationRun, advi
 		}
 		out = append(out, fileProblem{file: file, problem: Problem{Severity: Error, File: run.path(file), Sheet: sheet, Row: row,
 			Column: colRegistered.Header, Rule: "missing_column",
-			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写，或把同一选区的选民登记表与本表一起导入(%s)%s",
+			Message: fmt.Sprintf("%s是%s表，但缺少必填列“%s”：请在表头行添加该列并填写(%s)，或导入同一选区的选民登记表(与本表一起，或在本表之前)%s",
 				where, ResultsSheet, colRegistered.Header, advice, run.refusedHint())}})
 		return nil
 	})
@@ -392,8 +457,9 @@ func missingRegistered(ctx context.Context, q queryer, run registrationRun, advi
 // registration_merge.sql takes nothing from them; then refuses the results sheets whose 登记选民 no
 // 选民登记 row gave (missingRegistered).
 func (l *loader) checkRegistrations(ctx context.Context) error {
-	if !l.registrations && !l.unregistered {
-		return nil
+	stored, err := l.storedRegistrations(ctx)
+	if err != nil || !l.registrations && !l.unregistered && !stored {
+		return err
 	}
 	run := registrationRun{
 		path:    func(id int) string { return l.files[id].report.Path },
@@ -401,17 +467,21 @@ func (l *loader) checkRegistrations(ctx context.Context) error {
 	}
 	for _, f := range l.files {
 		run.refused = run.refused || f.report.Outcome == Rejected
-		run.unchanged = run.unchanged || f.report.Outcome == Unchanged
 	}
-	if l.registrations {
+	if l.registrations || stored {
 		found, err := registrationProblems(ctx, l.conn, run)
 		if err != nil {
 			return err
 		}
+		var notices []fileProblem
 		for _, p := range found {
-			if p.problem.Severity == Error {
+			switch p.problem.Severity {
+			case Error:
 				l.fail(p.file, p.problem)
-				run.registrationRefused = true
+				run.registrationRefused = run.registrationRefused || l.files[p.file].report.Registrations > 0
+				continue
+			case Notice:
+				notices = append(notices, p)
 				continue
 			}
 			// A warning loads with the file, as those found when it was read (stager.fileWarnings).
@@ -420,6 +490,12 @@ func (l *loader) checkRegistrations(ctx context.Context) error {
 			if err := l.execEach(ctx, sqlRegistrationWarning, p.file, f.report.Path, optStr(pr.Sheet), optRow(pr.Row), optStr(pr.Column),
 				optStr(pr.Value), pr.Rule, pr.Message, k.County, k.Township, k.Unit, k.Year, optStr(k.Body)); err != nil {
 				return fmt.Errorf("stage warning %s: %w", pr.Rule, err)
+			}
+		}
+		// What was kept to wait, or merged with stored rows, is said of the files that load.
+		for _, p := range notices {
+			if f := l.files[p.file]; f.report.Outcome != Rejected {
+				f.problems = append(f.problems, p.problem)
 			}
 		}
 		if err := l.dropRejected(ctx); err != nil {
@@ -437,6 +513,33 @@ func (l *loader) checkRegistrations(ctx context.Context) error {
 		l.fail(p.file, p.problem)
 	}
 	return l.dropRejected(ctx)
+}
+
+// storedRegistrations fills stored_registrations and stored_elections (registration_stored.sql) with the
+// rows of earlier loads the run's rows are checked against, once the files the run supersedes are known
+// (findSuperseded), and says whether a stored 选民登记 row is among them. A database without 选民登记 rows
+// costs one query.
+func (l *loader) storedRegistrations(ctx context.Context) (bool, error) {
+	var held bool
+	if err := l.conn.QueryRowContext(ctx, sqlHoldsRegistrations).Scan(&held); err != nil {
+		return false, fmt.Errorf("read the 选民登记 rows: %w", err)
+	}
+	if !held && !l.registrations {
+		return false, nil
+	}
+	if err := l.findSuperseded(ctx); err != nil {
+		return false, err
+	}
+	if err := l.execEach(ctx, sqlRegistrationStored); err != nil {
+		return false, fmt.Errorf("read the stored 选民登记 rows: %w", err)
+	}
+	if !held {
+		return false, nil
+	}
+	if err := l.conn.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM stored_registrations)").Scan(&held); err != nil {
+		return false, fmt.Errorf("read the stored 选民登记 rows: %w", err)
+	}
+	return held, nil
 }
 
 // dropRejected forgets the staged rows of every file refused so far.

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -97,34 +98,21 @@ func TestRegistrationSheetMerged(t *testing.T) {
 	}
 }
 
-// The two tables as two files of one folder, in one run; the registration file alone is refused, and
-// leaves nothing in the database.
+// The two tables as two files of one folder, in one run; the results file alone, without 登记选民, is
+// refused, and leaves nothing in the database. (Sent in two runs: registration_order_test.go.)
 func TestRegistrationFileMerged(t *testing.T) {
 	dir := t.TempDir()
 	results := writeXLSXAt(t, dir, "青石镇选区情况.xlsx", sheetData{name: "Sheet1", rows: constituencyRows()})
-	reg := writeXLSXAt(t, dir, "青石镇选民登记.xlsx", sheetData{name: "Sheet1", rows: registrationRows()})
+	writeXLSXAt(t, dir, "青石镇选民登记.xlsx", sheetData{name: "Sheet1", rows: registrationRows()})
 
 	db := openTestDB(t)
-	r, err := load(t, db, LoadOptions{County: "测试县"}, reg)
-	if err == nil {
-		t.Fatal("the registration file alone loaded")
-	}
-	if got, want := problemsAt(r, Error), []string{"registration_without_results@Sheet1!A3", "registration_without_results@Sheet1!A4"}; !slices.Equal(got, want) {
-		t.Errorf("errors %v, want %v", got, want)
-	}
-	for _, p := range r.Problems {
-		if p.Rule == "registration_without_results" && !strings.Contains(p.Message, "请把该乡镇的选举结果(选区情况)表与选民登记表一起导入，或核对选区名称") {
-			t.Errorf("message %s", p.Message)
-		}
-	}
-	wantCount(t, db, 0, `SELECT count(*) FROM ingest_log`, "ingest_log rows after a refused run")
-
 	// The results file alone lacks 登记选民: refused as a sheet missing that column.
-	r, err = load(t, db, LoadOptions{County: "测试县"}, results)
+	r, err := load(t, db, LoadOptions{County: "测试县"}, results)
 	if err == nil || !slices.Equal(problemsAt(r, Error), []string{"missing_column@Sheet1!"}) {
 		t.Fatalf("the results file alone: %v %v", err, problemsAt(r, Error))
 	}
 	wantCount(t, db, 0, `SELECT count(*) FROM elections`, "elections after a refused run")
+	wantCount(t, db, 0, `SELECT count(*) FROM ingest_log`, "ingest_log rows after a refused run")
 
 	r = mustLoad(t, db, LoadOptions{County: "测试县"}, dir)
 	if got := queryText(t, db, registrationQuery); got != mergedRows {
@@ -132,6 +120,10 @@ func TestRegistrationFileMerged(t *testing.T) {
 	}
 	if r.Loaded != 2 {
 		t.Errorf("loaded %d files, want 2", r.Loaded)
+	}
+	// Merged within the run: nothing to say about earlier loads.
+	if got := problemsAt(r, Notice); slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "registration_") }) {
+		t.Errorf("notices %v", got)
 	}
 }
 
@@ -186,8 +178,8 @@ func TestRegistrationErrors(t *testing.T) {
 		{name: "a 选区 without results", results: constituencyRows(),
 			reg:  registrationRows(registrationRows()[2], registrationRows()[3], []any{"第三选区", 100, 80, 0, 0, 0, 0, 0, 0, 80, 40, 0, 0}),
 			want: []string{"registration_without_results@选民登记!A5"},
-			message: "选民登记表中青石镇 2024 年“第三选区”在本次导入的选举结果中没有对应的行(本次导入的选举结果中该乡镇有：第一选区、第二选区)：" +
-				"请把该乡镇的选举结果(选区情况)表与选民登记表一起导入，或核对选区名称"},
+			message: "选民登记表中青石镇 2024 年“第三选区”在选举结果中没有对应的行(选举结果中该乡镇有：第一选区、第二选区)：" +
+				"请核对选区名称，或把该选区补入该乡镇的选举结果(选区情况)表"},
 		{name: "a value both tables give, differently", results: withRegistered(),
 			reg:     registrationRows([]any{"第一选区", 3000, 2400, 100, 40, 10, 3, 1, 2, 2250, 1100, 30, 120}, registrationRows()[3]),
 			want:    []string{"registration_conflict@选民登记!J3", "registration_conflict@选民登记!J3", "registration_mismatch@选民登记!J3"},
@@ -391,6 +383,14 @@ func TestParseFileRegistration(t *testing.T) {
 	if got := rules(p, Error); !slices.Equal(got, []string{"missing_column@", "registration_without_results@A4"}) {
 		t.Errorf("errors %v", got)
 	}
+	// A 选民登记 file alone waits for its results: a notice, not an error.
+	p = mustParse(t, writeXLSX(t, sheetData{name: "选民登记", rows: registrationRows()}))
+	if got := rules(p, Error); len(got) != 0 {
+		t.Errorf("errors of a 选民登记 file alone: %v", got)
+	}
+	if got := rules(p, Notice); !slices.Contains(got, "registration_waiting@A3") {
+		t.Errorf("notices of a 选民登记 file alone: %v", got)
+	}
 }
 
 // The level from a title only when it names one in so many words: a township's 青石镇人大代表…选民登记表,
@@ -442,39 +442,55 @@ func TestRegistrationSheetNamedLikeSummary(t *testing.T) {
 	}
 }
 
-// A corrected 选区情况 table sent again beside the same 选民登记 table: the registration file, unchanged and
-// holding no row of its own, is read again with it, so the corrected rows keep its figures; run again
-// alone, the registration file stays unchanged (nothing else is read).
-func TestRegistrationReadAgainWithResults(t *testing.T) {
+// A corrected 选区情况 table sent again beside the same 选民登记 table: the registration file is unchanged and
+// not read again — its rows are kept (registrations) — and the corrected rows take its figures.
+func TestRegistrationKeptWithCorrectedResults(t *testing.T) {
 	dir := t.TempDir()
-	results := func(voted int) [][]any {
-		rows := constituencyRows()
-		rows[0] = append(slices.Clone(rows[0]), "登记选民数")
-		for i := 1; i < len(rows); i++ {
-			rows[i] = append(slices.Clone(rows[i]), []int{2244, 2244, 1712, 1712}[i-1])
-		}
-		rows[1] = set(rows[1], 6, voted)
-		return rows
-	}
-	writeXLSXAt(t, dir, "选区情况.xlsx", sheetData{name: "Sheet1", rows: results(2000)})
-	reg := writeXLSXAt(t, dir, "选民登记.xlsx", sheetData{name: "Sheet1", rows: registrationRows()})
+	writeXLSXAt(t, dir, "选区情况.xlsx", sheetData{name: "Sheet1", rows: withRegisteredRows()})
+	writeXLSXAt(t, dir, "选民登记.xlsx", sheetData{name: "Sheet1", rows: registrationRows()})
 	db := openTestDB(t)
 	mustLoad(t, db, LoadOptions{County: "测试县"}, dir)
+	loadCorrectedResults(t, db, dir, withRegisteredRows(), 1)
+}
 
-	writeXLSXAt(t, dir, "选区情况.xlsx", sheetData{name: "Sheet1", rows: results(2001)})
+// loadCorrectedResults writes rows, 参加投票人数 of the first corrected to 2001, as 选区情况.xlsx into dir and
+// loads dir: read files of the run, and the figures of one run with both tables.
+func loadCorrectedResults(t *testing.T, db *sql.DB, dir string, rows [][]any, read int) *Report {
+	t.Helper()
+	rows[1] = set(slices.Clone(rows[1]), 6, 2001)
+	writeXLSXAt(t, dir, "选区情况.xlsx", sheetData{name: "Sheet1", rows: rows})
 	r := mustLoad(t, db, LoadOptions{County: "测试县"}, dir)
-	if r.Loaded != 2 || r.Unchanged != 0 {
-		t.Errorf("second run: %d loaded, %d unchanged; want the registration file read again", r.Loaded, r.Unchanged)
+	if r.Loaded != read || r.Unchanged != 2-read {
+		t.Errorf("%d loaded, %d unchanged; want %d read", r.Loaded, r.Unchanged, read)
 	}
 	want := strings.Replace(mergedRows, "100 2 1100 30 120 2000", "100 2 1100 30 120 2001", 1)
 	if got := queryText(t, db, registrationQuery); got != want {
 		t.Errorf("elections:\n%s\nwant\n%s", got, want)
 	}
+	return r
+}
 
-	r = mustLoad(t, db, LoadOptions{County: "测试县"}, reg)
+// A 选民登记 file loaded before schema v6 kept no row of its own (registration_rows NULL in its log): it is
+// read again whenever the run reads another file, so that a corrected 选区情况 keeps its figures; read, its
+// rows are kept from then on.
+func TestRegistrationBeforeV6ReadAgain(t *testing.T) {
+	dir := t.TempDir()
+	writeXLSXAt(t, dir, "选区情况.xlsx", sheetData{name: "Sheet1", rows: constituencyRows()})
+	reg := writeXLSXAt(t, dir, "选民登记.xlsx", sheetData{name: "Sheet1", rows: registrationRows()})
+	db := openTestDB(t)
+	mustLoad(t, db, LoadOptions{County: "测试县"}, dir)
+	for _, q := range []string{`DELETE FROM registrations`, `UPDATE ingest_log SET registration_rows = NULL`,
+		`UPDATE elections SET registration_fields = NULL`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	loadCorrectedResults(t, db, dir, constituencyRows(), 2)
+	r := mustLoad(t, db, LoadOptions{County: "测试县"}, reg)
 	if r.Loaded != 0 || r.Unchanged != 1 {
 		t.Errorf("the registration file alone: %d loaded, %d unchanged; want it unchanged", r.Loaded, r.Unchanged)
 	}
+	wantCount(t, db, 2, `SELECT count(*) FROM registrations`, "registration rows kept")
 }
 
 // Only content that loaded no row of its own is read again: a workbook whose rows a later file of another

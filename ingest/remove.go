@@ -82,14 +82,17 @@ type RemovedElection struct {
 	Key
 	Result  bool `json:"result"`  // its 选举结果 row goes
 	Members int  `json:"members"` // 当选人员 rows that go
+	// Registration: its results row stays but gives back the figures a removed 选民登记 row gave it.
+	Registration bool `json:"registration,omitempty"`
 }
 
 // RemovedFile is how many rows of one loaded file go; Whole when nothing of the file stays.
 type RemovedFile struct {
-	Path    string `json:"path"`
-	Results int    `json:"result_rows"`
-	Members int    `json:"member_rows"`
-	Whole   bool   `json:"whole"`
+	Path          string `json:"path"`
+	Results       int    `json:"result_rows"`
+	Members       int    `json:"member_rows"`
+	Registrations int    `json:"registration_rows,omitempty"` // 选民登记 rows
+	Whole         bool   `json:"whole"`
 }
 
 // Results counts the 选举结果 rows that go.
@@ -112,8 +115,17 @@ func (r *Removal) Members() int {
 	return n
 }
 
+// Registrations counts the 选民登记 rows that go.
+func (r *Removal) Registrations() int {
+	n := 0
+	for _, f := range r.Files {
+		n += f.Registrations
+	}
+	return n
+}
+
 // Empty says the selection matched nothing.
-func (r *Removal) Empty() bool { return len(r.Elections) == 0 }
+func (r *Removal) Empty() bool { return len(r.Elections) == 0 && len(r.Files) == 0 }
 
 // RemoveOptions tune one removal.
 type RemoveOptions struct {
@@ -131,8 +143,9 @@ type RemoveOptions struct {
 // ErrRemoveDeclined means Confirm said no: nothing was removed.
 var ErrRemoveDeclined = errors.New("已取消，没有删除任何数据")
 
-// Remove deletes on purpose the loaded rows that sel names — the 选举结果 and 当选人员 rows, the
-// warnings about them, and units left without any row — and records in ingest_log, per file that lost
+// Remove deletes on purpose the loaded rows that sel names — the 选举结果, 当选人员 and 选民登记 rows (the
+// results rows that stay giving back the figures a removed 选民登记 row gave them), the warnings about
+// them, and units left without any row — and records in ingest_log, per file that lost
 // rows, what went and when, all in one transaction: an error, a refusal by opts.Confirm or a crash leaves
 // the database as it was. The previous term is data like any other: removing a year is allowed. It
 // returns the Removal (also the preview when nothing was removed), and a *NothingToRemoveError when sel
@@ -164,6 +177,9 @@ func Remove(ctx context.Context, db *sql.DB, sel Selection, opts RemoveOptions) 
 		return nil, err
 	}
 	sel.County, sel.Township = sp.spell(sel.County), sp.spell(sel.Township)
+	if _, err := tx.ExecContext(ctx, sqlRegisters); err != nil {
+		return nil, fmt.Errorf("choose rows to remove: %w", err)
+	}
 	r, err := previewRemoval(ctx, tx, sel)
 	if err != nil {
 		return nil, err
@@ -185,10 +201,13 @@ func Remove(ctx context.Context, db *sql.DB, sel Selection, opts RemoveOptions) 
 			return r, ErrRemoveDeclined
 		}
 	}
-	if _, err := tx.ExecContext(ctx, sqlRemove+sqlUnitBodies+sqlUnits+sqlEmptyUnits); err != nil {
+	if _, err := tx.ExecContext(ctx, sqlRemove+sqlRegistrationUnfill+sqlUnitBodies+sqlUnits+sqlEmptyUnits); err != nil {
 		return r, fmt.Errorf("remove rows: %w", err)
 	}
 	message := fmt.Sprintf("删除 %s：选举结果 %d 行、当选人员 %d 行", sel, r.Results(), r.Members())
+	if n := r.Registrations(); n > 0 {
+		message += fmt.Sprintf("、选民登记 %d 行", n)
+	}
 	if opts.Command != "" {
 		message += "(" + opts.Command + ")"
 	}
@@ -230,7 +249,7 @@ func previewRemoval(ctx context.Context, tx *sql.Tx, sel Selection) (*Removal, e
 	r := &Removal{Selection: sel}
 	err := eachRow(ctx, tx, sqlRemoveDetail, nil, func(rows *sql.Rows) error {
 		var e RemovedElection
-		if err := rows.Scan(&e.County, &e.Township, &e.Unit, &e.Year, &e.Body, &e.Result, &e.Members); err != nil {
+		if err := rows.Scan(&e.County, &e.Township, &e.Unit, &e.Year, &e.Body, &e.Result, &e.Members, &e.Registration); err != nil {
 			return err
 		}
 		r.Elections = append(r.Elections, e)
@@ -242,14 +261,14 @@ func previewRemoval(ctx context.Context, tx *sql.Tx, sel Selection) (*Removal, e
 	err = eachRow(ctx, tx, sqlRemoveSummary, nil, func(rows *sql.Rows) error {
 		var what string
 		var name sql.NullString
-		var results, members int
+		var results, members, registrations int
 		var whole bool
-		if err := rows.Scan(&what, &name, &results, &members, &whole); err != nil {
+		if err := rows.Scan(&what, &name, &results, &members, &registrations, &whole); err != nil {
 			return err
 		}
 		switch what {
 		case "file":
-			r.Files = append(r.Files, RemovedFile{Path: name.String, Results: results, Members: members, Whole: whole})
+			r.Files = append(r.Files, RemovedFile{Path: name.String, Results: results, Members: members, Registrations: registrations, Whole: whole})
 		case "warnings":
 			r.Warnings = results
 		case "unit":
@@ -294,7 +313,8 @@ func nothingToRemove(ctx context.Context, tx *sql.Tx, sel Selection) error {
 	var arg any
 	switch {
 	case sel.File != "":
-		q, label = `SELECT DISTINCT regexp_extract(source_file, '[^/\\]*$') FROM elections UNION SELECT DISTINCT regexp_extract(source_file, '[^/\\]*$') FROM members ORDER BY 1`, "已导入的文件: "
+		q, label = `SELECT DISTINCT regexp_extract(source_file, '[^/\\]*$') FROM elections UNION SELECT DISTINCT regexp_extract(source_file, '[^/\\]*$') FROM members
+			UNION SELECT DISTINCT regexp_extract(source_file, '[^/\\]*$') FROM registrations ORDER BY 1`, "已导入的文件: "
 	case sel.Township != "":
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM units WHERE township = ?`, sel.Township).Scan(&n); err != nil {

@@ -44,7 +44,8 @@ type FileReport struct {
 	Outcome Outcome `json:"outcome"`
 	Results int     `json:"result_rows"`
 	Members int     `json:"member_rows"`
-	// Registrations counts the rows of its 选民登记 sheets, merged into the results rows of their places.
+	// Registrations counts the rows of its 选民登记 sheets, kept and merged into the results rows of their
+	// places, loaded in this run or before (or when these are loaded).
 	Registrations int    `json:"registration_rows,omitempty"`
 	Errors        int    `json:"errors"`
 	Warnings      int    `json:"warnings"`
@@ -79,7 +80,7 @@ type Report struct {
 	NotLoaded  int          `json:"not_loaded"`
 	ResultRows int          `json:"result_rows"`
 	MemberRows int          `json:"member_rows"`
-	// RegistrationRows counts the 选民登记 rows merged into the results rows written.
+	// RegistrationRows counts the 选民登记 rows written (registration notices say what they were merged with).
 	RegistrationRows int            `json:"registration_rows,omitempty"`
 	Townships        int            `json:"townships"`
 	Units            int            `json:"units"`
@@ -102,7 +103,7 @@ func (r *Report) Summary() string {
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "写入：选举结果 %d 行，当选人员 %d 行", r.ResultRows, r.MemberRows)
 	if r.RegistrationRows > 0 {
-		fmt.Fprintf(&b, "，选民登记 %d 行(已并入选举结果)", r.RegistrationRows)
+		fmt.Fprintf(&b, "，选民登记 %d 行", r.RegistrationRows)
 	}
 	fmt.Fprintf(&b, "；涉及乡镇 %d 个，村(社区、选区) %d 个", r.Townships, r.Units)
 	if len(r.Years) > 0 {

@@ -57,7 +57,7 @@ func (l *loader) findSuperseded(ctx context.Context) error {
 			if !match && sameFileName(src, name) {
 				// The same file: the same path, or the same content under the same name (an upload again).
 				samePath := src == f.report.Path || content[src] != "" && content[src] == f.report.SHA256
-				for _, k := range f.keys {
+				for _, k := range slices.Concat(f.keys, f.regKeys) {
 					// The same content loaded again with --year corrects the year it was given before
 					// (other content under the same path may be the next term's sheet: it keeps the last).
 					year := k.Year

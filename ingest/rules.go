@@ -74,6 +74,8 @@ var ruleWords = map[string]string{
 	"township_from_results":         "按选举结果表确定乡镇",
 	"body_from_results":             "按选举结果表确定选举类型",
 	"place_matched":                 "地名按选举结果表读出",
+	"registration_waiting":          "选民登记已保存，待选举结果导入后并入",
+	"registration_completed":        "选民登记与此前导入的表合并",
 	"place_ambiguous":               "地名可能指多个地方",
 	"unit_of_meeting":               "乡镇党代会归入本乡镇党代会",
 	"party_of_body":                 "党组织成员按中共党员统计",

@@ -102,7 +102,8 @@ func runRemove(ctx context.Context, e *env, args []string) error {
 	case err != nil:
 		return err
 	}
-	fmt.Fprintf(e.stdout, "已删除：选举结果 %d 行、当选人员 %d 行、数据提示 %d 条(已记入 ingest_log)\n", r.Results(), r.Members(), r.Warnings)
+	fmt.Fprintf(e.stdout, "已删除：选举结果 %d 行、当选人员 %d 行%s、数据提示 %d 条(已记入 ingest_log)\n", r.Results(), r.Members(),
+		registrationText(r.Registrations()), r.Warnings)
 	return nil
 }
 
@@ -125,7 +126,8 @@ func printRemoval(w io.Writer, dbPath string, r *ingest.Removal) {
 			c.results++
 		}
 	}
-	fmt.Fprintf(w, "  共 %d 个村(社区)：选举结果 %d 行、当选人员 %d 人、数据提示 %d 条\n", len(units), r.Results(), r.Members(), r.Warnings)
+	fmt.Fprintf(w, "  共 %d 个村(社区)：选举结果 %d 行、当选人员 %d 人%s、数据提示 %d 条\n", len(units), r.Results(), r.Members(),
+		registrationText(r.Registrations()), r.Warnings)
 	fmt.Fprintln(w, "  按选举类型：")
 	for _, b := range sortedBodies(byBody) {
 		c := byBody[b]
@@ -139,7 +141,9 @@ func printRemoval(w io.Writer, dbPath string, r *ingest.Removal) {
 			r.Elections[i].Township == e.Township && r.Elections[i].Unit == e.Unit; i++ {
 			x := r.Elections[i]
 			part := fmt.Sprintf("%s %d 人", x.Body, x.Members)
-			if !x.Result {
+			if x.Registration && !x.Result && x.Members == 0 {
+				part = x.Body + " 选举结果中由选民登记表填写的各项(选举结果行保留)"
+			} else if !x.Result {
 				part += "(无选举结果行)"
 			} else if x.Members == 0 {
 				part = x.Body + " 仅选举结果"
@@ -154,11 +158,19 @@ func printRemoval(w io.Writer, dbPath string, r *ingest.Removal) {
 		if f.Whole {
 			note = "(该文件导入的数据全部删除)"
 		}
-		fmt.Fprintf(w, "    %s：选举结果 %d 行、当选人员 %d 行%s\n", f.Path, f.Results, f.Members, note)
+		fmt.Fprintf(w, "    %s：选举结果 %d 行、当选人员 %d 行%s%s\n", f.Path, f.Results, f.Members, registrationText(f.Registrations), note)
 	}
 	if len(r.GoneUnits) > 0 {
 		fmt.Fprintf(w, "  删除后不再有任何数据的村(社区)：%s\n", strings.Join(r.GoneUnits, "、"))
 	}
+}
+
+// registrationText is the 选民登记 rows a removal takes away, when it takes any: 、选民登记 3 行.
+func registrationText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("、选民登记 %d 行", n)
 }
 
 func sortedBodies[V any](m map[string]V) []string {

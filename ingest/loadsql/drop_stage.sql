@@ -10,3 +10,5 @@ DROP TABLE IF EXISTS temp.stage_superseded;
 DROP TABLE IF EXISTS temp.stage_log;
 DROP TABLE IF EXISTS temp.stage_between;
 DROP TABLE IF EXISTS temp.stage_places;
+DROP TABLE IF EXISTS temp.stored_registrations;
+DROP TABLE IF EXISTS temp.stored_elections;

@@ -1,21 +1,29 @@
--- Give each results row of the run the figures of the 选民登记 row of its place (registers in
--- stage.sql) that it leaves blank; a figure both give is the same in both (registration_check.sql
--- refused the files where it is not, and a results row with two registration rows). Runs inside the
--- load's transaction, before move.sql, so that a run rolled back leaves the staged rows as read.
-UPDATE stage_elections e
-SET registered = coalesce(e.registered, r.registered),
-    constituency_no = coalesce(e.constituency_no, r.constituency_no),
-    population = coalesce(e.population, r.population),
-    adults = coalesce(e.adults, r.adults),
-    away_home = coalesce(e.away_home, r.away_home),
-    away_workplace = coalesce(e.away_workplace, r.away_workplace),
-    away_missing = coalesce(e.away_missing, r.away_missing),
-    incapable = coalesce(e.incapable, r.incapable),
-    suspended = coalesce(e.suspended, r.suspended),
-    deprived = coalesce(e.deprived, r.deprived),
-    registered_women = coalesce(e.registered_women, r.registered_women),
-    registered_minority = coalesce(e.registered_minority, r.registered_minority),
-    registered_migrant = coalesce(e.registered_migrant, r.registered_migrant)
-FROM stage_registration r
-WHERE e.county = r.county AND e.township = r.township AND e.unit = r.unit AND e.year = r.year
-    AND registers(r.body, e.body);
+-- Keep the run's 选民登记 rows and give every results row the figures of the 选民登记 row of its place
+-- (registers in registers.sql) that it leaves blank, whichever was loaded first; a figure both give is the
+-- same in both (registration_check.sql refused the files where it is not, and a second 选民登记 row for
+-- a place). Runs inside the load's transaction, after move.sql, and before what reads the figures.
+--
+-- The stored 选民登记 rows the run replaces go: those of a file it supersedes (stage_superseded), and
+-- those of the place, year and level of a staged row; the staged ones are kept.
+DELETE FROM registrations r
+WHERE r.source_file IN (SELECT source_file FROM stage_superseded)
+   OR EXISTS (SELECT 1 FROM stage_registration s
+              WHERE s.county = r.county AND s.township = r.township AND s.unit = r.unit AND s.year = r.year
+                AND s.body IS NOT DISTINCT FROM r.body);
+INSERT INTO registrations (county, township, unit, year, body, constituency_no, registered, population, adults,
+        away_home, away_workplace, away_missing, incapable, suspended, deprived, registered_women,
+        registered_minority, registered_migrant, source_file, source_sheet, source_row)
+SELECT county, township, unit, year, body, constituency_no, registered, population, adults,
+       away_home, away_workplace, away_missing, incapable, suspended, deprived, registered_women,
+       registered_minority, registered_migrant, source_file, source_sheet, source_row
+FROM stage_registration
+ORDER BY file_id, seq;
+-- A results row whose figures came from a 选民登记 row no longer there, or replaced by one of this run,
+-- gives them back (registration_unfill.sql) before the rows of this run fill it again.
+CREATE OR REPLACE TEMP TABLE unfill_elections AS
+SELECT e.county, e.township, e.unit, e.year, e.body
+FROM elections e
+WHERE e.registration_fields IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM registrations r
+                  WHERE r.county = e.county AND r.township = e.township AND r.unit = e.unit AND r.year = e.year
+                    AND registers(r.body, e.body) AND r.source_file NOT IN (SELECT source_file FROM stage_files));

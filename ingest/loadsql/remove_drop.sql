@@ -6,3 +6,5 @@ DROP TABLE IF EXISTS temp.remove_keys;
 DROP TABLE IF EXISTS temp.remove_files;
 DROP TABLE IF EXISTS temp.remove_warnings;
 DROP TABLE IF EXISTS temp.stage_keys;
+DROP TABLE IF EXISTS temp.remove_registrations;
+DROP TABLE IF EXISTS temp.unfill_elections;

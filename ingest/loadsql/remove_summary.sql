@@ -1,10 +1,10 @@
 -- The rest of the preview: the files the rows came from (whole: nothing of the file stays), the
 -- warnings that go with them, and the units left without any row afterwards.
-SELECT 'file' AS what, source_file AS name, results, members, whole FROM remove_files
+SELECT 'file' AS what, source_file AS name, results, members, registrations, whole FROM remove_files
 UNION ALL
-SELECT 'warnings', NULL, count(*), 0, false FROM remove_warnings
+SELECT 'warnings', NULL, count(*), 0, 0, false FROM remove_warnings
 UNION ALL
-SELECT DISTINCT 'unit', county || '|' || township || '|' || unit, 0, 0, true
+SELECT DISTINCT 'unit', county || '|' || township || '|' || unit, 0, 0, 0, true
 FROM remove_keys k
 WHERE NOT EXISTS (SELECT 1 FROM elections e
                   WHERE e.county = k.county AND e.township = k.township AND e.unit = k.unit

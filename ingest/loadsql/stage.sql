@@ -17,8 +17,8 @@ CREATE OR REPLACE TEMP TABLE stage_elections (
     seq BIGINT, -- the row's place in its file (sheet, then row): "the first row" of the whole-file checks
     excused INTEGER
 );
--- The rows of 选民登记 sheets (registrationRow): merged into the results rows of their places
--- (registration_merge.sql) once registration_check.sql found nothing wrong. body is NULL when the sheet
+-- The rows of 选民登记 sheets (registrationRow): kept in registrations and merged into the results rows
+-- of their places (registration_merge.sql) once registration_check.sql found nothing wrong. body is NULL when the sheet
 -- gives no level.
 CREATE OR REPLACE TEMP TABLE stage_registration (
     file_id INTEGER NOT NULL,
@@ -29,14 +29,23 @@ CREATE OR REPLACE TEMP TABLE stage_registration (
     source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER,
     seq BIGINT
 );
--- registers(reg_body, body)  a 选民登记 row of level reg_body is the registration of a results row of
--- body at its place: the same level, or, without a level, any election whose voters are registered as a
--- 选民登记 table lists them: both levels of people's congress deputies (registration for the 县级 and 乡级
--- elections is done once) and the villagers' and residents' committees — not the party bodies, whose
--- 登记选民数 counts members, nor a 村务监督委员会, which the 村民代表会议 may elect.
-CREATE OR REPLACE TEMP MACRO registers(reg_body, body) AS
-    CASE WHEN reg_body IS NULL THEN body IN ('县级人大代表', '乡级人大代表', '村民委员会', '居民委员会')
-         ELSE body = reg_body END;
+-- The rows of earlier loads that the run's 选民登记 and results rows are checked against
+-- (registration_stored.sql fills them; empty for a file checked on its own, ParseFile): stored
+-- 选民登记 rows, and stored results rows with their own figures (those a 选民登记 row gave left out).
+CREATE OR REPLACE TEMP TABLE stored_registrations (
+    county VARCHAR, township VARCHAR, unit VARCHAR, year INTEGER, body VARCHAR,
+    constituency_no VARCHAR, registered INTEGER, population INTEGER, adults INTEGER, away_home INTEGER,
+    away_workplace INTEGER, away_missing INTEGER, incapable INTEGER, suspended INTEGER, deprived INTEGER,
+    registered_women INTEGER, registered_minority INTEGER, registered_migrant INTEGER,
+    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER
+);
+CREATE OR REPLACE TEMP TABLE stored_elections (
+    county VARCHAR, township VARCHAR, unit VARCHAR, year INTEGER, body VARCHAR,
+    registered INTEGER, population INTEGER, adults INTEGER, away_home INTEGER, away_workplace INTEGER,
+    away_missing INTEGER, incapable INTEGER, suspended INTEGER, deprived INTEGER, registered_women INTEGER,
+    registered_minority INTEGER, registered_migrant INTEGER, voted INTEGER,
+    source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER
+);
 CREATE OR REPLACE TEMP TABLE stage_members (
     file_id INTEGER NOT NULL,
     county VARCHAR, township VARCHAR, unit VARCHAR, year INTEGER, body VARCHAR,
@@ -62,7 +71,7 @@ CREATE OR REPLACE TEMP TABLE stage_files (
 CREATE OR REPLACE TEMP TABLE stage_log (
     seq INTEGER NOT NULL,
     path VARCHAR, sha256 VARCHAR, result_rows INTEGER, member_rows INTEGER, ingested_at TIMESTAMP,
-    outcome VARCHAR, message VARCHAR
+    outcome VARCHAR, message VARCHAR, registration_rows INTEGER
 );
 -- Earlier files whose rows a file of this run replaces as a whole: a resubmission (the same file name
 -- from the same township and year) or a file named by --replaces. Filled just before the move.
