@@ -834,7 +834,14 @@ func (sp *sheetParser) useLayout() {
 	}
 	sp.registration = sp.wide == nil && l.registrationOnly()
 	sp.fp.hasKind[sp.kind()] = true
-	if n := min(sp.rows-l.headerEnd, maxPresize); n > 0 && sp.fp.emit == nil && !sp.registration { // a hint only: a hostile file may lie
+	// The sheet's size is a hint only: a hostile file may lie. A streaming parser hands its rows on every
+	// streamBatch rows, and reserves no more than that. (A township's workbook, read in one batch, grew
+	// its slices by doubling: 37 of the people's congress set's 218 MB allocated a load.)
+	n := min(sp.rows-l.headerEnd, maxPresize)
+	if sp.fp.emit != nil {
+		n = min(n, streamBatch)
+	}
+	if n > 0 && !sp.registration {
 		if l.spec.kind == ResultsSheet {
 			sp.fp.out.Results = slices.Grow(sp.fp.out.Results, n)
 		} else {

@@ -686,8 +686,8 @@ func bstrUnmarshal(s string) (result string) {
 	return result
 }
 
-// fastSheet is one worksheet as the fast reader hands it on: its merged ranges and declared size are
-// known before its rows.
+// fastSheet is one worksheet as the fast reader hands it on: its merged ranges and size (its last row
+// when its rows are buffered, else its declared dimension) are known before its rows.
 type fastSheet struct {
 	merges  []mergeRange
 	dimRows int
@@ -707,6 +707,11 @@ func (b *fastBook) readSheet(f *zip.File, buffered *bufferedRows) (*fastSheet, e
 		merges, dim, err := b.scanSheet(newMemScanner(data), buffered.add, false)
 		if err != nil {
 			return nil, err
+		}
+		// The rows are at hand: the last one's number is the sheet's size, whatever its dimension says
+		// (excelize's stream writer declares A1).
+		if n := len(buffered.nums); n > 0 {
+			dim = max(dim, buffered.nums[n-1])
 		}
 		return &fastSheet{merges: merges, dimRows: dim, rows: buffered.replay}, nil
 	}
