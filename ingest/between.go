@@ -76,7 +76,7 @@ func (l *loader) betweenTablesSilent(holdsRows bool) bool {
 	if holdsRows || l.hooks.betweenInSQL {
 		return false
 	}
-	owner := map[Key]int{}
+	owner := l.keyOwners()
 	for id, f := range l.files {
 		if !f.staged || f.report.Outcome == Rejected {
 			continue
