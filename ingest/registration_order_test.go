@@ -222,3 +222,49 @@ func TestRegistrationResubmitted(t *testing.T) {
 		t.Errorf("duplicate:\n got %s\nwant %s", m, want)
 	}
 }
+
+// The registration_mismatch warning between the tables on results loaded after their 选民登记 goes when a
+// corrected 选民登记 is loaded that agrees: the check is made again; a results row's warning of its own figures
+// stays.
+func TestRegistrationMismatchCheckedAgain(t *testing.T) {
+	header := []any{"乡镇", "选区", "年份", "总人口", "18周岁以上人口", "回户籍地参选", "参加本单位选举", "下落不明",
+		"不能行使选举权利", "停止行使选举权利", "被剥夺选举权利"}
+	reg := func(adults int) [][]any {
+		return [][]any{header, {"青石镇", "第一选区", 2024, 3000, adults, 100, 40, 10, 3, 1, 2},
+			{"青石镇", "第二选区", 2024, 2200, 1800, 60, 20, 5, 2, 0, 1}}
+	}
+	db := openTestDB(t)
+	mustLoad(t, db, LoadOptions{County: "测试县"}, writeXLSXAt(t, t.TempDir(), "青石镇选民登记.xlsx", sheetData{name: "Sheet1", rows: reg(2400)}))
+	rows := withRegisteredRows()
+	rows[1] = set(slices.Clone(rows[1]), 8, 2250) // 2400 − 156 = 2244
+	rows[2] = set(slices.Clone(rows[2]), 8, 2250)
+	r := mustLoad(t, db, LoadOptions{County: "测试县"}, writeXLSXAt(t, t.TempDir(), "青石镇选区情况.xlsx", sheetData{name: "Sheet1", rows: rows}))
+	if got := problemsAt(r, Warning); !slices.Equal(got, []string{"registration_mismatch@Sheet1!I2", "registration_mismatch@Sheet1!I3"}) {
+		t.Errorf("warnings %v", got)
+	}
+	wantCount(t, db, 2, `SELECT count(*) FROM data_warnings WHERE rule = 'registration_mismatch'`, "mismatch warnings")
+
+	mustLoad(t, db, LoadOptions{County: "测试县"}, writeXLSXAt(t, t.TempDir(), "青石镇选民登记.xlsx", sheetData{name: "Sheet1", rows: reg(2406)}))
+	wantCount(t, db, 0, `SELECT count(*) FROM data_warnings WHERE rule = 'registration_mismatch'`, "mismatch warnings after the corrected 选民登记")
+	wantCount(t, db, 2, `SELECT count(*) FROM elections WHERE adults = 2406`, "results rows with the corrected figures")
+}
+
+// A results row giving every figure of the check itself keeps the warning of its own figures when a 选民登记
+// row is loaded later for its place.
+func TestRegistrationKeepsOwnMismatch(t *testing.T) {
+	rows := [][]any{append(slices.Clone(constituencyHeader), "登记选民数", "18周岁以上人口", "回户籍地参选", "参加本单位选举",
+		"下落不明", "不能行使选举权利", "停止行使选举权利", "被剥夺选举权利")}
+	for _, r := range constituencyRows()[1:] {
+		rows = append(rows, append(slices.Clone(r), 2250, 2400, 100, 40, 10, 3, 1, 2)) // 2400 − 156 = 2244
+	}
+	db := openTestDB(t)
+	mustLoad(t, db, LoadOptions{County: "测试县"}, writeXLSXAt(t, t.TempDir(), "青石镇选区情况.xlsx", sheetData{name: "Sheet1", rows: rows}))
+	n := count(t, db, `SELECT count(*) FROM data_warnings WHERE rule = 'registration_mismatch'`)
+	if n == 0 {
+		t.Fatal("no warning of the results rows' own figures")
+	}
+	reg := [][]any{{"乡镇", "选区", "年份", "总人口", "其中女性"}, {"青石镇", "第一选区", 2024, 3000, 1100}, {"青石镇", "第二选区", 2024, 3000, 1100}}
+	mustLoad(t, db, LoadOptions{County: "测试县"}, writeXLSXAt(t, t.TempDir(), "青石镇选民登记.xlsx", sheetData{name: "Sheet1", rows: reg}))
+	wantCount(t, db, n, `SELECT count(*) FROM data_warnings WHERE rule = 'registration_mismatch'`, "warnings of the results' own figures")
+	wantCount(t, db, 4, `SELECT count(*) FROM elections WHERE population IS NOT NULL`, "results rows given 总人口")
+}

@@ -3,6 +3,29 @@
 -- same in both (registration_check.sql refused the files where it is not, and a second 选民登记 row for
 -- a place). Runs inside the load's transaction, after move.sql, and before what reads the figures.
 --
+-- A registration_mismatch warning between the two tables on a stored row at the place of a row of this run
+-- is found again, or no more, by this run's checks (registration_check.sql): the stored one goes. Such a
+-- warning is on a row that does not give every figure of the check itself (a row that does has the
+-- warning of its own figures, which stays).
+DELETE FROM data_warnings w
+WHERE w.rule = 'registration_mismatch'
+  AND w.source_file NOT IN (SELECT source_file FROM stage_files)
+  AND (w.county, w.township, w.unit, w.year) IN (SELECT county, township, unit, year FROM stage_registration
+                                                 UNION SELECT county, township, unit, year FROM stage_elections)
+  AND NOT EXISTS (SELECT 1 FROM elections e
+                  WHERE e.source_file = w.source_file AND e.source_sheet = coalesce(w.sheet, '') AND e.source_row = w.row_number
+                    AND list_count(list_filter([own_figure(e.registration_fields, 'adults', e.adults),
+                            own_figure(e.registration_fields, 'registered', e.registered),
+                            own_figure(e.registration_fields, 'away_home', e.away_home),
+                            own_figure(e.registration_fields, 'away_workplace', e.away_workplace),
+                            own_figure(e.registration_fields, 'away_missing', e.away_missing),
+                            own_figure(e.registration_fields, 'incapable', e.incapable),
+                            own_figure(e.registration_fields, 'suspended', e.suspended),
+                            own_figure(e.registration_fields, 'deprived', e.deprived)], v -> v IS NOT NULL)) = 8)
+  AND NOT EXISTS (SELECT 1 FROM registrations r
+                  WHERE r.source_file = w.source_file AND r.source_sheet = coalesce(w.sheet, '') AND r.source_row = w.row_number
+                    AND list_count(list_filter([r.adults, r.registered, r.away_home, r.away_workplace, r.away_missing,
+                            r.incapable, r.suspended, r.deprived], v -> v IS NOT NULL)) = 8);
 -- The stored 选民登记 rows the run replaces go: those of a file it supersedes (stage_superseded), and
 -- those of the place, year and level of a staged row; the staged ones are kept.
 DELETE FROM registrations r
