@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -385,8 +386,28 @@ func validDate(y, m, d int) (time.Time, bool) {
 	return t, t.Day() == d
 }
 
-// parseDate reads a full date: 2024-03-15, 2024/3/15, 2024.3.15, 2024年3月15日, 20240315, or an Excel serial.
+// dayRemark is what a township writes after an election's day: its weekday, the part of the day, the
+// hour — 2024年3月15日（星期五）上午9:00, 3月15日下午.
+var dayRemark = regexp.MustCompile(`^[(（]?((星期|周|礼拜)[一二三四五六日天])?[)）]?(上午|下午|中午|晚上|全天)?(\d{1,2}([:：]\d{2}|[时点](\d{1,2}分?|半)?))?$`)
+
+// withoutDayRemark is a date written with 日 or 号 without the dayRemark after it.
+func withoutDayRemark(s string) string {
+	i := strings.LastIndexAny(s, "日号號")
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	rest := strings.ReplaceAll(halfWidthDigits(s[i+size:]), " ", "")
+	if rest == "" || !dayRemark.MatchString(rest) {
+		return s
+	}
+	return s[:i+size]
+}
+
+// parseDate reads a full date: 2024-03-15, 2024/3/15, 2024.3.15, 2024年3月15日, 20240315, or an Excel serial;
+// after 日 may follow the weekday or the time (withoutDayRemark).
 func parseDate(s string) (time.Time, bool) {
+	s = withoutDayRemark(s)
 	parts, n, ok := dateParts(s)
 	if !ok {
 		return time.Time{}, false
@@ -413,6 +434,7 @@ func monthDay(s string) (m, d int, ok bool) {
 	if !strings.Contains(s, "月") {
 		return 0, 0, false
 	}
+	s = withoutDayRemark(s)
 	parts, n, ok := dateParts(s)
 	if !ok || n != 2 || len(parts[0]) > 2 || len(parts[1]) > 2 {
 		return 0, 0, false
