@@ -121,6 +121,24 @@ func FuzzParseCSV(f *testing.F) {
 	})
 }
 
+// FuzzMarkup: a web page or an XML spreadsheet named .xls never takes the run down, and every problem
+// it gives is well formed.
+func FuzzMarkup(f *testing.F) {
+	f.Add([]byte(htmlExport))
+	f.Add([]byte(spreadsheetML))
+	f.Add([]byte(`<table><tr><td rowspan="3" colspan="2">a</td><td>b</td></tr><tr><td rowspan="0">c</td></tr></table>`))
+	f.Add([]byte(`<?xml version="1.0" encoding="gb2312"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row ss:Index="9"><Cell ss:MergeDown="2" ss:Index="3"><Data>x</Data></Cell></Row></Table></Worksheet></Workbook>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if markupFormat(data) == formatUnknown {
+			return
+		}
+		fp := newFileParser("fuzz.xls", ParseOptions{}.withDefaults())
+		if parseMarkup(fp, data) == nil {
+			checkFuzzProblems(t, fp)
+		}
+	})
+}
+
 // shapeCSVSeeds are the shapes townships hand in (issue 8): a 填报单位 row above, notes under the table,
 // a blank 县(市、区) column, a summary with township rows, Traditional script; FuzzParseCSV adds each in
 // GBK too.

@@ -175,6 +175,8 @@ func readFileOnce(path string, opts ParseOptions, emit rowSink) (fp *fileParser,
 		err = parseCSV(fp, data)
 	case formatOLE:
 		err = parseOLE(fp, data)
+	case formatHTML, formatSpreadsheetML:
+		err = parseMarkup(fp, data)
 	default:
 		err = &FileError{Path: path, Kind: ErrNotWorkbook}
 	}
@@ -254,7 +256,9 @@ const (
 	formatUnknown format = iota
 	formatXLSX
 	formatCSV
-	formatOLE // an .xls or .et workbook, or an encrypted .xlsx
+	formatOLE           // an .xls or .et workbook, or an encrypted .xlsx
+	formatHTML          // a web page's tables, as many systems export "Excel" (markup.go)
+	formatSpreadsheetML // an Excel 2003 XML spreadsheet (markup.go)
 )
 
 var (
@@ -274,7 +278,7 @@ func sniff(path string, data []byte) format {
 	case ".csv", ".txt":
 		return formatCSV
 	}
-	return formatUnknown
+	return markupFormat(data)
 }
 
 // fileParser collects the rows and problems of one file.

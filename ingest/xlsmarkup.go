@@ -8,9 +8,16 @@ import (
 )
 
 // openForMarking opens an input workbook so that WriteErrorsDir can mark it: an .xlsx as it is, an
-// .xls or .et (told by content) as a new .xlsx workbook holding its sheets, so that the marked copy
-// keeps colours and comments whatever the township's Excel is.
+// .xls or .et, a web page or an XML spreadsheet (told by content) as a new .xlsx workbook holding its
+// sheets, so that the marked copy keeps colours and comments whatever the township's Excel is.
 func openForMarking(data []byte) (*excelize.File, error) {
+	if markupFormat(data) != formatUnknown {
+		b, err := readMarkup("", data)
+		if err != nil {
+			return nil, err
+		}
+		return b.asXLSX()
+	}
 	if !bytes.HasPrefix(data, oleMagic) {
 		return excelize.OpenReader(bytes.NewReader(withStyles(data)), excelize.Options{UnzipSizeLimit: markupUnzipLimit, UnzipXMLSizeLimit: markupUnzipXMLLimit})
 	}
