@@ -146,21 +146,19 @@ func readHTMLBook(path string, data []byte) (markupBook, error) {
 	return book, nil
 }
 
-// htmlText is a web page's text as UTF-8: as its BOM or <meta charset> says, else UTF-8 when it is valid,
-// else GB18030 or Big5 as for a CSV file.
+// htmlText is a web page's text as UTF-8: as its BOM says; else UTF-8 when it is valid UTF-8 (pages that
+// declare gb2312 and are UTF-8 are common); else as its <meta charset> says; else GB18030 or Big5, as
+// for a CSV file.
 func htmlText(path string, data []byte) ([]byte, error) {
 	enc, name, certain := charset.DetermineEncoding(data, "text/html")
-	if !certain && name != "utf-8" {
-		if utf8.Valid(data) {
-			return data, nil
+	if !certain {
+		if text := bytes.TrimPrefix(data, utf8BOM); utf8.Valid(text) {
+			return text, nil
 		}
-		return decodeLegacy(path, data)
-	}
-	if name == "utf-8" {
-		if !utf8.Valid(bytes.TrimPrefix(data, utf8BOM)) && !certain {
+		// windows-1252 is what DetermineEncoding falls back to when the page names no encoding.
+		if name == "utf-8" || name == "windows-1252" {
 			return decodeLegacy(path, data)
 		}
-		return bytes.TrimPrefix(data, utf8BOM), nil
 	}
 	text, err := enc.NewDecoder().Bytes(data)
 	if err != nil {

@@ -220,7 +220,7 @@ func TestUnreadableFiles(t *testing.T) {
 	}{
 		{"text named xlsx", "a.xlsx", []byte("这不是工作簿"), ParseOptions{}, ErrNotWorkbook},
 		{"damaged xls", "a.xls", append(bytes.Clone(oleMagic), make([]byte, 1024)...), ParseOptions{}, ErrCorrupt},
-		{"web page named xls", "a.xls", []byte("<html><table><tr><td>乡镇</td></tr></table></html>"), ParseOptions{}, ErrNotWorkbook},
+		{"web page without a table named xls", "a.xls", []byte("<html><body><p>导出失败</p></body></html>"), ParseOptions{}, ErrNotWorkbook}, // with one: markup.go
 		{"text named et", "a.et", []byte("这不是工作簿"), ParseOptions{}, ErrNotWorkbook},
 		{"compound file without a workbook", "a.et", withoutWorkbook, ParseOptions{}, ErrNotWorkbook},
 		{"truncated xls", "a.xls", goodXLS[:len(goodXLS)*2/3], ParseOptions{}, ErrCorrupt},
