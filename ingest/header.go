@@ -309,6 +309,7 @@ type layout struct {
 	turnoutH  string            // its header as written, for messages
 	posts     []postColumn      // a roster's columns of one body's posts each (党组织职务, 村委会职务)
 	ballots   []postColumn      // a results sheet's 职位 column: the post of each row's ballot (ballots.go)
+	schooling []postColumn      // a roster's 全日制 and 在职 学历 columns (schooling.go)
 	matched   int               // number of columns recognised
 	specific  int               // of which only this kind of sheet has
 	headerEnd int               // the last header row (1-based)
@@ -402,6 +403,18 @@ func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 		}
 	}
 	for j := range texts {
+		if ok, named := schoolingHeader(texts[j][0], texts[j][2]); ok && spec.kind == MembersSheet {
+			text := headerText(texts[j])
+			if slices.ContainsFunc(l.schooling, func(c postColumn) bool { return c.text == text }) {
+				unmatched = append(unmatched, j) // 全日制教育 merged over 学历 | 毕业院校: its first column
+				continue
+			}
+			l.schooling = append(l.schooling, postColumn{index: j, text: text})
+			if named { // a two-row header that names them matches better than its upper row alone
+				l.matched++
+			}
+			continue
+		}
 		if f, h, ok := firstMatch(texts[j], cells.keys[j], spec.lookupKey); ok {
 			take(j, f, h)
 		} else {
@@ -415,12 +428,7 @@ func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 			continue
 		}
 		child, up := texts[j][0], texts[j][2]
-		text := child
-		if text == "" {
-			text = up
-		} else if up != "" {
-			text = up + "/" + child
-		}
+		text := headerText(texts[j])
 		if text == "" {
 			continue
 		}
@@ -449,6 +457,18 @@ func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 	}
 	slices.SortStableFunc(l.unknown, func(a, b unknownColumn) int { return a.index - b.index })
 	return l
+}
+
+// headerText is a header cell as messages name it: its text, under its upper cell's (全日制教育/学历).
+func headerText(texts [3]string) string {
+	child, up := texts[0], texts[2]
+	switch {
+	case child == "":
+		return up
+	case up != "":
+		return up + "/" + child
+	}
+	return child
 }
 
 // firstMatch is the first of a cell's texts whose folded keys lookup finds.
@@ -623,7 +643,7 @@ func (l *layout) registrationOnly() bool {
 func (l *layout) missing() []string {
 	var out []string
 	for f, c := range l.spec.cols {
-		if c != nil && c.Required && l.col[f] < 0 {
+		if c != nil && c.Required && l.col[f] < 0 && !(field(f) == fEducation && len(l.schooling) > 0) {
 			out = append(out, c.Header)
 		}
 	}

@@ -896,6 +896,9 @@ func (sp *sheetParser) useLayout() {
 			sp.missingColumn(h, advice)
 		}
 	}
+	if len(l.schooling) > 0 {
+		sp.schoolingNotice(l)
+	}
 	if len(l.posts) > 0 && !(sp.bodyFromPost && l.col[fPosition] < 0) {
 		for _, pc := range l.posts { // the rows' 选举类型 and 职务 say it: the columns are not read
 			sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: pc.text, Cell: cellRef(pc.index, l.headerEnd),
@@ -1268,7 +1271,7 @@ func (sp *sheetParser) enumValue(cells []string, row int, f field, required, kee
 	}
 	if c.Key == "education" {
 		if r, ok := educationRange(v); ok {
-			sp.educationRangeNotice(row, f, v, r)
+			sp.educationRangeNotice(row, sp.layAt(row).header[f], sp.ref(f, row), v, r)
 			return r
 		}
 	}
@@ -1279,14 +1282,16 @@ func (sp *sheetParser) enumValue(cells []string, row int, f field, required, kee
 	return ""
 }
 
-// educationRangeNotice says, once per sheet, how a 学历 giving a range (educationRange) is counted.
-func (sp *sheetParser) educationRangeNotice(row int, f field, v, name string) {
+// educationRangeNotice says, once per sheet, how a 学历 giving a range (educationRange) is counted: v in
+// the cell ref of the column as written, of the range name.
+func (sp *sheetParser) educationRangeNotice(row int, column, ref, v, name string) {
 	if sp.educationRangeSaid {
 		return
 	}
 	sp.educationRangeSaid = true
 	values := strings.Join(electsum.EducationRanges()[name], "、")
-	sp.problem(Notice, "education_range", row, f, v, fmt.Sprintf("%s“%s”是一个学历段(%s)，没有写明本人是哪一种：按“%s”记录，报告中计入包含%s的学历分组，不计入只含其中一部分的分组；本表其他这样填写的单元格同样处理。如知道本人学历，请改填其中一种", sp.label(f, row), v, values, name, values))
+	sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: row, Column: column, Cell: ref, Value: v, Rule: "education_range",
+		Message: fmt.Sprintf("%s(%s)“%s”是一个学历段(%s)，没有写明本人是哪一种：按“%s”记录，报告中计入包含%s的学历分组，不计入只含其中一部分的分组；本表其他这样填写的单元格同样处理。如知道本人学历，请改填其中一种", column, ref, v, values, name, values)})
 }
 
 func (sp *sheetParser) yearValue(cells []string, row int, f field) int {
@@ -1677,7 +1682,7 @@ func (sp *sheetParser) member(row int, cells []string) {
 	m.Ethnicity = normEthnicity(sp.text(cells, row, fEthnicity, false))
 	// On a party body a blank 政治面貌 is a warning (checkMember), not missing_value.
 	m.Party = sp.party(cells, row, electsum.Body(m.Body))
-	m.Education = sp.enumValue(cells, row, fEducation, true, false)
+	m.Education = sp.education(cells, row)
 	m.Reelected = sp.boolValue(cells, row, fReelected, false)
 	if id := sp.cell(cells, fIDNumber); id != "" {
 		m.IDNumber = normIDNumber(id)
