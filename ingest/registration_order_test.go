@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"database/sql"
+	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -267,4 +268,23 @@ func TestRegistrationKeepsOwnMismatch(t *testing.T) {
 	mustLoad(t, db, LoadOptions{County: "测试县"}, writeXLSXAt(t, t.TempDir(), "青石镇选民登记.xlsx", sheetData{name: "Sheet1", rows: reg}))
 	wantCount(t, db, n, `SELECT count(*) FROM data_warnings WHERE rule = 'registration_mismatch'`, "warnings of the results' own figures")
 	wantCount(t, db, 4, `SELECT count(*) FROM elections WHERE population IS NOT NULL`, "results rows given 总人口")
+}
+
+// A township two counties share, whose 选民登记 tables wait for their results, is not removed without
+// --county: the 选民登记 rows count as the elections do.
+func TestRemoveWaitingRegistrationInTwoCounties(t *testing.T) {
+	db := openTestDB(t)
+	for _, county := range []string{"青山县", "绿水县"} {
+		mustLoad(t, db, LoadOptions{County: county}, writeXLSXAt(t, t.TempDir(), county+"青石镇选民登记.xlsx", sheetData{name: "Sheet1", rows: registrationRows()}))
+	}
+	_, err := Remove(t.Context(), db, Selection{Township: "青石镇", Year: 2024}, RemoveOptions{})
+	var amb *AmbiguousTownshipError
+	if !errors.As(err, &amb) || !slices.Equal(amb.Counties, []string{"绿水县", "青山县"}) {
+		t.Fatalf("err %v, want the two counties named", err)
+	}
+	r, err := Remove(t.Context(), db, Selection{County: "绿水县", Township: "青石镇", Year: 2024}, RemoveOptions{})
+	if err != nil || r.Registrations() != 2 {
+		t.Fatalf("removal of 绿水县: %v, %d registration rows", err, r.Registrations())
+	}
+	wantCount(t, db, 2, `SELECT count(*) FROM registrations WHERE county = '青山县'`, "青山县's registration rows")
 }

@@ -13,12 +13,13 @@ import (
 )
 
 var (
-	sqlRemoveSelect  = mustSQL("remove_select.sql")
-	sqlRemoveDetail  = mustSQL("remove_detail.sql")
-	sqlRemoveSummary = mustSQL("remove_summary.sql")
-	sqlRemove        = mustSQL("remove.sql")
-	sqlRemoveLog     = mustSQL("remove_log.sql")
-	sqlRemoveDrop    = mustSQL("remove_drop.sql")
+	sqlRemoveSelect   = mustSQL("remove_select.sql")
+	sqlRemoveDetail   = mustSQL("remove_detail.sql")
+	sqlRemoveSummary  = mustSQL("remove_summary.sql")
+	sqlRemove         = mustSQL("remove.sql")
+	sqlRemoveLog      = mustSQL("remove_log.sql")
+	sqlRemoveDrop     = mustSQL("remove_drop.sql")
+	sqlRemoveCounties = mustSQL("remove_counties.sql")
 )
 
 // Selection names loaded data to remove on purpose (electsum remove). Empty fields match anything;
@@ -75,6 +76,8 @@ type Removal struct {
 	GoneUnits []string `json:"gone_units"`
 	// Done is true once the removal is committed.
 	Done bool `json:"done"`
+	// registrationCounties are the counties of the 选民登记 rows that go (keyCounties).
+	registrationCounties []string
 }
 
 // RemovedElection is one election (unit, year, body) a removal touches.
@@ -280,11 +283,16 @@ func previewRemoval(ctx context.Context, tx *sql.Tx, sel Selection) (*Removal, e
 	if err != nil {
 		return nil, fmt.Errorf("preview removal: %w", err)
 	}
+	if r.registrationCounties, err = column[string](ctx, tx, sqlRemoveCounties); err != nil {
+		return nil, fmt.Errorf("preview removal: %w", err)
+	}
 	return r, nil
 }
 
+// keyCounties are the counties of the rows a removal takes: of its elections and its 选民登记 rows (a
+// township whose 选民登记 waits for its results has no election yet).
 func keyCounties(r *Removal) []string {
-	var out []string
+	out := slices.Clone(r.registrationCounties)
 	for _, e := range r.Elections {
 		out = append(out, e.County)
 	}
