@@ -11,8 +11,9 @@ import (
 // Kinds of files that cannot be read at all. ParseFile returns them wrapped in a *FileError; callers
 // tell them apart with errors.Is.
 var (
-	// ErrNotWorkbook: the file is neither a workbook (.xlsx, .xls, .et) nor a CSV: a Word file, a web
-	// page saved as .xls, a WPS .et in its own format, an Excel 4.0 workbook.
+	// ErrNotWorkbook: the file is neither a workbook (.xlsx, .xls, .et, a web page or XML spreadsheet
+	// holding a table) nor a CSV: a Word file, a WPS .et in its own format, an Excel 4.0 workbook, an
+	// empty file.
 	ErrNotWorkbook = errors.New("not a workbook")
 	// ErrEncrypted: the workbook is protected by an open password.
 	ErrEncrypted = errors.New("workbook is encrypted")
@@ -49,6 +50,8 @@ func (e *FileError) Error() string {
 	case ErrNotWorkbook:
 		const saveAs = "：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后重新导入"
 		switch {
+		case errors.Is(e.Err, errEmptyFile):
+			return fmt.Sprintf("文件 %s 是空文件(0 字节)，可能没有保存完整或传送时中断：请向报送单位重新索取", name)
 		case errors.Is(e.Err, errOldBIFF):
 			return fmt.Sprintf("文件 %s 是 Excel 4.0 或更早版本的格式，无法直接读取%s", name, saveAs)
 		case strings.EqualFold(filepath.Ext(name), ".et"):

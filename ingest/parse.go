@@ -153,6 +153,9 @@ func readFileOnce(path string, opts ParseOptions, emit rowSink) (fp *fileParser,
 		// From here on the file is what its user calls it; only the bytes came from path.
 		path = opts.name
 	}
+	if len(data) == 0 {
+		return nil, &FileError{Path: path, Kind: ErrNotWorkbook, Err: errEmptyFile}
+	}
 	fp = newFileParser(path, opts)
 	fp.emit = emit
 	fp.out.SHA256 = hex.EncodeToString(sum[:])
@@ -197,6 +200,9 @@ func readFileOnce(path string, opts ParseOptions, emit rowSink) (fp *fileParser,
 	}
 	return fp, nil
 }
+
+// errEmptyFile is a file of 0 bytes: saved or sent only in part.
+var errEmptyFile = errors.New("empty file")
 
 // streamBatch is how many rows a streaming file parser hands on at once.
 const streamBatch = 4096

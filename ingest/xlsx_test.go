@@ -219,6 +219,8 @@ func TestUnreadableFiles(t *testing.T) {
 		kind error
 	}{
 		{"text named xlsx", "a.xlsx", []byte("这不是工作簿"), ParseOptions{}, ErrNotWorkbook},
+		{"empty xlsx", "a.xlsx", nil, ParseOptions{}, ErrNotWorkbook},
+		{"empty csv", "a.csv", nil, ParseOptions{}, ErrNotWorkbook},
 		{"damaged xls", "a.xls", append(bytes.Clone(oleMagic), make([]byte, 1024)...), ParseOptions{}, ErrCorrupt},
 		{"web page without a table named xls", "a.xls", []byte("<html><body><p>导出失败</p></body></html>"), ParseOptions{}, ErrNotWorkbook}, // with one: markup.go
 		{"text named et", "a.et", []byte("这不是工作簿"), ParseOptions{}, ErrNotWorkbook},
@@ -246,6 +248,9 @@ func TestUnreadableFiles(t *testing.T) {
 			}
 			if msg := err.Error(); !strings.Contains(msg, c.file) || !strings.Contains(msg, "请") {
 				t.Errorf("message does not name the file or say what to do: %s", msg)
+			}
+			if msg := err.Error(); len(c.data) == 0 && !strings.Contains(msg, "空文件") {
+				t.Errorf("an empty file's message does not say so: %s", msg)
 			}
 			// A .et or .xls that cannot be read says what it is not, in the user's words.
 			says := map[string]string{"a.et": "WPS 表格", "a.xls": "Excel 97-2003"}[c.file]
