@@ -117,8 +117,8 @@ const (
 	maxMarkupSpan = 1000
 )
 
-// readHTMLBook reads every outermost <table> of a web page as a sheet, Sheet1, Sheet2 … in page order
-// (a page gives its sheets no names a township chose).
+// readHTMLBook reads every <table> of a web page that holds no other table as a sheet, Sheet1, Sheet2 …
+// in page order (a page gives its sheets no names a township chose).
 func readHTMLBook(path string, data []byte) (markupBook, error) {
 	text, err := htmlText(path, data)
 	if err != nil {
@@ -131,9 +131,11 @@ func readHTMLBook(path string, data []byte) (markupBook, error) {
 	var book markupBook
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+		// A table that holds tables lays out the page (a title above, the data table in a cell): the
+		// tables inside it are the sheets.
+		if n.Type == html.ElementNode && n.DataAtom == atom.Table && !holdsTable(n) {
 			book = append(book, htmlTable(n, fmt.Sprintf("Sheet%d", len(book)+1)))
-			return // a table inside a cell is part of that cell's text
+			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -144,6 +146,20 @@ func readHTMLBook(path string, data []byte) (markupBook, error) {
 		return nil, &FileError{Path: path, Kind: ErrNotWorkbook, Err: errors.New("a web page without a table")}
 	}
 	return book, nil
+}
+
+// holdsTable tells whether a table has another table inside it.
+func holdsTable(table *html.Node) bool {
+	var found func(n *html.Node) bool
+	found = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if (c.Type == html.ElementNode && c.DataAtom == atom.Table) || found(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return found(table)
 }
 
 // htmlText is a web page's text as UTF-8: as its BOM says; else UTF-8 when it is valid UTF-8 (pages that

@@ -15,7 +15,7 @@ import (
 
 // htmlExport is a results table as an office system exports it to "Excel": a web page named .xls, GBK
 // by its meta tag, a title over the columns (colspan), 乡镇 written once down the rows (rowspan), &nbsp;
-// and <br> in cells, a nested table inside a cell and a 合计 row.
+// and <br> in cells and a 合计 row.
 const htmlExport = `<html xmlns:x="urn:schemas-microsoft-com:office:excel">
 <head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><style>td{mso-number-format:"\@"}</style></head>
 <body><table border="1">
@@ -23,7 +23,7 @@ const htmlExport = `<html xmlns:x="urn:schemas-microsoft-com:office:excel">
 <tr><th>乡镇</th><th>村</th><th>年份</th><th>选举类型</th><th>登记<br>选民数</th><th>参加投票人数</th><th>应选职数</th><th>候选人数</th><th>当选人数</th></tr></thead>
 <tbody>
 <tr><td rowspan="2">青石镇</td><td>东山村&nbsp;</td><td>2024</td><td>村委会</td><td>1,200</td><td>1100</td><td>5</td><td>6</td><td>5</td></tr>
-<tr><td>西河村</td><td>2024</td><td><span>村委会</span></td><td>800</td><td>700</td><td>5</td><td>6</td><td><table><tr><td>5</td></tr></table></td></tr>
+<tr><td>西河村</td><td>2024</td><td><span>村委会</span></td><td>800</td><td>700</td><td>5</td><td>6</td><td><b>5</b></td></tr>
 <tr><td colspan="4">合计</td><td>2000</td><td>1800</td><td>10</td><td>12</td><td>10</td></tr>
 </tbody></table></body></html>`
 
@@ -71,6 +71,7 @@ func TestMarkupWorkbooks(t *testing.T) {
 		{name: "web page in UTF-8 without a charset", data: strings.Replace(htmlExport, "charset=gb2312", "", 1), sheet: "Sheet1"},
 		{name: "a web page's total that does not add up", data: strings.Replace(htmlExport, "<td>2000</td>", "<td>2100</td>", 1), sheet: "Sheet1",
 			problems: []string{"total_mismatch@E5"}},
+		{name: "the table inside a layout table", data: strings.Replace(strings.Replace(htmlExport, "<table border=\"1\">", "<table><tr><td>导出时间：2024-04-01</td></tr><tr><td><table border=\"1\">", 1), "</table>", "</table></td></tr></table>", 1), sheet: "Sheet1"},
 		{name: "XML spreadsheet", data: spreadsheetML, sheet: "青石镇", problems: []string{"hidden_sheet@"}},
 		{name: "a total that does not add up", data: strings.Replace(spreadsheetML, ">2000<", ">2100<", 1), sheet: "青石镇",
 			problems: []string{"hidden_sheet@", "total_mismatch@E6"}},
