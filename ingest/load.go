@@ -99,22 +99,30 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 	if err != nil {
 		return nil, err
 	}
-	l, err := newLoader(ctx, db, opts, hooks)
-	if err != nil {
-		return nil, err
-	}
-	defer l.close()
-	l.skipped = skipped
-
 	// Hash every file first (Workers at a time: hashing 900 files one by one kept a core idle for
 	// 100 ms) and take them in path order, so that which of two identical files counts as the
-	// duplicate does not depend on which worker finishes first.
-	var toParse []int
+	// duplicate does not depend on which worker finishes first. The hashing reads the files while the
+	// database is readied for the load (newLoader: the run's connection, what is loaded already, the
+	// staging tables), which uses one core.
 	limit := opts.MaxFileSize
 	if limit <= 0 {
 		limit = DefaultMaxFileSize
 	}
-	sums := hashFiles(ctx, files, limit, l.opts.Workers)
+	hashCtx, stopHashing := context.WithCancel(ctx)
+	defer stopHashing()
+	hashed := make(chan []fileSum, 1)
+	go func() { hashed <- hashFiles(hashCtx, files, limit, opts.Workers) }()
+	l, err := newLoader(ctx, db, opts, hooks)
+	if err != nil {
+		stopHashing()
+		<-hashed
+		return nil, err
+	}
+	defer l.close()
+	l.skipped = skipped
+	sums := <-hashed
+
+	var toParse []int
 	for i, path := range files {
 		if err := ctx.Err(); err != nil {
 			l.notLoaded()
