@@ -102,7 +102,9 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 	// next look at ParseOptions.stop and are waited for, so that no reader runs on after Load returns.
 	defer func() { cancel(); wg.Wait() }()
 	jobs := make(chan int)
-	out := make(chan message)
+	// A worker that has read a batch hands it on and reads on while the loader is still staging another
+	// one (the Appender's flushes take tens of milliseconds in cgo).
+	out := make(chan message, l.opts.Workers)
 	send := func(m message) error {
 		select {
 		case out <- m:
