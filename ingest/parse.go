@@ -147,7 +147,6 @@ func readFileOnce(path string, opts ParseOptions, emit rowSink) (fp *fileParser,
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
 	read := path
 	if opts.name != "" {
 		// From here on the file is what its user calls it; only the bytes came from path.
@@ -158,7 +157,12 @@ func readFileOnce(path string, opts ParseOptions, emit rowSink) (fp *fileParser,
 	}
 	fp = newFileParser(path, opts)
 	fp.emit = emit
-	fp.out.SHA256 = hex.EncodeToString(sum[:])
+	if emit == nil {
+		// ParseFile's Parsed carries the file's hash. A streaming parser's caller, Load, has hashed
+		// every file before reading it (hashFiles) and keeps that hash.
+		sum := sha256.Sum256(data)
+		fp.out.SHA256 = hex.EncodeToString(sum[:])
+	}
 
 	// excelize is hardened, but a hostile workbook must never take the whole run down.
 	defer func() {
