@@ -186,3 +186,73 @@ func addCounts(a, b *int) *int {
 	n := *a + *b
 	return &n
 }
+
+// groupedColumn is a count's column under another upper cell than the count's first column: 主任/应选 and
+// 委员/应选 in a row of a committee's ballots.
+type groupedColumn struct {
+	field             field
+	index             int
+	text, firstText   string // the two columns' headers as written
+	upper, firstUpper string // their upper cells
+}
+
+// ballotCounts are the counts the posts' ballots of one election add up to.
+var ballotCounts = []field{fSeats, fCandidates, fElected}
+
+// groupedByPost tells whether every grouped column of the layout is a ballot count under a post (主任,
+// 副主任, 委员), as its first column is: the columns are added up. Else the sheet is refused
+// (groupedColumnsError): which group is the election's cannot be told.
+func (l *layout) groupedByPost() bool {
+	isPost := func(up string) bool {
+		p := electsum.Position(positionFor(clean(up), electsum.VillagersCommittee))
+		return slices.Contains(ballotPosts, p)
+	}
+	for _, g := range l.grouped {
+		if !slices.Contains(ballotCounts, g.field) || !isPost(g.upper) || !isPost(g.firstUpper) {
+			return false
+		}
+	}
+	return true
+}
+
+// groupedColumnsError refuses a sheet whose count stands in two groups of columns that are not a
+// committee's posts (本届/当选人数 beside 上届/当选人数): reading either would be a guess.
+func (sp *sheetParser) groupedColumnsError(l *layout) {
+	g := l.grouped[0]
+	sp.skip, sp.fp.missingColumns = true, true
+	sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: l.headerEnd, Column: g.text, Cell: cellRef(g.index, l.headerEnd), Rule: "column_twice",
+		Message: fmt.Sprintf("%s有两列都是“%s”(%s、%s)，看不出哪一列是本次选举的数：请只保留本次选举的一列(其他的列改名或删去)后重新导入；主任、委员分别选举的，可把各职位的数填在“应选职数”“候选人数”“当选人数”分组下(表头上一行写 主任、委员)，或每个职位填一行", sp.where(), l.spec.cols[g.field].Header, g.firstText, g.text)})
+}
+
+// groupedNotice says once per sheet that the posts' counts are added up.
+func (sp *sheetParser) groupedNotice(l *layout) {
+	g := l.grouped[0]
+	sp.fp.add(Problem{Severity: Notice, Sheet: sp.name, Row: l.headerEnd, Column: g.text, Cell: cellRef(g.index, l.headerEnd), Rule: "ballot_columns",
+		Message: fmt.Sprintf("%s的“%s”“%s”等是各职位分别选举的数：每行按各职位相加，作为这次选举的%s", sp.where(), g.firstText, g.text, l.spec.cols[g.field].Header)})
+}
+
+// addGrouped adds to a row's count total the count's grouped columns (a blank or — in a group is a post
+// the village does not elect: nothing added); nil when the total is.
+func (sp *sheetParser) addGrouped(cells []string, row int, f field, total *int) *int {
+	if total == nil {
+		return nil
+	}
+	sum := *total
+	for _, g := range sp.lay.grouped {
+		if g.field != f {
+			continue
+		}
+		v := cleanAt(cells, g.index)
+		if v == "" || noneMark(v) {
+			continue
+		}
+		n, ok := parseInt(v)
+		if !ok {
+			sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: row, Column: g.text, Cell: cellRef(g.index, row), Value: v, Rule: "wrong_type",
+				Message: fmt.Sprintf("%s(%s)“%s”不是有效的整数：请填写不小于 0 的整数，如 1234", g.text, cellRef(g.index, row), v)})
+			return nil
+		}
+		sum += n
+	}
+	return sp.fp.newInt(sum)
+}

@@ -132,3 +132,61 @@ func TestBallotRowsLoad(t *testing.T) {
 		t.Errorf("elections:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestBallotColumns: a results sheet with a group of counts per post (主任 | 委员 over 应选 | 候选 | 当选)
+// adds the groups up; a count under two groups that are not posts (本届 | 上届) refuses the sheet, since
+// reading either would be a guess (before, the first group was read as the whole election's).
+func TestBallotColumns(t *testing.T) {
+	place := []any{"乡镇", "村", "年份", "选举类型", "登记选民数", "参加投票人数"}
+	merges := []string{"A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:I1", "J1:L1", "M1:O1"}
+	groups := func(a, b, c string) [][]any {
+		return [][]any{
+			append(slices.Clone(place), a, "", "", b, "", "", c, "", ""),
+			{"", "", "", "", "", "", "应选", "候选", "当选", "应选", "候选", "当选", "应选", "候选", "当选"},
+		}
+	}
+	cases := []struct {
+		name     string
+		rows     [][]any
+		want     string // seats candidates elected of 东山村's row
+		problems []string
+	}{
+		{name: "posts", rows: append(groups("主任", "副主任", "委员"),
+			[]any{"青石镇", "东山村", 2024, "村委会", 1200, 1100, 1, 2, 1, "", "", "", 4, 5, 4}),
+			want: "5 7 5", problems: []string{"ballot_columns@J2"}},
+		{name: "this term and the last", rows: append(groups("本届", "上届", "变化"),
+			[]any{"青石镇", "东山村", 2024, "村委会", 1200, 1100, 5, 6, 5, 5, 7, 5, 0, -1, 0}),
+			problems: []string{"column_twice@J2"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := ParseFile(writeXLSX(t, sheetData{name: "选举结果", rows: c.rows, merges: merges}), ParseOptions{County: "白河县"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var problems []string
+			for _, pr := range p.Problems {
+				problems = append(problems, pr.Rule+"@"+pr.Cell)
+			}
+			if !slices.Equal(problems, c.problems) {
+				t.Errorf("problems %q, want %q", problems, c.problems)
+				for _, pr := range p.Problems {
+					t.Log(pr.Message)
+				}
+			}
+			if c.want == "" {
+				if len(p.Results) != 0 {
+					t.Errorf("a refused sheet gave %d results rows", len(p.Results))
+				}
+				return
+			}
+			if len(p.Results) != 1 {
+				t.Fatalf("%d results rows", len(p.Results))
+			}
+			r := p.Results[0]
+			if got := fmt.Sprint(*r.Seats, *r.Candidates, *r.Elected); got != c.want {
+				t.Errorf("seats candidates elected %s, want %s", got, c.want)
+			}
+		})
+	}
+}

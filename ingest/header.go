@@ -310,6 +310,7 @@ type layout struct {
 	posts     []postColumn      // a roster's columns of one body's posts each (党组织职务, 村委会职务)
 	ballots   []postColumn      // a results sheet's 职位 column: the post of each row's ballot (ballots.go)
 	schooling []postColumn      // a roster's 全日制 and 在职 学历 columns (schooling.go)
+	grouped   []groupedColumn   // a count's columns after its first, under other upper cells (ballots.go)
 	matched   int               // number of columns recognised
 	specific  int               // of which only this kind of sheet has
 	headerEnd int               // the last header row (1-based)
@@ -392,7 +393,13 @@ func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 	texts := cells.texts
 	var unmatched []int
 	take := func(j int, f field, h string) {
-		if l.col[f] >= 0 {
+		if first := l.col[f]; first >= 0 {
+			// A count again under another upper cell (主任/应选, 委员/应选): the groups' counts are added
+			// when they are a committee's posts' ballots, else the sheet is refused (ballots.go).
+			if spec.cols[f].Kind == KindInt && texts[j][2] != "" && texts[j][2] != texts[first][2] {
+				l.grouped = append(l.grouped, groupedColumn{field: f, index: j, text: headerText(texts[j]), firstText: headerText(texts[first]), upper: texts[j][2], firstUpper: texts[first][2]})
+				return
+			}
 			l.unknown = append(l.unknown, unknownColumn{j, h}) // a second column with the same meaning
 			return
 		}

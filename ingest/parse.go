@@ -891,6 +891,13 @@ func (sp *sheetParser) useLayout() {
 		sp.wideMissing()
 		return
 	}
+	switch {
+	case len(l.grouped) == 0:
+	case l.groupedByPost():
+		sp.groupedNotice(l)
+	default:
+		sp.groupedColumnsError(l)
+	}
 	if len(sp.form) > 0 {
 		sp.useForm(l)
 	}
@@ -1593,9 +1600,9 @@ func (sp *sheetParser) readResult(r *Result, cells []string, row int) {
 	r.MobileVotes = sp.intValue(cells, row, fMobileVotes, false)
 	r.ValidBallots = sp.intValue(cells, row, fValidBallots, false)
 	r.InvalidBallots = sp.intValue(cells, row, fInvalidBallots, false)
-	r.Seats = sp.intValue(cells, row, fSeats, true)
-	r.Candidates = sp.intValue(cells, row, fCandidates, false)
-	r.Elected = sp.intValue(cells, row, fElected, true)
+	r.Seats = sp.addGrouped(cells, row, fSeats, sp.intValue(cells, row, fSeats, true))
+	r.Candidates = sp.addGrouped(cells, row, fCandidates, sp.intValue(cells, row, fCandidates, false))
+	r.Elected = sp.addGrouped(cells, row, fElected, sp.intValue(cells, row, fElected, true))
 	r.Date = sp.electionDate(cells, row, r.Year)
 	r.FirstRound = sp.boolValue(cells, row, fFirstRound, false)
 	sp.congress(cells, row, &r.Congress)
