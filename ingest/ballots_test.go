@@ -140,6 +140,12 @@ func TestBallotColumns(t *testing.T) {
 	place := []any{"乡镇", "村", "年份", "选举类型", "登记选民数", "参加投票人数"}
 	merges := []string{"A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:I1", "J1:L1", "M1:O1"}
 	groups := func(a, b, c string) [][]any {
+		if b == "" { // as a CSV file has it: each group's name once, no merged cells
+			return [][]any{
+				append(slices.Clone(place), a, "", "", "副主任", "", "", "委员", "", ""),
+				{"", "", "", "", "", "", "应选", "候选", "当选", "应选", "候选", "当选", "应选", "候选", "当选"},
+			}
+		}
 		return [][]any{
 			append(slices.Clone(place), a, "", "", b, "", "", c, "", ""),
 			{"", "", "", "", "", "", "应选", "候选", "当选", "应选", "候选", "当选", "应选", "候选", "当选"},
@@ -150,17 +156,25 @@ func TestBallotColumns(t *testing.T) {
 		rows     [][]any
 		want     string // seats candidates elected of 东山村's row
 		problems []string
+		plain    bool // no merged cells, as a CSV file
 	}{
 		{name: "posts", rows: append(groups("主任", "副主任", "委员"),
 			[]any{"青石镇", "东山村", 2024, "村委会", 1200, 1100, 1, 2, 1, "", "", "", 4, 5, 4}),
 			want: "5 7 5", problems: []string{"ballot_columns@J2"}},
+		{name: "posts, each written once over its group", rows: append(groups("主任", "", ""),
+			[]any{"青石镇", "东山村", 2024, "村委会", 1200, 1100, 1, 2, 1, 1, 1, 1, 3, 4, 3}),
+			want: "5 7 5", problems: []string{"ballot_columns@J2"}, plain: true},
 		{name: "this term and the last", rows: append(groups("本届", "上届", "变化"),
 			[]any{"青石镇", "东山村", 2024, "村委会", 1200, 1100, 5, 6, 5, 5, 7, 5, 0, -1, 0}),
 			problems: []string{"column_twice@J2"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p, err := ParseFile(writeXLSX(t, sheetData{name: "选举结果", rows: c.rows, merges: merges}), ParseOptions{County: "白河县"})
+			sheet := sheetData{name: "选举结果", rows: c.rows, merges: merges}
+			if c.plain {
+				sheet.merges = nil
+			}
+			p, err := ParseFile(writeXLSX(t, sheet), ParseOptions{County: "白河县"})
 			if err != nil {
 				t.Fatal(err)
 			}

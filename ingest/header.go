@@ -396,8 +396,8 @@ func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 		if first := l.col[f]; first >= 0 {
 			// A count again under another upper cell (主任/应选, 委员/应选): the groups' counts are added
 			// when they are a committee's posts' ballots, else the sheet is refused (ballots.go).
-			if spec.cols[f].Kind == KindInt && texts[j][2] != "" && texts[j][2] != texts[first][2] {
-				l.grouped = append(l.grouped, groupedColumn{field: f, index: j, text: headerText(texts[j]), firstText: headerText(texts[first]), upper: texts[j][2], firstUpper: texts[first][2]})
+			if up, firstUp := upperOf(texts, j), upperOf(texts, first); spec.cols[f].Kind == KindInt && up != firstUp {
+				l.grouped = append(l.grouped, groupedColumn{field: f, index: j, text: headerText(texts[j]), firstText: headerText(texts[first]), upper: up, firstUpper: firstUp})
 				return
 			}
 			l.unknown = append(l.unknown, unknownColumn{j, h}) // a second column with the same meaning
@@ -464,6 +464,17 @@ func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 	}
 	slices.SortStableFunc(l.unknown, func(a, b unknownColumn) int { return a.index - b.index })
 	return l
+}
+
+// upperOf is the upper header cell over column j: its own, or when blank the nearest to its left (a CSV
+// file, or a form, writes a group's name once over its first column).
+func upperOf(texts [][3]string, j int) string {
+	for k := j; k >= 0; k-- {
+		if texts[k][2] != "" {
+			return texts[k][2]
+		}
+	}
+	return ""
 }
 
 // headerText is a header cell as messages name it: its text, under its upper cell's (全日制教育/学历).
