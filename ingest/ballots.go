@@ -90,11 +90,11 @@ func (sp *sheetParser) addBallot(r *Result, post electsum.Position, row int) {
 		sp.ballots = map[Key]*ballot{}
 	}
 	b := sp.ballots[r.Key]
-	if b == nil || slices.Contains(b.posts, post) {
-		if b != nil { // the same post's ballot twice: kept as a row of its own, the duplicate check names it
-			sp.keepResult(r)
-			return
-		}
+	if b != nil && slices.Contains(b.posts, post) {
+		sp.keepResult(r) // the same post's ballot twice: a row of its own, which the duplicate check names
+		return
+	}
+	if b == nil {
 		b = &ballot{r: *r, posts: []electsum.Position{post}, rows: []int{row}}
 		if electsum.Body(r.Body).IsHead(post) {
 			b.headRow = row
