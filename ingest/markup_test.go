@@ -155,3 +155,32 @@ func TestMarkupMarkedCopy(t *testing.T) {
 		f.Close()
 	}
 }
+
+// TestTextNamedXLS: a system's "Excel" export that is tab-separated text, GBK, named .xls, is read as a
+// CSV file; a file of text without separators is still no workbook.
+func TestTextNamedXLS(t *testing.T) {
+	tsv := "乡镇\t村\t年份\t选举类型\t登记选民数\t参加投票人数\t应选职数\t候选人数\t当选人数\r\n青石镇\t东山村\t2024\t村委会\t1200\t1100\t5\t6\t5\r\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(tsv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "导出.xls")
+	if err := os.WriteFile(path, []byte(gbk), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := ParseFile(path, ParseOptions{County: "白河县"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Results) != 1 || *p.Results[0].Registered != 1200 || p.Results[0].Unit != "东山村" {
+		t.Errorf("results %+v, problems %+v", p.Results, p.Problems)
+	}
+	for _, c := range []struct {
+		data string
+		want bool
+	}{{tsv, true}, {"a,b\n1,2\n", true}, {"这不是工作簿", false}, {"a\x00,b\n", false}, {"\xff\xfea\x00", true}} {
+		if got := delimitedText([]byte(c.data)); got != c.want {
+			t.Errorf("delimitedText(%q) = %v", c.data, got)
+		}
+	}
+}

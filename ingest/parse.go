@@ -276,7 +276,8 @@ var (
 	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
-// sniff decides a file's format by its content, and by its name only for CSV, which has no signature.
+// sniff decides a file's format by its content, and by its name only for CSV, which has no signature
+// (a file named otherwise is read as CSV when it is delimited text).
 func sniff(path string, data []byte) format {
 	switch {
 	case bytes.HasPrefix(data, zipMagic):
@@ -288,7 +289,23 @@ func sniff(path string, data []byte) format {
 	case ".csv", ".txt":
 		return formatCSV
 	}
-	return markupFormat(data)
+	if f := markupFormat(data); f != formatUnknown {
+		return f
+	}
+	if delimitedText(data) {
+		return formatCSV // a system's "Excel" export that is tab-separated text named .xls
+	}
+	return formatUnknown
+}
+
+// delimitedText tells whether a file without a workbook's signature is lines of text with tabs or commas
+// between values: no NUL byte (but UTF-16 with its BOM), a line break and a separator in its first 8 KiB.
+func delimitedText(data []byte) bool {
+	head := data[:min(len(data), 8<<10)]
+	if bytes.HasPrefix(head, utf16LE) || bytes.HasPrefix(head, utf16BE) {
+		return true
+	}
+	return bytes.IndexByte(head, 0) < 0 && bytes.ContainsAny(head, "\n") && bytes.ContainsAny(head, "\t,")
 }
 
 // fileParser collects the rows and problems of one file.
