@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -36,7 +37,7 @@ func isBallotColumn(text string) bool {
 // ballotOfBody reads a 选举类型 cell that names a committee's post: 村委会主任, 村民委员会委员选举,
 // 監委會主任. ok is false for anything else, a body alone included.
 func ballotOfBody(v string) (body electsum.Body, post electsum.Position, ok bool) {
-	if v == "" {
+	if _, body := enums["body"].exact[v]; v == "" || body { // most cells: a body as the template writes it
 		return "", "", false
 	}
 	f := strings.TrimSuffix(fold(stripBracketed(v), true), fold("选举", true))
@@ -127,7 +128,7 @@ func (sp *sheetParser) addBallot(r *Result, post electsum.Position, row int) {
 			fmt.Sprintf("%s 各职位选举的参加投票人数不同(第 %d 行 %d，第 %d 行 %d)：参选率按%s选举的 %d 人计算；如不对，请核对", keyText(r.Key), b.rows[0], *m.Voted, row, *r.Voted, ballotTurnoutPost(b, head, electsum.Body(r.Body)), *headVoted))
 	}
 	if head || m.Voted == nil { // the head's ballot gives the turnout, else the first
-		m.Voted, m.ProxyVotes, m.MobileVotes, m.InPersonVotes = firstOf(r.Voted, m.Voted), firstOf(r.ProxyVotes, m.ProxyVotes), firstOf(r.MobileVotes, m.MobileVotes), firstOf(r.InPersonVotes, m.InPersonVotes)
+		m.Voted, m.ProxyVotes, m.MobileVotes, m.InPersonVotes = cmp.Or(r.Voted, m.Voted), cmp.Or(r.ProxyVotes, m.ProxyVotes), cmp.Or(r.MobileVotes, m.MobileVotes), cmp.Or(r.InPersonVotes, m.InPersonVotes)
 	}
 	if !b.validSet && (differs(m.ValidBallots, r.ValidBallots) || differs(m.InvalidBallots, r.InvalidBallots)) {
 		b.validSet = true
@@ -140,10 +141,10 @@ func (sp *sheetParser) addBallot(r *Result, post electsum.Position, row int) {
 	if b.validSet {
 		m.ValidBallots, m.InvalidBallots = nil, nil
 	} else {
-		m.ValidBallots, m.InvalidBallots = firstOf(m.ValidBallots, r.ValidBallots), firstOf(m.InvalidBallots, r.InvalidBallots)
+		m.ValidBallots, m.InvalidBallots = cmp.Or(m.ValidBallots, r.ValidBallots), cmp.Or(m.InvalidBallots, r.InvalidBallots)
 	}
 	m.Seats, m.Candidates, m.Elected = addCounts(m.Seats, r.Seats), addCounts(m.Candidates, r.Candidates), addCounts(m.Elected, r.Elected)
-	m.Term, m.Date = firstOf(m.Term, r.Term), firstOf(m.Date, r.Date)
+	m.Term, m.Date = cmp.Or(m.Term, r.Term), cmp.Or(m.Date, r.Date)
 	if m.Method == "" {
 		m.Method = r.Method
 	}
@@ -171,13 +172,6 @@ func (sp *sheetParser) keepBallots() {
 }
 
 func differs(a, b *int) bool { return a != nil && b != nil && *a != *b }
-
-func firstOf[T any](a, b *T) *T {
-	if a != nil {
-		return a
-	}
-	return b
-}
 
 func addCounts(a, b *int) *int {
 	if a == nil || b == nil {
@@ -249,7 +243,7 @@ func (sp *sheetParser) addGrouped(cells []string, row int, f field, total *int) 
 		n, ok := parseInt(v)
 		if !ok {
 			sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: row, Column: g.text, Cell: cellRef(g.index, row), Value: v, Rule: "wrong_type",
-				Message: fmt.Sprintf("%s(%s)“%s”不是有效的整数：请填写不小于 0 的整数，如 1234", g.text, cellRef(g.index, row), v)})
+				Message: wrongTypeMessage(cellLabel(g.text, g.index, row), v, intWhat, intExample)})
 			return nil
 		}
 		sum += n

@@ -1208,13 +1208,31 @@ func (sp *sheetParser) label(f field, row int) string {
 	return sp.layAt(row).header[f] + "(" + sp.ref(f, row) + ")"
 }
 
+// cellLabel names the cell of a column the layout reads beside its fields (全日制学历(J5)), as label does.
+func cellLabel(header string, index, row int) string {
+	return header + "(" + cellRef(index, row) + ")"
+}
+
 func (sp *sheetParser) missingValue(row int, f field) {
 	sp.problem(Error, "missing_value", row, f, "", fmt.Sprintf("%s为必填项，本行未填写：请补填", sp.label(f, row)))
 }
 
 func (sp *sheetParser) wrongType(row int, f field, v, what, example string) {
-	sp.problem(Error, "wrong_type", row, f, v, fmt.Sprintf("%s“%s”不是有效的%s：请填写%s", sp.label(f, row), v, what, example))
+	sp.problem(Error, "wrong_type", row, f, v, wrongTypeMessage(sp.label(f, row), v, what, example))
 }
+
+// wrongTypeMessage says that the cell labelled label (登记选民数(H5)) holds v, not a what like example.
+func wrongTypeMessage(label, v, what, example string) string {
+	return fmt.Sprintf("%s“%s”不是有效的%s：请填写%s", label, v, what, example)
+}
+
+// badEnumMessage says that the cell labelled label holds v, none of values.
+func badEnumMessage(label, v string, values []string) string {
+	return fmt.Sprintf("%s“%s”不是可选值：请填写 %s 之一", label, v, strings.Join(values, "、"))
+}
+
+// intWhat and intExample are how a count's message names what it wants.
+const intWhat, intExample = "整数", "不小于 0 的整数，如 1234"
 
 func (sp *sheetParser) text(cells []string, row int, f field, required bool) string {
 	v := sp.cell(cells, f)
@@ -1256,7 +1274,7 @@ func noneMark(s string) bool {
 }
 
 func (sp *sheetParser) intValue(cells []string, row int, f field, required bool) *int {
-	if n, ok := typed(sp, cells, row, f, required, parseInt, "整数", "不小于 0 的整数，如 1234"); ok {
+	if n, ok := typed(sp, cells, row, f, required, parseInt, intWhat, intExample); ok {
 		return sp.fp.newInt(n)
 	}
 	return nil
@@ -1312,7 +1330,7 @@ func (sp *sheetParser) enumValue(cells []string, row int, f field, required, kee
 	if keepUnknown {
 		return cleanText(v)
 	}
-	sp.problem(Error, "bad_enum", row, f, v, fmt.Sprintf("%s“%s”不是可选值：请填写 %s 之一", sp.label(f, row), v, strings.Join(c.Values, "、")))
+	sp.problem(Error, "bad_enum", row, f, v, badEnumMessage(sp.label(f, row), v, c.Values))
 	return ""
 }
 

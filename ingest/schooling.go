@@ -59,7 +59,7 @@ func (sp *sheetParser) education(cells []string, row int) string {
 			continue
 		}
 		sp.fp.add(Problem{Severity: Error, Sheet: sp.name, Row: row, Column: c.text, Cell: cellRef(c.index, row), Value: v, Rule: "bad_enum",
-			Message: fmt.Sprintf("%s(%s)“%s”不是可选值：请填写 %s 之一", c.text, cellRef(c.index, row), v, strings.Join(electsum.Educations(), "、"))})
+			Message: badEnumMessage(cellLabel(c.text, c.index, row), v, electsum.Educations())})
 		return ""
 	}
 	if len(given) == 0 {
@@ -104,7 +104,7 @@ func higherEducation(given [][]string) string {
 func (sp *sheetParser) schoolingLabels(row int) string {
 	var out []string
 	for _, c := range sp.lay.schooling {
-		out = append(out, c.text+"("+cellRef(c.index, row)+")")
+		out = append(out, cellLabel(c.text, c.index, row))
 	}
 	return strings.Join(out, "、")
 }
