@@ -175,6 +175,9 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 			return nil, fmt.Errorf("write rows: %w", err)
 		}
 	}
+	if l.registrationMoves {
+		write += sqlRegistrationMove
+	}
 	if l.registrations || heldRegistrations {
 		write += sqlRegistrationMerge + sqlRegistrationUnfill + sqlRegistrationFill
 	}

@@ -261,10 +261,13 @@ type loader struct {
 	// registrations says a 选民登记 row was staged (checkRegistrations has something to merge), and
 	// unregistered a results row without 登记选民 (one must give it).
 	registrations, unregistered bool
-	rows                        int
-	bytes                       int64
-	total                       int64
-	skipped                     []string // files in the folders that electsum wrote itself (expandPaths)
+	// registrationMoves says stored 选民登记 rows take the places the run's results name
+	// (moveWaitingRegistrations).
+	registrationMoves bool
+	rows              int
+	bytes             int64
+	total             int64
+	skipped           []string // files in the folders that electsum wrote itself (expandPaths)
 
 	spellings spellings // one spelling per place or person name, whatever the script (script.go)
 }

@@ -69,5 +69,8 @@ var (
 	sqlRegistrationStored  = mustSQL("registration_stored.sql")
 	sqlRegistrationUnfill  = mustSQL("registration_unfill.sql")
 	sqlRegistrationFill    = mustSQL("registration_fill.sql")
+	sqlRegistrationMoves   = mustSQL("registration_moves.sql")
+	sqlStageMoves          = mustSQL("stage_moves.sql")
+	sqlRegistrationMove    = mustSQL("registration_move.sql")
 	sqlHoldsRegistrations  = mustSQL("holds_registrations.sql")
 )

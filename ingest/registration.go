@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"electsum"
@@ -530,6 +531,11 @@ func (l *loader) storedRegistrations(ctx context.Context) (bool, error) {
 	if err := l.findSuperseded(ctx); err != nil {
 		return false, err
 	}
+	if held {
+		if err := l.moveWaitingRegistrations(ctx); err != nil {
+			return false, err
+		}
+	}
 	if err := l.execEach(ctx, sqlRegistrationStored); err != nil {
 		return false, fmt.Errorf("read the stored 选民登记 rows: %w", err)
 	}
@@ -540,6 +546,94 @@ func (l *loader) storedRegistrations(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("read the stored 选民登记 rows: %w", err)
 	}
 	return held, nil
+}
+
+// moveWaitingRegistrations reads the place of a stored 选民登记 row still waiting for its results as the
+// place the run's results name, when they write it another way (第1选区 for 第一选区, 青石 for 青石镇: the rule
+// within a file, placeNames.read), as a 选民登记 row sent with or after its results is read (matchPlaces):
+// otherwise the results, sent later, find no 选民登记 row and are refused for a 登记选民 the county did
+// send. The moves are staged (stage_moves.sql), read by registration_stored.sql and written in the load's
+// transaction (registration_move.sql); each is said on the results file, at the row that first names the
+// place (place_matched).
+func (l *loader) moveWaitingRegistrations(ctx context.Context) error {
+	var waiting []placeKey
+	results := map[placeKey]*placeNames{} // county and year → the places the run's results name
+	err := eachRow(ctx, l.conn, sqlRegistrationMoves, nil, func(rows *sql.Rows) error {
+		var isResults bool
+		var p placeKey
+		if err := rows.Scan(&isResults, &p.county, &p.township, &p.unit, &p.year); err != nil {
+			return err
+		}
+		if !isResults {
+			waiting = append(waiting, p)
+			return nil
+		}
+		scope := placeKey{county: p.county, year: p.year}
+		if results[scope] == nil {
+			results[scope] = &placeNames{}
+		}
+		results[scope].add(p.township, p.unit)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read the waiting 选民登记 rows: %w", err)
+	}
+	var counties, townships, units, toTownships, toUnits []string
+	var years []int32
+	for _, p := range waiting {
+		pn := results[placeKey{county: p.county, year: p.year}]
+		if pn == nil {
+			continue
+		}
+		if t, u, tm, um, _, _ := pn.read(p.township, p.unit); tm || um {
+			counties, townships, units, years = append(counties, p.county), append(townships, p.township), append(units, p.unit), append(years, int32(p.year))
+			toTownships, toUnits = append(toTownships, t), append(toUnits, u)
+		}
+	}
+	if len(years) == 0 {
+		return nil
+	}
+	type move struct {
+		was, is          placeKey
+		file, row        int
+		sheet, body, src string
+	}
+	var moves []move
+	err = eachRow(ctx, l.conn, sqlStageMoves, []any{counties, townships, units, years, toTownships, toUnits}, func(rows *sql.Rows) error {
+		var m move
+		if err := rows.Scan(&m.was.county, &m.was.township, &m.was.unit, &m.was.year, &m.is.township, &m.is.unit, &m.file,
+			&m.sheet, &m.row, &m.body, &m.src); err != nil {
+			return err
+		}
+		moves = append(moves, m)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("stage the waiting 选民登记 rows: %w", err)
+	}
+	l.registrationMoves = len(moves) > 0
+	slices.SortFunc(moves, func(a, b move) int {
+		return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.sheet, b.sheet), cmp.Compare(a.row, b.row), cmp.Compare(a.was.unit, b.was.unit))
+	})
+	for _, m := range moves {
+		fd, key, written, read := fUnit, "unit", m.was.unit, m.is.unit
+		if m.was.township != m.is.township {
+			fd, key, written, read = fTownship, "township", m.was.township, m.is.township
+		}
+		f := l.files[m.file]
+		header, ref := f.layouts.label(m.sheet, m.body, key, m.row)
+		f.problems = append(f.problems, Problem{Severity: Notice, File: f.report.Path, Sheet: m.sheet, Row: m.row, Column: header, Cell: ref,
+			Value: read, Rule: "place_matched", Message: storedPlaceMatched(header, ref, read, written, m.src, fd)})
+	}
+	return nil
+}
+
+// storedPlaceMatched is the notice of a results row naming the place of a stored 选民登记 row another way.
+func storedPlaceMatched(label, ref, is, was, source string, f field) string {
+	if ref != "" {
+		label += "(" + ref + ")"
+	}
+	return fmt.Sprintf("%s“%s”：此前导入的选民登记表 %s 写作“%s”，按本表的“%s”并入：同一个%s请在各表中写同一个名称", label, is, source, was, is, placeWord(f))
 }
 
 // dropRejected forgets the staged rows of every file refused so far.

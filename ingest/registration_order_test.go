@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"path/filepath"
@@ -287,4 +288,46 @@ func TestRemoveWaitingRegistrationInTwoCounties(t *testing.T) {
 		t.Fatalf("removal of 绿水县: %v, %d registration rows", err, r.Registrations())
 	}
 	wantCount(t, db, 2, `SELECT count(*) FROM registrations WHERE county = '青山县'`, "青山县's registration rows")
+}
+
+// A 选民登记 table sent first that writes its 选区 otherwise than the results sent later (第1选区 for
+// 第一选区): the results take its figures, as when both come in one run, with a notice at the results'
+// cell; the stored rows take the results' names, so that removing or replacing either still finds them.
+func TestRegistrationBeforeResultsNamedOtherwise(t *testing.T) {
+	dir := t.TempDir()
+	rows := registrationRows()
+	rows[2][0], rows[3][0] = "第1选区", "第2选区"
+	reg := writeXLSXAt(t, dir, "青石镇选民登记.xlsx", sheetData{name: "Sheet1", rows: rows})
+	results := writeXLSXAt(t, dir, "青石镇选区情况.xlsx", sheetData{name: "Sheet1", rows: constituencyRows()})
+	db := openTestDB(t)
+	mustLoad(t, db, LoadOptions{County: "测试县"}, reg)
+
+	r := mustLoad(t, db, LoadOptions{County: "测试县"}, results)
+	if got := queryText(t, db, registrationQuery); got != mergedRows {
+		t.Errorf("elections:\n%s\nwant\n%s", got, mergedRows)
+	}
+	var said []string
+	for _, p := range r.Problems {
+		if p.Rule == "place_matched" {
+			said = append(said, p.Cell+" "+p.Value+" "+p.Message)
+		}
+	}
+	want := []string{
+		"B2 第一选区 选区(B2)“第一选区”：此前导入的选民登记表 " + reg + " 写作“第1选区”，按本表的“第一选区”并入：同一个村(社区、选区)请在各表中写同一个名称",
+		"B4 第二选区 选区(B4)“第二选区”：此前导入的选民登记表 " + reg + " 写作“第2选区”，按本表的“第二选区”并入：同一个村(社区、选区)请在各表中写同一个名称",
+	}
+	if !slices.Equal(said, want) {
+		t.Errorf("place_matched:\n%s\nwant\n%s", strings.Join(said, "\n"), strings.Join(want, "\n"))
+	}
+	if got := queryText(t, db, `SELECT unit, registered FROM registrations ORDER BY unit`); got != "第一选区 2244\n第二选区 1712\n" {
+		t.Errorf("registrations:\n%s", got)
+	}
+	// The 选民登记 file sent again as it was changes nothing; removed, it takes back its figures.
+	if r = mustLoad(t, db, LoadOptions{County: "测试县"}, reg); r.Unchanged != 1 {
+		t.Errorf("registration again: %d unchanged, want 1", r.Unchanged)
+	}
+	if _, err := Remove(context.Background(), db, Selection{File: reg}, RemoveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	wantCount(t, db, 0, `SELECT count(*) FROM elections WHERE population IS NOT NULL OR registered IS NOT NULL`, "figures left after removing the 选民登记")
 }

@@ -3,14 +3,18 @@
 -- the run leaves in place — not of a file it supersedes, nor of the place, year and level of a staged
 -- 选民登记 row, which replaces them — and the stored results rows it leaves in place of the townships and
 -- years of its 选民登记 rows, with their own figures: those a 选民登记 row gave (registration_fields) are
--- left out, as the row that gave them is checked again or replaced. Executed one statement at a time.
+-- left out, as the row that gave them is checked again or replaced. A stored 选民登记 row the run's results
+-- name another way is read at their place (stage_registration_moves). Executed one statement at a time.
 DELETE FROM stored_registrations;
 DELETE FROM stored_elections;
 INSERT INTO stored_registrations
 SELECT r.county, r.township, r.unit, r.year, r.body, r.constituency_no, r.registered, r.population, r.adults,
        r.away_home, r.away_workplace, r.away_missing, r.incapable, r.suspended, r.deprived, r.registered_women,
        r.registered_minority, r.registered_migrant, r.source_file, r.source_sheet, r.source_row
-FROM registrations r
+FROM (SELECT r.* REPLACE (coalesce(m.to_township, r.township) AS township, coalesce(m.to_unit, r.unit) AS unit)
+      FROM registrations r
+      LEFT JOIN stage_registration_moves m
+          ON m.county = r.county AND m.township = r.township AND m.unit = r.unit AND m.year = r.year) r
 WHERE (r.county, r.township, r.year) IN (SELECT county, township, year FROM stage_elections
                                          UNION SELECT county, township, year FROM stage_registration)
   AND r.source_file NOT IN (SELECT source_file FROM stage_superseded)

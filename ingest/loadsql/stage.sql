@@ -39,6 +39,13 @@ CREATE OR REPLACE TEMP TABLE stored_registrations (
     registered_women INTEGER, registered_minority INTEGER, registered_migrant INTEGER,
     source_file VARCHAR, source_sheet VARCHAR, source_row INTEGER
 );
+-- The stored 选民登记 rows waiting for their results that the run's results name another way
+-- (moveWaitingRegistrations): their place (county … year), the results' (to_*), and the results row that
+-- first names it and the stored file (the notice's).
+CREATE OR REPLACE TEMP TABLE stage_registration_moves (
+    county VARCHAR, township VARCHAR, unit VARCHAR, year INTEGER, to_township VARCHAR, to_unit VARCHAR,
+    file_id INTEGER, source_sheet VARCHAR, source_row INTEGER, body VARCHAR, stored_file VARCHAR
+);
 CREATE OR REPLACE TEMP TABLE stored_elections (
     county VARCHAR, township VARCHAR, unit VARCHAR, year INTEGER, body VARCHAR,
     registered INTEGER, population INTEGER, adults INTEGER, away_home INTEGER, away_workplace INTEGER,
