@@ -481,6 +481,48 @@ func TestTwoCommitteesAsBody(t *testing.T) {
 	}
 }
 
+// A roster whose 选举类型 names each person's post with its body (村党支部书记, 村委会主任 — the ballot they
+// were elected on), with or without a 职务 column: the body and the post are read from it, the 职务 cell's
+// post when it gives one; 村委会委员, which also names the committee, is the post only without a 职务 column.
+func TestPostInBody(t *testing.T) {
+	header := slices.Clone(membersHeader)
+	noPosition := slices.Delete(slices.Clone(header), 5, 6)
+	without := func(r []any) []any { return slices.Delete(r, 5, 6) }
+	for _, tc := range []struct {
+		name   string
+		rows   [][]any
+		want   []string
+		notice string
+	}{
+		{"without 职务", [][]any{noPosition,
+			without(memberRow("上湾村", "村党支部书记", "王强", "", "男", "1975.03", "")),
+			without(memberRow("上湾村", "村党支部委员", "李芳", "", "女", "1980.06", "")),
+			without(memberRow("上湾村", "村委会主任", "王强", "", "男", "1975.03", "")),
+			without(memberRow("上湾村", "村委会委员", "赵六", "", "男", "1970.01", "")),
+			without(memberRow("上湾村", "村务监督委员会主任", "郑一", "", "男", "1966.05", "")),
+			without(memberRow("城关社区", "社区党委书记、居委会主任", "孙八", "", "女", "1982.02", "")),
+		}, []string{"上湾村 村党组织 王强 书记", "上湾村 村党组织 李芳 委员", "上湾村 村民委员会 王强 主任", "上湾村 村民委员会 赵六 委员",
+			"上湾村 村务监督委员会 郑一 主任", "城关社区 社区党组织 孙八 书记", "城关社区 居民委员会 孙八 主任"}, "body_names_post@D2"},
+		{"with 职务", [][]any{header,
+			memberRow("上湾村", "村民委员会", "赵六", "委员", "男", "1970.01", ""),
+			memberRow("上湾村", "村委会主任", "王强", "", "男", "1975.03", ""),
+			memberRow("上湾村", "村委会委员", "李芳", "副主任", "女", "1980.06", ""),
+			memberRow("上湾村", "村党支部书记", "王强", "书记", "男", "1975.03", ""),
+		}, []string{"上湾村 村民委员会 赵六 委员", "上湾村 村民委员会 王强 主任", "上湾村 村民委员会 李芳 副主任", "上湾村 村党组织 王强 书记"}, "body_names_post@D3"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: tc.rows}))
+			sameMembers(t, p, tc.want)
+			if got := rules(p, Notice); !slices.Contains(got, tc.notice) {
+				t.Errorf("notices %v, want %s", got, tc.notice)
+			}
+			if got := rules(p, Error); len(got) > 0 {
+				t.Errorf("errors %v", got)
+			}
+		})
+	}
+}
+
 func TestTwoCommitteesValue(t *testing.T) {
 	for v, want := range map[string]bool{"两委": true, "村两委": true, "村“两委”": true, "村（社区）两委班子": true, "社區兩委成員": true,
 		"村党组织": false, "村委会": false, "两委会": false, "": false} {

@@ -478,8 +478,9 @@ type sheetParser struct {
 	// genderOfID: the roster has no 性别, and each member's is their 身份证号's (checkMember).
 	genderOfID bool
 	// twoCommitteesSaid: a row's 选举类型 naming the two committees was said to be read by its 职务;
-	// dateYearSaid: a 选举日期 without its year was said to be of the row's 年份.
-	twoCommitteesSaid, dateYearSaid bool
+	// dateYearSaid: a 选举日期 without its year was said to be of the row's 年份; postInBodySaid: a
+	// 选举类型 naming a post (村党支部书记) was said to give the row's body and post.
+	twoCommitteesSaid, dateYearSaid, postInBodySaid bool
 	// countyOfName is the county the names give (nameCounty) and countyFrom which name, read once
 	// (countyRead); countySaid: the notice was given (with --county: the title was compared with it).
 	countyOfName, countyFrom string
@@ -1592,7 +1593,21 @@ func (sp *sheetParser) postsDecide(cells []string, row int) bool {
 	if sp.bodyFromPost {
 		return true
 	}
-	if sp.lay.spec.kind != MembersSheet || sp.lay.body != "" || sp.lay.col[fPosition] < 0 || !twoCommitteesValue(sp.cell(cells, fBody)) {
+	if sp.lay.spec.kind != MembersSheet || sp.lay.body != "" {
+		return false
+	}
+	if v := sp.cell(cells, fBody); postInBody(v, sp.lay.col[fPosition] >= 0) {
+		if !sp.postInBodySaid {
+			sp.postInBodySaid = true
+			also := ""
+			if sp.lay.col[fPosition] >= 0 {
+				also = "(“" + colPosition.Header + "”列有填写的，职务按该列)"
+			}
+			sp.problem(Notice, "body_names_post", row, fBody, v, fmt.Sprintf("%s“%s”写明了组织和职务，按它归入组织并确定职务%s：本表其他这样填写的行同样处理", sp.label(fBody, row), v, also))
+		}
+		return true
+	}
+	if sp.lay.col[fPosition] < 0 || !twoCommitteesValue(sp.cell(cells, fBody)) {
 		return false
 	}
 	if !sp.twoCommitteesSaid {
@@ -1601,6 +1616,20 @@ func (sp *sheetParser) postsDecide(cells []string, row int) bool {
 		sp.problem(Notice, "body_from_position", row, fBody, v, fmt.Sprintf("%s“%s”按各行的职务归入组织(党支部书记、支委归入村党组织，村委会主任、村委会委员归入村民委员会；“党支部书记、村委会主任”归入两个组织)：本表其他这样填写的行同样处理", sp.label(fBody, row), v))
 	}
 	return true
+}
+
+// postInBody reports whether a roster's 选举类型 names posts with their bodies (村党支部书记, 村委会主任,
+// 党支部书记、村委会主任 for the 一肩挑) rather than a body alone: as postsIn reads a 职务. 村委会委员 and
+// 村党支部委员, which also read as the body (its members elected), name the post only on a roster
+// without a 职务 column (positioned false).
+func postInBody(v string, positioned bool) bool {
+	if _, body := enums["body"].exact[v]; v == "" || body || twoCommitteesValue(v) { // most cells: a body as the template writes it
+		return false
+	}
+	if _, body := parseEnum("body", v); body && positioned {
+		return false
+	}
+	return len(postsIn(v, electsum.Village)) > 0
 }
 
 // result reads one row of the results sheet.
@@ -1709,7 +1738,15 @@ func (sp *sheetParser) member(row int, cells []string) {
 		m.Body = string(posts[0].body)
 	} else if sp.postsDecide(cells, row) {
 		text := sp.cell(cells, fPosition)
-		if posts = postsIn(text, sp.postKind(m.Unit)); len(posts) == 0 {
+		if v := sp.cell(cells, fBody); postInBody(v, sp.lay.col[fPosition] >= 0) {
+			// 村委会主任 in 选举类型: its body and post, the 职务 cell's post when it gives one.
+			posts = postsIn(v, sp.postKind(m.Unit))
+			if text != "" {
+				for i := range posts {
+					posts[i].position = positionFor(sp.enumValue(cells, row, fPosition, true, true), posts[i].body)
+				}
+			}
+		} else if posts = postsIn(text, sp.postKind(m.Unit)); len(posts) == 0 {
 			sp.problem(Error, "post_without_body", row, fPosition, text,
 				fmt.Sprintf("%s“%s”看不出是哪个组织的职务：请写明组织(如 党支部委员、村委会委员、监委会主任)，或在表头行添加“选举类型”列，每人每个组织填一行", sp.label(fPosition, row), text))
 			return

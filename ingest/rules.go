@@ -90,6 +90,7 @@ var ruleWords = map[string]string{
 	"form_result_incomplete":        "表格上方的数字不全，未作为选举结果",
 	"body_from_name":                "按工作表名或文件名确定选举类型",
 	"body_from_position":            "按职务确定选举类型",
+	"body_names_post":               "选举类型写明了职务",
 	"post_without_body":             "职务看不出所属组织",
 	"year_from_sheet":               "按工作表名确定年份",
 	// layout
