@@ -49,7 +49,10 @@ func (e *FileError) Error() string {
 	switch e.Kind {
 	case ErrNotWorkbook:
 		const saveAs = "：请在 Excel 或 WPS 中打开，另存为“Excel 工作簿(*.xlsx)”后重新导入"
+		var doc *otherDocument
 		switch {
+		case errors.As(e.Err, &doc):
+			return doc.message(name)
 		case errors.Is(e.Err, errEmptyFile):
 			return fmt.Sprintf("文件 %s 是空文件(0 字节)，可能没有保存完整或传送时中断：请向报送单位重新索取", name)
 		case errors.Is(e.Err, errOldBIFF):

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -107,6 +108,15 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 	limit := opts.MaxFileSize
 	if limit <= 0 {
 		limit = DefaultMaxFileSize
+	}
+	unpacked, err := unpackArchives(files, paths, opts.Names, limit)
+	defer unpacked.remove()
+	if err != nil {
+		return nil, err
+	}
+	files, opts.Names = unpacked.files, unpacked.names
+	if len(files) == 0 { // only archives without a spreadsheet, found in folders
+		return nil, fmt.Errorf("%s: %w", strings.Join(paths, ", "), ErrNoInputFiles)
 	}
 	hashCtx, stopHashing := context.WithCancel(ctx)
 	defer stopHashing()

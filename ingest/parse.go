@@ -186,6 +186,9 @@ func readFileOnce(path string, opts ParseOptions, emit rowSink) (fp *fileParser,
 		err = parseMarkup(fp, data)
 	default:
 		err = &FileError{Path: path, Kind: ErrNotWorkbook}
+		if doc := documentOf(data); doc != nil {
+			err = &FileError{Path: path, Kind: ErrNotWorkbook, Err: doc}
+		}
 	}
 	if opts.stop != nil {
 		// A reader that stopped early reports that as a damaged sheet; the reason is the cancellation.

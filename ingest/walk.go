@@ -81,7 +81,7 @@ func expandPaths(paths, exclude []string) (files, skipped []string, err error) {
 			name := d.Name()
 			if d.IsDir() && isErrorsDir(p) {
 				filepath.WalkDir(p, func(p string, d fs.DirEntry, err error) error {
-					if err == nil && d.Type().IsRegular() && isInputFile(d.Name()) {
+					if err == nil && d.Type().IsRegular() && IsInputFile(d.Name()) {
 						skipped = append(skipped, p)
 					}
 					return nil
@@ -97,7 +97,7 @@ func expandPaths(paths, exclude []string) (files, skipped []string, err error) {
 			if d.IsDir() || !d.Type().IsRegular() || strings.HasPrefix(name, "~$") {
 				return nil
 			}
-			if isInputFile(name) {
+			if IsInputFile(name) || strings.EqualFold(filepath.Ext(name), ".zip") {
 				add(p)
 			}
 			return nil
@@ -114,7 +114,8 @@ func expandPaths(paths, exclude []string) (files, skipped []string, err error) {
 	return out, skipped, nil
 }
 
-func isInputFile(name string) bool {
+// IsInputFile tells whether a file's name is one a folder is read for: .xlsx, .xls, .et (WPS) or .csv.
+func IsInputFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".xlsx", ".xls", ".et", ".csv":
 		return true

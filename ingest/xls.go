@@ -134,10 +134,12 @@ func workbookStream(data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%w: compound file: %v", ErrCorrupt, err)
 	}
 	var book *mscfb.File
+	var streams []string
 	for _, f := range doc.File {
 		if len(f.Path) > 0 {
 			continue // inside a storage: an embedded object, not the workbook
 		}
+		streams = append(streams, f.Name)
 		switch f.Name {
 		case "EncryptionInfo", "EncryptedPackage":
 			return nil, fmt.Errorf("%w: encrypted Office Open XML package", ErrEncrypted)
@@ -150,6 +152,9 @@ func workbookStream(data []byte) ([]byte, error) {
 		}
 	}
 	if book == nil {
+		if other := oleDocumentOf(streams); other != nil {
+			return nil, fmt.Errorf("%w: %w", ErrNotWorkbook, other)
+		}
 		return nil, fmt.Errorf("%w: compound file without a Workbook stream", ErrNotWorkbook)
 	}
 	// A stream cannot be longer than the file; a hostile size or sector chain stops there.

@@ -319,7 +319,11 @@ func openZip(fp *fileParser, data []byte) (*zip.Reader, error) {
 		workbook = workbook || strings.HasPrefix(strings.ToLower(f.Name), "xl/")
 	}
 	if !workbook {
-		return nil, &FileError{Path: fp.path, Kind: ErrNotWorkbook, Err: errors.New("no xl/ part: not a spreadsheet")}
+		var names []string
+		for _, f := range zr.File {
+			names = append(names, ZipEntryName(f))
+		}
+		return nil, &FileError{Path: fp.path, Kind: ErrNotWorkbook, Err: zipDocumentOf(names)}
 	}
 	return zr, nil
 }

@@ -15,9 +15,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"electsum"
 	"electsum/analytics"
@@ -26,10 +23,6 @@ import (
 
 // keptBatches is how many uploads (with their results and problem files) the server keeps.
 const keptBatches = 10
-
-// inputExts are the files an upload passes to the loader; anything else in a dropped folder or zip
-// (Word documents, pictures) is listed as ignored rather than failing the whole load.
-var inputExts = map[string]bool{".xlsx": true, ".csv": true, ".xls": true, ".et": true}
 
 // batchState is where an upload stands.
 type batchState string
@@ -280,7 +273,7 @@ func (s *Server) stageZip(b *batch, name string, body io.Reader, room int64) ([]
 		if zf.FileInfo().IsDir() {
 			continue
 		}
-		entry := zipEntryName(zf)
+		entry := ingest.ZipEntryName(zf)
 		if strings.HasPrefix(entry, "__MACOSX/") {
 			continue
 		}
@@ -321,17 +314,6 @@ func (s *Server) stageZip(b *batch, name string, body io.Reader, room int64) ([]
 	return s.add(b, added...)
 }
 
-// zipEntryName is an entry's name as its author saw it: UTF-8 when flagged or valid, else GBK.
-func zipEntryName(zf *zip.File) string {
-	name := zf.Name
-	if zf.NonUTF8 || !utf8.ValidString(name) {
-		if u, err := simplifiedchinese.GB18030.NewDecoder().String(name); err == nil {
-			name = u
-		}
-	}
-	return strings.ReplaceAll(name, `\`, "/")
-}
-
 // ignoredReason says why a file of a dropped folder or zip is not loaded, or "" when it is an input.
 func ignoredReason(name string) string {
 	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
@@ -340,7 +322,7 @@ func ignoredReason(name string) string {
 		return "Excel 打开时留下的临时文件，已忽略"
 	case strings.HasPrefix(base, "."):
 		return "隐藏文件，已忽略"
-	case !inputExts[strings.ToLower(path.Ext(base))]:
+	case !ingest.IsInputFile(base):
 		return "不是 .xlsx、.xls 或 .csv 表格，已忽略"
 	}
 	return ""
