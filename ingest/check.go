@@ -32,7 +32,7 @@ import (
 //	total_mismatch, no_result_row, member_count_mismatch, summary_only,
 //	registration_mismatch, nomination_mismatch, vote_modes_mismatch, round_mismatch   warnings
 //	unknown_column, column_read_as, unknown_sheet, hidden_sheet, summary_sheet, empty_sheet,
-//	unit_body_name, date_from_year, county_from_name, filled_down notices
+//	unit_body_name, date_from_year, date_range, county_from_name, filled_down notices
 
 // checkResult compares the figures of one results row.
 func (sp *sheetParser) checkResult(r *Result) {
@@ -68,14 +68,8 @@ func (sp *sheetParser) checkResult(r *Result) {
 // likely a 选举类型 written for the wrong kind (a wide form's 村委会 group over a community's row), which
 // would count a community among the villages. Said, not changed: some villages are called 社区.
 func (sp *sheetParser) checkUnitKind(r *Result, row int) {
-	kind := electsum.Body(r.Body).UnitKind()
-	named := electsum.UnitKind("")
-	switch {
-	case kind == electsum.Village && strings.HasSuffix(r.Unit, "社区"):
-		named = electsum.Community
-	case kind == electsum.Community && strings.HasSuffix(r.Unit, "村"):
-		named = electsum.Village
-	default:
+	kind, named := electsum.Body(r.Body).UnitKind(), kindOfName(r.Unit)
+	if kind != electsum.Village && kind != electsum.Community || named == "" || named == kind {
 		return
 	}
 	sp.problem(Warning, "unit_body_mismatch", row, fBody, r.Body,

@@ -572,6 +572,42 @@ func TestElectionDateWithoutYear(t *testing.T) {
 	}
 }
 
+// A 选举日期 giving a range of days is read as its first day, with a notice at the cell naming both; a
+// range that does not end after its start within a month is refused as any other date.
+func TestElectionDateRange(t *testing.T) {
+	dates := []string{"2024.03.15-16", "2024年3月15日至16日", "3月15日—3月17日", "2024-03-15～2024-03-16", "2024/3/15-3/16",
+		"2024.03.15-14", "2024.03.15-2024.05.16", "2024-03-15"}
+	rows := [][]any{resultsHeader}
+	for i, d := range dates {
+		r := resultRow(fmt.Sprintf("村%d", i), "村民委员会", 5)
+		r[len(r)-1] = d
+		rows = append(rows, r)
+	}
+	p := mustParse(t, writeXLSX(t, sheetData{name: "选举结果", rows: rows}))
+	var got []string
+	for _, r := range p.Results {
+		if r.Date != nil {
+			got = append(got, r.Date.Format("2006-01-02"))
+		}
+	}
+	if want := []string{"2024-03-15", "2024-03-15", "2024-03-15", "2024-03-15", "2024-03-15", "2024-03-15"}; !slices.Equal(got, want) {
+		t.Errorf("dates %v, want %v", got, want)
+	}
+	if got := rules(p, Notice); !slices.Equal(got, []string{"date_range@M2", "date_range@M3", "date_range@M4", "date_range@M5", "date_range@M6"}) {
+		t.Errorf("notices %v, want date_range at M2 to M6", got)
+	}
+	if got := rules(p, Error); !slices.Equal(got, []string{"wrong_type@M7", "wrong_type@M8"}) {
+		t.Errorf("errors %v, want wrong_type at M7 (ends before it starts) and M8 (two months)", got)
+	}
+	for _, pr := range p.Problems {
+		if pr.Rule == "date_range" && pr.Row == 3 {
+			if want := "选举日期(M3)“2024年3月15日至16日”是 2024-03-15 至 2024-03-16 几天：按第一天 2024-03-15 计(当选人员的年龄等按这一天计算)；如选举在另一天，请填写那一天"; pr.Message != want {
+				t.Errorf("notice:\n got %s\nwant %s", pr.Message, want)
+			}
+		}
+	}
+}
+
 // A blank 县(市、区) with no --county is the county the folder (or the title, the sheet's or the file's
 // name) names, with a notice per sheet; --county wins over it, and a name naming none leaves the rule above.
 func TestBlankCountyFromNames(t *testing.T) {

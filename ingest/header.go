@@ -152,8 +152,12 @@ func headerKeys(chinese, english []string) []string {
 		}
 	}
 	for _, h := range chinese {
-		add(fold(h, true))
-		add(fold(stripBracketed(h), true))
+		for _, k := range []string{fold(h, true), fold(stripBracketed(h), true)} {
+			add(k)
+			if t, ok := taiwanSpelling(k); ok {
+				add(t)
+			}
+		}
 	}
 	for _, h := range english {
 		for _, k := range []string{fold(h, true), fold(stripBracketed(h), true)} {

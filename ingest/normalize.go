@@ -560,13 +560,22 @@ var enums = func() map[string]*enumIndex {
 				continue
 			}
 			ix := &enumIndex{exact: map[string]string{}, folded: map[string]string{}}
+			fold := func(spelling, v string) {
+				k := fold(spelling, false)
+				ix.folded[k] = v
+				if t, ok := taiwanSpelling(k); ok {
+					if _, taken := ix.folded[t]; !taken {
+						ix.folded[t] = v
+					}
+				}
+			}
 			for _, v := range c.Values {
 				ix.exact[v] = v
-				ix.folded[fold(v, false)] = v
+				fold(v, v)
 			}
 			for variant, v := range enumVariants[c.Key] {
 				ix.exact[variant] = v
-				ix.folded[fold(variant, false)] = v
+				fold(variant, v)
 			}
 			out[c.Key] = ix
 		}
@@ -607,9 +616,12 @@ var educationRangeSpellings = map[string][]string{
 var educationRanges = func() map[string]string {
 	out := map[string]string{}
 	for name := range electsum.EducationRanges() {
-		out[fold(name, false)] = name
-		for _, s := range educationRangeSpellings[name] {
-			out[fold(s, false)] = name
+		for _, s := range append([]string{name}, educationRangeSpellings[name]...) {
+			k := fold(s, false)
+			out[k] = name
+			if t, ok := taiwanSpelling(k); ok {
+				out[t] = name
+			}
 		}
 	}
 	return out
@@ -987,4 +999,41 @@ func (r statedRate) agrees(pct float64) bool {
 func within(stated, exact, unit float64) bool {
 	const slack = 1e-9 // a double's own error
 	return math.Abs(stated-exact) <= unit/2+slack || exact >= stated && exact-stated < unit-slack
+}
+
+// dateRange splits a 选举日期 giving a range of days — 2024.03.15-16, 2024年3月15日至16日, 3月15日—3月16日,
+// 2024-03-15～2024-03-16 — into its first day and its last as written; ok is false for anything else. A
+// hyphen separates days only in a date written with dots, slashes or 年月日 (2024-03-15 is one day).
+func dateRange(v string) (first, last string, ok bool) {
+	for _, sep := range []string{"至", "到", "~", "～", "—", "－", "–"} {
+		if a, b, found := strings.Cut(v, sep); found {
+			a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+			return a, b, a != "" && b != ""
+		}
+	}
+	if strings.ContainsAny(v, "./年月") {
+		if i := strings.LastIndex(v, "-"); i > 0 && i < len(v)-1 {
+			return strings.TrimSpace(v[:i]), strings.TrimSpace(v[i+1:]), true
+		}
+	}
+	return "", "", false
+}
+
+// rangeEnd reads the last day of a range that starts on first, written as a full date, a month and a
+// day (3月16日, 3.16) or a day (16, 16日): a day after first, within a month of it.
+func rangeEnd(first time.Time, last string) (time.Time, bool) {
+	end, ok := parseDate(last)
+	if !ok {
+		if m, d, md := monthDay(last); md {
+			end, ok = validDate(first.Year(), m, d)
+		} else if parts, n, dp := dateParts(strings.TrimRight(last, "日号號")); dp && n == 2 && len(parts[0]) <= 2 {
+			m, _ := asciiInt(parts[0])
+			d, _ := asciiInt(parts[1])
+			end, ok = validDate(first.Year(), m, d)
+		} else if dp && n == 1 && len(parts[0]) <= 2 {
+			d, _ := asciiInt(parts[0])
+			end, ok = validDate(first.Year(), int(first.Month()), d)
+		}
+	}
+	return end, ok && end.After(first) && !end.After(first.AddDate(0, 1, 0))
 }

@@ -983,13 +983,26 @@ func (sp *sheetParser) unitOfMeeting(k *Key, row int) {
 	}
 }
 
+// kindOfName is the kind of unit a name says it is, in either script: a community (…社区, 社區, or 社群
+// as Taiwan phrasing writes it), a village (…村), else "".
+func kindOfName(unit string) electsum.UnitKind {
+	f := fold(unit, false)
+	switch {
+	case strings.HasSuffix(f, "社区"), strings.HasSuffix(f, "社群"):
+		return electsum.Community
+	case strings.HasSuffix(f, "村"):
+		return electsum.Village
+	}
+	return ""
+}
+
 // postKind is the kind of unit whose bodies a members row's 职务 may name (postsIn): a township's on a
 // roster without 村(社区) (its 党代会's), a community's on a 社区's row, else a village's.
 func (sp *sheetParser) postKind(unit string) electsum.UnitKind {
 	switch {
 	case sp.unitOfBody:
 		return electsum.Township
-	case strings.HasSuffix(unit, "社区"):
+	case kindOfName(unit) == electsum.Community:
 		return electsum.Community
 	}
 	return electsum.Village
@@ -1466,6 +1479,15 @@ func (sp *sheetParser) termValue(cells []string, row int, f field) *int {
 // sheet; anything else is a full date (dateValue).
 func (sp *sheetParser) electionDate(cells []string, row, year int) *time.Time {
 	v := sp.cell(cells, fDate)
+	if first, last, ok := dateRange(v); ok {
+		if t, ok := dateOfYear(first, year); ok {
+			if end, ok := rangeEnd(t, last); ok {
+				sp.problem(Notice, "date_range", row, fDate, v, fmt.Sprintf("%s“%s”是 %s 至 %s 几天：按第一天 %s 计(当选人员的年龄等按这一天计算)；如选举在另一天，请填写那一天",
+					sp.label(fDate, row), v, t.Format("2006-01-02"), end.Format("2006-01-02"), t.Format("2006-01-02")))
+				return sp.fp.newTime(t)
+			}
+		}
+	}
 	if m, d, ok := monthDay(v); ok && year != 0 {
 		t, ok := validDate(year, m, d)
 		if !ok {
@@ -1479,6 +1501,14 @@ func (sp *sheetParser) electionDate(cells []string, row, year int) *time.Time {
 		return sp.fp.newTime(t)
 	}
 	return sp.dateValue(cells, row, fDate)
+}
+
+// dateOfYear reads a full date, or a month and a day of year (monthDay) when year is known.
+func dateOfYear(s string, year int) (time.Time, bool) {
+	if m, d, ok := monthDay(s); ok && year != 0 {
+		return validDate(year, m, d)
+	}
+	return parseDate(s)
 }
 
 func (sp *sheetParser) dateValue(cells []string, row int, f field) *time.Time {

@@ -67,6 +67,7 @@ var ruleWords = map[string]string{
 	"township_from_name":            "按文件名或工作表名确定乡镇",
 	"unit_body_name":                "村(社区)名称带组织名称",
 	"date_from_year":                "日期按本行年份读出",
+	"date_range":                    "选举日期是几天，按第一天计",
 	"county_from_name":              "按标题或文件名确定县",
 	"filled_down":                   "空白单元格按上方填写",
 	"township_from_title":           "按标题确定乡镇",
