@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"electsum/ingest"
@@ -281,16 +282,12 @@ func pick[T any](r *rand.Rand, values []T, weights []float64) T {
 	return values[len(values)-1]
 }
 
-// ageAt is the age in whole years (周岁) on day d of someone born on birth.
-func ageAt(birth, d time.Time) int {
-	age := d.Year() - birth.Year()
-	if d.Month() < birth.Month() || (d.Month() == birth.Month() && d.Day() < birth.Day()) {
-		age--
-	}
-	return age
-}
-
-var educations = []string{"小学及以下", "初中", "高中", "中专", "大学专科", "大学本科", "研究生"}
+// educations are the canonical 学历 (electsum.Educations) lowest first, the order of the weights picked with.
+var educations = func() []string {
+	e := electsum.Educations()
+	slices.Reverse(e)
+	return e
+}()
 
 // newPerson makes someone not elected before. later is true from the second term on, when new people are
 // younger and better educated, as the 换届 policies of recent years asked.
@@ -350,7 +347,7 @@ func (g *generator) newPerson(u *unitState, d time.Time, female, partyMember, la
 func (g *generator) staying(prev []seat, d time.Time, used map[*person]bool) []*person {
 	var out []*person
 	for _, s := range prev {
-		if !used[s.p] && ageAt(s.p.birth, d) < 62 && g.chance(0.7) {
+		if !used[s.p] && electsum.AgeAt(s.p.birth, d) < 62 && g.chance(0.7) {
 			out = append(out, s.p)
 		}
 	}
@@ -439,7 +436,7 @@ func (g *generator) unitYear(t *Township, u *unitState, yi, year int) {
 	switch {
 	case oneShoulder:
 		director = secretary
-	case prevDirector != nil && !used[prevDirector] && ageAt(prevDirector.birth, d) < 62 && g.chance(0.7):
+	case prevDirector != nil && !used[prevDirector] && electsum.AgeAt(prevDirector.birth, d) < 62 && g.chance(0.7):
 		director = prevDirector
 	default:
 		director = g.newPerson(u, d, g.chance(0.1), g.chance(0.7), later, community)
@@ -673,7 +670,7 @@ func (g *generator) member(t *Township, key ingest.Key, s seat, d time.Time, ree
 		m.Birth = &b
 	}
 	if !t.Omits("age") {
-		m.Age = ptr(ageAt(p.birth, d))
+		m.Age = ptr(electsum.AgeAt(p.birth, d))
 	}
 	if t.Omits("id_number") {
 		m.IDNumber = ""
