@@ -145,7 +145,7 @@ var (
 	excludedLabels   = []string{"回户籍地参选", "参加本单位选举", "长期外出下落不明", "不能行使选举权利", "停止行使选举权利", "被剥夺选举权利"}
 	excludedColumns  = []string{"away_home", "away_workplace", "away_missing", "incapable", "suspended", "deprived"}
 	nominationLabels = []string{"政党、人民团体推荐", "选民或代表十人以上联名推荐"}
-	roundLabels      = []string{"一次选足", "另行选举", "未选足"}
+	roundLabels      = electsum.Rounds()
 )
 
 // SummarizeCongress computes the people's congress model of the scope's year (the latest year with a

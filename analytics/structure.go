@@ -33,7 +33,7 @@ const (
 // values not named here follow in alphabetical order.
 var (
 	positionOrder = positionNames()
-	categoryOrder = []string{"工人", "农民", "专业技术人员", "干部", "其他"}
+	categoryOrder = electsum.Categories()
 )
 
 func positionNames() []string {

@@ -3,6 +3,8 @@ package ingest
 import (
 	"fmt"
 	"strings"
+
+	"electsum"
 )
 
 // congressColumns are the results columns of people's congress elections (县级/乡级人大代表), one row
@@ -25,7 +27,7 @@ var congressColumns = []Column{
 	{Key: "nominated_by_parties", Header: "政党团体推荐候选人数", Aliases: []string{"政党人民团体推荐", "政党、人民团体推荐候选人数", "政党人民团体推荐候选人数", "组织推荐候选人数"}, English: []string{"nominated by parties", "party nominated candidates", "nominated by parties and organizations"}, Kind: KindInt, Meaning: "人大代表选举：正式候选人中由政党、人民团体推荐的人数", Width: 12},
 	{Key: "nominated_by_voters", Header: "联名推荐候选人数", Aliases: []string{"选民或代表十人以上联名", "选民十人以上联名推荐", "选民联名推荐候选人数", "联名推荐"}, English: []string{"nominated by voters", "voter nominated candidates", "jointly nominated candidates"}, Kind: KindInt, Meaning: "人大代表选举：正式候选人中由选民或代表十人以上联名推荐的人数", Width: 12},
 	{Key: "in_person_votes", Header: "投票站投票数", Aliases: []string{"现场投票数", "选举大会投票数", "投票站投票", "现场投票人数"}, English: []string{"in person votes", "in-person votes", "polling station votes", "votes at polling stations"}, Kind: KindInt, Meaning: "在投票站或选举大会投票的人数(不含流动票箱和委托投票)", Width: 10},
-	{Key: "round", Header: "选举轮次", Aliases: []string{"是否选足", "选足情况", "选举结果情况"}, English: []string{"round", "election round", "seats filled"}, Kind: KindEnum, Values: []string{"一次选足", "另行选举", "未选足"}, Meaning: "人大代表选举：一次选足、另行选举(第一次未选足，另行选举后选足)或未选足", Width: 10},
+	{Key: "round", Header: "选举轮次", Aliases: []string{"是否选足", "选足情况", "选举结果情况"}, English: []string{"round", "election round", "seats filled"}, Kind: KindEnum, Values: electsum.Rounds(), Meaning: "人大代表选举：一次选足、另行选举(第一次未选足，另行选举后选足)或未选足", Width: 10},
 }
 
 // congress reads the people's congress columns of one results row.
@@ -107,7 +109,7 @@ func (sp *sheetParser) checkCongress(r *Result) {
 	}
 	if c.Round != "" && r.Seats != nil && r.Elected != nil {
 		filled := *r.Elected >= *r.Seats
-		if filled != (c.Round != "未选足") {
+		if filled != (c.Round != electsum.RoundUnfilled) {
 			sp.problem(Warning, "round_mismatch", row, fRound, c.Round,
 				fmt.Sprintf("%s为“%s”，但%s %d、%s %d：请核对", sp.label(fRound, row), c.Round,
 					sp.label(fSeats, row), *r.Seats, sp.label(fElected, row), *r.Elected))

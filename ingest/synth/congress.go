@@ -150,12 +150,12 @@ func (g *congressGen) constituency(t *Township, year int, body electsum.Body, un
 	res.Seats, res.Candidates = ptr(seats), ptr(candidates)
 	parties := g.between(0, candidates/2)
 	c.NominatedByParties, c.NominatedByVoters = ptr(parties), ptr(candidates-parties)
-	elected, round := seats, "一次选足"
+	elected, round := seats, electsum.RoundFirst
 	switch x := r.Float64(); {
 	case x < 0.03:
-		round = "另行选举"
+		round = electsum.RoundFurther
 	case x < 0.04:
-		round, elected = "未选足", seats-1
+		round, elected = electsum.RoundUnfilled, seats-1
 	}
 	res.Elected, c.Round = ptr(elected), round
 	res.Date = &d
@@ -176,7 +176,7 @@ func (g *congressGen) deputy(t *Township, key ingest.Key, d time.Time, voted, va
 		eduWeights = []float64{1, 8, 16, 12, 28, 30, 5}
 	}
 	m.Education = pick(r, educations, eduWeights)
-	m.Category = pick(r, []string{"工人", "农民", "专业技术人员", "干部", "其他"}, []float64{0.16, 0.34, 0.16, 0.26, 0.08})
+	m.Category = pick(r, electsum.Categories(), []float64{0.16, 0.34, 0.16, 0.26, 0.08})
 	m.Reelected = ptr(r.Float64() < 0.32)
 	m.Votes = ptr(min(valid, voted/2+1+r.IntN(max(1, valid-voted/2))))
 	return m

@@ -70,7 +70,7 @@ func (g *congressGen) partyCongress(t *Township, year int) {
 			valid := present - invalid
 			m.Votes = ptr(valid - r.IntN(max(1, valid*15/100)))
 			if b.body == electsum.Delegates { // 代表构成 of the delegates (篇4: 干部党员代表, 工人农民, 技术人员)
-				m.Category = pick(r, []string{"工人", "农民", "专业技术人员", "干部", "其他"}, []float64{0.1, 0.3, 0.17, 0.38, 0.05})
+				m.Category = pick(r, electsum.Categories(), []float64{0.1, 0.3, 0.17, 0.38, 0.05})
 			}
 			t.Members = append(t.Members, m)
 		}
