@@ -79,3 +79,26 @@ func TestBodies(t *testing.T) {
 		t.Error("Bodies shares its slice")
 	}
 }
+
+func TestEducationGroups(t *testing.T) {
+	for _, c := range []struct {
+		education             string
+		college, highSchoolUp bool
+	}{
+		{"研究生", true, true}, {"大学专科", true, true}, {"中专", false, true}, {"高中", false, true}, {"初中", false, false},
+		{"小学及以下", false, false}, {electsum.EducationCollege, true, true}, {electsum.EducationHighSchool, false, true},
+		{electsum.EducationMiddleSchoolDown, false, false}, {"高中及以上", false, false}, {"", false, false},
+	} {
+		if got := electsum.College(c.education); got != c.college {
+			t.Errorf("College(%q) = %v", c.education, got)
+		}
+		if got := electsum.HighSchoolUp(c.education); got != c.highSchoolUp {
+			t.Errorf("HighSchoolUp(%q) = %v", c.education, got)
+		}
+	}
+	for _, name := range electsum.EducationRangeNames() {
+		if !electsum.EducationWithin(name, electsum.EducationRanges()[name]) || electsum.EducationWithin(name, electsum.EducationRanges()[name][1:]) {
+			t.Errorf("EducationWithin(%s): a range lies within its values and only within all of them", name)
+		}
+	}
+}

@@ -72,13 +72,15 @@ func DefaultAgeBands() []AgeBand {
 	}
 }
 
-// DefaultEducationBuckets are the buckets published summaries use.
+// DefaultEducationBuckets are the buckets published summaries use: the 学历 ranges of package electsum
+// (大专及以上, 高中（中专）, 初中及以下: electsum.EducationRangeNames, EducationRanges).
 func DefaultEducationBuckets() []EducationBucket {
-	return []EducationBucket{
-		{Label: "大专及以上", Values: []string{"研究生", "大学本科", "大学专科"}},
-		{Label: "高中（中专）", Values: []string{"高中", "中专"}},
-		{Label: "初中及以下", Values: []string{"初中", "小学及以下"}},
+	var out []EducationBucket
+	ranges := electsum.EducationRanges()
+	for _, name := range electsum.EducationRangeNames() {
+		out = append(out, EducationBucket{Label: name, Values: ranges[name]})
 	}
+	return out
 }
 
 // DefaultOptions returns the defaults used when a report config says nothing.

@@ -526,7 +526,7 @@ func congressLevel(b Body, cur, prev counts) CongressLevel {
 		return out
 	}
 	d.WorkersFarmers = sharePart("工人、农民", wf(cur), wf(prev), "workers_farmers", "category_known")
-	d.College = sharePart("大专及以上", cur, prev, "college", "education_known")
+	d.College = sharePart(electsum.EducationCollege, cur, prev, "college", "education_known")
 	d.Reelected = sharePart("连任", cur, prev, "reelected", "reelected_known")
 	for _, p := range []*Part{&d.NonParty, &d.Minorities, &d.WorkersFarmers, &d.College, &d.Reelected} {
 		noneKnown(p, cur, prev, knownOf[p.Label])
@@ -610,7 +610,7 @@ func categoryParts(cur, prev counts) []Part {
 
 // knownOf names the column counting the deputies who filled the column a part is counted over.
 var knownOf = map[string]string{"非中共党员": "party_known", "少数民族": "ethnicity_known", "工人、农民": "category_known",
-	"大专及以上": "education_known", "连任": "reelected_known"}
+	electsum.EducationCollege: "education_known", "连任": "reelected_known"}
 
 // noneKnown makes a part "no figure" in a term where no deputy filled its column (rather than 0 of 0).
 func noneKnown(p *Part, cur, prev counts, known string) {

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -17,10 +16,11 @@ import (
 	"electsum"
 )
 
-// figureSQL is the text of every file of views/ with every macro and view made TEMP: they live on one
-// connection, need no write access (a database opened read-only works) and shadow the installed ones,
-// so that Summarize reads the definitions of this binary even from a database installed by an older
-// one. Each figure family has one definition for the analysts' views and for the model.
+// figureSQL is the text of every file of views/, after the domain's values (domainSQL), with every
+// table, macro and view made TEMP: they live on one connection, need no write access (a database opened
+// read-only works) and shadow the installed ones, so that Summarize reads the definitions of this binary
+// even from a database installed by an older one. Each figure family has one definition for the
+// analysts' views and for the model.
 var figureSQL = func() string {
 	names, err := fs.Glob(viewFS, "views/*.sql")
 	if err != nil {
@@ -28,6 +28,7 @@ var figureSQL = func() string {
 	}
 	sort.Strings(names)
 	var b strings.Builder
+	b.WriteString(domainSQL)
 	for _, name := range names {
 		text, err := viewFS.ReadFile(name)
 		if err != nil {
@@ -37,6 +38,7 @@ var figureSQL = func() string {
 		b.WriteString("\n")
 	}
 	return strings.NewReplacer(
+		"CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE",
 		"CREATE OR REPLACE MACRO", "CREATE OR REPLACE TEMP MACRO",
 		"CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW",
 	).Replace(b.String())
@@ -318,11 +320,10 @@ func insertAgeBands(ctx context.Context, db execer, table string, bands []AgeBan
 func insertEducationBuckets(ctx context.Context, db execer, table string, buckets []EducationBucket) error {
 	var rows []string
 	var args []any
-	ranges := electsum.EducationRanges()
 	for i, b := range buckets {
 		values := slices.Clone(b.Values)
-		for _, name := range slices.Sorted(maps.Keys(ranges)) {
-			if covers := ranges[name]; !slices.ContainsFunc(covers, func(v string) bool { return !slices.Contains(b.Values, v) }) {
+		for _, name := range electsum.EducationRangeNames() {
+			if electsum.EducationWithin(name, b.Values) {
 				values = append(values, name)
 			}
 		}

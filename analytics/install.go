@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS cfg_age_bands (label VARCHAR NOT NULL, min_age INTEGE
 CREATE TABLE IF NOT EXISTS cfg_education_buckets (label VARCHAR NOT NULL, education VARCHAR NOT NULL, ord INTEGER NOT NULL);
 `
 
-// Install creates (or replaces) the analysts' views in db, and the configuration tables cfg_age_bands
+// Install creates (or replaces) the analysts' views in db, the domain's values they read (domainSQL:
+// macros, and the tables domain_bodies and domain_educations), and the configuration tables cfg_age_bands
 // and cfg_education_buckets that v_members reads, in one transaction (see InstallTx). Options that set
 // age bands or education buckets replace the tables' rows with them (the defaults for the one left
 // empty), so that the views group as a report configured with opts does; options that set neither
@@ -82,6 +83,9 @@ func InstallTx(ctx context.Context, tx *sql.Tx) error {
 		if err := insertEducationBuckets(ctx, tx, "cfg_education_buckets", DefaultEducationBuckets()); err != nil {
 			return err
 		}
+	}
+	if _, err := tx.ExecContext(ctx, domainSQL); err != nil {
+		return fmt.Errorf("install the domain's values: %w", err)
 	}
 	names, err := fs.Glob(viewFS, "views/*.sql")
 	if err != nil {

@@ -316,7 +316,7 @@ func partyCongressBody(cur, prev bodyCounts) PartyCongressBody {
 	m.Heads = sumFigure(c, p, "heads", "")
 	m.WomenHeads = sharePart("女性书记", c, p, "women_heads", "heads")
 	m.Minorities = sharePart("少数民族", c, p, "minorities", "ethnicity_known")
-	m.College = sharePart("大专及以上", c, p, "college", "education_known")
+	m.College = sharePart(electsum.EducationCollege, c, p, "college", "education_known")
 	m.Under46 = sharePart("45岁及以下", c, p, "under_46", "age_known")
 	m.Reelected = sharePart("连任", c, p, "reelected", "reelected_known")
 	noneKnown(&m.Minorities, c, p, "ethnicity_known")

@@ -3,4 +3,4 @@
 SELECT rule, citation, county, township, unit, year, body, coalesce(name, '') AS name, message
 FROM congress_checks()
 WHERE year = ? AND (? = '' OR county = ?) AND (? = '' OR township = ?)
-ORDER BY CASE body WHEN '县级人大代表' THEN 1 ELSE 2 END, rule, county, township, unit, name
+ORDER BY body_rank(body), rule, county, township, unit, name

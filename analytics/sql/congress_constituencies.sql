@@ -7,5 +7,5 @@ SELECT county, township, unit, coalesce(constituency_no, '') AS constituency_no,
        seats, candidates, nominated_by_parties, nominated_by_voters, elected, coalesce(round, '') AS round
 FROM v_congress
 WHERE year = ? AND (? = '' OR county = ?) AND (? = '' OR township = ?)
-ORDER BY CASE body WHEN '县级人大代表' THEN 1 ELSE 2 END, county, township,
+ORDER BY body_rank(body), county, township,
          try_cast(regexp_extract(constituency_no, '\d+') AS INTEGER) NULLS LAST, constituency_no, unit

@@ -2,5 +2,5 @@
 -- was given). Parameters: year, county, township, each twice ('' means all).
 SELECT coalesce(strftime(min(election_date), '%Y-%m-%d'), ''), coalesce(strftime(max(election_date), '%Y-%m-%d'), '')
 FROM elections
-WHERE body IN ('县级人大代表', '乡级人大代表') AND year = ?
+WHERE deputies_body(body) AND year = ?
   AND (? = '' OR county = ?) AND (? = '' OR township = ?)

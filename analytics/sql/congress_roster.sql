@@ -7,6 +7,6 @@ SELECT m.county, m.township, m.unit, m.body, m.name, m.gender,
 FROM members m
 LEFT JOIN elections e
        ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
-WHERE m.body IN ('县级人大代表', '乡级人大代表') AND m.year = ?
+WHERE deputies_body(m.body) AND m.year = ?
   AND (? = '' OR m.county = ?) AND (? = '' OR m.township = ?)
-ORDER BY CASE m.body WHEN '县级人大代表' THEN 1 ELSE 2 END, m.county, m.township, m.unit, m.name, m.person_key
+ORDER BY body_rank(m.body), m.county, m.township, m.unit, m.name, m.person_key

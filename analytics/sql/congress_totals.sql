@@ -4,4 +4,4 @@
 SELECT t.*, d.* EXCLUDE (body)
 FROM congress_totals(?, ?, ?) t
 LEFT JOIN congress_deputies(?, ?, ?) d USING (body)
-ORDER BY CASE t.body WHEN '县级人大代表' THEN 1 ELSE 2 END
+ORDER BY body_rank(t.body)

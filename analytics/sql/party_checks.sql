@@ -4,4 +4,4 @@ SELECT rule, citation, county, township, unit, year, body, coalesce(name, '') AS
 FROM legal_checks()
 WHERE list_contains(string_split(?, ','), body)
   AND year = ? AND (? = '' OR county = ?) AND (? = '' OR township = ?)
-ORDER BY county, township, CASE body WHEN '乡镇党委' THEN 1 WHEN '乡镇纪委' THEN 2 ELSE 3 END, rule, unit, name
+ORDER BY county, township, body_rank(body), rule, unit, name

@@ -4,4 +4,4 @@
 SELECT county, township, unit, body, method, due, excused, present, quorum_met, seats, candidates, elected, valid_ballots, approval
 FROM v_party_elections
 WHERE list_contains(string_split(?, ','), body) AND year = ? AND (? = '' OR county = ?) AND (? = '' OR township = ?)
-ORDER BY county, township, unit, CASE body WHEN '乡镇党委' THEN 1 WHEN '乡镇纪委' THEN 2 ELSE 3 END
+ORDER BY county, township, unit, body_rank(body)

@@ -7,5 +7,5 @@ SELECT m.county, m.township, m.unit, m.body, m.name, m.position, m.gender, m.age
 FROM v_members m
 WHERE list_contains(string_split(?, ','), m.body) AND m.year = ?
   AND (? = '' OR m.county = ?) AND (? = '' OR m.township = ?)
-ORDER BY m.county, m.township, CASE m.body WHEN '乡镇党委' THEN 1 WHEN '乡镇纪委' THEN 2 ELSE 3 END,  m.unit,
+ORDER BY m.county, m.township, body_rank(m.body),  m.unit,
          CASE m.position WHEN '书记' THEN 1 WHEN '副书记' THEN 2 ELSE 3 END, m.name, m.person_key

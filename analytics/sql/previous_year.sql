@@ -7,5 +7,5 @@ SELECT max(year) FROM (
     UNION ALL
     SELECT year, county, township, unit, body FROM members
 )
-WHERE body NOT IN ('县级人大代表', '乡级人大代表', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND year < ?
+WHERE NOT deputies_body(body) AND NOT party_congress_body(body) AND year < ?
   AND (? = '' OR county = ?) AND (? = '' OR township = ?) AND (? = '' OR unit = ?)

@@ -10,9 +10,9 @@
 --   education_bucket label of the cfg_education_buckets group of education (education_bucket_ord)
 --   party_member     中共党员 or 中共预备党员
 --   minority         ethnicity other than 汉族; NULL when ethnicity was not given
---   is_head          the 书记 of a party body or the 主任 of a committee
+--   is_head          the 书记 of a party body or the 主任 of a committee (body_head, analytics/domain.go)
 --   kind             村 or 社区 for village and community bodies, 乡镇 for what a township 党代会 elects
---                    (乡镇党委, 乡镇纪委, 出席上级党代会代表), 选区 for deputies
+--                    (乡镇党委, 乡镇纪委, 出席上级党代会代表), 选区 for deputies (body_kind)
 CREATE OR REPLACE VIEW v_members AS
 WITH dated AS (
     SELECT m.* EXCLUDE (valid_ballots), coalesce(m.valid_ballots, e.valid_ballots) AS valid_ballots,
@@ -34,14 +34,10 @@ WITH dated AS (
 SELECT a.*,
        b.label AS age_band, b.ord AS age_band_ord,
        eb.label AS education_bucket, eb.ord AS education_bucket_ord,
-       coalesce(a.party IN ('中共党员', '中共预备党员'), false) AS party_member,
+       coalesce(party_member(a.party), false) AS party_member,
        CASE WHEN a.ethnicity IS NULL THEN NULL ELSE a.ethnicity <> '汉族' END AS minority,
-       (a.body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委') AND a.position = '书记')
-           OR (a.body IN ('村民委员会', '居民委员会', '村务监督委员会') AND a.position = '主任') AS is_head,
-       CASE WHEN a.body IN ('村党组织', '村民委员会', '村务监督委员会') THEN '村'
-            WHEN a.body IN ('社区党组织', '居民委员会') THEN '社区'
-            WHEN a.body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表') THEN '乡镇'
-            ELSE '选区' END AS kind
+       coalesce(a.position = body_head(a.body), false) AS is_head,
+       body_kind(a.body) AS kind
 FROM aged a
 LEFT JOIN cfg_age_bands b
        ON a.age_at_election >= b.min_age AND (b.max_age IS NULL OR a.age_at_election <= b.max_age)

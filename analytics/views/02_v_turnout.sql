@@ -25,13 +25,13 @@
 CREATE OR REPLACE VIEW v_turnout AS
 WITH rated AS (
     SELECT *,
-           coalesce(body = '村务监督委员会' AND method = '村民代表会议推选', false) AS representatives,
+           by_representatives(body, method) AS representatives,
            coalesce(seats > 0 AND candidates > 0
                     AND NOT (coalesce(method, '') LIKE '%无候选人%' OR coalesce(method, '') LIKE '%海选%'), false) AS contested,
            CASE WHEN registered > 0 AND voted IS NOT NULL THEN
                CASE WHEN body = '村民委员会' THEN voted * 2 > registered
-                    WHEN body = '村务监督委员会' AND method = '村民代表会议推选' THEN voted * 3 >= registered * 2
-                    WHEN body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') THEN voted * 5 > (registered - coalesce(excused, 0)) * 4 END
+                    WHEN by_representatives(body, method) THEN voted * 3 >= registered * 2
+                    WHEN party_body(body) THEN voted * 5 > (registered - coalesce(excused, 0)) * 4 END
            END AS quorum_met
     FROM elections
 )

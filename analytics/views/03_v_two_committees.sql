@@ -7,16 +7,14 @@
 --   cross_unit           at least one cross person; NULL unless both bodies elected
 --   committee_members, committee_women   of the 村民委员会 / 居民委员会
 -- Two rows are the same person by the one identity rule, same_person (00_person.sql, electsum.SamePerson).
--- two_committee_pairs()  the 两委 of each kind of unit (electsum.Pairs; TestTwoCommitteePairsSQL).
-CREATE OR REPLACE MACRO two_committee_pairs() AS TABLE
-SELECT * FROM (VALUES ('村', '村党组织', '村民委员会'), ('社区', '社区党组织', '居民委员会')) AS t(kind, party_body, committee_body);
+-- The 两委 of each kind of unit are two_committee_pairs() (analytics/domain.go, from electsum.Pairs).
 
 -- two_committee_members(first_year, second_year, in_county, in_township, in_unit)  the members of the
 -- bodies of each unit's 两委 (rows of summary_members) of the years first_year and second_year (NULL: every
 -- year) in the scope ('' means all), each with its kind (村, 社区), on_party_body (a member of the party
 -- body, else of the committee), and for a committee member crossed — the same person (same_person) is on
 -- the unit's party body that year (交叉任职) — and shoulder — as its 书记 while 主任 of the committee
--- (一肩挑); both false for a party member. The one pairing of the two bodies: two_committee_units and the
+-- (一肩挑: the head, is_head, of both); both false for a party member. The one pairing of the two bodies: two_committee_units and the
 -- set two_committees of structure_people (04_v_structure.sql) read it. The scope is applied to the
 -- members before the 两委 are paired, so that a county's figures never pair the people of the whole
 -- database.
@@ -27,7 +25,7 @@ WITH both_bodies AS MATERIALIZED (
     FROM summary_members m JOIN two_committee_pairs() k ON m.body = k.party_body OR m.body = k.committee_body
     WHERE in_scope(first_year, second_year, in_county, in_township, in_unit, m.year, m.county, m.township, m.unit)
 ), crossed AS (
-    SELECT c.member_row, bool_or(p.position = '书记' AND c.position = '主任') AS shoulder
+    SELECT c.member_row, bool_or(p.is_head AND c.is_head) AS shoulder
     FROM both_bodies c JOIN both_bodies p
       ON p.county = c.county AND p.township = c.township AND p.unit = c.unit
      AND p.year = c.year AND p.kind = c.kind AND p.on_party_body AND NOT c.on_party_body

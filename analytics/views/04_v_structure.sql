@@ -86,9 +86,10 @@ WHERE NOT t.crossed;
 --   age_known, age_sum                         age_at_election known; their sum
 --   age_bands, education                       MAP label → people, per age band / education group
 --   categories, positions                      MAP label → people, per 代表构成 / 职务 given
---   education_known, high_school_up            学历 given (a value or a range: electsum.EducationRanges);
---                                              高中（中专）以上 (高中, 中专 and higher, or a range of them: the
---                                              seed summaries' figure, whatever the configured groups)
+--   education_known, high_school_up            学历 given (a value or a range: education_known,
+--                                              analytics/domain.go); 高中（中专）以上 (高中, 中专 and higher,
+--                                              or a range of them: education_high_school_up; the seed
+--                                              summaries' figure, whatever the configured groups)
 --   women_positions                            MAP label → women, per 职务 given
 CREATE OR REPLACE MACRO structure_figures(first_year, second_year, in_county, in_township, in_unit, by_levels) AS TABLE
 SELECT l.level, member_set,
@@ -115,9 +116,8 @@ SELECT l.level, member_set,
        coalesce(histogram(education_bucket), MAP {}) AS education,
        coalesce(histogram(nullif(category, '')), MAP {}) AS categories,
        coalesce(histogram(nullif(position, '')), MAP {}) AS positions,
-       count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科', '中专', '高中', '初中', '小学及以下',
-                                            '大专及以上', '高中（中专）', '初中及以下')) AS education_known,
-       count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科', '中专', '高中', '大专及以上', '高中（中专）')) AS high_school_up,
+       count(*) FILTER (WHERE education_known(education)) AS education_known,
+       count(*) FILTER (WHERE education_high_school_up(education)) AS high_school_up,
        coalesce(histogram(nullif(position, '')) FILTER (WHERE gender = '女'), MAP {}) AS women_positions
 FROM structure_people(first_year, second_year, in_county, in_township, in_unit), unnest(by_levels) AS l(level)
 GROUP BY ALL;

@@ -60,7 +60,7 @@ SELECT 'party_quorum', '《中国共产党基层组织选举工作条例》关�
             ELSE format('应到会{}人，实到会{}人（{}%），未超过五分之四，会议无效', registered, voted, percent_text(voted, registered)) END
            || CASE WHEN first_round_filed THEN '；填报的“一次选举成功”与此矛盾，不计入一次选举成功' ELSE '' END
 FROM v_turnout
-WHERE body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND NOT quorum_met
+WHERE party_body(body) AND NOT quorum_met
 UNION ALL
 SELECT 'sc_representatives_quorum', '《中华人民共和国村民委员会组织法》第二十六条',
        county, township, unit, year, body, NULL, NULL, registered, voted,
@@ -73,7 +73,7 @@ SELECT 'party_candidate_margin', '《中国共产党基层组织选举工作条�
        county, township, unit, year, body, NULL, NULL, seats, candidates,
        format('应选{}名，候选人{}名，差额比例{}%，不足20%', seats, candidates, percent_text(candidates - seats, seats))
 FROM elections
-WHERE body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND seats > 0 AND candidates * 5 < seats * 6
+WHERE party_body(body) AND seats > 0 AND candidates * 5 < seats * 6
 UNION ALL
 SELECT CASE WHEN m.body = '村民委员会' THEN 'vc_candidate_majority' ELSE 'party_candidate_majority' END,
        CASE WHEN m.body = '村民委员会' THEN '《中华人民共和国村民委员会组织法》第三十四条'
@@ -85,7 +85,7 @@ SELECT CASE WHEN m.body = '村民委员会' THEN 'vc_candidate_majority' ELSE 'p
 FROM members m
 JOIN elections e
   ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
-WHERE m.body IN ('村民委员会', '村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.votes IS NOT NULL AND e.voted IS NOT NULL
+WHERE (m.body = '村民委员会' OR party_body(m.body)) AND m.votes IS NOT NULL AND e.voted IS NOT NULL
   AND m.votes * 2 <= e.voted
 UNION ALL
 SELECT 'vc_woman_member', '《中华人民共和国村民委员会组织法》第六条',
@@ -98,7 +98,7 @@ HAVING count(*) FILTER (WHERE gender = '女') = 0
 UNION ALL
 SELECT rule, citation, county, township, unit, year, body, name, position, figure, compared_with, message
 FROM vote_checks()
-WHERE body NOT IN ('县级人大代表', '乡级人大代表');
+WHERE NOT deputies_body(body);
 
 -- v_checks: every legal-check failure of every year.
 CREATE OR REPLACE VIEW v_checks AS

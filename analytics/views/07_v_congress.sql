@@ -16,7 +16,7 @@ SELECT county, township, unit, constituency_no, year, body, population, adults,
        100.0 * voted / nullif(registered, 0) AS turnout,
        100.0 * (candidates - seats) / nullif(seats, 0) AS margin
 FROM elections
-WHERE body IN ('县级人大代表', '乡级人大代表');
+WHERE deputies_body(body);
 
 -- congress_totals(year, county, township): per level (body), the sums over the 选区 of the scope
 -- ('' means all). Pairs that make a rate (registered/adults, voted/registered, candidates/seats) are
@@ -69,7 +69,7 @@ SELECT body,
        count(*) FILTER (WHERE round = '另行选举') AS further_round,
        count(*) FILTER (WHERE round = '未选足') AS unfilled
 FROM elections
-WHERE body IN ('县级人大代表', '乡级人大代表') AND year = p_year
+WHERE deputies_body(body) AND year = p_year
   AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
 GROUP BY body;
 
@@ -81,7 +81,8 @@ GROUP BY body;
 --   minorities / ethnicity_known   民族 other than 汉族 (v_members.minority)
 --   workers … others / category_known  代表构成 (工人, 农民, 专业技术人员, 干部 = 党政领导干部, 其他) as
 --                                  filled in
---   college / education_known      大专及以上 (研究生, 大学本科, 大学专科, or that range)
+--   college / education_known      大专及以上 (研究生, 大学本科, 大学专科, or that range:
+--                                  education_college, analytics/domain.go)
 --   reelected / reelected_known    连任 as filled in
 CREATE OR REPLACE MACRO member_makeup(p_bodies, p_year, p_county, p_township) AS TABLE
 SELECT body,
@@ -96,7 +97,7 @@ SELECT body,
        count(*) FILTER (WHERE category = '干部') AS cadres,
        count(*) FILTER (WHERE category = '其他') AS others,
        count(education) AS education_known,
-       count(*) FILTER (WHERE education IN ('研究生', '大学本科', '大学专科', '大专及以上')) AS college,
+       count(*) FILTER (WHERE education_college(education)) AS college,
        count(reelected) AS reelected_known,
        count(*) FILTER (WHERE reelected) AS reelected
 FROM summary_members
@@ -111,14 +112,14 @@ CREATE OR REPLACE MACRO congress_deputies(p_year, p_county, p_township) AS TABLE
 WITH party AS (
     SELECT body,
            count(party) AS party_known,
-           count(*) FILTER (WHERE party NOT IN ('中共党员', '中共预备党员')) AS non_party
+           count(*) FILTER (WHERE NOT party_member(party)) AS non_party
     FROM members
-    WHERE body IN ('县级人大代表', '乡级人大代表') AND year = p_year
+    WHERE deputies_body(body) AND year = p_year
       AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
     GROUP BY body
 )
 SELECT body, k.persons AS deputies, p.party_known, p.non_party, k.* EXCLUDE (body, persons)
-FROM member_makeup(['县级人大代表', '乡级人大代表'], p_year, p_county, p_township) k
+FROM member_makeup(deputies_bodies(), p_year, p_county, p_township) k
 JOIN party p USING (body);
 
 -- congress_rolls(): per township, year and level, the 选民登记 its 选区 add up to: 总人口, 18周岁以上人口
@@ -130,7 +131,7 @@ SELECT county, township, year, body,
        CASE WHEN count(adults) = count(*) THEN sum(adults) END AS adults,
        CASE WHEN count(registered) = count(*) THEN sum(registered) END AS registered
 FROM elections
-WHERE body IN ('县级人大代表', '乡级人大代表')
+WHERE deputies_body(body)
 GROUP BY ALL;
 
 -- congress_checks(): the legal checks of people's congress elections, one row per failing 选区 (or
@@ -153,7 +154,7 @@ SELECT 'renda_turnout_majority' AS rule,
        county, township, unit, year, body, NULL::VARCHAR AS name, registered AS figure, voted AS compared_with,
        format('登记选民{}人，参加投票{}人（{}%），未超过半数，选举无效', registered, voted, percent_text(voted, registered)) AS message
 FROM elections
-WHERE body IN ('县级人大代表', '乡级人大代表') AND registered > 0 AND voted * 2 <= registered
+WHERE deputies_body(body) AND registered > 0 AND voted * 2 <= registered
 UNION ALL
 SELECT 'renda_margin',
        '《全国人民代表大会和地方各级人民代表大会选举法》关于直接选举的代表候选人人数应多于应选代表名额三分之一至一倍的规定',
@@ -161,7 +162,7 @@ SELECT 'renda_margin',
        format('应选代表{}名，正式候选人{}名，差额比例{}%，{}', seats, candidates, percent_text(candidates - seats, seats),
               CASE WHEN candidates * 3 < seats * 4 THEN '少于三分之一' ELSE '超过一倍' END)
 FROM elections
-WHERE body IN ('县级人大代表', '乡级人大代表') AND seats > 0 AND candidates IS NOT NULL
+WHERE deputies_body(body) AND seats > 0 AND candidates IS NOT NULL
   AND (candidates * 3 < seats * 4 OR candidates > seats * 2)
 UNION ALL
 SELECT 'renda_deputy_majority',
@@ -171,12 +172,12 @@ SELECT 'renda_deputy_majority',
 FROM members m
 JOIN elections e
   ON e.county = m.county AND e.township = m.township AND e.unit = m.unit AND e.year = m.year AND e.body = m.body
-WHERE m.body IN ('县级人大代表', '乡级人大代表') AND m.votes IS NOT NULL AND e.voted IS NOT NULL
+WHERE deputies_body(m.body) AND m.votes IS NOT NULL AND e.voted IS NOT NULL
   AND e.round IS DISTINCT FROM '另行选举' AND m.votes * 2 <= e.voted
 UNION ALL
 SELECT rule, citation, county, township, unit, year, body, name, figure, compared_with, message
 FROM vote_checks()
-WHERE body IN ('县级人大代表', '乡级人大代表')
+WHERE deputies_body(body)
 UNION ALL
 SELECT 'renda_levels_roll', '', county, township, '', year, '乡级人大代表', NULL, t_registered, c_registered,
        concat_ws('；',

@@ -15,7 +15,7 @@ WITH approval AS (
     SELECT m.county, m.township, m.unit, m.year, m.body,
            sum(m.votes) AS approval_votes, sum(m.valid_ballots) AS approval_valid
     FROM v_members m
-    WHERE m.body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表') AND m.votes IS NOT NULL
+    WHERE party_body(m.body) AND m.votes IS NOT NULL
       AND m.valid_ballots > 0
     GROUP BY ALL
 )
@@ -27,12 +27,12 @@ SELECT t.county, t.township, t.unit, t.year, t.body, coalesce(t.method, '') AS m
        100.0 * a.approval_votes / nullif(a.approval_valid, 0) AS approval
 FROM v_turnout t
 LEFT JOIN approval a USING (county, township, unit, year, body)
-WHERE t.body IN ('村党组织', '社区党组织', '乡镇党委', '乡镇纪委', '出席上级党代会代表');
+WHERE party_body(t.body);
 
 -- v_party_congress: each body each township's 党代会 elected (v_party_elections of those bodies).
 CREATE OR REPLACE VIEW v_party_congress AS
 SELECT * EXCLUDE (method) FROM v_party_elections
-WHERE body IN ('乡镇党委', '乡镇纪委', '出席上级党代会代表');
+WHERE party_congress_body(body);
 
 -- party_totals(bodies, year, county, township): per body of the list, the sums over its elections in the
 -- scope ('' means all): the 党代会 of townships (sql/party_congress_totals.sql) or the 社区党组织
