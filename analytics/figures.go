@@ -281,8 +281,8 @@ type execer interface {
 // complete (withDefaults).
 func setOptions(ctx context.Context, conn execer, opts Options) error {
 	for _, q := range []string{
-		`CREATE OR REPLACE TEMP TABLE cfg_age_bands (label VARCHAR NOT NULL, min_age INTEGER NOT NULL, max_age INTEGER, ord INTEGER NOT NULL)`,
-		`CREATE OR REPLACE TEMP TABLE cfg_education_buckets (label VARCHAR NOT NULL, education VARCHAR NOT NULL, ord INTEGER NOT NULL)`,
+		`CREATE OR REPLACE TEMP TABLE cfg_age_bands ` + ageBandColumns,
+		`CREATE OR REPLACE TEMP TABLE cfg_education_buckets ` + educationBucketColumns,
 	} {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("set the age bands and education buckets: %w", err)

@@ -17,9 +17,16 @@ func ViewNames() []string {
 	return []string{"v_members", "summary_members", "v_turnout", "v_two_committees", "v_participation", "v_structure", "v_change", "v_checks", "v_congress", "v_congress_checks", "v_party_elections", "v_party_congress"}
 }
 
+// The columns of the configuration tables, as Install creates them in the database and setOptions as
+// TEMP tables of a Summarize's connection.
+const (
+	ageBandColumns         = `(label VARCHAR NOT NULL, min_age INTEGER NOT NULL, max_age INTEGER, ord INTEGER NOT NULL)`
+	educationBucketColumns = `(label VARCHAR NOT NULL, education VARCHAR NOT NULL, ord INTEGER NOT NULL)`
+)
+
 const configTables = `
-CREATE TABLE IF NOT EXISTS cfg_age_bands (label VARCHAR NOT NULL, min_age INTEGER NOT NULL, max_age INTEGER, ord INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS cfg_education_buckets (label VARCHAR NOT NULL, education VARCHAR NOT NULL, ord INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS cfg_age_bands ` + ageBandColumns + `;
+CREATE TABLE IF NOT EXISTS cfg_education_buckets ` + educationBucketColumns + `;
 `
 
 // Install creates (or replaces) the analysts' views in db, the domain's values they read (domainSQL:
