@@ -6,6 +6,10 @@
 -- rows that gave the column(s) it needs and says how many did (…_known): a blank column is "no figure".
 -- The quorum (quorum_met, 到会 more than 4/5 of 应到 less 批准剔除) is v_turnout's (02_v_turnout.sql).
 
+-- approval_counted(votes, valid_ballots)  whether a person elected counts in the pooled 赞成票率: both
+-- their 得票数 and the 有效票数 of the ballot that elected them (v_members.valid_ballots) are given.
+CREATE OR REPLACE MACRO approval_counted(votes, valid_ballots) AS votes IS NOT NULL AND valid_ballots > 0;
+
 -- v_party_elections: each election of a party body (村党组织, 社区党组织, and what a township's 党代会
 -- elects), with its 选举方式, attendance (到会率 = 实到 / 应到), margin (差额比例) and pooled approval
 -- (赞成票率 = Σ elected persons' votes / Σ the valid ballots of the ballot that elected each: their own
@@ -15,8 +19,7 @@ WITH approval AS (
     SELECT m.county, m.township, m.unit, m.year, m.body,
            sum(m.votes) AS approval_votes, sum(m.valid_ballots) AS approval_valid
     FROM v_members m
-    WHERE party_body(m.body) AND m.votes IS NOT NULL
-      AND m.valid_ballots > 0
+    WHERE party_body(m.body) AND approval_counted(m.votes, m.valid_ballots)
     GROUP BY ALL
 )
 SELECT t.county, t.township, t.unit, t.year, t.body, coalesce(t.method, '') AS method,
@@ -94,11 +97,11 @@ LEFT JOIN sizes z USING (body);
 --   under_46                       aged 45 or less at the election (of age_known)
 --   approval_votes / approval_valid  赞成票率, pooled: Σ得票 / Σ有效票 of the ballot that elected each (their
 --                                  own 有效票数, else their election's), over the persons with 得票数 and
---                                  有效票数 (approval_counted of them)
+--                                  有效票数 (approval_counted; approval_counted of them)
 --   lowest_*                       the person with the lowest 得票数 / 有效票数 (ties: township, name)
 CREATE OR REPLACE MACRO party_members(p_bodies, p_year, p_county, p_township) AS TABLE
 WITH m AS (
-    SELECT m.*, CASE WHEN m.votes IS NOT NULL AND m.valid_ballots > 0 THEN m.votes END AS counted_votes
+    SELECT m.*, CASE WHEN approval_counted(m.votes, m.valid_ballots) THEN m.votes END AS counted_votes
     FROM summary_members m
     WHERE list_contains(p_bodies, m.body) AND m.year = p_year
       AND (p_county = '' OR m.county = p_county) AND (p_township = '' OR m.township = p_township)
