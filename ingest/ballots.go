@@ -18,7 +18,7 @@ import (
 // (each ballot has its own; a roster's 有效票数 gives a person's).
 
 // ballotPosts are the posts a committee elects on ballots of their own.
-var ballotPosts = []electsum.Position{"主任", "副主任", "委员"}
+var ballotPosts = []electsum.Position{electsum.Director, electsum.DeputyDirector, electsum.Member}
 
 // ballotColumnWords are headers of a results sheet's column of the post a row's ballot is for (folded).
 var ballotColumnWords = func() []string {
