@@ -5,17 +5,18 @@
 -- 选区 that filled the column(s) it needs, and says how many did (…_known), so that a column left blank
 -- is "no figure", never 0.
 
--- v_congress: each 选区 at each level with its registration rate, turnout and margin (percent, unrounded).
+-- v_congress: each 选区 at each level with its registration rate, and its turnout and margin as
+-- v_turnout defines them (02_v_turnout.sql; percent, unrounded).
 CREATE OR REPLACE VIEW v_congress AS
-SELECT county, township, unit, constituency_no, year, body, population, adults,
-       away_home, away_workplace, away_missing, incapable, suspended, deprived,
-       registered, registered_women, registered_minority, registered_migrant,
-       voted, in_person_votes, mobile_votes, proxy_votes, valid_ballots, invalid_ballots,
-       seats, candidates, nominated_by_parties, nominated_by_voters, elected, round,
-       100.0 * registered / nullif(adults, 0) AS registration_rate,
-       100.0 * voted / nullif(registered, 0) AS turnout,
-       100.0 * (candidates - seats) / nullif(seats, 0) AS margin
-FROM elections
+SELECT county, township, unit, e.constituency_no, year, body, e.population, e.adults,
+       e.away_home, e.away_workplace, e.away_missing, e.incapable, e.suspended, e.deprived,
+       e.registered, e.registered_women, e.registered_minority, e.registered_migrant,
+       e.voted, e.in_person_votes, e.mobile_votes, e.proxy_votes, e.valid_ballots, e.invalid_ballots,
+       e.seats, e.candidates, e.nominated_by_parties, e.nominated_by_voters, e.elected, e.round,
+       100.0 * e.registered / nullif(e.adults, 0) AS registration_rate,
+       t.turnout, t.margin
+FROM elections e
+JOIN v_turnout t USING (county, township, unit, year, body)
 WHERE deputies_body(body);
 
 -- congress_totals(year, county, township): per level (body), the sums over the 选区 of the scope

@@ -11,9 +11,10 @@
 CREATE OR REPLACE MACRO approval_counted(votes, valid_ballots) AS votes IS NOT NULL AND valid_ballots > 0;
 
 -- v_party_elections: each election of a party body (村党组织, 社区党组织, and what a township's 党代会
--- elects), with its 选举方式, attendance (到会率 = 实到 / 应到), margin (差额比例) and pooled approval
--- (赞成票率 = Σ elected persons' votes / Σ the valid ballots of the ballot that elected each: their own
--- 有效票数 when the roster gives it, as for one elected in 另行选举, else their election's), percent, unrounded.
+-- elects), with its 选举方式, attendance (到会率 = 实到 / 应到: v_turnout.turnout), margin (差额比例)
+-- and pooled approval (赞成票率 = Σ elected persons' votes / Σ the valid ballots of the ballot that
+-- elected each: their own 有效票数 when the roster gives it, as for one elected in 另行选举, else their
+-- election's), percent, unrounded.
 CREATE OR REPLACE VIEW v_party_elections AS
 WITH approval AS (
     SELECT m.county, m.township, m.unit, m.year, m.body,
@@ -25,7 +26,7 @@ WITH approval AS (
 SELECT t.county, t.township, t.unit, t.year, t.body, coalesce(t.method, '') AS method,
        t.registered AS due, t.excused, t.voted AS present,
        t.quorum_met, t.seats, t.candidates, t.elected, t.valid_ballots,
-       100.0 * t.voted / nullif(t.registered, 0) AS attendance,
+       t.turnout AS attendance,
        t.margin,
        100.0 * a.approval_votes / nullif(a.approval_valid, 0) AS approval
 FROM v_turnout t
