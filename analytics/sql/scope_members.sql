@@ -6,6 +6,6 @@
 -- Parameters: county, township, unit ('' means all).
 SELECT county, township, unit, year, body, name, position, gender, ethnicity, party, education,
        reelected, id_number, wealth_leader, graduate_official, category, person_key,
-       age_at_election, person, age_band, education_bucket, party_member, is_head
+       age_at_election, person, age_band, education_bucket, party_member, minority, is_head
 FROM v_members
 WHERE in_scope(NULL, NULL, ?, ?, ?, year, county, township, unit)

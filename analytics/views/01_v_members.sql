@@ -9,7 +9,7 @@
 --   age_band         label of the cfg_age_bands row holding age_at_election (age_band_ord: its order)
 --   education_bucket label of the cfg_education_buckets group of education (education_bucket_ord)
 --   party_member     中共党员 or 中共预备党员
---   minority         ethnicity other than 汉族; NULL when ethnicity was not given
+--   minority         ethnicity other than 汉族; NULL when ethnicity was not given (NULL or '')
 --   is_head          the 书记 of a party body or the 主任 of a committee (body_head, analytics/domain.go)
 --   kind             村 or 社区 for village and community bodies, 乡镇 for what a township 党代会 elects
 --                    (乡镇党委, 乡镇纪委, 出席上级党代会代表), 选区 for deputies (body_kind)
@@ -35,7 +35,7 @@ SELECT a.*,
        b.label AS age_band, b.ord AS age_band_ord,
        eb.label AS education_bucket, eb.ord AS education_bucket_ord,
        coalesce(party_member(a.party), false) AS party_member,
-       CASE WHEN a.ethnicity IS NULL THEN NULL ELSE a.ethnicity <> '汉族' END AS minority,
+       CASE WHEN a.ethnicity <> '' THEN a.ethnicity <> '汉族' END AS minority,
        coalesce(a.position = body_head(a.body), false) AS is_head,
        body_kind(a.body) AS kind
 FROM aged a

@@ -79,7 +79,7 @@ WHERE NOT t.crossed;
 --   members                                    people in the set
 --   women                                      gender 女
 --   party_known, party_members                 政治面貌 given; 中共党员 or 中共预备党员
---   ethnicity_known, minorities                民族 given; other than 汉族
+--   ethnicity_known, minorities                民族 given; other than 汉族 (v_members.minority)
 --   reelected_known, reelected, new            连任 given; 连任 = 是; 连任 = 否
 --   wealth_leader_known, wealth_leaders        致富带头人 given; 是
 --   graduate_official_known, graduate_officials 大学生村官 given; 是
@@ -101,8 +101,8 @@ SELECT l.level, member_set,
        count(*) FILTER (WHERE gender = '女') AS women,
        count(*) FILTER (WHERE party <> '') AS party_known,
        count(*) FILTER (WHERE party_member) AS party_members,
-       count(*) FILTER (WHERE ethnicity <> '') AS ethnicity_known,
-       count(*) FILTER (WHERE ethnicity <> '' AND ethnicity <> '汉族') AS minorities,
+       count(minority) AS ethnicity_known,
+       count(*) FILTER (WHERE minority) AS minorities,
        count(reelected) AS reelected_known,
        count(*) FILTER (WHERE reelected) AS reelected,
        count(*) FILTER (WHERE NOT reelected) AS new,
