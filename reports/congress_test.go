@@ -300,3 +300,22 @@ func TestCommunityPartyDraft(t *testing.T) {
 	tv := NewPartyCongressView(summarizeCommunityParty(t, db, analytics.Scope{Township: township, Year: 2024}), Config{})
 	golden(t, "demo-shequdangzuzhi-township.md", draftBytes(t, tv, Hans, "md"))
 }
+
+// The people's congress and party congress drafts follow the data's script, as the 两委 draft does: a
+// county whose sheets are in Traditional gets all three drafts in Traditional.
+func TestCongressDraftsFollowTheDataScript(t *testing.T) {
+	for _, tc := range []struct {
+		county, township, unit string
+		want                   Script
+	}{{"示例县", "东风镇", "第一选区", Hans}, {"示例縣", "東風鎮", "第一選區", Hant}} {
+		scope := analytics.Scope{County: tc.county, Township: tc.township, Year: 2024}
+		c := &analytics.Congress{Level: analytics.LevelTownship, Year: 2024, Scope: scope,
+			Constituencies: []analytics.Constituency{{UnitRef: analytics.UnitRef{County: tc.county, Township: tc.township, Unit: tc.unit}}}}
+		p := &analytics.PartyCongress{Level: analytics.LevelTownship, Year: 2024, Scope: scope}
+		for _, d := range []Draft{NewCongressView(c, Config{}), NewPartyCongressView(p, Config{})} {
+			if got := d.DataScript(); got != tc.want {
+				t.Errorf("%T of %s: DataScript %q, want %q", d, tc.township, got, tc.want)
+			}
+		}
+	}
+}

@@ -40,11 +40,11 @@ func (v *PartyCongressView) FileTitle() string { return v.Title }
 // DataScript is the script the data is written in (DetectScript).
 func (v *View) DataScript() Script { return DetectScript(v.Summary) }
 
-// DataScript is Simplified: the data's script is detected for the 两委 drafts only.
-func (v *CongressView) DataScript() Script { return Hans }
+// DataScript is the script the data's place names are written in (scriptOfNames).
+func (v *CongressView) DataScript() Script { return scriptOfNames(v.names()) }
 
-// DataScript is Simplified: the data's script is detected for the 两委 drafts only.
-func (v *PartyCongressView) DataScript() Script { return Hans }
+// DataScript is the script the data's place names are written in (scriptOfNames).
+func (v *PartyCongressView) DataScript() Script { return scriptOfNames(v.names()) }
 
 func (v *View) page(r *Renderer, w io.Writer, script Script) error { return r.HTML(w, v, script) }
 

@@ -63,34 +63,36 @@ func (s Script) Convert(text string) (string, error) {
 	return text, nil
 }
 
-// DetectScript says which script the data is written in: Hant when more of the county, township, unit
-// and member names change when converted to Simplified than when converted to Traditional, else Hans.
-// Enumerated values (bodies, positions) are stored in Simplified and are not looked at.
+// DetectScript says which script the data is written in (scriptOfNames) by the county, township, unit
+// and member names. Enumerated values (bodies, positions) are stored in Simplified and are not looked at.
 func DetectScript(s *analytics.Summary) Script {
-	seen := map[string]bool{}
-	var names []string
-	// A sample decides: the first 2,000 distinct names are plenty, and a province has far more.
-	add := func(xs ...string) {
-		for _, x := range xs {
-			if x != "" && !seen[x] && len(names) < 2000 {
-				seen[x] = true
-				names = append(names, x)
-			}
-		}
-	}
-	add(s.Scope.County, s.Scope.Township, s.Scope.Unit)
-	add(s.Counties...)
+	names := []string{s.Scope.County, s.Scope.Township, s.Scope.Unit}
+	names = append(names, s.Counties...)
 	for _, e := range s.Elections {
-		add(e.County, e.Township, e.Unit)
+		names = append(names, e.County, e.Township, e.Unit)
 	}
 	for i, m := range s.Roster {
 		if i >= 500 {
 			break
 		}
-		add(m.Name)
+		names = append(names, m.Name)
 	}
+	return scriptOfNames(names)
+}
+
+// scriptOfNames is Hant when more of the names change when converted to Simplified than when converted
+// to Traditional, else Hans. A sample decides: the first 2,000 distinct names are plenty, and a province
+// has far more.
+func scriptOfNames(names []string) Script {
+	seen := map[string]bool{}
 	trad, simp := 0, 0
 	for _, n := range names {
+		if n == "" || seen[n] {
+			continue
+		}
+		if seen[n] = true; len(seen) > 2000 {
+			break
+		}
 		if t, err := convert("t2s", n); err == nil && t != n {
 			trad++
 		}
