@@ -102,6 +102,70 @@ func UnitInName(sheet string) string {
 	return ""
 }
 
+// UnitInTitle finds the village or community a sheet's title names — 青石镇东山村“两委”班子成员花名册,
+// 东山村村民委员会选举结果报告单, 城关社區黨委委員名單 — for a sheet without a 村(社区) column whose name and
+// file's name give none: in a run of Chinese characters, after the township the run may start with, a
+// name ending in 村 or 社区 (社區) followed by nothing or by the words of a body, an election or a roster
+// (unitInRun). Words ending so that name no one unit (各村, 行政村, 农村 …) are passed over. "" when the
+// title names none, or two different ones.
+func UnitInTitle(title string) string {
+	found := ""
+	for _, run := range hanRuns(title) {
+		candidates := []string{run}
+		if ts := townshipsInRun(run); len(ts) > 0 {
+			_, after, _ := strings.Cut(run, ts[0])
+			if candidates = []string{after}; strings.HasPrefix(after, "村") {
+				candidates = append(candidates, run) // 新镇村党支部: a village whose name holds 镇
+			}
+		}
+		for _, c := range candidates {
+			if u := unitInRun(c); u != "" {
+				if found != "" && found != u {
+					return ""
+				}
+				found = u
+				break
+			}
+		}
+	}
+	return found
+}
+
+// unitInRun is the name ending in 村 or 社区 that starts run and is followed by nothing or by one of
+// titleAfterUnit; "" when there is none.
+func unitInRun(run string) string {
+	for i, r := range run {
+		end := i + utf8.RuneLen(r)
+		switch {
+		case r == '村':
+		case strings.HasPrefix(run[i:], "社区"), strings.HasPrefix(run[i:], "社區"):
+			end = i + len("社区")
+		default:
+			continue
+		}
+		name, rest := run[:end], run[end:]
+		before, _ := unitStem(name)
+		if before == "" || strings.ContainsAny(before, "全各本该該某每") || slices.ContainsFunc(notAUnit, func(w string) bool { return strings.HasSuffix(before, w) }) {
+			continue
+		}
+		if rest == "" || slices.ContainsFunc(titleAfterUnit, func(w string) bool { return strings.HasPrefix(rest, w) }) {
+			return name
+		}
+	}
+	return ""
+}
+
+// notAUnit are the words before 村 or 社区 that make a word naming no one unit: 行政村, 农村, 城中村, 5个村
+// (what stands before may end in them).
+var notAUnit = []string{"个", "個", "几", "幾", "此", "其", "行政", "自然", "农", "農", "乡", "鄉", "城中", "贫困", "貧困", "示范", "示範", "重点", "重點", "所辖", "所轄",
+	"下辖", "下轄", "相关", "相關", "涉及", "其他", "其它", "软弱涣散", "軟弱渙散", "后进", "後進", "城市", "城镇", "城鎮", "农村", "農村"}
+
+// titleAfterUnit are the words that follow a unit's name in a title: its bodies, its election, its roster.
+var titleAfterUnit = []string{"两委", "兩委", "村党", "村黨", "党", "黨", "村民委员会", "村民委員會", "村委", "居委", "居民委员会",
+	"居民委員會", "监督委员会", "監督委員會", "村务", "村務", "监委", "監委", "社区党", "社區黨", "换届", "換屆", "选举", "選舉", "班子",
+	"成员", "成員", "干部", "幹部", "当选", "當選", "名册", "名冊", "花名册", "花名冊", "名单", "名單", "报告单", "報告單", "情况", "情況",
+	"统计", "統計"}
+
 // UnitWithoutBody is a 村(社区) written with the name of one of its bodies cut back to the unit's name:
 // 东山村党支部, 东山村村委会 and 东山村委会 are 东山村; 城关社区居委会 and 城关社区党委 are 城关社区 (either
 // script). A roster often names the organisation a person sits on where the results sheet names the

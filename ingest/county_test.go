@@ -297,6 +297,31 @@ func TestPlacesFromFileAndSheetNames(t *testing.T) {
 	}
 }
 
+// A village's roster on a sheet named Sheet1, in a file that names no village, its village in the title
+// only (青石镇东山村“两委”班子成员花名册, as a township's 花名册 has it): its rows are that village's, with a
+// notice quoting the title; its 现任职务 names the bodies. Without the title the posts of a village cannot
+// be told from a township's, and every row was refused.
+func TestUnitFromTitle(t *testing.T) {
+	p := mustParse(t, writeXLSX(t, sheetData{name: "Sheet1", rows: [][]any{
+		{"青石镇2024年东山村“两委”班子成员花名册"},
+		{"序号", "姓名", "性别", "出生年月", "政治面貌", "学历", "现任职务", "是否连任"},
+		{1, "王芳", "女", "1980.05", "中共党员", "大专", "党支部书记、村委会主任", "是"},
+		{2, "周九", "男", "1978.11", "群众", "初中", "村委会副主任", "是"},
+	}}))
+	sameMembers(t, p, []string{"东山村 村党组织 王芳 书记", "东山村 村民委员会 王芳 主任", "东山村 村民委员会 周九 副主任"})
+	if got := rules(p, Error); len(got) > 0 {
+		t.Errorf("errors %v", got)
+	}
+	for _, pr := range p.Problems {
+		if pr.Rule == "unit_from_sheet" && pr.Message != "工作表“Sheet1”没有“村(社区)”列，各行按第1行的标题“青石镇2024年东山村“两委”班子成员花名册”归入“东山村”：如不对，请在表头行添加“村(社区)”列并填写" {
+			t.Errorf("notice %s", pr.Message)
+		}
+	}
+	if n := ruleCount(&Report{Problems: p.Problems}, "unit_from_sheet"); n != 1 {
+		t.Errorf("unit_from_sheet notices: %d, want 1", n)
+	}
+}
+
 // A township's workbook with a sheet per term (2021年, 2024年换届) and no 年份 column: each sheet's rows
 // take the year its name gives, over --year, with a notice; a name giving two years gives none.
 func TestYearFromSheetName(t *testing.T) {

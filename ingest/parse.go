@@ -1413,11 +1413,15 @@ func (sp *sheetParser) unit(cells []string, row int) string {
 	return u
 }
 
-// nameUnit is the village or community the sheet is named after, else the file (东山村.xlsx: a village's
-// own 选举结果报告单), and which it was; "" when neither is a unit's name alone (electsum.UnitInName).
+// nameUnit is the village or community the sheet is named after, else the one its title names
+// (青石镇东山村“两委”班子成员花名册: electsum.UnitInTitle), else the file's (东山村.xlsx: a village's own
+// 选举结果报告单), and which it was; "" when none names one.
 func (sp *sheetParser) nameUnit() (unit, from string) {
 	if u := electsum.UnitInName(sp.name); u != "" {
 		return u, "工作表名"
+	}
+	if u, at := fromTitles(sp.titles, electsum.UnitInTitle, scriptKey); u != "" {
+		return u, fmt.Sprintf("第%d行的标题“%s”", at.row, shorten(at.text, 40))
 	}
 	base := filepath.Base(sp.fp.path)
 	if u := electsum.UnitInName(strings.TrimSuffix(base, filepath.Ext(base))); u != "" {

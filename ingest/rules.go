@@ -85,7 +85,7 @@ var ruleWords = map[string]string{
 	"title_township_mismatch":       "标题所写乡镇与文件名或表中不同",
 	"title_year_mismatch":           "标题与工作表名所写年份不同",
 	"title_county_mismatch":         "标题所写县与指定的县不同",
-	"unit_from_sheet":               "按工作表名或文件名确定村(社区)",
+	"unit_from_sheet":               "按工作表名、标题或文件名确定村(社区)",
 	"form_field":                    "按表格上方填写的内容确定各行",
 	"form_result":                   "表格上方的数字作为选举结果",
 	"form_result_incomplete":        "表格上方的数字不全，未作为选举结果",
