@@ -2,7 +2,9 @@ package analytics_test
 
 import (
 	"database/sql"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"electsum"
@@ -76,5 +78,30 @@ func TestDomainSQL(t *testing.T) {
 	}
 	if bodies != len(electsum.Bodies()) || educations != len(electsum.Educations())+len(electsum.EducationRangeNames()) || ranges != len(electsum.EducationRangeNames()) {
 		t.Errorf("domain tables: %d bodies, %d educations, %d ranges", bodies, educations, ranges)
+	}
+}
+
+// TestCongressValuesSQL: member_makeup and congress_totals (views/07_v_congress.sql) count each 代表构成
+// and 选举轮次 value into a column of its own (workers … others, first_round … unfilled), so they name the
+// values there; each must be a value of electsum.Categories or electsum.Rounds, and every value must be
+// counted.
+func TestCongressValuesSQL(t *testing.T) {
+	text, err := os.ReadFile("views/07_v_congress.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for column, values := range map[string][]string{"category": electsum.Categories(), "round": electsum.Rounds()} {
+		for _, v := range values {
+			if !strings.Contains(string(text), column+" = '"+v+"'") {
+				t.Errorf("07_v_congress.sql counts no %s = '%s'", column, v)
+			}
+		}
+		for _, line := range strings.Split(string(text), "\n") {
+			if _, rest, ok := strings.Cut(line, column+" = '"); ok {
+				if v, _, _ := strings.Cut(rest, "'"); !slices.Contains(values, v) {
+					t.Errorf("07_v_congress.sql counts %s = '%s', which electsum does not define", column, v)
+				}
+			}
+		}
 	}
 }
