@@ -43,6 +43,9 @@ type LoadOptions struct {
 	// passes what the user uploaded (青山镇.xlsx, or 收到的表格/青山镇.xlsx from a dropped folder or a
 	// zip), not the server's folder. A named file is logged under its name as it is, not made absolute.
 	Names map[string]string
+	// KeepUnpacked keeps the spreadsheets unpacked from .zip archives after Load returns, for the caller to
+	// read again (a marked copy in --errors-dir: FileReport.Source) and then remove (Report.RemoveUnpacked).
+	KeepUnpacked bool
 	// Exclude names folders that are never read as input, such as the --errors-dir of this run.
 	Exclude []string
 	// MemoryLimit is the memory_limit db's DuckDB was given (Limits.Memory; "": DuckDB's default). The
@@ -95,7 +98,7 @@ type loadHooks struct {
 	between      func(ran bool, found int) // told whether between_tables.sql ran, and what it found
 }
 
-func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions, hooks loadHooks) (*Report, error) {
+func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions, hooks loadHooks) (rep *Report, err error) {
 	files, skipped, err := expandPaths(paths, opts.Exclude)
 	if err != nil {
 		return nil, err
@@ -110,7 +113,11 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 		limit = DefaultMaxFileSize
 	}
 	unpacked, err := unpackArchives(files, paths, opts.Names, limit)
-	defer unpacked.remove()
+	defer func() {
+		if rep == nil || rep.unpacked == "" { // not handed to the caller (KeepUnpacked)
+			unpacked.remove()
+		}
+	}()
 	if err != nil {
 		return nil, err
 	}
@@ -130,6 +137,9 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 	}
 	defer l.close()
 	l.skipped = skipped
+	if opts.KeepUnpacked {
+		l.unpacked = unpacked.dir
+	}
 	sums := <-hashed
 
 	var toParse []int
@@ -142,6 +152,9 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 		id := l.newFile(path, sum, size)
 		if name, ok := opts.Names[path]; ok && name != "" {
 			l.files[id].report.Path = name
+			if unpacked.dir != "" && opts.KeepUnpacked {
+				l.files[id].report.Source = path
+			}
 		}
 		switch {
 		case err != nil:
@@ -278,6 +291,7 @@ type loader struct {
 	bytes             int64
 	total             int64
 	skipped           []string // files in the folders that electsum wrote itself (expandPaths)
+	unpacked          string   // the folder of the files unpacked from archives, kept for the caller (KeepUnpacked)
 
 	spellings spellings // one spelling per place or person name, whatever the script (script.go)
 }

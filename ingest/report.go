@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 )
@@ -51,6 +52,9 @@ type FileReport struct {
 	Warnings      int    `json:"warnings"`
 	Notices       int    `json:"notices"`
 	Message       string `json:"message,omitempty"`
+	// Source is the path the file was read from when it is not Path: a spreadsheet unpacked from a .zip
+	// (Path names it inside the archive), kept until Report.RemoveUnpacked when LoadOptions.KeepUnpacked.
+	Source string `json:"-"`
 	// Replaced counts the rows of earlier loads this file replaced, per table it carries.
 	Replaced []Replaced `json:"replaced,omitempty"`
 	// Supersedes lists the earlier files this one replaced as a whole (a resubmission).
@@ -91,6 +95,17 @@ type Report struct {
 	// Skipped are files found in the folders but not read: what electsum itself wrote as --errors-dir
 	// (问题清单.xlsx and the marked copies beside it).
 	Skipped []string `json:"skipped"`
+	// unpacked is the folder of the files unpacked from archives, kept for the caller
+	// (LoadOptions.KeepUnpacked); "" when none.
+	unpacked string
+}
+
+// RemoveUnpacked deletes the files a load kept unpacked from archives (LoadOptions.KeepUnpacked).
+func (r *Report) RemoveUnpacked() {
+	if r != nil && r.unpacked != "" {
+		os.RemoveAll(r.unpacked)
+		r.unpacked = ""
+	}
 }
 
 // Summary is the report in a few lines of Chinese for the end of `electsum ingest`.
@@ -183,7 +198,7 @@ func (e *ProblemsError) Hint() string {
 // report assembles the Report from the files' states; files are sorted by path.
 func (l *loader) report() *Report {
 	r := &Report{Files: []FileReport{}, Years: []int{}, Problems: []Problem{}, Counts: []ProblemCount{}, // [] not null in JSON
-		Skipped: append([]string{}, l.skipped...)}
+		Skipped: append([]string{}, l.skipped...), unpacked: l.unpacked}
 	files := append([]*fileState(nil), l.files...)
 	sort.SliceStable(files, func(i, j int) bool { return files[i].report.Path < files[j].report.Path })
 	townships, units, years := map[[2]string]bool{}, map[[3]string]bool{}, map[int]bool{}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -71,7 +72,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 	bar := newProgress(e.stderr)
 	rep, loadErr := ingest.Load(ctx, db, paths, ingest.LoadOptions{County: *county, Year: year, Replaces: replaces, SkipBadFiles: *skip,
-		Progress: bar.update, Install: analytics.InstallTx, Exclude: exclude})
+		Progress: bar.update, Install: analytics.InstallTx, Exclude: exclude, KeepUnpacked: *errorsDir != ""})
+	defer rep.RemoveUnpacked() // after the marked copies of files unpacked from a .zip are written
 	bar.done()
 	if rep == nil {
 		if errors.Is(loadErr, context.Canceled) {
@@ -106,14 +108,14 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "已跳过 %d 个由 electsum 写出的问题标注文件(--errors-dir 目录中的文件不作为输入)，如 %s\n", len(rep.Skipped), rep.Skipped[0])
 	}
 	if *errorsDir != "" && len(rep.Problems) > 0 {
-		sources := make([]string, len(rep.Files))
-		for i, f := range rep.Files {
-			sources[i] = f.Path
+		sources := map[string]string{} // by the name the problems use: a file unpacked from a .zip is read from its Source
+		for _, f := range rep.Files {
+			sources[f.Path] = cmp.Or(f.Source, f.Path)
 		}
 		output, err := outputFor(ctx, db, *dbPath, *force)
 		var written []string
 		if err == nil {
-			written, err = ingest.WriteErrorsDir(output, *errorsDir, rep.Problems, sources)
+			written, err = ingest.WriteErrorsDirNamed(output, *errorsDir, rep.Problems, sources)
 		}
 		for _, w := range written {
 			fmt.Fprintf(e.stderr, "已写出: %s\n", w)

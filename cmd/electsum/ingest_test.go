@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -146,6 +147,47 @@ func TestIngestFromFilledTemplate(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(errDir, name)); err != nil {
 			t.Errorf("errors dir: %v", err)
 		}
+	}
+
+	// The bad file sent again packed in a .zip: refused under the archive's name, and still marked.
+	packed := filepath.Join(dir, "南镇报送.zip")
+	zipFiles(t, packed, map[string]string{"南镇/南镇.xlsx": bad})
+	zipErrs := filepath.Join(dir, "问题2")
+	code, stdout, stderr = runCLI(t, "ingest", "--db", db, "--errors-dir", zipErrs, packed)
+	if code != 1 || !strings.Contains(stdout, "南镇报送.zip/南镇/南镇.xlsx:选举结果!") {
+		t.Errorf("zipped bad file: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(zipErrs, "南镇_问题标注.xlsx")); err != nil {
+		t.Errorf("no marked copy of the zipped file: %v\n%s", err, stderr)
+	}
+}
+
+// zipFiles writes a .zip at path holding, by entry name, the files at the given paths.
+func zipFiles(t *testing.T, path string, entries map[string]string) {
+	t.Helper()
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(out)
+	for name, src := range entries {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
 
