@@ -180,6 +180,14 @@
 //
 //	SELECT a.name FROM v_members a JOIN v_members b USING (county, township, unit, year) WHERE a.body = '村党组织' AND b.body = '村民委员会' AND same_person(a.person, b.person) ORDER BY a.name;
 //
+// The domain's values (domain.go, written from package electsum): macros party_body(body),
+// party_congress_body, deputies_body, body_rank, body_head, body_kind, party_member(party),
+// education_known(education), education_college, education_high_school_up …, and the tables
+// domain_bodies and domain_educations that list the bodies and 学历 values with what the figures read of
+// them:
+//
+//	SELECT body, count(*) FROM v_members WHERE year = 2024 AND education_college(education) GROUP BY body ORDER BY body_rank(body);
+//
 // v_members — members with election_date, age_at_election, person, age_band, education_bucket, party_member,
 // minority, is_head, kind (bands and buckets from the tables cfg_age_bands and cfg_education_buckets,
 // filled with the defaults; Install with options replaces them, and electsum serve does so with report.toml's
