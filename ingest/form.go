@@ -362,7 +362,7 @@ func (sp *sheetParser) formCounts() string {
 // anyColon reports whether a cell holds a colon (either width).
 func anyColon(cells []string) bool {
 	for _, c := range cells {
-		if strings.ContainsAny(c, ":：") {
+		if strings.IndexByte(c, ':') >= 0 || strings.Contains(c, "：") {
 			return true
 		}
 	}

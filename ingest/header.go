@@ -230,7 +230,7 @@ func foldHeader(h string) headerKey {
 		return headerKey{}
 	}
 	k := fold(h, true)
-	if !strings.ContainsAny(h, "()（）[]【】〔〕［］<>《》") { // nothing for stripBracketed to strip
+	if !hasBracket(h) { // nothing for stripBracketed to strip
 		return headerKey{k, k}
 	}
 	return headerKey{k, fold(stripBracketed(h), true)}
@@ -256,8 +256,20 @@ func (s *sheetSpec) lookupKey(k headerKey) (field, bool) {
 // two columns share names neither.
 func (s *sheetSpec) lookupNear(h string) (field, bool) { return s.lookupNearKey(foldHeader(h)) }
 
-func (s *sheetSpec) lookupNearKey(k headerKey) (field, bool) {
-	for _, k := range []string{stem(k[0]), stem(k[1])} {
+func (s *sheetSpec) lookupNearKey(k headerKey) (field, bool) { return s.lookupStems(stemsOf(k)) }
+
+// stemsOf is the stems of a header key's two texts, for lookupStems.
+func stemsOf(k headerKey) [2]string {
+	st := stem(k[0])
+	if k[1] == k[0] {
+		return [2]string{st, st}
+	}
+	return [2]string{st, stem(k[1])}
+}
+
+// lookupStems is lookupNearKey given the key's stems (stemsOf), made once for every kind of sheet.
+func (s *sheetSpec) lookupStems(stems [2]string) (field, bool) {
+	for _, k := range stems {
 		if f, ok := s.byStem[k]; ok && k != "" {
 			return f, true
 		}
@@ -344,13 +356,14 @@ type derivedColumn struct {
 // headerCells are the texts matchCells tries for each cell of a header row, cleaned and folded once
 // for every kind of sheet (bestHeader tries two).
 type headerCells struct {
-	texts [][3]string    // per cell: lower, combined, upper text
-	keys  [][3]headerKey // their foldHeader keys
+	texts     [][3]string    // per cell: lower, combined, upper text
+	keys      [][3]headerKey // their foldHeader keys
+	schooling [][2]bool      // per cell: schoolingHeader's ok and named
 }
 
 func newHeaderCells(parent, row []string) *headerCells {
 	n := max(len(row), len(parent))
-	c := &headerCells{texts: make([][3]string, n), keys: make([][3]headerKey, n)}
+	c := &headerCells{texts: make([][3]string, n), keys: make([][3]headerKey, n), schooling: make([][2]bool, n)}
 	for j := 0; j < n; j++ {
 		child, up := oneLine(cleanAt(row, j)), oneLine(cleanAt(parent, j))
 		if child == up {
@@ -363,6 +376,7 @@ func newHeaderCells(parent, row []string) *headerCells {
 		for i, h := range c.texts[j] {
 			c.keys[j][i] = foldHeader(h)
 		}
+		c.schooling[j][0], c.schooling[j][1] = schoolingHeader(child, up)
 	}
 	return c
 }
@@ -414,7 +428,7 @@ func matchCells(spec *sheetSpec, cells *headerCells) *layout {
 		}
 	}
 	for j := range texts {
-		if ok, named := schoolingHeader(texts[j][0], texts[j][2]); ok && spec.kind == MembersSheet {
+		if ok, named := cells.schooling[j][0], cells.schooling[j][1]; ok && spec.kind == MembersSheet {
 			text := headerText(texts[j])
 			if slices.ContainsFunc(l.schooling, func(c postColumn) bool { return c.text == text }) {
 				unmatched = append(unmatched, j) // 全日制教育 merged over 学历 | 毕业院校: its first column
@@ -599,12 +613,17 @@ func mayAddColumns(parent, row []string) bool {
 		if up != "" {
 			keys[1] = foldHeader(up + child)
 		}
-		for _, spec := range specs {
-			for _, k := range keys {
+		for _, k := range keys {
+			for _, spec := range specs {
 				if _, ok := spec.lookupKey(k); ok {
 					return true
 				}
-				if _, ok := spec.lookupNearKey(k); ok {
+			}
+		}
+		for _, k := range keys {
+			stems := stemsOf(k) // once for both kinds of sheet
+			for _, spec := range specs {
+				if _, ok := spec.lookupStems(stems); ok {
 					return true
 				}
 			}

@@ -13,7 +13,7 @@ func normIDNumber(s string) string {
 	if strings.IndexByte(s, 'x') >= 0 {
 		s = strings.ReplaceAll(s, "x", "X")
 	}
-	if strings.ContainsAny(s, " \u3000") {
+	if strings.IndexByte(s, ' ') >= 0 || strings.Contains(s, "\u3000") {
 		s = strings.Join(strings.Fields(s), "")
 	}
 	return s

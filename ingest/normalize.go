@@ -110,12 +110,28 @@ var t2s = func() map[rune]rune {
 	return m
 }()
 
+// CJK Unified Ideographs (U+4E00–U+9FFF), the block of nearly every character of a header or value: none
+// is a space, punctuation or a symbol (TestHanBlockHasNoMarks), so fold looks up only whether t2s has it.
+const hanFirst, hanLast = 0x4E00, 0x9FFF
+
+// t2sHan marks the characters of the block that t2s maps, so that fold's map lookup is made only for them
+// (a lookup for every character of every header and value was a quarter of fold's time).
+var t2sHan = func() (bits [(hanLast - hanFirst + 64) / 64]uint64) {
+	for r := range t2s {
+		if r >= hanFirst && r <= hanLast {
+			bits[(r-hanFirst)/64] |= 1 << ((r - hanFirst) % 64)
+		}
+	}
+	return bits
+}()
+
 // fold makes the key that headers and enum values are matched by: no spaces, no punctuation or
 // brackets (full- or half-width), half-width letters and digits, lower case, Simplified script.
 // Symbols are dropped too when dropSymbols is set (headers), but kept for values (√, ×).
 func fold(s string, dropSymbols bool) string {
 	var b []byte
 	for i, r := range s {
+		read := r
 		if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII
 			r -= 0xFEE0
 		}
@@ -129,6 +145,10 @@ func fold(s string, dropSymbols bool) string {
 			default:
 				keep = unicode.IsSymbol(r) && !dropSymbols
 			}
+		case r >= hanFirst && r <= hanLast:
+			if t2sHan[(r-hanFirst)/64]&(1<<((r-hanFirst)%64)) != 0 {
+				r = t2s[r]
+			}
 		case isSpace(r) || unicode.IsPunct(r):
 			keep = false
 		case unicode.IsSymbol(r):
@@ -139,13 +159,8 @@ func fold(s string, dropSymbols bool) string {
 			}
 		}
 		if b == nil {
-			if keep && r < utf8.RuneSelf && s[i] == byte(r) {
+			if keep && r == read {
 				continue // unchanged so far: copy lazily
-			}
-			if keep && r >= utf8.RuneSelf {
-				if r2, _ := utf8.DecodeRuneInString(s[i:]); r2 == r {
-					continue
-				}
 			}
 			b = make([]byte, i, len(s)+4)
 			copy(b, s[:i])
@@ -160,9 +175,24 @@ func fold(s string, dropSymbols bool) string {
 	return string(b)
 }
 
+// bracketLead marks the bytes that begin a bracket stripBracketed takes out: the ASCII ones, and the lead
+// bytes of （ ） ［ ］ (U+FF08 …: 0xEF) and 【 】 〔 〕 《 》 (U+300A …: 0xE3). No Han character begins with either.
+var bracketLead = [256]bool{'(': true, ')': true, '[': true, ']': true, '<': true, '>': true, 0xE3: true, 0xEF: true}
+
+// hasBracket says whether s holds a bracket stripBracketed takes out. Most headers and values hold no
+// byte that can begin one, and are told so without strings.ContainsAny's search rune by rune.
+func hasBracket(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if bracketLead[s[i]] {
+			return strings.ContainsAny(s[i:], "(（[【〔［<《)）]】〕］>》")
+		}
+	}
+	return false
+}
+
 // stripBracketed removes bracketed remarks such as the unit in "登记选民数（人）".
 func stripBracketed(s string) string {
-	if !strings.ContainsAny(s, "(（[【〔［<《)）]】〕］>》") {
+	if !hasBracket(s) {
 		return s
 	}
 	var b strings.Builder

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"electsum"
 
@@ -459,6 +460,38 @@ func TestFoldDoesNotAllocateForCanonicalText(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("allocations = %v, want 0", allocs)
+	}
+}
+
+// TestHanBlockHasNoMarks holds fold's shortcut for CJK Unified Ideographs to what its general case does:
+// no character of the block is a space, punctuation or a symbol, and t2sHan marks exactly those t2s maps.
+func TestHanBlockHasNoMarks(t *testing.T) {
+	for r := rune(hanFirst); r <= hanLast; r++ {
+		if isSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			t.Errorf("%U %c is a space, punctuation or a symbol", r, r)
+		}
+		_, mapped := t2s[r]
+		if marked := t2sHan[(r-hanFirst)/64]&(1<<((r-hanFirst)%64)) != 0; marked != mapped {
+			t.Errorf("%U %c: t2sHan says %v, t2s %v", r, r, marked, mapped)
+		}
+	}
+}
+
+// TestHasBracket holds hasBracket's shortcut to strings.ContainsAny over every bracket and a byte of each kind.
+func TestHasBracket(t *testing.T) {
+	const brackets = "(（[【〔［<《)）]】〕］>》"
+	var texts []string
+	for _, b := range brackets {
+		texts = append(texts, string(b), "登记选民数"+string(b)+"人", "a"+string(b))
+	}
+	for c := range 256 {
+		texts = append(texts, string([]byte{byte(c)}), "选民"+string([]byte{byte(c)}))
+	}
+	texts = append(texts, "", "登记选民数", "「人」", "〈人〉", "｛人｝", "\u3000", "\uff5e")
+	for _, s := range texts {
+		if got, want := hasBracket(s), strings.ContainsAny(s, brackets); got != want {
+			t.Errorf("hasBracket(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
 

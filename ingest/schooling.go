@@ -19,7 +19,10 @@ var schoolingModes = []string{fold("全日制", true), fold("在职", true)}
 // schoolingHeader tells whether a header cell gives a 全日制 or 在职 学历: 全日制学历, 在职教育学历, or 学历
 // under 全日制教育 / 在职教育 (named: the cell says 学历), or 全日制教育 written over its values.
 func schoolingHeader(child, up string) (ok, named bool) {
-	for _, h := range []string{child, up + child} {
+	for i, h := range [2]string{child, up + child} {
+		if i == 1 && up == "" {
+			break // the same text again
+		}
 		f := fold(stripBracketed(h), true)
 		for _, mode := range schoolingModes {
 			rest, ok := strings.CutPrefix(f, mode)
