@@ -967,7 +967,7 @@ func normEthnicity(s string) string {
 // t2sPairs is Traditional,Simplified,Traditional,Simplified… (generated with OpenCC s2t, s2tw, s2hk over
 // the column list, enum values, derived headers, instructions-sheet and summary-sheet names; TestT2SCoversVocabulary keeps it
 // complete).
-const t2sPairs = "個个備备兩两別别動动務务區区參参員员單单國国團团壯壮學学實实寫写專专對对屆届屬属帶带幹干幾几應应換换擬拟數数於于時时書书會会業业構构機机權权歲岁歷历況况滿满漢汉無无瑤瑶產产當当監监眾众碩硕碼码稱称級级組组結结統统維维縣县總总織织羣群職职臺台與与舉举薦荐號号衆众術术計计託托記记證证辦办農农連连進进過过選选鄉乡錯错鎮镇間间關关際际項项須须預预頭头額额類类鮮鲜黨党齡龄週周編编戶户長长場场剝剥奪夺體体聯联現现輪轮領领導导報报樣样說说説说紀纪經经匯汇彙汇圖图錄录議议贊赞軍军負负責责歸归僑侨識识檢检內内師师範范"
+const t2sPairs = "廢废擔担個个備备兩两別别動动務务區区參参員员單单國国團团壯壮學学實实寫写專专對对屆届屬属帶带幹干幾几應应換换擬拟數数於于時时書书會会業业構构機机權权歲岁歷历況况滿满漢汉無无瑤瑶產产當当監监眾众碩硕碼码稱称級级組组結结統统維维縣县總总織织羣群職职臺台與与舉举薦荐號号衆众術术計计託托記记證证辦办農农連连進进過过選选鄉乡錯错鎮镇間间關关際际項项須须預预頭头額额類类鮮鲜黨党齡龄週周編编戶户長长場场剝剥奪夺體体聯联現现輪轮領领導导報报樣样說说説说紀纪經经匯汇彙汇圖图錄录議议贊赞軍军負负責责歸归僑侨識识檢检內内師师範范"
 
 // statedRate is a rate as a sheet writes it: "95.2%", "95.2", "0.952", "９５．２％", a percent-formatted
 // cell's stored fraction, or a formula's cached result (0.95238095238095233).
