@@ -37,8 +37,15 @@ func TownshipInName(name string) string {
 // different ones.
 func CountyInName(name string) string {
 	found, last := "", ""
+	at := 0
 	for _, run := range hanRuns(name) {
 		c := countyOfRun(run)
+		if i := strings.Index(name[at:], run); i >= 0 {
+			at += i + len(run)
+			if after := name[at:]; strings.HasPrefix(after, "级") || strings.HasPrefix(after, "級") {
+				c = "" // 青石镇县级人大代表: the level, not a county 青石镇县
+			}
+		}
 		if c != "" && last != "" && strings.HasSuffix(last, "市") && strings.Contains(name, last+run) {
 			found = "" // 长沙市岳麓区: the city holds the district, which is the county
 		}
