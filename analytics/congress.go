@@ -160,7 +160,7 @@ func SummarizeCongress(ctx context.Context, db *sql.DB, scope Scope, opts Option
 	defer conn.Close()
 	if scope.Year == 0 {
 		var y sql.NullInt64
-		if err := conn.QueryRowContext(ctx, sqlText("congress_previous_year"), 1<<30, "", "", "", "").Scan(&y); err != nil {
+		if err := conn.QueryRowContext(ctx, sqlText("congress_previous_year"), 1<<30, "", "").Scan(&y); err != nil {
 			return nil, fmt.Errorf("find the latest people's congress election: %w", err)
 		}
 		scope.Year = int(y.Int64)
@@ -724,7 +724,8 @@ func scopeChecks(ctx context.Context, conn querier, name, what string, s Scope, 
 // county with village and people's congress elections has both.
 func Kinds(ctx context.Context, db *sql.DB, scope Scope) ([]electsum.Kind, error) {
 	has := map[electsum.Kind]bool{}
-	err := eachRow(ctx, db, fmt.Sprintf("the bodies of %d", scope.Year), sqlText("bodies_of_year"), append([]any{scope.Year}, scopeArgs(scope)...), func(rows *sql.Rows) error {
+	args := []any{scope.Year, scope.County, scope.County, scope.Township, scope.Township, scope.Unit, scope.Unit}
+	err := eachRow(ctx, db, fmt.Sprintf("the bodies of %d", scope.Year), sqlText("bodies_of_year"), args, func(rows *sql.Rows) error {
 		var b string
 		if err := rows.Scan(&b); err != nil {
 			return err

@@ -66,6 +66,10 @@ func TestCongressRecount(t *testing.T) {
 	if c.PreviousYear != 2021 || len(c.Levels) != 2 || c.Levels[0].Body != electsum.CountyDeputies {
 		t.Fatalf("previous %d, levels %+v", c.PreviousYear, c.Levels)
 	}
+	// no year: the latest with a people's congress election
+	if latest, err := analytics.SummarizeCongress(ctx, db, analytics.Scope{}, analytics.Options{}); err != nil || latest.Year != 2024 || latest.PreviousYear != 2021 {
+		t.Fatalf("without a year: %v, %+v", err, latest)
+	}
 	pct := func(num, den float64) float64 { return electsum.Round(100*num/den, 1) }
 	for _, l := range c.Levels {
 		for i, year := range []int{2024, 2021} {

@@ -81,13 +81,13 @@ type warningRow struct {
 
 // scopeArgs are the bound parameters of a scope filter: each name twice (” means all).
 func scopeArgs(s Scope) []any {
-	return []any{s.County, s.County, s.Township, s.Township, s.Unit, s.Unit}
+	return []any{s.County, s.Township, s.Unit}
 }
 
 // electionScopeArgs are the bound parameters of the people's congress and party congress queries: the
 // scope's year, then its county and township each twice (” means all; a unit is not a scope of theirs).
 func electionScopeArgs(s Scope) []any {
-	return []any{s.Year, s.County, s.County, s.Township, s.Township}
+	return []any{s.Year, s.County, s.Township}
 }
 
 // loadElections reads the elections on conn, a figureConn after scopeTurnout (scope_turnout).
@@ -127,7 +127,7 @@ func loadMembers(ctx context.Context, conn querier, s Scope, prev int) ([]*membe
 
 func loadWarnings(ctx context.Context, db querier, s Scope) ([]*warningRow, error) {
 	var out []*warningRow
-	err := eachRow(ctx, db, "data_warnings", sqlText("warnings"), append([]any{s.Year}, scopeArgs(s)...), func(rows *sql.Rows) error {
+	err := eachRow(ctx, db, "data_warnings", sqlText("warnings"), []any{s.Year, s.County, s.County, s.Township, s.Township, s.Unit, s.Unit}, func(rows *sql.Rows) error {
 		w := new(warningRow)
 		var body string
 		if err := rows.Scan(&w.County, &w.Township, &w.Unit, &w.Year, &body, &w.Rule, &w.Message,

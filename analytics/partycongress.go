@@ -197,7 +197,7 @@ func summarizeParty(ctx context.Context, db *sql.DB, scope Scope, opts Options, 
 	defer conn.Close()
 	latest := func(before int, s Scope) (int, error) {
 		var y sql.NullInt64
-		err := conn.QueryRowContext(ctx, sqlText("party_previous_year"), k.bodies, before, s.County, s.County, s.Township, s.Township).Scan(&y)
+		err := conn.QueryRowContext(ctx, sqlText("party_previous_year"), k.bodies, before, s.County, s.Township).Scan(&y)
 		if err != nil {
 			return 0, fmt.Errorf("find the %s elections: %w", k.what, err)
 		}

@@ -42,6 +42,9 @@ func TestPartyCongressRecount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if latest, err := analytics.SummarizePartyCongress(ctx, db, analytics.Scope{}, analytics.Options{}); err != nil || latest.Year != 2024 {
+		t.Fatalf("without a year: %v, %+v", err, latest)
+	}
 	want := []electsum.Body{electsum.TownshipPartyCommittee, electsum.TownshipDiscipline, electsum.Delegates}
 	if p.PreviousYear != 2021 || len(p.Bodies) != len(want) {
 		t.Fatalf("previous %d, bodies %d", p.PreviousYear, len(p.Bodies))

@@ -1,5 +1,5 @@
 -- The latest year before the given one with a people's congress election in the scope (NULL when none).
--- Parameters: year, county, township, each twice ('' means all).
+-- Parameters: year, county, township ('' means all).
 SELECT max(year) FROM elections
 WHERE deputies_body(body) AND year < ?
-  AND (? = '' OR county = ?) AND (? = '' OR township = ?)
+  AND in_place(?, ?, '', county, township, unit)

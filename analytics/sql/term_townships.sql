@@ -8,4 +8,4 @@ FROM (
     UNION ALL
     SELECT body, county, township, year FROM members
 ) t, s
-WHERE t.year = s.year AND (s.county = '' OR t.county = s.county) AND (s.township = '' OR t.township = s.township)
+WHERE t.year = s.year AND in_place(s.county, s.township, '', t.county, t.township, '')

@@ -70,8 +70,7 @@ SELECT body,
        count(*) FILTER (WHERE round = '另行选举') AS further_round,
        count(*) FILTER (WHERE round = '未选足') AS unfilled
 FROM elections
-WHERE deputies_body(body) AND year = p_year
-  AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
+WHERE deputies_body(body) AND in_scope(p_year, p_year, p_county, p_township, '', year, county, township, unit)
 GROUP BY body;
 
 -- member_makeup(bodies, year, county, township): per body of the list, those elected and their 构成,
@@ -102,8 +101,7 @@ SELECT body,
        count(reelected) AS reelected_known,
        count(*) FILTER (WHERE reelected) AS reelected
 FROM summary_members
-WHERE list_contains(p_bodies, body) AND year = p_year
-  AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
+WHERE list_contains(p_bodies, body) AND in_scope(p_year, p_year, p_county, p_township, '', year, county, township, unit)
 GROUP BY body;
 
 -- congress_deputies(year, county, township): per level, the elected deputies (deputies) and their 构成
@@ -115,8 +113,7 @@ WITH party AS (
            count(party) AS party_known,
            count(*) FILTER (WHERE NOT party_member(party)) AS non_party
     FROM members
-    WHERE deputies_body(body) AND year = p_year
-      AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
+    WHERE deputies_body(body) AND in_scope(p_year, p_year, p_county, p_township, '', year, county, township, unit)
     GROUP BY body
 )
 SELECT body, k.persons AS deputies, p.party_known, p.non_party, k.* EXCLUDE (body, persons)

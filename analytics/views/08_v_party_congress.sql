@@ -55,8 +55,7 @@ WHERE party_congress_body(body);
 CREATE OR REPLACE MACRO party_totals(p_bodies, p_year, p_county, p_township) AS TABLE
 WITH e AS (
     SELECT * FROM v_turnout
-    WHERE list_contains(p_bodies, body) AND year = p_year
-      AND (p_county = '' OR county = p_county) AND (p_township = '' OR township = p_township)
+    WHERE list_contains(p_bodies, body) AND in_scope(p_year, p_year, p_county, p_township, '', year, county, township, unit)
 ), methods AS (
     SELECT body, to_json(list({'label': method, 'units': units, 'present': present} ORDER BY units DESC, method))::VARCHAR AS methods
     FROM (SELECT body, method, count(*) AS units, sum(voted)::BIGINT AS present FROM e WHERE coalesce(method, '') <> '' GROUP BY ALL)
@@ -104,8 +103,8 @@ CREATE OR REPLACE MACRO party_members(p_bodies, p_year, p_county, p_township) AS
 WITH m AS (
     SELECT m.*, CASE WHEN approval_counted(m.votes, m.valid_ballots) THEN m.votes END AS counted_votes
     FROM summary_members m
-    WHERE list_contains(p_bodies, m.body) AND m.year = p_year
-      AND (p_county = '' OR m.county = p_county) AND (p_township = '' OR m.township = p_township)
+    WHERE list_contains(p_bodies, m.body)
+      AND in_scope(p_year, p_year, p_county, p_township, '', m.year, m.county, m.township, m.unit)
 ), lowest AS (
     SELECT body, township AS lowest_township, name AS lowest_name, counted_votes AS lowest_votes,
            valid_ballots AS lowest_valid
