@@ -693,7 +693,8 @@ func (fp *fileParser) checkHeld(h *heldRows) {
 // checkTurnout compares a 参选率 the row states with the one its 参加投票人数 and 登记选民数 give: a
 // township's own arithmetic error is warned of, not refused — the rate is never stored, every figure
 // is computed from the counts. A stated rate agrees when it is the computed one rounded as written
-// (95.2% or 95.2 for 95.24%, 0.952 as a fraction); a cell that is not a number (无, —) is not compared.
+// (95.2% or 95.2 for 95.24%, 0.952 as a fraction), or, for a meeting with 批准剔除, the rate over 应到 less
+// them; a cell that is not a number (无, —) is not compared.
 func (sp *sheetParser) checkTurnout(r *Result, cells []string) {
 	j := sp.lay.turnout
 	if j < 0 || j >= len(cells) || r.Voted == nil || r.Registered == nil || *r.Registered == 0 {
@@ -706,6 +707,11 @@ func (sp *sheetParser) checkTurnout(r *Result, cells []string) {
 	}
 	pct := float64(*r.Voted) * 100 / float64(*r.Registered)
 	if rate.agrees(pct) {
+		return
+	}
+	// A meeting's 到会率 is also written over those entitled to attend, 应到 less 批准剔除 (the 4/5
+	// quorum's base): the sheet's arithmetic is right, whichever it used.
+	if e := r.Excused; e != nil && *e > 0 && *r.Registered > *e && rate.agrees(float64(*r.Voted)*100/float64(*r.Registered-*e)) {
 		return
 	}
 	shown, decimals := "“"+stated+"”", rate.decimals // decimals: the stated value's, in percent

@@ -163,3 +163,17 @@ func TestParseRate(t *testing.T) {
 		}
 	}
 }
+
+// A meeting's stated 到会率 over 应到 less 批准剔除 (90 ÷ (100 − 4) = 93.75%) is the sheet's arithmetic
+// done right, as one over 应到 (90%) is: neither is warned of; a rate matching neither is.
+func TestStatedAttendanceOverEntitled(t *testing.T) {
+	p := mustParse(t, writeXLSX(t, sheetData{name: "党代会", rows: [][]any{
+		{"乡镇", "村(社区)", "年份", "选举类型", "应到会人数", "批准剔除人数", "实到会人数", "到会率", "应选职数", "当选人数"},
+		{"城关镇", "城关镇党代会", 2024, "乡镇党委", 100, 4, 90, "93.8%", 9, 9},
+		{"城关镇", "城关镇党代会", 2024, "乡镇纪委", 100, 4, 90, "90%", 5, 5},
+		{"城关镇", "城关镇党代会", 2024, "出席上级党代会代表", 100, 4, 90, "91.0%", 6, 6},
+	}}))
+	if got, want := rules(p, Warning), []string{"turnout_mismatch@H4"}; !slices.Equal(got, want) {
+		t.Errorf("warnings = %v, want %v: %v", got, want, p.Problems)
+	}
+}
