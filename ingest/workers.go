@@ -83,11 +83,9 @@ func hashFiles(ctx context.Context, files []string, limit int64, workers int) []
 // read, so that memory does not grow with a file's rows; a file of at most maxHeldRows rows is also
 // held until it is read, and checked as a whole then (checkHeld), the others once all are read.
 func (l *loader) parseAll(ctx context.Context, ids []int) error {
-	// A message from a worker: a batch of a file's rows (batch), or the end of the file (done, with fp or
-	// err), or both: a file's last batch travels with its end.
+	// A message from a worker: a batch of a file's rows, or (fp or err set) the end of the file.
 	type message struct {
 		id      int
-		batch   bool
 		results []Result
 		regs    []Result // 选民登记 rows
 		members []Member
@@ -124,36 +122,18 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 		go func() {
 			defer wg.Done()
 			for id := range jobs {
-				// A batch is handed on when the next one is read, or with the end of the file: a township's
-				// workbook, read in one batch, is one message instead of two.
-				var last message
 				emit := func(results, regs []Result, members []Member, raw []memberRaw, sheetNo map[string]int) error {
-					if last.batch {
-						if err := send(last); err != nil {
-							return err
-						}
-					}
-					last = message{id: id, batch: true, results: results, regs: regs, members: members, raw: raw, sheetNo: sheetNo}
-					return nil
+					return send(message{id: id, results: results, regs: regs, members: members, raw: raw, sheetNo: sheetNo})
 				}
 				f := l.files[id]
 				opts := ParseOptions{County: l.opts.County, Year: l.opts.Year, stop: ctx.Err, MaxFileSize: l.opts.MaxFileSize,
 					MaxUnzipSize: l.opts.MaxUnzipSize, page: l.opts.Page,
-					restart: func() error {
-						if last.batch {
-							if err := send(last); err != nil {
-								return err
-							}
-							last = message{}
-						}
-						return send(message{id: id, restart: true})
-					}}
+					restart: func() error { return send(message{id: id, restart: true}) }}
 				if f.report.Path != f.src {
 					opts.name = f.report.Path
 				}
 				fp, err := readSafely(read, f.src, opts, emit)
-				last.id, last.fp, last.err, last.done = id, fp, err, true
-				if send(last) != nil {
+				if send(message{id: id, fp: fp, err: err, done: true}) != nil {
 					return
 				}
 			}
@@ -190,15 +170,13 @@ func (l *loader) parseAll(ctx context.Context, ids []int) error {
 			}
 			continue
 		}
-		if m.batch {
+		if !m.done {
 			if f := l.files[m.id]; f.held == nil && !f.tooMany && !l.hooks.checkInSQL {
 				f.held = &heldRows{}
 			}
 			if err := l.stageRows(m.id, m.results, m.regs, m.members, m.raw, sheetSeq(m.sheetNo)); err != nil {
 				return err
 			}
-		}
-		if !m.done {
 			continue
 		}
 		if err := l.read(ctx, m.id, m.fp, m.err); err != nil {
