@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"archive/zip"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -78,6 +79,11 @@ func TestLoadZip(t *testing.T) {
 	if matches, _ := filepath.Glob(filepath.Join(os.TempDir(), "electsum-zip-*")); len(matches) > 0 {
 		t.Errorf("unpacked files left: %v", matches)
 	}
+	// electsum remove --file 城关镇.zip takes away what every file of the archive loaded.
+	if _, err := Remove(context.Background(), db, Selection{File: "城关镇.zip"}, RemoveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	wantCount(t, db, 0, `SELECT (SELECT count(*) FROM elections) + (SELECT count(*) FROM members)`, "rows left after removing the archive")
 }
 
 // An archive without a spreadsheet: passed over in a folder, as the folder's other files; named, it is

@@ -1,6 +1,7 @@
--- What electsum remove takes away (results, members and 选民登记 rows), chosen by the one row of remove_selection (a NULL column matches
--- anything; file matches a source_file as loaded or its file name). Runs inside the removal's
--- transaction, before anything is deleted, so that the preview shows exactly what remove.sql deletes.
+-- What electsum remove takes away (results, members and 选民登记 rows), chosen by the one row of
+-- remove_selection (a NULL column matches anything; file matches a source_file as loaded or its file name,
+-- and a .zip every file loaded from it, 青石镇.zip/东山村.xlsx). Runs inside the removal's transaction,
+-- before anything is deleted, so that the preview shows exactly what remove.sql deletes.
 -- remove_rows(tbl): the rows of tbl (elections or members) that remove_selection chooses.
 CREATE OR REPLACE TEMP MACRO remove_rows(tbl) AS TABLE
 SELECT r.county, r.township, r.unit, r.year, r.body, r.source_file, r.source_sheet, r.source_row
@@ -9,7 +10,8 @@ WHERE (s.county IS NULL OR r.county = s.county)
   AND (s.township IS NULL OR r.township = s.township)
   AND (s.year IS NULL OR r.year = s.year)
   AND (s.body IS NULL OR r.body = s.body)
-  AND (s.file IS NULL OR r.source_file = s.file OR regexp_extract(r.source_file, '[^/\\]*$') = s.file);
+  AND (s.file IS NULL OR r.source_file = s.file OR regexp_extract(r.source_file, '[^/\\]*$') = s.file
+       OR lower(s.file) LIKE '%.zip' AND (starts_with(r.source_file, s.file || '/') OR contains(r.source_file, '/' || s.file || '/')));
 
 CREATE OR REPLACE TEMP TABLE remove_elections AS FROM remove_rows('elections');
 CREATE OR REPLACE TEMP TABLE remove_members AS FROM remove_rows('members');
