@@ -47,6 +47,9 @@ type Column struct {
 	// Yes and No are words that mean 是 or 否 in this column only (连任 and 新任 under 是否连任), read
 	// besides the yes/no spellings every KindBool column takes.
 	Yes, No []string
+	// Negated are aliases (of a KindBool column) that ask the opposite question: under 是否新任 a 是 is
+	// the 是否连任 column's 否. Yes and No keep their meaning under them (连任 is 连任 whatever the header).
+	Negated []string
 	// Open marks a KindEnum whose Values are the usual ones, not all: a value outside them is kept as
 	// written (a warning, not an error, in the template's dropdown), a known one in any spelling or
 	// script is stored canonical (职务, 选举方式).
@@ -115,7 +118,7 @@ var memberColumns = []Column{
 	{Key: "ethnicity", Header: "民族", English: []string{"ethnicity", "ethnic group", "ethnic", "nationality"}, Kind: KindText, Meaning: "如 汉族、回族", Width: 7},
 	colParty,
 	{Key: "education", Header: "学历", Aliases: []string{"文化程度", "最高学历", "文化", "学历学位"}, English: []string{"education", "education level", "educational level", "educational background", "highest education", "degree", "qualification"}, Kind: KindEnum, Values: electsum.Educations(), Required: true, Meaning: "研究生、大学本科、大学专科(大专)、中专、高中、初中、小学及以下；注明学习方式的(大专（函授）、在职研究生、党校本科)按所注学历统计，在读、肄业不能填；只知学历段的可填 大专及以上、高中（中专）、初中及以下，按学历段统计", Width: 10},
-	{Key: "reelected", Header: "是否连任", Aliases: []string{"连任", "是否连选连任", "连选连任", "是否留任"}, English: []string{"reelected", "re-elected", "reelection", "re-election", "incumbent"}, Kind: KindBool, Yes: []string{"连任", "连选连任", "留任"}, No: []string{"新任", "新当选", "新进", "新选", "初任", "首次当选", "第一次当选"}, Meaning: "是 或 否；不填的人不计入连任、新当选的统计", Width: 8},
+	{Key: "reelected", Header: "是否连任", Aliases: []string{"连任", "是否连选连任", "连选连任", "是否留任", "是否新任", "是否新当选"}, Negated: []string{"是否新任", "是否新当选"}, English: []string{"reelected", "re-elected", "reelection", "re-election", "incumbent"}, Kind: KindBool, Yes: []string{"连任", "连选连任", "留任"}, No: []string{"新任", "新当选", "新进", "新选", "初任", "首次当选", "第一次当选"}, Meaning: "是 或 否；不填的人不计入连任、新当选的统计；表头写作“是否新任”的，是 即新任(不是连任)", Width: 8},
 	{Key: "id_number", Header: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "身份证"}, English: []string{"id number", "id", "id no", "id card", "id card number", "id card no", "identity card", "identity card number", "identity number", "citizen id", "citizen id number", "national id", "resident id"}, Kind: KindIDNumber, Meaning: "18 位身份证号(可不填)；填写时须与出生年月、性别一致", Width: 20},
 	{Key: "wealth_leader", Header: "致富带头人", Aliases: []string{"是否致富带头人"}, English: []string{"wealth leader", "leader in getting rich", "wealth creation leader"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},
 	{Key: "graduate_official", Header: "大学生村官", Aliases: []string{"是否大学生村官"}, English: []string{"graduate official", "graduate village official", "college graduate village official", "college graduate official"}, Kind: KindBool, Meaning: "是 或 否", Width: 9},

@@ -777,3 +777,24 @@ func TestRosterWithoutReelected(t *testing.T) {
 		t.Errorf("members %+v, want one whose 连任 is not known", p.Members)
 	}
 }
+
+// A roster asking 是否新任 instead of 是否连任: its 是 is a newcomer (not re-elected), its 否 re-elected;
+// the words 连任 and 新任 keep their meaning.
+func TestNewcomerColumn(t *testing.T) {
+	header := slices.Clone(membersHeader)
+	header[11] = "是否新任"
+	row := func(name, answer string) []any {
+		r := memberRow("上湾村", "村民委员会", name, "委员", "男", "1975.03", "")
+		r[11] = answer
+		return r
+	}
+	p := mustParse(t, writeXLSX(t, sheetData{name: "当选人员", rows: [][]any{header,
+		row("王强", "是"), row("李芳", "否"), row("赵六", "连任"), row("孙八", "新任"), row("郑一", "√")}}))
+	var got []string
+	for _, m := range p.Members {
+		got = append(got, fmt.Sprintf("%s %v", m.Name, *m.Reelected))
+	}
+	if want := []string{"王强 false", "李芳 true", "赵六 true", "孙八 false", "郑一 false"}; !slices.Equal(got, want) {
+		t.Errorf("reelected %v, want %v", got, want)
+	}
+}

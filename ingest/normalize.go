@@ -289,6 +289,15 @@ func parseBool(s string) (bool, bool) {
 	return false, false
 }
 
+// negated tells whether header, as a sheet writes it, is one of c's Negated aliases.
+func (c *Column) negated(header string) bool {
+	if len(c.Negated) == 0 || header == "" {
+		return false
+	}
+	k := fold(stripBracketed(header), true)
+	return slices.ContainsFunc(c.Negated, func(n string) bool { return fold(n, true) == k })
+}
+
 // meansYesNo reads the words that mean 是 or 否 in column c only (Column.Yes, Column.No), in either
 // script.
 func (c *Column) meansYesNo(s string) (bool, bool) {

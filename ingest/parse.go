@@ -1299,16 +1299,17 @@ func (sp *sheetParser) intValue(cells []string, row int, f field, required bool)
 
 func (sp *sheetParser) boolValue(cells []string, row int, f field, required bool) *bool {
 	c := sp.lay.spec.cols[f]
+	negated := c.negated(sp.lay.header[f])
 	yesNo := func(v string) (bool, bool) { // 是/否, or a word that means one of them in this column
 		if b, ok := parseBool(v); ok {
-			return b, true
+			return b != negated, true
 		}
 		if b, ok := c.meansYesNo(v); ok {
 			return b, true
 		}
 		if bare := stripBracketed(v); bare != v && bare != "" { // 是（连任）, 否(新当选)
 			if b, ok := parseBool(bare); ok {
-				return b, true
+				return b != negated, true
 			}
 			return c.meansYesNo(bare)
 		}
