@@ -76,6 +76,14 @@ func (l *loader) betweenTablesSilent(holdsRows bool) bool {
 	if holdsRows || l.hooks.betweenInSQL {
 		return false
 	}
+	if l.keysApart { // keys checked already, over these files and others rejected since
+		for _, f := range l.files {
+			if f.staged && f.report.Outcome != Rejected && f.membersOnly {
+				return false
+			}
+		}
+		return true
+	}
 	owner := l.keyOwners()
 	for id, f := range l.files {
 		if !f.staged || f.report.Outcome == Rejected {

@@ -279,6 +279,9 @@ type loader struct {
 	respelled bool
 	// heldRows says the database held rows before the load's transaction (holds_rows.sql).
 	heldRows bool
+	// keysApart says keyClashesSilent found no election covered by two staged files: their keys do not
+	// change after it, and files only leave the run, so betweenTablesSilent need not look again.
+	keysApart bool
 	// blankCounty says a staged row has no county (resolveCounties has something to find).
 	blankCounty bool
 	// registrations says a 选民登记 row was staged (checkRegistrations has something to merge), and
