@@ -48,8 +48,9 @@ func (sp *sheetParser) noteTitle(row int, cells []string) {
 	}
 }
 
-// senderLabels start the cell above a header that names who filled the sheet in: its township.
-var senderLabels = []string{"填报单位", "填表单位", "报送单位", "填報單位", "填表單位", "報送單位"}
+// senderLabels start the cell above a header that names who filled the sheet in, or its township:
+// 填报单位：北山乡人民政府, 乡镇党委：青石镇党委, 乡镇（街道）：青石镇.
+var senderLabels = []string{"填报单位", "填表单位", "报送单位", "填報單位", "填表單位", "報送單位", "单位名称", "單位名稱", "乡镇", "鄉鎮", "街道"}
 
 // noteSender keeps the 填报单位：北山乡人民政府 cell of a row of labels above the header as a title: it names
 // the township (its date, 填报日期, is not the election's year and is not kept).

@@ -43,6 +43,10 @@ func TestPlacesFromTitle(t *testing.T) {
 			township: "北山乡", wantYear: 2024, notices: []string{"township_from_name@"}},
 		{name: "填报单位 beside 单位：人", file: "选举结果.xlsx", sheet: "Sheet1", title: "", sender: "填报单位：北山乡人民政府", year: 2024,
 			township: "北山乡", wantYear: 2024, notices: []string{"township_from_title@"}},
+		{name: "乡镇党委 beside 单位：人", file: "选举结果.xlsx", sheet: "Sheet1", title: "", sender: "乡镇党委：北山乡党委", year: 2024,
+			township: "北山乡", wantYear: 2024, notices: []string{"township_from_title@"}},
+		{name: "乡镇（街道） beside 单位：人", file: "选举结果.xlsx", sheet: "Sheet1", title: "", sender: "乡镇（街道）：北山乡", year: 2024,
+			township: "北山乡", wantYear: 2024, notices: []string{"form_field@"}},
 		{name: "title naming every township", file: "北山乡.xlsx", sheet: "Sheet1", title: "2024年各乡镇村级换届选举结果统计表",
 			township: "北山乡", wantYear: 2024, notices: []string{"township_from_name@", "year_from_title@"}},
 	}
