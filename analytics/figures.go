@@ -16,8 +16,8 @@ import (
 	"electsum"
 )
 
-// figureSQL is the text of every file of views/, after the domain's values (domainSQL), with every
-// table, macro and view made TEMP: they live on one connection, need no write access (a database opened
+// figureSQL is the text of every file of views/, after the domain's macros (domainMacros), with every
+// macro and view made TEMP: they live on one connection, need no write access (a database opened
 // read-only works) and shadow the installed ones, so that Summarize reads the definitions of this binary
 // even from a database installed by an older one. Each figure family has one definition for the
 // analysts' views and for the model.
@@ -28,7 +28,7 @@ var figureSQL = func() string {
 	}
 	sort.Strings(names)
 	var b strings.Builder
-	b.WriteString(domainSQL)
+	b.WriteString(domainMacros)
 	for _, name := range names {
 		text, err := viewFS.ReadFile(name)
 		if err != nil {
@@ -38,7 +38,6 @@ var figureSQL = func() string {
 		b.WriteString("\n")
 	}
 	return strings.NewReplacer(
-		"CREATE OR REPLACE TABLE", "CREATE OR REPLACE TEMP TABLE",
 		"CREATE OR REPLACE MACRO", "CREATE OR REPLACE TEMP MACRO",
 		"CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW",
 	).Replace(b.String())

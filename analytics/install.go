@@ -29,13 +29,13 @@ CREATE TABLE IF NOT EXISTS cfg_age_bands ` + ageBandColumns + `;
 CREATE TABLE IF NOT EXISTS cfg_education_buckets ` + educationBucketColumns + `;
 `
 
-// Install creates (or replaces) the analysts' views in db, the domain's values they read (domainSQL:
-// macros, and the tables domain_bodies and domain_educations), and the configuration tables cfg_age_bands
-// and cfg_education_buckets that v_members reads, in one transaction (see InstallTx). Options that set
-// age bands or education buckets replace the tables' rows with them (the defaults for the one left
-// empty), so that the views group as a report configured with opts does; options that set neither
-// keep the database's rows (the defaults when empty, an analyst's own otherwise). Invalid options give
-// a *ConfigError and change nothing.
+// Install creates (or replaces) the analysts' views in db, the domain's values they read (domainMacros,
+// and the tables domain_bodies and domain_educations: domainTables), and the configuration tables
+// cfg_age_bands and cfg_education_buckets that v_members reads, in one transaction (see InstallTx).
+// Options that set age bands or education buckets replace the tables' rows with them (the defaults for
+// the one left empty), so that the views group as a report configured with opts does; options that set
+// neither keep the database's rows (the defaults when empty, an analyst's own otherwise). Invalid
+// options give a *ConfigError and change nothing.
 func Install(ctx context.Context, db *sql.DB, opts Options) error {
 	configure := len(opts.AgeBands) > 0 || len(opts.EducationBuckets) > 0
 	opts, err := opts.withDefaults()
@@ -91,7 +91,7 @@ func InstallTx(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, domainSQL); err != nil {
+	if _, err := tx.ExecContext(ctx, domainMacros+domainTables); err != nil {
 		return fmt.Errorf("install the domain's values: %w", err)
 	}
 	names, err := fs.Glob(viewFS, "views/*.sql")
