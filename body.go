@@ -50,6 +50,13 @@ func (b Body) PartyCongress() bool {
 // Deputies reports whether b is a people's congress (人大代表), elected per 选区 and without a head.
 func (b Body) Deputies() bool { return b == CountyDeputies || b == TownshipDeputies }
 
+// ByVoters reports whether b is elected by the registered voters of its unit, whom a 选民登记 table
+// lists: the people's congress deputies of both levels and the villagers' and residents' committees —
+// not the party bodies, elected by members, nor a 村务监督委员会, which its 村民代表会议 may choose.
+func (b Body) ByVoters() bool {
+	return b.Deputies() || b == VillagersCommittee || b == ResidentsCommittee
+}
+
 // Head is the position of b's head (带头人): 书记 of a party body, 主任 of a committee; "" for deputies
 // and delegates.
 func (b Body) Head() Position {

@@ -14,7 +14,7 @@ func mustSQL(name string) string {
 }
 
 var (
-	sqlRegisters           = mustSQL("registers.sql")
+	sqlRegisters           = domainSQL + mustSQL("registers.sql")
 	sqlStage               = mustSQL("stage.sql") + sqlRegisters
 	sqlDropStage           = mustSQL("drop_stage.sql")
 	sqlDropFile            = mustSQL("drop_file.sql")
