@@ -602,7 +602,7 @@ var enums = func() map[string]*enumIndex {
 				continue
 			}
 			ix := &enumIndex{exact: map[string]string{}, folded: map[string]string{}}
-			fold := func(spelling, v string) {
+			index := func(spelling, v string) { // its folded key, and that key in Taiwan phrasing
 				k := fold(spelling, false)
 				ix.folded[k] = v
 				if t, ok := taiwanSpelling(k); ok {
@@ -613,11 +613,11 @@ var enums = func() map[string]*enumIndex {
 			}
 			for _, v := range c.Values {
 				ix.exact[v] = v
-				fold(v, v)
+				index(v, v)
 			}
 			for variant, v := range enumVariants[c.Key] {
 				ix.exact[variant] = v
-				fold(variant, v)
+				index(variant, v)
 			}
 			out[c.Key] = ix
 		}
