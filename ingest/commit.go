@@ -157,15 +157,15 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	}
 	l.heldRows = holdsRows
 	replaced := map[int][]Replaced{}
-	write := sqlStageKeys + sqlMove + sqlUnitBodiesFirst + sqlUnits
+	write := sqlStageKeys + sqlMove + sqlUnitBodiesFirst + sqlUnits + ";\n"
 	if l.hooks.firstInSQL {
-		write = sqlStageKeys + sqlMove + sqlUnitBodies + sqlUnits
+		write = sqlStageKeys + sqlMove + sqlUnitBodies + sqlUnits + sqlUnitsUpdate
 	}
 	if holdsRows {
 		if replaced, err = l.countReplaced(ctx, tx); err != nil {
 			return nil, err
 		}
-		write = sqlStageKeys + sqlReplace + sqlMove + sqlUnitBodies + sqlUnits + sqlEmptyUnits
+		write = sqlStageKeys + sqlReplace + sqlMove + sqlUnitBodies + sqlUnits + sqlUnitsUpdate + sqlEmptyUnits
 	}
 	// The 选民登记 rows are kept and merged after the results rows are written, when the run or the
 	// database holds any.
@@ -184,7 +184,7 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	if _, err := tx.ExecContext(ctx, write); err != nil {
 		return nil, fmt.Errorf("write rows: %w", err)
 	}
-	if err := checkMemberDuplicates(ctx, tx); err != nil {
+	if err := checkDuplicates(ctx, tx); err != nil {
 		return nil, err
 	}
 	// person_clash.sql looks for people of this load in the database's other elections: a database that
@@ -238,37 +238,46 @@ func (l *loader) commit(ctx context.Context) (clashes []personClash, err error) 
 	return nil, nil
 }
 
-// DuplicateMemberError is a person found twice among the members of one election at commit: what the
-// primary key of members guarded until schema v3. The checks before the commit rule it out, so it is
-// a defect of electsum; the load is rolled back.
-type DuplicateMemberError struct {
+// DuplicateRowError is an election found twice among the results rows at commit, or a person twice
+// among the members of one election: what the primary keys of elections (until schema v7) and members
+// (until v3) guarded. The checks before the commit rule it out, so it is a defect of electsum; the load
+// is rolled back.
+type DuplicateRowError struct {
+	Table      SheetKind // ResultsSheet or MembersSheet
 	Key        Key
-	PersonKey  string
+	PersonKey  string // of a member; empty for results
 	Rows       int
 	FirstFile  string
 	SecondFile string
 }
 
-func (e *DuplicateMemberError) Error() string {
+func (e *DuplicateRowError) Error() string {
 	files := e.FirstFile
 	if e.SecondFile != e.FirstFile {
 		files += "、" + e.SecondFile
 	}
-	return fmt.Sprintf("内部错误：%s 的当选人员中同一人出现 %d 次(%s)，本次导入已撤销，数据库未改动；请把这些文件报告给开发者",
-		keyText(e.Key), e.Rows, files)
+	what := fmt.Sprintf("的选举结果出现 %d 行", e.Rows)
+	if e.Table == MembersSheet {
+		what = fmt.Sprintf("的当选人员中同一人出现 %d 次", e.Rows)
+	}
+	return fmt.Sprintf("内部错误：%s %s(%s)，本次导入已撤销，数据库未改动；请把这些文件报告给开发者",
+		keyText(e.Key), what, files)
 }
 
-// checkMemberDuplicates runs member_duplicates.sql inside the transaction.
-func checkMemberDuplicates(ctx context.Context, tx *sql.Tx) error {
-	var e DuplicateMemberError
-	err := tx.QueryRowContext(ctx, sqlMemberDuplicates).Scan(&e.Key.County, &e.Key.Township, &e.Key.Unit, &e.Key.Year,
-		&e.Key.Body, &e.PersonKey, &e.Rows, &e.FirstFile, &e.SecondFile)
+// checkDuplicates runs duplicates.sql inside the transaction.
+func checkDuplicates(ctx context.Context, tx *sql.Tx) error {
+	var e DuplicateRowError
+	var tab string
+	var person sql.NullString
+	err := tx.QueryRowContext(ctx, sqlDuplicates).Scan(&tab, &e.Key.County, &e.Key.Township, &e.Key.Unit, &e.Key.Year,
+		&e.Key.Body, &person, &e.Rows, &e.FirstFile, &e.SecondFile)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil
 	case err != nil:
-		return fmt.Errorf("check members for duplicates: %w", err)
+		return fmt.Errorf("check the written rows for duplicates: %w", err)
 	}
+	e.Table, e.PersonKey = tableKind(tab), person.String
 	return &e
 }
 

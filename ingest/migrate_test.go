@@ -90,14 +90,7 @@ const membersKeyDropped = 3
 // load's own check refuses a duplicate member that the key used to refuse.
 func TestMigrationDropsMembersKeyAndKeepsData(t *testing.T) {
 	ctx := context.Background()
-	if !strings.HasPrefix(migrationNames(migrations)[membersKeyDropped-1], fmt.Sprintf("migrations/%03d_members_without_key", membersKeyDropped)) {
-		t.Fatalf("membersKeyDropped = %d does not name the migration that drops the key", membersKeyDropped)
-	}
-	path := MustOpenDBAt(t, membersKeyDropped-1)
-	old, err := sql.Open("duckdb", path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	old, path := openBefore(t, membersKeyDropped, "members_without_key")
 	for _, q := range []string{
 		`INSERT INTO units VALUES ('青山县', '东镇', '东村', '村')`,
 		`INSERT INTO elections (county, township, unit, year, body, registered, voted, seats, elected, source_file, source_sheet, source_row)
@@ -173,6 +166,21 @@ func TestMigrationDropsMembersKeyAndKeepsData(t *testing.T) {
 	}
 }
 
+// openBefore opens a new database file at the schema before migration version, which must be the one
+// named name (migrations/NNN_name.sql), with DuckDB alone (no migration on open).
+func openBefore(t *testing.T, version int, name string) (db *sql.DB, path string) {
+	t.Helper()
+	if want := fmt.Sprintf("migrations/%03d_%s.sql", version, name); migrationNames(migrations)[version-1] != want {
+		t.Fatalf("migration %d is %s, not %s", version, migrationNames(migrations)[version-1], want)
+	}
+	path = MustOpenDBAt(t, version-1)
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, path
+}
+
 // MustOpenDBAt creates a database file at schema version v, as the release that wrote v left it.
 func MustOpenDBAt(tb testing.TB, v int) string {
 	tb.Helper()
@@ -211,11 +219,11 @@ func TestCommitRefusesDuplicateMember(t *testing.T) {
 	dup.Row = 99
 	p.Members = append(p.Members, dup)
 	_, err := loadParsed(ctx, db, []*Parsed{p}, LoadOptions{Now: fixedNow})
-	var de *DuplicateMemberError
+	var de *DuplicateRowError
 	if !errors.As(err, &de) {
-		t.Fatalf("load of a duplicate member: %v, want a *DuplicateMemberError", err)
+		t.Fatalf("load of a duplicate member: %v, want a *DuplicateRowError", err)
 	}
-	if de.Key != dup.Key || de.Rows != 2 || !strings.Contains(de.PersonKey, dup.Name) {
+	if de.Table != MembersSheet || de.Key != dup.Key || de.Rows != 2 || !strings.Contains(de.PersonKey, dup.Name) {
 		t.Fatalf("duplicate reported as %+v, want %s in %v", de, dup.Name, dup.Key)
 	}
 	if after := snapshot(t, db); after != before {
@@ -252,5 +260,98 @@ func TestOlderSchemaRefusedReadOnly(t *testing.T) {
 	defer ro.Close()
 	if err := CheckSchema(ctx, ro, path); err != nil {
 		t.Errorf("upgraded: %v", err)
+	}
+}
+
+// electionsKeyDropped is the schema version whose migration removed elections' primary key.
+const electionsKeyDropped = 7
+
+// A database file of the schema before electionsKeyDropped (elections with its five-column primary key)
+// is migrated on Open: every row of every table is kept with its columns in the same order, elections
+// has no key any more, a view over it still reads, and a reload replaces the election's rows.
+func TestMigrationDropsElectionsKeyAndKeepsData(t *testing.T) {
+	ctx := context.Background()
+	old, path := openBefore(t, electionsKeyDropped, "elections_without_key")
+	p := township("/in/东镇.xlsx", "东镇", 2, 2024, "")
+	for _, q := range []string{
+		`INSERT INTO units VALUES ('测试县', '东镇', '东镇第1村', '村')`,
+		`INSERT INTO elections (county, township, unit, year, body, registered, voted, seats, elected, election_date,
+		     source_file, source_sheet, source_row, population, round, excused, registration_fields)
+		 VALUES ('测试县', '东镇', '东镇第1村', 2024, '村民委员会', 1000, 900, 2, 2, DATE '2024-05-01',
+		     '/in/东镇.xlsx', '选举结果', 2, 1500, '一次选足', 1, ['registered'])`,
+		`INSERT INTO ingest_log (path, sha256, result_rows, member_rows, ingested_at, outcome) VALUES ('/in/东镇.xlsx', 'abc', 1, 0, TIMESTAMP '2026-11-25 09:00:00', 'loaded')`,
+		`CREATE VIEW v_turnout AS SELECT unit, voted / registered AS turnout FROM elections`,
+	} {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const keys = `SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'elections' AND constraint_type = 'PRIMARY KEY'`
+	if n := count(t, old, keys); n != 1 {
+		t.Fatalf("the old elections table has %d primary keys, want 1", n)
+	}
+	columns := queryText(t, old, `SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name = 'elections' ORDER BY ordinal_position`)
+	before := snapshot(t, old)
+	old.Close()
+
+	db := openTestDBAt(t, path)
+	if after := snapshot(t, db); after != before {
+		t.Fatalf("migration changed the data:\nbefore\n%s\nafter\n%s", before, after)
+	}
+	if after := queryText(t, db, `SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name = 'elections' ORDER BY ordinal_position`); after != columns {
+		t.Fatalf("migration changed the columns:\nbefore\n%s\nafter\n%s", columns, after)
+	}
+	if n := count(t, db, keys); n != 0 {
+		t.Fatalf("elections still has %d primary keys after the migration", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM v_turnout`); n != 1 {
+		t.Fatalf("the view over elections reads %d rows after the migration, want 1", n)
+	}
+	if v := count(t, db, `SELECT max(version) FROM schema_version`); v != SchemaVersion() {
+		t.Fatalf("schema version %d, want %d", v, SchemaVersion())
+	}
+	if _, err := loadParsed(ctx, db, []*Parsed{p}, LoadOptions{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM elections WHERE unit = '东镇第1村'`); n != 1 {
+		t.Fatalf("%d results rows of 东镇第1村 after a reload, want the file's 1", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM units`); n != 2 {
+		t.Fatalf("%d units after the reload, want 2", n)
+	}
+}
+
+// Two results rows of one election that reach the commit (loadParsed skips the reader's duplicate_key
+// check) are refused by the check that replaced elections' primary key, in a first load as in a later
+// one, and the database is left as it was.
+func TestCommitRefusesDuplicateElection(t *testing.T) {
+	ctx := context.Background()
+	db := openTestDB(t)
+	dupOf := func(p *Parsed) (*Parsed, Key) {
+		dup := p.Results[1]
+		dup.Row = 99
+		p.Results = append(p.Results, dup)
+		return p, dup.Key
+	}
+	for _, first := range []bool{true, false} {
+		before := snapshot(t, db)
+		p, key := dupOf(township("a.xlsx", "东镇", 2, 2024, fmt.Sprint(first)))
+		_, err := loadParsed(ctx, db, []*Parsed{p}, LoadOptions{Now: fixedNow})
+		var de *DuplicateRowError
+		if !errors.As(err, &de) {
+			t.Fatalf("first load %v: load of a duplicate election: %v, want a *DuplicateRowError", first, err)
+		}
+		if de.Table != ResultsSheet || de.Key != key || de.Rows != 2 || de.PersonKey != "" ||
+			!strings.Contains(err.Error(), "的选举结果出现 2 行") {
+			t.Fatalf("first load %v: duplicate reported as %+v (%v), want %v", first, de, err, key)
+		}
+		if after := snapshot(t, db); after != before {
+			t.Fatalf("first load %v: a refused load changed the database:\n%s", first, after)
+		}
+		if first {
+			if _, err := loadParsed(ctx, db, []*Parsed{township("b.xlsx", "西镇", 2, 2024, "")}, LoadOptions{Now: fixedNow}); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }

@@ -204,7 +204,7 @@ func Remove(ctx context.Context, db *sql.DB, sel Selection, opts RemoveOptions) 
 			return r, ErrRemoveDeclined
 		}
 	}
-	if _, err := tx.ExecContext(ctx, sqlRemove+sqlRegistrationUnfill+sqlUnitBodies+sqlUnits+sqlEmptyUnits); err != nil {
+	if _, err := tx.ExecContext(ctx, sqlRemove+sqlRegistrationUnfill+sqlUnitBodies+sqlUnits+sqlUnitsUpdate+sqlEmptyUnits); err != nil {
 		return r, fmt.Errorf("remove rows: %w", err)
 	}
 	message := fmt.Sprintf("删除 %s：选举结果 %d 行、当选人员 %d 行", sel, r.Results(), r.Members())

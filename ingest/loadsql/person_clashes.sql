@@ -1,7 +1,7 @@
 -- The same person on the same body in the same year in two units, named by two staged files of the same
 -- run. Within one unit the election itself is doubled, which key_clashes.sql reports. Only rows whose
 -- year, body and person_key are shared with another row can pair: they are found first by one 64-bit hash
--- of the three columns (member_duplicates.sql does the same), so that the join of text columns runs over
+-- of the three columns (duplicates.sql does the same), so that the join of text columns runs over
 -- them alone — in most runs none.
 WITH repeated AS (
     SELECT hash(year, body, person_key) AS h

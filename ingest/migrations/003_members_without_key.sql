@@ -4,8 +4,9 @@
 -- (duplicate_person), two files of a run that carry the same election's members clash
 -- (duplicate_key_across_files), a load replaces every member row of the elections it carries, and the
 -- load checks inside its transaction that the elections it wrote hold no person twice
--- (loadsql/member_duplicates.sql), refusing the commit otherwise. DuckDB cannot drop a primary key, so
--- the table is rebuilt with the same columns, in the same order, and its rows copied over.
+-- (loadsql/member_duplicates.sql; duplicates.sql since v7), refusing the commit otherwise. DuckDB
+-- cannot drop a primary key, so the table is rebuilt with the same columns, in the same order, and its
+-- rows copied over.
 CREATE TABLE members_new (
     county            VARCHAR NOT NULL,
     township          VARCHAR NOT NULL,
