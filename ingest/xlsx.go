@@ -309,6 +309,7 @@ func openZip(fp *fileParser, data []byte) (*zip.Reader, error) {
 	if err != nil {
 		return nil, &FileError{Path: fp.path, Kind: ErrCorrupt, Err: err}
 	}
+	useFastInflate(zr)
 	var total uint64
 	workbook := false
 	for _, f := range zr.File {
