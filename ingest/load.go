@@ -170,7 +170,14 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 			l.progress(id)
 		}
 	}
-	if err := l.parseAll(ctx, toParse); err != nil {
+	var toRead int64
+	for _, id := range toParse {
+		toRead += l.files[id].report.Bytes
+	}
+	collectMore := collectLess(toRead)
+	err = l.parseAll(ctx, toParse)
+	collectMore()
+	if err != nil {
 		l.notLoaded()
 		return l.report(), err
 	}
