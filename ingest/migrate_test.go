@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -30,7 +31,7 @@ func TestMigrationToNextRelease(t *testing.T) {
 		next[name] = &fstest.MapFile{Data: body}
 	}
 	for range 2 { // the second run must be a no-op
-		if err := migrateFS(ctx, db, next); err != nil {
+		if err := migrateFS(ctx, db, next, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -67,7 +68,7 @@ func TestFailedMigrationLeavesTheVersionBefore(t *testing.T) {
 		body, _ := migrations.ReadFile(name)
 		next[name] = &fstest.MapFile{Data: body}
 	}
-	if err := migrateFS(ctx, db, next); err == nil || !strings.Contains(err.Error(), "broken") {
+	if err := migrateFS(ctx, db, next, ""); err == nil || !strings.Contains(err.Error(), "broken") {
 		t.Fatalf("err = %v, want the broken migration's", err)
 	}
 	var version, noted int
@@ -198,7 +199,7 @@ func MustOpenDBAt(tb testing.TB, v int) string {
 		tb.Fatal(err)
 	}
 	defer db.Close()
-	if err := migrateFS(context.Background(), db, fsys); err != nil {
+	if err := migrateFS(context.Background(), db, fsys, ""); err != nil {
 		tb.Fatal(err)
 	}
 	return path
@@ -353,5 +354,63 @@ func TestCommitRefusesDuplicateElection(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+	}
+}
+
+// schema.sql is what the migrations arrive at: a database migrated one migration at a time from none
+// holds exactly its sequences and tables (DuckDB's own text of each, which names every column, type,
+// constraint and default), and a new database, created from it, the same. -update writes it out.
+func TestSchemaIsCurrent(t *testing.T) {
+	ctx := context.Background()
+	catalog := func(db *sql.DB) string {
+		t.Helper()
+		var b strings.Builder
+		b.WriteString(`-- The schema the migrations (migrations/*.sql) arrive at: a new database is created from this file in
+-- one step instead of replaying them. Written by TestSchemaIsCurrent from a database migrated one
+-- migration at a time — do not edit; after adding a migration run
+--   go test ./ingest -run TestSchemaIsCurrent -update
+-- The migrations describe each table and column.
+`)
+		err := eachRow(ctx, db, `SELECT sql FROM (
+			SELECT 1 AS o, sequence_name AS name, sql FROM duckdb_sequences()
+			UNION ALL
+			SELECT 2, table_name, sql FROM duckdb_tables() WHERE NOT temporary AND table_name <> 'schema_version')
+		ORDER BY o, name`, nil, func(rows *sql.Rows) error {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				return err
+			}
+			b.WriteString(s + "\n")
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	replayed, err := sql.Open("duckdb", MustOpenDBAt(t, SchemaVersion()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer replayed.Close()
+	want := catalog(replayed)
+	if *update { // the embedded schema is this build's: the new one is checked by the next run
+		if err := os.WriteFile("schema.sql", []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if schema != want {
+		t.Fatalf("schema.sql is not what the migrations arrive at; run go test ./ingest -run TestSchemaIsCurrent -update\nschema.sql:\n%s\nmigrated:\n%s", schema, want)
+	}
+	created := openTestDB(t)
+	if got := catalog(created); got != want {
+		t.Fatalf("a database created from schema.sql holds\n%s\nwant\n%s", got, want)
+	}
+	if v := count(t, created, `SELECT max(version) FROM schema_version`); v != SchemaVersion() {
+		t.Fatalf("a new database is at version %d, want %d", v, SchemaVersion())
+	}
+	if n := count(t, created, `SELECT count(*) FROM schema_version`); n != SchemaVersion() {
+		t.Fatalf("a new database records %d versions, want one per migration (%d)", n, SchemaVersion())
 	}
 }
