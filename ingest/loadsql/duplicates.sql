@@ -1,6 +1,6 @@
 -- The same election twice among the results rows, or the same person twice among the members of one
 -- election: what the primary keys of elections (until schema v7) and members (until v3) guarded. The
--- checks before the commit make this impossible (duplicate_key and duplicate_person within a file,
+-- checks before the commit make this impossible (duplicate_result and duplicate_person within a file,
 -- duplicate_key_across_files between files), so a row here is a defect of electsum, and the load is
 -- refused rather than committed. Runs inside the transaction after replace.sql deleted every results
 -- row of the elections in stage_result_keys and every member row of those in stage_member_keys (in an

@@ -2,9 +2,9 @@
 -- v3. The index over five text columns cost every load twice, when the rows were moved in and when the
 -- commit wrote it out: 15 and 25–30 ms of the people's congress set's load (17,085 results rows), a
 -- twentieth of the whole. It guarded nothing the load does not check itself: a file's own repeated
--- elections are refused when it is read (duplicate_key), two files of a run that carry the same election
--- clash (duplicate_key_across_files), a load replaces every results row of the elections it carries, and
--- the load checks inside its transaction that the elections it wrote are there once each
+-- elections are refused when it is read (duplicate_result), two files of a run that carry the same
+-- election clash (duplicate_key_across_files), a load replaces every results row of the elections it
+-- carries, and the load checks inside its transaction that the elections it wrote are there once each
 -- (loadsql/duplicates.sql), refusing the commit otherwise. DuckDB cannot drop a primary key, so the
 -- table is rebuilt with the same columns (as v1–v6 describe them), in the same order, and its rows
 -- copied over.
