@@ -64,7 +64,7 @@ func unpackArchives(files, given []string, names map[string]string, maxFile int6
 		}
 		var inside []*zip.File
 		for _, zf := range zr.File {
-			if entry := ZipEntryName(zf); !zf.FileInfo().IsDir() && IsInputFile(entry) && !passedOver(entry) {
+			if entry := ZipEntryName(zf); !zf.FileInfo().IsDir() && IsInputFile(entry) && NeverSent(entry) == "" {
 				inside = append(inside, zf)
 			}
 		}
@@ -133,13 +133,6 @@ func unpackEntry(zf *zip.File, dst string, maxFile int64) (int64, error) {
 		err = cerr
 	}
 	return n, err
-}
-
-// passedOver tells whether an archive's entry is never what a township sent: Excel's ~$ lock files,
-// hidden files and what macOS adds to an archive.
-func passedOver(entry string) bool {
-	base := path.Base(entry)
-	return strings.HasPrefix(entry, "__MACOSX/") || strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".")
 }
 
 // ZipEntryName is an entry's name as its author saw it: UTF-8 when flagged or valid, else GBK (Windows'

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -31,6 +33,25 @@ func (e *PathError) Unwrap() error { return e.Err }
 // Hint tells the user what to check.
 func (e *PathError) Hint() string {
 	return "检查路径是否拼写正确；路径含空格时请加引号"
+}
+
+// NeverSent says why a file or folder is never what a township sent, or "" when it may be: Excel's ~$
+// lock files, hidden files and folders, and what macOS adds to an archive (a __MACOSX folder, wherever it
+// was unpacked). name is its path inside what was given — a folder walked, an archive's entry, a
+// browser's upload — with / or \ between folders: a hidden folder given by name is read. Loading a folder or an
+// archive and the web page's importer pass over the same files by it.
+func NeverSent(name string) string {
+	name = strings.ReplaceAll(name, `\`, "/")
+	base := path.Base(name)
+	switch {
+	case slices.Contains(strings.Split(name, "/"), "__MACOSX"):
+		return "macOS 压缩时附带的文件"
+	case strings.HasPrefix(base, "~$"):
+		return "Excel 打开时留下的临时文件"
+	case strings.HasPrefix(base, ".") && base != "." && base != "..":
+		return "隐藏文件"
+	}
+	return ""
 }
 
 // expandPaths turns the files and folders the user named into a sorted list of input files. Folders
@@ -88,13 +109,13 @@ func expandPaths(paths, exclude []string) (files, skipped []string, err error) {
 				})
 				return filepath.SkipDir
 			}
-			if p != root && strings.HasPrefix(name, ".") {
+			if rel, _ := filepath.Rel(root, p); p != root && NeverSent(filepath.ToSlash(rel)) != "" {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() || strings.HasPrefix(name, "~$") {
+			if d.IsDir() || !d.Type().IsRegular() {
 				return nil
 			}
 			if IsInputFile(name) || strings.EqualFold(filepath.Ext(name), ".zip") {

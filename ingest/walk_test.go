@@ -15,6 +15,7 @@ func TestExpandPaths(t *testing.T) {
 		"东镇.xlsx", "西镇.CSV", "说明.docx", "~$东镇.xlsx", ".隐藏.xlsx",
 		"北镇/北镇.xlsx", "北镇/旧表/北镇2021.xlsx", ".git/x.xlsx",
 		"南镇.xls", "南镇/村表.ET", "~$南镇.xls", "~$村表.et",
+		"__MACOSX/北镇.xlsx", "北镇/__MACOSX/北镇/._北镇.xlsx", // an archive from a Mac, unpacked
 	} {
 		p := filepath.Join(dir, name)
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -69,5 +70,29 @@ func TestExpandPathsSkipsErrorsDirs(t *testing.T) {
 	}
 	if len(skipped) != 5 {
 		t.Errorf("skipped %v, want the 5 files electsum wrote", skipped)
+	}
+}
+
+// NeverSent passes over lock files, hidden files and macOS's archive folders, in either separator, and
+// nothing a township names itself.
+func TestNeverSent(t *testing.T) {
+	for _, c := range []struct{ name, why string }{
+		{"东镇.xlsx", ""},
+		{"城关镇/选举结果.xlsx", ""},
+		{`城关镇\选举结果.xls`, ""},
+		{"城关镇/.DS_Store", "隐藏文件"},
+		{".隐藏/东镇.xlsx", ""}, // only the last element is looked at for hidden: the walker skips the folder itself
+		{".隐藏", "隐藏文件"},
+		{"~$东镇.xlsx", "Excel 打开时留下的临时文件"},
+		{`城关镇\~$选举结果.xlsx`, "Excel 打开时留下的临时文件"},
+		{"__MACOSX/城关镇/._选举结果.xlsx", "macOS 压缩时附带的文件"},
+		{"城关镇/__MACOSX/选举结果.xlsx", "macOS 压缩时附带的文件"},
+		{"__MACOSX", "macOS 压缩时附带的文件"},
+		{"my__MACOSX/东镇.xlsx", ""},
+		{"新建文件夹/..", ""},
+	} {
+		if got := NeverSent(c.name); got != c.why {
+			t.Errorf("NeverSent(%q) = %q, want %q", c.name, got, c.why)
+		}
 	}
 }

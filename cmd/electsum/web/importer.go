@@ -274,7 +274,7 @@ func (s *Server) stageZip(b *batch, name string, body io.Reader, room int64) ([]
 			continue
 		}
 		entry := ingest.ZipEntryName(zf)
-		if strings.HasPrefix(entry, "__MACOSX/") {
+		if strings.HasPrefix(entry, "__MACOSX/") { // not even listed: it only shadows the archive's own files
 			continue
 		}
 		// The entry's path inside the zip is the name it is loaded under (storedName).
@@ -316,13 +316,10 @@ func (s *Server) stageZip(b *batch, name string, body io.Reader, room int64) ([]
 
 // ignoredReason says why a file of a dropped folder or zip is not loaded, or "" when it is an input.
 func ignoredReason(name string) string {
-	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
-	switch {
-	case strings.HasPrefix(base, "~$"):
-		return "Excel 打开时留下的临时文件，已忽略"
-	case strings.HasPrefix(base, "."):
-		return "隐藏文件，已忽略"
-	case !ingest.IsInputFile(base):
+	if why := ingest.NeverSent(name); why != "" {
+		return why + "，已忽略"
+	}
+	if !ingest.IsInputFile(path.Base(strings.ReplaceAll(name, `\`, "/"))) {
 		return "不是 .xlsx、.xls 或 .csv 表格，已忽略"
 	}
 	return ""
