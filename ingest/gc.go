@@ -21,10 +21,14 @@ const (
 	lighterGCLimit   = 256 << 20
 )
 
+// lighterGC is the process's state: Load may be called from several goroutines at once (electsum serve
+// runs one load at a time, the CLI one), and a large run reading beside small ones reads under their
+// setting, its heap then bounded by lighterGCLimit too.
 var lighterGC struct {
 	sync.Mutex
-	runs           int   // runs reading under the lighter setting (electsum serve may load while a load runs)
-	percent, limit int64 // the process's settings, given back when the last run is done
+	runs    int   // runs reading under the lighter setting
+	percent int   // the process's GOGC, given back when the last run is done
+	limit   int64 // and its memory limit
 }
 
 // collectLess puts the lighter collector setting in place for a run reading bytes of files, and returns
@@ -36,10 +40,10 @@ func collectLess(bytes int64) (restore func()) {
 	lighterGC.Lock()
 	defer lighterGC.Unlock()
 	if lighterGC.runs == 0 {
-		lighterGC.percent = int64(debug.SetGCPercent(lighterGCPercent))
+		lighterGC.percent = debug.SetGCPercent(lighterGCPercent)
 		lighterGC.limit = debug.SetMemoryLimit(-1) // reads the limit
 		if lighterGC.percent < 0 || lighterGC.percent >= lighterGCPercent {
-			debug.SetGCPercent(int(lighterGC.percent)) // GOGC=off, or already lighter: left as set
+			debug.SetGCPercent(lighterGC.percent) // GOGC=off, or already lighter: left as set
 		} else if lighterGC.limit > lighterGCLimit {
 			debug.SetMemoryLimit(lighterGCLimit)
 		}
@@ -51,7 +55,7 @@ func collectLess(bytes int64) (restore func()) {
 			lighterGC.Lock()
 			defer lighterGC.Unlock()
 			if lighterGC.runs--; lighterGC.runs == 0 {
-				debug.SetGCPercent(int(lighterGC.percent))
+				debug.SetGCPercent(lighterGC.percent)
 				debug.SetMemoryLimit(lighterGC.limit)
 			}
 		})
