@@ -274,7 +274,7 @@ func (s *Server) stageZip(b *batch, name string, body io.Reader, room int64) ([]
 			continue
 		}
 		entry := ingest.ZipEntryName(zf)
-		if strings.HasPrefix(entry, "__MACOSX/") { // not even listed: it only shadows the archive's own files
+		if strings.HasPrefix(entry, "__MACOSX/") { // not even listed: each entry there mirrors one of the archive's own
 			continue
 		}
 		// The entry's path inside the zip is the name it is loaded under (storedName).
