@@ -6,18 +6,19 @@ import (
 )
 
 // While a run reads its files, Go's collector runs at lighterGCPercent instead of the process's setting
-// when the files to read total at most lighterGCBytes. Reading allocates about 13 times the files' size
-// and keeps about 2.5 times (the elections each file covers, its rows held for the whole-file checks,
-// the report), so with the default GOGC of 100 a run of many small workbooks collected a dozen times
-// while its heap grew from 4 to 40 MB: the people's congress set (900 workbooks, 15 MB) spent
-// 130 ms of CPU per load less with 400 (2 × 5 loads each, alternated; 200: about half of it, 800: no
-// more). Bounded so that the heap stays small: only small runs read so (a large one, whose files' bytes
-// alone reach tens of MB, reads with the process's settings), and for the while Go's memory limit is
-// lighterGCLimit unless the process has a lower one, so that the collector runs earlier than GOGC says
-// should a small run's heap grow past it.
+// when they are many small files: at most lighterGCBytes together, none larger than lighterGCFile.
+// Reading allocates about 13 times the files' size and keeps about 2.5 times (the elections each file
+// covers, its rows held for the whole-file checks, the report), so with the default GOGC of 100 a run of
+// many small workbooks collected a dozen times while its heap grew from 4 to 40 MB: the people's
+// congress set (900 workbooks of ~17 KB, 15 MB) spent 130 ms of CPU per load less with 400 (2 × 5 loads
+// each, alternated; 200: about half of it, 800: no more). Bounded so that the heap stays small: a large
+// run, or one with a large file (whose sheet is inflated whole, ten times its size and more), reads with
+// the process's settings, and for the while Go's memory limit is lighterGCLimit unless the process has a
+// lower one, so that the collector runs earlier than GOGC says should a small run's heap grow past it.
 const (
 	lighterGCPercent = 400
 	lighterGCBytes   = 32 << 20
+	lighterGCFile    = 1 << 20
 	lighterGCLimit   = 256 << 20
 )
 
@@ -31,10 +32,17 @@ var lighterGC struct {
 	limit   int64 // and its memory limit
 }
 
-// collectLess puts the lighter collector setting in place for a run reading bytes of files, and returns
+// collectLess puts the lighter collector setting in place for a run reading files of sizes, and returns
 // what gives the process its own back. Runs reading at once share it; the last one done restores.
-func collectLess(bytes int64) (restore func()) {
-	if bytes > lighterGCBytes {
+func collectLess(sizes []int64) (restore func()) {
+	var total int64
+	for _, n := range sizes {
+		if n > lighterGCFile {
+			return func() {}
+		}
+		total += n
+	}
+	if total > lighterGCBytes {
 		return func() {}
 	}
 	lighterGC.Lock()

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// collectLess lightens the collector for small runs only, keeps a lower memory limit of the process's
+// collectLess lightens the collector for runs of small files only, keeps a lower memory limit of the process's
 // own, leaves GOGC=off alone, and gives the process its settings back when the last of the runs that
 // overlap is done (twice called, a restore counts once).
 func TestCollectLess(t *testing.T) {
@@ -25,11 +25,20 @@ func TestCollectLess(t *testing.T) {
 		}
 	}
 
-	collectLess(lighterGCBytes + 1)()
+	many := func(n int, size int64) []int64 {
+		sizes := make([]int64, n)
+		for i := range sizes {
+			sizes[i] = size
+		}
+		return sizes
+	}
+	collectLess(many(lighterGCBytes/lighterGCFile+1, lighterGCFile))()
 	check("a large run", 100, math.MaxInt64)
-	first := collectLess(lighterGCBytes)
+	collectLess([]int64{1, lighterGCFile + 1})()
+	check("a run with a large file", 100, math.MaxInt64)
+	first := collectLess(many(lighterGCBytes/lighterGCFile, lighterGCFile))
 	check("a small run", lighterGCPercent, lighterGCLimit)
-	second := collectLess(1)
+	second := collectLess([]int64{1})
 	first()
 	first()
 	check("the second run still reading", lighterGCPercent, lighterGCLimit)
@@ -37,13 +46,13 @@ func TestCollectLess(t *testing.T) {
 	check("both done", 100, math.MaxInt64)
 
 	debug.SetMemoryLimit(64 << 20)
-	restore := collectLess(1)
+	restore := collectLess([]int64{1})
 	check("a lower limit of the process", lighterGCPercent, 64<<20)
 	restore()
 	check("after it", 100, 64<<20)
 
 	debug.SetGCPercent(-1)
-	restore = collectLess(1)
+	restore = collectLess([]int64{1})
 	check("GOGC=off", -1, 64<<20)
 	restore()
 	check("after GOGC=off", -1, 64<<20)

@@ -170,11 +170,11 @@ func loadWith(ctx context.Context, db *sql.DB, paths []string, opts LoadOptions,
 			l.progress(id)
 		}
 	}
-	var toRead int64
-	for _, id := range toParse {
-		toRead += l.files[id].report.Bytes
+	sizes := make([]int64, len(toParse))
+	for i, id := range toParse {
+		sizes[i] = l.files[id].report.Bytes
 	}
-	collectMore := collectLess(toRead)
+	collectMore := collectLess(sizes)
 	err = l.parseAll(ctx, toParse)
 	collectMore()
 	if err != nil {
