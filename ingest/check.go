@@ -569,10 +569,15 @@ func (fp *fileParser) sheetNamed(name, body string) *sheetParser {
 
 // keyText names an election for messages: 城关镇石桥村 2024 年村民委员会.
 func keyText(k Key) string {
-	return fmt.Sprintf(keyFormat, k.Township, k.Unit, k.Year, k.Body)
+	township := k.Township
+	if strings.HasPrefix(k.Unit, township) {
+		township = "" // 青石镇党代会, 东镇第一选区: the unit names its township already
+	}
+	return fmt.Sprintf(keyFormat, township, k.Unit, k.Year, k.Body)
 }
 
-// keyFormat is keyText's format: township, unit, year, body (also printf's in store_between.sql).
+// keyFormat is keyText's format: township (empty when the unit's name starts with it), unit, year, body
+// (also printf's in store_between.sql, which leaves the township out alike).
 const keyFormat = "%s%s %d 年%s"
 
 // heldRows are the rows of one file kept in memory while it is read, when they are few (maxHeldRows),

@@ -314,3 +314,35 @@ func TestManyBetweenTablesWarningsAreStored(t *testing.T) {
 	wantCount(t, db, 1, `SELECT count(*) FROM data_warnings WHERE unit = '东镇第300村' AND row_number = 899 AND sheet = '当选人员' AND source_file = 'm.csv' AND year = 2024`,
 		"the warning of 东镇第300村 at its first member's row")
 }
+
+// An election whose unit's name starts with its township's (a township's own meeting, 东镇党代会; a 选区
+// written 东镇第一选区) is named once in the messages between files, in the report and in data_warnings
+// alike; other units keep their township before them.
+func TestBetweenFilesNameTheTownshipOnce(t *testing.T) {
+	for _, c := range []struct {
+		k    Key
+		want string
+	}{
+		{Key{Township: "东镇", Unit: "东镇党代会", Year: 2024, Body: "出席上级党代会代表"}, "东镇党代会 2024 年出席上级党代会代表"},
+		{Key{Township: "东镇", Unit: "河岭村", Year: 2024, Body: "村民委员会"}, "东镇河岭村 2024 年村民委员会"},
+		{Key{Township: "", Unit: "河岭村", Year: 2021, Body: "村党组织"}, "河岭村 2021 年村党组织"},
+	} {
+		if got := keyText(c.k); got != c.want {
+			t.Errorf("keyText(%v) = %q, want %q", c.k, got, c.want)
+		}
+	}
+	db := openTestDB(t)
+	_, members := submission{county: "青山县", township: "东镇", units: []string{"东镇第一选区", "河岭村"}}.write(t, t.TempDir())
+	r := mustLoad(t, db, LoadOptions{}, members)
+	var got []string
+	for _, p := range r.Problems {
+		if p.Rule == "no_result_row" {
+			got = append(got, p.Message)
+		}
+	}
+	slices.Sort(got)
+	if len(got) != 4 || !strings.HasPrefix(got[0], "东镇河岭村 2024 年") || !strings.HasPrefix(got[3], "东镇第一选区 2024 年") {
+		t.Errorf("no_result_row messages %q, want two bodies each of 东镇河岭村 and 东镇第一选区", got)
+	}
+	storedAsReported(t, db, r, "no_result_row")
+}
