@@ -38,8 +38,8 @@ func (e *PathError) Hint() string {
 // NeverSent says why a file or folder is never what a township sent, or "" when it may be: Excel's ~$
 // lock files, hidden files and folders, and what macOS adds to an archive (a __MACOSX folder, wherever it
 // was unpacked). name is its path inside what was given — a folder walked, an archive's entry, a
-// browser's upload — with / or \ between folders: a hidden folder given by name is read. Loading a folder or an
-// archive and the web page's importer pass over the same files by it.
+// browser's upload — with / or \ between folders: a hidden folder given by name is read. Loading a
+// folder or an archive and the web page's importer pass over the same files by it.
 func NeverSent(name string) string {
 	name = strings.ReplaceAll(name, `\`, "/")
 	base := path.Base(name)
@@ -55,8 +55,8 @@ func NeverSent(name string) string {
 }
 
 // expandPaths turns the files and folders the user named into a sorted list of input files. Folders
-// are walked recursively for .xlsx, .xls, .et (WPS) and .csv files; Excel's ~$ lock files and hidden files and folders
-// are skipped, because they are never what a township submitted. A file named explicitly is kept
+// are walked recursively for .xlsx, .xls, .et (WPS) and .csv files; what NeverSent names (lock files,
+// hidden files and folders, __MACOSX) is skipped. A file named explicitly is kept
 // whatever its extension, so that the reader can say why it cannot be read rather than silently
 // ignoring it.
 //
